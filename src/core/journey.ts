@@ -1,0 +1,100 @@
+import type { HopEvent, Bilingual, NeighState } from './events';
+
+/** What to send, from where, to where. */
+export interface JourneySpec {
+  /** Source: a pod name, or a machine name (its root namespace). */
+  from: string;
+  /** Destination: a pod name, a machine name, or any IPv4 address. */
+  to: string;
+  /** Protocol: ICMP echo (ping), one UDP datagram, or a TCP connection attempt (SYN). Default icmp. */
+  proto?: 'icmp' | 'udp' | 'tcp';
+  /** UDP/TCP destination port. Default 80 for TCP, 53 for UDP. */
+  port?: number;
+  /** Number of packets (pings, datagrams or connection attempts). Default 1. */
+  count?: number;
+  /** Interval between packets in milliseconds. Default 1000, as ping. */
+  intervalMs?: number;
+  /** IP TTL of the packets sent. Default: the source namespace's ip_default_ttl (64). */
+  ttl?: number;
+  /** Start with the caches (ARP, FDB) a previous identical journey left, instead of empty ones. Default false. */
+  warm?: boolean;
+}
+
+/** A neighbour table row. */
+export interface NeighRow {
+  ip: string;
+  iface: string;
+  mac: string | null;
+  state: NeighState;
+}
+
+/** A bridge FDB row (learned or local). */
+export interface FdbRow {
+  mac: string;
+  port: string;
+  /** `local`: the bridge's or a port's own MAC (frames to it go up to the host). */
+  local: boolean;
+}
+
+/** A routing table row, as `ip route` prints it. */
+export interface RouteRow {
+  /** The whole line, e.g. `default via 10.10.10.254 dev eth0`. RouteEvent.route uses the same text. */
+  text: string;
+  dst: string;
+  via?: string;
+  dev: string;
+  /** `kernel`: a connected route derived from an address. */
+  proto: 'kernel' | 'static';
+}
+
+/** The tables of one namespace. */
+export interface NsTables {
+  routes: RouteRow[];
+  neigh: NeighRow[];
+  /** One FDB per bridge in this namespace, by bridge name. */
+  fdb: Record<string, FdbRow[]>;
+}
+
+/** Every namespace's tables, plus each segment switch's FDB. */
+export interface NetState {
+  ns: Record<string, NsTables>;
+  segments: Record<string, FdbRow[]>;
+}
+
+/** A chapter of the journey (the course notes' steps for the seed journey). */
+export interface Chapter {
+  /** 1-based number shown to the user. */
+  n: number;
+  title: Bilingual;
+  /** Index of the first event of this chapter in the log. */
+  start: number;
+  /** Optional: how the course notes put it, and what really happens, when they differ. */
+  correction?: Bilingual;
+}
+
+/** A finished simulation: the event log and what is needed to show any point in it. */
+export interface JourneyResult {
+  spec: Required<Omit<JourneySpec, 'port'>> & { port: number };
+  /** Destination IPv4 address the name in `to` resolved to. */
+  dstIp: string;
+  events: HopEvent[];
+  /** Tables before the first event. */
+  initial: NetState;
+  chapters: Chapter[];
+  /** One line on how it ended, in both languages. */
+  outcome: Bilingual;
+}
+
+/**
+ * How long a journey keeps running after its last packet is sent, in milliseconds: long enough for
+ * an unanswered ARP to fail (3 probes, 1 s apart) and the ICMP error to come back, short enough that
+ * the 5 s DELAY→PROBE confirmation of a single ping stays outside. The kernel lab captures as long.
+ */
+export const SETTLE_MS = 3500;
+
+/** Total virtual duration of a journey in milliseconds. */
+export function journeyDurationMs(spec: Pick<JourneySpec, 'count' | 'intervalMs'>): number {
+  const count = spec.count ?? 1;
+  const interval = spec.intervalMs ?? 1000;
+  return (count - 1) * interval + SETTLE_MS;
+}

@@ -1,0 +1,149 @@
+/**
+ * The topology a user edits and the engine runs: plain JSON-serialisable data.
+ *
+ * A machine (a Kubernetes node, a router, a plain host) owns a root network namespace and any number
+ * of pods, each a namespace of its own. Namespace names are unique across the whole topology: a pod
+ * is named by its pod name, a root namespace by its machine's name, exactly as `ns` appears in events.
+ */
+
+/** IPv4 sysctls of one interface (`net.ipv4.conf.<if>.*`). Missing keys take the namespace's `all`/defaults. */
+export interface IfaceSysctls {
+  /** `forwarding`: per-interface switch, set for every interface when `ip_forward` is written. */
+  forwarding?: boolean;
+  /** `send_redirects`; effective value is `all || iface`. Linux default: true. */
+  send_redirects?: boolean;
+  /** `accept_redirects`; with forwarding on, effective is `all && iface`, otherwise `all || iface`. Linux default: true (false in `all` once forwarding is on). */
+  accept_redirects?: boolean;
+  /** `secure_redirects`; Linux default true. */
+  secure_redirects?: boolean;
+  /** `shared_media`; effective is `all || iface`. Linux default: true. */
+  shared_media?: boolean;
+  /** `proxy_arp`; effective is `all || iface`. Linux default: false. */
+  proxy_arp?: boolean;
+  /** `rp_filter`: 0 off, 1 strict, 2 loose; effective is `max(all, iface)`. Kernel default: 0. */
+  rp_filter?: 0 | 1 | 2;
+}
+
+/** Namespace-wide sysctls. */
+export interface NamespaceSysctls {
+  /** `net.ipv4.ip_forward`. Linux default: false. */
+  ip_forward?: boolean;
+  /** `net.ipv4.ip_default_ttl`. Linux default: 64. */
+  ip_default_ttl?: number;
+  /** `net.ipv4.conf.all.*`. */
+  all?: IfaceSysctls;
+}
+
+/** Fields every interface has. */
+interface IfaceBase {
+  /** Interface name inside its namespace, e.g. `eth0`, `cni0`, `veth-pod1`. */
+  name: string;
+  /** MAC address, `aa:bb:cc:dd:ee:ff`, lower case. */
+  mac: string;
+  /** IPv4 addresses with prefix, e.g. `10.10.10.1/24`. Each adds a connected route, as the kernel does. */
+  addresses?: string[];
+  /** Name of the bridge this interface is a port of (`ip link set X master BR`). */
+  master?: string;
+  /** Per-interface sysctls. */
+  sysctls?: IfaceSysctls;
+  /** MTU in bytes. Default 1500. */
+  mtu?: number;
+}
+
+/** One end of a veth pair; `peer` names the other end. Both ends must name each other. */
+export interface VethIface extends IfaceBase {
+  kind: 'veth';
+  /** The other end: its namespace and interface name. */
+  peer: { ns: string; iface: string };
+}
+
+/** An Ethernet NIC plugged into an L2 segment (a switch, or a shared VM network). */
+export interface EtherIface extends IfaceBase {
+  kind: 'ether';
+  /** Id of the segment this NIC is plugged into. */
+  segment: string;
+}
+
+/** A Linux bridge device. Ports name it in their `master`. */
+export interface BridgeIface extends IfaceBase {
+  kind: 'bridge';
+}
+
+/** Any interface. */
+export type IfaceSpec = VethIface | EtherIface | BridgeIface;
+
+/** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
+export interface RouteSpec {
+  /** Destination prefix (`10.10.11.0/24`) or `default`. */
+  dst: string;
+  /** Gateway address; absent for a device route. */
+  via?: string;
+  /** Output device. */
+  dev: string;
+  /** `onlink`: trust that the gateway is on this link even though no connected route covers it. */
+  onlink?: boolean;
+  /** Preferred source address. */
+  src?: string;
+  /** Route metric (lower wins among equal prefixes). Default 0. */
+  metric?: number;
+}
+
+/** A pre-set neighbour entry (`ip neigh add ... nud permanent`), e.g. a CNI's static ARP. */
+export interface NeighbourSpec {
+  ip: string;
+  mac: string;
+  dev: string;
+  state: 'PERMANENT';
+}
+
+/** A listening socket, so a UDP datagram or TCP SYN to this port is accepted rather than refused. */
+export interface ListenerSpec {
+  proto: 'udp' | 'tcp';
+  port: number;
+}
+
+/** A network namespace: a pod's, or a machine's root namespace. */
+export interface NamespaceSpec {
+  interfaces: IfaceSpec[];
+  routes?: RouteSpec[];
+  neighbours?: NeighbourSpec[];
+  sysctls?: NamespaceSysctls;
+  listeners?: ListenerSpec[];
+}
+
+/** A pod: a namespace with a name, living on a machine. */
+export interface PodSpec extends NamespaceSpec {
+  /** Pod name; also its namespace name in events. Unique in the topology. */
+  name: string;
+}
+
+/** What a machine is, for drawing and for explanations. */
+export type MachineRole = 'node' | 'router' | 'host';
+
+/** A machine: its root namespace plus its pods. */
+export interface MachineSpec extends NamespaceSpec {
+  /** Machine name; also its root namespace name. Unique in the topology. */
+  name: string;
+  role: MachineRole;
+  pods?: PodSpec[];
+  /** Optional drawing position, kept across edits. */
+  position?: { x: number; y: number };
+}
+
+/** An L2 segment: a learning switch joining `ether` interfaces. */
+export interface SegmentSpec {
+  id: string;
+  /** Optional human label, e.g. `172.16.100.0/24 (VM network)`. */
+  label?: string;
+}
+
+/** A whole topology. */
+export interface Topology {
+  /** Format version, for files saved by users. */
+  version: 1;
+  name: string;
+  /** Optional bilingual description. */
+  description?: { en: string; ru: string };
+  machines: MachineSpec[];
+  segments: SegmentSpec[];
+}

@@ -1,0 +1,96 @@
+import type { JourneySpec } from '../journey';
+import type { Topology } from '../model/topology';
+import { seedTopology } from './seed';
+
+/**
+ * Reference scenarios: each one is run by the engine and, by `npm run verify:kernel`, on the real
+ * kernel in network namespaces; their frames must match interface by interface.
+ */
+export interface Scenario {
+  /** File-name-safe id; the kernel fixture is `fixtures/kernel/<id>.json`. */
+  id: string;
+  title: { en: string; ru: string };
+  topology: () => Topology;
+  journey: JourneySpec;
+}
+
+/** The seed lab with the router's `send_redirects` left at the Linux default (on). */
+export function seedWithRedirects(): Topology {
+  const t = seedTopology();
+  const router = t.machines.find((m) => m.name === 'router');
+  if (router) {
+    delete router.sysctls?.all;
+    for (const i of router.interfaces) delete i.sysctls;
+  }
+  return { ...t, name: 'seed-redirects' };
+}
+
+/** Every reference scenario, in the order they are recorded. */
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'cold-ping-pod1-pod3',
+    title: { en: 'Cold ping pod1 → pod3 (other node)', ru: 'Холодный ping pod1 → pod3 (другая нода)' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'ping-pod1-pod2-same-bridge',
+    title: { en: 'Ping pod1 → pod2 (same bridge)', ru: 'Ping pod1 → pod2 (тот же мост)' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod2' },
+  },
+  {
+    id: 'two-pings-warm-caches',
+    title: { en: 'Two pings pod1 → pod3: the second finds warm caches', ru: 'Два ping pod1 → pod3: второй находит заполненные кэши' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', count: 2 },
+  },
+  {
+    id: 'no-route-10.10.12.1',
+    title: { en: 'Ping 10.10.12.1, which no route covers', ru: 'Ping 10.10.12.1, для которого нет маршрута' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.12.1' },
+  },
+  {
+    id: 'ttl-1',
+    title: { en: 'Ping pod1 → pod3 with TTL 1', ru: 'Ping pod1 → pod3 с TTL 1' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', ttl: 1 },
+  },
+  {
+    id: 'ttl-2',
+    title: { en: 'Ping pod1 → pod3 with TTL 2: the router answers', ru: 'Ping pod1 → pod3 с TTL 2: отвечает маршрутизатор' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', ttl: 2 },
+  },
+  {
+    id: 'router-redirects-default-pod1',
+    title: { en: 'Router with send_redirects on: ping pod1 → pod3', ru: 'Маршрутизатор с send_redirects: ping pod1 → pod3' },
+    topology: seedWithRedirects,
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'router-redirects-default-node1',
+    title: { en: 'Router with send_redirects on: ping node1 → pod3', ru: 'Маршрутизатор с send_redirects: ping node1 → pod3' },
+    topology: seedWithRedirects,
+    journey: { from: 'node1', to: '10.10.11.1' },
+  },
+  {
+    id: 'arp-fails-10.10.10.77',
+    title: { en: 'Ping 10.10.10.77: nobody answers ARP', ru: 'Ping 10.10.10.77: на ARP никто не отвечает' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.10.77' },
+  },
+  {
+    id: 'udp-port-unreachable',
+    title: { en: 'UDP to a closed port on pod3', ru: 'UDP на закрытый порт pod3' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 },
+  },
+  {
+    id: 'tcp-syn-refused',
+    title: { en: 'TCP SYN to a closed port on pod3', ru: 'TCP SYN на закрытый порт pod3' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
+  },
+];
