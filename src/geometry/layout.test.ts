@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { MachineSpec, Topology } from '../core/model/topology';
+import { seedTopology } from '../core/presets/seed';
+import { columnsFor, layoutTopology } from './layout';
+import type { Box } from './layoutTypes';
+import { crossingPoints } from './paths';
+
+/** A lab of `n` machines: every third one a router, the others nodes with 1–3 pods; two segments. */
+function lab(n: number): Topology {
+  const machines: MachineSpec[] = [];
+  for (let k = 0; k < n; k++) {
+    const name = `m${k}`;
+    const seg = k % 4 === 3 ? 'wan' : 'lan';
+    const eth = { kind: 'ether' as const, name: 'eth0', mac: `02:00:00:00:00:${k.toString(16).padStart(2, '0')}`, addresses: [`172.16.${k}.1/24`], segment: seg };
+    if (k % 3 === 1) {
+      machines.push({ name, role: 'router', interfaces: [eth] });
+      continue;
+    }
+    const pods = Array.from({ length: 1 + (k % 3) }, (_, p) => `${name}-pod${p}`);
+    machines.push({
+      name,
+      role: 'node',
+      interfaces: [
+        eth,
+        { kind: 'bridge', name: 'cni0', mac: '02:00:0a:00:00:fe', addresses: [`10.${k}.0.254/24`] },
+        ...pods.map((p, i) => ({ kind: 'veth' as const, name: `veth${i}`, mac: `02:01:0a:00:00:0${i}`, master: 'cni0', peer: { ns: p, iface: 'eth0' } })),
+      ],
+      pods: pods.map((p, i) => ({
+        name: p,
+        interfaces: [{ kind: 'veth' as const, name: 'eth0', mac: `02:00:0a:00:00:0${i}`, addresses: [`10.${k}.0.${i + 1}/24`], peer: { ns: name, iface: `veth${i}` } }],
+      })),
+    });
+  }
+  return { version: 1, name: `lab${n}`, machines, segments: [{ id: 'lan', label: '172.16.0.0/16' }, { id: 'wan' }] };
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+}
+
+describe('layoutTopology', () => {
+  it('places every machine, namespace and interface of the seed lab', () => {
+    const t = seedTopology();
+    const l = layoutTopology(t);
+    expect(l.machines.map((m) => m.name)).toEqual(['node1', 'router', 'node2']);
+    expect(Object.keys(l.namespaces).sort()).toEqual(['node1', 'node2', 'pod1', 'pod2', 'pod3', 'pod4', 'router']);
+    expect(l.ifaces['pod1/eth0']?.addresses).toEqual(['10.10.10.1/24']);
+    expect(l.ifaces['node1/cni0']?.placement).toBe('bridge-self');
+    expect(l.ifaces['node1/veth-pod1']?.placement).toBe('bridge-port');
+    expect(l.segments).toHaveLength(1);
+    expect(l.segments[0]?.members.sort()).toEqual(['node1/eth0', 'node2/eth0', 'router/eth0']);
+    // One veth link per pair and one drop per NIC.
+    expect(l.links.filter((k) => k.kind === 'veth')).toHaveLength(4);
+    expect(l.links.filter((k) => k.kind === 'segment-drop')).toHaveLength(3);
+  });
+
+  it('puts the host end of a veth right under its pod end', () => {
+    const l = layoutTopology(seedTopology());
+    const pod = l.ifaces['pod3/eth0'];
+    const host = l.ifaces['node2/veth-pod3'];
+    expect(pod && host && host.at.x).toBe(pod?.at.x);
+    expect(pod && host && host.at.y > pod.at.y).toBe(true);
+  });
+
+  it('routes a segment crossing down to the lane and back up', () => {
+    const l = layoutTopology(seedTopology());
+    const pts = crossingPoints(l, 'node1/eth0', 'router/eth0');
+    const lane = l.segments[0]?.lanes[0];
+    expect(pts).toHaveLength(4);
+    expect(pts[1]?.y).toBe(lane?.y);
+    expect(pts[3]).toEqual(l.ifaces['router/eth0']?.at);
+  });
+
+  it('is a pure function of the topology', () => {
+    expect(layoutTopology(lab(7))).toEqual(layoutTopology(lab(7)));
+  });
+
+  for (let n = 2; n <= 20; n++) {
+    it(`lays out ${n} machines with nothing overlapping`, () => {
+      const l = layoutTopology(lab(n));
+      const page = { x: 0, y: 0, w: l.width, h: l.height };
+      expect(l.machines).toHaveLength(n);
+      expect(Math.ceil(n / columnsFor(n))).toBe(new Set(Object.values(l.rowOf)).size);
+      for (const [a, m] of l.machines.entries()) {
+        expect(inside(m.box, page)).toBe(true);
+        for (const other of l.machines.slice(a + 1)) expect(overlap(m.box, other.box)).toBe(false);
+        for (const [p, pod] of m.pods.entries()) {
+          expect(inside(pod.box, m.box)).toBe(true);
+          for (const q of m.pods.slice(p + 1)) expect(overlap(pod.box, q.box)).toBe(false);
+        }
+      }
+      const labels = Object.values(l.ifaces).map((i) => ({ id: i.id, box: i.labelBox }));
+      for (const [a, la] of labels.entries()) {
+        const ns = l.namespaces[la.id.split('/')[0] ?? '']?.box;
+        expect(ns && inside(la.box, ns), `${la.id} label outside its namespace ${JSON.stringify([la.box, ns])}`).toBe(true);
+        for (const lb of labels.slice(a + 1)) {
+          expect(overlap(la.box, lb.box), `${la.id} overlaps ${lb.id}`).toBe(false);
+        }
+      }
+      for (const s of l.segments) for (const lane of s.lanes) expect(lane.x2).toBeLessThanOrEqual(l.width);
+    });
+  }
+});

@@ -1,0 +1,112 @@
+import type { MachineRole } from '../core/model/topology';
+
+/** A point in drawing coordinates (SVG user units, y down). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** An axis-aligned rectangle: top-left corner plus size. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where an interface sits on its namespace's outline, which decides where its label goes. */
+export type IfacePlacement = 'pod-bottom' | 'bridge-port' | 'bridge-self' | 'root-bottom' | 'root-port';
+
+/** One interface as drawn: its anchor point (where links attach) and what to print beside it. */
+export interface IfaceLayout {
+  /** `ns/iface`, unique in the topology (see {@link ifaceId}). */
+  id: string;
+  ns: string;
+  name: string;
+  kind: 'veth' | 'ether' | 'bridge';
+  mac: string;
+  addresses: string[];
+  /** Anchor: links start and end here, packet glyphs stop here. */
+  at: Point;
+  placement: IfacePlacement;
+  /** The area its labels take, so tests can check nothing overlaps. */
+  labelBox: Box;
+  /** For a veth end: the id of the other end. */
+  peer?: string;
+}
+
+/** A namespace box: a pod, or a machine's root namespace (which is the machine box itself). */
+export interface NsLayout {
+  ns: string;
+  kind: 'pod' | 'root';
+  box: Box;
+  /** Interface ids in this namespace, in topology order. */
+  ifaces: string[];
+}
+
+/** A Linux bridge drawn as a bar with its ports on it. */
+export interface BridgeLayout {
+  /** Interface id of the bridge device itself. */
+  id: string;
+  ns: string;
+  name: string;
+  /** The bar, from its left to its right end, at height y. */
+  x1: number;
+  x2: number;
+  y: number;
+  /** Interface ids of its ports. */
+  ports: string[];
+}
+
+/** A machine box with everything inside it. */
+export interface MachineLayout {
+  name: string;
+  role: MachineRole;
+  box: Box;
+  root: NsLayout;
+  pods: NsLayout[];
+  bridges: BridgeLayout[];
+}
+
+/** A drawn wire between two interfaces (a veth pair, or a NIC's drop to its segment). */
+export interface LinkLayout {
+  /** Stable key for rendering. */
+  id: string;
+  kind: 'veth' | 'segment-drop';
+  /** SVG path data. */
+  d: string;
+}
+
+/** An L2 segment: one horizontal lane under each row of machines it reaches, joined by a trunk. */
+export interface SegmentLayout {
+  id: string;
+  label: string;
+  /** Lanes by row index. */
+  lanes: { row: number; x1: number; x2: number; y: number }[];
+  /** Vertical trunk joining lanes of different rows, when the segment spans rows. */
+  trunk: { x: number; y1: number; y2: number } | null;
+  /** Where the label is written (left end of the first lane). */
+  labelAt: Point;
+  /** Interface ids plugged into it. */
+  members: string[];
+}
+
+/** The whole drawing, computed once per topology. */
+export interface TopologyLayout {
+  width: number;
+  height: number;
+  machines: MachineLayout[];
+  segments: SegmentLayout[];
+  links: LinkLayout[];
+  /** Every interface by id. */
+  ifaces: Record<string, IfaceLayout>;
+  /** Every namespace box by namespace name. */
+  namespaces: Record<string, NsLayout>;
+  /** Row index of each machine, by machine name. */
+  rowOf: Record<string, number>;
+}
+
+/** Id of an interface in the drawing: namespace and name joined by a slash. */
+export function ifaceId(ns: string, iface: string): string {
+  return `${ns}/${iface}`;
+}

@@ -1,0 +1,69 @@
+import type { IfaceSpec, MachineSpec, PodSpec } from '../core/model/topology';
+import { METRICS as M, smallTextW, textW } from './metrics';
+
+/** The first text line drawn for an interface: its name and its addresses. */
+export function ifaceTitle(i: IfaceSpec): string {
+  const addrs = i.addresses ?? [];
+  return addrs.length > 0 ? `${i.name} ${addrs.join(' ')}` : i.name;
+}
+
+/** Width of an interface's two-line label (name+addresses, then MAC in the small font). */
+export function ifaceLabelW(i: IfaceSpec): number {
+  return Math.max(textW(ifaceTitle(i)), smallTextW(i.mac));
+}
+
+/** Size of a pod box: a title line, then two lines per interface. */
+export function measurePod(p: PodSpec): { w: number; h: number } {
+  const n = Math.max(1, p.interfaces.length);
+  const widest = Math.max(textW(p.name) + 8, ...p.interfaces.map(ifaceLabelW));
+  return { w: Math.max(M.podMinW, Math.ceil(widest + 16)), h: 28 + n * 2 * M.line + 6 };
+}
+
+/** The interfaces of a machine's root namespace, sorted by how they are drawn. */
+export function rootIfaces(m: MachineSpec): {
+  bridges: IfaceSpec[];
+  ports: IfaceSpec[];
+  ethers: IfaceSpec[];
+} {
+  const bridges = m.interfaces.filter((i) => i.kind === 'bridge');
+  const ethers = m.interfaces.filter((i) => i.kind === 'ether' && i.master === undefined);
+  // Bridged NICs and every veth end sit on the port row, under the bridge bar when they have one.
+  const ports = m.interfaces.filter((i) => i.kind === 'veth' || (i.kind === 'ether' && i.master !== undefined));
+  return { bridges, ports, ethers };
+}
+
+/** Overall size of a machine box and the sizes of what it holds. */
+export interface MachineSize {
+  w: number;
+  h: number;
+  pods: { w: number; h: number }[];
+  podsW: number;
+  podsH: number;
+  /** Room right of the last pod for the label of its veth's host end. */
+  podsExtra: number;
+}
+
+/** Measure a machine box so that every label inside it fits. */
+export function measureMachine(m: MachineSpec): MachineSize {
+  const pods = (m.pods ?? []).map(measurePod);
+  const podsW = pods.reduce((s, p) => s + p.w, 0) + Math.max(0, pods.length - 1) * M.podGap;
+  const podsH = pods.reduce((h, p) => Math.max(h, p.h), 0);
+  const { bridges, ports, ethers } = rootIfaces(m);
+  const etherW = ethers.reduce((s, e) => s + ifaceLabelW(e) + 20, 0);
+  const bridgeW = bridges.reduce((w, b) => Math.max(w, ifaceLabelW(b) + 40), 0);
+  const portsW = ports.length * 130;
+  // Host-end labels are written right of the veth line, which runs down the middle of the pod.
+  const lastPod = pods[pods.length - 1];
+  const portLabelW = ports.reduce((w, p) => Math.max(w, smallTextW(p.name), smallTextW(p.mac)), 0);
+  const podsExtra = lastPod ? Math.max(0, Math.ceil(portLabelW + 10 - lastPod.w / 2)) : 0;
+  const w = Math.ceil(
+    Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, etherW + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 90),
+  );
+  let h = M.titleH;
+  if (pods.length > 0) h += podsH + M.vethZone;
+  else if (ports.length > 0) h += M.vethZone;
+  if (bridges.length > 0) h += bridges.length * (8 + M.bridgeZone);
+  else if (ports.length > 0) h += 16;
+  h += M.etherZone;
+  return { w, h: Math.ceil(h), pods, podsW, podsH, podsExtra };
+}
