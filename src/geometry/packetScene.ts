@@ -75,13 +75,16 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
   }
 }
 
-/** The previous place if it is in the same namespace, else the namespace itself. */
+/**
+ * The previous place if it is in the same namespace, else the namespace itself; a segment's switch
+ * has no box, so its decisions stay where the frame was.
+ */
 function carried(layout: TopologyLayout, events: readonly HopEvent[], i: number): Place | null {
   const ev = events[i];
   if (!ev) return null;
   const prev = i > 0 ? placeAt(layout, events, i - 1) : null;
   if (prev && nsOfPlace(prev.id) === ev.ns) return prev;
-  return nsPlace(layout, ev.ns);
+  return nsPlace(layout, ev.ns) ?? prev;
 }
 
 /** The kind of packet being handled at event `i`: that of the nearest frame, send or delivery before it. */
@@ -159,14 +162,22 @@ export function packetSceneAt(layout: TopologyLayout, events: readonly HopEvent[
     return { glyphs: targets.length > 0 ? targets.map((t, k) => move(here, t, k)) : still(), drop: null };
   }
   if (ev.type === 'frame' && ev.dir === 'in') {
-    // The crossing was drawn at its `out` event; only a frame nobody sent (a bridge passing it up
-    // to its own device) moves here.
+    if (layout.ifaces[here.id]?.placement === 'bridge-self') {
+      // A bridge passing a frame up to its own device: it moves along the bar from the port it came in on.
+      const port = events.slice(0, i).reverse().find((e) => e.type === 'frame' && e.dir === 'in' && e.wire === ev.wire && e.ns === ev.ns);
+      const from = port?.type === 'frame' ? ifacePlace(layout, port.ns, port.iface) : prev;
+      return { glyphs: [move(from, here)], drop: null };
+    }
+    // The crossing was drawn at its `out` event; a frame nobody sent moves from where it was.
     const sent = events.some((e) => e.type === 'frame' && e.dir === 'out' && e.wire === ev.wire);
     return { glyphs: sent ? still() : [move(prev, here)], drop: null };
   }
   if (ev.type === 'fdb' && (ev.action === 'flood' || ev.action === 'forward')) {
     const ports = ev.ports.map((p) => portPlace(layout, ev, p)).filter((p): p is Place => p !== null);
-    const from = prev && nsOfPlace(prev.id) === ev.ns ? prev : here;
+    const isSegment = layout.segments.some((g) => g.id === ev.bridge);
+    // A segment switch floods what the last NIC sent; a bridge, what came in on its port.
+    const lastOut = isSegment ? events.slice(0, i).reverse().find((e) => e.type === 'frame' && e.dir === 'out') : undefined;
+    const from = lastOut?.type === 'frame' ? ifacePlace(layout, lastOut.ns, lastOut.iface) : prev && nsOfPlace(prev.id) === ev.ns ? prev : here;
     return { glyphs: ports.length > 0 ? ports.map((p, k) => move(from, p, k)) : still(), drop: null };
   }
   if (ev.type === 'drop') {

@@ -1,0 +1,69 @@
+import type { Bilingual, PacketKind } from '../core/events';
+import type { JourneyResult, NetState } from '../core/journey';
+import type { Topology } from '../core/model/topology';
+import type { TopologyLayout } from '../geometry/layoutTypes';
+import type { JourneyEngine } from './engine';
+import type { FieldError, SpecDraft } from './specDraft';
+import type { Lang, Theme } from './types';
+
+/** The lab and the journey being shown. Changing the draft re-simulates at once. */
+export interface JourneySlice {
+  engine: JourneyEngine;
+  topology: Topology;
+  /** Drawing of the topology, computed once per topology. */
+  layout: TopologyLayout;
+  /** The form as typed. */
+  draft: SpecDraft;
+  /** What is wrong with the draft; empty when it ran. */
+  errors: FieldError[];
+  /** The engine's own complaint about a draft that looked valid. */
+  engineError: Bilingual | null;
+  /** The last journey that ran; kept on screen while the draft is wrong. */
+  result: JourneyResult | null;
+  /** Change some fields of the form and re-run the journey if they are valid. */
+  setDraft: (patch: Partial<SpecDraft>) => void;
+  /** Tables after event `index`, cached per journey. */
+  stateAt: (index: number) => NetState | null;
+}
+
+/** Playback speeds offered, as multiples of the normal pace. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** The playhead. Never part of any undo history: stepping is free and repeatable. */
+export interface PlaybackSlice {
+  /** Index of the current event in `result.events`. */
+  index: number;
+  playing: boolean;
+  /** Multiple of the normal pace, 0.25–4. */
+  speed: number;
+  play: () => void;
+  pause: () => void;
+  toggle: () => void;
+  next: () => void;
+  prev: () => void;
+  first: () => void;
+  last: () => void;
+  seek: (index: number) => void;
+  setSpeed: (speed: number) => void;
+}
+
+/** Event-log filter keys: the packet kinds, plus the kernel's decisions (route, neigh, FDB, TTL). */
+export type LogFilterKey = PacketKind | 'decision';
+
+/** Panels on the side that share one place. */
+export type SideTab = 'tables' | 'log';
+
+/** View preferences. */
+export interface UiSlice {
+  lang: Lang;
+  theme: Theme;
+  logFilter: Record<LogFilterKey, boolean>;
+  sideTab: SideTab;
+  setLang: (lang: Lang) => void;
+  setTheme: (theme: Theme) => void;
+  toggleLogFilter: (key: LogFilterKey) => void;
+  setSideTab: (tab: SideTab) => void;
+}
+
+/** Everything one mounted app holds. */
+export type AppState = JourneySlice & PlaybackSlice & UiSlice;

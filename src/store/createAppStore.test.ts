@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { seedTopology } from '../core/presets/seed';
+import { createAppStore } from './createAppStore';
+import { changedFields, chapterIndexAt, consultedBy, frameAtOrBefore, newRows, previousFrameOfPacket, selectEvent } from './selectors';
+import { fakeEngine, fakeEvents } from './testing/fakeEngine';
+
+function store() {
+  const engine = fakeEngine();
+  return { engine, store: createAppStore({ engine, topology: seedTopology(), spec: { from: 'pod1', to: 'pod3' } }) };
+}
+
+describe('playback', () => {
+  it('starts on the first event, paused', () => {
+    const { store: s } = store();
+    expect(s.getState().index).toBe(0);
+    expect(s.getState().playing).toBe(false);
+    expect(selectEvent(s.getState())?.type).toBe('send');
+  });
+
+  it('steps forward and back within the log', () => {
+    const { store: s } = store();
+    const n = fakeEvents().length;
+    s.getState().prev();
+    expect(s.getState().index).toBe(0);
+    s.getState().next();
+    s.getState().next();
+    expect(s.getState().index).toBe(2);
+    s.getState().last();
+    expect(s.getState().index).toBe(n - 1);
+    s.getState().next();
+    expect(s.getState().index).toBe(n - 1);
+    s.getState().first();
+    expect(s.getState().index).toBe(0);
+    s.getState().seek(999);
+    expect(s.getState().index).toBe(n - 1);
+  });
+
+  it('stops playing at the last event and restarts from the top when played again', () => {
+    const { store: s } = store();
+    const n = fakeEvents().length;
+    s.getState().seek(n - 2);
+    s.getState().play();
+    expect(s.getState().playing).toBe(true);
+    s.getState().next();
+    expect(s.getState().index).toBe(n - 1);
+    expect(s.getState().playing).toBe(false);
+    s.getState().play();
+    expect(s.getState().index).toBe(0);
+  });
+
+  it('pauses when the user steps back', () => {
+    const { store: s } = store();
+    s.getState().seek(4);
+    s.getState().play();
+    s.getState().prev();
+    expect(s.getState().playing).toBe(false);
+    expect(s.getState().index).toBe(3);
+  });
+
+  it('keeps speed between 0.25× and 4×', () => {
+    const { store: s } = store();
+    s.getState().setSpeed(10);
+    expect(s.getState().speed).toBe(4);
+    s.getState().setSpeed(0.1);
+    expect(s.getState().speed).toBe(0.25);
+  });
+});
+
+describe('journey form', () => {
+  it('re-simulates at once on a valid change and rewinds the playhead', () => {
+    const { store: s, engine } = store();
+    s.getState().seek(5);
+    s.getState().setDraft({ ttl: '2', proto: 'udp', port: '9999', clearCaches: false });
+    expect(engine.runs.at(-1)).toEqual({ from: 'pod1', to: 'pod3', proto: 'udp', port: 9999, count: 1, ttl: 2, warm: true });
+    expect(s.getState().index).toBe(0);
+    expect(s.getState().errors).toEqual([]);
+  });
+
+  it('names the bad field in both languages and keeps the last good journey', () => {
+    const { store: s, engine } = store();
+    const before = s.getState().result;
+    s.getState().setDraft({ toKind: 'ip', toIp: '10.10.300.1' });
+    const { errors, result, draft } = s.getState();
+    expect(result).toBe(before);
+    expect(engine.runs).toHaveLength(1);
+    expect(draft.toIp).toBe('10.10.300.1');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.field).toBe('to');
+    expect(errors[0]?.message.en).toContain('“10.10.300.1” is not a valid IPv4 address');
+    expect(errors[0]?.message.ru).toContain('не IPv4-адрес');
+  });
+
+  it('reports every bad number field', () => {
+    const { store: s } = store();
+    s.getState().setDraft({ ttl: '0', count: 'x', proto: 'tcp', port: '70000' });
+    expect(s.getState().errors.map((e) => e.field).sort()).toEqual(['count', 'port', 'ttl']);
+  });
+
+  it('shows the engine’s own error and keeps the last good journey', () => {
+    const { store: s } = store();
+    const before = s.getState().result;
+    s.getState().setDraft({ toKind: 'ip', toIp: '10.99.99.99' });
+    expect(s.getState().engineError?.en).toContain('refused by the fake on purpose');
+    expect(s.getState().result).toBe(before);
+    s.getState().setDraft({ toKind: 'ns', to: 'pod4' });
+    expect(s.getState().engineError).toBeNull();
+  });
+});
+
+describe('selectors', () => {
+  it('finds the chapter of an event', () => {
+    const { store: s } = store();
+    const chapters = s.getState().result?.chapters ?? [];
+    expect(chapterIndexAt(chapters, 0)).toBe(0);
+    expect(chapterIndexAt(chapters, 3)).toBe(1);
+    expect(chapterIndexAt(chapters, 12)).toBe(2);
+  });
+
+  it('highlights the MAC rewrite and TTL at the router hop', () => {
+    const events = fakeEvents();
+    const cur = frameAtOrBefore(events, 10);
+    expect(cur?.index).toBe(10);
+    const prev = cur && previousFrameOfPacket(events, cur.index, cur.frame);
+    expect(prev?.seq).toBe(8);
+    expect(cur && [...changedFields(cur.frame, prev ?? null)].sort()).toEqual(['eth.dst', 'eth.src', 'ipv4.ttl']);
+  });
+
+  it('names the consulted entry and the rows new at this step', () => {
+    const { store: s } = store();
+    const ev = fakeEvents()[2] ?? null;
+    expect(consultedBy(ev)).toEqual({ neigh: { ip: '10.10.10.254', iface: 'eth0' } });
+    expect(consultedBy(fakeEvents()[1] ?? null)).toEqual({ route: 'default via 10.10.10.254 dev eth0' });
+    const fresh = newRows(s.getState().stateAt(1), s.getState().stateAt(2), 'pod1');
+    expect([...fresh]).toEqual(['neigh:10.10.10.254|eth0']);
+  });
+});

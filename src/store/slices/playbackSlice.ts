@@ -1,0 +1,35 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState, PlaybackSlice } from '../appState';
+
+/** Clamp a playhead position to the journey's events. */
+function clampIndex(s: AppState, i: number): number {
+  const n = s.result?.events.length ?? 0;
+  return Math.max(0, Math.min(n - 1, Math.round(i)));
+}
+
+/** The playback slice: a playhead over the event log, moved by the controls and the timer. */
+export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => ({
+  index: 0,
+  playing: false,
+  speed: 1,
+  play: () => {
+    const s = get();
+    const n = s.result?.events.length ?? 0;
+    if (n === 0) return;
+    // Play from the end starts over, like any media player.
+    set({ playing: true, index: s.index >= n - 1 ? 0 : s.index });
+  },
+  pause: () => set({ playing: false }),
+  toggle: () => (get().playing ? get().pause() : get().play()),
+  next: () => {
+    const s = get();
+    const i = clampIndex(s, s.index + 1);
+    const n = s.result?.events.length ?? 0;
+    set({ index: i, playing: s.playing && i < n - 1 });
+  },
+  prev: () => set((s) => ({ index: clampIndex(s, s.index - 1), playing: false })),
+  first: () => set((s) => ({ index: clampIndex(s, 0), playing: false })),
+  last: () => set((s) => ({ index: clampIndex(s, Number.MAX_SAFE_INTEGER), playing: false })),
+  seek: (i) => set((s) => ({ index: clampIndex(s, i) })),
+  setSpeed: (speed) => set({ speed: Math.max(0.25, Math.min(4, speed)) }),
+});
