@@ -43,8 +43,10 @@ export interface RouteRow {
   dst: string;
   via?: string;
   dev: string;
-  /** `kernel`: a connected route derived from an address. */
+  /** `kernel`: a connected or local route derived from an address. */
   proto: 'kernel' | 'static';
+  /** `main`, or `local` for the kernel's table of the namespace's own addresses. */
+  table: 'main' | 'local';
 }
 
 /** The tables of one namespace. */

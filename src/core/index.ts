@@ -1,0 +1,15 @@
+/**
+ * The simulation core's public API: the only module other layers import from.
+ * Pure TypeScript: no DOM, no Node, no UI libraries.
+ */
+export type * from './events';
+export type * from './journey';
+export type * from './model/topology';
+export { SETTLE_MS, journeyDurationMs } from './journey';
+export { validateTopology } from './model/validate';
+export { runJourney, normalizeSpec } from './sim/runJourney';
+export { stateAt } from './state';
+export { seedTopology } from './presets/seed';
+export { SCENARIOS, seedWithRedirects, type Scenario } from './presets/scenarios';
+export { frameSummary, packetSummary, icmpName } from './explain/describe';
+export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';

@@ -1,0 +1,69 @@
+/** IPv4 addresses as unsigned 32-bit numbers, and prefixes. */
+
+/** An address with its prefix length, e.g. 10.10.10.1/24. */
+export interface Cidr {
+  ip: number;
+  prefix: number;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Parses dotted-quad IPv4; returns null when it is not one. */
+export function parseIp(text: string): number | null {
+  const m = IPV4.exec(text);
+  if (!m) return null;
+  let v = 0;
+  for (let i = 1; i <= 4; i++) {
+    const o = Number(m[i]);
+    if (o > 255) return null;
+    v = v * 256 + o;
+  }
+  return v;
+}
+
+/** Parses `a.b.c.d/n`; returns null when it is not one. */
+export function parseCidr(text: string): Cidr | null {
+  const slash = text.indexOf('/');
+  if (slash < 0) return null;
+  const ip = parseIp(text.slice(0, slash));
+  const lenText = text.slice(slash + 1);
+  if (ip === null || !/^\d{1,2}$/.test(lenText)) return null;
+  const prefix = Number(lenText);
+  if (prefix > 32) return null;
+  return { ip, prefix };
+}
+
+/** Dotted-quad text of a 32-bit address. */
+export function formatIp(ip: number): string {
+  return `${(ip >>> 24) & 255}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}`;
+}
+
+/** Netmask of a prefix length as an unsigned number. */
+export function maskOf(prefix: number): number {
+  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+
+/** Network address of ip/prefix. */
+export function networkOf(ip: number, prefix: number): number {
+  return (ip & maskOf(prefix)) >>> 0;
+}
+
+/** Directed broadcast address of ip/prefix. */
+export function broadcastOf(ip: number, prefix: number): number {
+  return (networkOf(ip, prefix) | (~maskOf(prefix) >>> 0)) >>> 0;
+}
+
+/** Whether `ip` lies inside `net/prefix`. */
+export function inPrefix(ip: number, net: number, prefix: number): boolean {
+  return (ip & maskOf(prefix)) >>> 0 === networkOf(net, prefix);
+}
+
+/** Canonical MAC text (lower case) or null when malformed. */
+export function parseMac(text: string): string | null {
+  return /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(text) ? text.toLowerCase() : null;
+}
+
+/** The Ethernet broadcast address. */
+export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
+/** The all-zero MAC, as an ARP request's target hardware address. */
+export const ZERO_MAC = '00:00:00:00:00:00';

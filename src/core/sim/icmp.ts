@@ -1,0 +1,81 @@
+import type { IcmpHeader } from '../events';
+import { bi, icmpName, packetSummary } from '../explain/describe';
+import { formatIp } from '../net/ipv4';
+import { MS, SEC, type Sim } from './engine';
+import { ipOutput } from './ip';
+import { isIcmpError, type Packet } from './packet';
+import { lookupRoute, selectSource, type Ns } from './world';
+
+/*
+ * icmp_send(): ICMP errors, with Linux's rules on when not to send one and its per-peer rate limit.
+ * Destination unreachable, source quench, time exceeded and parameter problem are in the default
+ * icmp_ratemask; each peer gets a token bucket of 1 s per message and a burst of 6 (XRLIM_BURST_FACTOR).
+ */
+const RATE_LIMITED = new Set([3, 4, 11, 12]);
+const ICMP_RATELIMIT = 1000 * MS;
+const XRLIM_BURST = 6 * ICMP_RATELIMIT;
+
+/** Sends an ICMP error about `orig` from `ns` back to its source. Returns whether one was sent. */
+export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: number, gateway?: number): boolean {
+  const name = icmpName(type, code);
+  // RFC 1122 3.2.2: never answer an ICMP error with another one (loops would never end).
+  if (isIcmpError(orig)) return false;
+  const toSelf = ns.localAddrs.has(orig.s);
+  if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
+    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4,
+      explain: bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
+        `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`) });
+    return false;
+  }
+  // Errors about packets addressed to us come from that address; otherwise routing picks the source.
+  let src: number | null = ns.localAddrs.has(orig.d) ? orig.d : null;
+  if (src === null) {
+    const back = lookupRoute(ns, orig.s);
+    src = toSelf ? orig.s : back ? selectSource(back, orig.s) : null;
+  }
+  if (src === null) return false;
+  const icmp: IcmpHeader = { type, code, quote: { ipv4: orig.ipv4 } };
+  const ports = orig.udp ?? orig.tcp;
+  if (ports && icmp.quote) {
+    icmp.quote.sport = ports.sport;
+    icmp.quote.dport = ports.dport;
+  }
+  if (gateway !== undefined) icmp.gateway = formatIp(gateway);
+  const err: Packet = {
+    ipv4: { src: formatIp(src), dst: orig.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
+    icmp,
+    kind: type === 5 ? 'icmp-error' : 'icmp-error',
+    s: src,
+    d: orig.s,
+  };
+  const about = packetSummary(orig);
+  sim.emit({ type: 'send', ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: explainError(ns.name, type, code, about, gateway, toSelf) });
+  ipOutput(sim, ns, err);
+  return true;
+}
+
+function explainError(ns: string, type: number, code: number, about: { en: string; ru: string }, gateway: number | undefined, toSelf: boolean): { en: string; ru: string } {
+  const name = icmpName(type, code);
+  const self = toSelf ? bi(' The sender is this namespace itself, so it travels over loopback and the program sees the error.', ' Отправитель — этот же namespace, поэтому сообщение идёт через loopback, и программа видит ошибку.') : bi('', '');
+  if (type === 11) return bi(`TTL would reach 0 here, so ${ns} drops the packet (${about.en}) and tells the sender with ICMP ${name.en}. This is exactly how traceroute maps a path.${self.en}`,
+    `Здесь TTL стал бы 0, поэтому ${ns} отбрасывает пакет (${about.ru}) и сообщает отправителю ICMP «${name.ru}». Именно так traceroute узнаёт путь.${self.ru}`);
+  if (type === 5) return bi(`${ns} forwards the packet back out of the interface it came in on, to a gateway (${formatIp(gateway ?? 0)}) the sender could reach directly. With send_redirects on, Linux tells the sender so with an ICMP redirect.`,
+    `${ns} отправляет пакет обратно через тот же интерфейс, через который он пришёл, на шлюз (${formatIp(gateway ?? 0)}), до которого отправитель мог бы дойти сам. При включённом send_redirects Linux сообщает ему об этом ICMP redirect.`);
+  if (type === 3 && code === 3) return bi(`No program listens on that UDP port in ${ns}, so the kernel answers ICMP port unreachable.`, `В ${ns} никто не слушает этот UDP-порт, поэтому ядро отвечает ICMP «порт недостижим».`);
+  return bi(`${ns} cannot deliver ${about.en} and sends ICMP ${name.en} back to the sender.${self.en}`, `${ns} не может доставить ${about.ru} и отправляет отправителю ICMP «${name.ru}».${self.ru}`);
+}
+
+/** A token bucket per peer: `cost` ns per message, at most `burst` ns saved; a new peer starts full. */
+export function takeToken(peers: Map<number, { tokens: number; last: number }>, peer: number, now: number, cost: number, burst: number): boolean {
+  let b = peers.get(peer);
+  if (!b) {
+    // inet_getpeer() backdates rate_last by 60 s so the first message finds a full bucket.
+    b = { tokens: 0, last: now - 60 * SEC };
+    peers.set(peer, b);
+  }
+  b.tokens = Math.min(burst, b.tokens + (now - b.last));
+  b.last = now;
+  if (b.tokens < cost) return false;
+  b.tokens -= cost;
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { Frame, IcmpHeader, Ipv4Header, PacketKind, TcpHeader, UdpHeader } from '../events';
+
+/** An IPv4 packet inside the engine: header fields as text (as events show them) plus numeric addresses. */
+export interface Packet {
+  ipv4: Ipv4Header;
+  icmp?: IcmpHeader;
+  udp?: UdpHeader;
+  tcp?: TcpHeader;
+  kind: PacketKind;
+  /** Source and destination as numbers, for lookups. */
+  s: number;
+  d: number;
+}
+
+/** The transport layers of a packet, to spread into events and frames. */
+export function l4Of(p: Packet): Pick<Frame, 'icmp' | 'udp' | 'tcp'> {
+  const out: Pick<Frame, 'icmp' | 'udp' | 'tcp'> = {};
+  if (p.icmp) out.icmp = p.icmp;
+  if (p.udp) out.udp = p.udp;
+  if (p.tcp) out.tcp = p.tcp;
+  return out;
+}
+
+/** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */
+export function withTtl(p: Packet, ttl: number): Packet {
+  return { ...p, ipv4: { ...p.ipv4, ttl } };
+}
+
+/** ICMP types that are errors: Linux never answers an error with another error (RFC 1122 3.2.2). */
+export function isIcmpError(p: Packet): boolean {
+  const t = p.icmp?.type;
+  return t === 3 || t === 4 || t === 5 || t === 11 || t === 12;
+}
+
+/** Classifies a packet for colouring: errors, replies (echo reply, SYN-ACK, RST) or requests. */
+export function kindOf(icmp: IcmpHeader | undefined, tcp: TcpHeader | undefined, fallback: PacketKind): PacketKind {
+  if (icmp) {
+    if (icmp.type === 0) return 'reply';
+    if (icmp.type === 8) return 'request';
+    return 'icmp-error';
+  }
+  if (tcp) return tcp.flags === 'S' ? 'request' : 'reply';
+  return fallback;
+}

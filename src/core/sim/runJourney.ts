@@ -1,0 +1,109 @@
+import type { Bilingual } from '../events';
+import { bi } from '../explain/describe';
+import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../journey';
+import { validateTopology } from '../model/validate';
+import type { Topology } from '../model/topology';
+import { formatIp, parseIp } from '../net/ipv4';
+import { chapterize } from './chapters';
+import { MS, Sim } from './engine';
+import { ipOutput } from './ip';
+import type { Packet } from './packet';
+import { snapshot } from './snapshot';
+import { buildWorld, lookupRoute, selectSource, type Ns, type World } from './world';
+import { outcomeOf } from './outcome';
+
+/** A JourneySpec with every default filled in. */
+export type NormalizedSpec = JourneyResult['spec'];
+
+/** Fills defaults and checks ranges; throws an Error naming the bad field. */
+export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
+  const proto = spec.proto ?? 'icmp';
+  if (!['icmp', 'udp', 'tcp'].includes(proto)) throw new Error(`proto: expected icmp, udp or tcp, got "${String(proto)}"`);
+  const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
+  const count = spec.count ?? 1;
+  const intervalMs = spec.intervalMs ?? 1000;
+  const check = (name: string, v: number, lo: number, hi: number): void => {
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name}: expected a whole number from ${lo} to ${hi}, got ${v}`);
+  };
+  check('port', port, 1, 65535);
+  check('count', count, 1, 100);
+  check('intervalMs', intervalMs, 1, 60000);
+  if (spec.ttl !== undefined) check('ttl', spec.ttl, 1, 255);
+  if (typeof spec.from !== 'string' || spec.from === '') throw new Error('from: expected a pod or machine name');
+  if (typeof spec.to !== 'string' || spec.to === '') throw new Error('to: expected a pod name, a machine name or an IPv4 address');
+  return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false };
+}
+
+/** The IPv4 address `to` names: a pod's or machine's first address, or a literal IPv4 address. */
+function resolveDestination(world: World, to: string): number {
+  const ns = world.ns.get(to);
+  if (ns) {
+    for (const i of ns.ifaces.values()) if (i.addrs[0]) return i.addrs[0].ip;
+    throw new Error(`to: "${to}" has no IPv4 address to send to`);
+  }
+  const ip = parseIp(to);
+  if (ip === null) throw new Error(`to: "${to}" is neither a pod, a machine nor an IPv4 address`);
+  return ip;
+}
+
+/** Creates and sends packet number `k` (0-based) of the journey. */
+function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number): void {
+  const route = lookupRoute(src, dst);
+  const s = src.localAddrs.has(dst) ? dst : route ? selectSource(route, dst) : null;
+  const srcIp = s ?? 0;
+  const ttl = spec.ttl || src.defaultTtl;
+  const ipv4 = { src: formatIp(srcIp), dst: formatIp(dst), ttl, proto: spec.proto };
+  const p: Packet = { ipv4, kind: 'request', s: srcIp, d: dst };
+  let explain: Bilingual;
+  if (spec.proto === 'icmp') {
+    p.icmp = { type: 8, code: 0, seq: k + 1 };
+    explain = bi(`ping in ${src.name} sends ICMP echo request #${k + 1} to ${ipv4.dst}, TTL ${ttl}. The sender does not decrement TTL; routers will.`,
+      `ping в ${src.name} отправляет ICMP эхо-запрос №${k + 1} на ${ipv4.dst}, TTL ${ttl}. Отправитель TTL не уменьшает — это делают маршрутизаторы.`);
+  } else if (spec.proto === 'udp') {
+    p.udp = { sport: src.nextPort++, dport: spec.port };
+    explain = bi(`A program in ${src.name} sends one UDP datagram to ${ipv4.dst}:${spec.port} (TTL ${ttl}).`, `Программа в ${src.name} отправляет одну UDP-датаграмму на ${ipv4.dst}:${spec.port} (TTL ${ttl}).`);
+  } else {
+    p.tcp = { sport: src.nextPort++, dport: spec.port, flags: 'S' };
+    explain = bi(`A program in ${src.name} calls connect() to ${ipv4.dst}:${spec.port}: the kernel sends a TCP SYN (TTL ${ttl}).`, `Программа в ${src.name} вызывает connect() к ${ipv4.dst}:${spec.port}: ядро отправляет TCP SYN (TTL ${ttl}).`);
+  }
+  const l4 = p.icmp ? { icmp: p.icmp } : p.udp ? { udp: p.udp } : p.tcp ? { tcp: p.tcp } : {};
+  sim.emit({ type: 'send', ns: src.name, ipv4, ...l4, kind: 'request', explain });
+  ipOutput(sim, src, p);
+}
+
+function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: number): void {
+  for (let k = 0; k < spec.count; k++) {
+    const at = start + k * spec.intervalMs * MS;
+    sim.after(at - sim.t, () => sendOne(sim, src, dst, spec, k));
+  }
+}
+
+/**
+ * Runs a journey on a topology and returns its event log. Deterministic: the same topology and
+ * spec always give the same events. Throws an Error whose message names what is wrong in either.
+ */
+export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult {
+  const errors = validateTopology(topology);
+  if (errors.length > 0) throw new Error(`Invalid topology: ${errors.join('; ')}`);
+  const s = normalizeSpec(spec);
+  const world = buildWorld(topology);
+  const src = world.ns.get(s.from);
+  if (!src) throw new Error(`from: no pod or machine named "${s.from}"`);
+  const dst = resolveDestination(world, s.to);
+  const sim = new Sim(world);
+  const duration = journeyDurationMs(s) * MS;
+  let start = 0;
+  if (s.warm) {
+    // An identical journey just before this one fills the caches; its events are not shown.
+    schedule(sim, src, dst, s, 0);
+    sim.runUntil(duration);
+    sim.events = [];
+    start = duration;
+    sim.base = duration;
+  }
+  const initial = snapshot(world);
+  schedule(sim, src, dst, s, start);
+  sim.runUntil(start + duration);
+  const events = sim.events;
+  return { spec: s, dstIp: formatIp(dst), events, initial, chapters: chapterize(world, s, formatIp(dst), events), outcome: outcomeOf(s, formatIp(dst), events) };
+}

@@ -1,0 +1,54 @@
+import type { HopEvent } from './events';
+import type { JourneyResult, NetState, NsTables } from './journey';
+
+/**
+ * The tables of every namespace after event `index` (−1: before the first). A pure fold of the
+ * initial snapshot and the log's neighbour and FDB changes, so seeking anywhere is cheap and exact.
+ * Namespaces untouched by the fold share their objects with `result.initial`.
+ */
+export function stateAt(result: Pick<JourneyResult, 'initial' | 'events'>, index: number): NetState {
+  const state: NetState = { ns: { ...result.initial.ns }, segments: { ...result.initial.segments } };
+  const copied = new Set<string>();
+  const own = (ns: string): NsTables | undefined => {
+    const t = state.ns[ns];
+    if (!t || copied.has(ns)) return t;
+    const c: NsTables = { routes: t.routes, neigh: t.neigh.map((r) => ({ ...r })), fdb: Object.fromEntries(Object.entries(t.fdb).map(([k, v]) => [k, v.map((r) => ({ ...r }))])) };
+    state.ns[ns] = c;
+    copied.add(ns);
+    return c;
+  };
+  const last = Math.min(index, result.events.length - 1);
+  for (let i = 0; i <= last; i++) apply(state, result.events[i] as HopEvent, own, copied);
+  return state;
+}
+
+function apply(state: NetState, e: HopEvent, own: (ns: string) => NsTables | undefined, copied: Set<string>): void {
+  if (e.type === 'neigh' && e.action === 'update') {
+    const t = own(e.ns);
+    if (!t) return;
+    const row = t.neigh.find((r) => r.ip === e.ip && r.iface === e.iface);
+    if (row) {
+      row.state = e.to;
+      row.mac = e.mac;
+    } else t.neigh.push({ ip: e.ip, iface: e.iface, mac: e.mac, state: e.to });
+  } else if (e.type === 'fdb' && e.action === 'learn') {
+    const port = e.ports[0] ?? '';
+    const t = state.ns[e.ns] ? own(e.ns) : undefined;
+    if (t) {
+      const rows = t.fdb[e.bridge] ?? (t.fdb[e.bridge] = []);
+      const row = rows.find((r) => r.mac === e.mac);
+      if (row) row.port = port;
+      else rows.push({ mac: e.mac, port, local: false });
+      return;
+    }
+    const key = `segment:${e.bridge}`;
+    if (!copied.has(key)) {
+      state.segments[e.bridge] = (state.segments[e.bridge] ?? []).map((r) => ({ ...r }));
+      copied.add(key);
+    }
+    const rows = state.segments[e.bridge] ?? (state.segments[e.bridge] = []);
+    const row = rows.find((r) => r.mac === e.mac);
+    if (row) row.port = port;
+    else rows.push({ mac: e.mac, port, local: false });
+  }
+}

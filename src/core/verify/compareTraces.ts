@@ -1,0 +1,195 @@
+/**
+ * Comparing two sets of per-interface frame traces, typically the real kernel's (a fixture recorded
+ * by `npm run verify:kernel`) against the engine's. Pure: no Node or DOM APIs.
+ *
+ * Traces are compared interface by interface, never by global time: the kernel's order on one
+ * interface is stable from run to run, while the interleaving between interfaces only reflects
+ * when each capture happened to timestamp a frame.
+ */
+import type { HopEvent } from '../events';
+import type { InterfaceTraces, TraceFrame } from './kernelFixture';
+import { describeFrame } from './describeFrame';
+
+export type { InterfaceTraces, TraceFrame } from './kernelFixture';
+
+/** One difference between the expected and the actual trace. */
+export interface Mismatch {
+  /** `<ns>/<iface>`. */
+  iface: string;
+  /** Index of the frame in that interface's list; -1 when about the whole list (its length). */
+  index: number;
+  /** Dotted field path (`ipv4.ttl`, `icmp.quote.ipv4.src`), or `count`, `frame` (one side has no frame there). */
+  field: string;
+  expected: unknown;
+  actual: unknown;
+  /** The whole difference in one line, for a test failure. */
+  message: string;
+}
+
+/**
+ * The engine's frames per interface, in log order: each `frame` event reduced to its direction and
+ * the `Frame` layers (everything the kernel capture can show, nothing the engine adds on top).
+ */
+export function engineInterfaceFrames(events: readonly HopEvent[]): InterfaceTraces {
+  const out: InterfaceTraces = {};
+  for (const e of events) {
+    if (e.type !== 'frame') continue;
+    const frame: TraceFrame = { dir: e.dir, eth: e.eth };
+    if (e.arp) frame.arp = e.arp;
+    if (e.ipv4) frame.ipv4 = e.ipv4;
+    if (e.icmp) frame.icmp = e.icmp;
+    if (e.udp) frame.udp = e.udp;
+    if (e.tcp) frame.tcp = e.tcp;
+    (out[`${e.ns}/${e.iface}`] ??= []).push(frame);
+  }
+  return out;
+}
+
+/** Lowest port treated as possibly ephemeral (the kernel's range starts at 32768; 1024 is safe). */
+const EPHEMERAL_MIN = 1024;
+
+/** A port where it occurs in a frame, and whether it is the sending side's. */
+interface PortUse {
+  port: number;
+  isSource: boolean;
+}
+
+/** Ports of a frame in header order: UDP/TCP header first, then those quoted by an ICMP error. */
+function portUses(f: TraceFrame): PortUse[] {
+  const uses: PortUse[] = [];
+  const l4 = f.udp ?? f.tcp;
+  if (l4) uses.push({ port: l4.sport, isSource: true }, { port: l4.dport, isSource: false });
+  const q = f.icmp?.quote;
+  if (q?.sport !== undefined) uses.push({ port: q.sport, isSource: true });
+  if (q?.dport !== undefined) uses.push({ port: q.dport, isSource: false });
+  return uses;
+}
+
+/**
+ * Placeholders for a trace's ephemeral client ports. A port counts as ephemeral when it is >= 1024
+ * and an interface first sees it as a source port: the client picks it for its first packet, while
+ * a server port (even a high one such as 9999) is first seen as a destination. Placeholders are
+ * numbered in order of first appearance (interfaces sorted by name), so two traces that agree up to
+ * the kernel's random choice of ports normalise to the same values.
+ */
+function ephemeralPlaceholders(trace: InterfaceTraces): Map<number, string> {
+  const keys = Object.keys(trace).sort();
+  const ephemeral = new Set<number>();
+  for (const k of keys) {
+    const seen = new Set<number>();
+    for (const f of trace[k] ?? []) {
+      for (const u of portUses(f)) {
+        if (seen.has(u.port)) continue;
+        seen.add(u.port);
+        if (u.isSource && u.port >= EPHEMERAL_MIN) ephemeral.add(u.port);
+      }
+    }
+  }
+  const names = new Map<number, string>();
+  for (const k of keys) {
+    for (const f of trace[k] ?? []) {
+      for (const u of portUses(f)) {
+        if (ephemeral.has(u.port) && !names.has(u.port)) names.set(u.port, `ephemeral#${names.size + 1}`);
+      }
+    }
+  }
+  return names;
+}
+
+/** A frame flattened to `path -> value` over the compared fields, with ports normalised. */
+type Flat = Map<string, unknown>;
+
+/** Layers compared as a whole first (present or not), then field by field. */
+const LAYERS = ['eth', 'arp', 'ipv4', 'icmp', 'udp', 'tcp'] as const;
+
+const FIELDS: Record<(typeof LAYERS)[number], readonly string[]> = {
+  eth: ['src', 'dst', 'type'],
+  arp: ['op', 'sha', 'spa', 'tha', 'tpa'],
+  ipv4: ['src', 'dst', 'ttl', 'proto'],
+  icmp: ['type', 'code', 'seq', 'gateway'],
+  udp: ['sport', 'dport'],
+  tcp: ['sport', 'dport', 'flags'],
+};
+
+const QUOTE_IPV4_FIELDS = ['src', 'dst', 'ttl', 'proto'] as const;
+
+function flatten(f: TraceFrame, ports: Map<number, string>): Flat {
+  const flat: Flat = new Map();
+  const port = (p: number | undefined): unknown => (p === undefined ? undefined : (ports.get(p) ?? p));
+  flat.set('dir', f.dir);
+  for (const layer of LAYERS) {
+    const h = f[layer] as Record<string, unknown> | undefined;
+    flat.set(layer, h ? 'present' : 'absent');
+    if (!h) continue;
+    for (const field of FIELDS[layer]) {
+      const v = h[field];
+      flat.set(`${layer}.${field}`, field === 'sport' || field === 'dport' ? port(v as number | undefined) : v);
+    }
+  }
+  const q = f.icmp?.quote;
+  if (f.icmp) flat.set('icmp.quote', q ? 'present' : 'absent');
+  if (q) {
+    for (const field of QUOTE_IPV4_FIELDS) flat.set(`icmp.quote.ipv4.${field}`, q.ipv4[field]);
+    flat.set('icmp.quote.sport', port(q.sport));
+    flat.set('icmp.quote.dport', port(q.dport));
+  }
+  return flat;
+}
+
+/** The fields that differ, skipping the sub-fields of a layer present on one side only. */
+function diffFlat(a: Flat, b: Flat): { field: string; expected: unknown; actual: unknown }[] {
+  const diffs: { field: string; expected: unknown; actual: unknown }[] = [];
+  const absentLayers: string[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if (absentLayers.some((l) => key.startsWith(`${l}.`))) continue;
+    const x = a.get(key);
+    const y = b.get(key);
+    if (x === y) continue;
+    diffs.push({ field: key, expected: x, actual: y });
+    if (x === 'present' || y === 'present') absentLayers.push(key);
+  }
+  return diffs;
+}
+
+function show(v: unknown): string {
+  return v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * Every difference between two traces, interface by interface: an interface's frame count, then each
+ * frame field by field (direction, Ethernet, ARP, IPv4 src/dst/ttl/proto, ICMP type/code/seq/gateway
+ * and quote, UDP and TCP ports and flags). Ephemeral client ports are normalised per trace (see
+ * `ephemeralPlaceholders`). An interface missing on one side counts as one that saw no frames.
+ * Returns an empty list when the traces are equivalent.
+ */
+export function compareTraces(expected: InterfaceTraces, actual: InterfaceTraces): Mismatch[] {
+  const pe = ephemeralPlaceholders(expected);
+  const pa = ephemeralPlaceholders(actual);
+  const out: Mismatch[] = [];
+  const add = (iface: string, index: number, field: string, exp: unknown, act: unknown): void => {
+    const where = index < 0 ? iface : `${iface} #${index}`;
+    out.push({ iface, index, field, expected: exp, actual: act, message: `${where} ${field}: expected ${show(exp)}, got ${show(act)}` });
+  };
+  for (const iface of [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort()) {
+    const e = expected[iface] ?? [];
+    const a = actual[iface] ?? [];
+    if (e.length !== a.length) add(iface, -1, 'count', e.length, a.length);
+    for (let i = 0; i < Math.max(e.length, a.length); i++) {
+      const fe = e[i];
+      const fa = a[i];
+      if (!fe || !fa) {
+        add(iface, i, 'frame', fe ? describeFrame(fe) : undefined, fa ? describeFrame(fa) : undefined);
+        continue;
+      }
+      for (const d of diffFlat(flatten(fe, pe), flatten(fa, pa))) add(iface, i, d.field, d.expected, d.actual);
+    }
+  }
+  return out;
+}
+
+/** Mismatches as a readable block, at most `limit` lines, for an assertion message. */
+export function formatMismatches(mismatches: readonly Mismatch[], limit = 40): string {
+  const lines = mismatches.slice(0, limit).map((m) => m.message);
+  if (mismatches.length > limit) lines.push(`... and ${mismatches.length - limit} more`);
+  return lines.join('\n');
+}
