@@ -104,6 +104,8 @@ export interface FrameEvent extends EventBase, Frame {
    */
   wire: number;
   kind: PacketKind;
+  /** Id of the packet (or ARP message) this frame carries; it stays the same across hops. */
+  pkt: number;
 }
 
 /** A routing decision: the table entry chosen, or none. */
@@ -120,6 +122,8 @@ export interface RouteEvent extends EventBase {
   /** Next hop (gateway or the destination itself) and the output device, when routed. */
   nexthop?: string;
   dev?: string;
+  /** The packet being routed. */
+  pkt: number;
 }
 
 /** Linux neighbour states. */
@@ -157,6 +161,7 @@ export interface FdbEvent extends EventBase {
 /** TTL decremented while forwarding. */
 export interface TtlEvent extends EventBase {
   type: 'ttl';
+  pkt: number;
   from: number;
   to: number;
 }
@@ -170,6 +175,8 @@ export interface SendEvent extends EventBase {
   udp?: UdpHeader;
   tcp?: TcpHeader;
   kind: PacketKind;
+  /** A fresh packet id. */
+  pkt: number;
 }
 
 /** A packet handed to a local socket (or answered by the kernel itself). */
@@ -180,6 +187,7 @@ export interface DeliverEvent extends EventBase {
   udp?: UdpHeader;
   tcp?: TcpHeader;
   kind: PacketKind;
+  pkt: number;
 }
 
 /** Why a packet or frame was dropped. */
@@ -203,6 +211,8 @@ export interface DropEvent extends EventBase {
   iface?: string;
   reason: DropReason;
   ipv4?: Ipv4Header;
+  /** The packet dropped, when the drop is of a whole packet or ARP message. */
+  pkt?: number;
 }
 
 /** Any hop event. */

@@ -13,3 +13,5 @@ export { seedTopology } from './presets/seed';
 export { SCENARIOS, seedWithRedirects, type Scenario } from './presets/scenarios';
 export { frameSummary, packetSummary, icmpName } from './explain/describe';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
+export { formatText, formatJsonl, tcpdumpLine, type Lang } from './format/text';
+export { generateCluster, type ClusterOptions } from './presets/generate';

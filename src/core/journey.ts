@@ -85,6 +85,8 @@ export interface JourneyResult {
   chapters: Chapter[];
   /** One line on how it ended, in both languages. */
   outcome: Bilingual;
+  /** Packets still waiting for an ARP answer when the journey's time ran out. */
+  pending: { ns: string; iface: string; nexthop: string; pkt: number }[];
 }
 
 /**

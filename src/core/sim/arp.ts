@@ -65,7 +65,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
 /** Puts the Ethernet header on and transmits. */
 function sendResolved(sim: Sim, dev: Iface, mac: string, packet: Packet): void {
   const frame: Frame = { eth: { src: dev.mac, dst: mac, type: 'ipv4' }, ipv4: packet.ipv4, ...l4Of(packet) };
-  xmit(sim, dev, frame, packet.kind);
+  xmit(sim, dev, frame, { kind: packet.kind, pkt: packet.id });
 }
 
 function setState(n: Neigh, state: NeighState, sim: Sim): void {
@@ -118,7 +118,7 @@ function onTimer(sim: Sim, n: Neigh): void {
         `На ${n.probes} ARP-запроса о ${ip}, по одному в секунду, никто не ответил: запись становится FAILED, ожидавшие пакеты (${queued.length}) выбрасываются.`) });
     for (const q of queued) {
       const what = packetSummary(q.packet);
-      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4,
+      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id,
         explain: bi(`${what.en} is dropped: its next hop ${ip} never answered ARP. Linux reports "host unreachable" to the sender.`,
           `${what.ru} отброшен: следующий узел ${ip} так и не ответил на ARP. Linux сообщает отправителю «узел недостижим».`) });
       icmpError(sim, n.dev.ns, q.packet, 3, 1);
@@ -154,11 +154,11 @@ function solicit(sim: Sim, n: Neigh): void {
     eth: { src: dev.mac, dst: unicast ? (n.mac as string) : BROADCAST_MAC, type: 'arp' },
     arp: { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: formatIp(n.ip) },
   };
-  xmit(sim, dev, frame, 'arp');
+  xmit(sim, dev, frame, { kind: 'arp', pkt: sim.nextPacket() });
 }
 
 /** arp_process: answer requests for our addresses, learn senders, complete pending resolutions. */
-export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean): void {
+export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean, pkt: number): void {
   const arp = frame.arp;
   if (!arp) return;
   const ns = dev.ns;
@@ -173,12 +173,12 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean)
       eth: { src: dev.mac, dst: arp.sha, type: 'arp' },
       arp: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa },
     };
-    xmit(sim, dev, reply, 'arp');
+    xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
     return;
   }
   const n = table.get(sip);
   if (!n) {
-    sim.emit({ type: 'drop', ns: ns.name, iface: dev.name, reason: 'arp-not-for-us',
+    sim.emit({ type: 'drop', ns: ns.name, iface: dev.name, reason: 'arp-not-for-us', pkt,
       explain: arp.op === 'request'
         ? bi(`${ns.name} ignores the ARP request: ${arp.tpa} is not one of its addresses, and it has no entry for ${arp.spa} to refresh, so it learns nothing.`,
             `${ns.name} игнорирует ARP-запрос: ${arp.tpa} — не его адрес, а записи о ${arp.spa}, которую можно было бы обновить, у него нет, так что он ничего не запоминает.`)

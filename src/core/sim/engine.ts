@@ -26,6 +26,7 @@ export class Sim {
   private queue = new TimedQueue();
   private wires = 0;
   private tokens = 0;
+  private packets = 0;
   readonly world: World;
 
   constructor(world: World) {
@@ -48,6 +49,11 @@ export class Sim {
   /** A fresh id for one transmission on a wire. */
   nextWire(): number {
     return ++this.wires;
+  }
+
+  /** A fresh packet id. */
+  nextPacket(): number {
+    return ++this.packets;
   }
 
   /** A fresh timer token (see Neigh.timer). */

@@ -22,7 +22,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
   if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
-    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4,
+    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id,
       explain: bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
         `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`) });
     return false;
@@ -44,12 +44,13 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   const err: Packet = {
     ipv4: { src: formatIp(src), dst: orig.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
     icmp,
-    kind: type === 5 ? 'icmp-error' : 'icmp-error',
+    kind: 'icmp-error',
     s: src,
     d: orig.s,
+    id: sim.nextPacket(),
   };
   const about = packetSummary(orig);
-  sim.emit({ type: 'send', ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: explainError(ns.name, type, code, about, gateway, toSelf) });
+  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: explainError(ns.name, type, code, about, gateway, toSelf) });
   ipOutput(sim, ns, err);
   return true;
 }

@@ -1,4 +1,10 @@
 import type { Frame, PacketKind } from '../events';
+
+/** What the UI needs to follow a frame: its colour class and its packet id. */
+export interface Tag {
+  kind: PacketKind;
+  pkt: number;
+}
 import { bi, frameSummary } from '../explain/describe';
 import { BROADCAST_MAC } from '../net/ipv4';
 import { arpRcv } from './arp';
@@ -17,18 +23,18 @@ function isGroup(mac: string): boolean {
 }
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
-export function xmit(sim: Sim, dev: Iface, frame: Frame, kind: PacketKind): void {
+export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
   const wire = sim.nextWire();
   const what = frameSummary(frame);
   if (dev.bridge) {
-    sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind, ...frame,
+    sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
       explain: bi(`${dev.ns.name} sends ${what.en} out of the bridge device ${dev.name}; the bridge now picks the port.`,
         `${dev.ns.name} отправляет ${what.ru} через устройство моста ${dev.name}; мост выбирает порт.`) });
-    bridgeFromHost(sim, dev.bridge, frame, kind);
+    bridgeFromHost(sim, dev.bridge, frame, tag);
     return;
   }
   const peerText = dev.peer ? `${dev.peer.ns.name}/${dev.peer.name}` : dev.segment ? `segment ${dev.segment.id}` : 'nowhere';
-  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind, ...frame,
+  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: dev.kind === 'veth'
       ? bi(`${what.en} leaves ${dev.ns.name} through ${dev.name}, one end of a veth pair: whatever enters one end comes out of the other, ${peerText}.`,
           `${what.ru} покидает ${dev.ns.name} через ${dev.name} — конец пары veth: всё, что входит в один конец, выходит из другого, ${peerText}.`)
@@ -36,23 +42,23 @@ export function xmit(sim: Sim, dev: Iface, frame: Frame, kind: PacketKind): void
           `${what.ru} покидает ${dev.ns.name} через сетевую карту ${dev.name} в L2-сегмент.`) });
   if (dev.peer) {
     const peer = dev.peer;
-    sim.after(WIRE_DELAY_NS, () => rx(sim, peer, frame, wire, kind));
+    sim.after(WIRE_DELAY_NS, () => rx(sim, peer, frame, wire, tag));
   } else if (dev.segment) {
     const seg = dev.segment;
-    sim.after(WIRE_DELAY_NS, () => segmentRx(sim, seg, dev, frame, wire, kind));
+    sim.after(WIRE_DELAY_NS, () => segmentRx(sim, seg, dev, frame, wire, tag));
   }
 }
 
 /** A frame arrives on a device: a bridge port hands it to its bridge, any other device to its IP stack. */
-export function rx(sim: Sim, dev: Iface, frame: Frame, wire: number, kind: PacketKind): void {
+export function rx(sim: Sim, dev: Iface, frame: Frame, wire: number, tag: Tag): void {
   const what = frameSummary(frame);
-  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'in', wire, kind, ...frame,
+  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'in', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: dev.master
       ? bi(`${what.en} arrives on ${dev.name} in ${dev.ns.name}. ${dev.name} is a port of bridge ${dev.master.dev.name}, so the bridge, not IP, decides what happens next.`,
           `${what.ru} приходит на ${dev.name} в ${dev.ns.name}. ${dev.name} — порт моста ${dev.master.dev.name}, поэтому дальше решает мост, а не IP.`)
       : bi(`${what.en} arrives on ${dev.name} in ${dev.ns.name}.`, `${what.ru} приходит на ${dev.name} в ${dev.ns.name}.`) });
-  if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire, kind);
-  else hostRx(sim, dev, frame);
+  if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire, tag);
+  else hostRx(sim, dev, frame, tag);
 }
 
 /** Whether a MAC is the bridge's own or one of its ports' (a "local" FDB entry). */
@@ -63,7 +69,7 @@ function isLocalMac(br: Bridge, mac: string): boolean {
 }
 
 /** br_handle_frame_finish: learn the source, then forward, flood, or pass up to the host. */
-function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number, kind: PacketKind): void {
+function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number, tag: Tag): void {
   const ns = br.dev.ns.name;
   const { src, dst } = frame.eth;
   if (!isGroup(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
@@ -77,20 +83,20 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
     sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
       explain: bi(`${dst} is a broadcast address: bridge ${br.dev.name} floods the frame to every other port (${ports.map((p) => p.name).join(', ') || 'none'}) and also passes a copy up to ${br.dev.name} itself, the host's interface on this bridge.`,
         `${dst} — широковещательный адрес: мост ${br.dev.name} рассылает кадр во все остальные порты (${ports.map((p) => p.name).join(', ') || 'нет'}) и передаёт копию наверх, самому ${br.dev.name} — интерфейсу хоста на этом мосту.`) });
-    for (const p of ports) xmit(sim, p, frame, kind);
-    passUp(sim, br, frame, wire, kind);
+    for (const p of ports) xmit(sim, p, frame, tag);
+    passUp(sim, br, frame, wire, tag);
     return;
   }
   if (isLocalMac(br, dst)) {
     sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'local', mac: dst, ports: [br.dev.name],
       explain: bi(`${dst} belongs to the bridge itself, so the frame is not switched to a port: it goes up to ${br.dev.name} and into ${ns}'s IP stack.`,
         `${dst} принадлежит самому мосту, поэтому кадр не коммутируется в порт, а поднимается на ${br.dev.name} в IP-стек ${ns}.`) });
-    passUp(sim, br, frame, wire, kind);
+    passUp(sim, br, frame, wire, tag);
     return;
   }
   const out = br.fdb.get(dst);
   if (out === port) {
-    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port',
+    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: tag.pkt,
       explain: bi(`${dst} is behind the port the frame came in on; without hairpin mode a bridge never sends a frame back out of its ingress port.`,
         `${dst} находится за тем же портом, откуда пришёл кадр; без режима hairpin мост не отправляет кадр обратно во входной порт.`) });
     return;
@@ -99,45 +105,45 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
     sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
       explain: bi(`Bridge ${br.dev.name} knows ${dst} is behind ${out.name} and switches the frame there only. The IP stack never sees it: no routing, no TTL change.`,
         `Мост ${br.dev.name} знает, что ${dst} за портом ${out.name}, и коммутирует кадр только туда. IP-стек его не видит: ни маршрутизации, ни изменения TTL.`) });
-    xmit(sim, out, frame, kind);
+    xmit(sim, out, frame, tag);
     return;
   }
   const ports = br.ports.filter((p) => p !== port);
   sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
     explain: bi(`Bridge ${br.dev.name} has not learned ${dst} yet, so it floods this unknown unicast frame to every other port.`,
       `Мост ${br.dev.name} ещё не знает ${dst}, поэтому рассылает этот кадр с неизвестным адресатом во все остальные порты.`) });
-  for (const p of ports) xmit(sim, p, frame, kind);
+  for (const p of ports) xmit(sim, p, frame, tag);
 }
 
 /** br_pass_frame_up: the frame is received again, now on the bridge device. */
-function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, kind: PacketKind): void {
+function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, tag: Tag): void {
   const what = frameSummary(frame);
-  sim.emit({ type: 'frame', ns: br.dev.ns.name, iface: br.dev.name, dir: 'in', wire, kind, ...frame,
+  sim.emit({ type: 'frame', ns: br.dev.ns.name, iface: br.dev.name, dir: 'in', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: bi(`${what.en} is received by ${br.dev.name}, the bridge's own interface: from here the host's IP stack handles it.`,
       `${what.ru} принимает ${br.dev.name} — собственный интерфейс моста: дальше им занимается IP-стек хоста.`) });
-  hostRx(sim, br.dev, frame);
+  hostRx(sim, br.dev, frame, tag);
 }
 
 /** br_dev_xmit: the host sends through the bridge device; the FDB picks the port. */
-function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, kind: PacketKind): void {
+function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
   const ns = br.dev.ns.name;
   const dst = frame.eth.dst;
   const out = isGroup(dst) ? undefined : br.fdb.get(dst);
   if (out) {
     sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
       explain: bi(`The FDB of ${br.dev.name} says ${dst} is behind ${out.name}.`, `FDB моста ${br.dev.name}: ${dst} находится за ${out.name}.`) });
-    xmit(sim, out, frame, kind);
+    xmit(sim, out, frame, tag);
     return;
   }
   sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: br.ports.map((p) => p.name),
     explain: isGroup(dst)
       ? bi(`A broadcast from the host goes out of every port of ${br.dev.name}.`, `Широковещательный кадр хоста уходит во все порты ${br.dev.name}.`)
       : bi(`${br.dev.name} has not learned ${dst}, so it floods the frame to all ports.`, `${br.dev.name} ещё не знает ${dst} и рассылает кадр во все порты.`) });
-  for (const p of br.ports) xmit(sim, p, frame, kind);
+  for (const p of br.ports) xmit(sim, p, frame, tag);
 }
 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
-function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, kind: PacketKind): void {
+function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
   if (!isGroup(src) && seg.fdb.get(src) !== from) {
     seg.fdb.set(src, from);
@@ -153,19 +159,19 @@ function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: numb
           `Коммутатор знает ${dst} и доставляет кадр только на ${names.join(', ') || 'никуда'}; остальные машины его не видят.`)
       : bi(`The switch floods the frame (${isGroup(dst) ? 'broadcast' : 'unknown destination'}) to ${names.join(', ') || 'nobody'}.`,
           `Коммутатор рассылает кадр (${isGroup(dst) ? 'широковещательный' : 'адресат неизвестен'}) на ${names.join(', ') || 'никуда'}.`) });
-  for (const p of targets) sim.after(WIRE_DELAY_NS, () => rx(sim, p, frame, wire, kind));
+  for (const p of targets) sim.after(WIRE_DELAY_NS, () => rx(sim, p, frame, wire, tag));
 }
 
 /** The host accepts frames to its MAC or broadcast (PACKET_HOST/BROADCAST); others are PACKET_OTHERHOST and dropped. */
-function hostRx(sim: Sim, dev: Iface, frame: Frame): void {
+function hostRx(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
   const dst = frame.eth.dst;
   const mine = dst === dev.mac || (dev.bridge !== null && isLocalMac(dev.bridge, dst));
   if (!mine && dst !== BROADCAST_MAC) {
-    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us',
+    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us', pkt: tag.pkt,
       explain: bi(`${dev.ns.name} drops the frame: it is addressed to ${dst}, not to ${dev.name}'s ${dev.mac}. It only arrived because a switch flooded it.`,
         `${dev.ns.name} отбрасывает кадр: он адресован ${dst}, а не ${dev.mac} интерфейса ${dev.name}. Он пришёл лишь потому, что коммутатор разослал его всем.`) });
     return;
   }
-  if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine);
-  else if (frame.ipv4) ipRcv(sim, dev, frame);
+  if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine, tag.pkt);
+  else if (frame.ipv4) ipRcv(sim, dev, frame, tag.pkt);
 }

@@ -10,6 +10,8 @@ export interface Packet {
   /** Source and destination as numbers, for lookups. */
   s: number;
   d: number;
+  /** Packet id, kept across hops (see FrameEvent.pkt). */
+  id: number;
 }
 
 /** The transport layers of a packet, to spread into events and frames. */

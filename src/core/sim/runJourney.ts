@@ -53,7 +53,7 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
   const srcIp = s ?? 0;
   const ttl = spec.ttl || src.defaultTtl;
   const ipv4 = { src: formatIp(srcIp), dst: formatIp(dst), ttl, proto: spec.proto };
-  const p: Packet = { ipv4, kind: 'request', s: srcIp, d: dst };
+  const p: Packet = { ipv4, kind: 'request', s: srcIp, d: dst, id: sim.nextPacket() };
   let explain: Bilingual;
   if (spec.proto === 'icmp') {
     p.icmp = { type: 8, code: 0, seq: k + 1 };
@@ -67,7 +67,7 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     explain = bi(`A program in ${src.name} calls connect() to ${ipv4.dst}:${spec.port}: the kernel sends a TCP SYN (TTL ${ttl}).`, `Программа в ${src.name} вызывает connect() к ${ipv4.dst}:${spec.port}: ядро отправляет TCP SYN (TTL ${ttl}).`);
   }
   const l4 = p.icmp ? { icmp: p.icmp } : p.udp ? { udp: p.udp } : p.tcp ? { tcp: p.tcp } : {};
-  sim.emit({ type: 'send', ns: src.name, ipv4, ...l4, kind: 'request', explain });
+  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4, kind: 'request', explain });
   ipOutput(sim, src, p);
 }
 
@@ -105,5 +105,12 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   schedule(sim, src, dst, s, start);
   sim.runUntil(start + duration);
   const events = sim.events;
-  return { spec: s, dstIp: formatIp(dst), events, initial, chapters: chapterize(world, s, formatIp(dst), events), outcome: outcomeOf(s, formatIp(dst), events) };
+  const pending: JourneyResult['pending'] = [];
+  for (const ns of world.ns.values()) {
+    for (const [iface, table] of ns.neigh) {
+      for (const n of table.values()) for (const q of n.queue) pending.push({ ns: ns.name, iface, nexthop: formatIp(n.ip), pkt: q.packet.id });
+    }
+  }
+  const dstIp = formatIp(dst);
+  return { spec: s, dstIp, events, initial, chapters: chapterize(world, s, dstIp, events), outcome: outcomeOf(s, dstIp, events), pending };
 }

@@ -14,7 +14,7 @@ import type { Ns } from './world';
 /** Local delivery (ip_local_deliver) and the kernel's own answers. */
 export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
   const what = packetSummary(p);
-  const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind };
+  const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind, pkt: p.id };
   if (p.icmp) {
     const { type, seq } = p.icmp;
     if (type === 8) {
@@ -26,8 +26,9 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
         kind: 'reply',
         s: p.d,
         d: p.s,
+        id: sim.nextPacket(),
       };
-      sim.emit({ type: 'send', ns: ns.name, ipv4: reply.ipv4, icmp: reply.icmp as NonNullable<Packet['icmp']>, kind: 'reply',
+      sim.emit({ type: 'send', pkt: reply.id, ns: ns.name, ipv4: reply.ipv4, icmp: reply.icmp as NonNullable<Packet['icmp']>, kind: 'reply',
         explain: bi(`${ns.name} builds the echo reply: source and destination swapped, a fresh TTL of ${ns.defaultTtl}. It is routed on its own, like any new packet.`,
           `${ns.name} формирует эхо-ответ: адреса меняются местами, TTL снова ${ns.defaultTtl}. Он маршрутизируется сам по себе, как любой новый пакет.`) });
       ipOutput(sim, ns, reply);
@@ -48,7 +49,7 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
       sim.emit({ ...base, udp: p.udp, explain: bi(`${what.en} reaches the program listening on UDP port ${p.udp.dport} in ${ns.name}.`, `${what.ru} доходит до программы, слушающей UDP-порт ${p.udp.dport} в ${ns.name}.`) });
       return;
     }
-    sim.emit({ type: 'drop', ns: ns.name, reason: 'port-unreachable', ipv4: p.ipv4,
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'port-unreachable', ipv4: p.ipv4,
       explain: bi(`Nothing listens on UDP port ${p.udp.dport} in ${ns.name}: the datagram is dropped.`, `В ${ns.name} никто не слушает UDP-порт ${p.udp.dport}: датаграмма отброшена.`) });
     icmpError(sim, ns, p, 3, 3);
     return;
@@ -68,7 +69,7 @@ function redirectText(ns: Ns, p: Packet): { en: string; ru: string } {
 
 /** TCP: a SYN gets SYN-ACK from a listener or RST-ACK; a SYN-ACK completes the handshake with ACK. */
 function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
-  const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind, tcp };
+  const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind, pkt: p.id, tcp };
   const respond = (flags: string, kind: Packet['kind'], explain: { en: string; ru: string }): void => {
     const r: Packet = {
       ipv4: { src: p.ipv4.dst, dst: p.ipv4.src, ttl: ns.defaultTtl, proto: 'tcp' },
@@ -76,8 +77,9 @@ function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
       kind,
       s: p.d,
       d: p.s,
+      id: sim.nextPacket(),
     };
-    sim.emit({ type: 'send', ns: ns.name, ipv4: r.ipv4, tcp: r.tcp as TcpHeader, kind, explain });
+    sim.emit({ type: 'send', pkt: r.id, ns: ns.name, ipv4: r.ipv4, tcp: r.tcp as TcpHeader, kind, explain });
     ipOutput(sim, ns, r);
   };
   if (tcp.flags === 'S') {
@@ -85,7 +87,7 @@ function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
       sim.emit({ ...base, explain: bi(`A program listens on TCP port ${tcp.dport} in ${ns.name}: the kernel accepts the connection request.`, `В ${ns.name} программа слушает TCP-порт ${tcp.dport}: ядро принимает запрос на соединение.`) });
       respond('S.', 'reply', bi(`${ns.name} answers SYN-ACK, the second step of the three-way handshake.`, `${ns.name} отвечает SYN-ACK — второй шаг тройного рукопожатия.`));
     } else {
-      sim.emit({ type: 'drop', ns: ns.name, reason: 'tcp-no-listener', ipv4: p.ipv4,
+      sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'tcp-no-listener', ipv4: p.ipv4,
         explain: bi(`Nothing listens on TCP port ${tcp.dport} in ${ns.name}.`, `В ${ns.name} никто не слушает TCP-порт ${tcp.dport}.`) });
       respond('R.', 'reply', bi(`${ns.name} refuses with RST-ACK; the client's connect() fails with "Connection refused".`, `${ns.name} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».`));
     }

@@ -1,0 +1,93 @@
+import type { Frame, FrameEvent, HopEvent } from '../events';
+import type { JourneyResult } from '../journey';
+
+/** Language of the text trace. */
+export type Lang = 'en' | 'ru';
+
+/** Seconds with microseconds, as tcpdump prints relative times. */
+function time(ns: number): string {
+  return (ns / 1e9).toFixed(6).padStart(10, ' ');
+}
+
+/** A frame in tcpdump's `-e -n` style. */
+export function tcpdumpLine(f: Frame): string {
+  const l2 = `${f.eth.src} > ${f.eth.dst}`;
+  if (f.arp) {
+    const a = f.arp;
+    return a.op === 'request'
+      ? `${l2}, ARP, Request who-has ${a.tpa} tell ${a.spa}`
+      : `${l2}, ARP, Reply ${a.spa} is-at ${a.sha}`;
+  }
+  const ip = f.ipv4;
+  if (!ip) return l2;
+  const head = `${l2}, IPv4, ttl ${ip.ttl}`;
+  if (f.icmp) {
+    const i = f.icmp;
+    const what =
+      i.type === 8 ? `ICMP echo request, seq ${i.seq ?? 0}` :
+      i.type === 0 ? `ICMP echo reply, seq ${i.seq ?? 0}` :
+      i.type === 11 ? 'ICMP time exceeded in-transit' :
+      i.type === 5 ? `ICMP redirect ${i.quote?.ipv4.dst ?? '?'} to host ${i.gateway ?? '?'}` :
+      i.type === 3 ? `ICMP ${unreach(i.code, i.quote)}` : `ICMP type ${i.type} code ${i.code}`;
+    return `${head}: ${ip.src} > ${ip.dst}: ${what}`;
+  }
+  if (f.udp) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP`;
+  if (f.tcp) return `${head}: ${ip.src}.${f.tcp.sport} > ${ip.dst}.${f.tcp.dport}: Flags [${f.tcp.flags}]`;
+  return `${head}: ${ip.src} > ${ip.dst}`;
+}
+
+function unreach(code: number, q: NonNullable<Frame['icmp']>['quote']): string {
+  const dst = q?.ipv4.dst ?? '?';
+  if (code === 0) return `net ${dst} unreachable`;
+  if (code === 1) return `host ${dst} unreachable`;
+  if (code === 3) return `${dst} ${q?.ipv4.proto ?? ''} port ${q?.dport ?? '?'} unreachable`;
+  return `${dst} unreachable, code ${code}`;
+}
+
+function decision(e: Exclude<HopEvent, FrameEvent>): string {
+  switch (e.type) {
+    case 'route':
+      return `route ${e.direction} ${e.dst}: ${e.route ?? 'no match'} → ${e.result}`;
+    case 'neigh':
+      return `neigh ${e.iface} ${e.ip}: ${e.from ?? 'none'} → ${e.to}${e.mac ? ` (${e.mac})` : ''}${e.queued ? `, ${e.queued} queued` : ''}`;
+    case 'fdb':
+      return `fdb ${e.bridge} ${e.action} ${e.mac} [${e.ports.join(', ')}]`;
+    case 'ttl':
+      return `ttl ${e.from} → ${e.to}`;
+    case 'send':
+      return `send ${e.ipv4.src} > ${e.ipv4.dst} ttl ${e.ipv4.ttl} ${e.ipv4.proto}`;
+    case 'deliver':
+      return `deliver ${e.ipv4.src} > ${e.ipv4.dst} ${e.ipv4.proto}`;
+    case 'drop':
+      return `DROP ${e.reason}${e.iface ? ` on ${e.iface}` : ''}`;
+    default:
+      return assertNever(e);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected event ${JSON.stringify(x)}`);
+}
+
+/** The whole journey as a readable log: frames like tcpdump, decisions in brackets, each explained. */
+export function formatText(result: JourneyResult, lang: Lang): string {
+  const lines: string[] = [];
+  const chapterAt = new Map(result.chapters.map((c) => [c.start, c]));
+  for (const e of result.events) {
+    const c = chapterAt.get(e.seq);
+    if (c) {
+      lines.push('', `== ${c.n}. ${c.title[lang]} ==`);
+      if (c.correction) lines.push(`   (${lang === 'en' ? 'notes vs. reality' : 'конспект и реальность'}: ${c.correction[lang]})`);
+    }
+    const where = e.type === 'frame' ? `${e.ns} ${e.iface} ${e.dir === 'in' ? 'In ' : 'Out'}` : e.ns;
+    const body = e.type === 'frame' ? tcpdumpLine(e) : `[${decision(e)}]`;
+    lines.push(`${time(e.t)} ${where.padEnd(20)} ${body}`, `${' '.repeat(11)}# ${e.explain[lang]}`);
+  }
+  lines.push('', result.outcome[lang]);
+  return lines.join('\n');
+}
+
+/** One JSON object per line, one line per event. */
+export function formatJsonl(result: JourneyResult): string {
+  return result.events.map((e) => JSON.stringify(e)).join('\n');
+}
