@@ -43,7 +43,10 @@ export interface MachineSize {
   podsExtra: number;
 }
 
-/** Measure a machine box so that every label inside it fits. */
+/**
+ * Measure a machine box so that every label inside it fits. The title leaves room for the role in
+ * the longer of the two languages ("маршрутизатор"), so the drawing does not change with the language.
+ */
 export function measureMachine(m: MachineSpec): MachineSize {
   const pods = (m.pods ?? []).map(measurePod);
   const podsW = pods.reduce((s, p) => s + p.w, 0) + Math.max(0, pods.length - 1) * M.podGap;
@@ -57,7 +60,7 @@ export function measureMachine(m: MachineSpec): MachineSize {
   const portLabelW = ports.reduce((w, p) => Math.max(w, smallTextW(p.name), smallTextW(p.mac)), 0);
   const podsExtra = lastPod ? Math.max(0, Math.ceil(portLabelW + 10 - lastPod.w / 2)) : 0;
   const w = Math.ceil(
-    Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, etherW + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 90),
+    Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, etherW + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 130),
   );
   let h = M.titleH;
   if (pods.length > 0) h += podsH + M.vethZone;

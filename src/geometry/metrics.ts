@@ -30,7 +30,7 @@ export const METRICS = {
   /** Minimum machine width (a router with one NIC). */
   machineMinW: 190,
   /** Horizontal gap between machines in a row. */
-  machineGap: 44,
+  machineGap: 32,
   /** Room under a row before its first segment lane. */
   laneTop: 30,
   /** Distance between the lanes of different segments under the same row. */
@@ -40,7 +40,7 @@ export const METRICS = {
   /** Horizontal distance between segment trunks on the left. */
   trunkStep: 14,
   /** Outer margin. */
-  margin: 24,
+  margin: 14,
 } as const;
 
 /** Estimated width of a label of `text` at the main font. */

@@ -39,12 +39,15 @@ export function frameAtOrBefore(events: readonly HopEvent[], index: number): { f
   return null;
 }
 
-/** The previous frame of the same packet (same addresses and payload identity) before `index`. */
+/**
+ * The previous frame of the same packet before `index`: same packet id, and the same addresses and
+ * payload identity (a guard should ids ever be reused across an ARP exchange).
+ */
 export function previousFrameOfPacket(events: readonly HopEvent[], index: number, frame: FrameEvent): FrameEvent | null {
   const key = packetKey(frame);
   for (let k = index - 1; k >= 0; k--) {
     const e = events[k];
-    if (e?.type === 'frame' && e.kind === frame.kind && packetKey(e) === key) return e;
+    if (e?.type === 'frame' && e.pkt === frame.pkt && e.kind === frame.kind && packetKey(e) === key) return e;
   }
   return null;
 }

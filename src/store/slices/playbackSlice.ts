@@ -33,3 +33,11 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   seek: (i) => set((s) => ({ index: clampIndex(s, i) })),
   setSpeed: (speed) => set({ speed: Math.max(0.25, Math.min(4, speed)) }),
 });
+
+/** Time one step stays on screen while playing, at 1×. */
+export const STEP_MS = 1400;
+
+/** Time one step stays on screen at a given speed. */
+export function stepMs(speed: number): number {
+  return STEP_MS / speed;
+}

@@ -1,0 +1,69 @@
+/** @vitest-environment jsdom */
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from './App';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('two apps on one page', () => {
+  it('keep separate playheads, languages and journeys', () => {
+    render(
+      <>
+        <App persist={false} />
+        <App persist={false} />
+      </>,
+    );
+    const [a, b] = screen.getAllByTestId('app');
+    if (!a || !b) throw new Error('two apps expected');
+    const A = within(a);
+    const B = within(b);
+    expect(A.getByTestId('step-count').textContent).toBe(B.getByTestId('step-count').textContent);
+
+    fireEvent.click(A.getByRole('button', { name: 'Next step' }));
+    fireEvent.click(A.getByRole('button', { name: 'Next step' }));
+    expect(A.getByTestId('step-count').textContent).toMatch(/^Step 3 of \d+$/);
+    expect(B.getByTestId('step-count').textContent).toMatch(/^Step 1 of \d+$/);
+
+    fireEvent.click(B.getByTestId('lang-ru'));
+    expect(B.getByTestId('next').getAttribute('aria-label')).toBe('Следующий шаг');
+    expect(A.getByTestId('next').getAttribute('aria-label')).toBe('Next step');
+
+    const total = (el: HTMLElement) => Number(/(\d+)$/.exec(el.textContent ?? '')?.[1]);
+    const before = total(A.getByTestId('step-count'));
+    fireEvent.change(B.getByTestId('ttl'), { target: { value: '1' } });
+    // TTL 1 dies at the first router: a much shorter journey, in B only.
+    expect(total(B.getByTestId('step-count'))).toBeLessThan(before);
+    expect(B.getByTestId('step-count').textContent).toMatch(/^Шаг 1 из \d+$/);
+    expect(total(A.getByTestId('step-count'))).toBe(before);
+    expect(A.getByTestId('step-count').textContent).toMatch(/^Step 3 of \d+$/);
+  });
+
+  it('keys step only the app that has focus', () => {
+    render(
+      <>
+        <App persist={false} />
+        <App persist={false} />
+      </>,
+    );
+    const [a, b] = screen.getAllByTestId('app');
+    if (!a || !b) throw new Error('two apps expected');
+    const canvas = within(b).getByTestId('network-canvas');
+    fireEvent.keyDown(canvas, { key: 'ArrowRight' });
+    expect(within(b).getByTestId('step-count').textContent).toMatch(/^Step 2 of/);
+    expect(within(a).getByTestId('step-count').textContent).toMatch(/^Step 1 of/);
+  });
+});
+
+describe('useAppStore', () => {
+  it('throws outside a provider', async () => {
+    const { useAppStore } = await import('../store/StoreContext');
+    function Orphan() {
+      useAppStore((s) => s.index);
+      return null;
+    }
+    expect(() => render(<Orphan />)).toThrow(/inside <AppStoreProvider>/);
+  });
+});

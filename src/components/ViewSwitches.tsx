@@ -1,0 +1,32 @@
+import { useAppStore } from '../store/StoreContext';
+import type { Lang } from '../store/types';
+import { useStrings } from './i18n/useStrings';
+
+const LANGS: { id: Lang; label: string; name: string }[] = [
+  { id: 'en', label: 'EN', name: 'English' },
+  { id: 'ru', label: 'RU', name: 'Русский' },
+];
+
+/** Language and theme switches. */
+export function ViewSwitches() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const theme = useAppStore((s) => s.theme);
+  const setLang = useAppStore((s) => s.setLang);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <div className="switches">
+      <div className="seg-buttons" role="group" aria-label={t.view.language}>
+        {LANGS.map((l) => (
+          <button key={l.id} type="button" lang={l.id} aria-pressed={lang === l.id} onClick={() => setLang(l.id)} title={l.name} aria-label={l.name} data-testid={`lang-${l.id}`}>
+            {l.label}
+          </button>
+        ))}
+      </div>
+      <button type="button" className="theme-btn" onClick={() => setTheme(next)} aria-label={t.view[next]} title={t.view[next]} data-testid="theme">
+        <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+      </button>
+    </div>
+  );
+}

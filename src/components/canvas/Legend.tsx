@@ -1,0 +1,27 @@
+import type { PacketKind } from '../../core/events';
+import { KIND_VAR } from '../i18n/strings';
+import { useStrings } from '../i18n/useStrings';
+
+const KINDS: PacketKind[] = ['arp', 'request', 'reply', 'icmp-error'];
+
+/** What the packet colours mean. */
+export function Legend() {
+  const t = useStrings();
+  return (
+    <div className="legend" aria-label={t.legend.title} role="group">
+      <span className="legend-title">{t.legend.title}</span>
+      {KINDS.map((k) => (
+        <span key={k} className="legend-item">
+          <span className="swatch" style={{ background: KIND_VAR[k] }} aria-hidden="true" />
+          {t.kinds[k]}
+        </span>
+      ))}
+      <span className="legend-item">
+        <span className="swatch swatch-drop" aria-hidden="true">
+          ✕
+        </span>
+        {t.legend.drop}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { motion } from 'motion/react';
+import type { PacketGlyph as Glyph } from '../../geometry/packetScene';
+import { KIND_VAR } from '../i18n/strings';
+
+/** Relative time of each point along the path, so the glyph moves at constant speed. */
+function keyTimes(points: Glyph['points']): number[] {
+  const lens = points.map((p, k) => {
+    const q = k > 0 ? points[k - 1] : undefined;
+    return q ? Math.hypot(p.x - q.x, p.y - q.y) : 0;
+  });
+  const total = lens.reduce((a, b) => a + b, 0) || 1;
+  let acc = 0;
+  return lens.map((l) => (acc += l) / total);
+}
+
+/**
+ * A packet: a small envelope in its kind's colour travelling along `points` (declarative keyframes,
+ * so reduced motion simply shows it where it ends up).
+ */
+export function PacketGlyph({ glyph, duration }: { glyph: Glyph; duration: number }) {
+  const first = glyph.points[0];
+  const lastPoint = glyph.points[glyph.points.length - 1];
+  if (!first || !lastPoint) return null;
+  const moving = glyph.points.length > 1;
+  return (
+    <motion.g
+      className="packet"
+      data-packet={glyph.kind}
+      data-at={glyph.to}
+      data-from={glyph.from}
+      initial={{ x: first.x, y: first.y, opacity: moving ? 1 : 0.4 }}
+      animate={{ x: glyph.points.map((p) => p.x), y: glyph.points.map((p) => p.y), opacity: 1 }}
+      transition={moving ? { duration, ease: 'linear', times: keyTimes(glyph.points) } : { duration: 0.2 }}
+    >
+      <rect x={-13} y={-9} width={26} height={18} rx={4} fill={KIND_VAR[glyph.kind]} className="packet-body" />
+      <path d="M -13 -9 L 0 2 L 13 -9" className="packet-flap" />
+    </motion.g>
+  );
+}

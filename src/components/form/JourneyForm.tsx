@@ -1,0 +1,101 @@
+import { useId } from 'react';
+import { namespaceNames, type DraftField } from '../../store/specDraft';
+import { useAppStore } from '../../store/StoreContext';
+import { MAX_COUNT } from '../../store/specDraft';
+import { useStrings } from '../i18n/useStrings';
+
+/** The journey to simulate. Every change re-runs it; a bad field is named inline and the last good journey stays. */
+export function JourneyForm() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const topology = useAppStore((s) => s.topology);
+  const draft = useAppStore((s) => s.draft);
+  const errors = useAppStore((s) => s.errors);
+  const engineError = useAppStore((s) => s.engineError);
+  const setDraft = useAppStore((s) => s.setDraft);
+  const id = useId();
+  const names = namespaceNames(topology);
+  const errorOf = (f: DraftField) => errors.find((e) => e.field === f);
+  const invalid = (f: DraftField) => (errorOf(f) ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-errors` } : {});
+  const nsOptions = (
+    <>
+      <optgroup label={t.form.pods}>
+        {names.pods.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </optgroup>
+      <optgroup label={t.form.machines}>
+        {names.machines.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  );
+  const messages = [...errors.map((e) => e.message[lang]), ...(engineError ? [engineError[lang]] : [])];
+  return (
+    <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        <span>{t.form.from}</span>
+        <select value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} data-testid="from" {...invalid('from')}>
+          {nsOptions}
+        </select>
+      </label>
+      <label>
+        <span>{t.form.to}</span>
+        <select
+          value={draft.toKind === 'ip' ? '' : draft.to}
+          onChange={(e) => (e.target.value === '' ? setDraft({ toKind: 'ip' }) : setDraft({ toKind: 'ns', to: e.target.value }))}
+          data-testid="to"
+          {...(draft.toKind === 'ns' ? invalid('to') : {})}
+        >
+          {nsOptions}
+          <option value="">{t.form.ipOption}</option>
+        </select>
+      </label>
+      {draft.toKind === 'ip' && (
+        <label>
+          <span>{t.form.toIp}</span>
+          <input className="ip" value={draft.toIp} onChange={(e) => setDraft({ toIp: e.target.value })} placeholder="10.10.11.1" inputMode="decimal" spellCheck={false} data-testid="to-ip" {...invalid('to')} />
+        </label>
+      )}
+      <label>
+        <span>{t.form.proto}</span>
+        <select value={draft.proto} onChange={(e) => setDraft({ proto: e.target.value as typeof draft.proto })} data-testid="proto">
+          <option value="icmp">{t.form.icmp}</option>
+          <option value="udp">{t.form.udp}</option>
+          <option value="tcp">{t.form.tcp}</option>
+        </select>
+      </label>
+      {draft.proto !== 'icmp' && (
+        <label>
+          <span>{t.form.port}</span>
+          <input className="num" value={draft.port} onChange={(e) => setDraft({ port: e.target.value })} inputMode="numeric" data-testid="port" {...invalid('port')} />
+        </label>
+      )}
+      <label>
+        <span>{t.form.count}</span>
+        <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} onChange={(e) => setDraft({ count: e.target.value })} data-testid="count" {...invalid('count')} />
+      </label>
+      <label>
+        <span>{t.form.ttl}</span>
+        <input className="num" type="number" min={1} max={255} value={draft.ttl} onChange={(e) => setDraft({ ttl: e.target.value })} data-testid="ttl" {...invalid('ttl')} />
+      </label>
+      <label className="check" title={t.form.clearHelp}>
+        <input type="checkbox" checked={draft.clearCaches} onChange={(e) => setDraft({ clearCaches: e.target.checked })} data-testid="clear-caches" />
+        <span>{t.form.clear}</span>
+      </label>
+      {messages.length > 0 && (
+        <div className="form-errors" id={`${id}-errors`} role="alert" data-testid="form-error">
+          {messages.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          <p className="muted">{t.form.showing}</p>
+        </div>
+      )}
+    </form>
+  );
+}

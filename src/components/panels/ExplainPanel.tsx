@@ -1,0 +1,38 @@
+import { selectEvent } from '../../store/selectors';
+import { useAppStore } from '../../store/StoreContext';
+import { KIND_VAR } from '../i18n/strings';
+import { useStrings } from '../i18n/useStrings';
+import { eventLine } from './eventLine';
+
+/** What happens at this step, in words; announced to screen readers as the step changes. */
+export function ExplainPanel() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const ev = useAppStore(selectEvent);
+  const result = useAppStore((s) => s.result);
+  const index = useAppStore((s) => s.index);
+  const isLast = result !== null && index === result.events.length - 1;
+  const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
+  return (
+    <section className="panel explain" aria-labelledby="explain-h">
+      <h2 id="explain-h" className="panel-title">
+        {t.panels.explain}
+        {ev && (
+          <span className="event-tag">
+            {kind && <span className="dot" style={{ background: KIND_VAR[kind] }} aria-hidden="true" />}
+            {ev.ns} · {t.types[ev.type]}
+          </span>
+        )}
+      </h2>
+      <div aria-live="polite" aria-atomic="true" data-testid="explanation">
+        {ev && <p className="explain-text">{ev.explain[lang]}</p>}
+        {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {isLast && result && (
+          <p className="outcome" data-testid="outcome">
+            <strong>{t.panels.outcome}:</strong> {result.outcome[lang]}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useAppStore } from '../../store/StoreContext';
+import { useStrings } from '../i18n/useStrings';
+import { EventLog } from './EventLog';
+import { ExplainPanel } from './ExplainPanel';
+import { TablesPanel } from './TablesPanel';
+
+/** The side column: this step's explanation, then the tables or the event log. */
+export function SidePanels() {
+  const t = useStrings();
+  const tab = useAppStore((s) => s.sideTab);
+  const setTab = useAppStore((s) => s.setSideTab);
+  const tabs = [
+    { id: 'tables' as const, label: t.panels.tables },
+    { id: 'log' as const, label: t.panels.log },
+  ];
+  return (
+    <aside className="side">
+      <ExplainPanel />
+      <section className="panel tabbed">
+        <div className="tabs" role="tablist" aria-label={`${t.panels.tables} / ${t.panels.log}`}>
+          {tabs.map((x) => (
+            <button
+              key={x.id}
+              type="button"
+              role="tab"
+              id={`tab-${x.id}`}
+              aria-selected={tab === x.id}
+              aria-controls={`tabpanel-${x.id}`}
+              className="tab"
+              onClick={() => setTab(x.id)}
+              data-testid={`tab-${x.id}`}
+            >
+              {x.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+          {tab === 'tables' ? <TablesPanel /> : <EventLog />}
+        </div>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import type { FdbRow } from '../../core';
+import { consultedBy, newRows, rowKey, selectEvent } from '../../store/selectors';
+import { useAppStore } from '../../store/StoreContext';
+import { useStrings } from '../i18n/useStrings';
+
+/** Row state, shown as a class and a visible badge. */
+function Badges({ used, fresh }: { used: boolean; fresh: boolean }) {
+  const t = useStrings();
+  return (
+    <>
+      {used && <span className="badge badge-used">{t.panels.consulted}</span>}
+      {fresh && <span className="badge badge-new">{t.panels.isNew}</span>}
+    </>
+  );
+}
+
+function rowClass(used: boolean, fresh: boolean): string {
+  return ['row', used ? 'is-used' : '', fresh ? 'is-new' : ''].filter(Boolean).join(' ');
+}
+
+function Table({ title, testId, head, empty, children }: { title: string; testId: string; head: string[]; empty: boolean; children: ReactNode }) {
+  const t = useStrings();
+  return (
+    <div className="table-block" data-testid={testId}>
+      <h3 className="table-title">{title}</h3>
+      {empty ? (
+        <p className="muted">{t.panels.empty}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              {head.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function FdbTable({ title, testId, rows, id, usedMac, fresh }: { title: string; testId: string; rows: FdbRow[]; id: string; usedMac: string | null; fresh: Set<string> }) {
+  const t = useStrings();
+  return (
+    <Table title={title} testId={testId} head={[t.panels.cols.mac, t.panels.cols.port, '']} empty={rows.length === 0}>
+      {rows.map((r) => {
+        const used = r.mac === usedMac;
+        const isNew = fresh.has(`fdb:${id}:${rowKey.fdb(r)}`);
+        return (
+          <tr key={rowKey.fdb(r)} className={rowClass(used, isNew)} data-used={used || undefined} data-new={isNew || undefined}>
+            <td className="mono">{r.mac}</td>
+            <td className="mono">{r.port}</td>
+            <td>
+              {r.local && <span className="badge">{t.panels.local}</span>}
+              <Badges used={used} fresh={isNew} />
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+}
+
+/** The tables of the device the current step happens in, with the entry it used and new entries marked. */
+export function TablesPanel() {
+  const t = useStrings();
+  const ev = useAppStore(selectEvent);
+  const index = useAppStore((s) => s.index);
+  const stateAt = useAppStore((s) => s.stateAt);
+  const now = stateAt(index);
+  const before = stateAt(index - 1);
+  if (!ev || !now) return null;
+  const used = consultedBy(ev);
+  const fresh = newRows(before, now, ev.ns);
+  const seg = now.segments[ev.ns];
+  if (seg) {
+    return (
+      <div className="tables" data-testid="tables" data-device={ev.ns}>
+        <FdbTable title={t.panels.segFdb(ev.ns)} testId="table-fdb" rows={seg} id={ev.ns} usedMac={used.fdb?.mac ?? null} fresh={fresh} />
+      </div>
+    );
+  }
+  const tables = now.ns[ev.ns];
+  if (!tables) return null;
+  return (
+    <div className="tables" data-testid="tables" data-device={ev.ns}>
+      <h3 className="device-title">{t.panels.device(ev.ns)}</h3>
+      <Table title={t.panels.routes} testId="table-routes" head={['ip route', '']} empty={tables.routes.length === 0}>
+        {tables.routes.map((r) => {
+          const u = r.text === used.route;
+          const isNew = fresh.has(`route:${rowKey.route(r)}`);
+          return (
+            <tr key={r.text} className={`${rowClass(u, isNew)}${r.table === 'local' ? ' is-local-table' : ''}`} data-used={u || undefined} data-new={isNew || undefined}>
+              <td className="mono">{r.text}</td>
+              <td>
+                <Badges used={u} fresh={isNew} />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      <Table title={t.panels.neigh} testId="table-neigh" head={[t.panels.cols.ip, t.panels.cols.mac, t.panels.cols.iface, t.panels.cols.state, '']} empty={tables.neigh.length === 0}>
+        {tables.neigh.map((r) => {
+          const u = used.neigh?.ip === r.ip && used.neigh.iface === r.iface;
+          const isNew = fresh.has(`neigh:${rowKey.neigh(r)}`);
+          return (
+            <tr key={rowKey.neigh(r)} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
+              <td className="mono">{r.ip}</td>
+              <td className="mono">{r.mac ?? '—'}</td>
+              <td className="mono">{r.iface}</td>
+              <td className={`state state-${r.state.toLowerCase()}`}>{r.state}</td>
+              <td>
+                <Badges used={u} fresh={isNew} />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      {Object.entries(tables.fdb).map(([br, rows]) => (
+        <FdbTable key={br} title={t.panels.fdb(br)} testId={`table-fdb-${br}`} rows={rows} id={br} usedMac={used.fdb?.bridge === br ? used.fdb.mac : null} fresh={fresh} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { frameSummary, packetSummary, type HopEvent } from '../../core';
+import type { Lang } from '../../store/types';
+import type { Strings } from '../i18n/strings';
+
+/** One line saying what an event is, for the event log (technical notation, words translated). */
+export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
+  switch (e.type) {
+    case 'frame':
+      return `${e.iface} ${e.dir === 'in' ? t.frame.in : t.frame.out} · ${frameSummary(e)[lang]}`;
+    case 'route':
+      return `${e.dst}: ${e.route ?? t.frame.unreachable}`;
+    case 'neigh':
+      return `${e.ip} (${e.iface}): ${e.from ?? '∅'} → ${e.to}${e.mac ? ` ${e.mac}` : ''}`;
+    case 'fdb':
+      return `${e.bridge} ${t.fdbActions[e.action]} ${e.mac} → ${e.ports.join(', ') || '∅'}`;
+    case 'ttl':
+      return `TTL ${e.from} → ${e.to}`;
+    case 'send':
+    case 'deliver':
+      return packetSummary(e)[lang];
+    case 'drop':
+      return `${e.iface ? `${e.iface}: ` : ''}${t.drops[e.reason]}`;
+    default:
+      return assertNever(e);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`Unexpected event ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,66 @@
+import { chapterIndexAt } from '../../store/selectors';
+import { useAppStore } from '../../store/StoreContext';
+import { useStrings } from '../i18n/useStrings';
+
+/**
+ * A scrubbable step slider with the journey's chapters above it, each as wide as its share of the
+ * steps (never too narrow to click); a chapter click seeks to its first step.
+ */
+export function Timeline() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const result = useAppStore((s) => s.result);
+  const index = useAppStore((s) => s.index);
+  const seek = useAppStore((s) => s.seek);
+  const n = result?.events.length ?? 0;
+  const chapters = result?.chapters ?? [];
+  const current = chapterIndexAt(chapters, index);
+  const chapter = chapters[current];
+  return (
+    <div className="timeline">
+      <div className="timeline-head">
+        <span className="step-count" data-testid="step-count">
+          {t.controls.step(index + 1, n)}
+        </span>
+        {chapter && (
+          <span className="chapter-now" data-testid="chapter-now">
+            {t.controls.chapter(chapter.n)}: {chapter.title[lang]}
+          </span>
+        )}
+      </div>
+      <div className="chapter-marks" role="group" aria-label={t.controls.chapters}>
+        {chapters.map((c, k) => {
+          const next = chapters[k + 1];
+          const end = next ? next.start : n;
+          return (
+            <button
+              key={c.n}
+              type="button"
+              className={`chapter${k === current ? ' is-current' : ''}`}
+              style={{ flexGrow: Math.max(1, end - c.start) }}
+              onClick={() => seek(c.start)}
+              title={`${t.controls.chapter(c.n)}: ${c.title[lang]}`}
+              aria-label={`${t.controls.chapter(c.n)}: ${c.title[lang]}`}
+              aria-current={k === current ? 'step' : undefined}
+              data-testid={`chapter-${c.n}`}
+            >
+              {c.n}
+            </button>
+          );
+        })}
+      </div>
+      <input
+        type="range"
+        className="scrubber"
+        min={0}
+        max={Math.max(0, n - 1)}
+        step={1}
+        value={index}
+        onChange={(e) => seek(Number(e.target.value))}
+        aria-label={t.controls.timeline}
+        aria-valuetext={t.controls.step(index + 1, n)}
+        data-testid="timeline"
+      />
+    </div>
+  );
+}

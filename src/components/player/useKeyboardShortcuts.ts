@@ -1,0 +1,35 @@
+import { useEffect, type RefObject } from 'react';
+import { useAppStoreApi } from '../../store/StoreContext';
+
+/** Elements whose own keys (typing, arrows in a select, Space on a button) must not be stolen. */
+function ownsKeys(el: Element | null): boolean {
+  if (!el) return false;
+  return el.closest('input, select, textarea, button, [contenteditable="true"], [role="slider"]') !== null;
+}
+
+/**
+ * Space play/pause, ← → step, Home/End first/last. Keys count when focus is inside this app, or on
+ * the page body when `global` is set (the stand-alone page); embeds on a slide deck then each keep
+ * their own keys.
+ */
+export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global: boolean): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const inside = target !== null && root.current?.contains(target) === true;
+      const onBody = target === null || target === document.body || target === document.documentElement;
+      if (!inside && !(global && onBody)) return;
+      if (ownsKeys(target)) return;
+      const s = store.getState();
+      const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last };
+      const act = actions[e.key];
+      if (!act) return;
+      e.preventDefault();
+      act();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [root, global, store]);
+}
