@@ -145,8 +145,7 @@ function solicit(sim: Sim, n: Neigh): void {
   // arp_announce=0: use the waiting packet's source if it is ours, else the device's best address.
   let spa: number | null = first && dev.ns.localAddrs.has(first.s) ? first.s : null;
   if (spa === null) {
-    const route = { src: null, via: null, dev, net: 0, prefix: 0, metric: 0, text: '', table: 'main' as const, proto: 'kernel' as const, connected: true };
-    spa = selectSource(route, n.ip);
+    spa = selectSource({ src: null, via: null, dev }, n.ip);
   }
   const unicast = n.state === 'PROBE' && n.mac !== null;
   n.probes++;

@@ -2,6 +2,7 @@ import type { Bilingual, HopEvent } from '../events';
 import { bi } from '../explain/describe';
 import type { Chapter } from '../journey';
 import type { NormalizedSpec } from './runJourney';
+import { parseIp } from '../net/ipv4';
 import type { Iface, Ns, World } from './world';
 
 /*
@@ -18,9 +19,9 @@ interface Anchor {
 }
 
 /** The host-side end of a pod's veth, in the pod's machine's root namespace. */
-function hostEnd(pod: Ns): Iface | null {
+function hostEnd(world: World, pod: Ns): Iface | null {
   if (!pod.isPod) return null;
-  for (const i of pod.ifaces.values()) if (i.peer && i.peer.ns.name === pod.machine) return i.peer;
+  for (const i of pod.ifaces.values()) if (i.peerRef?.ns === pod.machine) return world.peer(i);
   return null;
 }
 
@@ -30,15 +31,16 @@ function uplinks(ns: Ns | undefined): Set<string> {
 
 /** Builds the chapters of a journey's log. */
 export function chapterize(world: World, spec: NormalizedSpec, dstIp: string, events: HopEvent[]): Chapter[] {
-  const src = world.ns.get(spec.from);
+  const src = world.ns(spec.from);
   const first = events.find((e) => e.type === 'send' && e.ns === spec.from);
   if (!src || !first || first.type !== 'send') return [];
   const srcIp = first.ipv4.src;
-  const srcRoot = world.ns.get(src.machine);
-  const dstNs = [...world.ns.values()].find((n) => [...n.ifaces.values()].some((i) => i.addrs.some((a) => formatIpCheap(a.ip) === dstIp)));
-  const dstRoot = dstNs ? world.ns.get(dstNs.machine) : undefined;
-  const srcVeth = hostEnd(src);
-  const dstVeth = dstNs ? hostEnd(dstNs) : null;
+  const srcRoot = world.ns(src.machine);
+  const owner = world.index.addrOwner.get(parseIp(dstIp) ?? -1);
+  const dstNs = owner !== undefined ? world.ns(owner) : undefined;
+  const dstRoot = dstNs ? world.ns(dstNs.machine) : undefined;
+  const srcVeth = hostEnd(world, src);
+  const dstVeth = dstNs ? hostEnd(world, dstNs) : null;
   const srcUp = uplinks(srcRoot);
   const dstUp = uplinks(dstRoot);
   const req = (e: HopEvent): boolean => 'ipv4' in e && e.ipv4 !== undefined && e.ipv4.src === srcIp && e.ipv4.dst === dstIp;
@@ -77,7 +79,7 @@ export function chapterize(world: World, spec: NormalizedSpec, dstIp: string, ev
       title: bi(`It leaves ${sr} through its NIC`, `Он покидает ${sr} через сетевую карту`),
     },
     {
-      find: (e) => e.type === 'frame' && e.dir === 'in' && world.ns.get(e.ns)?.role === 'router' && req(e),
+      find: (e) => e.type === 'frame' && e.dir === 'in' && world.index.specs.get(e.ns)?.role === 'router' && req(e),
       title: bi('The router forwards it to the destination node', 'Маршрутизатор пересылает его на ноду назначения'),
     },
     {
@@ -124,8 +126,4 @@ export function chapterize(world: World, spec: NormalizedSpec, dstIp: string, ev
   chapters.sort((a, b) => a.start - b.start);
   chapters.forEach((c, k) => (c.n = k + 1));
   return chapters;
-}
-
-function formatIpCheap(ip: number): string {
-  return `${(ip >>> 24) & 255}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}`;
 }

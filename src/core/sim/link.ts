@@ -33,15 +33,15 @@ export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
     bridgeFromHost(sim, dev.bridge, frame, tag);
     return;
   }
-  const peerText = dev.peer ? `${dev.peer.ns.name}/${dev.peer.name}` : dev.segment ? `segment ${dev.segment.id}` : 'nowhere';
+  const peer = dev.peerRef ? sim.world.peer(dev) : null;
+  const peerText = peer ? `${peer.ns.name}/${peer.name}` : dev.segment ? `segment ${dev.segment.id}` : 'nowhere';
   sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: dev.kind === 'veth'
       ? bi(`${what.en} leaves ${dev.ns.name} through ${dev.name}, one end of a veth pair: whatever enters one end comes out of the other, ${peerText}.`,
           `${what.ru} покидает ${dev.ns.name} через ${dev.name} — конец пары veth: всё, что входит в один конец, выходит из другого, ${peerText}.`)
       : bi(`${what.en} leaves ${dev.ns.name} through its NIC ${dev.name} onto the L2 segment.`,
           `${what.ru} покидает ${dev.ns.name} через сетевую карту ${dev.name} в L2-сегмент.`) });
-  if (dev.peer) {
-    const peer = dev.peer;
+  if (peer) {
     sim.after(WIRE_DELAY_NS, () => rx(sim, peer, frame, wire, tag));
   } else if (dev.segment) {
     const seg = dev.segment;
@@ -142,6 +142,16 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
   for (const p of br.ports) xmit(sim, p, frame, tag);
 }
 
+/** Every NIC on the segment, in topology order. */
+function segmentPorts(sim: Sim, seg: Segment): Iface[] {
+  const out: Iface[] = [];
+  for (const ref of seg.portRefs) {
+    const p = sim.world.port(ref);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
 function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
@@ -151,7 +161,7 @@ function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: numb
       explain: bi(`The switch of segment ${seg.id} learns ${src} on the port to ${from.ns.name}.`, `Коммутатор сегмента ${seg.id} запоминает ${src} на порту к ${from.ns.name}.`) });
   }
   const known = isGroup(dst) ? undefined : seg.fdb.get(dst);
-  const targets = known ? (known === from ? [] : [known]) : seg.ports.filter((p) => p !== from);
+  const targets = known ? (known === from ? [] : [known]) : segmentPorts(sim, seg).filter((p) => p !== from);
   const names = targets.map((p) => `${p.ns.name}/${p.name}`);
   sim.emit({ type: 'fdb', ns: seg.id, bridge: seg.id, action: known ? 'forward' : 'flood', mac: dst, ports: names,
     explain: known

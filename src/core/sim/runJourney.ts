@@ -9,7 +9,7 @@ import { MS, Sim } from './engine';
 import { ipOutput } from './ip';
 import type { Packet } from './packet';
 import { snapshot } from './snapshot';
-import { buildWorld, lookupRoute, selectSource, type Ns, type World } from './world';
+import { indexTopology, lookupRoute, selectSource, World, type Ns } from './world';
 import { outcomeOf } from './outcome';
 
 /** A JourneySpec with every default filled in. */
@@ -36,7 +36,7 @@ export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
 
 /** The IPv4 address `to` names: a pod's or machine's first address, or a literal IPv4 address. */
 function resolveDestination(world: World, to: string): number {
-  const ns = world.ns.get(to);
+  const ns = world.index.specs.has(to) ? world.ns(to) : undefined;
   if (ns) {
     for (const i of ns.ifaces.values()) if (i.addrs[0]) return i.addrs[0].ip;
     throw new Error(`to: "${to}" has no IPv4 address to send to`);
@@ -86,8 +86,8 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   const errors = validateTopology(topology);
   if (errors.length > 0) throw new Error(`Invalid topology: ${errors.join('; ')}`);
   const s = normalizeSpec(spec);
-  const world = buildWorld(topology);
-  const src = world.ns.get(s.from);
+  const world = new World(indexTopology(topology));
+  const src = world.ns(s.from);
   if (!src) throw new Error(`from: no pod or machine named "${s.from}"`);
   const dst = resolveDestination(world, s.to);
   const sim = new Sim(world);
@@ -106,7 +106,7 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   sim.runUntil(start + duration);
   const events = sim.events;
   const pending: JourneyResult['pending'] = [];
-  for (const ns of world.ns.values()) {
+  for (const ns of world.builtNamespaces()) {
     for (const [iface, table] of ns.neigh) {
       for (const n of table.values()) for (const q of n.queue) pending.push({ ns: ns.name, iface, nexthop: formatIp(n.ip), pkt: q.packet.id });
     }

@@ -1,22 +1,16 @@
 import type { NeighState } from '../events';
-import type { IfaceSysctls, Topology, MachineRole, IfaceSpec, RouteSpec } from '../model/topology';
+import type { IfaceSpec, MachineRole, NamespaceSpec, Topology } from '../model/topology';
+import { maskOf, networkOf } from '../net/ipv4';
+import { compileNs, type CompiledNs, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
-import { formatIp, maskOf, networkOf, parseCidr, parseIp } from '../net/ipv4';
 
 /*
- * The runtime form of a topology: indexed, with IPs as numbers, built once per simulation. It also
- * holds the mutable caches (neighbour tables, FDBs, ICMP rate limiters) the engine changes.
+ * The runtime form of a topology. Namespaces are materialised only when something reaches them:
+ * a journey between two pods of a 2,000-pod cluster touches a few dozen namespaces, and building
+ * the rest would dominate the time to re-simulate after an edit.
  */
 
-/** Effective per-interface IPv4 settings after combining `all` and the interface, as Linux does. */
-export interface EffectiveConf {
-  forwarding: boolean;
-  sendRedirects: boolean;
-  acceptRedirects: boolean;
-  sharedMedia: boolean;
-  proxyArp: boolean;
-  rpFilter: 0 | 1 | 2;
-}
+export type { EffectiveConf } from './compile';
 
 /** An interface at run time. */
 export interface Iface {
@@ -29,8 +23,8 @@ export interface Iface {
   master: Bridge | null;
   /** For a bridge device: its bridge state. */
   bridge: Bridge | null;
-  /** For a veth: the other end. */
-  peer: Iface | null;
+  /** For a veth: where the other end is; resolve with `World.peer`. */
+  peerRef: { ns: string; iface: string } | null;
   /** For an ether NIC: its segment. */
   segment: Segment | null;
   conf: EffectiveConf;
@@ -65,14 +59,9 @@ export interface Neigh {
   used: number;
   probes: number;
   /** Packets waiting for resolution (INCOMPLETE). */
-  queue: QueuedPacket[];
+  queue: { packet: Packet }[];
   /** Token of the pending timer; a fired timer whose token differs is stale. */
   timer: number;
-}
-
-/** A packet waiting in a neighbour queue. */
-export interface QueuedPacket {
-  packet: Packet;
 }
 
 /** A bridge's forwarding database. */
@@ -86,7 +75,8 @@ export interface Bridge {
 /** An L2 segment: a learning switch, not itself part of any namespace. */
 export interface Segment {
   id: string;
-  ports: Iface[];
+  /** The NICs plugged in, by namespace and name, in topology order. */
+  portRefs: { ns: string; iface: string }[];
   fdb: Map<string, Iface>;
 }
 
@@ -96,14 +86,13 @@ export interface Ns {
   machine: string;
   role: MachineRole;
   isPod: boolean;
+  compiled: CompiledNs;
   ifaces: Map<string, Iface>;
-  /** Main table then local table; lookups pick the longest prefix of the main table. */
   routes: Route[];
   localRoutes: Route[];
   localAddrs: Set<number>;
   /** Neighbour tables per device name, keyed by IP. */
   neigh: Map<string, Map<number, Neigh>>;
-  ipForward: boolean;
   defaultTtl: number;
   listeners: Set<string>;
   /** Per-peer ICMP error token buckets (icmpv4_xrlim_allow), keyed by destination IP. */
@@ -116,154 +105,119 @@ export interface Ns {
   nextPort: number;
 }
 
-/** The whole network at run time. */
-export interface World {
-  ns: Map<string, Ns>;
-  segments: Map<string, Segment>;
-  /** Which namespace owns each address (first owner), to resolve `to`. */
-  addrOwner: Map<number, Ns>;
+/** Where each namespace is in the topology, and who owns each address. */
+export interface TopologyIndex {
+  specs: Map<string, { spec: NamespaceSpec; machine: string; role: MachineRole; isPod: boolean }>;
+  addrOwner: Map<number, string>;
+  segments: Map<string, { ns: string; iface: string }[]>;
 }
 
-const LINUX_DEFAULT: Required<IfaceSysctls> = {
-  forwarding: false,
-  send_redirects: true,
-  accept_redirects: true,
-  secure_redirects: true,
-  shared_media: true,
-  proxy_arp: false,
-  rp_filter: 0,
-};
-
-/** Combines `conf/all` and `conf/<if>` the way each sysctl is documented in ip-sysctl.rst. */
-function effectiveConf(ipForward: boolean, all: IfaceSysctls | undefined, own: IfaceSysctls | undefined): EffectiveConf {
-  // Writing ip_forward=1 sets forwarding on every interface and accept_redirects=0 in `all`.
-  const allConf = { ...LINUX_DEFAULT, ...(ipForward ? { forwarding: true, accept_redirects: false } : {}), ...all };
-  const ifConf = { ...LINUX_DEFAULT, ...(ipForward ? { forwarding: true } : {}), ...own };
-  const forwarding = ifConf.forwarding;
-  return {
-    forwarding,
-    sendRedirects: allConf.send_redirects || ifConf.send_redirects,
-    acceptRedirects: forwarding ? allConf.accept_redirects && ifConf.accept_redirects : allConf.accept_redirects || ifConf.accept_redirects,
-    sharedMedia: allConf.shared_media || ifConf.shared_media,
-    proxyArp: allConf.proxy_arp || ifConf.proxy_arp,
-    rpFilter: Math.max(allConf.rp_filter, ifConf.rp_filter) as 0 | 1 | 2,
+/** Indexes a (valid) topology: one pass, no parsing beyond the cached per-namespace compile. */
+export function indexTopology(topology: Topology): TopologyIndex {
+  const index: TopologyIndex = { specs: new Map(), addrOwner: new Map(), segments: new Map() };
+  for (const s of topology.segments) index.segments.set(s.id, []);
+  const add = (spec: NamespaceSpec, name: string, machine: string, role: MachineRole, isPod: boolean): void => {
+    index.specs.set(name, { spec, machine, role, isPod });
+    const c = compileNs(spec);
+    for (const ip of c.localAddrs) if (!index.addrOwner.has(ip)) index.addrOwner.set(ip, name);
+    for (const i of spec.interfaces) if (i.kind === 'ether') index.segments.get(i.segment)?.push({ ns: name, iface: i.name });
   };
+  for (const m of topology.machines) {
+    add(m, m.name, m.name, m.role, false);
+    for (const p of m.pods ?? []) add(p, p.name, m.name, m.role, true);
+  }
+  return index;
 }
 
-/** Builds the run-time world. The topology must be valid (see validateTopology). */
-export function buildWorld(topology: Topology): World {
-  const world: World = { ns: new Map(), segments: new Map(), addrOwner: new Map() };
-  for (const s of topology.segments) world.segments.set(s.id, { id: s.id, ports: [], fdb: new Map() });
-  const pending: { iface: Iface; spec: IfaceSpec }[] = [];
+/** The network at run time: namespaces built on first use, segments, and the topology index. */
+export class World {
+  readonly index: TopologyIndex;
+  readonly segments = new Map<string, Segment>();
+  private built = new Map<string, Ns>();
 
-  for (const m of topology.machines) {
-    const spaces = [{ spec: m, name: m.name, isPod: false }, ...(m.pods ?? []).map((p) => ({ spec: p, name: p.name, isPod: true }))];
-    for (const { spec, name, isPod } of spaces) {
-      const ipForward = spec.sysctls?.ip_forward ?? false;
-      const ns: Ns = {
-        name,
-        machine: m.name,
-        role: m.role,
-        isPod,
-        ifaces: new Map(),
-        routes: [],
-        localRoutes: [],
-        localAddrs: new Set(),
-        neigh: new Map(),
-        ipForward,
-        defaultTtl: spec.sysctls?.ip_default_ttl ?? 64,
-        listeners: new Set((spec.listeners ?? []).map((l) => `${l.proto}/${l.port}`)),
-        icmpPeers: new Map(),
-        errorPeers: new Map(),
-        redirectPeers: new Map(),
-        nextPort: 40000,
-      };
-      world.ns.set(name, ns);
-      for (const is of spec.interfaces) {
-        const iface: Iface = {
-          ns,
-          name: is.name,
-          kind: is.kind,
-          mac: is.mac.toLowerCase(),
-          addrs: (is.addresses ?? []).map((a) => parseCidr(a)).filter((c): c is { ip: number; prefix: number } => c !== null),
-          master: null,
-          bridge: null,
-          peer: null,
-          segment: null,
-          conf: effectiveConf(ipForward, spec.sysctls?.all, is.sysctls),
-          mtu: is.mtu ?? 1500,
-        };
-        ns.ifaces.set(is.name, iface);
-        ns.neigh.set(is.name, new Map());
-        if (is.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
-        pending.push({ iface, spec: is });
-      }
-      for (const iface of ns.ifaces.values()) {
-        for (const a of iface.addrs) {
-          ns.localAddrs.add(a.ip);
-          if (!world.addrOwner.has(a.ip)) world.addrOwner.set(a.ip, ns);
-        }
-      }
-      buildRoutes(ns, spec.routes ?? []);
-      for (const n of spec.neighbours ?? []) {
-        const ip = parseIp(n.ip);
-        const table = ns.neigh.get(n.dev);
-        const dev = ns.ifaces.get(n.dev);
-        if (ip === null || !table || !dev) continue;
-        table.set(ip, { ip, dev, state: 'PERMANENT', mac: n.mac.toLowerCase(), updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
-      }
-    }
+  constructor(index: TopologyIndex) {
+    this.index = index;
+    for (const [id, portRefs] of index.segments) this.segments.set(id, { id, portRefs, fdb: new Map() });
   }
 
-  for (const { iface, spec } of pending) {
-    if (spec.kind === 'veth') iface.peer = world.ns.get(spec.peer.ns)?.ifaces.get(spec.peer.iface) ?? null;
-    if (spec.kind === 'ether') {
-      const seg = world.segments.get(spec.segment) ?? null;
-      iface.segment = seg;
-      seg?.ports.push(iface);
+  /** The namespace called `name`, built now if nothing has reached it yet. */
+  ns(name: string): Ns | undefined {
+    return this.built.get(name) ?? this.materialise(name);
+  }
+
+  /** Namespaces built so far (the ones the journey touched). */
+  builtNamespaces(): IterableIterator<Ns> {
+    return this.built.values();
+  }
+
+  /** The other end of a veth. */
+  peer(iface: Iface): Iface | null {
+    const ref = iface.peerRef;
+    return ref ? (this.ns(ref.ns)?.ifaces.get(ref.iface) ?? null) : null;
+  }
+
+  /** A NIC plugged into a segment. */
+  port(ref: { ns: string; iface: string }): Iface | null {
+    return this.ns(ref.ns)?.ifaces.get(ref.iface) ?? null;
+  }
+
+  private materialise(name: string): Ns | undefined {
+    const entry = this.index.specs.get(name);
+    if (!entry) return undefined;
+    const c = compileNs(entry.spec);
+    const ns: Ns = {
+      name,
+      machine: entry.machine,
+      role: entry.role,
+      isPod: entry.isPod,
+      compiled: c,
+      ifaces: new Map(),
+      routes: [],
+      localRoutes: [],
+      localAddrs: new Set(c.localAddrs),
+      neigh: new Map(),
+      defaultTtl: c.defaultTtl,
+      listeners: c.listeners,
+      icmpPeers: new Map(),
+      errorPeers: new Map(),
+      redirectPeers: new Map(),
+      nextPort: 40000,
+    };
+    this.built.set(name, ns);
+    for (const ci of c.ifaces) {
+      const s = ci.spec;
+      const iface: Iface = {
+        ns, name: ci.name, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
+        peerRef: s.kind === 'veth' ? s.peer : null,
+        segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
+        conf: ci.conf, mtu: ci.mtu,
+      };
+      if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
+      ns.ifaces.set(ci.name, iface);
+      ns.neigh.set(ci.name, new Map());
     }
-    if (spec.master !== undefined) {
-      const br = iface.ns.ifaces.get(spec.master)?.bridge ?? null;
+    for (const ci of c.ifaces) {
+      const master = ci.spec.master;
+      if (master === undefined) continue;
+      const iface = ns.ifaces.get(ci.name) as Iface;
+      const br = ns.ifaces.get(master)?.bridge ?? null;
       iface.master = br;
       // br_add_if() puts a new port at the head of port_list, so floods visit the newest port first.
       br?.ports.unshift(iface);
     }
-  }
-  return world;
-}
-
-/** Connected and local routes from addresses (as the kernel adds them), then the static routes. */
-function buildRoutes(ns: Ns, specs: RouteSpec[]): void {
-  for (const iface of ns.ifaces.values()) {
-    for (const a of iface.addrs) {
-      const net = networkOf(a.ip, a.prefix);
-      if (a.prefix < 32) {
-        ns.routes.push({
-          net, prefix: a.prefix, via: null, dev: iface, src: a.ip, metric: 0, table: 'main', proto: 'kernel', connected: true,
-          text: `${formatIp(net)}/${a.prefix} dev ${iface.name} proto kernel scope link src ${formatIp(a.ip)}`,
-        });
-      }
-      ns.localRoutes.push({
-        net: a.ip, prefix: 32, via: null, dev: iface, src: a.ip, metric: 0, table: 'local', proto: 'kernel', connected: true,
-        text: `local ${formatIp(a.ip)} dev ${iface.name} table local proto kernel scope host src ${formatIp(a.ip)}`,
-      });
+    const bind = (r: CompiledNs['routes'][number]): Route[] => {
+      const dev = ns.ifaces.get(r.devName);
+      return dev ? [{ net: r.net, prefix: r.prefix, via: r.via, dev, src: r.src, metric: r.metric, text: r.text, table: r.table, proto: r.proto, connected: r.connected }] : [];
+    };
+    ns.routes = c.routes.flatMap(bind);
+    ns.localRoutes = c.localRoutes.flatMap(bind);
+    for (const p of c.permanent) {
+      const dev = ns.ifaces.get(p.dev);
+      if (!dev) continue;
+      ns.neigh.get(p.dev)?.set(p.ip, { ip: p.ip, dev, state: 'PERMANENT', mac: p.mac, updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
     }
+    return ns;
   }
-  for (const r of specs) {
-    const dev = ns.ifaces.get(r.dev);
-    if (!dev) continue;
-    const c = r.dst === 'default' ? { ip: 0, prefix: 0 } : parseCidr(r.dst);
-    if (!c) continue;
-    const via = r.via !== undefined ? parseIp(r.via) : null;
-    const src = r.src !== undefined ? parseIp(r.src) : null;
-    const dst = r.dst === 'default' ? 'default' : `${formatIp(c.ip)}/${c.prefix}`;
-    const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
-      .filter(Boolean)
-      .join(' ');
-    ns.routes.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, via, dev, src, metric: r.metric ?? 0, table: 'main', proto: 'static', connected: via === null, text });
-  }
-  // Longest prefix first, then lowest metric: the first match of a scan is the kernel's choice.
-  ns.routes.sort((a, b) => b.prefix - a.prefix || a.metric - b.metric);
 }
 
 /** Longest-prefix match in the main table. */
@@ -284,16 +238,10 @@ export function localRoute(ns: Ns, dst: number): Route | null {
  * Source address for traffic sent by this namespace via `route`: the route's `src`, else the first
  * address of the output device in the next hop's subnet, else its first address (inet_select_addr).
  */
-export function selectSource(route: Route, dst: number): number | null {
+export function selectSource(route: Pick<Route, 'src' | 'via' | 'dev'>, dst: number): number | null {
   if (route.src !== null) return route.src;
   const target = route.via ?? dst;
   const addrs = route.dev.addrs;
   for (const a of addrs) if (networkOf(a.ip, a.prefix) === networkOf(target, a.prefix)) return a.ip;
-  return addrs[0]?.ip ?? firstAddress(route.dev.ns);
-}
-
-/** The first address in the namespace, for devices with none of their own. */
-function firstAddress(ns: Ns): number | null {
-  for (const i of ns.ifaces.values()) if (i.addrs[0]) return i.addrs[0].ip;
-  return null;
+  return addrs[0]?.ip ?? route.dev.ns.compiled.localAddrs[0] ?? null;
 }

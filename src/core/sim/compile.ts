@@ -1,0 +1,166 @@
+import type { NeighRow, NsTables, RouteRow } from '../journey';
+import type { IfaceSpec, IfaceSysctls, NamespaceSpec, NamespaceSysctls } from '../model/topology';
+import { freezeSpec } from '../model/freeze';
+import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
+
+/*
+ * The parsed, immutable form of one namespace spec. It is cached by the spec object's identity, so
+ * after an edit (which, in the store, replaces only the objects it changes) re-simulating reuses the
+ * work for every namespace the edit did not touch.
+ */
+
+/** Effective per-interface IPv4 settings after combining `all` and the interface, as Linux does. */
+export interface EffectiveConf {
+  forwarding: boolean;
+  sendRedirects: boolean;
+  acceptRedirects: boolean;
+  sharedMedia: boolean;
+  proxyArp: boolean;
+  rpFilter: 0 | 1 | 2;
+}
+
+/** A parsed interface. */
+export interface CompiledIface {
+  spec: IfaceSpec;
+  name: string;
+  mac: string;
+  addrs: { ip: number; prefix: number }[];
+  conf: EffectiveConf;
+  mtu: number;
+}
+
+/** A parsed route, bound to its device by name. */
+export interface CompiledRoute {
+  net: number;
+  prefix: number;
+  via: number | null;
+  devName: string;
+  src: number | null;
+  metric: number;
+  text: string;
+  table: 'main' | 'local';
+  proto: 'kernel' | 'static';
+  connected: boolean;
+}
+
+/** A parsed namespace. */
+export interface CompiledNs {
+  ifaces: CompiledIface[];
+  /** Main table, longest prefix first then lowest metric. */
+  routes: CompiledRoute[];
+  localRoutes: CompiledRoute[];
+  localAddrs: number[];
+  permanent: { ip: number; mac: string; dev: string }[];
+  ipForward: boolean;
+  defaultTtl: number;
+  listeners: Set<string>;
+  /** The namespace's tables before anything happens (shared; never mutate). */
+  tables: NsTables;
+}
+
+const LINUX_DEFAULT: Required<IfaceSysctls> = {
+  forwarding: false,
+  send_redirects: true,
+  accept_redirects: true,
+  secure_redirects: true,
+  shared_media: true,
+  proxy_arp: false,
+  rp_filter: 0,
+};
+
+/** Combines `conf/all` and `conf/<if>` the way each sysctl is documented in ip-sysctl.rst. */
+export function effectiveConf(sysctls: NamespaceSysctls | undefined, own: IfaceSysctls | undefined): EffectiveConf {
+  const ipForward = sysctls?.ip_forward ?? false;
+  // Writing ip_forward=1 sets forwarding on every interface and accept_redirects=0 in `all`.
+  const allConf = { ...LINUX_DEFAULT, ...(ipForward ? { forwarding: true, accept_redirects: false } : {}), ...sysctls?.all };
+  const ifConf = { ...LINUX_DEFAULT, ...(ipForward ? { forwarding: true } : {}), ...own };
+  const forwarding = ifConf.forwarding;
+  return {
+    forwarding,
+    sendRedirects: allConf.send_redirects || ifConf.send_redirects,
+    acceptRedirects: forwarding ? allConf.accept_redirects && ifConf.accept_redirects : allConf.accept_redirects || ifConf.accept_redirects,
+    sharedMedia: allConf.shared_media || ifConf.shared_media,
+    proxyArp: allConf.proxy_arp || ifConf.proxy_arp,
+    rpFilter: Math.max(allConf.rp_filter, ifConf.rp_filter) as 0 | 1 | 2,
+  };
+}
+
+const cache = new WeakMap<NamespaceSpec, CompiledNs>();
+
+/** Compiles a (valid) namespace spec, or returns the cached result for this very object. */
+export function compileNs(spec: NamespaceSpec): CompiledNs {
+  const hit = cache.get(spec);
+  if (hit) return hit;
+  const ifaces: CompiledIface[] = spec.interfaces.map((is) => ({
+    spec: is,
+    name: is.name,
+    mac: is.mac.toLowerCase(),
+    addrs: (is.addresses ?? []).map((a) => parseCidr(a)).filter((c): c is { ip: number; prefix: number } => c !== null),
+    conf: effectiveConf(spec.sysctls, is.sysctls),
+    mtu: is.mtu ?? 1500,
+  }));
+  const routes: CompiledRoute[] = [];
+  const localRoutes: CompiledRoute[] = [];
+  const localAddrs: number[] = [];
+  for (const i of ifaces) {
+    for (const a of i.addrs) {
+      localAddrs.push(a.ip);
+      const net = networkOf(a.ip, a.prefix);
+      if (a.prefix < 32) {
+        routes.push({ net, prefix: a.prefix, via: null, devName: i.name, src: a.ip, metric: 0, table: 'main', proto: 'kernel', connected: true,
+          text: `${formatIp(net)}/${a.prefix} dev ${i.name} proto kernel scope link src ${formatIp(a.ip)}` });
+      }
+      localRoutes.push({ net: a.ip, prefix: 32, via: null, devName: i.name, src: a.ip, metric: 0, table: 'local', proto: 'kernel', connected: true,
+        text: `local ${formatIp(a.ip)} dev ${i.name} table local proto kernel scope host src ${formatIp(a.ip)}` });
+    }
+  }
+  for (const r of spec.routes ?? []) {
+    const c = r.dst === 'default' ? { ip: 0, prefix: 0 } : parseCidr(r.dst);
+    if (!c) continue;
+    const via = r.via !== undefined ? parseIp(r.via) : null;
+    const src = r.src !== undefined ? parseIp(r.src) : null;
+    const dst = r.dst === 'default' ? 'default' : `${formatIp(networkOf(c.ip, c.prefix))}/${c.prefix}`;
+    const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
+      .filter(Boolean)
+      .join(' ');
+    routes.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, via, devName: r.dev, src, metric: r.metric ?? 0, table: 'main', proto: 'static', connected: via === null, text });
+  }
+  // Longest prefix first, then lowest metric: the first match of a scan is the kernel's choice.
+  routes.sort((a, b) => b.prefix - a.prefix || a.metric - b.metric);
+  const permanent = (spec.neighbours ?? []).flatMap((n) => {
+    const ip = parseIp(n.ip);
+    return ip === null ? [] : [{ ip, mac: n.mac.toLowerCase(), dev: n.dev }];
+  });
+  const compiled: CompiledNs = {
+    ifaces,
+    routes,
+    localRoutes,
+    localAddrs,
+    permanent,
+    ipForward: spec.sysctls?.ip_forward ?? false,
+    defaultTtl: spec.sysctls?.ip_default_ttl ?? 64,
+    listeners: new Set((spec.listeners ?? []).map((l) => `${l.proto}/${l.port}`)),
+    tables: initialTables(ifaces, routes, localRoutes, permanent),
+  };
+  cache.set(freezeSpec(spec), compiled);
+  return compiled;
+}
+
+/** A route as a table row. */
+export function routeRow(r: CompiledRoute): RouteRow {
+  const row: RouteRow = { text: r.text, dst: r.prefix === 0 ? 'default' : `${formatIp(r.net)}/${r.prefix}`, dev: r.devName, proto: r.proto, table: r.table };
+  if (r.via !== null) row.via = formatIp(r.via);
+  return row;
+}
+
+function initialTables(ifaces: CompiledIface[], routes: CompiledRoute[], localRoutes: CompiledRoute[], permanent: CompiledNs['permanent']): NsTables {
+  const neigh: NeighRow[] = permanent.map((p) => ({ ip: formatIp(p.ip), iface: p.dev, mac: p.mac, state: 'PERMANENT' }));
+  const fdb: NsTables['fdb'] = {};
+  for (const i of ifaces) {
+    if (i.spec.kind !== 'bridge') continue;
+    const rows = [{ mac: i.mac, port: i.name, local: true }];
+    for (const p of ifaces) if (p.spec.master === i.name) rows.push({ mac: p.mac, port: p.name, local: true });
+    fdb[i.name] = rows;
+  }
+  return { routes: [...routes.map(routeRow), ...localRoutes.map(routeRow)], neigh, fdb };
+}

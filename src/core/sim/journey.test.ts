@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameEvent, HopEvent } from '../events';
+import type { Topology } from '../model/topology';
+import { seedTopology } from '../presets/seed';
+import { runJourney } from './runJourney';
+
+const frames = (events: HopEvent[]): FrameEvent[] => events.filter((e): e is FrameEvent => e.type === 'frame');
+/** Targets of the ARP requests a namespace itself sent: the first frame of each ARP message is its origin. */
+const arpRequests = (events: HopEvent[], ns: string): string[] => {
+  const seen = new Set<number>();
+  const out: string[] = [];
+  for (const f of frames(events)) {
+    if (seen.has(f.pkt)) continue;
+    seen.add(f.pkt);
+    if (f.ns === ns && f.arp?.op === 'request') out.push(f.arp.tpa);
+  }
+  return out;
+};
+
+describe('cold ping pod1 → pod3 on the seed lab', () => {
+  const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3' });
+
+  it('ARPs only for next hops: pod1 for its gateway, node1 for the router, the router for node2, node2 for pod3', () => {
+    expect(arpRequests(r.events, 'pod1')).toEqual(['10.10.10.254']);
+    expect(arpRequests(r.events, 'node1')).toEqual(['172.16.100.254']);
+    expect(arpRequests(r.events, 'router')).toEqual(['172.16.100.2']);
+    expect(arpRequests(r.events, 'node2')).toEqual(['10.10.11.1']);
+    // Nobody on node1 ever asks for the remote pod: the notes' simplification.
+    expect(frames(r.events).some((f) => f.ns === 'node1' && f.arp?.tpa === '10.10.11.1')).toBe(false);
+  });
+
+  it('decrements TTL once per routing hop: node1, router, node2', () => {
+    const atPod3 = frames(r.events).find((f) => f.ns === 'pod3' && f.dir === 'in' && f.icmp?.type === 8);
+    expect(atPod3?.ipv4?.ttl).toBe(61);
+    expect(r.events.filter((e) => e.type === 'ttl').map((e) => e.ns)).toEqual(['node1', 'router', 'node2', 'node2', 'router', 'node1']);
+  });
+
+  it('rewrites MACs at each routed hop and keeps IPs end to end', () => {
+    const req = frames(r.events).filter((f) => f.icmp?.type === 8 && f.dir === 'out');
+    expect(req.map((f) => `${f.ns}/${f.iface} ${f.eth.src}>${f.eth.dst}`)).toEqual([
+      'pod1/eth0 02:00:0a:0a:0a:01>02:00:0a:0a:0a:fe',
+      'node1/eth0 02:00:ac:10:64:01>02:00:ac:10:64:fe',
+      'router/eth0 02:00:ac:10:64:fe>02:00:ac:10:64:02',
+      'node2/cni0 02:00:0a:0a:0b:fe>02:00:0a:0a:0b:01',
+      'node2/veth-pod3 02:00:0a:0a:0b:fe>02:00:0a:0a:0b:01',
+    ]);
+    expect(new Set(req.map((f) => `${f.ipv4?.src}>${f.ipv4?.dst}`))).toEqual(new Set(['10.10.10.1>10.10.11.1']));
+  });
+
+  it('learns the asker from an ARP request, so the reply path needs no ARP', () => {
+    const learned = r.events.filter((e) => e.type === 'neigh' && e.from === null && e.to === 'STALE').map((e) => (e.type === 'neigh' ? `${e.ns} ${e.ip}` : ''));
+    expect(learned).toEqual(['node1 10.10.10.1', 'router 172.16.100.1', 'node2 172.16.100.254', 'pod3 10.10.11.254']);
+    // On the way back every hop finds a STALE entry, uses it at once and moves it to DELAY.
+    const delays = r.events.filter((e) => e.type === 'neigh' && e.from === 'STALE' && e.to === 'DELAY').map((e) => e.ns);
+    expect(delays).toEqual(['pod3', 'node2', 'router', 'node1']);
+  });
+
+  it('shows on the bridge device only broadcasts and the host\'s own traffic', () => {
+    const onCni0 = frames(r.events).filter((f) => f.ns === 'node2' && f.iface === 'cni0');
+    for (const f of onCni0) {
+      const hostOwn = f.eth.src === '02:00:0a:0a:0b:fe' || f.eth.dst === '02:00:0a:0a:0b:fe' || f.eth.dst === 'ff:ff:ff:ff:ff:ff';
+      expect(hostOwn).toBe(true);
+    }
+    expect(onCni0.length).toBe(4);
+  });
+
+  it('floods the ARP broadcast to the other pod, which ignores it without learning', () => {
+    const pod2 = r.events.filter((e) => e.ns === 'pod2');
+    expect(pod2.map((e) => e.type)).toEqual(['frame', 'drop']);
+    expect(pod2[1]?.type === 'drop' && pod2[1].reason).toBe('arp-not-for-us');
+  });
+
+  it('ends with the echo reply delivered to pod1 and says so in both languages', () => {
+    const last = r.events.at(-1);
+    expect(last?.type).toBe('deliver');
+    expect(last?.ns).toBe('pod1');
+    expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1.');
+    expect(r.outcome.ru).toBe('1 из 1 эхо-ответов вернулись в pod1.');
+    expect(r.pending).toEqual([]);
+  });
+
+  it('explains every event in English and Russian', () => {
+    for (const e of r.events) {
+      expect(e.explain.en.length).toBeGreaterThan(10);
+      expect(e.explain.ru).toMatch(/[а-яё]/i);
+    }
+  });
+
+  it('groups the journey into the nine steps of the notes plus the way back, with corrections', () => {
+    expect(r.chapters.map((c) => c.title.en)).toEqual([
+      'The packet leaves pod1 through eth0',
+      "It enters node1's root namespace through veth-pod1",
+      'The bridge cni0',
+      'node1 routes it and resolves the next hop',
+      'It leaves node1 through its NIC',
+      'The router forwards it to the destination node',
+      'node2 receives it and routes it to cni0',
+      'node2 ARPs for pod3 on cni0',
+      'Through veth-pod3 into pod3',
+      'The answer travels back',
+    ]);
+    const starts = r.chapters.map((c) => c.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(r.chapters[3]?.correction?.en).toContain('A bridge never ARPs');
+    expect(r.chapters[7]?.correction?.ru).toContain('мост лишь рассылает');
+    const step8 = r.events[r.chapters[7]?.start ?? -1];
+    expect(step8?.type === 'neigh' && step8.ip).toBe('10.10.11.1');
+  });
+
+  it('is deterministic', () => {
+    const again = runJourney(seedTopology(), { from: 'pod1', to: 'pod3' });
+    expect(again.events).toEqual(r.events);
+  });
+});
+
+describe('other journeys on the seed lab', () => {
+  it('pod1 → pod2 is switched by the bridge: no routing, no TTL change, cni0 never sees the unicast', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod2' });
+    expect(r.events.some((e) => e.type === 'ttl')).toBe(false);
+    expect(arpRequests(r.events, 'pod1')).toEqual(['10.10.10.2']);
+    const unicastOnCni0 = frames(r.events).filter((f) => f.iface === 'cni0' && f.eth.dst !== 'ff:ff:ff:ff:ff:ff');
+    expect(unicastOnCni0).toEqual([]);
+    expect(frames(r.events).find((f) => f.ns === 'pod2' && f.icmp?.type === 8)?.ipv4?.ttl).toBe(64);
+  });
+
+  it('a second ping finds warm caches and sends no ARP', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', count: 2 });
+    const second = r.events.findIndex((e) => e.type === 'send' && e.icmp?.seq === 2);
+    expect(second).toBeGreaterThan(0);
+    expect(frames(r.events.slice(second)).filter((f) => f.arp)).toEqual([]);
+    expect(r.outcome.en).toBe('2 of 2 echo replies came back to pod1.');
+  });
+
+  it('warm: true starts from the caches an identical journey left behind', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', warm: true });
+    expect(r.initial.ns.pod1?.neigh).toEqual([{ ip: '10.10.10.254', iface: 'eth0', mac: '02:00:0a:0a:0a:fe', state: 'REACHABLE' }]);
+    expect(r.events[0]?.t).toBe(0);
+    const replied = r.events.findIndex((e) => e.type === 'deliver' && e.ns === 'pod1');
+    expect(replied).toBeGreaterThan(0);
+    expect(frames(r.events.slice(0, replied)).filter((f) => f.arp)).toEqual([]);
+    // 5 s after the earlier journey used them, the entries learned from ARP requests were never
+    // confirmed, so Linux checks them with unicast probes (DELAY → PROBE), 1.5 s into this one.
+    const probes = frames(r.events.slice(replied)).filter((f) => f.arp?.op === 'request' && f.dir === 'out');
+    expect(probes.length).toBeGreaterThan(0);
+    for (const p of probes) expect(p.eth.dst).not.toBe('ff:ff:ff:ff:ff:ff');
+    expect(r.events.some((e) => e.type === 'neigh' && e.from === 'DELAY' && e.to === 'PROBE' && e.ns === 'pod3')).toBe(true);
+  });
+
+  it('TTL 1: node1 answers time exceeded from its cni0 address', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', ttl: 1 });
+    const err = r.events.find((e) => e.type === 'deliver' && e.ns === 'pod1');
+    expect(err?.type === 'deliver' && [err.ipv4.src, err.icmp?.type, err.icmp?.code, err.icmp?.quote?.ipv4.ttl]).toEqual(['10.10.10.254', 11, 0, 1]);
+    expect(r.events.some((e) => e.type === 'drop' && e.ns === 'node1' && e.reason === 'ttl-exceeded')).toBe(true);
+  });
+
+  it('no route at the router: net unreachable from 172.16.100.254', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: '10.10.12.1' });
+    expect(r.events.some((e) => e.type === 'route' && e.ns === 'router' && e.route === null)).toBe(true);
+    expect(r.outcome.en).toContain('ICMP net unreachable from 172.16.100.254');
+  });
+
+  it('an address nobody has: three broadcasts a second apart, FAILED, then host unreachable over loopback', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: '10.10.10.77' });
+    const asks = frames(r.events).filter((f) => f.ns === 'pod1' && f.arp?.op === 'request');
+    expect(asks.map((f) => f.t / 1e9)).toEqual([0, 1, 2]);
+    expect(r.events.some((e) => e.type === 'neigh' && e.to === 'FAILED')).toBe(true);
+    expect(r.outcome.en).toContain('ICMP host unreachable from 10.10.10.1');
+    expect(frames(r.events).some((f) => f.icmp?.type === 3)).toBe(false);
+  });
+
+  it('UDP to a closed port gets port unreachable; a listener gets the datagram', () => {
+    const closed = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 });
+    expect(closed.outcome.en).toContain('ICMP port unreachable from 10.10.11.1');
+    const t: Topology = seedTopology();
+    const node2 = t.machines[2];
+    const pod3 = node2?.pods?.[0];
+    if (!node2 || !pod3) throw new Error('seed changed');
+    const withListener: Topology = { ...t, machines: [t.machines[0], t.machines[1], { ...node2, pods: [{ ...pod3, listeners: [{ proto: 'udp', port: 9999 }, { proto: 'tcp', port: 80 }] }, ...(node2.pods ?? []).slice(1)] }].filter((m) => m !== undefined) };
+    const open = runJourney(withListener, { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 });
+    expect(open.events.some((e) => e.type === 'deliver' && e.ns === 'pod3' && e.udp?.dport === 9999)).toBe(true);
+    const tcp = runJourney(withListener, { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 });
+    const flags = frames(tcp.events).filter((f) => f.tcp && f.dir === 'out' && (f.ns === 'pod1' || f.ns === 'pod3')).map((f) => `${f.ns}:${f.tcp?.flags}`);
+    expect(flags).toEqual(['pod1:S', 'pod3:S.', 'pod1:.']);
+  });
+
+  it('TCP SYN to a closed port is refused with RST-ACK', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 });
+    expect(frames(r.events).filter((f) => f.ns === 'pod3' && f.dir === 'out' && f.tcp).map((f) => f.tcp?.flags)).toEqual(['R.']);
+  });
+
+  it('rejects bad input with an error naming the field', () => {
+    expect(() => runJourney(seedTopology(), { from: 'pod9', to: 'pod3' })).toThrow('from: no pod or machine named "pod9"');
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '10.10.300.1' })).toThrow('to: "10.10.300.1" is neither a pod, a machine nor an IPv4 address');
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: 'pod3', ttl: 0 })).toThrow('ttl: expected a whole number from 1 to 255, got 0');
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: 'pod3', count: 1000 })).toThrow('count: expected a whole number from 1 to 100, got 1000');
+    expect(() => runJourney({ ...seedTopology(), segments: [] }, { from: 'pod1', to: 'pod3' })).toThrow('Invalid topology: machines[0].interfaces[0].segment: no segment "lan"');
+  });
+});

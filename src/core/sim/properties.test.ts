@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { JourneySpec } from '../journey';
+import { generateCluster } from '../presets/generate';
+import { runJourney } from './runJourney';
+
+/*
+ * Properties over random clusters and packets: every run ends, every packet that was sent is
+ * delivered, dropped with a reason, or still waiting for ARP when time runs out, and runs are
+ * deterministic.
+ */
+const journeyArb = fc
+  .record({
+    nodes: fc.integer({ min: 1, max: 6 }),
+    pods: fc.integer({ min: 1, max: 4 }),
+    from: fc.tuple(fc.nat(), fc.nat()),
+    to: fc.oneof(
+      fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => ({ pod: [a, b] as const })),
+      fc.ipV4().map((ip) => ({ ip })),
+      fc.tuple(fc.nat(300), fc.nat(300)).map(([a, b]) => ({ ip: `10.244.${a % 256}.${b % 256}` })),
+    ),
+    proto: fc.constantFrom('icmp' as const, 'udp' as const, 'tcp' as const),
+    count: fc.integer({ min: 1, max: 3 }),
+    ttl: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    warm: fc.boolean(),
+  })
+  .map((r) => {
+    const podName = ([a, b]: readonly [number, number]): string => `pod${(a % r.nodes) + 1}-${(b % r.pods) + 1}`;
+    const spec: JourneySpec = { from: podName(r.from), to: 'pod' in r.to ? podName(r.to.pod) : r.to.ip, proto: r.proto, count: r.count, warm: r.warm };
+    if (r.ttl !== undefined) spec.ttl = r.ttl;
+    return { topology: generateCluster({ nodes: r.nodes, podsPerNode: r.pods }), spec };
+  });
+
+describe('engine properties', () => {
+  it('every packet sent ends delivered, dropped with a reason, or waiting for ARP at the end', () => {
+    fc.assert(
+      fc.property(journeyArb, ({ topology, spec }) => {
+        const r = runJourney(topology, spec);
+        const ended = new Set<number>();
+        for (const e of r.events) {
+          if (e.type === 'deliver') ended.add(e.pkt);
+          if (e.type === 'drop' && e.pkt !== undefined) {
+            expect(e.reason).toMatch(/^[a-z-]+$/);
+            ended.add(e.pkt);
+          }
+        }
+        for (const p of r.pending) ended.add(p.pkt);
+        for (const e of r.events) if (e.type === 'send') expect(ended.has(e.pkt), `packet ${e.pkt} from ${e.ns} has no fate`).toBe(true);
+        expect(r.events.every((e, i) => e.seq === i && (i === 0 || e.t >= (r.events[i - 1]?.t ?? 0)))).toBe(true);
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+  });
+
+  it('is deterministic: the same topology and journey give the same events', () => {
+    fc.assert(
+      fc.property(journeyArb, ({ topology, spec }) => {
+        expect(runJourney(topology, spec).events).toEqual(runJourney(topology, spec).events);
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('routes a cross-node ping through exactly three routing hops in a generated cluster', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 5 }), (nodes, pods) => {
+        const r = runJourney(generateCluster({ nodes, podsPerNode: pods }), { from: 'pod1-1', to: `pod${nodes}-${pods}` });
+        const atDst = r.events.find((e) => e.type === 'deliver' && e.ns === `pod${nodes}-${pods}`);
+        expect(atDst?.type === 'deliver' && atDst.ipv4.ttl).toBe(61);
+        expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1-1.');
+      }),
+      { numRuns: 25, seed: 3 },
+    );
+  });
+});
