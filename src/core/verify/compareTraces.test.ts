@@ -108,12 +108,13 @@ describe('compareTraces', () => {
 
 describe('engineInterfaceFrames', () => {
   it('groups frame events by ns/iface in log order, keeping only dir and the frame layers', () => {
-    const base = { explain: { en: '', ru: '' }, kind: 'request' as const };
+    const explain = { en: '', ru: '' };
+    const frameEvent = (seq: number, ns: string, iface: string, f: TraceFrame): HopEvent => ({ ...f, type: 'frame', seq, t: seq, ns, iface, wire: seq, pkt: 1, kind: 'request', explain });
     const events: HopEvent[] = [
-      { ...base, type: 'frame', seq: 0, t: 0, ns: 'pod1', iface: 'eth0', dir: 'out', wire: 1, ...arpRequest('out') },
-      { type: 'ttl', seq: 1, t: 1, ns: 'node1', explain: base.explain, from: 64, to: 63 },
-      { ...base, type: 'frame', seq: 2, t: 2, ns: 'node1', iface: 'veth-pod1', dir: 'in', wire: 1, ...arpRequest('in') },
-      { ...base, type: 'frame', seq: 3, t: 3, ns: 'pod1', iface: 'eth0', dir: 'out', wire: 2, ...echo('out', 64) },
+      frameEvent(0, 'pod1', 'eth0', arpRequest('out')),
+      { type: 'ttl', seq: 1, t: 1, ns: 'node1', explain, pkt: 1, from: 64, to: 63 },
+      frameEvent(2, 'node1', 'veth-pod1', arpRequest('in')),
+      frameEvent(3, 'pod1', 'eth0', echo('out', 64)),
     ];
     expect(engineInterfaceFrames(events)).toEqual({
       'pod1/eth0': [arpRequest('out'), echo('out', 64)],
