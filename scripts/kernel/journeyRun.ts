@@ -1,0 +1,82 @@
+/**
+ * Running a JourneySpec on the real kernel: ping, a UDP datagram or a TCP connection attempt from the
+ * source namespace, for as long as the engine simulates (`journeyDurationMs`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { journeyDurationMs, type JourneySpec } from '../../src/core/journey';
+import type { Topology } from '../../src/core/model/topology';
+import { run, track } from './lab';
+import type { LabPlan } from './labPlan';
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+
+function addressOf(cidr: string | undefined): string | undefined {
+  return cidr?.split('/')[0];
+}
+
+/**
+ * The IPv4 address `to` names, as the engine resolves it: a pod's eth0 address, a machine's first
+ * address, or an address written out.
+ */
+export function resolveDestination(topo: Topology, to: string): string {
+  for (const m of topo.machines) {
+    if (m.name === to) {
+      const a = addressOf(m.interfaces.flatMap((i) => i.addresses ?? [])[0]);
+      if (a) return a;
+      throw new Error(`machine ${to} has no address`);
+    }
+    for (const p of m.pods ?? []) {
+      if (p.name !== to) continue;
+      const eth0 = p.interfaces.find((i) => i.name === 'eth0');
+      const a = addressOf(eth0?.addresses?.[0] ?? p.interfaces.flatMap((i) => i.addresses ?? [])[0]);
+      if (a) return a;
+      throw new Error(`pod ${to} has no address`);
+    }
+  }
+  if (IPV4.test(to)) return to;
+  throw new Error(`destination ${to} is neither a pod, a machine nor an IPv4 address`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The command that sends attempt number `i` (UDP, TCP) or all of them (ICMP: one ping process). */
+function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
+  const count = spec.count ?? 1;
+  const proto = spec.proto ?? 'icmp';
+  const exec = ['ip', 'netns', 'exec', ns];
+  if (proto === 'icmp') {
+    const ttl = spec.ttl !== undefined ? ['-t', String(spec.ttl)] : [];
+    return [[...exec, 'ping', '-n', '-q', '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
+  }
+  const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
+  // bash's /dev/udp and /dev/tcp: one datagram, or one connect() (a SYN) that a RST ends at once.
+  const cmd = proto === 'udp' ? [...exec, 'bash', '-c', `echo x > /dev/udp/${dst}/${port}`] : [...exec, 'timeout', '2', 'bash', '-c', `exec 3<>/dev/tcp/${dst}/${port}`];
+  return Array.from({ length: count }, () => cmd);
+}
+
+/**
+ * Sends the journey's packets and resolves `journeyDurationMs(spec)` after the first send.
+ * UDP/TCP with a TTL: bash cannot set a socket's TTL, so the source namespace's `ip_default_ttl` is
+ * set instead (which also applies to anything else that namespace originates meanwhile).
+ */
+export async function runKernelJourney(topo: Topology, plan: LabPlan, spec: JourneySpec): Promise<void> {
+  const ns = plan.real[spec.from];
+  if (!ns) throw new Error(`journey source ${spec.from} is not a namespace of the topology`);
+  const dst = resolveDestination(topo, spec.to);
+  if ((spec.proto ?? 'icmp') !== 'icmp' && spec.ttl !== undefined) run(['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', `net.ipv4.ip_default_ttl=${spec.ttl}`]);
+  const cmds = senderCommand(ns, spec, dst);
+  const interval = spec.intervalMs ?? 1000;
+  const procs: ChildProcess[] = [];
+  const t0 = Date.now();
+  for (let i = 0; i < cmds.length; i++) {
+    const wait = t0 + i * interval - Date.now();
+    if (wait > 0) await sleep(wait);
+    const [cmd, ...args] = cmds[i] ?? [];
+    if (cmd) procs.push(track(spawn(cmd, args, { stdio: 'ignore' })));
+  }
+  await sleep(Math.max(0, t0 + journeyDurationMs(spec) - Date.now()));
+  // ping gives up 1 s after its last request (-W 1), well within the settle time; this is a backstop.
+  for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+}
