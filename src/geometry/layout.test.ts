@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MachineSpec, Topology } from '../core/model/topology';
-import { seedTopology } from '../core/presets/seed';
+import type { MachineSpec, Topology } from '../core';
+import { seedTopology } from '../core';
 import { columnsFor, layoutTopology } from './layout';
 import type { Box } from './layoutTypes';
 import { crossingPoints } from './paths';

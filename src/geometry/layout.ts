@@ -1,4 +1,4 @@
-import type { Topology } from '../core/model/topology';
+import type { Topology } from '../core';
 import { measureMachine } from './measureMachine';
 import { METRICS as M, textW } from './metrics';
 import { placeMachine } from './placeMachine';

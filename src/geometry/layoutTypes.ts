@@ -1,4 +1,4 @@
-import type { MachineRole } from '../core/model/topology';
+import type { MachineRole } from '../core';
 
 /** A point in drawing coordinates (SVG user units, y down). */
 export interface Point {

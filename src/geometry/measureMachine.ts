@@ -1,4 +1,4 @@
-import type { IfaceSpec, MachineSpec, PodSpec } from '../core/model/topology';
+import type { IfaceSpec, MachineSpec, PodSpec } from '../core';
 import { METRICS as M, smallTextW, textW } from './metrics';
 
 /** The first text line drawn for an interface: its name and its addresses. */

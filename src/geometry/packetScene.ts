@@ -1,4 +1,4 @@
-import type { DropReason, FdbEvent, FrameEvent, HopEvent, PacketKind } from '../core/events';
+import type { DropReason, FdbEvent, FrameEvent, HopEvent, PacketKind } from '../core';
 import { crossingPoints, nsPoint } from './paths';
 import type { Point, TopologyLayout } from './layoutTypes';
 
@@ -120,8 +120,15 @@ function crossing(layout: TopologyLayout, from: Place, to: Place): Point[] {
 /** The frame events that received what an `out` frame sent. */
 function receivers(layout: TopologyLayout, events: readonly HopEvent[], out: FrameEvent): Place[] {
   const ins = events.filter((e): e is FrameEvent => e.type === 'frame' && e.dir === 'in' && e.wire === out.wire);
-  const places = ins.map((e) => ifacePlace(layout, e.ns, e.iface)).filter((p): p is Place => p !== null);
+  // A bridge passing the frame up to its own device shares the wire id, but that is the bridge's
+  // doing, drawn at that step; the wire itself ends on the port.
+  const places = ins
+    .filter((e) => layout.ifaces[`${e.ns}/${e.iface}`]?.placement !== 'bridge-self')
+    .map((e) => ifacePlace(layout, e.ns, e.iface))
+    .filter((p): p is Place => p !== null);
   if (places.length > 0) return places;
+  // A bridge device sending: its ports' own `out` events carry the frame on.
+  if (layout.ifaces[`${out.ns}/${out.iface}`]?.placement === 'bridge-self') return [];
   // Nothing received it (the log stops there): draw it to where the wire leads anyway.
   const src = layout.ifaces[`${out.ns}/${out.iface}`];
   if (src?.peer) {

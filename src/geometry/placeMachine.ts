@@ -1,4 +1,4 @@
-import type { IfaceSpec, MachineSpec } from '../core/model/topology';
+import type { IfaceSpec, MachineSpec } from '../core';
 import { ifaceLabelW, measurePod, rootIfaces, type MachineSize } from './measureMachine';
 import { METRICS as M, smallTextW, textW } from './metrics';
 import { ifaceId, type BridgeLayout, type IfaceLayout, type MachineLayout, type NsLayout } from './layoutTypes';

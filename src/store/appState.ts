@@ -1,6 +1,6 @@
-import type { Bilingual, PacketKind } from '../core/events';
-import type { JourneyResult, NetState } from '../core/journey';
-import type { Topology } from '../core/model/topology';
+import type { Bilingual, PacketKind } from '../core';
+import type { JourneyResult, NetState } from '../core';
+import type { Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { JourneyEngine } from './engine';
 import type { FieldError, SpecDraft } from './specDraft';

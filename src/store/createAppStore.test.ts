@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedTopology } from '../core/presets/seed';
+import { seedTopology } from '../core';
 import { createAppStore } from './createAppStore';
 import { changedFields, chapterIndexAt, consultedBy, frameAtOrBefore, newRows, previousFrameOfPacket, selectEvent } from './selectors';
 import { fakeEngine, fakeEvents } from './testing/fakeEngine';

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { JourneySpec } from '../core/journey';
-import type { Topology } from '../core/model/topology';
+import type { JourneySpec } from '../core';
+import type { Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import { createJourneySlice } from './slices/journeySlice';

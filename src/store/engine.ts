@@ -1,5 +1,5 @@
-import type { JourneyResult, JourneySpec, NetState } from '../core/journey';
-import type { Topology } from '../core/model/topology';
+import type { JourneyResult, JourneySpec, NetState } from '../core';
+import type { Topology } from '../core';
 
 /**
  * The two engine calls the app needs, injected into the store so tests can run the UI on a small

@@ -1,5 +1,5 @@
-import type { Frame, FrameEvent, HopEvent } from '../core/events';
-import type { Chapter, FdbRow, NeighRow, NetState, RouteRow } from '../core/journey';
+import type { Frame, FrameEvent, HopEvent } from '../core';
+import type { Chapter, FdbRow, NeighRow, NetState, RouteRow } from '../core';
 import type { AppState, LogFilterKey } from './appState';
 
 /** The event under the playhead. */

@@ -1,6 +1,6 @@
-import type { Bilingual } from '../core/events';
-import type { JourneySpec } from '../core/journey';
-import type { Topology } from '../core/model/topology';
+import type { Bilingual } from '../core';
+import type { JourneySpec } from '../core';
+import type { Topology } from '../core';
 
 /** The journey form as the user typed it: strings, so a bad value stays visible while it is fixed. */
 export interface SpecDraft {

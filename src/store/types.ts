@@ -1,4 +1,4 @@
-import type { Bilingual } from '../core/events';
+import type { Bilingual } from '../core';
 
 /** The app's two languages. */
 export type Lang = 'en' | 'ru';

@@ -1,4 +1,4 @@
-import type { PacketKind } from '../../core/events';
+import type { PacketKind } from '../../core';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 

@@ -1,10 +1,14 @@
 import { useEffect, type RefObject } from 'react';
 import { useAppStoreApi } from '../../store/StoreContext';
 
-/** Elements whose own keys (typing, arrows in a select, Space on a button) must not be stolen. */
-function ownsKeys(el: Element | null): boolean {
+/**
+ * Whether the focused element needs this key itself: fields and sliders use every key we map
+ * (typing, arrows, Home/End), a button or checkbox only Space.
+ */
+function ownsKey(el: Element | null, key: string): boolean {
   if (!el) return false;
-  return el.closest('input, select, textarea, button, [contenteditable="true"], [role="slider"]') !== null;
+  if (el.closest('input:not([type="checkbox"]):not([type="radio"]), select, textarea, [contenteditable="true"], [role="slider"]')) return true;
+  return key === ' ' && el.closest('button, summary, a[href], input, [role="button"], [role="tab"]') !== null;
 }
 
 /**
@@ -21,7 +25,7 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       const inside = target !== null && root.current?.contains(target) === true;
       const onBody = target === null || target === document.body || target === document.documentElement;
       if (!inside && !(global && onBody)) return;
-      if (ownsKeys(target)) return;
+      if (ownsKey(target, e.key)) return;
       const s = store.getState();
       const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last };
       const act = actions[e.key];
