@@ -107,6 +107,70 @@ function gatewayOnLink(list: unknown[], dev: string, gw: number | null): boolean
   });
 }
 
+/** What the topology-wide checks need from one machine (with its pods), cached by identity. */
+interface MachineFacts {
+  /** Problems inside the machine, with paths relative to `machines[i]`. */
+  errors: string[];
+  /** Namespace names (the machine's, then its pods'), with their relative paths. */
+  names: { name: string; path: string; facts: NsFacts | null }[];
+  /** Every interface MAC in the machine with its relative path. */
+  macs: { mac: string; where: string; path: string }[];
+  /** Segment ids the machine's NICs plug into. */
+  segments: { id: string; path: string }[];
+  /** veths whose peer is in another machine: checked once all machines are known. */
+  external: { from: string; ifName: string; peer: { ns: string; iface: string }; path: string }[];
+}
+
+const machineCache = new WeakMap<object, MachineFacts>();
+
+function machineFacts(m: Loose): MachineFacts {
+  const hit = machineCache.get(m);
+  if (hit) return hit;
+  const out: MachineFacts = { errors: [], names: [], macs: [], segments: [], external: [] };
+  if (!['node', 'router', 'host'].includes(m.role)) out.errors.push(`role: expected "node", "router" or "host", got ${JSON.stringify(m.role)}`);
+  const local = new Map<string, NsFacts>();
+  const addNs = (ns: Loose, path: string): void => {
+    const name: unknown = ns.name;
+    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/.test(name)) {
+      out.errors.push(`${path}name: expected 1-31 letters, digits, "_", "." or "-", starting with a letter or digit; got ${JSON.stringify(name)}`);
+      return;
+    }
+    if (!Array.isArray(ns.interfaces)) {
+      out.errors.push(`${path}interfaces: expected an array`);
+      out.names.push({ name, path, facts: null });
+      return;
+    }
+    const facts = nsFacts(ns);
+    for (const e of facts.errors) out.errors.push(`${path}${e}`);
+    out.names.push({ name, path, facts });
+    if (!local.has(name)) local.set(name, facts);
+    for (const [ifName, f] of facts.ifaces) {
+      const ip = `${path}interfaces[${f.index}]`;
+      if (f.mac !== null) out.macs.push({ mac: f.mac, where: name, path: ip });
+      if (f.segment !== undefined) out.segments.push({ id: f.segment, path: `${ip}.segment` });
+      if (f.peer) out.external.push({ from: name, ifName, peer: f.peer, path: ip });
+    }
+  };
+  addNs(m, '');
+  if (m.pods !== undefined && !Array.isArray(m.pods)) out.errors.push('pods: expected an array');
+  (Array.isArray(m.pods) ? m.pods : []).forEach((p: unknown, j: number) => (isObject(p) ? addNs(p, `pods[${j}].`) : out.errors.push(`pods[${j}]: expected an object`)));
+  // A pod's veth usually pairs with its own machine's root namespace: settle those here, once.
+  out.external = out.external.filter((v) => {
+    const peerFacts = local.get(v.peer.ns);
+    if (!peerFacts) return true;
+    checkPeer(v, peerFacts, out.errors);
+    return false;
+  });
+  machineCache.set(m, out);
+  return out;
+}
+
+function checkPeer(v: MachineFacts['external'][number], peerFacts: NsFacts, errors: string[]): void {
+  const peer = peerFacts.ifaces.get(v.peer.iface);
+  if (!peer) errors.push(`${v.path}.peer.iface: no interface "${v.peer.iface}" in ${v.peer.ns}`);
+  else if (peer.kind !== 'veth' || peer.peer?.ns !== v.from || peer.peer.iface !== v.ifName) errors.push(`${v.path}.peer: ${v.peer.ns}/${v.peer.iface} must be a veth whose peer is ${v.from}/${v.ifName}`);
+}
+
 /**
  * Checks a topology (typically parsed from a user's file) and returns every problem found, each
  * naming where it is. An empty list means valid. It never throws, whatever `input` is.
@@ -127,46 +191,41 @@ export function validateTopology(input: unknown): string[] {
     else segments.add(s.id);
   });
 
-  const spaces = new Map<string, { facts: NsFacts; path: string }>();
-  const addNs = (ns: Loose, path: string): void => {
-    const name: unknown = ns.name;
-    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/.test(name)) {
-      errors.push(`${path}.name: expected 1-31 letters, digits, "_", "." or "-", starting with a letter or digit; got ${JSON.stringify(name)}`);
-      return;
-    }
-    if (spaces.has(name)) return void errors.push(`${path}.name: "${name}" is already used by ${spaces.get(name)?.path}; pod and machine names must be unique`);
-    if (!Array.isArray(ns.interfaces)) return void errors.push(`${path}.interfaces: expected an array`);
-    const facts = nsFacts(ns);
-    for (const e of facts.errors) errors.push(`${path}.${e}`);
-    spaces.set(name, { facts, path });
-  };
-  input.machines.forEach((m: unknown, i: number) => {
-    const path = `machines[${i}]`;
-    if (!isObject(m)) return void errors.push(`${path}: expected an object`);
-    if (!['node', 'router', 'host'].includes(m.role)) errors.push(`${path}.role: expected "node", "router" or "host", got ${JSON.stringify(m.role)}`);
-    addNs(m, path);
-    if (m.pods !== undefined && !Array.isArray(m.pods)) return void errors.push(`${path}.pods: expected an array`);
-    (m.pods ?? []).forEach((p: unknown, j: number) => (isObject(p) ? addNs(p, `${path}.pods[${j}]`) : errors.push(`${path}.pods[${j}]: expected an object`)));
-  });
-
-  // Messages are built only when something is wrong: this loop runs for every interface.
+  // Messages are built only when something is wrong: these loops run for every namespace and NIC.
+  const names = new Map<string, { at: string; path: string }>();
   const macs = new Map<string, string>();
-  for (const [nsName, { facts, path }] of spaces) {
-    for (const [ifName, f] of facts.ifaces) {
-      if (f.mac !== null) {
-        const other = macs.get(f.mac);
-        if (other === undefined) macs.set(f.mac, nsName);
-        else errors.push(`${path}.interfaces[${f.index}].mac: ${f.mac} is already used in ${other}`);
+  const external: { v: MachineFacts['external'][number]; at: string }[] = [];
+  const nsFactsByName = new Map<string, NsFacts>();
+  input.machines.forEach((m: unknown, i: number) => {
+    const at = `machines[${i}]`;
+    if (!isObject(m)) return void errors.push(`${at}: expected an object`);
+    const f = machineFacts(m);
+    for (const e of f.errors) errors.push(`${at}.${e}`);
+    for (const n of f.names) {
+      const other = names.get(n.name);
+      if (other !== undefined) {
+        const where = `${other.at}${other.path ? `.${other.path.slice(0, -1)}` : ''}`;
+        errors.push(`${at}.${n.path}name: "${n.name}" is already used by ${where}; pod and machine names must be unique`);
+      } else {
+        names.set(n.name, { at, path: n.path });
+        if (n.facts && f.external.length + external.length > 0) nsFactsByName.set(n.name, n.facts);
       }
-      if (f.segment !== undefined && !segments.has(f.segment)) errors.push(`${path}.interfaces[${f.index}].segment: no segment "${f.segment}"`);
-      if (f.peer) {
-        const p = (): string => `${path}.interfaces[${f.index}]`;
-        const peerNs = spaces.get(f.peer.ns);
-        const peer = peerNs?.facts.ifaces.get(f.peer.iface);
-        if (!peerNs) errors.push(`${p()}.peer.ns: no pod or machine "${f.peer.ns}"`);
-        else if (!peer) errors.push(`${p()}.peer.iface: no interface "${f.peer.iface}" in ${f.peer.ns}`);
-        else if (peer.kind !== 'veth' || peer.peer?.ns !== nsName || peer.peer.iface !== ifName) errors.push(`${p()}.peer: ${f.peer.ns}/${f.peer.iface} must be a veth whose peer is ${nsName}/${ifName}`);
-      }
+    }
+    for (const x of f.macs) {
+      const other = macs.get(x.mac);
+      if (other === undefined) macs.set(x.mac, x.where);
+      else errors.push(`${at}.${x.path}.mac: ${x.mac} is already used in ${other}`);
+    }
+    for (const s of f.segments) if (!segments.has(s.id)) errors.push(`${at}.${s.path}: no segment "${s.id}"`);
+    for (const v of f.external) external.push({ v, at });
+  });
+  if (external.length > 0) {
+    // Rare: veths between machines. Collect every namespace's facts to check them.
+    for (const m of input.machines) if (isObject(m)) for (const n of machineFacts(m).names) if (n.facts && !nsFactsByName.has(n.name)) nsFactsByName.set(n.name, n.facts);
+    for (const { v, at } of external) {
+      const peerFacts = nsFactsByName.get(v.peer.ns);
+      if (!peerFacts) errors.push(`${at}.${v.path}.peer.ns: no pod or machine "${v.peer.ns}"`);
+      else checkPeer({ ...v, path: `${at}.${v.path}` }, peerFacts, errors);
     }
   }
   return errors;

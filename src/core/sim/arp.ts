@@ -1,11 +1,12 @@
-import type { Frame, NeighState } from '../events';
+import type { Bilingual, Frame, NeighState } from '../events';
+import { lazy } from '../explain/lazy';
 import { bi, packetSummary } from '../explain/describe';
 import { BROADCAST_MAC, formatIp, parseIp, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
 import { l4Of, type Packet } from './packet';
-import { selectSource, type Iface, type Neigh } from './world';
+import { neighTable, selectSource, type Iface, type Neigh } from './world';
 
 /*
  * The IPv4 neighbour subsystem (net/ipv4/arp.c, net/core/neighbour.c) with Linux's default timers.
@@ -23,7 +24,7 @@ const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', '
 
 /** Sends `packet` out of `dev` to the next hop, resolving its MAC first if needed (neigh_output). */
 export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packet): void {
-  const table = dev.ns.neigh.get(dev.name) as Map<number, Neigh>;
+  const table = neighTable(dev.ns, dev.name);
   const nhText = formatIp(nexthop);
   let n = table.get(nexthop);
   if (!n || n.state === 'FAILED') {
@@ -36,8 +37,8 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
     n.probes = UCAST_PROBES;
     n.queue = [{ packet }];
     sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from, to: 'INCOMPLETE', mac: null, queued: 1,
-      explain: bi(`${dev.ns.name} needs the MAC of ${nhText} on ${dev.name} and has no ARP entry for it, so it creates an INCOMPLETE entry, parks the packet in its queue and asks with an ARP broadcast.`,
-        `${dev.ns.name} нужен MAC-адрес ${nhText} на ${dev.name}, а записи в ARP-таблице нет: создаётся запись INCOMPLETE, пакет ждёт в её очереди, а в сеть уходит широковещательный ARP-запрос.`) });
+      explain: lazy(() => bi(`${dev.ns.name} needs the MAC of ${nhText} on ${dev.name} and has no ARP entry for it, so it creates an INCOMPLETE entry, parks the packet in its queue and asks with an ARP broadcast.`,
+        `${dev.ns.name} нужен MAC-адрес ${nhText} на ${dev.name}, а записи в ARP-таблице нет: создаётся запись INCOMPLETE, пакет ждёт в её очереди, а в сеть уходит широковещательный ARP-запрос.`)) });
     armTimer(sim, n, RETRANS_TIME);
     solicit(sim, n);
     return;
@@ -46,20 +47,22 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
   if (n.state === 'INCOMPLETE') {
     n.queue.push({ packet });
     sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: 'INCOMPLETE', to: 'INCOMPLETE', mac: null, queued: n.queue.length,
-      explain: bi(`The ARP question for ${nhText} is still open: this packet waits in the queue too.`, `ARP-запрос о ${nhText} ещё без ответа: этот пакет тоже ждёт в очереди.`) });
+      explain: lazy(() => bi(`The ARP question for ${nhText} is still open: this packet waits in the queue too.`, `ARP-запрос о ${nhText} ещё без ответа: этот пакет тоже ждёт в очереди.`)) });
     return;
   }
-  if (n.state === 'STALE') {
+  const mac = n.mac;
+  const state = n.state;
+  if (state === 'STALE') {
     setState(n, 'DELAY', sim);
     armTimer(sim, n, DELAY_PROBE_TIME);
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac: n.mac, queued: 0,
-      explain: bi(`The entry for ${nhText} is STALE: Linux uses its MAC ${n.mac} at once, without asking, and moves it to DELAY. If nothing confirms it within 5 s, it will send a unicast ARP probe.`,
-        `Запись для ${nhText} в состоянии STALE: Linux сразу использует MAC ${n.mac}, не спрашивая, и переводит запись в DELAY. Если за 5 с ничто её не подтвердит, будет отправлен одноадресный ARP-запрос.`) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac, queued: 0,
+      explain: lazy(() => bi(`The entry for ${nhText} is STALE: Linux uses its MAC ${mac} at once, without asking, and moves it to DELAY. If nothing confirms it within 5 s, it will send a unicast ARP probe.`,
+        `Запись для ${nhText} в состоянии STALE: Linux сразу использует MAC ${mac}, не спрашивая, и переводит запись в DELAY. Если за 5 с ничто её не подтвердит, будет отправлен одноадресный ARP-запрос.`)) });
   } else {
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: n.state, to: n.state, mac: n.mac, queued: 0,
-      explain: bi(`The ARP cache already has ${nhText} at ${n.mac} (${n.state}): no ARP needed.`, `В ARP-кэше уже есть ${nhText} → ${n.mac} (${n.state}): ARP не нужен.`) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: state, to: state, mac, queued: 0,
+      explain: lazy(() => bi(`The ARP cache already has ${nhText} at ${mac} (${state}): no ARP needed.`, `В ARP-кэше уже есть ${nhText} → ${mac} (${state}): ARP не нужен.`)) });
   }
-  sendResolved(sim, dev, n.mac as string, packet);
+  sendResolved(sim, dev, mac as string, packet);
 }
 
 /** Puts the Ethernet header on and transmits. */
@@ -109,33 +112,44 @@ function onTimer(sim: Sim, n: Neigh): void {
   const max = UCAST_PROBES + (n.state === 'PROBE' ? 0 : MCAST_PROBES);
   if ((n.state === 'INCOMPLETE' || n.state === 'PROBE') && n.probes >= max) {
     const failedFrom = n.state;
+    const probes = n.probes;
     n.timer = 0;
     setState(n, 'FAILED', sim);
     const queued = n.queue;
     n.queue = [];
     sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: failedFrom, to: 'FAILED', mac: n.mac, queued: 0,
-      explain: bi(`Nobody answered ${n.probes} ARP requests for ${ip}, one per second: the entry becomes FAILED and the ${queued.length} waiting packet(s) are thrown away.`,
-        `На ${n.probes} ARP-запроса о ${ip}, по одному в секунду, никто не ответил: запись становится FAILED, ожидавшие пакеты (${queued.length}) выбрасываются.`) });
+      explain: lazy(() => bi(`Nobody answered ${probes} ARP requests for ${ip}, one per second: the entry becomes FAILED and the ${queued.length} waiting packet(s) are thrown away.`,
+        `На ${probes} ARP-запроса о ${ip}, по одному в секунду, никто не ответил: запись становится FAILED, ожидавшие пакеты (${queued.length}) выбрасываются.`)) });
     for (const q of queued) {
-      const what = packetSummary(q.packet);
+      const what = (): Bilingual => packetSummary(q.packet);
       sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id,
-        explain: bi(`${what.en} is dropped: its next hop ${ip} never answered ARP. Linux reports "host unreachable" to the sender.`,
-          `${what.ru} отброшен: следующий узел ${ip} так и не ответил на ARP. Linux сообщает отправителю «узел недостижим».`) });
+        explain: lazy(() => bi(`${what().en} is dropped: its next hop ${ip} never answered ARP. Linux reports "host unreachable" to the sender.`,
+          `${what().ru} отброшен: следующий узел ${ip} так и не ответил на ARP. Linux сообщает отправителю «узел недостижим».`)) });
       icmpError(sim, n.dev.ns, q.packet, 3, 1);
     }
     return;
   }
   if (n.state !== before) {
-    const why: Record<string, { en: string; ru: string }> = {
-      DELAY: bi(`The REACHABLE time of ${ip} ran out while it is still in use: DELAY, waiting for a confirmation.`, `Время REACHABLE для ${ip} истекло, но запись используется: DELAY, ждём подтверждения.`),
-      STALE: bi(`Nothing confirmed ${ip} for the reachable time: the entry becomes STALE (still usable, but to be checked on next use).`, `${ip} не подтверждался дольше reachable time: запись становится STALE (ею можно пользоваться, но при следующем использовании её проверят).`),
-      REACHABLE: bi(`${ip} was confirmed meanwhile: back to REACHABLE.`, `${ip} за это время подтвердился: снова REACHABLE.`),
-      PROBE: bi(`5 s in DELAY and no confirmation for ${ip}: Linux now probes it with unicast ARP requests to ${n.mac}.`, `5 с в DELAY без подтверждения ${ip}: теперь Linux проверяет его одноадресными ARP-запросами на ${n.mac}.`),
-    };
-    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to: n.state, mac: n.mac, queued: n.queue.length,
-      explain: why[n.state] ?? bi(`${ip}: ${before} → ${n.state}.`, `${ip}: ${before} → ${n.state}.`) });
+    const to = n.state;
+    const mac = n.mac;
+    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to, mac, queued: n.queue.length, explain: lazy(() => timerText(ip, before, to, mac)) });
   }
   if (n.state === 'INCOMPLETE' || n.state === 'PROBE') solicit(sim, n);
+}
+
+function timerText(ip: string, before: NeighState, to: NeighState, mac: string | null): Bilingual {
+  switch (to) {
+    case 'DELAY':
+      return bi(`The REACHABLE time of ${ip} ran out while it is still in use: DELAY, waiting for a confirmation.`, `Время REACHABLE для ${ip} истекло, но запись используется: DELAY, ждём подтверждения.`);
+    case 'STALE':
+      return bi(`Nothing confirmed ${ip} for the reachable time: the entry becomes STALE (still usable, but to be checked on next use).`, `${ip} не подтверждался дольше reachable time: запись становится STALE (ею можно пользоваться, но при следующем использовании её проверят).`);
+    case 'REACHABLE':
+      return bi(`${ip} was confirmed meanwhile: back to REACHABLE.`, `${ip} за это время подтвердился: снова REACHABLE.`);
+    case 'PROBE':
+      return bi(`5 s in DELAY and no confirmation for ${ip}: Linux now probes it with unicast ARP requests to ${mac}.`, `5 с в DELAY без подтверждения ${ip}: теперь Linux проверяет его одноадресными ARP-запросами на ${mac}.`);
+    default:
+      return bi(`${ip}: ${before} → ${to}.`, `${ip}: ${before} → ${to}.`);
+  }
 }
 
 /** arp_solicit: broadcast while INCOMPLETE, unicast to the cached MAC while PROBE. */
@@ -163,7 +177,7 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
   const ns = dev.ns;
   const sip = parseIp(arp.spa) ?? 0;
   const tip = parseIp(arp.tpa) ?? 0;
-  const table = ns.neigh.get(dev.name) as Map<number, Neigh>;
+  const table = neighTable(ns, dev.name);
   if (arp.op === 'request' && ns.localAddrs.has(tip)) {
     // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
     // reply, and the asker's next packets to us, need no ARP of their own.
@@ -178,10 +192,10 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
   const n = table.get(sip);
   if (!n) {
     sim.emit({ type: 'drop', ns: ns.name, iface: dev.name, reason: 'arp-not-for-us', pkt,
-      explain: arp.op === 'request'
+      explain: lazy(() => arp.op === 'request'
         ? bi(`${ns.name} ignores the ARP request: ${arp.tpa} is not one of its addresses, and it has no entry for ${arp.spa} to refresh, so it learns nothing.`,
             `${ns.name} игнорирует ARP-запрос: ${arp.tpa} — не его адрес, а записи о ${arp.spa}, которую можно было бы обновить, у него нет, так что он ничего не запоминает.`)
-        : bi(`${ns.name} ignores an unsolicited ARP reply (arp_accept=0 creates no entries).`, `${ns.name} игнорирует непрошенный ARP-ответ (arp_accept=0 не создаёт записей).`) });
+        : bi(`${ns.name} ignores an unsolicited ARP reply (arp_accept=0 creates no entries).`, `${ns.name} игнорирует непрошенный ARP-ответ (arp_accept=0 не создаёт записей).`)) });
     return;
   }
   const state: NeighState = arp.op === 'reply' && unicastToUs ? 'REACHABLE' : 'STALE';
@@ -200,8 +214,8 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
     n.state = 'STALE';
     n.mac = mac;
     sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0,
-      explain: bi(`The request was for ${dev.ns.name}'s own address, so Linux also records the asker, ${ipText} at ${mac}, as STALE. That is why the reply, and later traffic back, need no ARP of their own.`,
-        `Запрос был об адресе самого ${dev.ns.name}, поэтому Linux заодно запоминает спрашивающего, ${ipText} → ${mac}, в состоянии STALE. Поэтому ответу и обратному трафику свой ARP не нужен.`) });
+      explain: lazy(() => bi(`The request was for ${dev.ns.name}'s own address, so Linux also records the asker, ${ipText} at ${mac}, as STALE. That is why the reply, and later traffic back, need no ARP of their own.`,
+        `Запрос был об адресе самого ${dev.ns.name}, поэтому Linux заодно запоминает спрашивающего, ${ipText} → ${mac}, в состоянии STALE. Поэтому ответу и обратному трафику свой ARP не нужен.`)) });
     return;
   }
   const old = n.state;
@@ -222,10 +236,11 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
   else if (next === 'STALE') n.timer = 0;
   const queued = wasValid ? [] : n.queue;
   if (!wasValid) n.queue = [];
+  const waiting = queued.length;
   sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: old, to: next, mac, queued: 0,
-    explain: next === 'REACHABLE'
-      ? bi(`The ARP reply answers the question: ${ipText} is at ${mac}. The entry becomes REACHABLE${queued.length ? ` and the ${queued.length} waiting packet(s) go out now` : ''}.`,
-          `ARP-ответ получен: ${ipText} находится на ${mac}. Запись становится REACHABLE${queued.length ? `, и ожидавшие пакеты (${queued.length}) уходят сейчас` : ''}.`)
-      : bi(`${ipText} is now at ${mac} (${next}).`, `${ipText} теперь на ${mac} (${next}).`) });
+    explain: lazy(() => next === 'REACHABLE'
+      ? bi(`The ARP reply answers the question: ${ipText} is at ${mac}. The entry becomes REACHABLE${waiting ? ` and the ${waiting} waiting packet(s) go out now` : ''}.`,
+          `ARP-ответ получен: ${ipText} находится на ${mac}. Запись становится REACHABLE${waiting ? `, и ожидавшие пакеты (${waiting}) уходят сейчас` : ''}.`)
+      : bi(`${ipText} is now at ${mac} (${next}).`, `${ipText} теперь на ${mac} (${next}).`)) });
   for (const q of queued) sendResolved(sim, dev, mac, q.packet);
 }

@@ -26,7 +26,7 @@ function hostEnd(world: World, pod: Ns): Iface | null {
 }
 
 function uplinks(ns: Ns | undefined): Set<string> {
-  return new Set([...(ns?.ifaces.values() ?? [])].filter((i) => i.kind === 'ether').map((i) => i.name));
+  return new Set((ns?.ifaces.values() ?? []).filter((i) => i.kind === 'ether').map((i) => i.name));
 }
 
 /** Builds the chapters of a journey's log. */

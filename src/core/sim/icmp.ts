@@ -1,4 +1,5 @@
 import type { IcmpHeader } from '../events';
+import { lazy } from '../explain/lazy';
 import { bi, icmpName, packetSummary } from '../explain/describe';
 import { formatIp } from '../net/ipv4';
 import { MS, SEC, type Sim } from './engine';
@@ -23,8 +24,8 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   const toSelf = ns.localAddrs.has(orig.s);
   if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
     sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id,
-      explain: bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
-        `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`) });
+      explain: lazy(() => bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
+        `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`)) });
     return false;
   }
   // Errors about packets addressed to us come from that address; otherwise routing picks the source.
@@ -50,7 +51,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     id: sim.nextPacket(),
   };
   const about = packetSummary(orig);
-  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: explainError(ns.name, type, code, about, gateway, toSelf) });
+  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: lazy(() => explainError(ns.name, type, code, about, gateway, toSelf)) });
   ipOutput(sim, ns, err);
   return true;
 }

@@ -1,4 +1,5 @@
-import type { Frame } from '../events';
+import type { Bilingual, Frame } from '../events';
+import { lazy } from '../explain/lazy';
 import { bi, packetSummary } from '../explain/describe';
 import { formatIp, inPrefix, parseIp } from '../net/ipv4';
 import { neighOutput } from './arp';
@@ -22,31 +23,31 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   if (frame.tcp) p.tcp = frame.tcp;
   p.kind = frameKind(frame);
   const ns = dev.ns;
-  const what = packetSummary(p);
+  const what = (): Bilingual => packetSummary(p);
 
   if (ns.localAddrs.has(p.d)) {
     if (!rpfOk(sim, ns, dev, p)) return;
     const lr = localRoute(ns, p.d);
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: lr?.text ?? null, result: 'local', dev: dev.name,
-      explain: bi(`${ip.dst} is one of ${ns.name}'s own addresses (the local table says so): the packet is for this namespace and goes up to its sockets.`,
-        `${ip.dst} — собственный адрес ${ns.name} (так говорит таблица local): пакет предназначен этому namespace и поднимается к его сокетам.`) });
+      explain: lazy(() => bi(`${ip.dst} is one of ${ns.name}'s own addresses (the local table says so): the packet is for this namespace and goes up to its sockets.`,
+        `${ip.dst} — собственный адрес ${ns.name} (так говорит таблица local): пакет предназначен этому namespace и поднимается к его сокетам.`)) });
     deliverLocal(sim, ns, p);
     return;
   }
   if (!dev.conf.forwarding) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'forwarding-disabled', ipv4: ip,
-      explain: bi(`${ip.dst} is not ${ns.name}'s address, and forwarding is off on ${dev.name} (ip_forward=0): ${ns.name} is a host, not a router, so it silently drops ${what.en}.`,
-        `${ip.dst} — не адрес ${ns.name}, а пересылка на ${dev.name} выключена (ip_forward=0): ${ns.name} — хост, а не маршрутизатор, и молча отбрасывает ${what.ru}.`) });
+      explain: lazy(() => bi(`${ip.dst} is not ${ns.name}'s address, and forwarding is off on ${dev.name} (ip_forward=0): ${ns.name} is a host, not a router, so it silently drops ${what().en}.`,
+        `${ip.dst} — не адрес ${ns.name}, а пересылка на ${dev.name} выключена (ip_forward=0): ${ns.name} — хост, а не маршрутизатор, и молча отбрасывает ${what().ru}.`)) });
     return;
   }
   const route = lookupRoute(ns, p.d);
   if (!route) {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: null, result: 'unreachable',
-      explain: bi(`${ns.name} looks up ${ip.dst} in its routing table: no entry matches, not even a default route.`,
-        `${ns.name} ищет ${ip.dst} в таблице маршрутизации: не подходит ни одна запись, даже маршрута по умолчанию нет.`) });
+      explain: lazy(() => bi(`${ns.name} looks up ${ip.dst} in its routing table: no entry matches, not even a default route.`,
+        `${ns.name} ищет ${ip.dst} в таблице маршрутизации: не подходит ни одна запись, даже маршрута по умолчанию нет.`)) });
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'no-route', ipv4: ip,
-      explain: bi(`${ns.name} drops ${what.en}: no route to ${ip.dst}. As a router it reports "net unreachable" to ${ip.src}.`,
-        `${ns.name} отбрасывает ${what.ru}: нет маршрута до ${ip.dst}. Как маршрутизатор он сообщает ${ip.src} «сеть недостижима».`) });
+      explain: lazy(() => bi(`${ns.name} drops ${what().en}: no route to ${ip.dst}. As a router it reports "net unreachable" to ${ip.src}.`,
+        `${ns.name} отбрасывает ${what().ru}: нет маршрута до ${ip.dst}. Как маршрутизатор он сообщает ${ip.src} «сеть недостижима».`)) });
     // ip_error() has its own per-source limiter (burst 5, one per second) before icmp_send's.
     if (takeToken(ns.errorPeers, p.s, sim.t, SEC, 5 * SEC)) icmpError(sim, ns, p, 3, 0);
     return;
@@ -54,18 +55,18 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   if (!rpfOk(sim, ns, dev, p)) return;
   const nexthop = route.via ?? p.d;
   sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: formatIp(nexthop), dev: route.dev.name,
-    explain: explainForward(ns, route, ip.dst, nexthop) });
+    explain: lazy(() => explainForward(ns, route, ip.dst, nexthop)) });
   if (ip.ttl <= 1) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip,
-      explain: bi(`The packet arrives with TTL ${ip.ttl}. Forwarding would make it 0, so ${ns.name} drops it instead.`,
-        `Пакет пришёл с TTL ${ip.ttl}. После пересылки он стал бы 0, поэтому ${ns.name} его отбрасывает.`) });
+      explain: lazy(() => bi(`The packet arrives with TTL ${ip.ttl}. Forwarding would make it 0, so ${ns.name} drops it instead.`,
+        `Пакет пришёл с TTL ${ip.ttl}. После пересылки он стал бы 0, поэтому ${ns.name} его отбрасывает.`)) });
     icmpError(sim, ns, p, 11, 0);
     return;
   }
   const q = withTtl(p, ip.ttl - 1);
   sim.emit({ type: 'ttl', pkt: p.id, ns: ns.name, from: ip.ttl, to: ip.ttl - 1,
-    explain: bi(`Every router decrements TTL by one: ${ip.ttl} → ${ip.ttl - 1}. The sender never does, and a bridge never does.`,
-      `Каждый маршрутизатор уменьшает TTL на единицу: ${ip.ttl} → ${ip.ttl - 1}. Отправитель этого не делает, и мост тоже.`) });
+    explain: lazy(() => bi(`Every router decrements TTL by one: ${ip.ttl} → ${ip.ttl - 1}. The sender never does, and a bridge never does.`,
+      `Каждый маршрутизатор уменьшает TTL на единицу: ${ip.ttl} → ${ip.ttl - 1}. Отправитель этого не делает, и мост тоже.`)) });
   if (shouldRedirect(ns, dev, route, p)) sendRedirect(sim, ns, q, nexthop);
   neighOutput(sim, route.dev, nexthop, q);
 }
@@ -96,11 +97,11 @@ function rpfOk(sim: Sim, ns: Ns, dev: Iface, p: Packet): boolean {
   const back = lookupRoute(ns, p.s);
   if (mode === 1 ? back !== null && back.dev === dev : back !== null) return true;
   sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'rp-filter', ipv4: p.ipv4,
-    explain: mode === 1
+    explain: lazy(() => mode === 1
       ? bi(`Reverse-path filter (rp_filter=1, strict): the route back to ${p.ipv4.src} does not leave through ${dev.name}, so ${ns.name} drops the packet as possibly spoofed.`,
           `Фильтр обратного пути (rp_filter=1, строгий): маршрут обратно к ${p.ipv4.src} идёт не через ${dev.name}, поэтому ${ns.name} отбрасывает пакет как возможно поддельный.`)
       : bi(`Reverse-path filter (rp_filter=2, loose): ${ns.name} has no route at all back to ${p.ipv4.src}, so it drops the packet.`,
-          `Фильтр обратного пути (rp_filter=2, мягкий): у ${ns.name} вообще нет маршрута обратно к ${p.ipv4.src}, поэтому пакет отбрасывается.`) });
+          `Фильтр обратного пути (rp_filter=2, мягкий): у ${ns.name} вообще нет маршрута обратно к ${p.ipv4.src}, поэтому пакет отбрасывается.`)) });
   return false;
 }
 
@@ -146,26 +147,26 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
   const ip = p.ipv4;
   if (ns.localAddrs.has(p.d)) {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: localRoute(ns, p.d)?.text ?? null, result: 'local', dev: 'lo',
-      explain: bi(`${ip.dst} is ${ns.name}'s own address: the packet goes through the loopback device and never touches a wire.`,
-        `${ip.dst} — собственный адрес ${ns.name}: пакет идёт через loopback и не попадает ни в какой провод.`) });
+      explain: lazy(() => bi(`${ip.dst} is ${ns.name}'s own address: the packet goes through the loopback device and never touches a wire.`,
+        `${ip.dst} — собственный адрес ${ns.name}: пакет идёт через loopback и не попадает ни в какой провод.`)) });
     sim.after(WIRE_DELAY_NS, () => deliverLocal(sim, ns, p));
     return;
   }
   const route = lookupRoute(ns, p.d);
   if (!route) {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: null, result: 'unreachable',
-      explain: bi(`${ns.name} has no route to ${ip.dst}.`, `У ${ns.name} нет маршрута до ${ip.dst}.`) });
+      explain: lazy(() => bi(`${ns.name} has no route to ${ip.dst}.`, `У ${ns.name} нет маршрута до ${ip.dst}.`)) });
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'no-route', ipv4: ip,
-      explain: bi(`Nothing leaves ${ns.name}: the program gets "Network is unreachable" (ENETUNREACH) straight from the kernel.`,
-        `Из ${ns.name} ничего не уходит: программа сразу получает от ядра «Network is unreachable» (ENETUNREACH).`) });
+      explain: lazy(() => bi(`Nothing leaves ${ns.name}: the program gets "Network is unreachable" (ENETUNREACH) straight from the kernel.`,
+        `Из ${ns.name} ничего не уходит: программа сразу получает от ядра «Network is unreachable» (ENETUNREACH).`)) });
     return;
   }
   const nexthop = route.via ?? p.d;
   sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: formatIp(nexthop), dev: route.dev.name,
-    explain: route.connected
+    explain: lazy(() => route.connected
       ? bi(`${ns.name} looks up ${ip.dst}: "${route.text}" says it is on the directly connected network of ${route.dev.name}, so ${ns.name} will ask for ${ip.dst}'s own MAC.`,
           `${ns.name} ищет ${ip.dst}: «${route.text}» — сеть подключена напрямую к ${route.dev.name}, поэтому ${ns.name} будет спрашивать MAC самого ${ip.dst}.`)
       : bi(`${ns.name} looks up ${ip.dst}: the matching route is "${route.text}", so the frame goes to the gateway ${formatIp(nexthop)}, and it is the gateway's MAC that ${ns.name} needs, not ${ip.dst}'s.`,
-          `${ns.name} ищет ${ip.dst}: подходит маршрут «${route.text}», значит, кадр уходит шлюзу ${formatIp(nexthop)}, и ${ns.name} нужен MAC шлюза, а не ${ip.dst}.`) });
+          `${ns.name} ищет ${ip.dst}: подходит маршрут «${route.text}», значит, кадр уходит шлюзу ${formatIp(nexthop)}, и ${ns.name} нужен MAC шлюза, а не ${ip.dst}.`)) });
   neighOutput(sim, route.dev, nexthop, p);
 }

@@ -1,4 +1,5 @@
-import type { TcpHeader } from '../events';
+import type { Bilingual, TcpHeader } from '../events';
+import { lazy } from '../explain/lazy';
 import { bi, icmpName, packetSummary } from '../explain/describe';
 import type { Sim } from './engine';
 import { icmpError } from './icmp';
@@ -13,13 +14,13 @@ import type { Ns } from './world';
 
 /** Local delivery (ip_local_deliver) and the kernel's own answers. */
 export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
-  const what = packetSummary(p);
+  const what = (): Bilingual => packetSummary(p);
   const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind, pkt: p.id };
   if (p.icmp) {
     const { type, seq } = p.icmp;
     if (type === 8) {
-      sim.emit({ ...base, icmp: p.icmp, explain: bi(`${ns.name} receives the echo request. No program is involved: the kernel itself answers pings.`,
-        `${ns.name} получает эхо-запрос. Программа не участвует: на ping отвечает само ядро.`) });
+      sim.emit({ ...base, icmp: p.icmp, explain: lazy(() => bi(`${ns.name} receives the echo request. No program is involved: the kernel itself answers pings.`,
+        `${ns.name} получает эхо-запрос. Программа не участвует: на ping отвечает само ядро.`)) });
       const reply: Packet = {
         ipv4: { src: p.ipv4.dst, dst: p.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
         icmp: seq !== undefined ? { type: 0, code: 0, seq } : { type: 0, code: 0 },
@@ -29,8 +30,8 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
         id: sim.nextPacket(),
       };
       sim.emit({ type: 'send', pkt: reply.id, ns: ns.name, ipv4: reply.ipv4, icmp: reply.icmp as NonNullable<Packet['icmp']>, kind: 'reply',
-        explain: bi(`${ns.name} builds the echo reply: source and destination swapped, a fresh TTL of ${ns.defaultTtl}. It is routed on its own, like any new packet.`,
-          `${ns.name} формирует эхо-ответ: адреса меняются местами, TTL снова ${ns.defaultTtl}. Он маршрутизируется сам по себе, как любой новый пакет.`) });
+        explain: lazy(() => bi(`${ns.name} builds the echo reply: source and destination swapped, a fresh TTL of ${ns.defaultTtl}. It is routed on its own, like any new packet.`,
+          `${ns.name} формирует эхо-ответ: адреса меняются местами, TTL снова ${ns.defaultTtl}. Он маршрутизируется сам по себе, как любой новый пакет.`)) });
       ipOutput(sim, ns, reply);
       return;
     }
@@ -41,16 +42,17 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
         ? redirectText(ns, p)
         : bi(`ICMP ${name.en} from ${p.ipv4.src} reaches ${ns.name}: the program that sent the original packet is told.`,
             `ICMP «${name.ru}» от ${p.ipv4.src} доходит до ${ns.name}: программа, отправившая исходный пакет, узнаёт об ошибке.`);
-    sim.emit({ ...base, icmp: p.icmp, explain: text });
+    sim.emit({ ...base, icmp: p.icmp, explain: lazy(() => text) });
     return;
   }
-  if (p.udp) {
-    if (ns.listeners.has(`udp/${p.udp.dport}`)) {
-      sim.emit({ ...base, udp: p.udp, explain: bi(`${what.en} reaches the program listening on UDP port ${p.udp.dport} in ${ns.name}.`, `${what.ru} доходит до программы, слушающей UDP-порт ${p.udp.dport} в ${ns.name}.`) });
+  const udp = p.udp;
+  if (udp) {
+    if (ns.listeners.has(`udp/${udp.dport}`)) {
+      sim.emit({ ...base, udp: udp, explain: lazy(() => bi(`${what().en} reaches the program listening on UDP port ${udp.dport} in ${ns.name}.`, `${what().ru} доходит до программы, слушающей UDP-порт ${udp.dport} в ${ns.name}.`)) });
       return;
     }
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'port-unreachable', ipv4: p.ipv4,
-      explain: bi(`Nothing listens on UDP port ${p.udp.dport} in ${ns.name}: the datagram is dropped.`, `В ${ns.name} никто не слушает UDP-порт ${p.udp.dport}: датаграмма отброшена.`) });
+      explain: lazy(() => bi(`Nothing listens on UDP port ${udp.dport} in ${ns.name}: the datagram is dropped.`, `В ${ns.name} никто не слушает UDP-порт ${udp.dport}: датаграмма отброшена.`)) });
     icmpError(sim, ns, p, 3, 3);
     return;
   }
@@ -59,7 +61,7 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
 
 function redirectText(ns: Ns, p: Packet): { en: string; ru: string } {
   const gw = p.icmp?.gateway ?? '?';
-  const accepts = [...ns.ifaces.values()].some((i) => i.conf.acceptRedirects);
+  const accepts = ns.ifaces.values().some((i) => i.conf.acceptRedirects);
   return accepts
     ? bi(`${ns.name} accepts the redirect from ${p.ipv4.src}: Linux would record a route exception sending that destination straight to ${gw} (this simulator does not yet apply it to later packets).`,
         `${ns.name} принимает redirect от ${p.ipv4.src}: Linux запомнил бы исключение маршрута, отправляющее этот адрес прямо на ${gw} (симулятор пока не применяет его к следующим пакетам).`)
@@ -84,21 +86,21 @@ function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
   };
   if (tcp.flags === 'S') {
     if (ns.listeners.has(`tcp/${tcp.dport}`)) {
-      sim.emit({ ...base, explain: bi(`A program listens on TCP port ${tcp.dport} in ${ns.name}: the kernel accepts the connection request.`, `В ${ns.name} программа слушает TCP-порт ${tcp.dport}: ядро принимает запрос на соединение.`) });
+      sim.emit({ ...base, explain: lazy(() => bi(`A program listens on TCP port ${tcp.dport} in ${ns.name}: the kernel accepts the connection request.`, `В ${ns.name} программа слушает TCP-порт ${tcp.dport}: ядро принимает запрос на соединение.`)) });
       respond('S.', 'reply', bi(`${ns.name} answers SYN-ACK, the second step of the three-way handshake.`, `${ns.name} отвечает SYN-ACK — второй шаг тройного рукопожатия.`));
     } else {
       sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'tcp-no-listener', ipv4: p.ipv4,
-        explain: bi(`Nothing listens on TCP port ${tcp.dport} in ${ns.name}.`, `В ${ns.name} никто не слушает TCP-порт ${tcp.dport}.`) });
+        explain: lazy(() => bi(`Nothing listens on TCP port ${tcp.dport} in ${ns.name}.`, `В ${ns.name} никто не слушает TCP-порт ${tcp.dport}.`)) });
       respond('R.', 'reply', bi(`${ns.name} refuses with RST-ACK; the client's connect() fails with "Connection refused".`, `${ns.name} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».`));
     }
     return;
   }
   if (tcp.flags === 'S.') {
-    sim.emit({ ...base, explain: bi(`The SYN-ACK reaches ${ns.name}: the connection is accepted.`, `SYN-ACK доходит до ${ns.name}: соединение принято.`) });
+    sim.emit({ ...base, explain: lazy(() => bi(`The SYN-ACK reaches ${ns.name}: the connection is accepted.`, `SYN-ACK доходит до ${ns.name}: соединение принято.`)) });
     respond('.', 'request', bi(`${ns.name} completes the three-way handshake with an ACK: the connection is established.`, `${ns.name} завершает тройное рукопожатие пакетом ACK: соединение установлено.`));
     return;
   }
-  sim.emit({ ...base, explain: tcp.flags.startsWith('R')
+  sim.emit({ ...base, explain: lazy(() => tcp.flags.startsWith('R')
     ? bi(`The RST reaches ${ns.name}: connect() fails with "Connection refused".`, `RST доходит до ${ns.name}: connect() завершается ошибкой «Connection refused».`)
-    : bi(`The segment reaches ${ns.name}'s TCP socket.`, `Сегмент доходит до TCP-сокета ${ns.name}.`) });
+    : bi(`The segment reaches ${ns.name}'s TCP socket.`, `Сегмент доходит до TCP-сокета ${ns.name}.`)) });
 }

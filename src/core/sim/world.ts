@@ -1,5 +1,5 @@
 import type { NeighState } from '../events';
-import type { IfaceSpec, MachineRole, NamespaceSpec, Topology } from '../model/topology';
+import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
 import { maskOf, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledNs, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
@@ -87,9 +87,11 @@ export interface Ns {
   role: MachineRole;
   isPod: boolean;
   compiled: CompiledNs;
-  ifaces: Map<string, Iface>;
-  routes: Route[];
-  localRoutes: Route[];
+  /** Interfaces, each built on first use. */
+  ifaces: IfaceTable;
+  /** Main and local tables, bound to their devices on first lookup (null until then). */
+  routes: Route[] | null;
+  localRoutes: Route[] | null;
   localAddrs: Set<number>;
   /** Neighbour tables per device name, keyed by IP. */
   neigh: Map<string, Map<number, Neigh>>;
@@ -112,19 +114,39 @@ export interface TopologyIndex {
   segments: Map<string, { ns: string; iface: string }[]>;
 }
 
-/** Indexes a (valid) topology: one pass, no parsing beyond the cached per-namespace compile. */
+interface MachineIndex {
+  specs: [string, TopologyIndex['specs'] extends Map<string, infer V> ? V : never][];
+  addrs: [number, string][];
+  ports: [string, { ns: string; iface: string }][];
+}
+
+const machineIndexCache = new WeakMap<MachineSpec, MachineIndex>();
+
+/** One machine's share of the index, cached by identity like the compile and validation caches. */
+function machineIndex(m: MachineSpec): MachineIndex {
+  const hit = machineIndexCache.get(m);
+  if (hit) return hit;
+  const out: MachineIndex = { specs: [], addrs: [], ports: [] };
+  const add = (spec: NamespaceSpec, name: string, isPod: boolean): void => {
+    out.specs.push([name, { spec, machine: m.name, role: m.role, isPod }]);
+    for (const ip of compileNs(spec).localAddrs) out.addrs.push([ip, name]);
+    for (const i of spec.interfaces) if (i.kind === 'ether') out.ports.push([i.segment, { ns: name, iface: i.name }]);
+  };
+  add(m, m.name, false);
+  for (const p of m.pods ?? []) add(p, p.name, true);
+  machineIndexCache.set(m, out);
+  return out;
+}
+
+/** Indexes a (valid) topology from per-machine fragments, so an edit re-indexes one machine. */
 export function indexTopology(topology: Topology): TopologyIndex {
   const index: TopologyIndex = { specs: new Map(), addrOwner: new Map(), segments: new Map() };
   for (const s of topology.segments) index.segments.set(s.id, []);
-  const add = (spec: NamespaceSpec, name: string, machine: string, role: MachineRole, isPod: boolean): void => {
-    index.specs.set(name, { spec, machine, role, isPod });
-    const c = compileNs(spec);
-    for (const ip of c.localAddrs) if (!index.addrOwner.has(ip)) index.addrOwner.set(ip, name);
-    for (const i of spec.interfaces) if (i.kind === 'ether') index.segments.get(i.segment)?.push({ ns: name, iface: i.name });
-  };
   for (const m of topology.machines) {
-    add(m, m.name, m.name, m.role, false);
-    for (const p of m.pods ?? []) add(p, p.name, m.name, m.role, true);
+    const f = machineIndex(m);
+    for (const [name, entry] of f.specs) index.specs.set(name, entry);
+    for (const [ip, name] of f.addrs) if (!index.addrOwner.has(ip)) index.addrOwner.set(ip, name);
+    for (const [seg, ref] of f.ports) index.segments.get(seg)?.push(ref);
   }
   return index;
 }
@@ -171,9 +193,9 @@ export class World {
       role: entry.role,
       isPod: entry.isPod,
       compiled: c,
-      ifaces: new Map(),
-      routes: [],
-      localRoutes: [],
+      ifaces: null as unknown as IfaceTable,
+      routes: null,
+      localRoutes: null,
       localAddrs: new Set(c.localAddrs),
       neigh: new Map(),
       defaultTtl: c.defaultTtl,
@@ -183,46 +205,96 @@ export class World {
       redirectPeers: new Map(),
       nextPort: 40000,
     };
+    ns.ifaces = new IfaceTable(ns, this.segments);
     this.built.set(name, ns);
-    for (const ci of c.ifaces) {
-      const s = ci.spec;
-      const iface: Iface = {
-        ns, name: ci.name, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
-        peerRef: s.kind === 'veth' ? s.peer : null,
-        segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
-        conf: ci.conf, mtu: ci.mtu,
-      };
-      if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
-      ns.ifaces.set(ci.name, iface);
-      ns.neigh.set(ci.name, new Map());
-    }
-    for (const ci of c.ifaces) {
-      const master = ci.spec.master;
-      if (master === undefined) continue;
-      const iface = ns.ifaces.get(ci.name) as Iface;
-      const br = ns.ifaces.get(master)?.bridge ?? null;
-      iface.master = br;
-      // br_add_if() puts a new port at the head of port_list, so floods visit the newest port first.
-      br?.ports.unshift(iface);
-    }
-    const bind = (r: CompiledNs['routes'][number]): Route[] => {
-      const dev = ns.ifaces.get(r.devName);
-      return dev ? [{ net: r.net, prefix: r.prefix, via: r.via, dev, src: r.src, metric: r.metric, text: r.text, table: r.table, proto: r.proto, connected: r.connected }] : [];
-    };
-    ns.routes = c.routes.flatMap(bind);
-    ns.localRoutes = c.localRoutes.flatMap(bind);
     for (const p of c.permanent) {
       const dev = ns.ifaces.get(p.dev);
       if (!dev) continue;
-      ns.neigh.get(p.dev)?.set(p.ip, { ip: p.ip, dev, state: 'PERMANENT', mac: p.mac, updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
+      neighTable(ns, p.dev).set(p.ip, { ip: p.ip, dev, state: 'PERMANENT', mac: p.mac, updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
     }
     return ns;
   }
 }
 
+/**
+ * A namespace's interfaces, built one at a time on first use: a node that only hears an ARP
+ * broadcast on eth0 never builds its bridge and veths. A bridge is built with all its ports, in
+ * the order Linux floods them (br_add_if() puts each new port at the head of the list).
+ */
+export class IfaceTable {
+  private readonly map = new Map<string, Iface>();
+  private readonly ns: Ns;
+  private readonly segments: Map<string, Segment>;
+
+  constructor(ns: Ns, segments: Map<string, Segment>) {
+    this.ns = ns;
+    this.segments = segments;
+  }
+
+  get(name: string): Iface | undefined {
+    const hit = this.map.get(name);
+    if (hit) return hit;
+    const ci = this.ns.compiled.ifaces.find((i) => i.name === name);
+    if (!ci) return undefined;
+    const master = ci.spec.master;
+    if (master !== undefined) {
+      this.get(master);
+      return this.map.get(name) ?? this.build(ci);
+    }
+    const iface = this.build(ci);
+    if (iface.bridge) {
+      for (const p of this.ns.compiled.ifaces) {
+        if (p.spec.master !== name) continue;
+        const port = this.build(p);
+        port.master = iface.bridge;
+        iface.bridge.ports.unshift(port);
+      }
+    }
+    return iface;
+  }
+
+  /** Every interface, in topology order (builds them all). */
+  values(): Iface[] {
+    return this.ns.compiled.ifaces.map((ci) => this.get(ci.name) as Iface);
+  }
+
+  private build(ci: CompiledNs['ifaces'][number]): Iface {
+    const s = ci.spec;
+    const iface: Iface = {
+      ns: this.ns, name: ci.name, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
+      peerRef: s.kind === 'veth' ? s.peer : null,
+      segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
+      conf: ci.conf, mtu: ci.mtu,
+    };
+    if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
+    this.map.set(ci.name, iface);
+    return iface;
+  }
+}
+
+function bindRoutes(ns: Ns, compiled: CompiledNs['routes']): Route[] {
+  const out: Route[] = [];
+  for (const r of compiled) {
+    const dev = ns.ifaces.get(r.devName);
+    if (dev) out.push({ net: r.net, prefix: r.prefix, via: r.via, dev, src: r.src, metric: r.metric, text: r.text, table: r.table, proto: r.proto, connected: r.connected });
+  }
+  return out;
+}
+
+/** A device's neighbour table, created on first use (most devices never need one). */
+export function neighTable(ns: Ns, dev: string): Map<number, Neigh> {
+  let t = ns.neigh.get(dev);
+  if (!t) {
+    t = new Map();
+    ns.neigh.set(dev, t);
+  }
+  return t;
+}
+
 /** Longest-prefix match in the main table. */
 export function lookupRoute(ns: Ns, dst: number): Route | null {
-  for (const r of ns.routes) {
+  const routes = ns.routes ?? (ns.routes = bindRoutes(ns, ns.compiled.routes));
+  for (const r of routes) {
     if (r.prefix === 0 || ((dst & maskOf(r.prefix)) >>> 0) === r.net) return r;
   }
   return null;
@@ -230,7 +302,8 @@ export function lookupRoute(ns: Ns, dst: number): Route | null {
 
 /** The local-table route for one of this namespace's own addresses. */
 export function localRoute(ns: Ns, dst: number): Route | null {
-  for (const r of ns.localRoutes) if (r.net === dst) return r;
+  const routes = ns.localRoutes ?? (ns.localRoutes = bindRoutes(ns, ns.compiled.localRoutes));
+  for (const r of routes) if (r.net === dst) return r;
   return null;
 }
 
