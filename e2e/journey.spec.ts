@@ -52,7 +52,7 @@ test.describe('the seed journey, pod1 → pod3', () => {
     const learn = find('cni0 learns pod1', (s) => s.tag === 'node1 · FDB' && s.fresh.some((r) => r.includes('02:00:0a:0a:0a:01')));
     expect(learn.used.join(' ')).toContain('veth-pod1');
     const flood = find('cni0 floods', (s) => s.tag === 'node1 · FDB' && s.explanation.includes('broadcast'));
-    expect(flood.packets.map((p) => p.at)).toEqual(['node1/veth-pod2']);
+    expect(flood.packets.map((p) => p.at)).toEqual(['node1/veth-pod2', 'node1/cni0']);
 
     // On the segment an unknown destination fans out to every other NIC.
     const segFlood = find('the segment floods node1’s ARP', (s) => s.tag === 'lan · FDB' && s.packets.length === 2);

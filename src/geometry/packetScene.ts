@@ -28,6 +28,8 @@ export interface PacketScene {
   drop: DropMark | null;
 }
 
+const BROADCAST = 'ff:ff:ff:ff:ff:ff';
+
 interface Place {
   id: string;
   at: Point;
@@ -185,7 +187,10 @@ export function packetSceneAt(layout: TopologyLayout, events: readonly HopEvent[
     // A segment switch floods what the last NIC sent; a bridge, what came in on its port.
     const lastOut = isSegment ? events.slice(0, i).reverse().find((e) => e.type === 'frame' && e.dir === 'out') : undefined;
     const from = lastOut?.type === 'frame' ? ifacePlace(layout, lastOut.ns, lastOut.iface) : prev && nsOfPlace(prev.id) === ev.ns ? prev : here;
-    return { glyphs: ports.length > 0 ? ports.map((p, k) => move(from, p, k)) : still(), drop: null };
+    // A bridge floods a broadcast to its ports and also passes a copy up to its own device.
+    const self = !isSegment && ev.action === 'flood' && ev.mac === BROADCAST ? ifacePlace(layout, ev.ns, ev.bridge) : null;
+    const targets = self ? [...ports, self] : ports;
+    return { glyphs: targets.length > 0 ? targets.map((p, k) => move(from, p, k)) : still(), drop: null };
   }
   if (ev.type === 'drop') {
     return { glyphs: still(), drop: { at: here.at, reason: ev.reason, where: here.id } };

@@ -96,7 +96,7 @@ export function TablesPanel() {
           const isNew = fresh.has(`route:${rowKey.route(r)}`);
           return (
             <tr key={r.text} className={`${rowClass(u, isNew)}${r.table === 'local' ? ' is-local-table' : ''}`} data-used={u || undefined} data-new={isNew || undefined}>
-              <td className="mono">{r.text}</td>
+              <td className="mono route-text">{r.text}</td>
               <td>
                 <Badges used={u} fresh={isNew} />
               </td>

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { runJourney, seedTopology, type HopEvent } from '../core';
+import { layoutTopology } from './layout';
+import { kindAt, packetSceneAt } from './packetScene';
+
+const topology = seedTopology();
+const layout = layoutTopology(topology);
+const events = runJourney(topology, { from: 'pod1', to: 'pod3' }).events;
+
+function indexOf(pred: (e: HopEvent) => boolean): number {
+  const i = events.findIndex(pred);
+  if (i < 0) throw new Error('event not found');
+  return i;
+}
+
+describe('packetSceneAt on the seed ping', () => {
+  it('starts in pod1 when ping sends', () => {
+    const s = packetSceneAt(layout, events, 0);
+    expect(s.glyphs).toHaveLength(1);
+    expect(s.glyphs[0]?.to).toBe('pod1');
+    expect(s.glyphs[0]?.points).toHaveLength(1);
+  });
+
+  it('moves an out frame along its wire to the other end of the veth', () => {
+    const i = indexOf((e) => e.type === 'frame' && e.ns === 'pod1' && e.dir === 'out');
+    const s = packetSceneAt(layout, events, i);
+    expect(s.glyphs.map((g) => [g.from, g.to, g.kind])).toEqual([['pod1/eth0', 'node1/veth-pod1', 'arp']]);
+    expect(s.glyphs[0]?.points[0]).toEqual(layout.ifaces['pod1/eth0']?.at);
+  });
+
+  it('fans a broadcast out to every flooded port and up to the bridge', () => {
+    const i = indexOf((e) => e.type === 'fdb' && e.ns === 'node1' && e.action === 'flood');
+    const s = packetSceneAt(layout, events, i);
+    expect(s.glyphs.map((g) => g.to)).toEqual(['node1/veth-pod2', 'node1/cni0']);
+    expect(new Set(s.glyphs.map((g) => g.from))).toEqual(new Set(['node1/veth-pod1']));
+  });
+
+  it('fans an unknown destination out across the segment, along the lane', () => {
+    const i = indexOf((e) => e.type === 'fdb' && e.ns === 'lan' && e.action === 'flood');
+    const s = packetSceneAt(layout, events, i);
+    expect(s.glyphs.map((g) => g.to).sort()).toEqual(['node2/eth0', 'router/eth0']);
+    const lane = layout.segments[0]?.lanes[0]?.y;
+    for (const g of s.glyphs) expect(g.points.some((p) => p.y === lane)).toBe(true);
+  });
+
+  it('keeps the packet where it is for a decision in the same namespace', () => {
+    const i = indexOf((e) => e.type === 'route' && e.ns === 'router');
+    const s = packetSceneAt(layout, events, i);
+    expect(s.glyphs.map((g) => [g.from, g.to])).toEqual([['router/eth0', 'router/eth0']]);
+    expect(kindAt(events, i)).toBe('request');
+  });
+
+  it('marks a drop where it happens', () => {
+    const i = indexOf((e) => e.type === 'drop');
+    const s = packetSceneAt(layout, events, i);
+    expect(s.drop?.where).toBe('pod2/eth0');
+    expect(s.drop?.reason).toBe('arp-not-for-us');
+  });
+
+  it('has a glyph at every step', () => {
+    events.forEach((_, i) => expect(packetSceneAt(layout, events, i).glyphs.length, `step ${i}`).toBeGreaterThan(0));
+  });
+});
