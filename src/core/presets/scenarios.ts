@@ -82,6 +82,12 @@ export const SCENARIOS: readonly Scenario[] = [
     journey: { from: 'pod1', to: '10.10.10.77' },
   },
   {
+    id: 'delay-probe-after-5s',
+    title: { en: 'Three pings 2 s apart: 5 s after first use, unconfirmed entries are probed by unicast ARP', ru: 'Три ping с интервалом 2 с: через 5 с неподтверждённые записи проверяются одноадресным ARP' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', count: 3, intervalMs: 2000 },
+  },
+  {
     id: 'udp-port-unreachable',
     title: { en: 'UDP to a closed port on pod3', ru: 'UDP на закрытый порт pod3' },
     topology: seedTopology,
