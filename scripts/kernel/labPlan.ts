@@ -115,6 +115,16 @@ function switchMac(seg: number, port: number): string {
   return ['02', 'fe', '00', '00', seg, port].map((x) => (typeof x === 'number' ? x.toString(16).padStart(2, '0') : x)).join(':');
 }
 
+/** Stable grouping of commands by the namespace they act in (the lab's commands all name one). */
+function byNamespace(cmds: string[][]): string[][] {
+  const groups = new Map<string, string[][]>();
+  for (const c of cmds) {
+    const ns = c[1] === '-n' ? c[2] : c[3];
+    groups.set(ns ?? '', [...(groups.get(ns ?? '') ?? []), c]);
+  }
+  return [...groups.values()].flat();
+}
+
 /** Builds the plan; throws on a topology the lab cannot build faithfully (bad names, one-sided veth). */
 export function planLab(topo: Topology, prefix: string): LabPlan {
   if (!/^pjk[0-9]+-$/.test(prefix)) throw new Error(`lab prefix must look like pjk<pid>-, got ${prefix}`);
@@ -225,5 +235,7 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
     for (const n of spec.neighbours ?? []) finish.push(['ip', '-n', ns, 'neigh', 'add', n.ip, 'lladdr', n.mac.toLowerCase(), 'dev', n.dev, 'nud', 'permanent']);
     for (const l of spec.listeners ?? []) listeners.push({ ns, proto: l.proto, port: l.port });
   }
-  return { namespaces, real, build: [...build, ...perIface, ...links], waitUp, finish, captures, listeners };
+  // Within a phase no command depends on another namespace's, so each namespace's commands can run
+  // together (one `ip -batch` each) in the order the topology lists them.
+  return { namespaces, real, build: [...build, ...byNamespace(perIface), ...byNamespace(links)], waitUp, finish: byNamespace(finish), captures, listeners };
 }
