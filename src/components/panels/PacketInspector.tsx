@@ -35,7 +35,7 @@ export function PacketInspector() {
   const index = useAppStore((s) => s.index);
   const h = events ? headersAt(events, index) : null;
   return (
-    <section className="panel inspector" aria-labelledby="inspector-h" data-testid="inspector">
+    <section className="panel inspector" aria-labelledby="inspector-h" data-testid="inspector" tabIndex={0}>
       <h2 id="inspector-h" className="panel-title">
         {t.panels.packet}
         {h && h.at !== index && <span className="event-tag">{t.panels.fromEvent(h.at + 1)}</span>}

@@ -34,7 +34,8 @@ export function SidePanels() {
             </button>
           ))}
         </div>
-        <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {/* Focusable so keyboard users can scroll long tables (axe: scrollable-region-focusable). */}
+        <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel" tabIndex={0}>
           {tab === 'tables' ? <TablesPanel /> : <EventLog />}
         </div>
       </section>
