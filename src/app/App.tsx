@@ -35,6 +35,13 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       if (s.lang !== prev.lang || s.theme !== prev.theme) savePreferences({ lang: s.lang, theme: s.theme });
     });
   }, [store, persist]);
+  useEffect(() => {
+    // The stand-alone page is this app: its document speaks the app's language (screen readers, hyphenation).
+    if (!globalKeys) return;
+    const apply = (lang: string) => document.documentElement.setAttribute('lang', lang);
+    apply(store.getState().lang);
+    return store.subscribe((s) => apply(s.lang));
+  }, [store, globalKeys]);
   return (
     <AppStoreProvider store={store}>
       <AppShell globalKeys={globalKeys} />

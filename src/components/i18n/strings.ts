@@ -6,6 +6,15 @@ import type { Lang } from '../../store/types';
  * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
  * language is a type error.
  */
+/** Russian plural form for `n`: 1 маршрут, 2 маршрута, 5 маршрутов, 21 маршрут. */
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const d = n % 10;
+  const dd = n % 100;
+  if (d === 1 && dd !== 11) return one;
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
+  return many;
+}
+
 const en = {
   appTitle: 'Packet Journey',
   hint: 'Press Play or → to step through the packet’s journey',
@@ -74,9 +83,11 @@ const en = {
     noFrame: 'No frame on the wire yet: the packet is still inside the namespace.',
     fromEvent: (n: number) => `Frame of step ${n}`,
     outcome: 'Outcome',
+    correction: 'Course notes vs. Linux',
     filter: 'Show',
     noEvents: 'No events match the filter.',
     local: 'local',
+    localRoutes: (n: number) => `Local table: ${n} ${n === 1 ? 'route' : 'routes'} to this namespace’s own addresses`,
     cols: { dst: 'Destination', via: 'Gateway', dev: 'Device', proto: 'Origin', ip: 'IP', mac: 'MAC', state: 'State', iface: 'Interface', port: 'Port' },
   },
   fields: {
@@ -193,9 +204,11 @@ const ru: Strings = {
     noFrame: 'Кадра на проводе ещё нет: пакет пока внутри пространства имён.',
     fromEvent: (n) => `Кадр шага ${n}`,
     outcome: 'Итог',
+    correction: 'Конспект и реальный Linux',
     filter: 'Показать',
     noEvents: 'Нет событий под этот фильтр.',
     local: 'локальная',
+    localRoutes: (n) => `Таблица local: ${n} ${ruPlural(n, 'маршрут', 'маршрута', 'маршрутов')} к собственным адресам`,
     cols: { dst: 'Назначение', via: 'Шлюз', dev: 'Устройство', proto: 'Источник', ip: 'IP', mac: 'MAC', state: 'Состояние', iface: 'Интерфейс', port: 'Порт' },
   },
   fields: {

@@ -1,4 +1,4 @@
-import { selectEvent } from '../../store/selectors';
+import { chapterIndexAt, selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
@@ -12,6 +12,9 @@ export function ExplainPanel() {
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);
   const isLast = result !== null && index === result.events.length - 1;
+  const chapter = result?.chapters[chapterIndexAt(result.chapters, index)];
+  // The course notes simplify some steps; at a chapter's first step, say what really happens.
+  const correction = chapter?.start === index ? chapter.correction : undefined;
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby="explain-h">
@@ -27,6 +30,11 @@ export function ExplainPanel() {
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
         {ev && <p className="explain-text">{ev.explain[lang]}</p>}
         {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {correction && (
+          <p className="correction" data-testid="correction">
+            <strong>{t.panels.correction}:</strong> {correction[lang]}
+          </p>
+        )}
         {isLast && result && (
           <p className="outcome" data-testid="outcome">
             <strong>{t.panels.outcome}:</strong> {result.outcome[lang]}

@@ -1,4 +1,4 @@
-import type { Frame, HopEvent } from '../../core';
+import { icmpName, type Frame, type HopEvent } from '../../core';
 import { changedFields, frameAtOrBefore, previousFrameOfPacket } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -31,6 +31,7 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
 /** The packet's layers and fields, with the fields that changed at this hop marked. */
 export function PacketInspector() {
   const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
   const events = useAppStore((s) => s.result?.events);
   const index = useAppStore((s) => s.index);
   const h = events ? headersAt(events, index) : null;
@@ -58,6 +59,7 @@ export function PacketInspector() {
                       <dt>{t.fields[name] ?? k}</dt>
                       <dd>
                         {String(v)}
+                        {name === 'icmp.type' && h.layers.icmp && <span className="muted"> ({icmpName(h.layers.icmp.type, h.layers.icmp.code)[lang]})</span>}
                         {changed && <span className="badge badge-changed">{t.panels.changed}</span>}
                       </dd>
                     </div>

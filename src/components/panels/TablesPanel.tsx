@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FdbRow } from '../../core';
+import type { FdbRow, RouteRow } from '../../core';
 import { consultedBy, newRows, rowKey, selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -23,7 +23,7 @@ function Table({ title, testId, head, empty, children }: { title: string; testId
   const t = useStrings();
   return (
     <div className="table-block" data-testid={testId}>
-      <h3 className="table-title">{title}</h3>
+      {title && <h3 className="table-title">{title}</h3>}
       {empty ? (
         <p className="muted">{t.panels.empty}</p>
       ) : (
@@ -87,43 +87,66 @@ export function TablesPanel() {
   }
   const tables = now.ns[ev.ns];
   if (!tables) return null;
+  const routeRows = (rows: RouteRow[]) =>
+    rows.map((r) => {
+      const u = r.text === used.route;
+      const isNew = fresh.has(`route:${rowKey.route(r)}`);
+      return (
+        <tr key={r.text} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
+          <td className="mono route-text">{r.text}</td>
+          <td>
+            <Badges used={u} fresh={isNew} />
+          </td>
+        </tr>
+      );
+    });
+  const main = tables.routes.filter((r) => r.table !== 'local');
+  const local = tables.routes.filter((r) => r.table === 'local');
+  const localUsed = local.some((r) => r.text === used.route);
+  const routes = (
+    <div key="routes">
+      <Table title={t.panels.routes} testId="table-routes" head={['ip route', '']} empty={main.length === 0}>
+        {routeRows(main)}
+      </Table>
+      {local.length > 0 && (
+        // The local table (the namespace's own addresses) matters only when a packet is for us.
+        <details className="local-routes" open={localUsed}>
+          <summary>{t.panels.localRoutes(local.length)}</summary>
+          <Table title="" testId="table-routes-local" head={['ip route show table local', '']} empty={false}>
+            {routeRows(local)}
+          </Table>
+        </details>
+      )}
+    </div>
+  );
+  const neigh = (
+    <Table key="neigh" title={t.panels.neigh} testId="table-neigh" head={[t.panels.cols.ip, t.panels.cols.mac, t.panels.cols.iface, t.panels.cols.state, '']} empty={tables.neigh.length === 0}>
+      {tables.neigh.map((r) => {
+        const u = used.neigh?.ip === r.ip && used.neigh.iface === r.iface;
+        const isNew = fresh.has(`neigh:${rowKey.neigh(r)}`);
+        return (
+          <tr key={rowKey.neigh(r)} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
+            <td className="mono">{r.ip}</td>
+            <td className="mono">{r.mac ?? '—'}</td>
+            <td className="mono">{r.iface}</td>
+            <td className={`state state-${r.state.toLowerCase()}`}>{r.state}</td>
+            <td>
+              <Badges used={u} fresh={isNew} />
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+  const fdbs = Object.entries(tables.fdb).map(([br, rows]) => (
+    <FdbTable key={`fdb:${br}`} title={t.panels.fdb(br)} testId={`table-fdb-${br}`} rows={rows} id={br} usedMac={used.fdb?.bridge === br ? used.fdb.mac : null} fresh={fresh} />
+  ));
+  // The table this step works on comes first, so it is in view without scrolling.
+  const ordered = used.fdb ? [...fdbs, neigh, routes] : used.neigh ? [neigh, routes, ...fdbs] : [routes, neigh, ...fdbs];
   return (
     <div className="tables" data-testid="tables" data-device={ev.ns}>
       <h3 className="device-title">{t.panels.device(ev.ns)}</h3>
-      <Table title={t.panels.routes} testId="table-routes" head={['ip route', '']} empty={tables.routes.length === 0}>
-        {tables.routes.map((r) => {
-          const u = r.text === used.route;
-          const isNew = fresh.has(`route:${rowKey.route(r)}`);
-          return (
-            <tr key={r.text} className={`${rowClass(u, isNew)}${r.table === 'local' ? ' is-local-table' : ''}`} data-used={u || undefined} data-new={isNew || undefined}>
-              <td className="mono route-text">{r.text}</td>
-              <td>
-                <Badges used={u} fresh={isNew} />
-              </td>
-            </tr>
-          );
-        })}
-      </Table>
-      <Table title={t.panels.neigh} testId="table-neigh" head={[t.panels.cols.ip, t.panels.cols.mac, t.panels.cols.iface, t.panels.cols.state, '']} empty={tables.neigh.length === 0}>
-        {tables.neigh.map((r) => {
-          const u = used.neigh?.ip === r.ip && used.neigh.iface === r.iface;
-          const isNew = fresh.has(`neigh:${rowKey.neigh(r)}`);
-          return (
-            <tr key={rowKey.neigh(r)} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
-              <td className="mono">{r.ip}</td>
-              <td className="mono">{r.mac ?? '—'}</td>
-              <td className="mono">{r.iface}</td>
-              <td className={`state state-${r.state.toLowerCase()}`}>{r.state}</td>
-              <td>
-                <Badges used={u} fresh={isNew} />
-              </td>
-            </tr>
-          );
-        })}
-      </Table>
-      {Object.entries(tables.fdb).map(([br, rows]) => (
-        <FdbTable key={br} title={t.panels.fdb(br)} testId={`table-fdb-${br}`} rows={rows} id={br} usedMac={used.fdb?.bridge === br ? used.fdb.mac : null} fresh={fresh} />
-      ))}
+      {ordered}
     </div>
   );
 }
