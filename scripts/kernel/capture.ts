@@ -23,7 +23,12 @@ interface Running {
 
 /** Captures in progress; `stop()` ends them and returns the parsed traces. */
 export interface Captures {
-  stop(): Promise<CaptureResult>;
+  /**
+   * Stops the captures and keeps the frames of the journey's window: from the first frame any
+   * interface saw (the first send) to `windowMs` later, as the engine simulates. Cutting on the
+   * kernel's own timestamps keeps the window exact even when a loaded machine stops tcpdump late.
+   */
+  stop(windowMs: number): Promise<CaptureResult>;
   /** Kills the tcpdumps without reading anything (error path). */
   kill(): void;
 }
@@ -71,7 +76,7 @@ export async function startCaptures(targets: readonly CaptureTarget[], dir: stri
   }
   return {
     kill,
-    async stop() {
+    async stop(windowMs: number) {
       await Promise.all(
         running.map(
           (r) =>
@@ -86,7 +91,7 @@ export async function startCaptures(targets: readonly CaptureTarget[], dir: stri
             }),
         ),
       );
-      return collect(targets, running);
+      return collect(targets, running, BigInt(Math.round(windowMs * 1e6)));
     },
   };
 }
@@ -96,12 +101,13 @@ interface Stamped {
   frame: TraceFrame;
 }
 
-function collect(targets: readonly CaptureTarget[], running: readonly Running[]): CaptureResult {
-  const interfaces: InterfaceTraces = {};
+function collect(targets: readonly CaptureTarget[], running: readonly Running[], windowNs: bigint): CaptureResult {
+  const stamped = new Map<CaptureTarget, Stamped[]>();
   const ignored: string[] = [];
   const warnings: string[] = [];
   for (const target of targets) {
     const all: Stamped[] = [];
+    stamped.set(target, all);
     for (const r of running.filter((x) => x.target === target)) {
       const drops = /(\d+) packets? dropped by kernel/.exec(r.stderr);
       if (drops && drops[1] !== '0') warnings.push(`${target.key} ${r.dir}: tcpdump reports ${drops[1]} packets dropped by kernel`);
@@ -120,7 +126,15 @@ function collect(targets: readonly CaptureTarget[], running: readonly Running[])
       const cur = all[i];
       if (prev && cur && prev.ts === cur.ts && prev.frame.dir !== cur.frame.dir) warnings.push(`${target.key}: an in and an out frame share timestamp ${cur.ts}; their order is a guess`);
     }
-    interfaces[target.key] = all.map((s) => s.frame);
   }
+  const first = [...stamped.values()].flat().reduce<bigint | null>((m, s) => (m === null || s.ts < m ? s.ts : m), null);
+  const interfaces: InterfaceTraces = {};
+  let late = 0;
+  for (const [target, all] of stamped) {
+    const kept = first === null ? all : all.filter((s) => s.ts - first <= windowNs);
+    late += all.length - kept.length;
+    interfaces[target.key] = kept.map((s) => s.frame);
+  }
+  if (late > 0) warnings.push(`${late} frame(s) after the journey's window left out`);
   return { interfaces, ignored, warnings };
 }

@@ -56,8 +56,12 @@ function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
   return Array.from({ length: count }, () => cmd);
 }
 
+/** Extra capture time past the journey's end; the recorder then cuts at the exact window. */
+const GRACE_MS = 300;
+
 /**
- * Sends the journey's packets and resolves `journeyDurationMs(spec)` after the first send.
+ * Sends the journey's packets and resolves a little after `journeyDurationMs(spec)` has passed since
+ * the first send (the caller cuts the captures at exactly that window).
  * UDP/TCP with a TTL: bash cannot set a socket's TTL, so the source namespace's `ip_default_ttl` is
  * set instead (which also applies to anything else that namespace originates meanwhile).
  */
@@ -76,7 +80,7 @@ export async function runKernelJourney(topo: Topology, plan: LabPlan, spec: Jour
     const [cmd, ...args] = cmds[i] ?? [];
     if (cmd) procs.push(track(spawn(cmd, args, { stdio: 'ignore' })));
   }
-  await sleep(Math.max(0, t0 + journeyDurationMs(spec) - Date.now()));
+  await sleep(Math.max(0, t0 + journeyDurationMs(spec) + GRACE_MS - Date.now()));
   // ping gives up 1 s after its last request (-W 1), well within the settle time; this is a backstop.
   for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 }

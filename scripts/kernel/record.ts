@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { journeyDurationMs } from '../../src/core/journey';
 import { SCENARIOS, type Scenario } from '../../src/core/presets/scenarios';
 import { compareTraces, formatMismatches } from '../../src/core/verify/compareTraces';
 import type { KernelFixture } from '../../src/core/verify/kernelFixture';
@@ -54,7 +55,7 @@ async function recordOnce(scenario: Scenario, prefix: string): Promise<CaptureRe
     if (scenario.journey.warm) await runKernelJourney(topo, plan, scenario.journey);
     caps = await startCaptures(plan.captures, dir);
     await runKernelJourney(topo, plan, scenario.journey);
-    const result = await caps.stop();
+    const result = await caps.stop(journeyDurationMs(scenario.journey));
     caps = undefined;
     return result;
   } finally {
