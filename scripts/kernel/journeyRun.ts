@@ -41,6 +41,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Extra capture time past the journey's end; the recorder then cuts at the exact window. */
+const GRACE_MS = 300;
+
 /** The command that sends attempt number `i` (UDP, TCP) or all of them (ICMP: one ping process). */
 function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
   const count = spec.count ?? 1;
@@ -51,13 +54,16 @@ function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
     return [[...exec, 'ping', '-n', '-q', '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
   }
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
-  // bash's /dev/udp and /dev/tcp: one datagram, or one connect() (a SYN) that a RST ends at once.
-  const cmd = proto === 'udp' ? [...exec, 'bash', '-c', `echo x > /dev/udp/${dst}/${port}`] : [...exec, 'timeout', '2', 'bash', '-c', `exec 3<>/dev/tcp/${dst}/${port}`];
+  // bash's /dev/udp and /dev/tcp: one datagram, or one connect() (a SYN). A RST ends the attempt
+  // at once; an accepted connection is held open past the journey's window, as the engine leaves it
+  // (closing it would add a FIN exchange the journey does not include).
+  const hold = Math.ceil((journeyDurationMs(spec) + GRACE_MS) / 1000) + 1;
+  const cmd =
+    proto === 'udp'
+      ? [...exec, 'bash', '-c', `echo x > /dev/udp/${dst}/${port}`]
+      : [...exec, 'timeout', String(hold), 'bash', '-c', `exec 3<>/dev/tcp/${dst}/${port} && sleep ${hold}`];
   return Array.from({ length: count }, () => cmd);
 }
-
-/** Extra capture time past the journey's end; the recorder then cuts at the exact window. */
-const GRACE_MS = 300;
 
 /**
  * Sends the journey's packets and resolves a little after `journeyDurationMs(spec)` has passed since
@@ -78,9 +84,18 @@ export async function runKernelJourney(topo: Topology, plan: LabPlan, spec: Jour
     const wait = t0 + i * interval - Date.now();
     if (wait > 0) await sleep(wait);
     const [cmd, ...args] = cmds[i] ?? [];
-    if (cmd) procs.push(track(spawn(cmd, args, { stdio: 'ignore' })));
+    // Own process group, so that the end of the journey can stop the sender and its children.
+    if (cmd) procs.push(track(spawn(cmd, args, { stdio: 'ignore', detached: true })));
   }
   await sleep(Math.max(0, t0 + journeyDurationMs(spec) + GRACE_MS - Date.now()));
-  // ping gives up 1 s after its last request (-W 1), well within the settle time; this is a backstop.
-  for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  // ping gives up 1 s after its last request (-W 1); a held TCP connection is still open: close it
+  // now, after the window, so that a warm journey's second run does not see its FIN.
+  for (const p of procs) {
+    if (p.exitCode !== null || p.signalCode !== null || !p.pid) continue;
+    try {
+      process.kill(-p.pid, 'SIGKILL');
+    } catch {
+      // Exited meanwhile.
+    }
+  }
 }
