@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 
+/** Room kept free of the drawing when fitting, in screen pixels, for the overlays on the canvas. */
+const FIT_INSET = { top: 44, bottom: 40 } as const;
+
 /** What {@link useZoom} gives the canvas. */
 export interface ZoomApi {
   /** The current pan and zoom, to put on the content group as a transform. */
@@ -27,9 +30,12 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: { widt
     const w = svg.clientWidth;
     const h = svg.clientHeight;
     if (w === 0 || h === 0) return;
+    // Leave the strips the zoom buttons and hint (top) and the legend (bottom) sit in.
+    const top = FIT_INSET.top;
+    const availH = Math.max(1, h - FIT_INSET.top - FIT_INSET.bottom);
     // Never blow a small lab up past 1.6×: big text reads as a different app on a projector.
-    const k = Math.min(w / content.width, h / content.height, 1.6);
-    const t = zoomIdentity.translate((w - content.width * k) / 2, (h - content.height * k) / 2).scale(k);
+    const k = Math.min(w / content.width, availH / content.height, 1.6);
+    const t = zoomIdentity.translate((w - content.width * k) / 2, top + (availH - content.height * k) / 2).scale(k);
     select(svg).call(z.transform, t);
     touched.current = false;
   }, [svgRef, content.width, content.height]);
