@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameEvent, HopEvent } from '../events';
-import type { Topology } from '../model/topology';
+import type { ListenerSpec, MachineSpec, Topology } from '../model/topology';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from './runJourney';
 
@@ -175,7 +175,9 @@ describe('other journeys on the seed lab', () => {
     const node2 = t.machines[2];
     const pod3 = node2?.pods?.[0];
     if (!node2 || !pod3) throw new Error('seed changed');
-    const withListener: Topology = { ...t, machines: [t.machines[0], t.machines[1], { ...node2, pods: [{ ...pod3, listeners: [{ proto: 'udp', port: 9999 }, { proto: 'tcp', port: 80 }] }, ...(node2.pods ?? []).slice(1)] }].filter((m) => m !== undefined) };
+    const listeners: ListenerSpec[] = [{ proto: 'udp', port: 9999 }, { proto: 'tcp', port: 80 }];
+    const node2Open: MachineSpec = { ...node2, pods: [{ ...pod3, listeners }, ...(node2.pods ?? []).slice(1)] };
+    const withListener: Topology = { ...t, machines: t.machines.map((m) => (m === node2 ? node2Open : m)) };
     const open = runJourney(withListener, { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 });
     expect(open.events.some((e) => e.type === 'deliver' && e.ns === 'pod3' && e.udp?.dport === 9999)).toBe(true);
     const tcp = runJourney(withListener, { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 });
