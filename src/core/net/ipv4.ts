@@ -21,6 +21,21 @@ export function parseIp(text: string): number | null {
   return v;
 }
 
+const parsed = new Map<string, number | null>();
+
+/**
+ * parseIp with a memo: the engine re-reads the same few header addresses at every hop. The memo is
+ * cleared when it grows large, so random inputs cannot make it grow without bound.
+ */
+export function parseIpCached(text: string): number | null {
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit;
+  if (parsed.size > 4096) parsed.clear();
+  const ip = parseIp(text);
+  parsed.set(text, ip);
+  return ip;
+}
+
 /** Parses `a.b.c.d/n`; returns null when it is not one. */
 export function parseCidr(text: string): Cidr | null {
   const slash = text.indexOf('/');

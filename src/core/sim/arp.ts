@@ -1,7 +1,7 @@
 import type { Bilingual, Frame, NeighState } from '../events';
 import { lazy } from '../explain/lazy';
 import { bi, packetSummary } from '../explain/describe';
-import { BROADCAST_MAC, formatIp, parseIp, ZERO_MAC } from '../net/ipv4';
+import { BROADCAST_MAC, formatIp, parseIpCached, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
@@ -175,8 +175,8 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
   const arp = frame.arp;
   if (!arp) return;
   const ns = dev.ns;
-  const sip = parseIp(arp.spa) ?? 0;
-  const tip = parseIp(arp.tpa) ?? 0;
+  const sip = parseIpCached(arp.spa) ?? 0;
+  const tip = parseIpCached(arp.tpa) ?? 0;
   const table = neighTable(ns, dev.name);
   if (arp.op === 'request' && ns.localAddrs.has(tip)) {
     // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our

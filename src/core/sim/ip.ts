@@ -1,7 +1,7 @@
 import type { Bilingual, Frame } from '../events';
 import { lazy } from '../explain/lazy';
 import { bi, packetSummary } from '../explain/describe';
-import { formatIp, inPrefix, parseIp } from '../net/ipv4';
+import { formatIp, inPrefix, parseIpCached } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
@@ -17,7 +17,7 @@ import { localRoute, lookupRoute, type Iface, type Ns, type Route } from './worl
 export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, kind: 'request', s: parseIp(ip.src) ?? 0, d: parseIp(ip.dst) ?? 0, id: pkt };
+  const p: Packet = { ipv4: ip, kind: 'request', s: parseIpCached(ip.src) ?? 0, d: parseIpCached(ip.dst) ?? 0, id: pkt };
   if (frame.icmp) p.icmp = frame.icmp;
   if (frame.udp) p.udp = frame.udp;
   if (frame.tcp) p.tcp = frame.tcp;
