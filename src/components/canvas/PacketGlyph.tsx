@@ -1,4 +1,4 @@
-import { motion } from 'motion/react';
+import { motion, useReducedMotion } from 'motion/react';
 import type { PacketGlyph as Glyph } from '../../geometry/packetScene';
 import { KIND_VAR } from '../i18n/strings';
 
@@ -13,27 +13,39 @@ function keyTimes(points: Glyph['points']): number[] {
   return lens.map((l) => (acc += l) / total);
 }
 
-/**
- * A packet: a small envelope in its kind's colour travelling along `points` (declarative keyframes,
- * so reduced motion simply shows it where it ends up).
- */
+/** A packet: a small envelope in its kind's colour travelling along `points` (declarative keyframes). */
 export function PacketGlyph({ glyph, duration }: { glyph: Glyph; duration: number }) {
+  // MotionConfig's reducedMotion leaves keyframed transforms at their first frame, so with reduced
+  // motion the glyph is simply drawn where it lands.
+  const reduce = useReducedMotion() === true;
   const first = glyph.points[0];
   const lastPoint = glyph.points[glyph.points.length - 1];
   if (!first || !lastPoint) return null;
-  const moving = glyph.points.length > 1;
+  const moving = glyph.points.length > 1 && !reduce;
+  const body = (
+    <>
+      <rect x={-13} y={-9} width={26} height={18} rx={4} fill={KIND_VAR[glyph.kind]} className="packet-body" />
+      <path d="M -13 -9 L 0 2 L 13 -9" className="packet-flap" />
+    </>
+  );
+  if (!moving) {
+    return (
+      <g className="packet" data-packet={glyph.kind} data-at={glyph.to} data-from={glyph.from} transform={`translate(${lastPoint.x} ${lastPoint.y})`}>
+        {body}
+      </g>
+    );
+  }
   return (
     <motion.g
       className="packet"
       data-packet={glyph.kind}
       data-at={glyph.to}
       data-from={glyph.from}
-      initial={{ x: first.x, y: first.y, opacity: moving ? 1 : 0.4 }}
-      animate={{ x: glyph.points.map((p) => p.x), y: glyph.points.map((p) => p.y), opacity: 1 }}
-      transition={moving ? { duration, ease: 'linear', times: keyTimes(glyph.points) } : { duration: 0.2 }}
+      initial={{ x: first.x, y: first.y }}
+      animate={{ x: glyph.points.map((p) => p.x), y: glyph.points.map((p) => p.y) }}
+      transition={{ duration, ease: 'linear', times: keyTimes(glyph.points) }}
     >
-      <rect x={-13} y={-9} width={26} height={18} rx={4} fill={KIND_VAR[glyph.kind]} className="packet-body" />
-      <path d="M -13 -9 L 0 2 L 13 -9" className="packet-flap" />
+      {body}
     </motion.g>
   );
 }
