@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MachineSpec, Topology } from '../core';
-import { seedTopology } from '../core';
+import { seedTopology, type MachineSpec, type Topology } from '../core';
 import { columnsFor, layoutTopology } from './layout';
 import type { Box } from './layoutTypes';
 import { crossingPoints } from './paths';

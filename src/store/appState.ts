@@ -1,6 +1,4 @@
-import type { Bilingual, PacketKind } from '../core';
-import type { JourneyResult, NetState } from '../core';
-import type { Topology } from '../core';
+import type { Bilingual, JourneyResult, NetState, PacketKind, Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { JourneyEngine } from './engine';
 import type { FieldError, SpecDraft } from './specDraft';

@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { JourneySpec } from '../core';
-import type { Topology } from '../core';
+import type { JourneySpec, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import { createJourneySlice } from './slices/journeySlice';

@@ -1,5 +1,4 @@
-import type { JourneyResult, JourneySpec, NetState } from '../core';
-import type { Topology } from '../core';
+import type { JourneyResult, JourneySpec, NetState, Topology } from '../core';
 
 /**
  * The two engine calls the app needs, injected into the store so tests can run the UI on a small

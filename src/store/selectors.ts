@@ -1,5 +1,4 @@
-import type { Frame, FrameEvent, HopEvent } from '../core';
-import type { Chapter, FdbRow, NeighRow, NetState, RouteRow } from '../core';
+import type { Chapter, FdbRow, Frame, FrameEvent, HopEvent, NeighRow, NetState, RouteRow } from '../core';
 import type { AppState, LogFilterKey } from './appState';
 
 /** The event under the playhead. */

@@ -1,6 +1,4 @@
-import type { Bilingual } from '../core';
-import type { JourneySpec } from '../core';
-import type { Topology } from '../core';
+import type { Bilingual, JourneySpec, Topology } from '../core';
 
 /** The journey form as the user typed it: strings, so a bad value stays visible while it is fixed. */
 export interface SpecDraft {

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../../store/appState';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -15,8 +16,23 @@ function Btn({ label, testId, onClick, disabled, icon }: { label: string; testId
 /** Play, pause, step, first, last and speed. */
 export function Controls() {
   const t = useStrings();
-  const s = useAppStore((st) => st);
-  const n = s.result?.events.length ?? 0;
+  // One shallow-compared pick: the buttons need these and nothing else re-renders them.
+  const s = useAppStore(
+    useShallow((st) => ({
+      index: st.index,
+      playing: st.playing,
+      speed: st.speed,
+      n: st.result?.events.length ?? 0,
+      first: st.first,
+      prev: st.prev,
+      play: st.play,
+      pause: st.pause,
+      next: st.next,
+      last: st.last,
+      setSpeed: st.setSpeed,
+    })),
+  );
+  const n = s.n;
   const atStart = s.index <= 0;
   const atEnd = s.index >= n - 1;
   return (

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { JourneyResult, JourneySpec, NetState } from '../../core';
-import type { Topology } from '../../core';
+import type { JourneyResult, JourneySpec, NetState, Topology } from '../../core';
 import { layoutTopology } from '../../geometry/layout';
 import type { AppState, JourneySlice } from '../appState';
 import type { JourneyEngine } from '../engine';

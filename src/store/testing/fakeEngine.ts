@@ -3,9 +3,7 @@
  * ping on the seed lab. It checks what the real engine would reject (unknown names) so the store's
  * error paths can be tested, and builds tables by replaying the log's decisions.
  */
-import type { FrameEvent, HopEvent } from '../../core';
-import type { JourneyResult, JourneySpec, NetState } from '../../core';
-import type { Topology } from '../../core';
+import type { FrameEvent, HopEvent, JourneyResult, JourneySpec, NetState, Topology } from '../../core';
 import type { JourneyEngine } from '../engine';
 
 const ex = (en: string) => ({ en, ru: `RU: ${en}` });
