@@ -48,7 +48,9 @@ export function EventLog() {
                 <span className="dot" style={key !== 'decision' ? { background: KIND_VAR[key] } : undefined} aria-hidden="true" />
                 <span className="log-ns">{e.ns}</span>
                 <span className="log-type">{t.types[e.type]}</span>
-                <span className="log-text">{eventLine(e, t, lang)}</span>
+                <span className="log-text" title={eventLine(e, t, lang)}>
+                  {eventLine(e, t, lang)}
+                </span>
               </button>
             </li>
           );
