@@ -7,6 +7,7 @@ export type * from './journey';
 export type * from './model/topology';
 export { SETTLE_MS, journeyDurationMs } from './journey';
 export { validateTopology } from './model/validate';
+export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';

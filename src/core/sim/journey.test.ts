@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameEvent, HopEvent } from '../events';
 import type { ListenerSpec, MachineSpec, Topology } from '../model/topology';
 import { seedTopology } from '../presets/seed';
+import { JourneyError } from '../errors';
 import { runJourney } from './runJourney';
 
 const frames = (events: HopEvent[]): FrameEvent[] => events.filter((e): e is FrameEvent => e.type === 'frame');
@@ -196,5 +197,12 @@ describe('other journeys on the seed lab', () => {
     expect(() => runJourney(seedTopology(), { from: 'pod1', to: 'pod3', ttl: 0 })).toThrow('ttl: expected a whole number from 1 to 255, got 0');
     expect(() => runJourney(seedTopology(), { from: 'pod1', to: 'pod3', count: 1000 })).toThrow('count: expected a whole number from 1 to 100, got 1000');
     expect(() => runJourney({ ...seedTopology(), segments: [] }, { from: 'pod1', to: 'pod3' })).toThrow('Invalid topology: machines[0].interfaces[0].segment: no segment "lan"');
+    try {
+      runJourney(seedTopology(), { from: 'pod1', to: 'nowhere' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(JourneyError);
+      expect((e as JourneyError).text.ru).toBe('to: «nowhere» — не под, не машина и не IPv4-адрес');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../events';
 import { bi } from '../explain/describe';
+import { JourneyError } from '../errors';
 import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../journey';
 import { validateTopology } from '../model/validate';
 import type { Topology } from '../model/topology';
@@ -18,19 +19,19 @@ export type NormalizedSpec = JourneyResult['spec'];
 /** Fills defaults and checks ranges; throws an Error naming the bad field. */
 export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
   const proto = spec.proto ?? 'icmp';
-  if (!['icmp', 'udp', 'tcp'].includes(proto)) throw new Error(`proto: expected icmp, udp or tcp, got "${String(proto)}"`);
+  if (!['icmp', 'udp', 'tcp'].includes(proto)) throw new JourneyError(bi(`proto: expected icmp, udp or tcp, got "${String(proto)}"`, `proto: ожидается icmp, udp или tcp, получено «${String(proto)}»`));
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
   const count = spec.count ?? 1;
   const intervalMs = spec.intervalMs ?? 1000;
   const check = (name: string, v: number, lo: number, hi: number): void => {
-    if (!Number.isInteger(v) || v < lo || v > hi) throw new Error(`${name}: expected a whole number from ${lo} to ${hi}, got ${v}`);
+    if (!Number.isInteger(v) || v < lo || v > hi) throw new JourneyError(bi(`${name}: expected a whole number from ${lo} to ${hi}, got ${v}`, `${name}: ожидается целое число от ${lo} до ${hi}, получено ${v}`));
   };
   check('port', port, 1, 65535);
   check('count', count, 1, 100);
   check('intervalMs', intervalMs, 1, 60000);
   if (spec.ttl !== undefined) check('ttl', spec.ttl, 1, 255);
-  if (typeof spec.from !== 'string' || spec.from === '') throw new Error('from: expected a pod or machine name');
-  if (typeof spec.to !== 'string' || spec.to === '') throw new Error('to: expected a pod name, a machine name or an IPv4 address');
+  if (typeof spec.from !== 'string' || spec.from === '') throw new JourneyError(bi('from: expected a pod or machine name', 'from: ожидается имя пода или машины'));
+  if (typeof spec.to !== 'string' || spec.to === '') throw new JourneyError(bi('to: expected a pod name, a machine name or an IPv4 address', 'to: ожидается имя пода, машины или IPv4-адрес'));
   return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false };
 }
 
@@ -39,10 +40,10 @@ function resolveDestination(world: World, to: string): number {
   const ns = world.index.specs.has(to) ? world.ns(to) : undefined;
   if (ns) {
     for (const i of ns.ifaces.values()) if (i.addrs[0]) return i.addrs[0].ip;
-    throw new Error(`to: "${to}" has no IPv4 address to send to`);
+    throw new JourneyError(bi(`to: "${to}" has no IPv4 address to send to`, `to: у «${to}» нет IPv4-адреса, на который можно отправить`));
   }
   const ip = parseIp(to);
-  if (ip === null) throw new Error(`to: "${to}" is neither a pod, a machine nor an IPv4 address`);
+  if (ip === null) throw new JourneyError(bi(`to: "${to}" is neither a pod, a machine nor an IPv4 address`, `to: «${to}» — не под, не машина и не IPv4-адрес`));
   return ip;
 }
 
@@ -84,11 +85,11 @@ function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: n
  */
 export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult {
   const errors = validateTopology(topology);
-  if (errors.length > 0) throw new Error(`Invalid topology: ${errors.join('; ')}`);
+  if (errors.length > 0) throw new JourneyError(bi(`Invalid topology: ${errors.join('; ')}`, `Ошибка в топологии: ${errors.join('; ')}`));
   const s = normalizeSpec(spec);
   const world = new World(indexTopology(topology));
   const src = world.ns(s.from);
-  if (!src) throw new Error(`from: no pod or machine named "${s.from}"`);
+  if (!src) throw new JourneyError(bi(`from: no pod or machine named "${s.from}"`, `from: нет пода или машины с именем «${s.from}»`));
   const dst = resolveDestination(world, s.to);
   const sim = new Sim(world);
   const duration = journeyDurationMs(s) * MS;
