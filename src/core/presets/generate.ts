@@ -1,3 +1,4 @@
+import { JourneyError } from '../errors';
 import type { MachineSpec, Topology } from '../model/topology';
 
 /** Options for a generated cluster. */
@@ -18,8 +19,8 @@ function hex(n: number): string {
  * property tests and layout tests. Names: node1…, pod<i>-<j>, router.
  */
 export function generateCluster({ nodes, podsPerNode }: ClusterOptions): Topology {
-  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 250) throw new Error(`nodes: expected 1-250, got ${nodes}`);
-  if (!Number.isInteger(podsPerNode) || podsPerNode < 1 || podsPerNode > 250) throw new Error(`podsPerNode: expected 1-250, got ${podsPerNode}`);
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 250) throw new JourneyError({ en: `nodes: expected a whole number from 1 to 250, got ${nodes}`, ru: `nodes: ожидается целое число от 1 до 250, получено ${nodes}` });
+  if (!Number.isInteger(podsPerNode) || podsPerNode < 1 || podsPerNode > 250) throw new JourneyError({ en: `pods: expected a whole number from 1 to 250, got ${podsPerNode}`, ru: `pods: ожидается целое число от 1 до 250, получено ${podsPerNode}` });
   const machines: MachineSpec[] = [];
   const routerRoutes: NonNullable<MachineSpec['routes']> = [];
   for (let i = 1; i <= nodes; i++) {
