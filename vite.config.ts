@@ -7,6 +7,9 @@ export default defineConfig({
   // Relative asset paths so the built app also works from a sub-folder or a slide deck's iframe.
   base: './',
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  // The budget that matters is the gzip size of the first page's JavaScript (<= 200 KB), measured
+  // by `npm run bench`; the single ~530 KB raw chunk is ~170 KB gzipped.
+  build: { chunkSizeWarningLimit: 600 },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

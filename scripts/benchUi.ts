@@ -1,0 +1,109 @@
+/**
+ * Browser figures for `npm run bench`, measured in headless Debian Chromium on a production build:
+ * the gzip size of the JavaScript the first page loads, and frame times while a journey plays.
+ * Frame times are rAF deltas sampled in the page (main-thread cost; headless Chromium paces rAF at
+ * 60 Hz itself, so 16.7 ms is the floor).
+ */
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = 'reports/bench-dist';
+const PORT = 4180;
+
+/** Frame statistics in milliseconds. */
+export interface FrameStats {
+  frames: number;
+  meanMs: number;
+  p95Ms: number;
+  maxMs: number;
+  longTasks: number;
+}
+
+async function sampleFrames(page: Page, ms: number): Promise<FrameStats> {
+  return page.evaluate(async (duration) => {
+    const long: number[] = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => long.push(e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const deltas: number[] = [];
+    await new Promise<void>((resolve) => {
+      let last = performance.now();
+      const t0 = last;
+      const tick = (t: number): void => {
+        deltas.push(t - last);
+        last = t;
+        if (t - t0 < duration) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    obs.disconnect();
+    deltas.shift();
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const mean = deltas.reduce((a, b) => a + b, 0) / Math.max(1, deltas.length);
+    return { frames: deltas.length, meanMs: mean, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0, maxMs: sorted.at(-1) ?? 0, longTasks: long.length };
+  }, ms);
+}
+
+async function playAndSample(page: Page, url: string, speed: string, machines: number, pods: number): Promise<FrameStats> {
+  await page.goto(url);
+  await page.getByTestId('play').waitFor();
+  // Measure what was asked for, or say so: a URL the app rejected would show the seed lab instead.
+  const drawn = { machines: await page.locator('[data-machine]').count(), pods: await page.locator('g[data-ns]').count() };
+  if (drawn.machines !== machines || drawn.pods !== pods) {
+    throw new Error(`${url} drew ${drawn.machines} machines and ${drawn.pods} pods, expected ${machines} and ${pods}`);
+  }
+  await page.getByTestId('speed').selectOption(speed);
+  await page.waitForTimeout(500);
+  await page.getByTestId('play').click();
+  return sampleFrames(page, 5000);
+}
+
+function show(name: string, s: FrameStats): void {
+  console.log(`${name.padEnd(27)} p95 ${s.p95Ms.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms, ${s.frames} frames in 5 s, ${s.longTasks} long tasks (target p95 <= 20 ms)`);
+}
+
+/** Builds the app into reports/, serves it, and measures it in Chromium. */
+export async function benchUi(): Promise<Record<string, unknown>> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`browser figures skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+    return { skipped: `no Chromium at ${CHROMIUM}` };
+  }
+  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const js: { url: string; raw: number; gzip: number }[] = [];
+    // Only the first load counts: stop listening before the playback pages are opened.
+    page.on('response', (r) => {
+      if (!r.url().endsWith('.js') || r.status() >= 300) return;
+      // A body can vanish when the page navigates on; such a response is not part of the first load.
+      r.body().then(
+        (b) => js.push({ url: r.url(), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }),
+        () => undefined,
+      );
+    });
+    const base = `http://127.0.0.1:${PORT}/`;
+    await page.goto(base, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    page.removeAllListeners('response');
+    const gzip = js.reduce((a, f) => a + f.gzip, 0);
+    const raw = js.reduce((a, f) => a + f.raw, 0);
+    console.log(`first page JavaScript:      ${(gzip / 1024).toFixed(1)} KiB gzip (${(raw / 1024).toFixed(0)} KiB raw, ${js.length} files; target <= 200 KB)`);
+    const seed = await playAndSample(page, base, '1', 3, 4);
+    show('playing the seed at 1x:', seed);
+    // 20 nodes plus the router: 21 machines, 200 pods.
+    const cluster = await playAndSample(page, `${base}?nodes=20&pods=10`, '4', 21, 200);
+    show('playing 20 x 10 pods at 4x:', cluster);
+    return { firstPageJs: { gzipBytes: gzip, rawBytes: raw, files: js.map((f) => f.url.replace(base, '')) }, seed1x: seed, cluster20x10at4x: cluster };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
