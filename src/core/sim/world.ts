@@ -1,7 +1,7 @@
 import type { NeighState } from '../events';
 import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
 import { maskOf, networkOf } from '../net/ipv4';
-import { compileNs, type CompiledNs, type EffectiveConf } from './compile';
+import { compileNs, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
 
 /*
@@ -31,21 +31,9 @@ export interface Iface {
   mtu: number;
 }
 
-/** A route at run time, main or local table. */
-export interface Route {
-  net: number;
-  prefix: number;
-  via: number | null;
+/** A route at run time: its compiled form, bound to the device it leaves by. */
+export interface Route extends Omit<CompiledRoute, 'devName'> {
   dev: Iface;
-  /** Preferred source (`src`), or null. */
-  src: number | null;
-  metric: number;
-  /** `ip route` text, shared with RouteRow.text. */
-  text: string;
-  table: 'main' | 'local';
-  proto: 'kernel' | 'static';
-  /** Connected (no gateway): the next hop is the destination itself. */
-  connected: boolean;
 }
 
 /** A neighbour cache entry. Times are virtual nanoseconds. */
@@ -276,7 +264,10 @@ function bindRoutes(ns: Ns, compiled: CompiledNs['routes']): Route[] {
   const out: Route[] = [];
   for (const r of compiled) {
     const dev = ns.ifaces.get(r.devName);
-    if (dev) out.push({ net: r.net, prefix: r.prefix, via: r.via, dev, src: r.src, metric: r.metric, text: r.text, table: r.table, proto: r.proto, connected: r.connected });
+    if (dev) {
+      const { devName: _bound, ...rest } = r;
+      out.push({ ...rest, dev });
+    }
   }
   return out;
 }
