@@ -149,6 +149,8 @@ export interface NeighEvent extends EventBase {
 /** A bridge (or segment switch) FDB event. */
 export interface FdbEvent extends EventBase {
   type: 'fdb';
+  /** `bridge`: a Linux bridge in namespace `ns`; `segment`: an L2 segment's switch (then `ns` and `bridge` are the segment id). */
+  scope: 'bridge' | 'segment';
   /** The bridge device, or the segment id for a segment's switch. */
   bridge: string;
   /** learn: source MAC recorded; forward: known destination; flood: broadcast or unknown; local: up to the host. */

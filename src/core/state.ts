@@ -33,7 +33,7 @@ function apply(state: NetState, e: HopEvent, own: (ns: string) => NsTables | und
     } else t.neigh.push({ ip: e.ip, iface: e.iface, mac: e.mac, state: e.to });
   } else if (e.type === 'fdb' && e.action === 'learn') {
     const port = e.ports[0] ?? '';
-    const t = state.ns[e.ns] ? own(e.ns) : undefined;
+    const t = e.scope === 'bridge' ? own(e.ns) : undefined;
     if (t) {
       const rows = t.fdb[e.bridge] ?? (t.fdb[e.bridge] = []);
       const row = rows.find((r) => r.mac === e.mac);

@@ -25,6 +25,15 @@ export function seedWithRedirects(): Topology {
   return { ...t, name: 'seed-redirects' };
 }
 
+/** The seed lab with a server in pod3 listening on TCP port 80 and UDP port 53. */
+export function seedWithListeners(): Topology {
+  const t = seedTopology();
+  const node2 = t.machines.find((m) => m.name === 'node2');
+  const pod3 = node2?.pods?.find((p) => p.name === 'pod3');
+  if (pod3) pod3.listeners = [{ proto: 'tcp', port: 80 }, { proto: 'udp', port: 53 }];
+  return { ...t, name: 'seed-listeners' };
+}
+
 /** Every reference scenario, in the order they are recorded. */
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -92,6 +101,18 @@ export const SCENARIOS: readonly Scenario[] = [
     title: { en: 'UDP to a closed port on pod3', ru: 'UDP на закрытый порт pod3' },
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 },
+  },
+  {
+    id: 'tcp-handshake-listener',
+    title: { en: 'TCP connect to a listening port on pod3: SYN, SYN-ACK, ACK', ru: 'TCP-подключение к слушающему порту pod3: SYN, SYN-ACK, ACK' },
+    topology: seedWithListeners,
+    journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'udp-to-listener',
+    title: { en: 'UDP to a listening port on pod3: delivered, no answer', ru: 'UDP на слушающий порт pod3: доставлено, ответа нет' },
+    topology: seedWithListeners,
+    journey: { from: 'pod1', to: 'pod3', proto: 'udp', port: 53 },
   },
   {
     id: 'tcp-syn-refused',

@@ -75,13 +75,13 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
   const { src, dst } = frame.eth;
   if (!isGroup(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
     br.fdb.set(src, port);
-    sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'learn', mac: src, ports: [port.name],
+    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'learn', mac: src, ports: [port.name],
       explain: lazy(() => bi(`Bridge ${br.dev.name} learns that ${src} is behind port ${port.name}, from the frame's source address.`,
         `Мост ${br.dev.name} запоминает, что ${src} находится за портом ${port.name}, по адресу отправителя кадра.`)) });
   }
   if (isGroup(dst)) {
     const ports = br.ports.filter((p) => p !== port);
-    sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
+    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
       explain: lazy(() => bi(`${dst} is a broadcast address: bridge ${br.dev.name} floods the frame to every other port (${ports.map((p) => p.name).join(', ') || 'none'}) and also passes a copy up to ${br.dev.name} itself, the host's interface on this bridge.`,
         `${dst} — широковещательный адрес: мост ${br.dev.name} рассылает кадр во все остальные порты (${ports.map((p) => p.name).join(', ') || 'нет'}) и передаёт копию наверх, самому ${br.dev.name} — интерфейсу хоста на этом мосту.`)) });
     for (const p of ports) xmit(sim, p, frame, tag);
@@ -89,7 +89,7 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
     return;
   }
   if (isLocalMac(br, dst)) {
-    sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'local', mac: dst, ports: [br.dev.name],
+    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'local', mac: dst, ports: [br.dev.name],
       explain: lazy(() => bi(`${dst} belongs to the bridge itself, so the frame is not switched to a port: it goes up to ${br.dev.name} and into ${ns}'s IP stack.`,
         `${dst} принадлежит самому мосту, поэтому кадр не коммутируется в порт, а поднимается на ${br.dev.name} в IP-стек ${ns}.`)) });
     passUp(sim, br, frame, wire, tag);
@@ -103,14 +103,14 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
     return;
   }
   if (out) {
-    sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
+    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
       explain: lazy(() => bi(`Bridge ${br.dev.name} knows ${dst} is behind ${out.name} and switches the frame there only. The IP stack never sees it: no routing, no TTL change.`,
         `Мост ${br.dev.name} знает, что ${dst} за портом ${out.name}, и коммутирует кадр только туда. IP-стек его не видит: ни маршрутизации, ни изменения TTL.`)) });
     xmit(sim, out, frame, tag);
     return;
   }
   const ports = br.ports.filter((p) => p !== port);
-  sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
+  sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
     explain: lazy(() => bi(`Bridge ${br.dev.name} has not learned ${dst} yet, so it floods this unknown unicast frame to every other port.`,
       `Мост ${br.dev.name} ещё не знает ${dst}, поэтому рассылает этот кадр с неизвестным адресатом во все остальные порты.`)) });
   for (const p of ports) xmit(sim, p, frame, tag);
@@ -131,12 +131,12 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
   const dst = frame.eth.dst;
   const out = isGroup(dst) ? undefined : br.fdb.get(dst);
   if (out) {
-    sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
+    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
       explain: lazy(() => bi(`The FDB of ${br.dev.name} says ${dst} is behind ${out.name}.`, `FDB моста ${br.dev.name}: ${dst} находится за ${out.name}.`)) });
     xmit(sim, out, frame, tag);
     return;
   }
-  sim.emit({ type: 'fdb', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: br.ports.map((p) => p.name),
+  sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: br.ports.map((p) => p.name),
     explain: lazy(() => isGroup(dst)
       ? bi(`A broadcast from the host goes out of every port of ${br.dev.name}.`, `Широковещательный кадр хоста уходит во все порты ${br.dev.name}.`)
       : bi(`${br.dev.name} has not learned ${dst}, so it floods the frame to all ports.`, `${br.dev.name} ещё не знает ${dst} и рассылает кадр во все порты.`)) });
@@ -158,13 +158,13 @@ function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: numb
   const { src, dst } = frame.eth;
   if (!isGroup(src) && seg.fdb.get(src) !== from) {
     seg.fdb.set(src, from);
-    sim.emit({ type: 'fdb', ns: seg.id, bridge: seg.id, action: 'learn', mac: src, ports: [`${from.ns.name}/${from.name}`],
+    sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: 'learn', mac: src, ports: [`${from.ns.name}/${from.name}`],
       explain: lazy(() => bi(`The switch of segment ${seg.id} learns ${src} on the port to ${from.ns.name}.`, `Коммутатор сегмента ${seg.id} запоминает ${src} на порту к ${from.ns.name}.`)) });
   }
   const known = isGroup(dst) ? undefined : seg.fdb.get(dst);
   const targets = known ? (known === from ? [] : [known]) : segmentPorts(sim, seg).filter((p) => p !== from);
   const names = targets.map((p) => `${p.ns.name}/${p.name}`);
-  sim.emit({ type: 'fdb', ns: seg.id, bridge: seg.id, action: known ? 'forward' : 'flood', mac: dst, ports: names,
+  sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: known ? 'forward' : 'flood', mac: dst, ports: names,
     explain: lazy(() => known
       ? bi(`The switch knows ${dst} and delivers the frame only to ${names.join(', ') || 'nobody'}; other machines never see it.`,
           `Коммутатор знает ${dst} и доставляет кадр только на ${names.join(', ') || 'никуда'}; остальные машины его не видят.`)

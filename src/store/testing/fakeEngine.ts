@@ -3,7 +3,7 @@
  * ping on the seed lab. It checks what the real engine would reject (unknown names) so the store's
  * error paths can be tested, and builds tables by replaying the log's decisions.
  */
-import type { FrameEvent, HopEvent, JourneyResult, JourneySpec, NetState, Topology } from '../../core';
+import { JourneyError, type FrameEvent, type HopEvent, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
 import type { JourneyEngine } from '../engine';
 
 const ex = (en: string) => ({ en, ru: `RU: ${en}` });
@@ -23,8 +23,8 @@ export function fakeEvents(): HopEvent[] {
     { seq: 2, t: 2, ns: 'pod1', explain: ex('no neighbour entry: INCOMPLETE'), type: 'neigh', iface: 'eth0', ip: '10.10.10.254', action: 'update', from: null, to: 'INCOMPLETE', mac: null, queued: 1 },
     frame(3, 'pod1', 'eth0', 'out', 1, 'arp', 64, '02:00:0a:0a:0a:01', 'ff:ff:ff:ff:ff:ff'),
     frame(4, 'node1', 'veth-pod1', 'in', 1, 'arp', 64, '02:00:0a:0a:0a:01', 'ff:ff:ff:ff:ff:ff'),
-    { seq: 5, t: 5, ns: 'node1', explain: ex('bridge learns pod1'), type: 'fdb', bridge: 'cni0', action: 'learn', mac: '02:00:0a:0a:0a:01', ports: ['veth-pod1'] },
-    { seq: 6, t: 6, ns: 'node1', explain: ex('bridge floods'), type: 'fdb', bridge: 'cni0', action: 'flood', mac: 'ff:ff:ff:ff:ff:ff', ports: ['veth-pod2'] },
+    { seq: 5, t: 5, ns: 'node1', explain: ex('bridge learns pod1'), type: 'fdb', scope: 'bridge', bridge: 'cni0', action: 'learn', mac: '02:00:0a:0a:0a:01', ports: ['veth-pod1'] },
+    { seq: 6, t: 6, ns: 'node1', explain: ex('bridge floods'), type: 'fdb', scope: 'bridge', bridge: 'cni0', action: 'flood', mac: 'ff:ff:ff:ff:ff:ff', ports: ['veth-pod2'] },
     frame(7, 'node1', 'eth0', 'out', 2, 'request', 63, '02:00:ac:10:64:01', '02:00:ac:10:64:fe'),
     frame(8, 'router', 'eth0', 'in', 2, 'request', 63, '02:00:ac:10:64:01', '02:00:ac:10:64:fe'),
     { seq: 9, t: 9, ns: 'router', explain: ex('router decrements TTL'), type: 'ttl', from: 63, to: 62, pkt: 1 },
@@ -53,7 +53,7 @@ export function fakeEngine(): JourneyEngine & { runs: JourneySpec[] } {
     runJourney(t, spec) {
       const names = t.machines.flatMap((m) => [m.name, ...(m.pods ?? []).map((p) => p.name)]);
       if (!names.includes(spec.from)) throw new Error(`unknown source ${spec.from}`);
-      if (spec.to === '10.99.99.99') throw new Error('refused by the fake on purpose');
+      if (spec.to === '10.99.99.99') throw new JourneyError({ en: 'refused by the fake on purpose', ru: 'фейк отказал нарочно' });
       runs.push(spec);
       topo = t;
       const events = fakeEvents();
