@@ -101,6 +101,8 @@ describe('journey form', () => {
     const before = s.getState().result;
     s.getState().setDraft({ toKind: 'ip', toIp: '10.99.99.99' });
     expect(s.getState().engineError?.en).toContain('refused by the fake on purpose');
+    // A JourneyError's own Russian text, never the English one inside a Russian sentence.
+    expect(s.getState().engineError?.ru).toBe('Симулятор отклонил этот путь: фейк отказал нарочно');
     expect(s.getState().result).toBe(before);
     s.getState().setDraft({ toKind: 'ns', to: 'pod4' });
     expect(s.getState().engineError).toBeNull();

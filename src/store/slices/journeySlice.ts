@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { JourneyResult, JourneySpec, NetState, Topology } from '../../core';
+import { JourneyError, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
 import { layoutTopology } from '../../geometry/layout';
 import type { AppState, JourneySlice } from '../appState';
 import type { JourneyEngine } from '../engine';
@@ -12,14 +12,15 @@ export interface JourneyInit {
   spec: JourneySpec;
 }
 
-type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: { en: string; ru: string } };
+type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual };
 
 function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunOutcome {
   try {
     return { result: engine.runJourney(topology, spec), engineError: null };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { result: null, engineError: { en: `The simulator rejected this journey: ${msg}`, ru: `Симулятор отклонил это путешествие: ${msg}` } };
+    // A JourneyError says what is wrong in both languages; anything else is a bug, quoted as thrown.
+    const text: Bilingual = e instanceof JourneyError ? e.text : { en: e instanceof Error ? e.message : String(e), ru: e instanceof Error ? e.message : String(e) };
+    return { result: null, engineError: { en: `The simulator rejected this journey: ${text.en}`, ru: `Симулятор отклонил этот путь: ${text.ru}` } };
   }
 }
 
