@@ -1,0 +1,55 @@
+import type { Box, Point, TopologyLayout } from './layoutTypes';
+import type { PacketScene } from './packetScene';
+
+/** Room kept around what the camera follows, in drawing units. */
+const FOCUS_PAD = 16;
+
+/** Room a drop mark's label takes to the right of the mark (the longest reason, at the label font). */
+const DROP_LABEL_W = 330;
+
+/** The machine box a place id (`ns/iface` or a namespace name) belongs to. */
+function machineBoxOf(layout: TopologyLayout, id: string): Box | null {
+  const ns = id.split('/')[0] ?? id;
+  const m = layout.machines.find((mm) => mm.name === ns || mm.pods.some((p) => p.ns === ns));
+  return m ? m.box : null;
+}
+
+function union(boxes: Box[]): Box | null {
+  if (boxes.length === 0) return null;
+  const x1 = Math.min(...boxes.map((b) => b.x));
+  const y1 = Math.min(...boxes.map((b) => b.y));
+  const x2 = Math.max(...boxes.map((b) => b.x + b.w));
+  const y2 = Math.max(...boxes.map((b) => b.y + b.h));
+  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
+}
+
+const pointBox = (p: Point): Box => ({ x: p.x, y: p.y, w: 0, h: 0 });
+
+/**
+ * What the camera shows when it follows the packet: every machine the step's packets leave from or
+ * arrive at (a hop between machines shows both; a broadcast on a segment shows every machine it
+ * reaches), the path they travel, and the drop mark with its label. Null when nothing moves.
+ */
+export function focusBox(layout: TopologyLayout, scene: PacketScene): Box | null {
+  const boxes: Box[] = [];
+  for (const g of scene.glyphs) {
+    for (const id of [g.from, g.to]) {
+      const b = machineBoxOf(layout, id);
+      if (b) boxes.push(b);
+    }
+    boxes.push(...g.points.map(pointBox));
+  }
+  if (scene.drop) {
+    const b = machineBoxOf(layout, scene.drop.where);
+    if (b) boxes.push(b);
+    boxes.push({ x: scene.drop.at.x - 12, y: scene.drop.at.y - 14, w: DROP_LABEL_W, h: 28 });
+  }
+  const u = union(boxes);
+  if (!u) return null;
+  // Never past the drawing's own edges: the camera has nothing to show there.
+  const x1 = Math.max(0, u.x - FOCUS_PAD);
+  const y1 = Math.max(0, u.y - FOCUS_PAD);
+  const x2 = Math.min(layout.width, u.x + u.w + FOCUS_PAD);
+  const y2 = Math.min(layout.height, u.y + u.h + FOCUS_PAD);
+  return { x: x1, y: y1, w: Math.max(1, x2 - x1), h: Math.max(1, y2 - y1) };
+}
