@@ -57,6 +57,17 @@ describe('two apps on one page', () => {
   });
 });
 
+describe('a journey the engine refuses', () => {
+  it('opens the default journey instead and says why, in the current language', async () => {
+    const { fakeEngine } = await import('../store/testing/fakeEngine');
+    render(<App persist={false} lang="ru" engine={fakeEngine()} spec={{ from: 'pod1', to: '10.99.99.99' }} linkErrors={[{ en: 'first', ru: 'первая' }]} />);
+    const banner = screen.getByTestId('link-error');
+    expect(banner.textContent).toContain('первая');
+    expect(banner.textContent).toContain('Симулятор отклонил этот путь: фейк отказал нарочно Вместо него показан путь pod1 → pod3.');
+    expect(screen.getByTestId('step-count').textContent).toMatch(/^Шаг 1 из [1-9]\d*$/);
+  });
+});
+
 describe('useAppStore', () => {
   it('throws outside a provider', async () => {
     const { useAppStore } = await import('../store/StoreContext');

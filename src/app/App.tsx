@@ -1,28 +1,17 @@
 import { useEffect, useState } from 'react';
-import { runJourney, seedTopology, stateAt, type JourneySpec, type Topology } from '../core';
+import { runJourney, seedTopology, stateAt, type Bilingual, type JourneySpec, type Topology } from '../core';
 import { AppShell } from '../components/AppShell';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { AppStoreProvider } from '../store/StoreContext';
 import type { Lang, Theme } from '../store/types';
+import { defaultSpec } from './defaultSpec';
 import { initialLang, initialTheme, savePreferences } from './preferences';
+
+export { SEED_SPEC } from './defaultSpec';
 
 /** The real simulator, as the store consumes it. */
 export const coreEngine: JourneyEngine = { runJourney, stateAt };
-
-/** The journey shown on opening: the course notes' cold ping across nodes. */
-export const SEED_SPEC: JourneySpec = { from: 'pod1', to: 'pod3', proto: 'icmp', count: 1, ttl: 64, warm: false };
-
-/** The seed journey when the topology has its pods, else the first pod to the first pod of the last node. */
-function defaultSpec(t: Topology): JourneySpec {
-  const pods = t.machines.map((m) => (m.pods ?? []).map((p) => p.name));
-  const all = pods.flat();
-  if (all.includes(SEED_SPEC.from) && all.includes(SEED_SPEC.to)) return SEED_SPEC;
-  const withPods = pods.filter((p) => p.length > 0);
-  const from = withPods[0]?.[0];
-  const to = withPods[withPods.length - 1]?.[0];
-  return from && to ? { ...SEED_SPEC, from, to } : SEED_SPEC;
-}
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -39,14 +28,36 @@ export interface AppProps {
   theme?: Theme;
   /** 1-based step to open at. @default 1 */
   step?: number;
+  /** Playback speed. @default 1 */
+  speed?: number;
+  /** Camera follows the packet. @default true for labs of more than 4 machines */
+  follow?: boolean;
+  /** Show the packet and side panels (false: the drawing and this step's text take the width). @default true */
+  panels?: boolean;
+  /** What was wrong with the link that opened the app; shown on the page until dismissed. */
+  linkErrors?: readonly Bilingual[];
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [] }: AppProps) {
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
-    const s = createAppStore({ engine, topology: t, spec: spec ?? defaultSpec(t), lang: lang ?? initialLang(), theme: theme ?? initialTheme() });
-    if (step !== undefined) s.getState().seek(step - 1);
+    const notices = [...linkErrors];
+    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}) };
+    let s = createAppStore({ ...init, spec: spec ?? defaultSpec(t) });
+    const rejected = s.getState().engineError;
+    if (!s.getState().result && spec && rejected) {
+      // The asked journey cannot run: say why, and show the lab's default journey rather than nothing.
+      s = createAppStore({ ...init, spec: defaultSpec(t) });
+      notices.push({ en: `${rejected.en} Showing ${defaultSpec(t).from} → ${defaultSpec(t).to} instead.`, ru: `${rejected.ru} Вместо него показан путь ${defaultSpec(t).from} → ${defaultSpec(t).to}.` });
+    }
+    if (speed !== undefined) s.getState().setSpeed(speed);
+    if (step !== undefined) {
+      const n = s.getState().result?.events.length ?? 0;
+      if (step > n && n > 0) notices.push({ en: `?step=${step}: this journey has ${n} steps; opened at the last one.`, ru: `?step=${step}: в этом пути ${n} шагов; открыт последний.` });
+      s.getState().seek(step - 1);
+    }
+    if (notices.length > 0) s.setState({ notices });
     return s;
   });
   useEffect(() => {

@@ -2,22 +2,70 @@ import { describe, expect, it } from 'vitest';
 import { parseUrlParams } from './urlParams';
 
 describe('parseUrlParams', () => {
-  it('reads a journey, language, theme and step', () => {
-    expect(parseUrlParams('?from=pod1&to=10.10.12.1&proto=udp&port=53&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=12')).toEqual({
+  it('reads a journey, language, theme, step, speed and view switches', () => {
+    expect(parseUrlParams('?from=pod1&to=10.10.12.1&proto=udp&port=53&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=12&speed=0.5&follow=1&panels=0')).toEqual({
       spec: { from: 'pod1', to: '10.10.12.1', proto: 'udp', port: 53, count: 2, ttl: 5, warm: true },
       lang: 'ru',
       theme: 'dark',
       step: 12,
+      speed: 0.5,
+      follow: true,
+      panels: false,
+      linkErrors: [],
     });
   });
 
-  it('ignores what it cannot use', () => {
-    expect(parseUrlParams('?from=pod1&ttl=999&lang=de&theme=pink&step=-3&nodes=99')).toEqual({});
+  it('keeps the default journey for what the link leaves out', () => {
+    expect(parseUrlParams('?ttl=2').spec).toEqual({ from: 'pod1', to: 'pod3', proto: 'icmp', count: 1, ttl: 2, warm: false });
+    expect(parseUrlParams('').linkErrors).toEqual([]);
   });
 
-  it('builds a generated cluster of the asked size', () => {
+  it('names every bad value in both languages and falls back to its default', () => {
+    const p = parseUrlParams('?from=pod9&to=10.10.300.1&ttl=999&count=0&proto=sctp&warm=yes&lang=de&theme=pink&step=-3&nodes=99&pods=0&speed=3&follow=2&panels=x');
+    expect(p.topology).toBeUndefined();
+    expect(p.spec).toEqual({ from: 'pod1', to: 'pod3', proto: 'icmp', count: 1, ttl: 64, warm: false });
+    expect(p.lang).toBeUndefined();
+    expect(p.step).toBeUndefined();
+    expect(p.speed).toBeUndefined();
+    const en = p.linkErrors.map((e) => e.en);
+    for (const name of ['from=pod9', 'to=10.10.300.1', 'ttl=999', 'count=0', 'proto=sctp', 'warm=yes', 'lang=de', 'theme=pink', 'step=-3', 'nodes=99', 'pods=0', 'speed=3', 'follow=2', 'panels=x']) {
+      expect(en.filter((m) => m.startsWith(`?${name}:`)), name).toHaveLength(1);
+    }
+    expect(en.find((m) => m.startsWith('?nodes=99'))).toBe('?nodes=99: the number of nodes must be a whole number from 1 to 20. Showing the seed lab.');
+    expect(p.linkErrors.find((e) => e.en.startsWith('?nodes=99'))?.ru).toBe('?nodes=99: число нод: нужно целое число от 1 до 20. Показана учебная лаборатория.');
+    for (const e of p.linkErrors) expect(e.ru, e.en).toMatch(/[а-яё]/i);
+  });
+
+  it('names unknown and repeated parameters, and pods without nodes', () => {
+    const en = parseUrlParams('?node=8&pods=4&lang=en&lang=ru').linkErrors.map((e) => e.en);
+    expect(en).toHaveLength(3);
+    expect(en[0]).toContain('Unknown link parameter “?node”');
+    expect(en[1]).toContain('?lang appears more than once');
+    expect(en[2]).toContain('?pods=4: pods per node only apply to a generated cluster');
+  });
+
+  it('says ICMP has no ports', () => {
+    const p = parseUrlParams('?from=pod1&to=pod3&port=80');
+    expect(p.spec?.port).toBeUndefined();
+    expect(p.linkErrors.map((e) => e.en)).toEqual(['?port=80: ICMP has no ports, so the port was ignored: add proto=udp or proto=tcp.']);
+  });
+
+  it('builds a generated cluster of the asked size, up to 20 nodes of 20 pods', () => {
     const p = parseUrlParams('?nodes=6&pods=3');
     expect(p.topology?.machines.filter((m) => m.role === 'node')).toHaveLength(6);
     expect(p.topology?.machines[0]?.pods).toHaveLength(3);
+    const big = parseUrlParams('?nodes=20&pods=10&speed=4');
+    expect(big.linkErrors).toEqual([]);
+    expect(big.speed).toBe(4);
+    expect(big.topology?.machines.flatMap((m) => m.pods ?? [])).toHaveLength(200);
+    expect(parseUrlParams('?nodes=20&pods=20').topology?.machines.flatMap((m) => m.pods ?? [])).toHaveLength(400);
+    expect(parseUrlParams('?nodes=21').linkErrors).toHaveLength(1);
+    expect(parseUrlParams('?nodes=2&pods=21').linkErrors).toHaveLength(1);
+  });
+
+  it('checks names against the lab it opens', () => {
+    const p = parseUrlParams('?nodes=3&pods=2&from=pod1&to=pod3-2');
+    expect(p.linkErrors.map((e) => e.en)).toEqual(['?from=pod1: “pod1” is not a pod or machine of this lab; starting from pod1-1.']);
+    expect(p.spec).toMatchObject({ from: 'pod1-1', to: 'pod3-2' });
   });
 });

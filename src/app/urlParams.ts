@@ -1,5 +1,8 @@
-import { generateCluster, type JourneySpec, type Topology } from '../core';
+import { JourneyError, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
+import { SPEEDS } from '../store/appState';
+import { isIpv4, MAX_COUNT, namespaceNames } from '../store/specDraft';
 import type { Lang, Theme } from '../store/types';
+import { defaultSpec } from './defaultSpec';
 
 /** What a link (or a slide's iframe src) can ask the player to show. */
 export interface UrlParams {
@@ -9,46 +12,194 @@ export interface UrlParams {
   theme?: Theme;
   /** 1-based step to open at. */
   step?: number;
+  /** Playback speed, one of {@link SPEEDS}. */
+  speed?: number;
+  /** Camera follows the packet. */
+  follow?: boolean;
+  /** Show the packet and side panels. */
+  panels?: boolean;
+  /**
+   * What was wrong with the link, one message per bad parameter, in both languages. Everything
+   * else in the link still applies; a bad value falls back to the default.
+   */
+  linkErrors: Bilingual[];
 }
 
-function int(v: string | null, lo: number, hi: number): number | undefined {
-  if (v === null || !/^\d+$/.test(v)) return undefined;
+/** Largest generated cluster a link may ask for (20 × 20 = 400 pods): beyond it the drawing is a blur. */
+export const MAX_NODES = 20;
+export const MAX_PODS = 20;
+
+/** Every parameter the player understands, in the order the help lists them. */
+export const KNOWN_PARAMS = ['nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels'] as const;
+
+/** A value as quoted in a message: never so long it floods the banner. */
+function quote(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
+}
+
+/** A message about one parameter, starting with how it was written in the link. */
+function bad(name: string, value: string, en: string, ru: string): Bilingual {
+  const p = `?${name}=${quote(value)}`;
+  return { en: `${p}: ${en}`, ru: `${p}: ${ru}` };
+}
+
+/** A whole number lo–hi, or null (also for leading zeros, signs, decimals and empty values). */
+function int(v: string, lo: number, hi: number): number | null {
+  if (!/^(0|[1-9]\d{0,8})$/.test(v)) return null;
   const n = Number(v);
-  return n >= lo && n <= hi ? n : undefined;
+  return n >= lo && n <= hi ? n : null;
+}
+
+/** "X must be a whole number from lo to hi." in both languages. */
+function wholeMsg(what: Bilingual, lo: number, hi: number): Bilingual {
+  return { en: `${what.en} must be a whole number from ${lo} to ${hi}.`, ru: `${what.ru}: нужно целое число от ${lo} до ${hi}.` };
 }
 
 /**
- * Read `?from=pod1&to=pod3&proto=udp&port=53&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=12&nodes=6&pods=2`.
- * Unknown or malformed values are ignored (the form then shows the default), so an old link still opens.
- * `nodes`/`pods` swap the seed lab for a generated cluster of that size.
+ * Read `?from=pod1&to=pod3&proto=udp&port=53&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=12&speed=2&follow=1&nodes=6&pods=2`.
+ * `nodes`/`pods` swap the seed lab for a generated cluster of that size. A bad or unknown parameter
+ * never stops the page: it is named in `linkErrors` (shown on the page) and its default is used.
  */
 export function parseUrlParams(search: string): UrlParams {
   const q = new URLSearchParams(search);
-  const out: UrlParams = {};
-  const nodes = int(q.get('nodes'), 1, 20);
-  if (nodes !== undefined) out.topology = generateCluster({ nodes, podsPerNode: int(q.get('pods'), 1, 6) ?? 2 });
-  const from = q.get('from');
-  const to = q.get('to');
-  if (from && to) {
-    const proto = q.get('proto');
-    const port = int(q.get('port'), 1, 65535);
-    const count = int(q.get('count'), 1, 10);
-    const ttl = int(q.get('ttl'), 1, 255);
-    out.spec = {
-      from,
-      to,
-      ...(proto === 'icmp' || proto === 'udp' || proto === 'tcp' ? { proto } : {}),
-      ...(port !== undefined ? { port } : {}),
-      ...(count !== undefined ? { count } : {}),
-      ...(ttl !== undefined ? { ttl } : {}),
-      warm: q.get('warm') === '1',
-    };
+  const errors: Bilingual[] = [];
+  const out: UrlParams = { linkErrors: errors };
+  const known = new Set<string>(KNOWN_PARAMS);
+  const seen = new Set<string>();
+  for (const key of q.keys()) {
+    if (!known.has(key)) {
+      if (!seen.has(key)) {
+        errors.push({
+          en: `Unknown link parameter “?${quote(key)}”: it was ignored. The player understands ${KNOWN_PARAMS.join(', ')}.`,
+          ru: `Неизвестный параметр ссылки «?${quote(key)}» пропущен. Плеер понимает ${KNOWN_PARAMS.join(', ')}.`,
+        });
+      }
+    } else if (seen.has(key)) {
+      errors.push({ en: `?${key} appears more than once in the link: the first value is used.`, ru: `?${key} встречается в ссылке несколько раз: взято первое значение.` });
+    }
+    seen.add(key);
   }
-  const lang = q.get('lang');
-  if (lang === 'en' || lang === 'ru') out.lang = lang;
-  const theme = q.get('theme');
-  if (theme === 'light' || theme === 'dark') out.theme = theme;
-  const step = int(q.get('step'), 1, 100000);
-  if (step !== undefined) out.step = step;
+  const get = (k: (typeof KNOWN_PARAMS)[number]) => q.get(k);
+
+  // The lab: the seed, or a generated cluster.
+  const nodesRaw = get('nodes');
+  const podsRaw = get('pods');
+  let pods = 2;
+  if (podsRaw !== null) {
+    const n = int(podsRaw, 1, MAX_PODS);
+    const m = wholeMsg({ en: 'pods per node', ru: 'число подов на ноде' }, 1, MAX_PODS);
+    if (n === null) errors.push(bad('pods', podsRaw, m.en, m.ru));
+    else if (nodesRaw === null) errors.push(bad('pods', podsRaw, 'pods per node only apply to a generated cluster: add ?nodes=N (1–20) to the link. Showing the seed lab.', 'число подов задаётся только для сгенерированного кластера: добавьте в ссылку ?nodes=N (1–20). Показана учебная лаборатория.'));
+    else pods = n;
+  }
+  if (nodesRaw !== null) {
+    const nodes = int(nodesRaw, 1, MAX_NODES);
+    if (nodes === null) {
+      const m = wholeMsg({ en: 'the number of nodes', ru: 'число нод' }, 1, MAX_NODES);
+      errors.push(bad('nodes', nodesRaw, `${m.en} Showing the seed lab.`, `${m.ru} Показана учебная лаборатория.`));
+    } else {
+      try {
+        out.topology = generateCluster({ nodes, podsPerNode: pods });
+      } catch (e) {
+        if (!(e instanceof JourneyError)) throw e;
+        errors.push(e.text);
+      }
+    }
+  }
+
+  // The journey: any journey parameter overrides the default journey of this lab.
+  const lab = out.topology ?? seedTopology();
+  const base = defaultSpec(lab);
+  const names = namespaceNames(lab);
+  const isNs = (v: string) => names.pods.includes(v) || names.machines.includes(v);
+  const spec: JourneySpec = { ...base };
+  let journeyAsked = false;
+  const from = get('from');
+  if (from !== null) {
+    journeyAsked = true;
+    if (isNs(from)) spec.from = from;
+    else errors.push(bad('from', from, `“${quote(from)}” is not a pod or machine of this lab; starting from ${base.from}.`, `«${quote(from)}» — не под и не машина этой лаборатории; отправитель — ${base.from}.`));
+  }
+  const to = get('to');
+  if (to !== null) {
+    journeyAsked = true;
+    if (isNs(to) || isIpv4(to)) spec.to = to.trim();
+    else errors.push(bad('to', to, `“${quote(to)}” is neither a pod or machine of this lab nor an IPv4 address; sending to ${base.to}.`, `«${quote(to)}» — не под, не машина этой лаборатории и не IPv4-адрес; получатель — ${base.to}.`));
+  }
+  const proto = get('proto');
+  if (proto !== null) {
+    journeyAsked = true;
+    if (proto === 'icmp' || proto === 'udp' || proto === 'tcp') spec.proto = proto;
+    else errors.push(bad('proto', proto, 'the protocol must be icmp, udp or tcp; using icmp.', 'протокол должен быть icmp, udp или tcp; взят icmp.'));
+  }
+  const port = get('port');
+  if (port !== null) {
+    journeyAsked = true;
+    const n = int(port, 1, 65535);
+    if (n === null) {
+      const m = wholeMsg({ en: 'the port', ru: 'порт' }, 1, 65535);
+      errors.push(bad('port', port, m.en, m.ru));
+    } else if ((spec.proto ?? 'icmp') === 'icmp') {
+      errors.push(bad('port', port, 'ICMP has no ports, so the port was ignored: add proto=udp or proto=tcp.', 'у ICMP нет портов, порт пропущен: добавьте proto=udp или proto=tcp.'));
+    } else spec.port = n;
+  }
+  const count = get('count');
+  if (count !== null) {
+    journeyAsked = true;
+    const n = int(count, 1, MAX_COUNT);
+    const m = wholeMsg({ en: 'the number of packets', ru: 'число пакетов' }, 1, MAX_COUNT);
+    if (n === null) errors.push(bad('count', count, m.en, m.ru));
+    else spec.count = n;
+  }
+  const ttl = get('ttl');
+  if (ttl !== null) {
+    journeyAsked = true;
+    const n = int(ttl, 1, 255);
+    const m = wholeMsg({ en: 'TTL', ru: 'TTL' }, 1, 255);
+    if (n === null) errors.push(bad('ttl', ttl, m.en, m.ru));
+    else spec.ttl = n;
+  }
+  const warm = get('warm');
+  if (warm !== null) {
+    journeyAsked = true;
+    if (warm === '1' || warm === '0') spec.warm = warm === '1';
+    else errors.push(bad('warm', warm, 'must be 1 (caches start warm) or 0 (caches start empty).', 'должно быть 1 (кэши заполнены) или 0 (кэши пусты).'));
+  }
+  if (journeyAsked) out.spec = spec;
+
+  // The view.
+  const lang = get('lang');
+  if (lang !== null) {
+    if (lang === 'en' || lang === 'ru') out.lang = lang;
+    else errors.push(bad('lang', lang, 'the language must be en or ru.', 'язык должен быть en или ru.'));
+  }
+  const theme = get('theme');
+  if (theme !== null) {
+    if (theme === 'light' || theme === 'dark') out.theme = theme;
+    else errors.push(bad('theme', theme, 'the theme must be light or dark.', 'тема должна быть light или dark.'));
+  }
+  const step = get('step');
+  if (step !== null) {
+    const n = int(step, 1, 999_999_999);
+    if (n === null) errors.push(bad('step', step, 'the step must be a whole number from 1; opening at step 1.', 'шаг должен быть целым числом от 1; открыт шаг 1.'));
+    else out.step = n;
+  }
+  const speed = get('speed');
+  if (speed !== null) {
+    const v = SPEEDS.find((s) => String(s) === speed.trim());
+    const list = SPEEDS.join(', ');
+    if (v === undefined) errors.push(bad('speed', speed, `the speed must be one of ${list}; using 1.`, `скорость должна быть одной из ${list}; взята 1.`));
+    else out.speed = v;
+  }
+  const follow = get('follow');
+  if (follow !== null) {
+    if (follow === '1' || follow === '0') out.follow = follow === '1';
+    else errors.push(bad('follow', follow, 'must be 1 (the view follows the packet) or 0 (the whole lab).', 'должно быть 1 (вид следует за пакетом) или 0 (вся лаборатория).'));
+  }
+  const panels = get('panels');
+  if (panels !== null) {
+    if (panels === '1' || panels === '0') out.panels = panels === '1';
+    else errors.push(bad('panels', panels, 'must be 1 (packet and side panels shown) or 0 (drawing and this step only).', 'должно быть 1 (панели видны) или 0 (только схема и текст шага).'));
+  }
   return out;
 }

@@ -3,6 +3,8 @@ import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { JourneyForm } from './form/JourneyForm';
 import { useStrings } from './i18n/useStrings';
+import { Notices } from './Notices';
+import { ExplainPanel } from './panels/ExplainPanel';
 import { PacketInspector } from './panels/PacketInspector';
 import { SidePanels } from './panels/SidePanels';
 import { Controls } from './player/Controls';
@@ -21,23 +23,30 @@ export interface AppShellProps {
   globalKeys?: boolean;
 }
 
-/** The whole player: header with the journey form, drawing, packet, side panels, controls. */
+/**
+ * The whole player: header with the journey form, drawing, packet, side panels, controls. With the
+ * panels hidden (projector mode) the drawing takes the width and this step's text sits under it.
+ */
 export function AppShell({ globalKeys = false }: AppShellProps) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const theme = useAppStore((s) => s.theme);
   const index = useAppStore((s) => s.index);
   const playing = useAppStore((s) => s.playing);
+  const panels = useAppStore((s) => s.panels);
   const root = useRef<HTMLDivElement>(null);
   usePlaybackTimer();
   useKeyboardShortcuts(root, globalKeys);
   return (
-    <div className="pj-app" data-theme={theme} lang={lang} ref={root} data-testid="app">
-      <header className="pj-header">
-        <h1 className="pj-title">{t.appTitle}</h1>
-        <JourneyForm />
-        <ViewSwitches />
-      </header>
+    <div className={`pj-app${panels ? '' : ' no-panels'}`} data-theme={theme} lang={lang} ref={root} data-testid="app">
+      <div className="pj-top">
+        <header className="pj-header">
+          <h1 className="pj-title">{t.appTitle}</h1>
+          <JourneyForm />
+          <ViewSwitches />
+        </header>
+        <Notices />
+      </div>
       <main className="pj-main">
         <div className="stage">
           <NetworkCanvas />
@@ -47,8 +56,16 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
             </p>
           )}
         </div>
-        <PacketInspector />
-        <SidePanels />
+        {panels ? (
+          <>
+            <PacketInspector />
+            <SidePanels />
+          </>
+        ) : (
+          <div className="caption" tabIndex={0}>
+            <ExplainPanel />
+          </div>
+        )}
       </main>
       <footer className="pj-footer">
         <Controls />

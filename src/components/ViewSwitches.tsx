@@ -14,9 +14,14 @@ export function ViewSwitches() {
   const theme = useAppStore((s) => s.theme);
   const setLang = useAppStore((s) => s.setLang);
   const setTheme = useAppStore((s) => s.setTheme);
+  const panels = useAppStore((s) => s.panels);
+  const setPanels = useAppStore((s) => s.setPanels);
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
     <div className="switches">
+      <button type="button" className="panels-btn" aria-pressed={panels} onClick={() => setPanels(!panels)} title={t.view.panelsHelp} data-testid="panels">
+        {t.view.panels}
+      </button>
       <div className="seg-buttons" role="group" aria-label={t.view.language}>
         {LANGS.map((l) => (
           <button key={l.id} type="button" lang={l.id} aria-pressed={lang === l.id} onClick={() => setLang(l.id)} title={l.name} aria-label={l.name} data-testid={`lang-${l.id}`}>

@@ -57,10 +57,19 @@ export interface UiSlice {
   theme: Theme;
   logFilter: Record<LogFilterKey, boolean>;
   sideTab: SideTab;
+  /** The camera follows the packet: each step zooms to the machines it happens on. */
+  follow: boolean;
+  /** The packet and side panels are shown; hidden, the drawing takes the width (projector mode). */
+  panels: boolean;
+  /** Problems with how the app was opened (a link's bad parameters), shown until dismissed. */
+  notices: Bilingual[];
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   toggleLogFilter: (key: LogFilterKey) => void;
   setSideTab: (tab: SideTab) => void;
+  setFollow: (follow: boolean) => void;
+  setPanels: (panels: boolean) => void;
+  dismissNotices: () => void;
 }
 
 /** Everything one mounted app holds. */

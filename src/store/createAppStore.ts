@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { JourneySpec, Topology } from '../core';
+import type { Bilingual, JourneySpec, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import { createJourneySlice } from './slices/journeySlice';
@@ -16,6 +16,12 @@ export interface AppStoreInit {
   lang?: Lang;
   /** @default 'light' */
   theme?: Theme;
+  /** Camera follows the packet. @default true for labs of more than 4 machines */
+  follow?: boolean;
+  /** Show the packet and side panels. @default true */
+  panels?: boolean;
+  /** Problems with how the app was opened, to show until dismissed. @default [] */
+  notices?: Bilingual[];
 }
 
 /** A store for one mounted app. */
@@ -29,6 +35,13 @@ export function createAppStore(init: AppStoreInit): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createJourneySlice({ engine: init.engine, topology: init.topology, spec: init.spec })(...a),
     ...createPlaybackSlice(...a),
-    ...createUiSlice({ lang: init.lang ?? 'en', theme: init.theme ?? 'light' })(...a),
+    ...createUiSlice({
+      lang: init.lang ?? 'en',
+      theme: init.theme ?? 'light',
+      // A big cluster drawn whole is unreadable: show where the packet is instead.
+      follow: init.follow ?? init.topology.machines.length > 4,
+      panels: init.panels ?? true,
+      notices: init.notices ?? [],
+    })(...a),
   }));
 }

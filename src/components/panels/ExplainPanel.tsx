@@ -13,8 +13,10 @@ export function ExplainPanel() {
   const index = useAppStore((s) => s.index);
   const isLast = result !== null && index === result.events.length - 1;
   const chapter = result?.chapters[chapterIndexAt(result.chapters, index)];
-  // The course notes simplify some steps; at a chapter's first step, say what really happens.
-  const correction = chapter?.start === index ? chapter.correction : undefined;
+  // The course notes simplify some steps: at a chapter's first step say what really happens, in full;
+  // at its later steps keep it one click away.
+  const correction = chapter?.correction;
+  const atStart = chapter?.start === index;
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby="explain-h">
@@ -30,10 +32,11 @@ export function ExplainPanel() {
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
         {ev && <p className="explain-text">{ev.explain[lang]}</p>}
         {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
-        {correction && (
-          <p className="correction" data-testid="correction">
-            <strong>{t.panels.correction}:</strong> {correction[lang]}
-          </p>
+        {correction && atStart && (
+          <div className="correction is-start" data-testid="correction" data-start="true">
+            <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>
+            <p>{correction[lang]}</p>
+          </div>
         )}
         {isLast && result && (
           <p className="outcome" data-testid="outcome">
@@ -41,6 +44,12 @@ export function ExplainPanel() {
           </p>
         )}
       </div>
+      {correction && !atStart && (
+        <details className="correction is-later" data-testid="correction" data-start="false">
+          <summary>{t.panels.correctionAt(chapter.n)}</summary>
+          <p>{correction[lang]}</p>
+        </details>
+      )}
     </section>
   );
 }

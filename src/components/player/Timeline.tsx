@@ -32,19 +32,21 @@ export function Timeline() {
         {chapters.map((c, k) => {
           const next = chapters[k + 1];
           const end = next ? next.start : n;
+          const label = `${t.controls.chapter(c.n)}: ${c.title[lang]}${c.correction ? ` (${t.controls.hasCorrection})` : ''}`;
           return (
             <button
               key={c.n}
               type="button"
-              className={`chapter${k === current ? ' is-current' : ''}`}
+              className={`chapter${k === current ? ' is-current' : ''}${c.correction ? ' has-correction' : ''}`}
               style={{ flexGrow: Math.max(1, end - c.start) }}
               onClick={() => seek(c.start)}
-              title={`${t.controls.chapter(c.n)}: ${c.title[lang]}`}
-              aria-label={`${t.controls.chapter(c.n)}: ${c.title[lang]}`}
+              title={label}
+              aria-label={label}
               aria-current={k === current ? 'step' : undefined}
               data-testid={`chapter-${c.n}`}
             >
               {c.n}
+              {c.correction && <span className="chapter-flag" aria-hidden="true">!</span>}
             </button>
           );
         })}

@@ -12,7 +12,7 @@ function ownsKey(el: Element | null, key: string): boolean {
 }
 
 /**
- * Space play/pause, ← → step, Home/End first/last. Keys count when focus is inside this app, or on
+ * Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels. Keys count when focus is inside this app, or on
  * the page body when `global` is set (the stand-alone page); embeds on a slide deck then each keep
  * their own keys.
  */
@@ -27,7 +27,9 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       if (!inside && !(global && onBody)) return;
       if (ownsKey(target, e.key)) return;
       const s = store.getState();
-      const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last };
+      const follow = () => s.setFollow(!s.follow);
+      const panels = () => s.setPanels(!s.panels);
+      const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last, f: follow, F: follow, p: panels, P: panels };
       const act = actions[e.key];
       if (!act) return;
       e.preventDefault();

@@ -1,17 +1,24 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, UiSlice } from '../appState';
+import type { Bilingual } from '../../core';
 import type { Lang, Theme } from '../types';
 
 /** The view-preferences slice. The app decides the initial language and theme (it reads the browser). */
-export function createUiSlice(init: { lang: Lang; theme: Theme }): StateCreator<AppState, [], [], UiSlice> {
+export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean; panels: boolean; notices: Bilingual[] }): StateCreator<AppState, [], [], UiSlice> {
   return (set) => ({
     lang: init.lang,
     theme: init.theme,
     logFilter: { arp: true, request: true, reply: true, 'icmp-error': true, decision: true },
     sideTab: 'tables',
+    follow: init.follow,
+    panels: init.panels,
+    notices: init.notices,
     setLang: (lang) => set({ lang }),
     setTheme: (theme) => set({ theme }),
     toggleLogFilter: (key) => set((s) => ({ logFilter: { ...s.logFilter, [key]: !s.logFilter[key] } })),
     setSideTab: (sideTab) => set({ sideTab }),
+    setFollow: (follow) => set({ follow }),
+    setPanels: (panels) => set({ panels }),
+    dismissNotices: () => set({ notices: [] }),
   });
 }
