@@ -79,6 +79,7 @@ export const PINNED_NEIGH_SYSCTLS: readonly string[] = [
   'retrans_time_ms=1000',
   'delay_first_probe_time=5',
   'base_reachable_time_ms=30000',
+  'proxy_delay=80',
 ];
 
 /** Bridge netfilter calls off (see `planLab`). */
@@ -98,12 +99,15 @@ function sysctlValue(v: boolean | number): string {
   return typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
 }
 
-/** `net/ipv4/conf/<scope>/<key>=v` lines; slashes so interface names with dots stay intact. */
+/**
+ * `net/ipv4/conf/<scope>/<key>=v` lines; slashes so interface names with dots stay intact.
+ * `proxy_delay` is a neighbour parameter, in USER_HZ (1/100 s) where the topology says ms.
+ */
 function confSysctls(scope: string, s: IfaceSysctls | undefined): string[] {
   if (!s) return [];
   return Object.entries(s)
     .filter((e): e is [string, boolean | number] => e[1] !== undefined)
-    .map(([k, v]) => `net/ipv4/conf/${scope}/${k}=${sysctlValue(v)}`);
+    .map(([k, v]) => (k === 'proxy_delay' ? `net/ipv4/neigh/${scope}/proxy_delay=${Math.round(Number(v) / 10)}` : `net/ipv4/conf/${scope}/${k}=${sysctlValue(v)}`));
 }
 
 function sysctl(ns: string, kvs: readonly string[]): string[][] {

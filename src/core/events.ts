@@ -117,8 +117,11 @@ export interface RouteEvent extends EventBase {
   direction: 'output' | 'input';
   /** The chosen entry's text as `ip route` prints it, or null when nothing matched. */
   route: string | null;
-  /** Result: deliver locally, forward, send (local origin), or unreachable. */
-  result: 'local' | 'forward' | 'send' | 'unreachable';
+  /**
+   * Result: deliver locally, forward, send (local origin), unreachable, or proxy-arp (an ARP
+   * request for an address this namespace routes elsewhere, answered with its own MAC).
+   */
+  result: 'local' | 'forward' | 'send' | 'unreachable' | 'proxy-arp';
   /** Next hop (gateway or the destination itself) and the output device, when routed. */
   nexthop?: string;
   dev?: string;

@@ -11,7 +11,7 @@ export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
-export { SCENARIOS, seedWithRedirects, type Scenario } from './presets/scenarios';
+export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, type Scenario } from './presets/scenarios';
 export { frameSummary, packetSummary, icmpName } from './explain/describe';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang } from './format/text';

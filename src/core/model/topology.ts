@@ -22,6 +22,12 @@ export interface IfaceSysctls {
   proxy_arp?: boolean;
   /** `rp_filter`: 0 off, 1 strict, 2 loose; effective is `max(all, iface)`. Kernel default: 0. */
   rp_filter?: 0 | 1 | 2;
+  /**
+   * `neigh.<if>.proxy_delay` in milliseconds: how long a proxy-ARP answer to a broadcast request
+   * waits. Linux waits a random time below it (default 800 ms); the simulator waits half of it.
+   * Calico sets 0 on its cali* interfaces.
+   */
+  proxy_delay?: number;
 }
 
 /** Namespace-wide sysctls. */

@@ -66,7 +66,7 @@ describe('validateTopology', () => {
       return { ...t, machines: [{ ...node1, routes: [route] }, ...rest] };
     };
     const bad = withRoute({ dst: 'default', via: '192.168.1.1', dev: 'eth0' });
-    expect(validateTopology(bad)).toContain('machines[0].routes[0].via: 192.168.1.1 is not on a subnet of eth0 (Linux: "Nexthop has invalid gateway"); add an address in its subnet or set onlink');
+    expect(validateTopology(bad)).toContain('machines[0].routes[0].via: 192.168.1.1 is not reachable directly through eth0 (Linux: "Nexthop has invalid gateway"); add an address or a device route that covers it, or set onlink');
     expect(validateTopology(withRoute({ dst: 'default', via: '192.168.1.1', dev: 'eth0', onlink: true }))).toEqual([]);
   });
 

@@ -74,8 +74,8 @@ function nsFacts(ns: Loose): NsFacts {
     if (r.via !== undefined && (typeof r.via !== 'string' || parseIp(r.via) === null)) errors.push(`${p}.via: expected an IPv4 address, got ${JSON.stringify(r.via)}`);
     if (r.src !== undefined && (typeof r.src !== 'string' || parseIp(r.src) === null)) errors.push(`${p}.src: expected an IPv4 address, got ${JSON.stringify(r.src)}`);
     if (!ifaces.has(r.dev)) errors.push(`${p}.dev: no interface ${JSON.stringify(r.dev)} here`);
-    else if (typeof r.via === 'string' && !r.onlink && !gatewayOnLink(list, r.dev, parseIp(r.via))) {
-      errors.push(`${p}.via: ${r.via} is not on a subnet of ${r.dev} (Linux: "Nexthop has invalid gateway"); add an address in its subnet or set onlink`);
+    else if (typeof r.via === 'string' && !r.onlink && !gatewayOnLink(list, ns.routes, r.dev, parseIp(r.via))) {
+      errors.push(`${p}.via: ${r.via} is not reachable directly through ${r.dev} (Linux: "Nexthop has invalid gateway"); add an address or a device route that covers it, or set onlink`);
     }
   });
   (Array.isArray(ns.neighbours) ? ns.neighbours : []).forEach((n: Loose, k: number) => {
@@ -89,22 +89,33 @@ function nsFacts(ns: Loose): NsFacts {
   });
   const ttl = isObject(ns.sysctls) ? ns.sysctls.ip_default_ttl : undefined;
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 255)) errors.push('sysctls.ip_default_ttl: expected 1-255');
+  list.forEach((iface, k) => {
+    const d: unknown = isObject(iface) && isObject(iface.sysctls) ? iface.sysctls.proxy_delay : undefined;
+    if (d !== undefined && (!Number.isInteger(d) || (d as number) < 0 || (d as number) > 60000)) errors.push(`interfaces[${k}].sysctls.proxy_delay: expected milliseconds from 0 to 60000`);
+  });
   const facts = { errors, ifaces };
   factsCache.set(freezeSpec(ns), facts);
   return facts;
 }
 
-/** Whether `gw` lies in a subnet of one of `dev`'s addresses (a connected route covers it). */
-function gatewayOnLink(list: unknown[], dev: string, gw: number | null): boolean {
+/**
+ * Whether `gw` is reachable directly through `dev`, as fib_check_nh() demands: covered by one of
+ * `dev`'s connected subnets, or by a device route (no `via`) through `dev`, like Calico's
+ * `169.254.1.1 dev eth0 scope link` in front of `default via 169.254.1.1`.
+ */
+function gatewayOnLink(list: unknown[], routes: unknown, dev: string, gw: number | null): boolean {
   if (gw === null) return false;
-  const iface = list.find((i): i is Loose => isObject(i) && i.name === dev);
-  const addrs: unknown[] = Array.isArray(iface?.addresses) ? iface.addresses : [];
-  return addrs.some((a) => {
-    const c = typeof a === 'string' ? parseCidr(a) : null;
+  const covers = (cidr: unknown): boolean => {
+    const c = typeof cidr === 'string' ? parseCidr(cidr) : null;
     if (!c) return false;
     const size = 2 ** (32 - c.prefix);
     return Math.floor(c.ip / size) === Math.floor(gw / size);
-  });
+  };
+  const iface = list.find((i): i is Loose => isObject(i) && i.name === dev);
+  const addrs: unknown[] = Array.isArray(iface?.addresses) ? iface.addresses : [];
+  if (addrs.some(covers)) return true;
+  const table: unknown[] = Array.isArray(routes) ? routes : [];
+  return table.some((r) => isObject(r) && r.dev === dev && r.via === undefined && (r.dst === 'default' || covers(r.dst)));
 }
 
 /** What the topology-wide checks need from one machine (with its pods), cached by identity. */

@@ -34,6 +34,30 @@ export function seedWithListeners(): Topology {
   return { ...t, name: 'seed-listeners' };
 }
 
+/**
+ * The seed lab with pod1 wired the way Calico wires pods: a /32 address, a link route to the
+ * placeholder gateway 169.254.1.1 and a default route through it; its host-side veth out of the
+ * bridge, with proxy_arp on and proxy_delay 0, and a /32 route back to the pod.
+ */
+export function seedCalicoStylePod1(): Topology {
+  const t = seedTopology();
+  const node1 = t.machines.find((m) => m.name === 'node1');
+  const pod1 = node1?.pods?.find((p) => p.name === 'pod1');
+  const host = node1?.interfaces.find((i) => i.name === 'veth-pod1');
+  const podEth = pod1?.interfaces[0];
+  if (!node1 || !pod1 || !host || !podEth) return t;
+  podEth.addresses = ['10.10.10.1/32'];
+  pod1.routes = [
+    { dst: '169.254.1.1/32', dev: 'eth0' },
+    { dst: 'default', via: '169.254.1.1', dev: 'eth0' },
+  ];
+  delete host.master;
+  host.mac = 'ee:ee:ee:ee:ee:ee';
+  host.sysctls = { proxy_arp: true, proxy_delay: 0 };
+  node1.routes = [{ dst: '10.10.10.1/32', dev: 'veth-pod1' }, ...(node1.routes ?? [])];
+  return { ...t, name: 'seed-calico-pod1' };
+}
+
 /** Every reference scenario, in the order they are recorded. */
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -113,6 +137,12 @@ export const SCENARIOS: readonly Scenario[] = [
     title: { en: 'UDP to a listening port on pod3: delivered, no answer', ru: 'UDP на слушающий порт pod3: доставлено, ответа нет' },
     topology: seedWithListeners,
     journey: { from: 'pod1', to: 'pod3', proto: 'udp', port: 53 },
+  },
+  {
+    id: 'proxy-arp-calico-style',
+    title: { en: 'Calico-style pod1: it ARPs for 169.254.1.1 and node1 answers by proxy ARP', ru: 'pod1 в стиле Calico: ARP про 169.254.1.1, node1 отвечает через proxy ARP' },
+    topology: seedCalicoStylePod1,
+    journey: { from: 'pod1', to: 'pod3' },
   },
   {
     id: 'tcp-syn-refused',

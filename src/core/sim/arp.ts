@@ -6,7 +6,7 @@ import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
 import { l4Of, type Packet } from './packet';
-import { neighTable, selectSource, type Iface, type Neigh } from './world';
+import { lookupRoute, neighTable, selectSource, type Iface, type Neigh } from './world';
 
 /*
  * The IPv4 neighbour subsystem (net/ipv4/arp.c, net/core/neighbour.c) with Linux's default timers.
@@ -182,12 +182,26 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
     // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
     // reply, and the asker's next packets to us, need no ARP of their own.
     updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
-    const reply: Frame = {
-      eth: { src: dev.mac, dst: arp.sha, type: 'arp' },
-      arp: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa },
-    };
-    xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
+    xmit(sim, dev, arpReply(dev, arp), { kind: 'arp', pkt: sim.nextPacket() });
     return;
+  }
+  if (arp.op === 'request' && dev.conf.forwarding && dev.conf.proxyArp) {
+    // arp_fwd_proxy(): answer for an address this namespace would route out of another device.
+    const route = lookupRoute(ns, tip);
+    if (route && route.dev !== dev) {
+      updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
+      // A request addressed to our MAC is answered at once; a broadcast waits up to proxy_delay.
+      const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
+      const nsName = ns.name;
+      const via = route.dev.name;
+      sim.emit({ type: 'route', pkt, ns: nsName, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: via,
+        explain: lazy(() => bi(`${arp.tpa} is not ${nsName}'s address, but proxy_arp is on for ${dev.name} and ${nsName} would route ${arp.tpa} out of ${via}: so ${nsName} answers with its own MAC ${dev.mac} and will forward whatever is sent to it.${delay ? ` Linux waits a random time below proxy_delay before answering a broadcast; the simulator waits ${delay / 1e6} ms.` : ' proxy_delay is 0, so the answer goes at once.'}`,
+          `${arp.tpa} — не адрес ${nsName}, но на ${dev.name} включён proxy_arp, а ${arp.tpa} ${nsName} отправил бы через ${via}: поэтому ${nsName} отвечает своим MAC ${dev.mac} и перешлёт всё, что ему пришлют.${delay ? ` На широковещательный запрос Linux отвечает через случайное время меньше proxy_delay; симулятор ждёт ${delay / 1e6} мс.` : ' proxy_delay = 0, поэтому ответ уходит сразу.'}`)) });
+      const reply = arpReply(dev, arp);
+      if (delay === 0) xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
+      else sim.after(delay, () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }));
+      return;
+    }
   }
   const n = table.get(sip);
   if (!n) {
@@ -203,6 +217,14 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
   updateFromArp(sim, dev, table, sip, arp.sha, state, override, false);
 }
 
+/** The reply to `req` from `dev`: "the target is at my MAC". */
+function arpReply(dev: Iface, req: NonNullable<Frame['arp']>): Frame {
+  return {
+    eth: { src: dev.mac, dst: req.sha, type: 'arp' },
+    arp: { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa },
+  };
+}
+
 /** neigh_update() for an ARP-learned address; flushes the queue when the entry becomes valid. */
 function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: number, mac: string, wanted: NeighState, override: boolean, create: boolean): void {
   const ipText = formatIp(ip);
@@ -214,8 +236,8 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
     n.state = 'STALE';
     n.mac = mac;
     sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0,
-      explain: lazy(() => bi(`The request was for ${dev.ns.name}'s own address, so Linux also records the asker, ${ipText} at ${mac}, as STALE. That is why the reply, and later traffic back, need no ARP of their own.`,
-        `Запрос был об адресе самого ${dev.ns.name}, поэтому Linux заодно запоминает спрашивающего, ${ipText} → ${mac}, в состоянии STALE. Поэтому ответу и обратному трафику свой ARP не нужен.`)) });
+      explain: lazy(() => bi(`${dev.ns.name} is going to answer this request, so Linux also records the asker, ${ipText} at ${mac}, as STALE. That is why the reply, and later traffic back, need no ARP of their own.`,
+        `${dev.ns.name} собирается ответить на этот запрос, поэтому Linux заодно запоминает спрашивающего, ${ipText} → ${mac}, в состоянии STALE. Поэтому ответу и обратному трафику свой ARP не нужен.`)) });
     return;
   }
   const old = n.state;

@@ -17,6 +17,8 @@ export interface EffectiveConf {
   sharedMedia: boolean;
   proxyArp: boolean;
   rpFilter: 0 | 1 | 2;
+  /** neigh proxy_delay in ns. */
+  proxyDelayNs: number;
 }
 
 /** A parsed interface. */
@@ -66,6 +68,7 @@ const LINUX_DEFAULT: Required<IfaceSysctls> = {
   shared_media: true,
   proxy_arp: false,
   rp_filter: 0,
+  proxy_delay: 800,
 };
 
 /** Combines `conf/all` and `conf/<if>` the way each sysctl is documented in ip-sysctl.rst. */
@@ -82,6 +85,8 @@ export function effectiveConf(sysctls: NamespaceSysctls | undefined, own: IfaceS
     sharedMedia: allConf.shared_media || ifConf.shared_media,
     proxyArp: allConf.proxy_arp || ifConf.proxy_arp,
     rpFilter: Math.max(allConf.rp_filter, ifConf.rp_filter) as 0 | 1 | 2,
+    // A neighbour parameter, not a conf/all one: only the interface's own value counts.
+    proxyDelayNs: (own?.proxy_delay ?? LINUX_DEFAULT.proxy_delay) * 1_000_000,
   };
 }
 
