@@ -4,10 +4,15 @@
  * stderr, exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { formatJsonl, formatText, runJourney, seedTopology, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
+import { formatJsonl, formatText, runJourney, seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
 import { parseTraceArgs } from './traceArgs';
 
-const PRESETS: Record<string, () => Topology> = { seed: seedTopology, 'seed-redirects': seedWithRedirects };
+const PRESETS: Record<string, () => Topology> = {
+  seed: seedTopology,
+  'seed-redirects': seedWithRedirects,
+  'seed-listeners': seedWithListeners,
+  'seed-calico-pod1': seedCalicoStylePod1,
+};
 
 function loadTopology(file: string): Topology {
   let text: string;

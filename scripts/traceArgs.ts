@@ -10,7 +10,7 @@ export interface TraceArgs {
 }
 
 const USAGE =
-  'usage: npm run --silent trace -- [--preset seed|seed-redirects | --topology FILE] --from POD|MACHINE --to POD|MACHINE|IP ' +
+  'usage: npm run --silent trace -- [--preset seed|seed-redirects|seed-listeners|seed-calico-pod1 | --topology FILE] --from POD|MACHINE --to POD|MACHINE|IP ' +
   '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval MS] [--ttl N] [--warm] [--format jsonl|text] [--lang en|ru]';
 
 /** Parses argv; throws an Error whose message is the one line to show the user. */
