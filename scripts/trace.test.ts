@@ -45,6 +45,9 @@ describe('npm run trace', () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
     }
+    const ru = trace('--from', 'pod1', '--to', 'pod9', '--lang', 'ru');
+    expect(ru.code).toBe(2);
+    expect(ru.err.trim()).toBe('trace: to: «pod9» — не под, не машина и не IPv4-адрес');
     const dir = mkdtempSync(join(tmpdir(), 'pj-trace-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...seedTopology(), segments: [] }));

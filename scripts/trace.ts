@@ -4,7 +4,7 @@
  * stderr, exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { formatJsonl, formatText, runJourney, seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
+import { JourneyError, formatJsonl, formatText, runJourney, seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
 import { parseTraceArgs } from './traceArgs';
 
 const PRESETS: Record<string, () => Topology> = {
@@ -32,8 +32,12 @@ function loadTopology(file: string): Topology {
   return data as Topology;
 }
 
+/** The language asked for, if the arguments got that far; errors are then written in it. */
+let lang: 'en' | 'ru' = 'en';
+
 function main(): void {
   const args = parseTraceArgs(process.argv.slice(2));
+  lang = args.lang;
   let topology: Topology;
   if (args.topology !== undefined) topology = loadTopology(args.topology);
   else {
@@ -48,6 +52,7 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  process.stderr.write(`trace: ${(e as Error).message.split('\n')[0]}\n`);
+  const message = e instanceof JourneyError ? e.text[lang] : (e as Error).message;
+  process.stderr.write(`trace: ${message.split('\n')[0]}\n`);
   process.exit(2);
 }
