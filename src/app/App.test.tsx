@@ -41,6 +41,22 @@ describe('two apps on one page', () => {
     expect(A.getByTestId('step-count').textContent).toMatch(/^Step 3 of \d+$/);
   });
 
+  it('share no element id, so labels and tabs point inside their own app', () => {
+    const { container } = render(
+      <>
+        <App persist={false} />
+        <App persist={false} />
+      </>,
+    );
+    const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const el of container.querySelectorAll('[aria-labelledby]')) {
+      const target = el.getAttribute('aria-labelledby') ?? '';
+      expect(el.closest('[data-testid="app"]')?.querySelector(`[id="${target}"]`)).not.toBeNull();
+    }
+  });
+
   it('keys step only the app that has focus', () => {
     render(
       <>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { chapterIndexAt, selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
@@ -7,6 +8,7 @@ import { eventLine } from './eventLine';
 /** What happens at this step, in words; announced to screen readers as the step changes. */
 export function ExplainPanel() {
   const t = useStrings();
+  const headingId = useId();
   const lang = useAppStore((s) => s.lang);
   const ev = useAppStore(selectEvent);
   const result = useAppStore((s) => s.result);
@@ -19,8 +21,8 @@ export function ExplainPanel() {
   const atStart = chapter?.start === index;
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
-    <section className="panel explain" aria-labelledby="explain-h">
-      <h2 id="explain-h" className="panel-title">
+    <section className="panel explain" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel-title">
         {t.panels.explain}
         {ev && (
           <span className="event-tag">

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { icmpName, type Frame, type HopEvent } from '../../core';
 import { changedFields, frameAtOrBefore, previousFrameOfPacket } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
@@ -30,14 +31,15 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
 
 /** The packet's layers and fields, with the fields that changed at this hop marked. */
 export function PacketInspector() {
+  const headingId = useId();
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const events = useAppStore((s) => s.result?.events);
   const index = useAppStore((s) => s.index);
   const h = events ? headersAt(events, index) : null;
   return (
-    <section className="panel inspector" aria-labelledby="inspector-h" data-testid="inspector" tabIndex={0}>
-      <h2 id="inspector-h" className="panel-title">
+    <section className="panel inspector" aria-labelledby={headingId} data-testid="inspector" tabIndex={0}>
+      <h2 id={headingId} className="panel-title">
         {t.panels.packet}
         {h && h.at !== index && <span className="event-tag">{t.panels.fromEvent(h.at + 1)}</span>}
       </h2>
