@@ -223,7 +223,8 @@ const ru: Strings = {
     noEvents: 'Нет событий под этот фильтр.',
     local: 'локальная',
     localRoutes: (n) => `Таблица local: ${n} ${ruPlural(n, 'маршрут', 'маршрута', 'маршрутов')} к собственным адресам`,
-    cols: { dst: 'Назначение', via: 'Шлюз', dev: 'Устройство', proto: 'Источник', ip: 'IP', mac: 'MAC', state: 'Состояние', iface: 'Интерфейс', port: 'Порт' },
+    // Soft hyphens (\u00ad) let long Russian headers break inside narrow table columns.
+    cols: { dst: 'Назна\u00adчение', via: 'Шлюз', dev: 'Устрой\u00adство', proto: 'Источник', ip: 'IP', mac: 'MAC', state: 'Состо\u00adяние', iface: 'Интер\u00adфейс', port: 'Порт' },
   },
   fields: {
     'eth.src': 'MAC источника',
