@@ -8,16 +8,22 @@ afterEach(() => {
   localStorage.clear();
 });
 
+/** Two independent players side by side, as two embeds on one slide. */
+function renderTwoApps(): { a: HTMLElement; b: HTMLElement; container: HTMLElement } {
+  const { container } = render(
+    <>
+      <App persist={false} />
+      <App persist={false} />
+    </>,
+  );
+  const [a, b] = screen.getAllByTestId('app');
+  if (!a || !b) throw new Error('two apps expected');
+  return { a, b, container };
+}
+
 describe('two apps on one page', () => {
   it('keep separate playheads, languages and journeys', () => {
-    render(
-      <>
-        <App persist={false} />
-        <App persist={false} />
-      </>,
-    );
-    const [a, b] = screen.getAllByTestId('app');
-    if (!a || !b) throw new Error('two apps expected');
+    const { a, b } = renderTwoApps();
     const A = within(a);
     const B = within(b);
     expect(A.getByTestId('step-count').textContent).toBe(B.getByTestId('step-count').textContent);
@@ -42,12 +48,7 @@ describe('two apps on one page', () => {
   });
 
   it('share no element id, so labels and tabs point inside their own app', () => {
-    const { container } = render(
-      <>
-        <App persist={false} />
-        <App persist={false} />
-      </>,
-    );
+    const { container } = renderTwoApps();
     const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);
     expect(ids.length).toBeGreaterThan(4);
     expect(new Set(ids).size).toBe(ids.length);
@@ -58,14 +59,7 @@ describe('two apps on one page', () => {
   });
 
   it('keys step only the app that has focus', () => {
-    render(
-      <>
-        <App persist={false} />
-        <App persist={false} />
-      </>,
-    );
-    const [a, b] = screen.getAllByTestId('app');
-    if (!a || !b) throw new Error('two apps expected');
+    const { a, b } = renderTwoApps();
     const canvas = within(b).getByTestId('network-canvas');
     fireEvent.keyDown(canvas, { key: 'ArrowRight' });
     expect(within(b).getByTestId('step-count').textContent).toMatch(/^Step 2 of/);

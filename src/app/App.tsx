@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { runJourney, seedTopology, stateAt, type Bilingual, type JourneySpec, type Topology } from '../core';
+import { runJourney, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { AppStoreProvider } from '../store/StoreContext';
-import type { Lang, Theme } from '../store/types';
 import { defaultSpec } from './defaultSpec';
+import type { OpenOptions } from './urlParams';
 import { initialLang, initialTheme, savePreferences } from './preferences';
 
 export { SEED_SPEC } from './defaultSpec';
@@ -13,27 +13,14 @@ export { SEED_SPEC } from './defaultSpec';
 /** The real simulator, as the store consumes it. */
 export const coreEngine: JourneyEngine = { runJourney, stateAt };
 
-/** Props of {@link App}. */
-export interface AppProps {
-  topology?: Topology;
-  spec?: JourneySpec;
+/** Props of {@link App}: what to open with, plus how the app is hosted. */
+export interface AppProps extends OpenOptions {
   /** Take playback keys from the whole page; see `AppShell`. @default false */
   globalKeys?: boolean;
   /** Remember language and theme in localStorage. @default true */
   persist?: boolean;
   /** Engine to run; the real one unless a test injects another. */
   engine?: JourneyEngine;
-  /** Start in this language / theme instead of the remembered or browser one. */
-  lang?: Lang;
-  theme?: Theme;
-  /** 1-based step to open at. @default 1 */
-  step?: number;
-  /** Playback speed. @default 1 */
-  speed?: number;
-  /** Camera follows the packet. @default true for labs of more than 4 machines */
-  follow?: boolean;
-  /** Show the packet and side panels (false: the drawing and this step's text take the width). @default true */
-  panels?: boolean;
   /** What was wrong with the link that opened the app; shown on the page until dismissed. */
   linkErrors?: readonly Bilingual[];
 }

@@ -4,20 +4,25 @@ import { isIpv4, MAX_COUNT, namespaceNames } from '../store/specDraft';
 import type { Lang, Theme } from '../store/types';
 import { defaultSpec } from './defaultSpec';
 
-/** What a link (or a slide's iframe src) can ask the player to show. */
-export interface UrlParams {
+/** What the player opens with: shared by links (`?from=…`) and the App's props. */
+export interface OpenOptions {
   topology?: Topology;
   spec?: JourneySpec;
+  /** Start in this language / theme instead of the remembered or browser one. */
   lang?: Lang;
   theme?: Theme;
-  /** 1-based step to open at. */
+  /** 1-based step to open at. @default 1 */
   step?: number;
-  /** Playback speed, one of {@link SPEEDS}. */
+  /** Playback speed, one of {@link SPEEDS}. @default 1 */
   speed?: number;
-  /** Camera follows the packet. */
+  /** Camera follows the packet. @default true for labs of more than 4 machines */
   follow?: boolean;
-  /** Show the packet and side panels. */
+  /** Show the packet and side panels (false: the drawing and this step's text take the width). @default true */
   panels?: boolean;
+}
+
+/** What a link (or a slide's iframe src) can ask the player to show. */
+export interface UrlParams extends OpenOptions {
   /**
    * What was wrong with the link, one message per bad parameter, in both languages. Everything
    * else in the link still applies; a bad value falls back to the default.
