@@ -10,8 +10,8 @@ export function frameSummary(f: Frame): Bilingual {
   if (f.arp) {
     const a = f.arp;
     return a.op === 'request'
-      ? bi(`ARP request who-has ${a.tpa} tell ${a.spa}`, `ARP-запрос: у кого ${a.tpa}? ответить ${a.spa}`)
-      : bi(`ARP reply ${a.spa} is-at ${a.sha}`, `ARP-ответ: ${a.spa} находится на ${a.sha}`);
+      ? bi(`ARP request who-has ${a.tpa} tell ${a.spa}`, `ARP-запрос (кто ${a.tpa}? ответить ${a.spa})`)
+      : bi(`ARP reply ${a.spa} is-at ${a.sha}`, `ARP-ответ (${a.spa} — это ${a.sha})`);
   }
   return packetSummary(f);
 }
@@ -24,7 +24,7 @@ export function packetSummary(f: Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp'>): 
   if (f.icmp) {
     const n = icmpName(f.icmp.type, f.icmp.code);
     const seq = f.icmp.seq !== undefined ? ` seq ${f.icmp.seq}` : '';
-    return bi(`ICMP ${n.en}${seq}, ${base}`, `ICMP ${n.ru}${seq}, ${base}`);
+    return bi(`ICMP ${n.en}${seq}, ${base}`, `ICMP «${n.ru}»${seq}, ${base}`);
   }
   if (f.udp) return bi(`UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} TTL ${ip.ttl}`, `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} TTL ${ip.ttl}`);
   if (f.tcp) return bi(`TCP [${f.tcp.flags}] ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} TTL ${ip.ttl}`, `TCP [${f.tcp.flags}] ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} TTL ${ip.ttl}`);

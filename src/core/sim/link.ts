@@ -38,8 +38,8 @@ export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
   const peerText = peer ? `${peer.ns.name}/${peer.name}` : dev.segment ? `segment ${dev.segment.id}` : 'nowhere';
   sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: lazy(() => dev.kind === 'veth'
-      ? bi(`${what().en} leaves ${dev.ns.name} through ${dev.name}, one end of a veth pair: whatever enters one end comes out of the other, ${peerText}.`,
-          `${what().ru} покидает ${dev.ns.name} через ${dev.name} — конец пары veth: всё, что входит в один конец, выходит из другого, ${peerText}.`)
+      ? bi(`${what().en} leaves ${dev.ns.name} through ${dev.name}, one end of a veth pair: whatever enters one end comes out of the other (${peerText}).`,
+          `${what().ru} покидает ${dev.ns.name} через ${dev.name} — конец пары veth: всё, что входит в один конец, выходит из другого (${peerText}).`)
       : bi(`${what().en} leaves ${dev.ns.name} through its NIC ${dev.name} onto the L2 segment.`,
           `${what().ru} покидает ${dev.ns.name} через сетевую карту ${dev.name} в L2-сегмент.`)) });
   if (peer) {
@@ -121,7 +121,7 @@ function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, tag: Tag): voi
   const what = (): Bilingual => frameSummary(frame);
   sim.emit({ type: 'frame', ns: br.dev.ns.name, iface: br.dev.name, dir: 'in', wire, kind: tag.kind, pkt: tag.pkt, ...frame,
     explain: lazy(() => bi(`${what().en} is received by ${br.dev.name}, the bridge's own interface: from here the host's IP stack handles it.`,
-      `${what().ru} принимает ${br.dev.name} — собственный интерфейс моста: дальше им занимается IP-стек хоста.`)) });
+      `${br.dev.name}, собственный интерфейс моста, принимает ${what().ru}: дальше им занимается IP-стек хоста.`)) });
   hostRx(sim, br.dev, frame, tag);
 }
 
