@@ -4,7 +4,8 @@ import { openApp, readStep, type StepView } from './player';
 test.describe('the seed journey, pod1 → pod3', () => {
   test('opens ready to play, with a hint saying what to do', async ({ page }) => {
     await openApp(page);
-    await expect(page.getByTestId('hint')).toHaveText('Press Play or → to step through the packet’s journey');
+    await expect(page.getByTestId('hint')).toContainText('Press Play or → to step through the packet’s journey');
+    await expect(page.getByTestId('hint-keys')).toHaveText('Keys: Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels');
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();

@@ -17,7 +17,8 @@ test('switches language, keeps test ids, and remembers the choice', async ({ pag
   await expect(page.locator('.pj-app')).toHaveAttribute('lang', 'ru');
 
   await page.reload();
-  await expect(page.getByTestId('hint')).toHaveText('Нажмите «Воспроизвести» или →, чтобы пройти путь пакета по шагам');
+  await expect(page.getByTestId('hint')).toContainText('Нажмите «Воспроизвести» или →, чтобы пройти путь пакета по шагам');
+  await expect(page.getByTestId('hint-keys')).toHaveText('Клавиши: Пробел — пуск/пауза, ← → — шаг, Home/End — в начало/конец, F — следить за пакетом, P — панели');
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });

@@ -53,7 +53,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
           {index === 0 && !playing && (
             <p className="hint" data-testid="hint">
               {t.hint}
-              <span className="hint-keys">{t.controls.keys}</span>
+              <span className="hint-keys" data-testid="hint-keys">{t.controls.keys}</span>
             </p>
           )}
         </div>
