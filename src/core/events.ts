@@ -208,6 +208,7 @@ export type DropReason =
   | 'arp-not-for-us'
   | 'icmp-rate-limited'
   | 'bridge-no-port'
+  | 'martian'
   | 'iface-down';
 
 /** A packet or frame was dropped. */

@@ -16,6 +16,8 @@ interface Anchor {
   find: (e: HopEvent) => boolean;
   title: Bilingual;
   correction?: Bilingual;
+  /** Drop the correction: it does not apply to this journey. */
+  noCorrection?: boolean;
 }
 
 /** The host-side end of a pod's veth, in the pod's machine's root namespace. */
@@ -53,10 +55,14 @@ export function chapterize(world: World, spec: NormalizedSpec, dstIp: string, ev
   const brSrc = srcVeth?.master?.dev.name ?? 'bridge';
   const brDst = dstVeth?.master?.dev.name ?? 'bridge';
 
+  // The gateway correction is only true when the source's own route sends the packet to a gateway.
+  const firstRoute = events.find((e) => e.type === 'route' && e.ns === s && e.direction === 'output');
+  const viaGateway = firstRoute?.type === 'route' && firstRoute.result === 'send' && firstRoute.nexthop !== dstIp;
   const anchors: Anchor[] = [
     {
       find: (e) => e === first,
       title: bi(`The packet leaves ${s} through eth0`, `Пакет покидает ${s} через eth0`),
+      ...(viaGateway ? {} : { noCorrection: true }),
       correction: bi(`Before anything leaves, ${s} looks up ${dstIp} in its own routing table. For a destination outside its subnet the route points at its gateway, so ${s} ARPs for the gateway's MAC, not for ${d}.`,
         `Прежде чем что-то отправить, ${s} ищет ${dstIp} в своей таблице маршрутизации. Для адреса вне своей подсети маршрут указывает на шлюз, поэтому ${s} выясняет по ARP MAC-адрес шлюза, а не ${d}.`),
     },
@@ -111,7 +117,7 @@ export function chapterize(world: World, spec: NormalizedSpec, dstIp: string, ev
     while (i < events.length && !a.find(events[i] as HopEvent)) i++;
     if (i >= events.length) continue;
     const c: Chapter = { n: chapters.length + 1, title: a.title, start: i };
-    if (a.correction) c.correction = a.correction;
+    if (a.correction && !a.noCorrection) c.correction = a.correction;
     if (chapters.length > 0 && chapters[chapters.length - 1]?.start === i) continue;
     chapters.push(c);
     from = i + 1;

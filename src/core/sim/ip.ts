@@ -25,6 +25,12 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   const ns = dev.ns;
   const what = (): Bilingual => packetSummary(p);
 
+  if (p.d >>> 24 === 127 || p.s >>> 24 === 127) {
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'martian', ipv4: ip,
+      explain: lazy(() => bi(`${ns.name} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${dev.name} is a "martian" (route_localnet is off).`,
+        `${ns.name} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному loopback каждого узла, поэтому пакет с такого адреса или на такой адрес, пришедший на ${dev.name}, — «марсианский» (route_localnet выключен).`)) });
+    return;
+  }
   if (ns.localAddrs.has(p.d)) {
     if (!rpfOk(sim, ns, dev, p)) return;
     const lr = localRoute(ns, p.d);
@@ -145,8 +151,10 @@ function sendRedirect(sim: Sim, ns: Ns, p: Packet, gateway: number): void {
 /** Output of a locally created packet: route it, then resolve the next hop. */
 export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
   const ip = p.ipv4;
-  if (ns.localAddrs.has(p.d)) {
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: localRoute(ns, p.d)?.text ?? null, result: 'local', dev: 'lo',
+  const loopback = p.d >>> 24 === 127;
+  if (ns.localAddrs.has(p.d) || loopback) {
+    const text = loopback ? 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1' : (localRoute(ns, p.d)?.text ?? null);
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: 'lo',
       explain: lazy(() => bi(`${ip.dst} is ${ns.name}'s own address: the packet goes through the loopback device and never touches a wire.`,
         `${ip.dst} — собственный адрес ${ns.name}: пакет идёт через loopback и не попадает ни в какой провод.`)) });
     sim.after(WIRE_DELAY_NS, () => deliverLocal(sim, ns, p));

@@ -191,6 +191,25 @@ describe('other journeys on the seed lab', () => {
     expect(frames(r.events).filter((f) => f.ns === 'pod3' && f.dir === 'out' && f.tcp).map((f) => f.tcp?.flags)).toEqual(['R.']);
   });
 
+  it('delivers 127.0.0.1 over loopback without touching a wire', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: '127.0.0.1' });
+    expect(frames(r.events)).toEqual([]);
+    expect(r.events.find((e) => e.type === 'route')).toMatchObject({ route: 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1', result: 'local' });
+    expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1.');
+  });
+
+  it('refuses broadcast, multicast and 0.0.0.0 destinations, saying why', () => {
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '10.10.10.255' })).toThrow("to: 10.10.10.255 is the broadcast address of pod1's subnet 10.10.10.0/24: ping refuses it without -b");
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '255.255.255.255' })).toThrow('is the limited broadcast address');
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '224.0.0.1' })).toThrow('is a multicast address; multicast is not simulated yet.');
+    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '0.0.0.0' })).toThrow('means "this host"');
+  });
+
+  it('adds the "ARPs for the gateway" correction only when the source really uses a gateway', () => {
+    expect(runJourney(seedTopology(), { from: 'pod1', to: 'pod3' }).chapters[0]?.correction).toBeDefined();
+    expect(runJourney(seedTopology(), { from: 'pod1', to: 'pod2' }).chapters[0]?.correction).toBeUndefined();
+  });
+
   it('rejects bad input with an error naming the field', () => {
     expect(() => runJourney(seedTopology(), { from: 'pod9', to: 'pod3' })).toThrow('from: no pod or machine named "pod9"');
     expect(() => runJourney(seedTopology(), { from: 'pod1', to: '10.10.300.1' })).toThrow('to: "10.10.300.1" is neither a pod, a machine nor an IPv4 address');

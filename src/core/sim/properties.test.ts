@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JourneySpec } from '../journey';
 import { generateCluster } from '../presets/generate';
+import { JourneyError } from '../errors';
 import { runJourney } from './runJourney';
 
 /*
@@ -16,8 +17,12 @@ const journeyArb = fc
     from: fc.tuple(fc.nat(), fc.nat()),
     to: fc.oneof(
       fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => ({ pod: [a, b] as const })),
-      fc.ipV4().map((ip) => ({ ip })),
-      fc.tuple(fc.nat(300), fc.nat(300)).map(([a, b]) => ({ ip: `10.244.${a % 256}.${b % 256}` })),
+      // Unicast only: broadcast, multicast and 0.0.0.0 are refused (see the property below).
+      fc
+        .ipV4()
+        .filter((ip) => (Number(ip.split('.')[0]) & 0xf0) !== 0xe0 && ip !== '255.255.255.255' && ip !== '0.0.0.0')
+        .map((ip) => ({ ip })),
+      fc.tuple(fc.nat(300), fc.nat(300)).map(([a, b]) => ({ ip: `10.244.${a % 256}.${b % 255}` })),
     ),
     proto: fc.constantFrom('icmp' as const, 'udp' as const, 'tcp' as const),
     count: fc.integer({ min: 1, max: 3 }),
@@ -72,6 +77,30 @@ describe('engine properties', () => {
         }
       }),
       { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it('refuses destinations it does not simulate with a JourneyError in both languages, and nothing else', () => {
+    const unsimulated = fc.oneof(
+      // 224.0.0.0/4 is multicast; 240.0.0.0/4 (class E) is routed like unicast by Linux.
+      fc.tuple(fc.integer({ min: 224, max: 239 }), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join('.')),
+      fc.constant('255.255.255.255'),
+      fc.integer({ min: 1, max: 4 }).map((n) => `10.244.${n}.255`),
+      fc.constant('0.0.0.0'),
+    );
+    fc.assert(
+      fc.property(unsimulated, (to) => {
+        try {
+          runJourney(generateCluster({ nodes: 4, podsPerNode: 2 }), { from: 'pod1-1', to });
+        } catch (e) {
+          // 10.244.N.255 is a broadcast only for pods on node N; for the others it is routed.
+          expect(e).toBeInstanceOf(JourneyError);
+          expect((e as JourneyError).text.ru).toMatch(/[а-яё]/i);
+          return;
+        }
+        expect(to).toMatch(/^10\.244\.[234]\.255$/);
+      }),
+      { numRuns: 80, seed: 5 },
     );
   });
 

@@ -4,7 +4,10 @@ import { JourneyError } from '../errors';
 import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../journey';
 import { validateTopology } from '../model/validate';
 import type { Topology } from '../model/topology';
-import { formatIp, parseIp } from '../net/ipv4';
+import { broadcastOf, formatIp, networkOf, parseIp } from '../net/ipv4';
+
+/** 127.0.0.1, the loopback source address. */
+const LOOPBACK = 0x7f000001;
 import { chapterize } from './chapters';
 import { MS, Sim } from './engine';
 import { ipOutput } from './ip';
@@ -47,10 +50,36 @@ function resolveDestination(world: World, to: string): number {
   return ip;
 }
 
+/** 127.0.0.0/8: every namespace's own loopback (`local 127.0.0.0/8 dev lo` in its local table). */
+export function isLoopback(ip: number): boolean {
+  return ip >>> 24 === 127;
+}
+
+/**
+ * Destinations the engine does not simulate, refused with the reason: broadcast (ping refuses it
+ * without -b, and hosts ignore broadcast pings by default), multicast, and 0.0.0.0.
+ */
+function refuseUnsimulated(src: Ns, dst: number, text: string): void {
+  const why = (en: string, ru: string): never => {
+    throw new JourneyError(bi(`to: ${text} ${en}`, `to: ${text} ${ru}`));
+  };
+  if (dst === 0) why('means "this host" (Linux sends it to 127.0.0.1 over loopback); ask for 127.0.0.1 instead.', 'означает «этот узел» (Linux отправляет его на 127.0.0.1 через loopback); укажите 127.0.0.1.');
+  if (dst >>> 28 === 14) why('is a multicast address; multicast is not simulated yet.', '— групповой (multicast) адрес; multicast пока не моделируется.');
+  if (dst === 0xffffffff) why('is the limited broadcast address: ping refuses it without -b, and Linux hosts ignore broadcast pings (icmp_echo_ignore_broadcasts=1); broadcasts are not simulated.', '— ограниченный широковещательный адрес: ping без -b от него отказывается, а узлы Linux игнорируют широковещательные ping (icmp_echo_ignore_broadcasts=1); широковещание не моделируется.');
+  for (const ci of src.compiled.ifaces) {
+    for (const a of ci.addrs) {
+      if (a.prefix < 31 && broadcastOf(a.ip, a.prefix) === dst) {
+        why(`is the broadcast address of ${src.name}'s subnet ${formatIp(networkOf(a.ip, a.prefix))}/${a.prefix}: ping refuses it without -b, and Linux hosts ignore broadcast pings; broadcasts are not simulated.`,
+          `— широковещательный адрес подсети ${formatIp(networkOf(a.ip, a.prefix))}/${a.prefix} у ${src.name}: ping без -b от него отказывается, а узлы Linux игнорируют широковещательные ping; широковещание не моделируется.`);
+      }
+    }
+  }
+}
+
 /** Creates and sends packet number `k` (0-based) of the journey. */
 function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number): void {
   const route = lookupRoute(src, dst);
-  const s = src.localAddrs.has(dst) ? dst : route ? selectSource(route, dst) : null;
+  const s = src.localAddrs.has(dst) ? dst : isLoopback(dst) ? LOOPBACK : route ? selectSource(route, dst) : null;
   const srcIp = s ?? 0;
   const ttl = spec.ttl || src.defaultTtl;
   const ipv4 = { src: formatIp(srcIp), dst: formatIp(dst), ttl, proto: spec.proto };
@@ -91,6 +120,7 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   const src = world.ns(s.from);
   if (!src) throw new JourneyError(bi(`from: no pod or machine named "${s.from}"`, `from: нет пода или машины с именем «${s.from}»`));
   const dst = resolveDestination(world, s.to);
+  refuseUnsimulated(src, dst, s.to);
   const sim = new Sim(world);
   const duration = journeyDurationMs(s) * MS;
   let start = 0;
