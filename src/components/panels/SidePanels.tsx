@@ -31,7 +31,7 @@ export function SidePanels() {
               aria-controls={`${uid}-tabpanel-${x.id}`}
               className="tab"
               onClick={() => setTab(x.id)}
-              data-testid={`${uid}-tab-${x.id}`}
+              data-testid={`tab-${x.id}`}
             >
               {x.label}
             </button>
