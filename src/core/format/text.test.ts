@@ -25,6 +25,6 @@ describe('trace formats', () => {
     expect(en).toContain('== 8. node2 ARPs for pod3 on cni0 ==');
     expect(en).toContain('# Every router decrements TTL by one: 63 → 62.');
     expect(ru).toContain('== 8. node2 выясняет по ARP адрес pod3 на cni0 ==');
-    expect(ru.trimEnd().split('\n').at(-1)).toBe('1 из 1 эхо-ответов вернулись в pod1.');
+    expect(ru.trimEnd().split('\n').at(-1)).toBe('Эхо-ответов вернулось в pod1: 1 из 1.');
   });
 });

@@ -76,7 +76,7 @@ describe('cold ping pod1 → pod3 on the seed lab', () => {
     expect(last?.type).toBe('deliver');
     expect(last?.ns).toBe('pod1');
     expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1.');
-    expect(r.outcome.ru).toBe('1 из 1 эхо-ответов вернулись в pod1.');
+    expect(r.outcome.ru).toBe('Эхо-ответов вернулось в pod1: 1 из 1.');
     expect(r.pending).toEqual([]);
   });
 

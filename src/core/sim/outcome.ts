@@ -8,10 +8,11 @@ export function outcomeOf(spec: NormalizedSpec, dstIp: string, events: HopEvent[
   const answers = atSrc.filter((e) => e.type === 'deliver' && e.kind === 'reply').length;
   const errors = atSrc.flatMap((e) => (e.type === 'deliver' && e.kind === 'icmp-error' && e.icmp ? [{ name: icmpName(e.icmp.type, e.icmp.code), from: e.ipv4.src }] : []));
   const localFail = events.some((e) => e.type === 'drop' && e.ns === spec.from && e.reason === 'no-route');
-  const what = spec.proto === 'icmp' ? bi('echo replies', 'эхо-ответов') : spec.proto === 'tcp' ? bi('TCP answers', 'TCP-ответов') : bi('answers', 'ответов');
+  const what = spec.proto === 'icmp' ? bi('echo replies', 'Эхо-ответов') : spec.proto === 'tcp' ? bi('TCP answers', 'TCP-ответов') : bi('answers', 'Ответов');
   if (localFail) return bi(`${spec.from} has no route to ${dstIp}: nothing was sent.`, `У ${spec.from} нет маршрута до ${dstIp}: ничего не отправлено.`);
   const parts: Bilingual[] = [];
-  if (spec.proto !== 'udp' || answers > 0) parts.push(bi(`${answers} of ${spec.count} ${what.en} came back to ${spec.from}`, `${answers} из ${spec.count} ${what.ru} вернулись в ${spec.from}`));
+  // "Эхо-ответов вернулось: N из M" needs no agreement with N or M, unlike "N из M ответов вернулись".
+  if (spec.proto !== 'udp' || answers > 0) parts.push(bi(`${answers} of ${spec.count} ${what.en} came back to ${spec.from}`, `${what.ru} вернулось в ${spec.from}: ${answers} из ${spec.count}`));
   const first = errors[0];
   if (first) parts.push(bi(`ICMP ${first.name.en} from ${first.from}${errors.length > 1 ? ` (×${errors.length})` : ''}`, `ICMP «${first.name.ru}» от ${first.from}${errors.length > 1 ? ` (×${errors.length})` : ''}`));
   if (parts.length === 0) {
