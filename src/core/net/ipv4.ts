@@ -73,6 +73,14 @@ export function inPrefix(ip: number, net: number, prefix: number): boolean {
   return (ip & maskOf(prefix)) >>> 0 === networkOf(net, prefix);
 }
 
+/** 127.0.0.0/8: every namespace's own loopback (`local 127.0.0.0/8 dev lo` in its local table). */
+export function isLoopback(ip: number): boolean {
+  return ip >>> 24 === 127;
+}
+
+/** 127.0.0.1, the loopback address. */
+export const LOOPBACK = 0x7f000001;
+
 /** Canonical MAC text (lower case) or null when malformed. */
 export function parseMac(text: string): string | null {
   return /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(text) ? text.toLowerCase() : null;

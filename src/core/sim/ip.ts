@@ -1,12 +1,12 @@
 import type { Bilingual, Frame } from '../events';
 import { lazy } from '../explain/lazy';
 import { bi, packetSummary } from '../explain/describe';
-import { formatIp, inPrefix, parseIpCached } from '../net/ipv4';
+import { formatIp, inPrefix, isLoopback, parseIpCached } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
 import { deliverLocal } from './transport';
-import { withTtl, type Packet } from './packet';
+import { kindOf, withTtl, type Packet } from './packet';
 import { localRoute, lookupRoute, type Iface, type Ns, type Route } from './world';
 
 /*
@@ -17,15 +17,14 @@ import { localRoute, lookupRoute, type Iface, type Ns, type Route } from './worl
 export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, kind: 'request', s: parseIpCached(ip.src) ?? 0, d: parseIpCached(ip.dst) ?? 0, id: pkt };
+  const p: Packet = { ipv4: ip, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: parseIpCached(ip.src) ?? 0, d: parseIpCached(ip.dst) ?? 0, id: pkt };
   if (frame.icmp) p.icmp = frame.icmp;
   if (frame.udp) p.udp = frame.udp;
   if (frame.tcp) p.tcp = frame.tcp;
-  p.kind = frameKind(frame);
   const ns = dev.ns;
   const what = (): Bilingual => packetSummary(p);
 
-  if (p.d >>> 24 === 127 || p.s >>> 24 === 127) {
+  if (isLoopback(p.d) || isLoopback(p.s)) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'martian', ipv4: ip,
       explain: lazy(() => bi(`${ns.name} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${dev.name} is a "martian" (route_localnet is off).`,
         `${ns.name} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному loopback каждого узла, поэтому пакет с такого адреса или на такой адрес, пришедший на ${dev.name}, — «марсианский» (route_localnet выключен).`)) });
@@ -75,12 +74,6 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
       `Каждый маршрутизатор уменьшает TTL на единицу: ${ip.ttl} → ${ip.ttl - 1}. Отправитель этого не делает, и мост тоже.`)) });
   if (shouldRedirect(ns, dev, route, p)) sendRedirect(sim, ns, q, nexthop);
   neighOutput(sim, route.dev, nexthop, q);
-}
-
-function frameKind(f: Frame): Packet['kind'] {
-  if (f.icmp) return f.icmp.type === 0 ? 'reply' : f.icmp.type === 8 ? 'request' : 'icmp-error';
-  if (f.tcp) return f.tcp.flags === 'S' ? 'request' : 'reply';
-  return 'request';
 }
 
 function explainForward(ns: Ns, route: Route, dst: string, nexthop: number): { en: string; ru: string } {
@@ -151,7 +144,7 @@ function sendRedirect(sim: Sim, ns: Ns, p: Packet, gateway: number): void {
 /** Output of a locally created packet: route it, then resolve the next hop. */
 export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
   const ip = p.ipv4;
-  const loopback = p.d >>> 24 === 127;
+  const loopback = isLoopback(p.d);
   if (ns.localAddrs.has(p.d) || loopback) {
     const text = loopback ? 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1' : (localRoute(ns, p.d)?.text ?? null);
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: 'lo',

@@ -4,14 +4,11 @@ import { JourneyError } from '../errors';
 import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../journey';
 import { validateTopology } from '../model/validate';
 import type { Topology } from '../model/topology';
-import { broadcastOf, formatIp, networkOf, parseIp } from '../net/ipv4';
-
-/** 127.0.0.1, the loopback source address. */
-const LOOPBACK = 0x7f000001;
+import { broadcastOf, formatIp, isLoopback, LOOPBACK, networkOf, parseIp } from '../net/ipv4';
 import { chapterize } from './chapters';
 import { MS, Sim } from './engine';
 import { ipOutput } from './ip';
-import type { Packet } from './packet';
+import { l4Of, type Packet } from './packet';
 import { snapshot } from './snapshot';
 import { indexTopology, lookupRoute, selectSource, World, type Ns } from './world';
 import { outcomeOf } from './outcome';
@@ -48,11 +45,6 @@ function resolveDestination(world: World, to: string): number {
   const ip = parseIp(to);
   if (ip === null) throw new JourneyError(bi(`to: "${to}" is neither a pod, a machine nor an IPv4 address`, `to: «${to}» — не под, не машина и не IPv4-адрес`));
   return ip;
-}
-
-/** 127.0.0.0/8: every namespace's own loopback (`local 127.0.0.0/8 dev lo` in its local table). */
-export function isLoopback(ip: number): boolean {
-  return ip >>> 24 === 127;
 }
 
 /**
@@ -96,8 +88,7 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     p.tcp = { sport: src.nextPort++, dport: spec.port, flags: 'S' };
     explain = bi(`A program in ${src.name} calls connect() to ${ipv4.dst}:${spec.port}: the kernel sends a TCP SYN (TTL ${ttl}).`, `Программа в ${src.name} вызывает connect() к ${ipv4.dst}:${spec.port}: ядро отправляет TCP SYN (TTL ${ttl}).`);
   }
-  const l4 = p.icmp ? { icmp: p.icmp } : p.udp ? { udp: p.udp } : p.tcp ? { tcp: p.tcp } : {};
-  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4, kind: 'request', explain });
+  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4Of(p), kind: 'request', explain });
   ipOutput(sim, src, p);
 }
 

@@ -4,7 +4,7 @@ import { bi, icmpName, packetSummary } from '../explain/describe';
 import type { Sim } from './engine';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
-import type { Packet } from './packet';
+import { l4Of, type Packet } from './packet';
 import type { Ns } from './world';
 
 /*
@@ -21,18 +21,9 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
     if (type === 8) {
       sim.emit({ ...base, icmp: p.icmp, explain: lazy(() => bi(`${ns.name} receives the echo request. No program is involved: the kernel itself answers pings.`,
         `${ns.name} получает эхо-запрос. Программа не участвует: на ping отвечает само ядро.`)) });
-      const reply: Packet = {
-        ipv4: { src: p.ipv4.dst, dst: p.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
-        icmp: seq !== undefined ? { type: 0, code: 0, seq } : { type: 0, code: 0 },
-        kind: 'reply',
-        s: p.d,
-        d: p.s,
-        id: sim.nextPacket(),
-      };
-      sim.emit({ type: 'send', pkt: reply.id, ns: ns.name, ipv4: reply.ipv4, icmp: reply.icmp as NonNullable<Packet['icmp']>, kind: 'reply',
-        explain: lazy(() => bi(`${ns.name} builds the echo reply: source and destination swapped, a fresh TTL of ${ns.defaultTtl}. It is routed on its own, like any new packet.`,
-          `${ns.name} формирует эхо-ответ: адреса меняются местами, TTL снова ${ns.defaultTtl}. Он маршрутизируется сам по себе, как любой новый пакет.`)) });
-      ipOutput(sim, ns, reply);
+      answer(sim, ns, p, { icmp: seq !== undefined ? { type: 0, code: 0, seq } : { type: 0, code: 0 } }, 'reply', lazy(() =>
+        bi(`${ns.name} builds the echo reply: source and destination swapped, a fresh TTL of ${ns.defaultTtl}. It is routed on its own, like any new packet.`,
+          `${ns.name} формирует эхо-ответ: адреса меняются местами, TTL снова ${ns.defaultTtl}. Он маршрутизируется сам по себе, как любой новый пакет.`)));
       return;
     }
     const name = icmpName(type, p.icmp.code);
@@ -69,21 +60,18 @@ function redirectText(ns: Ns, p: Packet): { en: string; ru: string } {
         `${ns.name} игнорирует redirect от ${p.ipv4.src}: при ip_forward=1 Linux выставляет accept_redirects=0 — маршрутизатор доверяет своей таблице маршрутизации.`);
 }
 
+/** The kernel's own answer to `to`: addresses swapped, a fresh TTL, routed like any new packet. */
+function answer(sim: Sim, ns: Ns, to: Packet, l4: Pick<Packet, 'icmp'> | Pick<Packet, 'tcp'>, kind: Packet['kind'], explain: Bilingual): void {
+  const r: Packet = { ipv4: { src: to.ipv4.dst, dst: to.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' in l4 ? 'icmp' : 'tcp' }, ...l4, kind, s: to.d, d: to.s, id: sim.nextPacket() };
+  sim.emit({ type: 'send', pkt: r.id, ns: ns.name, ipv4: r.ipv4, ...l4Of(r), kind, explain });
+  ipOutput(sim, ns, r);
+}
+
 /** TCP: a SYN gets SYN-ACK from a listener or RST-ACK; a SYN-ACK completes the handshake with ACK. */
 function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
   const base = { type: 'deliver' as const, ns: ns.name, ipv4: p.ipv4, kind: p.kind, pkt: p.id, tcp };
-  const respond = (flags: string, kind: Packet['kind'], explain: { en: string; ru: string }): void => {
-    const r: Packet = {
-      ipv4: { src: p.ipv4.dst, dst: p.ipv4.src, ttl: ns.defaultTtl, proto: 'tcp' },
-      tcp: { sport: tcp.dport, dport: tcp.sport, flags },
-      kind,
-      s: p.d,
-      d: p.s,
-      id: sim.nextPacket(),
-    };
-    sim.emit({ type: 'send', pkt: r.id, ns: ns.name, ipv4: r.ipv4, tcp: r.tcp as TcpHeader, kind, explain });
-    ipOutput(sim, ns, r);
-  };
+  const respond = (flags: string, kind: Packet['kind'], explain: Bilingual): void =>
+    answer(sim, ns, p, { tcp: { sport: tcp.dport, dport: tcp.sport, flags } }, kind, explain);
   if (tcp.flags === 'S') {
     if (ns.listeners.has(`tcp/${tcp.dport}`)) {
       sim.emit({ ...base, explain: lazy(() => bi(`A program listens on TCP port ${tcp.dport} in ${ns.name}: the kernel accepts the connection request.`, `В ${ns.name} программа слушает TCP-порт ${tcp.dport}: ядро принимает запрос на соединение.`)) });
