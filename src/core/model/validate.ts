@@ -1,4 +1,4 @@
-import { parseCidr, parseIp, parseMac } from '../net/ipv4';
+import { inPrefix, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
 import type { NamespaceSpec, Topology } from './topology';
 
@@ -69,7 +69,7 @@ function nsFacts(ns: Loose): NsFacts {
     if (r.dst !== 'default') {
       const c = typeof r.dst === 'string' ? parseCidr(r.dst) : null;
       if (!c) errors.push(`${p}.dst: expected "default" or a prefix like 10.10.11.0/24, got ${JSON.stringify(r.dst)}`);
-      else if (c.prefix < 32 && c.ip % 2 ** (32 - c.prefix) !== 0) errors.push(`${p}.dst: ${r.dst} has host bits set (Linux: "Invalid prefix for given prefix length")`);
+      else if (networkOf(c.ip, c.prefix) !== c.ip) errors.push(`${p}.dst: ${r.dst} has host bits set (Linux: "Invalid prefix for given prefix length")`);
     }
     if (r.via !== undefined && (typeof r.via !== 'string' || parseIp(r.via) === null)) errors.push(`${p}.via: expected an IPv4 address, got ${JSON.stringify(r.via)}`);
     if (r.src !== undefined && (typeof r.src !== 'string' || parseIp(r.src) === null)) errors.push(`${p}.src: expected an IPv4 address, got ${JSON.stringify(r.src)}`);
@@ -107,9 +107,7 @@ function gatewayOnLink(list: unknown[], routes: unknown, dev: string, gw: number
   if (gw === null) return false;
   const covers = (cidr: unknown): boolean => {
     const c = typeof cidr === 'string' ? parseCidr(cidr) : null;
-    if (!c) return false;
-    const size = 2 ** (32 - c.prefix);
-    return Math.floor(c.ip / size) === Math.floor(gw / size);
+    return c !== null && inPrefix(gw, c.ip, c.prefix);
   };
   const iface = list.find((i): i is Loose => isObject(i) && i.name === dev);
   const addrs: unknown[] = Array.isArray(iface?.addresses) ? iface.addresses : [];

@@ -18,14 +18,16 @@ const XRLIM_BURST = 6 * ICMP_RATELIMIT;
 
 /** Sends an ICMP error about `orig` from `ns` back to its source. Returns whether one was sent. */
 export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: number, gateway?: number): boolean {
-  const name = icmpName(type, code);
   // RFC 1122 3.2.2: never answer an ICMP error with another one (loops would never end).
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
   if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
     sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id,
-      explain: lazy(() => bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
-        `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`)) });
+      explain: lazy(() => {
+        const name = icmpName(type, code);
+        return bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
+          `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`);
+      }) });
     return false;
   }
   // Errors about packets addressed to us come from that address; otherwise routing picks the source.
@@ -50,8 +52,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     d: orig.s,
     id: sim.nextPacket(),
   };
-  const about = packetSummary(orig);
-  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: lazy(() => explainError(ns.name, type, code, about, gateway, toSelf)) });
+  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: lazy(() => explainError(ns.name, type, code, packetSummary(orig), gateway, toSelf)) });
   ipOutput(sim, ns, err);
   return true;
 }
