@@ -1,5 +1,5 @@
 import type { HopEvent } from './events';
-import type { JourneyResult, NetState, NsTables } from './journey';
+import type { FdbRow, JourneyResult, NetState, NsTables } from './journey';
 
 /**
  * The tables of every namespace after event `index` (−1: before the first). A pure fold of the
@@ -32,21 +32,20 @@ function apply(state: NetState, e: HopEvent, own: (ns: string) => NsTables | und
       row.mac = e.mac;
     } else t.neigh.push({ ip: e.ip, iface: e.iface, mac: e.mac, state: e.to });
   } else if (e.type === 'fdb' && e.action === 'learn') {
+    let rows: FdbRow[] | undefined;
+    if (e.scope === 'bridge') {
+      const t = own(e.ns);
+      if (!t) return;
+      rows = t.fdb[e.bridge] ?? (t.fdb[e.bridge] = []);
+    } else {
+      const key = `segment:${e.bridge}`;
+      if (!copied.has(key)) {
+        state.segments[e.bridge] = (state.segments[e.bridge] ?? []).map((r) => ({ ...r }));
+        copied.add(key);
+      }
+      rows = state.segments[e.bridge] ?? (state.segments[e.bridge] = []);
+    }
     const port = e.ports[0] ?? '';
-    const t = e.scope === 'bridge' ? own(e.ns) : undefined;
-    if (t) {
-      const rows = t.fdb[e.bridge] ?? (t.fdb[e.bridge] = []);
-      const row = rows.find((r) => r.mac === e.mac);
-      if (row) row.port = port;
-      else rows.push({ mac: e.mac, port, local: false });
-      return;
-    }
-    const key = `segment:${e.bridge}`;
-    if (!copied.has(key)) {
-      state.segments[e.bridge] = (state.segments[e.bridge] ?? []).map((r) => ({ ...r }));
-      copied.add(key);
-    }
-    const rows = state.segments[e.bridge] ?? (state.segments[e.bridge] = []);
     const row = rows.find((r) => r.mac === e.mac);
     if (row) row.port = port;
     else rows.push({ mac: e.mac, port, local: false });

@@ -1,4 +1,4 @@
-import { inPrefix, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
+import { inPrefix, isGroupMac, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
 import type { NamespaceSpec, Topology } from './topology';
 
@@ -40,7 +40,7 @@ function nsFacts(ns: Loose): NsFacts {
     else if (ifaces.has(iface.name)) errors.push(`${p}.name: duplicate interface "${iface.name}"`);
     const mac = typeof iface.mac === 'string' ? parseMac(iface.mac) : null;
     if (mac === null) errors.push(`${p}.mac: expected a MAC like 02:00:0a:0a:0a:01, got ${JSON.stringify(iface.mac)}`);
-    else if (parseInt(mac.slice(0, 2), 16) & 1) errors.push(`${p}.mac: ${mac} is a multicast address; an interface needs a unicast MAC`);
+    else if (isGroupMac(mac)) errors.push(`${p}.mac: ${mac} is a multicast address; an interface needs a unicast MAC`);
     if (iface.addresses !== undefined && !Array.isArray(iface.addresses)) errors.push(`${p}.addresses: expected an array`);
     (Array.isArray(iface.addresses) ? iface.addresses : []).forEach((a: unknown, n: number) => {
       if (!(typeof a === 'string' && parseCidr(a))) errors.push(`${p}.addresses[${n}]: expected an IPv4 address with prefix like 10.10.10.1/24, got ${JSON.stringify(a)}`);

@@ -86,6 +86,11 @@ export function parseMac(text: string): string | null {
   return /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(text) ? text.toLowerCase() : null;
 }
 
+/** Whether a MAC is a group address (broadcast or multicast): the I/G bit, lowest of the first octet. */
+export function isGroupMac(mac: string): boolean {
+  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
+}
+
 /** The Ethernet broadcast address. */
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
 /** The all-zero MAC, as an ARP request's target hardware address. */

@@ -7,7 +7,7 @@ export interface Tag {
 }
 import { lazy } from '../explain/lazy';
 import { bi, frameSummary } from '../explain/describe';
-import { BROADCAST_MAC } from '../net/ipv4';
+import { BROADCAST_MAC, isGroupMac } from '../net/ipv4';
 import { arpRcv } from './arp';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
@@ -18,10 +18,6 @@ import type { Bridge, Iface, Segment } from './world';
  * `tcpdump -p` on that interface would see them: `out` in dev_queue_xmit, `in` in netif_receive.
  */
 
-function isGroup(mac: string): boolean {
-  // The I/G bit: the lowest bit of the first octet marks broadcast and multicast.
-  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
-}
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
 export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
@@ -73,13 +69,13 @@ function isLocalMac(br: Bridge, mac: string): boolean {
 function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number, tag: Tag): void {
   const ns = br.dev.ns.name;
   const { src, dst } = frame.eth;
-  if (!isGroup(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
+  if (!isGroupMac(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
     br.fdb.set(src, port);
     sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'learn', mac: src, ports: [port.name],
       explain: lazy(() => bi(`Bridge ${br.dev.name} learns that ${src} is behind port ${port.name}, from the frame's source address.`,
         `Мост ${br.dev.name} запоминает, что ${src} находится за портом ${port.name}, по адресу отправителя кадра.`)) });
   }
-  if (isGroup(dst)) {
+  if (isGroupMac(dst)) {
     const ports = br.ports.filter((p) => p !== port);
     sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name),
       explain: lazy(() => bi(`${dst} is a broadcast address: bridge ${br.dev.name} floods the frame to every other port (${ports.map((p) => p.name).join(', ') || 'none'}) and also passes a copy up to ${br.dev.name} itself, the host's interface on this bridge.`,
@@ -129,7 +125,7 @@ function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, tag: Tag): voi
 function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
   const ns = br.dev.ns.name;
   const dst = frame.eth.dst;
-  const out = isGroup(dst) ? undefined : br.fdb.get(dst);
+  const out = isGroupMac(dst) ? undefined : br.fdb.get(dst);
   if (out) {
     sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name],
       explain: lazy(() => bi(`The FDB of ${br.dev.name} says ${dst} is behind ${out.name}.`, `FDB моста ${br.dev.name}: ${dst} находится за ${out.name}.`)) });
@@ -137,7 +133,7 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
     return;
   }
   sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: br.ports.map((p) => p.name),
-    explain: lazy(() => isGroup(dst)
+    explain: lazy(() => isGroupMac(dst)
       ? bi(`A broadcast from the host goes out of every port of ${br.dev.name}.`, `Широковещательный кадр хоста уходит во все порты ${br.dev.name}.`)
       : bi(`${br.dev.name} has not learned ${dst}, so it floods the frame to all ports.`, `${br.dev.name} ещё не знает ${dst} и рассылает кадр во все порты.`)) });
   for (const p of br.ports) xmit(sim, p, frame, tag);
@@ -156,20 +152,20 @@ function segmentPorts(sim: Sim, seg: Segment): Iface[] {
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
 function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
-  if (!isGroup(src) && seg.fdb.get(src) !== from) {
+  if (!isGroupMac(src) && seg.fdb.get(src) !== from) {
     seg.fdb.set(src, from);
     sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: 'learn', mac: src, ports: [`${from.ns.name}/${from.name}`],
       explain: lazy(() => bi(`The switch of segment ${seg.id} learns ${src} on the port to ${from.ns.name}.`, `Коммутатор сегмента ${seg.id} запоминает ${src} на порту к ${from.ns.name}.`)) });
   }
-  const known = isGroup(dst) ? undefined : seg.fdb.get(dst);
+  const known = isGroupMac(dst) ? undefined : seg.fdb.get(dst);
   const targets = known ? (known === from ? [] : [known]) : segmentPorts(sim, seg).filter((p) => p !== from);
   const names = targets.map((p) => `${p.ns.name}/${p.name}`);
   sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: known ? 'forward' : 'flood', mac: dst, ports: names,
     explain: lazy(() => known
       ? bi(`The switch knows ${dst} and delivers the frame only to ${names.join(', ') || 'nobody'}; other machines never see it.`,
           `Коммутатор знает ${dst} и доставляет кадр только на ${names.join(', ') || 'никуда'}; остальные машины его не видят.`)
-      : bi(`The switch floods the frame (${isGroup(dst) ? 'broadcast' : 'unknown destination'}) to ${names.join(', ') || 'nobody'}.`,
-          `Коммутатор рассылает кадр (${isGroup(dst) ? 'широковещательный' : 'адресат неизвестен'}) на ${names.join(', ') || 'никуда'}.`)) });
+      : bi(`The switch floods the frame (${isGroupMac(dst) ? 'broadcast' : 'unknown destination'}) to ${names.join(', ') || 'nobody'}.`,
+          `Коммутатор рассылает кадр (${isGroupMac(dst) ? 'широковещательный' : 'адресат неизвестен'}) на ${names.join(', ') || 'никуда'}.`)) });
   for (const p of targets) sim.after(WIRE_DELAY_NS, () => rx(sim, p, frame, wire, tag));
 }
 
