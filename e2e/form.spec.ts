@@ -27,7 +27,7 @@ test.describe('choosing the journey', () => {
   test('TTL 1 dies at node1 and pod1 gets time exceeded', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('ttl').fill('1');
-    await page.getByRole('button', { name: 'Last step' }).click();
+    await page.getByRole('button', { name: 'Last event' }).click();
     const last = await readStep(page);
     expect(last.total).toBeLessThan(60);
     expect(last.packets[0]?.kind).toBe('icmp-error');
@@ -46,7 +46,7 @@ test.describe('choosing the journey', () => {
     const warm = (await readStep(page)).total;
     // Warm caches skip the ARP exchanges.
     expect(warm).toBeLessThan(cold);
-    await page.getByRole('button', { name: 'Last step' }).click();
+    await page.getByRole('button', { name: 'Last event' }).click();
     await expect(page.getByTestId('outcome')).toContainText(/unreachable/i);
   });
 });

@@ -4,13 +4,13 @@ import { openApp, readStep, type StepView } from './player';
 test.describe('the seed journey, pod1 → pod3', () => {
   test('opens ready to play, with a hint saying what to do', async ({ page }) => {
     await openApp(page);
-    await expect(page.getByTestId('hint')).toContainText('Press Play or → to step through the packet’s journey');
-    await expect(page.getByTestId('hint-keys')).toHaveText('Keys: Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels');
+    await expect(page.getByTestId('hint')).toContainText('Press Play or → to go through the packet’s journey event by event');
+    await expect(page.getByTestId('hint-keys')).toHaveText('Keys: Space play/pause, ← → previous/next event, Home/End first/last, F follow the packet, P panels');
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
-    await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
-    await expect(page.getByRole('button', { name: 'Previous step' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'First step' })).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'Last step' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Next event' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Previous event' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'First event' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Last event' })).toBeEnabled();
     const s = await readStep(page);
     expect(s.step).toBe(1);
     expect(s.tag).toBe('pod1 · send');
@@ -24,10 +24,10 @@ test.describe('the seed journey, pod1 → pod3', () => {
     const steps: StepView[] = [await readStep(page)];
     const total = steps[0]?.total ?? 0;
     expect(total).toBeGreaterThan(50);
-    const next = page.getByRole('button', { name: 'Next step' });
+    const next = page.getByRole('button', { name: 'Next event' });
     for (let i = 2; i <= total; i++) {
       await next.click();
-      await expect(page.getByTestId('step-count')).toHaveText(`Step ${i} of ${total}`);
+      await expect(page.getByTestId('step-count')).toHaveText(`Event ${i} of ${total}`);
       steps.push(await readStep(page));
     }
     await expect(next).toBeDisabled();
@@ -39,7 +39,7 @@ test.describe('the seed journey, pod1 → pod3', () => {
     };
 
     // pod1 has no entry for its gateway: a new INCOMPLETE neighbour entry, used at once.
-    const neigh = find('pod1 creates a neighbour entry', (s) => s.tag === 'pod1 · neighbour' && s.used.length > 0);
+    const neigh = find('pod1 creates a neighbour entry', (s) => s.tag === 'pod1 · ARP table' && s.used.length > 0);
     expect(neigh.used[0]).toContain('10.10.10.254');
     expect(neigh.used[0]).toContain('INCOMPLETE');
     expect(neigh.fresh).toEqual(neigh.used);
@@ -94,13 +94,13 @@ test.describe('the seed journey, pod1 → pod3', () => {
     await page.keyboard.press('End');
     const end = await readStep(page);
     expect(end.step).toBe(end.total);
-    await page.getByRole('button', { name: 'Previous step' }).click();
+    await page.getByRole('button', { name: 'Previous event' }).click();
     expect((await readStep(page)).step).toBe(end.total - 1);
     await page.keyboard.press('Home');
     expect((await readStep(page)).step).toBe(1);
-    await page.getByRole('button', { name: 'Last step' }).click();
+    await page.getByRole('button', { name: 'Last event' }).click();
     expect((await readStep(page)).step).toBe(end.total);
-    await page.getByRole('button', { name: 'First step' }).click();
+    await page.getByRole('button', { name: 'First event' }).click();
     expect((await readStep(page)).step).toBe(1);
 
     // A chapter jumps to its first step; the timeline scrubs anywhere.
@@ -119,7 +119,7 @@ test.describe('the seed journey, pod1 → pod3', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     const paused = (await readStep(page)).step;
-    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('button', { name: 'Next event' }).click();
     expect((await readStep(page)).step).toBe(paused + 1);
   });
 

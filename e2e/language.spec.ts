@@ -8,8 +8,8 @@ test('switches language, keeps test ids, and remembers the choice', async ({ pag
   await page.getByTestId('lang-ru').click();
   await expect(page.getByTestId('hint')).toHaveCount(0);
   await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Воспроизвести');
-  await expect(page.getByTestId('next')).toHaveAttribute('aria-label', 'Следующий шаг');
-  await expect(page.getByTestId('step-count')).toHaveText(`Шаг 2 из ${en.total}`);
+  await expect(page.getByTestId('next')).toHaveAttribute('aria-label', 'Следующее событие');
+  await expect(page.getByTestId('step-count')).toHaveText(`Событие 2 из ${en.total}`);
   const ru = await readStep(page);
   expect(ru.explanation).not.toBe(en.explanation);
   expect(ru.explanation).toMatch(/[а-яё]/i);
@@ -17,8 +17,8 @@ test('switches language, keeps test ids, and remembers the choice', async ({ pag
   await expect(page.locator('.pj-app')).toHaveAttribute('lang', 'ru');
 
   await page.reload();
-  await expect(page.getByTestId('hint')).toContainText('Нажмите «Воспроизвести» или →, чтобы пройти путь пакета по шагам');
-  await expect(page.getByTestId('hint-keys')).toHaveText('Клавиши: Пробел — пуск/пауза, ← → — шаг, Home/End — в начало/конец, F — следить за пакетом, P — панели');
+  await expect(page.getByTestId('hint')).toContainText('Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием');
+  await expect(page.getByTestId('hint-keys')).toHaveText('Клавиши: Пробел — пуск/пауза, ← → — предыдущее/следующее событие, Home/End — в начало/конец, F — следить за пакетом, P — панели');
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });

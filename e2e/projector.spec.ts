@@ -82,7 +82,7 @@ test('a chapter’s correction is shown in full at its first step and stays one 
   const correction = page.getByTestId('correction');
   await expect(correction).toHaveAttribute('data-start', 'true');
   await expect(correction).toContainText('A bridge never ARPs');
-  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.getByRole('button', { name: 'Next event' }).click();
   await expect(correction).toHaveAttribute('data-start', 'false');
   await expect(correction.locator('p')).toBeHidden();
   await correction.locator('summary').click();

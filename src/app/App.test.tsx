@@ -28,23 +28,23 @@ describe('two apps on one page', () => {
     const B = within(b);
     expect(A.getByTestId('step-count').textContent).toBe(B.getByTestId('step-count').textContent);
 
-    fireEvent.click(A.getByRole('button', { name: 'Next step' }));
-    fireEvent.click(A.getByRole('button', { name: 'Next step' }));
-    expect(A.getByTestId('step-count').textContent).toMatch(/^Step 3 of \d+$/);
-    expect(B.getByTestId('step-count').textContent).toMatch(/^Step 1 of \d+$/);
+    fireEvent.click(A.getByRole('button', { name: 'Next event' }));
+    fireEvent.click(A.getByRole('button', { name: 'Next event' }));
+    expect(A.getByTestId('step-count').textContent).toMatch(/^Event 3 of \d+$/);
+    expect(B.getByTestId('step-count').textContent).toMatch(/^Event 1 of \d+$/);
 
     fireEvent.click(B.getByTestId('lang-ru'));
-    expect(B.getByTestId('next').getAttribute('aria-label')).toBe('Следующий шаг');
-    expect(A.getByTestId('next').getAttribute('aria-label')).toBe('Next step');
+    expect(B.getByTestId('next').getAttribute('aria-label')).toBe('Следующее событие');
+    expect(A.getByTestId('next').getAttribute('aria-label')).toBe('Next event');
 
     const total = (el: HTMLElement) => Number(/(\d+)$/.exec(el.textContent ?? '')?.[1]);
     const before = total(A.getByTestId('step-count'));
     fireEvent.change(B.getByTestId('ttl'), { target: { value: '1' } });
     // TTL 1 dies at the first router: a much shorter journey, in B only.
     expect(total(B.getByTestId('step-count'))).toBeLessThan(before);
-    expect(B.getByTestId('step-count').textContent).toMatch(/^Шаг 1 из \d+$/);
+    expect(B.getByTestId('step-count').textContent).toMatch(/^Событие 1 из \d+$/);
     expect(total(A.getByTestId('step-count'))).toBe(before);
-    expect(A.getByTestId('step-count').textContent).toMatch(/^Step 3 of \d+$/);
+    expect(A.getByTestId('step-count').textContent).toMatch(/^Event 3 of \d+$/);
   });
 
   it('share no element id, so labels and tabs point inside their own app', () => {
@@ -62,8 +62,8 @@ describe('two apps on one page', () => {
     const { a, b } = renderTwoApps();
     const canvas = within(b).getByTestId('network-canvas');
     fireEvent.keyDown(canvas, { key: 'ArrowRight' });
-    expect(within(b).getByTestId('step-count').textContent).toMatch(/^Step 2 of/);
-    expect(within(a).getByTestId('step-count').textContent).toMatch(/^Step 1 of/);
+    expect(within(b).getByTestId('step-count').textContent).toMatch(/^Event 2 of/);
+    expect(within(a).getByTestId('step-count').textContent).toMatch(/^Event 1 of/);
   });
 });
 
@@ -74,7 +74,7 @@ describe('a journey the engine refuses', () => {
     const banner = screen.getByTestId('link-error');
     expect(banner.textContent).toContain('первая');
     expect(banner.textContent).toContain('Симулятор отклонил этот путь: фейк отказал нарочно Вместо него показан путь pod1 → pod3.');
-    expect(screen.getByTestId('step-count').textContent).toMatch(/^Шаг 1 из [1-9]\d*$/);
+    expect(screen.getByTestId('step-count').textContent).toMatch(/^Событие 1 из [1-9]\d*$/);
   });
 });
 

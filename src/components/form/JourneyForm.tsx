@@ -76,11 +76,11 @@ export function JourneyForm() {
           <input className="num" value={draft.port} onChange={(e) => setDraft({ port: e.target.value })} inputMode="numeric" data-testid="port" {...invalid('port')} />
         </label>
       )}
-      <label>
+      <label title={t.form.countHelp(MAX_COUNT)}>
         <span>{t.form.count}</span>
         <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} onChange={(e) => setDraft({ count: e.target.value })} data-testid="count" {...invalid('count')} />
       </label>
-      <label>
+      <label title={t.form.ttlHelp}>
         <span>{t.form.ttl}</span>
         <input className="num" type="number" min={1} max={255} value={draft.ttl} onChange={(e) => setDraft({ ttl: e.target.value })} data-testid="ttl" {...invalid('ttl')} />
       </label>

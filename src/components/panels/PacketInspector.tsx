@@ -15,7 +15,7 @@ const LAYER_TITLES: [keyof Layers, string][] = [
   ['tcp', 'TCP'],
 ];
 
-/** The headers to show at this step, and which step they come from. */
+/** The headers to show at this event, and which event they come from. */
 function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string> } | null {
   const ev = events[index];
   if (ev && (ev.type === 'send' || ev.type === 'deliver')) {
@@ -60,7 +60,7 @@ export function PacketInspector() {
                     <div key={k} className={`field${changed ? ' is-changed' : ''}`} data-field={name} data-changed={changed ? 'true' : undefined}>
                       <dt>{t.fields[name] ?? k}</dt>
                       <dd>
-                        {String(v)}
+                        {name === 'arp.op' && h.layers.arp ? t.arpOps[h.layers.arp.op] : String(v)}
                         {name === 'icmp.type' && h.layers.icmp && <span className="muted"> ({icmpName(h.layers.icmp.type, h.layers.icmp.code)[lang]})</span>}
                         {changed && <span className="badge badge-changed">{t.panels.changed}</span>}
                       </dd>

@@ -20,6 +20,8 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return packetSummary(e)[lang];
     case 'drop':
       return `${e.iface ? `${e.iface}: ` : ''}${t.drops[e.reason]}`;
+    case 'consume':
+      return `${e.iface}: ${t.consumes[e.reason]}`;
     default:
       return assertNever(e);
   }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { plural, type PluralForms } from '../../core/i18n/plural';
+import { STRINGS, type EventTypeKey } from './strings';
+
+/** Counts that exercise every Russian plural form, including the 11–14 exception and 21/22/25. */
+const NS = [1, 2, 5, 11, 21, 22, 25];
+
+interface Text {
+  path: string;
+  text: string;
+  /** The number the function was called with, for a function's text. */
+  n?: number;
+}
+
+/** Every text of a table: strings as they are, functions called with each n (for every argument). */
+function walk(node: unknown, path = ''): Text[] {
+  if (typeof node === 'string') return [{ path, text: node }];
+  if (typeof node === 'function') return NS.map((n) => ({ path, n, text: String((node as (...a: number[]) => unknown)(n, n)) }));
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => walk(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/** The key paths of a table (functions are leaves). */
+function shape(node: unknown, path = ''): string[] {
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => shape(v, path ? `${path}.${k}` : k));
+  return [`${path}:${typeof node}`];
+}
+
+/**
+ * Latin words a Russian text may contain, each for a reason a Russian networking course shares:
+ * - protocol, header and table names written in Latin in Russian textbooks and in every tool's
+ *   output: ARP, MAC, IP, IPv4, TTL, ICMP, UDP, TCP, SYN, FDB, EtherType; and Linux, a name;
+ * - what students type or read in a terminal: ping and its seq field, the `ip route` table name
+ *   local and column proto, the sysctls ip_forward, rp_filter and arp_accept;
+ * - the ARP operation as tcpdump prints it, given in parentheses after the Russian word:
+ *   request, reply;
+ * - key caps: Home, End, F, P.
+ * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
+ */
+const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P']);
+
+/** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
+const COUNTED: Record<string, PluralForms> = {
+  маршрут: { one: 'маршрут', few: 'маршрута', many: 'маршрутов', other: 'маршрута' },
+  событие: { one: 'событие', few: 'события', many: 'событий', other: 'события' },
+  пакет: { one: 'пакет', few: 'пакета', many: 'пакетов', other: 'пакета' },
+  запрос: { one: 'запрос', few: 'запроса', many: 'запросов', other: 'запроса' },
+};
+const FORM_OF = new Map(Object.values(COUNTED).flatMap((forms) => Object.values(forms).map((w) => [w, forms] as const)));
+
+/** The functions whose text counts something: each must put its number before a counted noun. */
+const COUNTING = ['panels.localRoutes', 'notices.pastEnd'];
+
+describe('UI strings', () => {
+  const en = walk(STRINGS.en);
+  const ru = walk(STRINGS.ru);
+
+  it('have the same shape in both languages', () => {
+    expect(shape(STRINGS.ru)).toEqual(shape(STRINGS.en));
+  });
+
+  it('label every event type of the log, and ignored frames', () => {
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true };
+    for (const k of Object.keys(all) as EventTypeKey[]) {
+      expect(STRINGS.en.types[k], k).toMatch(/\w/);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL)/i);
+    }
+    expect(STRINGS.en.types.consume).toBe('ignored');
+    expect(STRINGS.ru.types.consume).toBe('проигнорирован');
+  });
+
+  it('Russian uses Latin only for technical tokens', () => {
+    // A link parameter is quoted as typed in the address bar (?step=99), so it is not a word of the text.
+    const words = (text: string) => text.replace(/\?[a-z]+=\S*/g, '').match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+    const bad = ru.flatMap(({ path, text }) => words(text).filter((w) => !LATIN_OK.has(w)).map((w) => `${path}: ${w} in «${text}»`));
+    expect(bad).toEqual([]);
+  });
+
+  it('English has no Cyrillic', () => {
+    expect(en.filter(({ text }) => /[а-яё]/i.test(text)).map(({ path }) => path)).toEqual([]);
+  });
+
+  it('Russian follows the glossary: «стенд», «нода»/«хост»/«хоп», events not steps', () => {
+    for (const { path, text } of ru) {
+      expect(text, path).not.toMatch(/лаборатор/i);
+      expect(text, path).not.toMatch(/узел|узл[аоуыеё]/i);
+      // «шаг» is a step of the course notes; the counter, buttons and timeline count events.
+      expect(text, path).not.toMatch(/шаг/i);
+    }
+    expect(STRINGS.ru.panels.neigh).toBe('ARP-таблица (кэш соседей)');
+    expect(STRINGS.ru.types.neigh).toBe('ARP-таблица');
+    expect(STRINGS.ru.drops['port-unreachable']).toBe('порт недостижим');
+    expect(STRINGS.ru.fdbActions.forward).toBe('коммутирует');
+    expect([STRINGS.ru.form.from, STRINGS.ru.form.to]).toEqual(['Откуда', 'Куда']);
+    expect(STRINGS.ru.controls.step(44, 106)).toBe('Событие 44 из 106');
+    expect(STRINGS.en.controls.step(44, 106)).toBe('Event 44 of 106');
+    expect(STRINGS.ru.controls.chapter(4)).toBe('Глава 4');
+  });
+
+  it('Russian numerals agree with the nouns they count', () => {
+    for (const { path, text, n } of ru) {
+      if (n === undefined) continue;
+      const words = [...text.matchAll(new RegExp(`(?<![\\d.])${n} ([а-яё]+)`, 'gi'))].map((m) => m[1] ?? '');
+      for (const w of words) {
+        const forms = FORM_OF.get(w.toLowerCase());
+        if (forms) expect(w, `${path}(${n}): «${text}»`).toBe(plural('ru', n, forms));
+      }
+      if (COUNTING.includes(path)) expect(words.some((w) => FORM_OF.has(w.toLowerCase())), `${path}(${n}) counts a noun: «${text}»`).toBe(true);
+    }
+    expect(STRINGS.ru.notices.pastEnd(99, 21)).toBe('?step=99: в этом пути 21 событие; открыто последнее.');
+    expect(STRINGS.ru.notices.pastEnd(99, 22)).toContain('22 события;');
+    expect(STRINGS.ru.notices.pastEnd(99, 25)).toContain('25 событий;');
+    expect(STRINGS.ru.notices.pastEnd(99, 33)).toContain('33 события;');
+    expect(STRINGS.ru.panels.localRoutes(11)).toContain('11 маршрутов ');
+    expect(STRINGS.ru.panels.localRoutes(21)).toContain('21 маршрут ');
+  });
+
+  it('English numerals agree too', () => {
+    expect(STRINGS.en.notices.pastEnd(5000, 1)).toBe('?step=5000: this journey has 1 event; opened at the last one.');
+    expect(STRINGS.en.notices.pastEnd(5000, 2)).toContain('2 events;');
+    expect(STRINGS.en.panels.localRoutes(1)).toContain('1 route to');
+    expect(STRINGS.en.panels.localRoutes(21)).toContain('21 routes to');
+  });
+
+  it('Russian ARP operations keep the English value in parentheses', () => {
+    expect(STRINGS.ru.arpOps).toEqual({ request: 'запрос (request)', reply: 'ответ (reply)' });
+  });
+});
