@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('a link opens a given cluster, journey, language and step', async ({ page }) => {
   await page.goto('/?nodes=6&pods=2&from=pod1-1&to=pod6-2&proto=tcp&port=80&lang=ru&theme=dark&step=5');
   await expect(page.locator('[data-machine]')).toHaveCount(7);
-  await expect(page.getByTestId('step-count')).toHaveText(/^Шаг 5 из \d+$/);
+  await expect(page.getByTestId('step-count')).toHaveText(/^Событие 5 из \d+$/);
   await expect(page.getByTestId('proto')).toHaveValue('tcp');
   await expect(page.getByTestId('to')).toHaveValue('pod6-2');
   await expect(page.locator('.pj-app')).toHaveAttribute('data-theme', 'dark');
@@ -21,10 +21,10 @@ test('a link with mistakes names each one, in the page language, and still opens
   await expect(page.locator('[data-machine]')).toHaveCount(3);
   await expect(page.getByTestId('to')).toHaveValue('pod3');
   await expect(page.getByTestId('ttl')).toHaveValue('2');
-  await expect(page.getByTestId('step-count')).toHaveText(/^Step 1 of \d+$/);
+  await expect(page.getByTestId('step-count')).toHaveText(/^Event 1 of \d+$/);
   await expect(page.getByTestId('play')).toBeEnabled();
   await page.getByTestId('lang-ru').click();
-  await expect(banner).toContainText('?nodes=99: число нод: нужно целое число от 1 до 20');
+  await expect(banner).toContainText('?nodes=99: число нод должно быть целым числом от 1 до 20. Показан учебный стенд.');
   await expect(banner).toContainText('Неизвестный параметр ссылки «?colour»');
   await page.getByTestId('link-error-close').click();
   await expect(banner).toHaveCount(0);
@@ -40,9 +40,9 @@ test('a 20-machine, 200-pod cluster opens at 4× with no complaint', async ({ pa
   await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-follow', 'true');
 });
 
-test('a step past the end opens at the last step and says so', async ({ page }) => {
+test('an event number past the end opens at the last event and says so', async ({ page }) => {
   await page.goto('/?lang=en&step=5000');
-  await expect(page.getByTestId('link-error')).toContainText(/\?step=5000: this journey has \d+ steps; opened at the last one/);
-  const m = /Step (\d+) of (\d+)/.exec((await page.getByTestId('step-count').textContent()) ?? '');
+  await expect(page.getByTestId('link-error')).toContainText(/\?step=5000: this journey has \d+ events; opened at the last one/);
+  const m = /Event (\d+) of (\d+)/.exec((await page.getByTestId('step-count').textContent()) ?? '');
   expect(m?.[1]).toBe(m?.[2]);
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { runJourney, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
+import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { AppStoreProvider } from '../store/StoreContext';
@@ -41,7 +42,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (speed !== undefined) s.getState().setSpeed(speed);
     if (step !== undefined) {
       const n = s.getState().result?.events.length ?? 0;
-      if (step > n && n > 0) notices.push({ en: `?step=${step}: this journey has ${n} steps; opened at the last one.`, ru: `?step=${step}: в этом пути ${n} шагов; открыт последний.` });
+      if (step > n && n > 0) notices.push({ en: STRINGS.en.notices.pastEnd(step, n), ru: STRINGS.ru.notices.pastEnd(step, n) });
       s.getState().seek(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });

@@ -32,8 +32,26 @@ describe('parseUrlParams', () => {
       expect(en.filter((m) => m.startsWith(`?${name}:`)), name).toHaveLength(1);
     }
     expect(en.find((m) => m.startsWith('?nodes=99'))).toBe('?nodes=99: the number of nodes must be a whole number from 1 to 20. Showing the seed lab.');
-    expect(p.linkErrors.find((e) => e.en.startsWith('?nodes=99'))?.ru).toBe('?nodes=99: число нод: нужно целое число от 1 до 20. Показана учебная лаборатория.');
-    for (const e of p.linkErrors) expect(e.ru, e.en).toMatch(/[а-яё]/i);
+    expect(p.linkErrors.find((e) => e.en.startsWith('?nodes=99'))?.ru).toBe('?nodes=99: число нод должно быть целым числом от 1 до 20. Показан учебный стенд.');
+    expect(p.linkErrors.find((e) => e.en.startsWith('?count=0'))).toEqual({
+      en: '?count=0: the number of packets must be a whole number from 1 to 10.',
+      ru: '?count=0: число пакетов должно быть целым числом от 1 до 10.',
+    });
+    expect(p.linkErrors.find((e) => e.en.startsWith('?step=-3'))).toEqual({
+      en: '?step=-3: the event number must be a whole number, 1 or more; opening at event 1.',
+      ru: '?step=-3: номер события должен быть целым числом, не меньше 1; открыто событие 1.',
+    });
+    expect(p.linkErrors.find((e) => e.en.startsWith('?from=pod9'))).toEqual({
+      en: '?from=pod9: “pod9” is not a pod or machine of this lab; “From” is set to pod1.',
+      ru: '?from=pod9: «pod9» — не под и не машина этого стенда; в поле «Откуда» выбран pod1.',
+    });
+    for (const e of p.linkErrors) {
+      expect(e.ru, e.en).toMatch(/[а-яё]/i);
+      // One colon after the parameter, never a second one right after the subject (R17).
+      expect(e.ru.slice(e.ru.indexOf(':') + 1), e.ru).not.toMatch(/^[^.;]*:/);
+      // The lab is «стенд» in Russian; «шаг» belongs to the course notes, the counter counts events.
+      expect(e.ru, e.en).not.toMatch(/лаборатор|шаг/i);
+    }
   });
 
   it('names unknown and repeated parameters, and pods without nodes', () => {
@@ -65,7 +83,7 @@ describe('parseUrlParams', () => {
 
   it('checks names against the lab it opens', () => {
     const p = parseUrlParams('?nodes=3&pods=2&from=pod1&to=pod3-2');
-    expect(p.linkErrors.map((e) => e.en)).toEqual(['?from=pod1: “pod1” is not a pod or machine of this lab; starting from pod1-1.']);
+    expect(p.linkErrors.map((e) => e.en)).toEqual(['?from=pod1: “pod1” is not a pod or machine of this lab; “From” is set to pod1-1.']);
     expect(p.spec).toMatchObject({ from: 'pod1-1', to: 'pod3-2' });
   });
 });

@@ -11,13 +11,13 @@ export interface OpenOptions {
   /** Start in this language / theme instead of the remembered or browser one. */
   lang?: Lang;
   theme?: Theme;
-  /** 1-based step to open at. @default 1 */
+  /** 1-based number of the event to open at (the counter's «Событие N из M»). @default 1 */
   step?: number;
   /** Playback speed, one of {@link SPEEDS}. @default 1 */
   speed?: number;
   /** Camera follows the packet. @default true for labs of more than 4 machines */
   follow?: boolean;
-  /** Show the packet and side panels (false: the drawing and this step's text take the width). @default true */
+  /** Show the packet and side panels (false: the drawing and this event's explanation take the width). @default true */
   panels?: boolean;
 }
 
@@ -55,9 +55,12 @@ function int(v: string, lo: number, hi: number): number | null {
   return n >= lo && n <= hi ? n : null;
 }
 
-/** "X must be a whole number from lo to hi." in both languages. */
-function wholeMsg(what: Bilingual, lo: number, hi: number): Bilingual {
-  return { en: `${what.en} must be a whole number from ${lo} to ${hi}.`, ru: `${what.ru}: нужно целое число от ${lo} до ${hi}.` };
+/**
+ * "X must be a whole number from lo to hi." in both languages: one sentence, the same range the
+ * form states. `must` is the Russian verb agreeing with X («число … должно», «порт должен»).
+ */
+function wholeMsg(what: Bilingual, must: 'должно' | 'должен', lo: number, hi: number): Bilingual {
+  return { en: `${what.en} must be a whole number from ${lo} to ${hi}.`, ru: `${what.ru} ${must} быть целым числом от ${lo} до ${hi}.` };
 }
 
 /**
@@ -92,16 +95,16 @@ export function parseUrlParams(search: string): UrlParams {
   let pods = 2;
   if (podsRaw !== null) {
     const n = int(podsRaw, 1, MAX_PODS);
-    const m = wholeMsg({ en: 'pods per node', ru: 'число подов на ноде' }, 1, MAX_PODS);
+    const m = wholeMsg({ en: 'the number of pods per node', ru: 'число подов на ноде' }, 'должно', 1, MAX_PODS);
     if (n === null) errors.push(bad('pods', podsRaw, m.en, m.ru));
-    else if (nodesRaw === null) errors.push(bad('pods', podsRaw, 'pods per node only apply to a generated cluster: add ?nodes=N (1–20) to the link. Showing the seed lab.', 'число подов задаётся только для сгенерированного кластера: добавьте в ссылку ?nodes=N (1–20). Показана учебная лаборатория.'));
+    else if (nodesRaw === null) errors.push(bad('pods', podsRaw, `pods per node only apply to a generated cluster: add ?nodes=N (N from 1 to ${MAX_NODES}) to the link. Showing the seed lab.`, `число подов задаётся только для сгенерированного кластера: добавьте в ссылку ?nodes=N (N от 1 до ${MAX_NODES}). Показан учебный стенд.`));
     else pods = n;
   }
   if (nodesRaw !== null) {
     const nodes = int(nodesRaw, 1, MAX_NODES);
     if (nodes === null) {
-      const m = wholeMsg({ en: 'the number of nodes', ru: 'число нод' }, 1, MAX_NODES);
-      errors.push(bad('nodes', nodesRaw, `${m.en} Showing the seed lab.`, `${m.ru} Показана учебная лаборатория.`));
+      const m = wholeMsg({ en: 'the number of nodes', ru: 'число нод' }, 'должно', 1, MAX_NODES);
+      errors.push(bad('nodes', nodesRaw, `${m.en} Showing the seed lab.`, `${m.ru} Показан учебный стенд.`));
     } else {
       try {
         out.topology = generateCluster({ nodes, podsPerNode: pods });
@@ -123,13 +126,13 @@ export function parseUrlParams(search: string): UrlParams {
   if (from !== null) {
     journeyAsked = true;
     if (isNs(from)) spec.from = from;
-    else errors.push(bad('from', from, `“${quote(from)}” is not a pod or machine of this lab; starting from ${base.from}.`, `«${quote(from)}» — не под и не машина этой лаборатории; отправитель — ${base.from}.`));
+    else errors.push(bad('from', from, `“${quote(from)}” is not a pod or machine of this lab; “From” is set to ${base.from}.`, `«${quote(from)}» — не под и не машина этого стенда; в поле «Откуда» выбран ${base.from}.`));
   }
   const to = get('to');
   if (to !== null) {
     journeyAsked = true;
     if (isNs(to) || isIpv4(to)) spec.to = to.trim();
-    else errors.push(bad('to', to, `“${quote(to)}” is neither a pod or machine of this lab nor an IPv4 address; sending to ${base.to}.`, `«${quote(to)}» — не под, не машина этой лаборатории и не IPv4-адрес; получатель — ${base.to}.`));
+    else errors.push(bad('to', to, `“${quote(to)}” is neither a pod or machine of this lab nor an IPv4 address; “To” is set to ${base.to}.`, `«${quote(to)}» — не под, не машина этого стенда и не IPv4-адрес; в поле «Куда» выбран ${base.to}.`));
   }
   const proto = get('proto');
   if (proto !== null) {
@@ -142,7 +145,7 @@ export function parseUrlParams(search: string): UrlParams {
     journeyAsked = true;
     const n = int(port, 1, 65535);
     if (n === null) {
-      const m = wholeMsg({ en: 'the port', ru: 'порт' }, 1, 65535);
+      const m = wholeMsg({ en: 'the port', ru: 'порт' }, 'должен', 1, 65535);
       errors.push(bad('port', port, m.en, m.ru));
     } else if ((spec.proto ?? 'icmp') === 'icmp') {
       errors.push(bad('port', port, 'ICMP has no ports, so the port was ignored: add proto=udp or proto=tcp.', 'у ICMP нет портов, порт пропущен: добавьте proto=udp или proto=tcp.'));
@@ -152,7 +155,7 @@ export function parseUrlParams(search: string): UrlParams {
   if (count !== null) {
     journeyAsked = true;
     const n = int(count, 1, MAX_COUNT);
-    const m = wholeMsg({ en: 'the number of packets', ru: 'число пакетов' }, 1, MAX_COUNT);
+    const m = wholeMsg({ en: 'the number of packets', ru: 'число пакетов' }, 'должно', 1, MAX_COUNT);
     if (n === null) errors.push(bad('count', count, m.en, m.ru));
     else spec.count = n;
   }
@@ -160,7 +163,7 @@ export function parseUrlParams(search: string): UrlParams {
   if (ttl !== null) {
     journeyAsked = true;
     const n = int(ttl, 1, 255);
-    const m = wholeMsg({ en: 'TTL', ru: 'TTL' }, 1, 255);
+    const m = wholeMsg({ en: 'TTL', ru: 'TTL' }, 'должен', 1, 255);
     if (n === null) errors.push(bad('ttl', ttl, m.en, m.ru));
     else spec.ttl = n;
   }
@@ -186,7 +189,7 @@ export function parseUrlParams(search: string): UrlParams {
   const step = get('step');
   if (step !== null) {
     const n = int(step, 1, 999_999_999);
-    if (n === null) errors.push(bad('step', step, 'the step must be a whole number from 1; opening at step 1.', 'шаг должен быть целым числом от 1; открыт шаг 1.'));
+    if (n === null) errors.push(bad('step', step, 'the event number must be a whole number, 1 or more; opening at event 1.', 'номер события должен быть целым числом, не меньше 1; открыто событие 1.'));
     else out.step = n;
   }
   const speed = get('speed');
@@ -199,12 +202,12 @@ export function parseUrlParams(search: string): UrlParams {
   const follow = get('follow');
   if (follow !== null) {
     if (follow === '1' || follow === '0') out.follow = follow === '1';
-    else errors.push(bad('follow', follow, 'must be 1 (the view follows the packet) or 0 (the whole lab).', 'должно быть 1 (вид следует за пакетом) или 0 (вся лаборатория).'));
+    else errors.push(bad('follow', follow, 'must be 1 (the view follows the packet) or 0 (the whole lab).', 'должно быть 1 (вид следует за пакетом) или 0 (весь стенд).'));
   }
   const panels = get('panels');
   if (panels !== null) {
     if (panels === '1' || panels === '0') out.panels = panels === '1';
-    else errors.push(bad('panels', panels, 'must be 1 (packet and side panels shown) or 0 (drawing and this step only).', 'должно быть 1 (панели видны) или 0 (только схема и текст шага).'));
+    else errors.push(bad('panels', panels, 'must be 1 (packet and side panels shown) or 0 (only the drawing and the explanation).', 'должно быть 1 (панели видны) или 0 (только схема и объяснение).'));
   }
   return out;
 }
