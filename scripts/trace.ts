@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { JourneyError, formatJsonl, formatText, runJourney, seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
+import { problemsText } from '../src/core/i18n/problems';
 import { parseTraceArgs } from './traceArgs';
 
 const PRESETS: Record<string, () => Topology> = {
@@ -28,7 +29,7 @@ function loadTopology(file: string): Topology {
     throw new Error(`topology file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   const errors = validateTopology(data);
-  if (errors.length > 0) throw new Error(`invalid topology ${file}: ${errors.join('; ')}`);
+  if (errors.length > 0) throw new Error(`invalid topology ${file}: ${problemsText(errors, lang)}`);
   return data as Topology;
 }
 

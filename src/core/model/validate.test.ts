@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../i18n/problems';
 import { generateCluster } from '../presets/generate';
 import { seedTopology } from '../presets/seed';
 import type { RouteSpec, Topology, VethIface } from './topology';
-import { validateTopology } from './validate';
+import { validateTopology as validateProblems } from './validate';
 
 function seed(): Topology {
   return seedTopology();
 }
 
+/** The problems as English lines (`path: sentence`), the form these checks were written in. */
+function validateTopology(input: unknown): string[] {
+  return validateProblems(input).map((p) => formatProblem(p, 'en'));
+}
+
 describe('validateTopology', () => {
+  it('returns problems as JSON-safe data: path, code and the values the sentence needs', () => {
+    const problems = validateProblems({ version: 2, name: 'x', segments: [], machines: [{ name: 'n1', role: 'node', interfaces: [{ name: 'eth0', kind: 'bridge', mac: 'x' }] }] });
+    expect(problems).toEqual([
+      { path: 'version', code: 'version', params: { got: '2' } },
+      { path: 'machines[0].interfaces[0].mac', code: 'mac-syntax', params: { got: '"x"' } },
+    ]);
+    expect(JSON.parse(JSON.stringify(problems))).toEqual(problems);
+  });
+
   it('accepts the seed lab and generated clusters', () => {
     expect(validateTopology(seed())).toEqual([]);
     expect(validateTopology(generateCluster({ nodes: 5, podsPerNode: 3 }))).toEqual([]);

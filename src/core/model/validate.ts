@@ -1,12 +1,15 @@
+import { problem, shown, under, type Problem } from '../i18n/problems';
 import { inPrefix, isGroupMac, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
 import type { NamespaceSpec, Topology } from './topology';
 
 /*
- * Topology validation for user input (files, the editor). Every problem is reported with where it
- * is (`machines[0].pods[1].interfaces[0].mac: ...`). Checks that only concern one namespace are
- * cached by the namespace object's identity, so re-validating after an edit only re-checks what
- * changed; the cross-namespace checks (names, MACs, veth peers, segments) are map lookups.
+ * Topology validation for user input (files, the editor). Every problem is reported as data with
+ * where it is (`machines[0].pods[1].interfaces[0].mac`), a code and its values; the sentence comes
+ * from the reader's language catalogue (`formatProblem` in ../i18n/problems.ts). Checks that only
+ * concern one namespace are cached by the namespace object's identity, so re-validating after an
+ * edit only re-checks what changed; the cross-namespace checks (names, MACs, veth peers, segments)
+ * are map lookups.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- user JSON is checked field by field
@@ -19,7 +22,7 @@ function isObject(v: unknown): v is Loose {
 /** What the cross-namespace checks need to know about one namespace. */
 interface NsFacts {
   /** Problems inside the namespace, with paths relative to it. */
-  errors: string[];
+  errors: Problem[];
   ifaces: Map<string, { kind: string; peer?: { ns: string; iface: string }; segment?: string; mac: string | null; index: number }>;
 }
 
@@ -28,32 +31,32 @@ const factsCache = new WeakMap<object, NsFacts>();
 function nsFacts(ns: Loose): NsFacts {
   const hit = factsCache.get(ns);
   if (hit) return hit;
-  const errors: string[] = [];
+  const errors: Problem[] = [];
   const ifaces: NsFacts['ifaces'] = new Map();
   const list: unknown[] = Array.isArray(ns.interfaces) ? ns.interfaces : [];
   const bridges = new Set(list.filter((i): i is Loose => isObject(i) && i.kind === 'bridge').map((i) => i.name));
   list.forEach((iface, k) => {
     const p = `interfaces[${k}]`;
-    if (!isObject(iface)) return void errors.push(`${p}: expected an object`);
+    if (!isObject(iface)) return void errors.push(problem(p, 'not-object', {}));
     const nameOk = typeof iface.name === 'string' && /^[A-Za-z0-9_.-]{1,15}$/.test(iface.name);
-    if (!nameOk) errors.push(`${p}.name: expected 1-15 letters, digits, "_", "." or "-" (Linux IFNAMSIZ), got ${JSON.stringify(iface.name)}`);
-    else if (ifaces.has(iface.name)) errors.push(`${p}.name: duplicate interface "${iface.name}"`);
+    if (!nameOk) errors.push(problem(`${p}.name`, 'iface-name', { got: shown(iface.name) }));
+    else if (ifaces.has(iface.name)) errors.push(problem(`${p}.name`, 'duplicate-iface', { name: iface.name }));
     const mac = typeof iface.mac === 'string' ? parseMac(iface.mac) : null;
-    if (mac === null) errors.push(`${p}.mac: expected a MAC like 02:00:0a:0a:0a:01, got ${JSON.stringify(iface.mac)}`);
-    else if (isGroupMac(mac)) errors.push(`${p}.mac: ${mac} is a multicast address; an interface needs a unicast MAC`);
-    if (iface.addresses !== undefined && !Array.isArray(iface.addresses)) errors.push(`${p}.addresses: expected an array`);
+    if (mac === null) errors.push(problem(`${p}.mac`, 'mac-syntax', { got: shown(iface.mac) }));
+    else if (isGroupMac(mac)) errors.push(problem(`${p}.mac`, 'mac-multicast', { mac }));
+    if (iface.addresses !== undefined && !Array.isArray(iface.addresses)) errors.push(problem(`${p}.addresses`, 'not-array', {}));
     (Array.isArray(iface.addresses) ? iface.addresses : []).forEach((a: unknown, n: number) => {
-      if (!(typeof a === 'string' && parseCidr(a))) errors.push(`${p}.addresses[${n}]: expected an IPv4 address with prefix like 10.10.10.1/24, got ${JSON.stringify(a)}`);
+      if (!(typeof a === 'string' && parseCidr(a))) errors.push(problem(`${p}.addresses[${n}]`, 'address-syntax', { got: shown(a) }));
     });
-    if (iface.master !== undefined && !bridges.has(iface.master)) errors.push(`${p}.master: no bridge "${iface.master}" in this namespace`);
-    if (iface.master !== undefined && Array.isArray(iface.addresses) && iface.addresses.length > 0) errors.push(`${p}.addresses: a bridge port does not route; put the address on the bridge "${iface.master}" instead`);
-    if (iface.mtu !== undefined && (!Number.isInteger(iface.mtu) || iface.mtu < 68 || iface.mtu > 65535)) errors.push(`${p}.mtu: expected a whole number from 68 to 65535`);
+    if (iface.master !== undefined && !bridges.has(iface.master)) errors.push(problem(`${p}.master`, 'unknown-master', { master: String(iface.master) }));
+    if (iface.master !== undefined && Array.isArray(iface.addresses) && iface.addresses.length > 0) errors.push(problem(`${p}.addresses`, 'port-address', { bridge: String(iface.master) }));
+    if (iface.mtu !== undefined && (!Number.isInteger(iface.mtu) || iface.mtu < 68 || iface.mtu > 65535)) errors.push(problem(`${p}.mtu`, 'mtu-range', { min: 68, max: 65535 }));
     if (iface.kind === 'veth') {
-      if (!isObject(iface.peer) || typeof iface.peer.ns !== 'string' || typeof iface.peer.iface !== 'string') errors.push(`${p}.peer: expected { ns, iface }`);
+      if (!isObject(iface.peer) || typeof iface.peer.ns !== 'string' || typeof iface.peer.iface !== 'string') errors.push(problem(`${p}.peer`, 'veth-peer', {}));
     } else if (iface.kind === 'ether') {
-      if (typeof iface.segment !== 'string') errors.push(`${p}.segment: expected a segment id`);
+      if (typeof iface.segment !== 'string') errors.push(problem(`${p}.segment`, 'ether-segment', {}));
     } else if (iface.kind !== 'bridge') {
-      errors.push(`${p}.kind: expected "veth", "ether" or "bridge", got ${JSON.stringify(iface.kind)}`);
+      errors.push(problem(`${p}.kind`, 'iface-kind', { got: shown(iface.kind) }));
     }
     if (nameOk && !ifaces.has(iface.name)) {
       const fact: NsFacts['ifaces'] extends Map<string, infer F> ? F : never = { kind: String(iface.kind), mac, index: k };
@@ -62,36 +65,36 @@ function nsFacts(ns: Loose): NsFacts {
       ifaces.set(iface.name, fact);
     }
   });
-  if (ns.routes !== undefined && !Array.isArray(ns.routes)) errors.push('routes: expected an array');
+  if (ns.routes !== undefined && !Array.isArray(ns.routes)) errors.push(problem('routes', 'not-array', {}));
   (Array.isArray(ns.routes) ? ns.routes : []).forEach((r: unknown, k: number) => {
     const p = `routes[${k}]`;
-    if (!isObject(r)) return void errors.push(`${p}: expected an object`);
+    if (!isObject(r)) return void errors.push(problem(p, 'not-object', {}));
     if (r.dst !== 'default') {
       const c = typeof r.dst === 'string' ? parseCidr(r.dst) : null;
-      if (!c) errors.push(`${p}.dst: expected "default" or a prefix like 10.10.11.0/24, got ${JSON.stringify(r.dst)}`);
-      else if (networkOf(c.ip, c.prefix) !== c.ip) errors.push(`${p}.dst: ${r.dst} has host bits set (Linux: "Invalid prefix for given prefix length")`);
+      if (!c) errors.push(problem(`${p}.dst`, 'route-dst', { got: shown(r.dst) }));
+      else if (networkOf(c.ip, c.prefix) !== c.ip) errors.push(problem(`${p}.dst`, 'route-host-bits', { dst: String(r.dst) }));
     }
-    if (r.via !== undefined && (typeof r.via !== 'string' || parseIp(r.via) === null)) errors.push(`${p}.via: expected an IPv4 address, got ${JSON.stringify(r.via)}`);
-    if (r.src !== undefined && (typeof r.src !== 'string' || parseIp(r.src) === null)) errors.push(`${p}.src: expected an IPv4 address, got ${JSON.stringify(r.src)}`);
-    if (!ifaces.has(r.dev)) errors.push(`${p}.dev: no interface ${JSON.stringify(r.dev)} here`);
+    if (r.via !== undefined && (typeof r.via !== 'string' || parseIp(r.via) === null)) errors.push(problem(`${p}.via`, 'ip-syntax', { got: shown(r.via) }));
+    if (r.src !== undefined && (typeof r.src !== 'string' || parseIp(r.src) === null)) errors.push(problem(`${p}.src`, 'ip-syntax', { got: shown(r.src) }));
+    if (!ifaces.has(r.dev)) errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: shown(r.dev) }));
     else if (typeof r.via === 'string' && !r.onlink && !gatewayOnLink(list, ns.routes, r.dev, parseIp(r.via))) {
-      errors.push(`${p}.via: ${r.via} is not reachable directly through ${r.dev} (Linux: "Nexthop has invalid gateway"); add an address or a device route that covers it, or set onlink`);
+      errors.push(problem(`${p}.via`, 'gateway-unreachable', { via: r.via, dev: String(r.dev) }));
     }
   });
   (Array.isArray(ns.neighbours) ? ns.neighbours : []).forEach((n: Loose, k: number) => {
     const p = `neighbours[${k}]`;
-    if (typeof n?.ip !== 'string' || parseIp(n.ip) === null) errors.push(`${p}.ip: expected an IPv4 address`);
-    if (typeof n?.mac !== 'string' || parseMac(n.mac) === null) errors.push(`${p}.mac: expected a MAC address`);
-    if (!ifaces.has(n?.dev)) errors.push(`${p}.dev: no interface ${JSON.stringify(n?.dev)} here`);
+    if (typeof n?.ip !== 'string' || parseIp(n.ip) === null) errors.push(problem(`${p}.ip`, 'neigh-ip', {}));
+    if (typeof n?.mac !== 'string' || parseMac(n.mac) === null) errors.push(problem(`${p}.mac`, 'neigh-mac', {}));
+    if (!ifaces.has(n?.dev)) errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: shown(n?.dev) }));
   });
   (Array.isArray(ns.listeners) ? ns.listeners : []).forEach((l: Loose, k: number) => {
-    if (!['udp', 'tcp'].includes(l?.proto) || !Number.isInteger(l?.port) || l.port < 1 || l.port > 65535) errors.push(`listeners[${k}]: expected { proto: "udp" | "tcp", port: 1-65535 }`);
+    if (!['udp', 'tcp'].includes(l?.proto) || !Number.isInteger(l?.port) || l.port < 1 || l.port > 65535) errors.push(problem(`listeners[${k}]`, 'listener', {}));
   });
   const ttl = isObject(ns.sysctls) ? ns.sysctls.ip_default_ttl : undefined;
-  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 255)) errors.push('sysctls.ip_default_ttl: expected 1-255');
+  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 255)) errors.push(problem('sysctls.ip_default_ttl', 'ttl-range', { min: 1, max: 255 }));
   list.forEach((iface, k) => {
     const d: unknown = isObject(iface) && isObject(iface.sysctls) ? iface.sysctls.proxy_delay : undefined;
-    if (d !== undefined && (!Number.isInteger(d) || (d as number) < 0 || (d as number) > 60000)) errors.push(`interfaces[${k}].sysctls.proxy_delay: expected milliseconds from 0 to 60000`);
+    if (d !== undefined && (!Number.isInteger(d) || (d as number) < 0 || (d as number) > 60000)) errors.push(problem(`interfaces[${k}].sysctls.proxy_delay`, 'proxy-delay-range', { min: 0, max: 60000 }));
   });
   const facts = { errors, ifaces };
   factsCache.set(freezeSpec(ns), facts);
@@ -119,7 +122,7 @@ function gatewayOnLink(list: unknown[], routes: unknown, dev: string, gw: number
 /** What the topology-wide checks need from one machine (with its pods), cached by identity. */
 interface MachineFacts {
   /** Problems inside the machine, with paths relative to `machines[i]`. */
-  errors: string[];
+  errors: Problem[];
   /** Namespace names (the machine's, then its pods'), with their relative paths. */
   names: { name: string; path: string; facts: NsFacts | null }[];
   /** Every interface MAC in the machine with its relative path. */
@@ -136,21 +139,21 @@ function machineFacts(m: Loose): MachineFacts {
   const hit = machineCache.get(m);
   if (hit) return hit;
   const out: MachineFacts = { errors: [], names: [], macs: [], segments: [], external: [] };
-  if (!['node', 'router', 'host'].includes(m.role)) out.errors.push(`role: expected "node", "router" or "host", got ${JSON.stringify(m.role)}`);
+  if (!['node', 'router', 'host'].includes(m.role)) out.errors.push(problem('role', 'role', { got: shown(m.role) }));
   const local = new Map<string, NsFacts>();
   const addNs = (ns: Loose, path: string): void => {
     const name: unknown = ns.name;
     if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/.test(name)) {
-      out.errors.push(`${path}name: expected 1-31 letters, digits, "_", "." or "-", starting with a letter or digit; got ${JSON.stringify(name)}`);
+      out.errors.push(problem(`${path}name`, 'ns-name', { got: shown(name) }));
       return;
     }
     if (!Array.isArray(ns.interfaces)) {
-      out.errors.push(`${path}interfaces: expected an array`);
+      out.errors.push(problem(`${path}interfaces`, 'not-array', {}));
       out.names.push({ name, path, facts: null });
       return;
     }
     const facts = nsFacts(ns);
-    for (const e of facts.errors) out.errors.push(`${path}${e}`);
+    for (const e of facts.errors) out.errors.push(under(path, e));
     out.names.push({ name, path, facts });
     if (!local.has(name)) local.set(name, facts);
     for (const [ifName, f] of facts.ifaces) {
@@ -161,8 +164,8 @@ function machineFacts(m: Loose): MachineFacts {
     }
   };
   addNs(m, '');
-  if (m.pods !== undefined && !Array.isArray(m.pods)) out.errors.push('pods: expected an array');
-  (Array.isArray(m.pods) ? m.pods : []).forEach((p: unknown, j: number) => (isObject(p) ? addNs(p, `pods[${j}].`) : out.errors.push(`pods[${j}]: expected an object`)));
+  if (m.pods !== undefined && !Array.isArray(m.pods)) out.errors.push(problem('pods', 'not-array', {}));
+  (Array.isArray(m.pods) ? m.pods : []).forEach((p: unknown, j: number) => (isObject(p) ? addNs(p, `pods[${j}].`) : out.errors.push(problem(`pods[${j}]`, 'not-object', {}))));
   // A pod's veth usually pairs with its own machine's root namespace: settle those here, once.
   out.external = out.external.filter((v) => {
     const peerFacts = local.get(v.peer.ns);
@@ -174,29 +177,32 @@ function machineFacts(m: Loose): MachineFacts {
   return out;
 }
 
-function checkPeer(v: MachineFacts['external'][number], peerFacts: NsFacts, errors: string[]): void {
+function checkPeer(v: MachineFacts['external'][number], peerFacts: NsFacts, errors: Problem[]): void {
   const peer = peerFacts.ifaces.get(v.peer.iface);
-  if (!peer) errors.push(`${v.path}.peer.iface: no interface "${v.peer.iface}" in ${v.peer.ns}`);
-  else if (peer.kind !== 'veth' || peer.peer?.ns !== v.from || peer.peer.iface !== v.ifName) errors.push(`${v.path}.peer: ${v.peer.ns}/${v.peer.iface} must be a veth whose peer is ${v.from}/${v.ifName}`);
+  if (!peer) errors.push(problem(`${v.path}.peer.iface`, 'peer-iface-missing', { ns: String(v.peer.ns), iface: String(v.peer.iface) }));
+  else if (peer.kind !== 'veth' || peer.peer?.ns !== v.from || peer.peer.iface !== v.ifName) errors.push(problem(`${v.path}.peer`, 'peer-mismatch', { ns: String(v.peer.ns), iface: String(v.peer.iface), from: v.from, fromIface: v.ifName }));
 }
 
 /**
- * Checks a topology (typically parsed from a user's file) and returns every problem found, each
- * naming where it is. An empty list means valid. It never throws, whatever `input` is.
+ * Checks a topology (typically parsed from a user's file) and returns every problem found, in a
+ * stable order, each as data naming where it is (`Problem.path`) and what kind it is
+ * (`Problem.code`); `formatProblem(p, lang)` or `problemsText(problems, lang)` from
+ * ../i18n/problems.ts turn them into sentences. An empty list means valid. It never throws,
+ * whatever `input` is. Results are cached per namespace and per machine object, which it freezes.
  */
-export function validateTopology(input: unknown): string[] {
-  if (!isObject(input)) return ['topology: expected a JSON object'];
-  const errors: string[] = [];
-  if (input.version !== 1) errors.push(`version: expected 1, got ${JSON.stringify(input.version)}`);
-  if (typeof input.name !== 'string' || input.name === '') errors.push('name: expected a non-empty string');
-  if (!Array.isArray(input.segments)) errors.push('segments: expected an array');
-  if (!Array.isArray(input.machines)) errors.push('machines: expected an array');
+export function validateTopology(input: unknown): Problem[] {
+  if (!isObject(input)) return [problem('topology', 'topology-not-object', {})];
+  const errors: Problem[] = [];
+  if (input.version !== 1) errors.push(problem('version', 'version', { got: shown(input.version) }));
+  if (typeof input.name !== 'string' || input.name === '') errors.push(problem('name', 'non-empty-string', {}));
+  if (!Array.isArray(input.segments)) errors.push(problem('segments', 'not-array', {}));
+  if (!Array.isArray(input.machines)) errors.push(problem('machines', 'not-array', {}));
   if (!Array.isArray(input.segments) || !Array.isArray(input.machines)) return errors;
 
   const segments = new Set<string>();
   input.segments.forEach((s: unknown, i: number) => {
-    if (!isObject(s) || typeof s.id !== 'string' || s.id === '') errors.push(`segments[${i}].id: expected a non-empty string`);
-    else if (segments.has(s.id)) errors.push(`segments[${i}].id: duplicate segment "${s.id}"`);
+    if (!isObject(s) || typeof s.id !== 'string' || s.id === '') errors.push(problem(`segments[${i}].id`, 'non-empty-string', {}));
+    else if (segments.has(s.id)) errors.push(problem(`segments[${i}].id`, 'duplicate-segment', { id: s.id }));
     else segments.add(s.id);
   });
 
@@ -207,14 +213,14 @@ export function validateTopology(input: unknown): string[] {
   const nsFactsByName = new Map<string, NsFacts>();
   input.machines.forEach((m: unknown, i: number) => {
     const at = `machines[${i}]`;
-    if (!isObject(m)) return void errors.push(`${at}: expected an object`);
+    if (!isObject(m)) return void errors.push(problem(at, 'not-object', {}));
     const f = machineFacts(m);
-    for (const e of f.errors) errors.push(`${at}.${e}`);
+    for (const e of f.errors) errors.push(under(`${at}.`, e));
     for (const n of f.names) {
       const other = names.get(n.name);
       if (other !== undefined) {
         const where = `${other.at}${other.path ? `.${other.path.slice(0, -1)}` : ''}`;
-        errors.push(`${at}.${n.path}name: "${n.name}" is already used by ${where}; pod and machine names must be unique`);
+        errors.push(problem(`${at}.${n.path}name`, 'duplicate-name', { name: n.name, where }));
       } else {
         names.set(n.name, { at, path: n.path });
         if (n.facts && f.external.length + external.length > 0) nsFactsByName.set(n.name, n.facts);
@@ -223,9 +229,9 @@ export function validateTopology(input: unknown): string[] {
     for (const x of f.macs) {
       const other = macs.get(x.mac);
       if (other === undefined) macs.set(x.mac, x.where);
-      else errors.push(`${at}.${x.path}.mac: ${x.mac} is already used in ${other}`);
+      else errors.push(problem(`${at}.${x.path}.mac`, 'duplicate-mac', { mac: x.mac, ns: other }));
     }
-    for (const s of f.segments) if (!segments.has(s.id)) errors.push(`${at}.${s.path}: no segment "${s.id}"`);
+    for (const s of f.segments) if (!segments.has(s.id)) errors.push(problem(`${at}.${s.path}`, 'unknown-segment', { id: s.id }));
     for (const v of f.external) external.push({ v, at });
   });
   if (external.length > 0) {
@@ -233,7 +239,7 @@ export function validateTopology(input: unknown): string[] {
     for (const m of input.machines) if (isObject(m)) for (const n of machineFacts(m).names) if (n.facts && !nsFactsByName.has(n.name)) nsFactsByName.set(n.name, n.facts);
     for (const { v, at } of external) {
       const peerFacts = nsFactsByName.get(v.peer.ns);
-      if (!peerFacts) errors.push(`${at}.${v.path}.peer.ns: no pod or machine "${v.peer.ns}"`);
+      if (!peerFacts) errors.push(problem(`${at}.${v.path}.peer.ns`, 'peer-ns-missing', { ns: String(v.peer.ns) }));
       else checkPeer({ ...v, path: `${at}.${v.path}` }, peerFacts, errors);
     }
   }

@@ -2,6 +2,7 @@ import type { Bilingual } from '../events';
 import { bi } from '../explain/describe';
 import { JourneyError } from '../errors';
 import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../journey';
+import { invalidTopologyText } from '../i18n/problems';
 import { validateTopology } from '../model/validate';
 import type { Topology } from '../model/topology';
 import { broadcastOf, formatIp, isLoopback, LOOPBACK, networkOf, parseIp } from '../net/ipv4';
@@ -105,7 +106,7 @@ function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: n
  */
 export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult {
   const errors = validateTopology(topology);
-  if (errors.length > 0) throw new JourneyError(bi(`Invalid topology: ${errors.join('; ')}`, `Ошибка в топологии: ${errors.join('; ')}`));
+  if (errors.length > 0) throw new JourneyError({ en: invalidTopologyText(errors, 'en'), ru: invalidTopologyText(errors, 'ru') });
   const s = normalizeSpec(spec);
   const world = new World(indexTopology(topology));
   const src = world.ns(s.from);
