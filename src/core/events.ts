@@ -1,15 +1,17 @@
 /**
- * Hop events: what the engine saw, as data. The UI is a function of this log and a playhead.
+ * Hop events: what the engine saw, as plain data (JSON- and `structuredClone`-safe, no text). The
+ * UI is a function of this log and a playhead; the narrator (`src/core/narrate/`) tells it.
  *
  * Frame events mirror `tcpdump -p -i <iface> -Q in|out` in the event's namespace; decision events
- * record what the kernel decided between frames (route chosen, neighbour state, FDB, TTL, drops).
+ * record what the kernel decided between frames (route chosen, neighbour state, FDB, TTL, drops),
+ * each with a machine-readable code and the facts a story needs (state before and after, the entry
+ * consulted, counts).
  */
 
-/** A text in both of the app's languages. */
-export interface Bilingual {
-  en: string;
-  ru: string;
-}
+import type { Texts } from './i18n/lang';
+
+/** A text in each of the app's languages (bad-input errors carry one). */
+export type Bilingual = Texts;
 
 /** Ethernet header. MACs lower-case `aa:bb:..`; `type` is `arp` or `ipv4`. */
 export interface EthHeader {
@@ -89,8 +91,6 @@ export interface EventBase {
   t: number;
   /** Namespace the event happened in (pod name, or machine name for a root namespace). */
   ns: string;
-  /** What happened and why, in both languages. */
-  explain: Bilingual;
 }
 
 /** A frame seen on an interface, in the direction tcpdump -p would report it. */
@@ -125,6 +125,20 @@ export interface RouteEvent extends EventBase {
   /** Next hop (gateway or the destination itself) and the output device, when routed. */
   nexthop?: string;
   dev?: string;
+  /**
+   * How the entry matched: `local` (an address of this namespace, table local), `loopback`
+   * (127.0.0.0/8), `connected` (a directly connected network: the next hop is the destination),
+   * `gateway` (a route via a gateway) or `default` (the default route's gateway). Absent when
+   * nothing matched.
+   */
+  match?: 'local' | 'loopback' | 'connected' | 'gateway' | 'default';
+  /** Input lookups: the device the packet (or ARP request) came in on. */
+  iif?: string;
+  /** Input lookups: the receiving device's `ip_forward` (IN_DEV_FORWARD), which made it route. */
+  forwarding?: boolean;
+  /** proxy-arp: the MAC answered with and the delay before answering a broadcast, in ns. */
+  proxyMac?: string;
+  proxyDelayNs?: number;
   /** The packet being routed. */
   pkt: number;
 }
@@ -147,6 +161,22 @@ export interface NeighEvent extends EventBase {
   mac: string | null;
   /** Packets waiting in the entry's queue after this event. */
   queued: number;
+  /**
+   * Why it changed or was consulted (neigh_event_send, neigh_timer_handler, neigh_update):
+   * `resolve` a packet found no usable entry (none, or FAILED) and starts ARP; `queue` it waits
+   * behind an open question; `stale-use` a STALE entry is used and goes to DELAY; `hit` a valid
+   * entry is used; `timer` a timer moved the state; `failed` the probes ran out; `reply` an ARP
+   * reply confirmed it; `learn-asker` a request for our address taught us the asker
+   * (neigh_event_ns); `update` any other ARP-driven change.
+   */
+  cause: 'resolve' | 'queue' | 'stale-use' | 'hit' | 'timer' | 'failed' | 'reply' | 'learn-asker' | 'update';
+  /** The packet that consulted the entry (resolve, queue, stale-use, hit). */
+  pkt?: number;
+  /** `failed`: ARP requests sent before giving up (3 broadcasts from INCOMPLETE). */
+  probes?: number;
+  /** `failed`: waiting packets dropped; `reply`/`update`: waiting packets sent now. */
+  released?: number;
+  dropped?: number;
 }
 
 /** A bridge (or segment switch) FDB event. */
@@ -161,6 +191,10 @@ export interface FdbEvent extends EventBase {
   mac: string;
   /** The port learned or forwarded to; for flood, the ports it went out of. */
   ports: string[];
+  /** The port the frame came in on; absent when the host sent it through the bridge device (br_dev_xmit). */
+  ingress?: string;
+  /** The packet (or ARP message) the frame carries. */
+  pkt: number;
 }
 
 /** TTL decremented while forwarding. */
@@ -182,6 +216,16 @@ export interface SendEvent extends EventBase {
   kind: PacketKind;
   /** A fresh packet id. */
   pkt: number;
+  /**
+   * Who made it: `app` a program (ping, a UDP send, connect()); the kernel itself for the rest:
+   * `echo-reply` (icmp_echo), `tcp-synack`, `tcp-rst` (tcp_v4_send_reset), `tcp-ack`, `icmp-error`
+   * (icmp_send).
+   */
+  cause: 'app' | 'echo-reply' | 'tcp-synack' | 'tcp-rst' | 'tcp-ack' | 'icmp-error';
+  /** The packet this one answers or reports on. */
+  about?: number;
+  /** icmp-error: the erring packet's source is this namespace itself (it goes over loopback). */
+  toSelf?: boolean;
 }
 
 /** A packet handed to a local socket (or answered by the kernel itself). */
@@ -193,6 +237,14 @@ export interface DeliverEvent extends EventBase {
   tcp?: TcpHeader;
   kind: PacketKind;
   pkt: number;
+  /**
+   * What received it: `echo-request` (the kernel answers), `echo-reply` (ping), `icmp-error` (the
+   * sending socket learns of the error), `redirect`, `udp` (a listening socket), `tcp-syn` (a
+   * listener), `tcp-synack`, `tcp-rst` (connect() fails: ECONNREFUSED), `tcp` (any other segment).
+   */
+  cause: 'echo-request' | 'echo-reply' | 'icmp-error' | 'redirect' | 'udp' | 'tcp-syn' | 'tcp-synack' | 'tcp-rst' | 'tcp';
+  /** redirect: whether this namespace accepts redirects (IN_DEV_RX_REDIRECTS). */
+  accepted?: boolean;
 }
 
 /** Why a packet or frame was dropped. */
@@ -205,13 +257,12 @@ export type DropReason =
   | 'rp-filter'
   | 'port-unreachable'
   | 'tcp-no-listener'
-  | 'arp-not-for-us'
   | 'icmp-rate-limited'
   | 'bridge-no-port'
   | 'martian'
   | 'iface-down';
 
-/** A packet or frame was dropped. */
+/** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON). */
 export interface DropEvent extends EventBase {
   type: 'drop';
   iface?: string;
@@ -219,6 +270,31 @@ export interface DropEvent extends EventBase {
   ipv4?: Ipv4Header;
   /** The packet dropped, when the drop is of a whole packet or ARP message. */
   pkt?: number;
+  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it. */
+  direction?: 'output' | 'input';
+  /** neigh-failed: the next hop that never answered. */
+  nexthop?: string;
+  /** rp-filter: the mode in force (1 strict, 2 loose). */
+  rpFilter?: 1 | 2;
+  /** not-for-us: the frame's destination MAC and the receiving device's own. */
+  dstMac?: string;
+  ifaceMac?: string;
+  /** port-unreachable, tcp-no-listener: the port nobody listens on. */
+  port?: number;
+  /** icmp-rate-limited: the ICMP message held back. */
+  icmp?: { type: number; code: number };
+}
+
+/**
+ * A frame the kernel consumed without error and without effect (consume_skb, not a drop):
+ * `arp-other-target` an ARP request for someone else's address, from an asker we have no entry
+ * for; `arp-unsolicited` an ARP reply nobody asked for (arp_accept=0 creates no entry).
+ */
+export interface ConsumeEvent extends EventBase {
+  type: 'consume';
+  iface: string;
+  reason: 'arp-other-target' | 'arp-unsolicited';
+  pkt: number;
 }
 
 /** Any hop event. */
@@ -230,7 +306,8 @@ export type HopEvent =
   | TtlEvent
   | SendEvent
   | DeliverEvent
-  | DropEvent;
+  | DropEvent
+  | ConsumeEvent;
 
 /** The `type` tags, for filters. */
 export type HopEventType = HopEvent['type'];

@@ -1,4 +1,5 @@
-import type { HopEvent, Bilingual, NeighState } from './events';
+import type { HopEvent, NeighState } from './events';
+import type { MachineRole } from './model/topology';
 
 /** What to send, from where, to where. */
 export interface JourneySpec {
@@ -63,28 +64,43 @@ export interface NetState {
   segments: Record<string, FdbRow[]>;
 }
 
-/** A chapter of the journey (the course notes' steps for the seed journey). */
-export interface Chapter {
-  /** 1-based number shown to the user. */
-  n: number;
-  title: Bilingual;
-  /** Index of the first event of this chapter in the log. */
-  start: number;
-  /** Optional: how the course notes put it, and what really happens, when they differ. */
-  correction?: Bilingual;
+/** An interface of a namespace the journey touched, as the narrator needs to name it. */
+export interface IfacePlace {
+  kind: 'veth' | 'ether' | 'bridge';
+  mac: string;
+  /** Addresses as `10.10.10.254/24`. */
+  addrs: string[];
+  /** The bridge this device is a port of. */
+  master?: string;
+  /** For a veth: the other end, as `ns/iface`, and that namespace. */
+  peer?: string;
+  peerNs?: string;
+  /** For an ether NIC: the L2 segment it is plugged into. */
+  segment?: string;
 }
 
-/** A finished simulation: the event log and what is needed to show any point in it. */
+/** A namespace the journey touched: whose it is and what its devices are. */
+export interface Place {
+  /** The machine it lives on (itself, for a root namespace). */
+  machine: string;
+  role: MachineRole;
+  /** A pod's namespace (not a machine's root namespace). */
+  pod: boolean;
+  ifaces: Record<string, IfacePlace>;
+}
+
+/** A finished simulation: the event log and what is needed to show any point in it. Plain data. */
 export interface JourneyResult {
   spec: Required<Omit<JourneySpec, 'port'>> & { port: number };
   /** Destination IPv4 address the name in `to` resolved to. */
   dstIp: string;
+  /** The namespace that owns `dstIp`, if any. */
+  dstNs: string | null;
   events: HopEvent[];
   /** Tables before the first event. */
   initial: NetState;
-  chapters: Chapter[];
-  /** One line on how it ended, in both languages. */
-  outcome: Bilingual;
+  /** Every namespace that appears in the log, by name. */
+  places: Record<string, Place>;
   /** Packets still waiting for an ARP answer when the journey's time ran out. */
   pending: { ns: string; iface: string; nexthop: string; pkt: number }[];
 }

@@ -71,6 +71,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'neigh':
     case 'ttl':
     case 'fdb':
+    case 'consume':
       return carried(layout, events, i);
     default:
       return assertNever(ev);

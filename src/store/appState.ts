@@ -1,4 +1,4 @@
-import type { Bilingual, JourneyResult, NetState, PacketKind, Topology } from '../core';
+import type { Bilingual, JourneyResult, Level, NetState, PacketKind, Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { JourneyEngine } from './engine';
 import type { FieldError, SpecDraft } from './specDraft';
@@ -63,6 +63,9 @@ export interface UiSlice {
   panels: boolean;
   /** Problems with how the app was opened (a link's bad parameters), shown until dismissed. */
   notices: Bilingual[];
+  /** How much the narrator says: one line (projector) or the reasons too. Not undoable: a view setting. */
+  level: Level;
+  setLevel: (level: Level) => void;
   setLang: (lang: Lang) => void;
   setTheme: (theme: Theme) => void;
   toggleLogFilter: (key: LogFilterKey) => void;

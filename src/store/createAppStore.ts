@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Bilingual, JourneySpec, Topology } from '../core';
+import type { Bilingual, JourneySpec, Level, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import { createJourneySlice } from './slices/journeySlice';
@@ -22,6 +22,8 @@ export interface AppStoreInit {
   panels?: boolean;
   /** Problems with how the app was opened, to show until dismissed. @default [] */
   notices?: Bilingual[];
+  /** How much the narrator says. @default 'detailed' */
+  level?: Level;
 }
 
 /** A store for one mounted app. */
@@ -42,6 +44,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       follow: init.follow ?? init.topology.machines.length > 4,
       panels: init.panels ?? true,
       notices: init.notices ?? [],
+      level: init.level ?? 'detailed',
     })(...a),
   }));
 }

@@ -1,4 +1,4 @@
-import type { Chapter, FdbRow, Frame, FrameEvent, HopEvent, NeighRow, NetState, RouteRow } from '../core';
+import type { FdbRow, Frame, FrameEvent, HopEvent, NeighRow, NetState, RouteRow } from '../core';
 import type { AppState, LogFilterKey } from './appState';
 
 /** The event under the playhead. */
@@ -7,7 +7,7 @@ export function selectEvent(s: AppState): HopEvent | null {
 }
 
 /** Index (in `chapters`) of the chapter holding event `index`, or −1 before the first one. */
-export function chapterIndexAt(chapters: readonly Chapter[], index: number): number {
+export function chapterIndexAt(chapters: readonly { start: number }[], index: number): number {
   let found = -1;
   chapters.forEach((c, k) => {
     if (c.start <= index) found = k;

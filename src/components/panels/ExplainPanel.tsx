@@ -1,22 +1,30 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { tellChapters, tellEvent, tellOutcome } from '../../core';
 import { chapterIndexAt, selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
 
-/** What happens at this step, in words; announced to screen readers as the step changes. */
+/**
+ * What happens at this event, told by the core's narrator in the app's language, at the chosen
+ * level (one line for a projector, or with the reasons); announced to screen readers as it changes.
+ */
 export function ExplainPanel() {
   const t = useStrings();
   const headingId = useId();
   const lang = useAppStore((s) => s.lang);
+  const level = useAppStore((s) => s.level);
+  const setLevel = useAppStore((s) => s.setLevel);
   const ev = useAppStore(selectEvent);
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);
+  const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
+  const text = useMemo(() => (result && ev ? tellEvent(result, index, lang, level) : ''), [result, ev, index, lang, level]);
   const isLast = result !== null && index === result.events.length - 1;
-  const chapter = result?.chapters[chapterIndexAt(result.chapters, index)];
-  // The course notes simplify some steps: at a chapter's first step say what really happens, in full;
-  // at its later steps keep it one click away.
+  const chapter = chapters[chapterIndexAt(chapters, index)];
+  // The course notes simplify some steps: at a chapter's first event say what really happens, in
+  // full; at its later events keep it one click away.
   const correction = chapter?.correction;
   const atStart = chapter?.start === index;
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
@@ -31,25 +39,32 @@ export function ExplainPanel() {
           </span>
         )}
       </h2>
+      <div className="level-switch" role="group" aria-label={t.panels.level}>
+        {(['short', 'detailed'] as const).map((l) => (
+          <button key={l} type="button" aria-pressed={level === l} onClick={() => setLevel(l)}>
+            {l === 'short' ? t.panels.levelShort : t.panels.levelDetailed}
+          </button>
+        ))}
+      </div>
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
-        {ev && <p className="explain-text">{ev.explain[lang]}</p>}
+        {ev && <p className="explain-text">{text}</p>}
         {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
-        {correction && atStart && (
+        {correction && atStart && chapter && (
           <div className="correction is-start" data-testid="correction" data-start="true">
             <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>
-            <p>{correction[lang]}</p>
+            <p>{correction}</p>
           </div>
         )}
         {isLast && result && (
           <p className="outcome" data-testid="outcome">
-            <strong>{t.panels.outcome}:</strong> {result.outcome[lang]}
+            <strong>{t.panels.outcome}:</strong> {tellOutcome(result, lang)}
           </p>
         )}
       </div>
-      {correction && !atStart && (
+      {correction && !atStart && chapter && (
         <details className="correction is-later" data-testid="correction" data-start="false">
           <summary>{t.panels.correctionAt(chapter.n)}</summary>
-          <p>{correction[lang]}</p>
+          <p>{correction}</p>
         </details>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { frameSummary, packetSummary, type HopEvent } from '../../core';
+import { describeHeaders, type HopEvent } from '../../core';
 import type { Lang } from '../../store/types';
 import type { Strings } from '../i18n/strings';
 
@@ -6,7 +6,7 @@ import type { Strings } from '../i18n/strings';
 export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
   switch (e.type) {
     case 'frame':
-      return `${e.iface} ${e.dir === 'in' ? t.frame.in : t.frame.out} · ${frameSummary(e)[lang]}`;
+      return `${e.iface} ${e.dir === 'in' ? t.frame.in : t.frame.out} · ${describeHeaders(e, lang)}`;
     case 'route':
       return `${e.dst}: ${e.route ?? t.frame.unreachable}`;
     case 'neigh':
@@ -17,7 +17,7 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return `TTL ${e.from} → ${e.to}`;
     case 'send':
     case 'deliver':
-      return packetSummary(e)[lang];
+      return describeHeaders(e, lang);
     case 'drop':
       return `${e.iface ? `${e.iface}: ` : ''}${t.drops[e.reason]}`;
     case 'consume':

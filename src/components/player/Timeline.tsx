@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { tellChapters } from '../../core';
 import { chapterIndexAt } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -13,7 +15,7 @@ export function Timeline() {
   const index = useAppStore((s) => s.index);
   const seek = useAppStore((s) => s.seek);
   const n = result?.events.length ?? 0;
-  const chapters = result?.chapters ?? [];
+  const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
   const current = chapterIndexAt(chapters, index);
   const chapter = chapters[current];
   return (
@@ -24,7 +26,7 @@ export function Timeline() {
         </span>
         {chapter && (
           <span className="chapter-now" data-testid="chapter-now">
-            {t.controls.chapter(chapter.n)}: {chapter.title[lang]}
+            {t.controls.chapter(chapter.n)}: {chapter.title}
           </span>
         )}
       </div>
@@ -32,7 +34,7 @@ export function Timeline() {
         {chapters.map((c, k) => {
           const next = chapters[k + 1];
           const end = next ? next.start : n;
-          const label = `${t.controls.chapter(c.n)}: ${c.title[lang]}${c.correction ? ` (${t.controls.hasCorrection})` : ''}`;
+          const label = `${t.controls.chapter(c.n)}: ${c.title}${c.correction ? ` (${t.controls.hasCorrection})` : ''}`;
           return (
             <button
               key={c.n}

@@ -1,8 +1,12 @@
 import type { Frame, FrameEvent, HopEvent } from '../events';
 import type { JourneyResult } from '../journey';
+import type { Lang } from '../i18n/lang';
+import { narratorLabels, tellChapters, tellEvent, tellOutcome, type Level } from '../narrate/index';
 
-/** Language of the text trace. */
-export type Lang = 'en' | 'ru';
+export type { Lang } from '../i18n/lang';
+
+/** How much the trace explains: the narrator's levels, or `none` for frames and decisions only. */
+export type Explain = Level | 'none';
 
 /** Seconds with microseconds, as tcpdump prints relative times. */
 function time(ns: number): string {
@@ -60,6 +64,8 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return `deliver ${e.ipv4.src} > ${e.ipv4.dst} ${e.ipv4.proto}`;
     case 'drop':
       return `DROP ${e.reason}${e.iface ? ` on ${e.iface}` : ''}`;
+    case 'consume':
+      return `consume ${e.reason} on ${e.iface}`;
     default:
       return assertNever(e);
   }
@@ -69,25 +75,38 @@ function assertNever(x: never): never {
   throw new Error(`unexpected event ${JSON.stringify(x)}`);
 }
 
-/** The whole journey as a readable log: frames like tcpdump, decisions in brackets, each explained. */
-export function formatText(result: JourneyResult, lang: Lang): string {
+/**
+ * The whole journey as a readable log: chapters as headings (with the course notes' corrections),
+ * frames like tcpdump, decisions in brackets, each told by the narrator at `explain` level, and the
+ * outcome last.
+ */
+export function formatText(result: JourneyResult, lang: Lang, explain: Explain = 'detailed'): string {
   const lines: string[] = [];
-  const chapterAt = new Map(result.chapters.map((c) => [c.start, c]));
-  for (const e of result.events) {
-    const c = chapterAt.get(e.seq);
+  const labels = narratorLabels(lang);
+  const chapterAt = new Map(tellChapters(result, lang).map((c) => [c.start, c]));
+  result.events.forEach((e, i) => {
+    const c = chapterAt.get(i);
     if (c) {
-      lines.push('', `== ${c.n}. ${c.title[lang]} ==`);
-      if (c.correction) lines.push(`   (${lang === 'en' ? 'notes vs. reality' : 'конспект и реальность'}: ${c.correction[lang]})`);
+      lines.push('', `== ${c.n}. ${c.title} ==`);
+      if (c.correction) lines.push(`   (${labels.notesVsLinux}: ${c.correction})`);
     }
     const where = e.type === 'frame' ? `${e.ns} ${e.iface} ${e.dir === 'in' ? 'In ' : 'Out'}` : e.ns;
     const body = e.type === 'frame' ? tcpdumpLine(e) : `[${decision(e)}]`;
-    lines.push(`${time(e.t)} ${where.padEnd(20)} ${body}`, `${' '.repeat(11)}# ${e.explain[lang]}`);
-  }
-  lines.push('', result.outcome[lang]);
+    lines.push(`${time(e.t)} ${where.padEnd(20)} ${body}`);
+    if (explain !== 'none') lines.push(`${' '.repeat(11)}# ${tellEvent(result, i, lang, explain)}`);
+  });
+  lines.push('', tellOutcome(result, lang));
   return lines.join('\n');
 }
 
-/** One JSON object per line, one line per event. */
-export function formatJsonl(result: JourneyResult): string {
-  return result.events.map((e) => JSON.stringify(e)).join('\n');
+/**
+ * One JSON object per line: each event as the engine emitted it (plus `text` when `explain` is not
+ * `none`), then one `{"record":"chapter",…}` per chapter and one `{"record":"outcome",…}` last.
+ * Event lines have no `record` field, so older readers keep working.
+ */
+export function formatJsonl(result: JourneyResult, lang: Lang = 'en', explain: Explain = 'none'): string {
+  const lines = result.events.map((e, i) => JSON.stringify(explain === 'none' ? e : { ...e, text: tellEvent(result, i, lang, explain) }));
+  for (const c of tellChapters(result, lang)) lines.push(JSON.stringify({ record: 'chapter', ...c }));
+  lines.push(JSON.stringify({ record: 'outcome', text: tellOutcome(result, lang) }));
+  return lines.join('\n');
 }

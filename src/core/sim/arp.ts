@@ -1,12 +1,10 @@
-import type { Bilingual, Frame, NeighState } from '../events';
-import { lazy } from '../explain/lazy';
-import { bi, packetSummary } from '../explain/describe';
+import type { Frame, NeighState } from '../events';
 import { BROADCAST_MAC, formatIp, parseIpCached, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
 import { l4Of, type Packet } from './packet';
-import { lookupRoute, neighTable, selectSource, type Iface, type Neigh } from './world';
+import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh } from './world';
 
 /*
  * The IPv4 neighbour subsystem (net/ipv4/arp.c, net/core/neighbour.c) with Linux's default timers.
@@ -36,9 +34,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
     n.used = sim.t;
     n.probes = UCAST_PROBES;
     n.queue = [{ packet }];
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from, to: 'INCOMPLETE', mac: null, queued: 1,
-      explain: lazy(() => bi(`${dev.ns.name} needs the MAC of ${nhText} on ${dev.name} and has no ARP entry for it, so it creates an INCOMPLETE entry, parks the packet in its queue and asks with an ARP broadcast.`,
-        `${dev.ns.name} нужен MAC-адрес ${nhText} на ${dev.name}, а записи в ARP-таблице нет: создаётся запись INCOMPLETE, пакет ждёт в её очереди, а в сеть уходит широковещательный ARP-запрос.`)) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from, to: 'INCOMPLETE', mac: null, queued: 1, cause: 'resolve', pkt: packet.id });
     armTimer(sim, n, RETRANS_TIME);
     solicit(sim, n);
     return;
@@ -46,8 +42,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
   n.used = sim.t;
   if (n.state === 'INCOMPLETE') {
     n.queue.push({ packet });
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: 'INCOMPLETE', to: 'INCOMPLETE', mac: null, queued: n.queue.length,
-      explain: lazy(() => bi(`The ARP question for ${nhText} is still open: this packet waits in the queue too.`, `ARP-запрос о ${nhText} ещё без ответа: этот пакет тоже ждёт в очереди.`)) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: 'INCOMPLETE', to: 'INCOMPLETE', mac: null, queued: n.queue.length, cause: 'queue', pkt: packet.id });
     return;
   }
   const mac = n.mac;
@@ -55,12 +50,9 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
   if (state === 'STALE') {
     setState(n, 'DELAY', sim);
     armTimer(sim, n, DELAY_PROBE_TIME);
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac, queued: 0,
-      explain: lazy(() => bi(`The entry for ${nhText} is STALE: Linux uses its MAC ${mac} at once, without asking, and moves it to DELAY. If nothing confirms it within 5 s, it will send a unicast ARP probe.`,
-        `Запись для ${nhText} в состоянии STALE: Linux сразу использует MAC ${mac}, не спрашивая, и переводит запись в DELAY. Если за 5 с ничто её не подтвердит, будет отправлен одноадресный ARP-запрос.`)) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac, queued: 0, cause: 'stale-use', pkt: packet.id });
   } else {
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: state, to: state, mac, queued: 0,
-      explain: lazy(() => bi(`The ARP cache already has ${nhText} at ${mac} (${state}): no ARP needed.`, `В ARP-кэше уже есть ${nhText} → ${mac} (${state}): ARP не нужен.`)) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: state, to: state, mac, queued: 0, cause: 'hit', pkt: packet.id });
   }
   sendResolved(sim, dev, mac as string, packet);
 }
@@ -112,44 +104,24 @@ function onTimer(sim: Sim, n: Neigh): void {
   const max = UCAST_PROBES + (n.state === 'PROBE' ? 0 : MCAST_PROBES);
   if ((n.state === 'INCOMPLETE' || n.state === 'PROBE') && n.probes >= max) {
     const failedFrom = n.state;
-    const probes = n.probes;
+    // Requests actually sent: __neigh_event_send() pre-seeds probes with ucast_probes when it enters
+    // INCOMPLETE and arp_solicit() subtracts them again, so INCOMPLETE sends 3 broadcasts, not 6.
+    const probes = failedFrom === 'INCOMPLETE' ? n.probes - UCAST_PROBES : n.probes;
     n.timer = 0;
     setState(n, 'FAILED', sim);
     const queued = n.queue;
     n.queue = [];
-    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: failedFrom, to: 'FAILED', mac: n.mac, queued: 0,
-      explain: lazy(() => bi(`Nobody answered ${probes} ARP requests for ${ip}, one per second: the entry becomes FAILED and the ${queued.length} waiting packet(s) are thrown away.`,
-        `На ${probes} ARP-запроса о ${ip}, по одному в секунду, никто не ответил: запись становится FAILED, ожидавшие пакеты (${queued.length}) выбрасываются.`)) });
+    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: failedFrom, to: 'FAILED', mac: n.mac, queued: 0, cause: 'failed', probes, dropped: queued.length });
     for (const q of queued) {
-      const what = (): Bilingual => packetSummary(q.packet);
-      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id,
-        explain: lazy(() => bi(`${what().en} is dropped: its next hop ${ip} never answered ARP. Linux reports "host unreachable" to the sender.`,
-          `${what().ru} отброшен: следующий узел ${ip} так и не ответил на ARP. Linux сообщает отправителю «узел недостижим».`)) });
+      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id, nexthop: ip });
       icmpError(sim, n.dev.ns, q.packet, 3, 1);
     }
     return;
   }
   if (n.state !== before) {
-    const to = n.state;
-    const mac = n.mac;
-    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to, mac, queued: n.queue.length, explain: lazy(() => timerText(ip, before, to, mac)) });
+    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to: n.state, mac: n.mac, queued: n.queue.length, cause: 'timer' });
   }
   if (n.state === 'INCOMPLETE' || n.state === 'PROBE') solicit(sim, n);
-}
-
-function timerText(ip: string, before: NeighState, to: NeighState, mac: string | null): Bilingual {
-  switch (to) {
-    case 'DELAY':
-      return bi(`The REACHABLE time of ${ip} ran out while it is still in use: DELAY, waiting for a confirmation.`, `Время REACHABLE для ${ip} истекло, но запись используется: DELAY, ждём подтверждения.`);
-    case 'STALE':
-      return bi(`Nothing confirmed ${ip} for the reachable time: the entry becomes STALE (still usable, but to be checked on next use).`, `${ip} не подтверждался дольше reachable time: запись становится STALE (ею можно пользоваться, но при следующем использовании её проверят).`);
-    case 'REACHABLE':
-      return bi(`${ip} was confirmed meanwhile: back to REACHABLE.`, `${ip} за это время подтвердился: снова REACHABLE.`);
-    case 'PROBE':
-      return bi(`5 s in DELAY and no confirmation for ${ip}: Linux now probes it with unicast ARP requests to ${mac}.`, `5 с в DELAY без подтверждения ${ip}: теперь Linux проверяет его одноадресными ARP-запросами на ${mac}.`);
-    default:
-      return bi(`${ip}: ${before} → ${to}.`, `${ip}: ${before} → ${to}.`);
-  }
 }
 
 /** arp_solicit: broadcast while INCOMPLETE, unicast to the cached MAC while PROBE. */
@@ -192,11 +164,8 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
       updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
       // A request addressed to our MAC is answered at once; a broadcast waits up to proxy_delay.
       const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
-      const nsName = ns.name;
-      const via = route.dev.name;
-      sim.emit({ type: 'route', pkt, ns: nsName, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: via,
-        explain: lazy(() => bi(`${arp.tpa} is not ${nsName}'s address, but proxy_arp is on for ${dev.name} and ${nsName} would route ${arp.tpa} out of ${via}: so ${nsName} answers with its own MAC ${dev.mac} and will forward whatever is sent to it.${delay ? ` Linux waits a random time below proxy_delay before answering a broadcast; the simulator waits ${delay / 1e6} ms.` : ' proxy_delay is 0, so the answer goes at once.'}`,
-          `${arp.tpa} — не адрес ${nsName}, но на ${dev.name} включён proxy_arp, а ${arp.tpa} ${nsName} отправил бы через ${via}: поэтому ${nsName} отвечает своим MAC ${dev.mac} и перешлёт всё, что ему пришлют.${delay ? ` На широковещательный запрос Linux отвечает через случайное время меньше proxy_delay; симулятор ждёт ${delay / 1e6} мс.` : ' proxy_delay = 0, поэтому ответ уходит сразу.'}`)) });
+      sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
+        match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay });
       const reply = arpReply(dev, arp);
       if (delay === 0) xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
       else sim.after(delay, () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }));
@@ -205,11 +174,8 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
   }
   const n = table.get(sip);
   if (!n) {
-    sim.emit({ type: 'drop', ns: ns.name, iface: dev.name, reason: 'arp-not-for-us', pkt,
-      explain: lazy(() => arp.op === 'request'
-        ? bi(`${ns.name} ignores the ARP request: ${arp.tpa} is not one of its addresses, and it has no entry for ${arp.spa} to refresh, so it learns nothing.`,
-            `${ns.name} игнорирует ARP-запрос: ${arp.tpa} — не его адрес, а записи о ${arp.spa}, которую можно было бы обновить, у него нет, так что он ничего не запоминает.`)
-        : bi(`${ns.name} ignores an unsolicited ARP reply (arp_accept=0 creates no entries).`, `${ns.name} игнорирует непрошенный ARP-ответ (arp_accept=0 не создаёт записей).`)) });
+    // arp_process() ends in consume_skb(): a normal end, not a drop.
+    sim.emit({ type: 'consume', ns: ns.name, iface: dev.name, reason: arp.op === 'request' ? 'arp-other-target' : 'arp-unsolicited', pkt });
     return;
   }
   const state: NeighState = arp.op === 'reply' && unicastToUs ? 'REACHABLE' : 'STALE';
@@ -235,9 +201,7 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
     table.set(ip, n);
     n.state = 'STALE';
     n.mac = mac;
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0,
-      explain: lazy(() => bi(`${dev.ns.name} is going to answer this request, so Linux also records the asker, ${ipText} at ${mac}, as STALE. That is why the reply, and later traffic back, need no ARP of their own.`,
-        `${dev.ns.name} собирается ответить на этот запрос, поэтому Linux заодно запоминает спрашивающего, ${ipText} → ${mac}, в состоянии STALE. Поэтому ответу и обратному трафику свой ARP не нужен.`)) });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0, cause: 'learn-asker' });
     return;
   }
   const old = n.state;
@@ -258,11 +222,7 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
   else if (next === 'STALE') n.timer = 0;
   const queued = wasValid ? [] : n.queue;
   if (!wasValid) n.queue = [];
-  const waiting = queued.length;
   sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: old, to: next, mac, queued: 0,
-    explain: lazy(() => next === 'REACHABLE'
-      ? bi(`The ARP reply answers the question: ${ipText} is at ${mac}. The entry becomes REACHABLE${waiting ? ` and the ${waiting} waiting packet(s) go out now` : ''}.`,
-          `ARP-ответ получен: ${ipText} находится на ${mac}. Запись становится REACHABLE${waiting ? `, и ожидавшие пакеты (${waiting}) уходят сейчас` : ''}.`)
-      : bi(`${ipText} is now at ${mac} (${next}).`, `${ipText} теперь на ${mac} (${next}).`)) });
+    cause: next === 'REACHABLE' ? 'reply' : 'update', released: queued.length });
   for (const q of queued) sendResolved(sim, dev, mac, q.packet);
 }

@@ -1,6 +1,4 @@
 import type { IcmpHeader } from '../events';
-import { lazy } from '../explain/lazy';
-import { bi, icmpName, packetSummary } from '../explain/describe';
 import { formatIp } from '../net/ipv4';
 import { MS, SEC, type Sim } from './engine';
 import { ipOutput } from './ip';
@@ -22,12 +20,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
   if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
-    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id,
-      explain: lazy(() => {
-        const name = icmpName(type, code);
-        return bi(`${ns.name} would send ICMP ${name.en} to ${orig.ipv4.src}, but its per-peer ICMP rate limit (1 per second, burst 6) holds it back.`,
-          `${ns.name} отправил бы ICMP «${name.ru}» на ${orig.ipv4.src}, но ограничение частоты ICMP (1 в секунду, всплеск до 6) его сдерживает.`);
-      }) });
+    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id, icmp: { type, code } });
     return false;
   }
   // Errors about packets addressed to us come from that address; otherwise routing picks the source.
@@ -52,20 +45,9 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     d: orig.s,
     id: sim.nextPacket(),
   };
-  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, explain: lazy(() => explainError(ns.name, type, code, packetSummary(orig), gateway, toSelf)) });
+  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, cause: 'icmp-error', about: orig.id, ...(toSelf ? { toSelf } : {}) });
   ipOutput(sim, ns, err);
   return true;
-}
-
-function explainError(ns: string, type: number, code: number, about: { en: string; ru: string }, gateway: number | undefined, toSelf: boolean): { en: string; ru: string } {
-  const name = icmpName(type, code);
-  const self = toSelf ? bi(' The sender is this namespace itself, so it travels over loopback and the program sees the error.', ' Отправитель — этот же namespace, поэтому сообщение идёт через loopback, и программа видит ошибку.') : bi('', '');
-  if (type === 11) return bi(`TTL would reach 0 here, so ${ns} drops the packet (${about.en}) and tells the sender with ICMP ${name.en}. This is exactly how traceroute maps a path.${self.en}`,
-    `Здесь TTL стал бы 0, поэтому ${ns} отбрасывает пакет (${about.ru}) и сообщает отправителю ICMP «${name.ru}». Именно так traceroute узнаёт путь.${self.ru}`);
-  if (type === 5) return bi(`${ns} forwards the packet back out of the interface it came in on, to a gateway (${formatIp(gateway ?? 0)}) the sender could reach directly. With send_redirects on, Linux tells the sender so with an ICMP redirect.`,
-    `${ns} отправляет пакет обратно через тот же интерфейс, через который он пришёл, на шлюз (${formatIp(gateway ?? 0)}), до которого отправитель мог бы дойти сам. При включённом send_redirects Linux сообщает ему об этом ICMP redirect.`);
-  if (type === 3 && code === 3) return bi(`No program listens on that UDP port in ${ns}, so the kernel answers ICMP port unreachable.`, `В ${ns} никто не слушает этот UDP-порт, поэтому ядро отвечает ICMP «порт недостижим».`);
-  return bi(`${ns} cannot deliver ${about.en} and sends ICMP ${name.en} back to the sender.${self.en}`, `${ns} не может доставить ${about.ru} и отправляет отправителю ICMP «${name.ru}».${self.ru}`);
 }
 
 /** A token bucket per peer: `cost` ns per message, at most `burst` ns saved; a new peer starts full. */

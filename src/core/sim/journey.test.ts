@@ -4,6 +4,7 @@ import type { ListenerSpec, MachineSpec, Topology } from '../model/topology';
 import { seedTopology } from '../presets/seed';
 import { JourneyError } from '../errors';
 import { runJourney } from './runJourney';
+import { tellChapters, tellEvent, tellOutcome } from '../narrate/index';
 
 const frames = (events: HopEvent[]): FrameEvent[] => events.filter((e): e is FrameEvent => e.type === 'frame');
 /** Targets of the ARP requests a namespace itself sent: the first frame of each ARP message is its origin. */
@@ -67,44 +68,48 @@ describe('cold ping pod1 → pod3 on the seed lab', () => {
 
   it('floods the ARP broadcast to the other pod, which ignores it without learning', () => {
     const pod2 = r.events.filter((e) => e.ns === 'pod2');
-    expect(pod2.map((e) => e.type)).toEqual(['frame', 'drop']);
-    expect(pod2[1]?.type === 'drop' && pod2[1].reason).toBe('arp-not-for-us');
+    // arp_process() consumes it (consume_skb): an ignored request, not a drop.
+    expect(pod2.map((e) => e.type)).toEqual(['frame', 'consume']);
+    expect(pod2[1]?.type === 'consume' && pod2[1].reason).toBe('arp-other-target');
   });
 
   it('ends with the echo reply delivered to pod1 and says so in both languages', () => {
     const last = r.events.at(-1);
     expect(last?.type).toBe('deliver');
     expect(last?.ns).toBe('pod1');
-    expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1.');
-    expect(r.outcome.ru).toBe('Эхо-ответов вернулось в pod1: 1 из 1.');
+    expect(tellOutcome(r, 'en')).toBe('Echo replies back at pod1: 1 of 1. TTL: 64 → 63 (node1) → 62 (router) → 61 (node2); bridges never change it.');
+    expect(tellOutcome(r, 'ru')).toBe('Эхо-ответов вернулось в pod1: 1 из 1. TTL: 64 → 63 (node1) → 62 (router) → 61 (node2); мосты TTL не меняют.');
     expect(r.pending).toEqual([]);
   });
 
-  it('explains every event in English and Russian', () => {
-    for (const e of r.events) {
-      expect(e.explain.en.length).toBeGreaterThan(10);
-      expect(e.explain.ru).toMatch(/[а-яё]/i);
-    }
+  it('tells every event in English and Russian, at both levels', () => {
+    r.events.forEach((_, i) => {
+      expect(tellEvent(r, i, 'en', 'short').length).toBeGreaterThan(10);
+      expect(tellEvent(r, i, 'ru', 'detailed')).toMatch(/[а-яё]/i);
+      expect(tellEvent(r, i, 'en', 'detailed').length).toBeGreaterThan(tellEvent(r, i, 'en', 'short').length);
+    });
   });
 
   it('groups the journey into the nine steps of the notes plus the way back, with corrections', () => {
-    expect(r.chapters.map((c) => c.title.en)).toEqual([
-      'The packet leaves pod1 through eth0',
-      "It enters node1's root namespace through veth-pod1",
-      'The bridge cni0',
-      'node1 routes it and resolves the next hop',
-      'It leaves node1 through its NIC',
-      'The router forwards it to the destination node',
-      'node2 receives it and routes it to cni0',
-      'node2 ARPs for pod3 on cni0',
+    const chapters = tellChapters(r, 'en');
+    expect(chapters.map((c) => c.title)).toEqual([
+      'pod1 sends the echo request through eth0 to its gateway 10.10.10.254',
+      "The packet enters node1's root namespace through veth-pod1",
+      "The bridge cni0 passes the frame up to node1's IP stack",
+      'node1 routes the packet and resolves the next hop 172.16.100.254',
+      'The packet leaves node1 through eth0',
+      'The router router forwards it to 172.16.100.2',
+      'node2 receives it on eth0 and routes it to cni0',
+      "node2 asks by ARP for pod3's MAC (through cni0)",
       'Through veth-pod3 into pod3',
-      'The answer travels back',
+      'pod3 answers: the echo reply travels back',
     ]);
-    const starts = r.chapters.map((c) => c.start);
+    const starts = chapters.map((c) => c.start);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
-    expect(r.chapters[3]?.correction?.en).toContain('A bridge never ARPs');
-    expect(r.chapters[7]?.correction?.ru).toContain('мост лишь рассылает');
-    const step8 = r.events[r.chapters[7]?.start ?? -1];
+    expect(chapters.filter((c) => c.correction).map((c) => c.n)).toEqual([1, 4, 5, 6, 7, 8]);
+    expect(chapters[3]?.correction).toContain('A bridge, as a switch, never sends ARP');
+    expect(tellChapters(r, 'ru')[7]?.correction).toContain('мост лишь рассылает');
+    const step8 = r.events[chapters[7]?.start ?? -1];
     expect(step8?.type === 'neigh' && step8.ip).toBe('10.10.11.1');
   });
 
@@ -129,7 +134,7 @@ describe('other journeys on the seed lab', () => {
     const second = r.events.findIndex((e) => e.type === 'send' && e.icmp?.seq === 2);
     expect(second).toBeGreaterThan(0);
     expect(frames(r.events.slice(second)).filter((f) => f.arp)).toEqual([]);
-    expect(r.outcome.en).toBe('2 of 2 echo replies came back to pod1.');
+    expect(tellOutcome(r, 'en')).toContain('Echo replies back at pod1: 2 of 2.');
   });
 
   it('warm: true starts from the caches an identical journey left behind', () => {
@@ -157,7 +162,7 @@ describe('other journeys on the seed lab', () => {
   it('no route at the router: net unreachable from 172.16.100.254', () => {
     const r = runJourney(seedTopology(), { from: 'pod1', to: '10.10.12.1' });
     expect(r.events.some((e) => e.type === 'route' && e.ns === 'router' && e.route === null)).toBe(true);
-    expect(r.outcome.en).toContain('ICMP net unreachable from 172.16.100.254');
+    expect(tellOutcome(r, 'en')).toContain('ICMP net unreachable (Destination Net Unreachable) from 172.16.100.254');
   });
 
   it('an address nobody has: three broadcasts a second apart, FAILED, then host unreachable over loopback', () => {
@@ -165,13 +170,13 @@ describe('other journeys on the seed lab', () => {
     const asks = frames(r.events).filter((f) => f.ns === 'pod1' && f.arp?.op === 'request');
     expect(asks.map((f) => f.t / 1e9)).toEqual([0, 1, 2]);
     expect(r.events.some((e) => e.type === 'neigh' && e.to === 'FAILED')).toBe(true);
-    expect(r.outcome.en).toContain('ICMP host unreachable from 10.10.10.1');
+    expect(tellOutcome(r, 'en')).toContain('ICMP host unreachable (Destination Host Unreachable) from 10.10.10.1');
     expect(frames(r.events).some((f) => f.icmp?.type === 3)).toBe(false);
   });
 
   it('UDP to a closed port gets port unreachable; a listener gets the datagram', () => {
     const closed = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 });
-    expect(closed.outcome.en).toContain('ICMP port unreachable from 10.10.11.1');
+    expect(tellOutcome(closed, 'en')).toContain('ICMP port unreachable (Destination Port Unreachable) from 10.10.11.1');
     const t: Topology = seedTopology();
     const node2 = t.machines[2];
     const pod3 = node2?.pods?.[0];
@@ -195,7 +200,7 @@ describe('other journeys on the seed lab', () => {
     const r = runJourney(seedTopology(), { from: 'pod1', to: '127.0.0.1' });
     expect(frames(r.events)).toEqual([]);
     expect(r.events.find((e) => e.type === 'route')).toMatchObject({ route: 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1', result: 'local' });
-    expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1.');
+    expect(tellOutcome(r, 'en')).toBe('Echo replies back at pod1: 1 of 1.');
   });
 
   it('refuses broadcast, multicast and 0.0.0.0 destinations, saying why', () => {
@@ -206,8 +211,8 @@ describe('other journeys on the seed lab', () => {
   });
 
   it('adds the "ARPs for the gateway" correction only when the source really uses a gateway', () => {
-    expect(runJourney(seedTopology(), { from: 'pod1', to: 'pod3' }).chapters[0]?.correction).toBeDefined();
-    expect(runJourney(seedTopology(), { from: 'pod1', to: 'pod2' }).chapters[0]?.correction).toBeUndefined();
+    expect(tellChapters(runJourney(seedTopology(), { from: 'pod1', to: 'pod3' }), 'en')[0]?.correction).toBeDefined();
+    expect(tellChapters(runJourney(seedTopology(), { from: 'pod1', to: 'pod2' }), 'en')[0]?.correction).toBeUndefined();
   });
 
   it('rejects bad input with an error naming the field', () => {

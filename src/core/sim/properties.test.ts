@@ -4,6 +4,7 @@ import type { JourneySpec } from '../journey';
 import { generateCluster } from '../presets/generate';
 import { JourneyError } from '../errors';
 import { runJourney } from './runJourney';
+import { tellEvent, tellOutcome } from '../narrate/index';
 
 /*
  * Properties over random clusters and packets: every run ends, every packet that was sent is
@@ -70,11 +71,12 @@ describe('engine properties', () => {
   it('explains each neighbour event with the state and MAC of that moment, not a later one', () => {
     fc.assert(
       fc.property(journeyArb, ({ topology, spec }) => {
-        for (const e of runJourney(topology, spec).events) {
-          if (e.type !== 'neigh') continue;
-          const macs = e.explain.en.match(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g) ?? [];
+        const r = runJourney(topology, spec);
+        r.events.forEach((e, i) => {
+          if (e.type !== 'neigh') return;
+          const macs = tellEvent(r, i, 'en', 'detailed').match(/([0-9a-f]{2}:){5}[0-9a-f]{2}/g) ?? [];
           for (const m of macs) expect(m).toBe(e.mac);
-        }
+        });
       }),
       { numRuns: 60, seed: 11 },
     );
@@ -110,7 +112,7 @@ describe('engine properties', () => {
         const r = runJourney(generateCluster({ nodes, podsPerNode: pods }), { from: 'pod1-1', to: `pod${nodes}-${pods}` });
         const atDst = r.events.find((e) => e.type === 'deliver' && e.ns === `pod${nodes}-${pods}`);
         expect(atDst?.type === 'deliver' && atDst.ipv4.ttl).toBe(61);
-        expect(r.outcome.en).toBe('1 of 1 echo replies came back to pod1-1.');
+        expect(tellOutcome(r, 'en')).toContain('Echo replies back at pod1-1: 1 of 1.');
       }),
       { numRuns: 25, seed: 3 },
     );

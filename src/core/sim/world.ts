@@ -309,3 +309,9 @@ export function selectSource(route: Pick<Route, 'src' | 'via' | 'dev'>, dst: num
   for (const a of addrs) if (networkOf(a.ip, a.prefix) === networkOf(target, a.prefix)) return a.ip;
   return addrs[0]?.ip ?? route.dev.ns.compiled.localAddrs[0] ?? null;
 }
+
+/** How a main-table route matched, for a RouteEvent's `match`: connected, via a gateway, or default. */
+export function routeMatch(r: Route): 'connected' | 'gateway' | 'default' {
+  if (r.via === null) return 'connected';
+  return r.prefix === 0 ? 'default' : 'gateway';
+}

@@ -108,11 +108,10 @@ describe('compareTraces', () => {
 
 describe('engineInterfaceFrames', () => {
   it('groups frame events by ns/iface in log order, keeping only dir and the frame layers', () => {
-    const explain = { en: '', ru: '' };
-    const frameEvent = (seq: number, ns: string, iface: string, f: TraceFrame): HopEvent => ({ ...f, type: 'frame', seq, t: seq, ns, iface, wire: seq, pkt: 1, kind: 'request', explain });
+    const frameEvent = (seq: number, ns: string, iface: string, f: TraceFrame): HopEvent => ({ ...f, type: 'frame', seq, t: seq, ns, iface, wire: seq, pkt: 1, kind: 'request' });
     const events: HopEvent[] = [
       frameEvent(0, 'pod1', 'eth0', arpRequest('out')),
-      { type: 'ttl', seq: 1, t: 1, ns: 'node1', explain, pkt: 1, from: 64, to: 63 },
+      { type: 'ttl', seq: 1, t: 1, ns: 'node1', pkt: 1, from: 64, to: 63 },
       frameEvent(2, 'node1', 'veth-pod1', arpRequest('in')),
       frameEvent(3, 'pod1', 'eth0', echo('out', 64)),
     ];

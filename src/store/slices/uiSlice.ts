@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, UiSlice } from '../appState';
-import type { Bilingual } from '../../core';
+import type { Bilingual, Level } from '../../core';
 import type { Lang, Theme } from '../types';
 
 /** The view-preferences slice. The app decides the initial language and theme (it reads the browser). */
-export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean; panels: boolean; notices: Bilingual[] }): StateCreator<AppState, [], [], UiSlice> {
+export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean; panels: boolean; notices: Bilingual[]; level?: Level }): StateCreator<AppState, [], [], UiSlice> {
   return (set) => ({
     lang: init.lang,
     theme: init.theme,
@@ -13,6 +13,7 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     follow: init.follow,
     panels: init.panels,
     notices: init.notices,
+    level: init.level ?? 'detailed',
     setLang: (lang) => set({ lang }),
     setTheme: (theme) => set({ theme }),
     toggleLogFilter: (key) => set((s) => ({ logFilter: { ...s.logFilter, [key]: !s.logFilter[key] } })),
@@ -20,5 +21,6 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     setFollow: (follow) => set({ follow }),
     setPanels: (panels) => set({ panels }),
     dismissNotices: () => set({ notices: [] }),
+    setLevel: (level) => set({ level }),
   });
 }

@@ -1,0 +1,18 @@
+import type { NarratorCatalog } from '../../narrate/catalog';
+import { eventsEn } from './events';
+import { chaptersEn, correctionsEn, labelsEn, outcomeEn, ttlPathEn } from './story';
+import { icmpNameEn, summaryEn } from './summary';
+
+/** The English narrator. */
+export const narratorEn: NarratorCatalog = {
+  locale: 'en',
+  summary: summaryEn,
+  icmpName: icmpNameEn,
+  kernel: (fn) => `(kernel: ${fn})`,
+  events: eventsEn,
+  chapters: chaptersEn,
+  corrections: correctionsEn,
+  outcome: outcomeEn,
+  ttlPath: ttlPathEn,
+  labels: labelsEn,
+};

@@ -1,0 +1,151 @@
+import type { NarratorCatalog } from '../../narrate/catalog';
+import { count } from '../plural';
+import { icmpNameRu as icmp, summaryRu as sum } from './summary';
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const waiting = (n: number): string => count('ru', n, { one: 'ожидавший пакет', few: 'ожидавших пакета', many: 'ожидавших пакетов', other: 'ожидавшего пакета' });
+const goes = (n: number): string => (n % 10 === 1 && n % 100 !== 11 ? 'уходит' : 'уходят');
+const requests = (n: number): string => count('ru', n, { one: 'ARP-запрос', few: 'ARP-запроса', many: 'ARP-запросов', other: 'ARP-запроса' });
+const packetsQ = (n: number): string => count('ru', n, { one: 'пакет', few: 'пакета', many: 'пакетов', other: 'пакета' });
+
+/** Русские тексты всех сообщений о событиях. */
+export const eventsRu: NarratorCatalog['events'] = {
+  'out-veth': (m) => m.repeat
+    ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
+    : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },
+  'out-nic': (m) => ({ short: `${cap(sum(m.f))} покидает ${m.ns} через внешний интерфейс ${m.iface} в сеть ${m.segment}.` }),
+  'out-bridge-dev': (m) => ({ short: `${m.ns} отправляет ${sum(m.f)} через интерфейс моста ${m.bridge}.`, why: 'Порт мост выберет сам, по своей таблице FDB.' }),
+  'out-port': (m) => ({ short: `Мост ${m.bridge} отправляет ${sum(m.f)} в свой порт ${m.iface} (→ ${m.peer}).` }),
+  'in-port': (m) => ({ short: `${cap(sum(m.f))} приходит на ${m.iface} в ${m.ns}.`, why: `${m.iface} — порт моста ${m.bridge}, поэтому дальше решает мост, а не IP-стек.` }),
+  'in-up': (m) => ({ short: `${m.bridge}, собственный интерфейс моста, принимает ${sum(m.f)}.`, why: `Дальше им занимается IP-стек ${m.ns}, как и на любом другом интерфейсе.` }),
+  'in-host': (m) => ({ short: `${cap(sum(m.f))} приходит на ${m.iface} в ${m.ns}.` }),
+  'route-out-local': (m) => ({ short: `${m.dst} — собственный адрес ${m.ns}: пакет идёт через интерфейс lo.`, why: m.loopback ? '127.0.0.0/8 — сеть loopback, в сеть такой пакет не выходит.' : 'Таблица local перечисляет собственные адреса хоста; пакеты к ним в сеть не выходят.' }),
+  'route-out-none': (m) => ({ short: `У ${m.ns} нет маршрута до ${m.dst}.`, why: 'Не подходит даже маршрут по умолчанию — его нет.' }),
+  'route-out-connected': (m) => ({ short: `${m.ns} ищет маршрут к ${m.dst}: подходит «${m.route}» — сеть подключена напрямую к ${m.dev}.`, why: `Поэтому ${m.ns} нужен MAC-адрес самого ${m.dst}, а не шлюза.` }),
+  'route-out-gateway': (m) => ({
+    short: m.isDefault
+      ? `${m.ns} ищет маршрут к ${m.dst}: более точного нет, срабатывает маршрут по умолчанию «${m.route}»; следующий хоп — шлюз по умолчанию ${m.gw}.`
+      : `${m.ns} ищет маршрут к ${m.dst}: подходит «${m.route}»; следующий хоп — шлюз ${m.gw}.`,
+    why: `Адрес назначения в IP-пакете остаётся ${m.dst}; шлюзу ${m.gw} адресован только кадр. Поэтому ${m.ns} нужен MAC-адрес шлюза, а не ${m.dst}.`,
+  }),
+  'route-in-local': (m) => ({ short: `${m.dst} — собственный адрес ${m.ns} (таблица local): пакет адресован самому ${m.ns} и поднимается к его сокетам.`, why: 'Это локальная доставка: пересылки нет, TTL не уменьшается.' }),
+  'route-in-none': (m) => ({ short: `${m.ns} ищет маршрут к ${m.dst}: не подходит ни одна запись, даже маршрута по умолчанию нет.` }),
+  'route-in-forward': (m) => ({
+    short: m.connected
+      ? `${m.ns} пересылает пакет: маршрут «${m.route}» ведёт в сеть, подключённую напрямую, поэтому следующий хоп — сам ${m.dst}, через ${m.dev}.`
+      : m.isDefault
+        ? `${m.ns} пересылает пакет по маршруту по умолчанию «${m.route}»: следующий хоп — ${m.nexthop}, через ${m.dev}.`
+        : `${m.ns} пересылает пакет по маршруту «${m.route}»: следующий хоп — ${m.nexthop}, через ${m.dev}.`,
+    why: m.router
+      ? `${m.dst} — не адрес ${m.ns}, а пересылка включена (ip_forward=1). Из подходящих маршрутов выбирается самый длинный совпавший префикс.`
+      : `${m.dst} — не адрес ${m.ns}. Пересылка включена (ip_forward=1), значит, для трафика своих подов ${m.ns} — такой же маршрутизатор. Из подходящих маршрутов выбирается самый длинный совпавший префикс.`,
+  }),
+  'proxy-arp': (m) => ({
+    short: `${m.tpa} — не адрес ${m.ns}. Но на ${m.iif} включён proxy_arp, поэтому ${m.ns} отвечает MAC-адресом ${m.iif} (${m.mac}).`,
+    why: `Пакеты для ${m.tpa} ${m.ns} отправлял бы через ${m.via}, поэтому отвечает за этот адрес сам и перешлёт всё, что ему пришлют. ${m.delayMs > 0 ? `На широковещательный запрос Linux отвечает через случайное время меньше proxy_delay; симулятор ждёт ${m.delayMs} мс.` : 'proxy_delay = 0, поэтому ответ уходит сразу.'}`,
+  }),
+  'neigh-resolve': (m) => ({
+    short: m.wasFailed
+      ? `Запись для ${m.ip} в состоянии FAILED (прошлая попытка осталась без ответа). Новый пакет запускает разрешение заново: запись INCOMPLETE, пакет ждёт в очереди, через ${m.iface} уходит широковещательный ARP-запрос.`
+      : `${m.ns} нужен MAC-адрес ${m.ip}, а записи в ARP-таблице нет: создаётся запись INCOMPLETE, пакет ждёт в её очереди, через ${m.iface} уходит широковещательный ARP-запрос.`,
+    ...(m.spa !== null && m.pktSrc !== null && m.spa !== m.pktSrc
+      ? { why: `В поле отправителя запроса будет ${m.spa}, а не ${m.pktSrc}: адрес отправителя пакета не принадлежит ${m.ns}, и Linux подставляет адрес интерфейса, через который спрашивает (arp_announce=0).` }
+      : {}),
+  }),
+  'neigh-queue': (m) => ({ short: `ARP-запрос о ${m.ip} ещё без ответа: этот пакет тоже ждёт в очереди (в ней ${packetsQ(m.queued)}).` }),
+  'neigh-stale-use': (m) => ({ short: `Запись для ${m.ip} в состоянии STALE: Linux сразу использует MAC ${m.mac}, не спрашивая, и переводит запись в DELAY.`, why: 'Если за 5 с (delay_first_probe_time) ничто её не подтвердит, уйдёт одноадресный ARP-запрос для проверки.' }),
+  'neigh-hit': (m) => ({ short: `В ARP-таблице уже есть ${m.ip} с MAC-адресом ${m.mac} (${m.state}): ARP не нужен.` }),
+  'neigh-timer': (m) => {
+    switch (m.to) {
+      case 'DELAY': return { short: `Время REACHABLE для ${m.ip} истекло, но запись используется: DELAY, ждём подтверждения.` };
+      case 'STALE': return { short: `Адрес ${m.ip} не подтверждался дольше reachable_time (около 30 с): запись переходит в STALE.`, why: 'Ею можно пользоваться, но при следующей отправке её проверят.' };
+      case 'REACHABLE': return { short: `${m.ip} за это время подтвердился: запись снова REACHABLE.` };
+      case 'PROBE': return { short: `5 с в DELAY без подтверждения ${m.ip}: теперь Linux проверяет его одноадресными ARP-запросами на ${m.mac ?? '?'}.` };
+      default: return { short: `${m.ip}: ${m.from ?? 'нет записи'} → ${m.to}.` };
+    }
+  },
+  'neigh-failed': (m) => ({
+    short: `На ${requests(m.probes)} о ${m.ip} (по одному в секунду) никто не ответил: запись переходит в FAILED${m.dropped > 0 ? `, ${m.dropped === 1 ? 'ожидавший пакет отбрасывается' : `${waiting(m.dropped)} отбрасываются`}` : ''}.`,
+    why: 'Linux отправляет mcast_probes (3) широковещательных запроса с интервалом retrans_time (1 с) и сдаётся.',
+  }),
+  'neigh-reply': (m) => ({ short: `Пришёл ARP-ответ: у ${m.ip} MAC-адрес ${m.mac}. Запись переходит в REACHABLE${m.released > 0 ? `, и ${m.released === 1 ? 'ожидавший пакет уходит' : `${goes(m.released)} ${waiting(m.released)}`}` : ''}.` }),
+  'neigh-learn-asker': (m) => ({
+    short: `Раз ${m.ns} отвечает на запрос, Linux заодно запоминает спрашивающего: у ${m.ip} MAC ${m.mac} (STALE).`,
+    why: 'ARP-ответ и так уходит на MAC из запроса, а запись STALE избавит от отдельного ARP-запроса обратный трафик (эхо-ответ).',
+  }),
+  'neigh-update': (m) => ({ short: `У ${m.ip} теперь MAC ${m.mac} (${m.state})${m.released > 0 ? `; ${goes(m.released)} ${waiting(m.released)}` : ''}.` }),
+  'br-learn': (m) => ({ short: `Мост ${m.bridge} по адресу отправителя кадра запоминает, что ${m.mac} находится за портом ${m.port}.` }),
+  'br-flood': (m) => {
+    const ports = m.ports.join(', ') || 'нет';
+    if (m.fromHost) return { short: m.broadcast ? `Широковещательный кадр хоста уходит во все порты ${m.bridge} (${ports}).` : `${m.bridge} ещё не знает ${m.mac} и рассылает кадр во все порты (${ports}).` };
+    return m.broadcast
+      ? { short: `${m.mac} — широковещательный адрес: мост ${m.bridge} рассылает кадр во все остальные порты (${ports}) и передаёт копию наверх, самому ${m.bridge}.`, why: `${m.bridge} — ещё и интерфейс хоста на этом мосту, поэтому широковещательные кадры видит и IP-стек хоста.` }
+      : { short: `Мост ${m.bridge} ещё не знает ${m.mac}, поэтому рассылает этот кадр с неизвестным адресатом во все остальные порты (${ports}).` };
+  },
+  'br-local': (m) => ({ short: `${m.mac} — MAC-адрес самого моста: кадр не коммутируется в порт, а поднимается через ${m.bridge} в IP-стек ${m.ns}.`, why: `Адрес шлюза подов находится на ${m.bridge}, поэтому кадры шлюзу адресованы самому хосту.` }),
+  'br-forward': (m) => m.fromHost
+    ? { short: `По таблице FDB моста ${m.bridge} адрес ${m.mac} находится за ${m.port}: кадр уходит только туда.` }
+    : { short: `Мост ${m.bridge} знает, что ${m.mac} за портом ${m.port}, и коммутирует кадр только туда.`, why: 'IP-стек его не видит: ни маршрутизации, ни изменения TTL.' },
+  'seg-learn': (m) => ({ short: `Коммутатор сети ${m.segment} запоминает, что ${m.mac} находится за портом, ведущим к ${m.machine}.` }),
+  'seg-forward': (m) => ({ short: `Коммутатор знает ${m.mac} и доставляет кадр только на ${m.to.join(', ') || '—'}; остальные машины его не видят.` }),
+  'seg-flood': (m) => ({ short: `Коммутатор рассылает кадр (${m.broadcast ? 'широковещательный' : 'адресат неизвестен'}) на ${m.to.join(', ') || '—'}.` }),
+  ttl: (m) => ({
+    short: `${m.ns} уменьшает TTL: ${m.from} → ${m.to}.`,
+    why: m.first && !m.router
+      ? `TTL уменьшает каждый маршрутизатор, а ${m.ns} маршрутизирует трафик своих подов (ip_forward=1) — поэтому уже здесь. Отправитель TTL не уменьшает, мост тоже.`
+      : 'Каждый маршрутизатор уменьшает TTL на единицу; мосты и отправитель — никогда.',
+  }),
+  'send-ping': (m) => ({ short: `ping в ${m.ns} отправляет ICMP эхо-запрос №${m.seq} на ${m.dst}, TTL ${m.ttl}.`, why: 'Отправитель TTL не уменьшает — это делают маршрутизаторы.' }),
+  'send-udp': (m) => ({ short: `Программа в ${m.ns} отправляет одну UDP-дейтаграмму на ${m.dst}:${m.port} (TTL ${m.ttl}).` }),
+  'send-syn': (m) => ({ short: `Программа в ${m.ns} вызывает connect() к ${m.dst}:${m.port}: ядро отправляет TCP SYN (TTL ${m.ttl}).` }),
+  'send-echo-reply': (m) => ({ short: `${m.ns} формирует эхо-ответ: адреса меняются местами, новый TTL = ${m.ttl}.`, why: 'Он маршрутизируется сам по себе, как любой новый пакет.' }),
+  'send-synack': (m) => ({ short: `${m.ns} отвечает SYN-ACK — второй шаг тройного рукопожатия.` }),
+  'send-rst': (m) => ({ short: `${m.ns} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».` }),
+  'send-ack': (m) => ({ short: `${m.ns} завершает тройное рукопожатие пакетом ACK: соединение установлено.` }),
+  'send-icmp-error': (m) => {
+    const about = m.about ? ` (${sum(m.about)})` : '';
+    const source = !m.toSelf && m.dev !== null
+      ? ` Адрес отправителя сообщения — ${m.src}, адрес интерфейса ${m.dev}, через который ${m.ns} отвечает ${m.dst}. Поэтому traceroute покажет на этом хопе ${m.src}.`
+      : '';
+    const self = m.toSelf ? ' Отправитель пакета — сам этот хост, поэтому сообщение идёт через lo, и программа узнаёт об ошибке.' : '';
+    if (m.type === 11) return { short: `TTL здесь обнулился бы: ${m.ns} отбрасывает пакет${about} и возвращает ${m.dst} сообщение ICMP Time Exceeded («время жизни истекло»).`, why: `Именно так traceroute узнаёт путь.${source}${self}` };
+    if (m.type === 5) return { short: `${m.ns} отправляет пакет в тот же интерфейс, откуда он пришёл, — шлюзу ${m.gw ?? '?'}, до которого ${m.dst} может дойти напрямую. Раз send_redirects включён, Linux сообщает об этом отправителю сообщением ICMP Redirect.` };
+    if (m.type === 3 && m.code === 3) return { short: `В ${m.ns} никто не слушает этот UDP-порт: ядро отвечает ICMP «${icmp(3, 3)}».` };
+    return { short: `${m.ns} не может доставить пакет${about} и возвращает ${m.dst} сообщение ICMP «${icmp(m.type, m.code)}».`, why: `${source}${self}`.trim() };
+  },
+  'deliver-echo-request': (m) => ({ short: `${m.ns} получает эхо-запрос. Программа не участвует: на ping отвечает само ядро.` }),
+  'deliver-echo-reply': (m) => ({ short: `Эхо-ответ доходит до ping в ${m.ns}: путь туда и обратно пройден.` }),
+  'deliver-icmp-error': (m) => ({ short: `ICMP «${icmp(m.type, m.code)}» от ${m.from} доходит до ${m.ns}: программа, отправившая исходный пакет, узнаёт об ошибке.` }),
+  'deliver-redirect': (m) => m.accepted
+    ? { short: `${m.ns} принимает Redirect от ${m.from}: Linux запоминает исключение маршрута — этот адрес теперь прямо через ${m.gw}.`, why: 'Симулятор пока не применяет его к следующим пакетам.' }
+    : { short: `${m.ns} игнорирует Redirect от ${m.from}.`, why: 'При ip_forward=1 Linux обнуляет net.ipv4.conf.all.accept_redirects, а на интерфейсе с пересылкой Redirect принимается, только если включены и all, и сам интерфейс: маршрутизатор доверяет своей таблице.' },
+  'deliver-udp': (m) => ({ short: `${cap(sum(m.f))} доходит до программы, которая слушает UDP-порт ${m.port} в ${m.ns}.` }),
+  'deliver-syn': (m) => ({ short: `В ${m.ns} программа слушает TCP-порт ${m.port}: ядро принимает запрос на соединение.` }),
+  'deliver-synack': (m) => ({ short: `SYN-ACK доходит до ${m.ns}: сервер принял соединение.` }),
+  'deliver-rst': (m) => ({ short: `RST доходит до ${m.ns}: connect() завершается ошибкой «Connection refused» (ECONNREFUSED).` }),
+  'deliver-tcp': (m) => ({ short: `Сегмент доходит до TCP-сокета ${m.ns}.` }),
+  drop: (m) => {
+    const what = m.f ? sum(m.f) : 'кадр';
+    const x = m.facts;
+    switch (m.reason) {
+      case 'no-route': return x.direction === 'output'
+        ? { short: `Из ${m.ns} ничего не уходит: программа сразу получает от ядра «Network is unreachable» (ENETUNREACH).` }
+        : { short: `${m.ns} отбрасывает ${what}: нет маршрута до ${x.dst ?? '?'}.`, why: `Как маршрутизатор он возвращает ${x.src ?? '?'} сообщение ICMP «${icmp(3, 0)}».` };
+      case 'ttl-exceeded': return { short: `Пакет пришёл с TTL ${x.ttl ?? '?'}: после пересылки TTL обнулился бы, поэтому ${m.ns} его отбрасывает.` };
+      case 'neigh-failed': return { short: `${cap(what)} отброшен: следующий хоп ${x.nexthop ?? '?'} так и не ответил на ARP.`, why: `Linux возвращает отправителю ICMP «${icmp(3, 1)}».` };
+      case 'not-for-us': return { short: `${m.ns} отбрасывает кадр: он адресован ${x.dstMac ?? '?'}, а не ${m.iface ?? '?'} (${x.ifaceMac ?? '?'}).`, why: 'Он пришёл лишь потому, что коммутатор разослал его во все порты.' };
+      case 'forwarding-disabled': return { short: `${x.dst ?? '?'} — не адрес ${m.ns}, а пересылка на ${m.iface ?? '?'} выключена (ip_forward=0): ${m.ns} молча отбрасывает ${what}.`, why: 'Хост без пересылки — не маршрутизатор.' };
+      case 'rp-filter': return x.rpFilter === 1
+        ? { short: `Фильтр обратного пути (rp_filter=1, строгий режим): маршрут обратно к ${x.src ?? '?'} идёт не через ${m.iface ?? '?'}, поэтому ${m.ns} отбрасывает пакет.`, why: 'Linux считает его пакетом с подделанным адресом отправителя (spoofing).' }
+        : { short: `Фильтр обратного пути (rp_filter=2, нестрогий режим): у ${m.ns} нет вообще никакого маршрута обратно к ${x.src ?? '?'}, поэтому пакет отбрасывается.` };
+      case 'port-unreachable': return { short: `В ${m.ns} никто не слушает UDP-порт ${x.port ?? '?'}: дейтаграмма отброшена.` };
+      case 'tcp-no-listener': return { short: `В ${m.ns} никто не слушает TCP-порт ${x.port ?? '?'}.` };
+      case 'icmp-rate-limited': return { short: `${m.ns} отправил бы ${x.src ?? '?'} сообщение ICMP «${icmp(x.icmp?.type ?? 0, x.icmp?.code ?? 0)}», но его сдерживает ограничение частоты ICMP для этого адресата.`, why: 'Одно сообщение в секунду, всплеск до 6 (icmp_ratelimit, icmp_ratemask).' };
+      case 'bridge-no-port': return { short: `${x.dstMac ?? 'Адресат'} находится за тем же портом, откуда пришёл кадр: без режима hairpin мост не отправляет кадр обратно во входной порт.` };
+      case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
+      default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };
+    }
+  },
+  'consume-arp-other': (m) => ({ short: `${m.ns} игнорирует ARP-запрос: ${m.tpa} — не его адрес.`, why: `Записи о ${m.spa} у него нет, поэтому он ничего не запоминает. Это не ошибка: ядро просто освобождает кадр.` }),
+  'consume-arp-unsolicited': (m) => ({ short: `${m.ns} игнорирует незапрошенный (unsolicited) ARP-ответ.`, why: 'При arp_accept=0 такой ответ записей не создаёт.' }),
+};

@@ -1,0 +1,38 @@
+import { JourneyError } from '../errors';
+import { LANGS, type Lang, type Texts } from './lang';
+import { specErrorsEn } from './en/specErrors';
+import { specErrorsRu } from './ru/specErrors';
+
+/**
+ * What can be wrong with a journey's request (JourneySpec) or its endpoints, as plain data. The
+ * engine throws these; each language's catalogue tells them.
+ */
+export type SpecProblem =
+  | { code: 'proto'; got: string }
+  | { code: 'range'; field: 'port' | 'count' | 'intervalMs' | 'ttl'; lo: number; hi: number; got: number }
+  | { code: 'from-missing' }
+  | { code: 'to-missing' }
+  | { code: 'from-unknown'; name: string }
+  | { code: 'to-no-address'; name: string }
+  | { code: 'to-unknown'; name: string }
+  | { code: 'to-zero'; name: string }
+  | { code: 'to-multicast'; name: string }
+  | { code: 'to-limited-broadcast'; name: string }
+  | { code: 'to-subnet-broadcast'; name: string; ns: string; subnet: string };
+
+/** One language's texts for every SpecProblem. */
+export type SpecErrorCatalog = { [C in SpecProblem['code']]: (p: Extract<SpecProblem, { code: C }>) => string };
+
+const CATALOGS: Record<Lang, SpecErrorCatalog> = { en: specErrorsEn, ru: specErrorsRu };
+
+/** The problem told in every language. */
+export function specProblemTexts(p: SpecProblem): Texts {
+  const out = {} as Texts;
+  for (const lang of LANGS) out[lang] = (CATALOGS[lang][p.code] as (x: SpecProblem) => string)(p);
+  return out;
+}
+
+/** A JourneyError for `p`, carrying its texts in every language (thrown by runJourney). */
+export function specError(p: SpecProblem): JourneyError {
+  return new JourneyError(specProblemTexts(p));
+}

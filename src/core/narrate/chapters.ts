@@ -1,0 +1,187 @@
+import type { DropReason, HopEvent, RouteEvent, SendEvent } from '../events';
+import type { JourneyResult } from '../journey';
+import type { ChapterFacts, CorrectionCode, CorrectionFacts, StoryChapter, VisitResult } from './story';
+
+/*
+ * Chapters computed from what happened to the journey's first packet, never matched against a
+ * scripted journey. On the seed journey (pod1 → pod3 across a router) they are the course notes'
+ * nine steps; elsewhere the steps that did not happen are absent and the titles say what did
+ * (delivered locally, dropped, ARP failed). A correction of the notes is attached only when the
+ * event it corrects is inside the chapter.
+ */
+
+/** The first packet the journey's program sent: its id and send event. */
+export function firstSend(result: JourneyResult): SendEvent | null {
+  for (const e of result.events) if (e.type === 'send' && e.cause === 'app' && e.ns === result.spec.from) return e;
+  return null;
+}
+
+function pktOf(e: HopEvent): number | undefined {
+  return 'pkt' in e ? e.pkt : undefined;
+}
+
+/** What became of packet `pkt` in namespace `ns`: its route decision and any drop. */
+function visit(events: readonly HopEvent[], ns: string, pkt: number): { result: VisitResult; route: RouteEvent | null; reason: DropReason | null } {
+  let route: RouteEvent | null = null;
+  for (const e of events) {
+    if (e.ns !== ns || pktOf(e) !== pkt) continue;
+    if (e.type === 'route' && e.direction === 'input' && !route) route = e;
+    if (e.type === 'drop') return { result: e.reason === 'no-route' ? 'unreachable' : 'drop', route, reason: e.reason };
+  }
+  if (!route) return { result: 'pass', route, reason: null };
+  return { result: route.result === 'local' ? 'local' : route.result === 'forward' ? 'forward' : 'unreachable', route, reason: null };
+}
+
+/** Builds the chapters of a journey's log (language-free). */
+export function chaptersOf(result: JourneyResult): StoryChapter[] {
+  const { events, places, spec, dstIp } = result;
+  const first = firstSend(result);
+  if (!first) return [];
+  const main = first.pkt;
+  const src = spec.from;
+  const dstName = result.dstNs ?? dstIp;
+  const out: StoryChapter[] = [];
+  const push = (start: number, facts: ChapterFacts): void => {
+    out.push({ n: 0, start, facts });
+  };
+  const last = (): ChapterFacts | undefined => out[out.length - 1]?.facts;
+  let inRoot: string | null = null;
+  const what = spec.proto === 'icmp' ? 'ping' : spec.proto;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as HopEvent;
+    if (e.type === 'send' && e.cause === 'app' && e.ns === src && e.pkt !== main) {
+      push(i, { kind: 'packet', n: e.icmp?.seq ?? packetNumber(events, src, e.pkt), arp: laterArp(events, i, e.pkt) });
+      continue;
+    }
+    if (e.type === 'send' && e.cause !== 'app' && e.about === main && !out.some((c) => c.facts.kind === 'answer')) {
+      push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst });
+      continue;
+    }
+    if (pktOf(e) !== main) continue;
+    const place = places[e.ns];
+    if (e === first) {
+      const r = events.find((x): x is RouteEvent => x.type === 'route' && x.pkt === main && x.ns === src);
+      const via = !r ? 'none' : r.result === 'local' ? 'local' : r.result === 'unreachable' ? 'none' : r.match === 'default' ? 'default' : r.match === 'gateway' ? 'gateway' : 'connected';
+      push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? (r?.nexthop ?? null) : null, what });
+      continue;
+    }
+    if (!place || e.ns === src) continue;
+    const iface = e.type === 'frame' ? place.ifaces[e.iface] : undefined;
+    if (e.type === 'frame' && e.dir === 'in' && iface && !place.pod) {
+      if (iface.kind === 'veth' && iface.peerNs !== undefined && places[iface.peerNs]?.pod) {
+        push(i, { kind: 'enter-root', ns: e.ns, iface: e.iface });
+        inRoot = e.ns;
+      } else if (iface.kind === 'ether') {
+        const v = visit(events, e.ns, main);
+        const facts = { ns: e.ns, result: v.result, dev: v.route?.dev ?? null, reason: v.reason };
+        if (place.role === 'router') push(i, { kind: 'router', ...facts, nexthop: v.route?.nexthop ?? null });
+        else push(i, { kind: 'arrive', ...facts, iface: e.iface });
+        inRoot = null;
+      }
+      continue;
+    }
+    if (e.type === 'fdb' && e.scope === 'bridge' && e.action !== 'learn' && e.ns === inRoot && e.ingress !== undefined && last()?.kind === 'enter-root') {
+      push(i, { kind: 'bridge', ns: e.ns, bridge: e.bridge, action: e.action, port: e.action === 'forward' ? (e.ports[0] ?? null) : null });
+      continue;
+    }
+    if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && (last()?.kind === 'enter-root' || last()?.kind === 'bridge')) {
+      const v = visit(events, e.ns, main);
+      const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve');
+      push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason });
+      continue;
+    }
+    if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {
+      const l = last();
+      if (iface.kind === 'ether' && l?.kind === 'route' && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
+      else if (iface.kind === 'veth' && iface.peerNs !== undefined && iface.peerNs !== src && places[iface.peerNs]?.pod && l?.kind !== 'into-pod') {
+        push(i, { kind: 'into-pod', ns: e.ns, iface: e.iface, pod: iface.peerNs });
+      }
+      continue;
+    }
+    if (e.type === 'neigh' && e.cause === 'resolve' && e.ip === dstIp) {
+      const failed = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.ip === e.ip && x.cause === 'failed');
+      push(i, { kind: 'resolve-dst', ns: e.ns, ip: e.ip, target: dstName, dev: e.iface, failed });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  out.forEach((c, k) => {
+    c.n = k + 1;
+    const end = out[k + 1]?.start ?? events.length;
+    const corr = correctionOf(result, c.facts, c.start, end, main);
+    if (corr) c.correction = corr;
+  });
+  return out;
+}
+
+function packetNumber(events: readonly HopEvent[], src: string, pkt: number): number {
+  let n = 0;
+  for (const e of events) {
+    if (e.type === 'send' && e.cause === 'app' && e.ns === src) n++;
+    if (pktOf(e) === pkt) break;
+  }
+  return n;
+}
+
+/** What the source's neighbour table did for a later packet. */
+function laterArp(events: readonly HopEvent[], from: number, pkt: number): 'known' | 'waiting' | 'again' | 'none' {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i] as HopEvent;
+    if (e.type === 'neigh' && e.pkt === pkt) return e.cause === 'queue' ? 'waiting' : e.cause === 'resolve' ? 'again' : 'known';
+  }
+  return 'none';
+}
+
+/** The correction due in a chapter, if the event it corrects lies in [start, end). */
+function correctionOf(result: JourneyResult, c: ChapterFacts, start: number, end: number, main: number): CorrectionFacts | undefined {
+  const span = result.events.slice(start, end);
+  const base = (code: CorrectionCode, extra: Partial<CorrectionFacts> = {}): CorrectionFacts => ({
+    code, ns: 'ns' in c ? c.ns : result.spec.from, src: result.spec.from, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp,
+    nexthop: null, dev: null, bridge: null, spa: null, route: null, ...extra,
+  });
+  const resolveIn = (ns: string): { ip: string; iface: string } | null => {
+    for (const e of span) if (e.type === 'neigh' && e.ns === ns && e.cause === 'resolve' && e.pkt === main) return { ip: e.ip, iface: e.iface };
+    return null;
+  };
+  const spaOf = (ns: string, ip: string): string | null => {
+    for (const e of span) if (e.type === 'frame' && e.ns === ns && e.dir === 'out' && e.arp?.op === 'request' && e.arp.tpa === ip) return e.arp.spa;
+    return null;
+  };
+  switch (c.kind) {
+    case 'origin': {
+      if (c.via !== 'gateway' && c.via !== 'default') return undefined;
+      const r = resolveIn(c.ns);
+      const place = result.places[c.ns];
+      const slash32 = c.dev !== null && (place?.ifaces[c.dev]?.addrs ?? []).some((a) => a.endsWith('/32'));
+      const proxied = span.some((e) => e.type === 'route' && e.result === 'proxy-arp');
+      if (slash32 && proxied) return base('calico-gateway', { nexthop: c.gw, dev: c.dev });
+      return r && r.ip === c.gw ? base('gateway-arp', { nexthop: c.gw, dev: c.dev }) : undefined;
+    }
+    case 'route': {
+      if (c.result !== 'forward' || c.nexthop === null || c.nexthop === result.dstIp) return undefined;
+      const r = resolveIn(c.ns);
+      if (!r || r.ip !== c.nexthop) return undefined;
+      const bridge = result.events.slice(0, start).reverse().find((e) => e.type === 'fdb' && e.ns === c.ns);
+      return base('bridge-no-arp', { nexthop: c.nexthop, dev: c.dev, spa: spaOf(c.ns, c.nexthop), bridge: bridge?.type === 'fdb' ? bridge.bridge : null });
+    }
+    case 'leave': {
+      const r = result.events.find((e): e is RouteEvent => e.type === 'route' && e.ns === c.ns && e.pkt === main && e.result === 'forward');
+      return r?.match === 'default' ? base('routing-table-decides', { nexthop: r.nexthop ?? null, dev: c.iface, route: r.route }) : undefined;
+    }
+    case 'router': {
+      if (c.result !== 'forward' || !span.some((e) => e.type === 'ttl' && e.ns === c.ns && e.pkt === main)) return undefined;
+      return base('ip-stays-mac-changes', { nexthop: c.nexthop, dev: c.dev });
+    }
+    case 'arrive': {
+      if (c.result !== 'forward' || c.dev === null || result.places[c.ns]?.ifaces[c.dev]?.kind !== 'bridge') return undefined;
+      if (!span.some((e) => e.type === 'ttl' && e.ns === c.ns && e.pkt === main)) return undefined;
+      const r = span.find((e): e is RouteEvent => e.type === 'route' && e.ns === c.ns && e.pkt === main);
+      return base('node-routes', { dev: c.dev, bridge: c.dev, route: r?.route ?? null });
+    }
+    case 'resolve-dst': {
+      if (!span.some((e) => e.type === 'fdb' && e.scope === 'bridge' && e.ns === c.ns && e.bridge === c.dev && e.action === 'flood')) return undefined;
+      return base('stack-arps-bridge-floods', { dev: c.dev, bridge: c.dev, spa: spaOf(c.ns, c.ip), nexthop: c.ip });
+    }
+    default:
+      return undefined;
+  }
+}

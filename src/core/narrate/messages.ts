@@ -1,0 +1,97 @@
+import type { DropReason, Frame, NeighState } from '../events';
+
+/*
+ * What the narrator can say about one event, as plain data: a kind and the facts its sentence
+ * needs. `narrate/tellEvent.ts` picks the message from the event and the journey; each language's
+ * catalogue (`src/core/i18n/<lang>/events.ts`) turns it into a sentence. Nothing here is prose.
+ */
+
+/** Headers a summary can describe (a frame, or a packet before it has an Ethernet header). */
+export type Headers = Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'arp'>;
+
+/** Every message the narrator tells about a single event. */
+export type Msg =
+  // Frames, where tcpdump -p sees them.
+  | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }
+  | { k: 'out-nic'; ns: string; iface: string; segment: string; f: Headers }
+  | { k: 'out-bridge-dev'; ns: string; bridge: string; f: Headers }
+  | { k: 'out-port'; ns: string; iface: string; bridge: string; peer: string; f: Headers }
+  | { k: 'in-port'; ns: string; iface: string; bridge: string; f: Headers }
+  | { k: 'in-up'; ns: string; bridge: string; f: Headers }
+  | { k: 'in-host'; ns: string; iface: string; f: Headers }
+  // Routing decisions (fib_lookup from ip_route_output_key and ip_route_input_noref).
+  | { k: 'route-out-local'; ns: string; dst: string; loopback: boolean }
+  | { k: 'route-out-none'; ns: string; dst: string }
+  | { k: 'route-out-connected'; ns: string; dst: string; route: string; dev: string }
+  | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean }
+  | { k: 'route-in-local'; ns: string; dst: string; iif: string }
+  | { k: 'route-in-none'; ns: string; dst: string }
+  | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean }
+  | { k: 'proxy-arp'; ns: string; tpa: string; iif: string; via: string; mac: string; delayMs: number }
+  // The neighbour subsystem.
+  | { k: 'neigh-resolve'; ns: string; ip: string; iface: string; wasFailed: boolean; spa: string | null; pktSrc: string | null }
+  | { k: 'neigh-queue'; ip: string; queued: number }
+  | { k: 'neigh-stale-use'; ip: string; mac: string }
+  | { k: 'neigh-hit'; ip: string; mac: string; state: NeighState }
+  | { k: 'neigh-timer'; ip: string; from: NeighState | null; to: NeighState; mac: string | null }
+  | { k: 'neigh-failed'; ip: string; probes: number; dropped: number }
+  | { k: 'neigh-reply'; ip: string; mac: string; released: number }
+  | { k: 'neigh-learn-asker'; ns: string; ip: string; mac: string }
+  | { k: 'neigh-update'; ip: string; mac: string; state: NeighState; released: number }
+  // Bridges and the segment's switch.
+  | { k: 'br-learn'; bridge: string; mac: string; port: string }
+  | { k: 'br-flood'; bridge: string; mac: string; ports: string[]; broadcast: boolean; fromHost: boolean }
+  | { k: 'br-local'; ns: string; bridge: string; mac: string }
+  | { k: 'br-forward'; bridge: string; mac: string; port: string; fromHost: boolean }
+  | { k: 'seg-learn'; segment: string; mac: string; machine: string }
+  | { k: 'seg-forward'; segment: string; mac: string; to: string[] }
+  | { k: 'seg-flood'; segment: string; to: string[]; broadcast: boolean }
+  // TTL, sends and deliveries.
+  | { k: 'ttl'; ns: string; from: number; to: number; router: boolean; first: boolean }
+  | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number }
+  | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number }
+  | { k: 'send-syn'; ns: string; dst: string; port: number; ttl: number }
+  | { k: 'send-echo-reply'; ns: string; ttl: number }
+  | { k: 'send-synack'; ns: string }
+  | { k: 'send-rst'; ns: string }
+  | { k: 'send-ack'; ns: string }
+  | { k: 'send-icmp-error'; ns: string; type: number; code: number; about: Headers | null; src: string; dst: string; gw: string | null; toSelf: boolean; dev: string | null }
+  | { k: 'deliver-echo-request'; ns: string }
+  | { k: 'deliver-echo-reply'; ns: string }
+  | { k: 'deliver-icmp-error'; ns: string; type: number; code: number; from: string }
+  | { k: 'deliver-redirect'; ns: string; from: string; gw: string; accepted: boolean }
+  | { k: 'deliver-udp'; ns: string; port: number; f: Headers }
+  | { k: 'deliver-syn'; ns: string; port: number }
+  | { k: 'deliver-synack'; ns: string }
+  | { k: 'deliver-rst'; ns: string }
+  | { k: 'deliver-tcp'; ns: string }
+  // Drops (SKB_DROP_REASON_*) and frames consumed without effect.
+  | { k: 'drop'; reason: DropReason; ns: string; iface: string | null; f: Headers | null; facts: DropFacts }
+  | { k: 'consume-arp-other'; ns: string; tpa: string; spa: string }
+  | { k: 'consume-arp-unsolicited'; ns: string };
+
+/** The facts a drop's sentence may need, copied from the DropEvent. */
+export interface DropFacts {
+  direction?: 'output' | 'input';
+  nexthop?: string;
+  rpFilter?: 1 | 2;
+  dstMac?: string;
+  ifaceMac?: string;
+  port?: number;
+  icmp?: { type: number; code: number };
+  ttl?: number;
+  src?: string;
+  dst?: string;
+}
+
+/** A message's kind. */
+export type MsgKind = Msg['k'];
+
+/**
+ * A sentence at two levels: `short` is one line for a projector; `why` is what the detailed level
+ * adds (the reason, and what students tend to get wrong).
+ */
+export interface Told {
+  short: string;
+  why?: string;
+}

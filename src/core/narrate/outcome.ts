@@ -1,0 +1,36 @@
+import type { JourneyResult } from '../journey';
+import { firstSend } from './chapters';
+import type { OutcomeFacts } from './story';
+
+/**
+ * How the journey ended, seen from its source (language-free): answers, refusals, ICMP errors that
+ * came back, a local send that failed, and the first packet's TTL along its way.
+ */
+export function outcomeOf(result: JourneyResult): OutcomeFacts {
+  const { spec, events } = result;
+  const src = spec.from;
+  const out: OutcomeFacts = {
+    src, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp, proto: spec.proto, port: spec.port, count: spec.count,
+    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null,
+  };
+  for (const e of events) {
+    if (e.type === 'drop' && e.ns === src && e.reason === 'no-route' && e.direction === 'output') out.localNoRoute = true;
+    if (e.type === 'deliver' && e.cause === 'udp') out.udpDelivered++;
+    if (e.type !== 'deliver' || e.ns !== src) continue;
+    if (e.cause === 'echo-reply' || e.cause === 'tcp-synack') out.answers++;
+    else if (e.cause === 'tcp-rst') out.refused++;
+    else if (e.cause === 'icmp-error' && e.icmp) {
+      const { type, code } = e.icmp;
+      const hit = out.errors.find((x) => x.type === type && x.code === code && x.from === e.ipv4.src);
+      if (hit) hit.n++;
+      else out.errors.push({ type, code, from: e.ipv4.src, n: 1 });
+    }
+  }
+  const first = firstSend(result);
+  if (first) {
+    const hops: { ns: string; ttl: number }[] = [];
+    for (const e of events) if (e.type === 'ttl' && e.pkt === first.pkt) hops.push({ ns: e.ns, ttl: e.to });
+    out.ttl = { start: first.ipv4.ttl, hops };
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import type { DropReason, SendEvent } from '../events';
+
+/*
+ * The story of a journey as plain data: chapters computed from what happened, corrections of the
+ * course notes attached only where the event they correct happened, and the outcome. Catalogues
+ * tell them; nothing here is prose.
+ */
+
+/** What happened to the packet in a namespace it visited. */
+export type VisitResult = 'forward' | 'local' | 'unreachable' | 'drop' | 'pass';
+
+/** The facts a chapter's title needs, by kind. */
+export type ChapterFacts =
+  /** The source sends the first packet: through which device, to which next hop. */
+  | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp' }
+  /** The packet crosses a veth into a machine's root namespace. */
+  | { kind: 'enter-root'; ns: string; iface: string }
+  /** The bridge decides: up to the host (local), to one port (forward), or to all (flood). */
+  | { kind: 'bridge'; ns: string; bridge: string; action: 'local' | 'forward' | 'flood'; port: string | null }
+  /** A machine's IP stack decides what to do with it. */
+  | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null }
+  /** The packet leaves the machine through its uplink. */
+  | { kind: 'leave'; ns: string; iface: string }
+  /** A router receives it. */
+  | { kind: 'router'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; reason: DropReason | null }
+  /** A machine receives it on its uplink. */
+  | { kind: 'arrive'; ns: string; iface: string; result: VisitResult; dev: string | null; reason: DropReason | null }
+  /** The last machine asks by ARP for the destination's MAC. */
+  | { kind: 'resolve-dst'; ns: string; ip: string; target: string; dev: string; failed: boolean }
+  /** The packet crosses the veth into the destination pod. */
+  | { kind: 'into-pod'; ns: string; iface: string; pod: string }
+  /** The first answer (or error report) about the first packet. */
+  | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string }
+  /** A later packet of the journey, and what the source's ARP table did for it. */
+  | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'none' };
+
+/** A chapter's kind. */
+export type ChapterKind = ChapterFacts['kind'];
+
+/**
+ * Where the course notes simplify, and the event that shows it happened in this chapter:
+ * - `gateway-arp` (step 1): the pod ARPs for its gateway, not for the destination;
+ * - `calico-gateway` (step 1, /32 pods): every destination goes via the fake gateway, answered by proxy ARP;
+ * - `bridge-no-arp` (step 4): the node's IP stack ARPs for its next hop, the bridge never does;
+ * - `routing-table-decides` (step 5): the default route, not "nobody here has the address", sends it out;
+ * - `ip-stays-mac-changes` (step 6): a router keeps the IP addresses and rewrites MACs and TTL;
+ * - `node-routes` (step 7): the destination node routes into its bridge's subnet, TTL decremented;
+ * - `stack-arps-bridge-floods` (step 8): the node's IP stack asks, the bridge only floods.
+ */
+export type CorrectionCode =
+  | 'gateway-arp'
+  | 'calico-gateway'
+  | 'bridge-no-arp'
+  | 'routing-table-decides'
+  | 'ip-stays-mac-changes'
+  | 'node-routes'
+  | 'stack-arps-bridge-floods';
+
+/** The names a correction's text needs. */
+export interface CorrectionFacts {
+  code: CorrectionCode;
+  /** The namespace the chapter is about. */
+  ns: string;
+  /** Source pod or machine, destination name (or address), destination address. */
+  src: string;
+  dst: string;
+  dstIp: string;
+  /** Next hop, device, gateway, bridge, and the address an ARP request said "tell". */
+  nexthop: string | null;
+  dev: string | null;
+  bridge: string | null;
+  spa: string | null;
+  route: string | null;
+}
+
+/** One chapter: where it starts in the log, what it is about, and an optional correction. */
+export interface StoryChapter {
+  /** 1-based number shown to the user. */
+  n: number;
+  /** Index of the first event of this chapter in the log. */
+  start: number;
+  facts: ChapterFacts;
+  correction?: CorrectionFacts;
+}
+
+/** How a journey ended, from the source's point of view. */
+export interface OutcomeFacts {
+  src: string;
+  dst: string;
+  dstIp: string;
+  proto: 'icmp' | 'udp' | 'tcp';
+  port: number;
+  count: number;
+  /** The source's own send failed: no route (ENETUNREACH). */
+  localNoRoute: boolean;
+  /** Echo replies, or SYN-ACKs, that reached the source. */
+  answers: number;
+  /** RST-ACKs that reached the source (connection refused). */
+  refused: number;
+  /** UDP datagrams delivered to a listener. */
+  udpDelivered: number;
+  /** ICMP errors that reached the source, grouped by type, code and sender. */
+  errors: { type: number; code: number; from: string; n: number }[];
+  /** The first packet's TTL: as sent, then after each router (ns that decremented it). */
+  ttl: { start: number; hops: { ns: string; ttl: number }[] } | null;
+}

@@ -1,0 +1,225 @@
+import type { DropEvent, Frame, HopEvent, NeighEvent } from '../events';
+import type { JourneyResult } from '../journey';
+import { isGroupMac } from '../net/ipv4';
+import type { Headers, Msg } from './messages';
+
+/*
+ * Chooses what to say about one event (a Msg) and which kernel function did it. Pure and
+ * language-free: the catalogue of each language tells the Msg.
+ */
+
+/** Headers carried by an event, when it carries a packet. */
+function headersOf(e: HopEvent): Headers | null {
+  if (e.type === 'frame') return e;
+  if ((e.type === 'send' || e.type === 'deliver' || e.type === 'drop') && e.ipv4) {
+    const h: Headers = { ipv4: e.ipv4 };
+    if ('icmp' in e && e.icmp && e.type !== 'drop') h.icmp = e.icmp;
+    if ('udp' in e && e.udp) h.udp = e.udp;
+    if ('tcp' in e && e.tcp) h.tcp = e.tcp;
+    return h;
+  }
+  return null;
+}
+
+/** The last headers seen for packet `pkt` before event `before` (what an ICMP error reports on). */
+function packetBefore(events: readonly HopEvent[], pkt: number, before: number): Headers | null {
+  for (let i = before - 1; i >= 0; i--) {
+    const e = events[i] as HopEvent;
+    if ('pkt' in e && e.pkt === pkt) {
+      const h = headersOf(e);
+      if (h?.ipv4) return h;
+    }
+  }
+  return null;
+}
+
+function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
+  const { events } = result;
+  switch (e.cause) {
+    case 'resolve': {
+      // arp_solicit(): the request says "tell <spa>"; Linux uses the waiting packet's source only if
+      // it is one of this host's addresses (arp_announce=0), else the device's own address.
+      let spa: string | null = null;
+      for (let i = index + 1; i < events.length; i++) {
+        const x = events[i] as HopEvent;
+        if (x.type === 'frame' && x.ns === e.ns && x.iface === e.iface && x.dir === 'out' && x.arp?.op === 'request' && x.arp.tpa === e.ip) {
+          spa = x.arp.spa;
+          break;
+        }
+      }
+      const pktSrc = e.pkt !== undefined ? (packetBefore(events, e.pkt, index)?.ipv4?.src ?? null) : null;
+      return { k: 'neigh-resolve', ns: e.ns, ip: e.ip, iface: e.iface, wasFailed: e.from === 'FAILED', spa, pktSrc };
+    }
+    case 'queue':
+      return { k: 'neigh-queue', ip: e.ip, queued: e.queued };
+    case 'stale-use':
+      return { k: 'neigh-stale-use', ip: e.ip, mac: e.mac ?? '' };
+    case 'hit':
+      return { k: 'neigh-hit', ip: e.ip, mac: e.mac ?? '', state: e.to };
+    case 'failed':
+      return { k: 'neigh-failed', ip: e.ip, probes: e.probes ?? 0, dropped: e.dropped ?? 0 };
+    case 'reply':
+      return { k: 'neigh-reply', ip: e.ip, mac: e.mac ?? '', released: e.released ?? 0 };
+    case 'learn-asker':
+      return { k: 'neigh-learn-asker', ns: e.ns, ip: e.ip, mac: e.mac ?? '' };
+    case 'update':
+      return { k: 'neigh-update', ip: e.ip, mac: e.mac ?? '', state: e.to, released: e.released ?? 0 };
+    default:
+      return { k: 'neigh-timer', ip: e.ip, from: e.from, to: e.to, mac: e.mac };
+  }
+}
+
+function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
+  const f = e.ipv4 ? (e.pkt !== undefined ? packetBefore(result.events, e.pkt, index + 1) : null) ?? { ipv4: e.ipv4 } : null;
+  const facts: Extract<Msg, { k: 'drop' }>['facts'] = {};
+  if (e.direction) facts.direction = e.direction;
+  if (e.nexthop) facts.nexthop = e.nexthop;
+  if (e.rpFilter) facts.rpFilter = e.rpFilter;
+  if (e.dstMac) facts.dstMac = e.dstMac;
+  if (e.ifaceMac) facts.ifaceMac = e.ifaceMac;
+  if (e.port !== undefined) facts.port = e.port;
+  if (e.icmp) facts.icmp = e.icmp;
+  if (e.ipv4) {
+    facts.ttl = e.ipv4.ttl;
+    facts.src = e.ipv4.src;
+    facts.dst = e.ipv4.dst;
+  }
+  return { k: 'drop', reason: e.reason, ns: e.ns, iface: e.iface ?? null, f, facts };
+}
+
+/** Whether an earlier event already told what a veth pair is (later veth hops get the short form). */
+function vethToldBefore(result: JourneyResult, index: number): boolean {
+  for (let i = 0; i < index; i++) {
+    const e = result.events[i] as HopEvent;
+    if (e.type === 'frame' && e.dir === 'out' && result.places[e.ns]?.ifaces[e.iface]?.kind === 'veth' && !result.places[e.ns]?.ifaces[e.iface]?.master) return true;
+  }
+  return false;
+}
+
+function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>, index: number): Msg {
+  const iface = result.places[e.ns]?.ifaces[e.iface];
+  const f: Frame = e;
+  if (e.dir === 'out') {
+    if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f };
+    if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
+    if (iface?.kind === 'veth') return { k: 'out-veth', ns: e.ns, iface: e.iface, peer: iface.peer ?? '', f, repeat: vethToldBefore(result, index) };
+    return { k: 'out-nic', ns: e.ns, iface: e.iface, segment: iface?.segment ?? '', f };
+  }
+  if (iface?.master) return { k: 'in-port', ns: e.ns, iface: e.iface, bridge: iface.master, f };
+  if (iface?.kind === 'bridge') return { k: 'in-up', ns: e.ns, bridge: e.iface, f };
+  return { k: 'in-host', ns: e.ns, iface: e.iface, f };
+}
+
+/** What to say about event `index`, and the kernel function that did it (for the detailed level). */
+export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn: string } {
+  const e = result.events[index];
+  if (!e) throw new RangeError(`event ${index} is outside the log (0-${result.events.length - 1})`);
+  const place = result.places[e.ns];
+  switch (e.type) {
+    case 'frame':
+      return { msg: frameMsg(result, e, index), fn: e.dir === 'out' ? 'dev_queue_xmit' : '__netif_receive_skb' };
+    case 'route': {
+      const route = e.route ?? '';
+      if (e.result === 'proxy-arp') {
+        return { msg: { k: 'proxy-arp', ns: e.ns, tpa: e.dst, iif: e.iif ?? '', via: e.dev ?? '', mac: e.proxyMac ?? '', delayMs: (e.proxyDelayNs ?? 0) / 1e6 }, fn: 'arp_fwd_proxy' };
+      }
+      if (e.direction === 'output') {
+        const fn = 'ip_route_output_key';
+        if (e.result === 'local') return { msg: { k: 'route-out-local', ns: e.ns, dst: e.dst, loopback: e.match === 'loopback' }, fn };
+        if (e.result === 'unreachable') return { msg: { k: 'route-out-none', ns: e.ns, dst: e.dst }, fn };
+        if (e.match === 'connected') return { msg: { k: 'route-out-connected', ns: e.ns, dst: e.dst, route, dev: e.dev ?? '' }, fn };
+        return { msg: { k: 'route-out-gateway', ns: e.ns, dst: e.dst, route, gw: e.nexthop ?? '', dev: e.dev ?? '', isDefault: e.match === 'default' }, fn };
+      }
+      const fn = 'ip_route_input_noref';
+      if (e.result === 'local') return { msg: { k: 'route-in-local', ns: e.ns, dst: e.dst, iif: e.iif ?? '' }, fn };
+      if (e.result === 'unreachable') return { msg: { k: 'route-in-none', ns: e.ns, dst: e.dst }, fn };
+      return {
+        msg: { k: 'route-in-forward', ns: e.ns, dst: e.dst, route, nexthop: e.nexthop ?? '', dev: e.dev ?? '', connected: e.match === 'connected', isDefault: e.match === 'default', router: place?.role === 'router' },
+        fn,
+      };
+    }
+    case 'neigh':
+      return { msg: neighMsg(result, e, index), fn: e.cause === 'timer' || e.cause === 'failed' ? 'neigh_timer_handler' : e.cause === 'reply' || e.cause === 'update' || e.cause === 'learn-asker' ? 'arp_process' : '__neigh_event_send' };
+    case 'fdb': {
+      if (e.scope === 'segment') {
+        if (e.action === 'learn') return { msg: { k: 'seg-learn', segment: e.bridge, mac: e.mac, machine: (e.ports[0] ?? '').split('/')[0] ?? '' }, fn: 'br_fdb_update' };
+        const to = e.ports.map((p) => p.split('/')[0] ?? p);
+        if (e.action === 'forward') return { msg: { k: 'seg-forward', segment: e.bridge, mac: e.mac, to }, fn: 'br_forward' };
+        return { msg: { k: 'seg-flood', segment: e.bridge, to, broadcast: isGroupMac(e.mac) }, fn: 'br_flood' };
+      }
+      const fromHost = e.ingress === undefined;
+      if (e.action === 'learn') return { msg: { k: 'br-learn', bridge: e.bridge, mac: e.mac, port: e.ports[0] ?? '' }, fn: 'br_fdb_update' };
+      if (e.action === 'local') return { msg: { k: 'br-local', ns: e.ns, bridge: e.bridge, mac: e.mac }, fn: 'br_pass_frame_up' };
+      if (e.action === 'forward') return { msg: { k: 'br-forward', bridge: e.bridge, mac: e.mac, port: e.ports[0] ?? '', fromHost }, fn: fromHost ? 'br_dev_xmit' : 'br_forward' };
+      return { msg: { k: 'br-flood', bridge: e.bridge, mac: e.mac, ports: e.ports, broadcast: isGroupMac(e.mac), fromHost }, fn: 'br_flood' };
+    }
+    case 'ttl': {
+      const first = !result.events.slice(0, index).some((x) => x.type === 'ttl');
+      return { msg: { k: 'ttl', ns: e.ns, from: e.from, to: e.to, router: place?.role === 'router', first }, fn: 'ip_forward' };
+    }
+    case 'send': {
+      const ttl = e.ipv4.ttl;
+      switch (e.cause) {
+        case 'app':
+          if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl }, fn: 'ping_v4_sendmsg' };
+          if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl }, fn: 'udp_sendmsg' };
+          return { msg: { k: 'send-syn', ns: e.ns, dst: e.ipv4.dst, port: e.tcp?.dport ?? 0, ttl }, fn: 'tcp_v4_connect' };
+        case 'echo-reply':
+          return { msg: { k: 'send-echo-reply', ns: e.ns, ttl }, fn: 'icmp_echo' };
+        case 'tcp-synack':
+          return { msg: { k: 'send-synack', ns: e.ns }, fn: 'tcp_v4_send_synack' };
+        case 'tcp-rst':
+          return { msg: { k: 'send-rst', ns: e.ns }, fn: 'tcp_v4_send_reset' };
+        case 'tcp-ack':
+          return { msg: { k: 'send-ack', ns: e.ns }, fn: 'tcp_rcv_synsent_state_process' };
+        default: {
+          const about = e.about !== undefined ? packetBefore(result.events, e.about, index) : null;
+          const route = result.events.slice(index + 1).find((x) => x.type === 'route' && x.pkt === e.pkt);
+          const dev = route?.type === 'route' ? (route.dev ?? null) : null;
+          return {
+            msg: { k: 'send-icmp-error', ns: e.ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, about, src: e.ipv4.src, dst: e.ipv4.dst, gw: e.icmp?.gateway ?? null, toSelf: e.toSelf === true, dev },
+            fn: e.icmp?.type === 5 ? 'ip_rt_send_redirect' : '__icmp_send',
+          };
+        }
+      }
+    }
+    case 'deliver': {
+      const ns = e.ns;
+      switch (e.cause) {
+        case 'echo-request': return { msg: { k: 'deliver-echo-request', ns }, fn: 'icmp_echo' };
+        case 'echo-reply': return { msg: { k: 'deliver-echo-reply', ns }, fn: 'ping_rcv' };
+        case 'icmp-error': return { msg: { k: 'deliver-icmp-error', ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, from: e.ipv4.src }, fn: 'icmp_unreach' };
+        case 'redirect': return { msg: { k: 'deliver-redirect', ns, from: e.ipv4.src, gw: e.icmp?.gateway ?? '', accepted: e.accepted === true }, fn: 'icmp_redirect' };
+        case 'udp': return { msg: { k: 'deliver-udp', ns, port: e.udp?.dport ?? 0, f: e }, fn: 'udp_queue_rcv_skb' };
+        case 'tcp-syn': return { msg: { k: 'deliver-syn', ns, port: e.tcp?.dport ?? 0 }, fn: 'tcp_v4_conn_request' };
+        case 'tcp-synack': return { msg: { k: 'deliver-synack', ns }, fn: 'tcp_rcv_synsent_state_process' };
+        case 'tcp-rst': return { msg: { k: 'deliver-rst', ns }, fn: 'tcp_reset' };
+        default: return { msg: { k: 'deliver-tcp', ns }, fn: 'tcp_v4_rcv' };
+      }
+    }
+    case 'drop':
+      return { msg: dropMsg(result, e, index), fn: DROP_FN[e.reason] };
+    case 'consume': {
+      const frame = result.events.slice(0, index).reverse().find((x) => x.type === 'frame' && x.pkt === e.pkt && x.ns === e.ns);
+      const arp = frame?.type === 'frame' ? frame.arp : undefined;
+      if (e.reason === 'arp-other-target') return { msg: { k: 'consume-arp-other', ns: e.ns, tpa: arp?.tpa ?? '', spa: arp?.spa ?? '' }, fn: 'arp_process' };
+      return { msg: { k: 'consume-arp-unsolicited', ns: e.ns }, fn: 'arp_process' };
+    }
+  }
+}
+
+/** The kernel function where each drop happens. */
+const DROP_FN: Record<DropEvent['reason'], string> = {
+  'no-route': 'ip_route_input_slow',
+  'ttl-exceeded': 'ip_forward',
+  'neigh-failed': 'neigh_invalidate',
+  'not-for-us': 'ip_rcv_core',
+  'forwarding-disabled': 'ip_route_input_slow',
+  'rp-filter': 'fib_validate_source',
+  'port-unreachable': '__udp4_lib_rcv',
+  'tcp-no-listener': 'tcp_v4_rcv',
+  'icmp-rate-limited': 'icmpv4_xrlim_allow',
+  'bridge-no-port': 'br_forward',
+  martian: 'ip_route_input_slow',
+  'iface-down': 'dev_queue_xmit',
+};
