@@ -55,4 +55,59 @@ describe('npm run trace', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^trace: invalid topology .*bad\.json: machines\[0\]\.interfaces\[0\]\.segment: no segment "lan"/);
   }, 60_000);
+
+  it('tells every argument and file error in the language of --lang, wherever --lang stands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pj-trace-'));
+    const notJson = join(dir, 'notes.json');
+    writeFileSync(notJson, '{ "version": 1,\n  name: "x" }\n');
+    const badMac = join(dir, 'mac.json');
+    const seed = seedTopology();
+    const [node1, ...rest] = seed.machines;
+    const [eth0, ...ifaces] = node1?.interfaces ?? [];
+    if (!node1 || !eth0) throw new Error('seed changed');
+    writeFileSync(badMac, JSON.stringify({ ...seed, machines: [{ ...node1, interfaces: [{ ...eth0, mac: 'zz' }, ...ifaces] }, ...rest] }));
+    const run = ['--from', 'pod1', '--to', 'pod3'];
+    const cases: { args: string[]; en: RegExp; ru: RegExp }[] = [
+      { args: [...run, '--count', '-1'], en: /^trace: --count expects a whole number, got "-1"$/, ru: /^trace: для --count нужно целое неотрицательное число, получено «-1»$/ },
+      { args: [...run, '--colour', 'red'], en: /^trace: unknown option --colour; usage: npm run/, ru: /^trace: неизвестный параметр --colour; использование: npm run/ },
+      {
+        args: [...run, '--preset', '__proto__'],
+        en: /^trace: unknown preset "__proto__"; presets: seed, seed-redirects, seed-listeners, seed-calico-pod1$/,
+        ru: /^trace: неизвестный стенд «__proto__»; готовые стенды: seed, seed-redirects, seed-listeners, seed-calico-pod1$/,
+      },
+      { args: [...run, '--topology', notJson], en: /^trace: topology file .*notes\.json is not valid JSON \(line 2, column 3\)$/, ru: /^trace: файл топологии .*notes\.json не является корректным JSON \(строка 2, столбец 3\)$/ },
+      {
+        args: [...run, '--topology', badMac],
+        en: /^trace: invalid topology .*mac\.json: machines\[0\]\.interfaces\[0\]\.mac: expected a MAC like 02:00:0a:0a:0a:01, got "zz"$/,
+        ru: /^trace: топология .*mac\.json не прошла проверку: machines\[0\]\.interfaces\[0\]\.mac: ожидается MAC-адрес вида 02:00:0a:0a:0a:01, получено «zz»$/,
+      },
+      { args: [...run, '--explain', 'long'], en: /^trace: --explain expects short, detailed or none, got "long"$/, ru: /^trace: для --explain нужно short, detailed или none, получено «long»$/ },
+    ];
+    /** English words that would betray an untranslated message (option names and values aside). */
+    const english = /\b(expects?|expected|got|unknown|option|preset|presets|usage|cannot|invalid|file|not|valid|is|no)\b/;
+    cases.forEach(({ args, en, ru }, k) => {
+      const runs: [string[], RegExp, 'en' | 'ru'][] = [
+        [args, en, 'en'],
+        // --lang is found first wherever it stands, in both spellings.
+        [k % 2 === 0 ? ['--lang', 'ru', ...args] : [...args, '--lang=ru'], ru, 'ru'],
+      ];
+      for (const [argv, message, lang] of runs) {
+        const r = trace(...argv);
+        expect(r.code, argv.join(' ')).toBe(2);
+        expect(r.err.split('\n').filter(Boolean), argv.join(' ')).toHaveLength(1);
+        expect(r.err.trim()).toMatch(message);
+        if (lang === 'ru') {
+          const words = r.err.replace(/«[^«»]*»/g, '').replace(/\S*[/.[\]]\S*/g, '').replace(/--\w+/g, '');
+          expect(words, r.err).toMatch(/[а-яё]/);
+          expect(words, r.err).not.toMatch(english);
+        }
+      }
+    });
+  }, 120_000);
+
+  it('refuses an unknown --lang in every language, since none was chosen', () => {
+    const r = trace('--from', 'pod1', '--to', 'pod3', '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('trace: --lang expects en or ru, got "de" / для --lang нужно en или ru, получено «de»\n');
+  }, 30_000);
 });

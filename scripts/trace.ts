@@ -1,59 +1,75 @@
 /**
  * `npm run --silent trace -- --preset seed --from pod1 --to 10.10.11.1 --format jsonl`
  * Runs one journey and prints its events. Bad arguments or an invalid topology: one line on
- * stderr, exit code 2.
+ * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
 import { readFileSync } from 'node:fs';
-import { JourneyError, formatJsonl, formatText, runJourney, seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, validateTopology, type Topology } from '../src/core/index';
+import { JourneyError, formatJsonl, formatText, runJourney, validateTopology, type Topology } from '../src/core/index';
+import { cliTexts, type TextPosition } from '../src/core/i18n/cli';
+import { LANGS, type Lang } from '../src/core/i18n/lang';
 import { problemsText } from '../src/core/i18n/problems';
-import { parseTraceArgs } from './traceArgs';
+import { CliError, langOf, parseTraceArgs } from './traceArgs';
+import { PRESET_NAMES, PRESETS } from './tracePresets';
 
-const PRESETS: Record<string, () => Topology> = {
-  seed: seedTopology,
-  'seed-redirects': seedWithRedirects,
-  'seed-listeners': seedWithListeners,
-  'seed-calico-pod1': seedCalicoStylePod1,
-};
+/**
+ * Where JSON.parse stopped, from V8's message ("… at position 17", "Unexpected end of JSON input"),
+ * as a line and column counted from 1; or the character it refused ("Unexpected token 'x', …").
+ */
+function jsonFault(text: string, message: string): { at: TextPosition | null; token: string | null } {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : null;
+  if (offset === null) return { at: null, token: /^Unexpected token '(.)'/.exec(message)?.[1] ?? null };
+  const lines = text.slice(0, offset).split('\n');
+  return { at: { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 }, token: null };
+}
 
 function loadTopology(file: string): Topology {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read topology file ${file}: ${(e as Error).message}`, { cause: e });
+    const { code, message } = e as NodeJS.ErrnoException;
+    throw new CliError(cliTexts((c) => c.cannotRead(file, code, message)), { cause: e });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`topology file ${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
+    const { at, token } = jsonFault(text, (e as Error).message);
+    throw new CliError(cliTexts((c) => c.notJson(file, at, token)), { cause: e });
   }
-  const errors = validateTopology(data);
-  if (errors.length > 0) throw new Error(`invalid topology ${file}: ${problemsText(errors, lang)}`);
+  const problems = validateTopology(data);
+  if (problems.length > 0) throw new CliError(cliTexts((c, lang) => c.invalidTopology(file, problemsText(problems, lang))));
   return data as Topology;
 }
 
-/** The language asked for, if the arguments got that far; errors are then written in it. */
-let lang: 'en' | 'ru' = 'en';
+function presetTopology(name: string): Topology {
+  const make = PRESETS.get(name);
+  if (!make) throw new CliError(cliTexts((c) => c.unknownPreset(name, PRESET_NAMES)));
+  return make();
+}
 
-function main(): void {
-  const args = parseTraceArgs(process.argv.slice(2));
-  lang = args.lang;
-  let topology: Topology;
-  if (args.topology !== undefined) topology = loadTopology(args.topology);
-  else {
-    const make = PRESETS[args.preset ?? 'seed'];
-    if (!make) throw new Error(`unknown preset "${args.preset}"; presets: ${Object.keys(PRESETS).join(', ')}`);
-    topology = make();
-  }
+function main(argv: string[]): void {
+  const args = parseTraceArgs(argv);
+  const topology = args.topology !== undefined ? loadTopology(args.topology) : presetTopology(args.preset ?? 'seed');
   const result = runJourney(topology, args.spec);
   process.stdout.write((args.format === 'jsonl' ? formatJsonl(result) : formatText(result, args.lang)) + '\n');
 }
 
+/** The language errors are told in; unknown only when `--lang` itself is wrong. */
+let lang: Lang | undefined;
 try {
-  main();
+  const argv = process.argv.slice(2);
+  lang = langOf(argv);
+  main(argv);
 } catch (e) {
-  const message = e instanceof JourneyError ? e.text[lang] : (e as Error).message;
+  let message: string;
+  if (e instanceof CliError || e instanceof JourneyError) {
+    const { text } = e;
+    message = lang !== undefined ? text[lang] : LANGS.map((l) => text[l]).join(' / ');
+  } else {
+    message = (e as Error).message;
+  }
   process.stderr.write(`trace: ${message.split('\n')[0]}\n`);
   process.exit(2);
 }

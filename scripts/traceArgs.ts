@@ -1,4 +1,10 @@
-import type { JourneySpec, Lang } from '../src/core/index';
+import type { JourneySpec } from '../src/core/index';
+import { cliTexts, type CliCatalog } from '../src/core/i18n/cli';
+import { isLang, LANGS, type Lang, type Texts } from '../src/core/i18n/lang';
+import { PRESET_NAMES } from './tracePresets';
+
+/** How much explanation the trace prints with each event. */
+export type Explain = 'short' | 'detailed' | 'none';
 
 /** Parsed `npm run trace` arguments. */
 export interface TraceArgs {
@@ -7,48 +13,96 @@ export interface TraceArgs {
   spec: JourneySpec;
   format: 'jsonl' | 'text';
   lang: Lang;
+  /** `--explain`, `detailed` when absent. Parsed and checked; the output does not use it yet. */
+  explain: Explain;
 }
 
-const USAGE =
-  'usage: npm run --silent trace -- [--preset seed|seed-redirects|seed-listeners|seed-calico-pod1 | --topology FILE] --from POD|MACHINE --to POD|MACHINE|IP ' +
-  '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval MS] [--ttl N] [--warm] [--format jsonl|text] [--lang en|ru]';
+/**
+ * A problem with the command line or the files it names, in every language. `message` is the
+ * English text; the trace command prints `text[lang]` for the `--lang` asked for.
+ */
+export class CliError extends Error {
+  readonly text: Texts;
 
-/** Parses argv; throws an Error whose message is the one line to show the user. */
-export function parseTraceArgs(argv: string[]): TraceArgs {
+  constructor(text: Texts, options?: ErrorOptions) {
+    super(text.en, options);
+    this.name = 'CliError';
+    this.text = text;
+  }
+}
+
+/** An error followed by the usage line, in every language. */
+function withUsage(say: (catalog: CliCatalog) => string): CliError {
+  return new CliError(cliTexts((c) => `${say(c)}; ${c.usage(PRESET_NAMES)}`));
+}
+
+/**
+ * The language of the command's output and errors, found before anything else is parsed so that
+ * every later error is told in it: the last `--lang X` or `--lang=X`, `en` when there is none.
+ * Throws a CliError (in every language, since none is known) for a missing or unknown value.
+ */
+export function langOf(argv: readonly string[]): Lang {
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--lang') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw withUsage((c) => c.needsValue('lang'));
+      lang = value;
+    } else if (a.startsWith('--lang=')) {
+      lang = a.slice('--lang='.length);
+    }
+  }
+  if (lang === undefined) return 'en';
+  const got = lang;
+  if (!isLang(got)) throw new CliError(cliTexts((c) => c.oneOf('lang', LANGS, got)));
+  return got;
+}
+
+const KNOWN = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'format', 'lang', 'explain'];
+
+/**
+ * Parses argv (`--name value` or `--name=value`; `--warm` and `--help` take none). Throws a
+ * CliError carrying the one line to show in every language: `--help` throws the usage.
+ */
+export function parseTraceArgs(argv: readonly string[]): TraceArgs {
+  const lang = langOf(argv);
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const known = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'format', 'lang'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--warm' || a === '--help') {
       flags.add(a.slice(2));
       continue;
     }
-    if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"; ${USAGE}`);
-    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (!known.includes(name)) throw new Error(`unknown option --${name}; ${USAGE}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value; ${USAGE}`);
+    if (!a.startsWith('--')) throw withUsage((c) => c.unexpectedArgument(a));
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    if (!KNOWN.includes(name)) throw withUsage((c) => c.unknownOption(name));
+    const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
+    if (value === undefined || value.startsWith('--')) throw withUsage((c) => c.needsValue(name));
     values.set(name, value);
   }
-  if (flags.has('help')) throw new Error(USAGE);
+  if (flags.has('help')) throw new CliError(cliTexts((c) => c.usage(PRESET_NAMES)));
   const int = (name: string): number | undefined => {
     const v = values.get(name);
     if (v === undefined) return undefined;
-    if (!/^\d+$/.test(v)) throw new Error(`--${name} expects a whole number, got "${v}"`);
+    if (!/^\d+$/.test(v)) throw new CliError(cliTexts((c) => c.wholeNumber(name, v)));
     return Number(v);
+  };
+  const oneOf = <T extends string>(name: string, choices: readonly T[], fallback: T): T => {
+    const v = values.get(name) ?? fallback;
+    if (!(choices as readonly string[]).includes(v)) throw new CliError(cliTexts((c) => c.oneOf(name, choices, v)));
+    return v as T;
   };
   const from = values.get('from');
   const to = values.get('to');
-  if (!from) throw new Error(`--from is required; ${USAGE}`);
-  if (!to) throw new Error(`--to is required; ${USAGE}`);
-  if (values.has('preset') && values.has('topology')) throw new Error('give either --preset or --topology, not both');
-  const proto = values.get('proto') ?? 'icmp';
-  if (proto !== 'icmp' && proto !== 'udp' && proto !== 'tcp') throw new Error(`--proto expects icmp, udp or tcp, got "${proto}"`);
-  const format = values.get('format') ?? 'text';
-  if (format !== 'jsonl' && format !== 'text') throw new Error(`--format expects jsonl or text, got "${format}"`);
-  const lang = values.get('lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'ru') throw new Error(`--lang expects en or ru, got "${lang}"`);
+  if (!from) throw withUsage((c) => c.required('from'));
+  if (!to) throw withUsage((c) => c.required('to'));
+  if (values.has('preset') && values.has('topology')) throw new CliError(cliTexts((c) => c.presetAndTopology()));
+  const proto = oneOf('proto', ['icmp', 'udp', 'tcp'], 'icmp');
+  const format = oneOf('format', ['jsonl', 'text'], 'text');
+  const explain = oneOf<Explain>('explain', ['short', 'detailed', 'none'], 'detailed');
   const spec: JourneySpec = { from, to, proto };
   const port = int('port');
   const count = int('count');
@@ -59,7 +113,7 @@ export function parseTraceArgs(argv: string[]): TraceArgs {
   if (ttl !== undefined) spec.ttl = ttl;
   if (interval !== undefined) spec.intervalMs = interval;
   if (flags.has('warm')) spec.warm = true;
-  const out: TraceArgs = { spec, format, lang };
+  const out: TraceArgs = { spec, format, lang, explain };
   const topology = values.get('topology');
   if (topology !== undefined) out.topology = topology;
   else out.preset = values.get('preset') ?? 'seed';

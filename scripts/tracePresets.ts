@@ -1,0 +1,15 @@
+import { seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
+
+/**
+ * The labs `npm run trace -- --preset NAME` can run, by name. A Map, so only these names are found:
+ * `--preset __proto__` or `--preset toString` is an unknown preset, not an object's property.
+ */
+export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
+  ['seed', seedTopology],
+  ['seed-redirects', seedWithRedirects],
+  ['seed-listeners', seedWithListeners],
+  ['seed-calico-pod1', seedCalicoStylePod1],
+]);
+
+/** The preset names in the order the usage and errors list them. */
+export const PRESET_NAMES: readonly string[] = [...PRESETS.keys()];
