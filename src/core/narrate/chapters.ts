@@ -26,7 +26,11 @@ function visit(events: readonly HopEvent[], ns: string, pkt: number): { result: 
   for (const e of events) {
     if (e.ns !== ns || pktOf(e) !== pkt) continue;
     if (e.type === 'route' && e.direction === 'input' && !route) route = e;
-    if (e.type === 'drop') return { result: e.reason === 'no-route' ? 'unreachable' : 'drop', route, reason: e.reason };
+    // A failed ARP for the next hop comes after forwarding (the ARP chapter tells it), and a
+    // rate-limited ICMP error is about the answer, not the packet's fate here.
+    if (e.type === 'drop' && e.reason !== 'neigh-failed' && e.reason !== 'icmp-rate-limited') {
+      return { result: e.reason === 'no-route' ? 'unreachable' : 'drop', route, reason: e.reason };
+    }
   }
   if (!route) return { result: 'pass', route, reason: null };
   return { result: route.result === 'local' ? 'local' : route.result === 'forward' ? 'forward' : 'unreachable', route, reason: null };

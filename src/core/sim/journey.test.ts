@@ -98,7 +98,7 @@ describe('cold ping pod1 → pod3 on the seed lab', () => {
       "The bridge cni0 passes the frame up to node1's IP stack",
       'node1 routes the packet and resolves the next hop 172.16.100.254',
       'The packet leaves node1 through eth0',
-      'The router router forwards it to 172.16.100.2',
+      'The router forwards it to 172.16.100.2',
       'node2 receives it on eth0 and routes it to cni0',
       "node2 asks by ARP for pod3's MAC (through cni0)",
       'Through veth-pod3 into pod3',

@@ -12,8 +12,8 @@ const DROP: Record<DropReason, string> = {
 function fate(ns: string, r: VisitResult, dev: string | null, reason: DropReason | null): string {
   if (r === 'forward') return `${ns} routes it on${dev ? ` through ${dev}` : ''}`;
   if (r === 'local') return `the packet is for ${ns} itself`;
-  if (r === 'unreachable') return `${ns} has no route and drops it`;
-  if (r === 'drop') return `${ns} drops it: ${reason ? DROP[reason] : 'dropped'}`;
+  if (r === 'unreachable') return 'no route, the packet is dropped';
+  if (r === 'drop') return `the packet is dropped: ${reason ? DROP[reason] : 'dropped'}`;
   return `${ns} receives it`;
 }
 
@@ -35,7 +35,10 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     return `${c.ns}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
   },
   leave: (c) => `The packet leaves ${c.ns} through ${c.iface}`,
-  router: (c) => c.result === 'forward' ? `The router ${c.ns} forwards it to ${c.nexthop ?? '?'}` : `The router ${c.ns}: ${fate(c.ns, c.result, c.dev, c.reason)}`,
+  router: (c) => {
+    const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
+    return c.result === 'forward' ? `${who} forwards it to ${c.nexthop ?? '?'}` : `${who}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
+  },
   arrive: (c) => c.result === 'forward'
     ? `${c.ns} receives it on ${c.iface} and routes it to ${c.dev ?? '?'}`
     : `${c.ns} receives it on ${c.iface}: ${fate(c.ns, c.result, c.dev, c.reason)}`,

@@ -36,7 +36,10 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     return `${c.ns}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
-  router: (c) => c.result === 'forward' ? `Маршрутизатор ${c.ns} пересылает пакет к ${c.nexthop ?? '?'}` : `Маршрутизатор ${c.ns}: ${fate(c.ns, c.result, c.dev, c.reason)}`,
+  router: (c) => {
+    const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
+    return c.result === 'forward' ? `${who} пересылает пакет к ${c.nexthop ?? '?'}` : `${who}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
+  },
   arrive: (c) => c.result === 'forward'
     ? `${c.ns} принимает пакет на ${c.iface} и маршрутизирует его в ${c.dev ?? '?'}`
     : `${c.ns} принимает пакет на ${c.iface}: ${fate(c.ns, c.result, c.dev, c.reason)}`,

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { plural } from '../i18n/plural';
+import { tellChapters, tellEvent, tellOutcome } from './index';
+import { journeySet } from './journeySet';
+
+/*
+ * The whole output of the generated set, read as a language teacher would: Russian numerals agree
+ * with their nouns, no English is left in Russian text except names, commands, fields, protocol
+ * and state names, the glossary's terms are used, and no placeholder leaks out in either language.
+ */
+
+/** Every distinct text the narrator produced for the set, per language. */
+function corpus(): { en: Set<string>; ru: Set<string> } {
+  const out = { en: new Set<string>(), ru: new Set<string>() };
+  for (const r of journeySet()) {
+    for (const lang of ['en', 'ru'] as const) {
+      for (let i = 0; i < r.events.length; i++) {
+        out[lang].add(tellEvent(r, i, lang, 'short'));
+        out[lang].add(tellEvent(r, i, lang, 'detailed'));
+      }
+      for (const c of tellChapters(r, lang)) {
+        out[lang].add(c.title);
+        if (c.correction) out[lang].add(c.correction);
+      }
+      out[lang].add(tellOutcome(r, lang));
+    }
+  }
+  return out;
+}
+
+const texts = corpus();
+
+/**
+ * Latin words a Russian text may contain: protocol, field, state and sysctl names, commands and
+ * kernel messages quoted as the tools print them (students meet them in ping and tcpdump).
+ */
+const LATIN_OK = new Set([
+  'arp', 'icmp', 'tcp', 'udp', 'ip', 'ipv4', 'mac', 'ttl', 'fdb', 'syn', 'ack', 'rst', 'seq', 'l2', 'veth', 'lo', 'linux',
+  'incomplete', 'reachable', 'stale', 'delay', 'probe', 'failed', 'permanent', 'local', 'default', 'via', 'dev', 'proto', 'kernel', 'scope', 'link', 'host', 'src', 'table',
+  'ping', 'traceroute', 'connect', 'hairpin', 'proxy', 'redirect', 'spoofing', 'unsolicited', 'loopback', 'netns', 'all',
+  'echo', 'request', 'reply', 'destination', 'net', 'unreachable', 'port', 'time', 'to', 'live', 'exceeded', 'fragmentation', 'needed',
+  'connection', 'refused', 'network', 'is', 'enetunreach', 'econnrefused', 'strict', 'loose', 'rst-ack', 'syn-ack',
+]);
+/** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
+const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
+
+function latinWords(text: string): string[] {
+  const stripped = text
+    .replace(/\((в ядре|kernel): [a-z0-9_]+\)/g, '')
+    .replace(/«[^»]*»/g, (q) => (/[а-яё]/i.test(q) ? q : ''))
+    .replace(/\b([0-9a-f]{2}:){5}[0-9a-f]{2}\b/g, '')
+    .replace(/\b\d+\.\d+\.\d+\.\d+(\/\d+)?(:\d+)?\b/g, '')
+    .replace(/\[[A-Z.]+\]/g, '');
+  return (stripped.match(/[A-Za-z][A-Za-z0-9_.-]*/g) ?? [])
+    .map((w) => w.replace(/[.,:;-]+$/, ''))
+    .filter((w) => !IDENT.test(w) && !LATIN_OK.has(w.toLowerCase()));
+}
+
+describe('the narrator reads well over the whole generated set', () => {
+  it('produces a large, varied corpus in both languages', () => {
+    expect(texts.en.size).toBeGreaterThan(2000);
+    expect(texts.ru.size).toBe(texts.ru.size);
+    expect(Math.abs(texts.ru.size - texts.en.size)).toBeLessThan(texts.en.size / 10);
+  });
+
+  it('leaves no English in Russian text beyond names, fields and the words the tools print', () => {
+    const leftovers = new Map<string, string>();
+    for (const t of texts.ru) for (const w of latinWords(t)) if (!leftovers.has(w)) leftovers.set(w, t);
+    expect([...leftovers.keys()]).toEqual([]);
+  });
+
+  it('makes every Russian numeral agree with its noun', () => {
+    const nouns: [RegExp, Record<'one' | 'few' | 'many', string>][] = [
+      [/(\d+) (ARP-запрос[а-яё]*)/g, { one: 'ARP-запрос', few: 'ARP-запроса', many: 'ARP-запросов' }],
+      [/(\d+) (ожидавш[а-яё]+ пакет[а-яё]*)/g, { one: 'ожидавший пакет', few: 'ожидавших пакета', many: 'ожидавших пакетов' }],
+      [/в ней (\d+) (пакет[а-яё]*)\)/g, { one: 'пакет', few: 'пакета', many: 'пакетов' }],
+    ];
+    let checked = 0;
+    for (const t of texts.ru) {
+      for (const [re, forms] of nouns) {
+        for (const m of t.matchAll(re)) {
+          const n = Number(m[1]);
+          expect(m[2], t).toBe(plural('ru', n, { ...forms, other: forms.few }));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('uses the glossary: хоп, хост, нода, пространство имён; never «узел», «namespace» or «лаборатория»', () => {
+    for (const t of texts.ru) {
+      expect(t).not.toMatch(/узел|узл[аеуо]|namespace|лаборатор|следующий узел|непрошен|Самое длинное/i);
+      expect(t).not.toMatch(/\(s\)|undefined|null|NaN/);
+    }
+  });
+
+  it('leaves no placeholder, no pseudo-plural and no Cyrillic in English text', () => {
+    for (const t of texts.en) {
+      expect(t).not.toMatch(/[а-яё]/i);
+      expect(t).not.toMatch(/\(s\)|undefined|null|NaN|(^|[\s(«"])\?(?=[\s).,]|$)/);
+      expect(t, t).not.toMatch(/\b1 (waiting packets|ARP requests|packets)\b/);
+    }
+  });
+});
