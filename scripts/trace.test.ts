@@ -110,4 +110,27 @@ describe('npm run trace', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('trace: --lang expects en or ru, got "de" / для --lang нужно en или ru, получено «de»\n');
   }, 30_000);
+
+  it('adds chapter and outcome records to jsonl, and the story of each event when --explain asks', () => {
+    const plain = trace('--from', 'pod1', '--to', '10.10.11.9', '--format', 'jsonl');
+    const told = trace('--from', 'pod1', '--to', '10.10.11.9', '--format', 'jsonl', '--explain', 'short', '--lang', 'ru');
+    expect(plain.code).toBe(0);
+    const recs = plain.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = recs.filter((r) => r.record === undefined);
+    expect(events.every((e) => !('text' in e))).toBe(true);
+    expect(recs.filter((r) => r.record === 'chapter').map((r) => r.kind)).toContain('resolve-dst');
+    expect(recs.at(-1)).toMatchObject({ record: 'outcome' });
+    expect(String(recs.at(-1)?.text)).toContain('Destination Host Unreachable');
+    const toldRecs = told.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const failed = toldRecs.find((r) => r.type === 'neigh' && r.cause === 'failed');
+    expect(failed?.text).toBe('На 3 ARP-запроса о 10.10.11.9 (по одному в секунду) никто не ответил: запись переходит в FAILED, ожидавший пакет отбрасывается.');
+  }, 30_000);
+
+  it('prints the text trace at the level asked', () => {
+    const none = trace('--from', 'pod1', '--to', 'pod3', '--explain', 'none');
+    const short = trace('--from', 'pod1', '--to', 'pod3', '--explain', 'short');
+    expect(none.out).not.toContain('# ');
+    expect(short.out).toContain('# router decrements TTL: 63 → 62.\n');
+    expect(short.out).not.toContain('(kernel:');
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent trace -- --preset seed --from pod1 --to 10.10.11.1 --format jsonl`
+ * `npm run --silent trace -- --preset seed --from pod1 --to 10.10.11.1 --format jsonl [--explain short|detailed|none]`
  * Runs one journey and prints its events. Bad arguments or an invalid topology: one line on
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
@@ -53,7 +53,10 @@ function main(argv: string[]): void {
   const args = parseTraceArgs(argv);
   const topology = args.topology !== undefined ? loadTopology(args.topology) : presetTopology(args.preset ?? 'seed');
   const result = runJourney(topology, args.spec);
-  process.stdout.write((args.format === 'jsonl' ? formatJsonl(result) : formatText(result, args.lang)) + '\n');
+  // jsonl: events as data, then chapter and outcome records; each event gets its story only when
+  // --explain asks for it, so the default stays the engine's exact output.
+  const jsonlExplain = process.argv.some((a) => a === '--explain' || a.startsWith('--explain=')) ? args.explain : 'none';
+  process.stdout.write((args.format === 'jsonl' ? formatJsonl(result, args.lang, jsonlExplain) : formatText(result, args.lang, args.explain)) + '\n');
 }
 
 /** The language errors are told in; unknown only when `--lang` itself is wrong. */

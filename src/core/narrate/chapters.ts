@@ -182,6 +182,8 @@ function correctionOf(result: JourneyResult, c: ChapterFacts, start: number, end
       return base('node-routes', { dev: c.dev, bridge: c.dev, route: r?.route ?? null });
     }
     case 'resolve-dst': {
+      // The correction ends with the destination's answer; when nobody answers there is none to tell.
+      if (c.failed) return undefined;
       if (!span.some((e) => e.type === 'fdb' && e.scope === 'bridge' && e.ns === c.ns && e.bridge === c.dev && e.action === 'flood')) return undefined;
       return base('stack-arps-bridge-floods', { dev: c.dev, bridge: c.dev, spa: spaOf(c.ns, c.ip), nexthop: c.ip });
     }
