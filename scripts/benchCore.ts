@@ -1,4 +1,6 @@
-import { generateCluster, runJourney, seedTopology, type Topology } from '../src/core/index';
+import { isDeepStrictEqual } from 'node:util';
+import { generateCluster, runJourney, seedTopology, type FrameEvent, type Topology } from '../src/core/index';
+import { leanJourney, leanNet } from './benchLean';
 
 /** Median of a list of numbers. */
 export function median(xs: number[]): number {
@@ -68,4 +70,65 @@ export function benchResimulate(iterations: number): { coldMs: number; medianMs:
   }
   const sorted = [...times].sort((a, b) => a - b);
   return { coldMs, medianMs: median(times), p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? NaN, medianCpuMs: median(cpuTimes), pods: 2000, events: first.events.length };
+}
+
+/** Per-journey cost of a loop of journeys: medians over batches, in µs, wall and CPU. */
+export interface JourneyCost {
+  usWall: number;
+  usCpu: number;
+  /** Frame events per second of wall time (median batch). */
+  framesPerSecond: number;
+  frames: number;
+  events: number;
+  batches: number;
+  perBatch: number;
+}
+
+/**
+ * Times `run` in batches of `perBatch` calls for about `seconds`, after a warm-up, and returns the
+ * median batch per call. `frames` is the frame count of one call (the same every time).
+ */
+export function timeJourneys(run: () => void, frames: number, events: number, seconds: number, perBatch = 200): JourneyCost {
+  for (let i = 0; i < perBatch * 5; i++) run(); // warm the JIT (and any caches) first
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000 || wall.length < 5) {
+    const c = cpuMs();
+    const a = performance.now();
+    for (let i = 0; i < perBatch; i++) run();
+    wall.push(((performance.now() - a) * 1000) / perBatch);
+    cpu.push(((cpuMs() - c) * 1000) / perBatch);
+  }
+  const usWall = median(wall);
+  return { usWall, usCpu: median(cpu), framesPerSecond: (frames * 1e6) / usWall, frames, events, batches: wall.length, perBatch };
+}
+
+/**
+ * The cold S1 journey (seed lab, pod1 → pod3, one ping) as the app runs it: a new runJourney call
+ * each time on the same topology object, so the compile caches are warm but the World is new.
+ */
+export function benchColdSeed(seconds: number): JourneyCost {
+  const seed = seedTopology();
+  const spec = { from: 'pod1', to: 'pod3' };
+  const r = runJourney(seed, spec);
+  const frames = r.events.filter((e) => e.type === 'frame').length;
+  return timeJourneys(() => runJourney(seed, spec), frames, r.events.length, seconds);
+}
+
+/**
+ * The lean reference (benchLean.ts) on the same journey, after checking that it produces exactly
+ * the engine's frame events (positions in the log aside: the lean log holds only frames).
+ */
+export function benchLeanSeed(seconds: number): JourneyCost {
+  const seed = seedTopology();
+  const net = leanNet(seed);
+  const strip = (e: FrameEvent): Omit<FrameEvent, 'seq'> => {
+    const { seq: _seq, ...rest } = e;
+    return rest;
+  };
+  const engine = runJourney(seed, { from: 'pod1', to: 'pod3' }).events.filter((e): e is FrameEvent => e.type === 'frame').map(strip);
+  const lean = leanJourney(net, 'pod1', 'pod3').map(strip);
+  if (!isDeepStrictEqual(engine, lean)) throw new Error(`the lean reference's ${lean.length} frames differ from the engine's ${engine.length}`);
+  return timeJourneys(() => leanJourney(net, 'pod1', 'pod3'), lean.length, lean.length, seconds);
 }
