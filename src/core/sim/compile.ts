@@ -1,7 +1,7 @@
 import type { NeighRow, NsTables, RouteRow } from '../journey';
 import type { IfaceSpec, IfaceSysctls, NamespaceSpec, NamespaceSysctls } from '../model/topology';
 import { freezeSpec } from '../model/freeze';
-import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
+import { formatIp, maskOf, networkOf, parseCidr, parseIp } from '../net/ipv4';
 
 /*
  * The parsed, immutable form of one namespace spec. It is cached by the spec object's identity, so
@@ -35,7 +35,11 @@ export interface CompiledIface {
 export interface CompiledRoute {
   net: number;
   prefix: number;
+  /** The prefix's netmask, so a lookup is one AND and one compare. */
+  mask: number;
   via: number | null;
+  /** The gateway as text, for events (formatted once here, not at every hop). */
+  viaText: string | null;
   devName: string;
   src: number | null;
   metric: number;
@@ -52,6 +56,8 @@ export interface CompiledNs {
   routes: CompiledRoute[];
   localRoutes: CompiledRoute[];
   localAddrs: number[];
+  /** The same addresses as a set, shared by every run (never mutated). */
+  localAddrSet: ReadonlySet<number>;
   permanent: { ip: number; mac: string; dev: string }[];
   ipForward: boolean;
   defaultTtl: number;
@@ -112,10 +118,10 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
       localAddrs.push(a.ip);
       const net = networkOf(a.ip, a.prefix);
       if (a.prefix < 32) {
-        routes.push({ net, prefix: a.prefix, via: null, devName: i.name, src: a.ip, metric: 0, table: 'main', proto: 'kernel', connected: true,
+        routes.push({ net, prefix: a.prefix, mask: maskOf(a.prefix), via: null, viaText: null, devName: i.name, src: a.ip, metric: 0, table: 'main', proto: 'kernel', connected: true,
           text: `${formatIp(net)}/${a.prefix} dev ${i.name} proto kernel scope link src ${formatIp(a.ip)}` });
       }
-      localRoutes.push({ net: a.ip, prefix: 32, via: null, devName: i.name, src: a.ip, metric: 0, table: 'local', proto: 'kernel', connected: true,
+      localRoutes.push({ net: a.ip, prefix: 32, mask: maskOf(32), via: null, viaText: null, devName: i.name, src: a.ip, metric: 0, table: 'local', proto: 'kernel', connected: true,
         text: `local ${formatIp(a.ip)} dev ${i.name} table local proto kernel scope host src ${formatIp(a.ip)}` });
     }
   }
@@ -128,7 +134,7 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
       .filter(Boolean)
       .join(' ');
-    routes.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, via, devName: r.dev, src, metric: r.metric ?? 0, table: 'main', proto: 'static', connected: via === null, text });
+    routes.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, mask: maskOf(c.prefix), via, viaText: via !== null ? formatIp(via) : null, devName: r.dev, src, metric: r.metric ?? 0, table: 'main', proto: 'static', connected: via === null, text });
   }
   // Longest prefix first, then lowest metric: the first match of a scan is the kernel's choice.
   routes.sort((a, b) => b.prefix - a.prefix || a.metric - b.metric);
@@ -141,6 +147,7 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     routes,
     localRoutes,
     localAddrs,
+    localAddrSet: new Set(localAddrs),
     permanent,
     ipForward: spec.sysctls?.ip_forward ?? false,
     defaultTtl: spec.sysctls?.ip_default_ttl ?? 64,

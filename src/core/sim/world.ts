@@ -1,6 +1,6 @@
 import type { NeighState } from '../events';
 import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
-import { maskOf, networkOf } from '../net/ipv4';
+import { networkOf } from '../net/ipv4';
 import { compileNs, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
 
@@ -77,10 +77,13 @@ export interface Ns {
   compiled: CompiledNs;
   /** Interfaces, each built on first use. */
   ifaces: IfaceTable;
-  /** Main and local tables, bound to their devices on first lookup (null until then). */
-  routes: Route[] | null;
-  localRoutes: Route[] | null;
-  localAddrs: Set<number>;
+  /**
+   * Main and local tables' routes bound to their devices, by position in the compiled table, each
+   * bound the first time a lookup matches it (undefined until then; null when its device is missing).
+   */
+  routes: (Route | null | undefined)[];
+  localRoutes: (Route | null | undefined)[];
+  localAddrs: ReadonlySet<number>;
   /** Neighbour tables per device name, keyed by IP. */
   neigh: Map<string, Map<number, Neigh>>;
   defaultTtl: number;
@@ -182,9 +185,9 @@ export class World {
       isPod: entry.isPod,
       compiled: c,
       ifaces: null as unknown as IfaceTable,
-      routes: null,
-      localRoutes: null,
-      localAddrs: new Set(c.localAddrs),
+      routes: [],
+      localRoutes: [],
+      localAddrs: c.localAddrSet,
       neigh: new Map(),
       defaultTtl: c.defaultTtl,
       listeners: c.listeners,
@@ -260,16 +263,18 @@ export class IfaceTable {
   }
 }
 
-function bindRoutes(ns: Ns, compiled: CompiledNs['routes']): Route[] {
-  const out: Route[] = [];
-  for (const r of compiled) {
-    const dev = ns.ifaces.get(r.devName);
-    if (dev) {
-      const { devName: _bound, ...rest } = r;
-      out.push({ ...rest, dev });
-    }
-  }
-  return out;
+/**
+ * Binds the compiled route at position `i` to this run's device, once. The fields are copied one by
+ * one: an object rest/spread here cost more than the whole lookup when every route was bound on
+ * every journey.
+ */
+function bindRoute(ns: Ns, bound: (Route | null | undefined)[], c: CompiledRoute, i: number): Route | null {
+  const dev = ns.ifaces.get(c.devName);
+  const r: Route | null = dev
+    ? { net: c.net, prefix: c.prefix, mask: c.mask, via: c.via, viaText: c.viaText, src: c.src, metric: c.metric, text: c.text, table: c.table, proto: c.proto, connected: c.connected, dev }
+    : null;
+  bound[i] = r;
+  return r;
 }
 
 /** A device's neighbour table, created on first use (most devices never need one). */
@@ -282,19 +287,28 @@ export function neighTable(ns: Ns, dev: string): Map<number, Neigh> {
   return t;
 }
 
-/** Longest-prefix match in the main table. */
+/** Longest-prefix match in the main table (sorted longest first, so the first match wins). */
 export function lookupRoute(ns: Ns, dst: number): Route | null {
-  const routes = ns.routes ?? (ns.routes = bindRoutes(ns, ns.compiled.routes));
-  for (const r of routes) {
-    if (r.prefix === 0 || ((dst & maskOf(r.prefix)) >>> 0) === r.net) return r;
+  const table = ns.compiled.routes;
+  for (let i = 0; i < table.length; i++) {
+    const c = table[i] as CompiledRoute;
+    if (((dst & c.mask) >>> 0) !== c.net) continue;
+    // A route whose device does not exist never matches, as if it had not been added.
+    const r = ns.routes[i] ?? (ns.routes[i] === null ? null : bindRoute(ns, ns.routes, c, i));
+    if (r) return r;
   }
   return null;
 }
 
 /** The local-table route for one of this namespace's own addresses. */
 export function localRoute(ns: Ns, dst: number): Route | null {
-  const routes = ns.localRoutes ?? (ns.localRoutes = bindRoutes(ns, ns.compiled.localRoutes));
-  for (const r of routes) if (r.net === dst) return r;
+  const table = ns.compiled.localRoutes;
+  for (let i = 0; i < table.length; i++) {
+    const c = table[i] as CompiledRoute;
+    if (c.net !== dst) continue;
+    const r = ns.localRoutes[i] ?? (ns.localRoutes[i] === null ? null : bindRoute(ns, ns.localRoutes, c, i));
+    if (r) return r;
+  }
   return null;
 }
 
