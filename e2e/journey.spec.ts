@@ -76,7 +76,7 @@ test.describe('the seed journey, pod1 → pod3', () => {
     const last = steps[steps.length - 1];
     expect(last?.tag).toBe('pod1 · deliver');
     expect(last?.packets[0]).toMatchObject({ kind: 'reply', at: 'pod1' });
-    await expect(page.getByTestId('outcome')).toContainText('1 of 1 echo replies');
+    await expect(page.getByTestId('outcome')).toContainText('Echo replies back at pod1: 1 of 1.');
 
     await page.screenshot({ path: `${test.info().project.outputDir}/screenshots/seed-last-step.png` });
   });

@@ -81,12 +81,12 @@ test('a chapter’s correction is shown in full at its first step and stays one 
   await page.getByTestId('chapter-4').click();
   const correction = page.getByTestId('correction');
   await expect(correction).toHaveAttribute('data-start', 'true');
-  await expect(correction).toContainText('A bridge never ARPs');
+  await expect(correction).toContainText('A bridge, as a switch, never sends ARP');
   await page.getByRole('button', { name: 'Next event' }).click();
   await expect(correction).toHaveAttribute('data-start', 'false');
   await expect(correction.locator('p')).toBeHidden();
   await correction.locator('summary').click();
-  await expect(correction.locator('p')).toContainText('A bridge never ARPs');
+  await expect(correction.locator('p')).toContainText('A bridge, as a switch, never sends ARP');
   // A chapter the notes get right has no correction.
   await page.getByTestId('chapter-2').click();
   await expect(correction).toHaveCount(0);

@@ -50,11 +50,19 @@ describe('packetSceneAt on the seed ping', () => {
     expect(kindAt(events, i)).toBe('request');
   });
 
-  it('marks a drop where it happens', () => {
-    const i = indexOf((e) => e.type === 'drop');
+  it('draws no drop for an ARP request a pod ignores (consume_skb is not a drop)', () => {
+    const i = indexOf((e) => e.type === 'consume' && e.ns === 'pod2');
     const s = packetSceneAt(layout, events, i);
-    expect(s.drop?.where).toBe('pod2/eth0');
-    expect(s.drop?.reason).toBe('arp-not-for-us');
+    expect(s.drop).toBeNull();
+    expect(s.glyphs.length).toBeGreaterThan(0);
+  });
+
+  it('marks a drop where it happens', () => {
+    const ttl1 = runJourney(topology, { from: 'pod1', to: 'pod3', ttl: 1 }).events;
+    const i = ttl1.findIndex((e) => e.type === 'drop');
+    const s = packetSceneAt(layout, ttl1, i);
+    expect(s.drop?.where).toBe('node1/cni0');
+    expect(s.drop?.reason).toBe('ttl-exceeded');
   });
 
   it('has a glyph at every step', () => {

@@ -14,7 +14,10 @@ export function ExplainPanel() {
   const t = useStrings();
   const headingId = useId();
   const lang = useAppStore((s) => s.lang);
-  const level = useAppStore((s) => s.level);
+  const chosen = useAppStore((s) => s.level);
+  const panels = useAppStore((s) => s.panels);
+  // Projector mode (panels hidden) shows one line under the drawing: the short level.
+  const level = panels ? chosen : 'short';
   const setLevel = useAppStore((s) => s.setLevel);
   const ev = useAppStore(selectEvent);
   const result = useAppStore((s) => s.result);
@@ -39,13 +42,15 @@ export function ExplainPanel() {
           </span>
         )}
       </h2>
-      <div className="level-switch" role="group" aria-label={t.panels.level}>
+      {panels && (
+      <div className="level-switch seg-buttons" role="group" aria-label={t.panels.level}>
         {(['short', 'detailed'] as const).map((l) => (
           <button key={l} type="button" aria-pressed={level === l} onClick={() => setLevel(l)}>
             {l === 'short' ? t.panels.levelShort : t.panels.levelDetailed}
           </button>
         ))}
       </div>
+      )}
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
         {ev && <p className="explain-text">{text}</p>}
         {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
