@@ -34,7 +34,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
     n.used = sim.t;
     n.probes = UCAST_PROBES;
     n.queue = [{ packet }];
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from, to: 'INCOMPLETE', mac: null, queued: 1, cause: 'resolve', pkt: packet.id });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from, to: 'INCOMPLETE', mac: null, queued: 1, cause: 'resolve', pkt: packet.id, seq: sim.seq, t: sim.now });
     armTimer(sim, n, RETRANS_TIME);
     solicit(sim, n);
     return;
@@ -42,7 +42,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
   n.used = sim.t;
   if (n.state === 'INCOMPLETE') {
     n.queue.push({ packet });
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: 'INCOMPLETE', to: 'INCOMPLETE', mac: null, queued: n.queue.length, cause: 'queue', pkt: packet.id });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: 'INCOMPLETE', to: 'INCOMPLETE', mac: null, queued: n.queue.length, cause: 'queue', pkt: packet.id, seq: sim.seq, t: sim.now });
     return;
   }
   const mac = n.mac;
@@ -50,9 +50,9 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
   if (state === 'STALE') {
     setState(n, 'DELAY', sim);
     armTimer(sim, n, DELAY_PROBE_TIME);
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac, queued: 0, cause: 'stale-use', pkt: packet.id });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'update', from: 'STALE', to: 'DELAY', mac, queued: 0, cause: 'stale-use', pkt: packet.id, seq: sim.seq, t: sim.now });
   } else {
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: state, to: state, mac, queued: 0, cause: 'hit', pkt: packet.id });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: nhText, action: 'lookup', from: state, to: state, mac, queued: 0, cause: 'hit', pkt: packet.id, seq: sim.seq, t: sim.now });
   }
   sendResolved(sim, dev, mac as string, packet);
 }
@@ -71,13 +71,11 @@ function setState(n: Neigh, state: NeighState, sim: Sim): void {
 function armTimer(sim: Sim, n: Neigh, delay: number): void {
   const token = sim.nextToken();
   n.timer = token;
-  sim.after(delay, () => {
-    if (n.timer === token) onTimer(sim, n);
-  });
+  sim.after(delay, { op: 'timer', n, token });
 }
 
 /** neigh_timer_handler. */
-function onTimer(sim: Sim, n: Neigh): void {
+export function onTimer(sim: Sim, n: Neigh): void {
   const now = sim.t;
   const before = n.state;
   const ns = n.dev.ns.name;
@@ -111,15 +109,15 @@ function onTimer(sim: Sim, n: Neigh): void {
     setState(n, 'FAILED', sim);
     const queued = n.queue;
     n.queue = [];
-    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: failedFrom, to: 'FAILED', mac: n.mac, queued: 0, cause: 'failed', probes, dropped: queued.length });
+    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: failedFrom, to: 'FAILED', mac: n.mac, queued: 0, cause: 'failed', probes, dropped: queued.length, seq: sim.seq, t: sim.now });
     for (const q of queued) {
-      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id, nexthop: ip });
+      sim.emit({ type: 'drop', ns, iface: n.dev.name, reason: 'neigh-failed', ipv4: q.packet.ipv4, pkt: q.packet.id, nexthop: ip, seq: sim.seq, t: sim.now });
       icmpError(sim, n.dev.ns, q.packet, 3, 1);
     }
     return;
   }
   if (n.state !== before) {
-    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to: n.state, mac: n.mac, queued: n.queue.length, cause: 'timer' });
+    sim.emit({ type: 'neigh', ns, iface: n.dev.name, ip, action: 'update', from: before, to: n.state, mac: n.mac, queued: n.queue.length, cause: 'timer', seq: sim.seq, t: sim.now });
   }
   if (n.state === 'INCOMPLETE' || n.state === 'PROBE') solicit(sim, n);
 }
@@ -165,17 +163,17 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
       // A request addressed to our MAC is answered at once; a broadcast waits up to proxy_delay.
       const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
       sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
-        match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay });
+        match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, seq: sim.seq, t: sim.now });
       const reply = arpReply(dev, arp);
       if (delay === 0) xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
-      else sim.after(delay, () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }));
+      else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }) });
       return;
     }
   }
   const n = table.get(sip);
   if (!n) {
     // arp_process() ends in consume_skb(): a normal end, not a drop.
-    sim.emit({ type: 'consume', ns: ns.name, iface: dev.name, reason: arp.op === 'request' ? 'arp-other-target' : 'arp-unsolicited', pkt });
+    sim.emit({ type: 'consume', ns: ns.name, iface: dev.name, reason: arp.op === 'request' ? 'arp-other-target' : 'arp-unsolicited', pkt, seq: sim.seq, t: sim.now });
     return;
   }
   const state: NeighState = arp.op === 'reply' && unicastToUs ? 'REACHABLE' : 'STALE';
@@ -201,7 +199,7 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
     table.set(ip, n);
     n.state = 'STALE';
     n.mac = mac;
-    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0, cause: 'learn-asker' });
+    sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: null, to: 'STALE', mac, queued: 0, cause: 'learn-asker', seq: sim.seq, t: sim.now });
     return;
   }
   const old = n.state;
@@ -223,6 +221,6 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
   const queued = wasValid ? [] : n.queue;
   if (!wasValid) n.queue = [];
   sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: old, to: next, mac, queued: 0,
-    cause: next === 'REACHABLE' ? 'reply' : 'update', released: queued.length });
+    cause: next === 'REACHABLE' ? 'reply' : 'update', released: queued.length, seq: sim.seq, t: sim.now });
   for (const q of queued) sendResolved(sim, dev, mac, q.packet);
 }

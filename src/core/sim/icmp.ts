@@ -20,7 +20,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
   if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
-    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id, icmp: { type, code } });
+    sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id, icmp: { type, code }, seq: sim.seq, t: sim.now });
     return false;
   }
   // Errors about packets addressed to us come from that address; otherwise routing picks the source.
@@ -45,7 +45,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     d: orig.s,
     id: sim.nextPacket(),
   };
-  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, cause: 'icmp-error', about: orig.id, ...(toSelf ? { toSelf } : {}) });
+  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, cause: 'icmp-error', about: orig.id, ...(toSelf ? { toSelf } : {}), seq: sim.seq, t: sim.now });
   ipOutput(sim, ns, err);
   return true;
 }

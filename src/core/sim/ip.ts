@@ -22,24 +22,24 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   const ns = dev.ns;
 
   if (isLoopback(p.d) || isLoopback(p.s)) {
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'martian', ipv4: ip });
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'martian', ipv4: ip, seq: sim.seq, t: sim.now });
     return;
   }
   if (ns.localAddrs.has(p.d)) {
     if (!rpfOk(sim, ns, dev, p)) return;
     const lr = localRoute(ns, p.d);
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: lr?.text ?? null, result: 'local', dev: dev.name, match: 'local', iif: dev.name });
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: lr?.text ?? null, result: 'local', dev: dev.name, match: 'local', iif: dev.name, seq: sim.seq, t: sim.now });
     deliverLocal(sim, ns, p);
     return;
   }
   if (!dev.conf.forwarding) {
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'forwarding-disabled', ipv4: ip });
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'forwarding-disabled', ipv4: ip, seq: sim.seq, t: sim.now });
     return;
   }
   const route = lookupRoute(ns, p.d);
   if (!route) {
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: null, result: 'unreachable', iif: dev.name, forwarding: true });
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'no-route', ipv4: ip, direction: 'input' });
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: null, result: 'unreachable', iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'no-route', ipv4: ip, direction: 'input', seq: sim.seq, t: sim.now });
     // ip_error() has its own per-source limiter (burst 5, one per second) before icmp_send's.
     if (takeToken(ns.errorPeers, p.s, sim.t, SEC, 5 * SEC)) icmpError(sim, ns, p, 3, 0);
     return;
@@ -47,14 +47,14 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   if (!rpfOk(sim, ns, dev, p)) return;
   const nexthop = route.via ?? p.d;
   sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: formatIp(nexthop), dev: route.dev.name,
-    match: routeMatch(route), iif: dev.name, forwarding: true });
+    match: routeMatch(route), iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
   if (ip.ttl <= 1) {
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip });
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip, seq: sim.seq, t: sim.now });
     icmpError(sim, ns, p, 11, 0);
     return;
   }
   const q = withTtl(p, ip.ttl - 1);
-  sim.emit({ type: 'ttl', pkt: p.id, ns: ns.name, from: ip.ttl, to: ip.ttl - 1 });
+  sim.emit({ type: 'ttl', pkt: p.id, ns: ns.name, from: ip.ttl, to: ip.ttl - 1, seq: sim.seq, t: sim.now });
   if (shouldRedirect(ns, dev, route, p)) sendRedirect(sim, ns, q, nexthop);
   neighOutput(sim, route.dev, nexthop, q);
 }
@@ -68,7 +68,7 @@ function rpfOk(sim: Sim, ns: Ns, dev: Iface, p: Packet): boolean {
   if (mode === 0) return true;
   const back = lookupRoute(ns, p.s);
   if (mode === 1 ? back !== null && back.dev === dev : back !== null) return true;
-  sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'rp-filter', ipv4: p.ipv4, rpFilter: mode === 1 ? 1 : 2 });
+  sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'rp-filter', ipv4: p.ipv4, rpFilter: mode === 1 ? 1 : 2, seq: sim.seq, t: sim.now });
   return false;
 }
 
@@ -115,17 +115,17 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
   const loopback = isLoopback(p.d);
   if (ns.localAddrs.has(p.d) || loopback) {
     const text = loopback ? 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1' : (localRoute(ns, p.d)?.text ?? null);
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: 'lo', match: loopback ? 'loopback' : 'local' });
-    sim.after(WIRE_DELAY_NS, () => deliverLocal(sim, ns, p));
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: 'lo', match: loopback ? 'loopback' : 'local', seq: sim.seq, t: sim.now });
+    sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => deliverLocal(sim, ns, p) });
     return;
   }
   const route = lookupRoute(ns, p.d);
   if (!route) {
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: null, result: 'unreachable' });
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'no-route', ipv4: ip, direction: 'output' });
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: null, result: 'unreachable', seq: sim.seq, t: sim.now });
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'no-route', ipv4: ip, direction: 'output', seq: sim.seq, t: sim.now });
     return;
   }
   const nexthop = route.via ?? p.d;
-  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: formatIp(nexthop), dev: route.dev.name, match: routeMatch(route) });
+  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: formatIp(nexthop), dev: route.dev.name, match: routeMatch(route), seq: sim.seq, t: sim.now });
   neighOutput(sim, route.dev, nexthop, p);
 }

@@ -1,4 +1,4 @@
-import type { Frame, PacketKind } from '../events';
+import type { FdbEvent, Frame, FrameEvent, PacketKind } from '../events';
 
 /** What the UI needs to follow a frame: its colour class and its packet id. */
 export interface Tag {
@@ -16,28 +16,56 @@ import type { Bridge, Iface, Segment } from './world';
  * `tcpdump -p` on that interface would see them: `out` in dev_queue_xmit, `in` in netif_receive.
  */
 
+/**
+ * Logs `frame` as seen on `dev`. One object literal per layer combination the engine builds (ARP,
+ * or IPv4 with ICMP, UDP or TCP), in the field order a spread of the frame gave, so the JSON is
+ * unchanged; any other combination takes the spread. The header objects are shared with the frame
+ * and with the other events of its journey: nothing mutates a header once a frame carries it
+ * (forwarding copies the packet to change its TTL, see withTtl).
+ */
+function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, tag: Tag, f: Frame): void {
+  const ns = dev.ns.name;
+  const iface = dev.name;
+  const { kind, pkt } = tag;
+  const { eth, arp, ipv4, icmp, udp, tcp } = f;
+  let e: FrameEvent;
+  if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && tcp && !icmp && !udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, tcp, seq: sim.seq, t: sim.now };
+  else e = { type: 'frame', ns, iface, dir, wire, kind, pkt, ...f, seq: sim.seq, t: sim.now };
+  sim.emit(e);
+}
+
+/** Logs an FDB decision; `ingress` is null when the host sent through the bridge device. */
+function emitFdb(sim: Sim, scope: FdbEvent['scope'], ns: string, bridge: string, action: FdbEvent['action'], mac: string, ports: string[], ingress: string | null, pkt: number): void {
+  sim.emit(
+    ingress === null
+      ? { type: 'fdb', scope, ns, bridge, action, mac, ports, pkt, seq: sim.seq, t: sim.now }
+      : { type: 'fdb', scope, ns, bridge, action, mac, ports, ingress, pkt, seq: sim.seq, t: sim.now },
+  );
+}
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
 export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
   const wire = sim.nextWire();
   if (dev.bridge) {
-    sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame });
+    emitFrame(sim, dev, 'out', wire, tag, frame);
     bridgeFromHost(sim, dev.bridge, frame, tag);
     return;
   }
   const peer = dev.peerRef ? sim.world.peer(dev) : null;
-  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'out', wire, kind: tag.kind, pkt: tag.pkt, ...frame });
+  emitFrame(sim, dev, 'out', wire, tag, frame);
   if (peer) {
-    sim.after(WIRE_DELAY_NS, () => rx(sim, peer, frame, wire, tag));
+    sim.after(WIRE_DELAY_NS, { op: 'rx', dev: peer, frame, wire, tag });
   } else if (dev.segment) {
-    const seg = dev.segment;
-    sim.after(WIRE_DELAY_NS, () => segmentRx(sim, seg, dev, frame, wire, tag));
+    sim.after(WIRE_DELAY_NS, { op: 'switch', seg: dev.segment, from: dev, frame, wire, tag });
   }
 }
 
 /** A frame arrives on a device: a bridge port hands it to its bridge, any other device to its IP stack. */
 export function rx(sim: Sim, dev: Iface, frame: Frame, wire: number, tag: Tag): void {
-  sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir: 'in', wire, kind: tag.kind, pkt: tag.pkt, ...frame });
+  emitFrame(sim, dev, 'in', wire, tag, frame);
   if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire, tag);
   else hostRx(sim, dev, frame, tag);
 }
@@ -55,38 +83,47 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
   const { src, dst } = frame.eth;
   if (!isGroupMac(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
     br.fdb.set(src, port);
-    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'learn', mac: src, ports: [port.name], ingress: port.name, pkt: tag.pkt });
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'learn', src, [port.name], port.name, tag.pkt);
   }
   if (isGroupMac(dst)) {
-    const ports = br.ports.filter((p) => p !== port);
-    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name), ingress: port.name, pkt: tag.pkt });
-    for (const p of ports) xmit(sim, p, frame, tag);
+    flood(sim, br, port, frame, tag);
     passUp(sim, br, frame, wire, tag);
     return;
   }
   if (isLocalMac(br, dst)) {
-    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'local', mac: dst, ports: [br.dev.name], ingress: port.name, pkt: tag.pkt });
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'local', dst, [br.dev.name], port.name, tag.pkt);
     passUp(sim, br, frame, wire, tag);
     return;
   }
   const out = br.fdb.get(dst);
   if (out === port) {
-    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: tag.pkt });
+    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: tag.pkt, seq: sim.seq, t: sim.now });
     return;
   }
   if (out) {
-    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name], ingress: port.name, pkt: tag.pkt });
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], port.name, tag.pkt);
     xmit(sim, out, frame, tag);
     return;
   }
-  const ports = br.ports.filter((p) => p !== port);
-  sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: ports.map((p) => p.name), ingress: port.name, pkt: tag.pkt });
+  flood(sim, br, port, frame, tag);
+}
+
+/** Floods a frame that came in on `port` out of every other port (br_flood), newest port first. */
+function flood(sim: Sim, br: Bridge, port: Iface, frame: Frame, tag: Tag): void {
+  const ports: Iface[] = [];
+  const names: string[] = [];
+  for (const p of br.ports) {
+    if (p === port) continue;
+    ports.push(p);
+    names.push(p.name);
+  }
+  emitFdb(sim, 'bridge', br.dev.ns.name, br.dev.name, 'flood', frame.eth.dst, names, port.name, tag.pkt);
   for (const p of ports) xmit(sim, p, frame, tag);
 }
 
 /** br_pass_frame_up: the frame is received again, now on the bridge device. */
 function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, tag: Tag): void {
-  sim.emit({ type: 'frame', ns: br.dev.ns.name, iface: br.dev.name, dir: 'in', wire, kind: tag.kind, pkt: tag.pkt, ...frame });
+  emitFrame(sim, br.dev, 'in', wire, tag, frame);
   hostRx(sim, br.dev, frame, tag);
 }
 
@@ -96,11 +133,11 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
   const dst = frame.eth.dst;
   const out = isGroupMac(dst) ? undefined : br.fdb.get(dst);
   if (out) {
-    sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'forward', mac: dst, ports: [out.name], pkt: tag.pkt });
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], null, tag.pkt);
     xmit(sim, out, frame, tag);
     return;
   }
-  sim.emit({ type: 'fdb', scope: 'bridge', ns, bridge: br.dev.name, action: 'flood', mac: dst, ports: br.ports.map((p) => p.name), pkt: tag.pkt });
+  emitFdb(sim, 'bridge', ns, br.dev.name, 'flood', dst, br.ports.map((p) => p.name), null, tag.pkt);
   for (const p of br.ports) xmit(sim, p, frame, tag);
 }
 
@@ -115,17 +152,16 @@ function segmentPorts(sim: Sim, seg: Segment): Iface[] {
 }
 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
-function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
+export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
   if (!isGroupMac(src) && seg.fdb.get(src) !== from) {
     seg.fdb.set(src, from);
-    sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: 'learn', mac: src, ports: [`${from.ns.name}/${from.name}`], ingress: `${from.ns.name}/${from.name}`, pkt: tag.pkt });
+    emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, tag.pkt);
   }
   const known = isGroupMac(dst) ? undefined : seg.fdb.get(dst);
   const targets = known ? (known === from ? [] : [known]) : segmentPorts(sim, seg).filter((p) => p !== from);
-  const names = targets.map((p) => `${p.ns.name}/${p.name}`);
-  sim.emit({ type: 'fdb', scope: 'segment', ns: seg.id, bridge: seg.id, action: known ? 'forward' : 'flood', mac: dst, ports: names, ingress: `${from.ns.name}/${from.name}`, pkt: tag.pkt });
-  for (const p of targets) sim.after(WIRE_DELAY_NS, () => rx(sim, p, frame, wire, tag));
+  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, targets.map((p) => p.path), from.path, tag.pkt);
+  for (const p of targets) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: p, frame, wire, tag });
 }
 
 /** The host accepts frames to its MAC or broadcast (PACKET_HOST/BROADCAST); others are PACKET_OTHERHOST and dropped. */
@@ -133,7 +169,7 @@ function hostRx(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
   const dst = frame.eth.dst;
   const mine = dst === dev.mac || (dev.bridge !== null && isLocalMac(dev.bridge, dst));
   if (!mine && dst !== BROADCAST_MAC) {
-    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us', pkt: tag.pkt, dstMac: dst, ifaceMac: dev.mac });
+    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us', pkt: tag.pkt, dstMac: dst, ifaceMac: dev.mac, seq: sim.seq, t: sim.now });
     return;
   }
   if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine, tag.pkt);

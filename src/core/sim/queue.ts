@@ -1,61 +1,79 @@
-/** A binary min-heap of timed actions, ordered by time then insertion, so equal times run FIFO. */
-export interface Timed {
-  t: number;
-  order: number;
-  run: () => void;
-}
-
-/** Min-heap on (t, order). */
-export class TimedQueue {
-  private items: Timed[] = [];
+/**
+ * A binary min-heap of actions ordered by time, then by insertion, so equal times run FIFO.
+ *
+ * Times, insertion numbers and actions sit in three parallel arrays that swap together, so queueing
+ * an action allocates nothing beyond the action itself (a cold journey queues a few dozen).
+ */
+export class TimedQueue<A> {
+  private times: number[] = [];
+  private orders: number[] = [];
+  private items: A[] = [];
   private counter = 0;
 
   get size(): number {
     return this.items.length;
   }
 
-  push(t: number, run: () => void): void {
-    const item = { t, order: this.counter++, run };
-    const a = this.items;
-    a.push(item);
-    let i = a.length - 1;
+  push(t: number, item: A): void {
+    const times = this.times;
+    const orders = this.orders;
+    const items = this.items;
+    const order = this.counter++;
+    let i = items.length;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = a[parent] as Timed;
-      if (!before(item, p)) break;
-      a[i] = p;
+      const pt = times[parent] as number;
+      if (pt < t || (pt === t && (orders[parent] as number) < order)) break;
+      times[i] = pt;
+      orders[i] = orders[parent] as number;
+      items[i] = items[parent] as A;
       i = parent;
     }
-    a[i] = item;
+    times[i] = t;
+    orders[i] = order;
+    items[i] = item;
   }
 
   /** Earliest time in the queue, or Infinity. */
   peekTime(): number {
-    return this.items[0]?.t ?? Infinity;
+    return this.items.length > 0 ? (this.times[0] as number) : Infinity;
   }
 
-  pop(): Timed | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (top === undefined || last === undefined || a.length === 0) return top;
+  /** Removes the earliest action (at `peekTime()`) and returns it. */
+  pop(): A | undefined {
+    const times = this.times;
+    const orders = this.orders;
+    const items = this.items;
+    if (items.length === 0) return undefined;
+    const top = items[0];
+    // Take the last entry off and sift it down from the root.
+    const t = times.pop() as number;
+    const order = orders.pop() as number;
+    const item = items.pop() as A;
+    const n = items.length;
+    if (n === 0) return top;
     let i = 0;
-    const n = a.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const child = r < n && before(a[r] as Timed, a[l] as Timed) ? r : l;
-      const c = a[child] as Timed;
-      if (!before(c, last)) break;
-      a[i] = c;
+      const child = r < n && before(times, orders, r, l) ? r : l;
+      const ct = times[child] as number;
+      if (ct > t || (ct === t && (orders[child] as number) > order)) break;
+      times[i] = ct;
+      orders[i] = orders[child] as number;
+      items[i] = items[child] as A;
       i = child;
     }
-    a[i] = last;
+    times[i] = t;
+    orders[i] = order;
+    items[i] = item;
     return top;
   }
 }
 
-function before(x: Timed, y: Timed): boolean {
-  return x.t < y.t || (x.t === y.t && x.order < y.order);
+function before(times: number[], orders: number[], x: number, y: number): boolean {
+  const tx = times[x] as number;
+  const ty = times[y] as number;
+  return tx < ty || (tx === ty && (orders[x] as number) < (orders[y] as number));
 }

@@ -11,6 +11,7 @@ import { l4Of, type Packet } from './packet';
 import { snapshot } from './snapshot';
 import { indexTopology, lookupRoute, selectSource, World, type Ns } from './world';
 import { placesOf } from './places';
+import { perform } from './actions';
 
 /** A JourneySpec with every default filled in. */
 export type NormalizedSpec = JourneyResult['spec'];
@@ -74,14 +75,14 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
   if (spec.proto === 'icmp') p.icmp = { type: 8, code: 0, seq: k + 1 };
   else if (spec.proto === 'udp') p.udp = { sport: src.nextPort++, dport: spec.port };
   else p.tcp = { sport: src.nextPort++, dport: spec.port, flags: 'S' };
-  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4Of(p), kind: 'request', cause: 'app' });
+  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4Of(p), kind: 'request', cause: 'app', seq: sim.seq, t: sim.now });
   ipOutput(sim, src, p);
 }
 
 function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: number): void {
   for (let k = 0; k < spec.count; k++) {
     const at = start + k * spec.intervalMs * MS;
-    sim.after(at - sim.t, () => sendOne(sim, src, dst, spec, k));
+    sim.after(at - sim.t, { op: 'call', fn: () => sendOne(sim, src, dst, spec, k) });
   }
 }
 
@@ -98,7 +99,7 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   if (!src) throw specError({ code: 'from-unknown', name: s.from });
   const dst = resolveDestination(world, s.to);
   refuseUnsimulated(src, dst, s.to);
-  const sim = new Sim(world);
+  const sim = new Sim(world, perform);
   const duration = journeyDurationMs(s) * MS;
   let start = 0;
   if (s.warm) {

@@ -16,6 +16,8 @@ export type { EffectiveConf } from './compile';
 export interface Iface {
   ns: Ns;
   name: string;
+  /** `ns/name`, as segment FDB events name a NIC (built once, not at every frame). */
+  path: string;
   kind: IfaceSpec['kind'];
   mac: string;
   addrs: { ip: number; prefix: number }[];
@@ -252,7 +254,7 @@ export class IfaceTable {
   private build(ci: CompiledNs['ifaces'][number]): Iface {
     const s = ci.spec;
     const iface: Iface = {
-      ns: this.ns, name: ci.name, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
+      ns: this.ns, name: ci.name, path: `${this.ns.name}/${ci.name}`, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
       peerRef: s.kind === 'veth' ? s.peer : null,
       segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
       conf: ci.conf, mtu: ci.mtu,

@@ -1,0 +1,37 @@
+import type { Frame } from '../events';
+import { onTimer } from './arp';
+import type { Sim } from './engine';
+import { rx, segmentRx, type Tag } from './link';
+import type { Iface, Neigh, Segment } from './world';
+
+/**
+ * What the engine's queue holds: plain records rather than closures. A cold journey queues a few
+ * dozen actions, nearly all a frame reaching the far end of a wire or a neighbour timer; a record
+ * is one small object where a closure was a context, a function and a queue entry.
+ */
+export type Action =
+  /** A frame arrives on `dev` (the far end of a veth, or a NIC the segment's switch sent it to). */
+  | { op: 'rx'; dev: Iface; frame: Frame; wire: number; tag: Tag }
+  /** A frame sent by `from` reaches its segment's switch. */
+  | { op: 'switch'; seg: Segment; from: Iface; frame: Frame; wire: number; tag: Tag }
+  /** A neighbour entry's timer fires; stale if the entry was re-armed since (token differs). */
+  | { op: 'timer'; n: Neigh; token: number }
+  /** Anything rarer: a journey's send, a delayed proxy-ARP reply, loopback delivery. */
+  | { op: 'call'; fn: () => void };
+
+/** Runs one queued action. */
+export function perform(sim: Sim, a: Action): void {
+  switch (a.op) {
+    case 'rx':
+      rx(sim, a.dev, a.frame, a.wire, a.tag);
+      return;
+    case 'switch':
+      segmentRx(sim, a.seg, a.from, a.frame, a.wire, a.tag);
+      return;
+    case 'timer':
+      if (a.n.timer === a.token) onTimer(sim, a.n);
+      return;
+    case 'call':
+      a.fn();
+  }
+}
