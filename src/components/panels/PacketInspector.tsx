@@ -61,7 +61,7 @@ export function PacketInspector() {
                       <dt>{t.fields[name] ?? k}</dt>
                       <dd>
                         {name === 'arp.op' && h.layers.arp ? t.arpOps[h.layers.arp.op] : String(v)}
-                        {name === 'icmp.type' && h.layers.icmp && <span className="muted"> ({icmpName(h.layers.icmp.type, h.layers.icmp.code, lang)})</span>}
+                        {name === 'icmp.type' && h.layers.icmp && <span className="muted"> · {icmpName(h.layers.icmp.type, h.layers.icmp.code, lang)}</span>}
                         {changed && <span className="badge badge-changed">{t.panels.changed}</span>}
                       </dd>
                     </div>

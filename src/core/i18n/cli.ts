@@ -1,6 +1,5 @@
-import { cliEn } from './en/cli';
+import { CATALOGS } from './catalogs';
 import { LANGS, type Lang, type Texts } from './lang';
-import { cliRu } from './ru/cli';
 
 /*
  * The trace command's messages (`npm run trace`): usage and every argument or input error. The
@@ -47,11 +46,9 @@ export interface CliCatalog {
   invalidTopology(file: string, list: string): string;
 }
 
-const CATALOGS: Record<Lang, CliCatalog> = { en: cliEn, ru: cliRu };
-
 /** The catalogue of one language. */
 export function cliCatalog(lang: Lang): CliCatalog {
-  return CATALOGS[lang];
+  return CATALOGS[lang].cli;
 }
 
 /**
@@ -60,6 +57,6 @@ export function cliCatalog(lang: Lang): CliCatalog {
  */
 export function cliTexts(say: (catalog: CliCatalog, lang: Lang) => string): Texts {
   const out = {} as Texts;
-  for (const lang of LANGS) out[lang] = say(CATALOGS[lang], lang);
+  for (const lang of LANGS) out[lang] = say(CATALOGS[lang].cli, lang);
   return out;
 }

@@ -1,7 +1,8 @@
 import type { NarratorCatalog } from '../narrate/catalog';
+import { CATALOGS } from './catalogs';
 import type { Lang } from './lang';
-import { narratorEn } from './en/narrator';
-import { narratorRu } from './ru/narrator';
 
-/** The narrator of each language the app speaks. */
-export const NARRATORS: Record<Lang, NarratorCatalog> = { en: narratorEn, ru: narratorRu };
+/** The narrator of a language, from its catalogue. */
+export function narratorOf(lang: Lang): NarratorCatalog {
+  return CATALOGS[lang].narrator;
+}

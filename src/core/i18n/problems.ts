@@ -1,6 +1,5 @@
+import { CATALOGS } from './catalogs';
 import type { Lang } from './lang';
-import { problemListEn, problemsEn } from './en/problems';
-import { problemListRu, problemsRu } from './ru/problems';
 
 /*
  * Problems found in user input (a topology file, the editor), as data: where, which kind, and the
@@ -111,10 +110,6 @@ export interface ProblemListCatalog {
   invalidTopology(list: string): string;
 }
 
-const CATALOGS: Record<Lang, { problems: ProblemCatalog; list: ProblemListCatalog }> = {
-  en: { problems: problemsEn, list: problemListEn },
-  ru: { problems: problemsRu, list: problemListRu },
-};
 
 /**
  * Builds a problem, checking its parameters against its code at compile time. The result and its
@@ -162,11 +157,11 @@ export const PROBLEMS_LISTED = 10;
 export function problemsText(problems: readonly Problem[], lang: Lang): string {
   const shownList = problems.slice(0, PROBLEMS_LISTED).map((p) => formatProblem(p, lang));
   const rest = problems.length - shownList.length;
-  if (rest > 0) shownList.push(CATALOGS[lang].list.more(rest));
+  if (rest > 0) shownList.push(CATALOGS[lang].problemList.more(rest));
   return shownList.join('; ');
 }
 
 /** The message of a journey refused for an invalid topology, in `lang` ("Invalid topology: …"). */
 export function invalidTopologyText(problems: readonly Problem[], lang: Lang): string {
-  return CATALOGS[lang].list.invalidTopology(problemsText(problems, lang));
+  return CATALOGS[lang].problemList.invalidTopology(problemsText(problems, lang));
 }

@@ -1,7 +1,6 @@
+import { CATALOGS } from './catalogs';
 import { JourneyError } from '../errors';
-import { LANGS, type Lang, type Texts } from './lang';
-import { specErrorsEn } from './en/specErrors';
-import { specErrorsRu } from './ru/specErrors';
+import { LANGS, type Texts } from './lang';
 
 /**
  * What can be wrong with a journey's request (JourneySpec) or its endpoints, as plain data. The
@@ -23,12 +22,10 @@ export type SpecProblem =
 /** One language's texts for every SpecProblem. */
 export type SpecErrorCatalog = { [C in SpecProblem['code']]: (p: Extract<SpecProblem, { code: C }>) => string };
 
-const CATALOGS: Record<Lang, SpecErrorCatalog> = { en: specErrorsEn, ru: specErrorsRu };
-
 /** The problem told in every language. */
 export function specProblemTexts(p: SpecProblem): Texts {
   const out = {} as Texts;
-  for (const lang of LANGS) out[lang] = (CATALOGS[lang][p.code] as (x: SpecProblem) => string)(p);
+  for (const lang of LANGS) out[lang] = (CATALOGS[lang].specErrors[p.code] as (x: SpecProblem) => string)(p);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { JourneyResult } from '../journey';
 import type { Lang } from '../i18n/lang';
-import { NARRATORS } from '../i18n/narrators';
+import { narratorOf } from '../i18n/narrators';
 import { chaptersOf } from './chapters';
 import { outcomeOf } from './outcome';
 import type { StoryChapter, OutcomeFacts } from './story';
@@ -47,7 +47,7 @@ export function storyOf(result: JourneyResult): Story {
  * reason and the kernel function as well. Throws a RangeError for an index outside the log.
  */
 export function tellEvent(result: JourneyResult, index: number, lang: Lang, level: Level = 'detailed'): string {
-  const cat = NARRATORS[lang];
+  const cat = narratorOf(lang);
   const { msg, fn } = messageOf(result, index);
   const told = (cat.events[msg.k] as (m: typeof msg) => { short: string; why?: string })(msg);
   if (level === 'short' || !told.why) return level === 'short' ? told.short : `${told.short} ${cat.kernel(fn)}`;
@@ -56,7 +56,7 @@ export function tellEvent(result: JourneyResult, index: number, lang: Lang, leve
 
 /** The journey's chapters told in `lang`. */
 export function tellChapters(result: JourneyResult, lang: Lang): ToldChapter[] {
-  const cat = NARRATORS[lang];
+  const cat = narratorOf(lang);
   return storyOf(result).chapters.map((c) => {
     const title = (cat.chapters[c.facts.kind] as (f: typeof c.facts) => string)(c.facts);
     const told: ToldChapter = { n: c.n, start: c.start, kind: c.facts.kind, title };
@@ -67,7 +67,7 @@ export function tellChapters(result: JourneyResult, lang: Lang): ToldChapter[] {
 
 /** How the journey ended, in `lang`: the outcome line, then the TTL path when the packet was routed. */
 export function tellOutcome(result: JourneyResult, lang: Lang): string {
-  const cat = NARRATORS[lang];
+  const cat = narratorOf(lang);
   const o = storyOf(result).outcome;
   const line = cat.outcome(o);
   return o.ttl && o.ttl.hops.length > 0 ? `${line} ${cat.ttlPath(o.ttl)}` : line;
@@ -75,15 +75,15 @@ export function tellOutcome(result: JourneyResult, lang: Lang): string {
 
 /** The text labels of a language's narrator (for formats that print chapters). */
 export function narratorLabels(lang: Lang): { notesVsLinux: string; chapter: (n: number) => string } {
-  return NARRATORS[lang].labels;
+  return narratorOf(lang).labels;
 }
 
 /** A readable one-line summary of a frame or packet in `lang` (the event log's words). */
 export function describeHeaders(h: Headers, lang: Lang): string {
-  return NARRATORS[lang].summary(h);
+  return narratorOf(lang).summary(h);
 }
 
 /** The name of an ICMP type and code in `lang` (include/uapi/linux/icmp.h). */
 export function icmpName(type: number, code: number, lang: Lang): string {
-  return NARRATORS[lang].icmpName(type, code);
+  return narratorOf(lang).icmpName(type, code);
 }

@@ -25,7 +25,8 @@ function headersOf(e: HopEvent): Headers | null {
 function packetBefore(events: readonly HopEvent[], pkt: number, before: number): Headers | null {
   for (let i = before - 1; i >= 0; i--) {
     const e = events[i] as HopEvent;
-    if ('pkt' in e && e.pkt === pkt) {
+    // Drops carry only the IP header; frames, sends and deliveries carry the transport layer too.
+    if ('pkt' in e && e.pkt === pkt && e.type !== 'drop') {
       const h = headersOf(e);
       if (h?.ipv4) return h;
     }
