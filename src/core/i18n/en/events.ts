@@ -101,15 +101,15 @@ export const eventsEn: NarratorCatalog['events'] = {
   'send-rst': (m) => ({ short: `${m.ns} refuses with RST-ACK; the client's connect() fails with "Connection refused".` }),
   'send-ack': (m) => ({ short: `${m.ns} completes the three-way handshake with an ACK: the connection is established.` }),
   'send-icmp-error': (m) => {
-    const about = m.about ? ` (${sum(m.about)})` : '';
+    const about = m.about ? sum(m.about) : 'the packet';
     const source = !m.toSelf && m.dev !== null
       ? ` It comes from ${m.src}, the address of ${m.dev}, the interface ${m.ns} uses to reach ${m.dst}; that is why traceroute shows ${m.src} for this hop.`
       : '';
     const self = m.toSelf ? ' The sender is this host itself, so the message goes over lo and the program sees the error.' : '';
-    if (m.type === 11) return { short: `TTL would reach 0 here: ${m.ns} drops the packet${about} and sends ICMP Time Exceeded back to ${m.dst}.`, why: `This is how traceroute maps a path.${source}${self}` };
+    if (m.type === 11) return { short: `TTL would reach 0 here: ${m.ns} drops ${about} and sends ICMP Time Exceeded back to ${m.dst}.`, why: `This is how traceroute maps a path.${source}${self}` };
     if (m.type === 5) return { short: `${m.ns} sends the packet back out of the interface it came in on, to ${m.gw ?? '?'}, which ${m.dst} could reach directly: with send_redirects on, it tells ${m.dst} so with an ICMP Redirect.` };
     if (m.type === 3 && m.code === 3) return { short: `Nobody listens on that UDP port in ${m.ns}: the kernel answers ICMP ${icmp(3, 3)}.` };
-    return { short: `${m.ns} cannot deliver the packet${about} and sends ICMP ${icmp(m.type, m.code)} back to ${m.dst}.`, why: `${source}${self}`.trim() };
+    return { short: `${m.ns} cannot deliver ${about} and sends ICMP ${icmp(m.type, m.code)} back to ${m.dst}.`, why: `${source}${self}`.trim() };
   },
   'deliver-echo-request': (m) => ({ short: `${m.ns} receives the echo request. No program is involved: the kernel itself answers pings.` }),
   'deliver-echo-reply': (m) => ({ short: `The echo reply reaches ping in ${m.ns}: the round trip is complete.` }),

@@ -103,15 +103,15 @@ export const eventsRu: NarratorCatalog['events'] = {
   'send-rst': (m) => ({ short: `${m.ns} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».` }),
   'send-ack': (m) => ({ short: `${m.ns} завершает тройное рукопожатие пакетом ACK: соединение установлено.` }),
   'send-icmp-error': (m) => {
-    const about = m.about ? ` (${sum(m.about)})` : '';
+    const about = m.about ? sum(m.about) : 'пакет';
     const source = !m.toSelf && m.dev !== null
       ? ` Адрес отправителя сообщения — ${m.src}, адрес интерфейса ${m.dev}, через который ${m.ns} отвечает ${m.dst}. Поэтому traceroute покажет на этом хопе ${m.src}.`
       : '';
     const self = m.toSelf ? ' Отправитель пакета — сам этот хост, поэтому сообщение идёт через lo, и программа узнаёт об ошибке.' : '';
-    if (m.type === 11) return { short: `TTL здесь обнулился бы: ${m.ns} отбрасывает пакет${about} и возвращает ${m.dst} сообщение ICMP Time Exceeded («время жизни истекло»).`, why: `Именно так traceroute узнаёт путь.${source}${self}` };
+    if (m.type === 11) return { short: `TTL здесь обнулился бы: ${m.ns} отбрасывает ${about} и возвращает ${m.dst} сообщение ICMP Time Exceeded («время жизни истекло»).`, why: `Именно так traceroute узнаёт путь.${source}${self}` };
     if (m.type === 5) return { short: `${m.ns} отправляет пакет в тот же интерфейс, откуда он пришёл, — шлюзу ${m.gw ?? '?'}, до которого ${m.dst} может дойти напрямую. Раз send_redirects включён, Linux сообщает об этом отправителю сообщением ICMP Redirect.` };
     if (m.type === 3 && m.code === 3) return { short: `В ${m.ns} никто не слушает этот UDP-порт: ядро отвечает ICMP «${icmp(3, 3)}».` };
-    return { short: `${m.ns} не может доставить пакет${about} и возвращает ${m.dst} сообщение ICMP «${icmp(m.type, m.code)}».`, why: `${source}${self}`.trim() };
+    return { short: `${m.ns} не может доставить ${about} и возвращает ${m.dst} сообщение ICMP «${icmp(m.type, m.code)}».`, why: `${source}${self}`.trim() };
   },
   'deliver-echo-request': (m) => ({ short: `${m.ns} получает эхо-запрос. Программа не участвует: на ping отвечает само ядро.` }),
   'deliver-echo-reply': (m) => ({ short: `Эхо-ответ доходит до ping в ${m.ns}: путь туда и обратно пройден.` }),
