@@ -1,6 +1,7 @@
 import type { HopEvent } from '../events';
 import type { IfacePlace, Place } from '../journey';
 import { formatIp } from '../net/ipv4';
+import type { CompiledNs } from './compile';
 import type { World } from './world';
 
 /**
@@ -9,25 +10,44 @@ import type { World } from './world';
  * Only namespaces the journey built are listed, so a 2,000-pod cluster costs a few dozen entries.
  */
 export function placesOf(world: World, events: readonly HopEvent[]): Record<string, Place> {
+  // Runs of events share a namespace: compare with the last one before touching the set.
   const names = new Set<string>();
-  for (const e of events) names.add(e.ns);
+  let last = '';
+  for (const e of events) {
+    if (e.ns === last) continue;
+    last = e.ns;
+    names.add(last);
+  }
   const out: Record<string, Place> = {};
   for (const ns of world.builtNamespaces()) {
-    if (!names.has(ns.name)) continue;
-    const ifaces: Record<string, IfacePlace> = {};
-    for (const ci of ns.compiled.ifaces) {
-      const i = ns.ifaces.get(ci.name);
-      if (!i) continue;
-      const place: IfacePlace = { kind: i.kind, mac: i.mac, addrs: i.addrs.map((a) => `${formatIp(a.ip)}/${a.prefix}`) };
-      if (i.master) place.master = i.master.dev.name;
-      if (i.peerRef) {
-        place.peer = `${i.peerRef.ns}/${i.peerRef.iface}`;
-        place.peerNs = i.peerRef.ns;
-      }
-      if (i.segment) place.segment = i.segment.id;
-      ifaces[i.name] = place;
-    }
-    out[ns.name] = { machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces };
+    if (names.has(ns.name)) out[ns.name] = { machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces: ifacePlaces(ns.compiled) };
   }
   return out;
+}
+
+const cache = new WeakMap<CompiledNs, Record<string, IfacePlace>>();
+
+/**
+ * A namespace's devices as places. Everything in them comes from the (immutable) spec, so they are
+ * built once per compiled namespace and shared by every journey's result, frozen so that a stray
+ * edit throws instead of changing other results.
+ */
+function ifacePlaces(c: CompiledNs): Record<string, IfacePlace> {
+  const hit = cache.get(c);
+  if (hit) return hit;
+  const ifaces: Record<string, IfacePlace> = {};
+  for (const ci of c.ifaces) {
+    const s = ci.spec;
+    const place: IfacePlace = { kind: s.kind, mac: ci.mac, addrs: Object.freeze(ci.addrs.map((a) => `${formatIp(a.ip)}/${a.prefix}`)) as string[] };
+    if (s.master !== undefined) place.master = s.master;
+    if (s.kind === 'veth') {
+      place.peer = `${s.peer.ns}/${s.peer.iface}`;
+      place.peerNs = s.peer.ns;
+    }
+    // Validation guarantees the segment exists (unknown-segment).
+    if (s.kind === 'ether') place.segment = s.segment;
+    ifaces[ci.name] = Object.freeze(place);
+  }
+  cache.set(c, Object.freeze(ifaces));
+  return ifaces;
 }
