@@ -14,6 +14,7 @@ export { seedTopology } from './presets/seed';
 export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, type Scenario } from './presets/scenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
+export { specProblemTexts, type SpecProblem } from './i18n/specErrors';
 export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seedTopology } from '../core';
 import { createAppStore } from './createAppStore';
 import { changedFields, chapterIndexAt, consultedBy, frameAtOrBefore, newRows, previousFrameOfPacket, selectEvent } from './selectors';
@@ -106,6 +106,19 @@ describe('journey form', () => {
     expect(s.getState().result).toBe(before);
     s.getState().setDraft({ toKind: 'ns', to: 'pod4' });
     expect(s.getState().engineError).toBeNull();
+  });
+
+  it('never shows an internal error’s text: a bug gets a plain sentence in both languages', () => {
+    const engine = fakeEngine();
+    const broken = { ...engine, runJourney: () => { throw new TypeError('e.run is not a function'); } };
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const s = createAppStore({ engine: broken, topology: seedTopology(), spec: { from: 'pod1', to: 'pod3' } });
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
+    const err = s.getState().engineError;
+    expect(err?.en).toContain('This is a bug in Packet Journey, not a mistake in your lab');
+    expect(err?.ru).toContain('Это ошибка в Packet Journey');
+    expect(JSON.stringify(err)).not.toContain('not a function');
   });
 });
 

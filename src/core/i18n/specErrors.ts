@@ -17,7 +17,9 @@ export type SpecProblem =
   | { code: 'to-zero'; name: string }
   | { code: 'to-multicast'; name: string }
   | { code: 'to-limited-broadcast'; name: string }
-  | { code: 'to-subnet-broadcast'; name: string; ns: string; subnet: string };
+  | { code: 'to-subnet-broadcast'; name: string; ns: string; subnet: string }
+  /** Not the user's fault: the simulator itself failed (a bug). The internal message is never shown. */
+  | { code: 'internal' };
 
 /** One language's texts for every SpecProblem. */
 export type SpecErrorCatalog = { [C in SpecProblem['code']]: (p: Extract<SpecProblem, { code: C }>) => string };

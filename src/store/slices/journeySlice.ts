@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { JourneyError, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
+import { JourneyError, specProblemTexts, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
 import { layoutTopology } from '../../geometry/layout';
 import type { AppState, JourneySlice } from '../appState';
 import type { JourneyEngine } from '../engine';
@@ -18,8 +18,10 @@ function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunO
   try {
     return { result: engine.runJourney(topology, spec), engineError: null };
   } catch (e) {
-    // A JourneyError says what is wrong in both languages; anything else is a bug, quoted as thrown.
-    const text: Bilingual = e instanceof JourneyError ? e.text : { en: e instanceof Error ? e.message : String(e), ru: e instanceof Error ? e.message : String(e) };
+    // A JourneyError says what is wrong in both languages. Anything else is a bug: its message is
+    // for developers (the console), never shown to the user, who gets a plain bilingual sentence.
+    if (!(e instanceof JourneyError)) console.error('Packet Journey: internal error while simulating', spec, e);
+    const text: Bilingual = e instanceof JourneyError ? e.text : specProblemTexts({ code: 'internal' });
     return { result: null, engineError: { en: `The simulator rejected this journey: ${text.en}`, ru: `Симулятор отклонил этот путь: ${text.ru}` } };
   }
 }

@@ -14,5 +14,6 @@ export const specErrorsEn: SpecErrorCatalog = {
   'to-zero': (p) => `to: ${p.name} means "this host" (Linux sends it to 127.0.0.1 over loopback); ask for 127.0.0.1 instead.`,
   'to-multicast': (p) => `to: ${p.name} is a multicast address; multicast is not simulated yet.`,
   'to-limited-broadcast': (p) => `to: ${p.name} is the limited broadcast address: ${NOT_SIMULATED}`,
+  internal: () => 'the simulator failed on this journey. This is a bug in Packet Journey, not a mistake in your lab; your lab and settings are kept.',
   'to-subnet-broadcast': (p) => `to: ${p.name} is the broadcast address of ${p.ns}'s subnet ${p.subnet}: ${NOT_SIMULATED}`,
 };

@@ -21,5 +21,6 @@ export const specErrorsRu: SpecErrorCatalog = {
   'to-zero': (p) => `to: ${p.name} означает «этот хост» (Linux отправляет такой пакет на 127.0.0.1 через lo); укажите 127.0.0.1.`,
   'to-multicast': (p) => `to: ${p.name} — групповой (multicast) адрес; multicast пока не моделируется.`,
   'to-limited-broadcast': (p) => `to: ${p.name} — ограниченный широковещательный адрес: ${NOT_SIMULATED}`,
+  internal: () => 'симулятор не справился с этим путём. Это ошибка в Packet Journey, а не в вашем стенде; стенд и настройки сохранены.',
   'to-subnet-broadcast': (p) => `to: ${p.name} — широковещательный адрес подсети ${p.subnet} (${p.ns}): ${NOT_SIMULATED}`,
 };
