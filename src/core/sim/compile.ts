@@ -52,6 +52,8 @@ export interface CompiledRoute {
 /** A parsed namespace. */
 export interface CompiledNs {
   ifaces: CompiledIface[];
+  /** Position of each interface in `ifaces`, by name. */
+  ifaceIndex: ReadonlyMap<string, number>;
   /** Main table, longest prefix first then lowest metric. */
   routes: CompiledRoute[];
   localRoutes: CompiledRoute[];
@@ -142,8 +144,13 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     const ip = parseIp(n.ip);
     return ip === null ? [] : [{ ip, mac: n.mac.toLowerCase(), dev: n.dev }];
   });
+  const ifaceIndex = new Map<string, number>();
+  ifaces.forEach((i, k) => {
+    if (!ifaceIndex.has(i.name)) ifaceIndex.set(i.name, k);
+  });
   const compiled: CompiledNs = {
     ifaces,
+    ifaceIndex,
     routes,
     localRoutes,
     localAddrs,

@@ -19,7 +19,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   // RFC 1122 3.2.2: never answer an ICMP error with another one (loops would never end).
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
-  if (RATE_LIMITED.has(type) && !toSelf && !takeToken(ns.icmpPeers, orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
+  if (RATE_LIMITED.has(type) && !toSelf && !takeToken((ns.icmpPeers ??= new Map()), orig.s, sim.t, ICMP_RATELIMIT, XRLIM_BURST)) {
     sim.emit({ type: 'drop', ns: ns.name, reason: 'icmp-rate-limited', ipv4: orig.ipv4, pkt: orig.id, icmp: { type, code }, seq: sim.seq, t: sim.now });
     return false;
   }

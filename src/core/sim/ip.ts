@@ -41,7 +41,7 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: null, result: 'unreachable', iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'no-route', ipv4: ip, direction: 'input', seq: sim.seq, t: sim.now });
     // ip_error() has its own per-source limiter (burst 5, one per second) before icmp_send's.
-    if (takeToken(ns.errorPeers, p.s, sim.t, SEC, 5 * SEC)) icmpError(sim, ns, p, 3, 0);
+    if (takeToken((ns.errorPeers ??= new Map()), p.s, sim.t, SEC, 5 * SEC)) icmpError(sim, ns, p, 3, 0);
     return;
   }
   if (!rpfOk(sim, ns, dev, p)) return;
@@ -91,10 +91,11 @@ function shouldRedirect(ns: Ns, dev: Iface, route: Route, p: Packet): boolean {
 function sendRedirect(sim: Sim, ns: Ns, p: Packet, gateway: number): void {
   const load = 20 * MS;
   const silence = load << 10;
-  let peer = ns.redirectPeers.get(p.s);
+  const peers = (ns.redirectPeers ??= new Map());
+  let peer = peers.get(p.s);
   if (!peer) {
     peer = { n: 0, last: 0 };
-    ns.redirectPeers.set(p.s, peer);
+    peers.set(p.s, peer);
   }
   if (sim.t > peer.last + silence) peer.n = 0;
   if (peer.n >= 9) {

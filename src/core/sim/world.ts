@@ -1,7 +1,7 @@
 import type { NeighState } from '../events';
 import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
 import { networkOf } from '../net/ipv4';
-import { compileNs, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
+import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
 
 /*
@@ -27,6 +27,8 @@ export interface Iface {
   bridge: Bridge | null;
   /** For a veth: where the other end is; resolve with `World.peer`. */
   peerRef: { ns: string; iface: string } | null;
+  /** The other end once `World.peer` has resolved it (undefined until then). */
+  peer: Iface | null | undefined;
   /** For an ether NIC: its segment. */
   segment: Segment | null;
   conf: EffectiveConf;
@@ -90,12 +92,15 @@ export interface Ns {
   neigh: Map<string, Map<number, Neigh>>;
   defaultTtl: number;
   listeners: Set<string>;
-  /** Per-peer ICMP error token buckets (icmpv4_xrlim_allow), keyed by destination IP. */
-  icmpPeers: Map<number, { tokens: number; last: number }>;
+  /**
+   * Per-peer ICMP error token buckets (icmpv4_xrlim_allow), keyed by destination IP. This and the
+   * next two are created on first use: most namespaces a journey builds never send an error.
+   */
+  icmpPeers: Map<number, { tokens: number; last: number }> | null;
   /** Per-peer ip_error buckets (no-route errors), keyed by source IP. */
-  errorPeers: Map<number, { tokens: number; last: number }>;
+  errorPeers: Map<number, { tokens: number; last: number }> | null;
   /** Per-peer redirect back-off, keyed by source IP. */
-  redirectPeers: Map<number, { n: number; last: number }>;
+  redirectPeers: Map<number, { n: number; last: number }> | null;
   /** Next ephemeral source port. */
   nextPort: number;
 }
@@ -165,10 +170,12 @@ export class World {
     return this.built.values();
   }
 
-  /** The other end of a veth. */
+  /** The other end of a veth (resolved once: every frame on the veth asks). */
   peer(iface: Iface): Iface | null {
+    if (iface.peer !== undefined) return iface.peer;
     const ref = iface.peerRef;
-    return ref ? (this.ns(ref.ns)?.ifaces.get(ref.iface) ?? null) : null;
+    iface.peer = ref ? (this.ns(ref.ns)?.ifaces.get(ref.iface) ?? null) : null;
+    return iface.peer;
   }
 
   /** A NIC plugged into a segment. */
@@ -193,9 +200,9 @@ export class World {
       neigh: new Map(),
       defaultTtl: c.defaultTtl,
       listeners: c.listeners,
-      icmpPeers: new Map(),
-      errorPeers: new Map(),
-      redirectPeers: new Map(),
+      icmpPeers: null,
+      errorPeers: null,
+      redirectPeers: null,
       nextPort: 40000,
     };
     ns.ifaces = new IfaceTable(ns, this.segments);
@@ -215,7 +222,8 @@ export class World {
  * the order Linux floods them (br_add_if() puts each new port at the head of the list).
  */
 export class IfaceTable {
-  private readonly map = new Map<string, Iface>();
+  /** Built interfaces by their position in the compiled namespace. */
+  private readonly built: (Iface | undefined)[] = [];
   private readonly ns: Ns;
   private readonly segments: Map<string, Segment>;
 
@@ -225,42 +233,46 @@ export class IfaceTable {
   }
 
   get(name: string): Iface | undefined {
-    const hit = this.map.get(name);
-    if (hit) return hit;
-    const ci = this.ns.compiled.ifaces.find((i) => i.name === name);
-    if (!ci) return undefined;
-    const master = ci.spec.master;
-    if (master !== undefined) {
-      this.get(master);
-      return this.map.get(name) ?? this.build(ci);
-    }
-    const iface = this.build(ci);
-    if (iface.bridge) {
-      for (const p of this.ns.compiled.ifaces) {
-        if (p.spec.master !== name) continue;
-        const port = this.build(p);
-        port.master = iface.bridge;
-        iface.bridge.ports.unshift(port);
-      }
-    }
-    return iface;
+    const i = this.ns.compiled.ifaceIndex.get(name);
+    if (i === undefined) return undefined;
+    return this.built[i] ?? this.buildAt(i);
   }
 
   /** Every interface, in topology order (builds them all). */
   values(): Iface[] {
-    return this.ns.compiled.ifaces.map((ci) => this.get(ci.name) as Iface);
+    return this.ns.compiled.ifaces.map((_, i) => this.built[i] ?? this.buildAt(i));
   }
 
-  private build(ci: CompiledNs['ifaces'][number]): Iface {
+  private buildAt(i: number): Iface {
+    const c = this.ns.compiled;
+    const ci = c.ifaces[i] as CompiledIface;
+    const master = ci.spec.master;
+    if (master !== undefined) {
+      this.get(master);
+      return this.built[i] ?? this.build(ci, i);
+    }
+    const iface = this.build(ci, i);
+    if (iface.bridge) {
+      c.ifaces.forEach((p, k) => {
+        if (p.spec.master !== ci.name || !iface.bridge) return;
+        const port = this.build(p, k);
+        port.master = iface.bridge;
+        iface.bridge.ports.unshift(port);
+      });
+    }
+    return iface;
+  }
+
+  private build(ci: CompiledIface, i: number): Iface {
     const s = ci.spec;
     const iface: Iface = {
       ns: this.ns, name: ci.name, path: `${this.ns.name}/${ci.name}`, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
-      peerRef: s.kind === 'veth' ? s.peer : null,
+      peerRef: s.kind === 'veth' ? s.peer : null, peer: undefined,
       segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
       conf: ci.conf, mtu: ci.mtu,
     };
     if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
-    this.map.set(ci.name, iface);
+    this.built[i] = iface;
     return iface;
   }
 }
