@@ -68,7 +68,7 @@ export interface Bridge {
 export interface Segment {
   id: string;
   /** The NICs plugged in, by namespace and name, in topology order. */
-  portRefs: { ns: string; iface: string }[];
+  portRefs: readonly { ns: string; iface: string }[];
   fdb: Map<string, Iface>;
 }
 
@@ -105,15 +105,23 @@ export interface Ns {
   nextPort: number;
 }
 
-/** Where each namespace is in the topology, and who owns each address. */
+/** A namespace's spec and where it lives. */
+export interface NsEntry {
+  spec: NamespaceSpec;
+  machine: string;
+  role: MachineRole;
+  isPod: boolean;
+}
+
+/** Where each namespace is in the topology, and who owns each address. Read-only: runs share it. */
 export interface TopologyIndex {
-  specs: Map<string, { spec: NamespaceSpec; machine: string; role: MachineRole; isPod: boolean }>;
-  addrOwner: Map<number, string>;
-  segments: Map<string, { ns: string; iface: string }[]>;
+  specs: ReadonlyMap<string, NsEntry>;
+  addrOwner: ReadonlyMap<number, string>;
+  segments: ReadonlyMap<string, readonly { ns: string; iface: string }[]>;
 }
 
 interface MachineIndex {
-  specs: [string, TopologyIndex['specs'] extends Map<string, infer V> ? V : never][];
+  specs: [string, NsEntry][];
   addrs: [number, string][];
   ports: [string, { ns: string; iface: string }][];
 }
@@ -136,17 +144,49 @@ function machineIndex(m: MachineSpec): MachineIndex {
   return out;
 }
 
-/** Indexes a (valid) topology from per-machine fragments, so an edit re-indexes one machine. */
+/** An index with what it was built from: the machine objects and the segment ids, in order. */
+interface IndexEntry {
+  machines: readonly MachineSpec[];
+  segmentIds: readonly string[];
+  index: TopologyIndex;
+}
+
+const indexCache = new WeakMap<Topology, IndexEntry>();
+
+/**
+ * Indexes a (valid) topology from per-machine fragments, so an edit re-indexes one machine. The
+ * whole index is kept per topology object too, for as long as that object still lists the same
+ * machine objects and segment ids (the top level is not frozen, so this is checked, not assumed):
+ * the app re-runs journeys on an unchanged topology with every click.
+ */
 export function indexTopology(topology: Topology): TopologyIndex {
-  const index: TopologyIndex = { specs: new Map(), addrOwner: new Map(), segments: new Map() };
-  for (const s of topology.segments) index.segments.set(s.id, []);
+  const hit = indexCache.get(topology);
+  if (hit && sameList(hit.machines, topology.machines) && sameIds(hit.segmentIds, topology.segments)) return hit.index;
+  const specs = new Map<string, NsEntry>();
+  const addrOwner = new Map<number, string>();
+  const segments = new Map<string, { ns: string; iface: string }[]>();
+  for (const s of topology.segments) segments.set(s.id, []);
   for (const m of topology.machines) {
     const f = machineIndex(m);
-    for (const [name, entry] of f.specs) index.specs.set(name, entry);
-    for (const [ip, name] of f.addrs) if (!index.addrOwner.has(ip)) index.addrOwner.set(ip, name);
-    for (const [seg, ref] of f.ports) index.segments.get(seg)?.push(ref);
+    for (const [name, entry] of f.specs) specs.set(name, entry);
+    for (const [ip, name] of f.addrs) if (!addrOwner.has(ip)) addrOwner.set(ip, name);
+    for (const [seg, ref] of f.ports) segments.get(seg)?.push(ref);
   }
+  const index: TopologyIndex = { specs, addrOwner, segments };
+  indexCache.set(topology, { machines: [...topology.machines], segmentIds: topology.segments.map((s) => s.id), index });
   return index;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameIds(ids: readonly string[], segments: readonly { id: string }[]): boolean {
+  if (ids.length !== segments.length) return false;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== segments[i]?.id) return false;
+  return true;
 }
 
 /** The network at run time: namespaces built on first use, segments, and the topology index. */
