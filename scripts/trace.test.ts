@@ -133,4 +133,26 @@ describe('npm run trace', () => {
     expect(short.out).toContain('# router decrements TTL: 63 → 62.\n');
     expect(short.out).not.toContain('(kernel:');
   }, 30_000);
+
+  it('reads only regular files, and refuses them in the --lang language', () => {
+    const dev = trace('--topology', '/dev/zero', '--from', 'pod1', '--to', 'pod3', '--lang', 'ru');
+    expect(dev.code).toBe(2);
+    expect(dev.err).toBe('trace: /dev/zero — не обычный файл; укажите путь к файлу топологии\n');
+    const dir = trace('--topology', tmpdir(), '--from', 'pod1', '--to', 'pod3');
+    expect(dir.err).toBe(`trace: ${tmpdir()} is not a regular file; give the path of a topology file\n`);
+  }, 30_000);
+
+  it('writes control characters of user-given names escaped, so a lab cannot drive the terminal or forge lines', () => {
+    const t = seedTopology();
+    const evil = 's\u001b[2J\nFAKE';
+    const json = JSON.stringify(t).replaceAll('"lan"', JSON.stringify(evil));
+    const dir = mkdtempSync(join(tmpdir(), 'pj-trace-'));
+    const file = join(dir, 'evil.json');
+    writeFileSync(file, json);
+    const r = trace('--topology', file, '--from', 'pod1', '--to', 'pod3');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).not.toContain('\u001b');
+    expect(r.out.split('\n').some((l) => l.startsWith('FAKE'))).toBe(false);
+    expect(r.out).toContain('s\\u001b[2J\\u000aFAKE');
+  }, 30_000);
 });

@@ -3,7 +3,7 @@
  * Runs one journey and prints its events. Bad arguments or an invalid topology: one line on
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { JourneyError, formatJsonl, formatText, runJourney, validateTopology, type Topology } from '../src/core/index';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';
 import { LANGS, type Lang } from '../src/core/i18n/lang';
@@ -23,11 +23,19 @@ function jsonFault(text: string, message: string): { at: TextPosition | null; to
   return { at: { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 }, token: null };
 }
 
+/** The largest topology file read, in bytes: a 2,000-pod cluster is about 2 MiB. */
+const MAX_TOPOLOGY_BYTES = 32 * 2 ** 20;
+
 function loadTopology(file: string): Topology {
   let text: string;
   try {
+    // Only regular files of a sane size: /dev/zero would never end, a FIFO would block.
+    const st = statSync(file);
+    if (!st.isFile()) throw new CliError(cliTexts((c) => c.notRegularFile(file)));
+    if (st.size > MAX_TOPOLOGY_BYTES) throw new CliError(cliTexts((c) => c.tooLarge(file, st.size, MAX_TOPOLOGY_BYTES)));
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const { code, message } = e as NodeJS.ErrnoException;
     throw new CliError(cliTexts((c) => c.cannotRead(file, code, message)), { cause: e });
   }
@@ -71,8 +79,12 @@ try {
     const { text } = e;
     message = lang !== undefined ? text[lang] : LANGS.map((l) => text[l]).join(' / ');
   } else {
-    message = (e as Error).message;
+    // A bug: its message is for developers only.
+    const text = cliTexts((c) => c.internal());
+    message = lang !== undefined ? text[lang] : text.en;
+    if (process.env.PJ_DEBUG) console.error(e);
   }
   process.stderr.write(`trace: ${message.split('\n')[0]}\n`);
-  process.exit(2);
+  // exitCode, not exit(): stderr may be a pipe that still has to drain.
+  process.exitCode = 2;
 }

@@ -96,7 +96,16 @@ export function formatText(result: JourneyResult, lang: Lang, explain: Explain =
     if (explain !== 'none') lines.push(`${' '.repeat(11)}# ${tellEvent(result, i, lang, explain)}`);
   });
   lines.push('', tellOutcome(result, lang));
-  return lines.join('\n');
+  return lines.map(escapeControls).join('\n');
+}
+
+/**
+ * Control characters from user-given names (a segment id with an escape sequence or a newline)
+ * written as `\u001b`, so a topology can neither drive the terminal nor forge lines of the trace.
+ */
+export function escapeControls(line: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

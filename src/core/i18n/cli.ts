@@ -42,6 +42,12 @@ export interface CliCatalog {
    * take, when the parser said either.
    */
   notJson(file: string, at: TextPosition | null, token: string | null): string;
+  /** A topology path that is not a regular file (a device, a FIFO, a socket): it could block or never end. */
+  notRegularFile(file: string): string;
+  /** A topology file larger than the command reads, in bytes. */
+  tooLarge(file: string, size: number, limit: number): string;
+  /** Not the user's fault: the command itself failed (a bug); the internal message is not shown. */
+  internal(): string;
   /** A topology file that fails validation; `list` is `problemsText()` in the same language. */
   invalidTopology(file: string, list: string): string;
 }

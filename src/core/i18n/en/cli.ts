@@ -34,5 +34,8 @@ export const cliEn: CliCatalog = {
   cannotRead: (file, code, detail) => `cannot read topology file ${file}: ${readReason(code) ?? detail}`,
   notJson: (file, at, token) =>
     `topology file ${file} is not valid JSON${at ? ` (line ${at.line}, column ${at.column})` : token !== null ? ` (unexpected "${token}")` : ''}`,
+  notRegularFile: (file) => `${file} is not a regular file; give the path of a topology file`,
+  tooLarge: (file, size, limit) => `topology file ${file} is ${(size / 2 ** 20).toFixed(1)} MiB; the limit is ${limit / 2 ** 20} MiB`,
+  internal: () => 'the command failed: this is a bug in Packet Journey, not a mistake in your input (set PJ_DEBUG=1 to see the details)',
   invalidTopology: (file, list) => `invalid topology ${file}: ${list}`,
 };

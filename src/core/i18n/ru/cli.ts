@@ -40,5 +40,8 @@ export const cliRu: CliCatalog = {
   cannotRead: (file, code) => `не удалось прочитать файл топологии ${file}: ${readReason(code)}`,
   notJson: (file, at, token) =>
     `файл топологии ${file} не является корректным JSON${at ? ` (строка ${at.line}, столбец ${at.column})` : token !== null ? ` (недопустимый символ «${token}»)` : ''}`,
+  notRegularFile: (file) => `${file} — не обычный файл; укажите путь к файлу топологии`,
+  tooLarge: (file, size, limit) => `файл топологии ${file} занимает ${(size / 2 ** 20).toFixed(1).replace('.', ',')} МиБ; предел — ${limit / 2 ** 20} МиБ`,
+  internal: () => 'команда завершилась сбоем: это ошибка в Packet Journey, а не в ваших данных (подробности покажет PJ_DEBUG=1)',
   invalidTopology: (file, list) => `топология ${file} не прошла проверку: ${list}`,
 };
