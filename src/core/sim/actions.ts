@@ -1,6 +1,6 @@
-import type { Frame } from '../events';
 import { onTimer } from './arp';
 import type { Sim } from './engine';
+import type { WireFrame } from './packet';
 import { rx, segmentRx, type Tag } from './link';
 import type { Iface, Neigh, Segment } from './world';
 
@@ -11,9 +11,9 @@ import type { Iface, Neigh, Segment } from './world';
  */
 export type Action =
   /** A frame arrives on `dev` (the far end of a veth, or a NIC the segment's switch sent it to). */
-  | { op: 'rx'; dev: Iface; frame: Frame; wire: number; tag: Tag }
+  | { op: 'rx'; dev: Iface; frame: WireFrame; wire: number; tag: Tag }
   /** A frame sent by `from` reaches its segment's switch. */
-  | { op: 'switch'; seg: Segment; from: Iface; frame: Frame; wire: number; tag: Tag }
+  | { op: 'switch'; seg: Segment; from: Iface; frame: WireFrame; wire: number; tag: Tag }
   /** A neighbour entry's timer fires; stale if the entry was re-armed since (token differs). */
   | { op: 'timer'; n: Neigh; token: number }
   /** Anything rarer: a journey's send, a delayed proxy-ARP reply, loopback delivery. */

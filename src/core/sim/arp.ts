@@ -1,9 +1,9 @@
 import type { Frame, NeighState } from '../events';
-import { BROADCAST_MAC, formatIp, parseIpCached, ZERO_MAC } from '../net/ipv4';
+import { BROADCAST_MAC, formatIp, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
-import { l4Of, type Packet } from './packet';
+import type { Packet, WireFrame } from './packet';
 import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh } from './world';
 
 /*
@@ -20,14 +20,16 @@ const MCAST_PROBES = 3;
 
 const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', 'PROBE', 'PERMANENT']);
 
-/** Sends `packet` out of `dev` to the next hop, resolving its MAC first if needed (neigh_output). */
-export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packet): void {
+/**
+ * Sends `packet` out of `dev` to the next hop, resolving its MAC first if needed (neigh_output).
+ * `nhText` is the next hop as text, which the caller has already shown in its route event.
+ */
+export function neighOutput(sim: Sim, dev: Iface, nexthop: number, nhText: string, packet: Packet): void {
   const table = neighTable(dev.ns, dev.name);
-  const nhText = formatIp(nexthop);
   let n = table.get(nexthop);
   if (!n || n.state === 'FAILED') {
     const from = n?.state ?? null;
-    n = n ?? { ip: nexthop, dev, state: 'INCOMPLETE', mac: null, updated: sim.t, confirmed: 0, used: sim.t, probes: 0, queue: [], timer: 0 };
+    n = n ?? { ip: nexthop, ipText: nhText, dev, state: 'INCOMPLETE', mac: null, updated: sim.t, confirmed: 0, used: sim.t, probes: 0, queue: [], timer: 0 };
     table.set(nexthop, n);
     n.state = 'INCOMPLETE';
     n.updated = sim.t;
@@ -59,7 +61,10 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, packet: Packe
 
 /** Puts the Ethernet header on and transmits. */
 function sendResolved(sim: Sim, dev: Iface, mac: string, packet: Packet): void {
-  const frame: Frame = { eth: { src: dev.mac, dst: mac, type: 'ipv4' }, ipv4: packet.ipv4, ...l4Of(packet) };
+  const frame: WireFrame = { eth: { src: dev.mac, dst: mac, type: 'ipv4' }, ipv4: packet.ipv4, s: packet.s, d: packet.d };
+  if (packet.icmp) frame.icmp = packet.icmp;
+  if (packet.udp) frame.udp = packet.udp;
+  if (packet.tcp) frame.tcp = packet.tcp;
   xmit(sim, dev, frame, { kind: packet.kind, pkt: packet.id });
 }
 
@@ -79,7 +84,7 @@ export function onTimer(sim: Sim, n: Neigh): void {
   const now = sim.t;
   const before = n.state;
   const ns = n.dev.ns.name;
-  const ip = formatIp(n.ip);
+  const ip = n.ipText;
   if (n.state === 'REACHABLE') {
     if (now < n.confirmed + REACHABLE_TIME) return armTimer(sim, n, n.confirmed + REACHABLE_TIME - now);
     if (now < n.used + DELAY_PROBE_TIME) {
@@ -133,26 +138,28 @@ function solicit(sim: Sim, n: Neigh): void {
   }
   const unicast = n.state === 'PROBE' && n.mac !== null;
   n.probes++;
-  const frame: Frame = {
+  const frame: WireFrame = {
     eth: { src: dev.mac, dst: unicast ? (n.mac as string) : BROADCAST_MAC, type: 'arp' },
-    arp: { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: formatIp(n.ip) },
+    arp: { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: n.ipText },
+    s: spa ?? 0,
+    d: n.ip,
   };
   xmit(sim, dev, frame, { kind: 'arp', pkt: sim.nextPacket() });
 }
 
 /** arp_process: answer requests for our addresses, learn senders, complete pending resolutions. */
-export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean, pkt: number): void {
+export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: boolean, pkt: number): void {
   const arp = frame.arp;
   if (!arp) return;
   const ns = dev.ns;
-  const sip = parseIpCached(arp.spa) ?? 0;
-  const tip = parseIpCached(arp.tpa) ?? 0;
+  const sip = frame.s;
+  const tip = frame.d;
   const table = neighTable(ns, dev.name);
   if (arp.op === 'request' && ns.localAddrs.has(tip)) {
     // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
     // reply, and the asker's next packets to us, need no ARP of their own.
     updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
-    xmit(sim, dev, arpReply(dev, arp), { kind: 'arp', pkt: sim.nextPacket() });
+    xmit(sim, dev, arpReply(dev, arp, sip, tip), { kind: 'arp', pkt: sim.nextPacket() });
     return;
   }
   if (arp.op === 'request' && dev.conf.forwarding && dev.conf.proxyArp) {
@@ -164,7 +171,7 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
       const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
       sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
         match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, seq: sim.seq, t: sim.now });
-      const reply = arpReply(dev, arp);
+      const reply = arpReply(dev, arp, sip, tip);
       if (delay === 0) xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
       else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }) });
       return;
@@ -182,20 +189,22 @@ export function arpRcv(sim: Sim, dev: Iface, frame: Frame, unicastToUs: boolean,
 }
 
 /** The reply to `req` from `dev`: "the target is at my MAC". */
-function arpReply(dev: Iface, req: NonNullable<Frame['arp']>): Frame {
+function arpReply(dev: Iface, req: NonNullable<Frame['arp']>, sip: number, tip: number): WireFrame {
   return {
     eth: { src: dev.mac, dst: req.sha, type: 'arp' },
     arp: { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa },
+    s: tip,
+    d: sip,
   };
 }
 
 /** neigh_update() for an ARP-learned address; flushes the queue when the entry becomes valid. */
 function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: number, mac: string, wanted: NeighState, override: boolean, create: boolean): void {
-  const ipText = formatIp(ip);
   let n = table.get(ip);
   if (!n) {
     if (!create) return;
-    n = { ip, dev, state: 'FAILED', mac: null, updated: sim.t, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 };
+    const ipText = formatIp(ip);
+    n = { ip, ipText, dev, state: 'FAILED', mac: null, updated: sim.t, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 };
     table.set(ip, n);
     n.state = 'STALE';
     n.mac = mac;
@@ -220,7 +229,7 @@ function updateFromArp(sim: Sim, dev: Iface, table: Map<number, Neigh>, ip: numb
   else if (next === 'STALE') n.timer = 0;
   const queued = wasValid ? [] : n.queue;
   if (!wasValid) n.queue = [];
-  sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: ipText, action: 'update', from: old, to: next, mac, queued: 0,
+  sim.emit({ type: 'neigh', ns: dev.ns.name, iface: dev.name, ip: n.ipText, action: 'update', from: old, to: next, mac, queued: 0,
     cause: next === 'REACHABLE' ? 'reply' : 'update', released: queued.length, seq: sim.seq, t: sim.now });
   for (const q of queued) sendResolved(sim, dev, mac, q.packet);
 }

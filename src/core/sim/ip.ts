@@ -1,10 +1,9 @@
-import type { Frame } from '../events';
-import { formatIp, inPrefix, isLoopback, parseIpCached } from '../net/ipv4';
+import { formatIp, inPrefix, isLoopback } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
 import { deliverLocal } from './transport';
-import { kindOf, withTtl, type Packet } from './packet';
+import { kindOf, withTtl, type Packet, type WireFrame } from './packet';
 import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } from './world';
 
 /*
@@ -12,10 +11,10 @@ import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } 
  */
 
 /** ip_rcv → ip_route_input: deliver locally, forward, or drop with the reason Linux has. */
-export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
+export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: parseIpCached(ip.src) ?? 0, d: parseIpCached(ip.dst) ?? 0, id: pkt };
+  const p: Packet = { ipv4: ip, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt };
   if (frame.icmp) p.icmp = frame.icmp;
   if (frame.udp) p.udp = frame.udp;
   if (frame.tcp) p.tcp = frame.tcp;
@@ -46,7 +45,8 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   }
   if (!rpfOk(sim, ns, dev, p)) return;
   const nexthop = route.via ?? p.d;
-  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: formatIp(nexthop), dev: route.dev.name,
+  const nhText = route.viaText ?? formatIp(nexthop);
+  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: nhText, dev: route.dev.name,
     match: routeMatch(route), iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
   if (ip.ttl <= 1) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip, seq: sim.seq, t: sim.now });
@@ -56,7 +56,7 @@ export function ipRcv(sim: Sim, dev: Iface, frame: Frame, pkt: number): void {
   const q = withTtl(p, ip.ttl - 1);
   sim.emit({ type: 'ttl', pkt: p.id, ns: ns.name, from: ip.ttl, to: ip.ttl - 1, seq: sim.seq, t: sim.now });
   if (shouldRedirect(ns, dev, route, p)) sendRedirect(sim, ns, q, nexthop);
-  neighOutput(sim, route.dev, nexthop, q);
+  neighOutput(sim, route.dev, nexthop, nhText, q);
 }
 
 /**
@@ -127,6 +127,7 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
     return;
   }
   const nexthop = route.via ?? p.d;
-  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: formatIp(nexthop), dev: route.dev.name, match: routeMatch(route), seq: sim.seq, t: sim.now });
-  neighOutput(sim, route.dev, nexthop, p);
+  const nhText = route.viaText ?? formatIp(nexthop);
+  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route), seq: sim.seq, t: sim.now });
+  neighOutput(sim, route.dev, nexthop, nhText, p);
 }

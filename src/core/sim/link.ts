@@ -9,6 +9,7 @@ import { BROADCAST_MAC, isGroupMac } from '../net/ipv4';
 import { arpRcv } from './arp';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
+import type { WireFrame } from './packet';
 import type { Bridge, Iface, Segment } from './world';
 
 /*
@@ -23,7 +24,7 @@ import type { Bridge, Iface, Segment } from './world';
  * and with the other events of its journey: nothing mutates a header once a frame carries it
  * (forwarding copies the packet to change its TTL, see withTtl).
  */
-function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, tag: Tag, f: Frame): void {
+function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, tag: Tag, f: WireFrame): void {
   const ns = dev.ns.name;
   const iface = dev.name;
   const { kind, pkt } = tag;
@@ -33,7 +34,16 @@ function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, tag: T
   else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && tcp && !icmp && !udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, tcp, seq: sim.seq, t: sim.now };
-  else e = { type: 'frame', ns, iface, dir, wire, kind, pkt, ...f, seq: sim.seq, t: sim.now };
+  else {
+    // Any other combination (none today): its layers in the usual order, without `s` and `d`.
+    const layers: Frame = { eth };
+    if (arp) layers.arp = arp;
+    if (ipv4) layers.ipv4 = ipv4;
+    if (icmp) layers.icmp = icmp;
+    if (udp) layers.udp = udp;
+    if (tcp) layers.tcp = tcp;
+    e = { type: 'frame', ns, iface, dir, wire, kind, pkt, ...layers, seq: sim.seq, t: sim.now };
+  }
   sim.emit(e);
 }
 
@@ -47,7 +57,7 @@ function emitFdb(sim: Sim, scope: FdbEvent['scope'], ns: string, bridge: string,
 }
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
-export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
+export function xmit(sim: Sim, dev: Iface, frame: WireFrame, tag: Tag): void {
   const wire = sim.nextWire();
   if (dev.bridge) {
     emitFrame(sim, dev, 'out', wire, tag, frame);
@@ -64,7 +74,7 @@ export function xmit(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
 }
 
 /** A frame arrives on a device: a bridge port hands it to its bridge, any other device to its IP stack. */
-export function rx(sim: Sim, dev: Iface, frame: Frame, wire: number, tag: Tag): void {
+export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   emitFrame(sim, dev, 'in', wire, tag, frame);
   if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire, tag);
   else hostRx(sim, dev, frame, tag);
@@ -78,7 +88,7 @@ function isLocalMac(br: Bridge, mac: string): boolean {
 }
 
 /** br_handle_frame_finish: learn the source, then forward, flood, or pass up to the host. */
-function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number, tag: Tag): void {
+function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   const ns = br.dev.ns.name;
   const { src, dst } = frame.eth;
   if (!isGroupMac(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
@@ -109,7 +119,7 @@ function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: Frame, wire: number,
 }
 
 /** Floods a frame that came in on `port` out of every other port (br_flood), newest port first. */
-function flood(sim: Sim, br: Bridge, port: Iface, frame: Frame, tag: Tag): void {
+function flood(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, tag: Tag): void {
   const ports: Iface[] = [];
   const names: string[] = [];
   for (const p of br.ports) {
@@ -122,13 +132,13 @@ function flood(sim: Sim, br: Bridge, port: Iface, frame: Frame, tag: Tag): void 
 }
 
 /** br_pass_frame_up: the frame is received again, now on the bridge device. */
-function passUp(sim: Sim, br: Bridge, frame: Frame, wire: number, tag: Tag): void {
+function passUp(sim: Sim, br: Bridge, frame: WireFrame, wire: number, tag: Tag): void {
   emitFrame(sim, br.dev, 'in', wire, tag, frame);
   hostRx(sim, br.dev, frame, tag);
 }
 
 /** br_dev_xmit: the host sends through the bridge device; the FDB picks the port. */
-function bridgeFromHost(sim: Sim, br: Bridge, frame: Frame, tag: Tag): void {
+function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame, tag: Tag): void {
   const ns = br.dev.ns.name;
   const dst = frame.eth.dst;
   const out = isGroupMac(dst) ? undefined : br.fdb.get(dst);
@@ -152,7 +162,7 @@ function segmentPorts(sim: Sim, seg: Segment): Iface[] {
 }
 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
-export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wire: number, tag: Tag): void {
+export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
   if (!isGroupMac(src) && seg.fdb.get(src) !== from) {
     seg.fdb.set(src, from);
@@ -165,7 +175,7 @@ export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: Frame, wir
 }
 
 /** The host accepts frames to its MAC or broadcast (PACKET_HOST/BROADCAST); others are PACKET_OTHERHOST and dropped. */
-function hostRx(sim: Sim, dev: Iface, frame: Frame, tag: Tag): void {
+function hostRx(sim: Sim, dev: Iface, frame: WireFrame, tag: Tag): void {
   const dst = frame.eth.dst;
   const mine = dst === dev.mac || (dev.bridge !== null && isLocalMac(dev.bridge, dst));
   if (!mine && dst !== BROADCAST_MAC) {

@@ -14,7 +14,17 @@ export interface Packet {
   id: number;
 }
 
-/** The transport layers of a packet, to spread into events and frames. */
+/**
+ * A frame inside the engine: the headers its events show, plus the IPv4 source and destination (or
+ * the ARP sender's and target's protocol addresses) as numbers, so no hop parses the text back.
+ * Events are built field by field from it (see emitFrame), so `s` and `d` never reach the log.
+ */
+export interface WireFrame extends Frame {
+  s: number;
+  d: number;
+}
+
+/** The transport layers of a packet, to spread into events. */
 export function l4Of(p: Packet): Pick<Frame, 'icmp' | 'udp' | 'tcp'> {
   const out: Pick<Frame, 'icmp' | 'udp' | 'tcp'> = {};
   if (p.icmp) out.icmp = p.icmp;

@@ -117,7 +117,7 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   const pending: JourneyResult['pending'] = [];
   for (const ns of world.builtNamespaces()) {
     for (const [iface, table] of ns.neigh) {
-      for (const n of table.values()) for (const q of n.queue) pending.push({ ns: ns.name, iface, nexthop: formatIp(n.ip), pkt: q.packet.id });
+      for (const n of table.values()) for (const q of n.queue) pending.push({ ns: ns.name, iface, nexthop: n.ipText, pkt: q.packet.id });
     }
   }
   return { spec: s, dstIp: formatIp(dst), dstNs: world.index.addrOwner.get(dst) ?? null, events, initial, places: placesOf(world, events), pending };

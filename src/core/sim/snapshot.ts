@@ -1,5 +1,4 @@
 import type { NetState, NsTables } from '../journey';
-import { formatIp } from '../net/ipv4';
 import { compileNs } from './compile';
 import type { Ns, World } from './world';
 
@@ -27,7 +26,7 @@ function tablesOf(ns: Ns): NsTables {
   const base = ns.compiled.tables;
   const neigh: NsTables['neigh'] = [];
   for (const [dev, table] of ns.neigh) {
-    for (const n of table.values()) neigh.push({ ip: formatIp(n.ip), iface: dev, mac: n.mac, state: n.state });
+    for (const n of table.values()) neigh.push({ ip: n.ipText, iface: dev, mac: n.mac, state: n.state });
   }
   const fdb: NsTables['fdb'] = {};
   for (const [bridge, rows] of Object.entries(base.fdb)) {

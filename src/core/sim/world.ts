@@ -1,6 +1,6 @@
 import type { NeighState } from '../events';
 import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
-import { networkOf } from '../net/ipv4';
+import { formatIp, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
 
@@ -43,6 +43,8 @@ export interface Route extends Omit<CompiledRoute, 'devName'> {
 /** A neighbour cache entry. Times are virtual nanoseconds. */
 export interface Neigh {
   ip: number;
+  /** `ip` as text, for events (formatted once per entry). */
+  ipText: string;
   dev: Iface;
   state: NeighState;
   mac: string | null;
@@ -250,7 +252,7 @@ export class World {
     for (const p of c.permanent) {
       const dev = ns.ifaces.get(p.dev);
       if (!dev) continue;
-      neighTable(ns, p.dev).set(p.ip, { ip: p.ip, dev, state: 'PERMANENT', mac: p.mac, updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
+      neighTable(ns, p.dev).set(p.ip, { ip: p.ip, ipText: formatIp(p.ip), dev, state: 'PERMANENT', mac: p.mac, updated: 0, confirmed: 0, used: 0, probes: 0, queue: [], timer: 0 });
     }
     return ns;
   }
