@@ -3,7 +3,7 @@ import { BROADCAST_MAC, formatIp, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { xmit } from './link';
-import type { Packet, WireFrame } from './packet';
+import { arpFrame, ipFrame, type Packet, type WireFrame } from './packet';
 import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh } from './world';
 
 /*
@@ -61,11 +61,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, nhText: strin
 
 /** Puts the Ethernet header on and transmits. */
 function sendResolved(sim: Sim, dev: Iface, mac: string, packet: Packet): void {
-  const frame: WireFrame = { eth: { src: dev.mac, dst: mac, type: 'ipv4' }, ipv4: packet.ipv4, s: packet.s, d: packet.d };
-  if (packet.icmp) frame.icmp = packet.icmp;
-  if (packet.udp) frame.udp = packet.udp;
-  if (packet.tcp) frame.tcp = packet.tcp;
-  xmit(sim, dev, frame, { kind: packet.kind, pkt: packet.id });
+  xmit(sim, dev, ipFrame(dev.mac, mac, packet), { kind: packet.kind, pkt: packet.id });
 }
 
 function setState(n: Neigh, state: NeighState, sim: Sim): void {
@@ -138,12 +134,12 @@ function solicit(sim: Sim, n: Neigh): void {
   }
   const unicast = n.state === 'PROBE' && n.mac !== null;
   n.probes++;
-  const frame: WireFrame = {
-    eth: { src: dev.mac, dst: unicast ? (n.mac as string) : BROADCAST_MAC, type: 'arp' },
-    arp: { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: n.ipText },
-    s: spa ?? 0,
-    d: n.ip,
-  };
+  const frame = arpFrame(
+    { src: dev.mac, dst: unicast ? (n.mac as string) : BROADCAST_MAC, type: 'arp' },
+    { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: n.ipText },
+    spa ?? 0,
+    n.ip,
+  );
   xmit(sim, dev, frame, { kind: 'arp', pkt: sim.nextPacket() });
 }
 
@@ -190,12 +186,7 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
 
 /** The reply to `req` from `dev`: "the target is at my MAC". */
 function arpReply(dev: Iface, req: NonNullable<Frame['arp']>, sip: number, tip: number): WireFrame {
-  return {
-    eth: { src: dev.mac, dst: req.sha, type: 'arp' },
-    arp: { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa },
-    s: tip,
-    d: sip,
-  };
+  return arpFrame({ src: dev.mac, dst: req.sha, type: 'arp' }, { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa }, tip, sip);
 }
 
 /** neigh_update() for an ARP-learned address; flushes the queue when the entry becomes valid. */

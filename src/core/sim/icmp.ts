@@ -40,6 +40,8 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
   const err: Packet = {
     ipv4: { src: formatIp(src), dst: orig.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
     icmp,
+    udp: undefined,
+    tcp: undefined,
     kind: 'icmp-error',
     s: src,
     d: orig.s,

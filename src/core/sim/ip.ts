@@ -14,10 +14,7 @@ import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } 
 export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt };
-  if (frame.icmp) p.icmp = frame.icmp;
-  if (frame.udp) p.udp = frame.udp;
-  if (frame.tcp) p.tcp = frame.tcp;
+  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt };
   const ns = dev.ns;
 
   if (isLoopback(p.d) || isLoopback(p.s)) {

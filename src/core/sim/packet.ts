@@ -1,11 +1,18 @@
-import type { Frame, IcmpHeader, Ipv4Header, PacketKind, TcpHeader, UdpHeader } from '../events';
+import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, TcpHeader, UdpHeader } from '../events';
+
+/*
+ * Packets and frames inside the engine list every layer, undefined when absent, so each has one
+ * object shape wherever it was made: property reads along the path stay monomorphic. Events never
+ * see these objects whole; they are built from the layers that are present.
+ */
 
 /** An IPv4 packet inside the engine: header fields as text (as events show them) plus numeric addresses. */
 export interface Packet {
   ipv4: Ipv4Header;
-  icmp?: IcmpHeader;
-  udp?: UdpHeader;
-  tcp?: TcpHeader;
+  /** Exactly one transport layer is set. */
+  icmp: IcmpHeader | undefined;
+  udp: UdpHeader | undefined;
+  tcp: TcpHeader | undefined;
   kind: PacketKind;
   /** Source and destination as numbers, for lookups. */
   s: number;
@@ -19,9 +26,26 @@ export interface Packet {
  * the ARP sender's and target's protocol addresses) as numbers, so no hop parses the text back.
  * Events are built field by field from it (see emitFrame), so `s` and `d` never reach the log.
  */
-export interface WireFrame extends Frame {
+export interface WireFrame {
+  eth: EthHeader;
+  /** ARP, or IPv4 with one transport layer. */
+  arp: ArpHeader | undefined;
+  ipv4: Ipv4Header | undefined;
+  icmp: IcmpHeader | undefined;
+  udp: UdpHeader | undefined;
+  tcp: TcpHeader | undefined;
   s: number;
   d: number;
+}
+
+/** An IPv4 packet in an Ethernet frame from `src` to `dst`. */
+export function ipFrame(src: string, dst: string, p: Packet): WireFrame {
+  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d };
+}
+
+/** An ARP message in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
+export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number): WireFrame {
+  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa };
 }
 
 /** The transport layers of a packet, to spread into events. */
@@ -35,7 +59,8 @@ export function l4Of(p: Packet): Pick<Frame, 'icmp' | 'udp' | 'tcp'> {
 
 /** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */
 export function withTtl(p: Packet, ttl: number): Packet {
-  return { ...p, ipv4: { ...p.ipv4, ttl } };
+  const ip = p.ipv4;
+  return { ipv4: { src: ip.src, dst: ip.dst, ttl, proto: ip.proto }, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id };
 }
 
 /** ICMP types that are errors: Linux never answers an error with another error (RFC 1122 3.2.2). */

@@ -71,10 +71,16 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
   const srcIp = s ?? 0;
   const ttl = spec.ttl || src.defaultTtl;
   const ipv4 = { src: formatIp(srcIp), dst: formatIp(dst), ttl, proto: spec.proto };
-  const p: Packet = { ipv4, kind: 'request', s: srcIp, d: dst, id: sim.nextPacket() };
-  if (spec.proto === 'icmp') p.icmp = { type: 8, code: 0, seq: k + 1 };
-  else if (spec.proto === 'udp') p.udp = { sport: src.nextPort++, dport: spec.port };
-  else p.tcp = { sport: src.nextPort++, dport: spec.port, flags: 'S' };
+  const p: Packet = {
+    ipv4,
+    icmp: spec.proto === 'icmp' ? { type: 8, code: 0, seq: k + 1 } : undefined,
+    udp: spec.proto === 'udp' ? { sport: src.nextPort++, dport: spec.port } : undefined,
+    tcp: spec.proto === 'tcp' ? { sport: src.nextPort++, dport: spec.port, flags: 'S' } : undefined,
+    kind: 'request',
+    s: srcIp,
+    d: dst,
+    id: sim.nextPacket(),
+  };
   sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4Of(p), kind: 'request', cause: 'app', seq: sim.seq, t: sim.now });
   ipOutput(sim, src, p);
 }

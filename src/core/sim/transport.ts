@@ -1,4 +1,4 @@
-import type { DeliverEvent, SendEvent, TcpHeader } from '../events';
+import type { DeliverEvent, IcmpHeader, SendEvent, TcpHeader } from '../events';
 import type { Sim } from './engine';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
@@ -62,8 +62,11 @@ function emitDeliver(sim: Sim, ns: Ns, p: Packet, cause: DeliverEvent['cause'], 
 }
 
 /** The kernel's own answer to `to`: addresses swapped, a fresh TTL, routed like any new packet. */
-function answer(sim: Sim, ns: Ns, to: Packet, l4: Pick<Packet, 'icmp'> | Pick<Packet, 'tcp'>, kind: Packet['kind'], cause: SendEvent['cause']): void {
-  const r: Packet = { ipv4: { src: to.ipv4.dst, dst: to.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' in l4 ? 'icmp' : 'tcp' }, ...l4, kind, s: to.d, d: to.s, id: sim.nextPacket() };
+function answer(sim: Sim, ns: Ns, to: Packet, l4: { icmp: IcmpHeader } | { tcp: TcpHeader }, kind: Packet['kind'], cause: SendEvent['cause']): void {
+  const icmp = 'icmp' in l4 ? l4.icmp : undefined;
+  const tcp = 'tcp' in l4 ? l4.tcp : undefined;
+  const ipv4 = { src: to.ipv4.dst, dst: to.ipv4.src, ttl: ns.defaultTtl, proto: icmp ? ('icmp' as const) : ('tcp' as const) };
+  const r: Packet = { ipv4, icmp, udp: undefined, tcp, kind, s: to.d, d: to.s, id: sim.nextPacket() };
   sim.emit({ type: 'send', pkt: r.id, ns: ns.name, ipv4: r.ipv4, ...l4Of(r), kind, cause, about: to.id, seq: sim.seq, t: sim.now });
   ipOutput(sim, ns, r);
 }
