@@ -54,6 +54,11 @@ export interface CompiledNs {
   ifaces: CompiledIface[];
   /** Position of each interface in `ifaces`, by name. */
   ifaceIndex: ReadonlyMap<string, number>;
+  /**
+   * For each bridge's position in `ifaces`, its ports' positions in the order Linux floods them:
+   * br_add_if() adds each port at the head of the list, so the last one added comes first.
+   */
+  bridgePorts: ReadonlyMap<number, readonly number[]>;
   /** Main table, longest prefix first then lowest metric. */
   routes: CompiledRoute[];
   localRoutes: CompiledRoute[];
@@ -148,9 +153,18 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
   ifaces.forEach((i, k) => {
     if (!ifaceIndex.has(i.name)) ifaceIndex.set(i.name, k);
   });
+  const bridgePorts = new Map<number, number[]>();
+  ifaces.forEach((i, k) => {
+    if (i.spec.kind === 'bridge') bridgePorts.set(k, []);
+  });
+  ifaces.forEach((p, k) => {
+    const master = p.spec.master === undefined ? undefined : ifaceIndex.get(p.spec.master);
+    if (master !== undefined) bridgePorts.get(master)?.unshift(k);
+  });
   const compiled: CompiledNs = {
     ifaces,
     ifaceIndex,
+    bridgePorts,
     routes,
     localRoutes,
     localAddrs,

@@ -151,16 +151,6 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame, tag: Tag): void 
   for (const p of br.ports) xmit(sim, p, frame, tag);
 }
 
-/** Every NIC on the segment, in topology order. */
-function segmentPorts(sim: Sim, seg: Segment): Iface[] {
-  const out: Iface[] = [];
-  for (const ref of seg.portRefs) {
-    const p = sim.world.port(ref);
-    if (p) out.push(p);
-  }
-  return out;
-}
-
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
 export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
@@ -169,8 +159,23 @@ export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame,
     emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, tag.pkt);
   }
   const known = isGroupMac(dst) ? undefined : seg.fdb.get(dst);
-  const targets = known ? (known === from ? [] : [known]) : segmentPorts(sim, seg).filter((p) => p !== from);
-  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, targets.map((p) => p.path), from.path, tag.pkt);
+  // Forward to the known port, or flood to every other NIC on the segment in topology order.
+  const targets: Iface[] = [];
+  const names: string[] = [];
+  if (known) {
+    if (known !== from) {
+      targets.push(known);
+      names.push(known.path);
+    }
+  } else {
+    for (const ref of seg.portRefs) {
+      const p = sim.world.port(ref);
+      if (!p || p === from) continue;
+      targets.push(p);
+      names.push(p.path);
+    }
+  }
+  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, names, from.path, tag.pkt);
   for (const p of targets) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: p, frame, wire, tag });
 }
 

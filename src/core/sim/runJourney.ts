@@ -16,16 +16,19 @@ import { perform } from './actions';
 /** A JourneySpec with every default filled in. */
 export type NormalizedSpec = JourneyResult['spec'];
 
+const PROTOS: ReadonlySet<string> = new Set(['icmp', 'udp', 'tcp']);
+
+function check(field: 'port' | 'count' | 'intervalMs' | 'ttl', v: number, lo: number, hi: number): void {
+  if (!Number.isInteger(v) || v < lo || v > hi) throw specError({ code: 'range', field, lo, hi, got: v });
+}
+
 /** Fills defaults and checks ranges; throws an Error naming the bad field. */
 export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
   const proto = spec.proto ?? 'icmp';
-  if (!['icmp', 'udp', 'tcp'].includes(proto)) throw specError({ code: 'proto', got: String(proto) });
+  if (!PROTOS.has(proto)) throw specError({ code: 'proto', got: String(proto) });
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
   const count = spec.count ?? 1;
   const intervalMs = spec.intervalMs ?? 1000;
-  const check = (field: 'port' | 'count' | 'intervalMs' | 'ttl', v: number, lo: number, hi: number): void => {
-    if (!Number.isInteger(v) || v < lo || v > hi) throw specError({ code: 'range', field, lo, hi, got: v });
-  };
   check('port', port, 1, 65535);
   check('count', count, 1, 100);
   check('intervalMs', intervalMs, 1, 60000);

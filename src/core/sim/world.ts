@@ -294,13 +294,13 @@ export class IfaceTable {
       return this.built[i] ?? this.build(ci, i);
     }
     const iface = this.build(ci, i);
-    if (iface.bridge) {
-      c.ifaces.forEach((p, k) => {
-        if (p.spec.master !== ci.name || !iface.bridge) return;
-        const port = this.build(p, k);
-        port.master = iface.bridge;
-        iface.bridge.ports.unshift(port);
-      });
+    const br = iface.bridge;
+    if (br) {
+      for (const k of c.bridgePorts.get(i) ?? []) {
+        const port = this.build(c.ifaces[k] as CompiledIface, k);
+        port.master = br;
+        br.ports.push(port);
+      }
     }
     return iface;
   }
