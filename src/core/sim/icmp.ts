@@ -2,7 +2,7 @@ import type { IcmpHeader } from '../events';
 import { formatIp } from '../net/ipv4';
 import { MS, SEC, type Sim } from './engine';
 import { ipOutput } from './ip';
-import { isIcmpError, type Packet } from './packet';
+import { emitSend, isIcmpError, type Packet } from './packet';
 import { lookupRoute, selectSource, type Ns } from './world';
 
 /*
@@ -47,7 +47,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     d: orig.s,
     id: sim.nextPacket(),
   };
-  sim.emit({ type: 'send', pkt: err.id, ns: ns.name, ipv4: err.ipv4, icmp, kind: err.kind, cause: 'icmp-error', about: orig.id, ...(toSelf ? { toSelf } : {}), seq: sim.seq, t: sim.now });
+  emitSend(sim, ns.name, err, 'icmp-error', orig.id, toSelf);
   ipOutput(sim, ns, err);
   return true;
 }

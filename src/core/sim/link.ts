@@ -87,35 +87,39 @@ function isLocalMac(br: Bridge, mac: string): boolean {
   return false;
 }
 
+/*
+ * A bridge's or segment's FDB only ever learns source MACs that are neither group addresses nor
+ * (for a bridge) local ones: see the learning checks below. So a MAC found in an FDB is a plain
+ * unicast address, and the FDB is consulted first; the group and local tests run only on a miss.
+ */
+
 /** br_handle_frame_finish: learn the source, then forward, flood, or pass up to the host. */
 function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   const ns = br.dev.ns.name;
   const { src, dst } = frame.eth;
-  if (!isGroupMac(src) && !isLocalMac(br, src) && br.fdb.get(src) !== port) {
+  if (br.fdb.get(src) !== port && !isGroupMac(src) && !isLocalMac(br, src)) {
     br.fdb.set(src, port);
     emitFdb(sim, 'bridge', ns, br.dev.name, 'learn', src, [port.name], port.name, tag.pkt);
   }
-  if (isGroupMac(dst)) {
-    flood(sim, br, port, frame, tag);
-    passUp(sim, br, frame, wire, tag);
-    return;
-  }
-  if (isLocalMac(br, dst)) {
-    emitFdb(sim, 'bridge', ns, br.dev.name, 'local', dst, [br.dev.name], port.name, tag.pkt);
-    passUp(sim, br, frame, wire, tag);
-    return;
-  }
   const out = br.fdb.get(dst);
+  if (out === undefined) {
+    if (isGroupMac(dst)) {
+      flood(sim, br, port, frame, tag);
+      passUp(sim, br, frame, wire, tag);
+    } else if (isLocalMac(br, dst)) {
+      emitFdb(sim, 'bridge', ns, br.dev.name, 'local', dst, [br.dev.name], port.name, tag.pkt);
+      passUp(sim, br, frame, wire, tag);
+    } else {
+      flood(sim, br, port, frame, tag);
+    }
+    return;
+  }
   if (out === port) {
     sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: tag.pkt, seq: sim.seq, t: sim.now });
     return;
   }
-  if (out) {
-    emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], port.name, tag.pkt);
-    xmit(sim, out, frame, tag);
-    return;
-  }
-  flood(sim, br, port, frame, tag);
+  emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], port.name, tag.pkt);
+  xmit(sim, out, frame, tag);
 }
 
 /** Floods a frame that came in on `port` out of every other port (br_flood), newest port first. */
@@ -141,7 +145,7 @@ function passUp(sim: Sim, br: Bridge, frame: WireFrame, wire: number, tag: Tag):
 function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame, tag: Tag): void {
   const ns = br.dev.ns.name;
   const dst = frame.eth.dst;
-  const out = isGroupMac(dst) ? undefined : br.fdb.get(dst);
+  const out = br.fdb.get(dst);
   if (out) {
     emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], null, tag.pkt);
     xmit(sim, out, frame, tag);
@@ -154,11 +158,11 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame, tag: Tag): void 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
 export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number, tag: Tag): void {
   const { src, dst } = frame.eth;
-  if (!isGroupMac(src) && seg.fdb.get(src) !== from) {
+  if (seg.fdb.get(src) !== from && !isGroupMac(src)) {
     seg.fdb.set(src, from);
     emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, tag.pkt);
   }
-  const known = isGroupMac(dst) ? undefined : seg.fdb.get(dst);
+  const known = seg.fdb.get(dst);
   // Forward to the known port, or flood to every other NIC on the segment in topology order.
   const targets: Iface[] = [];
   const names: string[] = [];

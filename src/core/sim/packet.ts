@@ -1,4 +1,5 @@
-import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, TcpHeader, UdpHeader } from '../events';
+import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader } from '../events';
+import type { Sim } from './engine';
 
 /*
  * Packets and frames inside the engine list every layer, undefined when absent, so each has one
@@ -48,13 +49,35 @@ export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: numbe
   return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa };
 }
 
-/** The transport layers of a packet, to spread into events. */
-export function l4Of(p: Packet): Pick<Frame, 'icmp' | 'udp' | 'tcp'> {
-  const out: Pick<Frame, 'icmp' | 'udp' | 'tcp'> = {};
-  if (p.icmp) out.icmp = p.icmp;
-  if (p.udp) out.udp = p.udp;
-  if (p.tcp) out.tcp = p.tcp;
-  return out;
+/**
+ * Logs the creation of packet `p` in namespace `ns`: by a program (`about` absent) or by the kernel
+ * about packet `about`; `toSelf` marks an ICMP error to the namespace's own address. One literal per
+ * transport layer, not a spread of the layers: once journeys of every protocol have run, such a
+ * spread sees objects of several shapes and takes V8's slow path.
+ */
+export function emitSend(sim: Sim, ns: string, p: Packet, cause: SendEvent['cause'], about?: number, toSelf?: boolean): void {
+  const { id: pkt, ipv4, icmp, udp, tcp, kind } = p;
+  let e: SendEvent;
+  if (icmp && !udp && !tcp) {
+    if (about === undefined) e = { type: 'send', pkt, ns, ipv4, icmp, kind, cause, seq: sim.seq, t: sim.now };
+    else if (toSelf) e = { type: 'send', pkt, ns, ipv4, icmp, kind, cause, about, toSelf, seq: sim.seq, t: sim.now };
+    else e = { type: 'send', pkt, ns, ipv4, icmp, kind, cause, about, seq: sim.seq, t: sim.now };
+  } else if (udp && !icmp && !tcp && !toSelf) {
+    e = about === undefined ? { type: 'send', pkt, ns, ipv4, udp, kind, cause, seq: sim.seq, t: sim.now } : { type: 'send', pkt, ns, ipv4, udp, kind, cause, about, seq: sim.seq, t: sim.now };
+  } else if (tcp && !icmp && !udp && !toSelf) {
+    e = about === undefined ? { type: 'send', pkt, ns, ipv4, tcp, kind, cause, seq: sim.seq, t: sim.now } : { type: 'send', pkt, ns, ipv4, tcp, kind, cause, about, seq: sim.seq, t: sim.now };
+  } else {
+    // Any other combination (none today), in the same field order.
+    const l4: Pick<Frame, 'icmp' | 'udp' | 'tcp'> = {};
+    if (icmp) l4.icmp = icmp;
+    if (udp) l4.udp = udp;
+    if (tcp) l4.tcp = tcp;
+    const tail: Pick<SendEvent, 'about' | 'toSelf'> = {};
+    if (about !== undefined) tail.about = about;
+    if (toSelf) tail.toSelf = toSelf;
+    e = { type: 'send', pkt, ns, ipv4, ...l4, kind, cause, ...tail, seq: sim.seq, t: sim.now };
+  }
+  sim.emit(e);
 }
 
 /** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */

@@ -7,7 +7,7 @@ import type { Topology } from '../model/topology';
 import { broadcastOf, formatIp, isLoopback, LOOPBACK, networkOf, parseIp } from '../net/ipv4';
 import { MS, Sim } from './engine';
 import { ipOutput } from './ip';
-import { l4Of, type Packet } from './packet';
+import { emitSend, type Packet } from './packet';
 import { snapshot } from './snapshot';
 import { indexTopology, lookupRoute, selectSource, World, type Ns } from './world';
 import { placesOf } from './places';
@@ -84,7 +84,7 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     d: dst,
     id: sim.nextPacket(),
   };
-  sim.emit({ type: 'send', pkt: p.id, ns: src.name, ipv4, ...l4Of(p), kind: 'request', cause: 'app', seq: sim.seq, t: sim.now });
+  emitSend(sim, src.name, p, 'app');
   ipOutput(sim, src, p);
 }
 

@@ -2,7 +2,7 @@ import type { DeliverEvent, IcmpHeader, SendEvent, TcpHeader } from '../events';
 import type { Sim } from './engine';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
-import { l4Of, type Packet } from './packet';
+import { emitSend, type Packet } from './packet';
 import type { Ns } from './world';
 
 /*
@@ -67,7 +67,7 @@ function answer(sim: Sim, ns: Ns, to: Packet, l4: { icmp: IcmpHeader } | { tcp: 
   const tcp = 'tcp' in l4 ? l4.tcp : undefined;
   const ipv4 = { src: to.ipv4.dst, dst: to.ipv4.src, ttl: ns.defaultTtl, proto: icmp ? ('icmp' as const) : ('tcp' as const) };
   const r: Packet = { ipv4, icmp, udp: undefined, tcp, kind, s: to.d, d: to.s, id: sim.nextPacket() };
-  sim.emit({ type: 'send', pkt: r.id, ns: ns.name, ipv4: r.ipv4, ...l4Of(r), kind, cause, about: to.id, seq: sim.seq, t: sim.now });
+  emitSend(sim, ns.name, r, cause, to.id);
   ipOutput(sim, ns, r);
 }
 
