@@ -67,6 +67,12 @@ function main(argv: string[]): void {
   process.stdout.write((args.format === 'jsonl' ? formatJsonl(result, args.lang, jsonlExplain) : formatText(result, args.lang, args.explain)) + '\n');
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** The language errors are told in; unknown only when `--lang` itself is wrong. */
 let lang: Lang | undefined;
 try {

@@ -25,7 +25,7 @@ describe('trace formats', () => {
   it('reads as a log with chapters and explanations, in either language', () => {
     const en = formatText(r, 'en');
     const ru = formatText(r, 'ru');
-    expect(en).toContain("== 8. node2 asks by ARP for pod3's MAC (through cni0) ==");
+    expect(en).toContain('== 8. node2 asks by ARP for the MAC of pod3 (through cni0) ==');
     expect(en).toContain('# router decrements TTL: 63 → 62. Every router decrements TTL by one; bridges and the sender never do. (kernel: ip_forward)');
     expect(ru).toContain('== 8. node2 выясняет по ARP MAC-адрес pod3 (через cni0) ==');
     expect(ru.trimEnd().split('\n').at(-1)).toBe('Эхо-ответов вернулось в pod1: 1 из 1. TTL: 64 → 63 (node1) → 62 (router) → 61 (node2); мосты TTL не меняют.');

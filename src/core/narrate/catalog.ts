@@ -13,14 +13,14 @@ export interface NarratorCatalog {
   summary: (h: Headers) => string;
   /** The name of an ICMP type and code (include/uapi/linux/icmp.h), with the words ping prints. */
   icmpName: (type: number, code: number) => string;
-  /** How the detailed level cites the kernel function that did it. */
-  kernel: (fn: string) => string;
+  /** How the detailed level cites the kernel function that did it; `modelled` for the lab's switch, which is no host's kernel. */
+  kernel: (fn: string, modelled: boolean) => string;
   /** Every event message. */
   events: { [K in MsgKind]: (m: Extract<Msg, { k: K }>) => Told };
   /** Chapter titles. */
   chapters: { [K in ChapterKind]: (c: Extract<ChapterFacts, { kind: K }>) => string };
-  /** Corrections of the course notes. */
-  corrections: { [K in CorrectionCode]: (c: CorrectionFacts) => string };
+  /** Corrections of the course notes: two lines for a projector, or the whole argument. */
+  corrections: { [K in CorrectionCode]: (c: CorrectionFacts) => { short: string; long: string } };
   /** The outcome line, and the TTL line that follows it when the packet was routed. */
   outcome: (o: OutcomeFacts) => string;
   ttlPath: (t: NonNullable<OutcomeFacts['ttl']>) => string;

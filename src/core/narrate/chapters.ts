@@ -54,11 +54,11 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as HopEvent;
     if (e.type === 'send' && e.cause === 'app' && e.ns === src && e.pkt !== main) {
-      push(i, { kind: 'packet', n: e.icmp?.seq ?? packetNumber(events, src, e.pkt), arp: laterArp(events, i, e.pkt) });
+      push(i, { kind: 'packet', n: e.icmp?.seq ?? packetNumber(events, src, e.pkt), ...laterArp(events, i, e.pkt) });
       continue;
     }
     if (e.type === 'send' && e.cause !== 'app' && e.about === main && !out.some((c) => c.facts.kind === 'answer')) {
-      push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst });
+      push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst, lost: lostOnTheWay(events, e.pkt, src) });
       continue;
     }
     if (pktOf(e) !== main) continue;
@@ -66,7 +66,9 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     if (e === first) {
       const r = events.find((x): x is RouteEvent => x.type === 'route' && x.pkt === main && x.ns === src);
       const via = !r ? 'none' : r.result === 'local' ? 'local' : r.result === 'unreachable' ? 'none' : r.match === 'default' ? 'default' : r.match === 'gateway' ? 'gateway' : 'connected';
-      push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? (r?.nexthop ?? null) : null, what });
+      const nexthop = r?.nexthop ?? null;
+      const arpFailed = nexthop !== null && events.some((x) => x.type === 'neigh' && x.ns === src && x.ip === nexthop && x.cause === 'failed');
+      push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? nexthop : null, what, dst: dstName, dstIp, arpFailed });
       continue;
     }
     if (!place || e.ns === src) continue;
@@ -91,7 +93,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && (last()?.kind === 'enter-root' || last()?.kind === 'bridge')) {
       const v = visit(events, e.ns, main);
       const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve');
-      push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason });
+      push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason, direct: e.nexthop === dstIp });
       continue;
     }
     if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {
@@ -126,21 +128,42 @@ function packetNumber(events: readonly HopEvent[], src: string, pkt: number): nu
   return n;
 }
 
-/** What the source's neighbour table did for a later packet. */
-function laterArp(events: readonly HopEvent[], from: number, pkt: number): 'known' | 'waiting' | 'again' | 'none' {
+/**
+ * What the neighbour tables along the way did for a later packet: ARP starts again somewhere
+ * (`again`, the first such hop), or it waits behind an open question (`waiting`), or every hop
+ * knew its next hop's MAC (`known`).
+ */
+function laterArp(events: readonly HopEvent[], from: number, pkt: number): { arp: 'known' | 'waiting' | 'again' | 'none'; ns: string | null } {
+  let waiting: string | null = null;
+  let seen = false;
   for (let i = from; i < events.length; i++) {
     const e = events[i] as HopEvent;
-    if (e.type === 'neigh' && e.pkt === pkt) return e.cause === 'queue' ? 'waiting' : e.cause === 'resolve' ? 'again' : 'known';
+    if (e.type !== 'neigh' || e.pkt !== pkt) continue;
+    seen = true;
+    if (e.cause === 'resolve') return { arp: 'again', ns: e.ns };
+    if (e.cause === 'queue' && waiting === null) waiting = e.ns;
   }
-  return 'none';
+  if (waiting !== null) return { arp: 'waiting', ns: waiting };
+  return { arp: seen ? 'known' : 'none', ns: null };
+}
+
+/** Where an answer (packet `pkt`) died before reaching `src`, if it did. */
+function lostOnTheWay(events: readonly HopEvent[], pkt: number, src: string): { ns: string; reason: DropReason; nexthop: string | null } | null {
+  let drop: { ns: string; reason: DropReason; nexthop: string | null } | null = null;
+  for (const e of events) {
+    if (pktOf(e) !== pkt) continue;
+    if (e.type === 'deliver' && e.ns === src) return null;
+    if (e.type === 'drop' && e.reason !== 'icmp-rate-limited' && !drop) drop = { ns: e.ns, reason: e.reason, nexthop: e.nexthop ?? null };
+  }
+  return drop;
 }
 
 /** The correction due in a chapter, if the event it corrects lies in [start, end). */
 function correctionOf(result: JourneyResult, c: ChapterFacts, start: number, end: number, main: number): CorrectionFacts | undefined {
   const span = result.events.slice(start, end);
   const base = (code: CorrectionCode, extra: Partial<CorrectionFacts> = {}): CorrectionFacts => ({
-    code, ns: 'ns' in c ? c.ns : result.spec.from, src: result.spec.from, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp,
-    nexthop: null, dev: null, bridge: null, spa: null, route: null, ...extra,
+    code, ns: 'ns' in c && c.ns !== null ? c.ns : result.spec.from, src: result.spec.from, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp,
+    nexthop: null, dev: null, bridge: null, spa: null, route: null, askedGateway: false, ...extra,
   });
   const resolveIn = (ns: string): { ip: string; iface: string } | null => {
     for (const e of span) if (e.type === 'neigh' && e.ns === ns && e.cause === 'resolve' && e.pkt === main) return { ip: e.ip, iface: e.iface };
@@ -161,11 +184,13 @@ function correctionOf(result: JourneyResult, c: ChapterFacts, start: number, end
       return r && r.ip === c.gw ? base('gateway-arp', { nexthop: c.gw, dev: c.dev }) : undefined;
     }
     case 'route': {
-      if (c.result !== 'forward' || c.nexthop === null || c.nexthop === result.dstIp) return undefined;
+      if (c.result !== 'forward' || c.nexthop === null || c.direct) return undefined;
       const r = resolveIn(c.ns);
       if (!r || r.ip !== c.nexthop) return undefined;
-      const bridge = result.events.slice(0, start).reverse().find((e) => e.type === 'fdb' && e.ns === c.ns);
-      return base('bridge-no-arp', { nexthop: c.nexthop, dev: c.dev, spa: spaOf(c.ns, c.nexthop), bridge: bridge?.type === 'fdb' ? bridge.bridge : null });
+      const bridge = result.events.slice(0, start).reverse().find((e) => e.type === 'fdb' && e.ns === c.ns && e.pkt === main);
+      const origin = result.events.slice(0, start);
+      const askedGateway = origin.some((e) => e.type === 'neigh' && e.ns === result.spec.from && e.cause === 'resolve' && e.pkt === main);
+      return base('bridge-no-arp', { nexthop: c.nexthop, dev: c.dev, spa: spaOf(c.ns, c.nexthop), bridge: bridge?.type === 'fdb' ? bridge.bridge : null, askedGateway });
     }
     case 'leave': {
       const r = result.events.find((e): e is RouteEvent => e.type === 'route' && e.ns === c.ns && e.pkt === main && e.result === 'forward');

@@ -50,17 +50,21 @@ export function tellEvent(result: JourneyResult, index: number, lang: Lang, leve
   const cat = narratorOf(lang);
   const { msg, fn } = messageOf(result, index);
   const told = (cat.events[msg.k] as (m: typeof msg) => { short: string; why?: string })(msg);
-  if (level === 'short' || !told.why) return level === 'short' ? told.short : `${told.short} ${cat.kernel(fn)}`;
-  return `${told.short} ${told.why} ${cat.kernel(fn)}`;
+  if (level === 'short') return told.short;
+  const cite = cat.kernel(fn, msg.k.startsWith('seg-'));
+  return told.why ? `${told.short} ${told.why} ${cite}` : `${told.short} ${cite}`;
 }
 
-/** The journey's chapters told in `lang`. */
-export function tellChapters(result: JourneyResult, lang: Lang): ToldChapter[] {
+/** The journey's chapters told in `lang`; corrections in two lines at the `short` level. */
+export function tellChapters(result: JourneyResult, lang: Lang, level: Level = 'detailed'): ToldChapter[] {
   const cat = narratorOf(lang);
   return storyOf(result).chapters.map((c) => {
     const title = (cat.chapters[c.facts.kind] as (f: typeof c.facts) => string)(c.facts);
     const told: ToldChapter = { n: c.n, start: c.start, kind: c.facts.kind, title };
-    if (c.correction) told.correction = cat.corrections[c.correction.code](c.correction);
+    if (c.correction) {
+      const text = cat.corrections[c.correction.code](c.correction);
+      told.correction = level === 'short' ? text.short : text.long;
+    }
     return told;
   });
 }

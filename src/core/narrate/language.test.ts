@@ -9,15 +9,18 @@ import { journeySet } from './journeySet';
  * and state names, the glossary's terms are used, and no placeholder leaks out in either language.
  */
 
-/** Every distinct text the narrator produced for the set, per language. */
-function corpus(): { en: Set<string>; ru: Set<string> } {
-  const out = { en: new Set<string>(), ru: new Set<string>() };
+/** Every distinct text the narrator produced for the set, per language; `short` holds the projector level. */
+function corpus(): { en: Set<string>; ru: Set<string>; short: { en: Set<string>; ru: Set<string> } } {
+  const out = { en: new Set<string>(), ru: new Set<string>(), short: { en: new Set<string>(), ru: new Set<string>() } };
   for (const r of journeySet()) {
     for (const lang of ['en', 'ru'] as const) {
       for (let i = 0; i < r.events.length; i++) {
-        out[lang].add(tellEvent(r, i, lang, 'short'));
+        const short = tellEvent(r, i, lang, 'short');
+        out[lang].add(short);
+        out.short[lang].add(short);
         out[lang].add(tellEvent(r, i, lang, 'detailed'));
       }
+      for (const c of tellChapters(r, lang, 'short')) if (c.correction) out.short[lang].add(c.correction);
       for (const c of tellChapters(r, lang)) {
         out[lang].add(c.title);
         if (c.correction) out[lang].add(c.correction);
@@ -40,6 +43,8 @@ const LATIN_OK = new Set([
   'ping', 'traceroute', 'connect', 'hairpin', 'proxy', 'redirect', 'spoofing', 'unsolicited', 'loopback', 'netns', 'all',
   'echo', 'request', 'reply', 'destination', 'net', 'unreachable', 'port', 'time', 'to', 'live', 'exceeded', 'fragmentation', 'needed',
   'connection', 'refused', 'network', 'is', 'enetunreach', 'econnrefused', 'strict', 'loose', 'rst-ack', 'syn-ack',
+  // ping's own output line, quoted so students can match the terminal: «From 10.10.11.254 icmp_seq=1 …»
+  'from', 'n', 'sysctl', 'longest', 'prefix', 'match', 'accept', 'ip_recverr',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
@@ -92,6 +97,15 @@ describe('the narrator reads well over the whole generated set', () => {
     for (const t of texts.ru) {
       expect(t).not.toMatch(/узел|узл[аеуо]|namespace|лаборатор|следующий узел|непрошен|Самое длинное/i);
       expect(t).not.toMatch(/\(s\)|undefined|null|NaN/);
+    }
+  });
+
+  it('keeps the short level short enough for a projector (a line of about 120 characters)', () => {
+    for (const lang of ['en', 'ru'] as const) {
+      const lens = [...texts.short[lang]].map((t) => t.length).sort((a, b) => a - b);
+      const p95 = lens[Math.floor(lens.length * 0.95)] ?? 0;
+      expect(p95, lang).toBeLessThanOrEqual(125);
+      for (const t of texts.short[lang]) expect(t.length, t).toBeLessThanOrEqual(160);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { DropReason, Frame, NeighState } from '../events';
+import type { DropReason, Frame, IpProto, NeighState } from '../events';
 
 /*
  * What the narrator can say about one event, as plain data: a kind and the facts its sentence
@@ -14,11 +14,16 @@ export type Msg =
   // Frames, where tcpdump -p sees them.
   | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }
   | { k: 'out-nic'; ns: string; iface: string; segment: string; f: Headers }
-  | { k: 'out-bridge-dev'; ns: string; bridge: string; f: Headers }
+  | { k: 'out-bridge-dev'; ns: string; bridge: string; f: Headers; broadcast: boolean }
   | { k: 'out-port'; ns: string; iface: string; bridge: string; peer: string; f: Headers }
   | { k: 'in-port'; ns: string; iface: string; bridge: string; f: Headers }
   | { k: 'in-up'; ns: string; bridge: string; f: Headers }
-  | { k: 'in-host'; ns: string; iface: string; f: Headers }
+  /**
+   * `arp`: for an ARP request, whether it asks for one of this namespace's own addresses (`own`, it
+   * answers) or for another one while an entry for the asker exists (`known`, the entry is neither
+   * confirmed nor changed; arp_process ends in neigh_update with STALE, which keeps a valid state).
+   */
+  | { k: 'in-host'; ns: string; iface: string; f: Headers; arp: 'own' | 'known' | null; unicast: boolean }
   // Routing decisions (fib_lookup from ip_route_output_key and ip_route_input_noref).
   | { k: 'route-out-local'; ns: string; dst: string; loopback: boolean }
   | { k: 'route-out-none'; ns: string; dst: string }
@@ -33,7 +38,8 @@ export type Msg =
   | { k: 'neigh-queue'; ip: string; queued: number }
   | { k: 'neigh-stale-use'; ip: string; mac: string }
   | { k: 'neigh-hit'; ip: string; mac: string; state: NeighState }
-  | { k: 'neigh-timer'; ip: string; from: NeighState | null; to: NeighState; mac: string | null }
+  /** `warmup`: the timer ran since the warm-up run before the log began (so 5 s are not all visible). */
+  | { k: 'neigh-timer'; ip: string; from: NeighState | null; to: NeighState; mac: string | null; warmup: boolean }
   | { k: 'neigh-failed'; ip: string; probes: number; dropped: number }
   | { k: 'neigh-reply'; ip: string; mac: string; released: number }
   | { k: 'neigh-learn-asker'; ns: string; ip: string; mac: string }
@@ -48,9 +54,10 @@ export type Msg =
   | { k: 'seg-flood'; segment: string; to: string[]; broadcast: boolean }
   // TTL, sends and deliveries.
   | { k: 'ttl'; ns: string; from: number; to: number; router: boolean; first: boolean }
-  | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number }
-  | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number }
-  | { k: 'send-syn'; ns: string; dst: string; port: number; ttl: number }
+  /** `noRoute`: the route lookup that follows fails, so nothing is built or sent (ENETUNREACH). */
+  | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number; noRoute: boolean }
+  | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
+  | { k: 'send-syn'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
   | { k: 'send-echo-reply'; ns: string; ttl: number }
   | { k: 'send-synack'; ns: string }
   | { k: 'send-rst'; ns: string }
@@ -58,7 +65,12 @@ export type Msg =
   | { k: 'send-icmp-error'; ns: string; type: number; code: number; about: Headers | null; src: string; dst: string; gw: string | null; toSelf: boolean; dev: string | null }
   | { k: 'deliver-echo-request'; ns: string }
   | { k: 'deliver-echo-reply'; ns: string }
-  | { k: 'deliver-icmp-error'; ns: string; type: number; code: number; from: string }
+  /**
+   * `about`: who made the packet the error reports on (`app` a program; `kernel` an echo reply or
+   * RST the kernel built, so no socket waits for the error) and its protocol (a UDP socket only
+   * sees an error when connected or with IP_RECVERR: __udp4_lib_err).
+   */
+  | { k: 'deliver-icmp-error'; ns: string; type: number; code: number; from: string; fromNs: string | null; about: 'app' | 'kernel'; proto: IpProto | null }
   | { k: 'deliver-redirect'; ns: string; from: string; gw: string; accepted: boolean }
   | { k: 'deliver-udp'; ns: string; port: number; f: Headers }
   | { k: 'deliver-syn'; ns: string; port: number }

@@ -1,5 +1,6 @@
 import type { JourneyResult } from '../journey';
 import { firstSend } from './chapters';
+import { ownerOf } from './tellEvent';
 import type { OutcomeFacts } from './story';
 
 /**
@@ -11,7 +12,7 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
   const src = spec.from;
   const out: OutcomeFacts = {
     src, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp, proto: spec.proto, port: spec.port, count: spec.count,
-    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null,
+    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null,
   };
   for (const e of events) {
     if (e.type === 'drop' && e.ns === src && e.reason === 'no-route' && e.direction === 'output') out.localNoRoute = true;
@@ -23,10 +24,15 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
       const { type, code } = e.icmp;
       const hit = out.errors.find((x) => x.type === type && x.code === code && x.from === e.ipv4.src);
       if (hit) hit.n++;
-      else out.errors.push({ type, code, from: e.ipv4.src, n: 1 });
+      else out.errors.push({ type, code, from: e.ipv4.src, fromNs: ownerOf(result, e.ipv4.src), n: 1 });
     }
   }
   const first = firstSend(result);
+  const answer = first ? events.find((e) => e.type === 'send' && e.cause !== 'app' && e.about === first.pkt) : undefined;
+  if (answer && !events.some((e) => e.type === 'deliver' && e.ns === src && e.pkt === answer.pkt)) {
+    const drop = events.find((e) => e.type === 'drop' && e.pkt === answer.pkt && e.reason !== 'icmp-rate-limited');
+    if (drop?.type === 'drop') out.answerLost = { ns: drop.ns, reason: drop.reason, nexthop: drop.nexthop ?? null };
+  }
   if (first) {
     const hops: { ns: string; ttl: number }[] = [];
     for (const e of events) if (e.type === 'ttl' && e.pkt === first.pkt) hops.push({ ns: e.ns, ttl: e.to });

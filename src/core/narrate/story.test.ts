@@ -14,7 +14,7 @@ import type { StoryChapter } from './story';
  */
 
 const ROUTED = { en: /\b(routes|forwards)\b/, ru: /маршрутизирует|пересылает/ };
-const DROPPED = { en: /dropped|drops|no route|nobody answers/, ru: /отброшен|маршрута нет|нет маршрута|ответа нет/ };
+const DROPPED = { en: /dropped|drops|no route|nobody answers/, ru: /отброшен|отбрасывает|маршрута нет|нет маршрута|ответа нет/ };
 
 function span(r: JourneyResult, chapters: StoryChapter[], k: number): HopEvent[] {
   const c = chapters[k] as StoryChapter;

@@ -12,13 +12,14 @@ export type VisitResult = 'forward' | 'local' | 'unreachable' | 'drop' | 'pass';
 /** The facts a chapter's title needs, by kind. */
 export type ChapterFacts =
   /** The source sends the first packet: through which device, to which next hop. */
-  | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp' }
+  | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp'; dst: string; dstIp: string; arpFailed: boolean }
   /** The packet crosses a veth into a machine's root namespace. */
   | { kind: 'enter-root'; ns: string; iface: string }
   /** The bridge decides: up to the host (local), to one port (forward), or to all (flood). */
   | { kind: 'bridge'; ns: string; bridge: string; action: 'local' | 'forward' | 'flood'; port: string | null }
   /** A machine's IP stack decides what to do with it. */
-  | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null }
+  /** `direct`: the next hop is the destination itself (a connected network), so the ARP is the destination's. */
+  | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null; direct: boolean }
   /** The packet leaves the machine through its uplink. */
   | { kind: 'leave'; ns: string; iface: string }
   /** A router receives it. */
@@ -30,9 +31,11 @@ export type ChapterFacts =
   /** The packet crosses the veth into the destination pod. */
   | { kind: 'into-pod'; ns: string; iface: string; pod: string }
   /** The first answer (or error report) about the first packet. */
-  | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string }
+  /** `lost`: the answer never reached the source: where it was dropped, why, and the next hop that failed. */
+  | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string; lost: { ns: string; reason: DropReason; nexthop: string | null } | null }
   /** A later packet of the journey, and what the source's ARP table did for it. */
-  | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'none' };
+  /** `ns`: where ARP waits or starts again for this packet (the first such hop), if anywhere. */
+  | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'none'; ns: string | null };
 
 /** A chapter's kind. */
 export type ChapterKind = ChapterFacts['kind'];
@@ -71,6 +74,8 @@ export interface CorrectionFacts {
   bridge: string | null;
   spa: string | null;
   route: string | null;
+  /** bridge-no-arp: the source asked for its gateway in chapter 1 (it may have known it already). */
+  askedGateway: boolean;
 }
 
 /** One chapter: where it starts in the log, what it is about, and an optional correction. */
@@ -99,8 +104,10 @@ export interface OutcomeFacts {
   refused: number;
   /** UDP datagrams delivered to a listener. */
   udpDelivered: number;
-  /** ICMP errors that reached the source, grouped by type, code and sender. */
-  errors: { type: number; code: number; from: string; n: number }[];
+  /** ICMP errors that reached the source, grouped by type, code and sender (and the namespace owning that address). */
+  errors: { type: number; code: number; from: string; fromNs: string | null; n: number }[];
+  /** The first answer was dropped on its way back: where, why, and the next hop that failed. */
+  answerLost: { ns: string; reason: DropReason; nexthop: string | null } | null;
   /** The first packet's TTL: as sent, then after each router (ns that decremented it). */
   ttl: { start: number; hops: { ns: string; ttl: number }[] } | null;
 }

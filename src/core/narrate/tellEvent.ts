@@ -66,12 +66,29 @@ function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
     case 'update':
       return { k: 'neigh-update', ip: e.ip, mac: e.mac ?? '', state: e.to, released: e.released ?? 0 };
     default:
-      return { k: 'neigh-timer', ip: e.ip, from: e.from, to: e.to, mac: e.mac };
+      // A warm journey's timers started in the hidden warm-up run (SETTLE_MS before the log).
+      return { k: 'neigh-timer', ip: e.ip, from: e.from, to: e.to, mac: e.mac, warmup: result.spec.warm && e.to === 'PROBE' && e.t < 5e9 };
   }
 }
 
+/** The event's own IP header (its TTL is the one at this point) with the transport layer seen before. */
+function withTransport(events: readonly HopEvent[], ipv4: Headers['ipv4'], pkt: number | undefined, before: number): Headers | null {
+  if (!ipv4) return null;
+  const seen = pkt !== undefined ? packetBefore(events, pkt, before) : null;
+  return { ...seen, ipv4 };
+}
+
+/** The namespace that owns an address, from the places of the journey. */
+export function ownerOf(result: JourneyResult, ip: string): string | null {
+  for (const [name, place] of Object.entries(result.places)) {
+    for (const i of Object.values(place.ifaces)) if (i.addrs.some((a) => a.split('/')[0] === ip)) return name;
+  }
+  return null;
+}
+
 function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
-  const f = e.ipv4 ? (e.pkt !== undefined ? packetBefore(result.events, e.pkt, index + 1) : null) ?? { ipv4: e.ipv4 } : null;
+  // The drop's own header: after ip_forward() the waiting packet already has its decremented TTL.
+  const f = withTransport(result.events, e.ipv4, e.pkt, index);
   const facts: Extract<Msg, { k: 'drop' }>['facts'] = {};
   if (e.direction) facts.direction = e.direction;
   if (e.nexthop) facts.nexthop = e.nexthop;
@@ -101,14 +118,29 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
   if (e.dir === 'out') {
-    if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f };
+    if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
     if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
     if (iface?.kind === 'veth') return { k: 'out-veth', ns: e.ns, iface: e.iface, peer: iface.peer ?? '', f, repeat: vethToldBefore(result, index) };
     return { k: 'out-nic', ns: e.ns, iface: e.iface, segment: iface?.segment ?? '', f };
   }
   if (iface?.master) return { k: 'in-port', ns: e.ns, iface: e.iface, bridge: iface.master, f };
   if (iface?.kind === 'bridge') return { k: 'in-up', ns: e.ns, bridge: e.iface, f };
-  return { k: 'in-host', ns: e.ns, iface: e.iface, f };
+  let arp: 'own' | 'known' | null = null;
+  if (e.arp?.op === 'request') {
+    const own = Object.values(result.places[e.ns]?.ifaces ?? {}).some((i) => i.addrs.some((a) => a.split('/')[0] === e.arp?.tpa));
+    const consumed = result.events.slice(index + 1, index + 4).some((x) => x.type === 'consume' && x.pkt === e.pkt);
+    const proxied = result.events.slice(index + 1, index + 4).some((x) => x.type === 'route' && x.result === 'proxy-arp' && x.pkt === e.pkt);
+    arp = own ? 'own' : consumed || proxied ? null : 'known';
+  }
+  return { k: 'in-host', ns: e.ns, iface: e.iface, f, arp, unicast: !isGroupMac(e.eth.dst) };
+}
+
+/** Who built the packet an ICMP error (packet `pkt`) reports on: a program, or the kernel itself. */
+function aboutOrigin(result: JourneyResult, pkt: number, before: number): 'app' | 'kernel' {
+  const err = result.events.slice(0, before).find((x) => x.type === 'send' && x.pkt === pkt);
+  const about = err?.type === 'send' ? err.about : undefined;
+  const orig = about !== undefined ? result.events.find((x) => x.type === 'send' && x.pkt === about) : undefined;
+  return orig?.type === 'send' && orig.cause !== 'app' ? 'kernel' : 'app';
 }
 
 /** What to say about event `index`, and the kernel function that did it (for the detailed level). */
@@ -161,10 +193,15 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     case 'send': {
       const ttl = e.ipv4.ttl;
       switch (e.cause) {
-        case 'app':
-          if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl }, fn: 'ping_v4_sendmsg' };
-          if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl }, fn: 'udp_sendmsg' };
-          return { msg: { k: 'send-syn', ns: e.ns, dst: e.ipv4.dst, port: e.tcp?.dport ?? 0, ttl }, fn: 'tcp_v4_connect' };
+        case 'app': {
+          // The route lookup comes first (ip_route_output_flow, ip_route_connect): without a route
+          // no packet is ever built.
+          const route = result.events.slice(index + 1).find((x) => x.type === 'route' && x.pkt === e.pkt);
+          const noRoute = route?.type === 'route' && route.result === 'unreachable';
+          if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl, noRoute }, fn: 'ping_v4_sendmsg' };
+          if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl, noRoute }, fn: 'udp_sendmsg' };
+          return { msg: { k: 'send-syn', ns: e.ns, dst: e.ipv4.dst, port: e.tcp?.dport ?? 0, ttl, noRoute }, fn: 'tcp_v4_connect' };
+        }
         case 'echo-reply':
           return { msg: { k: 'send-echo-reply', ns: e.ns, ttl }, fn: 'icmp_echo' };
         case 'tcp-synack':
@@ -174,7 +211,9 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         case 'tcp-ack':
           return { msg: { k: 'send-ack', ns: e.ns }, fn: 'tcp_rcv_synsent_state_process' };
         default: {
-          const about = e.about !== undefined ? packetBefore(result.events, e.about, index) : null;
+          // The quoted header is what the error reports on (for a forwarded packet, its TTL after ip_forward).
+          const quote = e.icmp?.quote?.ipv4;
+          const about = e.about !== undefined ? withTransport(result.events, quote, e.about, index) : null;
           const route = result.events.slice(index + 1).find((x) => x.type === 'route' && x.pkt === e.pkt);
           const dev = route?.type === 'route' ? (route.dev ?? null) : null;
           return {
@@ -189,7 +228,13 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       switch (e.cause) {
         case 'echo-request': return { msg: { k: 'deliver-echo-request', ns }, fn: 'icmp_echo' };
         case 'echo-reply': return { msg: { k: 'deliver-echo-reply', ns }, fn: 'ping_rcv' };
-        case 'icmp-error': return { msg: { k: 'deliver-icmp-error', ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, from: e.ipv4.src }, fn: 'icmp_unreach' };
+        case 'icmp-error': {
+          const origin = aboutOrigin(result, e.pkt, index);
+          return {
+            msg: { k: 'deliver-icmp-error', ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, from: e.ipv4.src, fromNs: ownerOf(result, e.ipv4.src), about: origin, proto: e.icmp?.quote?.ipv4.proto ?? null },
+            fn: 'icmp_unreach',
+          };
+        }
         case 'redirect': return { msg: { k: 'deliver-redirect', ns, from: e.ipv4.src, gw: e.icmp?.gateway ?? '', accepted: e.accepted === true }, fn: 'icmp_redirect' };
         case 'udp': return { msg: { k: 'deliver-udp', ns, port: e.udp?.dport ?? 0, f: e }, fn: 'udp_queue_rcv_skb' };
         case 'tcp-syn': return { msg: { k: 'deliver-syn', ns, port: e.tcp?.dport ?? 0 }, fn: 'tcp_v4_conn_request' };
@@ -211,11 +256,11 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
 
 /** The kernel function where each drop happens. */
 const DROP_FN: Record<DropEvent['reason'], string> = {
-  'no-route': 'ip_route_input_slow',
+  'no-route': 'ip_error',
   'ttl-exceeded': 'ip_forward',
   'neigh-failed': 'neigh_invalidate',
   'not-for-us': 'ip_rcv_core',
-  'forwarding-disabled': 'ip_route_input_slow',
+  'forwarding-disabled': 'ip_error',
   'rp-filter': 'fib_validate_source',
   'port-unreachable': '__udp4_lib_rcv',
   'tcp-no-listener': 'tcp_v4_rcv',

@@ -93,15 +93,15 @@ describe('cold ping pod1 → pod3 on the seed lab', () => {
   it('groups the journey into the nine steps of the notes plus the way back, with corrections', () => {
     const chapters = tellChapters(r, 'en');
     expect(chapters.map((c) => c.title)).toEqual([
-      'pod1 sends the echo request through eth0 to its gateway 10.10.10.254',
+      'pod1 sends the echo request to pod3 (10.10.11.1) via the gateway 10.10.10.254 (eth0)',
       "The packet enters node1's root namespace through veth-pod1",
       "The bridge cni0 passes the frame up to node1's IP stack",
       'node1 routes the packet and resolves the next hop 172.16.100.254',
       'The packet leaves node1 through eth0',
-      'The router forwards it to 172.16.100.2',
-      'node2 receives it on eth0 and routes it to cni0',
-      "node2 asks by ARP for pod3's MAC (through cni0)",
-      'Through veth-pod3 into pod3',
+      'The router forwards the packet to 172.16.100.2',
+      'node2 receives the packet on eth0 and routes it to cni0',
+      'node2 asks by ARP for the MAC of pod3 (through cni0)',
+      'The packet crosses veth-pod3 into pod3',
       'pod3 answers: the echo reply travels back',
     ]);
     const starts = chapters.map((c) => c.start);
@@ -162,7 +162,7 @@ describe('other journeys on the seed lab', () => {
   it('no route at the router: net unreachable from 172.16.100.254', () => {
     const r = runJourney(seedTopology(), { from: 'pod1', to: '10.10.12.1' });
     expect(r.events.some((e) => e.type === 'route' && e.ns === 'router' && e.route === null)).toBe(true);
-    expect(tellOutcome(r, 'en')).toContain('ICMP net unreachable (Destination Net Unreachable) from 172.16.100.254');
+    expect(tellOutcome(r, 'en')).toContain('ICMP Destination Net Unreachable came from 172.16.100.254 (router); ping prints "From 172.16.100.254 icmp_seq=1 Destination Net Unreachable"');
   });
 
   it('an address nobody has: three broadcasts a second apart, FAILED, then host unreachable over loopback', () => {
@@ -170,13 +170,13 @@ describe('other journeys on the seed lab', () => {
     const asks = frames(r.events).filter((f) => f.ns === 'pod1' && f.arp?.op === 'request');
     expect(asks.map((f) => f.t / 1e9)).toEqual([0, 1, 2]);
     expect(r.events.some((e) => e.type === 'neigh' && e.to === 'FAILED')).toBe(true);
-    expect(tellOutcome(r, 'en')).toContain('ICMP host unreachable (Destination Host Unreachable) from 10.10.10.1');
+    expect(tellOutcome(r, 'en')).toContain('ICMP Destination Host Unreachable came from 10.10.10.1 (pod1)');
     expect(frames(r.events).some((f) => f.icmp?.type === 3)).toBe(false);
   });
 
   it('UDP to a closed port gets port unreachable; a listener gets the datagram', () => {
     const closed = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', proto: 'udp', port: 9999 });
-    expect(tellOutcome(closed, 'en')).toContain('ICMP port unreachable (Destination Port Unreachable) from 10.10.11.1');
+    expect(tellOutcome(closed, 'en')).toContain('ICMP Destination Port Unreachable came from 10.10.11.1 (pod3)');
     const t: Topology = seedTopology();
     const node2 = t.machines[2];
     const pod3 = node2?.pods?.[0];

@@ -8,7 +8,7 @@ export const narratorEn: NarratorCatalog = {
   locale: 'en',
   summary: summaryEn,
   icmpName: icmpNameEn,
-  kernel: (fn) => `(kernel: ${fn})`,
+  kernel: (fn, modelled) => (modelled ? `(modelled like a Linux bridge: ${fn})` : `(kernel: ${fn})`),
   events: eventsEn,
   chapters: chaptersEn,
   corrections: correctionsEn,

@@ -5,19 +5,28 @@ export function icmpNameEn(type: number, code: number): string {
   switch (type) {
     case 0: return 'echo reply';
     case 8: return 'echo request';
-    case 11: return 'time exceeded (Time to live exceeded)';
-    case 5: return code === 0 ? 'redirect for the network' : 'redirect for the host';
+    case 11: return 'Time Exceeded';
+    case 5: return code === 0 ? 'Redirect (network)' : 'Redirect (host)';
     case 3:
       switch (code) {
-        case 0: return 'net unreachable (Destination Net Unreachable)';
-        case 1: return 'host unreachable (Destination Host Unreachable)';
-        case 3: return 'port unreachable (Destination Port Unreachable)';
-        case 4: return 'fragmentation needed';
-        case 13: return 'administratively prohibited';
-        default: return `destination unreachable (code ${code})`;
+        case 0: return 'Destination Net Unreachable';
+        case 1: return 'Destination Host Unreachable';
+        case 3: return 'Destination Port Unreachable';
+        case 4: return 'Fragmentation Needed';
+        case 13: return 'Communication Administratively Prohibited';
+        default: return `Destination Unreachable (code ${code})`;
       }
     default: return `type ${type} code ${code}`;
   }
+}
+
+/** The line ping prints for an ICMP error (iputils ping), to compare with a terminal. */
+export function pingLineEn(type: number, code: number): string | null {
+  if (type === 11) return 'Time to live exceeded';
+  if (type === 3 && code === 0) return 'Destination Net Unreachable';
+  if (type === 3 && code === 1) return 'Destination Host Unreachable';
+  if (type === 3 && code === 3) return 'Destination Port Unreachable';
+  return null;
 }
 
 /** One readable line for a frame or packet. */
@@ -34,6 +43,12 @@ export function summaryEn(f: Headers): string {
     return `ICMP ${icmpNameEn(f.icmp.type, f.icmp.code)}${seq} (${base})`;
   }
   if (f.udp) return `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl})`;
-  if (f.tcp) return `TCP [${f.tcp.flags}] ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
+  if (f.tcp) return `TCP ${tcpFlagsEn(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
   return `the packet ${base}`;
+}
+
+/** TCP flags in words and in tcpdump's notation: "RST-ACK [R.]". */
+function tcpFlagsEn(flags: string): string {
+  const name: Record<string, string> = { S: 'SYN', 'S.': 'SYN-ACK', 'R.': 'RST-ACK', R: 'RST', '.': 'ACK' };
+  return Object.hasOwn(name, flags) ? `${name[flags] as string} [${flags}]` : `[${flags}]`;
 }

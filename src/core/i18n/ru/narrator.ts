@@ -8,7 +8,7 @@ export const narratorRu: NarratorCatalog = {
   locale: 'ru',
   summary: summaryRu,
   icmpName: icmpNameRu,
-  kernel: (fn) => `(в ядре: ${fn})`,
+  kernel: (fn, modelled) => (modelled ? `(в модели — как мост Linux: ${fn})` : `(в ядре: ${fn})`),
   events: eventsRu,
   chapters: chaptersRu,
   corrections: correctionsRu,

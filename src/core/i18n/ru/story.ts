@@ -1,92 +1,136 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
-import type { VisitResult } from '../../narrate/story';
 import type { DropReason } from '../../events';
 import { count } from '../plural';
-import { icmpNameRu as icmp } from './summary';
+import { icmpNameRu as icmpFull, pingLineRu } from './summary';
 
 const DROP: Record<DropReason, string> = {
-  'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL обнулился бы', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
+  'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL истёк', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
 };
 
-function fate(ns: string, r: VisitResult, dev: string | null, reason: DropReason | null): string {
-  if (r === 'forward') return `${ns} маршрутизирует его дальше${dev ? ` через ${dev}` : ''}`;
-  if (r === 'local') return `пакет адресован самому ${ns}`;
-  if (r === 'unreachable') return `маршрута нет, пакет отброшен`;
-  if (r === 'drop') return `пакет отброшен: ${reason ? DROP[reason] : 'сброс'}`;
-  return `${ns} принимает его`;
-}
+/** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
+const WHAT = {
+  ping: { acc: 'эхо-запрос', nom: 'эхо-запрос', notSent: 'не отправлен' },
+  udp: { acc: 'UDP-дейтаграмму', nom: 'UDP-дейтаграмма', notSent: 'не отправлена' },
+  tcp: { acc: 'TCP SYN', nom: 'TCP SYN', notSent: 'не отправлен' },
+} as const;
 
-/** Русские названия глав. */
+/** Русские названия глав: одно предложение, по возможности с пакетом в роли подлежащего. */
 export const chaptersRu: NarratorCatalog['chapters'] = {
   origin: (c) => {
-    const what = c.what === 'ping' ? 'эхо-запрос' : c.what === 'udp' ? 'UDP-дейтаграмму' : 'TCP SYN';
-    if (c.via === 'none') return `У ${c.ns} нет маршрута: ${what} не отправлен${c.what === 'udp' ? 'а' : ''}`;
-    if (c.via === 'local') return `${c.ns} отправляет ${what} самому себе, через lo`;
-    if (c.via === 'connected') return `${c.ns} отправляет ${what} напрямую через ${c.dev ?? '?'}`;
-    return `${c.ns} отправляет ${what} через ${c.dev ?? '?'} своему шлюзу ${c.gw ?? '?'}`;
+    const w = WHAT[c.what];
+    const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
+    if (c.via === 'none') return `У ${c.ns} нет маршрута до ${c.dstIp}: ${w.nom} ${w.notSent}`;
+    if (c.via === 'local') return `${c.ns} отправляет ${w.acc} самому себе через lo`;
+    if (c.via === 'connected') return c.arpFailed ? `${c.ns} отправляет ${w.acc} напрямую через ${c.dev ?? '?'}, но на ARP о ${c.dstIp} никто не отвечает` : `${c.ns} отправляет ${w.acc} на ${to} напрямую через ${c.dev ?? '?'}`;
+    return `${c.ns} отправляет ${w.acc} на ${to} через шлюз ${c.gw ?? '?'} (${c.dev ?? '?'})`;
   },
   'enter-root': (c) => `Пакет попадает в корневое пространство имён ${c.ns} через ${c.iface}`,
   bridge: (c) => c.action === 'local'
     ? `Мост ${c.bridge} передаёт кадр наверх, в IP-стек ${c.ns}`
     : c.action === 'forward' ? `Мост ${c.bridge} коммутирует кадр в ${c.port ?? '?'}` : `Мост ${c.bridge} рассылает кадр во все порты`,
   route: (c) => {
-    if (c.result === 'forward') return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? ''}`.trim() : `${c.ns} маршрутизирует пакет к ${c.nexthop ?? '?'}`;
-    return `${c.ns}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
+    if (c.result === 'forward') {
+      if (c.direct) return `${c.ns} маршрутизирует пакет прямо к ${c.nexthop ?? '?'}: эта сеть подключена к ${c.dev ?? '?'}`;
+      return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? '?'}` : `${c.ns} маршрутизирует пакет к ${c.nexthop ?? '?'}`;
+    }
+    if (c.result === 'local') return `Пакет адресован самому ${c.ns}: локальная доставка`;
+    return `${c.ns} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
-    return c.result === 'forward' ? `${who} пересылает пакет к ${c.nexthop ?? '?'}` : `${who}: ${fate(c.ns, c.result, c.dev, c.reason)}`;
+    if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;
+    if (c.result === 'local') return `Пакет адресован самому маршрутизатору${c.ns === 'router' ? '' : ` ${c.ns}`}: локальная доставка`;
+    return `${who} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
-  arrive: (c) => c.result === 'forward'
-    ? `${c.ns} принимает пакет на ${c.iface} и маршрутизирует его в ${c.dev ?? '?'}`
-    : `${c.ns} принимает пакет на ${c.iface}: ${fate(c.ns, c.result, c.dev, c.reason)}`,
+  arrive: (c) => {
+    if (c.result === 'forward') return `${c.ns} принимает пакет на ${c.iface} и маршрутизирует его в ${c.dev ?? '?'}`;
+    if (c.result === 'local') return `${c.ns} принимает пакет на ${c.iface}: он адресован самому ${c.ns}`;
+    if (c.result === 'pass') return `${c.ns} принимает пакет на ${c.iface}`;
+    return `${c.ns} принимает пакет на ${c.iface} и отбрасывает его: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
+  },
   'resolve-dst': (c) => c.failed ? `${c.ns} выясняет по ARP MAC-адрес ${c.target}: ответа нет` : `${c.ns} выясняет по ARP MAC-адрес ${c.target} (через ${c.dev})`,
-  'into-pod': (c) => `Через ${c.iface} в ${c.pod}`,
+  'into-pod': (c) => `Пакет проходит через ${c.iface} в ${c.pod}`,
   answer: (c) => {
-    if (c.cause === 'echo-reply') return `${c.ns} отвечает: эхо-ответ идёт обратно`;
-    if (c.cause === 'tcp-synack') return `${c.ns} принимает соединение: SYN-ACK идёт обратно`;
-    if (c.cause === 'tcp-rst') return `${c.ns} отклоняет соединение: RST-ACK`;
-    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} заодно отправляет ${c.to} ICMP Redirect` : `${c.ns} сообщает ${c.to}: ICMP «${icmp(c.type, c.code ?? 0)}»`;
-    return `${c.ns} отвечает`;
+    const lost = c.lost ? `, но ответ не доходит: ${c.lost.reason === 'neigh-failed' ? `на ARP о ${c.lost.nexthop ?? '?'} никто не отвечает` : DROP[c.lost.reason]}` : '';
+    if (c.cause === 'echo-reply') return c.lost ? `${c.ns} отвечает${lost}` : `${c.ns} отвечает: эхо-ответ идёт обратно`;
+    if (c.cause === 'tcp-synack') return `${c.ns} принимает соединение: SYN-ACK идёт обратно${lost}`;
+    if (c.cause === 'tcp-rst') return `${c.ns} отклоняет соединение: RST-ACK${lost}`;
+    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} заодно отправляет на ${c.to} ICMP Redirect` : `${c.ns} отправляет на ${c.to} ошибку ICMP «${icmpFull(c.type, c.code ?? 0)}»${lost}`;
+    return `${c.ns} отвечает${lost}`;
   },
-  packet: (c) => c.arp === 'known' ? `Пакет ${c.n}: MAC-адреса уже известны` : c.arp === 'waiting' ? `Пакет ${c.n}: ARP ещё не завершён` : c.arp === 'again' ? `Пакет ${c.n}: ARP начинается заново` : `Пакет ${c.n}`,
+  packet: (c) => c.arp === 'known' ? `Пакет ${c.n}: все MAC-адреса уже в ARP-таблицах`
+    : c.arp === 'waiting' ? `Пакет ${c.n}: ARP на ${c.ns ?? 'одном из хопов'} ещё не завершён, пакет ждёт в очереди`
+      : c.arp === 'again' ? `Пакет ${c.n}: ${c.ns ?? 'один из хопов'} начинает ARP заново` : `Пакет ${c.n}`,
 };
 
-/** Русские поправки к конспекту. */
+/** Русские поправки к конспекту: `short` — две строки для проектора, `long` — всё рассуждение. */
 export const correctionsRu: NarratorCatalog['corrections'] = {
-  'gateway-arp': (c) => `Прежде чем что-то отправить, ${c.src} ищет ${c.dstIp} в своей таблице маршрутизации. Адрес вне его подсети, поэтому маршрут указывает на шлюз ${c.nexthop ?? '?'}: ${c.src} выясняет по ARP MAC-адрес шлюза, а не ${c.dst}. MAC-адреса — канальный уровень (L2), и ARP спрашивает только про следующий хоп внутри своей L2-сети.`,
-  'calico-gateway': (c) => `У ${c.src} адрес /32 и маршрут «default via ${c.nexthop ?? '?'}»: через этот шлюз, которого нигде нет, идёт любой трафик, даже к подам той же ноды. На ARP-запрос о ${c.nexthop ?? '?'} отвечает сама нода (proxy ARP).`,
-  'bridge-no-arp': (c) => `В конспекте сказано, что мост делает ARP-запрос в поисках адресата. Мост как коммутатор сам ARP-запросов не отправляет. ${c.src} уже спросил про свой шлюз в главе 1; теперь IP-стек ${c.ns} спрашивает только про следующий хоп своего маршрута (${c.nexthop ?? '?'}) через ${c.dev ?? '?'}${c.spa ? `, и в запросе стоит «сообщите ${c.spa}» — адрес этого интерфейса, ведь адрес пода не принадлежит ${c.ns}` : ''}. Про ${c.dstIp} на этой ноде никто не спрашивает.`,
-  'routing-table-decides': (c) => `В конспекте: пакет уходит в eth0, так как ни у кого на сервере нет такого IP-адреса. На самом деле решает таблица маршрутизации ${c.ns}: более точного маршрута к ${c.dstIp} нет, и маршрут по умолчанию «${c.route ?? '?'}» отправляет пакет к ${c.nexthop ?? '?'} через ${c.dev ?? '?'}.`,
-  'ip-stays-mac-changes': (c) => `В конспекте маршрутизатор «отправляет пакет на интерфейс» следующей ноды. На самом деле он выбирает следующий хоп (${c.nexthop ?? '?'}): IP-адрес назначения в пакете остаётся ${c.dstIp}, меняются только MAC-адреса кадра (теперь назначение — MAC следующего хопа), а TTL уменьшается на единицу. Так работает каждый маршрутизируемый хоп.`,
-  'node-routes': (c) => `В конспекте сказано, что пакет перенаправляется в мост. На самом деле он маршрутизируется: IP-стек ${c.ns} находит маршрут к подсети, подключённой напрямую к ${c.bridge ?? '?'} («${c.route ?? '?'}»), и уменьшает TTL — как и маршрутизатор.`,
-  'stack-arps-bridge-floods': (c) => `В конспекте сказано, что ARP-запрос делает мост и находит адрес за veth. Спрашивает IP-стек ${c.ns} через ${c.bridge ?? '?'}${c.spa ? ` (поэтому в запросе «сообщите ${c.spa}»)` : ''}; мост лишь рассылает широковещательный запрос по портам, а ${c.dst} отвечает MAC-адресом своего eth0. Доля правды в конспекте: по адресу отправителя ответа мост узнаёт, за каким портом находится MAC пода (таблица FDB). Но IP-адреса у самого veth нет.`,
+  'gateway-arp': (c) => ({
+    short: `ARP ищет не «точку назначения», а следующий хоп: ${c.src} спрашивает MAC шлюза ${c.nexthop ?? '?'}, а не ${c.dstIp}.`,
+    long: `В конспекте ARP-запрос ищет «точку назначения», а MAC-адреса отнесены к физическому уровню. На самом деле ${c.src} сначала смотрит в свою таблицу маршрутизации: ${c.dstIp} не входит ни в одну из его подсетей, поэтому следующий хоп — шлюз ${c.nexthop ?? '?'}, и ARP спрашивает MAC-адрес шлюза, а не ${c.dstIp}. MAC-адреса — канальный уровень (L2); ARP работает только внутри одного L2-сегмента.`,
+  }),
+  'calico-gateway': (c) => ({
+    short: `У ${c.src} адрес /32: весь трафик идёт через ${c.nexthop ?? '?'}, хотя такого адреса нет ни на одном интерфейсе; на ARP отвечает нода (proxy ARP).`,
+    long: `У ${c.src} адрес /32 и маршрут «default via ${c.nexthop ?? '?'}»: через этот шлюз идёт любой трафик, даже к подам той же ноды, хотя адрес ${c.nexthop ?? '?'} не назначен ни одному интерфейсу. На ARP-запрос о ${c.nexthop ?? '?'} отвечает сама нода (proxy ARP на veth пода).`,
+  }),
+  'bridge-no-arp': (c) => ({
+    short: `Мост ARP-запросов не делает. Спрашивает IP-стек ${c.ns}, и только про следующий хоп ${c.nexthop ?? '?'} (через ${c.dev ?? '?'}).`,
+    long: [
+      c.bridge ? 'В конспекте: мост делает ARP-запрос в поисках адресата. На самом деле мост как коммутатор сам ARP-запросов не отправляет.' : 'В конспекте ARP-запрос делает мост. Здесь моста на пути нет вовсе: veth пода не входит в мост.',
+      c.askedGateway ? `${c.src} уже спросил про свой шлюз в главе 1; теперь` : 'Теперь',
+      `IP-стек ${c.ns} спрашивает только про следующий хоп своего маршрута (${c.nexthop ?? '?'}) через ${c.dev ?? '?'}${c.spa ? `, и в запросе стоит «сообщите ${c.spa}» — адрес этого интерфейса, ведь адрес пода не принадлежит ${c.ns}` : ''}. Про ${c.dstIp} на этой ноде никто не спрашивает.`,
+    ].join(' '),
+  }),
+  'routing-table-decides': (c) => ({
+    short: `Не «ни у кого нет такого IP», а таблица маршрутизации: к ${c.dstIp} подходит только «${c.route ?? 'default'}».`,
+    long: `В конспекте: пакет уходит в eth0, так как ни у кого на сервере нет такого IP-адреса. На самом деле решает таблица маршрутизации ${c.ns}: более точного маршрута к ${c.dstIp} нет, и маршрут по умолчанию «${c.route ?? '?'}» отправляет пакет к ${c.nexthop ?? '?'} через ${c.dev ?? '?'}. Пакет ушёл бы туда, даже если бы такой адрес был где-то за другим интерфейсом.`,
+  }),
+  'ip-stays-mac-changes': (c) => ({
+    short: `IP-адреса не меняются (назначение — по-прежнему ${c.dstIp}). Меняются MAC-адреса кадра, TTL уменьшается на 1.`,
+    long: `В конспекте маршрутизатор «отправляет пакет на интерфейс» следующей ноды. На самом деле ${c.nexthop ?? '?'} — следующий хоп. IP-адреса в пакете не меняются: назначение по-прежнему ${c.dstIp}. Меняется кадр: MAC источника теперь MAC ${c.dev ?? 'интерфейса'} маршрутизатора, MAC назначения — MAC следующего хопа. TTL уменьшается на единицу. Так работает каждый маршрутизируемый хоп.`,
+  }),
+  'node-routes': (c) => ({
+    short: `Сначала маршрутизация (сеть на ${c.bridge ?? '?'}, TTL − 1), потом мост.`,
+    long: `В конспекте: пакет «перенаправляется в сетевой мост». Мост действительно будет, но не сразу: сначала IP-стек ${c.ns} маршрутизирует пакет — находит сеть, подключённую к ${c.bridge ?? '?'} («${c.route ?? '?'}»), и уменьшает TTL, как и маршрутизатор. Только затем пакет уходит через ${c.bridge ?? '?'}, интерфейс моста, и мост коммутирует кадр в нужный порт.`,
+  }),
+  'stack-arps-bridge-floods': (c) => ({
+    short: `ARP-запрос делает IP-стек ${c.ns} через ${c.bridge ?? '?'}; мост только рассылает его. У veth нет IP-адреса.`,
+    long: `В конспекте ARP-запрос делает мост и находит адрес за veth. Спрашивает IP-стек ${c.ns} через ${c.bridge ?? '?'}${c.spa ? ` (поэтому в запросе «сообщите ${c.spa}»)` : ''}; мост лишь рассылает широковещательный запрос по портам, а ${c.dst} отвечает MAC-адресом своего eth0. Доля правды в конспекте: по адресу отправителя ответа мост узнаёт, за каким портом находится MAC пода (таблица FDB). Но IP-адреса у самого veth нет.`,
+  }),
 };
+
+type Outcome = Parameters<NarratorCatalog['outcome']>[0];
+
+/** Одна пришедшая ошибка ICMP: кто за адресом и что напечатает ping. */
+function errorLine(e: Outcome['errors'][number], o: Outcome): string {
+  const from = `${e.from}${e.fromNs ? ` (${e.fromNs})` : ''}`;
+  const ping = o.proto === 'icmp' ? pingLineRu(e.type, e.code) : null;
+  const seq = o.count === 1 ? '1' : 'N';
+  return `Пришла ошибка ICMP «${icmpFull(e.type, e.code)}» от ${from}${e.n > 1 ? `, ${count('ru', e.n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}` : ''}${ping ? `; ping напечатает «From ${e.from} icmp_seq=${seq} ${ping}»` : ''}`;
+}
 
 /** Русская строка итога. */
-export function outcomeRu(o: Parameters<NarratorCatalog['outcome']>[0]): string {
+export function outcomeRu(o: Outcome): string {
   if (o.localNoRoute) return `У ${o.src} нет маршрута до ${o.dstIp}: ничего не отправлено.`;
-  const errs = o.errors.map((e) => `ICMP «${icmp(e.type, e.code)}» от ${e.from}${e.n > 1 ? ` (×${e.n})` : ''}`).join('; ');
+  const errs = o.errors.map((e) => errorLine(e, o)).join('. ');
   const tail = errs ? ` ${errs}.` : '';
+  const lost = o.answerLost ? ` Ответ застрял в ${o.answerLost.ns}: ${o.answerLost.reason === 'neigh-failed' ? `на ARP о ${o.answerLost.nexthop ?? '?'} никто не ответил` : DROP[o.answerLost.reason]}.` : '';
   if (o.proto === 'tcp') {
     if (o.refused > 0) return `Соединение отклонено: ${o.dst} ответил на SYN пакетом RST-ACK (порт ${o.port} никто не слушает, Connection refused).${tail}`;
     if (o.answers > 0) return `Соединение установлено: SYN → SYN-ACK → ACK${o.count > 1 ? ` (${o.answers} из ${o.count})` : ''}.${tail}`;
-    return `Ответ на SYN в ${o.src} не пришёл.${tail}`;
+    return `Ответ на SYN в ${o.src} не пришёл.${lost}${tail}`;
   }
   if (o.proto === 'udp') {
     if (o.udpDelivered > 0) return `Дейтаграмма дошла до программы на ${o.dstIp}. UDP не подтверждает доставку: ответ мог бы прислать только сам сервер.${tail}`;
-    return errs ? `${errs}.` : `В ${o.src} не пришло никакого ответа.`;
+    return errs ? `Ответа на дейтаграмму нет, только ошибка.${tail}` : `В ${o.src} не пришло никакого ответа.${lost}`;
   }
   // «Эхо-ответов вернулось: 1 из 3» не требует согласования числительного.
-  return `Эхо-ответов вернулось в ${o.src}: ${o.answers} из ${o.count}.${tail}`;
+  return `Эхо-ответов вернулось в ${o.src}: ${o.answers} из ${o.count}.${lost}${tail}`;
 }
 
 /** Русские подписи и путь TTL. */
 export const labelsRu: NarratorCatalog['labels'] = { notesVsLinux: 'конспект и реальный Linux', chapter: (n) => `Глава ${n}` };
 export const ttlPathRu: NarratorCatalog['ttlPath'] = (t) => `TTL: ${t.start}${t.hops.map((h) => ` → ${h.ttl} (${h.ns})`).join('')}; мосты TTL не меняют.`;
-
-/** Проверка склонения в одном месте (для тестов и подсказок): «3 эхо-ответа». */
-export const echoRepliesRu = (n: number): string => count('ru', n, { one: 'эхо-ответ', few: 'эхо-ответа', many: 'эхо-ответов', other: 'эхо-ответа' });

@@ -1,23 +1,38 @@
 import type { Headers } from '../../narrate/messages';
 
-/** Названия ICMP (include/uapi/linux/icmp.h) с английскими словами, которые печатает ping. */
-export function icmpNameRu(type: number, code: number): string {
+/** Краткие русские названия ICMP (include/uapi/linux/icmp.h) — для текста событий. */
+export function icmpShortRu(type: number, code: number): string {
   switch (type) {
-    case 0: return 'эхо-ответ (echo reply)';
-    case 8: return 'эхо-запрос (echo request)';
-    case 11: return 'время жизни истекло (Time to live exceeded)';
+    case 0: return 'эхо-ответ';
+    case 8: return 'эхо-запрос';
+    case 11: return 'время жизни истекло';
     case 5: return code === 0 ? 'Redirect для сети' : 'Redirect для хоста';
     case 3:
       switch (code) {
-        case 0: return 'сеть недостижима (Destination Net Unreachable)';
-        case 1: return 'хост недостижим (Destination Host Unreachable)';
-        case 3: return 'порт недостижим (Destination Port Unreachable)';
-        case 4: return 'нужна фрагментация (Fragmentation Needed)';
+        case 0: return 'сеть недостижима';
+        case 1: return 'хост недостижим';
+        case 3: return 'порт недостижим';
+        case 4: return 'нужна фрагментация';
         case 13: return 'запрещено администратором';
         default: return `адресат недостижим (код ${code})`;
       }
     default: return `тип ${type}, код ${code}`;
   }
+}
+
+/** Слова, которые печатает ping (iputils) для ошибки ICMP: их студент увидит в терминале. */
+export function pingLineRu(type: number, code: number): string | null {
+  if (type === 11) return 'Time to live exceeded';
+  if (type === 3 && code === 0) return 'Destination Net Unreachable';
+  if (type === 3 && code === 1) return 'Destination Host Unreachable';
+  if (type === 3 && code === 3) return 'Destination Port Unreachable';
+  return null;
+}
+
+/** Полное название: русское и английские слова ping в скобках — для заголовков и итога. */
+export function icmpNameRu(type: number, code: number): string {
+  const en = pingLineRu(type, code);
+  return en ? `${icmpShortRu(type, code)} (${en})` : icmpShortRu(type, code);
 }
 
 /**
@@ -36,9 +51,15 @@ export function summaryRu(f: Headers): string {
   if (f.icmp) {
     const seq = f.icmp.seq !== undefined ? ` №${f.icmp.seq}` : '';
     if (f.icmp.type === 8 || f.icmp.type === 0) return `ICMP ${f.icmp.type === 8 ? 'эхо-запрос' : 'эхо-ответ'}${seq} (${base})`;
-    return `пакет ICMP «${icmpNameRu(f.icmp.type, f.icmp.code)}» (${base})`;
+    return `пакет ICMP «${icmpShortRu(f.icmp.type, f.icmp.code)}» (${base})`;
   }
   if (f.udp) return `пакет UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl})`;
-  if (f.tcp) return `TCP-сегмент [${f.tcp.flags}] ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
+  if (f.tcp) return `TCP-сегмент ${tcpFlagsRu(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
   return `пакет ${base}`;
+}
+
+/** Флаги TCP словами и в записи tcpdump: «RST-ACK [R.]». */
+function tcpFlagsRu(flags: string): string {
+  const name: Record<string, string> = { S: 'SYN', 'S.': 'SYN-ACK', 'R.': 'RST-ACK', R: 'RST', '.': 'ACK' };
+  return Object.hasOwn(name, flags) ? `${name[flags] as string} [${flags}]` : `[${flags}]`;
 }
