@@ -20,7 +20,7 @@ interface LIface {
   ns: LNs;
   name: string;
   mac: string;
-  /** First address and its prefix, 0/0 when none. */
+  /** First address (0 when none), and as text. */
   ip: number;
   ipText: string;
   peer: LIface | null;
