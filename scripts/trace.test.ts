@@ -68,7 +68,7 @@ describe('npm run trace', () => {
     writeFileSync(badMac, JSON.stringify({ ...seed, machines: [{ ...node1, interfaces: [{ ...eth0, mac: 'zz' }, ...ifaces] }, ...rest] }));
     const run = ['--from', 'pod1', '--to', 'pod3'];
     const cases: { args: string[]; en: RegExp; ru: RegExp }[] = [
-      { args: [...run, '--count', '-1'], en: /^trace: --count expects a whole number, got "-1"$/, ru: /^trace: для --count нужно целое неотрицательное число, получено «-1»$/ },
+      { args: [...run, '--count', '-1'], en: /^trace: --count expects a whole number, got "-1"$/, ru: /^trace: для --count нужно целое число \(только цифры\), получено «-1»$/ },
       { args: [...run, '--colour', 'red'], en: /^trace: unknown option --colour; usage: npm run/, ru: /^trace: неизвестный параметр --colour; использование: npm run/ },
       {
         args: [...run, '--preset', '__proto__'],

@@ -27,11 +27,11 @@ describe('draft ↔ spec', () => {
     const d = { ...draftFromSpec(t, { from: 'pod1', to: 'pod3' }), from: 'pod9' };
     const r = parseDraft(t, d);
     expect(r.spec).toBeNull();
-    expect(r.errors.map((e) => [e.field, e.message.en])).toEqual([['from', 'Source “pod9” is not a pod or machine of this lab.']]);
+    expect(r.errors.map((e) => [e.field, e.message.en])).toEqual([['from', 'From: “pod9” is not a pod or machine of this lab.']]);
   });
 
   it('asks for an address when the IP field is empty', () => {
     const d = { ...draftFromSpec(t, { from: 'pod1', to: 'pod3' }), toKind: 'ip' as const, toIp: '' };
-    expect(parseDraft(t, d).errors[0]?.message.ru).toContain('IP-адрес назначения пуст');
+    expect(parseDraft(t, d).errors[0]?.message.ru).toContain('Куда: IP-адрес не введён');
   });
 });

@@ -83,19 +83,19 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
   const names = namespaceNames(t);
   const all = [...names.pods, ...names.machines];
   if (!all.includes(d.from)) {
-    errors.push({ field: 'from', message: { en: `Source “${d.from}” is not a pod or machine of this lab.`, ru: `Источник «${d.from}» — не под и не машина этой лаборатории.` } });
+    errors.push({ field: 'from', message: { en: `From: “${d.from}” is not a pod or machine of this lab.`, ru: `Откуда: на стенде нет пода или машины «${d.from}».` } });
   }
   const ip = d.toIp.trim();
   if (d.toKind === 'ip' && !isIpv4(ip)) {
     errors.push({
       field: 'to',
       message: ip === ''
-        ? { en: 'Destination IP address is empty: type one, e.g. 10.10.11.1.', ru: 'IP-адрес назначения пуст: введите, например, 10.10.11.1.' }
-        : { en: `Destination “${ip}” is not a valid IPv4 address: four numbers 0–255 separated by dots, e.g. 10.10.11.1.`, ru: `Назначение «${ip}» — не IPv4-адрес: нужны четыре числа 0–255 через точку, например 10.10.11.1.` },
+        ? { en: 'To: the IP address is empty; type one, e.g. 10.10.11.1.', ru: 'Куда: IP-адрес не введён; введите, например, 10.10.11.1.' }
+        : { en: `To: “${ip}” is not a valid IPv4 address: four numbers 0–255 separated by dots, e.g. 10.10.11.1.`, ru: `Куда: «${ip}» — не IPv4-адрес: нужны четыре числа от 0 до 255 через точку, например 10.10.11.1.` },
     });
   }
   if (d.toKind === 'ns' && !all.includes(d.to)) {
-    errors.push({ field: 'to', message: { en: `Destination “${d.to}” is not a pod or machine of this lab.`, ru: `Назначение «${d.to}» — не под и не машина этой лаборатории.` } });
+    errors.push({ field: 'to', message: { en: `To: “${d.to}” is not a pod or machine of this lab.`, ru: `Куда: на стенде нет пода или машины «${d.to}».` } });
   }
   const port = intIn(d.port, 1, 65535);
   if (d.proto !== 'icmp' && port === null) {
@@ -103,7 +103,7 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
   }
   const count = intIn(d.count, 1, MAX_COUNT);
   if (count === null) {
-    errors.push({ field: 'count', message: { en: `Packets “${d.count}” must be a whole number from 1 to ${MAX_COUNT}.`, ru: `Число пакетов «${d.count}» должно быть целым от 1 до ${MAX_COUNT}.` } });
+    errors.push({ field: 'count', message: { en: `Packets “${d.count}” must be a whole number from 1 to ${MAX_COUNT}.`, ru: `Число пакетов «${d.count}» должно быть целым числом от 1 до ${MAX_COUNT}.` } });
   }
   const ttl = intIn(d.ttl, 1, 255);
   if (ttl === null) {

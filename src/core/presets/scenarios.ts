@@ -62,7 +62,7 @@ export function seedCalicoStylePod1(): Topology {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'cold-ping-pod1-pod3',
-    title: { en: 'Cold ping pod1 → pod3 (other node)', ru: 'Холодный ping pod1 → pod3 (другая нода)' },
+    title: { en: 'First ping pod1 → pod3 (empty caches, other node)', ru: 'Первый ping pod1 → pod3 (кэши пусты, другая нода)' },
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3' },
   },
@@ -74,7 +74,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'two-pings-warm-caches',
-    title: { en: 'Two pings pod1 → pod3: the second finds warm caches', ru: 'Два ping pod1 → pod3: второй находит заполненные кэши' },
+    title: { en: 'Two pings pod1 → pod3: the second finds warm caches', ru: 'Два пинга pod1 → pod3: второй находит заполненные кэши' },
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3', count: 2 },
   },
@@ -116,7 +116,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'delay-probe-after-5s',
-    title: { en: 'Three pings 2 s apart: 5 s after first use, unconfirmed entries are probed by unicast ARP', ru: 'Три ping с интервалом 2 с: через 5 с неподтверждённые записи проверяются одноадресным ARP' },
+    title: { en: 'Three pings 2 s apart: 5 s after first use, unconfirmed entries are probed by unicast ARP', ru: 'Три пинга с интервалом 2 с: через 5 с неподтверждённые записи проверяются одноадресным ARP' },
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3', count: 3, intervalMs: 2000 },
   },
