@@ -9,26 +9,46 @@ import type { Lang } from './lang';
 
 /**
  * The parameters each kind of problem carries, by code. A value shown to the user as it was
- * written (`got`, `dev`) is its JSON text (`"x"`, `2`, `null`), or `undefined` when the field is
- * absent; the catalogue decides how to quote it. Names, MACs and prefixes are plain strings.
+ * written (`got`, `key`) is its JSON text (`"x"`, `2`, `null`, shortened past a few dozen
+ * characters), or `undefined` when the field is absent; the catalogue decides how to quote it.
+ * Names, MACs and prefixes are plain strings. `kernel` is what Linux itself answers to the same
+ * configuration (iproute2's line, such as `RTNETLINK answers: File exists`): the catalogues show
+ * it beside their own explanation, unchanged in every language.
+ *
+ * Codes in {@link WARNING_CODES} are warnings: Linux accepts the configuration, but it is unwise.
+ * `validateTopology` returns errors only; `validateTopologyWarnings` returns the warnings.
  */
 export type ProblemParams = {
   /** The whole input is not a JSON object. */
   'topology-not-object': Record<string, never>;
+  /** Reading the input threw (an accessor or a proxy, never plain JSON). */
+  'topology-unreadable': Record<string, never>;
   /** A list element or a field must be an object. */
   'not-object': Record<string, never>;
   /** A field must be an array. */
   'not-array': Record<string, never>;
+  /** A required field is absent. */
+  missing: Record<string, never>;
+  /** A field the format does not have (a typo such as `neighbors`, or a prototype key). */
+  'unknown-key': { key: string };
+  /** A field must be a string. */
+  'not-string': { got: string };
+  /** A field must be `true` or `false` (a string "false" is not). */
+  'not-boolean': { got: string };
+  /** A field must be a finite number. */
+  'not-number': { got: string };
+  /** A field must be one of a few values; `options` is their JSON array text (`["udp","tcp"]`). */
+  'one-of': { options: string; got: string };
+  /** A field must be a whole number in a range. */
+  'int-range': { min: number; max: number; got: string; kernel?: string | undefined };
+  /** A value the format refuses for another reason. */
+  invalid: { got: string };
   /** A field must be a non-empty string (the topology's name, a segment id). */
   'non-empty-string': Record<string, never>;
-  /** `version` is not 1. */
-  version: { got: string };
   /** Two segments with one id. */
   'duplicate-segment': { id: string };
   /** A pod or machine name used twice; `where` is the path of the first use. */
   'duplicate-name': { name: string; where: string };
-  /** A MAC used by two interfaces; `ns` names where it was first seen. */
-  'duplicate-mac': { mac: string; ns: string };
   /** A NIC plugs into a segment that `segments` does not list. */
   'unknown-segment': { id: string };
   /** A veth's peer names a pod or machine that does not exist. */
@@ -37,52 +57,56 @@ export type ProblemParams = {
   'peer-iface-missing': { ns: string; iface: string };
   /** The two ends of a veth do not name each other. */
   'peer-mismatch': { ns: string; iface: string; from: string; fromIface: string };
-  /** A machine's role is not node, router or host. */
-  role: { got: string };
+  /** A veth whose peer is itself: creating the pair needs two devices of one name. */
+  'veth-self-peer': { kernel?: string | undefined };
   /** A pod or machine name breaks the naming rule (1-31 characters). */
   'ns-name': { got: string };
-  /** An interface name breaks Linux's rule (IFNAMSIZ: at most 15 characters). */
-  'iface-name': { got: string };
+  /** An interface name breaks the rule (at most 15 characters, IFNAMSIZ). */
+  'iface-name': { got: string; kernel?: string | undefined };
+  /** An interface named `lo`: every namespace already has its loopback interface. */
+  'iface-lo': { kernel?: string | undefined };
   /** Two interfaces with one name in a namespace. */
-  'duplicate-iface': { name: string };
+  'duplicate-iface': { name: string; kernel?: string | undefined };
   /** A MAC that does not parse. */
   'mac-syntax': { got: string };
   /** A group (multicast) MAC on an interface. */
-  'mac-multicast': { mac: string };
+  'mac-multicast': { mac: string; kernel?: string | undefined };
+  /** The all-zero MAC on an interface. */
+  'mac-zero': { kernel?: string | undefined };
   /** An address that is not IPv4 with a prefix length. */
   'address-syntax': { got: string };
-  /** `master` names no bridge in the namespace. */
-  'unknown-master': { master: string };
-  /** A bridge port carries an address. */
-  'port-address': { bridge: string };
-  /** The MTU is outside Linux's range. */
-  'mtu-range': { min: number; max: number };
-  /** A veth without `{ ns, iface }`. */
-  'veth-peer': Record<string, never>;
-  /** An ether NIC without a segment id. */
-  'ether-segment': Record<string, never>;
-  /** An interface kind other than veth, ether or bridge. */
-  'iface-kind': { got: string };
+  /** The same address and prefix twice on one interface. */
+  'duplicate-address': { address: string; kernel?: string | undefined };
+  /** `master` names no interface in the namespace. */
+  'unknown-master': { master: string; kernel?: string | undefined };
+  /** `master` names an interface that is not a bridge. */
+  'master-not-bridge': { master: string; kernel?: string | undefined };
+  /** A bridge as a port of a bridge (itself or another). */
+  'bridge-port-bridge': { master: string; kernel?: string | undefined };
   /** A route destination that is neither default nor a prefix. */
   'route-dst': { got: string };
   /** A route prefix with host bits set (`ip route` refuses it). */
-  'route-host-bits': { dst: string };
+  'route-host-bits': { dst: string; kernel?: string | undefined };
   /** A field that must be an IPv4 address (a gateway, a source). */
   'ip-syntax': { got: string };
-  /** A route or neighbour names a device the namespace does not have (`dev` as JSON text). */
-  'no-such-dev': { dev: string };
+  /** A route or neighbour names a device the namespace does not have. */
+  'no-such-dev': { dev: string; kernel?: string | undefined };
   /** A gateway not reachable through its device (fib_check_nh()). */
-  'gateway-unreachable': { via: string; dev: string };
-  /** A static neighbour without a valid IPv4 address. */
-  'neigh-ip': Record<string, never>;
-  /** A static neighbour without a valid MAC. */
-  'neigh-mac': Record<string, never>;
-  /** A listener that is not `{ proto: "udp" | "tcp", port: 1-65535 }`. */
-  listener: Record<string, never>;
-  /** `sysctls.ip_default_ttl` outside its range. */
-  'ttl-range': { min: number; max: number };
-  /** An interface's `sysctls.proxy_delay` outside its range. */
-  'proxy-delay-range': { min: number; max: number };
+  'gateway-unreachable': { via: string; dev: string; kernel?: string | undefined };
+  /** A route's preferred source that is not a local address (fib_valid_prefsrc()). */
+  'prefsrc-not-local': { src: string; kernel?: string | undefined };
+  /** A route whose prefix and metric the table already has; `other` is that route as `ip route` prints it. */
+  'route-exists': { dst: string; metric: number; other: string; kernel?: string | undefined };
+  /** Two static neighbour entries for one address on one device. */
+  'duplicate-neighbour': { ip: string; dev: string; kernel?: string | undefined };
+  /** Warning: an address on a bridge port. */
+  'port-address': { bridge: string };
+  /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */
+  'shared-mac': { mac: string; other: string };
+  /** Warning: a MAC used by another interface of the same layer-2 segment. */
+  'duplicate-mac': { mac: string; other: string };
+  /** Warning: this link closes a loop at layer 2. */
+  'l2-loop': Record<string, never>;
 };
 
 /** One kind of problem, named like the kernel would (`mac-multicast`, `iface-name`, …). */
@@ -116,24 +140,83 @@ export interface ProblemListCatalog {
  * params are frozen: validation caches problems and hands the same params out again.
  */
 export function problem<C extends ProblemCode>(path: string, code: C, params: ProblemParams[C]): Problem {
-  return Object.freeze({ path, code, params: Object.freeze({ ...params }) as Record<string, string | number> });
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params) as [string, string | number | undefined][]) if (v !== undefined) values[k] = v;
+  return Object.freeze({ path, code, params: Object.freeze(values) });
 }
 
-/** The same problem one level deeper: `prefix` is prepended to its path (`machines[0].`). */
-export function under(prefix: string, p: Problem): Problem {
-  return { path: `${prefix}${p.path}`, code: p.code, params: p.params };
+/** The codes that are warnings: Linux accepts the configuration, but it is unwise. */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['port-address', 'shared-mac', 'duplicate-mac', 'l2-loop']);
+
+/** Whether a problem refuses the topology (`error`) or only advises (`warning`). */
+export function problemSeverity(code: ProblemCode): 'error' | 'warning' {
+  return WARNING_CODES.has(code) ? 'warning' : 'error';
 }
 
 /**
+ * The same problem one level deeper: `prefix` (`machines[0].`) is prepended to its path. A path
+ * that starts with a bracket (`[0]`, `["a b"]`) or is empty joins without the prefix's dot.
+ */
+export function under(prefix: string, p: Problem): Problem {
+  const base = prefix.endsWith('.') && (p.path === '' || p.path.startsWith('[')) ? prefix.slice(0, -1) : prefix;
+  return { path: `${base}${p.path}`, code: p.code, params: p.params };
+}
+
+/** How many characters of a string {@link shown} keeps before it cuts with "…". */
+const SHOWN_STRING = 60;
+/** How many characters {@link shown} writes for an array or object before it cuts with "…". */
+const SHOWN_TEXT = 80;
+
+/**
  * How a value found in user input is shown in a problem: its JSON text (`"x"`, `2`, `null`), or
- * `undefined` when absent. Never throws (a cyclic object is shown with `String()`).
+ * `undefined` when absent. A long string is cut (and stays a JSON string literal); an array or an
+ * object is written two levels deep at most and cut at a few dozen characters, so a huge or
+ * deeply nested value costs nothing and overflows no stack. Never throws.
  */
 export function shown(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? 'undefined';
+    const text = preview(value, 2);
+    return text.length > SHOWN_TEXT && !text.startsWith('"') ? `${text.slice(0, SHOWN_TEXT - 1)}…` : text;
   } catch {
-    return String(value);
+    return '…';
   }
+}
+
+function preview(v: unknown, depth: number): string {
+  switch (typeof v) {
+    case 'undefined':
+      return 'undefined';
+    case 'string':
+      return JSON.stringify(v.length > SHOWN_STRING ? `${v.slice(0, SHOWN_STRING - 1)}…` : v);
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : String(v);
+    case 'boolean':
+      return String(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'symbol':
+    case 'function':
+      return typeof v;
+    default:
+  }
+  if (v === null) return 'null';
+  const list = Array.isArray(v);
+  if (depth === 0) return list ? '[…]' : '{…}';
+  const parts: string[] = [];
+  let length = 0;
+  const keys = list ? [] : Object.keys(v as object);
+  const n = list ? (v as unknown[]).length : keys.length;
+  for (let i = 0; i < n; i++) {
+    if (length > SHOWN_TEXT) {
+      parts.push('…');
+      break;
+    }
+    const key = keys[i] ?? '';
+    const item = list ? preview((v as unknown[])[i], depth - 1) : `${preview(key, 0)}:${preview((v as Record<string, unknown>)[key], depth - 1)}`;
+    parts.push(item);
+    length += item.length + 1;
+  }
+  return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
 }
 
 /**

@@ -44,11 +44,18 @@ export interface NamespaceSysctls {
 interface IfaceBase {
   /** Interface name inside its namespace, e.g. `eth0`, `cni0`, `veth-pod1`. */
   name: string;
-  /** MAC address, `aa:bb:cc:dd:ee:ff`, lower case. */
+  /**
+   * MAC address, `aa:bb:cc:dd:ee:ff`: unicast and not all-zero, as Linux demands. Linux lets
+   * several interfaces share one (Calico gives every host-side veth `ee:ee:ee:ee:ee:ee`); validation
+   * warns about it, and more loudly within one layer-2 segment.
+   */
   mac: string;
-  /** IPv4 addresses with prefix, e.g. `10.10.10.1/24`. Each adds a connected route, as the kernel does. */
+  /**
+   * IPv4 addresses with prefix, e.g. `10.10.10.1/24`. Each adds a connected route, as the kernel
+   * does (not for a /32, nor inside 0.0.0.0/8). Allowed on a bridge port, as in Linux, with a warning.
+   */
   addresses?: string[];
-  /** Name of the bridge this interface is a port of (`ip link set X master BR`). */
+  /** Name of the bridge this interface is a port of (`ip link set X master BR`). A bridge cannot be a port. */
   master?: string;
   /** Per-interface sysctls. */
   sysctls?: IfaceSysctls;
@@ -90,8 +97,15 @@ export interface RouteSpec {
   onlink?: boolean;
   /** Preferred source address. */
   src?: string;
-  /** Route metric (lower wins among equal prefixes). Default 0. */
+  /** Route metric (lower wins among equal prefixes), 0 to 4294967295. Default 0. */
   metric?: number;
+  /**
+   * How the route joins the table, as the `ip route` verb: `add` (the default) is refused with
+   * "File exists" when the table already has a route of this prefix and metric (the connected
+   * route of an address counts); `prepend` puts it before those, so it wins, and `append` after
+   * them. Both refuse only an identical route. Routes are added in list order, after addresses.
+   */
+  op?: 'add' | 'prepend' | 'append';
 }
 
 /** A pre-set neighbour entry (`ip neigh add ... nud permanent`), e.g. a CNI's static ARP. */

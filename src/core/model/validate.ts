@@ -1,132 +1,223 @@
-import { problem, shown, under, type Problem } from '../i18n/problems';
-import { inPrefix, isGroupMac, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
+import type * as z from 'zod/mini';
+import { problem, under, type Problem } from '../i18n/problems';
+import { formatIp, isLoopback, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
+import { LINUX } from './linux';
+import { isNsName, machineShellSchema, podSchema, schemaProblems, topologyShellSchema } from './schema';
 import type { NamespaceSpec, Topology } from './topology';
 
 /*
  * Topology validation for user input (files, the editor). Every problem is reported as data with
  * where it is (`machines[0].pods[1].interfaces[0].mac`), a code and its values; the sentence comes
- * from the reader's language catalogue (`formatProblem` in ../i18n/problems.ts). Checks that only
- * concern one namespace are cached by the namespace object's identity, so re-validating after an
- * edit only re-checks what changed; the cross-namespace checks (names, MACs, veth peers, segments)
- * are map lookups.
+ * from the reader's language catalogue (`formatProblem` in ../i18n/problems.ts).
+ *
+ * Three layers:
+ * - the shape (./schema.ts, zod): fields, types, ranges, kinds;
+ * - what Linux refuses when the namespace is built in the order the kernel lab builds it (devices,
+ *   masters, addresses, then routes and neighbours in list order), each with the kernel's answer:
+ *   a bridge as a bridge port, a veth that is its own peer, a duplicate address, a gateway no
+ *   earlier link route covers, a preferred source that is not local, a route whose prefix and
+ *   metric the table already has (connected routes included);
+ * - warnings (`validateTopologyWarnings`) for what Linux accepts but is unwise: an address on a
+ *   bridge port, one MAC on several interfaces, a loop at layer 2.
+ *
+ * Checks that only concern one namespace are cached by the namespace object's identity (and the
+ * object frozen), so re-validating after an edit only re-checks what changed; the cross-namespace
+ * checks (names, veth peers, segments) are map lookups. User-given names are only ever looked up
+ * in Maps and Sets, never as keys of plain objects.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- user JSON is checked field by field
-type Loose = Record<string, any>;
+type Loose = Record<string, unknown>;
 
 function isObject(v: unknown): v is Loose {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** What the cross-namespace checks need to know about one namespace. */
+function listOf(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** A user-given string as a problem shows it: cut past 64 characters. */
+function clip(s: string): string {
+  return s.length > 64 ? `${s.slice(0, 63)}…` : s;
+}
+
+/** What the cross-namespace checks and the warnings need to know about one interface. */
+interface IfaceFact {
+  kind: 'veth' | 'ether' | 'bridge' | null;
+  /** Its index in `interfaces`. */
+  index: number;
+  /** Its MAC, lower case, when it parses. */
+  mac: string | null;
+  /** A veth's other end, when given (and not itself). */
+  peer?: { ns: string; iface: string };
+  /** An ether NIC's segment id. */
+  segment?: string;
+  /** The bridge it is a port of, when that is a bridge Linux accepts it into. */
+  master?: string;
+}
+
+/** One namespace's problems, with paths relative to it, and its interfaces. */
 interface NsFacts {
-  /** Problems inside the namespace, with paths relative to it. */
   errors: Problem[];
-  ifaces: Map<string, { kind: string; peer?: { ns: string; iface: string }; segment?: string; mac: string | null; index: number }>;
+  warnings: Problem[];
+  /** Interfaces Linux would create, by name (the first of a name; never `lo`). */
+  ifaces: Map<string, IfaceFact>;
 }
 
-const factsCache = new WeakMap<object, NsFacts>();
+/** Prefixes, to ask whether any of them covers an address: one set of networks per length. */
+class PrefixSet {
+  private readonly byLength = new Map<number, Set<number>>();
 
-function nsFacts(ns: Loose): NsFacts {
-  const hit = factsCache.get(ns);
-  if (hit) return hit;
-  const errors: Problem[] = [];
-  const ifaces: NsFacts['ifaces'] = new Map();
-  const list: unknown[] = Array.isArray(ns.interfaces) ? ns.interfaces : [];
-  const bridges = new Set(list.filter((i): i is Loose => isObject(i) && i.kind === 'bridge').map((i) => i.name));
-  list.forEach((iface, k) => {
+  add(ip: number, prefix: number): void {
+    let nets = this.byLength.get(prefix);
+    if (!nets) this.byLength.set(prefix, (nets = new Set()));
+    nets.add(networkOf(ip, prefix));
+  }
+
+  covers(ip: number): boolean {
+    for (const [prefix, nets] of this.byLength) if (nets.has(networkOf(ip, prefix))) return true;
+    return false;
+  }
+}
+
+/** What routing knows about one device: its own addresses, and the link-scope routes through it. */
+interface DevRouting {
+  own: Set<number>;
+  link: PrefixSet;
+}
+
+function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
+  const errors = schemaProblems(schema, ns);
+  const warnings: Problem[] = [];
+  const ifaces = new Map<string, IfaceFact>();
+  const nsName = typeof ns.name === 'string' ? ns.name : undefined;
+  const interfaces = listOf(ns.interfaces);
+
+  // Devices, in order: a name already taken (or `lo`) is refused, and Linux keeps the first.
+  interfaces.forEach((iface, k) => {
+    if (!isObject(iface) || typeof iface.name !== 'string') return;
+    const name = iface.name;
+    if (name === 'lo') return void errors.push(problem(`interfaces[${k}].name`, 'iface-lo', { kernel: LINUX.fileExists }));
+    if (ifaces.has(name)) return void errors.push(problem(`interfaces[${k}].name`, 'duplicate-iface', { name: clip(name), kernel: LINUX.fileExists }));
+    const kind = iface.kind === 'veth' || iface.kind === 'ether' || iface.kind === 'bridge' ? iface.kind : null;
+    const fact: IfaceFact = { kind, index: k, mac: typeof iface.mac === 'string' ? parseMac(iface.mac) : null };
+    const peer = iface.peer;
+    if (kind === 'veth' && isObject(peer) && typeof peer.ns === 'string' && typeof peer.iface === 'string') {
+      if (peer.ns === nsName && peer.iface === name) errors.push(problem(`interfaces[${k}].peer`, 'veth-self-peer', { kernel: LINUX.fileExists }));
+      else fact.peer = { ns: peer.ns, iface: peer.iface };
+    }
+    if (kind === 'ether' && typeof iface.segment === 'string') fact.segment = iface.segment;
+    ifaces.set(name, fact);
+  });
+
+  // Masters, then addresses (and with them the connected routes), as `ip link set`/`ip addr add` do.
+  const routing = new Map<string, DevRouting>();
+  const local = new Set<number>();
+  /** Routes by prefix and metric, as `ip route` prints them, in table order. */
+  const table = new Map<string, string[]>();
+  interfaces.forEach((iface, k) => {
+    if (!isObject(iface) || typeof iface.name !== 'string') return;
+    const name = iface.name;
+    const fact = ifaces.get(name);
+    if (fact?.index !== k) return;
     const p = `interfaces[${k}]`;
-    if (!isObject(iface)) return void errors.push(problem(p, 'not-object', {}));
-    const nameOk = typeof iface.name === 'string' && /^[A-Za-z0-9_.-]{1,15}$/.test(iface.name);
-    if (!nameOk) errors.push(problem(`${p}.name`, 'iface-name', { got: shown(iface.name) }));
-    else if (ifaces.has(iface.name)) errors.push(problem(`${p}.name`, 'duplicate-iface', { name: iface.name }));
-    const mac = typeof iface.mac === 'string' ? parseMac(iface.mac) : null;
-    if (mac === null) errors.push(problem(`${p}.mac`, 'mac-syntax', { got: shown(iface.mac) }));
-    else if (isGroupMac(mac)) errors.push(problem(`${p}.mac`, 'mac-multicast', { mac }));
-    if (iface.addresses !== undefined && !Array.isArray(iface.addresses)) errors.push(problem(`${p}.addresses`, 'not-array', {}));
-    (Array.isArray(iface.addresses) ? iface.addresses : []).forEach((a: unknown, n: number) => {
-      if (!(typeof a === 'string' && parseCidr(a))) errors.push(problem(`${p}.addresses[${n}]`, 'address-syntax', { got: shown(a) }));
+    if (typeof iface.master === 'string') {
+      const master = clip(iface.master);
+      const bridge = ifaces.get(iface.master);
+      if (!bridge) errors.push(problem(`${p}.master`, 'unknown-master', { master, kernel: LINUX.noMaster(master) }));
+      else if (bridge.kind !== 'bridge') {
+        if (bridge.kind !== null) errors.push(problem(`${p}.master`, 'master-not-bridge', { master, kernel: LINUX.notSupported }));
+      } else if (fact.kind === 'bridge') errors.push(problem(`${p}.master`, 'bridge-port-bridge', { master, kernel: LINUX.bridgeInBridge }));
+      else if (fact.kind !== null) fact.master = iface.master;
+    }
+    const dev: DevRouting = { own: new Set(), link: new PrefixSet() };
+    routing.set(name, dev);
+    const seen = new Set<string>();
+    listOf(iface.addresses).forEach((a, n) => {
+      const c = typeof a === 'string' ? parseCidr(a) : null;
+      if (!c) return;
+      const key = `${c.ip}/${c.prefix}`;
+      if (seen.has(key)) return void errors.push(problem(`${p}.addresses[${n}]`, 'duplicate-address', { address: a as string, kernel: LINUX.addressAssigned }));
+      seen.add(key);
+      dev.own.add(c.ip);
+      local.add(c.ip);
+      // fib_add_ifaddr(): a prefix route unless the prefix is 0.0.0.0/8 or the address is a /32.
+      const net = networkOf(c.ip, c.prefix);
+      if (c.prefix === 32 || net >>> 24 === 0) return;
+      dev.link.add(net, c.prefix);
+      const route = `${net}/${c.prefix}/0`;
+      const same = table.get(route) ?? [];
+      same.push(`${formatIp(net)}/${c.prefix} dev ${name} proto kernel scope link src ${formatIp(c.ip)}`);
+      table.set(route, same);
     });
-    if (iface.master !== undefined && !bridges.has(iface.master)) errors.push(problem(`${p}.master`, 'unknown-master', { master: String(iface.master) }));
-    if (iface.master !== undefined && Array.isArray(iface.addresses) && iface.addresses.length > 0) errors.push(problem(`${p}.addresses`, 'port-address', { bridge: String(iface.master) }));
-    if (iface.mtu !== undefined && (!Number.isInteger(iface.mtu) || iface.mtu < 68 || iface.mtu > 65535)) errors.push(problem(`${p}.mtu`, 'mtu-range', { min: 68, max: 65535 }));
-    if (iface.kind === 'veth') {
-      if (!isObject(iface.peer) || typeof iface.peer.ns !== 'string' || typeof iface.peer.iface !== 'string') errors.push(problem(`${p}.peer`, 'veth-peer', {}));
-    } else if (iface.kind === 'ether') {
-      if (typeof iface.segment !== 'string') errors.push(problem(`${p}.segment`, 'ether-segment', {}));
-    } else if (iface.kind !== 'bridge') {
-      errors.push(problem(`${p}.kind`, 'iface-kind', { got: shown(iface.kind) }));
-    }
-    if (nameOk && !ifaces.has(iface.name)) {
-      const fact: NsFacts['ifaces'] extends Map<string, infer F> ? F : never = { kind: String(iface.kind), mac, index: k };
-      if (iface.kind === 'veth' && isObject(iface.peer)) fact.peer = iface.peer as { ns: string; iface: string };
-      if (iface.kind === 'ether' && typeof iface.segment === 'string') fact.segment = iface.segment;
-      ifaces.set(iface.name, fact);
-    }
+    if (fact.master !== undefined && seen.size > 0) warnings.push(problem(`${p}.addresses`, 'port-address', { bridge: clip(fact.master) }));
   });
-  if (ns.routes !== undefined && !Array.isArray(ns.routes)) errors.push(problem('routes', 'not-array', {}));
-  (Array.isArray(ns.routes) ? ns.routes : []).forEach((r: unknown, k: number) => {
+
+  // Static routes, in order, each checked as fib_table_insert() would: device, gateway, source, duplicate.
+  listOf(ns.routes).forEach((r, k) => {
+    if (!isObject(r) || typeof r.dev !== 'string') return;
     const p = `routes[${k}]`;
-    if (!isObject(r)) return void errors.push(problem(p, 'not-object', {}));
-    if (r.dst !== 'default') {
-      const c = typeof r.dst === 'string' ? parseCidr(r.dst) : null;
-      if (!c) errors.push(problem(`${p}.dst`, 'route-dst', { got: shown(r.dst) }));
-      else if (networkOf(c.ip, c.prefix) !== c.ip) errors.push(problem(`${p}.dst`, 'route-host-bits', { dst: String(r.dst) }));
+    const dst = r.dst === 'default' ? { ip: 0, prefix: 0 } : typeof r.dst === 'string' ? parseCidr(r.dst) : null;
+    const via = typeof r.via === 'string' ? parseIp(r.via) : r.via === undefined ? undefined : null;
+    const src = typeof r.src === 'string' ? parseIp(r.src) : r.src === undefined ? undefined : null;
+    const metric = r.metric === undefined ? 0 : r.metric;
+    const wellFormed = dst !== null && networkOf(dst.ip, dst.prefix) === dst.ip && via !== null && src !== null;
+    if (!wellFormed || typeof metric !== 'number' || !Number.isInteger(metric) || metric < 0 || metric > 4294967295) return;
+    if (r.onlink !== undefined && typeof r.onlink !== 'boolean') return;
+    if (r.op !== undefined && r.op !== 'add' && r.op !== 'prepend' && r.op !== 'append') return;
+    const dev = routing.get(r.dev);
+    if (!dev) return void errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: clip(r.dev), kernel: r.dev === 'lo' ? undefined : LINUX.noDevice(clip(r.dev)) }));
+    if (via !== undefined && r.onlink !== true && !dev.own.has(via) && !dev.link.covers(via)) {
+      return void errors.push(problem(`${p}.via`, 'gateway-unreachable', { via: r.via as string, dev: r.dev, kernel: LINUX.invalidGateway }));
     }
-    if (r.via !== undefined && (typeof r.via !== 'string' || parseIp(r.via) === null)) errors.push(problem(`${p}.via`, 'ip-syntax', { got: shown(r.via) }));
-    if (r.src !== undefined && (typeof r.src !== 'string' || parseIp(r.src) === null)) errors.push(problem(`${p}.src`, 'ip-syntax', { got: shown(r.src) }));
-    if (!ifaces.has(r.dev)) errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: shown(r.dev) }));
-    else if (typeof r.via === 'string' && !r.onlink && !gatewayOnLink(list, ns.routes, r.dev, parseIp(r.via))) {
-      errors.push(problem(`${p}.via`, 'gateway-unreachable', { via: r.via, dev: String(r.dev) }));
-    }
+    if (src !== undefined && !local.has(src) && !isLoopback(src)) return void errors.push(problem(`${p}.src`, 'prefsrc-not-local', { src: r.src as string, kernel: LINUX.invalidPrefsrc }));
+    const key = `${dst.ip}/${dst.prefix}/${metric}`;
+    const text = routeText(r.dst as string, r.via as string | undefined, r.dev, r.onlink === true, r.src as string | undefined, metric);
+    const same = table.get(key) ?? [];
+    // `add` (NLM_F_EXCL) refuses any route of this prefix and metric; prepend/append only an identical one.
+    const other = r.op === undefined || r.op === 'add' ? same[0] : same.find((t) => t === text);
+    if (other !== undefined) return void errors.push(problem(p, 'route-exists', { dst: r.dst as string, metric, other, kernel: LINUX.fileExists }));
+    if (r.op === 'prepend') same.unshift(text);
+    else same.push(text);
+    table.set(key, same);
+    if (via === undefined) dev.link.add(dst.ip, dst.prefix);
   });
-  (Array.isArray(ns.neighbours) ? ns.neighbours : []).forEach((n: Loose, k: number) => {
-    const p = `neighbours[${k}]`;
-    if (typeof n?.ip !== 'string' || parseIp(n.ip) === null) errors.push(problem(`${p}.ip`, 'neigh-ip', {}));
-    if (typeof n?.mac !== 'string' || parseMac(n.mac) === null) errors.push(problem(`${p}.mac`, 'neigh-mac', {}));
-    if (!ifaces.has(n?.dev)) errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: shown(n?.dev) }));
+
+  // Static neighbours: the device must exist, and one entry per address and device.
+  const neighbours = new Set<string>();
+  listOf(ns.neighbours).forEach((n, k) => {
+    if (!isObject(n) || typeof n.dev !== 'string') return;
+    if (!ifaces.has(n.dev)) return void errors.push(problem(`neighbours[${k}].dev`, 'no-such-dev', { dev: clip(n.dev), kernel: n.dev === 'lo' ? undefined : LINUX.noDevice(clip(n.dev)) }));
+    const ip = typeof n.ip === 'string' ? parseIp(n.ip) : null;
+    if (ip === null || typeof n.mac !== 'string' || parseMac(n.mac) === null || n.state !== 'PERMANENT') return;
+    const key = `${ip}@${n.dev}`;
+    if (neighbours.has(key)) errors.push(problem(`neighbours[${k}]`, 'duplicate-neighbour', { ip: n.ip as string, dev: n.dev, kernel: LINUX.fileExists }));
+    neighbours.add(key);
   });
-  (Array.isArray(ns.listeners) ? ns.listeners : []).forEach((l: Loose, k: number) => {
-    if (!['udp', 'tcp'].includes(l?.proto) || !Number.isInteger(l?.port) || l.port < 1 || l.port > 65535) errors.push(problem(`listeners[${k}]`, 'listener', {}));
-  });
-  const ttl = isObject(ns.sysctls) ? ns.sysctls.ip_default_ttl : undefined;
-  if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > 255)) errors.push(problem('sysctls.ip_default_ttl', 'ttl-range', { min: 1, max: 255 }));
-  list.forEach((iface, k) => {
-    const d: unknown = isObject(iface) && isObject(iface.sysctls) ? iface.sysctls.proxy_delay : undefined;
-    if (d !== undefined && (!Number.isInteger(d) || (d as number) < 0 || (d as number) > 60000)) errors.push(problem(`interfaces[${k}].sysctls.proxy_delay`, 'proxy-delay-range', { min: 0, max: 60000 }));
-  });
-  const facts = { errors, ifaces };
-  factsCache.set(freezeSpec(ns), facts);
-  return facts;
+
+  return { errors, warnings, ifaces };
 }
 
-/**
- * Whether `gw` is reachable directly through `dev`, as fib_check_nh() demands: covered by one of
- * `dev`'s connected subnets, or by a device route (no `via`) through `dev`, like Calico's
- * `169.254.1.1 dev eth0 scope link` in front of `default via 169.254.1.1`.
- */
-function gatewayOnLink(list: unknown[], routes: unknown, dev: string, gw: number | null): boolean {
-  if (gw === null) return false;
-  const covers = (cidr: unknown): boolean => {
-    const c = typeof cidr === 'string' ? parseCidr(cidr) : null;
-    return c !== null && inPrefix(gw, c.ip, c.prefix);
-  };
-  const iface = list.find((i): i is Loose => isObject(i) && i.name === dev);
-  const addrs: unknown[] = Array.isArray(iface?.addresses) ? iface.addresses : [];
-  if (addrs.some(covers)) return true;
-  const table: unknown[] = Array.isArray(routes) ? routes : [];
-  return table.some((r) => isObject(r) && r.dev === dev && r.via === undefined && (r.dst === 'default' || covers(r.dst)));
+/** A route as `ip route` prints it. */
+function routeText(dst: string, via: string | undefined, dev: string, onlink: boolean, src: string | undefined, metric: number): string {
+  const parts = [dst];
+  if (via !== undefined) parts.push('via', via);
+  parts.push('dev', dev);
+  if (via === undefined) parts.push('scope', 'link');
+  if (src !== undefined) parts.push('src', src);
+  if (metric !== 0) parts.push('metric', String(metric));
+  if (onlink) parts.push('onlink');
+  return parts.join(' ');
 }
 
 /** What the topology-wide checks need from one machine (with its pods), cached by identity. */
 interface MachineFacts {
   /** Problems inside the machine, with paths relative to `machines[i]`. */
   errors: Problem[];
-  /** Namespace names (the machine's, then its pods'), with their relative paths. */
-  names: { name: string; path: string; facts: NsFacts | null }[];
-  /** Every interface MAC in the machine with its relative path. */
-  macs: { mac: string; where: string; path: string }[];
+  warnings: Problem[];
+  /** Namespaces with a valid name (the machine's, then its pods'), with their relative paths (`''`, `pods[0].`). */
+  names: { name: string; path: string; facts: NsFacts }[];
   /** Segment ids the machine's NICs plug into. */
   segments: { id: string; path: string }[];
   /** veths whose peer is in another machine: checked once all machines are known. */
@@ -134,38 +225,36 @@ interface MachineFacts {
 }
 
 const machineCache = new WeakMap<object, MachineFacts>();
+const podCache = new WeakMap<object, NsFacts>();
+
+function podFacts(pod: Loose): NsFacts {
+  const hit = podCache.get(pod);
+  if (hit) return hit;
+  const facts = nsFacts(pod, podSchema);
+  podCache.set(freezeSpec(pod), facts);
+  return facts;
+}
 
 function machineFacts(m: Loose): MachineFacts {
   const hit = machineCache.get(m);
   if (hit) return hit;
-  const out: MachineFacts = { errors: [], names: [], macs: [], segments: [], external: [] };
-  if (!['node', 'router', 'host'].includes(m.role)) out.errors.push(problem('role', 'role', { got: shown(m.role) }));
+  const out: MachineFacts = { errors: [], warnings: [], names: [], segments: [], external: [] };
   const local = new Map<string, NsFacts>();
-  const addNs = (ns: Loose, path: string): void => {
-    const name: unknown = ns.name;
-    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/.test(name)) {
-      out.errors.push(problem(`${path}name`, 'ns-name', { got: shown(name) }));
-      return;
-    }
-    if (!Array.isArray(ns.interfaces)) {
-      out.errors.push(problem(`${path}interfaces`, 'not-array', {}));
-      out.names.push({ name, path, facts: null });
-      return;
-    }
-    const facts = nsFacts(ns);
+  const addNs = (ns: Loose, path: string, facts: NsFacts): void => {
     for (const e of facts.errors) out.errors.push(under(path, e));
+    for (const w of facts.warnings) out.warnings.push(under(path, w));
+    const name = ns.name;
+    if (typeof name !== 'string' || !isNsName(name)) return;
     out.names.push({ name, path, facts });
     if (!local.has(name)) local.set(name, facts);
     for (const [ifName, f] of facts.ifaces) {
-      const ip = `${path}interfaces[${f.index}]`;
-      if (f.mac !== null) out.macs.push({ mac: f.mac, where: name, path: ip });
-      if (f.segment !== undefined) out.segments.push({ id: f.segment, path: `${ip}.segment` });
-      if (f.peer) out.external.push({ from: name, ifName, peer: f.peer, path: ip });
+      const at = `${path}interfaces[${f.index}]`;
+      if (f.segment !== undefined) out.segments.push({ id: f.segment, path: `${at}.segment` });
+      if (f.peer) out.external.push({ from: name, ifName, peer: f.peer, path: at });
     }
   };
-  addNs(m, '');
-  if (m.pods !== undefined && !Array.isArray(m.pods)) out.errors.push(problem('pods', 'not-array', {}));
-  (Array.isArray(m.pods) ? m.pods : []).forEach((p: unknown, j: number) => (isObject(p) ? addNs(p, `pods[${j}].`) : out.errors.push(problem(`pods[${j}]`, 'not-object', {}))));
+  addNs(m, '', nsFacts(m, machineShellSchema));
+  listOf(m.pods).forEach((p, j) => (isObject(p) ? addNs(p, `pods[${j}].`, podFacts(p)) : out.errors.push(problem(`pods[${j}]`, 'not-object', {}))));
   // A pod's veth usually pairs with its own machine's root namespace: settle those here, once.
   out.external = out.external.filter((v) => {
     const peerFacts = local.get(v.peer.ns);
@@ -173,42 +262,40 @@ function machineFacts(m: Loose): MachineFacts {
     checkPeer(v, peerFacts, out.errors);
     return false;
   });
-  machineCache.set(m, out);
+  machineCache.set(freezeSpec(m), out);
   return out;
 }
 
 function checkPeer(v: MachineFacts['external'][number], peerFacts: NsFacts, errors: Problem[]): void {
   const peer = peerFacts.ifaces.get(v.peer.iface);
-  if (!peer) errors.push(problem(`${v.path}.peer.iface`, 'peer-iface-missing', { ns: String(v.peer.ns), iface: String(v.peer.iface) }));
-  else if (peer.kind !== 'veth' || peer.peer?.ns !== v.from || peer.peer.iface !== v.ifName) errors.push(problem(`${v.path}.peer`, 'peer-mismatch', { ns: String(v.peer.ns), iface: String(v.peer.iface), from: v.from, fromIface: v.ifName }));
+  if (!peer) errors.push(problem(`${v.path}.peer.iface`, 'peer-iface-missing', { ns: clip(v.peer.ns), iface: clip(v.peer.iface) }));
+  else if (peer.kind !== 'veth' || peer.peer?.ns !== v.from || peer.peer.iface !== v.ifName) {
+    errors.push(problem(`${v.path}.peer`, 'peer-mismatch', { ns: clip(v.peer.ns), iface: clip(v.peer.iface), from: v.from, fromIface: clip(v.ifName) }));
+  }
 }
 
-/**
- * Checks a topology (typically parsed from a user's file) and returns every problem found, in a
- * stable order, each as data naming where it is (`Problem.path`) and what kind it is
- * (`Problem.code`); `formatProblem(p, lang)` or `problemsText(problems, lang)` from
- * ../i18n/problems.ts turn them into sentences. An empty list means valid. It never throws,
- * whatever `input` is. Results are cached per namespace and per machine object, which it freezes.
- */
-export function validateTopology(input: unknown): Problem[] {
+/** Every namespace of the topology under its first use of a name, with its absolute path prefix. */
+interface Space {
+  name: string;
+  /** `machines[0].` or `machines[0].pods[1].` */
+  at: string;
+  facts: NsFacts;
+}
+
+function topologyErrors(input: unknown): Problem[] {
   if (!isObject(input)) return [problem('topology', 'topology-not-object', {})];
-  const errors: Problem[] = [];
-  if (input.version !== 1) errors.push(problem('version', 'version', { got: shown(input.version) }));
-  if (typeof input.name !== 'string' || input.name === '') errors.push(problem('name', 'non-empty-string', {}));
-  if (!Array.isArray(input.segments)) errors.push(problem('segments', 'not-array', {}));
-  if (!Array.isArray(input.machines)) errors.push(problem('machines', 'not-array', {}));
+  const errors = schemaProblems(topologyShellSchema, input);
   if (!Array.isArray(input.segments) || !Array.isArray(input.machines)) return errors;
 
   const segments = new Set<string>();
   input.segments.forEach((s: unknown, i: number) => {
-    if (!isObject(s) || typeof s.id !== 'string' || s.id === '') errors.push(problem(`segments[${i}].id`, 'non-empty-string', {}));
-    else if (segments.has(s.id)) errors.push(problem(`segments[${i}].id`, 'duplicate-segment', { id: s.id }));
+    if (!isObject(s) || typeof s.id !== 'string' || s.id === '') return;
+    if (segments.has(s.id)) errors.push(problem(`segments[${i}].id`, 'duplicate-segment', { id: clip(s.id) }));
     else segments.add(s.id);
   });
 
   // Messages are built only when something is wrong: these loops run for every namespace and NIC.
   const names = new Map<string, { at: string; path: string }>();
-  const macs = new Map<string, string>();
   const external: { v: MachineFacts['external'][number]; at: string }[] = [];
   const nsFactsByName = new Map<string, NsFacts>();
   input.machines.forEach((m: unknown, i: number) => {
@@ -223,27 +310,171 @@ export function validateTopology(input: unknown): Problem[] {
         errors.push(problem(`${at}.${n.path}name`, 'duplicate-name', { name: n.name, where }));
       } else {
         names.set(n.name, { at, path: n.path });
-        if (n.facts && f.external.length + external.length > 0) nsFactsByName.set(n.name, n.facts);
+        if (f.external.length + external.length > 0) nsFactsByName.set(n.name, n.facts);
       }
     }
-    for (const x of f.macs) {
-      const other = macs.get(x.mac);
-      if (other === undefined) macs.set(x.mac, x.where);
-      else errors.push(problem(`${at}.${x.path}.mac`, 'duplicate-mac', { mac: x.mac, ns: other }));
-    }
-    for (const s of f.segments) if (!segments.has(s.id)) errors.push(problem(`${at}.${s.path}`, 'unknown-segment', { id: s.id }));
+    for (const s of f.segments) if (!segments.has(s.id)) errors.push(problem(`${at}.${s.path}`, 'unknown-segment', { id: clip(s.id) }));
     for (const v of f.external) external.push({ v, at });
   });
   if (external.length > 0) {
     // Rare: veths between machines. Collect every namespace's facts to check them.
-    for (const m of input.machines) if (isObject(m)) for (const n of machineFacts(m).names) if (n.facts && !nsFactsByName.has(n.name)) nsFactsByName.set(n.name, n.facts);
+    for (const m of input.machines) if (isObject(m)) for (const n of machineFacts(m).names) if (!nsFactsByName.has(n.name)) nsFactsByName.set(n.name, n.facts);
     for (const { v, at } of external) {
       const peerFacts = nsFactsByName.get(v.peer.ns);
-      if (!peerFacts) errors.push(problem(`${at}.${v.path}.peer.ns`, 'peer-ns-missing', { ns: String(v.peer.ns) }));
+      if (!peerFacts) errors.push(problem(`${at}.${v.path}.peer.ns`, 'peer-ns-missing', { ns: clip(v.peer.ns) }));
       else checkPeer({ ...v, path: `${at}.${v.path}` }, peerFacts, errors);
     }
   }
   return errors;
+}
+
+/**
+ * Checks a topology (typically parsed from a user's file) and returns every error found, in a
+ * stable order, each as data naming where it is (`Problem.path`) and what kind it is
+ * (`Problem.code`); `formatProblem(p, lang)` or `problemsText(problems, lang)` from
+ * ../i18n/problems.ts turn them into sentences. An empty list means valid: Linux would build it.
+ * Warnings (accepted, but unwise) are not errors: see {@link validateTopologyWarnings}.
+ *
+ * It never throws, whatever `input` is: JSON of any shape, size or depth is answered with
+ * problems, and an input that throws when read (an accessor, a proxy) with `topology-unreadable`.
+ * Results are cached per namespace and per machine object, which it freezes.
+ */
+export function validateTopology(input: unknown): Problem[] {
+  try {
+    return topologyErrors(input);
+  } catch {
+    return [problem('topology', 'topology-unreadable', {})];
+  }
+}
+
+/**
+ * What Linux accepts in a topology but is unwise, as problems whose codes are warnings
+ * (`problemSeverity(code) === 'warning'`): an address on a bridge port, a MAC shared by
+ * several interfaces of one namespace on separate links (Calico's host-side veths), a MAC used
+ * twice in one layer-2 segment, a link that closes a loop at layer 2. A journey runs regardless.
+ * Meant for a topology `validateTopology` accepts; on any other it reports what it can read. Never
+ * throws.
+ */
+export function validateTopologyWarnings(input: unknown): Problem[] {
+  try {
+    return topologyWarnings(input);
+  } catch {
+    return [];
+  }
+}
+
+function topologyWarnings(input: unknown): Problem[] {
+  if (!isObject(input) || !Array.isArray(input.machines)) return [];
+  const out: Problem[] = [];
+  const spaces: Space[] = [];
+  const byName = new Map<string, Space>();
+  input.machines.forEach((m: unknown, i: number) => {
+    if (!isObject(m)) return;
+    const f = machineFacts(m);
+    for (const w of f.warnings) out.push(under(`machines[${i}].`, w));
+    for (const n of f.names) {
+      if (byName.has(n.name)) continue;
+      const space = { name: n.name, at: `machines[${i}].${n.path}`, facts: n.facts };
+      byName.set(n.name, space);
+      spaces.push(space);
+    }
+  });
+
+  // Layer-2 segments: interfaces joined by veth pairs, bridge ports and segment switches.
+  const nodes: { space: Space; name: string; fact: IfaceFact }[] = [];
+  const ids = new Map<Space, Map<string, number>>();
+  for (const space of spaces) {
+    const byIface = new Map<string, number>();
+    for (const [name, fact] of space.facts.ifaces) {
+      byIface.set(name, nodes.length);
+      nodes.push({ space, name, fact });
+    }
+    ids.set(space, byIface);
+  }
+  const parent: number[] = nodes.map((_, i) => i);
+  const segmentNode = new Map<string, number>();
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    for (let j = i; parent[j] !== r; ) {
+      const next = parent[j] as number;
+      parent[j] = r;
+      j = next;
+    }
+    return r;
+  };
+  /** Joins two nodes; false when they were joined already, so this link closes a loop. */
+  const join = (a: number, b: number): boolean => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return false;
+    parent[ra] = rb;
+    return true;
+  };
+  const at = (id: number): string => {
+    const n = nodes[id] as L2Node & object;
+    return `${n.space.at}interfaces[${n.fact.index}]`;
+  };
+  nodes.forEach(({ space, name, fact }, id) => {
+    if (fact.peer) {
+      const peerSpace = byName.get(fact.peer.ns);
+      const peerId = peerSpace ? ids.get(peerSpace)?.get(fact.peer.iface) : undefined;
+      const back = peerId === undefined ? undefined : nodes[peerId]?.fact.peer;
+      if (peerId !== undefined && peerId > id && back?.ns === space.name && back.iface === name && !join(id, peerId)) out.push(problem(at(id), 'l2-loop', {}));
+    }
+    if (fact.master !== undefined) {
+      const bridge = ids.get(space)?.get(fact.master);
+      if (bridge !== undefined && !join(id, bridge)) out.push(problem(`${at(id)}.master`, 'l2-loop', {}));
+    }
+    if (fact.segment !== undefined) {
+      let seg = segmentNode.get(fact.segment);
+      if (seg === undefined) {
+        seg = parent.length;
+        parent.push(seg);
+        segmentNode.set(fact.segment, seg);
+      }
+      if (!join(id, seg)) out.push(problem(`${at(id)}.segment`, 'l2-loop', {}));
+    }
+  });
+
+  // MACs seen more than once: in one layer-2 segment (a bridge and its own port excepted), or
+  // on separate links of one namespace. Most MACs are seen once: only the others are compared.
+  const byMac = new Map<string, number[]>();
+  nodes.forEach(({ fact }, id) => {
+    if (fact.mac === null) return;
+    const same = byMac.get(fact.mac);
+    if (same) same.push(id);
+    else byMac.set(fact.mac, [id]);
+  });
+  const found: { id: number; p: Problem }[] = [];
+  for (const [mac, same] of byMac) {
+    if (same.length < 2) continue;
+    same.forEach((id, k) => {
+      const node = nodes[id];
+      if (!node) return;
+      const root = find(id);
+      const earlier = same.slice(0, k);
+      const clash = earlier.find((o) => find(o) === root && !ownPort(nodes[o], node));
+      const elsewhere = earlier.find((o) => nodes[o]?.space === node.space && find(o) !== root);
+      if (clash !== undefined) found.push({ id, p: problem(`${at(id)}.mac`, 'duplicate-mac', { mac, other: nameOf(nodes[clash]) }) });
+      else if (elsewhere !== undefined) found.push({ id, p: problem(`${at(id)}.mac`, 'shared-mac', { mac, other: nameOf(nodes[elsewhere]) }) });
+    });
+  }
+  found.sort((a, b) => a.id - b.id);
+  for (const f of found) out.push(f.p);
+  return out;
+}
+
+type L2Node = { space: Space; name: string; fact: IfaceFact } | undefined;
+
+/** Whether one of the two is a bridge and the other its port: Linux gives a bridge a port's MAC. */
+function ownPort(a: L2Node, b: L2Node): boolean {
+  if (!a || !b || a.space !== b.space) return false;
+  return (a.fact.kind === 'bridge' && b.fact.master === a.name) || (b.fact.kind === 'bridge' && a.fact.master === b.name);
+}
+
+function nameOf(n: L2Node): string {
+  return n ? `${n.space.name}/${clip(n.name)}` : '';
 }
 
 /** The namespace type the checks above accept, re-exported for callers that build topologies. */

@@ -2,109 +2,161 @@ import { describe, expect, it } from 'vitest';
 import { JourneyError } from '../errors';
 import { problemsEn } from '../i18n/en/problems';
 import { problemsRu } from '../i18n/ru/problems';
-import { formatProblem, invalidTopologyText, problem, problemsText, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
+import { formatProblem, invalidTopologyText, problem, problemSeverity, problemsText, WARNING_CODES, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
 import { LANGS } from '../i18n/lang';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
-import { validateTopology } from './validate';
+import { validateTopology, validateTopologyWarnings } from './validate';
 
 /** Parameters for every code: the mapped type makes a code missing here a compile error. */
 const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'topology-not-object': {},
+  'topology-unreadable': {},
   'not-object': {},
   'not-array': {},
+  missing: {},
+  'unknown-key': { key: '"neighbors"' },
+  'not-string': { got: '2' },
+  'not-boolean': { got: '"false"' },
+  'not-number': { got: '"1"' },
+  'one-of': { options: '["udp","tcp"]', got: '"sctp"' },
+  'int-range': { min: 1, max: 255, got: '0', kernel: 'sysctl: setting key "net.ipv4.ip_default_ttl": Invalid argument' },
+  invalid: { got: '"x"' },
   'non-empty-string': {},
-  version: { got: '2' },
   'duplicate-segment': { id: 'lan' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
-  'duplicate-mac': { mac: '02:00:0a:0a:0a:01', ns: 'pod1' },
   'unknown-segment': { id: 'wan' },
   'peer-ns-missing': { ns: 'ghost' },
   'peer-iface-missing': { ns: 'pod2', iface: 'eth9' },
   'peer-mismatch': { ns: 'pod2', iface: 'eth0', from: 'node1', fromIface: 'veth-pod1' },
-  role: { got: '"server"' },
+  'veth-self-peer': { kernel: 'RTNETLINK answers: File exists' },
   'ns-name': { got: '"-x"' },
-  'iface-name': { got: '"much-too-long-name"' },
-  'duplicate-iface': { name: 'eth0' },
+  'iface-name': { got: '"much-too-long-name"', kernel: 'Error: Attribute failed policy validation.' },
+  'iface-lo': { kernel: 'RTNETLINK answers: File exists' },
+  'duplicate-iface': { name: 'eth0', kernel: 'RTNETLINK answers: File exists' },
   'mac-syntax': { got: '"x"' },
-  'mac-multicast': { mac: '03:00:00:00:00:01' },
+  'mac-multicast': { mac: '03:00:00:00:00:01', kernel: 'RTNETLINK answers: Cannot assign requested address' },
+  'mac-zero': { kernel: 'RTNETLINK answers: Cannot assign requested address' },
   'address-syntax': { got: '"10.10.10.300/24"' },
-  'unknown-master': { master: 'br9' },
-  'port-address': { bridge: 'cni0' },
-  'mtu-range': { min: 68, max: 65535 },
-  'veth-peer': {},
-  'ether-segment': {},
-  'iface-kind': { got: '"tun"' },
+  'duplicate-address': { address: '10.0.0.1/24', kernel: 'Error: ipv4: Address already assigned.' },
+  'unknown-master': { master: 'br9', kernel: 'Error: argument "br9" is wrong: Device does not exist' },
+  'master-not-bridge': { master: 'eth1', kernel: 'RTNETLINK answers: Operation not supported' },
+  'bridge-port-bridge': { master: 'br0', kernel: 'Error: Can not enslave a bridge to a bridge.' },
   'route-dst': { got: '"nowhere"' },
-  'route-host-bits': { dst: '10.10.11.1/24' },
+  'route-host-bits': { dst: '10.10.11.1/24', kernel: 'Error: Invalid prefix for given prefix length.' },
   'ip-syntax': { got: '"1.2.3"' },
-  'no-such-dev': { dev: '"eth9"' },
-  'gateway-unreachable': { via: '192.168.1.1', dev: 'eth0' },
-  'neigh-ip': {},
-  'neigh-mac': {},
-  listener: {},
-  'ttl-range': { min: 1, max: 255 },
-  'proxy-delay-range': { min: 0, max: 60000 },
+  'no-such-dev': { dev: 'eth9', kernel: 'Cannot find device "eth9"' },
+  'gateway-unreachable': { via: '192.168.1.1', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
+  'prefsrc-not-local': { src: '10.9.9.9', kernel: 'Error: Invalid prefsrc address.' },
+  'route-exists': { dst: '10.10.176.0/20', metric: 0, other: '10.10.176.0/20 dev docker0 proto kernel scope link src 10.10.176.1', kernel: 'RTNETLINK answers: File exists' },
+  'duplicate-neighbour': { ip: '10.0.0.9', dev: 'eth0', kernel: 'RTNETLINK answers: File exists' },
+  'port-address': { bridge: 'cni0' },
+  'shared-mac': { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/cali1' },
+  'duplicate-mac': { mac: '02:00:0a:0a:0a:01', other: 'pod1/eth0' },
+  'l2-loop': {},
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
-/** A topology with something wrong almost everywhere: every code but `topology-not-object`. */
+/** A topology with something wrong almost everywhere: every error code but the two about the whole input. */
 function broken(): unknown {
   const mac = (n: number): string => `02:00:00:00:00:${n.toString(16).padStart(2, '0')}`;
+  return JSON.parse(
+    JSON.stringify({
+      version: 3,
+      name: 'broken',
+      extra: 1,
+      segments: [{ id: 'lan' }, { id: 'lan' }, { id: '' }],
+      machines: [
+        {
+          name: 'node1',
+          role: 'server',
+          position: { x: 'left', y: 0 },
+          interfaces: [
+            { kind: 'ether', name: 'eth0', mac: mac(1), addresses: ['172.16.100.1/24', '172.16.100.1/24'], segment: 'wan', mtu: 20 },
+            { kind: 'bridge', name: 'cni0', mac: '03:00:00:00:00:01', addresses: ['10.10.10.254/24'], master: 'cni0' },
+            { kind: 'veth', name: 'veth-pod1', mac: mac(2), master: 'br9', addresses: ['10.10.10.9/24'], peer: { ns: 'pod1', iface: 'eth0' } },
+            { kind: 'veth', name: 'veth-pod1', mac: mac(3), peer: { ns: 'pod1', iface: 'eth0' } },
+            { kind: 'tun', name: 'tun0', mac: mac(4) },
+            { kind: 'ether', name: 'this-name-is-too-long', mac: 'x', addresses: 'x', segment: 7 },
+            { kind: 'veth', name: 'veth-x', mac: mac(5), master: 'eth0' },
+            { kind: 'veth', name: 'veth-y', mac: mac(6), peer: { ns: 'ghost', iface: 'eth0' } },
+            { kind: 'veth', name: 'veth-z', mac: mac(7), peer: { ns: 'pod1', iface: 'eth7' } },
+            { kind: 'ether', name: 'eth1', mac: '02:00:0a:0a:0a:01', addresses: ['10.10.10.300/24'], segment: 'lan', sysctls: { proxy_delay: -1, proxy_arp: 'yes' } },
+            { kind: 'bridge', name: 'lo', mac: '00:00:00:00:00:00' },
+            { kind: 'veth', name: 'self', mac: mac(8), peer: { ns: 'node1', iface: 'self' } },
+            'oops',
+          ],
+          routes: [
+            { dst: '10.10.11.1/24', via: '172.16.100.254', dev: 'eth0' },
+            { dst: 'nowhere', via: '1.2.3', src: 'me', dev: 'eth9' },
+            { dst: 'default', via: '192.168.1.1', dev: 'eth0' },
+            { dst: '10.20.0.0/16', via: '172.16.100.254', dev: 'eth0', src: '10.9.9.9' },
+            { dst: '172.16.100.0/24', dev: 'eth0' },
+            7,
+          ],
+          neighbours: [
+            { ip: 'x', mac: 'y', dev: 'eth5', state: 'STALE' },
+            { ip: '172.16.100.9', mac: mac(9), dev: 'eth0', state: 'PERMANENT' },
+            { ip: '172.16.100.9', mac: mac(9), dev: 'eth0', state: 'PERMANENT' },
+          ],
+          listeners: [{ proto: 'sctp', port: 0 }],
+          sysctls: { ip_default_ttl: 0 },
+          pods: [
+            { name: 'pod1', interfaces: [{ kind: 'veth', name: 'eth0', mac: '02:00:0a:0a:0a:01', addresses: ['10.10.10.1/24'], peer: { ns: 'node1', iface: 'veth-pod2' } }], routes: 'x' },
+            { name: '-bad', interfaces: [] },
+            { name: 'pod9' },
+            { name: 'node1', interfaces: [] },
+            5,
+          ],
+        },
+        'x',
+      ],
+    }),
+  ) as unknown;
+}
+
+/** A topology Linux accepts with every warning: an address on a port, shared MACs, a loop. */
+function unwise(): unknown {
+  const mac = (n: number): string => `02:00:00:00:00:${n.toString(16).padStart(2, '0')}`;
   return {
-    version: 3,
-    name: 'broken',
-    segments: [{ id: 'lan' }, { id: 'lan' }, { id: '' }],
+    version: 1,
+    name: 'unwise',
+    segments: [{ id: 'lan' }],
     machines: [
       {
-        name: 'node1',
-        role: 'server',
+        name: 'a',
+        role: 'host',
         interfaces: [
-          { kind: 'ether', name: 'eth0', mac: mac(1), addresses: ['172.16.100.1/24'], segment: 'wan', mtu: 20 },
-          { kind: 'bridge', name: 'cni0', mac: '03:00:00:00:00:01', addresses: ['10.10.10.254/24'] },
-          { kind: 'veth', name: 'veth-pod1', mac: mac(2), master: 'br9', addresses: ['10.10.10.9/24'], peer: { ns: 'pod1', iface: 'eth0' } },
-          { kind: 'veth', name: 'veth-pod1', mac: mac(3), peer: { ns: 'pod1', iface: 'eth0' } },
-          { kind: 'tun', name: 'tun0', mac: mac(4) },
-          { kind: 'ether', name: 'this-name-is-too-long', mac: 'x', addresses: 'x' },
-          { kind: 'veth', name: 'veth-x', mac: mac(5) },
-          { kind: 'veth', name: 'veth-y', mac: mac(6), peer: { ns: 'ghost', iface: 'eth0' } },
-          { kind: 'veth', name: 'veth-z', mac: mac(7), peer: { ns: 'pod1', iface: 'eth7' } },
-          { kind: 'ether', name: 'eth1', mac: '02:00:0a:0a:0a:01', addresses: ['10.10.10.300/24'], segment: 'lan', sysctls: { proxy_delay: -1 } },
-          'oops',
+          { kind: 'bridge', name: 'br0', mac: mac(1) },
+          { kind: 'ether', name: 'e1', mac: mac(2), master: 'br0', segment: 'lan', addresses: ['10.0.0.1/24'] },
+          { kind: 'ether', name: 'e2', mac: mac(2), master: 'br0', segment: 'lan' },
+          { kind: 'veth', name: 'v1', mac: 'ee:ee:ee:ee:ee:ee', peer: { ns: 'p1', iface: 'eth0' } },
+          { kind: 'veth', name: 'v2', mac: 'ee:ee:ee:ee:ee:ee', peer: { ns: 'p2', iface: 'eth0' } },
         ],
-        routes: [
-          { dst: '10.10.11.1/24', via: '172.16.100.254', dev: 'eth0' },
-          { dst: 'nowhere', via: '1.2.3', src: 'me', dev: 'eth9' },
-          { dst: 'default', via: '192.168.1.1', dev: 'eth0' },
-          7,
-        ],
-        neighbours: [{ ip: 'x', mac: 'y', dev: 'eth5' }],
-        listeners: [{ proto: 'sctp', port: 0 }],
-        sysctls: { ip_default_ttl: 0 },
         pods: [
-          { name: 'pod1', interfaces: [{ kind: 'veth', name: 'eth0', mac: '02:00:0a:0a:0a:01', addresses: ['10.10.10.1/24'], peer: { ns: 'node1', iface: 'veth-pod2' } }], routes: 'x' },
-          { name: '-bad', interfaces: [] },
-          { name: 'pod9' },
-          { name: 'node1', interfaces: [] },
-          5,
+          { name: 'p1', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(3), peer: { ns: 'a', iface: 'v1' } }] },
+          { name: 'p2', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(4), peer: { ns: 'a', iface: 'v2' } }] },
         ],
       },
-      'x',
     ],
   };
 }
+
+/** Input that throws when read: an accessor (never plain JSON). */
+const unreadable = { version: 1, name: 'x', segments: [], get machines(): unknown[] { throw new Error('boom'); } };
 
 /**
  * Latin words a Russian problem may contain besides paths, quoted values and the problem's own
  * values: field names the user types, and technical tokens Russian courses keep in Latin letters.
  */
-const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink']);
+const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink', 'true', 'false', 'ARP', 'STP', 'Calico']);
 
 /** The English-looking words of a problem line once its path, quotes and values are taken out. */
 function foreignWords(p: Problem, line: string): string[] {
   expect(line.startsWith(`${p.path}: `)).toBe(true);
   let rest = line.slice(p.path.length + 2).replace(/«[^«»]*»/g, ' ').replace(/"[^"]*"/g, ' ');
-  for (const v of Object.values(p.params)) rest = rest.split(String(v)).join(' ');
+  // Longest first: a prefix may be part of a route's text.
+  for (const v of Object.values(p.params).map(String).sort((a, b) => b.length - a.length)) rest = rest.split(v).join(' ');
   rest = rest.replace(/\S*\d\S*/g, ' '); // addresses, MACs, prefixes, numbers
   return (rest.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_OK.has(w));
 }
@@ -123,13 +175,17 @@ describe('topology problems in English and Russian', () => {
   });
 
   it('covers every code with the broken topology, and the problems survive JSON', () => {
-    const problems = [...validateTopology(broken()), ...validateTopology(null)];
-    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(CODES));
+    const problems = [...validateTopology(broken()), ...validateTopology(null), ...validateTopology(unreadable), ...validateTopologyWarnings(unwise())];
+    expect(validateTopology(unwise())).toEqual([]);
+    // `invalid` is the fallback for a zod issue the schema cannot raise today: never English.
+    expect([...CODES].filter((c) => !problems.some((p) => p.code === c))).toEqual(['invalid']);
+    for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
+    expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);
     expect(JSON.parse(JSON.stringify(problems))).toEqual(problems);
   });
 
   it('tells every problem of a broken topology in Russian, with no English words outside paths and values', () => {
-    const problems = [...validateTopology(broken()), ...validateTopology(null), ...validateTopology({ version: undefined, name: 'x', segments: [], machines: [] })];
+    const problems = [...validateTopology(broken()), ...validateTopology(null), ...validateTopology(unreadable), ...validateTopologyWarnings(unwise()), ...validateTopology({ version: undefined, name: 'x', segments: [], machines: [] })];
     expect(new Set(problems.map((p) => p.code)).size).toBeGreaterThanOrEqual(8);
     for (const p of problems) {
       const line = formatProblem(p, 'ru');
@@ -143,10 +199,11 @@ describe('topology problems in English and Russian', () => {
   it('reads like Russian, with values in «» and a missing field said in words', () => {
     const ru = (p: Problem): string => formatProblem(p, 'ru');
     expect(ru(problem('machines[0].interfaces[0].mac', 'mac-syntax', { got: '"x"' }))).toBe('machines[0].interfaces[0].mac: ожидается MAC-адрес вида 02:00:0a:0a:0a:01, получено «x»');
-    expect(ru(problem('version', 'version', { got: 'undefined' }))).toBe('version: ожидается 1, а значение не задано');
+    expect(ru(problem('version', 'one-of', { options: '[1]', got: 'undefined' }))).toBe('version: ожидается 1, а значение не задано');
+    expect(ru(problem('machines[0].role', 'one-of', { options: '["node","router","host"]', got: '"server"' }))).toBe('machines[0].role: ожидается «node», «router» или «host», получено «server»');
     expect(ru(problem('name', 'ns-name', { got: '""' }))).toMatch(/получена пустая строка$/);
-    expect(ru(problem('routes[0].dev', 'no-such-dev', { dev: '"eth9"' }))).toBe('routes[0].dev: в этом сетевом пространстве имён нет интерфейса «eth9»');
-    expect(ru(problem('routes[0].dev', 'no-such-dev', { dev: 'undefined' }))).toBe('routes[0].dev: интерфейс не указан');
+    expect(ru(problem('routes[0].dev', 'no-such-dev', { dev: 'eth9', kernel: 'Cannot find device "eth9"' }))).toBe('routes[0].dev: в этом сетевом пространстве имён нет интерфейса «eth9» (Linux: «Cannot find device "eth9"»)');
+    expect(ru(problem('routes[0].dev', 'missing', {}))).toBe('routes[0].dev: обязательное поле не задано');
   });
 
   it('lists at most ten problems and counts the rest with agreeing numerals', () => {

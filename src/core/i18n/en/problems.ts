@@ -2,48 +2,81 @@ import { count } from '../plural';
 import type { ProblemCatalog, ProblemListCatalog } from '../problems';
 
 /*
- * English sentences for topology problems. Values written by the user (`got`, `dev`) arrive as
- * JSON text and are shown as such: `got "x"`, `got 2`, `got undefined` for a missing field.
+ * English sentences for topology problems. Values written by the user (`got`, `key`) arrive as
+ * JSON text and are shown as such: `got "x"`, `got 2`, `got undefined` for a missing field. What
+ * Linux itself answers (`kernel`) follows the explanation in parentheses, word for word.
  */
+
+/** ` (Linux: "…")` when the kernel's own answer is known, otherwise nothing. */
+function linux(kernel: string | undefined): string {
+  return kernel === undefined ? '' : ` (Linux: "${kernel}")`;
+}
+
+/** A JSON array of allowed values as a list: `"node", "router" or "host"`. */
+function alternatives(options: string): string {
+  let values: unknown[];
+  try {
+    const parsed: unknown = JSON.parse(options);
+    values = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return options;
+  }
+  const texts = values.map((v) => JSON.stringify(v));
+  return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1] ?? ''}`;
+}
 
 /** One sentence per problem code, in English; `formatProblem` puts the path in front. */
 export const problemsEn: ProblemCatalog = {
   'topology-not-object': () => 'expected a JSON object',
+  'topology-unreadable': () => 'could not be read as JSON data (reading one of its fields failed)',
   'not-object': () => 'expected an object',
   'not-array': () => 'expected an array',
+  missing: () => 'required, but missing',
+  'unknown-key': ({ key }) => `unknown field ${key}`,
+  'not-string': ({ got }) => `expected a string, got ${got}`,
+  'not-boolean': ({ got }) => `expected true or false, got ${got}`,
+  'not-number': ({ got }) => `expected a number, got ${got}`,
+  'one-of': ({ options, got }) => `expected ${alternatives(options)}, got ${got}`,
+  'int-range': ({ min, max, got, kernel }) => `expected a whole number from ${min} to ${max}, got ${got}${linux(kernel)}`,
+  invalid: ({ got }) => `invalid value ${got}`,
   'non-empty-string': () => 'expected a non-empty string',
-  version: ({ got }) => `expected 1, got ${got}`,
   'duplicate-segment': ({ id }) => `duplicate segment "${id}"`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,
-  'duplicate-mac': ({ mac, ns }) => `${mac} is already used in ${ns}`,
   'unknown-segment': ({ id }) => `no segment "${id}"`,
   'peer-ns-missing': ({ ns }) => `no pod or machine "${ns}"`,
   'peer-iface-missing': ({ ns, iface }) => `no interface "${iface}" in ${ns}`,
   'peer-mismatch': ({ ns, iface, from, fromIface }) => `${ns}/${iface} must be a veth whose peer is ${from}/${fromIface}`,
-  role: ({ got }) => `expected "node", "router" or "host", got ${got}`,
+  'veth-self-peer': ({ kernel }) => `a veth cannot be its own peer: the pair would be two interfaces with one name${linux(kernel)}`,
   'ns-name': ({ got }) => `expected 1-31 letters, digits, "_", "." or "-", starting with a letter or digit; got ${got}`,
-  'iface-name': ({ got }) => `expected 1-15 letters, digits, "_", "." or "-" (Linux IFNAMSIZ), got ${got}`,
-  'duplicate-iface': ({ name }) => `duplicate interface "${name}"`,
+  'iface-name': ({ got, kernel }) => `expected 1-15 letters, digits, "_", "." or "-" (Linux IFNAMSIZ), got ${got}${linux(kernel)}`,
+  'iface-lo': ({ kernel }) => `every network namespace already has its loopback interface "lo"${linux(kernel)}`,
+  'duplicate-iface': ({ name, kernel }) => `duplicate interface "${name}"${linux(kernel)}`,
   'mac-syntax': ({ got }) => `expected a MAC like 02:00:0a:0a:0a:01, got ${got}`,
-  'mac-multicast': ({ mac }) => `${mac} is a multicast address; an interface needs a unicast MAC`,
+  'mac-multicast': ({ mac, kernel }) => `${mac} is a multicast address; an interface needs a unicast MAC${linux(kernel)}`,
+  'mac-zero': ({ kernel }) => `the all-zero MAC is not a valid interface address; an interface needs a unicast MAC${linux(kernel)}`,
   'address-syntax': ({ got }) => `expected an IPv4 address with prefix like 10.10.10.1/24, got ${got}`,
-  'unknown-master': ({ master }) => `no bridge "${master}" in this namespace`,
-  'port-address': ({ bridge }) => `a bridge port does not route; put the address on the bridge "${bridge}" instead`,
-  'mtu-range': ({ min, max }) => `expected a whole number from ${min} to ${max}`,
-  'veth-peer': () => 'expected { ns, iface }',
-  'ether-segment': () => 'expected a segment id',
-  'iface-kind': ({ got }) => `expected "veth", "ether" or "bridge", got ${got}`,
+  'duplicate-address': ({ address, kernel }) => `${address} is already on this interface${linux(kernel)}`,
+  'unknown-master': ({ master, kernel }) => `no bridge "${master}" in this namespace${linux(kernel)}`,
+  'master-not-bridge': ({ master, kernel }) => `"${master}" is not a bridge, and only a bridge takes ports${linux(kernel)}`,
+  'bridge-port-bridge': ({ master, kernel }) => `a bridge cannot be a port of a bridge, so it cannot join "${master}"${linux(kernel)}`,
   'route-dst': ({ got }) => `expected "default" or a prefix like 10.10.11.0/24, got ${got}`,
-  'route-host-bits': ({ dst }) => `${dst} has host bits set (Linux: "Invalid prefix for given prefix length")`,
+  'route-host-bits': ({ dst, kernel }) => `${dst} has host bits set${linux(kernel)}`,
   'ip-syntax': ({ got }) => `expected an IPv4 address, got ${got}`,
-  'no-such-dev': ({ dev }) => `no interface ${dev} here`,
-  'gateway-unreachable': ({ via, dev }) =>
-    `${via} is not reachable directly through ${dev} (Linux: "Nexthop has invalid gateway"); add an address or a device route that covers it, or set onlink`,
-  'neigh-ip': () => 'expected an IPv4 address',
-  'neigh-mac': () => 'expected a MAC address',
-  listener: () => 'expected { proto: "udp" | "tcp", port: 1-65535 }',
-  'ttl-range': ({ min, max }) => `expected ${min}-${max}`,
-  'proxy-delay-range': ({ min, max }) => `expected milliseconds from ${min} to ${max}`,
+  'no-such-dev': ({ dev, kernel }) => `no interface "${dev}" here${linux(kernel)}`,
+  'gateway-unreachable': ({ via, dev, kernel }) =>
+    `${via} is not reachable directly through ${dev}${linux(kernel)}; add an address or an earlier device route that covers it, or set onlink`,
+  'prefsrc-not-local': ({ src, kernel }) => `${src} is not an address of this namespace, so it cannot be the preferred source${linux(kernel)}`,
+  'route-exists': ({ dst, metric, other, kernel }) =>
+    `the table already has a route to ${dst} with metric ${metric}: ${other}${linux(kernel)}; give this route another metric or drop one of them`,
+  'duplicate-neighbour': ({ ip, dev, kernel }) => `there is already a neighbour entry for ${ip} on ${dev}${linux(kernel)}`,
+  'port-address': ({ bridge }) =>
+    `Linux accepts an address on a bridge port, but the port hands every frame it receives to the bridge "${bridge}": ` +
+    'replies to this address arrive on the bridge, not here, so ARP through this interface fails; put the address on the bridge instead',
+  'shared-mac': ({ mac, other }) =>
+    `${mac} is also used by ${other}; Linux accepts this (Calico does it on purpose: each veth is a link of its own), but the same MAC then names several interfaces in tables and traces`,
+  'duplicate-mac': ({ mac, other }) =>
+    `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other`,
+  'l2-loop': () => 'this link closes a loop at layer 2; Linux accepts it, but without STP every broadcast goes round the loop for ever',
 };
 
 /** The English sentences around a list of problems. */

@@ -4,7 +4,8 @@ import type { ProblemCatalog, ProblemListCatalog } from '../problems';
 /*
  * Russian sentences for topology problems. Glossary: «сетевое пространство имён» (namespace),
  * «мост» (bridge), «интерфейс», «подсеть», «шлюз»; «машина» only for the form's `machines`.
- * Field names, values the user typed, MACs, prefixes and kernel names stay in Latin letters.
+ * Field names, values the user typed, MACs, prefixes and kernel names stay in Latin letters; what
+ * Linux itself answers (`kernel`) follows the explanation in parentheses, word for word.
  */
 
 /** A JSON string literal as Russian text quotes it («x»); other JSON text (2, null, {…}) as is. */
@@ -24,46 +25,79 @@ function got(json: string): string {
   return `получено ${quoted(json)}`;
 }
 
+/** ` (Linux: «…»)` when the kernel's own answer is known, otherwise nothing. */
+function linux(kernel: string | undefined): string {
+  return kernel === undefined ? '' : ` (Linux: «${kernel}»)`;
+}
+
+/** A JSON array of allowed values as a list: «node», «router» или «host». */
+function alternatives(options: string): string {
+  let values: unknown[];
+  try {
+    const parsed: unknown = JSON.parse(options);
+    values = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return options;
+  }
+  const texts = values.map((v) => quoted(JSON.stringify(v)));
+  return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} или ${texts[texts.length - 1] ?? ''}`;
+}
+
 /** One sentence per problem code, in Russian; `formatProblem` puts the path in front. */
 export const problemsRu: ProblemCatalog = {
   'topology-not-object': () => 'ожидается JSON-объект',
+  'topology-unreadable': () => 'не удалось прочитать данные как JSON (чтение одного из полей завершилось ошибкой)',
   'not-object': () => 'ожидается объект',
   'not-array': () => 'ожидается массив',
+  missing: () => 'обязательное поле не задано',
+  'unknown-key': ({ key }) => `неизвестное поле ${quoted(key)}`,
+  'not-string': (p) => `ожидается строка, ${got(p.got)}`,
+  'not-boolean': (p) => `ожидается true или false, ${got(p.got)}`,
+  'not-number': (p) => `ожидается число, ${got(p.got)}`,
+  'one-of': (p) => `ожидается ${alternatives(p.options)}, ${got(p.got)}`,
+  'int-range': (p) => `ожидается целое число от ${p.min} до ${p.max}, ${got(p.got)}${linux(p.kernel)}`,
+  invalid: (p) => `недопустимое значение ${quoted(p.got)}`,
   'non-empty-string': () => 'ожидается непустая строка',
-  version: (p) => `ожидается 1, ${got(p.got)}`,
   'duplicate-segment': ({ id }) => `сегмент «${id}» объявлен дважды`,
   'duplicate-name': ({ name, where }) => `имя «${name}» уже занято (${where}), а имена подов и машин не должны повторяться`,
-  'duplicate-mac': ({ mac, ns }) => `MAC-адрес ${mac} уже используется в ${ns}`,
   'unknown-segment': ({ id }) => `сегмент «${id}» не объявлен в segments`,
   'peer-ns-missing': ({ ns }) => `нет пода или машины с именем «${ns}»`,
   'peer-iface-missing': ({ ns, iface }) => `в ${ns} нет интерфейса «${iface}»`,
   'peer-mismatch': ({ ns, iface, from, fromIface }) => `${ns}/${iface} должен быть veth-интерфейсом, другой конец которого — ${from}/${fromIface}`,
-  role: (p) => `ожидается «node», «router» или «host», ${got(p.got)}`,
+  'veth-self-peer': ({ kernel }) => `veth-интерфейс не может быть другим концом самого себя: в паре оказались бы два интерфейса с одним именем${linux(kernel)}`,
   'ns-name': (p) =>
     `ожидается имя от 1 до 31 символа из латинских букв, цифр и знаков «_», «.», «-», начинающееся с буквы или цифры; ${got(p.got)}`,
-  'iface-name': (p) => `ожидается имя от 1 до 15 символов из латинских букв, цифр и знаков «_», «.», «-» (предел IFNAMSIZ в Linux); ${got(p.got)}`,
-  'duplicate-iface': ({ name }) => `интерфейс «${name}» уже есть в этом сетевом пространстве имён`,
+  'iface-name': (p) => `ожидается имя от 1 до 15 символов из латинских букв, цифр и знаков «_», «.», «-» (предел IFNAMSIZ в Linux); ${got(p.got)}${linux(p.kernel)}`,
+  'iface-lo': ({ kernel }) => `в каждом сетевом пространстве имён уже есть интерфейс обратной петли «lo»${linux(kernel)}`,
+  'duplicate-iface': ({ name, kernel }) => `интерфейс «${name}» уже есть в этом сетевом пространстве имён${linux(kernel)}`,
   'mac-syntax': (p) => `ожидается MAC-адрес вида 02:00:0a:0a:0a:01, ${got(p.got)}`,
-  'mac-multicast': ({ mac }) => `${mac} — групповой (multicast) адрес, а интерфейсу нужен индивидуальный (unicast) MAC-адрес`,
+  'mac-multicast': ({ mac, kernel }) => `${mac} — групповой (multicast) адрес, а интерфейсу нужен индивидуальный (unicast) MAC-адрес${linux(kernel)}`,
+  'mac-zero': ({ kernel }) => `нулевой MAC-адрес нельзя назначить интерфейсу, нужен индивидуальный (unicast) адрес${linux(kernel)}`,
   'address-syntax': (p) => `ожидается IPv4-адрес с длиной префикса, например 10.10.10.1/24; ${got(p.got)}`,
-  'unknown-master': ({ master }) => `в этом сетевом пространстве имён нет моста «${master}»`,
-  'port-address': ({ bridge }) => `порт моста не маршрутизирует пакеты; назначьте адрес самому мосту «${bridge}»`,
-  'mtu-range': ({ min, max }) => `ожидается целое число от ${min} до ${max}`,
-  'veth-peer': () => 'ожидается { ns, iface } — сетевое пространство имён и интерфейс на другом конце veth',
-  'ether-segment': () => 'ожидается идентификатор сегмента (id из segments)',
-  'iface-kind': (p) => `ожидается «veth», «ether» или «bridge», ${got(p.got)}`,
+  'duplicate-address': ({ address, kernel }) => `адрес ${address} уже назначен этому интерфейсу${linux(kernel)}`,
+  'unknown-master': ({ master, kernel }) => `в этом сетевом пространстве имён нет моста «${master}»${linux(kernel)}`,
+  'master-not-bridge': ({ master, kernel }) => `«${master}» — не мост, а порты бывают только у моста${linux(kernel)}`,
+  'bridge-port-bridge': ({ master, kernel }) => `мост не может быть портом моста, поэтому его нельзя подключить к «${master}»${linux(kernel)}`,
   'route-dst': (p) => `ожидается «default» или префикс вида 10.10.11.0/24, ${got(p.got)}`,
-  'route-host-bits': ({ dst }) => `в префиксе ${dst} заданы биты номера хоста (Linux: «Invalid prefix for given prefix length»)`,
+  'route-host-bits': ({ dst, kernel }) => `в префиксе ${dst} заданы биты номера хоста${linux(kernel)}`,
   'ip-syntax': (p) => `ожидается IPv4-адрес, ${got(p.got)}`,
-  'no-such-dev': ({ dev }) => (dev === 'undefined' ? 'интерфейс не указан' : `в этом сетевом пространстве имён нет интерфейса ${quoted(dev)}`),
-  'gateway-unreachable': ({ via, dev }) =>
-    `шлюз ${via} недостижим напрямую через ${dev} (Linux: «Nexthop has invalid gateway»); ` +
-    `добавьте на ${dev} адрес из подсети шлюза или маршрут к нему без via либо укажите onlink`,
-  'neigh-ip': () => 'ожидается IPv4-адрес',
-  'neigh-mac': () => 'ожидается MAC-адрес',
-  listener: () => 'ожидается { proto, port } — протокол «udp» или «tcp» и номер порта от 1 до 65535',
-  'ttl-range': ({ min, max }) => `ожидается целое число от ${min} до ${max}`,
-  'proxy-delay-range': ({ min, max }) => `ожидается целое число миллисекунд от ${min} до ${max}`,
+  'no-such-dev': ({ dev, kernel }) => `в этом сетевом пространстве имён нет интерфейса «${dev}»${linux(kernel)}`,
+  'gateway-unreachable': ({ via, dev, kernel }) =>
+    `шлюз ${via} недостижим напрямую через ${dev}${linux(kernel)}; ` +
+    `добавьте на ${dev} адрес из подсети шлюза или поставьте перед этим маршрутом маршрут к шлюзу без via либо укажите onlink`,
+  'prefsrc-not-local': ({ src, kernel }) => `${src} не принадлежит этому сетевому пространству имён, поэтому не может быть адресом источника маршрута${linux(kernel)}`,
+  'route-exists': ({ dst, metric, other, kernel }) =>
+    `в таблице уже есть маршрут к ${dst} с метрикой ${metric}: ${other}${linux(kernel)}; задайте этому маршруту другую метрику или оставьте только один из них`,
+  'duplicate-neighbour': ({ ip, dev, kernel }) => `запись о соседе ${ip} на ${dev} уже есть${linux(kernel)}`,
+  'port-address': ({ bridge }) =>
+    `Linux разрешает адрес на порту моста, но порт передаёт каждый принятый кадр мосту «${bridge}»: ` +
+    'ответы на этот адрес приходят на мост, а не сюда, и ARP через этот интерфейс не срабатывает; назначьте адрес самому мосту',
+  'shared-mac': ({ mac, other }) =>
+    `MAC-адрес ${mac} есть и у ${other}; Linux это разрешает (Calico делает так намеренно: каждая пара veth — отдельный канал), ` +
+    'но тогда в таблицах и трассировке один MAC-адрес обозначает несколько интерфейсов',
+  'duplicate-mac': ({ mac, other }) =>
+    `MAC-адрес ${mac} есть и у ${other} в том же сегменте второго уровня; Linux это разрешает, но мосты и коммутаторы будут доставлять кадры одного из них другому`,
+  'l2-loop': () => 'это соединение замыкает петлю на втором уровне; Linux его разрешает, но без STP каждый широковещательный кадр будет ходить по петле бесконечно',
 };
 
 /** The Russian sentences around a list of problems. */

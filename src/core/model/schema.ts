@@ -1,0 +1,274 @@
+import * as z from 'zod/mini';
+import { problem, shown, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
+import { isGroupMac, networkOf, parseCidr, parseIp, parseMac, ZERO_MAC } from '../net/ipv4';
+import { LINUX } from './linux';
+
+/*
+ * The shape of a topology file as a zod schema: which fields exist, their types, which values are
+ * allowed. A string "false" is not a boolean, "1" is not a number, a number is whole and in range,
+ * an unknown field or kind is refused by name. Checks that need more than one field (a master that
+ * must be a bridge, a route that must not exist already, veth peers across namespaces) live in
+ * ./validate.ts, which also applies these schemas one namespace at a time so that re-validating
+ * after an edit only parses what changed.
+ *
+ * No text of zod's ever reaches a user: every issue becomes a Problem (path, code, values) that
+ * the catalogues in ../i18n tell in each language. A field whose check has its own words (a MAC,
+ * an address, a name) is a `field()` that reports its Problem code itself.
+ *
+ * It uses zod/mini, the tree-shakable build (a few KiB in the page instead of about 95 KiB with
+ * every locale of the classic build): schemas are built with functions (`z.optional(x)`), not methods.
+ *
+ * Depth is bounded by the schema: a value is only looked into where the schema expects an object
+ * or an array, so data nested 10,000 levels deep under an unknown field, or in place of a string,
+ * is refused at its first level without recursion.
+ */
+
+/** A problem a field check reports: its code with parameters of the right shape. */
+export type FieldProblem = { [C in ProblemCode]: { code: C; params: ProblemParams[C] } }[ProblemCode];
+
+/** A field checked by a function that names its own Problem, so its text is ours and exact. */
+function field<T>(check: (v: unknown) => FieldProblem | null): z.ZodMiniType<T> {
+  return z.custom<T>().check(
+    z.superRefine((v, ctx) => {
+      const p = check(v);
+      if (p) ctx.addIssue({ code: 'custom', message: p.code, params: p });
+    }),
+  );
+}
+
+const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
+const NS_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/;
+
+/** UTF-8 length of a string, as the kernel counts IFNAMSIZ. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** What `ip link add NAME` answers for a name Linux refuses too (our rule is narrower). */
+function ifnameKernel(name: string): string | undefined {
+  if (name === '' || /[\s/]/.test(name)) return name.length <= 64 ? LINUX.badIfname(name) : undefined;
+  if (utf8Length(name) > 15) return LINUX.nameTooLong;
+  if (name === '.' || name === '..' || name.includes(':')) return LINUX.invalidArgument;
+  return undefined;
+}
+
+const ifaceName = field<string>((v) =>
+  typeof v === 'string' && IFNAME.test(v) && v !== '.' && v !== '..' ? null : { code: 'iface-name', params: { got: shown(v), kernel: typeof v === 'string' ? ifnameKernel(v) : undefined } },
+);
+
+/** Whether a pod or machine name follows the naming rule (1-31 characters, starting with a letter or digit). */
+export function isNsName(name: string): boolean {
+  return NS_NAME.test(name);
+}
+
+const nsName = field<string>((v) => (typeof v === 'string' && isNsName(v) ? null : { code: 'ns-name', params: { got: shown(v) } }));
+
+const nonEmpty = field<string>((v) => (typeof v === 'string' && v !== '' ? null : { code: 'non-empty-string', params: {} }));
+
+/** An interface's own MAC: unicast and not all-zero, as is_valid_ether_addr() demands. */
+const ifaceMac = field<string>((v) => {
+  const mac = typeof v === 'string' ? parseMac(v) : null;
+  if (mac === null) return { code: 'mac-syntax', params: { got: shown(v) } };
+  if (isGroupMac(mac)) return { code: 'mac-multicast', params: { mac, kernel: LINUX.badMac } };
+  if (mac === ZERO_MAC) return { code: 'mac-zero', params: { kernel: LINUX.badMac } };
+  return null;
+});
+
+/** A neighbour's MAC: any syntactically valid one (`ip neigh add` takes a multicast lladdr). */
+const anyMac = field<string>((v) => (typeof v === 'string' && parseMac(v) !== null ? null : { code: 'mac-syntax', params: { got: shown(v) } }));
+
+const address = field<string>((v) => (typeof v === 'string' && parseCidr(v) !== null ? null : { code: 'address-syntax', params: { got: shown(v) } }));
+
+const ip = field<string>((v) => (typeof v === 'string' && parseIp(v) !== null ? null : { code: 'ip-syntax', params: { got: shown(v) } }));
+
+const routeDst = field<string>((v) => {
+  if (v === 'default') return null;
+  const c = typeof v === 'string' ? parseCidr(v) : null;
+  if (c === null) return { code: 'route-dst', params: { got: shown(v) } };
+  if (networkOf(c.ip, c.prefix) !== c.ip) return { code: 'route-host-bits', params: { dst: String(v), kernel: LINUX.invalidPrefix } };
+  return null;
+});
+
+/** A whole number from `min` to `max`; `kernel` gives Linux's answer for a whole number outside. */
+function intIn<T extends number = number>(min: number, max: number, kernel?: (n: number) => string): z.ZodMiniType<T> {
+  return field<T>((v) => {
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return null;
+    const k = kernel && typeof v === 'number' && Number.isInteger(v) ? kernel(v) : undefined;
+    return { code: 'int-range', params: { min, max, got: shown(v), kernel: k } };
+  });
+}
+
+const mtu = intIn(68, 65535, (n) => (n < 68 ? LINUX.mtuTooSmall : LINUX.mtuTooBig));
+
+const ifaceSysctlsSchema = z.strictObject({
+  forwarding: z.optional(z.boolean()),
+  send_redirects: z.optional(z.boolean()),
+  accept_redirects: z.optional(z.boolean()),
+  secure_redirects: z.optional(z.boolean()),
+  shared_media: z.optional(z.boolean()),
+  proxy_arp: z.optional(z.boolean()),
+  // Linux takes any integer and treats every value but 0 and 1 as loose; the simulator models 0-2.
+  rp_filter: z.optional(intIn<0 | 1 | 2>(0, 2)),
+  proxy_delay: z.optional(intIn(0, 60000)),
+});
+
+const nsSysctlsSchema = z.strictObject({
+  ip_forward: z.optional(z.boolean()),
+  ip_default_ttl: z.optional(intIn(1, 255, () => LINUX.ttlRange)),
+  all: z.optional(ifaceSysctlsSchema),
+});
+
+const ifaceBase = {
+  name: ifaceName,
+  mac: ifaceMac,
+  addresses: z.optional(z.array(address)),
+  master: z.optional(z.string()),
+  sysctls: z.optional(ifaceSysctlsSchema),
+  mtu: z.optional(mtu),
+};
+
+const vethSchema = z.strictObject({ kind: z.literal('veth'), ...ifaceBase, peer: z.strictObject({ ns: z.string(), iface: z.string() }) });
+const etherSchema = z.strictObject({ kind: z.literal('ether'), ...ifaceBase, segment: z.string() });
+const bridgeSchema = z.strictObject({ kind: z.literal('bridge'), ...ifaceBase });
+
+/** One interface: a veth, an Ethernet NIC on a segment, or a bridge, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema]);
+
+export const routeSchema = z.strictObject({
+  dst: routeDst,
+  via: z.optional(ip),
+  dev: z.string(),
+  onlink: z.optional(z.boolean()),
+  src: z.optional(ip),
+  metric: z.optional(intIn(0, 4294967295, (n) => LINUX.badMetric(String(n)))),
+  op: z.optional(z.enum(['add', 'prepend', 'append'])),
+});
+
+export const neighbourSchema = z.strictObject({ ip, mac: anyMac, dev: z.string(), state: z.literal('PERMANENT') });
+
+export const listenerSchema = z.strictObject({ proto: z.enum(['udp', 'tcp']), port: intIn(1, 65535) });
+
+const nsFields = {
+  interfaces: z.array(ifaceSchema),
+  routes: z.optional(z.array(routeSchema)),
+  neighbours: z.optional(z.array(neighbourSchema)),
+  sysctls: z.optional(nsSysctlsSchema),
+  listeners: z.optional(z.array(listenerSchema)),
+};
+
+/** A pod: a namespace with a name. */
+export const podSchema = z.strictObject({ name: nsName, ...nsFields });
+
+const machineFields = {
+  name: nsName,
+  role: z.enum(['node', 'router', 'host']),
+  ...nsFields,
+  position: z.optional(z.strictObject({ x: z.number(), y: z.number() })),
+};
+
+/** A machine with its root namespace's fields, its pods only as a list (each is checked with {@link podSchema}). */
+export const machineShellSchema = z.strictObject({ ...machineFields, pods: z.optional(z.array(z.unknown())) });
+
+/** A whole machine, pods included. */
+export const machineSchema = z.strictObject({ ...machineFields, pods: z.optional(z.array(podSchema)) });
+
+export const segmentSchema = z.strictObject({ id: nonEmpty, label: z.optional(z.string()) });
+
+const topologyFields = {
+  version: z.literal(1),
+  name: nonEmpty,
+  description: z.optional(z.strictObject({ en: z.string(), ru: z.string() })),
+  segments: z.array(segmentSchema),
+};
+
+/** The top of a topology, its machines only as a list (each is checked with {@link machineShellSchema}). */
+export const topologyShellSchema = z.strictObject({ ...topologyFields, machines: z.array(z.unknown()) });
+
+/**
+ * The whole topology file. `validateTopology` applies the same rules piecewise (top, machine, pod)
+ * with caching; this one schema is the reference, for tools and tests.
+ */
+export const topologySchema = z.strictObject({ ...topologyFields, machines: z.array(machineSchema) });
+
+/** A path as problems write it: `machines[0].pods[1].interfaces[0].mac`, odd keys as `["a b"]`. */
+export function pathText(keys: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of keys) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) out += out === '' ? k : `.${k}`;
+    else out += `[${shown(typeof k === 'symbol' ? String(k) : k)}]`;
+  }
+  return out;
+}
+
+/** The value at `keys` inside `root`, reading own properties only; `found` is false if a step is missing. */
+function valueAt(root: unknown, keys: readonly PropertyKey[]): { found: boolean; value: unknown } {
+  let v: unknown = root;
+  for (const k of keys) {
+    if (typeof v !== 'object' || v === null || typeof k === 'symbol' || !Object.hasOwn(v, k)) return { found: false, value: undefined };
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return { found: true, value: v };
+}
+
+/** A zod issue as our Problem(s), with paths relative to the parsed value. */
+function issueProblems(issue: z.core.$ZodIssue, root: unknown): Problem[] {
+  const at = pathText(issue.path);
+  const { found, value } = valueAt(root, issue.path);
+  const got = shown(value);
+  switch (issue.code) {
+    case 'custom': {
+      const p = issue.params as FieldProblem | undefined;
+      return p ? [problem(at, p.code, p.params as never)] : [problem(at, 'invalid', { got })];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => problem(pathText([...issue.path, key]), 'unknown-key', { key: shown(key) }));
+    case 'invalid_union':
+      // A `kind` no interface has: zod names the discriminator and the kinds it knows.
+      return [problem(at, 'one-of', { options: JSON.stringify('options' in issue ? (issue.options ?? []) : []), got })];
+    case 'invalid_value':
+      return [problem(at, 'one-of', { options: JSON.stringify(issue.values), got })];
+    case 'invalid_type':
+      if (!found) return [problem(at, 'missing', {})];
+      switch (issue.expected) {
+        case 'array':
+          return [problem(at, 'not-array', {})];
+        case 'object':
+          return [problem(at, 'not-object', {})];
+        case 'string':
+          return [problem(at, 'not-string', { got })];
+        case 'boolean':
+          return [problem(at, 'not-boolean', { got })];
+        case 'number':
+          return [problem(at, 'not-number', { got })];
+        default:
+          return [problem(at, 'invalid', { got })];
+      }
+    default:
+      return [problem(at, 'invalid', { got })];
+  }
+}
+
+/**
+ * Parses `value` with `schema` and returns what is wrong as Problems, paths relative to `value`,
+ * one per place (the first zod reports there), in zod's order. Empty when the value fits.
+ */
+export function schemaProblems(schema: z.ZodMiniType, value: unknown): Problem[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    for (const p of issueProblems(issue, value)) {
+      if (seen.has(p.path)) continue;
+      seen.add(p.path);
+      out.push(p);
+    }
+  }
+  return out;
+}
