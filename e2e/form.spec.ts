@@ -31,7 +31,7 @@ test.describe('choosing the journey', () => {
     const last = await readStep(page);
     expect(last.total).toBeLessThan(60);
     expect(last.packets[0]?.kind).toBe('icmp-error');
-    await expect(page.getByTestId('outcome')).toContainText('time exceeded');
+    await expect(page.getByTestId('outcome')).toContainText('ICMP Time Exceeded came from 10.10.10.254 (node1)');
     await page.getByTestId('ttl').fill('0');
     await expect(page.getByTestId('form-error')).toContainText('TTL “0” must be a whole number from 1 to 255');
   });
