@@ -155,4 +155,19 @@ describe('npm run trace', () => {
     expect(r.out.split('\n').some((l) => l.startsWith('FAKE'))).toBe(false);
     expect(r.out).toContain('s\\u001b[2J\\u000aFAKE');
   }, 30_000);
+
+  it('runs a lab Linux accepts but that is unwise, and warns on stderr in the --lang language', () => {
+    const t = seedTopology();
+    const node1 = t.machines[0];
+    if (!node1) throw new Error('seed changed');
+    // Calico gives every host-side veth the same MAC: legal, and the journey still works.
+    const ifaces = (node1.interfaces ?? []).map((i) => (i.kind === 'veth' ? { ...i, mac: 'ee:ee:ee:ee:ee:ee' } : i));
+    const dir = mkdtempSync(join(tmpdir(), 'pj-trace-'));
+    const file = join(dir, 'shared-mac.json');
+    writeFileSync(file, JSON.stringify({ ...t, machines: [{ ...node1, interfaces: ifaces }, ...t.machines.slice(1)] }));
+    const r = trace('--topology', file, '--from', 'pod3', '--to', 'pod4', '--lang', 'ru');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^trace: предупреждение: machines\[0\]\.interfaces\[\d\]\.mac: MAC-адрес ee:ee:ee:ee:ee:ee/);
+    expect(r.out).toContain('Эхо-ответов вернулось в pod3: 1 из 1.');
+  }, 30_000);
 });
