@@ -93,51 +93,45 @@ interface Runner {
   perBatch: number;
 }
 
-/**
- * Times runners in rounds of one batch each, in turn, for about `seconds` after a warm-up, and
- * returns each one's median batch per call, plus the median over rounds of the first runner's
- * per-call time divided by each other's. Interleaving puts every runner under the same machine
- * load, so the ratios hold even when other processes come and go.
- */
-function timeInterleaved(runners: Runner[], seconds: number): { costs: JourneyCost[]; ratios: number[]; cpuRatios: number[] } {
-  for (const r of runners) for (let i = 0; i < r.perBatch * 5; i++) r.run(); // warm the JIT (and any caches) first
-  const wall: number[][] = runners.map(() => []);
-  const cpu: number[][] = runners.map(() => []);
+/** Times `r` in batches for about `seconds`, after a warm-up, and returns its median batch per call. */
+function timeBatches(r: Runner, seconds: number): JourneyCost {
+  for (let i = 0; i < r.perBatch * 5; i++) r.run(); // warm the JIT (and any caches) first
+  const wall: number[] = [];
+  const cpu: number[] = [];
   const start = performance.now();
-  while (performance.now() - start < seconds * 1000 || (wall[0]?.length ?? 0) < 5) {
-    runners.forEach((r, k) => {
-      const c = cpuMs();
-      const a = performance.now();
-      for (let i = 0; i < r.perBatch; i++) r.run();
-      wall[k]?.push(((performance.now() - a) * 1000) / r.perBatch);
-      cpu[k]?.push(((cpuMs() - c) * 1000) / r.perBatch);
-    });
+  while (performance.now() - start < seconds * 1000 || wall.length < 5) {
+    const c = cpuMs();
+    const a = performance.now();
+    for (let i = 0; i < r.perBatch; i++) r.run();
+    wall.push(((performance.now() - a) * 1000) / r.perBatch);
+    cpu.push(((cpuMs() - c) * 1000) / r.perBatch);
   }
-  const costs = runners.map((r, k): JourneyCost => {
-    const usWall = median(wall[k] ?? []);
-    return { usWall, usCpu: median(cpu[k] ?? []), framesPerSecond: (r.frames * 1e6) / usWall, frames: r.frames, events: r.events, batches: wall[k]?.length ?? 0, perBatch: r.perBatch };
-  });
-  const ratioOf = (xs: number[][], k: number): number => median((xs[0] ?? []).map((x, i) => x / (xs[k]?.[i] ?? NaN)));
-  return { costs, ratios: runners.map((_, k) => ratioOf(wall, k)), cpuRatios: runners.map((_, k) => ratioOf(cpu, k)) };
+  const usWall = median(wall);
+  return { usWall, usCpu: median(cpu), framesPerSecond: (r.frames * 1e6) / usWall, frames: r.frames, events: r.events, batches: wall.length, perBatch: r.perBatch };
 }
 
 /**
  * The cold S1 journey (seed lab, pod1 → pod3, one ping) as the app runs it: a new runJourney call
  * each time on the same topology object, so the compile caches are warm but the World is new.
+ * Reports µs per journey (median of batches, wall and CPU) and frame events per second.
  */
-function coldSeedRunner(): Runner {
+export function benchColdSeed(seconds: number): JourneyCost {
   const seed = seedTopology();
   const spec = { from: 'pod1', to: 'pod3' };
   const r = runJourney(seed, spec);
   const frames = r.events.filter((e) => e.type === 'frame').length;
-  return { run: () => runJourney(seed, spec), frames, events: r.events.length, perBatch: 200 };
+  return timeBatches({ run: () => runJourney(seed, spec), frames, events: r.events.length, perBatch: 200 }, seconds);
 }
 
 /**
  * The lean reference (benchLean.ts) on the same journey, after checking that it produces exactly
  * the engine's frame events (positions in the log aside: the lean log holds only frames).
+ *
+ * Run it in its own phase, before the engine's benchmarks: timed in between the engine's batches
+ * it pays for the engine's garbage collection (about 10% with the engine of this commit, a third
+ * with the older one), which would flatter the engine.
  */
-function leanSeedRunner(): Runner {
+export function benchLeanSeed(seconds: number): JourneyCost {
   const seed = seedTopology();
   const net = leanNet(seed);
   const strip = (e: FrameEvent): Omit<FrameEvent, 'seq'> => {
@@ -147,21 +141,5 @@ function leanSeedRunner(): Runner {
   const engine = runJourney(seed, { from: 'pod1', to: 'pod3' }).events.filter((e): e is FrameEvent => e.type === 'frame').map(strip);
   const lean = leanJourney(net, 'pod1', 'pod3').map(strip);
   if (!isDeepStrictEqual(engine, lean)) throw new Error(`the lean reference's ${lean.length} frames differ from the engine's ${engine.length}`);
-  return { run: () => leanJourney(net, 'pod1', 'pod3'), frames: lean.length, events: lean.length, perBatch: 800 };
-}
-
-/** The cold S1 journey in a loop: µs per journey (median of batches, wall and CPU) and frames/s. */
-export function benchColdSeed(seconds: number): JourneyCost {
-  const { costs } = timeInterleaved([coldSeedRunner()], seconds);
-  return costs[0] as JourneyCost;
-}
-
-/**
- * The cold S1 journey against the lean reference, batches interleaved. `ratio` is how many times
- * longer the engine takes per journey, which is also the lean figure's frames per second over the
- * engine's (the frames are the same), as a median over rounds; `cpuRatio` the same in CPU time.
- */
-export function benchColdSeedVsLean(seconds: number): { engine: JourneyCost; lean: JourneyCost; ratio: number; cpuRatio: number } {
-  const { costs, ratios, cpuRatios } = timeInterleaved([coldSeedRunner(), leanSeedRunner()], seconds);
-  return { engine: costs[0] as JourneyCost, lean: costs[1] as JourneyCost, ratio: ratios[1] ?? NaN, cpuRatio: cpuRatios[1] ?? NaN };
+  return timeBatches({ run: () => leanJourney(net, 'pod1', 'pod3'), frames: lean.length, events: lean.length, perBatch: 800 }, seconds);
 }
