@@ -56,7 +56,9 @@ export class Sim {
 
   /** Runs `action` `delay` ns from now. */
   after(delay: number, action: Action): void {
-    this.queue.push(this.t + delay, action);
+    // Frames crossing a wire, nearly every action, all wait the same delay: the queue's FIFO lane.
+    if (delay === WIRE_DELAY_NS) this.queue.pushSoon(this.t + delay, action);
+    else this.queue.push(this.t + delay, action);
   }
 
   /** A fresh id for one transmission on a wire. */

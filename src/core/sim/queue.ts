@@ -1,17 +1,42 @@
 /**
- * A binary min-heap of actions ordered by time, then by insertion, so equal times run FIFO.
+ * The engine's agenda: actions ordered by time, then by insertion, so equal times run FIFO.
  *
- * Times, insertion numbers and actions sit in three parallel arrays that swap together, so queueing
- * an action allocates nothing beyond the action itself (a cold journey queues a few dozen).
+ * Two lanes share one insertion counter. `pushSoon` is for actions scheduled a fixed short delay
+ * ahead (a frame crossing a wire): their times never decrease, so they queue in plain FIFO order
+ * with no sifting. Everything else (timers, sends) goes to a binary min-heap. `pop` takes whichever
+ * lane's head comes first by (time, insertion). In each lane, times, insertion numbers and actions
+ * sit in parallel arrays, so queueing allocates nothing beyond the action itself.
  */
 export class TimedQueue<A> {
   private times: number[] = [];
   private orders: number[] = [];
   private items: A[] = [];
+  private soonTimes: number[] = [];
+  private soonOrders: number[] = [];
+  private soonItems: A[] = [];
+  /** The soon lane holds positions [soonHead, soonTail) of its arrays, which are reused, not shrunk. */
+  private soonHead = 0;
+  private soonTail = 0;
   private counter = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.items.length + this.soonTail - this.soonHead;
+  }
+
+  /**
+   * Queues an action whose time is not earlier than that of any action queued this way before
+   * (a fixed delay from a clock that never goes back). One that would be falls back to the heap.
+   */
+  pushSoon(t: number, item: A): void {
+    const n = this.soonTail;
+    if (n > this.soonHead && (this.soonTimes[n - 1] as number) > t) {
+      this.push(t, item);
+      return;
+    }
+    this.soonTimes[n] = t;
+    this.soonOrders[n] = this.counter++;
+    this.soonItems[n] = item;
+    this.soonTail = n + 1;
   }
 
   push(t: number, item: A): void {
@@ -36,11 +61,31 @@ export class TimedQueue<A> {
 
   /** Earliest time in the queue, or Infinity. */
   peekTime(): number {
-    return this.items.length > 0 ? (this.times[0] as number) : Infinity;
+    const heap = this.items.length > 0 ? (this.times[0] as number) : Infinity;
+    const soon = this.soonHead < this.soonTail ? (this.soonTimes[this.soonHead] as number) : Infinity;
+    return heap < soon ? heap : soon;
   }
 
   /** Removes the earliest action (at `peekTime()`) and returns it. */
   pop(): A | undefined {
+    const h = this.soonHead;
+    if (h < this.soonTail) {
+      const st = this.soonTimes[h] as number;
+      const ht = this.items.length > 0 ? (this.times[0] as number) : Infinity;
+      if (st < ht || (st === ht && (this.soonOrders[h] as number) < (this.orders[0] as number))) {
+        const item = this.soonItems[h] as A;
+        if (h + 1 === this.soonTail) {
+          // Empty again: start over at the front, so the arrays stay as long as the longest run.
+          this.soonHead = 0;
+          this.soonTail = 0;
+        } else this.soonHead = h + 1;
+        return item;
+      }
+    }
+    return this.popHeap();
+  }
+
+  private popHeap(): A | undefined {
     const times = this.times;
     const orders = this.orders;
     const items = this.items;
