@@ -1,7 +1,7 @@
 import { onTimer } from './arp';
 import type { Sim } from './engine';
 import type { WireFrame } from './packet';
-import { rx, segmentRx, type Tag } from './link';
+import { rx, segmentRx } from './link';
 import type { Iface, Neigh, Segment } from './world';
 
 /**
@@ -11,9 +11,9 @@ import type { Iface, Neigh, Segment } from './world';
  */
 export type Action =
   /** A frame arrives on `dev` (the far end of a veth, or a NIC the segment's switch sent it to). */
-  | { op: 'rx'; dev: Iface; frame: WireFrame; wire: number; tag: Tag }
+  | { op: 'rx'; dev: Iface; frame: WireFrame; wire: number }
   /** A frame sent by `from` reaches its segment's switch. */
-  | { op: 'switch'; seg: Segment; from: Iface; frame: WireFrame; wire: number; tag: Tag }
+  | { op: 'switch'; seg: Segment; from: Iface; frame: WireFrame; wire: number }
   /** A neighbour entry's timer fires; stale if the entry was re-armed since (token differs). */
   | { op: 'timer'; n: Neigh; token: number }
   /** Anything rarer: a journey's send, a delayed proxy-ARP reply, loopback delivery. */
@@ -23,10 +23,10 @@ export type Action =
 export function perform(sim: Sim, a: Action): void {
   switch (a.op) {
     case 'rx':
-      rx(sim, a.dev, a.frame, a.wire, a.tag);
+      rx(sim, a.dev, a.frame, a.wire);
       return;
     case 'switch':
-      segmentRx(sim, a.seg, a.from, a.frame, a.wire, a.tag);
+      segmentRx(sim, a.seg, a.from, a.frame, a.wire);
       return;
     case 'timer':
       if (a.n.timer === a.token) onTimer(sim, a.n);

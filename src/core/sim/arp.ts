@@ -61,7 +61,7 @@ export function neighOutput(sim: Sim, dev: Iface, nexthop: number, nhText: strin
 
 /** Puts the Ethernet header on and transmits. */
 function sendResolved(sim: Sim, dev: Iface, mac: string, packet: Packet): void {
-  xmit(sim, dev, ipFrame(dev.mac, mac, packet), { kind: packet.kind, pkt: packet.id });
+  xmit(sim, dev, ipFrame(dev.mac, mac, packet));
 }
 
 function setState(n: Neigh, state: NeighState, sim: Sim): void {
@@ -139,8 +139,9 @@ function solicit(sim: Sim, n: Neigh): void {
     { op: 'request', sha: dev.mac, spa: formatIp(spa ?? 0), tha: ZERO_MAC, tpa: n.ipText },
     spa ?? 0,
     n.ip,
+    sim.nextPacket(),
   );
-  xmit(sim, dev, frame, { kind: 'arp', pkt: sim.nextPacket() });
+  xmit(sim, dev, frame);
 }
 
 /** arp_process: answer requests for our addresses, learn senders, complete pending resolutions. */
@@ -155,7 +156,7 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
     // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
     // reply, and the asker's next packets to us, need no ARP of their own.
     updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
-    xmit(sim, dev, arpReply(dev, arp, sip, tip), { kind: 'arp', pkt: sim.nextPacket() });
+    xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
     return;
   }
   if (arp.op === 'request' && dev.conf.forwarding && dev.conf.proxyArp) {
@@ -167,9 +168,9 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
       const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
       sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
         match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, seq: sim.seq, t: sim.now });
-      const reply = arpReply(dev, arp, sip, tip);
-      if (delay === 0) xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() });
-      else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, reply, { kind: 'arp', pkt: sim.nextPacket() }) });
+      // The reply's ARP message id is taken when it is sent.
+      if (delay === 0) xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
+      else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket())) });
       return;
     }
   }
@@ -185,8 +186,8 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
 }
 
 /** The reply to `req` from `dev`: "the target is at my MAC". */
-function arpReply(dev: Iface, req: NonNullable<Frame['arp']>, sip: number, tip: number): WireFrame {
-  return arpFrame({ src: dev.mac, dst: req.sha, type: 'arp' }, { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa }, tip, sip);
+function arpReply(dev: Iface, req: NonNullable<Frame['arp']>, sip: number, tip: number, pkt: number): WireFrame {
+  return arpFrame({ src: dev.mac, dst: req.sha, type: 'arp' }, { op: 'reply', sha: dev.mac, spa: req.tpa, tha: req.sha, tpa: req.spa }, tip, sip, pkt);
 }
 
 /** neigh_update() for an ARP-learned address; flushes the queue when the entry becomes valid. */

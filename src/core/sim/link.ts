@@ -1,10 +1,4 @@
-import type { FdbEvent, Frame, FrameEvent, PacketKind } from '../events';
-
-/** What the UI needs to follow a frame: its colour class and its packet id. */
-export interface Tag {
-  kind: PacketKind;
-  pkt: number;
-}
+import type { FdbEvent, Frame, FrameEvent } from '../events';
 import { BROADCAST_MAC, isGroupMac } from '../net/ipv4';
 import { arpRcv } from './arp';
 import { WIRE_DELAY_NS, type Sim } from './engine';
@@ -18,17 +12,15 @@ import type { Bridge, Iface, Segment } from './world';
  */
 
 /**
- * Logs `frame` as seen on `dev`. One object literal per layer combination the engine builds (ARP,
- * or IPv4 with ICMP, UDP or TCP), in the field order a spread of the frame gave, so the JSON is
- * unchanged; any other combination takes the spread. The header objects are shared with the frame
- * and with the other events of its journey: nothing mutates a header once a frame carries it
- * (forwarding copies the packet to change its TTL, see withTtl).
+ * Logs `frame` as seen on `dev`, as one object literal per layer combination the engine builds
+ * (ARP, or IPv4 with ICMP, UDP or TCP) with the fields in the order events always had. The header
+ * objects are shared with the frame and with the other events of its journey: nothing mutates a
+ * header once a frame carries it (forwarding copies the packet to change its TTL, see withTtl).
  */
-function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, tag: Tag, f: WireFrame): void {
+function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const ns = dev.ns.name;
   const iface = dev.name;
-  const { kind, pkt } = tag;
-  const { eth, arp, ipv4, icmp, udp, tcp } = f;
+  const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt } = f;
   let e: FrameEvent;
   if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, seq: sim.seq, t: sim.now };
@@ -57,27 +49,27 @@ function emitFdb(sim: Sim, scope: FdbEvent['scope'], ns: string, bridge: string,
 }
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
-export function xmit(sim: Sim, dev: Iface, frame: WireFrame, tag: Tag): void {
+export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   const wire = sim.nextWire();
   if (dev.bridge) {
-    emitFrame(sim, dev, 'out', wire, tag, frame);
-    bridgeFromHost(sim, dev.bridge, frame, tag);
+    emitFrame(sim, dev, 'out', wire, frame);
+    bridgeFromHost(sim, dev.bridge, frame);
     return;
   }
   const peer = dev.peerRef ? sim.world.peer(dev) : null;
-  emitFrame(sim, dev, 'out', wire, tag, frame);
+  emitFrame(sim, dev, 'out', wire, frame);
   if (peer) {
-    sim.after(WIRE_DELAY_NS, { op: 'rx', dev: peer, frame, wire, tag });
+    sim.after(WIRE_DELAY_NS, { op: 'rx', dev: peer, frame, wire });
   } else if (dev.segment) {
-    sim.after(WIRE_DELAY_NS, { op: 'switch', seg: dev.segment, from: dev, frame, wire, tag });
+    sim.after(WIRE_DELAY_NS, { op: 'switch', seg: dev.segment, from: dev, frame, wire });
   }
 }
 
 /** A frame arrives on a device: a bridge port hands it to its bridge, any other device to its IP stack. */
-export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number, tag: Tag): void {
-  emitFrame(sim, dev, 'in', wire, tag, frame);
-  if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire, tag);
-  else hostRx(sim, dev, frame, tag);
+export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number): void {
+  emitFrame(sim, dev, 'in', wire, frame);
+  if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire);
+  else hostRx(sim, dev, frame);
 }
 
 /** Whether a MAC is the bridge's own or one of its ports' (a "local" FDB entry). */
@@ -94,36 +86,36 @@ function isLocalMac(br: Bridge, mac: string): boolean {
  */
 
 /** br_handle_frame_finish: learn the source, then forward, flood, or pass up to the host. */
-function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, wire: number, tag: Tag): void {
+function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, wire: number): void {
   const ns = br.dev.ns.name;
   const { src, dst } = frame.eth;
   if (br.fdb.get(src) !== port && !isGroupMac(src) && !isLocalMac(br, src)) {
     br.fdb.set(src, port);
-    emitFdb(sim, 'bridge', ns, br.dev.name, 'learn', src, [port.name], port.name, tag.pkt);
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'learn', src, [port.name], port.name, frame.pkt);
   }
   const out = br.fdb.get(dst);
   if (out === undefined) {
     if (isGroupMac(dst)) {
-      flood(sim, br, port, frame, tag);
-      passUp(sim, br, frame, wire, tag);
+      flood(sim, br, port, frame);
+      passUp(sim, br, frame, wire);
     } else if (isLocalMac(br, dst)) {
-      emitFdb(sim, 'bridge', ns, br.dev.name, 'local', dst, [br.dev.name], port.name, tag.pkt);
-      passUp(sim, br, frame, wire, tag);
+      emitFdb(sim, 'bridge', ns, br.dev.name, 'local', dst, [br.dev.name], port.name, frame.pkt);
+      passUp(sim, br, frame, wire);
     } else {
-      flood(sim, br, port, frame, tag);
+      flood(sim, br, port, frame);
     }
     return;
   }
   if (out === port) {
-    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: tag.pkt, seq: sim.seq, t: sim.now });
+    sim.emit({ type: 'drop', ns, iface: port.name, reason: 'bridge-no-port', pkt: frame.pkt, seq: sim.seq, t: sim.now });
     return;
   }
-  emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], port.name, tag.pkt);
-  xmit(sim, out, frame, tag);
+  emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], port.name, frame.pkt);
+  xmit(sim, out, frame);
 }
 
 /** Floods a frame that came in on `port` out of every other port (br_flood), newest port first. */
-function flood(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, tag: Tag): void {
+function flood(sim: Sim, br: Bridge, port: Iface, frame: WireFrame): void {
   const ports: Iface[] = [];
   const names: string[] = [];
   for (const p of br.ports) {
@@ -131,36 +123,36 @@ function flood(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, tag: Tag): v
     ports.push(p);
     names.push(p.name);
   }
-  emitFdb(sim, 'bridge', br.dev.ns.name, br.dev.name, 'flood', frame.eth.dst, names, port.name, tag.pkt);
-  for (const p of ports) xmit(sim, p, frame, tag);
+  emitFdb(sim, 'bridge', br.dev.ns.name, br.dev.name, 'flood', frame.eth.dst, names, port.name, frame.pkt);
+  for (const p of ports) xmit(sim, p, frame);
 }
 
 /** br_pass_frame_up: the frame is received again, now on the bridge device. */
-function passUp(sim: Sim, br: Bridge, frame: WireFrame, wire: number, tag: Tag): void {
-  emitFrame(sim, br.dev, 'in', wire, tag, frame);
-  hostRx(sim, br.dev, frame, tag);
+function passUp(sim: Sim, br: Bridge, frame: WireFrame, wire: number): void {
+  emitFrame(sim, br.dev, 'in', wire, frame);
+  hostRx(sim, br.dev, frame);
 }
 
 /** br_dev_xmit: the host sends through the bridge device; the FDB picks the port. */
-function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame, tag: Tag): void {
+function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame): void {
   const ns = br.dev.ns.name;
   const dst = frame.eth.dst;
   const out = br.fdb.get(dst);
   if (out) {
-    emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], null, tag.pkt);
-    xmit(sim, out, frame, tag);
+    emitFdb(sim, 'bridge', ns, br.dev.name, 'forward', dst, [out.name], null, frame.pkt);
+    xmit(sim, out, frame);
     return;
   }
-  emitFdb(sim, 'bridge', ns, br.dev.name, 'flood', dst, br.ports.map((p) => p.name), null, tag.pkt);
-  for (const p of br.ports) xmit(sim, p, frame, tag);
+  emitFdb(sim, 'bridge', ns, br.dev.name, 'flood', dst, br.ports.map((p) => p.name), null, frame.pkt);
+  for (const p of br.ports) xmit(sim, p, frame);
 }
 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
-export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number, tag: Tag): void {
+export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number): void {
   const { src, dst } = frame.eth;
   if (seg.fdb.get(src) !== from && !isGroupMac(src)) {
     seg.fdb.set(src, from);
-    emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, tag.pkt);
+    emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, frame.pkt);
   }
   const known = seg.fdb.get(dst);
   // Forward to the known port, or flood to every other NIC on the segment in topology order.
@@ -179,18 +171,18 @@ export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame,
       names.push(p.path);
     }
   }
-  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, names, from.path, tag.pkt);
-  for (const p of targets) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: p, frame, wire, tag });
+  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, names, from.path, frame.pkt);
+  for (const p of targets) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: p, frame, wire });
 }
 
 /** The host accepts frames to its MAC or broadcast (PACKET_HOST/BROADCAST); others are PACKET_OTHERHOST and dropped. */
-function hostRx(sim: Sim, dev: Iface, frame: WireFrame, tag: Tag): void {
+function hostRx(sim: Sim, dev: Iface, frame: WireFrame): void {
   const dst = frame.eth.dst;
   const mine = dst === dev.mac || (dev.bridge !== null && isLocalMac(dev.bridge, dst));
   if (!mine && dst !== BROADCAST_MAC) {
-    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us', pkt: tag.pkt, dstMac: dst, ifaceMac: dev.mac, seq: sim.seq, t: sim.now });
+    sim.emit({ type: 'drop', ns: dev.ns.name, iface: dev.name, reason: 'not-for-us', pkt: frame.pkt, dstMac: dst, ifaceMac: dev.mac, seq: sim.seq, t: sim.now });
     return;
   }
-  if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine, tag.pkt);
-  else if (frame.ipv4) ipRcv(sim, dev, frame, tag.pkt);
+  if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine, frame.pkt);
+  else if (frame.ipv4) ipRcv(sim, dev, frame, frame.pkt);
 }

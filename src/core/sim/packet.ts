@@ -26,6 +26,7 @@ export interface Packet {
  * A frame inside the engine: the headers its events show, plus the IPv4 source and destination (or
  * the ARP sender's and target's protocol addresses) as numbers, so no hop parses the text back.
  * Events are built field by field from it (see emitFrame), so `s` and `d` never reach the log.
+ * Frames are never changed once built: a hop that changes anything builds a new one.
  */
 export interface WireFrame {
   eth: EthHeader;
@@ -37,16 +38,19 @@ export interface WireFrame {
   tcp: TcpHeader | undefined;
   s: number;
   d: number;
+  /** What its events show to follow it: its colour class and the packet (or ARP message) id. */
+  kind: PacketKind;
+  pkt: number;
 }
 
 /** An IPv4 packet in an Ethernet frame from `src` to `dst`. */
 export function ipFrame(src: string, dst: string, p: Packet): WireFrame {
-  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d };
+  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id };
 }
 
-/** An ARP message in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
-export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number): WireFrame {
-  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa };
+/** ARP message `pkt` in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
+export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number, pkt: number): WireFrame {
+  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt };
 }
 
 /**
