@@ -1,4 +1,4 @@
-import { motion, useReducedMotion } from 'motion/react';
+import { m, useReducedMotion } from 'motion/react';
 import type { PacketGlyph as Glyph } from '../../geometry/packetScene';
 import { KIND_VAR } from '../i18n/strings';
 
@@ -36,7 +36,7 @@ export function PacketGlyph({ glyph, duration }: { glyph: Glyph; duration: numbe
     );
   }
   return (
-    <motion.g
+    <m.g
       className="packet"
       data-packet={glyph.kind}
       data-at={glyph.to}
@@ -46,6 +46,6 @@ export function PacketGlyph({ glyph, duration }: { glyph: Glyph; duration: numbe
       transition={{ duration, ease: 'linear', times: keyTimes(glyph.points) }}
     >
       {body}
-    </motion.g>
+    </m.g>
   );
 }
