@@ -129,7 +129,7 @@ export const eventsEn: NarratorCatalog['events'] = {
   'send-rst': (m) => ({ short: `${m.ns} refuses with RST-ACK; the client's connect() fails with "Connection refused".` }),
   'send-ack': (m) => ({ short: `${m.ns} completes the three-way handshake with an ACK: the connection is established.` }),
   'send-icmp-error': (m) => {
-    const source = !m.toSelf && m.dev !== null ? `It comes from ${m.src}, the address of ${m.dev}, the interface ${m.ns} uses to reach ${m.dst}: that is why traceroute shows ${m.src} for this hop.` : '';
+    const source = !m.toSelf && m.dev !== null ? `${m.src} is the address of ${m.dev}, the interface ${m.ns} uses to reach ${m.dst}: that is why traceroute shows ${m.src} for this hop.` : '';
     const self = m.toSelf ? 'The sender is this host itself, so the message goes over lo.' : '';
     const about = m.about ? `It carries the header of ${sum(m.about)}.` : '';
     if (m.type === 5) {

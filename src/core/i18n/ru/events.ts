@@ -133,7 +133,7 @@ export const eventsRu: NarratorCatalog['events'] = {
   'send-rst': (m) => ({ short: `${m.ns} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».` }),
   'send-ack': (m) => ({ short: `${m.ns} завершает тройное рукопожатие пакетом ACK: соединение установлено.` }),
   'send-icmp-error': (m) => {
-    const source = !m.toSelf && m.dev !== null ? `Адрес отправителя — ${m.src}, адрес интерфейса ${m.dev}, через который ${m.ns} отвечает на ${m.dst}. Поэтому traceroute покажет на этом хопе ${m.src}.` : '';
+    const source = !m.toSelf && m.dev !== null ? `${m.src} — адрес интерфейса ${m.dev}, через который ${m.ns} отвечает на ${m.dst}; поэтому traceroute покажет на этом хопе ${m.src}.` : '';
     const self = m.toSelf ? 'Отправитель пакета — сам этот хост, поэтому сообщение идёт через lo.' : '';
     const about = m.about ? `Внутри — заголовок пакета, о котором речь: ${sum(m.about)}.` : '';
     if (m.type === 5) {
