@@ -1,4 +1,4 @@
-import type { DropReason, Frame, IpProto, NeighState } from '../events';
+import type { DropEvent, DropReason, Frame, IpProto, NeighState } from '../events';
 
 /*
  * What the narrator can say about one event, as plain data: a kind and the facts its sentence
@@ -82,19 +82,12 @@ export type Msg =
   | { k: 'consume-arp-other'; ns: string; tpa: string; spa: string }
   | { k: 'consume-arp-unsolicited'; ns: string };
 
-/** The facts a drop's sentence may need, copied from the DropEvent. */
-export interface DropFacts {
-  direction?: 'output' | 'input';
-  nexthop?: string;
-  rpFilter?: 1 | 2;
-  dstMac?: string;
-  ifaceMac?: string;
-  port?: number;
-  icmp?: { type: number; code: number };
+/** The facts a drop's sentence may need: the DropEvent's own, plus its packet's addresses and TTL there. */
+export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp'>> & {
   ttl?: number;
   src?: string;
   dst?: string;
-}
+};
 
 /** A message's kind. */
 export type MsgKind = Msg['k'];

@@ -1,5 +1,6 @@
 import { count } from '../plural';
 import type { ProblemCatalog, ProblemListCatalog } from '../problems';
+import { optionTexts } from '../options';
 
 /*
  * English sentences for topology problems. Values written by the user (`got`, `key`) arrive as
@@ -14,14 +15,7 @@ function linux(kernel: string | undefined): string {
 
 /** A JSON array of allowed values as a list: `"node", "router" or "host"`. */
 function alternatives(options: string): string {
-  let values: unknown[];
-  try {
-    const parsed: unknown = JSON.parse(options);
-    values = Array.isArray(parsed) ? parsed : [parsed];
-  } catch {
-    return options;
-  }
-  const texts = values.map((v) => JSON.stringify(v));
+  const texts = optionTexts(options);
   return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1] ?? ''}`;
 }
 

@@ -1,6 +1,7 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
 import type { DropReason } from '../../events';
-import { icmpNameEn as icmp, pingLineEn } from './summary';
+import { icmpNameEn as icmp } from './summary';
+import { pingLine } from '../pingLine';
 
 const DROP: Record<DropReason, string> = {
   'no-route': 'no route', 'ttl-exceeded': 'TTL expired', 'neigh-failed': 'the next hop never answered ARP', 'not-for-us': 'not addressed to it',
@@ -101,7 +102,7 @@ type Outcome = Parameters<NarratorCatalog['outcome']>[0];
 /** One ICMP error that came back, with the machine behind its address and the line ping prints. */
 function errorLine(e: Outcome['errors'][number], o: Outcome): string {
   const from = `${e.from}${e.fromNs ? ` (${e.fromNs})` : ''}`;
-  const ping = o.proto === 'icmp' ? pingLineEn(e.type, e.code) : null;
+  const ping = o.proto === 'icmp' ? pingLine(e.type, e.code) : null;
   const seq = o.count === 1 ? '1' : 'N';
   return `ICMP ${icmp(e.type, e.code)} came from ${from}${e.n > 1 ? `, ${e.n} times` : ''}${ping ? `; ping prints "From ${e.from} icmp_seq=${seq} ${ping}"` : ''}`;
 }

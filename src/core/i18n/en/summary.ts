@@ -20,15 +20,6 @@ export function icmpNameEn(type: number, code: number): string {
   }
 }
 
-/** The line ping prints for an ICMP error (iputils ping), to compare with a terminal. */
-export function pingLineEn(type: number, code: number): string | null {
-  if (type === 11) return 'Time to live exceeded';
-  if (type === 3 && code === 0) return 'Destination Net Unreachable';
-  if (type === 3 && code === 1) return 'Destination Host Unreachable';
-  if (type === 3 && code === 3) return 'Destination Port Unreachable';
-  return null;
-}
-
 /** One readable line for a frame or packet. */
 export function summaryEn(f: Headers): string {
   if (f.arp) {

@@ -1,5 +1,6 @@
 import { count } from '../plural';
 import type { ProblemCatalog, ProblemListCatalog } from '../problems';
+import { optionTexts } from '../options';
 
 /*
  * Russian sentences for topology problems. Glossary: «сетевое пространство имён» (namespace),
@@ -32,14 +33,7 @@ function linux(kernel: string | undefined): string {
 
 /** A JSON array of allowed values as a list: «node», «router» или «host». */
 function alternatives(options: string): string {
-  let values: unknown[];
-  try {
-    const parsed: unknown = JSON.parse(options);
-    values = Array.isArray(parsed) ? parsed : [parsed];
-  } catch {
-    return options;
-  }
-  const texts = values.map((v) => quoted(JSON.stringify(v)));
+  const texts = optionTexts(options).map(quoted);
   return texts.length <= 1 ? (texts[0] ?? '') : `${texts.slice(0, -1).join(', ')} или ${texts[texts.length - 1] ?? ''}`;
 }
 

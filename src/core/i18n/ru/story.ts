@@ -1,7 +1,8 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
 import type { DropReason } from '../../events';
 import { count } from '../plural';
-import { icmpNameRu as icmpFull, pingLineRu } from './summary';
+import { icmpNameRu as icmpFull } from './summary';
+import { pingLine } from '../pingLine';
 
 const DROP: Record<DropReason, string> = {
   'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL истёк', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
@@ -107,7 +108,7 @@ type Outcome = Parameters<NarratorCatalog['outcome']>[0];
 /** Одна пришедшая ошибка ICMP: кто за адресом и что напечатает ping. */
 function errorLine(e: Outcome['errors'][number], o: Outcome): string {
   const from = `${e.from}${e.fromNs ? ` (${e.fromNs})` : ''}`;
-  const ping = o.proto === 'icmp' ? pingLineRu(e.type, e.code) : null;
+  const ping = o.proto === 'icmp' ? pingLine(e.type, e.code) : null;
   const seq = o.count === 1 ? '1' : 'N';
   return `Пришла ошибка ICMP «${icmpFull(e.type, e.code)}» от ${from}${e.n > 1 ? `, ${count('ru', e.n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}` : ''}${ping ? `; ping напечатает «From ${e.from} icmp_seq=${seq} ${ping}»` : ''}`;
 }

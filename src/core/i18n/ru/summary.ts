@@ -1,3 +1,4 @@
+import { pingLine } from '../pingLine';
 import type { Headers } from '../../narrate/messages';
 
 /** Краткие русские названия ICMP (include/uapi/linux/icmp.h) — для текста событий. */
@@ -20,18 +21,9 @@ export function icmpShortRu(type: number, code: number): string {
   }
 }
 
-/** Слова, которые печатает ping (iputils) для ошибки ICMP: их студент увидит в терминале. */
-export function pingLineRu(type: number, code: number): string | null {
-  if (type === 11) return 'Time to live exceeded';
-  if (type === 3 && code === 0) return 'Destination Net Unreachable';
-  if (type === 3 && code === 1) return 'Destination Host Unreachable';
-  if (type === 3 && code === 3) return 'Destination Port Unreachable';
-  return null;
-}
-
 /** Полное название: русское и английские слова ping в скобках — для заголовков и итога. */
 export function icmpNameRu(type: number, code: number): string {
-  const en = pingLineRu(type, code);
+  const en = pingLine(type, code);
   return en ? `${icmpShortRu(type, code)} (${en})` : icmpShortRu(type, code);
 }
 
