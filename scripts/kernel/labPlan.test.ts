@@ -69,11 +69,29 @@ describe('planLab', () => {
     expect(plan.build.some((c) => c.includes('route'))).toBe(false);
   });
 
-  it('captures every topology interface and nothing of the switch', () => {
+  it('captures every topology interface and each namespace\'s lo, nothing of the switch', () => {
     expect(plan.captures.map((c) => c.key)).toEqual([
-      'node1/eth0', 'node1/cni0', 'node1/veth-pod1', 'node1/veth-pod2', 'pod1/eth0', 'pod2/eth0',
-      'router/eth0',
-      'node2/eth0', 'node2/cni0', 'node2/veth-pod3', 'node2/veth-pod4', 'pod3/eth0', 'pod4/eth0',
+      'node1/eth0', 'node1/cni0', 'node1/veth-pod1', 'node1/veth-pod2', 'node1/lo', 'pod1/eth0', 'pod1/lo', 'pod2/eth0', 'pod2/lo',
+      'router/eth0', 'router/lo',
+      'node2/eth0', 'node2/cni0', 'node2/veth-pod3', 'node2/veth-pod4', 'node2/lo', 'pod3/eth0', 'pod3/lo', 'pod4/eth0', 'pod4/lo',
+    ]);
+    expect(plan.captures.find((c) => c.key === 'pod3/lo')).toEqual({ key: 'pod3/lo', ns: `${PREFIX}pod3`, iface: 'lo' });
+  });
+
+  it('adds each route with the verb its op names (add by default, prepend, append)', () => {
+    const t: Topology = seedTopology();
+    const node1 = t.machines[0];
+    if (!node1) throw new Error('seed lab without node1');
+    node1.routes = [
+      { dst: '10.10.10.0/24', via: '172.16.100.2', dev: 'eth0', op: 'prepend' },
+      { dst: '10.10.10.0/24', via: '172.16.100.254', dev: 'eth0', op: 'append', src: '10.10.10.254' },
+      { dst: '10.10.12.0/24', via: '172.16.100.254', dev: 'eth0', op: 'add', metric: 5 },
+    ];
+    const routes = planLab(t, PREFIX).finish.filter((c) => c[2] === `${PREFIX}node1` && c[3] === 'route').map((c) => c.slice(4).join(' '));
+    expect(routes).toEqual([
+      'prepend 10.10.10.0/24 via 172.16.100.2 dev eth0',
+      'append 10.10.10.0/24 via 172.16.100.254 dev eth0 src 10.10.10.254',
+      'add 10.10.12.0/24 via 172.16.100.254 dev eth0 metric 5',
     ]);
   });
 

@@ -32,7 +32,10 @@ export interface LabPlan {
   waitUp: { ns: string; iface: string }[];
   /** Commands run once links are up: routes, then static neighbours. */
   finish: string[][];
-  /** Every topology interface (not `lo`, not the switches' ports). */
+  /**
+   * Every topology interface, then each namespace's `lo` (traffic a host sends to itself, such as
+   * the ICMP error it reports to its own sender), never the switches' ports.
+   */
   captures: CaptureTarget[];
   listeners: ListenerTarget[];
 }
@@ -227,8 +230,12 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
       if (!portless) waitUp.push({ ns, iface: ifc.name });
       captures.push({ key: `${name}/${ifc.name}`, ns, iface: ifc.name });
     }
+    // `lo` last: libpcap shows a packet on lo once, as received (it drops the outgoing copy).
+    captures.push({ key: `${name}/lo`, ns, iface: 'lo' });
+    // `add`, `prepend` or `append`, as the topology says: the order among routes of equal prefix
+    // and metric is the order the kernel's table keeps them in.
     for (const r of spec.routes ?? []) {
-      const cmd = ['ip', '-n', ns, 'route', 'add', r.dst];
+      const cmd = ['ip', '-n', ns, 'route', r.op ?? 'add', r.dst];
       if (r.via) cmd.push('via', r.via);
       cmd.push('dev', r.dev);
       if (r.onlink) cmd.push('onlink');
