@@ -40,7 +40,9 @@ test.describe('choosing the journey', () => {
     await openApp(page);
     await page.getByTestId('proto').selectOption('udp');
     await page.getByTestId('port').fill('9999');
+    // Typed values apply on Enter (or on leaving the field, or after a pause).
     await page.getByTestId('count').fill('2');
+    await page.getByTestId('count').press('Enter');
     const cold = (await readStep(page)).total;
     await page.getByTestId('clear-caches').uncheck();
     const warm = (await readStep(page)).total;

@@ -40,6 +40,7 @@ describe('two apps on one page', () => {
     const total = (el: HTMLElement) => Number(/(\d+)$/.exec(el.textContent ?? '')?.[1]);
     const before = total(A.getByTestId('step-count'));
     fireEvent.change(B.getByTestId('ttl'), { target: { value: '1' } });
+    fireEvent.keyDown(B.getByTestId('ttl'), { key: 'Enter' });
     // TTL 1 dies at the first router: a much shorter journey, in B only.
     expect(total(B.getByTestId('step-count'))).toBeLessThan(before);
     expect(B.getByTestId('step-count').textContent).toMatch(/^Событие 1 из \d+$/);
@@ -64,6 +65,40 @@ describe('two apps on one page', () => {
     fireEvent.keyDown(canvas, { key: 'ArrowRight' });
     expect(within(b).getByTestId('step-count').textContent).toMatch(/^Event 2 of/);
     expect(within(a).getByTestId('step-count').textContent).toMatch(/^Event 1 of/);
+  });
+});
+
+describe('the journey form', () => {
+  it('typing "1000" runs no journey until Enter, and then keeps the journey from before the edit', async () => {
+    const { fakeEngine } = await import('../store/testing/fakeEngine');
+    const engine = fakeEngine();
+    render(<App persist={false} lang="en" engine={engine} />);
+    const count = screen.getByTestId('count');
+    const form = count.closest('form');
+    for (const v of ['1', '10', '100', '1000']) fireEvent.change(count, { target: { value: v } });
+    expect(engine.runs).toHaveLength(1);
+    expect(form?.getAttribute('data-runs')).toBe('1');
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    fireEvent.keyDown(count, { key: 'Enter' });
+    expect(engine.runs).toHaveLength(1);
+    expect(screen.getByTestId('form-error').textContent).toContain('Packets “1000” must be a whole number from 1 to 10.');
+    expect(count.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(count, { target: { value: '3' } });
+    fireEvent.blur(count);
+    expect(engine.runs.map((r) => r.count)).toEqual([1, 3]);
+    expect(form?.getAttribute('data-runs')).toBe('2');
+    expect(screen.queryByTestId('form-error')).toBeNull();
+  });
+
+  it('offers an empty IP field without an error, and puts the cursor in it', () => {
+    render(<App persist={false} lang="en" />);
+    fireEvent.change(screen.getByTestId('to'), { target: { value: '' } });
+    const ip = screen.getByTestId('to-ip');
+    expect(document.activeElement).toBe(ip);
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    expect(ip.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.blur(ip);
+    expect(screen.getByTestId('form-error').textContent).toContain('To: the IP address is empty');
   });
 });
 

@@ -1,10 +1,10 @@
 import type { Bilingual, JourneyResult, Level, NetState, PacketKind, Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { JourneyEngine } from './engine';
-import type { FieldError, SpecDraft } from './specDraft';
+import type { DraftField, FieldError, SpecDraft } from './specDraft';
 import type { Lang, Theme } from './types';
 
-/** The lab and the journey being shown. Changing the draft re-simulates at once. */
+/** The lab and the journey being shown. Lists re-simulate at once, typing after a pause (see `typeDraft`). */
 export interface JourneySlice {
   engine: JourneyEngine;
   topology: Topology;
@@ -18,11 +18,32 @@ export interface JourneySlice {
   engineError: Bilingual | null;
   /** The last journey that ran; kept on screen while the draft is wrong. */
   result: JourneyResult | null;
-  /** Change some fields of the form and re-run the journey if they are valid. */
+  /** Change some fields of the form and re-run the journey at once if they are valid (lists, checkboxes). */
   setDraft: (patch: Partial<SpecDraft>) => void;
+  /**
+   * Fields the user has edited or left: only their errors are shown, so a field nobody has
+   * touched yet (an empty IP address just offered) is never red.
+   */
+  touched: readonly DraftField[];
+  /** The draft holds typing not yet applied (it applies on Enter, on leaving the field, or after a pause). */
+  pending: boolean;
+  /**
+   * Typing in a text field: the draft changes at once, the journey only after {@link DRAFT_PAUSE_MS}
+   * without typing (or on {@link commitDraft}), so "1000" runs no journey for "1", "10" and "100".
+   */
+  typeDraft: (patch: Partial<SpecDraft>) => void;
+  /** Apply typing now (Enter). */
+  commitDraft: () => void;
+  /** The user left a field: it now shows its errors, and pending typing applies. */
+  touchField: (field: DraftField) => void;
+  /** How many times this app ran the engine (tests check that typing does not run a journey per key). */
+  runs: number;
   /** Tables after event `index`, cached per journey. */
   stateAt: (index: number) => NetState | null;
 }
+
+/** Pause in typing after which the typed journey is applied. */
+export const DRAFT_PAUSE_MS = 600;
 
 /** Playback speeds offered, as multiples of the normal pace. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedTopology } from '../core';
+import { DRAFT_PAUSE_MS } from './appState';
 import { createAppStore } from './createAppStore';
 import { changedFields, chapterIndexAt, consultedBy, frameAtOrBefore, newRows, previousFrameOfPacket, selectEvent } from './selectors';
 import { fakeEngine, fakeEvents } from './testing/fakeEngine';
@@ -119,6 +120,74 @@ describe('journey form', () => {
     expect(err?.en).toContain('This is a bug in Packet Journey, not a mistake in your lab');
     expect(err?.ru).toContain('Это ошибка в Packet Journey');
     expect(JSON.stringify(err)).not.toContain('not a function');
+  });
+});
+
+describe('typing in the form', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('runs no journey per key: "1000" typed quickly runs none, and the journey before the edit stays', () => {
+    vi.useFakeTimers();
+    const { store: s, engine } = store();
+    const before = s.getState().result;
+    s.getState().seek(4);
+    for (const v of ['1', '10', '100', '1000']) {
+      s.getState().typeDraft({ count: v });
+      vi.advanceTimersByTime(DRAFT_PAUSE_MS / 4);
+    }
+    expect(s.getState().draft.count).toBe('1000');
+    expect(s.getState().pending).toBe(true);
+    expect(s.getState().errors).toEqual([]);
+    vi.advanceTimersByTime(DRAFT_PAUSE_MS);
+    expect(engine.runs).toHaveLength(1);
+    expect(s.getState().runs).toBe(1);
+    expect(s.getState().result).toBe(before);
+    expect(s.getState().index).toBe(4);
+    expect(s.getState().errors.map((e) => [e.field, e.message.en])).toEqual([['count', 'Packets “1000” must be a whole number from 1 to 10.']]);
+  });
+
+  it('applies typing after a pause, on Enter or on leaving the field, once', () => {
+    vi.useFakeTimers();
+    const { store: s, engine } = store();
+    s.getState().typeDraft({ ttl: '5' });
+    expect(engine.runs).toHaveLength(1);
+    vi.advanceTimersByTime(DRAFT_PAUSE_MS);
+    expect(engine.runs.at(-1)?.ttl).toBe(5);
+    s.getState().typeDraft({ ttl: '7' });
+    s.getState().commitDraft();
+    expect(engine.runs.at(-1)?.ttl).toBe(7);
+    vi.advanceTimersByTime(DRAFT_PAUSE_MS * 2);
+    s.getState().touchField('ttl');
+    expect(engine.runs).toHaveLength(3);
+    s.getState().typeDraft({ count: '2' });
+    s.getState().touchField('count');
+    expect(engine.runs.at(-1)?.count).toBe(2);
+    expect(s.getState().runs).toBe(4);
+  });
+
+  it('keeps the playhead when the typing comes back to the journey shown', () => {
+    const { store: s, engine } = store();
+    s.getState().seek(6);
+    s.getState().typeDraft({ ttl: '6' });
+    s.getState().typeDraft({ ttl: '64' });
+    s.getState().commitDraft();
+    expect(engine.runs).toHaveLength(1);
+    expect(s.getState().index).toBe(6);
+  });
+
+  it('shows no error on a field nobody has touched, until it is left', () => {
+    const { store: s, engine } = store();
+    s.getState().setDraft({ toKind: 'ip' });
+    expect(s.getState().errors).toEqual([]);
+    expect(engine.runs).toHaveLength(1);
+    s.getState().touchField('to');
+    expect(s.getState().errors.map((e) => e.message.en)).toEqual(['To: the IP address is empty; type one, e.g. 10.10.11.1.']);
+    s.getState().typeDraft({ toIp: '10.10.11.1' });
+    s.getState().commitDraft();
+    expect(s.getState().errors).toEqual([]);
+    expect(engine.runs.at(-1)?.to).toBe('10.10.11.1');
   });
 });
 

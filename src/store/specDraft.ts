@@ -121,3 +121,22 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
   };
   return { spec, errors: [] };
 }
+
+/** The form fields a patch of the draft edits (switching "To" to a typed address edits none yet). */
+export function fieldsOf(patch: Partial<SpecDraft>): DraftField[] {
+  const out = new Set<DraftField>();
+  for (const k of Object.keys(patch) as (keyof SpecDraft)[]) {
+    if (k === 'from' || k === 'port' || k === 'count' || k === 'ttl') out.add(k);
+    else if (k === 'to' || k === 'toIp') out.add('to');
+  }
+  return [...out];
+}
+
+/** Do two specs ask for the same journey (defaults filled in, the port only where it matters)? */
+export function sameJourney(a: JourneySpec, b: JourneySpec): boolean {
+  const norm = (s: JourneySpec) => {
+    const proto = s.proto ?? 'icmp';
+    return [s.from, s.to.trim(), proto, proto === 'icmp' ? 0 : (s.port ?? (proto === 'udp' ? 53 : 80)), s.count ?? 1, s.ttl ?? 64, s.warm ?? false, s.intervalMs ?? 1000].join('|');
+  };
+  return norm(a) === norm(b);
+}

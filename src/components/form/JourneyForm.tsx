@@ -1,10 +1,14 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { namespaceNames, type DraftField } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
 import { MAX_COUNT } from '../../store/specDraft';
 import { useStrings } from '../i18n/useStrings';
 
-/** The journey to simulate. Every change re-runs it; a bad field is named inline and the last good journey stays. */
+/**
+ * The journey to simulate. A list or checkbox re-runs it at once; typed values apply on Enter, on
+ * leaving the field, or after a short pause. A bad field is named inline (only once the user has
+ * touched it) and the journey from before the edit stays.
+ */
 export function JourneyForm() {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -13,7 +17,29 @@ export function JourneyForm() {
   const errors = useAppStore((s) => s.errors);
   const engineError = useAppStore((s) => s.engineError);
   const setDraft = useAppStore((s) => s.setDraft);
+  const typeDraft = useAppStore((s) => s.typeDraft);
+  const commitDraft = useAppStore((s) => s.commitDraft);
+  const touchField = useAppStore((s) => s.touchField);
+  const runs = useAppStore((s) => s.runs);
   const id = useId();
+  const ipRef = useRef<HTMLInputElement>(null);
+  // Choosing "IP address…" moves the cursor into the new field (never on page load).
+  const focusIp = useRef(false);
+  useEffect(() => {
+    if (focusIp.current && draft.toKind === 'ip') ipRef.current?.focus();
+    focusIp.current = false;
+  }, [draft.toKind]);
+  /** Props of a typed field: the draft follows each key, the journey waits for Enter, blur or a pause. */
+  const typed = (field: DraftField, patch: (v: string) => Parameters<typeof typeDraft>[0]) => ({
+    onChange: (e: { target: { value: string } }) => typeDraft(patch(e.target.value)),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        commitDraft();
+      }
+    },
+    onBlur: () => touchField(field),
+  });
   const names = namespaceNames(topology);
   const errorOf = (f: DraftField) => errors.find((e) => e.field === f);
   const invalid = (f: DraftField) => (errorOf(f) ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-errors` } : {});
@@ -37,7 +63,7 @@ export function JourneyForm() {
   );
   const messages = [...errors.map((e) => e.message[lang]), ...(engineError ? [engineError[lang]] : [])];
   return (
-    <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()}>
+    <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()} data-runs={runs}>
       <label>
         <span>{t.form.from}</span>
         <select value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} data-testid="from" {...invalid('from')}>
@@ -48,7 +74,11 @@ export function JourneyForm() {
         <span>{t.form.to}</span>
         <select
           value={draft.toKind === 'ip' ? '' : draft.to}
-          onChange={(e) => (e.target.value === '' ? setDraft({ toKind: 'ip' }) : setDraft({ toKind: 'ns', to: e.target.value }))}
+          onChange={(e) => {
+            if (e.target.value !== '') return setDraft({ toKind: 'ns', to: e.target.value });
+            focusIp.current = true;
+            setDraft({ toKind: 'ip' });
+          }}
           data-testid="to"
           {...(draft.toKind === 'ns' ? invalid('to') : {})}
         >
@@ -59,7 +89,7 @@ export function JourneyForm() {
       {draft.toKind === 'ip' && (
         <label>
           <span>{t.form.toIp}</span>
-          <input className="ip" value={draft.toIp} onChange={(e) => setDraft({ toIp: e.target.value })} placeholder="10.10.11.1" inputMode="decimal" spellCheck={false} data-testid="to-ip" {...invalid('to')} />
+          <input ref={ipRef} className="ip" value={draft.toIp} {...typed('to', (v) => ({ toIp: v }))} placeholder="10.10.11.1" inputMode="decimal" spellCheck={false} data-testid="to-ip" {...invalid('to')} />
         </label>
       )}
       <label>
@@ -73,16 +103,16 @@ export function JourneyForm() {
       {draft.proto !== 'icmp' && (
         <label>
           <span>{t.form.port}</span>
-          <input className="num" value={draft.port} onChange={(e) => setDraft({ port: e.target.value })} inputMode="numeric" data-testid="port" {...invalid('port')} />
+          <input className="num" value={draft.port} {...typed('port', (v) => ({ port: v }))} inputMode="numeric" data-testid="port" {...invalid('port')} />
         </label>
       )}
       <label title={t.form.countHelp(MAX_COUNT)}>
         <span>{t.form.count}</span>
-        <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} onChange={(e) => setDraft({ count: e.target.value })} data-testid="count" {...invalid('count')} />
+        <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} {...typed('count', (v) => ({ count: v }))} data-testid="count" {...invalid('count')} />
       </label>
       <label title={t.form.ttlHelp}>
         <span>{t.form.ttl}</span>
-        <input className="num" type="number" min={1} max={255} value={draft.ttl} onChange={(e) => setDraft({ ttl: e.target.value })} data-testid="ttl" {...invalid('ttl')} />
+        <input className="num" type="number" min={1} max={255} value={draft.ttl} {...typed('ttl', (v) => ({ ttl: v }))} data-testid="ttl" {...invalid('ttl')} />
       </label>
       <label className="check" title={t.form.clearHelp}>
         <input type="checkbox" checked={draft.clearCaches} onChange={(e) => setDraft({ clearCaches: e.target.checked })} data-testid="clear-caches" />

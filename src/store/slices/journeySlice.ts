@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { JourneyError, specProblemTexts, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
 import { layoutTopology } from '../../geometry/layout';
-import type { AppState, JourneySlice } from '../appState';
+import { DRAFT_PAUSE_MS, type AppState, type JourneySlice } from '../appState';
 import type { JourneyEngine } from '../engine';
-import { draftFromSpec, parseDraft } from '../specDraft';
+import { draftFromSpec, fieldsOf, parseDraft, sameJourney, type DraftField, type SpecDraft } from '../specDraft';
 
 /** What the journey slice is built from. */
 export interface JourneyInit {
@@ -33,6 +33,38 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
     // Tables are recomputed from the log on demand; a small cache per journey makes scrubbing cheap.
     let cacheFor: JourneyResult | null = null;
     let cache = new Map<number, NetState>();
+    // Typing applies after a pause: one timer per app (each store has its own).
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    };
+    const touch = (fields: readonly DraftField[]): readonly DraftField[] => {
+      const now = get().touched;
+      return fields.every((f) => now.includes(f)) ? now : [...new Set([...now, ...fields])];
+    };
+    /** Check the draft and run it; a bad or unchanged draft keeps the journey (and the playhead) shown. */
+    const apply = (draft: SpecDraft, touched: readonly DraftField[]) => {
+      stop();
+      const { topology, engine, result } = get();
+      const parsed = parseDraft(topology, draft);
+      if (!parsed.spec) {
+        // Only fields the user has touched are red; the journey shown stays the one before the edit.
+        set({ draft, touched, pending: false, errors: parsed.errors.filter((e) => touched.includes(e.field)), engineError: null });
+        return;
+      }
+      if (result && sameJourney(parsed.spec, result.spec)) {
+        set({ draft, touched, pending: false, errors: [], engineError: null });
+        return;
+      }
+      const out = run(engine, topology, parsed.spec);
+      const runs = get().runs + 1;
+      if (!out.result) {
+        set({ draft, touched, pending: false, errors: [], engineError: out.engineError, runs });
+        return;
+      }
+      set({ draft, touched, pending: false, errors: [], engineError: null, result: out.result, index: 0, playing: false, runs });
+    };
     return {
       engine: init.engine,
       topology: init.topology,
@@ -41,20 +73,25 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
       errors: [],
       engineError: first.engineError,
       result: first.result,
-      setDraft: (patch) => {
-        const { topology, engine } = get();
-        const draft = { ...get().draft, ...patch };
-        const parsed = parseDraft(topology, draft);
-        if (!parsed.spec) {
-          set({ draft, errors: parsed.errors, engineError: null });
-          return;
-        }
-        const out = run(engine, topology, parsed.spec);
-        if (!out.result) {
-          set({ draft, errors: [], engineError: out.engineError });
-          return;
-        }
-        set({ draft, errors: [], engineError: null, result: out.result, index: 0, playing: false });
+      touched: [],
+      pending: false,
+      runs: 1,
+      setDraft: (patch) => apply({ ...get().draft, ...patch }, touch(fieldsOf(patch))),
+      typeDraft: (patch) => {
+        stop();
+        set({ draft: { ...get().draft, ...patch }, touched: touch(fieldsOf(patch)), pending: true });
+        timer = setTimeout(() => {
+          timer = null;
+          get().commitDraft();
+        }, DRAFT_PAUSE_MS);
+      },
+      commitDraft: () => {
+        if (get().pending) apply(get().draft, get().touched);
+      },
+      touchField: (field) => {
+        const touched = touch([field]);
+        // Leaving a field applies pending typing, and shows an error the field had while untouched.
+        if (get().pending || !get().touched.includes(field)) apply(get().draft, touched);
       },
       stateAt: (index) => {
         const { result, engine } = get();
