@@ -16,7 +16,8 @@ test('switches language, keeps test ids, and remembers the choice', async ({ pag
   expect(ru.tag).toBe('pod1 · маршрут');
   await expect(page.locator('.pj-app')).toHaveAttribute('lang', 'ru');
 
-  await page.reload();
+  // The bare address (no link parameters) opens in the language chosen last time.
+  await page.goto('/');
   await expect(page.getByTestId('hint')).toContainText('Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием');
   await expect(page.getByTestId('hint-keys')).toHaveText('Клавиши: Пробел — пуск/пауза, ← → — предыдущее/следующее событие, Home/End — в начало/конец, F — следить за пакетом, P — панели');
   await page.getByTestId('lang-en').click();

@@ -8,6 +8,6 @@ const el = document.getElementById('root');
 if (!el) throw new Error('index.html has no #root element');
 createRoot(el).render(
   <StrictMode>
-    <App globalKeys {...parseUrlParams(window.location.search)} />
+    <App globalKeys syncUrl {...parseUrlParams(window.location.search)} />
   </StrictMode>,
 );

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from './App';
+import { App, URL_WRITE_MS } from './App';
 
 afterEach(() => {
   cleanup();
@@ -99,6 +99,55 @@ describe('the journey form', () => {
     expect(ip.getAttribute('aria-invalid')).toBeNull();
     fireEvent.blur(ip);
     expect(screen.getByTestId('form-error').textContent).toContain('To: the IP address is empty');
+  });
+});
+
+describe('the address bar', () => {
+  it('follows the main app only: the event and the journey, a moment after they change', async () => {
+    window.history.replaceState(null, '', '/?lang=en');
+    render(
+      <>
+        <App persist={false} lang="en" syncUrl />
+        <App persist={false} lang="ru" />
+      </>,
+    );
+    const [a, b] = screen.getAllByTestId('app');
+    if (!a || !b) throw new Error('two apps expected');
+    expect(window.location.search).toBe('?from=pod1&to=pod3&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=1');
+    fireEvent.click(within(a).getByTestId('next'));
+    fireEvent.click(within(a).getByTestId('next'));
+    // The other app never writes the address.
+    fireEvent.click(within(b).getByTestId('last'));
+    fireEvent.change(within(b).getByTestId('ttl'), { target: { value: '3' } });
+    fireEvent.blur(within(b).getByTestId('ttl'));
+    await new Promise((r) => setTimeout(r, URL_WRITE_MS + 50));
+    expect(window.location.search).toBe('?from=pod1&to=pod3&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=3');
+    fireEvent.click(within(a).getByTestId('lang-ru'));
+    await new Promise((r) => setTimeout(r, URL_WRITE_MS + 50));
+    expect(window.location.search).toContain('&lang=ru&');
+  });
+});
+
+describe('copy link and embed code', () => {
+  it('are hidden when the page gives no address to link to', () => {
+    render(<App persist={false} lang="en" />);
+    expect(screen.queryByTestId('copy-link')).toBeNull();
+  });
+
+  it('offer the text, selected, in a small dialog when the clipboard is refused, in the app’s language', async () => {
+    render(<App persist={false} lang="ru" linkBase="https://example.org/pj/" />);
+    fireEvent.click(screen.getByTestId('next'));
+    fireEvent.click(screen.getByRole('button', { name: 'Скопировать ссылку на это событие' }));
+    const text = await screen.findByTestId('copy-manual-text');
+    expect((text as HTMLTextAreaElement).value).toBe('https://example.org/pj/?from=pod1&to=pod3&proto=icmp&count=1&ttl=64&warm=0&lang=ru&theme=light&step=2');
+    expect(document.activeElement).toBe(text);
+    expect(screen.getByRole('dialog', { name: 'Скопируйте ссылку' })).toBeTruthy();
+    fireEvent.keyDown(text, { key: 'Escape' });
+    expect(screen.queryByTestId('copy-manual')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('copy-link'));
+    fireEvent.click(screen.getByTestId('copy-embed'));
+    const code = ((await screen.findByTestId('copy-manual-text')) as HTMLTextAreaElement).value;
+    expect(code).toMatch(/^<iframe src="https:\/\/example\.org\/pj\/\?from=pod1&amp;.*&amp;step=2&amp;follow=1&amp;panels=0" width="960" height="540" title="Путь пакета: pod1 → pod3, событие 2"/);
   });
 });
 

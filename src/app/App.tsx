@@ -4,6 +4,7 @@ import { AppShell } from '../components/AppShell';
 import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
+import { HostProvider, linkParams, type Host } from '../store/link';
 import { AppStoreProvider } from '../store/StoreContext';
 import { defaultSpec } from './defaultSpec';
 import type { OpenOptions } from './urlParams';
@@ -24,10 +25,41 @@ export interface AppProps extends OpenOptions {
   engine?: JourneyEngine;
   /** What was wrong with the link that opened the app; shown on the page until dismissed. */
   linkErrors?: readonly Bilingual[];
+  /**
+   * Keep the page's address in step with this app (`history.replaceState`, at most one write per
+   * {@link URL_WRITE_MS}, the last change always written): the journey,
+   * the event and the view, so a reload or a copied address opens the same thing. Only the page's
+   * main app may: two apps on one page would fight over it. @default false
+   */
+  syncUrl?: boolean;
+  /**
+   * Address of the player's page that "Copy link" and "Copy embed code" start with. @default this
+   * page's address when `syncUrl` is set, else none (the buttons are hidden)
+   */
+  linkBase?: string;
+}
+
+/** Shortest time between two writes of the address bar. */
+export const URL_WRITE_MS = 150;
+
+/** This page's address without its query and fragment. */
+function pageBase(): string {
+  return window.location.href.split(/[?#]/)[0] ?? '';
+}
+
+/** Copy to the clipboard; rejects where the browser has none or refuses (permissions, an iframe without clipboard-write). */
+function copyToClipboard(text: string): Promise<void> {
+  try {
+    const clip = navigator.clipboard as Clipboard | undefined;
+    return clip ? clip.writeText(text) : Promise.reject(new Error('no clipboard'));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [] }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [], lab, syncUrl = false, linkBase }: AppProps) {
+  const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
     const notices = [...linkErrors];
@@ -61,9 +93,42 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     apply(store.getState().lang);
     return store.subscribe((s) => apply(s.lang));
   }, [store, globalKeys]);
+  useEffect(() => {
+    // The address is the state: it follows the journey shown, the event and the view. A change is
+    // written at once (a reload right after it keeps it); changes closer together than
+    // URL_WRITE_MS (playing at 4×, dragging the slider) are gathered into one write at the end of
+    // that time, so the browser's limit on history updates is never reached.
+    if (!syncUrl) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
+    const write = () => {
+      timer = undefined;
+      last = performance.now();
+      const q = linkParams(store.getState(), host.lab);
+      if (q === null || window.location.search === `?${q}`) return;
+      try {
+        window.history.replaceState(window.history.state, '', `?${q}${window.location.hash}`);
+      } catch {
+        // A sandboxed or opaque document may refuse: the page works, only its address stays.
+      }
+    };
+    write();
+    const unsubscribe = store.subscribe(() => {
+      if (timer !== undefined) return;
+      const wait = last + URL_WRITE_MS - performance.now();
+      if (wait <= 0) write();
+      else timer = setTimeout(write, wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store, syncUrl, host]);
   return (
     <AppStoreProvider store={store}>
-      <AppShell globalKeys={globalKeys} />
+      <HostProvider value={host}>
+        <AppShell globalKeys={globalKeys} />
+      </HostProvider>
     </AppStoreProvider>
   );
 }

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runJourney, seedTopology, stateAt } from '../core';
+import { createAppStore } from '../store/createAppStore';
+import { defaultFollow, embedCode, linkParams, stepLink } from '../store/link';
+import { defaultSpec } from './defaultSpec';
 import { parseUrlParams } from './urlParams';
 
 describe('parseUrlParams', () => {
@@ -85,5 +89,59 @@ describe('parseUrlParams', () => {
     const p = parseUrlParams('?nodes=3&pods=2&from=pod1&to=pod3-2');
     expect(p.linkErrors.map((e) => e.en)).toEqual(['?from=pod1: “pod1” is not a pod or machine of this lab; “From” is set to pod1-1.']);
     expect(p.spec).toMatchObject({ from: 'pod1-1', to: 'pod3-2' });
+  });
+});
+
+describe('links written from the app’s state', () => {
+  const engine = { runJourney, stateAt };
+  /** The app as a link would open it, stepped to `step` (1-based). */
+  function opened(search: string) {
+    const p = parseUrlParams(search);
+    const topology = p.topology ?? seedTopology();
+    const s = createAppStore({ engine, topology, spec: p.spec ?? defaultSpec(topology), lang: p.lang ?? 'en', theme: p.theme ?? 'light', ...(p.follow !== undefined ? { follow: p.follow } : {}), ...(p.panels !== undefined ? { panels: p.panels } : {}) });
+    if (p.speed !== undefined) s.getState().setSpeed(p.speed);
+    if (p.step !== undefined) s.getState().seek(p.step - 1);
+    return { p, s };
+  }
+
+  it('write the journey shown, the event and the view, and read back to the same app', () => {
+    const { p, s } = opened('?from=pod2&to=10.10.11.1&proto=udp&port=9999&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=7&speed=2&follow=1&panels=0');
+    expect(p.linkErrors).toEqual([]);
+    const q = linkParams(s.getState(), null);
+    expect(q).toBe('from=pod2&to=10.10.11.1&proto=udp&port=9999&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=7&speed=2&follow=1&panels=0');
+    const again = parseUrlParams(`?${q}`);
+    expect(again.linkErrors).toEqual([]);
+    expect(again).toMatchObject({ spec: p.spec, lang: 'ru', theme: 'dark', step: 7, speed: 2, follow: true, panels: false });
+  });
+
+  it('leave out what the player chooses anyway, and repeat a generated cluster’s size', () => {
+    const seed = opened('?lang=en');
+    expect(linkParams(seed.s.getState(), null)).toBe('from=pod1&to=pod3&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=1');
+    const big = opened('?nodes=6&pods=3&step=4');
+    expect(big.p.lab).toEqual({ nodes: 6, pods: 3 });
+    // A lab of more than 4 machines follows the packet by default: the link need not say so.
+    expect(big.s.getState().follow).toBe(defaultFollow(big.s.getState().topology));
+    const q = linkParams(big.s.getState(), big.p.lab ?? null) ?? '';
+    expect(q).toMatch(/^nodes=6&pods=3&from=pod1-1&to=pod6-1&proto=icmp&.*&step=4$/);
+    expect(parseUrlParams(`?${q}`).linkErrors).toEqual([]);
+  });
+
+  it('never write a half-typed value: the link follows the journey shown', () => {
+    const { s } = opened('?ttl=5');
+    s.getState().typeDraft({ ttl: '50' });
+    expect(linkParams(s.getState(), null)).toContain('ttl=5&');
+    s.getState().commitDraft();
+    expect(linkParams(s.getState(), null)).toContain('ttl=50&');
+  });
+
+  it('build the step link and an iframe for a slide, escaped, panels hidden and following the packet', () => {
+    const { s } = opened('?to=pod4&step=3&lang=en');
+    const host = { linkBase: 'https://example.org/pj/', lab: null };
+    expect(stepLink(host, s.getState())).toBe('https://example.org/pj/?from=pod1&to=pod4&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=3');
+    expect(stepLink({ linkBase: null, lab: null }, s.getState())).toBeNull();
+    const code = embedCode(host, s.getState(), 'Packet Journey: pod1 → pod4, event 3 "<x>"');
+    expect(code).toBe(
+      '<iframe src="https://example.org/pj/?from=pod1&amp;to=pod4&amp;proto=icmp&amp;count=1&amp;ttl=64&amp;warm=0&amp;lang=en&amp;theme=light&amp;step=3&amp;follow=1&amp;panels=0" width="960" height="540" title="Packet Journey: pod1 → pod4, event 3 &quot;&lt;x&gt;&quot;" style="border:0" loading="lazy" allowfullscreen></iframe>',
+    );
   });
 });

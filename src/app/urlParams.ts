@@ -1,5 +1,6 @@
 import { JourneyError, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
+import type { LabParams } from '../store/link';
 import { isIpv4, MAX_COUNT, namespaceNames } from '../store/specDraft';
 import type { Lang, Theme } from '../store/types';
 import { defaultSpec } from './defaultSpec';
@@ -19,6 +20,8 @@ export interface OpenOptions {
   follow?: boolean;
   /** Show the packet and side panels (false: the drawing and this event's explanation take the width). @default true */
   panels?: boolean;
+  /** The size `topology` was generated with (`?nodes&pods`), so links to the app repeat it. */
+  lab?: LabParams;
 }
 
 /** What a link (or a slide's iframe src) can ask the player to show. */
@@ -108,6 +111,7 @@ export function parseUrlParams(search: string): UrlParams {
     } else {
       try {
         out.topology = generateCluster({ nodes, podsPerNode: pods });
+        out.lab = { nodes, pods };
       } catch (e) {
         if (!(e instanceof JourneyError)) throw e;
         errors.push(e.text);

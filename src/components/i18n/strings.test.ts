@@ -35,10 +35,11 @@ function shape(node: unknown, path = ''): string[] {
  *   local and column proto, the sysctls ip_forward, rp_filter and arp_accept;
  * - the ARP operation as tcpdump prints it, given in parentheses after the Russian word:
  *   request, reply;
- * - key caps: Home, End, F, P.
+ * - key caps: Home, End, F, P, Ctrl+C;
+ * - the HTML element a slide embeds the player with: iframe.
  * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
  */
-const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P']);
+const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe']);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
 const COUNTED: Record<string, PluralForms> = {

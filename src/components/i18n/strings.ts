@@ -181,6 +181,20 @@ const en = {
   } satisfies Record<ConsumeReason, string>,
   dropped: (reason: string) => `Dropped: ${reason}`,
   ignored: (reason: string) => `Ignored: ${reason}`,
+  /** Links to this event and embed code for a slide (issue 8). */
+  share: {
+    label: 'Link to this event',
+    copyLink: 'Copy link to this event',
+    copyEmbed: 'Copy embed code (iframe for a slide)',
+    copiedLink: 'Link copied',
+    copiedEmbed: 'Embed code copied',
+    manualLink: 'Copy this link',
+    manualEmbed: 'Copy this embed code',
+    manualHelp: 'The browser did not let the page copy. The text is selected: press Ctrl+C (or ⌘C).',
+    close: 'Close',
+    /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
+    embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
+  },
 };
 
 /** The shape every language's strings have. */
@@ -335,6 +349,18 @@ const ru: Strings = {
   },
   dropped: (reason) => `Отброшен: ${reason}`,
   ignored: (reason) => `Проигнорирован: ${reason}`,
+  share: {
+    label: 'Ссылка на это событие',
+    copyLink: 'Скопировать ссылку на это событие',
+    copyEmbed: 'Скопировать код для встраивания (iframe для слайда)',
+    copiedLink: 'Ссылка скопирована',
+    copiedEmbed: 'Код для встраивания скопирован',
+    manualLink: 'Скопируйте ссылку',
+    manualEmbed: 'Скопируйте код для встраивания',
+    manualHelp: 'Браузер не дал странице скопировать текст. Текст выделен: нажмите Ctrl+C (или ⌘C).',
+    close: 'Закрыть',
+    embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
+  },
 };
 
 /** The strings of each language. */

@@ -3,6 +3,7 @@ import { SPEEDS } from '../../store/appState';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { Icon, type IconName } from './icons';
+import { ShareButtons } from './ShareButtons';
 
 /** A control button with a stable test id; the accessible name follows the language. */
 function Btn({ label, testId, onClick, disabled, icon }: { label: string; testId: string; onClick: () => void; disabled?: boolean; icon: IconName }) {
@@ -13,7 +14,7 @@ function Btn({ label, testId, onClick, disabled, icon }: { label: string; testId
   );
 }
 
-/** Play, pause, step, first, last and speed. */
+/** Play, pause, step, first, last and speed; then the link and embed buttons. */
 export function Controls() {
   const t = useStrings();
   // One shallow-compared pick: the buttons need these and nothing else re-renders them.
@@ -36,26 +37,29 @@ export function Controls() {
   const atStart = s.index <= 0;
   const atEnd = s.index >= n - 1;
   return (
-    <div className="controls" role="group" aria-label={t.controls.label}>
-      <Btn label={t.controls.first} testId="first" onClick={s.first} disabled={atStart} icon="first" />
-      <Btn label={t.controls.prev} testId="prev" onClick={s.prev} disabled={atStart} icon="prev" />
-      {s.playing ? (
-        <Btn label={t.controls.pause} testId="pause" onClick={s.pause} icon="pause" />
-      ) : (
-        <Btn label={t.controls.play} testId="play" onClick={s.play} disabled={n === 0} icon="play" />
-      )}
-      <Btn label={t.controls.next} testId="next" onClick={s.next} disabled={atEnd} icon="next" />
-      <Btn label={t.controls.last} testId="last" onClick={s.last} disabled={atEnd} icon="last" />
-      <label className="speed">
-        <span>{t.controls.speed}</span>
-        <select value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
-          {SPEEDS.map((v) => (
-            <option key={v} value={v}>
-              {v}×
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
+    <>
+      <div className="controls" role="group" aria-label={t.controls.label}>
+        <Btn label={t.controls.first} testId="first" onClick={s.first} disabled={atStart} icon="first" />
+        <Btn label={t.controls.prev} testId="prev" onClick={s.prev} disabled={atStart} icon="prev" />
+        {s.playing ? (
+          <Btn label={t.controls.pause} testId="pause" onClick={s.pause} icon="pause" />
+        ) : (
+          <Btn label={t.controls.play} testId="play" onClick={s.play} disabled={n === 0} icon="play" />
+        )}
+        <Btn label={t.controls.next} testId="next" onClick={s.next} disabled={atEnd} icon="next" />
+        <Btn label={t.controls.last} testId="last" onClick={s.last} disabled={atEnd} icon="last" />
+        <label className="speed">
+          <span>{t.controls.speed}</span>
+          <select value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value))} data-testid="speed">
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ShareButtons />
+    </>
   );
 }

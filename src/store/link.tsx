@@ -1,0 +1,99 @@
+import type { Topology } from '../core';
+import { createContext, useContext } from 'react';
+import type { AppState } from './appState';
+
+/** Size of a generated cluster (`?nodes=N&pods=M`): a link to it repeats the size, not the topology. */
+export interface LabParams {
+  nodes: number;
+  pods: number;
+}
+
+/** Whether the camera follows the packet when nothing asks otherwise: for labs of more than 4 machines. */
+export function defaultFollow(t: Topology): boolean {
+  return t.machines.length > 4;
+}
+
+/** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'topology'>;
+
+/** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
+export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
+
+/**
+ * The query string (without `?`) that opens this app as it is now: the lab, the journey shown, the
+ * event and the view, in the parameters `src/app/urlParams.ts` reads. Journey, language, theme
+ * and step are always written, so the link opens the same thing in any browser; speed, follow and
+ * panels only when they differ from what the player would choose anyway. `view` overrides the view
+ * (an embed asks for `panels=0&follow=1`). Null before any journey ran.
+ */
+export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView = {}): string | null {
+  const spec = s.result?.spec;
+  if (!spec) return null;
+  const q = new URLSearchParams();
+  if (lab) {
+    q.set('nodes', String(lab.nodes));
+    q.set('pods', String(lab.pods));
+  }
+  q.set('from', spec.from);
+  q.set('to', spec.to);
+  q.set('proto', spec.proto);
+  if (spec.proto !== 'icmp') q.set('port', String(spec.port));
+  q.set('count', String(spec.count));
+  q.set('ttl', String(spec.ttl));
+  q.set('warm', spec.warm ? '1' : '0');
+  q.set('lang', s.lang);
+  q.set('theme', s.theme);
+  q.set('step', String(s.index + 1));
+  if (s.speed !== 1) q.set('speed', String(s.speed));
+  const follow = view.follow ?? s.follow;
+  if (view.follow !== undefined || follow !== defaultFollow(s.topology)) q.set('follow', follow ? '1' : '0');
+  const panels = view.panels ?? s.panels;
+  if (view.panels !== undefined || !panels) q.set('panels', panels ? '1' : '0');
+  return q.toString();
+}
+
+/** The address of this step: the host's `base` (the player's page, without a query) and {@link linkParams}. */
+export function stepLink(host: Pick<Host, 'linkBase' | 'lab'>, s: LinkState, view: LinkView = {}): string | null {
+  const q = host.linkBase === null ? null : linkParams(s, host.lab, view);
+  return q === null ? null : `${host.linkBase}?${q}`;
+}
+
+/** Size of the embed the code suggests: a 16:9 slide's usual frame. */
+export const EMBED_SIZE = { width: 960, height: 540 } as const;
+
+function attr(v: string): string {
+  return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * An `<iframe>` for a slide deck showing this step, the drawing first (panels hidden, following
+ * the packet), 960×540. `title` names the frame for screen readers, in the page's language.
+ */
+export function embedCode(host: Pick<Host, 'linkBase' | 'lab'>, s: LinkState, title: string): string | null {
+  const url = stepLink(host, s, { panels: false, follow: true });
+  if (url === null) return null;
+  return `<iframe src="${attr(url)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" title="${attr(title)}" style="border:0" loading="lazy" allowfullscreen></iframe>`;
+}
+
+/**
+ * What the page hosting an app offers it, set once by `src/app` (the only code that reads the
+ * address bar and the clipboard): where links to the player start, the lab's link size, the clipboard.
+ */
+export interface Host {
+  /** The player's page address without a query; null when the host gives none (no link buttons). */
+  linkBase: string | null;
+  /** Size of the generated cluster the app opened with (`?nodes&pods`), repeated in links; null for other labs. */
+  lab: LabParams | null;
+  /** Copy text to the clipboard; rejects when the browser refuses (the text is then offered to copy by hand). */
+  copyText: ((text: string) => Promise<void>) | null;
+}
+
+const HostContext = createContext<Host>({ linkBase: null, lab: null, copyText: null });
+
+/** Gives the app below it what its page offers. */
+export const HostProvider = HostContext.Provider;
+
+/** What the page hosting this app offers (nothing, outside a {@link HostProvider}). */
+export function useHost(): Host {
+  return useContext(HostContext);
+}
