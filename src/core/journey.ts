@@ -64,11 +64,14 @@ export interface NetState {
   segments: Record<string, FdbRow[]>;
 }
 
-/** An interface of a namespace the journey touched, as the narrator needs to name it. */
+/**
+ * An interface of a namespace the journey touched, as the narrator needs to name it. Every
+ * namespace also has `lo` (kind `loopback`, MAC all zero), where traffic to its own addresses goes.
+ */
 export interface IfacePlace {
-  kind: 'veth' | 'ether' | 'bridge';
+  kind: 'veth' | 'ether' | 'bridge' | 'loopback';
   mac: string;
-  /** Addresses as `10.10.10.254/24`. */
+  /** Addresses as `10.10.10.254/24` (none listed for lo: its 127.0.0.1/8 is every namespace's). */
   addrs: string[];
   /** The bridge this device is a port of. */
   master?: string;

@@ -58,7 +58,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       continue;
     }
     if (e.type === 'send' && e.cause !== 'app' && e.about === main && !out.some((c) => c.facts.kind === 'answer')) {
-      push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst, lost: lostOnTheWay(events, e.pkt, src) });
+      push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst, self: e.toSelf === true, lost: lostOnTheWay(events, e.pkt, src) });
       continue;
     }
     if (pktOf(e) !== main) continue;

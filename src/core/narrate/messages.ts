@@ -24,6 +24,8 @@ export type Msg =
    * confirmed nor changed; arp_process ends in neigh_update with STALE, which keeps a valid state).
    */
   | { k: 'in-host'; ns: string; iface: string; f: Headers; arp: 'own' | 'known' | null; unicast: boolean }
+  /** A packet the namespace sent to itself comes back in on lo (loopback_xmit, then netif_rx). */
+  | { k: 'in-lo'; ns: string; f: Headers }
   // Routing decisions (fib_lookup from ip_route_output_key and ip_route_input_noref).
   | { k: 'route-out-local'; ns: string; dst: string; loopback: boolean }
   | { k: 'route-out-none'; ns: string; dst: string }

@@ -32,7 +32,8 @@ export type ChapterFacts =
   | { kind: 'into-pod'; ns: string; iface: string; pod: string }
   /** The first answer (or error report) about the first packet. */
   /** `lost`: the answer never reached the source: where it was dropped, why, and the next hop that failed. */
-  | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string; lost: { ns: string; reason: DropReason; nexthop: string | null } | null }
+  /** `self`: an ICMP error to the namespace's own address (the source itself), which goes over lo. */
+  | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string; self: boolean; lost: { ns: string; reason: DropReason; nexthop: string | null } | null }
   /** A later packet of the journey, and what the source's ARP table did for it. */
   /** `ns`: where ARP waits or starts again for this packet (the first such hop), if anywhere. */
   | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'none'; ns: string | null };

@@ -117,6 +117,7 @@ function vethToldBefore(result: JourneyResult, index: number): boolean {
 function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>, index: number): Msg {
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
+  if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
   if (e.dir === 'out') {
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
     if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
@@ -150,6 +151,8 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
   const place = result.places[e.ns];
   switch (e.type) {
     case 'frame':
+      // On lo, loopback_xmit() turns the packet around: the frame tcpdump shows is its receipt.
+      if (place?.ifaces[e.iface]?.kind === 'loopback') return { msg: frameMsg(result, e, index), fn: 'loopback_xmit' };
       return { msg: frameMsg(result, e, index), fn: e.dir === 'out' ? 'dev_queue_xmit' : '__netif_receive_skb' };
     case 'route': {
       const route = e.route ?? '';

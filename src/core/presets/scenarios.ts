@@ -1,5 +1,6 @@
 import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
+import { FIELD_SCENARIOS } from './fieldCases';
 import { seedTopology } from './seed';
 
 /**
@@ -150,4 +151,5 @@ export const SCENARIOS: readonly Scenario[] = [
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
   },
+  ...FIELD_SCENARIOS,
 ];

@@ -2,6 +2,7 @@ import { formatIp, inPrefix, isLoopback } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
+import { LO, loopbackRx } from './loopback';
 import { deliverLocal } from './transport';
 import { kindOf, withTtl, type Packet, type WireFrame } from './packet';
 import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } from './world';
@@ -107,14 +108,17 @@ function sendRedirect(sim: Sim, ns: Ns, p: Packet, gateway: number): void {
   }
 }
 
-/** Output of a locally created packet: route it, then resolve the next hop. */
+/**
+ * Output of a locally created packet: route it, then resolve the next hop. A packet to one of the
+ * namespace's own addresses (or to 127.0.0.0/8) is routed to lo and comes back in on it.
+ */
 export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
   const ip = p.ipv4;
   const loopback = isLoopback(p.d);
   if (ns.localAddrs.has(p.d) || loopback) {
     const text = loopback ? 'local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1' : (localRoute(ns, p.d)?.text ?? null);
-    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: 'lo', match: loopback ? 'loopback' : 'local', seq: sim.seq, t: sim.now });
-    sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => deliverLocal(sim, ns, p) });
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: text, result: 'local', dev: LO, match: loopback ? 'loopback' : 'local', seq: sim.seq, t: sim.now });
+    sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => loopbackRx(sim, ns, p) });
     return;
   }
   const route = lookupRoute(ns, p.d);

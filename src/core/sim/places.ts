@@ -1,8 +1,12 @@
 import type { HopEvent } from '../events';
 import type { IfacePlace, Place } from '../journey';
-import { formatIp } from '../net/ipv4';
+import { formatIp, ZERO_MAC } from '../net/ipv4';
 import type { CompiledNs } from './compile';
+import { LO } from './loopback';
 import type { World } from './world';
+
+/** The loopback device every namespace has. */
+const LO_PLACE: IfacePlace = Object.freeze({ kind: 'loopback' as const, mac: ZERO_MAC, addrs: Object.freeze([]) as unknown as string[] });
 
 /**
  * The namespaces a journey's log mentions, with their devices, as plain data: what the narrator
@@ -48,6 +52,8 @@ function ifacePlaces(c: CompiledNs): Record<string, IfacePlace> {
     if (s.kind === 'ether') place.segment = s.segment;
     ifaces[ci.name] = Object.freeze(place);
   }
+  // Every namespace has lo; the topology never lists it (validation refuses the name).
+  ifaces[LO] = LO_PLACE;
   cache.set(c, Object.freeze(ifaces));
   return ifaces;
 }

@@ -35,6 +35,10 @@ export const eventsEn: NarratorCatalog['events'] = {
     if (m.arp === 'known') return { short: `${arrives}; it asks for another address, so ${m.ns} ignores it.`, why: `${m.ns} already has an entry for the asker; someone else's request neither confirms nor changes it.` };
     return { short: `${arrives}.` };
   },
+  'in-lo': (m) => ({
+    short: `${cap(sum(m.f))} comes back in on lo: ${m.ns} sent it to itself.`,
+    why: `Nothing leaves ${m.ns}: the loopback device hands every packet straight back (loopback_xmit), with two all-zero MACs in its Ethernet header, and tcpdump -i lo shows it once, as received.`,
+  }),
   'route-out-local': (m) => ({ short: `${m.dst} is ${m.ns}'s own address: the packet goes through the loopback interface lo.`, why: m.loopback ? '127.0.0.0/8 is the loopback network; nothing leaves the host.' : "The local routing table lists the host's own addresses; such packets never reach the network." }),
   'route-out-none': (m) => ({ short: `${m.ns} has no route to ${m.dst}.`, why: 'Not even a default route matches.' }),
   'route-out-connected': (m) => ({ short: `${m.ns} looks up ${m.dst}: it is on the network directly connected to ${m.dev}.`, why: `The route "${m.route}" matches, so ${m.ns} needs the MAC of ${m.dst} itself, not a gateway's.` }),

@@ -53,7 +53,9 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     if (c.cause === 'echo-reply') return c.lost ? `${c.ns} answers${lost}` : `${c.ns} answers: the echo reply travels back`;
     if (c.cause === 'tcp-synack') return `${c.ns} accepts: the SYN-ACK travels back${lost}`;
     if (c.cause === 'tcp-rst') return `${c.ns} refuses the connection with RST-ACK${lost}`;
-    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} also sends an ICMP Redirect to ${c.to}` : `${c.ns} sends ICMP ${icmp(c.type, c.code ?? 0)} to ${c.to}${lost}`;
+    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} also sends an ICMP Redirect to ${c.to}` : c.self
+      ? `${c.ns} reports ICMP ${icmp(c.type, c.code ?? 0)} to itself over lo${lost}`
+      : `${c.ns} sends ICMP ${icmp(c.type, c.code ?? 0)} to ${c.to}${lost}`;
     return `${c.ns} answers${lost}`;
   },
   packet: (c) => c.arp === 'known' ? `Packet ${c.n}: every MAC is in the ARP tables now`

@@ -59,7 +59,9 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     if (c.cause === 'echo-reply') return c.lost ? `${c.ns} отвечает${lost}` : `${c.ns} отвечает: эхо-ответ идёт обратно`;
     if (c.cause === 'tcp-synack') return `${c.ns} принимает соединение: SYN-ACK идёт обратно${lost}`;
     if (c.cause === 'tcp-rst') return `${c.ns} отклоняет соединение: RST-ACK${lost}`;
-    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} заодно отправляет на ${c.to} ICMP Redirect` : `${c.ns} отправляет на ${c.to} ошибку ICMP «${icmpFull(c.type, c.code ?? 0)}»${lost}`;
+    if (c.cause === 'icmp-error' && c.type !== null) return c.type === 5 ? `${c.ns} заодно отправляет на ${c.to} ICMP Redirect` : c.self
+      ? `${c.ns} сообщает самому себе через lo об ошибке ICMP «${icmpFull(c.type, c.code ?? 0)}»${lost}`
+      : `${c.ns} отправляет на ${c.to} ошибку ICMP «${icmpFull(c.type, c.code ?? 0)}»${lost}`;
     return `${c.ns} отвечает${lost}`;
   },
   packet: (c) => c.arp === 'known' ? `Пакет ${c.n}: все MAC-адреса уже в ARP-таблицах`
