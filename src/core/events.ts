@@ -139,6 +139,20 @@ export interface RouteEvent extends EventBase {
   /** proxy-arp: the MAC answered with and the delay before answering a broadcast, in ns. */
   proxyMac?: string;
   proxyDelayNs?: number;
+  /**
+   * The chosen route names as gateway (`via`) this address, one of the output device's own: the
+   * kernel does not use it as a gateway (fib_check_nh_v4_gw() finds it RTN_LOCAL, scope host, and
+   * rt_set_nexthop() only uses a link-scope gateway), so `nexthop` is the destination itself,
+   * resolved by ARP on `dev`, and `match` is `connected`.
+   */
+  ownGateway?: string;
+  /** The chosen route joined the table by `ip route prepend` or `append` (absent for a plain add). */
+  op?: 'prepend' | 'append';
+  /**
+   * Routes of the same prefix and metric that come after the chosen one in the table, as `ip route`
+   * prints them: fib_table_lookup() takes the first of them, so these lost.
+   */
+  tied?: readonly string[];
   /** The packet being routed. */
   pkt: number;
 }

@@ -29,11 +29,11 @@ export type Msg =
   // Routing decisions (fib_lookup from ip_route_output_key and ip_route_input_noref).
   | { k: 'route-out-local'; ns: string; dst: string; loopback: boolean }
   | { k: 'route-out-none'; ns: string; dst: string }
-  | { k: 'route-out-connected'; ns: string; dst: string; route: string; dev: string }
-  | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean }
+  | { k: 'route-out-connected'; ns: string; dst: string; route: string; dev: string; fib: FibFacts }
+  | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean; fib: FibFacts }
   | { k: 'route-in-local'; ns: string; dst: string; iif: string }
   | { k: 'route-in-none'; ns: string; dst: string }
-  | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean }
+  | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean; fib: FibFacts }
   | { k: 'proxy-arp'; ns: string; tpa: string; iif: string; via: string; mac: string; delayMs: number }
   // The neighbour subsystem.
   | { k: 'neigh-resolve'; ns: string; ip: string; iface: string; wasFailed: boolean; spa: string | null; pktSrc: string | null }
@@ -83,6 +83,17 @@ export type Msg =
   | { k: 'drop'; reason: DropReason; ns: string; iface: string | null; f: Headers | null; facts: DropFacts }
   | { k: 'consume-arp-other'; ns: string; tpa: string; spa: string }
   | { k: 'consume-arp-unsolicited'; ns: string };
+
+/**
+ * What the kernel's FIB rules add to a route decision (RouteEvent's `ownGateway`, `op`, `tied`): the
+ * gateway written that is the device's own address (so not used as one), how the chosen route
+ * joined the table, and the routes of equal prefix and metric it came before.
+ */
+export interface FibFacts {
+  ownGw: string | null;
+  op: 'prepend' | 'append' | null;
+  tied: readonly string[];
+}
 
 /** The facts a drop's sentence may need: the DropEvent's own, plus its packet's addresses and TTL there. */
 export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp'>> & {

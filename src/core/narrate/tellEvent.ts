@@ -1,7 +1,7 @@
-import type { DropEvent, Frame, HopEvent, NeighEvent } from '../events';
+import type { DropEvent, Frame, HopEvent, NeighEvent, RouteEvent } from '../events';
 import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
-import type { Headers, Msg } from './messages';
+import type { FibFacts, Headers, Msg } from './messages';
 
 /*
  * Chooses what to say about one event (a Msg) and which kernel function did it. Pure and
@@ -32,6 +32,11 @@ function packetBefore(events: readonly HopEvent[], pkt: number, before: number):
     }
   }
   return null;
+}
+
+/** What the kernel's FIB rules added to a route decision. */
+function fibFacts(e: RouteEvent): FibFacts {
+  return { ownGw: e.ownGateway ?? null, op: e.op ?? null, tied: e.tied ?? [] };
 }
 
 function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
@@ -163,14 +168,17 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         const fn = 'ip_route_output_key';
         if (e.result === 'local') return { msg: { k: 'route-out-local', ns: e.ns, dst: e.dst, loopback: e.match === 'loopback' }, fn };
         if (e.result === 'unreachable') return { msg: { k: 'route-out-none', ns: e.ns, dst: e.dst }, fn };
-        if (e.match === 'connected') return { msg: { k: 'route-out-connected', ns: e.ns, dst: e.dst, route, dev: e.dev ?? '' }, fn };
-        return { msg: { k: 'route-out-gateway', ns: e.ns, dst: e.dst, route, gw: e.nexthop ?? '', dev: e.dev ?? '', isDefault: e.match === 'default' }, fn };
+        if (e.match === 'connected') return { msg: { k: 'route-out-connected', ns: e.ns, dst: e.dst, route, dev: e.dev ?? '', fib: fibFacts(e) }, fn };
+        return { msg: { k: 'route-out-gateway', ns: e.ns, dst: e.dst, route, gw: e.nexthop ?? '', dev: e.dev ?? '', isDefault: e.match === 'default', fib: fibFacts(e) }, fn };
       }
       const fn = 'ip_route_input_noref';
       if (e.result === 'local') return { msg: { k: 'route-in-local', ns: e.ns, dst: e.dst, iif: e.iif ?? '' }, fn };
       if (e.result === 'unreachable') return { msg: { k: 'route-in-none', ns: e.ns, dst: e.dst }, fn };
       return {
-        msg: { k: 'route-in-forward', ns: e.ns, dst: e.dst, route, nexthop: e.nexthop ?? '', dev: e.dev ?? '', connected: e.match === 'connected', isDefault: e.match === 'default', router: place?.role === 'router' },
+        msg: {
+          k: 'route-in-forward', ns: e.ns, dst: e.dst, route, nexthop: e.nexthop ?? '', dev: e.dev ?? '', connected: e.match === 'connected', isDefault: e.match === 'default',
+          router: place?.role === 'router', fib: fibFacts(e),
+        },
         fn,
       };
     }

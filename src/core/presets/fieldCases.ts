@@ -1,4 +1,4 @@
-import type { Topology } from '../model/topology';
+import type { RouteSpec, Topology } from '../model/topology';
 import type { Scenario } from './scenarios';
 import { seedTopology } from './seed';
 
@@ -6,8 +6,49 @@ import { seedTopology } from './seed';
  * Field cases: small labs rebuilt from public bug reports about Kubernetes and Linux pod networking
  * (the shared `cases/` folder), each a reference scenario the kernel lab records like any other,
  * followed by neighbours of our own making for each kind of fact they point at: traffic a host sends
- * to itself crosses `lo`.
+ * to itself crosses `lo`; routes follow the kernel's FIB rules (insertion order among equal prefix
+ * and metric, a gateway that is a local address, a preferred source).
  */
+
+/**
+ * Two flannel host-gw minions on one network (field case F06), each with a docker0 bridge and one
+ * pod listening on TCP 80. `minion1Routes` are minion1's static routes, after its connected ones.
+ */
+export function hostGwLab(name: string, minion1Routes: RouteSpec[]): Topology {
+  const minion = (n: 1 | 2, routes: RouteSpec[]): Topology['machines'][number] => {
+    const octet = n === 1 ? 'b0' : 'c0';
+    const subnet = n === 1 ? 176 : 192;
+    const pod = `pod${n}`;
+    return {
+      name: `minion${n}`,
+      role: 'node',
+      sysctls: { ip_forward: true },
+      interfaces: [
+        { kind: 'ether', name: 'enp0s8', mac: `02:00:ac:11:08:${n === 1 ? '65' : '66'}`, segment: 'lan', addresses: [`172.17.8.${100 + n}/24`] },
+        { kind: 'bridge', name: 'docker0', mac: `02:00:0a:0a:${octet}:01`, addresses: [`10.10.${subnet}.1/20`] },
+        { kind: 'veth', name: `veth-${pod}`, mac: `02:01:0a:0a:${octet}:02`, peer: { ns: pod, iface: 'eth0' }, master: 'docker0' },
+      ],
+      routes,
+      pods: [
+        {
+          name: pod,
+          interfaces: [{ kind: 'veth', name: 'eth0', mac: `02:00:0a:0a:${octet}:02`, peer: { ns: `minion${n}`, iface: `veth-${pod}` }, addresses: [`10.10.${subnet}.2/20`] }],
+          routes: [{ dst: 'default', via: `10.10.${subnet}.1`, dev: 'eth0' }],
+          listeners: [{ proto: 'tcp', port: 80 }],
+        },
+      ],
+    };
+  };
+  return {
+    version: 1,
+    name,
+    segments: [{ id: 'lan' }],
+    machines: [minion(1, minion1Routes), minion(2, [{ dst: '10.10.176.0/20', via: '172.17.8.101', dev: 'enp0s8' }])],
+  };
+}
+
+/** minion2's pod subnet, through minion2, as flannel host-gw routes it. */
+const TO_MINION2: RouteSpec = { dst: '10.10.192.0/20', via: '172.17.8.102', dev: 'enp0s8' };
 
 /** An address left on an interface that was made a bridge port (field case F08). */
 export function bridgePortAddressLab(): Topology {
@@ -72,6 +113,14 @@ export function sharedHostMacLab(): Topology {
   };
 }
 
+/** The seed lab with node1's static routes replaced by `routes` (after the default route). */
+function seedNode1Routes(name: string, routes: RouteSpec[]): Topology {
+  const t = seedTopology();
+  const node1 = t.machines.find((m) => m.name === 'node1');
+  if (node1) node1.routes = [...(node1.routes ?? []), ...routes];
+  return { ...t, name };
+}
+
 /** The seed lab with pod3 listening on UDP port 53. */
 function seedPod3Udp(): Topology {
   const t = seedTopology();
@@ -83,6 +132,18 @@ function seedPod3Udp(): Topology {
 /** The field cases, then our own neighbours of each kind, in the order they are recorded. */
 export const FIELD_SCENARIOS: readonly Scenario[] = [
   // Field cases (the shared cases/ folder), as their journey.args say.
+  {
+    id: 'case-fib-prepend',
+    title: { en: 'A route via the node\'s own address prepended before the bridge\'s connected route', ru: 'Маршрут через собственный адрес ноды, добавленный перед маршрутом моста (prepend)' },
+    topology: () => hostGwLab('F06-hostgw-route-via-own-ip', [{ dst: '10.10.176.0/20', via: '172.17.8.101', dev: 'enp0s8', op: 'prepend' }, TO_MINION2]),
+    journey: { from: 'minion1', to: '10.10.176.2', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'case-fib-own-ip-gateway',
+    title: { en: 'A route to another subnet via the node\'s own address', ru: 'Маршрут в другую подсеть через собственный адрес ноды' },
+    topology: () => hostGwLab('F06-variant-own-ip-gateway', [{ dst: '10.10.208.0/20', via: '172.17.8.101', dev: 'enp0s8' }, TO_MINION2]),
+    journey: { from: 'minion1', to: '10.10.208.5' },
+  },
   {
     id: 'case-bridge-port-address',
     title: { en: 'An address left on a bridge port: the ARP replies go up to the bridge', ru: 'Адрес на порту моста: ARP-ответы уходят наверх, в мост' },
@@ -119,5 +180,32 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
     title: { en: 'TCP from pod3 to a closed port on its own address: RST over lo', ru: 'TCP из pod3 на закрытый порт собственного адреса: RST через lo' },
     topology: seedTopology,
     journey: { from: 'pod3', to: 'pod3', proto: 'tcp', port: 81 },
+  },
+  {
+    id: 'fib-append-equal-prefix',
+    title: { en: 'The same route appended after the connected one: the connected route wins', ru: 'Тот же маршрут, добавленный после подключённой сети (append): побеждает сеть моста' },
+    topology: () => hostGwLab('hostgw-route-via-own-ip-append', [{ dst: '10.10.176.0/20', via: '172.17.8.101', dev: 'enp0s8', op: 'append' }, TO_MINION2]),
+    journey: { from: 'minion1', to: '10.10.176.2', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'fib-prepend-gateway',
+    title: { en: 'node1: a route to 10.10.11.0/24 via node2 prepended before the one via the router', ru: 'node1: маршрут в 10.10.11.0/24 через node2 добавлен перед маршрутом через маршрутизатор' },
+    topology: () => seedNode1Routes('seed-prepend-gateway', [
+      { dst: '10.10.11.0/24', via: '172.16.100.254', dev: 'eth0' },
+      { dst: '10.10.11.0/24', via: '172.16.100.2', dev: 'eth0', op: 'prepend' },
+    ]),
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'fib-route-src',
+    title: { en: 'node1 pings pod3 by a route with src 10.10.10.254', ru: 'node1 пингует pod3 по маршруту с src 10.10.10.254' },
+    topology: () => seedNode1Routes('seed-route-src', [{ dst: '10.10.11.0/24', via: '172.16.100.254', dev: 'eth0', src: '10.10.10.254' }]),
+    journey: { from: 'node1', to: 'pod3' },
+  },
+  {
+    id: 'fib-own-gateway-other-dev',
+    title: { en: 'A gateway that is docker0\'s address, reached by a link route on enp0s8: minion1 ARPs for it', ru: 'Шлюз — адрес docker0, доступный по маршруту через enp0s8: minion1 ищет его MAC по ARP' },
+    topology: () => hostGwLab('hostgw-gateway-other-dev', [{ dst: '10.10.176.1/32', dev: 'enp0s8' }, { dst: '10.10.208.0/20', via: '10.10.176.1', dev: 'enp0s8' }, TO_MINION2]),
+    journey: { from: 'minion1', to: '10.10.208.5' },
   },
 ];

@@ -37,16 +37,37 @@ export interface CompiledRoute {
   prefix: number;
   /** The prefix's netmask, so a lookup is one AND and one compare. */
   mask: number;
+  /** The gateway as written (`via`), or null. */
   via: number | null;
   /** The gateway as text, for events (formatted once here, not at every hop). */
   viaText: string | null;
+  /**
+   * The gateway packets are actually sent to: `via`, unless `via` is an address of the route's own
+   * device. fib_check_nh_v4_gw() then finds it in the local table (RTN_LOCAL, scope host), and
+   * rt_set_nexthop() only uses a gateway whose scope is link: the route acts as a link route, and
+   * the next hop is the destination itself (the host ARPs for it on that device).
+   */
+  gw: number | null;
+  gwText: string | null;
+  /** `via` is an address of the route's own device, so it is not used as a gateway (see `gw`). */
+  ownGateway: boolean;
   devName: string;
   src: number | null;
   metric: number;
   text: string;
   table: 'main' | 'local';
   proto: 'kernel' | 'static';
+  /** No gateway is used: the destination is on the link (its next hop has scope host). */
   connected: boolean;
+  /** How the route joined the table when the topology says `prepend` or `append` (else null). */
+  op: 'prepend' | 'append' | null;
+  /**
+   * The routes of the same prefix and metric that come after this one in the table (as `ip route`
+   * prints them): fib_table_lookup() takes the first, so this one hides them. Empty for most.
+   */
+  tied: readonly string[];
+  /** Neither an own-address gateway, nor a prepend/append, nor tied: events need no extra facts. */
+  plain: boolean;
 }
 
 /** A parsed namespace. */
@@ -124,12 +145,11 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     for (const a of i.addrs) {
       localAddrs.push(a.ip);
       const net = networkOf(a.ip, a.prefix);
-      if (a.prefix < 32) {
-        routes.push({ net, prefix: a.prefix, mask: maskOf(a.prefix), via: null, viaText: null, devName: i.name, src: a.ip, metric: 0, table: 'main', proto: 'kernel', connected: true,
-          text: `${formatIp(net)}/${a.prefix} dev ${i.name} proto kernel scope link src ${formatIp(a.ip)}` });
+      // fib_add_ifaddr(): a prefix route, unless the address is a /32 or inside 0.0.0.0/8.
+      if (a.prefix < 32 && net >>> 24 !== 0) {
+        routes.push(linkRoute(net, a.prefix, i.name, a.ip, 'main', `${formatIp(net)}/${a.prefix} dev ${i.name} proto kernel scope link src ${formatIp(a.ip)}`));
       }
-      localRoutes.push({ net: a.ip, prefix: 32, mask: maskOf(32), via: null, viaText: null, devName: i.name, src: a.ip, metric: 0, table: 'local', proto: 'kernel', connected: true,
-        text: `local ${formatIp(a.ip)} dev ${i.name} table local proto kernel scope host src ${formatIp(a.ip)}` });
+      localRoutes.push(linkRoute(a.ip, 32, i.name, a.ip, 'local', `local ${formatIp(a.ip)} dev ${i.name} table local proto kernel scope host src ${formatIp(a.ip)}`));
     }
   }
   for (const r of spec.routes ?? []) {
@@ -141,10 +161,36 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
       .filter(Boolean)
       .join(' ');
-    routes.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, mask: maskOf(c.prefix), via, viaText: via !== null ? formatIp(via) : null, devName: r.dev, src, metric: r.metric ?? 0, table: 'main', proto: 'static', connected: via === null, text });
+    const ownGateway = via !== null && ifaces.some((i) => i.name === r.dev && i.addrs.some((a) => a.ip === via));
+    const gw = ownGateway ? null : via;
+    const op = r.op === 'prepend' || r.op === 'append' ? r.op : null;
+    const route: CompiledRoute = {
+      net: networkOf(c.ip, c.prefix), prefix: c.prefix, mask: maskOf(c.prefix), via, viaText: via !== null ? formatIp(via) : null, gw, gwText: gw !== null ? formatIp(gw) : null, ownGateway,
+      devName: r.dev, src, metric: r.metric ?? 0, text, table: 'main', proto: 'static', connected: gw === null, op, tied: [], plain: true,
+    };
+    // fib_table_insert(): `prepend` goes before the routes of the same prefix and metric, `append`
+    // (and a plain `add`, which validation refuses when one exists) after them.
+    const first = op === 'prepend' ? routes.findIndex((x) => x.net === route.net && x.prefix === route.prefix && x.metric === route.metric) : -1;
+    if (first >= 0) routes.splice(first, 0, route);
+    else routes.push(route);
   }
-  // Longest prefix first, then lowest metric: the first match of a scan is the kernel's choice.
+  // Longest prefix first, then lowest metric; the sort is stable, so routes of equal prefix and
+  // metric keep their table order: the first match of a scan is fib_table_lookup()'s choice.
   routes.sort((a, b) => b.prefix - a.prefix || a.metric - b.metric);
+  // Routes of one prefix and metric, in table order: each hides the ones after it.
+  const groups = new Map<string, CompiledRoute[]>();
+  for (const r of routes) {
+    const key = `${r.net}/${r.prefix}/${r.metric}`;
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
+  }
+  for (const g of groups.values()) {
+    g.forEach((r, k) => {
+      if (k + 1 < g.length) r.tied = g.slice(k + 1).map((x) => x.text);
+    });
+  }
+  for (const r of routes) r.plain = !r.ownGateway && r.op === null && r.tied.length === 0;
   const permanent = (spec.neighbours ?? []).flatMap((n) => {
     const ip = parseIp(n.ip);
     return ip === null ? [] : [{ ip, mac: n.mac.toLowerCase(), dev: n.dev }];
@@ -177,6 +223,14 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
   };
   cache.set(freezeSpec(spec), compiled);
   return compiled;
+}
+
+/** A route without a gateway: an address's connected route, or its local-table entry. */
+function linkRoute(net: number, prefix: number, dev: string, src: number, table: 'main' | 'local', text: string): CompiledRoute {
+  return {
+    net, prefix, mask: maskOf(prefix), via: null, viaText: null, gw: null, gwText: null, ownGateway: false, devName: dev, src, metric: 0, text, table,
+    proto: 'kernel', connected: true, op: null, tied: [], plain: true,
+  };
 }
 
 /** A route as a table row. */

@@ -1,4 +1,5 @@
-import { formatIp, inPrefix, isLoopback } from '../net/ipv4';
+import type { RouteEvent } from '../events';
+import { inPrefix, isLoopback } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
@@ -42,10 +43,15 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
     return;
   }
   if (!rpfOk(sim, ns, dev, p)) return;
-  const nexthop = route.via ?? p.d;
-  const nhText = route.viaText ?? formatIp(nexthop);
-  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: nhText, dev: route.dev.name,
-    match: routeMatch(route), iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
+  const nexthop = route.gw ?? p.d;
+  const nhText = route.gwText ?? ip.dst;
+  if (route.plain) {
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: nhText, dev: route.dev.name,
+      match: routeMatch(route), iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
+  } else {
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: route.text, result: 'forward', nexthop: nhText, dev: route.dev.name,
+      match: routeMatch(route), iif: dev.name, forwarding: true, ...routeFacts(route), seq: sim.seq, t: sim.now });
+  }
   if (ip.ttl <= 1) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip, seq: sim.seq, t: sim.now });
     icmpError(sim, ns, p, 11, 0);
@@ -81,7 +87,7 @@ function shouldRedirect(ns: Ns, dev: Iface, route: Route, p: Packet): boolean {
   const sourceOnLink = back !== null && back.dev === dev && back.connected;
   if (!sourceOnLink) return false;
   if (dev.conf.sharedMedia) return true;
-  const gw = route.via ?? p.d;
+  const gw = route.gw ?? p.d;
   return dev.addrs.some((a) => inPrefix(p.s, a.ip, a.prefix) && inPrefix(gw, a.ip, a.prefix));
 }
 
@@ -109,6 +115,19 @@ function sendRedirect(sim: Sim, ns: Ns, p: Packet, gateway: number): void {
 }
 
 /**
+ * The facts a route event adds when the chosen route is not plain: a gateway that is the device's
+ * own address, how it joined the table, the routes of equal prefix and metric it hides. Rare, so a
+ * spread of this object is affordable where it is used.
+ */
+export function routeFacts(route: Route): Pick<RouteEvent, 'ownGateway' | 'op' | 'tied'> {
+  const f: Pick<RouteEvent, 'ownGateway' | 'op' | 'tied'> = {};
+  if (route.ownGateway && route.viaText !== null) f.ownGateway = route.viaText;
+  if (route.op !== null) f.op = route.op;
+  if (route.tied.length > 0) f.tied = route.tied;
+  return f;
+}
+
+/**
  * Output of a locally created packet: route it, then resolve the next hop. A packet to one of the
  * namespace's own addresses (or to 127.0.0.0/8) is routed to lo and comes back in on it.
  */
@@ -127,8 +146,13 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'no-route', ipv4: ip, direction: 'output', seq: sim.seq, t: sim.now });
     return;
   }
-  const nexthop = route.via ?? p.d;
-  const nhText = route.viaText ?? formatIp(nexthop);
-  sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route), seq: sim.seq, t: sim.now });
+  const nexthop = route.gw ?? p.d;
+  const nhText = route.gwText ?? ip.dst;
+  if (route.plain) {
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route), seq: sim.seq, t: sim.now });
+  } else {
+    sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route),
+      ...routeFacts(route), seq: sim.seq, t: sim.now });
+  }
   neighOutput(sim, route.dev, nexthop, nhText, p);
 }

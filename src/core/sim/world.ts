@@ -327,7 +327,10 @@ export class IfaceTable {
 function bindRoute(ns: Ns, bound: (Route | null | undefined)[], c: CompiledRoute, i: number): Route | null {
   const dev = ns.ifaces.get(c.devName);
   const r: Route | null = dev
-    ? { net: c.net, prefix: c.prefix, mask: c.mask, via: c.via, viaText: c.viaText, src: c.src, metric: c.metric, text: c.text, table: c.table, proto: c.proto, connected: c.connected, dev }
+    ? {
+      net: c.net, prefix: c.prefix, mask: c.mask, via: c.via, viaText: c.viaText, gw: c.gw, gwText: c.gwText, ownGateway: c.ownGateway, src: c.src, metric: c.metric, text: c.text,
+      table: c.table, proto: c.proto, connected: c.connected, op: c.op, tied: c.tied, plain: c.plain, dev,
+    }
     : null;
   bound[i] = r;
   return r;
@@ -343,7 +346,10 @@ export function neighTable(ns: Ns, dev: string): Map<number, Neigh> {
   return t;
 }
 
-/** Longest-prefix match in the main table (sorted longest first, so the first match wins). */
+/**
+ * Longest-prefix match in the main table, sorted longest first then lowest metric, routes of equal
+ * prefix and metric in the order they joined the table: the first match is the kernel's choice.
+ */
 export function lookupRoute(ns: Ns, dst: number): Route | null {
   const table = ns.compiled.routes;
   for (let i = 0; i < table.length; i++) {
@@ -370,7 +376,9 @@ export function localRoute(ns: Ns, dst: number): Route | null {
 
 /**
  * Source address for traffic sent by this namespace via `route`: the route's `src`, else the first
- * address of the output device in the next hop's subnet, else its first address (inet_select_addr).
+ * address of the output device in the gateway's subnet (the gateway as written, even an address of
+ * the device itself: fib_info_update_nhc_saddr() asks inet_select_addr() with it), else in the
+ * destination's, else its first address.
  */
 export function selectSource(route: Pick<Route, 'src' | 'via' | 'dev'>, dst: number): number | null {
   if (route.src !== null) return route.src;
@@ -380,8 +388,11 @@ export function selectSource(route: Pick<Route, 'src' | 'via' | 'dev'>, dst: num
   return addrs[0]?.ip ?? route.dev.ns.compiled.localAddrs[0] ?? null;
 }
 
-/** How a main-table route matched, for a RouteEvent's `match`: connected, via a gateway, or default. */
+/**
+ * How a main-table route matched, for a RouteEvent's `match`: connected (no gateway is used, also
+ * when the one written is an address of the device itself), via a gateway, or default.
+ */
 export function routeMatch(r: Route): 'connected' | 'gateway' | 'default' {
-  if (r.via === null) return 'connected';
+  if (r.gw === null) return 'connected';
   return r.prefix === 0 ? 'default' : 'gateway';
 }

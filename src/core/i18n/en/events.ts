@@ -1,4 +1,5 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
+import type { FibFacts } from '../../narrate/messages';
 import { count } from '../plural';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
@@ -12,6 +13,25 @@ const requests = (n: number): string => count('en', n, { one: 'ARP request', oth
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] as string}`);
 const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+/** The short level's mention that the route chosen came first of routes of equal prefix and metric. */
+const firstOf = (fib: FibFacts): string => (fib.tied.length > 0 ? ` (first of ${fib.tied.length + 1} equal routes)` : '');
+
+/** What the kernel's FIB rules add to a route decision, for the detailed level. */
+function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
+  const { ownGw, op, tied } = m.fib;
+  const parts: string[] = [];
+  if (ownGw !== null) {
+    parts.push(`${ownGw} is an address of ${m.dev} itself: the kernel finds it in the local table (scope host) and only ever sends to gateways on the link, so the route acts as if ${m.dst} were directly on ${m.dev}.`);
+  }
+  if (tied.length > 0) {
+    const how = op === 'prepend' ? ' (this one was added with "ip route prepend")' : '';
+    parts.push(tied.length === 1
+      ? `"${tied[0] as string}" has the same prefix and metric but comes after it in the table${how}: the kernel takes the first.`
+      : `${tied.length} other routes have the same prefix and metric but come after it in the table${how}: the kernel takes the first.`);
+  }
+  return parts.join(' ');
+}
 
 /** English texts of every event message. */
 export const eventsEn: NarratorCatalog['events'] = {
@@ -41,22 +61,29 @@ export const eventsEn: NarratorCatalog['events'] = {
   }),
   'route-out-local': (m) => ({ short: `${m.dst} is ${m.ns}'s own address: the packet goes through the loopback interface lo.`, why: m.loopback ? '127.0.0.0/8 is the loopback network; nothing leaves the host.' : "The local routing table lists the host's own addresses; such packets never reach the network." }),
   'route-out-none': (m) => ({ short: `${m.ns} has no route to ${m.dst}.`, why: 'Not even a default route matches.' }),
-  'route-out-connected': (m) => ({ short: `${m.ns} looks up ${m.dst}: it is on the network directly connected to ${m.dev}.`, why: `The route "${m.route}" matches, so ${m.ns} needs the MAC of ${m.dst} itself, not a gateway's.` }),
+  'route-out-connected': (m) => m.fib.ownGw !== null
+    ? { short: `${m.ns} looks up ${m.dst}: the route's gateway ${m.fib.ownGw} is its own address, so it ARPs for ${m.dst} on ${m.dev}${firstOf(m.fib)}.`, why: `The route is "${m.route}". ${fibWhy(m)}` }
+    : { short: `${m.ns} looks up ${m.dst}: it is on the network directly connected to ${m.dev}${firstOf(m.fib)}.`, why: [`The route "${m.route}" matches, so ${m.ns} needs the MAC of ${m.dst} itself, not a gateway's.`, fibWhy(m)].filter(Boolean).join(' ') },
   'route-out-gateway': (m) => ({
     short: m.isDefault
       ? `${m.ns} looks up ${m.dst}: only the default route matches; the next hop is the gateway ${m.gw} (${m.dev}).`
-      : `${m.ns} looks up ${m.dst}: the route "${m.route}" matches; the next hop is the gateway ${m.gw}.`,
-    why: `${m.isDefault ? `The default route is "${m.route}". ` : ''}The IP packet keeps ${m.dst} as its destination; only the frame goes to ${m.gw}, so ${m.ns} looks for the gateway's MAC, not ${m.dst}'s.`,
+      : `${m.ns} looks up ${m.dst}: the route "${m.route}" matches${firstOf(m.fib)}; the next hop is the gateway ${m.gw}.`,
+    why: [`${m.isDefault ? `The default route is "${m.route}". ` : ''}The IP packet keeps ${m.dst} as its destination; only the frame goes to ${m.gw}, so ${m.ns} looks for the gateway's MAC, not ${m.dst}'s.`, fibWhy(m)].filter(Boolean).join(' '),
   }),
   'route-in-local': (m) => ({ short: `${m.dst} is one of ${m.ns}'s own addresses: the packet is for ${m.ns} and goes up to its sockets.`, why: 'The local routing table says so. A local delivery: no forwarding and no TTL decrement.' }),
   'route-in-none': (m) => ({ short: `${m.ns} looks up ${m.dst}: no route matches, not even a default route.` }),
   'route-in-forward': (m) => ({
-    short: m.connected
-      ? `${m.ns} decides to forward the packet: ${m.dst} is on the network connected to ${m.dev}, so it is its own next hop.`
-      : m.isDefault
-        ? `${m.ns} decides to forward the packet by its default route: the next hop is ${m.nexthop} (${m.dev}).`
-        : `${m.ns} decides to forward the packet: the next hop is ${m.nexthop} (${m.dev}).`,
-    why: `The route is "${m.route}". ${m.dst} is not an address of ${m.ns}, and forwarding is on (ip_forward=1)${m.router ? '' : `: for its pods' traffic ${m.ns} is a router like any other`}. Of the matching routes, the one with the longest prefix wins.`,
+    short: m.fib.ownGw !== null
+      ? `${m.ns} decides to forward the packet: the route's gateway ${m.fib.ownGw} is its own address, so the next hop is ${m.dst} itself (${m.dev}).`
+      : m.connected
+        ? `${m.ns} decides to forward the packet: ${m.dst} is on the network connected to ${m.dev}, so it is its own next hop${firstOf(m.fib)}.`
+        : m.isDefault
+          ? `${m.ns} decides to forward the packet by its default route: the next hop is ${m.nexthop} (${m.dev})${firstOf(m.fib)}.`
+          : `${m.ns} decides to forward the packet: the next hop is ${m.nexthop} (${m.dev})${firstOf(m.fib)}.`,
+    why: [
+      `The route is "${m.route}". ${m.dst} is not an address of ${m.ns}, and forwarding is on (ip_forward=1)${m.router ? '' : `: for its pods' traffic ${m.ns} is a router like any other`}. Of the matching routes, the one with the longest prefix wins.`,
+      fibWhy(m),
+    ].filter(Boolean).join(' '),
   }),
   'proxy-arp': (m) => ({
     short: `${m.tpa} is not ${m.ns}'s address, but proxy_arp is on for ${m.iif}: ${m.ns} answers with the MAC of ${m.iif} (${m.mac}).`,

@@ -1,4 +1,5 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
+import type { FibFacts } from '../../narrate/messages';
 import { count } from '../plural';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
@@ -15,6 +16,25 @@ const goes = (n: number): string => (n % 10 === 1 && n % 100 !== 11 ? 'уход�
 const dropped = (n: number): string => (n % 10 === 1 && n % 100 !== 11 ? 'отбрасывается' : 'отбрасываются');
 const requests = (n: number): string => count('ru', n, { one: 'ARP-запрос', few: 'ARP-запроса', many: 'ARP-запросов', other: 'ARP-запроса' });
 const packetsQ = (n: number): string => count('ru', n, { one: 'пакет', few: 'пакета', many: 'пакетов', other: 'пакета' });
+/** Краткое упоминание на уровне проектора: выбран первый из маршрутов с равными префиксом и метрикой. */
+const firstOf = (fib: FibFacts): string => (fib.tied.length > 0 ? ` (первый из ${fib.tied.length + 1} равных маршрутов)` : '');
+
+/** Что добавляют к решению о маршруте правила FIB ядра — для подробного уровня. */
+function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
+  const { ownGw, op, tied } = m.fib;
+  const parts: string[] = [];
+  if (ownGw !== null) {
+    parts.push(`${ownGw} — адрес самого ${m.dev}: ядро находит его в таблице local (scope host), а отправляет пакеты только шлюзам на канале, поэтому маршрут работает так, будто ${m.dst} подключён к ${m.dev} напрямую.`);
+  }
+  if (tied.length > 0) {
+    const how = op === 'prepend' ? ' (этот добавлен командой «ip route prepend»)' : '';
+    parts.push(tied.length === 1
+      ? `У маршрута «${tied[0] as string}» тот же префикс и та же метрика, но в таблице он стоит после этого${how}: ядро берёт первый.`
+      : `В таблице после него — ещё ${count('ru', tied.length, { one: 'маршрут', few: 'маршрута', many: 'маршрутов', other: 'маршрута' })} с тем же префиксом и той же метрикой${how}: ядро берёт первый.`);
+  }
+  return parts.join(' ');
+}
+
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1] as string}`);
 
 /** Русские тексты всех сообщений о событиях. */
@@ -45,22 +65,29 @@ export const eventsRu: NarratorCatalog['events'] = {
   }),
   'route-out-local': (m) => ({ short: `${m.dst} — собственный адрес ${m.ns}: пакет идёт через интерфейс lo.`, why: m.loopback ? '127.0.0.0/8 — сеть loopback, в сеть такой пакет не выходит.' : 'Таблица local перечисляет собственные адреса хоста; пакеты к ним в сеть не выходят.' }),
   'route-out-none': (m) => ({ short: `У ${m.ns} нет маршрута до ${m.dst}.`, why: 'Маршрута по умолчанию тоже нет.' }),
-  'route-out-connected': (m) => ({ short: `${m.ns} ищет маршрут к ${m.dst}: эта сеть подключена напрямую к ${m.dev}.`, why: `Подходит маршрут «${m.route}», поэтому ${m.ns} ищет MAC-адрес самого ${m.dst}, а не шлюза.` }),
+  'route-out-connected': (m) => m.fib.ownGw !== null
+    ? { short: `${m.ns} ищет маршрут к ${m.dst}: шлюз маршрута ${m.fib.ownGw} — его собственный адрес: по ARP ищется MAC самого ${m.dst} через ${m.dev}${firstOf(m.fib)}.`, why: `Маршрут — «${m.route}». ${fibWhy(m)}` }
+    : { short: `${m.ns} ищет маршрут к ${m.dst}: эта сеть подключена напрямую к ${m.dev}${firstOf(m.fib)}.`, why: [`Подходит маршрут «${m.route}», поэтому ${m.ns} ищет MAC-адрес самого ${m.dst}, а не шлюза.`, fibWhy(m)].filter(Boolean).join(' ') },
   'route-out-gateway': (m) => ({
     short: m.isDefault
       ? `${m.ns} ищет маршрут к ${m.dst}: подходит только маршрут по умолчанию; следующий хоп — шлюз ${m.gw} (${m.dev}).`
-      : `${m.ns} ищет маршрут к ${m.dst}: подходит «${m.route}»; следующий хоп — шлюз ${m.gw}.`,
-    why: `${m.isDefault ? `Маршрут по умолчанию — «${m.route}». ` : ''}Адрес назначения в IP-пакете остаётся ${m.dst}; шлюзу ${m.gw} адресован только кадр. Поэтому ${m.ns} ищет MAC-адрес шлюза, а не ${m.dst}.`,
+      : `${m.ns} ищет маршрут к ${m.dst}: подходит «${m.route}»${firstOf(m.fib)}; следующий хоп — шлюз ${m.gw}.`,
+    why: [`${m.isDefault ? `Маршрут по умолчанию — «${m.route}». ` : ''}Адрес назначения в IP-пакете остаётся ${m.dst}; шлюзу ${m.gw} адресован только кадр. Поэтому ${m.ns} ищет MAC-адрес шлюза, а не ${m.dst}.`, fibWhy(m)].filter(Boolean).join(' '),
   }),
   'route-in-local': (m) => ({ short: `${m.dst} — собственный адрес ${m.ns}: пакет адресован самому ${m.ns} и поднимается к его сокетам.`, why: 'Так говорит таблица local. Это локальная доставка: пересылки нет, TTL не уменьшается.' }),
   'route-in-none': (m) => ({ short: `${m.ns} ищет маршрут к ${m.dst}: не подходит ни одна запись, даже маршрута по умолчанию нет.` }),
   'route-in-forward': (m) => ({
-    short: m.connected
-      ? `${m.ns} решает переслать пакет: сеть ${m.dst} подключена к ${m.dev}, следующий хоп — сам ${m.dst}.`
-      : m.isDefault
-        ? `${m.ns} решает переслать пакет по маршруту по умолчанию: следующий хоп — ${m.nexthop} (${m.dev}).`
-        : `${m.ns} решает переслать пакет: следующий хоп — ${m.nexthop} (${m.dev}).`,
-    why: `Маршрут — «${m.route}». ${m.dst} — не адрес ${m.ns}, а пересылка включена (ip_forward=1)${m.router ? '' : `: для трафика своих подов ${m.ns} — такой же маршрутизатор`}. Из подходящих маршрутов выбирается маршрут с самым длинным префиксом (longest prefix match).`,
+    short: m.fib.ownGw !== null
+      ? `${m.ns} решает переслать пакет: шлюз маршрута ${m.fib.ownGw} — его собственный адрес, поэтому следующий хоп — сам ${m.dst} (${m.dev}).`
+      : m.connected
+        ? `${m.ns} решает переслать пакет: сеть ${m.dst} подключена к ${m.dev}, следующий хоп — сам ${m.dst}${firstOf(m.fib)}.`
+        : m.isDefault
+          ? `${m.ns} решает переслать пакет по маршруту по умолчанию: следующий хоп — ${m.nexthop} (${m.dev})${firstOf(m.fib)}.`
+          : `${m.ns} решает переслать пакет: следующий хоп — ${m.nexthop} (${m.dev})${firstOf(m.fib)}.`,
+    why: [
+      `Маршрут — «${m.route}». ${m.dst} — не адрес ${m.ns}, а пересылка включена (ip_forward=1)${m.router ? '' : `: для трафика своих подов ${m.ns} — такой же маршрутизатор`}. Из подходящих маршрутов выбирается маршрут с самым длинным префиксом (longest prefix match).`,
+      fibWhy(m),
+    ].filter(Boolean).join(' '),
   }),
   'proxy-arp': (m) => ({
     short: `${m.tpa} — не адрес ${m.ns}, но на ${m.iif} включён proxy_arp: ${m.ns} отвечает MAC-адресом ${m.iif} (${m.mac}).`,
