@@ -53,3 +53,16 @@ export function focusBox(layout: TopologyLayout, scene: PacketScene): Box | null
   const y2 = Math.min(layout.height, u.y + u.h + FOCUS_PAD);
   return { x: x1, y: y1, w: Math.max(1, x2 - x1), h: Math.max(1, y2 - y1) };
 }
+
+/**
+ * Where the packet of a step comes to rest: the drop mark, or the end of its glyphs' paths (their
+ * middle when a broadcast fans out). Null when nothing moves.
+ */
+export function packetAt(scene: PacketScene): Point | null {
+  if (scene.drop) return scene.drop.at;
+  const ends = scene.glyphs.map((g) => g.points[g.points.length - 1]).filter((p): p is Point => p !== undefined);
+  if (ends.length === 0) return null;
+  const xs = ends.map((p) => p.x);
+  const ys = ends.map((p) => p.y);
+  return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
+}

@@ -1,9 +1,9 @@
-import type { Topology } from '../core';
-import { measureMachine } from './measureMachine';
+import type { MachineSpec, Topology } from '../core';
+import { measureMachine, type MachineSize } from './measureMachine';
 import { METRICS as M, textW } from './metrics';
-import { placeMachine } from './placeMachine';
+import { nicsOnly, placeMachine } from './placeMachine';
 import { polylineD } from './paths';
-import type { IfaceLayout, LinkLayout, MachineLayout, NsLayout, SegmentLayout, TopologyLayout } from './layoutTypes';
+import type { Arrangement, Box, IfaceLayout, LinkLayout, MachineLayout, NsLayout, SegmentLayout, TopologyLayout } from './layoutTypes';
 
 /**
  * How many machines go in one row: all of them up to four, then a grid a little wider than tall,
@@ -24,65 +24,120 @@ function segmentIds(t: Topology): string[] {
   return ids;
 }
 
+/** What {@link layoutTopology} may be told. */
+export interface LayoutOptions {
+  /** How to arrange the machines. @default rows of {@link columnsFor} machines */
+  arrangement?: Arrangement;
+}
+
+/** The default arrangement: rows of {@link columnsFor} machines. */
+export function defaultArrangement(t: Topology): Arrangement {
+  return { kind: 'rows', cols: columnsFor(t.machines.length) };
+}
+
+/** A stable text key of an arrangement, for telling whether two are the same. */
+export function arrangementKey(a: Arrangement): string {
+  return a.kind === 'rows' ? `rows:${a.cols}` : `facing:${a.bottom.join(',')}`;
+}
+
+/** One machine as placed in a row, before segments are drawn. */
+interface RowPlan {
+  /** Machines of the row, with their sizes, in topology order. */
+  machines: { m: MachineSpec; size: MachineSize }[];
+  /** Left edge of the first machine. */
+  x: number;
+  /** Top edge of the row. */
+  y: number;
+  /** Lane band the row's NICs reach. */
+  band: number;
+  nicSide: 'bottom' | 'top';
+}
+
 /**
  * Lay a topology out: machines in rows, each row followed by a band holding one horizontal lane per
  * L2 segment; a segment reaching several rows gets a vertical trunk on the left joining its lanes.
- * Pure: same topology, same drawing.
+ * In a facing arrangement the machines with NICs only (routers, hosts) sit in a second row under
+ * the first row's band, their NICs rising to it, so a lab like the seed one is less wide.
+ * Pure: same topology and options, same drawing.
  */
-export function layoutTopology(t: Topology): TopologyLayout {
+export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyLayout {
+  const arrangement = usable(t, opts.arrangement) ?? defaultArrangement(t);
   const segIds = segmentIds(t);
-  const cols = columnsFor(t.machines.length);
-  const rowsCount = Math.ceil(t.machines.length / cols);
-  const trunkSpace = rowsCount > 1 ? segIds.length * M.trunkStep + 12 : 0;
-  const band = M.laneTop + Math.max(1, segIds.length) * M.laneStep + M.laneBottom;
-  const sizes = t.machines.map(measureMachine);
+  const sizes = new Map(t.machines.map((m) => [m.name, measureMachine(m)]));
+  const sized = (ms: MachineSpec[]) => ms.map((m) => ({ m, size: sizes.get(m.name) ?? measureMachine(m) }));
+  const bandH = (n: number) => M.laneTop + Math.max(1, n) * M.laneStep + M.laneBottom;
+  const rowW = (row: { size: MachineSize }[]) => row.reduce((w, r) => w + r.size.w, 0) + Math.max(0, row.length - 1) * M.machineGap;
+  const rowH = (row: { size: MachineSize }[]) => row.reduce((h, r) => Math.max(h, r.size.h), 0);
+
+  const plans: RowPlan[] = [];
+  const rowBottoms: number[] = [];
+  let y = M.margin;
+  if (arrangement.kind === 'facing') {
+    const bottomSet = new Set(arrangement.bottom);
+    const top = sized(t.machines.filter((m) => !bottomSet.has(m.name)));
+    const bottom = sized(t.machines.filter((m) => bottomSet.has(m.name)));
+    const topW = rowW(top);
+    const bottomW = rowW(bottom);
+    const width = Math.max(topW, bottomW);
+    plans.push({ machines: top, x: M.margin + (width - topW) / 2, y, band: 0, nicSide: 'bottom' });
+    rowBottoms.push(y + rowH(top));
+    // The machines below rise to the band's last lane: the label under the first lane needs the room.
+    y += rowH(top) + M.laneTop + Math.max(0, segIds.length - 1) * M.laneStep + M.laneBottom;
+    plans.push({ machines: bottom, x: M.margin + (width - bottomW) / 2, y, band: 0, nicSide: 'top' });
+    y += rowH(bottom) + M.margin;
+  } else {
+    const cols = Math.max(1, Math.min(arrangement.cols, t.machines.length));
+    const rowsCount = Math.ceil(t.machines.length / cols);
+    const trunkSpace = rowsCount > 1 ? segIds.length * M.trunkStep + 12 : 0;
+    for (let r = 0; r < rowsCount; r++) {
+      const row = sized(t.machines.slice(r * cols, r * cols + cols));
+      plans.push({ machines: row, x: M.margin + trunkSpace, y, band: r, nicSide: 'bottom' });
+      rowBottoms.push(y + rowH(row));
+      y += rowH(row) + bandH(segIds.length);
+    }
+  }
 
   const machines: MachineLayout[] = [];
   const ifaces: Record<string, IfaceLayout> = {};
   const namespaces: Record<string, NsLayout> = {};
   const rowOf: Record<string, number> = {};
-  const rowBottoms: number[] = [];
-  let y = M.margin;
   let right = 0;
-  for (let r = 0; r < rowsCount; r++) {
-    const row = t.machines.slice(r * cols, r * cols + cols);
-    const rowSizes = sizes.slice(r * cols, r * cols + cols);
-    const rowH = rowSizes.reduce((h, s) => Math.max(h, s.h), 0);
-    let x = M.margin + trunkSpace;
-    row.forEach((m, k) => {
-      const size = rowSizes[k];
-      if (!size) return;
-      const placed = placeMachine(m, x, y, size);
+  for (const plan of plans) {
+    let x = plan.x;
+    for (const { m, size } of plan.machines) {
+      const placed = placeMachine(m, x, plan.y, size, plan.nicSide);
       machines.push(placed.machine);
       for (const l of placed.ifaces) ifaces[l.id] = l;
       namespaces[m.name] = placed.machine.root;
       for (const p of placed.machine.pods) namespaces[p.ns] = p;
-      rowOf[m.name] = r;
+      rowOf[m.name] = plan.band;
       x += size.w + M.machineGap;
-    });
+    }
     right = Math.max(right, x - M.machineGap);
-    rowBottoms.push(y + rowH);
-    y += rowH + band;
   }
+  // Machines keep the topology's order whatever the rows.
+  const order = new Map(t.machines.map((m, k) => [m.name, k]));
+  machines.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
 
-  const laneY = (row: number, seg: number) => (rowBottoms[row] ?? 0) + M.laneTop + seg * M.laneStep;
+  const laneY = (band: number, seg: number) => (rowBottoms[band] ?? 0) + M.laneTop + seg * M.laneStep;
   const segments: SegmentLayout[] = [];
   const links: LinkLayout[] = [];
+  const risers = Object.values(ifaces).filter((l) => l.placement === 'root-top');
   segIds.forEach((id, s) => {
     const label = t.segments.find((g) => g.id === id)?.label;
     const text = label ? `${id} ${label}` : id;
     const members = Object.values(ifaces).filter((l) => l.kind === 'ether' && isOnSegment(t, l, id));
-    const rows = [...new Set(members.map((l) => rowOf[machineOf(t, l.ns)] ?? 0))].sort((a, b) => a - b);
+    const bands = [...new Set(members.map((l) => rowOf[machineOf(t, l.ns)] ?? 0))].sort((a, b) => a - b);
     const trunkX = M.margin + s * M.trunkStep;
-    const lanes = rows.map((row) => {
-      const xs = members.filter((l) => (rowOf[machineOf(t, l.ns)] ?? 0) === row).map((l) => l.at.x);
-      const x1 = rows.length > 1 ? trunkX : Math.min(...xs) - 20;
-      return { row, x1, x2: Math.max(...xs) + 20, y: laneY(row, s) };
+    const lanes = bands.map((band) => {
+      const xs = members.filter((l) => (rowOf[machineOf(t, l.ns)] ?? 0) === band).map((l) => l.at.x);
+      const x1 = bands.length > 1 ? trunkX : Math.min(...xs) - 20;
+      return { row: band, x1, x2: Math.max(...xs) + 20, y: laneY(band, s) };
     });
     const first = lanes[0];
     const last = lanes[lanes.length - 1];
-    const trunk = first && last && rows.length > 1 ? { x: trunkX, y1: first.y, y2: last.y } : null;
-    const labelAt = first ? { x: first.x2 + 8, y: first.y + 4 } : { x: M.margin, y: M.margin };
+    const trunk = first && last && bands.length > 1 ? { x: trunkX, y1: first.y, y2: last.y } : null;
+    const labelAt = first ? segmentLabelAt(first, text, trunk ? M.margin + segIds.length * M.trunkStep : first.x1, risers) : { x: M.margin, y: M.margin };
     right = Math.max(right, labelAt.x + textW(text));
     segments.push({ id, label: text, lanes, trunk, labelAt, members: members.map((l) => l.id) });
     for (const l of members) {
@@ -103,7 +158,127 @@ export function layoutTopology(t: Topology): TopologyLayout {
     }
   }
 
-  return { width: Math.ceil(right + M.margin), height: Math.ceil(y), machines, segments, links, ifaces, namespaces, rowOf };
+  const width = Math.ceil(right + M.margin);
+  const height = Math.ceil(y);
+  return { width, height, bounds: boundsOf(machines, segments, width, height), machines, segments, links, ifaces, namespaces, rowOf, arrangement };
+}
+
+/** Room kept around what is drawn when the camera fits it. */
+const BOUNDS_PAD = 6;
+
+/** The extent of machines, lanes and segment labels, padded, within the drawing. */
+function boundsOf(machines: MachineLayout[], segments: SegmentLayout[], width: number, height: number): Box {
+  const boxes: Box[] = machines.map((m) => m.box);
+  for (const s of segments) {
+    for (const l of s.lanes) boxes.push({ x: l.x1, y: l.y - 3, w: l.x2 - l.x1, h: 6 });
+    if (s.trunk) boxes.push({ x: s.trunk.x - 3, y: s.trunk.y1, w: 6, h: s.trunk.y2 - s.trunk.y1 });
+    boxes.push({ x: s.labelAt.x, y: s.labelAt.y - 12, w: textW(s.label), h: 16 });
+  }
+  if (boxes.length === 0) return { x: 0, y: 0, w: width, h: height };
+  const x1 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - BOUNDS_PAD);
+  const y1 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - BOUNDS_PAD);
+  const x2 = Math.min(width, Math.max(...boxes.map((b) => b.x + b.w)) + BOUNDS_PAD);
+  const y2 = Math.min(height, Math.max(...boxes.map((b) => b.y + b.h)) + BOUNDS_PAD);
+  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
+}
+
+/**
+ * Where a segment's label goes: just under its first lane, from `x` (the lane's left end, or past
+ * the trunks), unless a NIC rises to the lane there; then at the lane's right end.
+ */
+function segmentLabelAt(lane: { x1: number; x2: number; y: number }, text: string, x: number, risers: IfaceLayout[]): { x: number; y: number } {
+  const w = textW(text);
+  const crosses = (x1: number) => risers.some((r) => r.at.x > x1 - 4 && r.at.x < x1 + w + 4 && r.at.y > lane.y);
+  const y = lane.y + 17;
+  if (!crosses(x)) return { x, y };
+  return { x: Math.max(x, lane.x2 - w), y };
+}
+
+/** The arrangement asked for, if this topology can be drawn that way. */
+function usable(t: Topology, a: Arrangement | undefined): Arrangement | null {
+  if (!a) return null;
+  if (a.kind === 'rows') return a.cols >= 1 ? a : null;
+  const names = new Set(t.machines.map((m) => m.name));
+  const bottom = a.bottom.filter((n) => names.has(n));
+  const ok = bottom.length > 0 && bottom.length < t.machines.length && bottom.every((n) => {
+    const m = t.machines.find((mm) => mm.name === n);
+    return m !== undefined && nicsOnly(m);
+  });
+  return ok ? { kind: 'facing', bottom } : null;
+}
+
+/**
+ * The arrangements worth trying for a topology: rows of every width, and, when some machines hold
+ * NICs only and the others fit in one row of at most four, the facing one.
+ */
+export function arrangementsFor(t: Topology): Arrangement[] {
+  const n = t.machines.length;
+  const out: Arrangement[] = [];
+  for (let cols = 1; cols <= n; cols++) out.push({ kind: 'rows', cols });
+  const bottom = t.machines.filter(nicsOnly).map((m) => m.name);
+  const top = n - bottom.length;
+  if (bottom.length > 0 && top > 0 && top <= 4 && bottom.length <= 4) out.push({ kind: 'facing', bottom });
+  return out;
+}
+
+/**
+ * The drawing's size (units) in an arrangement, from the machines' measured sizes alone: what
+ * {@link layoutTopology} would give, without placing anything, so that every arrangement of a big
+ * cluster can be weighed quickly.
+ */
+function sizeIn(t: Topology, a: Arrangement, sizes: Map<string, MachineSize>, segments: number): { w: number; h: number } {
+  const size = (m: MachineSpec) => sizes.get(m.name) ?? { w: 0, h: 0 };
+  const rowW = (ms: MachineSpec[]) => ms.reduce((w, m) => w + size(m).w, 0) + Math.max(0, ms.length - 1) * M.machineGap;
+  const rowH = (ms: MachineSpec[]) => ms.reduce((h, m) => Math.max(h, size(m).h), 0);
+  const lanes = Math.max(1, segments);
+  if (a.kind === 'facing') {
+    const bottom = new Set(a.bottom);
+    const top = t.machines.filter((m) => !bottom.has(m.name));
+    const low = t.machines.filter((m) => bottom.has(m.name));
+    return { w: Math.max(rowW(top), rowW(low)) + 2 * M.margin, h: 2 * M.margin + rowH(top) + M.laneTop + (lanes - 1) * M.laneStep + M.laneBottom + rowH(low) };
+  }
+  const rows = Math.ceil(t.machines.length / a.cols);
+  const trunks = rows > 1 ? segments * M.trunkStep + 12 : 0;
+  let w = 0;
+  let h = M.margin;
+  for (let r = 0; r < rows; r++) {
+    const row = t.machines.slice(r * a.cols, r * a.cols + a.cols);
+    w = Math.max(w, rowW(row));
+    h += rowH(row) + M.laneTop + lanes * M.laneStep + M.laneBottom;
+  }
+  return { w: w + trunks + 2 * M.margin, h };
+}
+
+/**
+ * The layout that shows the whole lab largest in a view of `w` × `h` pixels (scale at most `maxK`):
+ * every arrangement of {@link arrangementsFor} is weighed by its size and the one with the largest
+ * fitting scale is laid out; the default one keeps its place unless another is clearly (3 %) larger.
+ */
+export function fitLayout(t: Topology, w: number, h: number, maxK = Infinity): TopologyLayout {
+  return layoutTopology(t, { arrangement: fitArrangement(t, w, h, maxK) });
+}
+
+/** The arrangement {@link fitLayout} lays out, chosen without laying anything out. */
+export function fitArrangement(t: Topology, w: number, h: number, maxK = Infinity): Arrangement {
+  const base = defaultArrangement(t);
+  if (w <= 0 || h <= 0) return base;
+  const sizes = new Map(t.machines.map((m) => [m.name, measureMachine(m)]));
+  const segments = segmentIds(t).length;
+  const scale = (a: Arrangement) => {
+    const d = sizeIn(t, a, sizes, segments);
+    return Math.min(w / d.w, h / d.h, maxK);
+  };
+  let best = base;
+  let bestK = scale(base) * 1.03;
+  for (const a of arrangementsFor(t)) {
+    if (arrangementKey(a) === arrangementKey(base)) continue;
+    const k = scale(a);
+    if (k > bestK) {
+      best = a;
+      bestK = k;
+    }
+  }
+  return best;
 }
 
 /** The machine a namespace belongs to (itself for a root namespace). */

@@ -15,7 +15,7 @@ export interface Box {
 }
 
 /** Where an interface sits on its namespace's outline, which decides where its label goes. */
-export type IfacePlacement = 'pod-bottom' | 'bridge-port' | 'bridge-self' | 'root-bottom' | 'root-port';
+export type IfacePlacement = 'pod-bottom' | 'bridge-port' | 'bridge-self' | 'root-bottom' | 'root-top' | 'root-port';
 
 /** One interface as drawn: its anchor point (where links attach) and what to print beside it. */
 export interface IfaceLayout {
@@ -63,6 +63,8 @@ export interface MachineLayout {
   name: string;
   role: MachineRole;
   box: Box;
+  /** Baseline of the title (name and role): the top band, or the bottom one when its NICs face up. */
+  titleY: number;
   root: NsLayout;
   pods: NsLayout[];
   bridges: BridgeLayout[];
@@ -85,7 +87,7 @@ export interface SegmentLayout {
   lanes: { row: number; x1: number; x2: number; y: number }[];
   /** Vertical trunk joining lanes of different rows, when the segment spans rows. */
   trunk: { x: number; y1: number; y2: number } | null;
-  /** Where the label is written (left end of the first lane). */
+  /** Where the label is written: under the first lane, at its left end (or its right end when a NIC rises there). */
   labelAt: Point;
   /** Interface ids plugged into it. */
   members: string[];
@@ -95,6 +97,8 @@ export interface SegmentLayout {
 export interface TopologyLayout {
   width: number;
   height: number;
+  /** What is drawn (machines, lanes, segment labels) with a small pad: the box the camera fits. */
+  bounds: Box;
   machines: MachineLayout[];
   segments: SegmentLayout[];
   links: LinkLayout[];
@@ -102,9 +106,21 @@ export interface TopologyLayout {
   ifaces: Record<string, IfaceLayout>;
   /** Every namespace box by namespace name. */
   namespaces: Record<string, NsLayout>;
-  /** Row index of each machine, by machine name. */
+  /**
+   * Lane band each machine's NICs reach, by machine name: its row, except in a facing arrangement,
+   * where the row under the band shares the band of the row above it.
+   */
   rowOf: Record<string, number>;
+  /** How the machines were arranged (see `layoutTopology`). */
+  arrangement: Arrangement;
 }
+
+/**
+ * How machines are arranged: in rows of `cols` (each row followed by its lane band, segments spanning
+ * rows joined by trunks on the left), or in two rows facing one shared band: `bottom` machines
+ * (with NICs only) sit under the band, their NICs on their top edge.
+ */
+export type Arrangement = { kind: 'rows'; cols: number } | { kind: 'facing'; bottom: string[] };
 
 /** Id of an interface in the drawing: namespace and name joined by a slash. */
 export function ifaceId(ns: string, iface: string): string {

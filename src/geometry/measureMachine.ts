@@ -39,7 +39,7 @@ export interface MachineSize {
   pods: { w: number; h: number }[];
   podsW: number;
   podsH: number;
-  /** Room right of the last pod for the label of its veth's host end. */
+  /** Room right of the last pod (none since host-end labels sit under their pods; kept for callers). */
   podsExtra: number;
 }
 
@@ -48,17 +48,22 @@ export interface MachineSize {
  * the longer of the two languages ("маршрутизатор"), so the drawing does not change with the language.
  */
 export function measureMachine(m: MachineSpec): MachineSize {
-  const pods = (m.pods ?? []).map(measurePod);
+  const { bridges, ports, ethers } = rootIfaces(m);
+  // Host-end labels are written across the veth line, centred on it, under the pod it leads to:
+  // a pod is at least as wide as the labels of its veths' host ends.
+  const portLabelW = (p: IfaceSpec) => Math.max(smallTextW(p.name), smallTextW(p.mac)) + 12;
+  const pods = (m.pods ?? []).map((p) => {
+    const own = ports.filter((pt) => pt.kind === 'veth' && pt.peer.ns === p.name);
+    const size = measurePod(p);
+    const need = own.length * own.reduce((w, pt) => Math.max(w, portLabelW(pt)), 0);
+    return { w: Math.max(size.w, Math.ceil(need)), h: size.h };
+  });
   const podsW = pods.reduce((s, p) => s + p.w, 0) + Math.max(0, pods.length - 1) * M.podGap;
   const podsH = pods.reduce((h, p) => Math.max(h, p.h), 0);
-  const { bridges, ports, ethers } = rootIfaces(m);
   const etherW = ethers.reduce((s, e) => s + ifaceLabelW(e) + 20, 0);
   const bridgeW = bridges.reduce((w, b) => Math.max(w, ifaceLabelW(b) + 40), 0);
   const portsW = ports.length * 130;
-  // Host-end labels are written right of the veth line, which runs down the middle of the pod.
-  const lastPod = pods[pods.length - 1];
-  const portLabelW = ports.reduce((w, p) => Math.max(w, smallTextW(p.name), smallTextW(p.mac)), 0);
-  const podsExtra = lastPod ? Math.max(0, Math.ceil(portLabelW + 10 - lastPod.w / 2)) : 0;
+  const podsExtra = 0;
   const w = Math.ceil(
     Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, etherW + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 130),
   );

@@ -16,27 +16,27 @@ export const METRICS = {
   /** Inner padding of machine boxes. */
   pad: 14,
   /** Machine title band. */
-  titleH: 30,
+  titleH: 28,
   /** Minimum pod box width. */
   podMinW: 150,
   /** Horizontal gap between pods. */
   podGap: 18,
   /** Vertical room between a pod and its bridge, where the host ends of veths are labelled. */
-  vethZone: 50,
+  vethZone: 46,
   /** Room under a bridge bar for its own label. */
-  bridgeZone: 44,
+  bridgeZone: 40,
   /** Room at the bottom of a machine for its NICs' labels. */
-  etherZone: 48,
+  etherZone: 44,
   /** Minimum machine width (a router with one NIC). */
   machineMinW: 190,
   /** Horizontal gap between machines in a row. */
   machineGap: 32,
   /** Room under a row before its first segment lane. */
-  laneTop: 30,
+  laneTop: 26,
   /** Distance between the lanes of different segments under the same row. */
   laneStep: 22,
   /** Room under the last lane of a row. */
-  laneBottom: 30,
+  laneBottom: 26,
   /** Horizontal distance between segment trunks on the left. */
   trunkStep: 14,
   /** Outer margin. */

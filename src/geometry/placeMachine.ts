@@ -29,19 +29,28 @@ function spread(x: number, w: number, n: number, k: number): number {
   return x + (w * (k + 1)) / (n + 1);
 }
 
+/** Does a machine hold only NICs (no pods, bridges or veths), so it can be drawn with its NICs facing up? */
+export function nicsOnly(m: MachineSpec): boolean {
+  const { bridges, ports, ethers } = rootIfaces(m);
+  return (m.pods ?? []).length === 0 && bridges.length === 0 && ports.length === 0 && ethers.length > 0;
+}
+
 /**
  * Place a measured machine with its top-left corner at (x0, y0): pods along the top, the host ends
  * of their veths under them on the bridge bar, the bridge's own label under the bar, NICs on the
- * bottom edge where they drop to their segment.
+ * bottom edge where they drop to their segment. A machine with NICs only (see {@link nicsOnly}) may
+ * face up instead (`nicSide: 'top'`): NICs on its top edge, where they rise to a segment above,
+ * and its title at the bottom.
  */
-export function placeMachine(m: MachineSpec, x0: number, y0: number, size: MachineSize): PlacedMachine {
+export function placeMachine(m: MachineSpec, x0: number, y0: number, size: MachineSize, nicSide: 'bottom' | 'top' = 'bottom'): PlacedMachine {
+  const up = nicSide === 'top' && nicsOnly(m);
   const ifaces: IfaceLayout[] = [];
   const box = { x: x0, y: y0, w: size.w, h: size.h };
   const pods: NsLayout[] = [];
   let px = x0 + (size.w - size.podsW - size.podsExtra) / 2;
   const podTop = y0 + M.titleH;
-  for (const p of m.pods ?? []) {
-    const ps = measurePod(p);
+  for (const [pi, p] of (m.pods ?? []).entries()) {
+    const ps = size.pods[pi] ?? measurePod(p);
     const pbox = { x: px, y: podTop, w: ps.w, h: ps.h };
     const ids: string[] = [];
     p.interfaces.forEach((i, k) => {
@@ -86,21 +95,23 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
     const bridge = bridgeLayouts.find((b) => b.name === pt.master);
     const x = portX.get(pt.name) ?? x0 + M.pad;
     const at = { x, y: bridge ? bridge.y : portRowY };
+    // Centred across the veth line (the label's halo interrupts the line), under its pod.
     const labelW = Math.max(smallTextW(pt.name), smallTextW(pt.mac));
-    const labelBox = { x: x + 6, y: podsBottom + 6, w: labelW, h: 2 * M.line - 2 };
+    const labelBox = { x: x - labelW / 2, y: podsBottom + 6, w: labelW, h: 2 * M.line - 2 };
     ifaces.push(iface(m.name, pt, at, bridge ? 'bridge-port' : 'root-port', labelBox));
   }
 
   ethers.forEach((e, k) => {
-    const at = { x: spread(x0, size.w, ethers.length, k), y: y0 + size.h };
+    const at = { x: spread(x0, size.w, ethers.length, k), y: up ? y0 : y0 + size.h };
     const w = ifaceLabelW(e);
-    const labelBox = { x: at.x - w / 2, y: y0 + size.h - M.etherZone + 8, w, h: 2 * M.line };
-    ifaces.push(iface(m.name, e, at, 'root-bottom', labelBox));
+    const labelBox = { x: at.x - w / 2, y: up ? y0 + 8 : y0 + size.h - M.etherZone + 8, w, h: 2 * M.line };
+    ifaces.push(iface(m.name, e, at, up ? 'root-top' : 'root-bottom', labelBox));
   });
 
   const rootIds = ifaces.filter((l) => l.ns === m.name).map((l) => l.id);
   const root: NsLayout = { ns: m.name, kind: 'root', box, ifaces: rootIds };
-  return { machine: { name: m.name, role: m.role, box, root, pods, bridges: bridgeLayouts }, ifaces };
+  const titleY = up ? y0 + size.h - 12 : y0 + 20;
+  return { machine: { name: m.name, role: m.role, box, titleY, root, pods, bridges: bridgeLayouts }, ifaces };
 }
 
 /** Width of a machine's title (name and role), for the tests' overlap checks. */
