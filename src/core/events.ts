@@ -261,7 +261,19 @@ export interface DeliverEvent extends EventBase {
   accepted?: boolean;
 }
 
-/** Why a packet or frame was dropped. */
+/**
+ * Why a packet or frame was dropped. `local-source`: a received packet claims one of the host's own
+ * addresses as its source (fib_validate_source, IP_LOCAL_SOURCE). The `arp-*` reasons are ARP
+ * requests the host leaves unanswered because of the sender's or target's address: arp_process()
+ * routes each request with ip_route_input_noref(tip, sip, dev) as if it were a packet from the
+ * sender, so the checks of IP input apply: `arp-rp-filter` (the reverse path filter rejects the
+ * sender, IP_RPFILTER), `arp-local-source` (the sender is one of the host's own addresses), and
+ * `arp-martian` (a multicast or loopback target, which arp_process() frees at once, or a martian
+ * sender: 0.0.0.0/8, 127.0.0.0/8, multicast, broadcast). In the `arp-rp-filter` and
+ * `arp-local-source` cases arp_process() still refreshes an entry it already has for the sender,
+ * then ends in consume_skb(): the route lookup's drop reason is what makes the request go
+ * unanswered.
+ */
 export type DropReason =
   | 'no-route'
   | 'ttl-exceeded'
@@ -269,14 +281,18 @@ export type DropReason =
   | 'not-for-us'
   | 'forwarding-disabled'
   | 'rp-filter'
+  | 'local-source'
   | 'port-unreachable'
   | 'tcp-no-listener'
   | 'icmp-rate-limited'
   | 'bridge-no-port'
   | 'martian'
-  | 'iface-down';
+  | 'iface-down'
+  | 'arp-rp-filter'
+  | 'arp-local-source'
+  | 'arp-martian';
 
-/** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON). */
+/** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {
   type: 'drop';
   iface?: string;
@@ -288,8 +304,12 @@ export interface DropEvent extends EventBase {
   direction?: 'output' | 'input';
   /** neigh-failed: the next hop that never answered. */
   nexthop?: string;
-  /** rp-filter: the mode in force (1 strict, 2 loose). */
+  /** rp-filter, arp-rp-filter: the mode in force (1 strict, 2 loose). */
   rpFilter?: 1 | 2;
+  /** arp-*: the request's sender and target protocol addresses, and (arp-martian) which is at fault. */
+  spa?: string;
+  tpa?: string;
+  martian?: 'sender' | 'target';
   /** not-for-us: the frame's destination MAC and the receiving device's own. */
   dstMac?: string;
   ifaceMac?: string;

@@ -173,6 +173,10 @@ const en = {
     'bridge-no-port': 'the bridge has no port to send it to',
     martian: 'martian address (127.0.0.0/8 from outside)',
     'iface-down': 'the interface is down',
+    'local-source': 'source is one of this host\'s own addresses',
+    'arp-rp-filter': 'ARP left unanswered: reverse-path filter (rp_filter)',
+    'arp-local-source': 'ARP left unanswered: the sender is one of this host\'s addresses',
+    'arp-martian': 'ARP with a martian address',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -342,6 +346,10 @@ const ru: Strings = {
     'bridge-no-port': 'мосту некуда отправить кадр',
     martian: '«марсианский» адрес (127.0.0.0/8 снаружи)',
     'iface-down': 'интерфейс выключен',
+    'local-source': 'адрес отправителя — собственный адрес хоста',
+    'arp-rp-filter': 'ARP без ответа: фильтр обратного пути (rp_filter)',
+    'arp-local-source': 'ARP без ответа: отправитель — адрес этого хоста',
+    'arp-martian': 'ARP с «марсианским» адресом',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',

@@ -42,7 +42,8 @@ export type Msg =
   | { k: 'neigh-hit'; ip: string; mac: string; state: NeighState }
   /** `warmup`: the timer ran since the warm-up run before the log began (so 5 s are not all visible). */
   | { k: 'neigh-timer'; ip: string; from: NeighState | null; to: NeighState; mac: string | null; warmup: boolean }
-  | { k: 'neigh-failed'; ip: string; probes: number; dropped: number }
+  /** `ignoredBy`: a host that received the requests and left them unanswered, and why (an `arp-*` drop). */
+  | { k: 'neigh-failed'; ip: string; probes: number; dropped: number; ignoredBy: { ns: string; reason: DropReason; rpFilter: 1 | 2 | null } | null }
   | { k: 'neigh-reply'; ip: string; mac: string; released: number }
   | { k: 'neigh-learn-asker'; ns: string; ip: string; mac: string }
   | { k: 'neigh-update'; ip: string; mac: string; state: NeighState; released: number }
@@ -96,7 +97,7 @@ export interface FibFacts {
 }
 
 /** The facts a drop's sentence may need: the DropEvent's own, plus its packet's addresses and TTL there. */
-export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp'>> & {
+export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp' | 'spa' | 'tpa' | 'martian'>> & {
   ttl?: number;
   src?: string;
   dst?: string;

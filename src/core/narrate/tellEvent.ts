@@ -34,6 +34,20 @@ function packetBefore(events: readonly HopEvent[], pkt: number, before: number):
   return null;
 }
 
+/**
+ * The host that received the ARP requests `e` gave up on and left them unanswered because of their
+ * sender or target address (an `arp-*` drop of one of those requests), if there is one.
+ */
+function ignoredBy(events: readonly HopEvent[], e: NeighEvent, index: number): Extract<Msg, { k: 'neigh-failed' }>['ignoredBy'] {
+  const asked = new Set<number>();
+  for (let i = 0; i < index; i++) {
+    const x = events[i] as HopEvent;
+    if (x.type === 'frame' && x.dir === 'out' && x.ns === e.ns && x.iface === e.iface && x.arp?.op === 'request' && x.arp.tpa === e.ip) asked.add(x.pkt);
+    else if (x.type === 'drop' && x.pkt !== undefined && asked.has(x.pkt) && x.reason.startsWith('arp-')) return { ns: x.ns, reason: x.reason, rpFilter: x.rpFilter ?? null };
+  }
+  return null;
+}
+
 /** What the kernel's FIB rules added to a route decision. */
 function fibFacts(e: RouteEvent): FibFacts {
   return { ownGw: e.ownGateway ?? null, op: e.op ?? null, tied: e.tied ?? [] };
@@ -63,7 +77,7 @@ function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
     case 'hit':
       return { k: 'neigh-hit', ip: e.ip, mac: e.mac ?? '', state: e.to };
     case 'failed':
-      return { k: 'neigh-failed', ip: e.ip, probes: e.probes ?? 0, dropped: e.dropped ?? 0 };
+      return { k: 'neigh-failed', ip: e.ip, probes: e.probes ?? 0, dropped: e.dropped ?? 0, ignoredBy: ignoredBy(events, e, index) };
     case 'reply':
       return { k: 'neigh-reply', ip: e.ip, mac: e.mac ?? '', released: e.released ?? 0 };
     case 'learn-asker':
@@ -98,6 +112,9 @@ function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
   if (e.direction) facts.direction = e.direction;
   if (e.nexthop) facts.nexthop = e.nexthop;
   if (e.rpFilter) facts.rpFilter = e.rpFilter;
+  if (e.spa !== undefined) facts.spa = e.spa;
+  if (e.tpa !== undefined) facts.tpa = e.tpa;
+  if (e.martian) facts.martian = e.martian;
   if (e.dstMac) facts.dstMac = e.dstMac;
   if (e.ifaceMac) facts.ifaceMac = e.ifaceMac;
   if (e.port !== undefined) facts.port = e.port;
@@ -136,7 +153,9 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
     const own = Object.values(result.places[e.ns]?.ifaces ?? {}).some((i) => i.addrs.some((a) => a.split('/')[0] === e.arp?.tpa));
     const consumed = result.events.slice(index + 1, index + 4).some((x) => x.type === 'consume' && x.pkt === e.pkt);
     const proxied = result.events.slice(index + 1, index + 4).some((x) => x.type === 'route' && x.result === 'proxy-arp' && x.pkt === e.pkt);
-    arp = own ? 'own' : consumed || proxied ? null : 'known';
+    // A request left unanswered for its addresses: the drop that follows tells why.
+    const refused = result.events.slice(index + 1, index + 4).some((x) => x.type === 'drop' && x.pkt === e.pkt);
+    arp = refused ? null : own ? 'own' : consumed || proxied ? null : 'known';
   }
   return { k: 'in-host', ns: e.ns, iface: e.iface, f, arp, unicast: !isGroupMac(e.eth.dst) };
 }
@@ -273,6 +292,10 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   'not-for-us': 'ip_rcv_core',
   'forwarding-disabled': 'ip_error',
   'rp-filter': 'fib_validate_source',
+  'local-source': 'fib_validate_source',
+  'arp-rp-filter': 'fib_validate_source',
+  'arp-local-source': 'fib_validate_source',
+  'arp-martian': 'arp_process',
   'port-unreachable': '__udp4_lib_rcv',
   'tcp-no-listener': 'tcp_v4_rcv',
   'icmp-rate-limited': 'icmpv4_xrlim_allow',

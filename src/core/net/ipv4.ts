@@ -78,6 +78,19 @@ export function isLoopback(ip: number): boolean {
   return ip >>> 24 === 127;
 }
 
+/** 224.0.0.0/4 (ipv4_is_multicast). */
+export function isMulticast(ip: number): boolean {
+  return ip >>> 28 === 14;
+}
+
+/**
+ * What ip_route_input_slow() calls a martian source before any lookup: multicast, the limited
+ * broadcast 255.255.255.255, 0.0.0.0/8 and (route_localnet off) 127.0.0.0/8.
+ */
+export function isMartianSource(ip: number): boolean {
+  return ip >>> 28 === 14 || ip === 0xffffffff || ip >>> 24 === 0 || ip >>> 24 === 127;
+}
+
 /** 127.0.0.1, the loopback address. */
 export const LOOPBACK = 0x7f000001;
 

@@ -6,9 +6,45 @@ import { seedTopology } from './seed';
  * Field cases: small labs rebuilt from public bug reports about Kubernetes and Linux pod networking
  * (the shared `cases/` folder), each a reference scenario the kernel lab records like any other,
  * followed by neighbours of our own making for each kind of fact they point at: traffic a host sends
- * to itself crosses `lo`; routes follow the kernel's FIB rules (insertion order among equal prefix
- * and metric, a gateway that is a local address, a preferred source).
+ * to itself crosses `lo`; ARP input runs the checks IP input runs on the sender's address; routes
+ * follow the kernel's FIB rules (insertion order among equal prefix and metric, a gateway that is a
+ * local address, a preferred source).
  */
+
+/**
+ * Two nodes on two segments (field case F04): kube1 reaches kube2's second address 10.87.87.202
+ * through ens5 but with its first address as source (`src 192.168.27.13`), which kube2 reaches
+ * through its other NIC. `rpFilter` is kube2's `all.rp_filter`; `kube2Primary: false` leaves kube2
+ * without its eth0, so it has no route at all back to 192.168.27.13.
+ */
+export function secondNicLab(name: string, rpFilter: 0 | 1 | 2, kube2Primary = true): Topology {
+  return {
+    version: 1,
+    name,
+    segments: [{ id: 'primary' }, { id: 'secondary' }],
+    machines: [
+      {
+        name: 'kube1',
+        role: 'node',
+        interfaces: [
+          { kind: 'ether', name: 'eth0', mac: '02:00:c0:a8:1b:0d', segment: 'primary', addresses: ['192.168.27.13/24'] },
+          { kind: 'ether', name: 'ens5', mac: '02:00:0a:57:57:c9', segment: 'secondary', addresses: ['10.87.87.201/24'] },
+        ],
+        routes: [{ dst: '10.87.87.202/32', dev: 'ens5', src: '192.168.27.13' }],
+      },
+      {
+        name: 'kube2',
+        role: 'node',
+        sysctls: { all: { rp_filter: rpFilter } },
+        interfaces: [
+          ...(kube2Primary ? [{ kind: 'ether' as const, name: 'eth0', mac: '02:00:c0:a8:1b:0e', segment: 'primary', addresses: ['192.168.27.14/24'] }] : []),
+          { kind: 'ether', name: 'ens5', mac: '02:00:0a:57:57:ca', segment: 'secondary', addresses: ['10.87.87.202/24'] },
+        ],
+        listeners: [{ proto: 'tcp', port: 80 }],
+      },
+    ],
+  };
+}
 
 /**
  * Two flannel host-gw minions on one network (field case F06), each with a docker0 bridge and one
@@ -113,6 +149,35 @@ export function sharedHostMacLab(): Topology {
   };
 }
 
+/**
+ * Two hosts on one network where h2 also holds h1's address 10.0.0.1 (on a bridge without ports):
+ * h2 sees its own address as the sender of h1's ARP request. With `staticNeighbour`, h1 knows h2's
+ * MAC already (a permanent entry), so no ARP is needed and h2 sees an IP packet from 10.0.0.1.
+ */
+export function sharedAddressLab(staticNeighbour = false): Topology {
+  return {
+    version: 1,
+    name: staticNeighbour ? 'ip-source-own-address' : 'arp-sender-own-address',
+    segments: [{ id: 'lan' }],
+    machines: [
+      {
+        name: 'h1',
+        role: 'host',
+        interfaces: [{ kind: 'ether', name: 'eth0', mac: '02:00:0a:00:00:01', segment: 'lan', addresses: ['10.0.0.1/24'] }],
+        ...(staticNeighbour ? { neighbours: [{ ip: '10.0.0.2', mac: '02:00:0a:00:00:02', dev: 'eth0', state: 'PERMANENT' as const }] } : {}),
+      },
+      {
+        name: 'h2',
+        role: 'host',
+        interfaces: [
+          { kind: 'ether', name: 'eth0', mac: '02:00:0a:00:00:02', segment: 'lan', addresses: ['10.0.0.2/24'] },
+          { kind: 'bridge', name: 'br0', mac: '02:00:0a:00:00:fe', addresses: ['10.0.0.1/32'] },
+        ],
+      },
+    ],
+  };
+}
+
 /** The seed lab with node1's static routes replaced by `routes` (after the default route). */
 function seedNode1Routes(name: string, routes: RouteSpec[]): Topology {
   const t = seedTopology();
@@ -132,6 +197,18 @@ function seedPod3Udp(): Topology {
 /** The field cases, then our own neighbours of each kind, in the order they are recorded. */
 export const FIELD_SCENARIOS: readonly Scenario[] = [
   // Field cases (the shared cases/ folder), as their journey.args say.
+  {
+    id: 'case-rp-filter-arp',
+    title: { en: 'kube2 with rp_filter=1: its ARP input drops the request from kube1\'s other address', ru: 'kube2 с rp_filter=1: ARP-запрос с другого адреса kube1 остаётся без ответа' },
+    topology: () => secondNicLab('F04-rp-filter-second-nic', 1),
+    journey: { from: 'kube1', to: '10.87.87.202', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'case-rp-filter-arp-off',
+    title: { en: 'The same with rp_filter=0: ARP answered, handshake completes', ru: 'То же с rp_filter=0: ARP получает ответ, рукопожатие завершается' },
+    topology: () => secondNicLab('F04-variant-rp-filter-0', 0),
+    journey: { from: 'kube1', to: '10.87.87.202', proto: 'tcp', port: 80 },
+  },
   {
     id: 'case-fib-prepend',
     title: { en: 'A route via the node\'s own address prepended before the bridge\'s connected route', ru: 'Маршрут через собственный адрес ноды, добавленный перед маршрутом моста (prepend)' },
@@ -181,6 +258,32 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
     topology: seedTopology,
     journey: { from: 'pod3', to: 'pod3', proto: 'tcp', port: 81 },
   },
+  // ARP input checks the sender's address as IP input would.
+  {
+    id: 'arp-rp-filter-loose-answered',
+    title: { en: 'kube2 with rp_filter=2: some route back exists, so the ARP is answered', ru: 'kube2 с rp_filter=2: обратный маршрут есть, ARP получает ответ' },
+    topology: () => secondNicLab('rp-filter-loose', 2),
+    journey: { from: 'kube1', to: '10.87.87.202', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'arp-rp-filter-loose-no-route',
+    title: { en: 'kube2 with rp_filter=2 and no route back to the sender: no ARP reply', ru: 'kube2 с rp_filter=2 без маршрута к отправителю: ARP без ответа' },
+    topology: () => secondNicLab('rp-filter-loose-no-route', 2, false),
+    journey: { from: 'kube1', to: '10.87.87.202', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'arp-sender-own-address',
+    title: { en: 'h2 also holds 10.0.0.1: an ARP request from 10.0.0.1 is a local source to it', ru: 'У h2 тоже есть 10.0.0.1: ARP-запрос от 10.0.0.1 для него — запрос с собственного адреса' },
+    topology: () => sharedAddressLab(),
+    journey: { from: 'h1', to: '10.0.0.2' },
+  },
+  {
+    id: 'ip-source-own-address',
+    title: { en: 'The same, h1 knowing h2\'s MAC: h2 drops the ping from its own address 10.0.0.1', ru: 'То же, но h1 знает MAC h2: h2 отбрасывает ping со своего же адреса 10.0.0.1' },
+    topology: () => sharedAddressLab(true),
+    journey: { from: 'h1', to: '10.0.0.2' },
+  },
+  // The kernel's FIB rules.
   {
     id: 'fib-append-equal-prefix',
     title: { en: 'The same route appended after the connected one: the connected route wins', ru: 'Тот же маршрут, добавленный после подключённой сети (append): побеждает сеть моста' },

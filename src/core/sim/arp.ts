@@ -1,10 +1,11 @@
 import type { Frame, NeighState } from '../events';
-import { BROADCAST_MAC, formatIp, ZERO_MAC } from '../net/ipv4';
+import { BROADCAST_MAC, formatIp, isLoopback, isMartianSource, isMulticast, ZERO_MAC } from '../net/ipv4';
 import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
+import { routeFacts, validateSource } from './ip';
 import { xmit } from './link';
 import { arpFrame, ipFrame, type Packet, type WireFrame } from './packet';
-import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh } from './world';
+import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh, type Route } from './world';
 
 /*
  * The IPv4 neighbour subsystem (net/ipv4/arp.c, net/core/neighbour.c) with Linux's default timers.
@@ -144,33 +145,56 @@ function solicit(sim: Sim, n: Neigh): void {
   xmit(sim, dev, frame);
 }
 
-/** arp_process: answer requests for our addresses, learn senders, complete pending resolutions. */
+/**
+ * arp_process(): answer requests for our addresses (arp_ignore=0: for any address of the namespace,
+ * whichever device it is on) and those we proxy for, learn senders, complete pending resolutions.
+ * A request is first routed as if it were a packet from its sender (ip_route_input_noref(tip, sip)),
+ * so the checks IP input runs on a source address decide whether it is answered at all.
+ */
 export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: boolean, pkt: number): void {
   const arp = frame.arp;
   if (!arp) return;
   const ns = dev.ns;
   const sip = frame.s;
   const tip = frame.d;
-  const table = neighTable(ns, dev.name);
-  if (arp.op === 'request' && ns.localAddrs.has(tip)) {
-    // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
-    // reply, and the asker's next packets to us, need no ARP of their own.
-    updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
-    xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
+  // No ARP for a multicast or loopback target (route_localnet off): freed at once, nothing learned.
+  if (isMulticast(tip) || isLoopback(tip)) {
+    sim.emit({ type: 'drop', pkt, ns: ns.name, iface: dev.name, reason: 'arp-martian', spa: arp.spa, tpa: arp.tpa, martian: 'target', seq: sim.seq, t: sim.now });
     return;
   }
-  if (arp.op === 'request' && dev.conf.forwarding && dev.conf.proxyArp) {
-    // arp_fwd_proxy(): answer for an address this namespace would route out of another device.
-    const route = lookupRoute(ns, tip);
-    if (route && route.dev !== dev) {
-      updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
-      // A request addressed to our MAC is answered at once; a broadcast waits up to proxy_delay.
-      const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
-      sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
-        match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, seq: sim.seq, t: sim.now });
-      // The reply's ARP message id is taken when it is sent.
-      if (delay === 0) xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
-      else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket())) });
+  const table = neighTable(ns, dev.name);
+  // A duplicate address probe (sender 0.0.0.0): answered when it asks for one of our addresses, never learned.
+  if (sip === 0) {
+    if (arp.op === 'request' && ns.localAddrs.has(tip)) xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
+    return;
+  }
+  if (arp.op === 'request') {
+    const own = ns.localAddrs.has(tip);
+    // arp_fwd_proxy(): an address this namespace would route out of another device, proxy_arp on.
+    const route = !own && dev.conf.forwarding && dev.conf.proxyArp ? lookupRoute(ns, tip) : null;
+    if (own || (route !== null && route.dev !== dev)) {
+      const verdict = isMartianSource(sip) ? 'martian' : validateSource(ns, dev, sip);
+      if (verdict === 'ok') {
+        if (route === null) {
+          // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
+          // reply, and the asker's next packets to us, need no ARP of their own.
+          updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
+          xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
+        } else proxyReply(sim, dev, table, arp, sip, tip, route, unicastToUs, pkt);
+        return;
+      }
+      // Unanswered: the reason the route lookup gave. An entry we already have for the sender is
+      // still refreshed below, as for any request (arp_process() goes on to its table update).
+      const name = ns.name;
+      if (verdict === 'rp-filter') {
+        sim.emit({ type: 'drop', pkt, ns: name, iface: dev.name, reason: 'arp-rp-filter', spa: arp.spa, tpa: arp.tpa, rpFilter: dev.conf.rpFilter === 1 ? 1 : 2, seq: sim.seq, t: sim.now });
+      } else if (verdict === 'local-source') {
+        sim.emit({ type: 'drop', pkt, ns: name, iface: dev.name, reason: 'arp-local-source', spa: arp.spa, tpa: arp.tpa, seq: sim.seq, t: sim.now });
+      } else {
+        sim.emit({ type: 'drop', pkt, ns: name, iface: dev.name, reason: 'arp-martian', spa: arp.spa, tpa: arp.tpa, martian: 'sender', seq: sim.seq, t: sim.now });
+      }
+      const known = table.get(sip);
+      if (known) updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', sim.t > known.updated + LOCKTIME, false);
       return;
     }
   }
@@ -183,6 +207,24 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
   const state: NeighState = arp.op === 'reply' && unicastToUs ? 'REACHABLE' : 'STALE';
   const override = sim.t > n.updated + LOCKTIME;
   updateFromArp(sim, dev, table, sip, arp.sha, state, override, false);
+}
+
+/** arp_fwd_proxy() said yes: learn the asker, then answer with our own MAC, at once or after proxy_delay. */
+function proxyReply(sim: Sim, dev: Iface, table: Map<number, Neigh>, arp: NonNullable<Frame['arp']>, sip: number, tip: number, route: Route, unicastToUs: boolean, pkt: number): void {
+  const ns = dev.ns;
+  updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
+  // A request addressed to our MAC is answered at once; a broadcast waits up to proxy_delay.
+  const delay = unicastToUs ? 0 : Math.floor(dev.conf.proxyDelayNs / 2);
+  if (route.plain) {
+    sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
+      match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, seq: sim.seq, t: sim.now });
+  } else {
+    sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: route.text, result: 'proxy-arp', nexthop: arp.tpa, dev: route.dev.name,
+      match: routeMatch(route), iif: dev.name, forwarding: true, proxyMac: dev.mac, proxyDelayNs: delay, ...routeFacts(route), seq: sim.seq, t: sim.now });
+  }
+  // The reply's ARP message id is taken when it is sent.
+  if (delay === 0) xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
+  else sim.after(delay, { op: 'call', fn: () => xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket())) });
 }
 
 /** The reply to `req` from `dev`: "the target is at my MAC". */

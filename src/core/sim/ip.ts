@@ -24,7 +24,7 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
     return;
   }
   if (ns.localAddrs.has(p.d)) {
-    if (!rpfOk(sim, ns, dev, p)) return;
+    if (!sourceOk(sim, ns, dev, p)) return;
     const lr = localRoute(ns, p.d);
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'input', route: lr?.text ?? null, result: 'local', dev: dev.name, match: 'local', iif: dev.name, seq: sim.seq, t: sim.now });
     deliverLocal(sim, ns, p);
@@ -42,7 +42,7 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
     if (takeToken((ns.errorPeers ??= new Map()), p.s, sim.t, SEC, 5 * SEC)) icmpError(sim, ns, p, 3, 0);
     return;
   }
-  if (!rpfOk(sim, ns, dev, p)) return;
+  if (!sourceOk(sim, ns, dev, p)) return;
   const nexthop = route.gw ?? p.d;
   const nhText = route.gwText ?? ip.dst;
   if (route.plain) {
@@ -64,15 +64,29 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
 }
 
 /**
- * rp_filter (fib_validate_source): strict mode needs the route back to the source to leave through
- * the interface the packet came in on; loose mode only needs some route back.
+ * fib_validate_source() on a packet's (or ARP request's) source `src` received on `dev`: `ok`,
+ * `local-source` when `src` is one of this namespace's own addresses (IP_LOCAL_SOURCE: with
+ * rp_filter off by the quick check of local addresses, else because the reverse lookup finds a
+ * local route; accept_local is off), or `rp-filter` (IP_RPFILTER): strict mode needs the route back
+ * to `src` to leave through `dev`; loose mode only needs some route back, and a device without any
+ * address of its own gets the strict answer (__fib_validate_source's `no_addr`).
  */
-function rpfOk(sim: Sim, ns: Ns, dev: Iface, p: Packet): boolean {
+export function validateSource(ns: Ns, dev: Iface, src: number): 'ok' | 'local-source' | 'rp-filter' {
+  if (ns.localAddrs.has(src)) return 'local-source';
   const mode = dev.conf.rpFilter;
-  if (mode === 0) return true;
-  const back = lookupRoute(ns, p.s);
-  if (mode === 1 ? back !== null && back.dev === dev : back !== null) return true;
-  sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'rp-filter', ipv4: p.ipv4, rpFilter: mode === 1 ? 1 : 2, seq: sim.seq, t: sim.now });
+  if (mode === 0) return 'ok';
+  const back = lookupRoute(ns, src);
+  if (back === null) return 'rp-filter';
+  if (back.dev === dev) return 'ok';
+  return mode === 2 && dev.addrs.length > 0 ? 'ok' : 'rp-filter';
+}
+
+/** Checks a received packet's source (fib_validate_source); drops it with the reason when it fails. */
+function sourceOk(sim: Sim, ns: Ns, dev: Iface, p: Packet): boolean {
+  const v = validateSource(ns, dev, p.s);
+  if (v === 'ok') return true;
+  if (v === 'rp-filter') sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'rp-filter', ipv4: p.ipv4, rpFilter: dev.conf.rpFilter === 1 ? 1 : 2, seq: sim.seq, t: sim.now });
+  else sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'local-source', ipv4: p.ipv4, seq: sim.seq, t: sim.now });
   return false;
 }
 

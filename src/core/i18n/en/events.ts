@@ -1,5 +1,5 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
-import type { FibFacts } from '../../narrate/messages';
+import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
@@ -31,6 +31,13 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
       : `${tied.length} other routes have the same prefix and metric but come after it in the table${how}: the kernel takes the first.`);
   }
   return parts.join(' ');
+}
+
+/** Why a host left ARP requests unanswered (an arp-* drop), as a clause. */
+function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredBy']>): string {
+  if (i.reason === 'arp-rp-filter') return `its reverse path filter (rp_filter=${i.rpFilter ?? '?'}) rejected the sender's address`;
+  if (i.reason === 'arp-local-source') return "the sender's address is one of its own";
+  return "the request's addresses are not valid for ARP";
 }
 
 /** English texts of every event message. */
@@ -117,7 +124,10 @@ export const eventsEn: NarratorCatalog['events'] = {
   },
   'neigh-failed': (m) => ({
     short: `Nobody answered the ${requests(m.probes)} for ${m.ip}: the entry becomes FAILED${m.dropped > 0 ? ` and the ${packets(m.dropped)} ${verb(m.dropped, 'is', 'are')} dropped` : ''}.`,
-    why: 'Linux sends 3 broadcasts (sysctl mcast_solicit), 1 s apart (retrans_time_ms), then gives up.',
+    why: [
+      'Linux sends 3 broadcasts (sysctl mcast_solicit), 1 s apart (retrans_time_ms), then gives up.',
+      m.ignoredBy ? `${m.ignoredBy.ns} received them but answered none: ${ignoredWhy(m.ignoredBy)}.` : '',
+    ].filter(Boolean).join(' '),
   }),
   'neigh-reply': (m) => ({ short: `The ARP reply came: ${m.ip} has the MAC ${m.mac}. The entry becomes REACHABLE${m.released > 0 ? ` and the ${packets(m.released)} ${verb(m.released, 'goes', 'go')} out now` : ''}.` }),
   'neigh-learn-asker': (m) => ({
@@ -203,6 +213,26 @@ export const eventsEn: NarratorCatalog['events'] = {
       case 'tcp-no-listener': return { short: `Nobody listens on TCP port ${x.port ?? '?'} in ${m.ns}.` };
       case 'icmp-rate-limited': return { short: `${m.ns} would send ICMP ${icmp(x.icmp?.type ?? 0, x.icmp?.code ?? 0)} to ${x.src ?? '?'}, but its per-peer ICMP rate limit holds it back.`, why: 'One message per second with a burst of 6 (icmp_ratelimit, icmp_ratemask).' };
       case 'bridge-no-port': return { short: `${x.dstMac ?? 'The destination'} is behind the port the frame came in on: without hairpin mode a bridge never sends a frame back out of that port.` };
+      case 'local-source': return {
+        short: `${m.ns} drops ${what}: its source ${x.src ?? '?'} is one of ${m.ns}'s own addresses, so it must be forged.`,
+        why: 'fib_validate_source() refuses a packet from outside that claims a local source address (IP_LOCAL_SOURCE; accept_local is off).',
+      };
+      case 'arp-rp-filter': return {
+        short: x.rpFilter === 1
+          ? `${m.ns} leaves the request unanswered: rp_filter=1 (strict), and its route back to ${x.spa ?? '?'} does not leave through ${m.iface ?? '?'}.`
+          : `${m.ns} leaves the request unanswered: rp_filter=2 (loose), and it has no route at all back to ${x.spa ?? '?'}.`,
+        why: `ARP input checks a request like a packet from its sender: arp_process() routes ${x.tpa ?? '?'} from ${x.spa ?? '?'} (ip_route_input_noref), and fib_validate_source() rejects ${x.spa ?? '?'} as a spoofed source. No reply comes, so the asker's ARP fails before any IP packet is sent.`,
+      };
+      case 'arp-local-source': return {
+        short: `${m.ns} leaves the request unanswered: its sender ${x.spa ?? '?'} is one of ${m.ns}'s own addresses.`,
+        why: `arp_process() routes the request like a packet from ${x.spa ?? '?'}, and fib_validate_source() refuses a local address as a source (IP_LOCAL_SOURCE): two hosts claim the same address.`,
+      };
+      case 'arp-martian': return x.martian === 'target'
+        ? { short: `${m.ns} ignores the ARP request: ${x.tpa ?? '?'} is a multicast or loopback address, which ARP never resolves.` }
+        : {
+          short: `${m.ns} leaves the request unanswered: its sender ${x.spa ?? '?'} is a martian address.`,
+          why: 'A sender in 0.0.0.0/8, 127.0.0.0/8, multicast or broadcast is refused by ip_route_input_noref(), as it would be for an IP packet.',
+        };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

@@ -1,5 +1,5 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
-import type { FibFacts } from '../../narrate/messages';
+import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
@@ -33,6 +33,13 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
       : `В таблице после него — ещё ${count('ru', tied.length, { one: 'маршрут', few: 'маршрута', many: 'маршрутов', other: 'маршрута' })} с тем же префиксом и той же метрикой${how}: ядро берёт первый.`);
   }
   return parts.join(' ');
+}
+
+/** Почему хост оставил ARP-запросы без ответа (отбрасывание arp-*), придаточной частью. */
+function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredBy']>): string {
+  if (i.reason === 'arp-rp-filter') return `фильтр обратного пути (rp_filter=${i.rpFilter ?? '?'}) отверг адрес отправителя`;
+  if (i.reason === 'arp-local-source') return 'адрес отправителя — его собственный';
+  return 'адреса в запросе недопустимы для ARP';
 }
 
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1] as string}`);
@@ -121,7 +128,10 @@ export const eventsRu: NarratorCatalog['events'] = {
   },
   'neigh-failed': (m) => ({
     short: `На ${requests(m.probes)} о ${m.ip} никто не ответил: запись переходит в FAILED${m.dropped > 0 ? `, ${m.dropped === 1 ? 'ожидавший пакет отбрасывается' : `${waiting(m.dropped)} ${dropped(m.dropped)}`}` : ''}.`,
-    why: 'Linux отправляет 3 широковещательных запроса (sysctl mcast_solicit) с интервалом 1 с (retrans_time_ms) и сдаётся.',
+    why: [
+      'Linux отправляет 3 широковещательных запроса (sysctl mcast_solicit) с интервалом 1 с (retrans_time_ms) и сдаётся.',
+      m.ignoredBy ? `${m.ignoredBy.ns} получил их, но не ответил ни на один: ${ignoredWhy(m.ignoredBy)}.` : '',
+    ].filter(Boolean).join(' '),
   }),
   'neigh-reply': (m) => ({ short: `Пришёл ARP-ответ: у ${m.ip} MAC-адрес ${m.mac}. Запись переходит в REACHABLE${m.released > 0 ? `, и ${m.released === 1 ? 'ожидавший пакет уходит' : `${goes(m.released)} ${waiting(m.released)}`}` : ''}.` }),
   'neigh-learn-asker': (m) => ({
@@ -207,6 +217,26 @@ export const eventsRu: NarratorCatalog['events'] = {
       case 'tcp-no-listener': return { short: `В ${m.ns} никто не слушает TCP-порт ${x.port ?? '?'}.` };
       case 'icmp-rate-limited': return { short: `${m.ns} отправил бы на ${x.src ?? '?'} сообщение ICMP «${icmp(x.icmp?.type ?? 0, x.icmp?.code ?? 0)}», но его сдерживает ограничение частоты ICMP для этого адресата.`, why: 'Одно сообщение в секунду, всплеск до 6 (icmp_ratelimit, icmp_ratemask).' };
       case 'bridge-no-port': return { short: `${x.dstMac ?? 'Адресат'} находится за тем же портом, откуда пришёл кадр: без режима hairpin мост не отправляет кадр обратно в этот порт.` };
+      case 'local-source': return {
+        short: `${m.ns} отбрасывает ${what}: адрес отправителя ${x.src ?? '?'} — собственный адрес ${m.ns}, значит, он подделан.`,
+        why: 'fib_validate_source() не принимает извне пакет с локальным адресом отправителя (IP_LOCAL_SOURCE; accept_local выключен).',
+      };
+      case 'arp-rp-filter': return {
+        short: x.rpFilter === 1
+          ? `${m.ns} не отвечает на запрос: rp_filter=1 (строгий режим), а маршрут обратно к ${x.spa ?? '?'} идёт не через ${m.iface ?? '?'}.`
+          : `${m.ns} не отвечает на запрос: rp_filter=2 (нестрогий режим), а маршрута обратно к ${x.spa ?? '?'} у него нет вообще.`,
+        why: `ARP-запрос проверяется как пакет от его отправителя: arp_process() ищет маршрут к ${x.tpa ?? '?'} от ${x.spa ?? '?'} (ip_route_input_noref), и fib_validate_source() отвергает ${x.spa ?? '?'} как поддельный адрес. Ответа нет, поэтому ARP у спрашивающего не завершится и IP-пакет так и не уйдёт.`,
+      };
+      case 'arp-local-source': return {
+        short: `${m.ns} не отвечает на запрос: отправитель ${x.spa ?? '?'} — один из собственных адресов ${m.ns}.`,
+        why: `arp_process() проверяет запрос как пакет от ${x.spa ?? '?'}, а fib_validate_source() не принимает собственный адрес в роли отправителя (IP_LOCAL_SOURCE): один адрес у двух хостов.`,
+      };
+      case 'arp-martian': return x.martian === 'target'
+        ? { short: `${m.ns} игнорирует ARP-запрос: ${x.tpa ?? '?'} — групповой адрес или адрес loopback, такие адреса ARP не разрешает.` }
+        : {
+          short: `${m.ns} не отвечает на запрос: адрес отправителя ${x.spa ?? '?'} — «марсианский».`,
+          why: 'Отправителя из 0.0.0.0/8, 127.0.0.0/8, группового или широковещательного диапазона ip_route_input_noref() отвергает так же, как для IP-пакета.',
+        };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };
     }
