@@ -1,5 +1,6 @@
 import type { Bilingual, JourneyResult, Level, NetState, PacketKind, Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
+import type { CanvasSlice } from './canvasState';
 import type { JourneyEngine } from './engine';
 import type { DraftField, FieldError, SpecDraft } from './specDraft';
 import type { Lang, Theme } from './types';
@@ -97,4 +98,4 @@ export interface UiSlice {
 }
 
 /** Everything one mounted app holds. */
-export type AppState = JourneySlice & PlaybackSlice & UiSlice;
+export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Bilingual, JourneySpec, Level, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
+import { createCanvasSlice } from './slices/canvasSlice';
 import { createJourneySlice } from './slices/journeySlice';
 import { createPlaybackSlice } from './slices/playbackSlice';
 import { createUiSlice } from './slices/uiSlice';
@@ -18,7 +19,7 @@ export interface AppStoreInit {
   theme?: Theme;
   /** Camera follows the packet. @default true for labs of more than 4 machines */
   follow?: boolean;
-  /** Show the packet and side panels. @default true */
+  /** Show the packet and side panels. @default true (a small screen then starts with them closed) */
   panels?: boolean;
   /** Problems with how the app was opened, to show until dismissed. @default [] */
   notices?: Bilingual[];
@@ -46,5 +47,6 @@ export function createAppStore(init: AppStoreInit): AppStore {
       notices: init.notices ?? [],
       level: init.level ?? 'detailed',
     })(...a),
+    ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
   }));
 }

@@ -6,6 +6,11 @@ export function selectEvent(s: AppState): HopEvent | null {
   return s.result?.events[s.index] ?? null;
 }
 
+/** The namespace whose tables the tables panel shows: the pinned one, else the current event's. */
+export function selectTablesNs(s: AppState): string | null {
+  return s.pinnedNs ?? selectEvent(s)?.ns ?? null;
+}
+
 /** Index (in `chapters`) of the chapter holding event `index`, or −1 before the first one. */
 export function chapterIndexAt(chapters: readonly { start: number }[], index: number): number {
   let found = -1;

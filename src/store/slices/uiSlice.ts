@@ -19,7 +19,8 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     toggleLogFilter: (key) => set((s) => ({ logFilter: { ...s.logFilter, [key]: !s.logFilter[key] } })),
     setSideTab: (sideTab) => set({ sideTab }),
     setFollow: (follow) => set({ follow }),
-    setPanels: (panels) => set({ panels }),
+    // Someone chose: a screen size no longer opens or closes them (see `fitPanels`).
+    setPanels: (panels) => set({ panels, panelsAuto: false }),
     dismissNotices: () => set({ notices: [] }),
     setLevel: (level) => set({ level }),
   });
