@@ -93,6 +93,11 @@ export type ProblemParams = {
   'no-such-dev': { dev: string; kernel?: string | undefined };
   /** A gateway not reachable through its device (fib_check_nh()). */
   'gateway-unreachable': { via: string; dev: string; kernel?: string | undefined };
+  /**
+   * An `onlink` gateway that is one of the namespace's own addresses: fib_check_nh_v4_gw() wants
+   * a unicast address there (inet_addr_type_dev_table() finds RTN_LOCAL).
+   */
+  'onlink-local-gateway': { via: string; kernel?: string | undefined };
   /** A route's preferred source that is not a local address (fib_valid_prefsrc()). */
   'prefsrc-not-local': { src: string; kernel?: string | undefined };
   /** A route whose prefix and metric the table already has; `other` is that route as `ip route` prints it. */

@@ -119,6 +119,16 @@ describe('validateTopology', () => {
     expect(validateTopology(withRoutes([{ dst: 'default', via: '192.168.1.1', dev: 'eth0', onlink: true }]))).toEqual([]);
   });
 
+  it('takes a gateway that is an own address as the kernel does: refused with onlink, a link route without', () => {
+    // The kernel lab: `ip route add 10.10.208.0/20 via 172.17.8.101 dev enp0s8 onlink` (own address,
+    // or docker0's 10.10.176.1) fails with "Nexthop has invalid gateway"; without onlink it is accepted.
+    expect(validateTopology(withRoutes([{ dst: '10.30.0.0/16', via: '172.16.100.1', dev: 'eth0', onlink: true }]))).toEqual([
+      'machines[0].routes[0].via: 172.16.100.1 is an address of this namespace, and an onlink gateway must be another host\'s (Linux: "Error: Nexthop has invalid gateway."); drop onlink (a gateway that is the device\'s own address then makes a link route) or name another gateway',
+    ]);
+    expect(validateProblems(withRoutes([{ dst: '10.30.0.0/16', via: '10.10.10.254', dev: 'eth0', onlink: true }])).map((p) => p.code)).toEqual(['onlink-local-gateway']);
+    expect(validateTopology(withRoutes([{ dst: '10.30.0.0/16', via: '172.16.100.1', dev: 'eth0' }]))).toEqual([]);
+  });
+
   it('reaches a gateway through device routes listed before it, not after, as the kernel adds them in order', () => {
     const before = withRoutes([{ dst: '192.168.1.0/24', dev: 'eth0' }, { dst: 'default', via: '192.168.1.1', dev: 'eth0' }]);
     expect(validateTopology(before)).toEqual([]);

@@ -171,6 +171,8 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
     if (via !== undefined && r.onlink !== true && !dev.own.has(via) && !dev.link.covers(via)) {
       return void errors.push(problem(`${p}.via`, 'gateway-unreachable', { via: r.via as string, dev: r.dev, kernel: LINUX.invalidGateway }));
     }
+    // fib_check_nh_v4_gw(): an onlink gateway must be a unicast address, not one of our own.
+    if (via !== undefined && r.onlink === true && local.has(via)) return void errors.push(problem(`${p}.via`, 'onlink-local-gateway', { via: r.via as string, kernel: LINUX.invalidGateway }));
     if (src !== undefined && !local.has(src) && !isLoopback(src)) return void errors.push(problem(`${p}.src`, 'prefsrc-not-local', { src: r.src as string, kernel: LINUX.invalidPrefsrc }));
     const key = `${dst.ip}/${dst.prefix}/${metric}`;
     const text = routeText(r.dst as string, r.via as string | undefined, r.dev, r.onlink === true, r.src as string | undefined, metric);

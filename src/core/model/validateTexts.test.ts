@@ -47,6 +47,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'ip-syntax': { got: '"1.2.3"' },
   'no-such-dev': { dev: 'eth9', kernel: 'Cannot find device "eth9"' },
   'gateway-unreachable': { via: '192.168.1.1', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
+  'onlink-local-gateway': { via: '172.16.100.1', kernel: 'Error: Nexthop has invalid gateway.' },
   'prefsrc-not-local': { src: '10.9.9.9', kernel: 'Error: Invalid prefsrc address.' },
   'route-exists': { dst: '10.10.176.0/20', metric: 0, other: '10.10.176.0/20 dev docker0 proto kernel scope link src 10.10.176.1', kernel: 'RTNETLINK answers: File exists' },
   'duplicate-neighbour': { ip: '10.0.0.9', dev: 'eth0', kernel: 'RTNETLINK answers: File exists' },
@@ -92,6 +93,7 @@ function broken(): unknown {
             { dst: 'default', via: '192.168.1.1', dev: 'eth0' },
             { dst: '10.20.0.0/16', via: '172.16.100.254', dev: 'eth0', src: '10.9.9.9' },
             { dst: '172.16.100.0/24', dev: 'eth0' },
+            { dst: '10.30.0.0/16', via: '172.16.100.1', dev: 'eth0', onlink: true },
             7,
           ],
           neighbours: [

@@ -59,6 +59,8 @@ export const problemsEn: ProblemCatalog = {
   'no-such-dev': ({ dev, kernel }) => `no interface "${dev}" here${linux(kernel)}`,
   'gateway-unreachable': ({ via, dev, kernel }) =>
     `${via} is not reachable directly through ${dev}${linux(kernel)}; add an address or an earlier device route that covers it, or set onlink`,
+  'onlink-local-gateway': ({ via, kernel }) =>
+    `${via} is an address of this namespace, and an onlink gateway must be another host's${linux(kernel)}; drop onlink (a gateway that is the device's own address then makes a link route) or name another gateway`,
   'prefsrc-not-local': ({ src, kernel }) => `${src} is not an address of this namespace, so it cannot be the preferred source${linux(kernel)}`,
   'route-exists': ({ dst, metric, other, kernel }) =>
     `the table already has a route to ${dst} with metric ${metric}: ${other}${linux(kernel)}; give this route another metric or drop one of them`,
