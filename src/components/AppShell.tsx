@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { JourneyForm } from './form/JourneyForm';
@@ -24,25 +24,107 @@ export interface AppShellProps {
 }
 
 /**
+ * Below this width (of the app itself, so an embed decides by its own frame) the journey form
+ * folds into one button and the panels become a drawer, closed at first: a 16:9 slide's 960×540
+ * iframe and an 800×600 window get their height for the drawing.
+ */
+export const COMPACT_BELOW_PX = 1100;
+
+/** The app's size class, from its own width; wide until measured (and in tests without layout). */
+function useCompact(root: RefObject<HTMLElement | null>): boolean {
+  const [compact, setCompact] = useState(false);
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const measure = () => {
+      const w = el.getBoundingClientRect().width;
+      if (w > 0) setCompact(w < COMPACT_BELOW_PX);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [root]);
+  return compact;
+}
+
+/**
+ * The journey form folded into one button that says what the journey is ("pod1 → pod3 · ICMP
+ * ping"); it opens the form (the form engineer's `JourneyForm`, unchanged) under the header.
+ * Escape closes it and gives the focus back to the button.
+ */
+function JourneyFold() {
+  const t = useStrings();
+  const id = useId();
+  const draft = useAppStore((s) => s.draft);
+  const hasError = useAppStore((s) => s.errors.length > 0 || s.engineError !== null);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const to = draft.toKind === 'ip' ? draft.toIp || '?' : draft.to;
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div className="journey-fold">
+      <button
+        ref={button}
+        type="button"
+        className={`journey-fold-btn${hasError ? ' has-error' : ''}`}
+        aria-expanded={open}
+        aria-controls={`${id}-form`}
+        onClick={() => setOpen(!open)}
+        data-testid="journey-fold"
+      >
+        <span className="journey-fold-label">{t.view.journey}</span>
+        <span className="journey-fold-summary">{t.view.journeySummary(`${draft.from} → ${to}`, t.form[draft.proto])}</span>
+        {hasError && (
+          <span className="journey-fold-warn" aria-hidden="true">
+            ⚠
+          </span>
+        )}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      <div id={`${id}-form`} className="journey-popover" hidden={!open} onKeyDown={onKeyDown}>
+        {open && <JourneyForm />}
+      </div>
+    </div>
+  );
+}
+
+/**
  * The whole player: header with the journey form, drawing, packet, side panels, controls. With the
  * panels hidden (projector mode) the drawing takes the width and this step's text sits under it.
+ * Narrower than {@link COMPACT_BELOW_PX} the form folds into one button and the panels (this
+ * event, packet, tables, log) become a drawer beside the drawing, closed unless someone opens it.
  */
 export function AppShell({ globalKeys = false }: AppShellProps) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const theme = useAppStore((s) => s.theme);
-  const index = useAppStore((s) => s.index);
-  const playing = useAppStore((s) => s.playing);
   const panels = useAppStore((s) => s.panels);
+  const setPanels = useAppStore((s) => s.setPanels);
+  const fitPanels = useAppStore((s) => s.fitPanels);
   const root = useRef<HTMLDivElement>(null);
+  const compact = useCompact(root);
   usePlaybackTimer();
   useKeyboardShortcuts(root, globalKeys);
+  useEffect(() => fitPanels(!compact), [compact, fitPanels]);
+  const caption = (
+    <div className="caption" tabIndex={0}>
+      <ExplainPanel />
+    </div>
+  );
+  const cls = ['pj-app', panels ? '' : 'no-panels', compact ? 'is-compact' : ''].filter(Boolean).join(' ');
   return (
-    <div className={`pj-app${panels ? '' : ' no-panels'}`} data-theme={theme} lang={lang} ref={root} data-testid="app">
+    <div className={cls} data-theme={theme} lang={lang} ref={root} data-testid="app" data-size={compact ? 'compact' : 'wide'}>
       <div className="pj-top">
         <header className="pj-header">
           <h1 className="pj-title">{t.appTitle}</h1>
-          <JourneyForm />
+          {compact ? <JourneyFold /> : <JourneyForm />}
           <ViewSwitches />
         </header>
         <Notices />
@@ -50,22 +132,26 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
       <main className="pj-main">
         <div className="stage">
           <NetworkCanvas />
-          {index === 0 && !playing && (
-            <p className="hint" data-testid="hint">
-              {t.hint}
-              <span className="hint-keys" data-testid="hint-keys">{t.controls.keys}</span>
-            </p>
-          )}
         </div>
-        {panels ? (
+        {compact ? (
+          panels ? (
+            <section className="drawer" aria-label={t.view.drawer} data-testid="drawer">
+              <button type="button" className="drawer-close" onClick={() => setPanels(false)} aria-label={t.view.drawerClose} title={t.view.drawerClose}>
+                ×
+              </button>
+              <SidePanels />
+              <PacketInspector />
+            </section>
+          ) : (
+            caption
+          )
+        ) : panels ? (
           <>
             <PacketInspector />
             <SidePanels />
           </>
         ) : (
-          <div className="caption" tabIndex={0}>
-            <ExplainPanel />
-          </div>
+          caption
         )}
       </main>
       <footer className="pj-footer">

@@ -1,4 +1,4 @@
-import type { IfaceLayout, MachineLayout, NsLayout } from '../../geometry/layoutTypes';
+import type { IfaceLayout, LinkLayout, MachineLayout, NsLayout } from '../../geometry/layoutTypes';
 import { METRICS as M } from '../../geometry/metrics';
 import { useStrings } from '../i18n/useStrings';
 
@@ -6,22 +6,42 @@ import { useStrings } from '../i18n/useStrings';
 export interface MachineBoxProps {
   machine: MachineLayout;
   ifaces: Record<string, IfaceLayout>;
+  /** The veth pairs inside this machine, drawn over its box and under its labels. */
+  links: LinkLayout[];
   /** Namespace the current event happens in, drawn emphasised. */
   activeNs: string | null;
   /** Interface id the current event happens on. */
   activeIface: string | null;
 }
 
-/** Name, addresses and MAC of an interface, at its label box. */
+/** `10.10.10.1/24` as the address and its prefix, so the level of detail can hide the prefix. */
+function splitPrefix(a: string): [string, string] {
+  const k = a.indexOf('/');
+  return k < 0 ? [a, ''] : [a.slice(0, k), a.slice(k)];
+}
+
+/**
+ * Name, addresses and MAC of an interface, at its label box. The MAC line and the prefixes carry
+ * their own classes: the drawing's level of detail (`data-lod` on the svg) hides them when the text
+ * would be too small, and shows them again on the machine under the pointer.
+ */
 function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
-  const title = l.addresses.length > 0 ? `${l.name} ${l.addresses.join(' ')}` : l.name;
   const small = l.placement === 'bridge-port' || l.placement === 'root-port';
-  const anchorMiddle = l.placement === 'root-bottom';
+  const anchorMiddle = small || l.placement === 'root-bottom' || l.placement === 'root-top';
   const x = anchorMiddle ? l.labelBox.x + l.labelBox.w / 2 : l.labelBox.x;
   return (
-    <text className={`iface-label${active ? ' is-active' : ''}`} textAnchor={anchorMiddle ? 'middle' : 'start'} data-label-for={l.id}>
+    <text className={`iface-label${small ? ' is-port' : ''}${active ? ' is-active' : ''}`} textAnchor={anchorMiddle ? 'middle' : 'start'} data-label-for={l.id}>
       <tspan x={x} y={l.labelBox.y + 12} className={small ? 'label-small' : 'label-main'}>
-        {title}
+        {l.name}
+        {l.addresses.map((a) => {
+          const [ip, prefix] = splitPrefix(a);
+          return (
+            <tspan key={a}>
+              {` ${ip}`}
+              {prefix && <tspan className="label-prefix">{prefix}</tspan>}
+            </tspan>
+          );
+        })}
       </tspan>
       <tspan x={x} y={l.labelBox.y + 12 + (small ? 13 : M.line)} className="label-mac">
         {l.mac}
@@ -50,15 +70,16 @@ function PodBox({ pod, active }: { pod: NsLayout; active: boolean }) {
   );
 }
 
-/** A machine: its root namespace box, pods, bridges, and every interface with its labels. */
-export function MachineBox({ machine, ifaces, activeNs, activeIface }: MachineBoxProps) {
+/** A machine: its root namespace box, pods, bridges, its veth pairs, and every interface with its labels. */
+export function MachineBox({ machine, ifaces, links, activeNs, activeIface }: MachineBoxProps) {
   const t = useStrings();
   const { box } = machine;
-  const own = [...machine.root.ifaces, ...machine.pods.flatMap((p) => p.ifaces)].map((id) => ifaces[id]).filter((l) => l !== undefined);
+  const of = (ids: string[]) => ids.map((id) => ifaces[id]).filter((l) => l !== undefined);
+  const own = [...of(machine.root.ifaces), ...machine.pods.flatMap((p) => of(p.ifaces))];
   return (
     <g className={`machine role-${machine.role}`} data-machine={machine.name}>
       <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
-      <text className="machine-title" x={box.x + M.pad} y={box.y + 20}>
+      <text className="machine-title" x={box.x + M.pad} y={machine.titleY}>
         {machine.name}
         <tspan className="machine-role" dx={8}>
           {t.view[machine.role]}
@@ -67,15 +88,20 @@ export function MachineBox({ machine, ifaces, activeNs, activeIface }: MachineBo
       {machine.pods.map((p) => (
         <PodBox key={p.ns} pod={p} active={activeNs === p.ns} />
       ))}
-      {machine.bridges.map((b) => (
-        <line key={b.id} className="bridge-bar" x1={b.x1} x2={b.x2} y1={b.y} y2={b.y} />
-      ))}
-      {own.map((l) => (
-        <IfaceLabel key={`label:${l.id}`} l={l} active={activeIface === l.id} />
-      ))}
-      {own.map((l) => (
-        <Anchor key={`anchor:${l.id}`} l={l} active={activeIface === l.id} />
-      ))}
+      <g className="machine-decor" aria-hidden="true">
+        {links.map((k) => (
+          <path key={k.id} className={`link link-${k.kind}`} d={k.d} />
+        ))}
+        {machine.bridges.map((b) => (
+          <line key={b.id} className="bridge-bar" x1={b.x1} x2={b.x2} y1={b.y} y2={b.y} />
+        ))}
+        {own.map((l) => (
+          <IfaceLabel key={`label:${l.id}`} l={l} active={activeIface === l.id} />
+        ))}
+        {own.map((l) => (
+          <Anchor key={`anchor:${l.id}`} l={l} active={activeIface === l.id} />
+        ))}
+      </g>
     </g>
   );
 }

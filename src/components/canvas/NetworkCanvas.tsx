@@ -1,6 +1,8 @@
 import { domAnimation, LazyMotion, MotionConfig, useReducedMotion } from 'motion/react';
-import { useMemo, useRef } from 'react';
-import { focusBox } from '../../geometry/focus';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lodFor } from '../../geometry/camera';
+import { focusBox, packetAt } from '../../geometry/focus';
+import type { LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
@@ -10,12 +12,52 @@ import { Legend } from './Legend';
 import { MachineBox } from './MachineBox';
 import { PacketLayer } from './PacketLayer';
 import { Segments } from './Segments';
-import { useZoom } from './useZoom';
+import { StartHint } from './StartHint';
+import { CANVAS_INSET, useZoom } from './useZoom';
+
+/** Height the drawing leaves free at the top for the strip of legend and buttons: its bottom edge, plus a gap. */
+function useStripHeight(ref: RefObject<HTMLDivElement | null>): number {
+  const [top, setTop] = useState<number>(CANVAS_INSET.top);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const h = Math.ceil(el.offsetTop + el.offsetHeight + 4);
+      if (h > 4) setTop(Math.max(CANVAS_INSET.top, h));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return top;
+}
+
+/** The links drawn under the machines (segment drops), and each machine's veth pairs by machine name. */
+function splitLinks(layout: TopologyLayout): { outer: LinkLayout[]; inner: Map<string, LinkLayout[]> } {
+  const machineOfNs = new Map<string, string>();
+  for (const m of layout.machines) {
+    machineOfNs.set(m.name, m.name);
+    for (const p of m.pods) machineOfNs.set(p.ns, m.name);
+  }
+  const outer: LinkLayout[] = [];
+  const inner = new Map<string, LinkLayout[]>();
+  for (const l of layout.links) {
+    // A veth link's id is `veth:<ns>/<iface>` of one of its ends.
+    const ns = l.kind === 'veth' ? l.id.slice('veth:'.length).split('/')[0] : undefined;
+    const m = ns !== undefined ? machineOfNs.get(ns) : undefined;
+    if (m === undefined) outer.push(l);
+    else inner.set(m, [...(inner.get(m) ?? []), l]);
+  }
+  return { outer, inner };
+}
 
 /**
  * The network drawing with the moving packet; pan with drag, zoom with the wheel or the buttons.
  * "Follow" moves the camera to the machines of each step, so labels stay legible on a projector and
- * in big clusters.
+ * in big clusters. The machines are arranged for the canvas's shape (see `fitLayout`), labels show
+ * as much as their size allows (see `lodFor`).
  */
 export function NetworkCanvas() {
   const t = useStrings();
@@ -23,28 +65,53 @@ export function NetworkCanvas() {
   const ev = useAppStore(selectEvent);
   const events = useAppStore((s) => s.result?.events);
   const index = useAppStore((s) => s.index);
+  const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
   const follow = useAppStore((s) => s.follow);
   const setFollow = useAppStore((s) => s.setFollow);
+  const setStage = useAppStore((s) => s.setStage);
   const reduced = useReducedMotion() === true;
-  const focus = useMemo(() => (follow && events ? focusBox(layout, packetSceneAt(layout, events, index)) : null), [follow, layout, events, index]);
+  const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
+  const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
+  const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
-  const { transform, zoomBy, fit } = useZoom(svgRef, layout, {
+  const stripRef = useRef<HTMLDivElement>(null);
+  const top = useStripHeight(stripRef);
+  const starting = index === 0 && !playing;
+  const { transform, zoomBy, fit, size } = useZoom(svgRef, layout.bounds, {
     follow,
     focus,
+    focusAt,
     animate: !reduced,
     moveMs: Math.min(450, 0.3 * stepMs(speed)),
     onUserZoom: () => setFollow(false),
+    onViewport: setStage,
+    top,
   });
+  const view = { x: transform.x, y: transform.y, k: transform.k };
   const activeNs = ev?.ns ?? null;
   const activeIface = ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
+  // The journey's start: where its first packet is sent (the form's source until it has run).
+  const sourceNs = events?.find((e) => e.type === 'send')?.ns ?? null;
+  // Veth pairs run inside one machine: each machine draws its own over its box; the segments'
+  // drops and lanes are drawn under everything.
+  const { outer, inner } = useMemo(() => splitLinks(layout), [layout]);
   return (
     <div className="canvas">
-      <svg ref={svgRef} className="canvas-svg" role="img" aria-label={t.view.drawing} data-testid="network-canvas" data-follow={follow ? 'true' : 'false'}>
+      <svg
+        ref={svgRef}
+        className="canvas-svg"
+        role="img"
+        aria-label={t.view.drawing}
+        data-testid="network-canvas"
+        data-follow={follow ? 'true' : 'false'}
+        data-lod={lodFor(transform.k)}
+        data-arrangement={layout.arrangement.kind}
+      >
         <g transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)}>
-          <Segments segments={layout.segments} links={layout.links} />
+          <Segments segments={layout.segments} links={outer} />
           {layout.machines.map((m) => (
-            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} activeNs={activeNs} activeIface={activeIface} />
+            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} />
           ))}
           {/* LazyMotion with the DOM animation features only: `m.g` instead of `motion.g` keeps the
               first page's JavaScript within its budget (about 20 KiB less than the full bundle). */}
@@ -55,41 +122,47 @@ export function NetworkCanvas() {
           </LazyMotion>
         </g>
       </svg>
-      <div className="zoom-controls">
-        <button
-          type="button"
-          className="follow-btn"
-          aria-pressed={follow}
-          onClick={() => {
-            setFollow(!follow);
-            if (follow) fit();
-          }}
-          title={t.view.followHelp}
-          data-testid="follow"
-        >
-          <span aria-hidden="true">◎ </span>
-          {t.view.follow}
-        </button>
-        <button type="button" onClick={() => zoomBy(1.25)} aria-label={t.view.zoomIn} title={t.view.zoomIn}>
-          +
-        </button>
-        <button type="button" onClick={() => zoomBy(0.8)} aria-label={t.view.zoomOut} title={t.view.zoomOut}>
-          −
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setFollow(false);
-            fit();
-          }}
-          aria-label={t.view.fit}
-          title={t.view.fit}
-          data-testid="fit"
-        >
-          ⤢
-        </button>
+      <div className="canvas-strip" ref={stripRef}>
+        {/* Before the journey starts, the hint lies over the legend's place. */}
+        <div className={`strip-left${starting ? ' is-starting' : ''}`}>
+          <Legend />
+          {starting && <StartHint view={view} canvas={size} source={sourceNs ? (layout.namespaces[sourceNs]?.box ?? null) : null} machines={layout.machines.map((m) => m.box)} top={top} />}
+        </div>
+        <div className="zoom-controls">
+          <button
+            type="button"
+            className="follow-btn"
+            aria-pressed={follow}
+            onClick={() => {
+              setFollow(!follow);
+              if (follow) fit();
+            }}
+            title={t.view.followHelp}
+            data-testid="follow"
+          >
+            <span aria-hidden="true">◎ </span>
+            {t.view.follow}
+          </button>
+          <button type="button" onClick={() => zoomBy(1.25)} aria-label={t.view.zoomIn} title={t.view.zoomIn}>
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(0.8)} aria-label={t.view.zoomOut} title={t.view.zoomOut}>
+            −
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setFollow(false);
+              fit();
+            }}
+            aria-label={t.view.fit}
+            title={t.view.fit}
+            data-testid="fit"
+          >
+            ⤢
+          </button>
+        </div>
       </div>
-      <Legend />
     </div>
   );
 }

@@ -64,6 +64,12 @@ const en = {
     router: 'router',
     node: 'node',
     host: 'host',
+    /** The journey form folded into one button on a small screen: what it opens. */
+    journey: 'Journey',
+    /** The folded form's summary: `from → to`, then the protocol. */
+    journeySummary: (route: string, proto: string) => `${route} · ${proto}`,
+    drawer: 'Panels: this event, packet, tables and log',
+    drawerClose: 'Close the panels',
   },
   legend: { title: 'Packets', drop: 'Dropped here' },
   notices: {
@@ -238,6 +244,10 @@ const ru: Strings = {
     router: 'маршрутизатор',
     node: 'нода',
     host: 'хост',
+    journey: 'Путь',
+    journeySummary: (route, proto) => `${route} · ${proto}`,
+    drawer: 'Панели: событие, пакет, таблицы и журнал',
+    drawerClose: 'Закрыть панели',
   },
   legend: { title: 'Пакеты', drop: 'Здесь отброшен' },
   notices: {
