@@ -1,3 +1,4 @@
+import type { KeyboardEvent, MouseEvent } from 'react';
 import type { IfaceLayout, LinkLayout, MachineLayout, NsLayout } from '../../geometry/layoutTypes';
 import { METRICS as M } from '../../geometry/metrics';
 import { useStrings } from '../i18n/useStrings';
@@ -12,6 +13,14 @@ export interface MachineBoxProps {
   activeNs: string | null;
   /** Interface id the current event happens on. */
   activeIface: string | null;
+  /** Namespace whose tables are pinned, drawn with a dashed outline. */
+  pinnedNs: string | null;
+  /** A click, Enter or Space on a namespace box: pin or unpin its tables. */
+  onPin: (ns: string) => void;
+  /** A right click on a namespace box: pin it (its actions show). */
+  onMenu: (ns: string) => void;
+  /** Tab on the pinned box: go to its actions (they are drawn after the whole drawing). */
+  onTabToActions: () => void;
 }
 
 /** `10.10.10.1/24` as the address and its prefix, so the level of detail can hide the prefix. */
@@ -23,7 +32,7 @@ function splitPrefix(a: string): [string, string] {
 /**
  * Name, addresses and MAC of an interface, at its label box. The MAC line and the prefixes carry
  * their own classes: the drawing's level of detail (`data-lod` on the svg) hides them when the text
- * would be too small, and shows them again on the machine under the pointer.
+ * would be too small, and shows them again on the machine under the pointer, focused or pinned.
  */
 function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
   const small = l.placement === 'bridge-port' || l.placement === 'root-port';
@@ -59,9 +68,49 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
   );
 }
 
-function PodBox({ pod, active }: { pod: NsLayout; active: boolean }) {
+/** What a namespace box says to assistive technology: its name, kind, interfaces, and what activating it does. */
+function nsLabel(t: ReturnType<typeof useStrings>, ns: string, kind: string, ifaces: IfaceLayout[], pinned: boolean): string {
+  const list = ifaces.map((l) => [l.name, ...l.addresses, `MAC ${l.mac}`].join(' ')).join('; ');
+  return `${ns} (${kind})${list ? `: ${list}` : ''}. ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
+}
+
+/**
+ * Handlers that make a box act as a toggle button: click, Enter or Space pins it; right click pins
+ * it too (its actions show). A click by mouse gives the focus back to the page, so Space and the
+ * arrows keep driving the player rather than this box.
+ */
+function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPin' | 'onMenu' | 'onTabToActions'>) {
+  const { onPin, onMenu, onTabToActions } = p;
+  return {
+    onClick: (e: MouseEvent<SVGGElement>) => {
+      e.stopPropagation();
+      onPin(ns);
+      if (e.detail > 0) e.currentTarget.blur();
+    },
+    onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+      if (e.key === 'Tab' && !e.shiftKey && pinned) {
+        e.preventDefault();
+        onTabToActions();
+        return;
+      }
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      e.stopPropagation();
+      onPin(ns);
+    },
+    onContextMenu: (e: MouseEvent<SVGGElement>) => {
+      e.preventDefault();
+      e.stopPropagation();
+      onMenu(ns);
+    },
+  };
+}
+
+type Handlers = Pick<MachineBoxProps, 'onPin' | 'onMenu' | 'onTabToActions'>;
+
+function PodBox({ pod, active, pinned, label, handlers }: { pod: NsLayout; active: boolean; pinned: boolean; label: string; handlers: Handlers }) {
   return (
-    <g data-ns={pod.ns}>
+    <g className={`ns-hit${pinned ? ' is-pinned' : ''}`} data-ns={pod.ns} data-pin={pod.ns} role="button" tabIndex={0} aria-pressed={pinned} aria-label={label} {...pinHandlers(pod.ns, pinned, handlers)}>
       <rect className={`ns-box pod-box${active ? ' is-active' : ''}`} x={pod.box.x} y={pod.box.y} width={pod.box.w} height={pod.box.h} rx={8} />
       <text className="ns-title" x={pod.box.x + 8} y={pod.box.y + 18}>
         {pod.ns}
@@ -70,23 +119,46 @@ function PodBox({ pod, active }: { pod: NsLayout; active: boolean }) {
   );
 }
 
-/** A machine: its root namespace box, pods, bridges, its veth pairs, and every interface with its labels. */
-export function MachineBox({ machine, ifaces, links, activeNs, activeIface }: MachineBoxProps) {
+/**
+ * A machine: its root namespace box, pods, bridges, and every interface with its labels. The
+ * machine box and each pod box are buttons that pin their tables (see `CanvasSlice.pinnedNs`);
+ * they are siblings, never nested, and labels let clicks through to the box under them.
+ */
+export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, onPin, onMenu, onTabToActions }: MachineBoxProps) {
+  const handlers = { onPin, onMenu, onTabToActions };
   const t = useStrings();
   const { box } = machine;
   const of = (ids: string[]) => ids.map((id) => ifaces[id]).filter((l) => l !== undefined);
   const own = [...of(machine.root.ifaces), ...machine.pods.flatMap((p) => of(p.ifaces))];
+  const pinnedHere = pinnedNs === machine.name || machine.pods.some((p) => p.ns === pinnedNs);
   return (
-    <g className={`machine role-${machine.role}`} data-machine={machine.name}>
-      <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
-      <text className="machine-title" x={box.x + M.pad} y={machine.titleY}>
-        {machine.name}
-        <tspan className="machine-role" dx={8}>
-          {t.view[machine.role]}
-        </tspan>
-      </text>
+    <g className={`machine role-${machine.role}${pinnedHere ? ' is-pinned' : ''}`} data-machine={machine.name}>
+      <g
+        className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}`}
+        data-pin={machine.name}
+        role="button"
+        tabIndex={0}
+        aria-pressed={pinnedNs === machine.name}
+        aria-label={nsLabel(t, machine.name, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name)}
+        {...pinHandlers(machine.name, pinnedNs === machine.name, handlers)}
+      >
+        <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
+        <text className="machine-title" x={box.x + M.pad} y={machine.titleY}>
+          {machine.name}
+          <tspan className="machine-role" dx={8}>
+            {t.view[machine.role]}
+          </tspan>
+        </text>
+      </g>
       {machine.pods.map((p) => (
-        <PodBox key={p.ns} pod={p} active={activeNs === p.ns} />
+        <PodBox
+          key={p.ns}
+          pod={p}
+          active={activeNs === p.ns}
+          pinned={pinnedNs === p.ns}
+          label={nsLabel(t, p.ns, t.view.pod, of(p.ifaces), pinnedNs === p.ns)}
+          handlers={handlers}
+        />
       ))}
       <g className="machine-decor" aria-hidden="true">
         {links.map((k) => (

@@ -1,5 +1,5 @@
 import { domAnimation, LazyMotion, MotionConfig, useReducedMotion } from 'motion/react';
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
 import type { LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
@@ -11,6 +11,7 @@ import { useStrings } from '../i18n/useStrings';
 import { Legend } from './Legend';
 import { MachineBox } from './MachineBox';
 import { PacketLayer } from './PacketLayer';
+import { PinActions } from './PinActions';
 import { Segments } from './Segments';
 import { StartHint } from './StartHint';
 import { CANVAS_INSET, useZoom } from './useZoom';
@@ -57,7 +58,7 @@ function splitLinks(layout: TopologyLayout): { outer: LinkLayout[]; inner: Map<s
  * The network drawing with the moving packet; pan with drag, zoom with the wheel or the buttons.
  * "Follow" moves the camera to the machines of each step, so labels stay legible on a projector and
  * in big clusters. The machines are arranged for the canvas's shape (see `fitLayout`), labels show
- * as much as their size allows (see `lodFor`).
+ * as much as their size allows (see `lodFor`), and a click on a machine or pod pins its tables.
  */
 export function NetworkCanvas() {
   const t = useStrings();
@@ -69,12 +70,15 @@ export function NetworkCanvas() {
   const speed = useAppStore((s) => s.speed);
   const follow = useAppStore((s) => s.follow);
   const setFollow = useAppStore((s) => s.setFollow);
+  const pinnedNs = useAppStore((s) => s.pinnedNs);
+  const togglePin = useAppStore((s) => s.togglePin);
   const setStage = useAppStore((s) => s.setStage);
   const reduced = useReducedMotion() === true;
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
   const starting = index === 0 && !playing;
@@ -93,15 +97,24 @@ export function NetworkCanvas() {
   const activeIface = ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
   // The journey's start: where its first packet is sent (the form's source until it has run).
   const sourceNs = events?.find((e) => e.type === 'send')?.ns ?? null;
+  const pinnedBox = pinnedNs ? layout.namespaces[pinnedNs]?.box : undefined;
   // Veth pairs run inside one machine: each machine draws its own over its box; the segments'
   // drops and lanes are drawn under everything.
   const { outer, inner } = useMemo(() => splitLinks(layout), [layout]);
+  const focusPinned = useCallback(() => {
+    const sel = pinnedNs ? `[data-pin="${CSS.escape(pinnedNs)}"]` : null;
+    if (sel) canvasRef.current?.querySelector<SVGGElement>(sel)?.focus();
+  }, [pinnedNs]);
+  const toActions = useCallback(() => canvasRef.current?.querySelector<HTMLButtonElement>('[data-testid="pin-actions"] button:not(:disabled)')?.focus(), []);
+  const onMenu = useCallback((ns: string) => {
+    if (pinnedNs !== ns) togglePin(ns);
+  }, [pinnedNs, togglePin]);
   return (
-    <div className="canvas">
+    <div className="canvas" ref={canvasRef}>
       <svg
         ref={svgRef}
         className="canvas-svg"
-        role="img"
+        role="group"
         aria-label={t.view.drawing}
         data-testid="network-canvas"
         data-follow={follow ? 'true' : 'false'}
@@ -111,7 +124,7 @@ export function NetworkCanvas() {
         <g transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)}>
           <Segments segments={layout.segments} links={outer} />
           {layout.machines.map((m) => (
-            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} />
+            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} pinnedNs={pinnedNs} onPin={togglePin} onMenu={onMenu} onTabToActions={toActions} />
           ))}
           {/* LazyMotion with the DOM animation features only: `m.g` instead of `motion.g` keeps the
               first page's JavaScript within its budget (about 20 KiB less than the full bundle). */}
@@ -122,6 +135,7 @@ export function NetworkCanvas() {
           </LazyMotion>
         </g>
       </svg>
+      {pinnedNs && pinnedBox && <PinActions ns={pinnedNs} box={pinnedBox} view={view} canvas={size} onLeave={focusPinned} />}
       <div className="canvas-strip" ref={stripRef}>
         {/* Before the journey starts, the hint lies over the legend's place. */}
         <div className={`strip-left${starting ? ' is-starting' : ''}`}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FdbRow, RouteRow } from '../../core';
-import { consultedBy, newRows, rowKey, selectEvent } from '../../store/selectors';
+import { consultedBy, newRows, rowKey, selectEvent, selectTablesNs } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 
@@ -72,20 +72,25 @@ export function TablesPanel() {
   const ev = useAppStore(selectEvent);
   const index = useAppStore((s) => s.index);
   const stateAt = useAppStore((s) => s.stateAt);
+  // Pinned from the drawing (canvas engineer, issue 8.4): a machine or pod clicked there shows its
+  // tables here at every event until unpinned; rows the event used are marked only in its own namespace.
+  const ns = useAppStore(selectTablesNs);
+  const pinned = useAppStore((s) => s.pinnedNs);
+  const unpin = useAppStore((s) => s.unpin);
   const now = stateAt(index);
   const before = stateAt(index - 1);
-  if (!ev || !now) return null;
-  const used = consultedBy(ev);
-  const fresh = newRows(before, now, ev.ns);
-  const seg = now.segments[ev.ns];
+  if (!ev || !now || !ns) return null;
+  const used = ns === ev.ns ? consultedBy(ev) : {};
+  const fresh = newRows(before, now, ns);
+  const seg = now.segments[ns];
   if (seg) {
     return (
-      <div className="tables" data-testid="tables" data-device={ev.ns}>
-        <FdbTable title={t.panels.segFdb(ev.ns)} testId="table-fdb" rows={seg} id={ev.ns} usedMac={used.fdb?.mac ?? null} fresh={fresh} />
+      <div className="tables" data-testid="tables" data-device={ns}>
+        <FdbTable title={t.panels.segFdb(ns)} testId="table-fdb" rows={seg} id={ns} usedMac={used.fdb?.mac ?? null} fresh={fresh} />
       </div>
     );
   }
-  const tables = now.ns[ev.ns];
+  const tables = now.ns[ns];
   if (!tables) return null;
   const routeRows = (rows: RouteRow[]) =>
     rows.map((r) => {
@@ -144,8 +149,17 @@ export function TablesPanel() {
   // The table this step works on comes first, so it is in view without scrolling.
   const ordered = used.fdb ? [...fdbs, neigh, routes] : used.neigh ? [neigh, routes, ...fdbs] : [routes, neigh, ...fdbs];
   return (
-    <div className="tables" data-testid="tables" data-device={ev.ns}>
-      <h3 className="device-title">{t.panels.device(ev.ns)}</h3>
+    <div className="tables" data-testid="tables" data-device={ns} data-pinned={pinned !== null || undefined}>
+      {pinned ? (
+        <h3 className="device-title table-pin">
+          {t.panels.pinned(ns)}
+          <button type="button" onClick={unpin} title={t.panels.unpinHelp} data-testid="tables-unpin">
+            {t.panels.unpin}
+          </button>
+        </h3>
+      ) : (
+        <h3 className="device-title">{t.panels.device(ns)}</h3>
+      )}
       {ordered}
     </div>
   );
