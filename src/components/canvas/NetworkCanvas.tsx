@@ -1,5 +1,5 @@
-import { domAnimation, LazyMotion, MotionConfig, useReducedMotion } from 'motion/react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
 import type { LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
@@ -73,7 +73,7 @@ export function NetworkCanvas() {
   const pinnedNs = useAppStore((s) => s.pinnedNs);
   const togglePin = useAppStore((s) => s.togglePin);
   const setStage = useAppStore((s) => s.setStage);
-  const reduced = useReducedMotion() === true;
+  const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
@@ -126,13 +126,7 @@ export function NetworkCanvas() {
           {layout.machines.map((m) => (
             <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} pinnedNs={pinnedNs} onPin={togglePin} onMenu={onMenu} onTabToActions={toActions} />
           ))}
-          {/* LazyMotion with the DOM animation features only: `m.g` instead of `motion.g` keeps the
-              first page's JavaScript within its budget (about 20 KiB less than the full bundle). */}
-          <LazyMotion features={domAnimation} strict>
-            <MotionConfig reducedMotion="user">
-              <PacketLayer />
-            </MotionConfig>
-          </LazyMotion>
+          <PacketLayer />
         </g>
       </svg>
       {pinnedNs && pinnedBox && <PinActions ns={pinnedNs} box={pinnedBox} view={view} canvas={size} onLeave={focusPinned} />}
