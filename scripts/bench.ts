@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { benchColdSeed, benchLeanSeed, benchResimulate, benchThroughput } from './benchCore';
+import { benchColdSeed, benchHostile, benchLeanSeed, benchResimulate, benchThroughput } from './benchCore';
 import { benchUi } from './benchUi';
 
 async function main(): Promise<void> {
@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   const re = benchResimulate(60);
   report.resimulate = re;
   console.log(`re-simulate after an edit: median ${re.medianMs.toFixed(2)} ms wall (${re.medianCpuMs.toFixed(2)} ms CPU), p95 ${re.p95Ms.toFixed(2)} ms, first run ${re.coldMs.toFixed(1)} ms (100 nodes, ${re.pods} pods, ${re.events} events; target median < 5 ms)`);
+  const hostile = benchHostile(3);
+  report.hostile = hostile;
+  const w = hostile.worst;
+  console.log(`hostile labs, worst journey: ${w.worstMs.toFixed(1)} ms (${w.name}: ${w.events} events${w.halted ? ', halted at the budget' : ''}; ${hostile.cases.length} labs, every journey within ${hostile.maxEvents} events)`);
   report.ui = await benchUi();
   mkdirSync('reports', { recursive: true });
   writeFileSync('reports/bench.json', JSON.stringify(report, null, 2));

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { generateCluster, runJourney, seedTopology, type FrameEvent, type Topology } from '../src/core/index';
 import { leanJourney, leanNet } from './benchLean';
+import { HOSTILE_CASES } from '../src/core/presets/hostile';
+import { MAX_EVENTS } from '../src/core/sim/engine';
 
 /** Median of a list of numbers. */
 export function median(xs: number[]): number {
@@ -142,4 +144,39 @@ export function benchLeanSeed(seconds: number): JourneyCost {
   const lean = leanJourney(net, 'pod1', 'pod3').map(strip);
   if (!isDeepStrictEqual(engine, lean)) throw new Error(`the lean reference's ${lean.length} frames differ from the engine's ${engine.length}`);
   return timeBatches({ run: () => leanJourney(net, 'pod1', 'pod3'), frames: lean.length, events: lean.length, perBatch: 800 }, seconds);
+}
+
+/** One hostile journey's cost: its worst wall time over the runs, its events, and whether it halted. */
+export interface HostileCost {
+  name: string;
+  worstMs: number;
+  events: number;
+  halted: boolean;
+}
+
+/**
+ * The worst journey time over the hostile labs (src/core/presets/hostile.ts: L2 loops, large
+ * clusters with 100 packets, a flat segment that reaches the event budget), each run `runs` times
+ * on one topology object (validation and compilation cached after the first run, as in the app).
+ * Every journey must end within the budget: one that logs more than MAX_EVENTS + 1 events is an error.
+ */
+export function benchHostile(runs: number): { worst: HostileCost; cases: HostileCost[]; maxEvents: number } {
+  const cases: HostileCost[] = [];
+  for (const c of HOSTILE_CASES) {
+    const t = c.topology();
+    let worstMs = 0;
+    let events = 0;
+    let halted = false;
+    for (let i = 0; i < runs; i++) {
+      const a = performance.now();
+      const r = runJourney(t, c.journey);
+      worstMs = Math.max(worstMs, performance.now() - a);
+      events = r.events.length;
+      halted = r.events[r.events.length - 1]?.type === 'halt';
+    }
+    if (events > MAX_EVENTS + 1) throw new Error(`${c.name}: ${events} events, over the budget of ${MAX_EVENTS}`);
+    cases.push({ name: c.name, worstMs, events, halted });
+  }
+  const worst = cases.reduce((a, b) => (b.worstMs > a.worstMs ? b : a));
+  return { worst, cases, maxEvents: MAX_EVENTS };
 }

@@ -290,7 +290,9 @@ export type DropReason =
   | 'iface-down'
   | 'arp-rp-filter'
   | 'arp-local-source'
-  | 'arp-martian';
+  | 'arp-martian'
+  /** The engine stops copying a frame that went round an L2 loop (Linux without STP never would). */
+  | 'l2-loop';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {
@@ -317,6 +319,12 @@ export interface DropEvent extends EventBase {
   port?: number;
   /** icmp-rate-limited: the ICMP message held back. */
   icmp?: { type: number; code: number };
+  /**
+   * l2-loop: the bridge (or segment switch) where the engine stops copying a frame that went round
+   * an L2 loop, and how many times that frame has crossed a bridge or switch by then.
+   */
+  bridge?: string;
+  copies?: number;
 }
 
 /**
@@ -331,6 +339,18 @@ export interface ConsumeEvent extends EventBase {
   pkt: number;
 }
 
+/**
+ * The journey stopped early: it reached the engine's budget of events (`events`) or of queued
+ * actions (`actions`) for one run, `limit`. Whatever was still queued (`pending` actions) never runs.
+ * Ordinary journeys stay far below; an L2 loop or a very large lab can reach it.
+ */
+export interface HaltEvent extends EventBase {
+  type: 'halt';
+  reason: 'events' | 'actions';
+  limit: number;
+  pending: number;
+}
+
 /** Any hop event. */
 export type HopEvent =
   | FrameEvent
@@ -341,7 +361,8 @@ export type HopEvent =
   | SendEvent
   | DeliverEvent
   | DropEvent
-  | ConsumeEvent;
+  | ConsumeEvent
+  | HaltEvent;
 
 /** The `type` tags, for filters. */
 export type HopEventType = HopEvent['type'];

@@ -72,6 +72,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'ttl':
     case 'fdb':
     case 'consume':
+    case 'halt':
       return carried(layout, events, i);
     default:
       return assertNever(ev);

@@ -174,9 +174,12 @@ const en = {
     deliver: 'deliver',
     drop: 'dropped',
     consume: 'ignored',
+    halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
   fdbActions: { learn: 'learns', forward: 'forwards', flood: 'floods', local: 'passes up' } satisfies Record<FdbEvent['action'], string>,
+  /** The journey stopped at the simulator's budget (a `halt` event): of events, or of queued actions. */
+  halts: { events: (n: number) => `the simulator's limit: ${count('en', n, EVENTS_EN)}`, actions: (n: number) => `the simulator's limit: ${count('en', n, { one: 'action', other: 'actions' })}` },
   drops: {
     'no-route': 'no route to the destination',
     'ttl-exceeded': 'TTL exceeded',
@@ -194,6 +197,7 @@ const en = {
     'arp-rp-filter': 'ARP left unanswered: reverse-path filter (rp_filter)',
     'arp-local-source': 'ARP left unanswered: the sender is one of this host\'s addresses',
     'arp-martian': 'ARP with a martian address',
+    'l2-loop': 'went round an L2 loop: the simulator stops copying it',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -361,9 +365,11 @@ const ru: Strings = {
     deliver: 'доставка',
     drop: 'отброшен',
     consume: 'проигнорирован',
+    halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
   fdbActions: { learn: 'запоминает', forward: 'коммутирует', flood: 'рассылает', local: 'передаёт наверх' },
+  halts: { events: (n) => `предел симулятора: ${count('ru', n, EVENTS_RU)}`, actions: (n) => `предел симулятора: ${count('ru', n, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })}` },
   drops: {
     'no-route': 'нет маршрута до назначения',
     'ttl-exceeded': 'истёк TTL',
@@ -381,6 +387,7 @@ const ru: Strings = {
     'arp-rp-filter': 'ARP без ответа: фильтр обратного пути (rp_filter)',
     'arp-local-source': 'ARP без ответа: отправитель — адрес этого хоста',
     'arp-martian': 'ARP с «марсианским» адресом',
+    'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',

@@ -22,6 +22,8 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return `${e.iface ? `${e.iface}: ` : ''}${t.drops[e.reason]}`;
     case 'consume':
       return `${e.iface}: ${t.consumes[e.reason]}`;
+    case 'halt':
+      return t.halts[e.reason](e.limit);
     default:
       return assertNever(e);
   }

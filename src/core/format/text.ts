@@ -66,6 +66,8 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return `DROP ${e.reason}${e.iface ? ` on ${e.iface}` : ''}`;
     case 'consume':
       return `consume ${e.reason} on ${e.iface}`;
+    case 'halt':
+      return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:
       return assertNever(e);
   }

@@ -51,8 +51,9 @@ export function tellEvent(result: JourneyResult, index: number, lang: Lang, leve
   const { msg, fn } = messageOf(result, index);
   const told = (cat.events[msg.k] as (m: typeof msg) => { short: string; why?: string })(msg);
   if (level === 'short') return told.short;
-  const cite = cat.kernel(fn, msg.k.startsWith('seg-'));
-  return told.why ? `${told.short} ${told.why} ${cite}` : `${told.short} ${cite}`;
+  // No function to cite for the engine's own limit (a halt).
+  const cite = fn ? ` ${cat.kernel(fn, msg.k.startsWith('seg-'))}` : '';
+  return told.why ? `${told.short} ${told.why}${cite}` : `${told.short}${cite}`;
 }
 
 /** The journey's chapters told in `lang`; corrections in two lines at the `short` level. */

@@ -46,6 +46,8 @@ const LATIN_OK = new Set([
   'connection', 'refused', 'network', 'is', 'enetunreach', 'econnrefused', 'strict', 'loose', 'rst-ack', 'syn-ack',
   // ping's own output line, quoted so students can match the terminal: «From 10.10.11.254 icmp_seq=1 …»
   'from', 'n', 'sysctl', 'longest', 'prefix', 'match', 'accept', 'ip_recverr',
+  // The bridges' spanning tree protocol, named where an L2 loop is told.
+  'stp',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

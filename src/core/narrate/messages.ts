@@ -76,6 +76,8 @@ export type Msg =
   | { k: 'deliver-icmp-error'; ns: string; type: number; code: number; from: string; fromNs: string | null; about: 'app' | 'kernel'; proto: IpProto | null }
   | { k: 'deliver-redirect'; ns: string; from: string; gw: string; accepted: boolean }
   | { k: 'deliver-udp'; ns: string; port: number; f: Headers }
+  /** The run reached the engine's budget of events or actions: the journey stops here. */
+  | { k: 'halt'; reason: 'events' | 'actions'; limit: number; pending: number }
   | { k: 'deliver-syn'; ns: string; port: number }
   | { k: 'deliver-synack'; ns: string }
   | { k: 'deliver-rst'; ns: string }
@@ -101,6 +103,9 @@ export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFil
   ttl?: number;
   src?: string;
   dst?: string;
+  /** l2-loop: where the copying stops and how many crossings the frame made. */
+  bridge?: string;
+  copies?: number;
 };
 
 /** A message's kind. */

@@ -111,4 +111,6 @@ export interface OutcomeFacts {
   answerLost: { ns: string; reason: DropReason; nexthop: string | null } | null;
   /** The first packet's TTL: as sent, then after each router (ns that decremented it). */
   ttl: { start: number; hops: { ns: string; ttl: number }[] } | null;
+  /** The journey reached the engine's budget and stopped early. */
+  halted: { reason: 'events' | 'actions'; limit: number } | null;
 }

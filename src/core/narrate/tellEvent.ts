@@ -116,6 +116,8 @@ function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
   if (e.tpa !== undefined) facts.tpa = e.tpa;
   if (e.martian) facts.martian = e.martian;
   if (e.dstMac) facts.dstMac = e.dstMac;
+  if (e.bridge !== undefined) facts.bridge = e.bridge;
+  if (e.copies !== undefined) facts.copies = e.copies;
   if (e.ifaceMac) facts.ifaceMac = e.ifaceMac;
   if (e.port !== undefined) facts.port = e.port;
   if (e.icmp) facts.icmp = e.icmp;
@@ -275,6 +277,9 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     }
     case 'drop':
       return { msg: dropMsg(result, e, index), fn: DROP_FN[e.reason] };
+    case 'halt':
+      // The engine's own limit, not the kernel's: no function to cite.
+      return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };
     case 'consume': {
       const frame = result.events.slice(0, index).reverse().find((x) => x.type === 'frame' && x.pkt === e.pkt && x.ns === e.ns);
       const arp = frame?.type === 'frame' ? frame.arp : undefined;
@@ -302,4 +307,5 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   'bridge-no-port': 'br_forward',
   martian: 'ip_route_input_slow',
   'iface-down': 'dev_queue_xmit',
+  'l2-loop': 'br_flood',
 };

@@ -14,6 +14,19 @@ export const WIRE_DELAY_NS = 1_000;
 export const MS = 1_000_000;
 export const SEC = 1_000_000_000;
 
+/**
+ * The budget of one run (`runUntil`): a journey ends, with a `halt` event, once its log holds
+ * MAX_EVENTS events or it has performed MAX_ACTIONS queued actions, whatever the lab. The log can
+ * pass MAX_EVENTS only by the events of the action that reached it (a flood logs one frame per port).
+ *
+ * Ordinary journeys stay far below: 100 pings a minute apart across a 100-node cluster log about
+ * 14,000 events. An L2 loop (which storms in Linux too) is cut per frame long before (link.ts); the
+ * budget is for what nothing else bounds. Virtual time is bounded by the journey's window
+ * (`journeyDurationMs`: at most 99 × 60 s + SETTLE_MS, twice that for a warm journey).
+ */
+export const MAX_EVENTS = 50_000;
+export const MAX_ACTIONS = 200_000;
+
 /** The discrete-event simulation: a clock, a queue of timed actions and the event log. */
 export class Sim {
   /** Current virtual time in ns. */
@@ -22,6 +35,11 @@ export class Sim {
   base = 0;
   events: HopEvent[] = [];
   private queue = new TimedQueue<Action>();
+  /**
+   * Crossings of a bridge or segment switch a frame can make without a loop: one per switch of the
+   * topology (counted on first need, see link.ts). -1 until then.
+   */
+  l2Free = -1;
   private wires = 0;
   private tokens = 0;
   private packets = 0;
@@ -78,16 +96,29 @@ export class Sim {
     return ++this.tokens;
   }
 
-  /** Runs every action due up to and including `horizon` (ns). */
+  /**
+   * Runs every action due up to and including `horizon` (ns), within the run's budget (MAX_EVENTS,
+   * MAX_ACTIONS): past it, logs a `halt` event and drops whatever is still queued.
+   */
   runUntil(horizon: number): void {
     const queue = this.queue;
+    let actions = 0;
     while (queue.peekTime() <= horizon) {
       const t = queue.peekTime();
       const action = queue.pop();
       if (action === undefined) break;
       this.t = t;
       this.perform(this, action);
+      if (++actions >= MAX_ACTIONS) return this.halt('actions', MAX_ACTIONS, horizon);
+      if (this.events.length >= MAX_EVENTS) return this.halt('events', MAX_EVENTS, horizon);
     }
+    this.t = Math.max(this.t, horizon);
+  }
+
+  private halt(reason: 'events' | 'actions', limit: number, horizon: number): void {
+    const last = this.events[this.events.length - 1];
+    this.emit({ type: 'halt', ns: last?.ns ?? '', reason, limit, pending: this.queue.size, seq: this.seq, t: this.now });
+    this.queue.clear();
     this.t = Math.max(this.t, horizon);
   }
 }

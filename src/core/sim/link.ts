@@ -4,7 +4,8 @@ import { arpRcv } from './arp';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
 import type { WireFrame } from './packet';
-import type { Bridge, Iface, Segment } from './world';
+import { compileNs } from './compile';
+import type { Bridge, Iface, Segment, TopologyIndex } from './world';
 
 /*
  * Layer 2: veth pairs, Linux bridges and the L2 segment's switch. Frame events are emitted where
@@ -48,6 +49,45 @@ function emitFdb(sim: Sim, scope: FdbEvent['scope'], ns: string, bridge: string,
   );
 }
 
+/*
+ * L2 loops. A bridge floods a broadcast (or a frame to an unknown MAC) out of every other port; if
+ * two of its ports meet (a veth pair inside one bridge, two bridged NICs on one segment, two hosts
+ * bridging the same two segments), the copies come back and are flooded again, forever: Linux
+ * without STP storms too. A frame that reaches bridges and switches more often than the topology has
+ * them has gone round a loop; the engine lets the storm run for STORM_COPIES more crossings, then
+ * stops copying that frame with an `l2-loop` drop at the switch where it is cut. Each new frame (the
+ * next ARP retry) storms and is cut the same way; the run's budget bounds the rest (engine.ts).
+ */
+export const STORM_COPIES = 16;
+
+/** Switches (bridges and segments) per topology index: a loop-free flood crosses each at most once. */
+const switchCounts = new WeakMap<TopologyIndex, number>();
+
+function switchCount(sim: Sim): number {
+  const index = sim.world.index;
+  let n = switchCounts.get(index);
+  if (n === undefined) {
+    n = index.segments.size;
+    for (const entry of index.specs.values()) n += compileNs(entry.spec).bridgePorts.size;
+    switchCounts.set(index, n);
+  }
+  return n;
+}
+
+/**
+ * Counts one more crossing of a bridge or switch by `frame`. Returns false, after logging the cut,
+ * once the frame has gone round a loop STORM_COPIES times too often: then nothing forwards it.
+ * A frame that crosses no more switches than there are segments is cleared without a lookup.
+ */
+function crossing(sim: Sim, frame: WireFrame, ns: string, bridge: string, iface: string): boolean {
+  const n = ++frame.l2;
+  if (n <= sim.world.segments.size) return true;
+  if (sim.l2Free < 0) sim.l2Free = switchCount(sim);
+  if (n <= sim.l2Free + STORM_COPIES) return true;
+  sim.emit({ type: 'drop', ns, iface, reason: 'l2-loop', pkt: frame.pkt, bridge, copies: n, seq: sim.seq, t: sim.now });
+  return false;
+}
+
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
 export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   const wire = sim.nextWire();
@@ -88,6 +128,7 @@ function isLocalMac(br: Bridge, mac: string): boolean {
 /** br_handle_frame_finish: learn the source, then forward, flood, or pass up to the host. */
 function bridgeRx(sim: Sim, br: Bridge, port: Iface, frame: WireFrame, wire: number): void {
   const ns = br.dev.ns.name;
+  if (!crossing(sim, frame, ns, br.dev.name, port.name)) return;
   const { src, dst } = frame.eth;
   if (br.fdb.get(src) !== port && !isGroupMac(src) && !isLocalMac(br, src)) {
     br.fdb.set(src, port);
@@ -136,6 +177,7 @@ function passUp(sim: Sim, br: Bridge, frame: WireFrame, wire: number): void {
 /** br_dev_xmit: the host sends through the bridge device; the FDB picks the port. */
 function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame): void {
   const ns = br.dev.ns.name;
+  if (!crossing(sim, frame, ns, br.dev.name, br.dev.name)) return;
   const dst = frame.eth.dst;
   const out = br.fdb.get(dst);
   if (out) {
@@ -149,6 +191,7 @@ function bridgeFromHost(sim: Sim, br: Bridge, frame: WireFrame): void {
 
 /** The segment's switch: a learning bridge between NICs, with no namespace of its own. */
 export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number): void {
+  if (!crossing(sim, frame, seg.id, seg.id, from.path)) return;
   const { src, dst } = frame.eth;
   if (seg.fdb.get(src) !== from && !isGroupMac(src)) {
     seg.fdb.set(src, from);

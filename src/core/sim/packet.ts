@@ -26,7 +26,8 @@ export interface Packet {
  * A frame inside the engine: the headers its events show, plus the IPv4 source and destination (or
  * the ARP sender's and target's protocol addresses) as numbers, so no hop parses the text back.
  * Events are built field by field from it (see emitFrame), so `s` and `d` never reach the log.
- * Frames are never changed once built: a hop that changes anything builds a new one.
+ * Frames are never changed once built (a hop that changes anything builds a new one), except for
+ * their count of L2 crossings, which no event shows.
  */
 export interface WireFrame {
   eth: EthHeader;
@@ -41,16 +42,21 @@ export interface WireFrame {
   /** What its events show to follow it: its colour class and the packet (or ARP message) id. */
   kind: PacketKind;
   pkt: number;
+  /**
+   * How many times this frame, or a flooded copy of it, has crossed a bridge or a segment's switch:
+   * more crossings than the topology has switches means it went round an L2 loop (see link.ts).
+   */
+  l2: number;
 }
 
 /** An IPv4 packet in an Ethernet frame from `src` to `dst`. */
 export function ipFrame(src: string, dst: string, p: Packet): WireFrame {
-  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id };
+  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id, l2: 0 };
 }
 
 /** ARP message `pkt` in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
 export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number, pkt: number): WireFrame {
-  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt };
+  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt, l2: 0 };
 }
 
 /**

@@ -23,6 +23,16 @@ export class TimedQueue<A> {
     return this.items.length + this.soonTail - this.soonHead;
   }
 
+  /** Drops every queued action: a journey that reached its budget ends there (see Sim.runUntil). */
+  clear(): void {
+    this.times = [];
+    this.orders = [];
+    this.items = [];
+    this.soonItems = [];
+    this.soonHead = 0;
+    this.soonTail = 0;
+  }
+
   /**
    * Queues an action whose time is not earlier than that of any action queued this way before
    * (a fixed delay from a clock that never goes back). One that would be falls back to the heap.

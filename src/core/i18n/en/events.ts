@@ -187,6 +187,10 @@ export const eventsEn: NarratorCatalog['events'] = {
     if (m.proto === 'tcp') return { short: `${from}: connect() fails with that error.` };
     return { short: `${from}: ping prints it.` };
   },
+  halt: (m) => ({
+    short: m.reason === 'events' ? `The journey stops here: the simulator has logged ${m.limit} events, its limit for one journey.` : `The journey stops here: the simulator has run ${m.limit} actions, its limit for one journey.`,
+    why: `Something in this lab keeps making packets (an L2 loop, or a very large lab); what was still queued (${m.pending}) never runs. Linux itself would go on.`,
+  }),
   'deliver-redirect': (m) => m.accepted
     ? { short: `${m.ns} accepts the redirect from ${m.from}: Linux records a route exception sending that destination straight to ${m.gw}.`, why: 'The simulator does not yet apply it to later packets.' }
     : { short: `${m.ns} ignores the redirect from ${m.from}.`, why: 'Turning ip_forward on sets net.ipv4.conf.all.accept_redirects to 0, and a forwarding interface accepts redirects only if both "all" and the interface allow them: a router trusts its own routing table.' },
@@ -233,6 +237,13 @@ export const eventsEn: NarratorCatalog['events'] = {
           short: `${m.ns} leaves the request unanswered: its sender ${x.spa ?? '?'} is a martian address.`,
           why: 'A sender in 0.0.0.0/8, 127.0.0.0/8, multicast or broadcast is refused by ip_route_input_noref(), as it would be for an IP packet.',
         };
+      case 'l2-loop': {
+        const where = x.bridge === m.ns ? `the switch of ${x.bridge}` : `the bridge ${x.bridge ?? '?'}`;
+        return {
+          short: `${cap(what)} went round a loop back to ${where}: the simulator stops copying it here (${x.copies ?? '?'} crossings).`,
+          why: 'Two ports of one L2 network meet (a bridge whose ports are joined, two bridged NICs on one segment), so every flood comes back and is flooded again. Linux without STP would copy it forever, a broadcast storm; validation warns about such a lab (l2-loop).',
+        };
+      }
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

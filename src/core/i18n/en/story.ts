@@ -8,6 +8,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'forwarding is off', 'rp-filter': 'the reverse path filter', 'port-unreachable': 'nobody listens on the port', 'tcp-no-listener': 'nobody listens on the port',
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
+  'l2-loop': 'an L2 loop',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -112,6 +113,11 @@ function errorLine(e: Outcome['errors'][number], o: Outcome): string {
 
 /** The English outcome line. */
 export function outcomeEn(o: Parameters<NarratorCatalog['outcome']>[0]): string {
+  const halted = o.halted ? `The journey was cut short at the simulator's limit of ${o.halted.limit} ${o.halted.reason}. ` : '';
+  return halted + outcomeLineEn(o);
+}
+
+function outcomeLineEn(o: Outcome): string {
   if (o.localNoRoute) return `${o.src} has no route to ${o.dstIp}: nothing was sent.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('; ');
   const tail = errs ? ` ${errs}.` : '';

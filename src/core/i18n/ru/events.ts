@@ -43,6 +43,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 }
 
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1] as string}`);
+const crossings = (n: number): string => count('ru', n, { one: 'проход', few: 'прохода', many: 'проходов', other: 'прохода' });
 
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
@@ -191,6 +192,12 @@ export const eventsRu: NarratorCatalog['events'] = {
     if (m.proto === 'tcp') return { short: `${from}: connect() завершается этой ошибкой.` };
     return { short: `${from}: ping печатает это сообщение.` };
   },
+  halt: (m) => ({
+    short: m.reason === 'events'
+      ? `Здесь путь обрывается: симулятор записал ${count('ru', m.limit, { one: 'событие', few: 'события', many: 'событий', other: 'события' })} — свой предел для одного пути.`
+      : `Здесь путь обрывается: симулятор выполнил ${count('ru', m.limit, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })} — свой предел для одного пути.`,
+    why: `В этом стенде что-то без конца порождает пакеты (петля второго уровня или очень большой стенд); оставшиеся в очереди действия (${m.pending}) не выполняются. Сам Linux продолжал бы.`,
+  }),
   'deliver-redirect': (m) => m.accepted
     ? { short: `${m.ns} принимает Redirect от ${m.from}: Linux запоминает исключение маршрута — этот адрес теперь напрямую через ${m.gw}.`, why: 'Симулятор пока не применяет его к следующим пакетам.' }
     : { short: `${m.ns} игнорирует Redirect от ${m.from}.`, why: 'При ip_forward=1 Linux обнуляет net.ipv4.conf.all.accept_redirects, а на интерфейсе с пересылкой Redirect принимается, только если включены и all, и сам интерфейс: маршрутизатор доверяет своей таблице.' },
@@ -237,6 +244,13 @@ export const eventsRu: NarratorCatalog['events'] = {
           short: `${m.ns} не отвечает на запрос: адрес отправителя ${x.spa ?? '?'} — «марсианский».`,
           why: 'Отправителя из 0.0.0.0/8, 127.0.0.0/8, группового или широковещательного диапазона ip_route_input_noref() отвергает так же, как для IP-пакета.',
         };
+      case 'l2-loop': {
+        const where = x.bridge === m.ns ? `коммутатор сети ${x.bridge}` : `мост ${x.bridge ?? '?'}`;
+        return {
+          short: `${cap(what)} прошёл по петле и снова попал на ${where}: здесь симулятор перестаёт его копировать (${crossings(x.copies ?? 0)}).`,
+          why: 'Два порта одной сети второго уровня соединены между собой (порты одного моста связаны, или два порта моста в одном сегменте): каждая рассылка возвращается и рассылается снова. Linux без STP копировал бы кадр бесконечно — широковещательный шторм; проверка стенда об этом предупреждает («l2-loop»).',
+        };
+      }
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };
     }

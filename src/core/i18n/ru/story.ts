@@ -9,6 +9,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
+  'l2-loop': 'петля второго уровня',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -118,6 +119,13 @@ function errorLine(e: Outcome['errors'][number], o: Outcome): string {
 
 /** Русская строка итога. */
 export function outcomeRu(o: Outcome): string {
+  const halted = o.halted
+    ? `Путь оборван на пределе симулятора: ${o.halted.reason === 'events' ? count('ru', o.halted.limit, { one: 'событие', few: 'события', many: 'событий', other: 'события' }) : count('ru', o.halted.limit, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })}. `
+    : '';
+  return halted + outcomeLineRu(o);
+}
+
+function outcomeLineRu(o: Outcome): string {
   if (o.localNoRoute) return `У ${o.src} нет маршрута до ${o.dstIp}: ничего не отправлено.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('. ');
   const tail = errs ? ` ${errs}.` : '';
