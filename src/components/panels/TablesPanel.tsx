@@ -4,14 +4,19 @@ import { consultedBy, newRows, rowKey, selectEvent, selectTablesNs } from '../..
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 
-/** Row state, shown as a class and a visible badge. */
-function Badges({ used, fresh }: { used: boolean; fresh: boolean }) {
+/**
+ * Row state, shown as a class and as visible badges on a line of their own under the row's last
+ * value: inside the table's width, so a narrow panel never cuts them off.
+ */
+function Badges({ used, fresh, local = false }: { used: boolean; fresh: boolean; local?: boolean }) {
   const t = useStrings();
+  if (!used && !fresh && !local) return null;
   return (
-    <>
+    <span className="badge-line">
+      {local && <span className="badge">{t.panels.local}</span>}
       {used && <span className="badge badge-used">{t.panels.consulted}</span>}
       {fresh && <span className="badge badge-new">{t.panels.isNew}</span>}
-    </>
+    </span>
   );
 }
 
@@ -19,7 +24,14 @@ function rowClass(used: boolean, fresh: boolean): string {
   return ['row', used ? 'is-used' : '', fresh ? 'is-new' : ''].filter(Boolean).join(' ');
 }
 
-function Table({ title, testId, head, empty, children }: { title: string; testId: string; head: string[]; empty: boolean; children: ReactNode }) {
+/** A column header; a `wide` column gives way to a line inside the first cell when the panel is narrow. */
+interface Head {
+  key: string;
+  label: ReactNode;
+  wide?: boolean;
+}
+
+function Table({ title, testId, head, empty, children }: { title: string; testId: string; head: Head[]; empty: boolean; children: ReactNode }) {
   const t = useStrings();
   return (
     <div className="table-block" data-testid={testId}>
@@ -31,8 +43,8 @@ function Table({ title, testId, head, empty, children }: { title: string; testId
           <thead>
             <tr>
               {head.map((h) => (
-                <th key={h} scope="col">
-                  {h}
+                <th key={h.key} scope="col" className={h.wide ? 'col-wide' : undefined}>
+                  {h.label}
                 </th>
               ))}
             </tr>
@@ -47,17 +59,16 @@ function Table({ title, testId, head, empty, children }: { title: string; testId
 function FdbTable({ title, testId, rows, id, usedMac, fresh }: { title: string; testId: string; rows: FdbRow[]; id: string; usedMac: string | null; fresh: Set<string> }) {
   const t = useStrings();
   return (
-    <Table title={title} testId={testId} head={[t.panels.cols.mac, t.panels.cols.port, '']} empty={rows.length === 0}>
+    <Table title={title} testId={testId} head={[{ key: 'mac', label: t.panels.cols.mac }, { key: 'port', label: t.panels.cols.port }]} empty={rows.length === 0}>
       {rows.map((r) => {
         const used = r.mac === usedMac;
         const isNew = fresh.has(`fdb:${id}:${rowKey.fdb(r)}`);
         return (
           <tr key={rowKey.fdb(r)} className={rowClass(used, isNew)} data-used={used || undefined} data-new={isNew || undefined}>
             <td className="mono">{r.mac}</td>
-            <td className="mono">{r.port}</td>
-            <td>
-              {r.local && <span className="badge">{t.panels.local}</span>}
-              <Badges used={used} fresh={isNew} />
+            <td className="mono">
+              {r.port}
+              <Badges used={used} fresh={isNew} local={r.local} />
             </td>
           </tr>
         );
@@ -98,8 +109,8 @@ export function TablesPanel() {
       const isNew = fresh.has(`route:${rowKey.route(r)}`);
       return (
         <tr key={r.text} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
-          <td className="mono route-text">{r.text}</td>
-          <td>
+          <td className="mono route-text">
+            {r.text}
             <Badges used={u} fresh={isNew} />
           </td>
         </tr>
@@ -110,32 +121,44 @@ export function TablesPanel() {
   const localUsed = local.some((r) => r.text === used.route);
   const routes = (
     <div key="routes">
-      <Table title={t.panels.routes} testId="table-routes" head={['ip route', '']} empty={main.length === 0}>
+      <Table title={t.panels.routes} testId="table-routes" head={[{ key: 'route', label: 'ip route' }]} empty={main.length === 0}>
         {routeRows(main)}
       </Table>
       {local.length > 0 && (
         // The local table (the namespace's own addresses) matters only when a packet is for us.
         <details className="local-routes" open={localUsed}>
           <summary>{t.panels.localRoutes(local.length)}</summary>
-          <Table title="" testId="table-routes-local" head={['ip route show table local', '']} empty={false}>
+          <Table title="" testId="table-routes-local" head={[{ key: 'route', label: 'ip route show table local' }]} empty={false}>
             {routeRows(local)}
           </Table>
         </details>
       )}
     </div>
   );
+  // Narrow, the MAC and the interface go under the IP address (the header says so), not off the edge.
+  const neighHead: Head[] = [
+    { key: 'ip', label: <>{t.panels.cols.ip}<span className="col-sub-head"> · {t.panels.cols.mac} · {t.panels.cols.iface}</span></> },
+    { key: 'mac', label: t.panels.cols.mac, wide: true },
+    { key: 'iface', label: t.panels.cols.iface, wide: true },
+    { key: 'state', label: t.panels.cols.state },
+  ];
   const neigh = (
-    <Table key="neigh" title={t.panels.neigh} testId="table-neigh" head={[t.panels.cols.ip, t.panels.cols.mac, t.panels.cols.iface, t.panels.cols.state, '']} empty={tables.neigh.length === 0}>
+    <Table key="neigh" title={t.panels.neigh} testId="table-neigh" head={neighHead} empty={tables.neigh.length === 0}>
       {tables.neigh.map((r) => {
         const u = used.neigh?.ip === r.ip && used.neigh.iface === r.iface;
         const isNew = fresh.has(`neigh:${rowKey.neigh(r)}`);
         return (
           <tr key={rowKey.neigh(r)} className={rowClass(u, isNew)} data-used={u || undefined} data-new={isNew || undefined}>
-            <td className="mono">{r.ip}</td>
-            <td className="mono">{r.mac ?? '—'}</td>
-            <td className="mono">{r.iface}</td>
-            <td className={`state state-${r.state.toLowerCase()}`}>{r.state}</td>
-            <td>
+            <td className="mono">
+              {r.ip}
+              <span className="col-sub">
+                {r.mac ?? '—'} {r.iface}
+              </span>
+            </td>
+            <td className="mono col-wide">{r.mac ?? '—'}</td>
+            <td className="mono col-wide">{r.iface}</td>
+            <td className={`state state-${r.state.toLowerCase()}`}>
+              {r.state}
               <Badges used={u} fresh={isNew} />
             </td>
           </tr>
