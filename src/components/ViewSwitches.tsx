@@ -2,9 +2,10 @@ import { useAppStore } from '../store/StoreContext';
 import type { Lang } from '../store/types';
 import { useStrings } from './i18n/useStrings';
 
+/** Each language names itself, after its visible code, so voice control's "click RU" finds it. */
 const LANGS: { id: Lang; label: string; name: string }[] = [
-  { id: 'en', label: 'EN', name: 'English' },
-  { id: 'ru', label: 'RU', name: 'Русский' },
+  { id: 'en', label: 'EN', name: 'EN — English' },
+  { id: 'ru', label: 'RU', name: 'RU — Русский' },
 ];
 
 /** Language and theme switches. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { LogFilterKey } from '../../store/appState';
 import { logFilterKey } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
@@ -8,7 +8,25 @@ import { eventLine } from './eventLine';
 
 const FILTERS: LogFilterKey[] = ['arp', 'request', 'reply', 'icmp-error', 'decision'];
 
-/** Every event of the journey, filterable by kind; a click jumps to that step. */
+/** Rows a Page Up / Page Down moves by. */
+const PAGE = 10;
+
+/** Scroll `row` into view inside `list` only (never the page), centred or just enough. */
+function reveal(list: HTMLElement, row: HTMLElement, centre: boolean): void {
+  if (centre) {
+    list.scrollTop = Math.max(0, row.offsetTop - list.clientHeight / 2);
+    return;
+  }
+  if (row.offsetTop < list.scrollTop) list.scrollTop = row.offsetTop;
+  else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight;
+}
+
+/**
+ * Every event of the journey, filterable by kind. One Tab stop: a listbox whose arrow keys move a
+ * cursor over the events (Home/End, Page Up/Down too) and whose Enter or a click jumps to that
+ * event; the event shown is the selected option. The cursor is announced through
+ * aria-activedescendant, so focus stays on the list.
+ */
 export function EventLog() {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -18,15 +36,51 @@ export function EventLog() {
   const toggle = useAppStore((s) => s.toggleLogFilter);
   const seek = useAppStore((s) => s.seek);
   const listRef = useRef<HTMLOListElement>(null);
-
-  useEffect(() => {
-    // Keep the current step in view without moving the page itself.
-    const row = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    const list = listRef.current;
-    if (row && list) list.scrollTop = Math.max(0, row.offsetTop - list.clientHeight / 2);
-  }, [index, filter]);
+  const uid = useId();
+  // The keyboard cursor (an event index) while the list has focus; null: it sits on the event shown.
+  const [cursor, setCursor] = useState<number | null>(null);
+  // A click focuses the list too: then the click, not the focus, places the cursor (a scroll on
+  // focus would move the row away from under the pointer before the click lands).
+  const pointing = useRef(false);
 
   const shown = (events ?? []).map((e, i) => ({ e, i })).filter(({ e }) => filter[logFilterKey(e)]);
+  const positionOf = (i: number) => shown.findIndex((x) => x.i === i);
+  // Where the cursor is: the one the keys moved, else the event shown, else the next event the filter keeps.
+  const at = (() => {
+    if (cursor !== null && positionOf(cursor) >= 0) return cursor;
+    const next = shown.find((x) => x.i >= index) ?? shown[shown.length - 1];
+    return next?.i ?? null;
+  })();
+  const optionId = (i: number) => `${uid}-event-${i}`;
+
+  useEffect(() => {
+    // Keep the event shown in view (centred) as the journey plays, without moving the page itself.
+    const list = listRef.current;
+    const row = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (row && list && cursor === null) reveal(list, row, true);
+  }, [index, filter, cursor]);
+  useEffect(() => {
+    // The keyboard cursor stays in view as it moves.
+    const list = listRef.current;
+    if (cursor === null || !list) return;
+    const row = list.querySelector<HTMLElement>(`[data-event="${cursor}"]`);
+    if (row) reveal(list, row, false);
+  }, [cursor]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    if (shown.length === 0 || at === null || e.altKey || e.ctrlKey || e.metaKey) return;
+    const p = Math.max(0, positionOf(at));
+    const moves: Record<string, number> = { ArrowDown: p + 1, ArrowUp: p - 1, Home: 0, End: shown.length - 1, PageDown: p + PAGE, PageUp: p - PAGE };
+    const to = moves[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      setCursor(shown[Math.max(0, Math.min(shown.length - 1, to))]?.i ?? at);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      seek(at);
+    }
+  };
+
   return (
     <div className="event-log" data-testid="event-log">
       <div className="filters" role="group" aria-label={t.panels.filter}>
@@ -38,20 +92,48 @@ export function EventLog() {
         ))}
       </div>
       {shown.length === 0 && <p className="muted">{t.panels.noEvents}</p>}
-      <ol className="log-list" ref={listRef}>
+      <ol
+        className="log-list"
+        ref={listRef}
+        role="listbox"
+        tabIndex={shown.length > 0 ? 0 : -1}
+        aria-label={t.panels.log}
+        aria-activedescendant={at !== null ? optionId(at) : undefined}
+        onKeyDown={onKeyDown}
+        onMouseDown={() => {
+          pointing.current = true;
+        }}
+        onFocus={() => {
+          if (!pointing.current) setCursor(at);
+          pointing.current = false;
+        }}
+        onBlur={() => setCursor(null)}
+        data-testid="log-list"
+      >
         {shown.map(({ e, i }) => {
           const key = logFilterKey(e);
+          const cls = ['log-row', i === index ? 'is-current' : '', i === at && cursor !== null ? 'is-active' : ''].filter(Boolean).join(' ');
           return (
-            <li key={i}>
-              <button type="button" className={`log-row${i === index ? ' is-current' : ''}`} aria-current={i === index ? 'step' : undefined} onClick={() => seek(i)} data-testid={`log-${i}`}>
-                <span className="log-n">{i + 1}</span>
-                <span className="dot" style={key !== 'decision' ? { background: KIND_VAR[key] } : undefined} aria-hidden="true" />
-                <span className="log-ns">{e.ns}</span>
-                <span className="log-type">{t.types[e.type]}</span>
-                <span className="log-text" title={eventLine(e, t, lang)}>
-                  {eventLine(e, t, lang)}
-                </span>
-              </button>
+            <li
+              key={i}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === index}
+              className={cls}
+              onClick={() => {
+                setCursor(i);
+                seek(i);
+              }}
+              data-event={i}
+              data-testid={`log-${i}`}
+            >
+              <span className="log-n">{i + 1}</span>
+              <span className="dot" style={key !== 'decision' ? { background: KIND_VAR[key] } : undefined} aria-hidden="true" />
+              <span className="log-ns">{e.ns}</span>
+              <span className="log-type">{t.types[e.type]}</span>
+              <span className="log-text" title={eventLine(e, t, lang)}>
+                {eventLine(e, t, lang)}
+              </span>
             </li>
           );
         })}
