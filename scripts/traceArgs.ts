@@ -59,7 +59,7 @@ export function langOf(argv: readonly string[]): Lang {
   return got;
 }
 
-const KNOWN = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'format', 'lang', 'explain'];
+const KNOWN = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'size', 'format', 'lang', 'explain'];
 
 /**
  * Parses argv (`--name value` or `--name=value`; `--warm` and `--help` take none). Throws a
@@ -108,10 +108,12 @@ export function parseTraceArgs(argv: readonly string[]): TraceArgs {
   const count = int('count');
   const ttl = int('ttl');
   const interval = int('interval');
+  const size = int('size');
   if (port !== undefined) spec.port = port;
   if (count !== undefined) spec.count = count;
   if (ttl !== undefined) spec.ttl = ttl;
   if (interval !== undefined) spec.intervalMs = interval;
+  if (size !== undefined) spec.size = size;
   if (flags.has('warm')) spec.warm = true;
   const out: TraceArgs = { spec, format, lang, explain };
   const topology = values.get('topology');

@@ -63,6 +63,7 @@ function icmpAt(b: Uint8Array, off: number): IcmpHeader | string {
   const icmp: IcmpHeader = { type, code: b[off + 1] ?? 0 };
   if (type === 0 || type === 8) icmp.seq = u16(b, off + 6);
   if (type === 5) icmp.gateway = ip(b, off + 4);
+  if (type === 3 && icmp.code === 4) icmp.mtu = u16(b, off + 6);
   if (ICMP_ERRORS.has(type)) {
     const inner = ipv4At(b, off + 8);
     if (typeof inner === 'string') return `ICMP ${type} quoting ${inner}`;

@@ -51,9 +51,11 @@ function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
   const exec = ['ip', 'netns', 'exec', ns];
   if (proto === 'icmp') {
     const ttl = spec.ttl !== undefined ? ['-t', String(spec.ttl)] : [];
+    if (spec.size !== undefined) ttl.push('-s', String(spec.size));
     return [[...exec, 'ping', '-n', '-q', '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
   }
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
+  if (spec.size !== undefined && !(proto === 'udp' && spec.size === 2)) throw new Error('the lab sends UDP and TCP with bash only: no payload size but the default');
   // bash's /dev/udp and /dev/tcp: one datagram, or one connect() (a SYN). A RST ends the attempt
   // at once; an accepted connection is held open past the journey's window, as the engine leaves it
   // (closing it would add a FIN exchange the journey does not include).

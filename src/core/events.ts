@@ -52,6 +52,8 @@ export interface IcmpHeader {
   seq?: number;
   /** Redirect gateway (type 5). */
   gateway?: string;
+  /** Fragmentation needed (type 3 code 4): the next hop's MTU. */
+  mtu?: number;
   /** For errors: the IPv4 header (and ports) of the packet that caused it, as quoted in the ICMP body. */
   quote?: { ipv4: Ipv4Header; sport?: number; dport?: number };
 }
@@ -262,7 +264,8 @@ export interface DeliverEvent extends EventBase {
 }
 
 /**
- * Why a packet or frame was dropped. `local-source`: a received packet claims one of the host's own
+ * Why a packet or frame was dropped. `frag-needed`: a forwarded packet with DF set is longer than the
+ * MTU of the device it would leave by (ip_exceeds_mtu; the router reports ICMP_FRAG_NEEDED). `local-source`: a received packet claims one of the host's own
  * addresses as its source (fib_validate_source, IP_LOCAL_SOURCE). The `arp-*` reasons are ARP
  * requests the host leaves unanswered because of the sender's or target's address: arp_process()
  * routes each request with ip_route_input_noref(tip, sip, dev) as if it were a packet from the
@@ -277,6 +280,7 @@ export interface DeliverEvent extends EventBase {
 export type DropReason =
   | 'no-route'
   | 'ttl-exceeded'
+  | 'frag-needed'
   | 'neigh-failed'
   | 'not-for-us'
   | 'forwarding-disabled'
@@ -317,6 +321,9 @@ export interface DropEvent extends EventBase {
   ifaceMac?: string;
   /** port-unreachable, tcp-no-listener: the port nobody listens on. */
   port?: number;
+  /** frag-needed: the packet's total length, and the MTU of the device it would leave by. */
+  len?: number;
+  mtu?: number;
   /** icmp-rate-limited: the ICMP message held back. */
   icmp?: { type: number; code: number };
   /**

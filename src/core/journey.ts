@@ -17,6 +17,8 @@ export interface JourneySpec {
   intervalMs?: number;
   /** IP TTL of the packets sent. Default: the source namespace's ip_default_ttl (64). */
   ttl?: number;
+  /** Payload bytes: ICMP data as `ping -s` (default 56: an 84-byte packet), or the UDP datagram's (default 2, bash's `echo x`). TCP ignores it. */
+  size?: number;
   /** Start with the caches (ARP, FDB) a previous identical journey left, instead of empty ones. Default false. */
   warm?: boolean;
 }
@@ -94,7 +96,7 @@ export interface Place {
 
 /** A finished simulation: the event log and what is needed to show any point in it. Plain data. */
 export interface JourneyResult {
-  spec: Required<Omit<JourneySpec, 'port'>> & { port: number };
+  spec: Required<Omit<JourneySpec, 'port' | 'size'>> & { port: number; size?: number };
   /** Destination IPv4 address the name in `to` resolved to. */
   dstIp: string;
   /** The namespace that owns `dstIp`, if any. */

@@ -183,6 +183,7 @@ const en = {
   drops: {
     'no-route': 'no route to the destination',
     'ttl-exceeded': 'TTL exceeded',
+    'frag-needed': 'too big for the next hop (DF set)',
     'neigh-failed': 'ARP got no answer',
     'not-for-us': 'not addressed to this host',
     'forwarding-disabled': 'forwarding is off (ip_forward=0)',
@@ -373,6 +374,7 @@ const ru: Strings = {
   drops: {
     'no-route': 'нет маршрута до назначения',
     'ttl-exceeded': 'истёк TTL',
+    'frag-needed': 'слишком велик для следующего хопа, а фрагментация запрещена',
     'neigh-failed': 'ARP-запрос остался без ответа',
     'not-for-us': 'адресован не этому хосту',
     'forwarding-disabled': 'пересылка выключена (ip_forward=0)',

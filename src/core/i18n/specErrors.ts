@@ -8,7 +8,7 @@ import { LANGS, type Texts } from './lang';
  */
 export type SpecProblem =
   | { code: 'proto'; got: string }
-  | { code: 'range'; field: 'port' | 'count' | 'intervalMs' | 'ttl'; lo: number; hi: number; got: number }
+  | { code: 'range'; field: 'port' | 'count' | 'intervalMs' | 'ttl' | 'size'; lo: number; hi: number; got: number }
   | { code: 'from-missing' }
   | { code: 'to-missing' }
   | { code: 'from-unknown'; name: string }

@@ -1,11 +1,13 @@
 import type { JourneyResult, JourneySpec } from '../journey';
+import { MTU_SCENARIOS } from '../presets/mtuScenarios';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
 
 /*
  * The generated set of journeys the narrator is tested on (test support, not shipped in the app's
  * bundle): every ordered pair of endpoints of the seed lab, machines included, plus addresses
- * nobody owns; ICMP, UDP and TCP; cold and warm; TTL 1, 2 and 64; one packet and three.
+ * nobody owns; ICMP, UDP and TCP; cold and warm; TTL 1, 2 and 64; one packet and three; then the
+ * MTU scenarios.
  */
 
 /** Sources and destinations of the set. */
@@ -33,4 +35,6 @@ export function journeySpecs(): JourneySpec[] {
 export function* journeySet(): Generator<JourneyResult> {
   const topology = seedTopology();
   for (const spec of journeySpecs()) yield runJourney(topology, spec);
+  // And the MTU scenarios, whose drops (fragmentation needed) the seed lab never shows.
+  for (const s of MTU_SCENARIOS) yield runJourney(s.topology(), s.journey);
 }

@@ -48,6 +48,8 @@ const LATIN_OK = new Set([
   'from', 'n', 'sysctl', 'longest', 'prefix', 'match', 'accept', 'ip_recverr',
   // The bridges' spanning tree protocol, named where an L2 loop is told.
   'stp',
+  // IP header fields where a packet is too big for a link: the device's MTU, Don't Fragment.
+  'mtu', 'df',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

@@ -99,7 +99,7 @@ export interface FibFacts {
 }
 
 /** The facts a drop's sentence may need: the DropEvent's own, plus its packet's addresses and TTL there. */
-export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp' | 'spa' | 'tpa' | 'martian'>> & {
+export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp' | 'spa' | 'tpa' | 'martian' | 'len' | 'mtu'>> & {
   ttl?: number;
   src?: string;
   dst?: string;

@@ -121,6 +121,8 @@ function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
   if (e.ifaceMac) facts.ifaceMac = e.ifaceMac;
   if (e.port !== undefined) facts.port = e.port;
   if (e.icmp) facts.icmp = e.icmp;
+  if (e.len !== undefined) facts.len = e.len;
+  if (e.mtu !== undefined) facts.mtu = e.mtu;
   if (e.ipv4) {
     facts.ttl = e.ipv4.ttl;
     facts.src = e.ipv4.src;
@@ -293,6 +295,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
 const DROP_FN: Record<DropEvent['reason'], string> = {
   'no-route': 'ip_error',
   'ttl-exceeded': 'ip_forward',
+  'frag-needed': 'ip_forward',
   'neigh-failed': 'neigh_invalidate',
   'not-for-us': 'ip_rcv_core',
   'forwarding-disabled': 'ip_error',

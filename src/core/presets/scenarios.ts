@@ -1,6 +1,7 @@
 import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
 import { FIELD_SCENARIOS } from './fieldCases';
+import { MTU_SCENARIOS } from './mtuScenarios';
 import { seedTopology } from './seed';
 
 /**
@@ -152,4 +153,5 @@ export const SCENARIOS: readonly Scenario[] = [
     journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
   },
   ...FIELD_SCENARIOS,
+  ...MTU_SCENARIOS,
 ];

@@ -15,7 +15,7 @@ const ICMP_RATELIMIT = 1000 * MS;
 const XRLIM_BURST = 6 * ICMP_RATELIMIT;
 
 /** Sends an ICMP error about `orig` from `ns` back to its source. Returns whether one was sent. */
-export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: number, gateway?: number): boolean {
+export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: number, gateway?: number, mtu?: number): boolean {
   // RFC 1122 3.2.2: never answer an ICMP error with another one (loops would never end).
   if (isIcmpError(orig)) return false;
   const toSelf = ns.localAddrs.has(orig.s);
@@ -37,6 +37,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     icmp.quote.dport = ports.dport;
   }
   if (gateway !== undefined) icmp.gateway = formatIp(gateway);
+  if (mtu !== undefined) icmp.mtu = mtu;
   const err: Packet = {
     ipv4: { src: formatIp(src), dst: orig.ipv4.src, ttl: ns.defaultTtl, proto: 'icmp' },
     icmp,
@@ -46,6 +47,9 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     s: src,
     d: orig.s,
     id: sim.nextPacket(),
+    // icmp_send() quotes as much of the packet as fits in 576 bytes; its socket never sets DF.
+    len: 28 + Math.min(orig.len, 576 - 28),
+    df: false,
   };
   emitSend(sim, ns.name, err, 'icmp-error', orig.id, toSelf);
   ipOutput(sim, ns, err);

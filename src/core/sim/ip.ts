@@ -16,7 +16,7 @@ import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } 
 export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt };
+  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt, len: frame.len, df: frame.df };
   const ns = dev.ns;
 
   if (isLoopback(p.d) || isLoopback(p.s)) {
@@ -55,6 +55,14 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
   if (ip.ttl <= 1) {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'ttl-exceeded', ipv4: ip, seq: sim.seq, t: sim.now });
     icmpError(sim, ns, p, 11, 0);
+    return;
+  }
+  // ip_exceeds_mtu(): too big for the next hop's device with DF set. ICMP_FRAG_NEEDED carries that
+  // MTU and quotes the packet as received (the TTL is decreased only after this check).
+  const mtu = route.dev.mtu;
+  if (p.len > mtu && p.df) {
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: dev.name, reason: 'frag-needed', ipv4: ip, mtu, len: p.len, seq: sim.seq, t: sim.now });
+    icmpError(sim, ns, p, 3, 4, undefined, mtu);
     return;
   }
   const q = withTtl(p, ip.ttl - 1);

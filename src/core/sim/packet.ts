@@ -20,6 +20,9 @@ export interface Packet {
   d: number;
   /** Packet id, kept across hops (see FrameEvent.pkt). */
   id: number;
+  /** IP total length in bytes (header included) and the Don't Fragment bit. */
+  len: number;
+  df: boolean;
 }
 
 /**
@@ -47,16 +50,19 @@ export interface WireFrame {
    * more crossings than the topology has switches means it went round an L2 loop (see link.ts).
    */
   l2: number;
+  /** IPv4: the packet's total length and DF bit (0 and false for ARP). */
+  len: number;
+  df: boolean;
 }
 
 /** An IPv4 packet in an Ethernet frame from `src` to `dst`. */
 export function ipFrame(src: string, dst: string, p: Packet): WireFrame {
-  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id, l2: 0 };
+  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id, l2: 0, len: p.len, df: p.df };
 }
 
 /** ARP message `pkt` in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
 export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number, pkt: number): WireFrame {
-  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt, l2: 0 };
+  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt, l2: 0, len: 0, df: false };
 }
 
 /**
@@ -93,7 +99,7 @@ export function emitSend(sim: Sim, ns: string, p: Packet, cause: SendEvent['caus
 /** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */
 export function withTtl(p: Packet, ttl: number): Packet {
   const ip = p.ipv4;
-  return { ipv4: { src: ip.src, dst: ip.dst, ttl, proto: ip.proto }, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id };
+  return { ipv4: { src: ip.src, dst: ip.dst, ttl, proto: ip.proto }, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id, len: p.len, df: p.df };
 }
 
 /** ICMP types that are errors: Linux never answers an error with another error (RFC 1122 3.2.2). */

@@ -18,7 +18,7 @@ export type NormalizedSpec = JourneyResult['spec'];
 
 const PROTOS: ReadonlySet<string> = new Set(['icmp', 'udp', 'tcp']);
 
-function check(field: 'port' | 'count' | 'intervalMs' | 'ttl', v: number, lo: number, hi: number): void {
+function check(field: 'port' | 'count' | 'intervalMs' | 'ttl' | 'size', v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi) throw specError({ code: 'range', field, lo, hi, got: v });
 }
 
@@ -33,9 +33,11 @@ export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
   check('count', count, 1, 100);
   check('intervalMs', intervalMs, 1, 60000);
   if (spec.ttl !== undefined) check('ttl', spec.ttl, 1, 255);
+  const size = spec.size ?? (proto === 'udp' ? 2 : 56);
+  if (spec.size !== undefined) check('size', size, 0, 65507);
   if (typeof spec.from !== 'string' || spec.from === '') throw specError({ code: 'from-missing' });
   if (typeof spec.to !== 'string' || spec.to === '') throw specError({ code: 'to-missing' });
-  return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false };
+  return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false, size };
 }
 
 /** The IPv4 address `to` names: a pod's or machine's first address, or a literal IPv4 address. */
@@ -83,6 +85,10 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     s: srcIp,
     d: dst,
     id: sim.nextPacket(),
+    // ping -s size (8-byte ICMP header), one datagram of `size` bytes, a SYN with its 20 bytes of
+    // options. Sockets default to IP_PMTUDISC_WANT: DF is set on what fits the device.
+    len: 20 + (spec.proto === 'tcp' ? 40 : 8 + (spec.size ?? 56)),
+    df: true,
   };
   emitSend(sim, src.name, p, 'app');
   ipOutput(sim, src, p);

@@ -66,7 +66,10 @@ function answer(sim: Sim, ns: Ns, to: Packet, l4: { icmp: IcmpHeader } | { tcp: 
   const icmp = 'icmp' in l4 ? l4.icmp : undefined;
   const tcp = 'tcp' in l4 ? l4.tcp : undefined;
   const ipv4 = { src: to.ipv4.dst, dst: to.ipv4.src, ttl: ns.defaultTtl, proto: icmp ? ('icmp' as const) : ('tcp' as const) };
-  const r: Packet = { ipv4, icmp, udp: undefined, tcp, kind, s: to.d, d: to.s, id: sim.nextPacket() };
+  const r: Packet = { ipv4, icmp, udp: undefined, tcp, kind, s: to.d, d: to.s, id: sim.nextPacket(),
+    // An echo reply is as long as the request and, like every packet of the ICMP socket, has no DF;
+    // TCP: SYN-ACK with its options (MSS, SACK, timestamps, window scale), RST-ACK and ACK bare.
+    len: icmp ? to.len : tcp?.flags === 'S.' ? 60 : tcp?.flags === '.' ? 52 : 40, df: !icmp };
   emitSend(sim, ns.name, r, cause, to.id);
   ipOutput(sim, ns, r);
 }

@@ -106,7 +106,7 @@ const FIELDS: Record<(typeof LAYERS)[number], readonly string[]> = {
   eth: ['src', 'dst', 'type'],
   arp: ['op', 'sha', 'spa', 'tha', 'tpa'],
   ipv4: ['src', 'dst', 'ttl', 'proto'],
-  icmp: ['type', 'code', 'seq', 'gateway'],
+  icmp: ['type', 'code', 'seq', 'gateway', 'mtu'],
   udp: ['sport', 'dport'],
   tcp: ['sport', 'dport', 'flags'],
 };

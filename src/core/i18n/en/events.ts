@@ -185,6 +185,9 @@ export const eventsEn: NarratorCatalog['events'] = {
     if (m.about === 'kernel') return { short: `${from}. The kernel itself built the packet it reports on, so no program waits for it: it is discarded.` };
     if (m.proto === 'udp') return { short: `${from}: the kernel hands the error to the UDP socket.`, why: 'The program sees it (ECONNREFUSED on its next call) only if the socket is connected or IP_RECVERR is set.' };
     if (m.proto === 'tcp') return { short: `${from}: connect() fails with that error.` };
+    if (m.type === 3 && m.code === 4) {
+      return { short: `${from}: ping prints it.`, why: 'The kernel also records the smaller path MTU for that destination: packets after this one are fragmented at the source.' };
+    }
     return { short: `${from}: ping prints it.` };
   },
   halt: (m) => ({
@@ -207,6 +210,10 @@ export const eventsEn: NarratorCatalog['events'] = {
         ? { short: `Nothing leaves ${m.ns}: the program gets "Network is unreachable" (ENETUNREACH) straight from the kernel.` }
         : { short: `${m.ns} drops ${what}: no route to ${x.dst ?? '?'}.`, why: `As a router it reports ICMP ${icmp(3, 0)} to the sender.` };
       case 'ttl-exceeded': return { short: `${m.ns} drops the packet: it arrived with TTL ${x.ttl ?? '?'}, and forwarding would bring it to 0.` };
+      case 'frag-needed': return {
+        short: `${m.ns} drops the packet: ${x.len ?? '?'} bytes, more than the next hop's MTU of ${x.mtu ?? '?'}, and DF forbids fragmenting it.`,
+        why: `ip_forward() checks the length before lowering the TTL; ${m.ns} reports ICMP ${icmp(3, 4)} with MTU ${x.mtu ?? '?'} to the sender.`,
+      };
       case 'neigh-failed': return { short: `${cap(what)} is dropped: the next hop ${x.nexthop ?? '?'} never answered ARP.`, why: `Linux reports ICMP ${icmp(3, 1)} to the sender.` };
       case 'not-for-us': return { short: `${m.ns} drops the frame: it is addressed to ${x.dstMac ?? '?'}, not to ${m.iface ?? '?'} (${x.ifaceMac ?? '?'}).`, why: 'It only arrived because a switch flooded it.' };
       case 'forwarding-disabled': return { short: `${x.dst ?? '?'} is not ${m.ns}'s address, and forwarding is off (ip_forward=0): ${m.ns} silently drops ${what}.`, why: 'A host that does not forward is not a router.' };

@@ -4,7 +4,7 @@ import { icmpNameEn as icmp } from './summary';
 import { pingLine } from '../pingLine';
 
 const DROP: Record<DropReason, string> = {
-  'no-route': 'no route', 'ttl-exceeded': 'TTL expired', 'neigh-failed': 'the next hop never answered ARP', 'not-for-us': 'not addressed to it',
+  'no-route': 'no route', 'ttl-exceeded': 'TTL expired', 'frag-needed': 'too big for the next hop, DF set', 'neigh-failed': 'the next hop never answered ARP', 'not-for-us': 'not addressed to it',
   'forwarding-disabled': 'forwarding is off', 'rp-filter': 'the reverse path filter', 'port-unreachable': 'nobody listens on the port', 'tcp-no-listener': 'nobody listens on the port',
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',

@@ -190,6 +190,9 @@ export const eventsRu: NarratorCatalog['events'] = {
     if (m.about === 'kernel') return { short: `${from}. Пакет, о котором сообщение, сформировало само ядро, программы-отправителя нет: сообщение отбрасывается.` };
     if (m.proto === 'udp') return { short: `${from}: ядро передаёт ошибку UDP-сокету.`, why: 'Программа увидит её (ECONNREFUSED при следующем вызове), только если сокет подключён через connect() или включён IP_RECVERR.' };
     if (m.proto === 'tcp') return { short: `${from}: connect() завершается этой ошибкой.` };
+    if (m.type === 3 && m.code === 4) {
+      return { short: `${from}: ping печатает это сообщение.`, why: 'Ядро ещё и запоминает меньший MTU пути к этому адресу: следующие пакеты фрагментируются уже у отправителя.' };
+    }
     return { short: `${from}: ping печатает это сообщение.` };
   },
   halt: (m) => ({
@@ -214,6 +217,10 @@ export const eventsRu: NarratorCatalog['events'] = {
         ? { short: `Из ${m.ns} ничего не уходит: программа сразу получает от ядра «Network is unreachable» (ENETUNREACH).` }
         : { short: `${m.ns} отбрасывает ${what}: нет маршрута до ${x.dst ?? '?'}.`, why: `Как маршрутизатор он сообщит об этом отправителю: ICMP «${icmp(3, 0)}».` };
       case 'ttl-exceeded': return { short: `${m.ns} отбрасывает пакет: он пришёл с TTL ${x.ttl ?? '?'}, и после пересылки TTL обнулился бы.` };
+      case 'frag-needed': return {
+        short: `${m.ns} отбрасывает пакет: в нём ${x.len ?? '?'} байт, больше MTU следующего хопа (${x.mtu ?? '?'}), а DF запрещает фрагментацию.`,
+        why: `ip_forward() проверяет длину до уменьшения TTL; ${m.ns} сообщает отправителю ICMP «${icmp(3, 4)}» с MTU ${x.mtu ?? '?'}.`,
+      };
       case 'neigh-failed': return { short: `${cap(what)} отброшен: следующий хоп ${x.nexthop ?? '?'} так и не ответил на ARP.`, why: `Linux сообщит об этом отправителю: ICMP «${icmp(3, 1)}».` };
       case 'not-for-us': return { short: `${m.ns} отбрасывает кадр: он адресован ${x.dstMac ?? '?'}, а не ${m.iface ?? '?'} (${x.ifaceMac ?? '?'}).`, why: 'Он пришёл лишь потому, что коммутатор разослал его во все порты.' };
       case 'forwarding-disabled': return { short: `${x.dst ?? '?'} — не адрес ${m.ns}, а пересылка выключена (ip_forward=0): ${m.ns} молча отбрасывает ${what}.`, why: 'Хост без пересылки — не маршрутизатор.' };

@@ -2,11 +2,12 @@ import type { SpecErrorCatalog } from '../specErrors';
 
 const NOT_SIMULATED = 'ping без -b на него не отправляет, а хосты Linux не отвечают на широковещательный ping (icmp_echo_ignore_broadcasts=1); широковещание пока не моделируется.';
 
-const FIELD: Record<'port' | 'count' | 'intervalMs' | 'ttl', string> = {
+const FIELD: Record<'port' | 'count' | 'intervalMs' | 'ttl' | 'size', string> = {
   port: 'port (порт)',
   count: 'count (число пакетов)',
   intervalMs: 'intervalMs (интервал, мс)',
   ttl: 'ttl',
+  size: 'size (байт данных)',
 };
 
 /** Russian texts of journey request problems. */

@@ -5,7 +5,7 @@ import { icmpNameRu as icmpFull } from './summary';
 import { pingLine } from '../pingLine';
 
 const DROP: Record<DropReason, string> = {
-  'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL истёк', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
+  'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL истёк', 'frag-needed': 'пакет больше MTU следующего хопа, а DF стоит', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
