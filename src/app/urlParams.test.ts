@@ -126,6 +126,19 @@ describe('links written from the app’s state', () => {
     expect(parseUrlParams(`?${q}`).linkErrors).toEqual([]);
   });
 
+  it('pass on the panels only when someone chose them, not a small screen’s default', () => {
+    const { s } = opened('?lang=en');
+    expect(s.getState().panelsAuto).toBe(true);
+    s.getState().fitPanels(false);
+    expect(s.getState().panels).toBe(false);
+    expect(linkParams(s.getState(), null)).not.toContain('panels');
+    s.getState().setPanels(true);
+    expect(linkParams(s.getState(), null)).toContain('&panels=1');
+    s.getState().setPanels(false);
+    expect(linkParams(s.getState(), null)).toContain('&panels=0');
+    expect(linkParams(opened('?panels=1').s.getState(), null)).toContain('&panels=1');
+  });
+
   it('never write a half-typed value: the link follows the journey shown', () => {
     const { s } = opened('?ttl=5');
     s.getState().typeDraft({ ttl: '50' });

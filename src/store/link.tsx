@@ -14,7 +14,7 @@ export function defaultFollow(t: Topology): boolean {
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
-export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'topology'>;
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology'>;
 
 /** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
 export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
@@ -22,8 +22,9 @@ export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
 /**
  * The query string (without `?`) that opens this app as it is now: the lab, the journey shown, the
  * event and the view, in the parameters `src/app/urlParams.ts` reads. Journey, language, theme
- * and step are always written, so the link opens the same thing in any browser; speed, follow and
- * panels only when they differ from what the player would choose anyway. `view` overrides the view
+ * and step are always written, so the link opens the same thing in any browser; speed and follow
+ * only when they differ from what the player would choose anyway, panels only when someone chose
+ * (a small screen's closed drawer is no choice to pass on). `view` overrides the view
  * (an embed asks for `panels=0&follow=1`). Null before any journey ran.
  */
 export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView = {}): string | null {
@@ -48,7 +49,7 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   const follow = view.follow ?? s.follow;
   if (view.follow !== undefined || follow !== defaultFollow(s.topology)) q.set('follow', follow ? '1' : '0');
   const panels = view.panels ?? s.panels;
-  if (view.panels !== undefined || !panels) q.set('panels', panels ? '1' : '0');
+  if (view.panels !== undefined || !s.panelsAuto) q.set('panels', panels ? '1' : '0');
   return q.toString();
 }
 
