@@ -40,6 +40,24 @@ describe('decodeEthernet', () => {
     });
   });
 
+  it('marks fragments, and decodes no transport header in a later one', () => {
+    const first = ipv4('10.10.10.1', '10.10.11.1', 64, 1, [8, 0, 0, 0, 0xbe, 0xef, 0, 1, 1, 2]);
+    first[6] = 0x20; // MF, offset 0 (and no DF)
+    const later = ipv4('10.10.10.1', '10.10.11.1', 64, 1, [0xc0, 0xc1, 0xc2, 0xc3]);
+    later[6] = 0x00;
+    later[7] = 0xb9; // offset 185 * 8 = 1480, last fragment
+    expect(decodeEthernet(eth(B, A, 0x0800, first))).toEqual({
+      frame: {
+        eth: { src: A, dst: B, type: 'ipv4' },
+        ipv4: { src: '10.10.10.1', dst: '10.10.11.1', ttl: 64, proto: 'icmp', fragOffset: 0, mf: true },
+        icmp: { type: 8, code: 0, seq: 1 },
+      },
+    });
+    expect(decodeEthernet(eth(B, A, 0x0800, later))).toEqual({
+      frame: { eth: { src: A, dst: B, type: 'ipv4' }, ipv4: { src: '10.10.10.1', dst: '10.10.11.1', ttl: 64, proto: 'icmp', fragOffset: 1480, mf: false } },
+    });
+  });
+
   it('decodes a port unreachable with the quoted header and ports', () => {
     const quoted = ipv4('10.10.10.1', '10.10.11.1', 61, 17, [...be16(46011), ...be16(9999), 0, 10, 0, 0]);
     const icmp = [3, 3, 0, 0, 0, 0, 0, 0, ...quoted];

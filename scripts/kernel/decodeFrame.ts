@@ -51,10 +51,14 @@ function ipv4At(b: Uint8Array, off: number): { hdr: Ipv4Header; payload: number 
   if (vihl >> 4 !== 4) return `IP version ${vihl >> 4}`;
   const proto = PROTOS[b[off + 9] ?? 0];
   if (!proto) return `IPv4 protocol ${b[off + 9]}`;
-  return {
-    hdr: { src: ip(b, off + 12), dst: ip(b, off + 16), ttl: b[off + 8] ?? 0, proto },
-    payload: off + (vihl & 0x0f) * 4,
-  };
+  const hdr: Ipv4Header = { src: ip(b, off + 12), dst: ip(b, off + 16), ttl: b[off + 8] ?? 0, proto };
+  // A fragment (MF set or a non-zero offset) says so; a whole packet shows neither field.
+  const frag = u16(b, off + 6);
+  if ((frag & 0x3fff) !== 0) {
+    hdr.fragOffset = (frag & 0x1fff) * 8;
+    hdr.mf = (frag & 0x2000) !== 0;
+  }
+  return { hdr, payload: off + (vihl & 0x0f) * 4 };
 }
 
 function icmpAt(b: Uint8Array, off: number): IcmpHeader | string {
@@ -100,6 +104,8 @@ export function decodeEthernet(b: Uint8Array): Decoded {
   if (typeof v4 === 'string') return { ignored: v4 };
   const frame: Frame = { eth: { ...eth, type: 'ipv4' }, ipv4: v4.hdr };
   const p = v4.payload;
+  // A later fragment carries the middle of the payload: no transport header to decode.
+  if (v4.hdr.fragOffset) return { frame };
   if (v4.hdr.proto === 'icmp') {
     const icmp = icmpAt(b, p);
     if (typeof icmp === 'string') return { ignored: icmp };

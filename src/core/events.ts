@@ -42,6 +42,9 @@ export interface Ipv4Header {
   dst: string;
   ttl: number;
   proto: IpProto;
+  /** Fragments only: the fragment's offset in bytes and the More Fragments bit (absent on whole packets). */
+  fragOffset?: number;
+  mf?: boolean;
 }
 
 /** ICMP header. Echo carries `seq`; errors carry the offending packet's headers in `quote`. */

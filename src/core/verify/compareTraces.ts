@@ -105,7 +105,7 @@ const LAYERS = ['eth', 'arp', 'ipv4', 'icmp', 'udp', 'tcp'] as const;
 const FIELDS: Record<(typeof LAYERS)[number], readonly string[]> = {
   eth: ['src', 'dst', 'type'],
   arp: ['op', 'sha', 'spa', 'tha', 'tpa'],
-  ipv4: ['src', 'dst', 'ttl', 'proto'],
+  ipv4: ['src', 'dst', 'ttl', 'proto', 'fragOffset', 'mf'],
   icmp: ['type', 'code', 'seq', 'gateway', 'mtu'],
   udp: ['sport', 'dport'],
   tcp: ['sport', 'dport', 'flags'],
