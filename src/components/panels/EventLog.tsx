@@ -11,14 +11,22 @@ const FILTERS: LogFilterKey[] = ['arp', 'request', 'reply', 'icmp-error', 'decis
 /** Rows a Page Up / Page Down moves by. */
 const PAGE = 10;
 
-/** Scroll `row` into view inside `list` only (never the page), centred or just enough. */
-function reveal(list: HTMLElement, row: HTMLElement, centre: boolean): void {
-  if (centre) {
-    list.scrollTop = Math.max(0, row.offsetTop - list.clientHeight / 2);
-    return;
+/** The nearest box that scrolls `el` vertically, inside its app (never the page: an embed must not scroll the slide). */
+function scrollerOf(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p && !p.matches('[data-testid="app"]'); p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && p.scrollHeight > p.clientHeight + 1) return p;
   }
-  if (row.offsetTop < list.scrollTop) list.scrollTop = row.offsetTop;
-  else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight;
+  return null;
+}
+
+/** Scroll `row` into view inside `box`, centred or just enough. */
+function reveal(box: HTMLElement, row: HTMLElement, centre: boolean): void {
+  const r = row.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  if (centre) box.scrollTop += r.top + r.height / 2 - (b.top + b.height / 2);
+  else if (r.top < b.top) box.scrollTop += r.top - b.top;
+  else if (r.bottom > b.bottom) box.scrollTop += r.bottom - b.bottom;
 }
 
 /**
@@ -54,17 +62,17 @@ export function EventLog() {
   const optionId = (i: number) => `${uid}-event-${i}`;
 
   useEffect(() => {
-    // Keep the event shown in view (centred) as the journey plays, without moving the page itself.
+    // Keep the event shown in view (centred) in the list as the journey plays; only the list
+    // scrolls, never the panel around it (that would take the explanation away at each event).
     const list = listRef.current;
     const row = list?.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (row && list && cursor === null) reveal(list, row, true);
+    if (row && list && cursor === null && scrollerOf(row) === list) reveal(list, row, true);
   }, [index, filter, cursor]);
   useEffect(() => {
-    // The keyboard cursor stays in view as it moves.
-    const list = listRef.current;
-    if (cursor === null || !list) return;
-    const row = list.querySelector<HTMLElement>(`[data-event="${cursor}"]`);
-    if (row) reveal(list, row, false);
+    // The keyboard cursor stays in view as it moves, whatever scrolls it (the list, or a drawer).
+    const row = cursor === null ? null : listRef.current?.querySelector<HTMLElement>(`[data-event="${cursor}"]`);
+    const box = row ? scrollerOf(row) : null;
+    if (row && box) reveal(box, row, false);
   }, [cursor]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
