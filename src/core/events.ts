@@ -238,13 +238,17 @@ export interface SendEvent extends EventBase {
   /**
    * Who made it: `app` a program (ping, a UDP send, connect()); the kernel itself for the rest:
    * `echo-reply` (icmp_echo), `tcp-synack`, `tcp-rst` (tcp_v4_send_reset), `tcp-ack`, `icmp-error`
-   * (icmp_send).
+   * (icmp_send), `tcp-retransmit` (tcp_retransmit_timer: connect()'s SYN again, nothing answered it
+   * within the retransmission timeout).
    */
-  cause: 'app' | 'echo-reply' | 'tcp-synack' | 'tcp-rst' | 'tcp-ack' | 'icmp-error';
-  /** The packet this one answers or reports on. */
+  cause: 'app' | 'echo-reply' | 'tcp-synack' | 'tcp-rst' | 'tcp-ack' | 'icmp-error' | 'tcp-retransmit';
+  /** The packet this one answers or reports on; for `tcp-retransmit`, connect()'s first SYN. */
   about?: number;
   /** icmp-error: the erring packet's source is this namespace itself (it goes over loopback). */
   toSelf?: boolean;
+  /** tcp-retransmit: which retransmission (1 for the first) and the timeout that expired, in ms. */
+  retry?: number;
+  rtoMs?: number;
 }
 
 /** A packet handed to a local socket (or answered by the kernel itself). */
@@ -264,6 +268,12 @@ export interface DeliverEvent extends EventBase {
   cause: 'echo-request' | 'echo-reply' | 'icmp-error' | 'redirect' | 'udp' | 'tcp-syn' | 'tcp-synack' | 'tcp-rst' | 'tcp';
   /** redirect: whether this namespace accepts redirects (IN_DEV_RX_REDIRECTS). */
   accepted?: boolean;
+  /**
+   * icmp-error about a TCP segment of this namespace's connect(): `aborts` connect() fails with the
+   * error; `soft` it arrived while connect() itself still held the socket (the SYN's own softirq run),
+   * so it is only noted (sk_err_soft) and the SYN will be sent again; `gone` no socket is left.
+   */
+  tcpSocket?: 'aborts' | 'soft' | 'gone';
 }
 
 /**
@@ -299,7 +309,9 @@ export type DropReason =
   | 'arp-local-source'
   | 'arp-martian'
   /** The engine stops copying a frame that went round an L2 loop (Linux without STP never would). */
-  | 'l2-loop';
+  | 'l2-loop'
+  /** connect() gives up: its SYN was sent tcp_syn_retries + tcp_syn_linear_timeouts times again. */
+  | 'connect-timeout';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {
@@ -335,6 +347,8 @@ export interface DropEvent extends EventBase {
    */
   bridge?: string;
   copies?: number;
+  /** connect-timeout: the retransmissions connect() made before giving up with ETIMEDOUT. */
+  retries?: number;
 }
 
 /**

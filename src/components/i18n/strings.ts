@@ -199,6 +199,7 @@ const en = {
     'arp-local-source': 'ARP left unanswered: the sender is one of this host\'s addresses',
     'arp-martian': 'ARP with a martian address',
     'l2-loop': 'went round an L2 loop: the simulator stops copying it',
+    'connect-timeout': 'connect() gave up after its SYN retransmissions',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -390,6 +391,7 @@ const ru: Strings = {
     'arp-local-source': 'ARP без ответа: отправитель — адрес этого хоста',
     'arp-martian': 'ARP с «марсианским» адресом',
     'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
+    'connect-timeout': 'попытки соединения исчерпаны: повторы SYN без ответа',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',

@@ -57,6 +57,11 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'packet', n: e.icmp?.seq ?? packetNumber(events, src, e.pkt), ...laterArp(events, i, e.pkt) });
       continue;
     }
+    // A retransmitted SYN is about the first one (`about`), but it is no answer: a chapter of its own.
+    if (e.type === 'send' && e.cause === 'tcp-retransmit') {
+      if (e.about === main) push(i, { kind: 'retry', ns: e.ns, n: e.retry ?? 1, waitedMs: e.rtoMs ?? 1000 });
+      continue;
+    }
     if (e.type === 'send' && e.cause !== 'app' && e.about === main && !out.some((c) => c.facts.kind === 'answer')) {
       push(i, { kind: 'answer', ns: e.ns, cause: e.cause, type: e.icmp?.type ?? null, code: e.icmp?.code ?? null, to: e.ipv4.dst, self: e.toSelf === true, lost: lostOnTheWay(events, e.pkt, src) });
       continue;

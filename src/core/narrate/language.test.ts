@@ -50,6 +50,8 @@ const LATIN_OK = new Set([
   'stp',
   // IP header fields where a packet is too big for a link: the device's MTU, Don't Fragment.
   'mtu', 'df',
+  // TCP's retransmissions: the kernel's own names for the softirq run a send triggers and the errno.
+  'softirq', 'etimedout',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

@@ -61,6 +61,11 @@ export type Msg =
   | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number; noRoute: boolean }
   | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
   | { k: 'send-syn'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
+  /**
+   * tcp_retransmit_timer sends connect()'s SYN again: which retransmission, the timeout that expired,
+   * and whether an ICMP error was noted meanwhile (it came while connect() held the socket).
+   */
+  | { k: 'send-syn-retry'; ns: string; dst: string; port: number; retry: number; waitedMs: number; softError: boolean }
   | { k: 'send-echo-reply'; ns: string; ttl: number }
   | { k: 'send-synack'; ns: string }
   | { k: 'send-rst'; ns: string }
@@ -74,6 +79,13 @@ export type Msg =
    * sees an error when connected or with IP_RECVERR: __udp4_lib_err).
    */
   | { k: 'deliver-icmp-error'; ns: string; type: number; code: number; from: string; fromNs: string | null; about: 'app' | 'kernel'; proto: IpProto | null }
+  /**
+   * An ICMP error about connect()'s SYN (tcp_v4_err): `aborts` connect() fails with it; `soft` it came
+   * back in the SYN's own softirq run, while connect() held the socket, so it is only noted; `gone`
+   * the socket no longer exists. `held`: the SYN waited in this host's ARP queue all along, so the
+   * retransmission timer fired `held` times without sending a copy (skb_still_in_host_queue).
+   */
+  | { k: 'deliver-tcp-error'; ns: string; type: number; code: number; from: string; fromNs: string | null; socket: 'aborts' | 'soft' | 'gone'; held: number }
   | { k: 'deliver-redirect'; ns: string; from: string; gw: string; accepted: boolean }
   | { k: 'deliver-udp'; ns: string; port: number; f: Headers }
   /** The run reached the engine's budget of events or actions: the journey stops here. */
@@ -103,9 +115,10 @@ export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFil
   ttl?: number;
   src?: string;
   dst?: string;
-  /** l2-loop: where the copying stops and how many crossings the frame made. */
+  /** l2-loop: where the copying stops and how many crossings the frame made; connect-timeout: retransmissions. */
   bridge?: string;
   copies?: number;
+  retries?: number;
 };
 
 /** A message's kind. */

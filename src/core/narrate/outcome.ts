@@ -13,10 +13,14 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
   const src = spec.from;
   const out: OutcomeFacts = {
     src, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp, proto: spec.proto, port: spec.port, count: spec.count,
-    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null, halted: null,
+    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null,
+    retransmits: 0, timedOut: 0, aborted: 0, halted: null,
   };
   for (const e of events) {
+    if (e.type === 'send' && e.ns === src && e.cause === 'tcp-retransmit') out.retransmits++;
+    if (e.type === 'drop' && e.ns === src && e.reason === 'connect-timeout') out.timedOut++;
     if (e.type === 'halt') out.halted = { reason: e.reason, limit: e.limit };
+    if (e.type === 'deliver' && e.ns === src && e.tcpSocket === 'aborts') out.aborted++;
     if (e.type === 'drop' && e.ns === src && e.reason === 'no-route' && e.direction === 'output') out.localNoRoute = true;
     if (e.type === 'deliver' && e.cause === 'udp') out.udpDelivered++;
     if (e.type !== 'deliver' || e.ns !== src) continue;
@@ -30,7 +34,7 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
     }
   }
   const first = firstSend(result);
-  const answer = first ? events.find((e): e is SendEvent => e.type === 'send' && e.cause !== 'app' && e.about === first.pkt) : undefined;
+  const answer = first ? events.find((e): e is SendEvent => e.type === 'send' && e.cause !== 'app' && e.cause !== 'tcp-retransmit' && e.about === first.pkt) : undefined;
   if (answer && !events.some((e) => e.type === 'deliver' && e.ns === src && e.pkt === answer.pkt)) {
     const drop = events.find((e) => e.type === 'drop' && e.pkt === answer.pkt && e.reason !== 'icmp-rate-limited');
     if (drop?.type === 'drop') out.answerLost = { ns: drop.ns, reason: drop.reason, nexthop: drop.nexthop ?? null };

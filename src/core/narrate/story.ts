@@ -11,6 +11,8 @@ export type VisitResult = 'forward' | 'local' | 'unreachable' | 'drop' | 'pass';
 
 /** The facts a chapter's title needs, by kind. */
 export type ChapterFacts =
+  /** connect()'s SYN sent again (`n`: which retransmission) after `waitedMs` without an answer. */
+  | { kind: 'retry'; ns: string; n: number; waitedMs: number }
   /** The source sends the first packet: through which device, to which next hop. */
   | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp'; dst: string; dstIp: string; arpFailed: boolean }
   /** The packet crosses a veth into a machine's root namespace. */
@@ -111,6 +113,11 @@ export interface OutcomeFacts {
   answerLost: { ns: string; reason: DropReason; nexthop: string | null } | null;
   /** The first packet's TTL: as sent, then after each router (ns that decremented it). */
   ttl: { start: number; hops: { ns: string; ttl: number }[] } | null;
+  /** SYNs sent again by the source's retransmission timer, and connect()s that gave up (ETIMEDOUT). */
+  retransmits: number;
+  timedOut: number;
+  /** ICMP errors that ended one of the source's connect()s (tcp_v4_err in SYN_SENT). */
+  aborted: number;
   /** The journey reached the engine's budget and stopped early. */
   halted: { reason: 'events' | 'actions'; limit: number } | null;
 }

@@ -1,4 +1,4 @@
-import type { DropEvent, Frame, HopEvent, NeighEvent, RouteEvent } from '../events';
+import type { DropEvent, Frame, HopEvent, NeighEvent, RouteEvent, SendEvent } from '../events';
 import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
@@ -118,6 +118,7 @@ function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
   if (e.dstMac) facts.dstMac = e.dstMac;
   if (e.bridge !== undefined) facts.bridge = e.bridge;
   if (e.copies !== undefined) facts.copies = e.copies;
+  if (e.retries !== undefined) facts.retries = e.retries;
   if (e.ifaceMac) facts.ifaceMac = e.ifaceMac;
   if (e.port !== undefined) facts.port = e.port;
   if (e.icmp) facts.icmp = e.icmp;
@@ -169,7 +170,25 @@ function aboutOrigin(result: JourneyResult, pkt: number, before: number): 'app' 
   const err = result.events.slice(0, before).find((x) => x.type === 'send' && x.pkt === pkt);
   const about = err?.type === 'send' ? err.about : undefined;
   const orig = about !== undefined ? result.events.find((x) => x.type === 'send' && x.pkt === about) : undefined;
-  return orig?.type === 'send' && orig.cause !== 'app' ? 'kernel' : 'app';
+  return orig?.type === 'send' && orig.cause !== 'app' && orig.cause !== 'tcp-retransmit' ? 'kernel' : 'app';
+}
+
+/**
+ * An ICMP error about connect()'s SYN reaching its socket. `held`: how many times the retransmission
+ * timer (1 s, then 1 s again...) fired while the SYN still waited in this host's own ARP queue, so
+ * that no copy was sent: the SYN was queued here, and no retransmission of it was ever logged.
+ */
+function tcpErrorMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'deliver' }>): Msg {
+  const { events } = result;
+  const sport = e.icmp?.quote?.sport;
+  let held = 0;
+  const syn = events.find((x): x is SendEvent => x.type === 'send' && x.cause === 'app' && x.ns === e.ns && x.tcp?.sport === sport);
+  if (syn && e.tcpSocket === 'aborts') {
+    const queuedHere = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === syn.pkt && (x.cause === 'resolve' || x.cause === 'queue'));
+    const resent = events.some((x) => x.type === 'send' && x.cause === 'tcp-retransmit' && x.about === syn.pkt);
+    if (queuedHere && !resent) held = Math.floor((e.t - syn.t) / 1e9);
+  }
+  return { k: 'deliver-tcp-error', ns: e.ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, from: e.ipv4.src, fromNs: ownerOf(result, e.ipv4.src), socket: e.tcpSocket ?? 'gone', held };
 }
 
 /** What to say about event `index`, and the kernel function that did it (for the detailed level). */
@@ -244,6 +263,11 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           return { msg: { k: 'send-rst', ns: e.ns }, fn: 'tcp_v4_send_reset' };
         case 'tcp-ack':
           return { msg: { k: 'send-ack', ns: e.ns }, fn: 'tcp_rcv_synsent_state_process' };
+        case 'tcp-retransmit': {
+          const sport = e.tcp?.sport;
+          const softError = result.events.slice(0, index).some((x) => x.type === 'deliver' && x.ns === e.ns && x.tcpSocket === 'soft' && x.icmp?.quote?.sport === sport);
+          return { msg: { k: 'send-syn-retry', ns: e.ns, dst: e.ipv4.dst, port: e.tcp?.dport ?? 0, retry: e.retry ?? 1, waitedMs: e.rtoMs ?? 1000, softError }, fn: 'tcp_retransmit_timer' };
+        }
         default: {
           // The quoted header is what the error reports on (for a forwarded packet, its TTL after ip_forward).
           const quote = e.icmp?.quote?.ipv4;
@@ -263,6 +287,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         case 'echo-request': return { msg: { k: 'deliver-echo-request', ns }, fn: 'icmp_echo' };
         case 'echo-reply': return { msg: { k: 'deliver-echo-reply', ns }, fn: 'ping_rcv' };
         case 'icmp-error': {
+          if (e.tcpSocket !== undefined) return { msg: tcpErrorMsg(result, e), fn: 'tcp_v4_err' };
           const origin = aboutOrigin(result, e.pkt, index);
           return {
             msg: { k: 'deliver-icmp-error', ns, type: e.icmp?.type ?? 0, code: e.icmp?.code ?? 0, from: e.ipv4.src, fromNs: ownerOf(result, e.ipv4.src), about: origin, proto: e.icmp?.quote?.ipv4.proto ?? null },
@@ -311,4 +336,5 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   martian: 'ip_route_input_slow',
   'iface-down': 'dev_queue_xmit',
   'l2-loop': 'br_flood',
+  'connect-timeout': 'tcp_write_timeout',
 };

@@ -1,6 +1,7 @@
 import type { JourneySpec } from '../journey';
 import type { MachineSpec, Topology } from '../model/topology';
 import { generateCluster } from './generate';
+import { seedRpFilterBackRoute } from './tcpScenarios';
 
 /*
  * Labs that push the engine to its bounds, for the tests that every journey ends and for the bench's
@@ -77,6 +78,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'two hosts bridging two segments, TCP', topology: twoBridgesTwoSegmentsLab, journey: { from: 'c', to: '10.0.0.9', proto: 'tcp', count: 100 } },
   { name: '20 nodes × 20 pods, 100 pings', topology: () => generateCluster({ nodes: 20, podsPerNode: 20 }), journey: { from: 'pod1-1', to: 'pod20-20', count: 100 } },
   { name: '20 nodes × 20 pods, 100 SYNs to a silent address', topology: () => generateCluster({ nodes: 20, podsPerNode: 20 }), journey: { from: 'pod1-1', to: '10.250.0.1', proto: 'tcp', count: 100 } },
+  { name: '100 SYNs a minute apart, each dropped by rp_filter and sent again ten times', topology: () => seedRpFilterBackRoute('node2'), journey: { from: 'pod1', to: 'pod3', proto: 'tcp', count: 100, intervalMs: 60000 } },
   { name: '100 nodes × 20 pods, 100 pings a minute apart', topology: () => generateCluster({ nodes: 100, podsPerNode: 20 }), journey: { from: 'pod1-1', to: 'pod100-20', count: 100, intervalMs: 60000 } },
   { name: '1,500 hosts on one segment, 30 pings to nobody', topology: () => flatSegmentLab(1500), journey: { from: 'h1', to: '10.1.250.250', count: 30 } },
 ];

@@ -3,6 +3,7 @@ import type { Topology } from '../model/topology';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MTU_SCENARIOS } from './mtuScenarios';
 import { seedTopology } from './seed';
+import { TCP_SCENARIOS } from './tcpScenarios';
 
 /**
  * Reference scenarios: each one is run by the engine and, by `npm run verify:kernel`, on the real
@@ -154,4 +155,5 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   ...FIELD_SCENARIOS,
   ...MTU_SCENARIOS,
+  ...TCP_SCENARIOS,
 ];

@@ -2,6 +2,7 @@ import { onTimer } from './arp';
 import type { Sim } from './engine';
 import type { WireFrame } from './packet';
 import { rx, segmentRx } from './link';
+import { onRto, type TcpConn } from './transport';
 import type { Iface, Neigh, Segment } from './world';
 
 /**
@@ -16,6 +17,8 @@ export type Action =
   | { op: 'switch'; seg: Segment; from: Iface; frame: WireFrame; wire: number }
   /** A neighbour entry's timer fires; stale if the entry was re-armed since (token differs). */
   | { op: 'timer'; n: Neigh; token: number }
+  /** A connect()'s retransmission timer fires; stale if re-armed or settled since (token differs). */
+  | { op: 'rto'; conn: TcpConn; token: number }
   /** Anything rarer: a journey's send, a delayed proxy-ARP reply, loopback delivery. */
   | { op: 'call'; fn: () => void };
 
@@ -30,6 +33,9 @@ export function perform(sim: Sim, a: Action): void {
       return;
     case 'timer':
       if (a.n.timer === a.token) onTimer(sim, a.n);
+      return;
+    case 'rto':
+      onRto(sim, a.conn, a.token);
       return;
     case 'call':
       a.fn();

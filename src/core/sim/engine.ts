@@ -1,6 +1,7 @@
 import type { HopEvent } from '../events';
 import type { Action } from './actions';
 import { TimedQueue } from './queue';
+import type { TcpConn } from './transport';
 import type { World } from './world';
 
 /**
@@ -20,8 +21,9 @@ export const SEC = 1_000_000_000;
  * pass MAX_EVENTS only by the events of the action that reached it (a flood logs one frame per port).
  *
  * Ordinary journeys stay far below: 100 pings a minute apart across a 100-node cluster log about
- * 14,000 events. An L2 loop (which storms in Linux too) is cut per frame long before (link.ts); the
- * budget is for what nothing else bounds. Virtual time is bounded by the journey's window
+ * 14,000 events; 100 SYNs a minute apart that a host drops silently, each sent again ten times,
+ * about 26,000. An L2 loop (which storms in Linux too) is cut per frame long before (link.ts);
+ * the budget is for what nothing else bounds. Virtual time is bounded by the journey's window
  * (`journeyDurationMs`: at most 99 × 60 s + SETTLE_MS, twice that for a warm journey).
  */
 export const MAX_EVENTS = 50_000;
@@ -35,6 +37,8 @@ export class Sim {
   base = 0;
   events: HopEvent[] = [];
   private queue = new TimedQueue<Action>();
+  /** TCP connections this journey's programs opened, by `ns/sport` (transport.ts); on first use. */
+  tcp: Map<string, TcpConn> | null = null;
   /**
    * Crossings of a bridge or segment switch a frame can make without a loop: one per switch of the
    * topology (counted on first need, see link.ts). -1 until then.
@@ -94,6 +98,16 @@ export class Sim {
   /** A fresh timer token (see Neigh.timer). */
   nextToken(): number {
     return ++this.tokens;
+  }
+
+  /**
+   * Which run of the softirq chain this is: it changes whenever a timer or a send leaves the queue,
+   * not while frames only cross wires. The kernel likewise runs everything a send triggers (veth
+   * hops, forwarding, ICMP errors coming back) in one softirq run, still inside the sending system
+   * call; the next timer starts another.
+   */
+  get epoch(): number {
+    return this.queue.heapPops;
   }
 
   /**

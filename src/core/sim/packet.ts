@@ -1,5 +1,6 @@
 import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader } from '../events';
 import type { Sim } from './engine';
+import { tcpConnect } from './transport';
 
 /*
  * Packets and frames inside the engine list every layer, undefined when absent, so each has one
@@ -94,6 +95,11 @@ export function emitSend(sim: Sim, ns: string, p: Packet, cause: SendEvent['caus
     e = { type: 'send', pkt, ns, ipv4, ...l4, kind, cause, ...tail, seq: sim.seq, t: sim.now };
   }
   sim.emit(e);
+  // A program's SYN is connect()'s: its retransmission timer starts as it is handed to IP.
+  if (tcp && cause === 'app') {
+    const src = sim.world.ns(ns);
+    if (src) tcpConnect(sim, src, p);
+  }
 }
 
 /** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */

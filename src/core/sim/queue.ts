@@ -18,6 +18,11 @@ export class TimedQueue<A> {
   private soonHead = 0;
   private soonTail = 0;
   private counter = 0;
+  /**
+   * How many actions have left the heap lane (timers and sends): frames crossing wires in between
+   * all belong to one chain, as one softirq run does in the kernel (see Sim.epoch).
+   */
+  heapPops = 0;
 
   get size(): number {
     return this.items.length + this.soonTail - this.soonHead;
@@ -100,6 +105,7 @@ export class TimedQueue<A> {
     const orders = this.orders;
     const items = this.items;
     if (items.length === 0) return undefined;
+    this.heapPops++;
     const top = items[0];
     // Take the last entry off and sift it down from the root.
     const t = times.pop() as number;

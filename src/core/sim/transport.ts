@@ -1,15 +1,133 @@
 import type { DeliverEvent, IcmpHeader, SendEvent, TcpHeader } from '../events';
-import type { Sim } from './engine';
+import { isLoopback } from '../net/ipv4';
+import { MS, SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
-import type { Ns } from './world';
+import { lookupRoute, type Ns } from './world';
 
 /*
  * What the destination's kernel does with a packet addressed to it: answer echo requests itself
  * (icmp_echo), hand datagrams and segments to listening sockets, and refuse the rest (port
  * unreachable from __udp4_lib_rcv, RST from tcp_v4_send_reset).
+ *
+ * And the client side of TCP: connect() sends its SYN and arms the retransmission timer
+ * (tcp_connect); nothing back within the timeout sends the SYN again (tcp_retransmit_timer) with the
+ * timings of Linux's defaults: the first wait is TCP_TIMEOUT_INIT (1 s) and stays so for the first
+ * tcp_syn_linear_timeouts (4) retransmissions, then doubles; after tcp_syn_retries (6) more,
+ * connect() gives up (retransmissions at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, ETIMEDOUT at 131 s;
+ * the kernel's own timer granularity adds a few ms to each). A SYN-ACK, a RST or an ICMP error ends
+ * the wait, except an ICMP error that arrives while connect() itself still holds the socket (in the
+ * SYN's own softirq run): that one is only noted (sk_err_soft, tcp_v4_err), and the SYN goes again.
  */
+
+const TCP_TIMEOUT_INIT = 1 * SEC;
+const TCP_RTO_MAX = 120 * SEC;
+const TCP_SYN_RETRIES = 6;
+const TCP_SYN_LINEAR_TIMEOUTS = 4;
+
+/** A connect() of the journey: its SYN, its retransmission timer and what became of it. */
+export interface TcpConn {
+  ns: Ns;
+  /** connect()'s SYN, and the last copy of it that was sent. */
+  first: Packet;
+  last: Packet;
+  /** The SYN's TCP header (ports, flags), shared by every copy. */
+  syn: TcpHeader;
+  state: 'syn-sent' | 'established' | 'closed';
+  /** Retransmissions so far (icsk_retransmits; one the host's queue still held counts too). */
+  retries: number;
+  /** The timeout armed now (icsk_rto), in ns. */
+  rto: number;
+  /** Token of the armed timer; a fired timer with another token is stale. */
+  timer: number;
+  /** `sim.epoch` when connect() sent the SYN: an ICMP error in that same run finds the socket owned. */
+  epoch: number;
+  /** `sim.base` of the run it belongs to: a warm-up's program is gone once its run ends. */
+  base: number;
+}
+
+function connKey(ns: string, sport: number): string {
+  return `${ns}/${sport}`;
+}
+
+/**
+ * connect() has built its SYN and hands it to IP (called as the SYN's send event is logged, before
+ * it is routed): the retransmission timer starts now. Without a route connect() fails at once
+ * (ENETUNREACH, ip_route_connect) and no timer starts.
+ */
+export function tcpConnect(sim: Sim, ns: Ns, p: Packet): void {
+  const tcp = p.tcp;
+  if (!tcp || tcp.flags !== 'S') return;
+  if (!ns.localAddrs.has(p.d) && !isLoopback(p.d) && lookupRoute(ns, p.d) === null) return;
+  const conn: TcpConn = { ns, first: p, last: p, syn: tcp, state: 'syn-sent', retries: 0, rto: TCP_TIMEOUT_INIT, timer: 0, epoch: sim.epoch, base: sim.base };
+  (sim.tcp ??= new Map()).set(connKey(ns.name, tcp.sport), conn);
+  armRto(sim, conn);
+}
+
+function armRto(sim: Sim, conn: TcpConn): void {
+  const token = sim.nextToken();
+  conn.timer = token;
+  sim.after(conn.rto, { op: 'rto', conn, token });
+}
+
+/** Whether the host still holds `p` in a queue of its own: an ARP entry's queue (skb_still_in_host_queue). */
+function stillInHost(ns: Ns, p: Packet): boolean {
+  for (const table of ns.neigh.values()) {
+    for (const n of table.values()) {
+      if (n.state !== 'INCOMPLETE') continue;
+      for (const q of n.queue) if (q.packet === p) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * tcp_retransmit_timer for a SYN: give up after tcp_syn_retries + tcp_syn_linear_timeouts
+ * retransmissions (tcp_write_timeout); otherwise send the SYN again, unless its previous copy is
+ * still in this host's ARP queue (then Linux sends nothing, but the retransmission still counts),
+ * and arm the next timeout.
+ */
+export function onRto(sim: Sim, conn: TcpConn, token: number): void {
+  if (conn.timer !== token || conn.state !== 'syn-sent') return;
+  // The kernel lab kills a warm-up's program when its window ends, closing the socket.
+  if (conn.base !== sim.base) {
+    conn.state = 'closed';
+    return;
+  }
+  const ns = conn.ns;
+  const first = conn.first;
+  if (conn.retries >= TCP_SYN_RETRIES + TCP_SYN_LINEAR_TIMEOUTS) {
+    conn.state = 'closed';
+    sim.emit({ type: 'drop', pkt: first.id, ns: ns.name, reason: 'connect-timeout', ipv4: first.ipv4, port: conn.syn.dport, retries: conn.retries, seq: sim.seq, t: sim.now });
+    return;
+  }
+  const waited = conn.rto;
+  conn.retries++;
+  if (!stillInHost(ns, conn.last)) {
+    // The same segment again (same ports, same sequence number), in a new skb: a new packet id.
+    const tcp = conn.syn;
+    const ipv4 = first.ipv4;
+    const p: Packet = { ipv4, icmp: undefined, udp: undefined, tcp, kind: 'request', s: first.s, d: first.d, id: sim.nextPacket(), len: first.len, df: first.df };
+    sim.emit({ type: 'send', pkt: p.id, ns: ns.name, ipv4, tcp, kind: 'request', cause: 'tcp-retransmit', about: first.id, retry: conn.retries, rtoMs: waited / MS, seq: sim.seq, t: sim.now });
+    conn.last = p;
+    ipOutput(sim, ns, p);
+  }
+  // In SYN_SENT the timeout stays at its initial value while total_rto <= tcp_syn_linear_timeouts.
+  if (conn.retries > TCP_SYN_LINEAR_TIMEOUTS) conn.rto = Math.min(conn.rto * 2, TCP_RTO_MAX);
+  armRto(sim, conn);
+}
+
+/** The connection a segment or an ICMP quote with these ports belongs to, in `ns`. */
+function connOf(sim: Sim, ns: Ns, sport: number | undefined): TcpConn | undefined {
+  return sport === undefined ? undefined : sim.tcp?.get(connKey(ns.name, sport));
+}
+
+/** Ends a connection's wait: the timer is disarmed. */
+function settle(conn: TcpConn, state: TcpConn['state']): void {
+  conn.state = state;
+  conn.timer = 0;
+}
 
 /** Local delivery (ip_local_deliver) and the kernel's own answers. */
 export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
@@ -26,6 +144,7 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
       emitDeliver(sim, ns, p, 'redirect', accepted);
       return;
     }
+    if (type !== 0 && p.icmp.quote?.ipv4.proto === 'tcp') return tcpError(sim, ns, p);
     emitDeliver(sim, ns, p, type === 0 ? 'echo-reply' : 'icmp-error');
     return;
   }
@@ -40,6 +159,27 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
     return;
   }
   if (p.tcp) tcpRcv(sim, ns, p, p.tcp);
+}
+
+/**
+ * tcp_v4_err: an ICMP error about one of our TCP segments. In SYN_SENT it ends connect() with the
+ * error, unless the socket is owned by the user at that moment: connect() sent the SYN and the error
+ * came back in the same softirq run (a router or a node next to the source answers in microseconds),
+ * so it is only noted and the retransmission timer keeps running. No connection: nobody gets it.
+ */
+function tcpError(sim: Sim, ns: Ns, p: Packet): void {
+  const { ipv4, kind, id: pkt, icmp } = p;
+  if (!icmp) return;
+  const q = icmp.quote;
+  const conn = connOf(sim, ns, q?.sport);
+  let socket: DeliverEvent['tcpSocket'];
+  if (!conn || conn.state !== 'syn-sent' || conn.base !== sim.base || q?.dport !== conn.syn.dport || q?.ipv4.dst !== conn.first.ipv4.dst) socket = 'gone';
+  else if (conn.epoch === sim.epoch) socket = 'soft';
+  else {
+    socket = 'aborts';
+    settle(conn, 'closed');
+  }
+  sim.emit({ type: 'deliver', ns: ns.name, ipv4, kind, pkt, icmp, cause: 'icmp-error', tcpSocket: socket, seq: sim.seq, t: sim.now });
 }
 
 /**
@@ -74,7 +214,10 @@ function answer(sim: Sim, ns: Ns, to: Packet, l4: { icmp: IcmpHeader } | { tcp: 
   ipOutput(sim, ns, r);
 }
 
-/** TCP: a SYN gets SYN-ACK from a listener or RST-ACK; a SYN-ACK completes the handshake with ACK. */
+/**
+ * TCP: a SYN gets SYN-ACK from a listener or RST-ACK; a SYN-ACK completes the handshake with ACK.
+ * A SYN-ACK or a RST ends the wait of the connect() it answers.
+ */
 function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
   const respond = (flags: string, kind: Packet['kind'], cause: SendEvent['cause']): void =>
     answer(sim, ns, p, { tcp: { sport: tcp.dport, dport: tcp.sport, flags } }, kind, cause);
@@ -88,11 +231,14 @@ function tcpRcv(sim: Sim, ns: Ns, p: Packet, tcp: TcpHeader): void {
     }
     return;
   }
+  const conn = connOf(sim, ns, tcp.dport);
   if (tcp.flags === 'S.') {
+    if (conn?.state === 'syn-sent') settle(conn, 'established');
     emitDeliver(sim, ns, p, 'tcp-synack');
     respond('.', 'request', 'tcp-ack');
     return;
   }
-  const cause: DeliverEvent['cause'] = tcp.flags.startsWith('R') ? 'tcp-rst' : 'tcp';
-  emitDeliver(sim, ns, p, cause);
+  const rst = tcp.flags.startsWith('R');
+  if (rst && conn?.state === 'syn-sent') settle(conn, 'closed');
+  emitDeliver(sim, ns, p, rst ? 'tcp-rst' : 'tcp');
 }

@@ -13,6 +13,7 @@ const requests = (n: number): string => count('en', n, { one: 'ARP request', oth
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] as string}`);
 const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+const secs = (ms: number): string => `${ms / 1000} s`;
 
 /** The short level's mention that the route chosen came first of routes of equal prefix and metric. */
 const firstOf = (fib: FibFacts): string => (fib.tied.length > 0 ? ` (first of ${fib.tied.length + 1} equal routes)` : '');
@@ -166,6 +167,15 @@ export const eventsEn: NarratorCatalog['events'] = {
     ? { short: `A program in ${m.ns} calls connect() to ${m.dst}:${m.port}: before building a SYN, the kernel looks up a route.` }
     : { short: `A program in ${m.ns} calls connect() to ${m.dst}:${m.port}: the kernel sends a TCP SYN (TTL ${m.ttl}).` },
   'send-echo-reply': (m) => ({ short: `${m.ns} builds the echo reply: source and destination swapped, a new TTL of ${m.ttl}.`, why: 'It is routed on its own, like any new packet.' }),
+  'send-syn-retry': (m) => ({
+    short: `No answer for ${secs(m.waitedMs)}: ${m.ns}'s kernel sends the SYN to ${m.dst}:${m.port} again (retransmission ${m.retry}).`,
+    why: [
+      m.softError ? 'The ICMP error that came back earlier found connect() still holding the socket, so TCP only noted it and kept waiting.' : '',
+      m.retry === 1
+        ? 'The retransmission timeout starts at 1 s; for a SYN it stays 1 s through 4 more retransmissions (tcp_syn_linear_timeouts), then doubles: 2, 4, 8 s… After 10 retransmissions in all (tcp_syn_retries=6 plus those 4), connect() gives up with ETIMEDOUT, 131 s after the first SYN.'
+        : `The timeout ${m.waitedMs === 1000 ? 'is still 1 s' : `has doubled to ${secs(m.waitedMs)}`}: tcp_syn_linear_timeouts=4 keeps 1 s for five waits, then each wait doubles.`,
+    ].filter(Boolean).join(' '),
+  }),
   'send-synack': (m) => ({ short: `${m.ns} answers SYN-ACK, the second step of the three-way handshake.` }),
   'send-rst': (m) => ({ short: `${m.ns} refuses with RST-ACK; the client's connect() fails with "Connection refused".` }),
   'send-ack': (m) => ({ short: `${m.ns} completes the three-way handshake with an ACK: the connection is established.` }),
@@ -189,6 +199,22 @@ export const eventsEn: NarratorCatalog['events'] = {
       return { short: `${from}: ping prints it.`, why: 'The kernel also records the smaller path MTU for that destination: packets after this one are fragmented at the source.' };
     }
     return { short: `${from}: ping prints it.` };
+  },
+  'deliver-tcp-error': (m) => {
+    const from = `ICMP ${icmp(m.type, m.code)} from ${m.from}${m.fromNs && m.fromNs !== m.ns ? ` (${m.fromNs})` : ''} reaches ${m.ns}`;
+    if (m.socket === 'soft') {
+      return {
+        short: `${from} while connect() holds the socket: the error is only noted.`,
+        why: 'It came back in the SYN\'s own softirq run, before connect() went to sleep: an ICMP error that finds the socket busy is kept as a soft error (sk_err_soft). The SYN goes again when the 1 s timer fires, and the error that answers it ends connect().',
+      };
+    }
+    if (m.socket === 'gone') return { short: `${from}, but that connection no longer exists: nobody gets the error.` };
+    return {
+      short: `${from}: connect() fails with that error.`,
+      why: m.held > 0
+        ? `TCP's retransmission timer fired after ${list(Array.from({ length: m.held }, (_, k) => String(k + 1)))} s but sent no copy: the SYN was still waiting for ARP in ${m.ns}'s own queue (skb_still_in_host_queue).`
+        : 'In SYN_SENT, an ICMP destination unreachable or time exceeded ends connect() at once.',
+    };
   },
   halt: (m) => ({
     short: m.reason === 'events' ? `The journey stops here: the simulator has logged ${m.limit} events, its limit for one journey.` : `The journey stops here: the simulator has run ${m.limit} actions, its limit for one journey.`,
@@ -251,6 +277,10 @@ export const eventsEn: NarratorCatalog['events'] = {
           why: 'Two ports of one L2 network meet (a bridge whose ports are joined, two bridged NICs on one segment), so every flood comes back and is flooded again. Linux without STP would copy it forever, a broadcast storm; validation warns about such a lab (l2-loop).',
         };
       }
+      case 'connect-timeout': return {
+        short: `${m.ns} gives up: no answer after ${x.retries ?? '?'} retransmissions, connect() fails with "Connection timed out".`,
+        why: 'tcp_syn_retries=6 plus tcp_syn_linear_timeouts=4: the SYN went again at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, then ETIMEDOUT at 131 s.',
+      };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

@@ -8,13 +8,14 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'forwarding is off', 'rp-filter': 'the reverse path filter', 'port-unreachable': 'nobody listens on the port', 'tcp-no-listener': 'nobody listens on the port',
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
-  'l2-loop': 'an L2 loop',
+  'l2-loop': 'an L2 loop', 'connect-timeout': 'connect() gave up',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
 
 /** English chapter titles: one sentence each, with the packet as the subject where there is one. */
 export const chaptersEn: NarratorCatalog['chapters'] = {
+  retry: (c) => `No answer after ${c.waitedMs / 1000} s: ${c.ns} sends the SYN again (retransmission ${c.n})`,
   origin: (c) => {
     const what = WHAT[c.what];
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
@@ -114,7 +115,14 @@ function errorLine(e: Outcome['errors'][number], o: Outcome): string {
 /** The English outcome line. */
 export function outcomeEn(o: Parameters<NarratorCatalog['outcome']>[0]): string {
   const halted = o.halted ? `The journey was cut short at the simulator's limit of ${o.halted.limit} ${o.halted.reason}. ` : '';
-  return halted + outcomeLineEn(o);
+  return halted + outcomeLineEn(o) + retriesEn(o);
+}
+
+/** What the SYN's retransmissions came to. */
+function retriesEn(o: Outcome): string {
+  if (o.proto !== 'tcp' || (o.retransmits === 0 && o.timedOut === 0)) return '';
+  const again = o.retransmits > 0 ? ` The kernel sent the SYN again ${o.retransmits === 1 ? 'once' : `${o.retransmits} times`} (no answer within its retransmission timeout).` : '';
+  return again + (o.timedOut > 0 ? ' connect() gave up: "Connection timed out".' : '');
 }
 
 function outcomeLineEn(o: Outcome): string {
@@ -125,6 +133,7 @@ function outcomeLineEn(o: Outcome): string {
   if (o.proto === 'tcp') {
     if (o.refused > 0) return `Connection refused: ${o.dst} answered the SYN with RST-ACK (nobody listens on port ${o.port}).${tail}`;
     if (o.answers > 0) return `Connection established: SYN → SYN-ACK → ACK${o.count > 1 ? ` (${o.answers} of ${o.count})` : ''}.${tail}`;
+    if (o.aborted > 0) return `connect() in ${o.src} failed on an ICMP error.${lost}${tail}`;
     return `No answer to the SYN came back to ${o.src}.${lost}${tail}`;
   }
   if (o.proto === 'udp') {

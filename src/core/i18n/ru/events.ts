@@ -43,7 +43,9 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 }
 
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1] as string}`);
+const secs = (ms: number): string => `${ms / 1000} с`;
 const crossings = (n: number): string => count('ru', n, { one: 'проход', few: 'прохода', many: 'проходов', other: 'прохода' });
+const retries = (n: number): string => count('ru', n, { one: 'повтора', few: 'повторов', many: 'повторов', other: 'повтора' });
 
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
@@ -171,6 +173,15 @@ export const eventsRu: NarratorCatalog['events'] = {
     ? { short: `Программа в ${m.ns} вызывает connect() к ${m.dst}:${m.port}: прежде чем строить SYN, ядро ищет маршрут.` }
     : { short: `Программа в ${m.ns} вызывает connect() к ${m.dst}:${m.port}: ядро отправляет TCP SYN (TTL ${m.ttl}).` },
   'send-echo-reply': (m) => ({ short: `${m.ns} формирует эхо-ответ: адреса меняются местами, новый TTL = ${m.ttl}.`, why: 'Он маршрутизируется сам по себе, как любой новый пакет.' }),
+  'send-syn-retry': (m) => ({
+    short: `Ответа нет уже ${secs(m.waitedMs)}: ядро ${m.ns} снова отправляет SYN на ${m.dst}:${m.port} (повтор ${m.retry}).`,
+    why: [
+      m.softError ? 'ICMP-ошибка, пришедшая раньше, застала сокет занятым вызовом connect(), поэтому TCP лишь запомнил её и продолжил ждать.' : '',
+      m.retry === 1
+        ? 'Таймер повторной передачи начинается с 1 с; для SYN он остаётся равным 1 с ещё четыре повтора (tcp_syn_linear_timeouts), потом удваивается: 2, 4, 8 с… После десяти повторов (tcp_syn_retries=6 плюс эти четыре) connect() сдаётся с ошибкой ETIMEDOUT — через 131 с после первого SYN.'
+        : `Тайм-аут ${m.waitedMs === 1000 ? 'по-прежнему 1 с' : `вырос до ${secs(m.waitedMs)}`}: tcp_syn_linear_timeouts=4 держит 1 с пять ожиданий подряд, дальше каждое удваивается.`,
+    ].filter(Boolean).join(' '),
+  }),
   'send-synack': (m) => ({ short: `${m.ns} отвечает SYN-ACK — второй шаг тройного рукопожатия.` }),
   'send-rst': (m) => ({ short: `${m.ns} отказывает, отправляя RST-ACK; connect() у клиента завершается ошибкой «Connection refused».` }),
   'send-ack': (m) => ({ short: `${m.ns} завершает тройное рукопожатие пакетом ACK: соединение установлено.` }),
@@ -194,6 +205,22 @@ export const eventsRu: NarratorCatalog['events'] = {
       return { short: `${from}: ping печатает это сообщение.`, why: 'Ядро ещё и запоминает меньший MTU пути к этому адресу: следующие пакеты фрагментируются уже у отправителя.' };
     }
     return { short: `${from}: ping печатает это сообщение.` };
+  },
+  'deliver-tcp-error': (m) => {
+    const from = `ICMP «${icmp(m.type, m.code)}» от ${m.from}${m.fromNs && m.fromNs !== m.ns ? ` (${m.fromNs})` : ''} доходит до ${m.ns}`;
+    if (m.socket === 'soft') {
+      return {
+        short: `${from}: connect() ещё держит сокет, ошибка лишь запоминается.`,
+        why: 'Ошибка вернулась в том же проходе softirq, что и SYN, до того как connect() заснул: ICMP-ошибка, заставшая сокет занятым, сохраняется как «мягкая» (sk_err_soft). Через 1 с SYN уйдёт снова, и ошибка в ответ на него завершит connect().',
+      };
+    }
+    if (m.socket === 'gone') return { short: `${from}, но этого соединения уже нет: ошибку никто не получает.` };
+    return {
+      short: `${from}: connect() завершается этой ошибкой.`,
+      why: m.held > 0
+        ? `Таймер повторной передачи TCP срабатывал через ${list(Array.from({ length: m.held }, (_, k) => String(k + 1)))} с, но копию не отправлял: SYN всё ещё ждал ARP в очереди самого ${m.ns} (skb_still_in_host_queue).`
+        : 'В состоянии SYN_SENT сообщение ICMP «недостижим» или «время истекло» сразу завершает connect().',
+    };
   },
   halt: (m) => ({
     short: m.reason === 'events'
@@ -258,6 +285,10 @@ export const eventsRu: NarratorCatalog['events'] = {
           why: 'Два порта одной сети второго уровня соединены между собой (порты одного моста связаны, или два порта моста в одном сегменте): каждая рассылка возвращается и рассылается снова. Linux без STP копировал бы кадр бесконечно — широковещательный шторм; проверка стенда об этом предупреждает («l2-loop»).',
         };
       }
+      case 'connect-timeout': return {
+        short: `${m.ns} сдаётся: ответа нет после ${retries(x.retries ?? 0)}, connect() завершается ошибкой «Connection timed out».`,
+        why: 'tcp_syn_retries=6 плюс tcp_syn_linear_timeouts=4: SYN уходил снова через 1, 2, 3, 4, 5, 7, 11, 19, 35 и 67 с, затем ETIMEDOUT через 131 с.',
+      };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };
     }

@@ -9,7 +9,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
-  'l2-loop': 'петля второго уровня',
+  'l2-loop': 'петля второго уровня', 'connect-timeout': 'connect() исчерпал попытки',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -21,6 +21,7 @@ const WHAT = {
 
 /** Русские названия глав: одно предложение, по возможности с пакетом в роли подлежащего. */
 export const chaptersRu: NarratorCatalog['chapters'] = {
+  retry: (c) => `Ответа нет уже ${c.waitedMs / 1000} с: ${c.ns} снова отправляет SYN (повтор ${c.n})`,
   origin: (c) => {
     const w = WHAT[c.what];
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
@@ -122,7 +123,14 @@ export function outcomeRu(o: Outcome): string {
   const halted = o.halted
     ? `Путь оборван на пределе симулятора: ${o.halted.reason === 'events' ? count('ru', o.halted.limit, { one: 'событие', few: 'события', many: 'событий', other: 'события' }) : count('ru', o.halted.limit, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })}. `
     : '';
-  return halted + outcomeLineRu(o);
+  return halted + outcomeLineRu(o) + retriesRu(o);
+}
+
+/** Чем кончились повторы SYN. */
+function retriesRu(o: Outcome): string {
+  if (o.proto !== 'tcp' || (o.retransmits === 0 && o.timedOut === 0)) return '';
+  const again = o.retransmits > 0 ? ` Ядро отправляло SYN повторно: ${count('ru', o.retransmits, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })} (ответа не было дольше тайм-аута повтора).` : '';
+  return again + (o.timedOut > 0 ? ' connect() сдался: «Connection timed out».' : '');
 }
 
 function outcomeLineRu(o: Outcome): string {
@@ -133,6 +141,7 @@ function outcomeLineRu(o: Outcome): string {
   if (o.proto === 'tcp') {
     if (o.refused > 0) return `Соединение отклонено: ${o.dst} ответил на SYN пакетом RST-ACK (порт ${o.port} никто не слушает, Connection refused).${tail}`;
     if (o.answers > 0) return `Соединение установлено: SYN → SYN-ACK → ACK${o.count > 1 ? ` (${o.answers} из ${o.count})` : ''}.${tail}`;
+    if (o.aborted > 0) return `connect() в ${o.src} завершился ошибкой ICMP.${lost}${tail}`;
     return `Ответ на SYN в ${o.src} не пришёл.${lost}${tail}`;
   }
   if (o.proto === 'udp') {

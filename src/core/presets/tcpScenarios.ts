@@ -1,0 +1,70 @@
+import type { MachineSpec, Topology } from '../model/topology';
+import type { Scenario } from './scenarios';
+import { seedTopology } from './seed';
+
+/*
+ * Reference scenarios for TCP SYN retransmissions, recorded on the kernel like the others (spread
+ * into SCENARIOS).
+ *
+ * What the kernel (6.18) showed: a SYN dropped silently (rp_filter) is sent again 1, 2 and 3 s later,
+ * inside the journey's window (tcp_syn_linear_timeouts=4 keeps the first waits at the initial 1 s).
+ * An ICMP error that comes back within the SYN's own softirq run, while connect() still holds the
+ * socket, is only noted: the SYN goes once more after 1 s, and the error that answers it ends
+ * connect(). A SYN waiting for ARP in its own host is never sent again.
+ */
+
+function machine(t: Topology, name: string): MachineSpec {
+  const m = t.machines.find((x) => x.name === name);
+  if (!m) throw new Error(`seed lab without ${name}`);
+  return m;
+}
+
+/**
+ * The seed lab where `host` (node2 or the router) has strict rp_filter and a second NIC, eth1, on a
+ * management network 172.16.200.0/24, through which it routes 10.10.10.0/24 (via 172.16.200.1): a
+ * packet from pod1 arrives on eth0, but the route back to its source leaves through eth1.
+ */
+export function seedRpFilterBackRoute(host: 'node2' | 'router'): Topology {
+  const t = seedTopology();
+  const m = machine(t, host);
+  const octet = host === 'node2' ? 2 : 254;
+  m.interfaces.push({ kind: 'ether', name: 'eth1', mac: `02:00:ac:10:c8:${octet.toString(16).padStart(2, '0')}`, segment: 'mgmt', addresses: [`172.16.200.${octet}/24`] });
+  const back = { dst: '10.10.10.0/24', via: '172.16.200.1', dev: 'eth1' };
+  m.routes = [...(m.routes ?? []).filter((r) => r.dst !== back.dst), back];
+  m.sysctls = { ...m.sysctls, all: { ...m.sysctls?.all, rp_filter: 1 } };
+  return { ...t, name: `seed-rp-filter-${host}`, segments: [...t.segments, { id: 'mgmt', label: '172.16.200.0/24' }] };
+}
+
+/** TCP retransmission scenarios. */
+export const TCP_SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'tcp-syn-retries-rp-filter-node2',
+    title: { en: 'TCP SYN dropped by strict rp_filter on node2: pod1 sends it again after 1, 2 and 3 s', ru: 'TCP SYN отброшен строгим rp_filter на node2: pod1 повторяет его через 1, 2 и 3 с' },
+    topology: () => seedRpFilterBackRoute('node2'),
+    journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'tcp-syn-retries-rp-filter-router',
+    title: { en: 'TCP SYN dropped by strict rp_filter on the router: sent again after 1, 2 and 3 s', ru: 'TCP SYN отброшен строгим rp_filter на маршрутизаторе: повтор через 1, 2 и 3 с' },
+    topology: () => seedRpFilterBackRoute('router'),
+    journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'tcp-syn-no-route-router',
+    title: { en: 'TCP SYN to 10.10.12.1: the router has no route; the SYN goes once more, the second error ends connect()', ru: 'TCP SYN на 10.10.12.1: у маршрутизатора нет маршрута; SYN уходит ещё раз, вторая ошибка завершает connect()' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.12.1', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'tcp-syn-ttl-1',
+    title: { en: 'TCP SYN with TTL 1: node1 answers time exceeded twice, the second ends connect()', ru: 'TCP SYN с TTL 1: node1 дважды отвечает «время истекло», вторая ошибка завершает connect()' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', proto: 'tcp', port: 80, ttl: 1 },
+  },
+  {
+    id: 'tcp-syn-arp-fails',
+    title: { en: 'TCP SYN to 10.10.10.77: it waits for ARP, is never sent again, and connect() fails after 3 s', ru: 'TCP SYN на 10.10.10.77: он ждёт ARP, повторно не отправляется, connect() завершается ошибкой через 3 с' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.10.77', proto: 'tcp', port: 80 },
+  },
+];
