@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { journeyDurationMs, type JourneySpec } from '../../src/core/journey';
 import type { Topology } from '../../src/core/model/topology';
+import { broadcastOf, parseCidr, parseIp } from '../../src/core/net/ipv4';
 import { run, track } from './lab';
 import type { LabPlan } from './labPlan';
 
@@ -37,6 +38,28 @@ export function resolveDestination(topo: Topology, to: string): string {
   throw new Error(`destination ${to} is neither a pod, a machine nor an IPv4 address`);
 }
 
+/**
+ * Whether `dst` is 255.255.255.255 or the broadcast address of a subnet of the topology: ping then
+ * needs `-b` and a UDP sender SO_BROADCAST (without them Linux refuses to send to an address its
+ * own routes call broadcast: ping stops, sendto() fails with EACCES). The engine sends as they would.
+ */
+export function isBroadcastTarget(topo: Topology, dst: string): boolean {
+  const ip = parseIp(dst);
+  if (ip === null) return false;
+  if (ip === 0xffffffff) return true;
+  for (const m of topo.machines) {
+    for (const ns of [m, ...(m.pods ?? [])]) {
+      for (const i of ns.interfaces) {
+        for (const a of i.addresses ?? []) {
+          const c = parseCidr(a);
+          if (c && c.prefix < 31 && broadcastOf(c.ip, c.prefix) === ip) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -45,17 +68,23 @@ function sleep(ms: number): Promise<void> {
 const GRACE_MS = 300;
 
 /** The command that sends attempt number `i` (UDP, TCP) or all of them (ICMP: one ping process). */
-function senderCommand(ns: string, spec: JourneySpec, dst: string): string[][] {
+function senderCommand(ns: string, spec: JourneySpec, dst: string, broadcast: boolean): string[][] {
   const count = spec.count ?? 1;
   const proto = spec.proto ?? 'icmp';
   const exec = ['ip', 'netns', 'exec', ns];
   if (proto === 'icmp') {
     const ttl = spec.ttl !== undefined ? ['-t', String(spec.ttl)] : [];
     if (spec.size !== undefined) ttl.push('-s', String(spec.size));
-    return [[...exec, 'ping', '-n', '-q', '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
+    const b = broadcast ? ['-b'] : [];
+    return [[...exec, 'ping', '-n', '-q', ...b, '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
   }
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
   if (spec.size !== undefined && !(proto === 'udp' && spec.size === 2)) throw new Error('the lab sends UDP and TCP with bash only: no payload size but the default');
+  if (proto === 'udp' && broadcast) {
+    // bash's /dev/udp cannot set SO_BROADCAST: one datagram from Node, as a program with it set sends.
+    const code = `const s=require('dgram').createSocket('udp4');s.bind(()=>{s.setBroadcast(true);s.send('x\\n',${port},'${dst}',()=>s.close())})`;
+    return Array.from({ length: count }, () => [...exec, process.execPath, '-e', code]);
+  }
   // bash's /dev/udp and /dev/tcp: one datagram, or one connect() (a SYN). A RST ends the attempt
   // at once; an accepted connection is held open past the journey's window, as the engine leaves it
   // (closing it would add a FIN exchange the journey does not include).
@@ -78,7 +107,7 @@ export async function runKernelJourney(topo: Topology, plan: LabPlan, spec: Jour
   if (!ns) throw new Error(`journey source ${spec.from} is not a namespace of the topology`);
   const dst = resolveDestination(topo, spec.to);
   if ((spec.proto ?? 'icmp') !== 'icmp' && spec.ttl !== undefined) run(['ip', 'netns', 'exec', ns, 'sysctl', '-q', '-w', `net.ipv4.ip_default_ttl=${spec.ttl}`]);
-  const cmds = senderCommand(ns, spec, dst);
+  const cmds = senderCommand(ns, spec, dst, isBroadcastTarget(topo, dst));
   const interval = spec.intervalMs ?? 1000;
   const procs: ChildProcess[] = [];
   const t0 = Date.now();

@@ -133,10 +133,11 @@ export interface RouteEvent extends EventBase {
   /**
    * How the entry matched: `local` (an address of this namespace, table local), `loopback`
    * (127.0.0.0/8), `connected` (a directly connected network: the next hop is the destination),
-   * `gateway` (a route via a gateway) or `default` (the default route's gateway). Absent when
+   * `gateway` (a route via a gateway) or `default` (the default route's gateway), `broadcast` (a
+   * `broadcast` route of table local, or 255.255.255.255: taken in as a broadcast). Absent when
    * nothing matched.
    */
-  match?: 'local' | 'loopback' | 'connected' | 'gateway' | 'default';
+  match?: 'local' | 'loopback' | 'connected' | 'gateway' | 'default' | 'broadcast';
   /** Input lookups: the device the packet (or ARP request) came in on. */
   iif?: string;
   /** Input lookups: the receiving device's `ip_forward` (IN_DEV_FORWARD), which made it route. */
@@ -274,6 +275,8 @@ export interface DeliverEvent extends EventBase {
    * so it is only noted (sk_err_soft) and the SYN will be sent again; `gone` no socket is left.
    */
   tcpSocket?: 'aborts' | 'soft' | 'gone';
+  /** udp: the datagram was sent to a broadcast address (every socket bound to the port gets it). */
+  broadcast?: boolean;
 }
 
 /**
@@ -308,6 +311,12 @@ export type DropReason =
   | 'arp-rp-filter'
   | 'arp-local-source'
   | 'arp-martian'
+  /**
+   * A packet to a broadcast address that nothing takes: an echo request (icmp_echo_ignore_broadcasts
+   * = 1), a UDP datagram no socket is bound for, any TCP segment. Nothing answers a broadcast, not
+   * even with an ICMP error or a RST.
+   */
+  | 'broadcast-ignored'
   /** The engine stops copying a frame that went round an L2 loop (Linux without STP never would). */
   | 'l2-loop'
   /** connect() gives up: its SYN was sent tcp_syn_retries + tcp_syn_linear_timeouts times again. */

@@ -58,8 +58,13 @@ export type Msg =
   // TTL, sends and deliveries.
   | { k: 'ttl'; ns: string; from: number; to: number; router: boolean; first: boolean }
   /** `noRoute`: the route lookup that follows fails, so nothing is built or sent (ENETUNREACH). */
-  | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number; noRoute: boolean }
-  | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
+  /**
+   * `broadcast`: the destination is a broadcast address, of one of the source's own networks (`local`:
+   * ping -b, SO_BROADCAST are needed) or of a network further away (`remote`: the host that owns it
+   * takes it in as one); null for any other destination.
+   */
+  | { k: 'send-ping'; ns: string; seq: number; dst: string; ttl: number; noRoute: boolean; broadcast: 'local' | 'remote' | null }
+  | { k: 'send-udp'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean; broadcast: 'local' | 'remote' | null }
   | { k: 'send-syn'; ns: string; dst: string; port: number; ttl: number; noRoute: boolean }
   /**
    * tcp_retransmit_timer sends connect()'s SYN again: which retransmission, the timeout that expired,
@@ -87,7 +92,9 @@ export type Msg =
    */
   | { k: 'deliver-tcp-error'; ns: string; type: number; code: number; from: string; fromNs: string | null; socket: 'aborts' | 'soft' | 'gone'; held: number }
   | { k: 'deliver-redirect'; ns: string; from: string; gw: string; accepted: boolean }
-  | { k: 'deliver-udp'; ns: string; port: number; f: Headers }
+  | { k: 'deliver-udp'; ns: string; port: number; f: Headers; broadcast: boolean }
+  /** ip_route_input: the destination is a broadcast address of this namespace (table local) or 255.255.255.255. */
+  | { k: 'route-in-broadcast'; ns: string; dst: string; dev: string; iif: string; limited: boolean }
   /** The run reached the engine's budget of events or actions: the journey stops here. */
   | { k: 'halt'; reason: 'events' | 'actions'; limit: number; pending: number }
   | { k: 'deliver-syn'; ns: string; port: number }

@@ -14,11 +14,17 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
   const out: OutcomeFacts = {
     src, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp, proto: spec.proto, port: spec.port, count: spec.count,
     localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null,
-    retransmits: 0, timedOut: 0, aborted: 0, halted: null,
+    retransmits: 0, timedOut: 0, aborted: 0, broadcastIgnored: 0, connectBroadcast: false, halted: null,
   };
+  const sent = new Set<number>();
   for (const e of events) {
+    if (e.type === 'send' && e.ns === src && (e.cause === 'app' || e.cause === 'tcp-retransmit')) sent.add(e.pkt);
     if (e.type === 'send' && e.ns === src && e.cause === 'tcp-retransmit') out.retransmits++;
     if (e.type === 'drop' && e.ns === src && e.reason === 'connect-timeout') out.timedOut++;
+    if (e.type === 'drop' && e.reason === 'broadcast-ignored' && sent.has(e.pkt ?? -1)) {
+      if (e.direction === 'output') out.connectBroadcast = true;
+      else out.broadcastIgnored++;
+    }
     if (e.type === 'halt') out.halted = { reason: e.reason, limit: e.limit };
     if (e.type === 'deliver' && e.ns === src && e.tcpSocket === 'aborts') out.aborted++;
     if (e.type === 'drop' && e.ns === src && e.reason === 'no-route' && e.direction === 'output') out.localNoRoute = true;

@@ -118,6 +118,10 @@ export interface OutcomeFacts {
   timedOut: number;
   /** ICMP errors that ended one of the source's connect()s (tcp_v4_err in SYN_SENT). */
   aborted: number;
+  /** Packets of the source a host took in as a broadcast and left unanswered. */
+  broadcastIgnored: number;
+  /** connect() refused a broadcast address of the source's own networks (ENETUNREACH): nothing was sent. */
+  connectBroadcast: boolean;
   /** The journey reached the engine's budget and stopped early. */
   halted: { reason: 'events' | 'actions'; limit: number } | null;
 }

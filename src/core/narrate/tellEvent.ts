@@ -174,6 +174,22 @@ function aboutOrigin(result: JourneyResult, pkt: number, before: number): 'app' 
 }
 
 /**
+ * Whether packet `pkt` (sent by `src`) went to a broadcast address: a route event of it matched a
+ * broadcast route, in the source itself (`local`) or in a host further on (`remote`).
+ */
+function broadcastOf(events: readonly HopEvent[], pkt: number, src: string, from: number): 'local' | 'remote' | null {
+  let found: 'local' | 'remote' | null = null;
+  for (let i = from; i < events.length; i++) {
+    const x = events[i] as HopEvent;
+    if (x.type === 'route' && x.pkt === pkt && x.match === 'broadcast') {
+      if (x.ns === src && x.direction === 'output') return 'local';
+      found = 'remote';
+    }
+  }
+  return found;
+}
+
+/**
  * An ICMP error about connect()'s SYN reaching its socket. `held`: how many times the retransmission
  * timer (1 s, then 1 s again...) fired while the SYN still waited in this host's own ARP queue, so
  * that no copy was sent: the SYN was queued here, and no retransmission of it was ever logged.
@@ -205,6 +221,9 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       const route = e.route ?? '';
       if (e.result === 'proxy-arp') {
         return { msg: { k: 'proxy-arp', ns: e.ns, tpa: e.dst, iif: e.iif ?? '', via: e.dev ?? '', mac: e.proxyMac ?? '', delayMs: (e.proxyDelayNs ?? 0) / 1e6 }, fn: 'arp_fwd_proxy' };
+      }
+      if (e.match === 'broadcast' && e.direction === 'input') {
+        return { msg: { k: 'route-in-broadcast', ns: e.ns, dst: e.dst, dev: e.dev ?? '', iif: e.iif ?? '', limited: e.dst === '255.255.255.255' }, fn: 'ip_route_input_slow' };
       }
       if (e.direction === 'output') {
         const fn = 'ip_route_output_key';
@@ -251,8 +270,9 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           // no packet is ever built.
           const route = result.events.slice(index + 1).find((x) => x.type === 'route' && x.pkt === e.pkt);
           const noRoute = route?.type === 'route' && route.result === 'unreachable';
-          if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl, noRoute }, fn: 'ping_v4_sendmsg' };
-          if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl, noRoute }, fn: 'udp_sendmsg' };
+          const broadcast = e.tcp ? null : broadcastOf(result.events, e.pkt, e.ns, index + 1);
+          if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl, noRoute, broadcast }, fn: 'ping_v4_sendmsg' };
+          if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl, noRoute, broadcast }, fn: 'udp_sendmsg' };
           return { msg: { k: 'send-syn', ns: e.ns, dst: e.ipv4.dst, port: e.tcp?.dport ?? 0, ttl, noRoute }, fn: 'tcp_v4_connect' };
         }
         case 'echo-reply':
@@ -295,7 +315,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           };
         }
         case 'redirect': return { msg: { k: 'deliver-redirect', ns, from: e.ipv4.src, gw: e.icmp?.gateway ?? '', accepted: e.accepted === true }, fn: 'icmp_redirect' };
-        case 'udp': return { msg: { k: 'deliver-udp', ns, port: e.udp?.dport ?? 0, f: e }, fn: 'udp_queue_rcv_skb' };
+        case 'udp': return { msg: { k: 'deliver-udp', ns, port: e.udp?.dport ?? 0, f: e, broadcast: e.broadcast === true }, fn: e.broadcast ? '__udp4_lib_mcast_deliver' : 'udp_queue_rcv_skb' };
         case 'tcp-syn': return { msg: { k: 'deliver-syn', ns, port: e.tcp?.dport ?? 0 }, fn: 'tcp_v4_conn_request' };
         case 'tcp-synack': return { msg: { k: 'deliver-synack', ns }, fn: 'tcp_rcv_synsent_state_process' };
         case 'tcp-rst': return { msg: { k: 'deliver-rst', ns }, fn: 'tcp_reset' };
@@ -303,7 +323,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       }
     }
     case 'drop':
-      return { msg: dropMsg(result, e, index), fn: DROP_FN[e.reason] };
+      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? BROADCAST_FN[e.ipv4?.proto ?? 'icmp'] : DROP_FN[e.reason] };
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };
@@ -335,6 +355,10 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   'bridge-no-port': 'br_forward',
   martian: 'ip_route_input_slow',
   'iface-down': 'dev_queue_xmit',
+  'broadcast-ignored': 'icmp_rcv',
   'l2-loop': 'br_flood',
   'connect-timeout': 'tcp_write_timeout',
 };
+
+/** Where a packet to a broadcast address is left unanswered, by protocol. */
+const BROADCAST_FN: Record<'icmp' | 'udp' | 'tcp', string> = { icmp: 'icmp_rcv', udp: '__udp4_lib_mcast_deliver', tcp: 'tcp_v4_rcv' };

@@ -3,14 +3,16 @@ import type { Scenario } from './scenarios';
 import { seedTopology } from './seed';
 
 /*
- * Reference scenarios for TCP SYN retransmissions, recorded on the kernel like the others (spread
- * into SCENARIOS).
+ * Reference scenarios for TCP SYN retransmissions and for packets to a broadcast address, recorded
+ * on the kernel like the others (spread into SCENARIOS).
  *
- * What the kernel (6.18) showed: a SYN dropped silently (rp_filter) is sent again 1, 2 and 3 s later,
- * inside the journey's window (tcp_syn_linear_timeouts=4 keeps the first waits at the initial 1 s).
- * An ICMP error that comes back within the SYN's own softirq run, while connect() still holds the
- * socket, is only noted: the SYN goes once more after 1 s, and the error that answers it ends
- * connect(). A SYN waiting for ARP in its own host is never sent again.
+ * What the kernel (6.18) showed: a SYN dropped silently (rp_filter, a broadcast destination) is sent
+ * again 1, 2 and 3 s later, inside the journey's window (tcp_syn_linear_timeouts=4 keeps the first
+ * waits at the initial 1 s). An ICMP error that comes back within the SYN's own softirq run, while
+ * connect() still holds the socket, is only noted: the SYN goes once more after 1 s, and the error
+ * that answers it ends connect(). A directed broadcast to another subnet travels as unicast up to
+ * the host that owns that subnet, which takes it in as a broadcast: echo requests are ignored, a UDP
+ * listener gets the datagram, nothing answers a closed port or a SYN.
  */
 
 function machine(t: Topology, name: string): MachineSpec {
@@ -35,7 +37,14 @@ export function seedRpFilterBackRoute(host: 'node2' | 'router'): Topology {
   return { ...t, name: `seed-rp-filter-${host}`, segments: [...t.segments, { id: 'mgmt', label: '172.16.200.0/24' }] };
 }
 
-/** TCP retransmission scenarios. */
+/** The seed lab with a program on node2 listening on UDP port 53. */
+export function seedNode2UdpListener(): Topology {
+  const t = seedTopology();
+  machine(t, 'node2').listeners = [{ proto: 'udp', port: 53 }];
+  return { ...t, name: 'seed-node2-udp53' };
+}
+
+/** TCP retransmission and broadcast scenarios. */
 export const TCP_SCENARIOS: readonly Scenario[] = [
   {
     id: 'tcp-syn-retries-rp-filter-node2',
@@ -66,5 +75,29 @@ export const TCP_SCENARIOS: readonly Scenario[] = [
     title: { en: 'TCP SYN to 10.10.10.77: it waits for ARP, is never sent again, and connect() fails after 3 s', ru: 'TCP SYN на 10.10.10.77: он ждёт ARP, повторно не отправляется, connect() завершается ошибкой через 3 с' },
     topology: seedTopology,
     journey: { from: 'pod1', to: '10.10.10.77', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'tcp-syn-broadcast-remote',
+    title: { en: 'TCP SYN to 10.10.11.255: node2 drops a SYN to a broadcast address, pod1 sends it again', ru: 'TCP SYN на 10.10.11.255: node2 отбрасывает SYN на широковещательный адрес, pod1 повторяет его' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.11.255', proto: 'tcp', port: 80 },
+  },
+  {
+    id: 'ping-broadcast-remote-ignored',
+    title: { en: 'ping -b 10.10.11.255: node2 takes it in as a broadcast and ignores the echo request', ru: 'ping -b 10.10.11.255: node2 принимает его как широковещательный и игнорирует эхо-запрос' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.11.255' },
+  },
+  {
+    id: 'udp-broadcast-remote-listener',
+    title: { en: 'UDP to 10.10.11.255:53: the program listening on node2 gets it', ru: 'UDP на 10.10.11.255:53: его получает программа, слушающая порт на node2' },
+    topology: seedNode2UdpListener,
+    journey: { from: 'pod1', to: '10.10.11.255', proto: 'udp', port: 53 },
+  },
+  {
+    id: 'udp-broadcast-remote-no-listener',
+    title: { en: 'UDP to 10.10.11.255:9999: nobody listens, and no ICMP error answers a broadcast', ru: 'UDP на 10.10.11.255:9999: никто не слушает, а на широковещательный пакет ICMP-ошибка не приходит' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.11.255', proto: 'udp', port: 9999 },
   },
 ];

@@ -3,6 +3,7 @@ import { BROADCAST_MAC, isGroupMac } from '../net/ipv4';
 import { arpRcv } from './arp';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
+import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
 import { compileNs } from './compile';
 import type { Bridge, Iface, Segment, TopologyIndex } from './world';
@@ -227,5 +228,9 @@ function hostRx(sim: Sim, dev: Iface, frame: WireFrame): void {
     return;
   }
   if (frame.arp) arpRcv(sim, dev, frame, dst === dev.mac || mine, frame.pkt);
-  else if (frame.ipv4) ipRcv(sim, dev, frame, frame.pkt);
+  else if (frame.ipv4) {
+    // ip_route_input: a destination the local table calls broadcast is taken in as one (brd_input).
+    if (takenAsBroadcast(dev, frame)) broadcastRcv(sim, dev, frame);
+    else ipRcv(sim, dev, frame, frame.pkt);
+  }
 }

@@ -1,6 +1,7 @@
 import type { DeliverEvent, IcmpHeader, SendEvent, TcpHeader } from '../events';
 import { isLoopback } from '../net/ipv4';
 import { MS, SEC, type Sim } from './engine';
+import { isBroadcastFor } from './broadcast';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
@@ -9,7 +10,8 @@ import { lookupRoute, type Ns } from './world';
 /*
  * What the destination's kernel does with a packet addressed to it: answer echo requests itself
  * (icmp_echo), hand datagrams and segments to listening sockets, and refuse the rest (port
- * unreachable from __udp4_lib_rcv, RST from tcp_v4_send_reset).
+ * unreachable from __udp4_lib_rcv, RST from tcp_v4_send_reset). A packet to a broadcast address
+ * gets no answer at all (see broadcast.ts).
  *
  * And the client side of TCP: connect() sends its SYN and arms the retransmission timer
  * (tcp_connect); nothing back within the timeout sends the SYN again (tcp_retransmit_timer) with the
@@ -53,13 +55,15 @@ function connKey(ns: string, sport: number): string {
 
 /**
  * connect() has built its SYN and hands it to IP (called as the SYN's send event is logged, before
- * it is routed): the retransmission timer starts now. Without a route connect() fails at once
- * (ENETUNREACH, ip_route_connect) and no timer starts.
+ * it is routed): the retransmission timer starts now. Without a route, or to an address this
+ * namespace's routes call broadcast, connect() fails at once (ENETUNREACH, ip_route_connect and
+ * tcp_v4_connect) and no timer starts.
  */
 export function tcpConnect(sim: Sim, ns: Ns, p: Packet): void {
   const tcp = p.tcp;
   if (!tcp || tcp.flags !== 'S') return;
   if (!ns.localAddrs.has(p.d) && !isLoopback(p.d) && lookupRoute(ns, p.d) === null) return;
+  if (isBroadcastFor(ns, p.d)) return;
   const conn: TcpConn = { ns, first: p, last: p, syn: tcp, state: 'syn-sent', retries: 0, rto: TCP_TIMEOUT_INIT, timer: 0, epoch: sim.epoch, base: sim.base };
   (sim.tcp ??= new Map()).set(connKey(ns.name, tcp.sport), conn);
   armRto(sim, conn);
@@ -129,8 +133,12 @@ function settle(conn: TcpConn, state: TcpConn['state']): void {
   conn.timer = 0;
 }
 
-/** Local delivery (ip_local_deliver) and the kernel's own answers. */
-export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
+/**
+ * Local delivery (ip_local_deliver) and the kernel's own answers. `broadcast`: the packet was taken
+ * in as a broadcast (broadcast.ts): nothing answers it.
+ */
+export function deliverLocal(sim: Sim, ns: Ns, p: Packet, broadcast = false): void {
+  if (broadcast) return deliverBroadcast(sim, ns, p);
   if (p.icmp) {
     const { type, seq } = p.icmp;
     if (type === 8) {
@@ -159,6 +167,27 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet): void {
     return;
   }
   if (p.tcp) tcpRcv(sim, ns, p, p.tcp);
+}
+
+/**
+ * A broadcast: icmp_rcv drops echo requests (icmp_echo_ignore_broadcasts=1, the default) and any
+ * other ICMP message; __udp4_lib_mcast_deliver gives a datagram to every socket bound to its port
+ * and drops it silently otherwise; TCP never accepts one (tcp_v4_conn_request) nor answers it with
+ * a RST (tcp_v4_send_reset sends none for a route that is not local).
+ */
+function deliverBroadcast(sim: Sim, ns: Ns, p: Packet): void {
+  const udp = p.udp;
+  if (udp && ns.listeners.has(`udp/${udp.dport}`)) {
+    const { ipv4, kind, id: pkt } = p;
+    sim.emit({ type: 'deliver', ns: ns.name, ipv4, kind, pkt, udp, cause: 'udp', broadcast: true, seq: sim.seq, t: sim.now });
+    return;
+  }
+  const port = udp?.dport ?? p.tcp?.dport;
+  sim.emit(
+    port === undefined
+      ? { type: 'drop', pkt: p.id, ns: ns.name, reason: 'broadcast-ignored', ipv4: p.ipv4, seq: sim.seq, t: sim.now }
+      : { type: 'drop', pkt: p.id, ns: ns.name, reason: 'broadcast-ignored', ipv4: p.ipv4, port, seq: sim.seq, t: sim.now },
+  );
 }
 
 /**

@@ -14,6 +14,8 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] as string}`);
 const verb = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 const secs = (ms: number): string => `${ms / 1000} s`;
+const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
+  `${dst} is the broadcast address of a network ${ns} is not on: its routes send it like any address (${needless}); only the host that owns that network takes it in as a broadcast.`;
 
 /** The short level's mention that the route chosen came first of routes of equal prefix and metric. */
 const firstOf = (fib: FibFacts): string => (fib.tied.length > 0 ? ` (first of ${fib.tied.length + 1} equal routes)` : '');
@@ -159,10 +161,14 @@ export const eventsEn: NarratorCatalog['events'] = {
   }),
   'send-ping': (m) => m.noRoute
     ? { short: `ping in ${m.ns} tries to send echo request #${m.seq} to ${m.dst}: the kernel first looks up a route.` }
-    : { short: `ping in ${m.ns} sends ICMP echo request #${m.seq} to ${m.dst}, TTL ${m.ttl}.`, why: 'The sender does not decrement TTL; routers will.' },
+    : m.broadcast === 'local'
+      ? { short: `ping -b in ${m.ns} sends ICMP echo request #${m.seq} to the broadcast address ${m.dst}, TTL ${m.ttl}.`, why: 'Without -b, ping refuses an address its host\'s routes call broadcast; -b sets SO_BROADCAST. The journey sends as ping -b would.' }
+      : { short: `ping in ${m.ns} sends ICMP echo request #${m.seq} to ${m.dst}, TTL ${m.ttl}.`, why: m.broadcast === 'remote' ? remoteBroadcast(m.ns, m.dst, 'ping needs no -b here') : 'The sender does not decrement TTL; routers will.' },
   'send-udp': (m) => m.noRoute
     ? { short: `A program in ${m.ns} tries to send a UDP datagram to ${m.dst}:${m.port}: the kernel first looks up a route.` }
-    : { short: `A program in ${m.ns} sends one UDP datagram to ${m.dst}:${m.port} (TTL ${m.ttl}).` },
+    : m.broadcast === 'local'
+      ? { short: `A program in ${m.ns} sends one UDP datagram to the broadcast address ${m.dst}:${m.port} (TTL ${m.ttl}).`, why: 'Its socket has SO_BROADCAST set: without it, sendto() to an address its routes call broadcast fails with EACCES.' }
+      : { short: `A program in ${m.ns} sends one UDP datagram to ${m.dst}:${m.port} (TTL ${m.ttl}).`, ...(m.broadcast === 'remote' ? { why: remoteBroadcast(m.ns, m.dst, 'the socket needs no SO_BROADCAST here') } : {}) },
   'send-syn': (m) => m.noRoute
     ? { short: `A program in ${m.ns} calls connect() to ${m.dst}:${m.port}: before building a SYN, the kernel looks up a route.` }
     : { short: `A program in ${m.ns} calls connect() to ${m.dst}:${m.port}: the kernel sends a TCP SYN (TTL ${m.ttl}).` },
@@ -216,6 +222,12 @@ export const eventsEn: NarratorCatalog['events'] = {
         : 'In SYN_SENT, an ICMP destination unreachable or time exceeded ends connect() at once.',
     };
   },
+  'route-in-broadcast': (m) => ({
+    short: m.limited ? `${m.dst} is the limited broadcast address: ${m.ns} takes the packet in as a broadcast.` : `${m.dst} is the broadcast address of ${m.dev}'s network: ${m.ns} takes the packet in as a broadcast.`,
+    why: m.limited
+      ? `Every host takes 255.255.255.255 in as a broadcast, whichever interface it came in on (here ${m.iif}), and never forwards it.`
+      : `Table local holds "broadcast ${m.dst} dev ${m.dev}" (ip route show table local): Linux adds one for every address shorter than /31. A broadcast is delivered locally and never forwarded (bc_forwarding=0), whichever interface it came in on (here ${m.iif}).`,
+  }),
   halt: (m) => ({
     short: m.reason === 'events' ? `The journey stops here: the simulator has logged ${m.limit} events, its limit for one journey.` : `The journey stops here: the simulator has run ${m.limit} actions, its limit for one journey.`,
     why: `Something in this lab keeps making packets (an L2 loop, or a very large lab); what was still queued (${m.pending}) never runs. Linux itself would go on.`,
@@ -223,7 +235,7 @@ export const eventsEn: NarratorCatalog['events'] = {
   'deliver-redirect': (m) => m.accepted
     ? { short: `${m.ns} accepts the redirect from ${m.from}: Linux records a route exception sending that destination straight to ${m.gw}.`, why: 'The simulator does not yet apply it to later packets.' }
     : { short: `${m.ns} ignores the redirect from ${m.from}.`, why: 'Turning ip_forward on sets net.ipv4.conf.all.accept_redirects to 0, and a forwarding interface accepts redirects only if both "all" and the interface allow them: a router trusts its own routing table.' },
-  'deliver-udp': (m) => ({ short: `${cap(sum(m.f))} reaches the program listening on UDP port ${m.port} in ${m.ns}.` }),
+  'deliver-udp': (m) => ({ short: `${cap(sum(m.f))} reaches the program listening on UDP port ${m.port} in ${m.ns}.`, ...(m.broadcast ? { why: 'It was sent to a broadcast address: every socket bound to that port gets a copy.' } : {}) }),
   'deliver-syn': (m) => ({ short: `A program listens on TCP port ${m.port} in ${m.ns}: the kernel accepts the connection request.` }),
   'deliver-synack': (m) => ({ short: `The SYN-ACK reaches ${m.ns}: the server is ready to accept the connection.` }),
   'deliver-rst': (m) => ({ short: `The RST reaches ${m.ns}: connect() fails with "Connection refused" (ECONNREFUSED).` }),
@@ -270,6 +282,11 @@ export const eventsEn: NarratorCatalog['events'] = {
           short: `${m.ns} leaves the request unanswered: its sender ${x.spa ?? '?'} is a martian address.`,
           why: 'A sender in 0.0.0.0/8, 127.0.0.0/8, multicast or broadcast is refused by ip_route_input_noref(), as it would be for an IP packet.',
         };
+      case 'broadcast-ignored':
+        if (x.direction === 'output') return { short: `connect() in ${m.ns} refuses ${x.dst ?? '?'}, a broadcast address: "Network is unreachable" (ENETUNREACH), no SYN is built.` };
+        if (m.f?.udp) return { short: `Nobody listens on UDP port ${x.port ?? '?'} in ${m.ns}: the broadcast datagram is dropped silently.`, why: 'No ICMP port unreachable answers a broadcast, or every host on the network would answer at once.' };
+        if (m.f?.tcp) return { short: `${m.ns} drops the SYN: TCP accepts no connection to a broadcast address and sends no RST.`, why: 'The sender hears nothing, so it sends the SYN again when its timer fires.' };
+        return { short: `${m.ns} ignores the echo request: it was sent to a broadcast address.`, why: 'icmp_echo_ignore_broadcasts=1 (the default): Linux answers no ping to a broadcast, which stops "smurf" floods. No reply and no error: ping just waits.' };
       case 'l2-loop': {
         const where = x.bridge === m.ns ? `the switch of ${x.bridge}` : `the bridge ${x.bridge ?? '?'}`;
         return {

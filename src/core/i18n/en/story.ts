@@ -8,7 +8,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'forwarding is off', 'rp-filter': 'the reverse path filter', 'port-unreachable': 'nobody listens on the port', 'tcp-no-listener': 'nobody listens on the port',
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
-  'l2-loop': 'an L2 loop', 'connect-timeout': 'connect() gave up',
+  'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -115,7 +115,7 @@ function errorLine(e: Outcome['errors'][number], o: Outcome): string {
 /** The English outcome line. */
 export function outcomeEn(o: Parameters<NarratorCatalog['outcome']>[0]): string {
   const halted = o.halted ? `The journey was cut short at the simulator's limit of ${o.halted.limit} ${o.halted.reason}. ` : '';
-  return halted + outcomeLineEn(o) + retriesEn(o);
+  return halted + outcomeLineEn(o) + broadcastEn(o) + retriesEn(o);
 }
 
 /** What the SYN's retransmissions came to. */
@@ -125,8 +125,16 @@ function retriesEn(o: Outcome): string {
   return again + (o.timedOut > 0 ? ' connect() gave up: "Connection timed out".' : '');
 }
 
+/** Why nothing answered a packet to a broadcast address. */
+function broadcastEn(o: Outcome): string {
+  if (o.broadcastIgnored === 0) return '';
+  if (o.proto === 'icmp') return ' Linux answers no ping sent to a broadcast address (icmp_echo_ignore_broadcasts=1).';
+  return o.proto === 'udp' ? ' No ICMP error answers a datagram sent to a broadcast address.' : ' Nothing answers a SYN sent to a broadcast address, not even a RST.';
+}
+
 function outcomeLineEn(o: Outcome): string {
   if (o.localNoRoute) return `${o.src} has no route to ${o.dstIp}: nothing was sent.`;
+  if (o.connectBroadcast) return `connect() in ${o.src} refused the broadcast address ${o.dstIp} (ENETUNREACH): nothing was sent.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('; ');
   const tail = errs ? ` ${errs}.` : '';
   const lost = o.answerLost ? ` The answer was dropped in ${o.answerLost.ns}: ${o.answerLost.reason === 'neigh-failed' ? `nobody answered its ARP for ${o.answerLost.nexthop ?? '?'}` : DROP[o.answerLost.reason]}.` : '';

@@ -46,6 +46,8 @@ const list = (xs: readonly string[]): string => (xs.length < 2 ? xs.join('') : `
 const secs = (ms: number): string => `${ms / 1000} с`;
 const crossings = (n: number): string => count('ru', n, { one: 'проход', few: 'прохода', many: 'проходов', other: 'прохода' });
 const retries = (n: number): string => count('ru', n, { one: 'повтора', few: 'повторов', many: 'повторов', other: 'повтора' });
+const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
+  `${dst} — широковещательный адрес чужой для ${ns} сети: маршруты ведут его как любой адрес (${needless}), а как широковещательный его примет только хост, которому принадлежит эта сеть.`;
 
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
@@ -165,10 +167,14 @@ export const eventsRu: NarratorCatalog['events'] = {
   }),
   'send-ping': (m) => m.noRoute
     ? { short: `ping в ${m.ns} пытается отправить эхо-запрос №${m.seq} на ${m.dst}: сначала ядро ищет маршрут.` }
-    : { short: `ping в ${m.ns} отправляет ICMP эхо-запрос №${m.seq} на ${m.dst}, TTL ${m.ttl}.`, why: 'Отправитель TTL не уменьшает — это делают маршрутизаторы.' },
+    : m.broadcast === 'local'
+      ? { short: `ping -b в ${m.ns} отправляет ICMP эхо-запрос №${m.seq} на широковещательный адрес ${m.dst}, TTL ${m.ttl}.`, why: 'Без -b ping отказывается слать на адрес, который маршруты хоста считают широковещательным; -b включает SO_BROADCAST. Симулятор отправляет так, как отправил бы ping -b.' }
+      : { short: `ping в ${m.ns} отправляет ICMP эхо-запрос №${m.seq} на ${m.dst}, TTL ${m.ttl}.`, why: m.broadcast === 'remote' ? remoteBroadcast(m.ns, m.dst, '-b здесь не нужен') : 'Отправитель TTL не уменьшает — это делают маршрутизаторы.' },
   'send-udp': (m) => m.noRoute
     ? { short: `Программа в ${m.ns} пытается отправить UDP-дейтаграмму на ${m.dst}:${m.port}: сначала ядро ищет маршрут.` }
-    : { short: `Программа в ${m.ns} отправляет одну UDP-дейтаграмму на ${m.dst}:${m.port} (TTL ${m.ttl}).` },
+    : m.broadcast === 'local'
+      ? { short: `Программа в ${m.ns} отправляет одну UDP-дейтаграмму на широковещательный адрес ${m.dst}:${m.port} (TTL ${m.ttl}).`, why: 'У её сокета включён SO_BROADCAST: без него отправка на адрес, который маршруты считают широковещательным, завершается ошибкой EACCES.' }
+      : { short: `Программа в ${m.ns} отправляет одну UDP-дейтаграмму на ${m.dst}:${m.port} (TTL ${m.ttl}).`, ...(m.broadcast === 'remote' ? { why: remoteBroadcast(m.ns, m.dst, 'SO_BROADCAST здесь не нужен') } : {}) },
   'send-syn': (m) => m.noRoute
     ? { short: `Программа в ${m.ns} вызывает connect() к ${m.dst}:${m.port}: прежде чем строить SYN, ядро ищет маршрут.` }
     : { short: `Программа в ${m.ns} вызывает connect() к ${m.dst}:${m.port}: ядро отправляет TCP SYN (TTL ${m.ttl}).` },
@@ -222,6 +228,12 @@ export const eventsRu: NarratorCatalog['events'] = {
         : 'В состоянии SYN_SENT сообщение ICMP «недостижим» или «время истекло» сразу завершает connect().',
     };
   },
+  'route-in-broadcast': (m) => ({
+    short: m.limited ? `${m.dst} — ограниченный широковещательный адрес: ${m.ns} принимает пакет как широковещательный.` : `${m.dst} — широковещательный адрес сети ${m.dev}: ${m.ns} принимает пакет как широковещательный.`,
+    why: m.limited
+      ? `Адрес 255.255.255.255 любой хост принимает как широковещательный, через какой бы интерфейс пакет ни пришёл (здесь ${m.iif}), и никогда не пересылает.`
+      : `В таблице local есть «broadcast ${m.dst} dev ${m.dev}» (команда «ip route show table local»): Linux добавляет такой маршрут для каждого адреса с префиксом короче /31. Широковещательный пакет доставляется локально и не пересылается (bc_forwarding=0), через какой бы интерфейс он ни пришёл (здесь ${m.iif}).`,
+  }),
   halt: (m) => ({
     short: m.reason === 'events'
       ? `Здесь путь обрывается: симулятор записал ${count('ru', m.limit, { one: 'событие', few: 'события', many: 'событий', other: 'события' })} — свой предел для одного пути.`
@@ -231,7 +243,7 @@ export const eventsRu: NarratorCatalog['events'] = {
   'deliver-redirect': (m) => m.accepted
     ? { short: `${m.ns} принимает Redirect от ${m.from}: Linux запоминает исключение маршрута — этот адрес теперь напрямую через ${m.gw}.`, why: 'Симулятор пока не применяет его к следующим пакетам.' }
     : { short: `${m.ns} игнорирует Redirect от ${m.from}.`, why: 'При ip_forward=1 Linux обнуляет net.ipv4.conf.all.accept_redirects, а на интерфейсе с пересылкой Redirect принимается, только если включены и all, и сам интерфейс: маршрутизатор доверяет своей таблице.' },
-  'deliver-udp': (m) => ({ short: `${cap(sum(m.f))} доходит до программы, которая слушает UDP-порт ${m.port} в ${m.ns}.` }),
+  'deliver-udp': (m) => ({ short: `${cap(sum(m.f))} доходит до программы, которая слушает UDP-порт ${m.port} в ${m.ns}.`, ...(m.broadcast ? { why: 'Она отправлена на широковещательный адрес: копию получает каждый сокет, привязанный к этому порту.' } : {}) }),
   'deliver-syn': (m) => ({ short: `В ${m.ns} программа слушает TCP-порт ${m.port}: ядро принимает запрос на соединение.` }),
   'deliver-synack': (m) => ({ short: `SYN-ACK доходит до ${m.ns}: сервер готов принять соединение.` }),
   'deliver-rst': (m) => ({ short: `RST доходит до ${m.ns}: connect() завершается ошибкой «Connection refused» (ECONNREFUSED).` }),
@@ -278,6 +290,11 @@ export const eventsRu: NarratorCatalog['events'] = {
           short: `${m.ns} не отвечает на запрос: адрес отправителя ${x.spa ?? '?'} — «марсианский».`,
           why: 'Отправителя из 0.0.0.0/8, 127.0.0.0/8, группового или широковещательного диапазона ip_route_input_noref() отвергает так же, как для IP-пакета.',
         };
+      case 'broadcast-ignored':
+        if (x.direction === 'output') return { short: `connect() в ${m.ns} не работает с широковещательным адресом ${x.dst ?? '?'}: ошибка «Network is unreachable» (ENETUNREACH), SYN не создаётся.` };
+        if (m.f?.udp) return { short: `В ${m.ns} никто не слушает UDP-порт ${x.port ?? '?'}: широковещательная дейтаграмма молча отбрасывается.`, why: 'На широковещательный пакет не отвечают сообщением ICMP «порт недостижим», иначе ответили бы сразу все хосты сети.' };
+        if (m.f?.tcp) return { short: `${m.ns} отбрасывает SYN: TCP не принимает соединений на широковещательный адрес и не отвечает RST.`, why: 'Отправитель ничего не получает и повторяет SYN, когда сработает его таймер.' };
+        return { short: `${m.ns} игнорирует эхо-запрос: он отправлен на широковещательный адрес.`, why: 'icmp_echo_ignore_broadcasts=1 (по умолчанию): Linux не отвечает на ping на широковещательный адрес — это защита от «смурф»-атак. Ни ответа, ни ошибки: ping просто ждёт.' };
       case 'l2-loop': {
         const where = x.bridge === m.ns ? `коммутатор сети ${x.bridge}` : `мост ${x.bridge ?? '?'}`;
         return {

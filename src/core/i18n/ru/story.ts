@@ -9,7 +9,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
-  'l2-loop': 'петля второго уровня', 'connect-timeout': 'connect() исчерпал попытки',
+  'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -123,7 +123,7 @@ export function outcomeRu(o: Outcome): string {
   const halted = o.halted
     ? `Путь оборван на пределе симулятора: ${o.halted.reason === 'events' ? count('ru', o.halted.limit, { one: 'событие', few: 'события', many: 'событий', other: 'события' }) : count('ru', o.halted.limit, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })}. `
     : '';
-  return halted + outcomeLineRu(o) + retriesRu(o);
+  return halted + outcomeLineRu(o) + broadcastRu(o) + retriesRu(o);
 }
 
 /** Чем кончились повторы SYN. */
@@ -133,7 +133,15 @@ function retriesRu(o: Outcome): string {
   return again + (o.timedOut > 0 ? ' connect() сдался: «Connection timed out».' : '');
 }
 
+/** Почему никто не ответил на пакет на широковещательный адрес. */
+function broadcastRu(o: Outcome): string {
+  if (o.broadcastIgnored === 0) return '';
+  if (o.proto === 'icmp') return ' На ping на широковещательный адрес Linux не отвечает (icmp_echo_ignore_broadcasts=1).';
+  return o.proto === 'udp' ? ' На дейтаграмму на широковещательный адрес не отвечают даже ICMP-ошибкой.' : ' На SYN на широковещательный адрес не отвечают ничем, даже RST.';
+}
+
 function outcomeLineRu(o: Outcome): string {
+  if (o.connectBroadcast) return `connect() в ${o.src} не принял широковещательный адрес ${o.dstIp} (ENETUNREACH): ничего не отправлено.`;
   if (o.localNoRoute) return `У ${o.src} нет маршрута до ${o.dstIp}: ничего не отправлено.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('. ');
   const tail = errs ? ` ${errs}.` : '';
