@@ -3,7 +3,7 @@ import type { DeliverEvent, DropEvent, HopEvent, RouteEvent, SendEvent } from '.
 import { seedTopology } from '../presets/seed';
 import { seedNode2UdpListener, seedRpFilterBackRoute } from '../presets/tcpScenarios';
 import { perform } from './actions';
-import { broadcastOutput, broadcastRouteList, broadcastRoutes } from './broadcast';
+import { broadcastOutput, broadcastRouteList, broadcastRouteRows, broadcastRoutes } from './broadcast';
 import { compileNs } from './compile';
 import { Sim } from './engine';
 import type { Packet } from './packet';
@@ -32,6 +32,8 @@ describe('packets to a broadcast address', () => {
       'broadcast 10.0.0.255 dev eth1 table local proto kernel scope link src 10.0.0.2',
     ]);
     expect(broadcastRoutes(c).get(0x0a0000ff)?.dev).toBe('eth0');
+    // The rows a namespace's tables list, from the parsed interfaces alone.
+    expect(broadcastRouteRows(c.ifaces)[0]).toEqual({ text: 'broadcast 10.0.0.255 dev eth0 table local proto kernel scope link src 10.0.0.1', dst: '10.0.0.255/32', dev: 'eth0', proto: 'kernel', table: 'local' });
   });
 
   it('ping to another subnet\'s broadcast address: unicast up to node2, which ignores the echo request', () => {

@@ -1,3 +1,4 @@
+import type { RouteRow } from '../journey';
 import { BROADCAST_MAC, broadcastOf, formatIp, isLoopback } from '../net/ipv4';
 import type { CompiledNs } from './compile';
 import { WIRE_DELAY_NS, type Sim } from './engine';
@@ -35,26 +36,39 @@ export interface BroadcastRoute {
 
 const cache = new WeakMap<CompiledNs, { list: readonly BroadcastRoute[]; byAddr: ReadonlyMap<number, BroadcastRoute> }>();
 
-function tableOf(c: CompiledNs): { list: readonly BroadcastRoute[]; byAddr: ReadonlyMap<number, BroadcastRoute> } {
-  const hit = cache.get(c);
-  if (hit) return hit;
+/** The broadcast routes interfaces with these addresses give (fib_add_ifaddr), in interface order. */
+function computeRoutes(ifaces: readonly { name: string; addrs: readonly { ip: number; prefix: number }[] }[]): BroadcastRoute[] {
   const list: BroadcastRoute[] = [];
-  const byAddr = new Map<number, BroadcastRoute>();
-  for (const i of c.ifaces) {
+  for (const i of ifaces) {
     const seen = new Set<number>();
     for (const a of i.addrs) {
       if (a.prefix >= 31) continue;
       const addr = broadcastOf(a.ip, a.prefix);
       if (seen.has(addr)) continue;
       seen.add(addr);
-      const r = { addr, dev: i.name, src: a.ip, text: `broadcast ${formatIp(addr)} dev ${i.name} table local proto kernel scope link src ${formatIp(a.ip)}` };
-      list.push(r);
-      if (!byAddr.has(addr)) byAddr.set(addr, r);
+      list.push({ addr, dev: i.name, src: a.ip, text: `broadcast ${formatIp(addr)} dev ${i.name} table local proto kernel scope link src ${formatIp(a.ip)}` });
     }
   }
+  return list;
+}
+
+function tableOf(c: CompiledNs): { list: readonly BroadcastRoute[]; byAddr: ReadonlyMap<number, BroadcastRoute> } {
+  const hit = cache.get(c);
+  if (hit) return hit;
+  const list = computeRoutes(c.ifaces);
+  const byAddr = new Map<number, BroadcastRoute>();
+  for (const r of list) if (!byAddr.has(r.addr)) byAddr.set(r.addr, r);
   const t = { list, byAddr };
   cache.set(c, t);
   return t;
+}
+
+/**
+ * The same routes as rows of table local, for a namespace's tables (`ip route show table local`):
+ * what compile.ts's initialTables can list beside the `local` rows, from the interfaces it parsed.
+ */
+export function broadcastRouteRows(ifaces: readonly { name: string; addrs: readonly { ip: number; prefix: number }[] }[]): RouteRow[] {
+  return computeRoutes(ifaces).map((r) => ({ text: r.text, dst: `${formatIp(r.addr)}/32`, dev: r.dev, proto: 'kernel', table: 'local' }));
 }
 
 /**
