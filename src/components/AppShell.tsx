@@ -1,6 +1,7 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { useMeasured } from './useMeasured';
 import { JourneyForm } from './form/JourneyForm';
 import { useStrings } from './i18n/useStrings';
 import { Notices } from './Notices';
@@ -32,21 +33,12 @@ export const COMPACT_BELOW_PX = 1100;
 
 /** The app's size class, from its own width; wide until measured (and in tests without layout). */
 function useCompact(root: RefObject<HTMLElement | null>): boolean {
-  const [compact, setCompact] = useState(false);
-  useLayoutEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    const measure = () => {
-      const w = el.getBoundingClientRect().width;
-      if (w > 0) setCompact(w < COMPACT_BELOW_PX);
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [root]);
-  return compact;
+  return useMeasured(root, readCompact, false);
+}
+
+function readCompact(el: HTMLElement): boolean | null {
+  const w = el.getBoundingClientRect().width;
+  return w > 0 ? w < COMPACT_BELOW_PX : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
@@ -15,24 +15,16 @@ import { PinActions } from './PinActions';
 import { Segments } from './Segments';
 import { StartHint } from './StartHint';
 import { CANVAS_INSET, useZoom } from './useZoom';
+import { useMeasured } from '../useMeasured';
 
 /** Height the drawing leaves free at the top for the strip of legend and buttons: its bottom edge, plus a gap. */
 function useStripHeight(ref: RefObject<HTMLDivElement | null>): number {
-  const [top, setTop] = useState<number>(CANVAS_INSET.top);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const h = Math.ceil(el.offsetTop + el.offsetHeight + 4);
-      if (h > 4) setTop(Math.max(CANVAS_INSET.top, h));
-    };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
-  return top;
+  return useMeasured(ref, readStripHeight, CANVAS_INSET.top);
+}
+
+function readStripHeight(el: HTMLDivElement): number | null {
+  const h = Math.ceil(el.offsetTop + el.offsetHeight + 4);
+  return h > 4 ? Math.max(CANVAS_INSET.top, h) : null;
 }
 
 /** The links drawn under the machines (segment drops), and each machine's veth pairs by machine name. */
