@@ -13,6 +13,10 @@ describe('stateAt', () => {
       '10.10.10.0/24 dev eth0 proto kernel scope link src 10.10.10.1',
       'default via 10.10.10.254 dev eth0',
       'local 10.10.10.1 dev eth0 table local proto kernel scope host src 10.10.10.1',
+      'broadcast 10.10.10.255 dev eth0 table local proto kernel scope link src 10.10.10.1',
+    ]);
+    expect(s.ns.node1?.routes.filter((x) => x.table === 'local').map((x) => x.text.split(' dev')[0])).toEqual([
+      'local 10.10.10.254', 'broadcast 10.10.10.255', 'local 172.16.100.1', 'broadcast 172.16.100.255',
     ]);
     expect(s.ns.node1?.fdb.cni0?.every((row) => row.local)).toBe(true);
     expect(s.segments.lan).toEqual([]);

@@ -51,7 +51,7 @@ function unreach(code: number, q: NonNullable<Frame['icmp']>['quote']): string {
 function decision(e: Exclude<HopEvent, FrameEvent>): string {
   switch (e.type) {
     case 'route':
-      return `route ${e.direction} ${e.dst}: ${e.route ?? 'no match'} → ${e.result}`;
+      return `route ${e.direction} ${e.dst}: ${e.route ?? (e.match === 'broadcast' ? 'limited broadcast' : 'no match')} → ${e.result}`;
     case 'neigh':
       return `neigh ${e.iface} ${e.ip}: ${e.from ?? 'none'} → ${e.to}${e.mac ? ` (${e.mac})` : ''}${e.queued ? `, ${e.queued} queued` : ''}`;
     case 'fdb':

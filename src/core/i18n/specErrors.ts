@@ -16,8 +16,6 @@ export type SpecProblem =
   | { code: 'to-unknown'; name: string }
   | { code: 'to-zero'; name: string }
   | { code: 'to-multicast'; name: string }
-  | { code: 'to-limited-broadcast'; name: string }
-  | { code: 'to-subnet-broadcast'; name: string; ns: string; subnet: string }
   /** Not the user's fault: the simulator itself failed (a bug). The internal message is never shown. */
   | { code: 'internal' };
 

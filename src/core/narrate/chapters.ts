@@ -70,7 +70,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     const place = places[e.ns];
     if (e === first) {
       const r = events.find((x): x is RouteEvent => x.type === 'route' && x.pkt === main && x.ns === src);
-      const via = !r ? 'none' : r.result === 'local' ? 'local' : r.result === 'unreachable' ? 'none' : r.match === 'default' ? 'default' : r.match === 'gateway' ? 'gateway' : 'connected';
+      const via = !r ? 'none' : r.result === 'local' ? 'local' : r.result === 'unreachable' ? 'none' : r.match === 'broadcast' ? 'broadcast' : r.match === 'default' ? 'default' : r.match === 'gateway' ? 'gateway' : 'connected';
       const nexthop = r?.nexthop ?? null;
       const arpFailed = nexthop !== null && events.some((x) => x.type === 'neigh' && x.ns === src && x.ip === nexthop && x.cause === 'failed');
       push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? nexthop : null, what, dst: dstName, dstIp, arpFailed });

@@ -29,6 +29,8 @@ export type Msg =
   // Routing decisions (fib_lookup from ip_route_output_key and ip_route_input_noref).
   | { k: 'route-out-local'; ns: string; dst: string; loopback: boolean }
   | { k: 'route-out-none'; ns: string; dst: string }
+  /** ip_route_output: a broadcast of one of the sender's networks (table local), or 255.255.255.255 out of `dev`. */
+  | { k: 'route-out-broadcast'; ns: string; dst: string; route: string; dev: string; limited: boolean; tcp: boolean }
   | { k: 'route-out-connected'; ns: string; dst: string; route: string; dev: string; fib: FibFacts }
   | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean; fib: FibFacts }
   | { k: 'route-in-local'; ns: string; dst: string; iif: string }

@@ -229,6 +229,10 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         const fn = 'ip_route_output_key';
         if (e.result === 'local') return { msg: { k: 'route-out-local', ns: e.ns, dst: e.dst, loopback: e.match === 'loopback' }, fn };
         if (e.result === 'unreachable') return { msg: { k: 'route-out-none', ns: e.ns, dst: e.dst }, fn };
+        if (e.match === 'broadcast') {
+          const tcp = result.events.some((x) => x.type === 'send' && x.pkt === e.pkt && x.tcp !== undefined);
+          return { msg: { k: 'route-out-broadcast', ns: e.ns, dst: e.dst, route, dev: e.dev ?? '', limited: e.dst === '255.255.255.255', tcp }, fn };
+        }
         if (e.match === 'connected') return { msg: { k: 'route-out-connected', ns: e.ns, dst: e.dst, route, dev: e.dev ?? '', fib: fibFacts(e) }, fn };
         return { msg: { k: 'route-out-gateway', ns: e.ns, dst: e.dst, route, gw: e.nexthop ?? '', dev: e.dev ?? '', isDefault: e.match === 'default', fib: fibFacts(e) }, fn };
       }
@@ -269,7 +273,8 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           // The route lookup comes first (ip_route_output_flow, ip_route_connect): without a route
           // no packet is ever built.
           const route = result.events.slice(index + 1).find((x) => x.type === 'route' && x.pkt === e.pkt);
-          const noRoute = route?.type === 'route' && route.result === 'unreachable';
+          // connect() to a broadcast fails after that lookup too (tcp_v4_connect: ENETUNREACH).
+          const noRoute = route?.type === 'route' && (route.result === 'unreachable' || (e.tcp !== undefined && route.match === 'broadcast'));
           const broadcast = e.tcp ? null : broadcastOf(result.events, e.pkt, e.ns, index + 1);
           if (e.icmp) return { msg: { k: 'send-ping', ns: e.ns, seq: e.icmp.seq ?? 1, dst: e.ipv4.dst, ttl, noRoute, broadcast }, fn: 'ping_v4_sendmsg' };
           if (e.udp) return { msg: { k: 'send-udp', ns: e.ns, dst: e.ipv4.dst, port: e.udp.dport, ttl, noRoute, broadcast }, fn: 'udp_sendmsg' };
@@ -323,7 +328,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       }
     }
     case 'drop':
-      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? BROADCAST_FN[e.ipv4?.proto ?? 'icmp'] : DROP_FN[e.reason] };
+      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto ?? 'icmp']) : DROP_FN[e.reason] };
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };

@@ -44,6 +44,15 @@ export function seedNode2UdpListener(): Topology {
   return { ...t, name: 'seed-node2-udp53' };
 }
 
+/** The seed lab with a program in pod2 listening on UDP port 53. */
+export function seedPod2UdpListener(): Topology {
+  const t = seedTopology();
+  const pod2 = machine(t, 'node1').pods?.find((p) => p.name === 'pod2');
+  if (!pod2) throw new Error('seed lab without pod2');
+  pod2.listeners = [{ proto: 'udp', port: 53 }];
+  return { ...t, name: 'seed-pod2-udp53' };
+}
+
 /** TCP retransmission and broadcast scenarios. */
 export const TCP_SCENARIOS: readonly Scenario[] = [
   {
@@ -99,5 +108,23 @@ export const TCP_SCENARIOS: readonly Scenario[] = [
     title: { en: 'UDP to 10.10.11.255:9999: nobody listens, and no ICMP error answers a broadcast', ru: 'UDP на 10.10.11.255:9999: никто не слушает, а на широковещательный пакет ICMP-ошибка не приходит' },
     topology: seedTopology,
     journey: { from: 'pod1', to: '10.10.11.255', proto: 'udp', port: 9999 },
+  },
+  {
+    id: 'ping-broadcast-own-ignored',
+    title: { en: 'ping -b 10.10.10.255: one frame to ff:ff:ff:ff:ff:ff with no ARP; pod2 and node1 ignore it', ru: 'ping -b 10.10.10.255: один кадр на ff:ff:ff:ff:ff:ff без ARP; pod2 и node1 его игнорируют' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.10.255' },
+  },
+  {
+    id: 'udp-broadcast-limited-listener',
+    title: { en: 'UDP to 255.255.255.255:53: it stays on pod1\'s link, and the program listening in pod2 gets it', ru: 'UDP на 255.255.255.255:53: он не покидает канал pod1, его получает программа, слушающая порт в pod2' },
+    topology: seedPod2UdpListener,
+    journey: { from: 'pod1', to: '255.255.255.255', proto: 'udp', port: 53 },
+  },
+  {
+    id: 'tcp-broadcast-own-refused',
+    title: { en: 'TCP to 10.10.10.255: connect() refuses a broadcast address, nothing is sent', ru: 'TCP на 10.10.10.255: connect() отвергает широковещательный адрес, ничего не отправляется' },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: '10.10.10.255', proto: 'tcp', port: 80 },
   },
 ];

@@ -1,6 +1,7 @@
 import type { NeighRow, NsTables, RouteRow } from '../journey';
 import type { IfaceSpec, IfaceSysctls, NamespaceSpec, NamespaceSysctls } from '../model/topology';
 import { freezeSpec } from '../model/freeze';
+import { broadcastRouteRows } from './broadcast';
 import { formatIp, maskOf, networkOf, parseCidr, parseIp } from '../net/ipv4';
 
 /*
@@ -249,5 +250,9 @@ function initialTables(ifaces: CompiledIface[], routes: CompiledRoute[], localRo
     for (const p of ifaces) if (p.spec.master === i.name) rows.push({ mac: p.mac, port: p.name, local: true });
     fdb[i.name] = rows;
   }
-  return { routes: [...routes.map(routeRow), ...localRoutes.map(routeRow)], neigh, fdb };
+  // Table local is a trie: `ip route show table local` lists its local and broadcast routes by address.
+  const local = [...localRoutes.map(routeRow), ...broadcastRouteRows(ifaces)];
+  const key = (row: RouteRow): number => parseIp(row.dst.split('/')[0] ?? '') ?? 0;
+  local.sort((a, b) => key(a) - key(b));
+  return { routes: [...routes.map(routeRow), ...local], neigh, fdb };
 }

@@ -4,6 +4,7 @@ import { neighOutput } from './arp';
 import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
 import { LO, loopbackRx } from './loopback';
+import { broadcastOutput } from './broadcast';
 import { deliverLocal } from './transport';
 import { kindOf, withTtl, type Packet, type WireFrame } from './packet';
 import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } from './world';
@@ -162,6 +163,7 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
     sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => loopbackRx(sim, ns, p) });
     return;
   }
+  if (broadcastOutput(sim, ns, p)) return;
   const route = lookupRoute(ns, p.d);
   if (!route) {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: null, result: 'unreachable', seq: sim.seq, t: sim.now });

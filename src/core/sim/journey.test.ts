@@ -206,9 +206,7 @@ describe('other journeys on the seed lab', () => {
     expect(tellOutcome(r, 'en')).toBe('Echo replies back at pod1: 1 of 1.');
   });
 
-  it('refuses broadcast, multicast and 0.0.0.0 destinations, saying why', () => {
-    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '10.10.10.255' })).toThrow("to: 10.10.10.255 is the broadcast address of pod1's subnet 10.10.10.0/24: ping refuses it without -b");
-    expect(() => runJourney(seedTopology(), { from: 'pod1', to: '255.255.255.255' })).toThrow('is the limited broadcast address');
+  it('refuses multicast and 0.0.0.0 destinations, saying why', () => {
     expect(() => runJourney(seedTopology(), { from: 'pod1', to: '224.0.0.1' })).toThrow('is a multicast address; multicast is not simulated yet.');
     expect(() => runJourney(seedTopology(), { from: 'pod1', to: '0.0.0.0' })).toThrow('means "this host"');
   });

@@ -4,7 +4,7 @@ import { JourneyError } from '../errors';
 import { invalidTopologyText } from '../i18n/problems';
 import { validateTopology } from '../model/validate';
 import type { Topology } from '../model/topology';
-import { broadcastOf, formatIp, isLoopback, LOOPBACK, networkOf, parseIp } from '../net/ipv4';
+import { formatIp, isLoopback, LOOPBACK, parseIp } from '../net/ipv4';
 import { MS, Sim } from './engine';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
@@ -53,20 +53,13 @@ function resolveDestination(world: World, to: string): number {
 }
 
 /**
- * Destinations the engine does not simulate, refused with the reason: broadcast (ping refuses it
- * without -b, and hosts ignore broadcast pings by default), multicast, and 0.0.0.0.
+ * Destinations the engine does not simulate, refused with the reason: multicast and 0.0.0.0.
+ * Broadcast addresses are sent as `ping -b` and a UDP program with SO_BROADCAST send them
+ * (broadcast.ts, broadcastOutput).
  */
 function refuseUnsimulated(src: Ns, dst: number, name: string): void {
   if (dst === 0) throw specError({ code: 'to-zero', name });
   if (dst >>> 28 === 14) throw specError({ code: 'to-multicast', name });
-  if (dst === 0xffffffff) throw specError({ code: 'to-limited-broadcast', name });
-  for (const ci of src.compiled.ifaces) {
-    for (const a of ci.addrs) {
-      if (a.prefix < 31 && broadcastOf(a.ip, a.prefix) === dst) {
-        throw specError({ code: 'to-subnet-broadcast', name, ns: src.name, subnet: `${formatIp(networkOf(a.ip, a.prefix))}/${a.prefix}` });
-      }
-    }
-  }
 }
 
 /** Creates and sends packet number `k` (0-based) of the journey. */

@@ -71,6 +71,16 @@ export const eventsEn: NarratorCatalog['events'] = {
   }),
   'route-out-local': (m) => ({ short: `${m.dst} is ${m.ns}'s own address: the packet goes through the loopback interface lo.`, why: m.loopback ? '127.0.0.0/8 is the loopback network; nothing leaves the host.' : "The local routing table lists the host's own addresses; such packets never reach the network." }),
   'route-out-none': (m) => ({ short: `${m.ns} has no route to ${m.dst}.`, why: 'Not even a default route matches.' }),
+  'route-out-broadcast': (m) => ({
+    short: m.tcp
+      ? `${m.ns} looks up ${m.dst}: it is a broadcast address (out of ${m.dev}).`
+      : `${m.ns} looks up ${m.dst}: it is a broadcast address, so the frame goes out of ${m.dev} to ff:ff:ff:ff:ff:ff, to every host on the link, with no ARP.`,
+    why: m.tcp
+      ? `The route is "${m.route}". TCP connects to one peer only: connect() refuses a route of type broadcast.`
+      : m.limited
+      ? `255.255.255.255 leaves by the device the routes pick ("${m.route}"), but never through a gateway: it is for this link only.`
+      : `Table local holds "${m.route}". A copy also comes back to ${m.ns} itself, as to every host of the network (tcpdump does not show it).`,
+  }),
   'route-out-connected': (m) => m.fib.ownGw !== null
     ? { short: `${m.ns} looks up ${m.dst}: the route's gateway ${m.fib.ownGw} is its own address, so it ARPs for ${m.dst} on ${m.dev}${firstOf(m.fib)}.`, why: `The route is "${m.route}". ${fibWhy(m)}` }
     : { short: `${m.ns} looks up ${m.dst}: it is on the network directly connected to ${m.dev}${firstOf(m.fib)}.`, why: [`The route "${m.route}" matches, so ${m.ns} needs the MAC of ${m.dst} itself, not a gateway's.`, fibWhy(m)].filter(Boolean).join(' ') },

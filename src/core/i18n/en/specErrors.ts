@@ -1,7 +1,5 @@
 import type { SpecErrorCatalog } from '../specErrors';
 
-const NOT_SIMULATED = 'ping refuses it without -b, and Linux hosts ignore broadcast pings (icmp_echo_ignore_broadcasts=1); broadcasts are not simulated yet.';
-
 /** English texts of journey request problems. */
 export const specErrorsEn: SpecErrorCatalog = {
   proto: (p) => `proto: expected icmp, udp or tcp, got "${p.got}"`,
@@ -13,7 +11,5 @@ export const specErrorsEn: SpecErrorCatalog = {
   'to-unknown': (p) => `to: "${p.name}" is neither a pod, a machine nor an IPv4 address`,
   'to-zero': (p) => `to: ${p.name} means "this host" (Linux sends it to 127.0.0.1 over loopback); ask for 127.0.0.1 instead.`,
   'to-multicast': (p) => `to: ${p.name} is a multicast address; multicast is not simulated yet.`,
-  'to-limited-broadcast': (p) => `to: ${p.name} is the limited broadcast address: ${NOT_SIMULATED}`,
   internal: () => 'the simulator failed on this journey. This is a bug in Packet Journey, not a mistake in your lab; your lab and settings are kept.',
-  'to-subnet-broadcast': (p) => `to: ${p.name} is the broadcast address of ${p.ns}'s subnet ${p.subnet}: ${NOT_SIMULATED}`,
 };

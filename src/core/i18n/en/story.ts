@@ -21,6 +21,9 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
     if (c.via === 'none') return `${c.ns} has no route to ${c.dstIp}: ${what} is never sent`;
     if (c.via === 'local') return `${c.ns} sends ${what} to itself over lo`;
+    if (c.via === 'broadcast') {
+      return c.what === 'tcp' ? `connect() in ${c.ns} refuses the broadcast address ${c.dstIp}: no SYN is sent` : `${c.ns} sends ${what} to the broadcast address ${c.dstIp}, to every host on ${c.dev ?? '?'}`;
+    }
     if (c.via === 'connected') return c.arpFailed ? `${c.ns} sends ${what} straight through ${c.dev ?? '?'}, but nobody answers ARP for ${c.dstIp}` : `${c.ns} sends ${what} to ${to} straight through ${c.dev ?? '?'}`;
     return `${c.ns} sends ${what} to ${to} via the gateway ${c.gw ?? '?'} (${c.dev ?? '?'})`;
   },

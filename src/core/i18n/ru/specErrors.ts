@@ -1,7 +1,5 @@
 import type { SpecErrorCatalog } from '../specErrors';
 
-const NOT_SIMULATED = 'ping без -b на него не отправляет, а хосты Linux не отвечают на широковещательный ping (icmp_echo_ignore_broadcasts=1); широковещание пока не моделируется.';
-
 const FIELD: Record<'port' | 'count' | 'intervalMs' | 'ttl' | 'size', string> = {
   port: 'port (порт)',
   count: 'count (число пакетов)',
@@ -21,7 +19,5 @@ export const specErrorsRu: SpecErrorCatalog = {
   'to-unknown': (p) => `to: «${p.name}» — не под, не машина и не IPv4-адрес`,
   'to-zero': (p) => `to: ${p.name} означает «этот хост» (Linux отправляет такой пакет на 127.0.0.1 через lo); укажите 127.0.0.1.`,
   'to-multicast': (p) => `to: ${p.name} — групповой (multicast) адрес; multicast пока не моделируется.`,
-  'to-limited-broadcast': (p) => `to: ${p.name} — ограниченный широковещательный адрес: ${NOT_SIMULATED}`,
   internal: () => 'симулятор не справился с этим путём. Это ошибка в Packet Journey, а не в вашем стенде; стенд и настройки сохранены.',
-  'to-subnet-broadcast': (p) => `to: ${p.name} — широковещательный адрес подсети ${p.subnet} (${p.ns}): ${NOT_SIMULATED}`,
 };

@@ -27,6 +27,9 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
     if (c.via === 'none') return `У ${c.ns} нет маршрута до ${c.dstIp}: ${w.nom} ${w.notSent}`;
     if (c.via === 'local') return `${c.ns} отправляет ${w.acc} самому себе через lo`;
+    if (c.via === 'broadcast') {
+      return c.what === 'tcp' ? `connect() в ${c.ns} отвергает широковещательный адрес ${c.dstIp}: SYN не отправляется` : `${c.ns} отправляет ${w.acc} на широковещательный адрес ${c.dstIp}, всем хостам канала ${c.dev ?? '?'}`;
+    }
     if (c.via === 'connected') return c.arpFailed ? `${c.ns} отправляет ${w.acc} напрямую через ${c.dev ?? '?'}, но на ARP о ${c.dstIp} никто не отвечает` : `${c.ns} отправляет ${w.acc} на ${to} напрямую через ${c.dev ?? '?'}`;
     return `${c.ns} отправляет ${w.acc} на ${to} через шлюз ${c.gw ?? '?'} (${c.dev ?? '?'})`;
   },
@@ -39,7 +42,7 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
       if (c.direct) return `${c.ns} маршрутизирует пакет прямо к ${c.nexthop ?? '?'}: эта сеть подключена к ${c.dev ?? '?'}`;
       return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? '?'}` : `${c.ns} маршрутизирует пакет к ${c.nexthop ?? '?'}`;
     }
-    if (c.result === 'local') return `Пакет адресован самому ${c.ns}: локальная доставка`;
+    if (c.result === 'local') return `Пакет адресован самому хосту ${c.ns}: локальная доставка`;
     return `${c.ns} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
@@ -141,7 +144,7 @@ function broadcastRu(o: Outcome): string {
 }
 
 function outcomeLineRu(o: Outcome): string {
-  if (o.connectBroadcast) return `connect() в ${o.src} не принял широковещательный адрес ${o.dstIp} (ENETUNREACH): ничего не отправлено.`;
+  if (o.connectBroadcast) return `connect() в ${o.src} отверг широковещательный адрес ${o.dstIp} (ENETUNREACH): ничего не отправлено.`;
   if (o.localNoRoute) return `У ${o.src} нет маршрута до ${o.dstIp}: ничего не отправлено.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('. ');
   const tail = errs ? ` ${errs}.` : '';
