@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The preview server's port: PW_PORT lets two checkouts run their browser tests side by side. */
+const PORT = Number(process.env.PW_PORT ?? 4173);
 if (!existsSync(CHROMIUM)) {
   throw new Error(
     `Chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium ` +
@@ -19,7 +21,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 720 },
     screenshot: 'only-on-failure',
     trace: 'off',
@@ -38,8 +40,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
