@@ -75,11 +75,13 @@ function senderCommand(ns: string, spec: JourneySpec, dst: string, broadcast: bo
   if (proto === 'icmp') {
     const ttl = spec.ttl !== undefined ? ['-t', String(spec.ttl)] : [];
     if (spec.size !== undefined) ttl.push('-s', String(spec.size));
+    if (spec.pmtudisc !== undefined) ttl.push('-M', spec.pmtudisc);
     const b = broadcast ? ['-b'] : [];
     return [[...exec, 'ping', '-n', '-q', ...b, '-c', String(count), '-i', String((spec.intervalMs ?? 1000) / 1000), '-W', '1', ...ttl, dst]];
   }
   const port = spec.port ?? (proto === 'tcp' ? 80 : 53);
   if (spec.size !== undefined && !(proto === 'udp' && spec.size === 2)) throw new Error('the lab sends UDP and TCP with bash only: no payload size but the default');
+  if (spec.pmtudisc !== undefined && spec.pmtudisc !== 'want') throw new Error('the lab sends UDP and TCP with bash only: no IP_MTU_DISCOVER but the default (want)');
   if (proto === 'udp' && broadcast) {
     // bash's /dev/udp cannot set SO_BROADCAST: one datagram from Node, as a program with it set sends.
     const code = `const s=require('dgram').createSocket('udp4');s.bind(()=>{s.setBroadcast(true);s.send('x\\n',${port},'${dst}',()=>s.close())})`;

@@ -320,7 +320,12 @@ export type DropReason =
   /** The engine stops copying a frame that went round an L2 loop (Linux without STP never would). */
   | 'l2-loop'
   /** connect() gives up: its SYN was sent tcp_syn_retries + tcp_syn_linear_timeouts times again. */
-  | 'connect-timeout';
+  | 'connect-timeout'
+  /**
+   * A local program's packet is longer than the path MTU and its socket demands DF (IP_PMTUDISC_DO,
+   * `ping -M do`): sendmsg() fails with EMSGSIZE before anything is built (ip_append_data).
+   */
+  | 'emsgsize';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {
@@ -345,7 +350,7 @@ export interface DropEvent extends EventBase {
   ifaceMac?: string;
   /** port-unreachable, tcp-no-listener: the port nobody listens on. */
   port?: number;
-  /** frag-needed: the packet's total length, and the MTU of the device it would leave by. */
+  /** frag-needed, emsgsize: the packet's total length, and the MTU of the device (or path) it would leave by. */
   len?: number;
   mtu?: number;
   /** icmp-rate-limited: the ICMP message held back. */
@@ -373,6 +378,60 @@ export interface ConsumeEvent extends EventBase {
 }
 
 /**
+ * A packet longer than the MTU it leaves by, without DF, is cut into fragments (ip_do_fragment, or
+ * ip_append_data for a packet the host itself sends): each carries at most `mtu` bytes, data in
+ * multiples of 8 bytes, the same IP id; only the first carries the transport header. `local`: the
+ * host fragments its own packet (its socket allowed it, IP_PMTUDISC_WANT/DONT); `pmtu`: the MTU is
+ * one the host learned for this destination (a route exception), not its device's.
+ */
+export interface FragmentEvent extends EventBase {
+  type: 'fragment';
+  pkt: number;
+  /** The device the fragments leave by. */
+  dev: string;
+  ipv4: Ipv4Header;
+  /** Total length of the whole packet (bytes), the MTU it is cut for, and how many fragments result. */
+  len: number;
+  mtu: number;
+  count: number;
+  local: boolean;
+  pmtu: boolean;
+}
+
+/**
+ * ip_defrag() at the destination (ip_local_deliver): a fragment is held until the whole packet is
+ * there, then the packet is rebuilt and handed on. `held`: fragments of this packet held so far;
+ * `done` with `len`, the rebuilt packet's total length (bytes). Routers never reassemble.
+ */
+export interface DefragEvent extends EventBase {
+  type: 'defrag';
+  pkt: number;
+  iface?: string;
+  ipv4: Ipv4Header;
+  held: number;
+  done: boolean;
+  len?: number;
+}
+
+/**
+ * The host learned a smaller path MTU for `dst` from an ICMP "fragmentation needed"
+ * (icmp_err → ipv4_update_pmtu → __ip_rt_update_pmtu): a route exception, shown by `ip route show
+ * cache` as `cache expires 600sec mtu N`, that its next packets to `dst` are sized for.
+ * `mtu` is the new path MTU, `from` the one before (the device's), `expiresS` the exception's life
+ * (ip_rt_mtu_expires, 600 s).
+ */
+export interface PmtuEvent extends EventBase {
+  type: 'pmtu';
+  pkt: number;
+  dst: string;
+  dev: string;
+  via: string | null;
+  mtu: number;
+  from: number;
+  expiresS: number;
+}
+
+/**
  * The journey stopped early: it reached the engine's budget of events (`events`) or of queued
  * actions (`actions`) for one run, `limit`. Whatever was still queued (`pending` actions) never runs.
  * Ordinary journeys stay far below; an L2 loop or a very large lab can reach it.
@@ -395,6 +454,9 @@ export type HopEvent =
   | DeliverEvent
   | DropEvent
   | ConsumeEvent
+  | FragmentEvent
+  | DefragEvent
+  | PmtuEvent
   | HaltEvent;
 
 /** The `type` tags, for filters. */

@@ -21,6 +21,13 @@ export interface JourneySpec {
   size?: number;
   /** Start with the caches (ARP, FDB) a previous identical journey left, instead of empty ones. Default false. */
   warm?: boolean;
+  /**
+   * Path MTU discovery of the sending socket, as `ping -M` (IP_MTU_DISCOVER, `ip(7)`): `want` (the
+   * default of ping and UDP sockets: DF on what fits the path, a bigger packet fragmented by the
+   * sender), `do` (DF always; a packet bigger than the path fails with EMSGSIZE before anything is
+   * sent), `dont` (no DF: any router fragments it). TCP always sets DF and ignores it.
+   */
+  pmtudisc?: 'want' | 'do' | 'dont';
 }
 
 /** A neighbour table row. */
@@ -48,8 +55,11 @@ export interface RouteRow {
   dev: string;
   /** `kernel`: a connected or local route derived from an address. */
   proto: 'kernel' | 'static';
-  /** `main`, or `local` for the kernel's table of the namespace's own addresses. */
-  table: 'main' | 'local';
+  /**
+   * `main`; `local` for the kernel's table of the namespace's own addresses and broadcasts; `cache`
+   * for a route exception the host learned (a path MTU), as `ip route show cache` lists it.
+   */
+  table: 'main' | 'local' | 'cache';
 }
 
 /** The tables of one namespace. */

@@ -1,5 +1,16 @@
 import type { HopEvent } from './events';
-import type { FdbRow, JourneyResult, NetState, NsTables } from './journey';
+import type { FdbRow, JourneyResult, NetState, NsTables, RouteRow } from './journey';
+
+/**
+ * A learned path MTU as `ip route show cache` lists it (`expires` counts down from `expiresS`; the
+ * table shows the value it was learned with).
+ */
+export function pmtuRow(dst: string, via: string | null, dev: string, mtu: number, expiresS: number): RouteRow {
+  const text = `${dst}${via ? ` via ${via}` : ''} dev ${dev} cache expires ${expiresS}sec mtu ${mtu}`;
+  const row: RouteRow = { text, dst: `${dst}/32`, dev, proto: 'kernel', table: 'cache' };
+  if (via) row.via = via;
+  return row;
+}
 
 /**
  * The tables of every namespace after event `index` (−1: before the first). A pure fold of the
@@ -31,6 +42,11 @@ function apply(state: NetState, e: HopEvent, own: (ns: string) => NsTables | und
       row.state = e.to;
       row.mac = e.mac;
     } else t.neigh.push({ ip: e.ip, iface: e.iface, mac: e.mac, state: e.to });
+  } else if (e.type === 'pmtu') {
+    const t = own(e.ns);
+    if (!t) return;
+    const row = pmtuRow(e.dst, e.via, e.dev, e.mtu, e.expiresS);
+    t.routes = [...t.routes.filter((r) => !(r.table === 'cache' && r.dst === row.dst)), row];
   } else if (e.type === 'fdb' && e.action === 'learn') {
     let rows: FdbRow[] | undefined;
     if (e.scope === 'bridge') {

@@ -72,6 +72,9 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'ttl':
     case 'fdb':
     case 'consume':
+    case 'fragment':
+    case 'defrag':
+    case 'pmtu':
     case 'halt':
       return carried(layout, events, i);
     default:

@@ -16,7 +16,7 @@ interface Text {
 /** Every text of a table: strings as they are, functions called with each n (for every argument). */
 function walk(node: unknown, path = ''): Text[] {
   if (typeof node === 'string') return [{ path, text: node }];
-  if (typeof node === 'function') return NS.map((n) => ({ path, n, text: String((node as (...a: number[]) => unknown)(n, n)) }));
+  if (typeof node === 'function') return NS.map((n) => ({ path, n, text: String((node as (...a: number[]) => unknown)(n, n, n)) }));
   if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => walk(v, path ? `${path}.${k}` : k));
   return [];
 }
@@ -39,7 +39,7 @@ function shape(node: unknown, path = ''): string[] {
  * - the HTML element a slide embeds the player with: iframe.
  * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
  */
-const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe']);
+const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE']);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
 const COUNTED: Record<string, PluralForms> = {
@@ -62,7 +62,7 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
       expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL)/i);

@@ -174,6 +174,9 @@ const en = {
     deliver: 'deliver',
     drop: 'dropped',
     consume: 'ignored',
+    fragment: 'fragments',
+    defrag: 'reassembly',
+    pmtu: 'path MTU',
     halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
@@ -201,12 +204,20 @@ const en = {
     'broadcast-ignored': 'sent to a broadcast address: nothing answers',
     'l2-loop': 'went round an L2 loop: the simulator stops copying it',
     'connect-timeout': 'connect() gave up after its SYN retransmissions',
+    emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
     'arp-other-target': 'ARP request for another address',
     'arp-unsolicited': 'unsolicited ARP reply (arp_accept=0)',
   } satisfies Record<ConsumeReason, string>,
+  /** Log lines of fragmentation events (bytes, fragments, MTU). */
+  fragmentLines: {
+    fragment: (len: number, n: number, mtu: number) => `${len} bytes → ${count('en', n, { one: 'fragment', other: 'fragments' })} (MTU ${mtu})`,
+    held: (offset: number) => `fragment at offset ${offset} held`,
+    done: (n: number, len: number) => `${count('en', n, { one: 'fragment', other: 'fragments' })} → ${len} bytes`,
+    pmtu: (dst: string, mtu: number) => `path to ${dst}: MTU ${mtu}`,
+  },
   dropped: (reason: string) => `Dropped: ${reason}`,
   ignored: (reason: string) => `Ignored: ${reason}`,
   /** Links to this event and embed code for a slide (issue 8). */
@@ -368,6 +379,9 @@ const ru: Strings = {
     deliver: 'доставка',
     drop: 'отброшен',
     consume: 'проигнорирован',
+    fragment: 'фрагментация',
+    defrag: 'сборка',
+    pmtu: 'MTU пути',
     halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
@@ -394,10 +408,17 @@ const ru: Strings = {
     'broadcast-ignored': 'адресован на широковещательный адрес: ответа нет',
     'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
     'connect-timeout': 'попытки соединения исчерпаны: повторы SYN без ответа',
+    emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',
     'arp-unsolicited': 'незапрошенный ARP-ответ (arp_accept=0)',
+  },
+  fragmentLines: {
+    fragment: (len, n, mtu) => `${len} байт → ${count('ru', n, { one: 'фрагмент', few: 'фрагмента', many: 'фрагментов', other: 'фрагмента' })} (MTU ${mtu})`,
+    held: (offset) => `фрагмент со смещением ${offset} отложен`,
+    done: (n, len) => `${count('ru', n, { one: 'фрагмент', few: 'фрагмента', many: 'фрагментов', other: 'фрагмента' })} → ${len} байт`,
+    pmtu: (dst, mtu) => `путь к ${dst}: MTU ${mtu}`,
   },
   dropped: (reason) => `Отброшен: ${reason}`,
   ignored: (reason) => `Проигнорирован: ${reason}`,

@@ -22,6 +22,12 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return `${e.iface ? `${e.iface}: ` : ''}${t.drops[e.reason]}`;
     case 'consume':
       return `${e.iface}: ${t.consumes[e.reason]}`;
+    case 'fragment':
+      return `${e.dev}: ${t.fragmentLines.fragment(e.len, e.count, e.mtu)}`;
+    case 'defrag':
+      return e.done ? t.fragmentLines.done(e.held, e.len ?? 0) : t.fragmentLines.held(e.ipv4.fragOffset ?? 0);
+    case 'pmtu':
+      return t.fragmentLines.pmtu(e.dst, e.mtu);
     case 'halt':
       return t.halts[e.reason](e.limit);
     default:

@@ -66,6 +66,12 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return `DROP ${e.reason}${e.iface ? ` on ${e.iface}` : ''}`;
     case 'consume':
       return `consume ${e.reason} on ${e.iface}`;
+    case 'fragment':
+      return `fragment ${e.len} bytes for ${e.dev} mtu ${e.mtu}: ${e.count} fragments${e.pmtu ? ' (learned path MTU)' : ''}`;
+    case 'defrag':
+      return e.done ? `defrag ${e.held} fragments → ${e.len ?? 0} bytes` : `defrag hold fragment @${e.ipv4.fragOffset ?? 0} (${e.held} held)`;
+    case 'pmtu':
+      return `pmtu ${e.dst} via ${e.via ?? 'direct'} dev ${e.dev}: mtu ${e.from} → ${e.mtu}, expires ${e.expiresS}s`;
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:

@@ -8,6 +8,7 @@ import { LANGS, type Texts } from './lang';
  */
 export type SpecProblem =
   | { code: 'proto'; got: string }
+  | { code: 'pmtudisc'; got: string }
   | { code: 'range'; field: 'port' | 'count' | 'intervalMs' | 'ttl' | 'size'; lo: number; hi: number; got: number }
   | { code: 'from-missing' }
   | { code: 'to-missing' }

@@ -50,6 +50,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
   };
   const last = (): ChapterFacts | undefined => out[out.length - 1]?.facts;
   let inRoot: string | null = null;
+  const laterFragment = new Map<string, boolean>();
   const what = spec.proto === 'icmp' ? 'ping' : spec.proto;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as HopEvent;
@@ -67,6 +68,9 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       continue;
     }
     if (pktOf(e) !== main) continue;
+    // Later fragments of the first packet follow the first fragment's path: no chapters of their own.
+    if (e.type === 'frame') laterFragment.set(e.ns, (e.ipv4?.fragOffset ?? 0) > 0);
+    if (laterFragment.get(e.ns) === true) continue;
     const place = places[e.ns];
     if (e === first) {
       const r = events.find((x): x is RouteEvent => x.type === 'route' && x.pkt === main && x.ns === src);

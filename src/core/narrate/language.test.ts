@@ -52,9 +52,11 @@ const LATIN_OK = new Set([
   'mtu', 'df',
   // TCP's retransmissions: the kernel's own names for the softirq run a send triggers and the errno.
   'softirq', 'etimedout',
+  // Path MTU discovery as ping spells it (-M do/want/dont), the system call that fails and its errno.
+  'm', 'do', 'dont', 'want', 'sendmsg', 'emsgsize',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
-const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
+const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
 
 function latinWords(text: string): string[] {
   const stripped = text

@@ -11,6 +11,11 @@ export type Headers = Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'arp'>;
 
 /** Every message the narrator tells about a single event. */
 export type Msg =
+  // Fragmentation (fragment.ts): a cut, a fragment held or a packet rebuilt, a path MTU learned.
+  /** `sender`: who built the packet cut by its own host: the program (its socket's IP_MTU_DISCOVER) or the kernel (an echo reply). */
+  | { k: 'fragment'; ns: string; dev: string; len: number; mtu: number; count: number; local: boolean; pmtu: boolean; sender: 'app' | 'kernel'; step: number }
+  | { k: 'defrag'; ns: string; held: number; done: boolean; len: number; offset: number }
+  | { k: 'pmtu'; ns: string; dst: string; dev: string; mtu: number; from: number; expiresS: number }
   // Frames, where tcpdump -p sees them.
   | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }
   | { k: 'out-nic'; ns: string; iface: string; segment: string; f: Headers }

@@ -13,7 +13,7 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
   const src = spec.from;
   const out: OutcomeFacts = {
     src, dst: result.dstNs ?? result.dstIp, dstIp: result.dstIp, proto: spec.proto, port: spec.port, count: spec.count,
-    localNoRoute: false, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null,
+    localNoRoute: false, localTooBig: null, answers: 0, refused: 0, udpDelivered: 0, errors: [], ttl: null, answerLost: null,
     retransmits: 0, timedOut: 0, aborted: 0, broadcastIgnored: 0, connectBroadcast: false, halted: null,
   };
   const sent = new Set<number>();
@@ -28,6 +28,7 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
     if (e.type === 'halt') out.halted = { reason: e.reason, limit: e.limit };
     if (e.type === 'deliver' && e.ns === src && e.tcpSocket === 'aborts') out.aborted++;
     if (e.type === 'drop' && e.ns === src && e.reason === 'no-route' && e.direction === 'output') out.localNoRoute = true;
+    if (e.type === 'drop' && e.ns === src && e.reason === 'emsgsize' && out.localTooBig === null) out.localTooBig = e.mtu ?? 0;
     if (e.type === 'deliver' && e.cause === 'udp') out.udpDelivered++;
     if (e.type !== 'deliver' || e.ns !== src) continue;
     if (e.cause === 'echo-reply' || e.cause === 'tcp-synack') out.answers++;

@@ -101,6 +101,8 @@ export interface OutcomeFacts {
   count: number;
   /** The source's own send failed: no route (ENETUNREACH). */
   localNoRoute: boolean;
+  /** sendmsg() refused a packet longer than the path MTU with DF demanded (EMSGSIZE): that MTU. */
+  localTooBig: number | null;
   /** Echo replies, or SYN-ACKs, that reached the source. */
   answers: number;
   /** RST-ACKs that reached the source (connection refused). */

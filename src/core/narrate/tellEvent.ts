@@ -329,6 +329,15 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     }
     case 'drop':
       return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto ?? 'icmp']) : DROP_FN[e.reason] };
+    case 'fragment': {
+      const sender = e.local && result.events.some((x) => x.type === 'send' && x.pkt === e.pkt && x.cause === 'app') ? 'app' : 'kernel';
+      const msg: Msg = { k: 'fragment', ns: e.ns, dev: e.dev, len: e.len, mtu: e.mtu, count: e.count, local: e.local, pmtu: e.pmtu, sender, step: Math.floor((e.mtu - 20) / 8) * 8 };
+      return { msg, fn: e.local ? 'ip_do_fragment' : 'ip_fragment' };
+    }
+    case 'defrag':
+      return { msg: { k: 'defrag', ns: e.ns, held: e.held, done: e.done, len: e.len ?? 0, offset: e.ipv4.fragOffset ?? 0 }, fn: 'ip_defrag' };
+    case 'pmtu':
+      return { msg: { k: 'pmtu', ns: e.ns, dst: e.dst, dev: e.dev, mtu: e.mtu, from: e.from, expiresS: e.expiresS }, fn: '__ip_rt_update_pmtu' };
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };
@@ -363,6 +372,7 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   'broadcast-ignored': 'icmp_rcv',
   'l2-loop': 'br_flood',
   'connect-timeout': 'tcp_write_timeout',
+  emsgsize: 'ip_append_data',
 };
 
 /** Where a packet to a broadcast address is left unanswered, by protocol. */

@@ -61,4 +61,40 @@ export const MTU_SCENARIOS: readonly Scenario[] = [
     topology: seedNarrowPod,
     journey: { from: 'pod1', to: 'pod3', size: 1400 },
   },
+  {
+    id: 'mtu-fragment-local',
+    title: {
+      en: 'ping -s 2000 pod1 → pod3: pod1 sends two fragments, pod3 reassembles them and fragments its reply',
+      ru: 'ping -s 2000 pod1 → pod3: pod1 отправляет два фрагмента, pod3 собирает их и фрагментирует свой ответ',
+    },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', size: 2000 },
+  },
+  {
+    id: 'mtu-fragment-router-dont',
+    title: {
+      en: 'ping -M dont -s 1400 pod1 → pod3: without DF the router fragments the request, node2 the reply',
+      ru: 'ping -M dont -s 1400 pod1 → pod3: без DF маршрутизатор фрагментирует запрос, а node2 — ответ',
+    },
+    topology: seedNarrowWan,
+    journey: { from: 'pod1', to: 'pod3', size: 1400, pmtudisc: 'dont' },
+  },
+  {
+    id: 'mtu-pmtu-learned',
+    title: {
+      en: 'ping -c 2 -s 1400 pod1 → pod3: the first is refused with "fragmentation needed", pod1 learns MTU 1400 and fragments the second',
+      ru: 'ping -c 2 -s 1400 pod1 → pod3: первый отвергнут с «нужна фрагментация», pod1 запоминает MTU 1400 и фрагментирует второй',
+    },
+    topology: seedNarrowWan,
+    journey: { from: 'pod1', to: 'pod3', size: 1400, count: 2 },
+  },
+  {
+    id: 'mtu-emsgsize-local',
+    title: {
+      en: 'ping -M do -s 1600 pod1 → pod3: larger than eth0\'s MTU with DF demanded, nothing is sent (EMSGSIZE)',
+      ru: 'ping -M do -s 1600 pod1 → pod3: больше MTU eth0, а DF обязателен: ничего не отправляется (EMSGSIZE)',
+    },
+    topology: seedTopology,
+    journey: { from: 'pod1', to: 'pod3', size: 1600, pmtudisc: 'do' },
+  },
 ];

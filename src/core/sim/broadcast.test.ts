@@ -75,7 +75,7 @@ describe('packets to a broadcast address', () => {
       tcp: proto === 'tcp' ? { sport: 40000, dport: 80, flags: 'S' } : undefined, kind: 'request', s: 0x0a0a0a01, d: 0x0a0a0aff, id: sim.nextPacket(),
       len: 84, df: true,
     });
-    expect(broadcastOutput(sim, pod1, packet('icmp'))).toBe(true);
+    expect(broadcastOutput(sim, pod1, packet('icmp'), 'want')).toBe(true);
     sim.runUntil(3.5e9);
     const ev = sim.events;
     expect(ev[0]).toMatchObject({ type: 'route', ns: 'pod1', direction: 'output', match: 'broadcast', dev: 'eth0', route: 'broadcast 10.10.10.255 dev eth0 table local proto kernel scope link src 10.10.10.1' });
@@ -86,10 +86,10 @@ describe('packets to a broadcast address', () => {
     expect(sends(ev, 'echo-reply')).toEqual([]);
     // connect() refuses a broadcast of its own network: nothing is sent.
     const before = ev.length;
-    expect(broadcastOutput(sim, pod1, packet('tcp'))).toBe(true);
+    expect(broadcastOutput(sim, pod1, packet('tcp'), 'keep')).toBe(true);
     expect(ev.slice(before).map((e) => e.type)).toEqual(['route', 'drop']);
     // Not a broadcast for pod1: left to ipOutput.
-    expect(broadcastOutput(sim, pod1, { ...packet('icmp'), ipv4: { src: '10.10.10.1', dst: '10.10.11.255', ttl: 64, proto: 'icmp' }, d: 0x0a0a0bff })).toBe(false);
+    expect(broadcastOutput(sim, pod1, { ...packet('icmp'), ipv4: { src: '10.10.10.1', dst: '10.10.11.255', ttl: 64, proto: 'icmp' }, d: 0x0a0a0bff }, 'want')).toBe(false);
   });
 
   it('rp_filter applies to broadcasts too', () => {

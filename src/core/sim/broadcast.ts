@@ -4,6 +4,8 @@ import type { CompiledNs } from './compile';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { xmit } from './link';
 import { ipFrame, kindOf, type Packet, type WireFrame } from './packet';
+import { fragmentOut } from './fragment';
+import { socketDf, type PmtuDisc } from './ip';
 import { deliverLocal } from './transport';
 import { lookupRoute, type Iface, type Ns } from './world';
 
@@ -132,7 +134,7 @@ export function broadcastRcv(sim: Sim, dev: Iface, frame: WireFrame): void {
  *
  * Called by ipOutput once local destinations are handled (a one-line hook, see the report).
  */
-export function broadcastOutput(sim: Sim, ns: Ns, p: Packet): boolean {
+export function broadcastOutput(sim: Sim, ns: Ns, p: Packet, disc: PmtuDisc): boolean {
   const ip = p.ipv4;
   let dev: Iface | undefined;
   let text: string | null;
@@ -153,8 +155,15 @@ export function broadcastOutput(sim: Sim, ns: Ns, p: Packet): boolean {
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'broadcast-ignored', ipv4: ip, direction: 'output', port: p.tcp.dport, seq: sim.seq, t: sim.now });
     return true;
   }
-  xmit(sim, dev, ipFrame(dev.mac, BROADCAST_MAC, p));
-  sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => deliverLocal(sim, ns, p, true) });
+  const q = socketDf(p, dev.mtu, disc);
+  if (!q) {
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'emsgsize', ipv4: ip, direction: 'output', len: p.len, mtu: dev.mtu, seq: sim.seq, t: sim.now });
+    return true;
+  }
+  const out = dev;
+  fragmentOut(sim, ns, out, q, out.mtu, true, false, disc !== 'keep', (f) => xmit(sim, out, ipFrame(out.mac, BROADCAST_MAC, f)));
+  // ip_mc_output loops the whole packet back before ip_finish_output fragments it.
+  sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => deliverLocal(sim, ns, q, true) });
   return true;
 }
 

@@ -37,6 +37,8 @@ export class Sim {
   base = 0;
   events: HopEvent[] = [];
   private queue = new TimedQueue<Action>();
+  /** Functions waiting for the softirq run to end (whenQuiet), oldest first. */
+  private quiet: (() => void)[] = [];
   /** TCP connections this journey's programs opened, by `ns/sport` (transport.ts); on first use. */
   tcp: Map<string, TcpConn> | null = null;
   /**
@@ -78,6 +80,16 @@ export class Sim {
     events[events.length] = e;
   }
 
+  /**
+   * Runs `fn` once no frame is left crossing a wire, before any later timer: what a system call
+   * does after the softirq run its own transmission started (local_bh_enable → do_softirq runs the
+   * backlog to the end, still inside the call). ip_fragment's loop sends a packet's next fragment
+   * only then.
+   */
+  whenQuiet(fn: () => void): void {
+    this.quiet.push(fn);
+  }
+
   /** Runs `action` `delay` ns from now. */
   after(delay: number, action: Action): void {
     // Frames crossing a wire, nearly every action, all wait the same delay: the queue's FIFO lane.
@@ -117,7 +129,13 @@ export class Sim {
   runUntil(horizon: number): void {
     const queue = this.queue;
     let actions = 0;
-    while (queue.peekTime() <= horizon) {
+    for (;;) {
+      if (this.quiet.length > 0 && queue.soonEmpty) {
+        (this.quiet.shift() as () => void)();
+        if (++actions >= MAX_ACTIONS) return this.halt('actions', MAX_ACTIONS, horizon);
+        continue;
+      }
+      if (queue.peekTime() > horizon) break;
       const t = queue.peekTime();
       const action = queue.pop();
       if (action === undefined) break;
@@ -133,6 +151,7 @@ export class Sim {
     const last = this.events[this.events.length - 1];
     this.emit({ type: 'halt', ns: last?.ns ?? '', reason, limit, pending: this.queue.size, seq: this.seq, t: this.now });
     this.queue.clear();
+    this.quiet = [];
     this.t = Math.max(this.t, horizon);
   }
 }

@@ -5,6 +5,7 @@ import { MS, SEC, WIRE_DELAY_NS, type Sim } from './engine';
 import { icmpError, takeToken } from './icmp';
 import { LO, loopbackRx } from './loopback';
 import { broadcastOutput } from './broadcast';
+import { fragmentOut, pathMtu } from './fragment';
 import { deliverLocal } from './transport';
 import { kindOf, withTtl, type Packet, type WireFrame } from './packet';
 import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } from './world';
@@ -69,7 +70,9 @@ export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void
   const q = withTtl(p, ip.ttl - 1);
   sim.emit({ type: 'ttl', pkt: p.id, ns: ns.name, from: ip.ttl, to: ip.ttl - 1, seq: sim.seq, t: sim.now });
   if (shouldRedirect(ns, dev, route, p)) sendRedirect(sim, ns, q, nexthop);
-  neighOutput(sim, route.dev, nexthop, nhText, q);
+  // Forwarding sizes by the device's MTU, never a learned path MTU (ip_forward_use_pmtu=0).
+  if (q.len > mtu) fragmentOut(sim, ns, route.dev, q, mtu, false, false, false, (f) => neighOutput(sim, route.dev, nexthop, nhText, f));
+  else neighOutput(sim, route.dev, nexthop, nhText, q);
 }
 
 /**
@@ -151,10 +154,30 @@ export function routeFacts(route: Route): Pick<RouteEvent, 'ownGateway' | 'op' |
 }
 
 /**
- * Output of a locally created packet: route it, then resolve the next hop. A packet to one of the
- * namespace's own addresses (or to 127.0.0.0/8) is routed to lo and comes back in on it.
+ * How a socket sets DF (IP_MTU_DISCOVER, ip(7)): `want`, `do`, `dont` as `ping -M`; `keep` leaves
+ * the packet's DF as it was built (TCP's segments, the kernel's own ICMP messages).
  */
-export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
+export type PmtuDisc = 'want' | 'do' | 'dont' | 'keep';
+
+/**
+ * The packet as its socket sends it for a path of `mtu` bytes, or null when it cannot be sent:
+ * `do` refuses a packet longer than the path (EMSGSIZE, ip_append_data); `want` sets DF on one that
+ * fits and fragments one that does not (__ip_make_skb, ip_dont_fragment); `dont` never sets DF.
+ */
+export function socketDf(p: Packet, mtu: number, disc: PmtuDisc): Packet | null {
+  if (disc === 'keep') return p;
+  if (disc === 'do' && p.len > mtu) return null;
+  const df = disc === 'do' || (disc === 'want' && p.len <= mtu);
+  return df === p.df ? p : { ...p, df };
+}
+
+/**
+ * Output of a locally created packet: route it, then resolve the next hop. A packet to one of the
+ * namespace's own addresses (or to 127.0.0.0/8) is routed to lo and comes back in on it. `disc`:
+ * how the sending socket sets DF (the journey's packets follow the spec; the kernel's keep theirs);
+ * a packet longer than the path MTU without DF leaves as fragments.
+ */
+export function ipOutput(sim: Sim, ns: Ns, p: Packet, disc: PmtuDisc = 'keep'): void {
   const ip = p.ipv4;
   const loopback = isLoopback(p.d);
   if (ns.localAddrs.has(p.d) || loopback) {
@@ -163,7 +186,7 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
     sim.after(WIRE_DELAY_NS, { op: 'call', fn: () => loopbackRx(sim, ns, p) });
     return;
   }
-  if (broadcastOutput(sim, ns, p)) return;
+  if (broadcastOutput(sim, ns, p, disc)) return;
   const route = lookupRoute(ns, p.d);
   if (!route) {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: null, result: 'unreachable', seq: sim.seq, t: sim.now });
@@ -178,5 +201,12 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet): void {
     sim.emit({ type: 'route', pkt: p.id, ns: ns.name, dst: ip.dst, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route),
       ...routeFacts(route), seq: sim.seq, t: sim.now });
   }
-  neighOutput(sim, route.dev, nexthop, nhText, p);
+  const path = pathMtu(sim, ns, route, p.d);
+  const q = socketDf(p, path.mtu, disc);
+  if (!q) {
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'emsgsize', ipv4: ip, direction: 'output', len: p.len, mtu: path.mtu, seq: sim.seq, t: sim.now });
+    return;
+  }
+  if (q.len > path.mtu) fragmentOut(sim, ns, route.dev, q, path.mtu, true, path.pmtu, disc !== 'keep', (f) => neighOutput(sim, route.dev, nexthop, nhText, f));
+  else neighOutput(sim, route.dev, nexthop, nhText, q);
 }

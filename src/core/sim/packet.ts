@@ -105,7 +105,9 @@ export function emitSend(sim: Sim, ns: string, p: Packet, cause: SendEvent['caus
 /** A copy of the packet with another TTL (forwarding never mutates what earlier events show). */
 export function withTtl(p: Packet, ttl: number): Packet {
   const ip = p.ipv4;
-  return { ipv4: { src: ip.src, dst: ip.dst, ttl, proto: ip.proto }, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id, len: p.len, df: p.df };
+  // A fragment stays one: routers forward fragments as they are.
+  const ipv4: Ipv4Header = ip.fragOffset === undefined ? { src: ip.src, dst: ip.dst, ttl, proto: ip.proto } : { src: ip.src, dst: ip.dst, ttl, proto: ip.proto, fragOffset: ip.fragOffset, mf: ip.mf ?? false };
+  return { ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id, len: p.len, df: p.df };
 }
 
 /** ICMP types that are errors: Linux never answers an error with another error (RFC 1122 3.2.2). */

@@ -28,6 +28,11 @@ export class TimedQueue<A> {
     return this.items.length + this.soonTail - this.soonHead;
   }
 
+  /** Whether no frame is crossing a wire: the softirq run has nothing left (see Sim.whenQuiet). */
+  get soonEmpty(): boolean {
+    return this.soonHead === this.soonTail;
+  }
+
   /** Drops every queued action: a journey that reached its budget ends there (see Sim.runUntil). */
   clear(): void {
     this.times = [];

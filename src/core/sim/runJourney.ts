@@ -17,6 +17,7 @@ import { perform } from './actions';
 export type NormalizedSpec = JourneyResult['spec'];
 
 const PROTOS: ReadonlySet<string> = new Set(['icmp', 'udp', 'tcp']);
+const PMTUDISC: ReadonlySet<string> = new Set(['want', 'do', 'dont']);
 
 function check(field: 'port' | 'count' | 'intervalMs' | 'ttl' | 'size', v: number, lo: number, hi: number): void {
   if (!Number.isInteger(v) || v < lo || v > hi) throw specError({ code: 'range', field, lo, hi, got: v });
@@ -37,7 +38,9 @@ export function normalizeSpec(spec: JourneySpec): NormalizedSpec {
   if (spec.size !== undefined) check('size', size, 0, 65507);
   if (typeof spec.from !== 'string' || spec.from === '') throw specError({ code: 'from-missing' });
   if (typeof spec.to !== 'string' || spec.to === '') throw specError({ code: 'to-missing' });
-  return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false, size };
+  const pmtudisc = spec.pmtudisc ?? 'want';
+  if (!PMTUDISC.has(pmtudisc)) throw specError({ code: 'pmtudisc', got: String(pmtudisc) });
+  return { from: spec.from, to: spec.to, proto, port, count, intervalMs, ttl: spec.ttl ?? 0, warm: spec.warm ?? false, size, pmtudisc };
 }
 
 /** The IPv4 address `to` names: a pod's or machine's first address, or a literal IPv4 address. */
@@ -79,12 +82,13 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     d: dst,
     id: sim.nextPacket(),
     // ping -s size (8-byte ICMP header), one datagram of `size` bytes, a SYN with its 20 bytes of
-    // options. Sockets default to IP_PMTUDISC_WANT: DF is set on what fits the device.
+    // options. DF follows the socket's IP_MTU_DISCOVER once the route is known (ipOutput); TCP
+    // always sets it.
     len: 20 + (spec.proto === 'tcp' ? 40 : 8 + (spec.size ?? 56)),
     df: true,
   };
   emitSend(sim, src.name, p, 'app');
-  ipOutput(sim, src, p);
+  ipOutput(sim, src, p, spec.proto === 'tcp' ? 'keep' : spec.pmtudisc);
 }
 
 function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: number): void {

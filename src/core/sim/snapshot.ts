@@ -1,5 +1,9 @@
 import type { NetState, NsTables } from '../journey';
+import { formatIp } from '../net/ipv4';
+import { pmtuRow } from '../state';
 import { compileNs } from './compile';
+import { PMTU_EXPIRES_S } from './fragment';
+import { lookupRoute } from './world';
 import type { Ns, World } from './world';
 
 /**
@@ -33,5 +37,7 @@ function tablesOf(ns: Ns): NsTables {
     const br = ns.ifaces.get(bridge)?.bridge;
     fdb[bridge] = [...rows, ...(br ? [...br.fdb].map(([mac, port]) => ({ mac, port: port.name, local: false })) : [])];
   }
-  return { routes: base.routes, neigh, fdb };
+  // Path MTUs learned so far (a warm journey's first run can leave some).
+  const routes = ns.pmtu ? [...base.routes, ...[...ns.pmtu].map(([dst, p]) => pmtuRow(formatIp(dst), lookupRoute(ns, dst)?.gwText ?? null, lookupRoute(ns, dst)?.dev.name ?? '', p.mtu, PMTU_EXPIRES_S))] : base.routes;
+  return { routes, neigh, fdb };
 }

@@ -1,7 +1,8 @@
-import type { DeliverEvent, IcmpHeader, SendEvent, TcpHeader } from '../events';
-import { isLoopback } from '../net/ipv4';
+import type { DeliverEvent, IcmpHeader, Ipv4Header, SendEvent, TcpHeader } from '../events';
+import { isLoopback, parseIp } from '../net/ipv4';
 import { MS, SEC, type Sim } from './engine';
 import { isBroadcastFor } from './broadcast';
+import { defrag, learnPmtu } from './fragment';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
@@ -137,7 +138,10 @@ function settle(conn: TcpConn, state: TcpConn['state']): void {
  * Local delivery (ip_local_deliver) and the kernel's own answers. `broadcast`: the packet was taken
  * in as a broadcast (broadcast.ts): nothing answers it.
  */
-export function deliverLocal(sim: Sim, ns: Ns, p: Packet, broadcast = false): void {
+export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false): void {
+  // ip_local_deliver: fragments wait for the rest of their packet (ip_defrag).
+  const p = defrag(sim, ns, frag, undefined);
+  if (!p) return;
   if (broadcast) return deliverBroadcast(sim, ns, p);
   if (p.icmp) {
     const { type, seq } = p.icmp;
@@ -152,6 +156,7 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet, broadcast = false): vo
       emitDeliver(sim, ns, p, 'redirect', accepted);
       return;
     }
+    if (type === 3 && p.icmp.code === 4 && p.icmp.mtu !== undefined && p.icmp.quote) fragNeeded(sim, ns, p, p.icmp.mtu, p.icmp.quote.ipv4);
     if (type !== 0 && p.icmp.quote?.ipv4.proto === 'tcp') return tcpError(sim, ns, p);
     emitDeliver(sim, ns, p, type === 0 ? 'echo-reply' : 'icmp-error');
     return;
@@ -167,6 +172,18 @@ export function deliverLocal(sim: Sim, ns: Ns, p: Packet, broadcast = false): vo
     return;
   }
   if (p.tcp) tcpRcv(sim, ns, p, p.tcp);
+}
+
+/**
+ * icmp_unreach → icmp_err / raw_icmp_error / udp_err: a "fragmentation needed" about a packet this
+ * host sent lowers its path MTU to that destination (ipv4_update_pmtu), whichever protocol it was.
+ */
+function fragNeeded(sim: Sim, ns: Ns, p: Packet, mtu: number, quoted: Ipv4Header): void {
+  const src = parseIp(quoted.src);
+  const dst = parseIp(quoted.dst);
+  if (src === null || dst === null || !ns.localAddrs.has(src)) return;
+  const route = lookupRoute(ns, dst);
+  if (route) learnPmtu(sim, ns, route, dst, mtu, p.id);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } fro
 import { formatIp, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
+import type { DefragQueues } from './fragment';
 
 /*
  * The runtime form of a topology. Namespaces are materialised only when something reaches them:
@@ -21,13 +22,11 @@ export interface Iface {
   kind: IfaceSpec['kind'];
   mac: string;
   addrs: { ip: number; prefix: number }[];
-  /** Bridge this interface is a port of. */
+  /** The bridge this interface is a port of; for a bridge device, its own bridge state. */
   master: Bridge | null;
-  /** For a bridge device: its bridge state. */
   bridge: Bridge | null;
-  /** For a veth: where the other end is; resolve with `World.peer`. */
+  /** For a veth: where the other end is, and that end once `World.peer` resolved it (undefined until then). */
   peerRef: { ns: string; iface: string } | null;
-  /** The other end once `World.peer` has resolved it (undefined until then). */
   peer: Iface | null | undefined;
   /** For an ether NIC: its segment. */
   segment: Segment | null;
@@ -52,9 +51,8 @@ export interface Neigh {
   confirmed: number;
   used: number;
   probes: number;
-  /** Packets waiting for resolution (INCOMPLETE). */
+  /** Packets waiting for resolution (INCOMPLETE); the pending timer's token (a fired timer whose token differs is stale). */
   queue: { packet: Packet }[];
-  /** Token of the pending timer; a fired timer whose token differs is stale. */
   timer: number;
 }
 
@@ -94,15 +92,17 @@ export interface Ns {
   neigh: Map<string, Map<number, Neigh>>;
   defaultTtl: number;
   listeners: Set<string>;
-  /**
-   * Per-peer ICMP error token buckets (icmpv4_xrlim_allow), keyed by destination IP. This and the
-   * next two are created on first use: most namespaces a journey builds never send an error.
+  /*
+   * Created on first use (most namespaces a journey builds need none): per-peer ICMP error token
+   * buckets by destination IP (icmpv4_xrlim_allow); ip_error's (no-route errors) and the redirect
+   * back-off by source IP; learned path MTUs by destination (bytes, expiry in ns); fragments held
+   * for reassembly (fragment.ts).
    */
   icmpPeers: Map<number, { tokens: number; last: number }> | null;
-  /** Per-peer ip_error buckets (no-route errors), keyed by source IP. */
   errorPeers: Map<number, { tokens: number; last: number }> | null;
-  /** Per-peer redirect back-off, keyed by source IP. */
   redirectPeers: Map<number, { n: number; last: number }> | null;
+  pmtu: Map<number, { mtu: number; expires: number }> | null;
+  defrag: DefragQueues | null;
   /** Next ephemeral source port. */
   nextPort: number;
 }
@@ -245,6 +245,8 @@ export class World {
       icmpPeers: null,
       errorPeers: null,
       redirectPeers: null,
+      pmtu: null,
+      defrag: null,
       nextPort: 40000,
     };
     ns.ifaces = new IfaceTable(ns, this.segments);

@@ -27,12 +27,78 @@ export interface Mismatch {
 }
 
 /**
- * The engine's frames per interface, in log order: each `frame` event reduced to its direction and
- * the `Frame` layers (everything the kernel capture can show, nothing the engine adds on top).
+ * When the kernel timestamps each frame event of the log, as a position in the log: an outgoing
+ * frame when it is sent; an incoming one when it was queued to its device (netif_rx stamps it then,
+ * tstamp_prequeue, before the backlog processes it): when the peer sent it, or, across a segment,
+ * when the segment's switch passed it on. A bridge device's copy carries its port's stamp (same
+ * wire). Several frames queued before the first is processed thus all come before what it causes.
+ */
+function captureKeys(events: readonly HopEvent[]): Map<number, number> {
+  const keys = new Map<number, number>();
+  const sent = new Map<number, { seq: number; path: string }>();
+  events.forEach((e, i) => {
+    if (e.type !== 'frame') return;
+    if (e.dir === 'out') {
+      keys.set(i, i);
+      if (!sent.has(e.wire)) sent.set(e.wire, { seq: i, path: `${e.ns}/${e.iface}` });
+      return;
+    }
+    const from = sent.get(e.wire);
+    if (!from) {
+      keys.set(i, i);
+      return;
+    }
+    // Across a segment: the switch's decision about this packet from that port (link.ts segmentRx).
+    let key = from.seq;
+    for (let j = from.seq + 1; j < i; j++) {
+      const x = events[j] as HopEvent;
+      if (x.type === 'fdb' && x.scope === 'segment' && x.action !== 'learn' && x.pkt === e.pkt && x.ingress === from.path) {
+        key = j;
+        break;
+      }
+    }
+    keys.set(i, key);
+  });
+  return keys;
+}
+
+/**
+ * Log positions of the frame events, per interface, in the order the kernel's captures stamp them:
+ * log order, except that an incoming frame goes before outgoing frames of the same packet (its
+ * fragments) sent after it was queued (captureKeys). Limited to one packet's burst on purpose:
+ * between unrelated frames, such as two hosts' ARP probes whose timers expire in the same jiffy,
+ * the kernel's order also depends on its timer wheel, which the engine does not model.
+ */
+function captureOrder(events: readonly HopEvent[]): Map<string, number[]> {
+  const keys = captureKeys(events);
+  const lists = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    if (e.type !== 'frame') return;
+    const path = `${e.ns}/${e.iface}`;
+    const list = lists.get(path) ?? [];
+    lists.set(path, list);
+    let at = list.length;
+    const key = keys.get(i) as number;
+    while (at > 0) {
+      const prev = events[list[at - 1] as number] as HopEvent;
+      if (e.dir !== 'in' || prev.type !== 'frame' || prev.dir !== 'out' || prev.pkt !== e.pkt || (list[at - 1] as number) < key) break;
+      at--;
+    }
+    list.splice(at, 0, i);
+  });
+  return lists;
+}
+
+/**
+ * The engine's frames per interface, in the order the kernel's captures stamp them (captureOrder):
+ * each `frame` event reduced to its direction and the `Frame` layers (everything the kernel capture
+ * can show, nothing the engine adds on top).
  */
 export function engineInterfaceFrames(events: readonly HopEvent[]): InterfaceTraces {
   const out: InterfaceTraces = {};
-  for (const e of events) {
+  const order = [...captureOrder(events).values()].flat();
+  for (const i of order) {
+    const e = events[i] as HopEvent;
     if (e.type !== 'frame') continue;
     const frame: TraceFrame = { dir: e.dir, eth: e.eth };
     if (e.arp) frame.arp = e.arp;

@@ -56,7 +56,7 @@ export function fakeEngine(): JourneyEngine & { runs: JourneySpec[] } {
       topo = t;
       const events = fakeEvents();
       const result: JourneyResult = {
-        spec: { from: spec.from, to: spec.to, proto: spec.proto ?? 'icmp', port: spec.port ?? 0, count: spec.count ?? 1, intervalMs: 1000, ttl: spec.ttl ?? 64, warm: spec.warm ?? false },
+        spec: { from: spec.from, to: spec.to, proto: spec.proto ?? 'icmp', port: spec.port ?? 0, count: spec.count ?? 1, intervalMs: 1000, ttl: spec.ttl ?? 64, warm: spec.warm ?? false, pmtudisc: spec.pmtudisc ?? 'want' },
         dstIp: '10.10.11.1',
         dstNs: 'pod3',
         events,

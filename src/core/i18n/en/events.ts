@@ -1,6 +1,7 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
+import { fragmentEventsEn } from './fragmentEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -45,6 +46,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 
 /** English texts of every event message. */
 export const eventsEn: NarratorCatalog['events'] = {
+  ...fragmentEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },
@@ -304,6 +306,10 @@ export const eventsEn: NarratorCatalog['events'] = {
           why: 'Two ports of one L2 network meet (a bridge whose ports are joined, two bridged NICs on one segment), so every flood comes back and is flooded again. Linux without STP would copy it forever, a broadcast storm; validation warns about such a lab (l2-loop).',
         };
       }
+      case 'emsgsize': return {
+        short: `Nothing leaves ${m.ns}: ${x.len ?? '?'} bytes exceed the MTU of ${x.mtu ?? '?'}, and -M do forbids fragments: sendmsg() fails (EMSGSIZE).`,
+        why: 'The error is "Message too long". With IP_PMTUDISC_DO the kernel sets DF on everything and refuses, before building anything, a packet longer than the path MTU; ping prints "local error: message too long".',
+      };
       case 'connect-timeout': return {
         short: `${m.ns} gives up: no answer after ${x.retries ?? '?'} retransmissions, connect() fails with "Connection timed out".`,
         why: 'tcp_syn_retries=6 plus tcp_syn_linear_timeouts=4: the SYN went again at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, then ETIMEDOUT at 131 s.',

@@ -2,6 +2,7 @@ import type { SpecErrorCatalog } from '../specErrors';
 
 /** English texts of journey request problems. */
 export const specErrorsEn: SpecErrorCatalog = {
+  pmtudisc: (p) => `pmtudisc: expected want, do or dont (as ping -M), got "${p.got}"`,
   proto: (p) => `proto: expected icmp, udp or tcp, got "${p.got}"`,
   range: (p) => `${p.field}: expected a whole number from ${p.lo} to ${p.hi}, got ${p.got}`,
   'from-missing': () => 'from: expected a pod or machine name',

@@ -8,7 +8,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'forwarding is off', 'rp-filter': 'the reverse path filter', 'port-unreachable': 'nobody listens on the port', 'tcp-no-listener': 'nobody listens on the port',
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
-  'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up',
+  'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -137,6 +137,7 @@ function broadcastEn(o: Outcome): string {
 
 function outcomeLineEn(o: Outcome): string {
   if (o.localNoRoute) return `${o.src} has no route to ${o.dstIp}: nothing was sent.`;
+  if (o.localTooBig !== null) return `Nothing was sent: ping says "ping: local error: message too long, mtu=${o.localTooBig}" (EMSGSIZE; -M do forbids fragmenting).`;
   if (o.connectBroadcast) return `connect() in ${o.src} refused the broadcast address ${o.dstIp} (ENETUNREACH): nothing was sent.`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('; ');
   const tail = errs ? ` ${errs}.` : '';

@@ -1,6 +1,7 @@
 import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
+import { fragmentEventsRu } from './fragmentEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -51,6 +52,7 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
+  ...fragmentEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },
@@ -312,6 +314,10 @@ export const eventsRu: NarratorCatalog['events'] = {
           why: 'Два порта одной сети второго уровня соединены между собой (порты одного моста связаны, или два порта моста в одном сегменте): каждая рассылка возвращается и рассылается снова. Linux без STP копировал бы кадр бесконечно — широковещательный шторм; проверка стенда об этом предупреждает («l2-loop»).',
         };
       }
+      case 'emsgsize': return {
+        short: `Из ${m.ns} ничего не уходит: ${x.len ?? '?'} байт больше MTU ${x.mtu ?? '?'}, а -M do запрещает фрагменты: sendmsg() даёт ошибку EMSGSIZE.`,
+        why: 'Текст ошибки — «Message too long». В режиме IP_PMTUDISC_DO ядро ставит DF на всё и ещё до сборки пакета отвергает тот, что длиннее MTU пути; ping выводит «local error: message too long».',
+      };
       case 'connect-timeout': return {
         short: `${m.ns} сдаётся: ответа нет после ${retries(x.retries ?? 0)}, connect() завершается ошибкой «Connection timed out».`,
         why: 'tcp_syn_retries=6 плюс tcp_syn_linear_timeouts=4: SYN уходил снова через 1, 2, 3, 4, 5, 7, 11, 19, 35 и 67 с, затем ETIMEDOUT через 131 с.',

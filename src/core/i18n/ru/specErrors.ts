@@ -10,6 +10,7 @@ const FIELD: Record<'port' | 'count' | 'intervalMs' | 'ttl' | 'size', string> = 
 
 /** Russian texts of journey request problems. */
 export const specErrorsRu: SpecErrorCatalog = {
+  pmtudisc: (p) => `pmtudisc: ожидается want, do или dont (как у ping -M), получено «${p.got}»`,
   proto: (p) => `proto: ожидается icmp, udp или tcp, получено «${p.got}»`,
   range: (p) => `${FIELD[p.field]}: нужно целое число от ${p.lo} до ${p.hi}, получено ${p.got}`,
   'from-missing': () => 'from: укажите под или машину, откуда отправлять',

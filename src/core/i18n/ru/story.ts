@@ -9,7 +9,7 @@ const DROP: Record<DropReason, string> = {
   'forwarding-disabled': 'пересылка выключена', 'rp-filter': 'фильтр обратного пути', 'port-unreachable': 'порт никто не слушает', 'tcp-no-listener': 'порт никто не слушает',
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
-  'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки',
+  'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -146,6 +146,7 @@ function broadcastRu(o: Outcome): string {
 function outcomeLineRu(o: Outcome): string {
   if (o.connectBroadcast) return `connect() в ${o.src} отверг широковещательный адрес ${o.dstIp} (ENETUNREACH): ничего не отправлено.`;
   if (o.localNoRoute) return `У ${o.src} нет маршрута до ${o.dstIp}: ничего не отправлено.`;
+  if (o.localTooBig !== null) return `Ничего не отправлено: ping сообщает «ping: local error: message too long, mtu=${o.localTooBig}» (EMSGSIZE; с -M do фрагментировать нельзя).`;
   const errs = o.errors.map((e) => errorLine(e, o)).join('. ');
   const tail = errs ? ` ${errs}.` : '';
   const lost = o.answerLost ? ` Ответ застрял в ${o.answerLost.ns}: ${o.answerLost.reason === 'neigh-failed' ? `на ARP о ${o.answerLost.nexthop ?? '?'} никто не ответил` : DROP[o.answerLost.reason]}.` : '';
