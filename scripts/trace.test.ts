@@ -83,6 +83,7 @@ describe('npm run trace', () => {
       },
       { args: [...run, '--size', '1k'], en: /^trace: --size expects a whole number, got "1k"$/, ru: /^trace: для --size нужно целое число \(только цифры\), получено «1k»$/ },
       { args: [...run, '--size', '70000'], en: /^trace: size: expected a whole number from 0 to 65507, got 70000$/, ru: /^trace: size \(байт данных\): нужно целое число от 0 до 65507, получено 70000$/ },
+      { args: [...run, '--pmtudisc', 'maybe'], en: /^trace: --pmtudisc expects want, do or dont, got "maybe"$/, ru: /^trace: для --pmtudisc нужно want, do или dont, получено «maybe»$/ },
       { args: [...run, '--explain', 'long'], en: /^trace: --explain expects short, detailed or none, got "long"$/, ru: /^trace: для --explain нужно short, detailed или none, получено «long»$/ },
     ];
     /** English words that would betray an untranslated message (option names and values aside). */

@@ -59,7 +59,7 @@ export function langOf(argv: readonly string[]): Lang {
   return got;
 }
 
-const KNOWN = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'size', 'format', 'lang', 'explain'];
+const KNOWN = ['preset', 'topology', 'from', 'to', 'proto', 'port', 'count', 'interval', 'ttl', 'size', 'pmtudisc', 'format', 'lang', 'explain'];
 
 /**
  * Parses argv (`--name value` or `--name=value`; `--warm` and `--help` take none). Throws a
@@ -114,6 +114,7 @@ export function parseTraceArgs(argv: readonly string[]): TraceArgs {
   if (ttl !== undefined) spec.ttl = ttl;
   if (interval !== undefined) spec.intervalMs = interval;
   if (size !== undefined) spec.size = size;
+  if (values.has('pmtudisc')) spec.pmtudisc = oneOf('pmtudisc', ['want', 'do', 'dont'], 'want');
   if (flags.has('warm')) spec.warm = true;
   const out: TraceArgs = { spec, format, lang, explain };
   const topology = values.get('topology');

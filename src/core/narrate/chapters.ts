@@ -77,7 +77,9 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       const via = !r ? 'none' : r.result === 'local' ? 'local' : r.result === 'unreachable' ? 'none' : r.match === 'broadcast' ? 'broadcast' : r.match === 'default' ? 'default' : r.match === 'gateway' ? 'gateway' : 'connected';
       const nexthop = r?.nexthop ?? null;
       const arpFailed = nexthop !== null && events.some((x) => x.type === 'neigh' && x.ns === src && x.ip === nexthop && x.cause === 'failed');
-      push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? nexthop : null, what, dst: dstName, dstIp, arpFailed });
+      const big = events.find((x) => x.type === 'drop' && x.pkt === main && x.reason === 'emsgsize');
+      const tooBig = big?.type === 'drop' ? { len: big.len ?? 0, mtu: big.mtu ?? 0 } : null;
+      push(i, { kind: 'origin', ns: src, dev: r?.dev ?? null, via, gw: via === 'gateway' || via === 'default' ? nexthop : null, what, dst: dstName, dstIp, arpFailed, tooBig });
       continue;
     }
     if (!place || e.ns === src) continue;

@@ -14,7 +14,7 @@ export type ChapterFacts =
   /** connect()'s SYN sent again (`n`: which retransmission) after `waitedMs` without an answer. */
   | { kind: 'retry'; ns: string; n: number; waitedMs: number }
   /** The source sends the first packet: through which device, to which next hop. */
-  | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'broadcast' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp'; dst: string; dstIp: string; arpFailed: boolean }
+  | { kind: 'origin'; ns: string; dev: string | null; via: 'gateway' | 'default' | 'connected' | 'local' | 'broadcast' | 'none'; gw: string | null; what: 'ping' | 'udp' | 'tcp'; dst: string; dstIp: string; arpFailed: boolean; tooBig: { len: number; mtu: number } | null }
   /** The packet crosses a veth into a machine's root namespace. */
   | { kind: 'enter-root'; ns: string; iface: string }
   /** The bridge decides: up to the host (local), to one port (forward), or to all (flood). */

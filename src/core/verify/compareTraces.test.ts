@@ -120,4 +120,22 @@ describe('engineInterfaceFrames', () => {
       'node1/veth-pod1': [arpRequest('in')],
     });
   });
+
+  it('puts an incoming fragment where the kernel stamps it: when queued, before what the first fragment caused', () => {
+    const ev = (seq: number, iface: string, dir: 'in' | 'out', wire: number, off: number): HopEvent => {
+      const f = echo(dir, 64, 0);
+      return { ...f, ipv4: { ...(f.ipv4 as NonNullable<TraceFrame['ipv4']>), fragOffset: off, mf: off === 0 }, type: 'frame', seq, t: 0, ns: 'router', iface, wire, pkt: 5, kind: 'reply' };
+    };
+    // node2 sent both fragments (wires 1, 2) before the router handled the first one.
+    const sent = (seq: number, wire: number, off: number): HopEvent => ({ ...ev(seq, 'eth0', 'out', wire, off), ns: 'node2' });
+    const events: HopEvent[] = [sent(0, 1, 0), sent(1, 2, 1480), ev(2, 'eth0', 'in', 1, 0), ev(3, 'eth1', 'out', 3, 0), ev(4, 'eth0', 'in', 2, 1480), ev(5, 'eth1', 'out', 4, 1480)];
+    const offsets = (fs: TraceFrame[] | undefined): (string | number | undefined)[] => (fs ?? []).map((f) => `${f.dir}@${f.ipv4?.fragOffset ?? '-'}`);
+    expect(offsets(engineInterfaceFrames(events)['router/eth0'])).toEqual(['in@0', 'in@1480']);
+    // On one interface (a router-on-a-stick): in, in, out, out, as tcpdump shows it.
+    const stick = events.map((e) => (e.type === 'frame' && e.ns === 'router' ? { ...e, iface: 'eth0' } : e));
+    expect(offsets(engineInterfaceFrames(stick)['router/eth0'])).toEqual(['in@0', 'in@1480', 'out@0', 'out@1480']);
+    // Frames of other packets keep log order.
+    const other = stick.map((e) => (e.type === 'frame' && e.seq === 3 ? { ...e, pkt: 6 } : e));
+    expect(offsets(engineInterfaceFrames(other)['router/eth0'])).toEqual(['in@0', 'out@0', 'in@1480', 'out@1480']);
+  });
 });

@@ -21,7 +21,7 @@ function readReason(code: string | undefined): string | undefined {
 export const cliEn: CliCatalog = {
   usage: (presets) =>
     `usage: npm run --silent trace -- [--preset ${presets.join('|')} | --topology FILE] --from POD|MACHINE --to POD|MACHINE|IP ` +
-    '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval MS] [--ttl N] [--size N] [--warm] [--format jsonl|text] [--lang en|ru] ' +
+    '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval MS] [--ttl N] [--size N] [--pmtudisc want|do|dont] [--warm] [--format jsonl|text] [--lang en|ru] ' +
     '[--explain short|detailed|none]',
   unexpectedArgument: (arg) => `unexpected argument "${arg}"`,
   unknownOption: (name) => `unknown option --${name}`,

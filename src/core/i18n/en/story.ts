@@ -20,6 +20,7 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     const what = WHAT[c.what];
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
     if (c.via === 'none') return `${c.ns} has no route to ${c.dstIp}: ${what} is never sent`;
+    if (c.tooBig) return `${c.ns} cannot send ${c.tooBig.len} bytes through ${c.dev ?? '?'} (MTU ${c.tooBig.mtu}) with DF demanded: ${what} is never sent`;
     if (c.via === 'local') return `${c.ns} sends ${what} to itself over lo`;
     if (c.via === 'broadcast') {
       return c.what === 'tcp' ? `connect() in ${c.ns} refuses the broadcast address ${c.dstIp}: no SYN is sent` : `${c.ns} sends ${what} to the broadcast address ${c.dstIp}, to every host on ${c.dev ?? '?'}`;

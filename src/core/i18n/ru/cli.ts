@@ -27,7 +27,7 @@ function readReason(code: string | undefined): string {
 export const cliRu: CliCatalog = {
   usage: (presets) =>
     `использование: npm run --silent trace -- [--preset ${presets.join('|')} | --topology ФАЙЛ] --from ПОД|МАШИНА --to ПОД|МАШИНА|IP ` +
-    '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval МС] [--ttl N] [--size N] [--warm] [--format jsonl|text] [--lang en|ru] ' +
+    '[--proto icmp|udp|tcp] [--port N] [--count N] [--interval МС] [--ttl N] [--size N] [--pmtudisc want|do|dont] [--warm] [--format jsonl|text] [--lang en|ru] ' +
     '[--explain short|detailed|none]',
   unexpectedArgument: (arg) => `лишний аргумент «${arg}»`,
   unknownOption: (name) => `неизвестный параметр --${name}`,

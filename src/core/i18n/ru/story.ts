@@ -26,6 +26,7 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     const w = WHAT[c.what];
     const to = c.dst === c.dstIp ? c.dstIp : `${c.dst} (${c.dstIp})`;
     if (c.via === 'none') return `У ${c.ns} нет маршрута до ${c.dstIp}: ${w.nom} ${w.notSent}`;
+    if (c.tooBig) return `${c.ns} не может отправить ${c.tooBig.len} байт через ${c.dev ?? '?'} (MTU ${c.tooBig.mtu}) с обязательным DF: ${w.nom} ${w.notSent}`;
     if (c.via === 'local') return `${c.ns} отправляет ${w.acc} самому себе через lo`;
     if (c.via === 'broadcast') {
       return c.what === 'tcp' ? `connect() в ${c.ns} отвергает широковещательный адрес ${c.dstIp}: SYN не отправляется` : `${c.ns} отправляет ${w.acc} на широковещательный адрес ${c.dstIp}, всем хостам канала ${c.dev ?? '?'}`;
