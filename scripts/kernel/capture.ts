@@ -47,13 +47,16 @@ export interface CaptureResult {
  * inside each interface's namespace and resolves once every one has printed "listening on".
  * `-p`: not promiscuous, or a bridge device would pass up frames the host never receives.
  * `-Z root`: keep root, or tcpdump drops to its own user before opening the output file.
+ * `-B 8192` (KiB): a burst that one softirq run puts on an interface (a routing loop: 60 hops in
+ * microseconds) overflows the default buffer before tcpdump runs again; tcpdump then reports
+ * "packets dropped by kernel" and the trace stops short (`fib-replace-connected-loop`).
  */
 export async function startCaptures(targets: readonly CaptureTarget[], dir: string): Promise<Captures> {
   const running: Running[] = [];
   for (const target of targets) {
     for (const d of DIRS) {
       const file = join(dir, `${target.key.replace('/', '__')}.${d}.pcap`);
-      const args = ['netns', 'exec', target.ns, 'tcpdump', '-p', '-n', '-U', '--immediate-mode', '--time-stamp-precision=nano', '-Z', 'root', '-Q', d, '-i', target.iface, '-w', file];
+      const args = ['netns', 'exec', target.ns, 'tcpdump', '-p', '-n', '-U', '--immediate-mode', '-B', '8192', '--time-stamp-precision=nano', '-Z', 'root', '-Q', d, '-i', target.iface, '-w', file];
       // `ip netns exec` execs tcpdump in place, so this PID is tcpdump's own.
       const proc = track(spawn('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] }));
       const r: Running = { target, dir: d, file, proc, stderr: '' };

@@ -152,8 +152,8 @@ export interface RouteEvent extends EventBase {
    * resolved by ARP on `dev`, and `match` is `connected`.
    */
   ownGateway?: string;
-  /** The chosen route joined the table by `ip route prepend` or `append` (absent for a plain add). */
-  op?: 'prepend' | 'append';
+  /** The chosen route joined the table by `ip route prepend`, `append` or `replace` (absent for a plain add). */
+  op?: 'prepend' | 'append' | 'replace';
   /**
    * Routes of the same prefix and metric that come after the chosen one in the table, as `ip route`
    * prints them: fib_table_lookup() takes the first of them, so these lost.

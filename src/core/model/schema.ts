@@ -146,7 +146,7 @@ export const routeSchema = z.strictObject({
   onlink: z.optional(z.boolean()),
   src: z.optional(ip),
   metric: z.optional(intIn(0, 4294967295, (n) => LINUX.badMetric(String(n)))),
-  op: z.optional(z.enum(['add', 'prepend', 'append'])),
+  op: z.optional(z.enum(['add', 'prepend', 'append', 'replace'])),
 });
 
 export const neighbourSchema = z.strictObject({ ip, mac: anyMac, dev: z.string(), state: z.literal('PERMANENT') });

@@ -103,9 +103,12 @@ export interface RouteSpec {
    * How the route joins the table, as the `ip route` verb: `add` (the default) is refused with
    * "File exists" when the table already has a route of this prefix and metric (the connected
    * route of an address counts); `prepend` puts it before those, so it wins, and `append` after
-   * them. Both refuse only an identical route. Routes are added in list order, after addresses.
+   * them. Both refuse only an identical route. `replace` takes the place of the first route of this
+   * prefix and metric (the connected route of an address too), or is added when there is none; it
+   * never fails with "File exists" (NLM_F_REPLACE | NLM_F_CREATE, fib_table_insert). Routes are
+   * added in list order, after addresses.
    */
-  op?: 'add' | 'prepend' | 'append';
+  op?: 'add' | 'prepend' | 'append' | 'replace';
 }
 
 /** A pre-set neighbour entry (`ip neigh add ... nud permanent`), e.g. a CNI's static ARP. */

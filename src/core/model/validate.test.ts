@@ -289,7 +289,7 @@ describe('what Linux refuses, with its own answer', () => {
     expect(validateProblems(withRoutes([{ dst: 'default', via: '172.16.100.254', dev: 'eth0' }, { dst: '0.0.0.0/0', via: '172.16.100.1', dev: 'eth0' }])).map((p) => p.code)).toEqual(['route-exists']);
   });
 
-  it('`ip route prepend` and `append` join routes of equal prefix and metric, but not an identical one', () => {
+  it('`ip route prepend` and `append` join routes of equal prefix and metric, but not an identical one; `replace` never refuses', () => {
     const prepend = copy(fibDuplicateAdd) as { machines: { routes: Record<string, unknown>[] }[] };
     const route = prepend.machines[0]?.routes[0];
     if (!route) throw new Error('case changed');
@@ -298,7 +298,8 @@ describe('what Linux refuses, with its own answer', () => {
     const same: RouteSpec = { dst: 'default', via: '172.16.100.254', dev: 'eth0' };
     expect(validateProblems(withRoutes([same, { ...same, op: 'append' }])).map((p) => p.code)).toEqual(['route-exists']);
     expect(validateTopology(withRoutes([same, { ...same, via: '172.16.100.1', op: 'append' }]))).toEqual([]);
-    expect(validateTopology(withRoutes([same, { ...same, op: 'replace' as 'add' }]))).toEqual(['machines[0].routes[1].op: expected "add", "prepend" or "append", got "replace"']);
+    expect(validateTopology(withRoutes([same, { ...same, op: 'replace' }, { ...same, op: 'replace' }]))).toEqual([]);
+    expect(validateTopology(withRoutes([same, { ...same, op: 'change' as 'add' }]))).toEqual(['machines[0].routes[1].op: expected "add", "prepend", "append" or "replace", got "change"']);
   });
 
   it('a preferred source that is not a local address: "Invalid prefsrc address"', () => {

@@ -165,7 +165,7 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
     const wellFormed = dst !== null && networkOf(dst.ip, dst.prefix) === dst.ip && via !== null && src !== null;
     if (!wellFormed || typeof metric !== 'number' || !Number.isInteger(metric) || metric < 0 || metric > 4294967295) return;
     if (r.onlink !== undefined && typeof r.onlink !== 'boolean') return;
-    if (r.op !== undefined && r.op !== 'add' && r.op !== 'prepend' && r.op !== 'append') return;
+    if (r.op !== undefined && r.op !== 'add' && r.op !== 'prepend' && r.op !== 'append' && r.op !== 'replace') return;
     const dev = routing.get(r.dev);
     if (!dev) return void errors.push(problem(`${p}.dev`, 'no-such-dev', { dev: clip(r.dev), kernel: r.dev === 'lo' ? undefined : LINUX.noDevice(clip(r.dev)) }));
     if (via !== undefined && r.onlink !== true && !dev.own.has(via) && !dev.link.covers(via)) {
@@ -178,9 +178,11 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
     const text = routeText(r.dst as string, r.via as string | undefined, r.dev, r.onlink === true, r.src as string | undefined, metric);
     const same = table.get(key) ?? [];
     // `add` (NLM_F_EXCL) refuses any route of this prefix and metric; prepend/append only an identical one.
-    const other = r.op === undefined || r.op === 'add' ? same[0] : same.find((t) => t === text);
+    // `replace` never refuses: it takes the first one's place, or joins the table.
+    const other = r.op === undefined || r.op === 'add' ? same[0] : r.op === 'replace' ? undefined : same.find((t) => t === text);
     if (other !== undefined) return void errors.push(problem(p, 'route-exists', { dst: r.dst as string, metric, other, kernel: LINUX.fileExists }));
-    if (r.op === 'prepend') same.unshift(text);
+    if (r.op === 'replace' && same.length > 0) same[0] = text;
+    else if (r.op === 'prepend') same.unshift(text);
     else same.push(text);
     table.set(key, same);
     if (via === undefined) dev.link.add(dst.ip, dst.prefix);

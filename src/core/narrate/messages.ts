@@ -120,7 +120,7 @@ export type Msg =
  */
 export interface FibFacts {
   ownGw: string | null;
-  op: 'prepend' | 'append' | null;
+  op: 'prepend' | 'append' | 'replace' | null;
   tied: readonly string[];
 }
 

@@ -311,4 +311,24 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
     topology: () => hostGwLab('hostgw-gateway-other-dev', [{ dst: '10.10.176.1/32', dev: 'enp0s8' }, { dst: '10.10.208.0/20', via: '10.10.176.1', dev: 'enp0s8' }, TO_MINION2]),
     journey: { from: 'minion1', to: '10.10.208.5' },
   },
+  {
+    id: 'fib-replace-connected-loop',
+    title: {
+      en: 'node1 replaces its connected route to the pods with one via the router: the echo reply loops between them until its TTL runs out',
+      ru: 'node1 заменяет маршрут к своим подам маршрутом через маршрутизатор: эхо-ответ ходит между ними по кругу, пока не истечёт TTL',
+    },
+    topology: () => seedNode1Routes('seed-replace-connected', [{ dst: '10.10.10.0/24', via: '172.16.100.254', dev: 'eth0', op: 'replace' }]),
+    journey: { from: 'pod3', to: 'pod1' },
+  },
+  {
+    id: 'fib-replace-default-pod2',
+    title: { en: 'pod1\'s default route replaced by one via pod2, which does not forward', ru: 'Маршрут по умолчанию pod1 заменён маршрутом через pod2, который не пересылает пакеты' },
+    topology: () => {
+      const t = seedTopology();
+      const pod1 = t.machines.find((m) => m.name === 'node1')?.pods?.find((p) => p.name === 'pod1');
+      if (pod1) pod1.routes = [...(pod1.routes ?? []), { dst: 'default', via: '10.10.10.2', dev: 'eth0', op: 'replace' }];
+      return { ...t, name: 'seed-replace-default' };
+    },
+    journey: { from: 'pod1', to: 'pod3' },
+  },
 ];

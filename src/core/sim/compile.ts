@@ -61,7 +61,7 @@ export interface CompiledRoute {
   /** No gateway is used: the destination is on the link (its next hop has scope host). */
   connected: boolean;
   /** How the route joined the table when the topology says `prepend` or `append` (else null). */
-  op: 'prepend' | 'append' | null;
+  op: 'prepend' | 'append' | 'replace' | null;
   /**
    * The routes of the same prefix and metric that come after this one in the table (as `ip route`
    * prints them): fib_table_lookup() takes the first, so this one hides them. Empty for most.
@@ -164,15 +164,16 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
       .join(' ');
     const ownGateway = via !== null && ifaces.some((i) => i.name === r.dev && i.addrs.some((a) => a.ip === via));
     const gw = ownGateway ? null : via;
-    const op = r.op === 'prepend' || r.op === 'append' ? r.op : null;
+    const op = r.op === 'prepend' || r.op === 'append' || r.op === 'replace' ? r.op : null;
     const route: CompiledRoute = {
       net: networkOf(c.ip, c.prefix), prefix: c.prefix, mask: maskOf(c.prefix), via, viaText: via !== null ? formatIp(via) : null, gw, gwText: gw !== null ? formatIp(gw) : null, ownGateway,
       devName: r.dev, src, metric: r.metric ?? 0, text, table: 'main', proto: 'static', connected: gw === null, op, tied: [], plain: true,
     };
     // fib_table_insert(): `prepend` goes before the routes of the same prefix and metric, `append`
     // (and a plain `add`, which validation refuses when one exists) after them.
-    const first = op === 'prepend' ? routes.findIndex((x) => x.net === route.net && x.prefix === route.prefix && x.metric === route.metric) : -1;
-    if (first >= 0) routes.splice(first, 0, route);
+    // `replace` takes the first one's place (a connected route included), or is appended.
+    const first = op === 'prepend' || op === 'replace' ? routes.findIndex((x) => x.net === route.net && x.prefix === route.prefix && x.metric === route.metric) : -1;
+    if (first >= 0) routes.splice(first, op === 'replace' ? 1 : 0, route);
     else routes.push(route);
   }
   // Longest prefix first, then lowest metric; the sort is stable, so routes of equal prefix and

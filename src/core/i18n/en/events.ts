@@ -28,6 +28,7 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
   if (ownGw !== null) {
     parts.push(`${ownGw} is an address of ${m.dev} itself: the kernel finds it in the local table (scope host) and only ever sends to gateways on the link, so the route acts as if ${m.dst} were directly on ${m.dev}.`);
   }
+  if (op === 'replace') parts.push('It was installed with "ip route replace": it took the place of the route the table had for the same prefix and metric (for an address\'s own subnet, the connected route the kernel had added).');
   if (tied.length > 0) {
     const how = op === 'prepend' ? ' (this one was added with "ip route prepend")' : '';
     parts.push(tied.length === 1

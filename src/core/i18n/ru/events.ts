@@ -27,6 +27,7 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
   if (ownGw !== null) {
     parts.push(`${ownGw} — адрес самого ${m.dev}: ядро находит его в таблице local (scope host), а отправляет пакеты только шлюзам на канале, поэтому маршрут работает так, будто ${m.dst} подключён к ${m.dev} напрямую.`);
   }
+  if (op === 'replace') parts.push('Он установлен командой «ip route replace»: занял место маршрута с тем же префиксом и метрикой (для собственной подсети адреса — подключённого маршрута, который добавило ядро).');
   if (tied.length > 0) {
     const how = op === 'prepend' ? ' (этот добавлен командой «ip route prepend»)' : '';
     parts.push(tied.length === 1
