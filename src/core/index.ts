@@ -20,3 +20,4 @@ export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
 export { generateCluster, type ClusterOptions } from './presets/generate';
+export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';

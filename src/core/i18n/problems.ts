@@ -45,6 +45,12 @@ export type ProblemParams = {
   invalid: { got: string };
   /** A field must be a non-empty string (the topology's name, a segment id). */
   'non-empty-string': Record<string, never>;
+  /** An edit names a machine the topology does not have. */
+  'unknown-machine': { name: string };
+  /** A pod cannot get its network: the machine has no bridge (or not `bridge`) with an IPv4 address to be its gateway. */
+  'pod-no-bridge': { machine: string; bridge: string };
+  /** host-local IPAM has no free address left in the bridge's subnet (`range`, first-last). */
+  'pod-subnet-full': { bridge: string; range: string };
   /** Two segments with one id. */
   'duplicate-segment': { id: string };
   /** A pod or machine name used twice; `where` is the path of the first use. */

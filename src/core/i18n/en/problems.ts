@@ -35,6 +35,11 @@ export const problemsEn: ProblemCatalog = {
   invalid: ({ got }) => `invalid value ${got}`,
   'non-empty-string': () => 'expected a non-empty string',
   'duplicate-segment': ({ id }) => `duplicate segment "${id}"`,
+  'unknown-machine': ({ name }) => `no machine named "${name}"`,
+  'pod-no-bridge': ({ machine, bridge }) => bridge
+    ? `${machine} has no bridge "${bridge}" with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway)`
+    : `${machine} has no bridge with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway); add one, such as cni0 with 10.10.12.254/24`,
+  'pod-subnet-full': ({ bridge, range }) => `no free address left for a pod on ${bridge}: host-local IPAM says "no IP addresses available in range set: ${range}"; use a larger subnet or delete a pod`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,
   'unknown-segment': ({ id }) => `no segment "${id}"`,
   'peer-ns-missing': ({ ns }) => `no pod or machine "${ns}"`,

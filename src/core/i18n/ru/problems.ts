@@ -53,6 +53,11 @@ export const problemsRu: ProblemCatalog = {
   invalid: (p) => `недопустимое значение ${quoted(p.got)}`,
   'non-empty-string': () => 'ожидается непустая строка',
   'duplicate-segment': ({ id }) => `сегмент «${id}» объявлен дважды`,
+  'unknown-machine': ({ name }) => `машины «${name}» нет`,
+  'pod-no-bridge': ({ machine, bridge }) => bridge
+    ? `на ${machine} нет моста «${bridge}» с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge)`
+    : `на ${machine} нет моста с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge); добавьте мост, например cni0 с адресом 10.10.12.254/24`,
+  'pod-subnet-full': ({ bridge, range }) => `для пода на ${bridge} не осталось свободного адреса: IPAM host-local сообщает «no IP addresses available in range set: ${range}»; возьмите подсеть побольше или удалите под`,
   'duplicate-name': ({ name, where }) => `имя «${name}» уже занято (${where}), а имена подов и машин не должны повторяться`,
   'unknown-segment': ({ id }) => `сегмент «${id}» не объявлен в segments`,
   'peer-ns-missing': ({ ns }) => `нет пода или машины с именем «${ns}»`,
