@@ -21,3 +21,4 @@ export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
 export { generateCluster, type ClusterOptions } from './presets/generate';
 export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
+export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';

@@ -1,5 +1,6 @@
 import { CATALOGS } from './catalogs';
 import type { Lang } from './lang';
+import type { LabFix } from '../model/labChecks';
 
 /*
  * Problems found in user input (a topology file, the editor), as data: where, which kind, and the
@@ -51,6 +52,10 @@ export type ProblemParams = {
   'pod-no-bridge': { machine: string; bridge: string };
   /** host-local IPAM has no free address left in the bridge's subnet (`range`, first-last). */
   'pod-subnet-full': { bridge: string; range: string };
+  /** Design check (warning): `machine` has no route to the pod subnet of `node`. */
+  'subnet-unrouted': { machine: string; subnet: string; node: string };
+  /** Design check (warning): a node with pods, or a router, does not forward (ip_forward=0). */
+  'forwarding-off': { machine: string };
   /** Two segments with one id. */
   'duplicate-segment': { id: string };
   /** A pod or machine name used twice; `where` is the path of the first use. */
@@ -143,6 +148,8 @@ export interface ProblemListCatalog {
   more(n: number): string;
   /** The error a journey throws on an invalid topology: "Invalid topology: LIST". */
   invalidTopology(list: string): string;
+  /** A design check's fix as a short imperative line: "add route 10.10.12.0/24 via 172.16.100.3 on router". */
+  fix(fix: LabFix): string;
 }
 
 
@@ -157,7 +164,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
 }
 
 /** The codes that are warnings: Linux accepts the configuration, but it is unwise. */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['port-address', 'shared-mac', 'duplicate-mac', 'l2-loop']);
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['port-address', 'shared-mac', 'duplicate-mac', 'l2-loop', 'subnet-unrouted', 'forwarding-off']);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */
 export function problemSeverity(code: ProblemCode): 'error' | 'warning' {

@@ -77,6 +77,8 @@ export const problemsEn: ProblemCatalog = {
     `${mac} is also used by ${other}; Linux accepts this (Calico does it on purpose: each veth is a link of its own), but the same MAC then names several interfaces in tables and traces`,
   'duplicate-mac': ({ mac, other }) =>
     `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other`,
+  'subnet-unrouted': ({ machine, subnet, node }) => `${machine} has no route to ${subnet}, the pods of ${node}: packets for them from or through ${machine} are dropped with "no route"`,
+  'forwarding-off': ({ machine }) => `${machine} does not forward (ip_forward=0): packets that must pass through it, to or from its pods, are dropped`,
   'l2-loop': () => 'this link closes a loop at layer 2; Linux accepts it, but without STP every broadcast goes round the loop for ever',
 };
 
@@ -84,4 +86,5 @@ export const problemsEn: ProblemCatalog = {
 export const problemListEn: ProblemListCatalog = {
   more: (n) => `and ${count('en', n, { one: 'more problem', other: 'more problems' })}`,
   invalidTopology: (list) => `Invalid topology: ${list}`,
+  fix: (f) => (f.kind === 'enable-forwarding' ? `turn on ip_forward on ${f.machine}` : `add route ${f.route.dst} via ${f.route.via ?? '?'} dev ${f.route.dev} on ${f.machine}`),
 };

@@ -99,6 +99,8 @@ export const problemsRu: ProblemCatalog = {
     'но тогда в таблицах и трассировке один MAC-адрес обозначает несколько интерфейсов',
   'duplicate-mac': ({ mac, other }) =>
     `MAC-адрес ${mac} есть и у ${other} в том же сегменте второго уровня; Linux это разрешает, но мосты и коммутаторы будут доставлять кадры одного из них другому`,
+  'subnet-unrouted': ({ machine, subnet, node }) => `у ${machine} нет маршрута в ${subnet}, к подам ${node}: пакеты к ним от ${machine} или через него отбрасываются («нет маршрута»)`,
+  'forwarding-off': ({ machine }) => `${machine} не пересылает пакеты (ip_forward=0): всё, что должно пройти через него к подам или от них, отбрасывается`,
   'l2-loop': () => 'это соединение замыкает петлю на втором уровне; Linux его разрешает, но без STP каждый широковещательный кадр будет ходить по петле бесконечно',
 };
 
@@ -106,4 +108,5 @@ export const problemsRu: ProblemCatalog = {
 export const problemListRu: ProblemListCatalog = {
   more: (n) => `и ещё ${count('ru', n, { one: 'ошибка', few: 'ошибки', many: 'ошибок', other: 'ошибки' })}`,
   invalidTopology: (list) => `Топология не прошла проверку: ${list}`,
+  fix: (f) => (f.kind === 'enable-forwarding' ? `включить ip_forward на ${f.machine}` : `добавить маршрут ${f.route.dst} via ${f.route.via ?? '?'} dev ${f.route.dev} на ${f.machine}`),
 };
