@@ -15,7 +15,9 @@ export function ifaceLabelW(i: IfaceSpec): number {
 /** Size of a pod box: a title line, then two lines per interface. */
 export function measurePod(p: PodSpec): { w: number; h: number } {
   const n = Math.max(1, p.interfaces.length);
-  const widest = Math.max(textW(p.name) + 8, ...p.interfaces.map(ifaceLabelW));
+  // The title line also holds the listening ports (`tcp/80 udp/53`), drawn after the name.
+  const ports = (p.listeners ?? []).map((l) => `${l.proto}/${l.port}`).join(' ');
+  const widest = Math.max(textW(p.name) + 8 + (ports ? 10 + textW(ports) : 0), ...p.interfaces.map(ifaceLabelW));
   return { w: Math.max(M.podMinW, Math.ceil(widest + 16)), h: 28 + n * 2 * M.line + 6 };
 }
 

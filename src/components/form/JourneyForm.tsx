@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { namespaceNames, type DraftField } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
-import { MAX_COUNT } from '../../store/specDraft';
+import { defaultSize, MAX_COUNT, MAX_SIZE } from '../../store/specDraft';
 import { useStrings } from '../i18n/useStrings';
+import { ScenarioPicker } from './ScenarioPicker';
 
 /**
- * The journey to simulate. A list or checkbox re-runs it at once; typed values apply on Enter, on
+ * The journey to simulate, starting with the scenario picker (a kernel-verified lab and journey,
+ * which the fields below then change). A list or checkbox re-runs it at once; typed values apply on Enter, on
  * leaving the field, or after a short pause. A bad field is named inline (only once the user has
  * touched it) and the journey from before the edit stays.
  */
@@ -64,6 +66,7 @@ export function JourneyForm() {
   const messages = [...errors.map((e) => e.message[lang]), ...(engineError ? [engineError[lang]] : [])];
   return (
     <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()} data-runs={runs}>
+      <ScenarioPicker />
       <label>
         <span>{t.form.from}</span>
         <select value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} data-testid="from" {...invalid('from')}>
@@ -110,6 +113,12 @@ export function JourneyForm() {
         <span>{t.form.count}</span>
         <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} {...typed('count', (v) => ({ count: v }))} data-testid="count" {...invalid('count')} />
       </label>
+      {draft.proto !== 'tcp' && (
+        <label title={t.form.sizeHelp(MAX_SIZE)}>
+          <span>{t.form.size}</span>
+          <input className="num" value={draft.size} placeholder={String(defaultSize(draft.proto))} {...typed('size', (v) => ({ size: v }))} inputMode="numeric" data-testid="size" {...invalid('size')} />
+        </label>
+      )}
       <label title={t.form.ttlHelp}>
         <span>{t.form.ttl}</span>
         <input className="num" type="number" min={1} max={255} value={draft.ttl} {...typed('ttl', (v) => ({ ttl: v }))} data-testid="ttl" {...invalid('ttl')} />
