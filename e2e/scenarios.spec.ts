@@ -114,9 +114,9 @@ for (const lang of ['en', 'ru'] as const) {
 
     test('the picker works by keyboard, wide and folded', async ({ page }) => {
       await openApp(page, lang);
-      // Wide: Tab reaches the picker first in the form; a key changes the scenario, type-ahead finds one.
+      // Wide: Tab reaches the picker after the journey's fields; a key changes the scenario, type-ahead finds one.
       await page.locator('body').click({ position: { x: 2, y: 2 } });
-      for (let k = 0; k < 10; k++) {
+      for (let k = 0; k < 20; k++) {
         await page.keyboard.press('Tab');
         if (await page.getByTestId('scenario').evaluate((el) => el === document.activeElement)) break;
       }
@@ -128,7 +128,7 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(page.getByTestId('scenario')).toHaveValue(LISTENER);
       await expect(page.getByTestId('proto')).toHaveValue('tcp');
 
-      // Folded (800×600): the fold button opens the form, the picker is the next Tab stop.
+      // Folded (800×600): the fold button opens the form, whose first Tab stop is the picker.
       await page.setViewportSize({ width: 800, height: 600 });
       await expect(page.getByTestId('app')).toHaveAttribute('data-size', 'compact');
       await page.getByTestId('journey-fold').focus();

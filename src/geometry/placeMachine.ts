@@ -71,7 +71,9 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
 
   const { bridges, ports, ethers } = rootIfaces(m);
   const podsBottom = (m.pods ?? []).length > 0 ? podTop + size.podsH : podTop;
-  const portRowY = podsBottom + M.vethZone;
+  // The veth zone is there only for veths (measureMachine gives no room for it otherwise): a bridge
+  // with no ports sits right under the title, clear of the NICs' labels at the bottom.
+  const portRowY = podsBottom + ((m.pods ?? []).length > 0 || ports.length > 0 ? M.vethZone : 8);
   const podAnchor = (ns: string, name: string) => ifaces.find((l) => l.id === ifaceId(ns, name))?.at;
 
   // Host ends sit right under the pod end of their veth, so the pair is one short vertical line.

@@ -5,13 +5,24 @@ import { defaultSize, MAX_COUNT, MAX_SIZE } from '../../store/specDraft';
 import { useStrings } from '../i18n/useStrings';
 import { ScenarioPicker } from './ScenarioPicker';
 
+/** Props of {@link JourneyForm}. */
+export interface JourneyFormProps {
+  /**
+   * Put the scenario picker first, on a row of its own (the folded form's popover). In the header
+   * it comes last: there it takes the row's spare width, and when the row is full (an IP address
+   * field, UDP's port and size) it is the picker, not a lone checkbox, that moves to a second row.
+   * @default false
+   */
+  pickerFirst?: boolean;
+}
+
 /**
- * The journey to simulate, starting with the scenario picker (a kernel-verified lab and journey,
- * which the fields below then change). A list or checkbox re-runs it at once; typed values apply on Enter, on
+ * The journey to simulate, with the scenario picker (a kernel-verified lab and journey, which the
+ * fields then change). A list or checkbox re-runs it at once; typed values apply on Enter, on
  * leaving the field, or after a short pause. A bad field is named inline (only once the user has
  * touched it) and the journey from before the edit stays.
  */
-export function JourneyForm() {
+export function JourneyForm({ pickerFirst = false }: JourneyFormProps) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);
@@ -66,7 +77,7 @@ export function JourneyForm() {
   const messages = [...errors.map((e) => e.message[lang]), ...(engineError ? [engineError[lang]] : [])];
   return (
     <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()} data-runs={runs}>
-      <ScenarioPicker />
+      {pickerFirst && <ScenarioPicker />}
       <label>
         <span>{t.form.from}</span>
         <select value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} data-testid="from" {...invalid('from')}>
@@ -127,6 +138,7 @@ export function JourneyForm() {
         <input type="checkbox" checked={draft.clearCaches} onChange={(e) => setDraft({ clearCaches: e.target.checked })} data-testid="clear-caches" />
         <span>{t.form.clear}</span>
       </label>
+      {!pickerFirst && <ScenarioPicker />}
       {messages.length > 0 && (
         <div className="form-errors" id={`${id}-errors`} role="alert" data-testid="form-error">
           {messages.map((m) => (
