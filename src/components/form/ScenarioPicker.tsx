@@ -33,27 +33,29 @@ export function ScenarioPicker() {
   const current = spec ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
   return (
     <label className="scenario-pick">
-      <span>{t.form.scenario}</span>
-      <select
-        value={current?.id ?? ''}
-        // The whole title on hover, since a narrow header cuts the shown one short.
-        title={current ? current.title[lang] : t.form.scenarioHelp}
-        onChange={(e) => {
-          if (e.target.value !== '') loadScenario(e.target.value);
-        }}
-        data-testid="scenario"
-      >
-        <option value="">{t.form.scenarioNone}</option>
-        {groups.map((g) => (
-          <optgroup key={g.key} label={t.form.groups[g.key]}>
-            {g.scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title[lang]}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+      <span className="scenario-pick-row">
+        <span>{t.form.scenario}</span>
+        <select
+          value={current?.id ?? ''}
+          // The whole title on hover, since a narrow header cuts the shown one short.
+          title={current ? current.title[lang] : t.form.scenarioHelp}
+          onChange={(e) => {
+            if (e.target.value !== '') loadScenario(e.target.value);
+          }}
+          data-testid="scenario"
+        >
+          <option value="">{t.form.scenarioNone}</option>
+          {groups.map((g) => (
+            <optgroup key={g.key} label={t.form.groups[g.key]}>
+              {g.scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title[lang]}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </span>
     </label>
   );
 }
