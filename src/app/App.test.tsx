@@ -48,6 +48,21 @@ describe('two apps on one page', () => {
     expect(A.getByTestId('step-count').textContent).toMatch(/^Event 3 of \d+$/);
   });
 
+  it('pick scenarios independently: one app’s lab changes, the other’s stays', () => {
+    const { a, b } = renderTwoApps();
+    const A = within(a);
+    const B = within(b);
+    const picker = A.getByRole('combobox', { name: 'Scenario' });
+    expect((picker as HTMLSelectElement).value).toBe('cold-ping-pod1-pod3');
+    fireEvent.change(picker, { target: { value: 'tcp-handshake-listener' } });
+    expect((A.getByTestId('proto') as HTMLSelectElement).value).toBe('tcp');
+    expect(A.getByTestId('step-count').textContent).toMatch(/^Event 1 of \d+$/);
+    expect(a.querySelector('[data-listeners="pod3"]')?.textContent).toBe('tcp/80 udp/53');
+    expect(a.querySelector('g[data-pin="pod3"]')?.getAttribute('aria-label')).toContain('Listens on tcp/80, udp/53.');
+    expect(b.querySelector('[data-listeners]')).toBeNull();
+    expect((B.getByTestId('proto') as HTMLSelectElement).value).toBe('icmp');
+  });
+
   it('share no element id, so labels and tabs point inside their own app', () => {
     const { container } = renderTwoApps();
     const ids = [...container.querySelectorAll('[id]')].map((e) => e.id);

@@ -5,6 +5,8 @@ import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { HostProvider, linkParams, type Host } from '../store/link';
+import { findScenario } from '../store/presets';
+import { completeSpec } from '../store/specDraft';
 import { AppStoreProvider } from '../store/StoreContext';
 import { defaultSpec } from './defaultSpec';
 import type { OpenOptions } from './urlParams';
@@ -58,18 +60,21 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [], lab, syncUrl = false, linkBase }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [], lab, preset, syncUrl = false, linkBase }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
     const notices = [...linkErrors];
-    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}) };
-    let s = createAppStore({ ...init, spec: spec ?? defaultSpec(t) });
+    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), preset: preset ?? null, ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}) };
+    // A scenario's lab has its own journey: the one to fall back on when a link changed it badly.
+    const own = preset !== undefined ? findScenario(preset)?.journey : undefined;
+    const fallback = own ? completeSpec(t, own) : defaultSpec(t);
+    let s = createAppStore({ ...init, spec: spec ?? fallback });
     const rejected = s.getState().engineError;
     if (!s.getState().result && spec && rejected) {
       // The asked journey cannot run: say why, and show the lab's default journey rather than nothing.
-      s = createAppStore({ ...init, spec: defaultSpec(t) });
-      notices.push({ en: `${rejected.en} Showing ${defaultSpec(t).from} → ${defaultSpec(t).to} instead.`, ru: `${rejected.ru} Вместо него показан путь ${defaultSpec(t).from} → ${defaultSpec(t).to}.` });
+      s = createAppStore({ ...init, spec: fallback });
+      notices.push({ en: `${rejected.en} Showing ${fallback.from} → ${fallback.to} instead.`, ru: `${rejected.ru} Вместо него показан путь ${fallback.from} → ${fallback.to}.` });
     }
     if (speed !== undefined) s.getState().setSpeed(speed);
     if (step !== undefined) {

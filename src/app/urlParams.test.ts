@@ -98,7 +98,7 @@ describe('links written from the app’s state', () => {
   function opened(search: string) {
     const p = parseUrlParams(search);
     const topology = p.topology ?? seedTopology();
-    const s = createAppStore({ engine, topology, spec: p.spec ?? defaultSpec(topology), lang: p.lang ?? 'en', theme: p.theme ?? 'light', ...(p.follow !== undefined ? { follow: p.follow } : {}), ...(p.panels !== undefined ? { panels: p.panels } : {}) });
+    const s = createAppStore({ engine, topology, spec: p.spec ?? defaultSpec(topology), preset: p.preset ?? null, lang: p.lang ?? 'en', theme: p.theme ?? 'light', ...(p.follow !== undefined ? { follow: p.follow } : {}), ...(p.panels !== undefined ? { panels: p.panels } : {}) });
     if (p.speed !== undefined) s.getState().setSpeed(p.speed);
     if (p.step !== undefined) s.getState().seek(p.step - 1);
     return { p, s };
@@ -157,4 +157,56 @@ describe('links written from the app’s state', () => {
       '<iframe src="https://example.org/pj/?from=pod1&amp;to=pod4&amp;proto=icmp&amp;count=1&amp;ttl=64&amp;warm=0&amp;lang=en&amp;theme=light&amp;step=3&amp;follow=1&amp;panels=0" width="960" height="540" title="Packet Journey: pod1 → pod4, event 3 &quot;&lt;x&gt;&quot;" style="border:0" loading="lazy" allowfullscreen></iframe>',
     );
   });
+
+  it('name the scenario whose lab is shown, and the size, and read back to the same lab and journey', () => {
+    const { s } = opened('?lang=en');
+    expect(s.getState().loadScenario('mtu-frag-needed-router')).toBe(true);
+    const q = linkParams(s.getState(), { nodes: 6, pods: 2 }) ?? '';
+    // The scenario's lab replaces a generated cluster's size; its 1400-byte payload is in the link.
+    expect(q).toBe('preset=mtu-frag-needed-router&from=pod1&to=pod3&proto=icmp&count=1&ttl=64&size=1400&warm=0&lang=en&theme=light&step=1');
+    const again = opened(`?${q}`);
+    expect(again.p.linkErrors).toEqual([]);
+    expect(again.p.preset).toBe('mtu-frag-needed-router');
+    expect(again.s.getState().topology.name).toBe(s.getState().topology.name);
+    expect(again.s.getState().result?.events.length).toBe(s.getState().result?.events.length);
+  });
 });
+
+describe('?preset= and ?size=', () => {
+  it('open a scenario’s lab and journey, which the other journey parameters change', () => {
+    const p = parseUrlParams('?preset=tcp-handshake-listener');
+    expect(p.linkErrors).toEqual([]);
+    expect(p.preset).toBe('tcp-handshake-listener');
+    expect(p.topology?.name).toBe('seed-listeners');
+    expect(p.spec).toEqual({ from: 'pod1', to: 'pod3', proto: 'tcp', port: 80, count: 1, ttl: 64, warm: false });
+    expect(parseUrlParams('?preset=tcp-handshake-listener&port=81&ttl=3').spec).toMatchObject({ proto: 'tcp', port: 81, ttl: 3 });
+    // A scenario's own interval between packets stays: the form has no field for it.
+    expect(parseUrlParams('?preset=delay-probe-after-5s&ttl=9').spec).toMatchObject({ count: 3, intervalMs: 2000, ttl: 9 });
+  });
+
+  it('name an unknown scenario in both languages and show the seed lab', () => {
+    const p = parseUrlParams('?preset=no-such-case');
+    expect(p.topology).toBeUndefined();
+    expect(p.preset).toBeUndefined();
+    expect(p.linkErrors).toEqual([
+      { en: '?preset=no-such-case: there is no scenario “no-such-case”, so the seed lab is shown; the “Scenario” list has them all.', ru: '?preset=no-such-case: сценария «no-such-case» нет, поэтому показан учебный стенд; все сценарии есть в списке «Сценарий».' },
+    ]);
+  });
+
+  it('say that a scenario’s lab wins over a generated cluster', () => {
+    const p = parseUrlParams('?preset=ttl-1&nodes=6&pods=2');
+    expect(p.lab).toBeUndefined();
+    expect(p.spec).toMatchObject({ ttl: 1 });
+    expect(p.linkErrors.map((e) => e.en)).toEqual(['?nodes=6: the scenario “ttl-1” has a lab of its own, so no cluster was generated.']);
+  });
+
+  it('read a payload size 0–65507 for ICMP and UDP, and name a bad one or one TCP cannot use', () => {
+    expect(parseUrlParams('?size=1400').spec).toMatchObject({ proto: 'icmp', size: 1400 });
+    expect(parseUrlParams('?proto=udp&size=0').spec).toMatchObject({ proto: 'udp', size: 0 });
+    expect(parseUrlParams('?size=65508').linkErrors.map((e) => e.ru)).toEqual(['?size=65508: размер (байт данных) должен быть целым числом от 0 до 65507.']);
+    const tcp = parseUrlParams('?proto=tcp&size=10');
+    expect(tcp.spec?.size).toBeUndefined();
+    expect(tcp.linkErrors.map((e) => e.en)).toEqual(['?size=10: a TCP SYN carries no data here, so the size was ignored.']);
+  });
+});
+

@@ -1,7 +1,8 @@
 import { JourneyError, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
 import type { LabParams } from '../store/link';
-import { isIpv4, MAX_COUNT, namespaceNames } from '../store/specDraft';
+import { findScenario } from '../store/presets';
+import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
 import type { Lang, Theme } from '../store/types';
 import { defaultSpec } from './defaultSpec';
 
@@ -22,6 +23,8 @@ export interface OpenOptions {
   panels?: boolean;
   /** The size `topology` was generated with (`?nodes&pods`), so links to the app repeat it. */
   lab?: LabParams;
+  /** The reference scenario `topology` and `spec` come from (`?preset=`), so links to the app repeat it. */
+  preset?: string;
 }
 
 /** What a link (or a slide's iframe src) can ask the player to show. */
@@ -38,7 +41,7 @@ export const MAX_NODES = 20;
 export const MAX_PODS = 20;
 
 /** Every parameter the player understands, in the order the help lists them. */
-export const KNOWN_PARAMS = ['nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels'] as const;
+export const KNOWN_PARAMS = ['preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels'] as const;
 
 /** A value as quoted in a message: never so long it floods the banner. */
 function quote(v: string): string {
@@ -67,8 +70,9 @@ function wholeMsg(what: Bilingual, must: 'должно' | 'должен', lo: nu
 }
 
 /**
- * Read `?from=pod1&to=pod3&proto=udp&port=53&count=2&ttl=5&warm=1&lang=ru&theme=dark&step=12&speed=2&follow=1&nodes=6&pods=2`.
- * `nodes`/`pods` swap the seed lab for a generated cluster of that size. A bad or unknown parameter
+ * Read `?from=pod1&to=pod3&proto=udp&port=53&count=2&ttl=5&size=100&warm=1&lang=ru&theme=dark&step=12&speed=2&follow=1&nodes=6&pods=2`.
+ * `nodes`/`pods` swap the seed lab for a generated cluster of that size; `preset` for a reference
+ * scenario's lab and journey (the other journey parameters then change that journey). A bad or unknown parameter
  * never stops the page: it is named in `linkErrors` (shown on the page) and its default is used.
  */
 export function parseUrlParams(search: string): UrlParams {
@@ -92,18 +96,30 @@ export function parseUrlParams(search: string): UrlParams {
   }
   const get = (k: (typeof KNOWN_PARAMS)[number]) => q.get(k);
 
-  // The lab: the seed, or a generated cluster.
+  // The lab: a reference scenario's, the seed, or a generated cluster.
+  const presetRaw = get('preset');
+  const scenario = presetRaw === null ? undefined : findScenario(presetRaw.trim());
+  if (presetRaw !== null && !scenario) {
+    const q = quote(presetRaw);
+    errors.push(bad('preset', presetRaw, `there is no scenario “${q}”, so the seed lab is shown; the “Scenario” list has them all.`, `сценария «${q}» нет, поэтому показан учебный стенд; все сценарии есть в списке «Сценарий».`));
+  }
   const nodesRaw = get('nodes');
   const podsRaw = get('pods');
   let pods = 2;
-  if (podsRaw !== null) {
+  if (scenario) {
+    out.topology = scenario.topology();
+    out.preset = scenario.id;
+    const name = nodesRaw !== null ? 'nodes' : 'pods';
+    const raw = nodesRaw ?? podsRaw;
+    if (raw !== null) errors.push(bad(name, raw, `the scenario “${scenario.id}” has a lab of its own, so no cluster was generated.`, `у сценария «${scenario.id}» свой стенд, поэтому кластер не создан.`));
+  } else if (podsRaw !== null) {
     const n = int(podsRaw, 1, MAX_PODS);
     const m = wholeMsg({ en: 'the number of pods per node', ru: 'число подов на ноде' }, 'должно', 1, MAX_PODS);
     if (n === null) errors.push(bad('pods', podsRaw, m.en, m.ru));
     else if (nodesRaw === null) errors.push(bad('pods', podsRaw, `pods per node only apply to a generated cluster: add ?nodes=N (N from 1 to ${MAX_NODES}) to the link. Showing the seed lab.`, `число подов задаётся только для сгенерированного кластера: добавьте в ссылку ?nodes=N (N от 1 до ${MAX_NODES}). Показан учебный стенд.`));
     else pods = n;
   }
-  if (nodesRaw !== null) {
+  if (nodesRaw !== null && !scenario) {
     const nodes = int(nodesRaw, 1, MAX_NODES);
     if (nodes === null) {
       const m = wholeMsg({ en: 'the number of nodes', ru: 'число нод' }, 'должно', 1, MAX_NODES);
@@ -119,13 +135,13 @@ export function parseUrlParams(search: string): UrlParams {
     }
   }
 
-  // The journey: any journey parameter overrides the default journey of this lab.
+  // The journey: any journey parameter overrides the default journey of this lab (a scenario's own).
   const lab = out.topology ?? seedTopology();
-  const base = defaultSpec(lab);
+  const base = scenario ? completeSpec(lab, scenario.journey) : defaultSpec(lab);
   const names = namespaceNames(lab);
   const isNs = (v: string) => names.pods.includes(v) || names.machines.includes(v);
   const spec: JourneySpec = { ...base };
-  let journeyAsked = false;
+  let journeyAsked = scenario !== undefined;
   const from = get('from');
   if (from !== null) {
     journeyAsked = true;
@@ -170,6 +186,17 @@ export function parseUrlParams(search: string): UrlParams {
     const m = wholeMsg({ en: 'TTL', ru: 'TTL' }, 'должен', 1, 255);
     if (n === null) errors.push(bad('ttl', ttl, m.en, m.ru));
     else spec.ttl = n;
+  }
+  const size = get('size');
+  if (size !== null) {
+    journeyAsked = true;
+    const n = int(size, 0, MAX_SIZE);
+    if (n === null) {
+      const m = wholeMsg({ en: 'the size (bytes of data)', ru: 'размер (байт данных)' }, 'должен', 0, MAX_SIZE);
+      errors.push(bad('size', size, m.en, m.ru));
+    } else if ((spec.proto ?? 'icmp') === 'tcp') {
+      errors.push(bad('size', size, 'a TCP SYN carries no data here, so the size was ignored.', 'TCP SYN здесь не несёт данных, размер пропущен.'));
+    } else spec.size = n;
   }
   const warm = get('warm');
   if (warm !== null) {

@@ -43,7 +43,7 @@ function readCompact(el: HTMLElement): boolean | null {
 
 /**
  * The journey form folded into one button that says what the journey is ("pod1 → pod3 · ICMP
- * ping"); it opens the form (the form engineer's `JourneyForm`, unchanged) under the header.
+ * ping"); it opens the form (the form engineer's `JourneyForm`, its scenario picker first) under the header.
  * Escape closes it and gives the focus back to the button.
  */
 function JourneyFold() {
@@ -81,7 +81,7 @@ function JourneyFold() {
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       <div id={`${id}-form`} className="journey-popover" hidden={!open} onKeyDown={onKeyDown}>
-        {open && <JourneyForm />}
+        {open && <JourneyForm pickerFirst />}
       </div>
     </div>
   );

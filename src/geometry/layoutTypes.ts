@@ -42,6 +42,8 @@ export interface NsLayout {
   box: Box;
   /** Interface ids in this namespace, in topology order. */
   ifaces: string[];
+  /** Ports a program listens on here, as `tcp/80`, in topology order (drawn beside the name). */
+  listeners: string[];
 }
 
 /** A Linux bridge drawn as a bar with its ports on it. */

@@ -15,7 +15,10 @@ export function ifaceLabelW(i: IfaceSpec): number {
 /** Size of a pod box: a title line, then two lines per interface. */
 export function measurePod(p: PodSpec): { w: number; h: number } {
   const n = Math.max(1, p.interfaces.length);
-  const widest = Math.max(textW(p.name) + 8, ...p.interfaces.map(ifaceLabelW));
+  // The title line also holds the listening ports (`tcp/80 udp/53`), drawn after the name, and
+  // keeps clear of the top-right corner where a send or delivery draws the packet (`nsPoint`).
+  const ports = (p.listeners ?? []).map((l) => `${l.proto}/${l.port}`).join(' ');
+  const widest = Math.max(textW(p.name) + 8 + (ports ? 10 + textW(ports) + 30 : 0), ...p.interfaces.map(ifaceLabelW));
   return { w: Math.max(M.podMinW, Math.ceil(widest + 16)), h: 28 + n * 2 * M.line + 6 };
 }
 
@@ -60,7 +63,10 @@ export function measureMachine(m: MachineSpec): MachineSize {
   });
   const podsW = pods.reduce((s, p) => s + p.w, 0) + Math.max(0, pods.length - 1) * M.podGap;
   const podsH = pods.reduce((h, p) => Math.max(h, p.h), 0);
-  const etherW = ethers.reduce((s, e) => s + ifaceLabelW(e) + 20, 0);
+  // NICs are spread evenly (w / (n + 1) apart, see placeMachine's spread) with their labels centred
+  // on them: two or more need that spacing to hold the widest label, or neighbours overlap.
+  const widestEther = ethers.reduce((w, e) => Math.max(w, ifaceLabelW(e) + 20), 0);
+  const etherW = ethers.length > 1 ? (ethers.length + 1) * widestEther - 2 * M.pad : widestEther;
   const bridgeW = bridges.reduce((w, b) => Math.max(w, ifaceLabelW(b) + 40), 0);
   const portsW = ports.length * 130;
   const podsExtra = 0;

@@ -1,4 +1,4 @@
-import type { IfaceSpec, MachineSpec } from '../core';
+import type { IfaceSpec, MachineSpec, NamespaceSpec } from '../core';
 import { ifaceLabelW, measurePod, rootIfaces, type MachineSize } from './measureMachine';
 import { METRICS as M, smallTextW, textW } from './metrics';
 import { ifaceId, type BridgeLayout, type IfaceLayout, type MachineLayout, type NsLayout } from './layoutTypes';
@@ -27,6 +27,11 @@ function iface(ns: string, i: IfaceSpec, at: IfaceLayout['at'], placement: Iface
 /** Spread `n` anchors evenly over [x, x + w]. */
 function spread(x: number, w: number, n: number, k: number): number {
   return x + (w * (k + 1)) / (n + 1);
+}
+
+/** A namespace's listening ports as they are drawn and listed: `tcp/80`, `udp/53`. */
+export function listenerLabels(ns: NamespaceSpec): string[] {
+  return (ns.listeners ?? []).map((l) => `${l.proto}/${l.port}`);
 }
 
 /** Does a machine hold only NICs (no pods, bridges or veths), so it can be drawn with its NICs facing up? */
@@ -60,13 +65,15 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
       ifaces.push(l);
       ids.push(l.id);
     });
-    pods.push({ ns: p.name, kind: 'pod', box: pbox, ifaces: ids });
+    pods.push({ ns: p.name, kind: 'pod', box: pbox, ifaces: ids, listeners: listenerLabels(p) });
     px += ps.w + M.podGap;
   }
 
   const { bridges, ports, ethers } = rootIfaces(m);
   const podsBottom = (m.pods ?? []).length > 0 ? podTop + size.podsH : podTop;
-  const portRowY = podsBottom + M.vethZone;
+  // The veth zone is there only for veths (measureMachine gives no room for it otherwise): a bridge
+  // with no ports sits right under the title, clear of the NICs' labels at the bottom.
+  const portRowY = podsBottom + ((m.pods ?? []).length > 0 || ports.length > 0 ? M.vethZone : 8);
   const podAnchor = (ns: string, name: string) => ifaces.find((l) => l.id === ifaceId(ns, name))?.at;
 
   // Host ends sit right under the pod end of their veth, so the pair is one short vertical line.
@@ -109,7 +116,7 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
   });
 
   const rootIds = ifaces.filter((l) => l.ns === m.name).map((l) => l.id);
-  const root: NsLayout = { ns: m.name, kind: 'root', box, ifaces: rootIds };
+  const root: NsLayout = { ns: m.name, kind: 'root', box, ifaces: rootIds, listeners: listenerLabels(m) };
   const titleY = up ? y0 + size.h - 12 : y0 + 20;
   return { machine: { name: m.name, role: m.role, box, titleY, root, pods, bridges: bridgeLayouts }, ifaces };
 }

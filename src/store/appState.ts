@@ -41,6 +41,17 @@ export interface JourneySlice {
   runs: number;
   /** Tables after event `index`, cached per journey. */
   stateAt: (index: number) => NetState | null;
+  /**
+   * Id of the reference scenario (`SCENARIOS` in `src/core`) whose lab is shown, or null for the lab
+   * the app opened with (the seed lab, a generated cluster, a topology given by the page). Links
+   * name it (`?preset=`), so a reload rebuilds the same lab.
+   */
+  preset: string | null;
+  /**
+   * Show a reference scenario: its lab and its journey, at the first event, with a fresh form and
+   * nothing pinned. False (and nothing changes) for an unknown id or a journey the engine refuses.
+   */
+  loadScenario: (id: string) => boolean;
 }
 
 /** Pause in typing after which the typed journey is applied. */

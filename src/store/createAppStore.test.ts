@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { seedTopology } from '../core';
+import { runJourney, seedTopology, stateAt } from '../core';
 import { DRAFT_PAUSE_MS } from './appState';
 import { createAppStore } from './createAppStore';
 import { changedFields, chapterIndexAt, consultedBy, frameAtOrBefore, newRows, previousFrameOfPacket, selectEvent } from './selectors';
@@ -217,5 +217,42 @@ describe('selectors', () => {
     expect(consultedBy(fakeEvents()[1] ?? null)).toEqual({ route: 'default via 10.10.10.254 dev eth0' });
     const fresh = newRows(s.getState().stateAt(1), s.getState().stateAt(2), 'pod1');
     expect([...fresh]).toEqual(['neigh:10.10.10.254|eth0']);
+  });
+});
+
+describe('scenarios', () => {
+  it('load a scenario’s lab and journey at the first event, with a fresh form and nothing pinned', () => {
+    const { store: s } = store();
+    s.getState().seek(3);
+    s.getState().togglePin('router');
+    const before = s.getState().runs;
+    expect(s.getState().loadScenario('tcp-handshake-listener')).toBe(true);
+    const st = s.getState();
+    expect(st.preset).toBe('tcp-handshake-listener');
+    expect(st.topology.name).toBe('seed-listeners');
+    expect(st.layout.namespaces.pod3?.listeners).toEqual(['tcp/80', 'udp/53']);
+    expect(st.layout.namespaces.pod1?.listeners).toEqual([]);
+    expect(st.draft).toMatchObject({ from: 'pod1', to: 'pod3', proto: 'tcp', port: '80', ttl: '64', size: '', clearCaches: true });
+    expect([st.index, st.pinnedNs, st.runs]).toEqual([0, null, before + 1]);
+    expect(st.result?.spec).toMatchObject({ proto: 'tcp', port: 80, ttl: 64 });
+  });
+
+  it('refuse an unknown scenario and change nothing', () => {
+    const { store: s } = store();
+    const topology = s.getState().topology;
+    expect(s.getState().loadScenario('no-such-scenario')).toBe(false);
+    expect(s.getState().topology).toBe(topology);
+    expect(s.getState().preset).toBeNull();
+  });
+
+  it('keep a scenario’s interval and size when another field changes', () => {
+    const s = createAppStore({ engine: { runJourney, stateAt }, topology: seedTopology(), spec: { from: 'pod1', to: 'pod3' } });
+    s.getState().loadScenario('delay-probe-after-5s');
+    s.getState().setDraft({ clearCaches: false });
+    expect(s.getState().result?.spec).toMatchObject({ count: 3, intervalMs: 2000, warm: true });
+    s.getState().loadScenario('mtu-frag-needed-node');
+    expect(s.getState().draft.size).toBe('1400');
+    s.getState().setDraft({ proto: 'udp' });
+    expect(s.getState().result?.spec).toMatchObject({ proto: 'udp', size: 1400 });
   });
 });

@@ -13,6 +13,8 @@ export interface AppStoreInit {
   engine: JourneyEngine;
   topology: Topology;
   spec: JourneySpec;
+  /** The reference scenario `topology` comes from (a link's `?preset=`). @default null */
+  preset?: string | null;
   /** @default 'en' */
   lang?: Lang;
   /** @default 'light' */
@@ -36,7 +38,7 @@ export type AppStore = StoreApi<AppState>;
  */
 export function createAppStore(init: AppStoreInit): AppStore {
   return createStore<AppState>()((...a) => ({
-    ...createJourneySlice({ engine: init.engine, topology: init.topology, spec: init.spec })(...a),
+    ...createJourneySlice({ engine: init.engine, topology: init.topology, spec: init.spec, preset: init.preset ?? null })(...a),
     ...createPlaybackSlice(...a),
     ...createUiSlice({
       lang: init.lang ?? 'en',

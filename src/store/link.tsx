@@ -1,6 +1,7 @@
 import type { Topology } from '../core';
 import { createContext, useContext } from 'react';
 import type { AppState } from './appState';
+import { defaultSize } from './specDraft';
 
 /** Size of a generated cluster (`?nodes=N&pods=M`): a link to it repeats the size, not the topology. */
 export interface LabParams {
@@ -14,7 +15,7 @@ export function defaultFollow(t: Topology): boolean {
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
-export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology'>;
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'>;
 
 /** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
 export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
@@ -31,7 +32,9 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   const spec = s.result?.spec;
   if (!spec) return null;
   const q = new URLSearchParams();
-  if (lab) {
+  // A scenario's lab replaced the one the app opened with (a generated cluster's size no longer applies).
+  if (s.preset !== null) q.set('preset', s.preset);
+  else if (lab) {
     q.set('nodes', String(lab.nodes));
     q.set('pods', String(lab.pods));
   }
@@ -41,6 +44,8 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   if (spec.proto !== 'icmp') q.set('port', String(spec.port));
   q.set('count', String(spec.count));
   q.set('ttl', String(spec.ttl));
+  // Only a size other than the protocol's default (the form leaves that one empty). TCP sends none.
+  if (spec.size !== undefined && spec.proto !== 'tcp' && spec.size !== defaultSize(spec.proto)) q.set('size', String(spec.size));
   q.set('warm', spec.warm ? '1' : '0');
   q.set('lang', s.lang);
   q.set('theme', s.theme);

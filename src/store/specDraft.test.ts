@@ -35,3 +35,15 @@ describe('draft ↔ spec', () => {
     expect(parseDraft(t, d).errors[0]?.message.ru).toContain('Куда: IP-адрес не введён');
   });
 });
+
+describe('payload size', () => {
+  it('is the protocol’s default when empty, a number 0–65507 otherwise, and never checked for TCP', () => {
+    const d = draftFromSpec(t, { from: 'pod1', to: 'pod3' });
+    expect(d.size).toBe('');
+    expect(parseDraft(t, d).spec?.size).toBeUndefined();
+    expect(parseDraft(t, { ...d, size: '1400' }).spec).toMatchObject({ size: 1400 });
+    expect(parseDraft(t, { ...d, size: '65508' }).errors.map((e) => [e.field, e.message.en])).toEqual([['size', 'Size “65508” must be a whole number from 0 to 65507 (bytes of data), or empty for the default.']]);
+    expect(parseDraft(t, { ...d, proto: 'tcp', size: 'x' }).errors).toEqual([]);
+    expect(parseDraft(t, { ...d, proto: 'tcp', size: '1400' }).spec?.size).toBeUndefined();
+  });
+});

@@ -17,12 +17,19 @@ export interface SpecDraft {
   count: string;
   /** IP TTL of the packets sent. */
   ttl: string;
+  /** Payload bytes (`ping -s`, a UDP datagram's data); empty: the protocol's default. TCP has none. */
+  size: string;
   /** Start with empty ARP and FDB caches (spec.warm = false). */
   clearCaches: boolean;
+  /**
+   * Milliseconds between packets, kept from the spec the draft came from (a scenario's three pings
+   * 2 s apart) so that editing another field keeps it; the form has no field for it. Null: 1000.
+   */
+  intervalMs: number | null;
 }
 
 /** A form field a message is about. */
-export type DraftField = 'from' | 'to' | 'port' | 'count' | 'ttl';
+export type DraftField = 'from' | 'to' | 'port' | 'count' | 'ttl' | 'size';
 
 /** A problem with one field, said in both languages. */
 export interface FieldError {
@@ -32,6 +39,14 @@ export interface FieldError {
 
 /** Most packets one journey may send: more makes the log too long to step through in class. */
 export const MAX_COUNT = 10;
+
+/** Largest payload: a 65,535-byte IP packet less its 20-byte header and the 8-byte ICMP or UDP header. */
+export const MAX_SIZE = 65507;
+
+/** The payload a protocol sends when no size is given, as the core does: `ping`'s 56 bytes, `echo x`'s 2. */
+export function defaultSize(proto: 'icmp' | 'udp' | 'tcp'): number {
+  return proto === 'udp' ? 2 : proto === 'icmp' ? 56 : 0;
+}
 
 /** Names of every namespace in a topology: pods first, then machines. */
 export function namespaceNames(t: Topology): { pods: string[]; machines: string[] } {
@@ -70,7 +85,9 @@ export function draftFromSpec(t: Topology, spec: JourneySpec): SpecDraft {
     port: String(spec.port ?? (proto === 'udp' ? 53 : 80)),
     count: String(spec.count ?? 1),
     ttl: String(spec.ttl ?? 64),
+    size: spec.size === undefined ? '' : String(spec.size),
     clearCaches: !(spec.warm ?? false),
+    intervalMs: spec.intervalMs ?? null,
   };
 }
 
@@ -109,6 +126,12 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
   if (ttl === null) {
     errors.push({ field: 'ttl', message: { en: `TTL “${d.ttl}” must be a whole number from 1 to 255.`, ru: `TTL «${d.ttl}» должен быть целым числом от 1 до 255.` } });
   }
+  // An empty size is the protocol's default; TCP sends no payload, so its size is never checked.
+  const sizeRaw = d.size.trim();
+  const size = d.proto === 'tcp' || sizeRaw === '' ? null : intIn(sizeRaw, 0, MAX_SIZE);
+  if (d.proto !== 'tcp' && sizeRaw !== '' && size === null) {
+    errors.push({ field: 'size', message: { en: `Size “${d.size}” must be a whole number from 0 to ${MAX_SIZE} (bytes of data), or empty for the default.`, ru: `Размер «${d.size}» должен быть целым числом от 0 до ${MAX_SIZE} (байт данных) или пустым — тогда берётся размер по умолчанию.` } });
+  }
   if (errors.length > 0 || count === null || ttl === null) return { spec: null, errors };
   const spec: JourneySpec = {
     from: d.from,
@@ -118,25 +141,37 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
     ttl,
     warm: !d.clearCaches,
     ...(d.proto !== 'icmp' && port !== null ? { port } : {}),
+    ...(size !== null ? { size } : {}),
+    ...(d.intervalMs !== null ? { intervalMs: d.intervalMs } : {}),
   };
   return { spec, errors: [] };
+}
+
+/**
+ * A spec with every field the form shows filled in (TTL 64, caches cold, the protocol's port), as
+ * the form would run it: a scenario's short journey (`{ from, to }`) becomes what the form, the
+ * link and the picker all read back the same way. A spec the form cannot hold is returned as it is.
+ */
+export function completeSpec(t: Topology, spec: JourneySpec): JourneySpec {
+  return parseDraft(t, draftFromSpec(t, spec)).spec ?? spec;
 }
 
 /** The form fields a patch of the draft edits (switching "To" to a typed address edits none yet). */
 export function fieldsOf(patch: Partial<SpecDraft>): DraftField[] {
   const out = new Set<DraftField>();
   for (const k of Object.keys(patch) as (keyof SpecDraft)[]) {
-    if (k === 'from' || k === 'port' || k === 'count' || k === 'ttl') out.add(k);
+    if (k === 'from' || k === 'port' || k === 'count' || k === 'ttl' || k === 'size') out.add(k);
     else if (k === 'to' || k === 'toIp') out.add('to');
   }
   return [...out];
 }
 
-/** Do two specs ask for the same journey (defaults filled in, the port only where it matters)? */
+/** Do two specs ask for the same journey (defaults filled in, the port and size only where they matter)? */
 export function sameJourney(a: JourneySpec, b: JourneySpec): boolean {
   const norm = (s: JourneySpec) => {
     const proto = s.proto ?? 'icmp';
-    return [s.from, s.to.trim(), proto, proto === 'icmp' ? 0 : (s.port ?? (proto === 'udp' ? 53 : 80)), s.count ?? 1, s.ttl ?? 64, s.warm ?? false, s.intervalMs ?? 1000].join('|');
+    const size = proto === 'tcp' ? 0 : (s.size ?? defaultSize(proto));
+    return [s.from, s.to.trim(), proto, proto === 'icmp' ? 0 : (s.port ?? (proto === 'udp' ? 53 : 80)), s.count ?? 1, s.ttl ?? 64, s.warm ?? false, s.intervalMs ?? 1000, size].join('|');
   };
   return norm(a) === norm(b);
 }

@@ -68,10 +68,24 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
   );
 }
 
-/** What a namespace box says to assistive technology: its name, kind, interfaces, and what activating it does. */
-function nsLabel(t: ReturnType<typeof useStrings>, ns: string, kind: string, ifaces: IfaceLayout[], pinned: boolean): string {
+/** What a namespace box says to assistive technology: its name, kind, interfaces, listening ports, and what activating it does. */
+function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean): string {
   const list = ifaces.map((l) => [l.name, ...l.addresses, `MAC ${l.mac}`].join(' ')).join('; ');
-  return `${ns} (${kind})${list ? `: ${list}` : ''}. ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
+  const listens = n.listeners.length > 0 ? ` ${t.panels.listens(n.listeners.join(', '))}.` : '';
+  return `${n.ns} (${kind})${list ? `: ${list}` : ''}.${listens} ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
+}
+
+/**
+ * The ports a program listens on, after a namespace's name ("tcp/80 udp/53"), so a class sees at a
+ * glance where a SYN will be answered. Hidden with the prefixes when labels are tiny (`data-lod`).
+ */
+function Listeners({ n, dx }: { n: NsLayout; dx: number }) {
+  if (n.listeners.length === 0) return null;
+  return (
+    <tspan className="ns-listen" dx={dx} data-listeners={n.ns}>
+      {n.listeners.join(' ')}
+    </tspan>
+  );
 }
 
 /**
@@ -114,6 +128,7 @@ function PodBox({ pod, active, pinned, label, handlers }: { pod: NsLayout; activ
       <rect className={`ns-box pod-box${active ? ' is-active' : ''}`} x={pod.box.x} y={pod.box.y} width={pod.box.w} height={pod.box.h} rx={8} />
       <text className="ns-title" x={pod.box.x + 8} y={pod.box.y + 18}>
         {pod.ns}
+        <Listeners n={pod} dx={10} />
       </text>
     </g>
   );
@@ -139,7 +154,7 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
         role="button"
         tabIndex={0}
         aria-pressed={pinnedNs === machine.name}
-        aria-label={nsLabel(t, machine.name, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name)}
+        aria-label={nsLabel(t, machine.root, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name)}
         {...pinHandlers(machine.name, pinnedNs === machine.name, handlers)}
       >
         <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
@@ -148,6 +163,7 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
           <tspan className="machine-role" dx={8}>
             {t.view[machine.role]}
           </tspan>
+          <Listeners n={machine.root} dx={10} />
         </text>
       </g>
       {machine.pods.map((p) => (
@@ -156,7 +172,7 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
           pod={p}
           active={activeNs === p.ns}
           pinned={pinnedNs === p.ns}
-          label={nsLabel(t, p.ns, t.view.pod, of(p.ifaces), pinnedNs === p.ns)}
+          label={nsLabel(t, p, t.view.pod, of(p.ifaces), pinnedNs === p.ns)}
           handlers={handlers}
         />
       ))}

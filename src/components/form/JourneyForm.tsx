@@ -1,15 +1,28 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { namespaceNames, type DraftField } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
-import { MAX_COUNT } from '../../store/specDraft';
+import { defaultSize, MAX_COUNT, MAX_SIZE } from '../../store/specDraft';
 import { useStrings } from '../i18n/useStrings';
+import { ScenarioPicker } from './ScenarioPicker';
+
+/** Props of {@link JourneyForm}. */
+export interface JourneyFormProps {
+  /**
+   * Put the scenario picker first, on a row of its own (the folded form's popover). In the header
+   * it comes last: there it takes the row's spare width, and when the row is full (an IP address
+   * field, UDP's port and size) it is the picker, not a lone checkbox, that moves to a second row.
+   * @default false
+   */
+  pickerFirst?: boolean;
+}
 
 /**
- * The journey to simulate. A list or checkbox re-runs it at once; typed values apply on Enter, on
+ * The journey to simulate, with the scenario picker (a kernel-verified lab and journey, which the
+ * fields then change). A list or checkbox re-runs it at once; typed values apply on Enter, on
  * leaving the field, or after a short pause. A bad field is named inline (only once the user has
  * touched it) and the journey from before the edit stays.
  */
-export function JourneyForm() {
+export function JourneyForm({ pickerFirst = false }: JourneyFormProps) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);
@@ -64,6 +77,7 @@ export function JourneyForm() {
   const messages = [...errors.map((e) => e.message[lang]), ...(engineError ? [engineError[lang]] : [])];
   return (
     <form className="journey-form" aria-label={t.form.label} onSubmit={(e) => e.preventDefault()} data-runs={runs}>
+      {pickerFirst && <ScenarioPicker />}
       <label>
         <span>{t.form.from}</span>
         <select value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} data-testid="from" {...invalid('from')}>
@@ -110,6 +124,12 @@ export function JourneyForm() {
         <span>{t.form.count}</span>
         <input className="num" type="number" min={1} max={MAX_COUNT} value={draft.count} {...typed('count', (v) => ({ count: v }))} data-testid="count" {...invalid('count')} />
       </label>
+      {draft.proto !== 'tcp' && (
+        <label title={t.form.sizeHelp(MAX_SIZE)}>
+          <span>{t.form.size}</span>
+          <input className="num" value={draft.size} placeholder={String(defaultSize(draft.proto))} {...typed('size', (v) => ({ size: v }))} inputMode="numeric" data-testid="size" {...invalid('size')} />
+        </label>
+      )}
       <label title={t.form.ttlHelp}>
         <span>{t.form.ttl}</span>
         <input className="num" type="number" min={1} max={255} value={draft.ttl} {...typed('ttl', (v) => ({ ttl: v }))} data-testid="ttl" {...invalid('ttl')} />
@@ -118,6 +138,7 @@ export function JourneyForm() {
         <input type="checkbox" checked={draft.clearCaches} onChange={(e) => setDraft({ clearCaches: e.target.checked })} data-testid="clear-caches" />
         <span>{t.form.clear}</span>
       </label>
+      {!pickerFirst && <ScenarioPicker />}
       {messages.length > 0 && (
         <div className="form-errors" id={`${id}-errors`} role="alert" data-testid="form-error">
           {messages.map((m) => (

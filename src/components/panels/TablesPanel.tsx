@@ -88,6 +88,8 @@ export function TablesPanel() {
   const ns = useAppStore(selectTablesNs);
   const pinned = useAppStore((s) => s.pinnedNs);
   const unpin = useAppStore((s) => s.unpin);
+  // Ports a program listens on here: what decides whether a SYN gets a SYN-ACK or a RST.
+  const listeners = useAppStore((s) => (ns ? s.layout.namespaces[ns]?.listeners : undefined));
   const now = stateAt(index);
   const before = stateAt(index - 1);
   if (!ev || !now || !ns) return null;
@@ -182,6 +184,11 @@ export function TablesPanel() {
         </h3>
       ) : (
         <h3 className="device-title">{t.panels.device(ns)}</h3>
+      )}
+      {listeners && listeners.length > 0 && (
+        <p className="listens" data-testid="listens">
+          {t.panels.listens(listeners.join(', '))}
+        </p>
       )}
       {ordered}
     </div>

@@ -1,15 +1,19 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { JourneyError, specProblemTexts, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
-import { layoutTopology } from '../../geometry/layout';
+import { FIT_MAX } from '../../geometry/camera';
+import { fitArrangement, layoutTopology } from '../../geometry/layout';
 import { DRAFT_PAUSE_MS, type AppState, type JourneySlice } from '../appState';
 import type { JourneyEngine } from '../engine';
-import { draftFromSpec, fieldsOf, parseDraft, sameJourney, type DraftField, type SpecDraft } from '../specDraft';
+import { findScenario } from '../presets';
+import { completeSpec, draftFromSpec, fieldsOf, parseDraft, sameJourney, type DraftField, type SpecDraft } from '../specDraft';
 
 /** What the journey slice is built from. */
 export interface JourneyInit {
   engine: JourneyEngine;
   topology: Topology;
   spec: JourneySpec;
+  /** The scenario `topology` comes from, if any. @default null */
+  preset?: string | null;
 }
 
 type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual };
@@ -76,6 +80,35 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
       touched: [],
       pending: false,
       runs: 1,
+      preset: init.preset ?? null,
+      loadScenario: (id) => {
+        const scenario = findScenario(id);
+        if (!scenario) return false;
+        const topology = scenario.topology();
+        const spec = completeSpec(topology, scenario.journey);
+        const s = get();
+        const out = run(s.engine, topology, spec);
+        if (!out.result) return false;
+        stop();
+        // The new lab is arranged for the drawing's measured size at once, as setStage would.
+        const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
+        set({
+          topology,
+          layout,
+          preset: id,
+          draft: draftFromSpec(topology, spec),
+          touched: [],
+          pending: false,
+          errors: [],
+          engineError: null,
+          result: out.result,
+          index: 0,
+          playing: false,
+          pinnedNs: null,
+          runs: s.runs + 1,
+        });
+        return true;
+      },
       setDraft: (patch) => apply({ ...get().draft, ...patch }, touch(fieldsOf(patch))),
       typeDraft: (patch) => {
         stop();

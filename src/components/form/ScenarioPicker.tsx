@@ -1,0 +1,61 @@
+import { useMemo } from 'react';
+import { SCENARIOS, type Scenario } from '../../core';
+import { sameJourney } from '../../store/specDraft';
+import { useAppStore } from '../../store/StoreContext';
+import { useStrings } from '../i18n/useStrings';
+import { groupScenarios } from './scenarioGroups';
+
+/** Name of each scenario's lab, built once: the picker compares it with the lab shown. */
+const labNames = new Map<string, string>();
+function labName(s: Scenario): string {
+  let name = labNames.get(s.id);
+  if (name === undefined) {
+    name = s.topology().name;
+    labNames.set(s.id, name);
+  }
+  return name;
+}
+
+/**
+ * Every kernel-verified scenario, grouped by what it shows, one click (or a few keys) away: a native
+ * `<select>` with an `<optgroup>` per group, each option the scenario's one-line title. Choosing one
+ * loads its lab and journey at the first event. It shows the scenario the journey on screen is (so
+ * the seed journey shows as the first ping), or "Your own journey" once a field changed it; choosing
+ * the scenario again then brings it back.
+ */
+export function ScenarioPicker() {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  const topology = useAppStore((s) => s.topology);
+  const spec = useAppStore((s) => s.result?.spec);
+  const loadScenario = useAppStore((s) => s.loadScenario);
+  const groups = useMemo(() => groupScenarios(SCENARIOS), []);
+  const current = spec ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
+  return (
+    <label className="scenario-pick">
+      <span className="scenario-pick-row">
+        <span>{t.form.scenario}</span>
+        <select
+          value={current?.id ?? ''}
+          // The whole title on hover, since a narrow header cuts the shown one short.
+          title={current ? current.title[lang] : t.form.scenarioHelp}
+          onChange={(e) => {
+            if (e.target.value !== '') loadScenario(e.target.value);
+          }}
+          data-testid="scenario"
+        >
+          <option value="">{t.form.scenarioNone}</option>
+          {groups.map((g) => (
+            <optgroup key={g.key} label={t.form.groups[g.key]}>
+              {g.scenarios.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title[lang]}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </span>
+    </label>
+  );
+}
