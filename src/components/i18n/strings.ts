@@ -160,7 +160,7 @@ const en = {
     filter: 'Show',
     noEvents: 'No event matches the filter.',
     local: 'local',
-    localRoutes: (n: number) => `Local table: ${count('en', n, ROUTES_EN)} to this namespace’s own addresses`,
+    localRoutes: (n: number) => `Local table: ${count('en', n, ROUTES_EN)} to this namespace’s own and broadcast addresses`,
     cols: { dst: 'Destination', via: 'Gateway', dev: 'Device', proto: 'Added by (proto)', ip: 'IP', mac: 'MAC', state: 'State', iface: 'Interface', port: 'Port' },
   },
   fields: {
@@ -387,7 +387,7 @@ const ru: Strings = {
     filter: 'Показать',
     noEvents: 'Под фильтр не подходит ни одно событие.',
     local: 'локальная',
-    localRoutes: (n) => `Таблица local: ${count('ru', n, ROUTES_RU)} к собственным адресам`,
+    localRoutes: (n) => `Таблица local: ${count('ru', n, ROUTES_RU)} к собственным и широковещательным адресам`,
     // Soft hyphens (\u00ad) let long Russian headers break inside narrow table columns.
     cols: { dst: 'Назна\u00adчение', via: 'Шлюз', dev: 'Устрой\u00adство', proto: 'Кем добав\u00adлен (proto)', ip: 'IP', mac: 'MAC', state: 'Состо\u00adяние', iface: 'Интер\u00adфейс', port: 'Порт' },
   },

@@ -127,7 +127,7 @@ export function TablesPanel() {
         {routeRows(main)}
       </Table>
       {local.length > 0 && (
-        // The local table (the namespace's own addresses) matters only when a packet is for us.
+        // The local table (own and broadcast addresses) matters only when a packet is for us or a broadcast.
         <details className="local-routes" open={localUsed}>
           <summary>{t.panels.localRoutes(local.length)}</summary>
           <Table title="" testId="table-routes-local" head={[{ key: 'route', label: 'ip route show table local' }]} empty={false}>
