@@ -6,22 +6,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { JourneyError, formatJsonl, formatProblem, formatText, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';
+import { jsonFault } from '../src/core/model/labFile';
 import { LANGS, type Lang } from '../src/core/i18n/lang';
 import { problemsText } from '../src/core/i18n/problems';
 import { CliError, langOf, parseTraceArgs } from './traceArgs';
 import { PRESET_NAMES, PRESETS } from './tracePresets';
-
-/**
- * Where JSON.parse stopped, from V8's message ("… at position 17", "Unexpected end of JSON input"),
- * as a line and column counted from 1; or the character it refused ("Unexpected token 'x', …").
- */
-function jsonFault(text: string, message: string): { at: TextPosition | null; token: string | null } {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : null;
-  if (offset === null) return { at: null, token: /^Unexpected token '(.)'/.exec(message)?.[1] ?? null };
-  const lines = text.slice(0, offset).split('\n');
-  return { at: { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 }, token: null };
-}
 
 /** The largest topology file read, in bytes: a 2,000-pod cluster is about 2 MiB. */
 const MAX_TOPOLOGY_BYTES = 32 * 2 ** 20;
@@ -43,8 +32,9 @@ function loadTopology(file: string): Topology {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const { at, token } = jsonFault(text, (e as Error).message);
-    throw new CliError(cliTexts((c) => c.notJson(file, at, token)), { cause: e });
+    const f = jsonFault(text, (e as Error).message);
+    const at: TextPosition | null = f.line > 0 ? { line: f.line, column: f.column } : null;
+    throw new CliError(cliTexts((c) => c.notJson(file, at, f.token === '' ? null : f.token)), { cause: e });
   }
   const problems = validateTopology(data);
   if (problems.length > 0) throw new CliError(cliTexts((c, lang) => c.invalidTopology(file, problemsText(problems, lang))));

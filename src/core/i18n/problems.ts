@@ -56,6 +56,12 @@ export type ProblemParams = {
   'subnet-unrouted': { machine: string; subnet: string; node: string };
   /** Design check (warning): a node with pods, or a router, does not forward (ip_forward=0). */
   'forwarding-off': { machine: string };
+  /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
+  'file-not-json': { line: number; column: number; token: string };
+  /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
+  'file-version': { got: string; supported: number };
+  /** A lab file from a newer Packet Journey: its format version is above the one this build reads. */
+  'file-version-future': { version: number; supported: number };
   /** Two segments with one id. */
   'duplicate-segment': { id: string };
   /** A pod or machine name used twice; `where` is the path of the first use. */
@@ -245,7 +251,8 @@ export function formatProblem(p: Problem, lang: Lang): string {
   const catalog = CATALOGS[lang].problems;
   if (!Object.hasOwn(catalog, p.code)) return `${p.path}: ${String(p.code)}`;
   const sentence = (catalog[p.code] as (params: Record<string, string | number>) => string)(p.params);
-  return `${p.path}: ${sentence}`;
+  // A problem of the whole file (not JSON, a version) has no path.
+  return p.path === '' ? sentence : `${p.path}: ${sentence}`;
 }
 
 /** How many problems {@link problemsText} lists before it only counts the rest. */

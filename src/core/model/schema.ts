@@ -26,15 +26,28 @@ import { LINUX } from './linux';
 /** A problem a field check reports: its code with parameters of the right shape. */
 export type FieldProblem = { [C in ProblemCode]: { code: C; params: ProblemParams[C] } }[ProblemCode];
 
-/** A field checked by a function that names its own Problem, so its text is ours and exact. */
-function field<T>(check: (v: unknown) => FieldProblem | null): z.ZodMiniType<T> {
-  return z.custom<T>().check(
+/** A JSON Schema fragment (draft 2020-12) for the published schema of a field zod cannot describe. */
+export type JsonFragment = Record<string, unknown>;
+
+/** What each `field()` looks like in JSON Schema (see topologyJsonSchema in ./labFile.ts). */
+export const FIELD_JSON = new WeakMap<object, JsonFragment>();
+
+/**
+ * A field checked by a function that names its own Problem, so its text is ours and exact. `json`
+ * says what it accepts in the published JSON Schema, where a custom check would show as anything.
+ */
+function field<T>(check: (v: unknown) => FieldProblem | null, json: JsonFragment): z.ZodMiniType<T> {
+  const schema = z.custom<T>().check(
     z.superRefine((v, ctx) => {
       const p = check(v);
       if (p) ctx.addIssue({ code: 'custom', message: p.code, params: p });
     }),
   );
+  FIELD_JSON.set(schema, json);
+  return schema;
 }
+
+const MAC_PATTERN = '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$';
 
 const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
 const NS_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/;
@@ -59,6 +72,7 @@ function ifnameKernel(name: string): string | undefined {
 
 const ifaceName = field<string>((v) =>
   typeof v === 'string' && IFNAME.test(v) && v !== '.' && v !== '..' ? null : { code: 'iface-name', params: { got: shown(v), kernel: typeof v === 'string' ? ifnameKernel(v) : undefined } },
+  { type: 'string', pattern: IFNAME.source, description: 'Interface name, at most 15 characters (IFNAMSIZ)' },
 );
 
 /** Whether a pod or machine name follows the naming rule (1-31 characters, starting with a letter or digit). */
@@ -66,9 +80,11 @@ export function isNsName(name: string): boolean {
   return NS_NAME.test(name);
 }
 
-const nsName = field<string>((v) => (typeof v === 'string' && isNsName(v) ? null : { code: 'ns-name', params: { got: shown(v) } }));
+const nsName = field<string>((v) => (typeof v === 'string' && isNsName(v) ? null : { code: 'ns-name', params: { got: shown(v) } }), {
+  type: 'string', pattern: NS_NAME.source, description: 'Pod or machine name, unique in the topology',
+});
 
-const nonEmpty = field<string>((v) => (typeof v === 'string' && v !== '' ? null : { code: 'non-empty-string', params: {} }));
+const nonEmpty = field<string>((v) => (typeof v === 'string' && v !== '' ? null : { code: 'non-empty-string', params: {} }), { type: 'string', minLength: 1 });
 
 /** An interface's own MAC: unicast and not all-zero, as is_valid_ether_addr() demands. */
 const ifaceMac = field<string>((v) => {
@@ -77,14 +93,16 @@ const ifaceMac = field<string>((v) => {
   if (isGroupMac(mac)) return { code: 'mac-multicast', params: { mac, kernel: LINUX.badMac } };
   if (mac === ZERO_MAC) return { code: 'mac-zero', params: { kernel: LINUX.badMac } };
   return null;
-});
+}, { type: 'string', pattern: MAC_PATTERN, description: 'Unicast MAC address, not all zero' });
 
 /** A neighbour's MAC: any syntactically valid one (`ip neigh add` takes a multicast lladdr). */
-const anyMac = field<string>((v) => (typeof v === 'string' && parseMac(v) !== null ? null : { code: 'mac-syntax', params: { got: shown(v) } }));
+const anyMac = field<string>((v) => (typeof v === 'string' && parseMac(v) !== null ? null : { code: 'mac-syntax', params: { got: shown(v) } }), { type: 'string', pattern: MAC_PATTERN });
 
-const address = field<string>((v) => (typeof v === 'string' && parseCidr(v) !== null ? null : { code: 'address-syntax', params: { got: shown(v) } }));
+const address = field<string>((v) => (typeof v === 'string' && parseCidr(v) !== null ? null : { code: 'address-syntax', params: { got: shown(v) } }), {
+  type: 'string', description: 'IPv4 address with prefix length, e.g. 10.10.10.1/24',
+});
 
-const ip = field<string>((v) => (typeof v === 'string' && parseIp(v) !== null ? null : { code: 'ip-syntax', params: { got: shown(v) } }));
+const ip = field<string>((v) => (typeof v === 'string' && parseIp(v) !== null ? null : { code: 'ip-syntax', params: { got: shown(v) } }), { type: 'string', format: 'ipv4' });
 
 const routeDst = field<string>((v) => {
   if (v === 'default') return null;
@@ -92,7 +110,7 @@ const routeDst = field<string>((v) => {
   if (c === null) return { code: 'route-dst', params: { got: shown(v) } };
   if (networkOf(c.ip, c.prefix) !== c.ip) return { code: 'route-host-bits', params: { dst: String(v), kernel: LINUX.invalidPrefix } };
   return null;
-});
+}, { type: 'string', description: '"default" or a network with prefix length and no host bits, e.g. 10.10.11.0/24' });
 
 /** A whole number from `min` to `max`; `kernel` gives Linux's answer for a whole number outside. */
 function intIn<T extends number = number>(min: number, max: number, kernel?: (n: number) => string): z.ZodMiniType<T> {
@@ -100,7 +118,7 @@ function intIn<T extends number = number>(min: number, max: number, kernel?: (n:
     if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return null;
     const k = kernel && typeof v === 'number' && Number.isInteger(v) ? kernel(v) : undefined;
     return { code: 'int-range', params: { min, max, got: shown(v), kernel: k } };
-  });
+  }, { type: 'integer', minimum: min, maximum: max });
 }
 
 const mtu = intIn(68, 65535, (n) => (n < 68 ? LINUX.mtuTooSmall : LINUX.mtuTooBig));

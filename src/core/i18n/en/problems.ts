@@ -35,6 +35,11 @@ export const problemsEn: ProblemCatalog = {
   invalid: ({ got }) => `invalid value ${got}`,
   'non-empty-string': () => 'expected a non-empty string',
   'duplicate-segment': ({ id }) => `duplicate segment "${id}"`,
+  'file-not-json': ({ line, column, token }) =>
+    `the file is not valid JSON${line > 0 ? ` (line ${line}, column ${column})` : token ? ` (unexpected "${token}")` : ''}; nothing was changed`,
+  'file-version': ({ got, supported }) => `the file has no format version this app reads (version: ${got}; it reads 1 to ${supported}); nothing was changed`,
+  'file-version-future': ({ version, supported }) =>
+    `the file is in format version ${version}, made by a newer Packet Journey; this one reads up to version ${supported}. Open it in a newer version; nothing was changed`,
   'unknown-machine': ({ name }) => `no machine named "${name}"`,
   'pod-no-bridge': ({ machine, bridge }) => bridge
     ? `${machine} has no bridge "${bridge}" with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway)`

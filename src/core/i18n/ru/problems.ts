@@ -53,6 +53,11 @@ export const problemsRu: ProblemCatalog = {
   invalid: (p) => `недопустимое значение ${quoted(p.got)}`,
   'non-empty-string': () => 'ожидается непустая строка',
   'duplicate-segment': ({ id }) => `сегмент «${id}» объявлен дважды`,
+  'file-not-json': ({ line, column, token }) =>
+    `файл не является корректным JSON${line > 0 ? ` (строка ${line}, столбец ${column})` : token ? ` (неожиданный символ «${token}»)` : ''}; ничего не изменено`,
+  'file-version': ({ got, supported }) => `у файла нет версии формата, которую читает это приложение (version: ${got}; поддерживаются версии с 1 по ${supported}); ничего не изменено`,
+  'file-version-future': ({ version, supported }) =>
+    `файл в формате версии ${version}, его сделала более новая версия «Пути пакета»; эта читает версии до ${supported}. Откройте его в более новой версии; ничего не изменено`,
   'unknown-machine': ({ name }) => `машины «${name}» нет`,
   'pod-no-bridge': ({ machine, bridge }) => bridge
     ? `на ${machine} нет моста «${bridge}» с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge)`
