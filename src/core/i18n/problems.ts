@@ -62,6 +62,8 @@ export type ProblemParams = {
   'file-version': { got: string; supported: number };
   /** A lab file from a newer Packet Journey: its format version is above the one this build reads. */
   'file-version-future': { version: number; supported: number };
+  /** A link's lab (`?lab=`) does not decode: cut short or mistyped (`chars`: its length). */
+  'link-corrupt': { chars: number };
   /** Two segments with one id. */
   'duplicate-segment': { id: string };
   /** A pod or machine name used twice; `where` is the path of the first use. */

@@ -25,6 +25,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'non-empty-string': {},
   'duplicate-segment': { id: 'lan' },
   'unknown-machine': { name: 'node9' },
+  'link-corrupt': { chars: 1200 },
   'file-not-json': { line: 2, column: 3, token: '' },
   'file-version': { got: '"one"', supported: 1 },
   'file-version-future': { version: 2, supported: 1 },
@@ -189,7 +190,7 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off'];
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

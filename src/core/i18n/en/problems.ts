@@ -40,6 +40,7 @@ export const problemsEn: ProblemCatalog = {
   'file-version': ({ got, supported }) => `the file has no format version this app reads (version: ${got}; it reads 1 to ${supported}); nothing was changed`,
   'file-version-future': ({ version, supported }) =>
     `the file is in format version ${version}, made by a newer Packet Journey; this one reads up to version ${supported}. Open it in a newer version; nothing was changed`,
+  'link-corrupt': ({ chars }) => `the lab in this link cannot be read (${chars} characters): it was probably cut short when it was copied; ask for the link again`,
   'unknown-machine': ({ name }) => `no machine named "${name}"`,
   'pod-no-bridge': ({ machine, bridge }) => bridge
     ? `${machine} has no bridge "${bridge}" with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway)`

@@ -58,6 +58,7 @@ export const problemsRu: ProblemCatalog = {
   'file-version': ({ got, supported }) => `у файла нет версии формата, которую читает это приложение (version: ${got}; поддерживаются версии с 1 по ${supported}); ничего не изменено`,
   'file-version-future': ({ version, supported }) =>
     `файл в формате версии ${version}, его сделала более новая версия «Пути пакета»; эта читает версии до ${supported}. Откройте его в более новой версии; ничего не изменено`,
+  'link-corrupt': ({ chars }) => `стенд из этой ссылки не читается (${chars} символов): скорее всего, ссылку обрезали при копировании; попросите её ещё раз`,
   'unknown-machine': ({ name }) => `машины «${name}» нет`,
   'pod-no-bridge': ({ machine, bridge }) => bridge
     ? `на ${machine} нет моста «${bridge}» с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge)`

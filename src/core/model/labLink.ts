@@ -1,0 +1,35 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { problem } from '../i18n/problems';
+import { readLabFile, type LabFileResult } from './labFile';
+import type { Topology } from './topology';
+
+/*
+ * A whole lab inside a link: the lab file's JSON, compressed with lz-string into characters a URL
+ * carries unescaped (compressToEncodedURIComponent). The seed lab takes about 1.7 KB; a link to an
+ * edited lab opens anywhere with nothing stored on a server.
+ */
+
+/** The largest lab a link may carry, in characters of its encoded form (browsers keep URLs far longer; chat tools do not). */
+export const MAX_LAB_LINK_CHARS = 64_000;
+
+/** The lab encoded for a link parameter (`?lab=`). Compact JSON: no indentation. */
+export function encodeLabLink(topology: Topology): string {
+  return compressToEncodedURIComponent(JSON.stringify(topology));
+}
+
+/**
+ * The lab a link parameter carries, read like a lab file (version, migration, validation), or why
+ * not: `link-corrupt` when it does not decompress to text (cut short by a chat tool, mistyped), or
+ * is longer than MAX_LAB_LINK_CHARS. Never throws.
+ */
+export function decodeLabLink(encoded: string): LabFileResult {
+  if (encoded.length > MAX_LAB_LINK_CHARS) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(encoded);
+  } catch {
+    text = null;
+  }
+  if (!text) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
+  return readLabFile(text);
+}
