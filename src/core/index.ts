@@ -22,5 +22,5 @@ export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from '.
 export { generateCluster, type ClusterOptions } from './presets/generate';
 export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
-export { readLabFile, writeLabFile, topologyJsonSchema, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
+export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';

@@ -1,4 +1,4 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzString from 'lz-string';
 import { problem } from '../i18n/problems';
 import { readLabFile, type LabFileResult } from './labFile';
 import type { Topology } from './topology';
@@ -9,12 +9,16 @@ import type { Topology } from './topology';
  * edited lab opens anywhere with nothing stored on a server.
  */
 
+// lz-string is CommonJS (module.exports = LZString): bundlers give named exports, Node's ESM loader
+// only a default. Take whichever is there.
+const lz = (lzString as typeof lzString & { default?: typeof lzString }).default ?? lzString;
+
 /** The largest lab a link may carry, in characters of its encoded form (browsers keep URLs far longer; chat tools do not). */
 export const MAX_LAB_LINK_CHARS = 64_000;
 
 /** The lab encoded for a link parameter (`?lab=`). Compact JSON: no indentation. */
 export function encodeLabLink(topology: Topology): string {
-  return compressToEncodedURIComponent(JSON.stringify(topology));
+  return lz.compressToEncodedURIComponent(JSON.stringify(topology));
 }
 
 /**
@@ -26,7 +30,7 @@ export function decodeLabLink(encoded: string): LabFileResult {
   if (encoded.length > MAX_LAB_LINK_CHARS) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
   let text: string | null;
   try {
-    text = decompressFromEncodedURIComponent(encoded);
+    text = lz.decompressFromEncodedURIComponent(encoded);
   } catch {
     text = null;
   }
