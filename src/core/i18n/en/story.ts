@@ -2,6 +2,7 @@ import type { NarratorCatalog } from '../../narrate/catalog';
 import type { DropReason } from '../../events';
 import { icmpNameEn as icmp } from './summary';
 import { pingLine } from '../pingLine';
+import { ttlHops } from '../ttlHops';
 
 const DROP: Record<DropReason, string> = {
   'no-route': 'no route', 'ttl-exceeded': 'TTL expired', 'frag-needed': 'too big for the next hop, DF set', 'neigh-failed': 'the next hop never answered ARP', 'not-for-us': 'not addressed to it',
@@ -158,4 +159,4 @@ function outcomeLineEn(o: Outcome): string {
 
 /** English labels and TTL path. */
 export const labelsEn: NarratorCatalog['labels'] = { notesVsLinux: 'course notes vs. Linux', chapter: (n) => `Chapter ${n}` };
-export const ttlPathEn: NarratorCatalog['ttlPath'] = (t) => `TTL: ${t.start}${t.hops.map((h) => ` → ${h.ttl} (${h.ns})`).join('')}; bridges never change it.`;
+export const ttlPathEn: NarratorCatalog['ttlPath'] = (t) => `TTL: ${t.start}${ttlHops(t.hops, (n) => (n === 1 ? '1 more hop' : `${n} more hops`))}; bridges never change it.`;

@@ -3,6 +3,7 @@ import type { DropReason } from '../../events';
 import { count } from '../plural';
 import { icmpNameRu as icmpFull } from './summary';
 import { pingLine } from '../pingLine';
+import { ttlHops } from '../ttlHops';
 
 const DROP: Record<DropReason, string> = {
   'no-route': 'нет маршрута', 'ttl-exceeded': 'TTL истёк', 'frag-needed': 'пакет больше MTU следующего хопа, а DF стоит', 'neigh-failed': 'следующий хоп не ответил на ARP', 'not-for-us': 'кадр адресован не ему',
@@ -167,4 +168,4 @@ function outcomeLineRu(o: Outcome): string {
 
 /** Русские подписи и путь TTL. */
 export const labelsRu: NarratorCatalog['labels'] = { notesVsLinux: 'конспект и реальный Linux', chapter: (n) => `Глава ${n}` };
-export const ttlPathRu: NarratorCatalog['ttlPath'] = (t) => `TTL: ${t.start}${t.hops.map((h) => ` → ${h.ttl} (${h.ns})`).join('')}; мосты TTL не меняют.`;
+export const ttlPathRu: NarratorCatalog['ttlPath'] = (t) => `TTL: ${t.start}${ttlHops(t.hops, (n) => `ещё ${count('ru', n, { one: 'хоп', few: 'хопа', many: 'хопов', other: 'хопа' })}`)}; мосты TTL не меняют.`;
