@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { tellChapters, tellEvent, tellOutcome } from '../../core';
-import { chapterIndexAt, selectEvent } from '../../store/selectors';
+import { chapterIndexAt, selectAtEnd, selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
@@ -24,7 +24,8 @@ export function ExplainPanel() {
   const index = useAppStore((s) => s.index);
   const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
   const text = useMemo(() => (result && ev ? tellEvent(result, index, lang, level) : ''), [result, ev, index, lang, level]);
-  const isLast = result !== null && index === result.events.length - 1;
+  const atEnd = useAppStore(selectAtEnd);
+  const isLast = result !== null && atEnd;
   const chapter = chapters[chapterIndexAt(chapters, index)];
   // The course notes simplify some steps: at a chapter's first event say what really happens, in
   // full; at its later events keep it one click away.

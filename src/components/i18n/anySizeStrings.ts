@@ -1,0 +1,109 @@
+import { count, plural, type PluralForms } from '../../core/i18n/plural';
+
+/*
+ * Strings of "journeys of any size" (issue 8, item 8): folded floods, the table of contents, the
+ * log's hidden future and the note on what the lab simplifies. Kept in their own block so that
+ * `strings.ts` only names it; `ru` has the shape of `en` (a type error otherwise).
+ */
+
+const PORTS_EN: PluralForms = { one: 'port', other: 'ports' };
+const PORTS_RU: PluralForms = { one: 'порт', few: 'порта', many: 'портов', other: 'порта' };
+const HOSTS_EN: PluralForms = { one: 'host ignores it', other: 'hosts ignore it' };
+// The verb agrees with the number too: «21 хост его пропускает», «3 хоста его пропускают».
+const HOSTS_RU: PluralForms = { one: 'хост его пропускает', few: 'хоста его пропускают', many: 'хостов его пропускают', other: 'хоста его пропускают' };
+const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
+const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
+
+export const anySizeEn = {
+  fold: {
+    /** `bridge` is the bridge or the segment's switch that floods. */
+    flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
+    floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
+    ignored: (n: number) => `${count('en', n, HOSTS_EN)}: it is not for them`,
+    answered: (who: string) => `only ${who} answers`,
+    nobody: 'nobody answers',
+    /** One folded step counts several events. */
+    hidden: (n: number) => `${count('en', n, EVENTS_EN)} folded into one`,
+    unfold: 'Unfold',
+    fold: 'Fold',
+    unfoldLabel: (n: number) => `Unfold the flood: show its ${count('en', n, EVENTS_EN)} one by one`,
+    foldLabel: 'Fold the flood into one',
+    /** `span` is "27–65": the first and last events a folded step stands for. */
+    steps: (span: string, total: number) => `Events ${span} of ${total}`,
+  },
+  toc: {
+    title: 'Chapters',
+    show: 'Table of contents',
+    marks: '! marks a chapter where the course notes simplify: the chapter opens with what Linux really does.',
+    current: 'current chapter',
+  },
+  future: {
+    label: 'Hide events to come',
+    help: 'The log lists only the events up to the one shown: students can predict the next hop before you step on.',
+    hidden: (n: number) => `${count('en', n, EVENTS_EN)} to come are hidden`,
+  },
+  about: {
+    title: 'About this lab',
+    intro: 'The lab behaves as Linux does where it matters for the journey, and every frame is checked against a real kernel. It leaves out or simplifies:',
+    items: [
+      'no iptables or nftables: no kube-proxy Services, no masquerade (NAT);',
+      'IPv4 only: no IPv6, no multicast, no VXLAN or other overlays;',
+      'no fragmentation: a packet without DF goes out whole; one with DF (as ping sends it) too big for the next link is dropped with ICMP "fragmentation needed";',
+      'TCP shows the handshake (SYN, SYN-ACK, ACK) or RST, not the data after it;',
+      'ARP timers are fixed: reachable_time is its 30 s base (Linux picks 15–45 s at random);',
+      'an accepted ICMP redirect is explained but not applied to later packets;',
+      'a proxy-ARP answer waits half of proxy_delay (Linux: a random time below it); frame lengths are not shown.',
+    ],
+    close: 'Close',
+  },
+  canvas: {
+    /** The drawing as one Tab stop: what the arrow keys do inside it. */
+    label: 'Lab drawing: arrow keys move between machines and pods, Enter pins the tables',
+  },
+};
+
+export type AnySizeStrings = typeof anySizeEn;
+
+export const anySizeRu: AnySizeStrings = {
+  fold: {
+    flooded: (ports, bridge) => `${bridge} рассылает кадр в ${count('ru', ports, PORTS_RU)}`,
+    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос в ${count('ru', ports, PORTS_RU)}`,
+    ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,
+    answered: (who) => `отвечает только ${who}`,
+    nobody: 'никто не отвечает',
+    hidden: (n) => `свёрнуто в одно: ${count('ru', n, EVENTS_RU)}`,
+    unfold: 'Развернуть',
+    fold: 'Свернуть',
+    unfoldLabel: (n) => `Развернуть рассылку: показать ${count('ru', n, EVENTS_RU)} по одному`,
+    foldLabel: 'Свернуть рассылку в одно событие',
+    steps: (span, total) => `События ${span} из ${total}`,
+  },
+  toc: {
+    title: 'Главы',
+    show: 'Оглавление',
+    marks: '! — глава, где конспект упрощает: она начинается с того, что на самом деле делает Linux.',
+    current: 'текущая глава',
+  },
+  future: {
+    label: 'Скрыть следующие события',
+    help: 'В журнале только события до показанного: студенты могут предсказать следующий хоп, прежде чем вы покажете следующее событие.',
+    hidden: (n) => `скрыто следующих событий: ${n}`,
+  },
+  about: {
+    title: 'О стенде',
+    intro: 'Стенд ведёт себя как Linux там, где это важно для пути пакета, и каждый кадр сверен с настоящим ядром. Чего в нём нет и что упрощено:',
+    items: [
+      'нет iptables и nftables: нет сервисов kube-proxy и маскарадинга (NAT);',
+      'только IPv4: нет IPv6, многоадресной рассылки, VXLAN и других оверлейных сетей;',
+      'нет фрагментации: пакет без флага DF уходит целым; пакет с DF (так его шлёт ping), слишком большой для следующего канала, отбрасывается с ICMP «требуется фрагментация»;',
+      'TCP показывает рукопожатие (SYN, SYN-ACK, ACK) или RST, но не данные после него;',
+      'таймеры ARP постоянны: reachable_time равен базовым 30 с (Linux выбирает случайно от 15 до 45 с);',
+      'принятое ICMP-перенаправление объясняется, но к следующим пакетам не применяется;',
+      'ответ proxy ARP ждёт половину proxy_delay (Linux — случайное время меньше него); длина кадров не показывается.',
+    ],
+    close: 'Закрыть',
+  },
+  canvas: {
+    label: 'Схема стенда: стрелки переходят между машинами и подами, Enter закрепляет таблицы',
+  },
+};
