@@ -58,12 +58,12 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [], lab, syncUrl = false, linkBase }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, syncUrl = false, linkBase }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
     const notices = [...linkErrors];
-    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}) };
+    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}), ...(hideFuture !== undefined ? { hideFuture } : {}) };
     let s = createAppStore({ ...init, spec: spec ?? defaultSpec(t) });
     const rejected = s.getState().engineError;
     if (!s.getState().result && spec && rejected) {

@@ -19,7 +19,7 @@ export const anySizeEn = {
     /** `bridge` is the bridge or the segment's switch that floods. */
     flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
     floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
-    ignored: (n: number) => `${count('en', n, HOSTS_EN)}: it is not for them`,
+    ignored: (n: number) => `${count('en', n, HOSTS_EN)}, as it is not for them`,
     answered: (who: string) => `only ${who} answers`,
     nobody: 'nobody answers',
     /** One folded step counts several events. */
@@ -28,8 +28,8 @@ export const anySizeEn = {
     fold: 'Fold',
     unfoldLabel: (n: number) => `Unfold the flood: show its ${count('en', n, EVENTS_EN)} one by one`,
     foldLabel: 'Fold the flood into one',
-    /** `span` is "27–65": the first and last events a folded step stands for. */
-    steps: (span: string, total: number) => `Events ${span} of ${total}`,
+    /** `span` is "27–65": the first and last events a folded step stands for (after "Event 27 of 300"). */
+    steps: (span: string) => `${span} folded`,
   },
   toc: {
     title: 'Chapters',
@@ -58,7 +58,7 @@ export const anySizeEn = {
   },
   canvas: {
     /** The drawing as one Tab stop: what the arrow keys do inside it. */
-    label: 'Lab drawing: arrow keys move between machines and pods, Enter pins the tables',
+    label: 'One Tab stop: the arrow keys move between machines and pods, Enter or Space pins their tables.',
   },
 };
 
@@ -66,8 +66,8 @@ export type AnySizeStrings = typeof anySizeEn;
 
 export const anySizeRu: AnySizeStrings = {
   fold: {
-    flooded: (ports, bridge) => `${bridge} рассылает кадр в ${count('ru', ports, PORTS_RU)}`,
-    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос в ${count('ru', ports, PORTS_RU)}`,
+    flooded: (ports, bridge) => `${bridge} рассылает кадр через ${count('ru', ports, PORTS_RU)}`,
+    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос через ${count('ru', ports, PORTS_RU)}`,
     ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,
     answered: (who) => `отвечает только ${who}`,
     nobody: 'никто не отвечает',
@@ -76,7 +76,7 @@ export const anySizeRu: AnySizeStrings = {
     fold: 'Свернуть',
     unfoldLabel: (n) => `Развернуть рассылку: показать ${count('ru', n, EVENTS_RU)} по одному`,
     foldLabel: 'Свернуть рассылку в одно событие',
-    steps: (span, total) => `События ${span} из ${total}`,
+    steps: (span) => `свёрнуты ${span}`,
   },
   toc: {
     title: 'Главы',
@@ -104,6 +104,6 @@ export const anySizeRu: AnySizeStrings = {
     close: 'Закрыть',
   },
   canvas: {
-    label: 'Схема стенда: стрелки переходят между машинами и подами, Enter закрепляет таблицы',
+    label: 'Одна остановка Tab: стрелки переходят между машинами и подами, Enter или пробел закрепляет их таблицы.',
   },
 };

@@ -39,10 +39,10 @@ function shape(node: unknown, path = ''): string[] {
  * - the HTML element a slide embeds the player with: iframe;
  * - what "About this lab" names as left out, as the tools and RFCs spell it: iptables, nftables,
  *   kube-proxy, NAT, IPv6, VXLAN, the DF flag, TCP's ACK and RST, the sysctls reachable_time and
- *   proxy_delay; and the key cap Enter.
+ *   proxy_delay; and the key caps Enter and Tab.
  * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
  */
-const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'DF', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter']);
+const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'DF', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter', 'Tab']);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
 const COUNTED: Record<string, PluralForms> = {

@@ -1,10 +1,12 @@
 import { useId, useMemo } from 'react';
 import { tellChapters, tellEvent, tellOutcome } from '../../core';
-import { chapterIndexAt, selectAtEnd, selectEvent } from '../../store/selectors';
+import { floodFolds } from '../../store/floods';
+import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
+import { foldLine } from './foldLine';
 
 /**
  * What happens at this event, told by the core's narrator in the app's language, at the chosen
@@ -31,6 +33,11 @@ export function ExplainPanel() {
   // full; at its later events keep it one click away.
   const correction = chapter?.correction;
   const atStart = chapter?.start === index;
+  // A flood of many copies: say it in one sentence, and offer its events one by one (or folded again).
+  const unfolded = useAppStore(selectUnfolded);
+  const toggleFold = useAppStore((s) => s.toggleFold);
+  const fold = result ? floodFolds(result.events).find((f) => f.at === index || f.members.includes(index)) : undefined;
+  const isOpen = fold !== undefined && unfolded.includes(fold.at);
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby={headingId}>
@@ -55,6 +62,14 @@ export function ExplainPanel() {
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
         {ev && <p className="explain-text">{text}</p>}
         {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {fold && (
+          <p className="fold-note" data-testid="fold-note">
+            {foldLine(fold, t)}.{' '}
+            <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => toggleFold(fold.at)} data-testid="fold-toggle">
+              {isOpen ? t.anySize.fold.foldLabel : t.anySize.fold.unfoldLabel(fold.members.length)}
+            </button>
+          </p>
+        )}
         {correction && atStart && chapter && (
           <div className="correction is-start" data-testid="correction" data-start="true">
             <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>
