@@ -75,7 +75,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (step !== undefined) {
       const n = s.getState().result?.events.length ?? 0;
       if (step > n && n > 0) notices.push({ en: STRINGS.en.notices.pastEnd(step, n), ru: STRINGS.ru.notices.pastEnd(step, n) });
-      s.getState().seek(step - 1);
+      s.getState().reveal(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });
     return s;

@@ -15,17 +15,18 @@ export function AboutLab() {
     setOpen(false);
     button.current?.focus();
   };
+  // Escape closes it from its button as well as from inside it.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
     close();
   };
   return (
-    <div className="about">
+    <div className="about" onKeyDown={open ? onKeyDown : undefined}>
       <button ref={button} type="button" className="about-btn" aria-expanded={open} aria-controls={`${id}-about`} onClick={() => setOpen(!open)} data-testid="about">
         {t.title}
       </button>
-      <div id={`${id}-about`} className="about-popover" role="region" aria-labelledby={`${id}-about-title`} hidden={!open} onKeyDown={onKeyDown} data-testid="about-note">
+      <div id={`${id}-about`} className="about-popover" role="region" aria-labelledby={`${id}-about-title`} hidden={!open} data-testid="about-note">
         <h2 id={`${id}-about-title`} className="about-title">
           {t.title}
         </h2>

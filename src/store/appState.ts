@@ -105,6 +105,8 @@ export interface StepsSlice {
   unfolded: { result: JourneyResult | null; at: readonly number[] };
   /** Fold or unfold the flood whose `fdb` event is at `at`. */
   toggleFold: (at: number) => void;
+  /** Go to event `index` exactly: a link names one event, so the flood that hides it opens. */
+  reveal: (index: number) => void;
   /** The log lists only the events up to the playhead (for "predict the next hop"). */
   hideFuture: boolean;
   setHideFuture: (hide: boolean) => void;

@@ -89,3 +89,16 @@ describe('the playhead over folded floods', () => {
     expect(s.getState().index).toBe(f.at);
   });
 });
+
+describe('a link to an event hidden in a fold', () => {
+  it('opens that flood and shows the very event', () => {
+    const s = createAppStore({ engine: { runJourney, stateAt }, topology: generateCluster({ nodes: 6, podsPerNode: 3 }), spec: spec('pod1-1', 'pod6-1') });
+    const f = floodFolds(s.getState().result?.events ?? [])[0];
+    if (!f) throw new Error('no fold');
+    const hidden = f.members[4] as number;
+    s.getState().reveal(hidden);
+    expect(s.getState().index).toBe(hidden);
+    s.getState().reveal(1e9);
+    expect(s.getState().index).toBe((s.getState().result?.events.length ?? 0) - 1);
+  });
+});
