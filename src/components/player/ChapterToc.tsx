@@ -19,7 +19,8 @@ export interface ChapterTocProps {
 export function ChapterToc({ chapters, current }: ChapterTocProps) {
   const t = useStrings();
   const id = useId();
-  const seek = useAppStore((s) => s.seek);
+  // A chapter may begin on an event a folded flood hides: its jump opens that flood.
+  const reveal = useAppStore((s) => s.reveal);
   const [open, setOpen] = useState(false);
   const [focus, setFocus] = useState(Math.max(0, current));
   const button = useRef<HTMLButtonElement>(null);
@@ -68,7 +69,7 @@ export function ChapterToc({ chapters, current }: ChapterTocProps) {
                 className={`toc-item${k === current ? ' is-current' : ''}`}
                 aria-current={k === current ? 'step' : undefined}
                 onClick={() => {
-                  seek(c.start);
+                  reveal(c.start);
                   setFocus(k);
                 }}
                 onFocus={() => setFocus(k)}

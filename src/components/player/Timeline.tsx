@@ -16,6 +16,8 @@ export function Timeline() {
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);
   const seek = useAppStore((s) => s.seek);
+  // A chapter may begin on an event a folded flood hides: its jump opens that flood.
+  const reveal = useAppStore((s) => s.reveal);
   const n = result?.events.length ?? 0;
   const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
   const current = chapterIndexAt(chapters, index);
@@ -50,7 +52,7 @@ export function Timeline() {
               type="button"
               className={`chapter${k === current ? ' is-current' : ''}${c.correction ? ' has-correction' : ''}`}
               style={{ flexGrow: Math.max(1, end - c.start) }}
-              onClick={() => seek(c.start)}
+              onClick={() => reveal(c.start)}
               title={label}
               aria-label={label}
               aria-current={k === current ? 'step' : undefined}
