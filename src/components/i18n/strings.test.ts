@@ -50,11 +50,13 @@ const COUNTED: Record<string, PluralForms> = {
   событие: { one: 'событие', few: 'события', many: 'событий', other: 'события' },
   пакет: { one: 'пакет', few: 'пакета', many: 'пакетов', other: 'пакета' },
   запрос: { one: 'запрос', few: 'запроса', many: 'запросов', other: 'запроса' },
+  порт: { one: 'порт', few: 'порта', many: 'портов', other: 'порта' },
+  хост: { one: 'хост', few: 'хоста', many: 'хостов', other: 'хоста' },
 };
 const FORM_OF = new Map(Object.values(COUNTED).flatMap((forms) => Object.values(forms).map((w) => [w, forms] as const)));
 
 /** The functions whose text counts something: each must put its number before a counted noun. */
-const COUNTING = ['panels.localRoutes', 'notices.pastEnd'];
+const COUNTING = ['panels.localRoutes', 'notices.pastEnd', 'anySize.fold.flooded', 'anySize.fold.floodedArp', 'anySize.fold.ignored', 'anySize.fold.hidden', 'anySize.fold.unfoldLabel'];
 
 describe('UI strings', () => {
   const en = walk(STRINGS.en);
@@ -117,6 +119,11 @@ describe('UI strings', () => {
     expect(STRINGS.ru.notices.pastEnd(99, 33)).toContain('33 события;');
     expect(STRINGS.ru.panels.localRoutes(11)).toContain('11 маршрутов ');
     expect(STRINGS.ru.panels.localRoutes(21)).toContain('21 маршрут ');
+    // A folded flood: the verb agrees with the number as the noun does.
+    expect(STRINGS.ru.anySize.fold.ignored(19)).toBe('19 хостов его пропускают: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(21)).toBe('21 хост его пропускает: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(3)).toBe('3 хоста его пропускают: он не для них');
+    expect(STRINGS.ru.anySize.fold.floodedArp(20, 'lan')).toBe('lan рассылает ARP-запрос через 20 портов');
   });
 
   it('English numerals agree too', () => {

@@ -38,6 +38,14 @@ export function ExplainPanel() {
   const toggleFold = useAppStore((s) => s.toggleFold);
   const fold = result ? floodFolds(result.events).find((f) => f.at === index || f.members.includes(index)) : undefined;
   const isOpen = fold !== undefined && unfolded.includes(fold.at);
+  const foldNote = fold && (
+    <p className={`fold-note${isOpen ? '' : ' is-folded'}`} data-testid="fold-note">
+      {foldLine(fold, t)}.{' '}
+      <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => toggleFold(fold.at)} data-testid="fold-toggle">
+        {isOpen ? t.anySize.fold.foldLabel : t.anySize.fold.unfoldLabel(fold.members.length)}
+      </button>
+    </p>
+  );
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby={headingId}>
@@ -60,16 +68,11 @@ export function ExplainPanel() {
       </div>
       )}
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
+        {/* Folded, the flood's one sentence leads (a projector's caption shows its first lines); opened, it follows. */}
+        {fold && !isOpen && foldNote}
         {ev && <p className="explain-text">{text}</p>}
-        {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
-        {fold && (
-          <p className="fold-note" data-testid="fold-note">
-            {foldLine(fold, t)}.{' '}
-            <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => toggleFold(fold.at)} data-testid="fold-toggle">
-              {isOpen ? t.anySize.fold.foldLabel : t.anySize.fold.unfoldLabel(fold.members.length)}
-            </button>
-          </p>
-        )}
+        {ev && !(fold && !isOpen) && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {fold && isOpen && foldNote}
         {correction && atStart && chapter && (
           <div className="correction is-start" data-testid="correction" data-start="true">
             <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>
