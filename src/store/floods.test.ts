@@ -19,9 +19,13 @@ describe('folded floods', () => {
     expect(first?.arp).toBe(true);
     // Two events per ignoring node: the copy received and the "not for me".
     expect(first?.members.length).toBe(38);
-    // The router's request for node2: node2 answers, the other 18 (node1 too) ignore it.
+    // The router's request for node2: node2 answers, the other 19 ignore it (node1, whose copy
+    // leaves no trace but the frame received, too).
     const second = folds[1];
     expect(second?.answered).toEqual(['node2']);
+    expect(second?.ignored.length).toBe(19);
+    expect(second?.ignored[0]).toBe('node1');
+    expect(second?.members.length).toBe(37);
     for (const f of folds) for (const m of f.members) expect(big.events[m]?.ns).not.toBe(f.answered[0]);
   });
 

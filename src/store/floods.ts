@@ -90,6 +90,15 @@ function foldAt(events: readonly HopEvent[], at: number, flood: FdbEvent): Flood
       ignoredSet.add(e.ns);
     }
   }
+  // A host that only received its copy (no "not for me" event, no answer, nothing else about the
+  // frame) ignored it too: a request for someone else that refreshed nothing leaves no other trace.
+  const traces = new Map<string, number>();
+  for (let i = at + 1; i < end; i++) {
+    const e = events[i] as HopEvent;
+    if (pktOf(e) === pkt && !(e.type === 'frame' && e.dir === 'in')) traces.set(e.ns, (traces.get(e.ns) ?? 0) + 1);
+  }
+  const answered = request ? answerers(events, at, request, received) : [];
+  for (const ns of received) if (!traces.has(ns) && !answered.includes(ns) && ns !== flood.ns) ignoredSet.add(ns);
   const ignored = received.filter((ns) => ignoredSet.has(ns));
   if (ignored.length < FOLD_MIN_IGNORED) return null;
   const members: number[] = [];
@@ -100,18 +109,17 @@ function foldAt(events: readonly HopEvent[], at: number, flood: FdbEvent): Flood
     const ignoredHere = ignoredSet.has(e.ns) && (e.type === 'frame' || e.type === 'consume' || e.type === 'drop');
     if (copyOut || ignoredHere) members.push(i);
   }
-  const answered: string[] = [];
-  if (request) {
-    const { spa, tpa } = request;
-    for (let i = at + 1; i < events.length; i++) {
-      const e = events[i] as HopEvent;
-      if (e.type === 'frame' && e.dir === 'out' && e.arp?.op === 'reply' && e.arp.tpa === spa && e.arp.spa === tpa && received.includes(e.ns) && !answered.includes(e.ns)) {
-        answered.push(e.ns);
-        break;
-      }
-    }
-  }
   return { at, members, scope: flood.scope, bridge: flood.bridge, ns: flood.ns, ports: flood.ports.length, ignored, answered, arp, target: request?.tpa ?? null };
+}
+
+/** The receivers that answered the ARP request `request` (an ARP reply of theirs to its sender). */
+function answerers(events: readonly HopEvent[], at: number, request: { spa: string; tpa: string }, received: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = at + 1; i < events.length; i++) {
+    const e = events[i] as HopEvent;
+    if (e.type === 'frame' && e.dir === 'out' && e.arp?.op === 'reply' && e.arp.tpa === request.spa && e.arp.spa === request.tpa && received.includes(e.ns) && !out.includes(e.ns)) out.push(e.ns);
+  }
+  return out;
 }
 
 const stepsCache = new WeakMap<readonly HopEvent[], { key: string; steps: DisplayStep[] }>();
