@@ -16,7 +16,10 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 
 export const anySizeEn = {
   fold: {
-    /** `bridge` is the bridge or the segment's switch that floods. */
+    /** Who floods: a segment's switch or a Linux bridge, by name (the subject of `flooded`). */
+    switchOf: (name: string) => `The switch ${name}`,
+    bridgeOf: (name: string) => `The bridge ${name}`,
+    /** `bridge` is the bridge or the segment's switch that floods, as `switchOf`/`bridgeOf` name it. */
     flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
     floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
     ignored: (n: number) => `${count('en', n, HOSTS_EN)}, as it is not for them`,
@@ -66,6 +69,8 @@ export type AnySizeStrings = typeof anySizeEn;
 
 export const anySizeRu: AnySizeStrings = {
   fold: {
+    switchOf: (name) => `Коммутатор ${name}`,
+    bridgeOf: (name) => `Мост ${name}`,
     flooded: (ports, bridge) => `${bridge} рассылает кадр через ${count('ru', ports, PORTS_RU)}`,
     floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос через ${count('ru', ports, PORTS_RU)}`,
     ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,

@@ -123,7 +123,7 @@ describe('UI strings', () => {
     expect(STRINGS.ru.anySize.fold.ignored(19)).toBe('19 хостов его пропускают: он не для них');
     expect(STRINGS.ru.anySize.fold.ignored(21)).toBe('21 хост его пропускает: он не для них');
     expect(STRINGS.ru.anySize.fold.ignored(3)).toBe('3 хоста его пропускают: он не для них');
-    expect(STRINGS.ru.anySize.fold.floodedArp(20, 'lan')).toBe('lan рассылает ARP-запрос через 20 портов');
+    expect(STRINGS.ru.anySize.fold.floodedArp(20, STRINGS.ru.anySize.fold.switchOf('lan'))).toBe('Коммутатор lan рассылает ARP-запрос через 20 портов');
   });
 
   it('English numerals agree too', () => {
