@@ -47,39 +47,81 @@ function pktOf(e: HopEvent): number | undefined {
   return 'pkt' in e ? e.pkt : undefined;
 }
 
-/** The floods of a journey worth folding, in log order (cached per event list). */
+/** Where to look, built once per journey: each packet's events, and ARP replies by "sender|target". */
+interface EventIndex {
+  byPkt: Map<number, number[]>;
+  replies: Map<string, number[]>;
+}
+
+function indexEvents(events: readonly HopEvent[]): EventIndex {
+  const byPkt = new Map<number, number[]>();
+  const replies = new Map<string, number[]>();
+  events.forEach((e, i) => {
+    const pkt = pktOf(e);
+    if (pkt !== undefined) {
+      const list = byPkt.get(pkt);
+      if (list) list.push(i);
+      else byPkt.set(pkt, [i]);
+    }
+    if (e.type === 'frame' && e.dir === 'out' && e.arp?.op === 'reply') {
+      const key = `${e.arp.spa}|${e.arp.tpa}`;
+      const list = replies.get(key);
+      if (list) list.push(i);
+      else replies.set(key, [i]);
+    }
+  });
+  return { byPkt, replies };
+}
+
+/**
+ * The floods of a journey worth folding, in log order (cached per event list). Each flood looks
+ * only at its own frame's events, so a storm of thousands of floods stays linear.
+ */
 export function floodFolds(events: readonly HopEvent[]): FloodFold[] {
   const hit = foldCache.get(events);
   if (hit) return hit;
   const out: FloodFold[] = [];
+  let index: EventIndex | null = null;
   events.forEach((e, at) => {
     if (e.type !== 'fdb' || e.action !== 'flood') return;
-    const fold = foldAt(events, at, e);
+    index ??= indexEvents(events);
+    const fold = foldAt(events, index, at, e);
     if (fold) out.push(fold);
   });
   foldCache.set(events, out);
   return out;
 }
 
-/** The fold of the flood at `at`, if enough hosts ignore it. */
-function foldAt(events: readonly HopEvent[], at: number, flood: FdbEvent): FloodFold | null {
-  const pkt = flood.pkt;
-  // The span of this flood: up to the next flood of the same frame (an L2 loop floods it again).
-  let end = events.length;
-  for (let i = at + 1; i < events.length; i++) {
-    const e = events[i] as HopEvent;
-    if (e.type === 'fdb' && e.action === 'flood' && e.pkt === pkt) {
-      end = i;
-      break;
-    }
+/** The events of the flood at `at`: its frame's, up to its next flood (an L2 loop floods it again). */
+function spanOf(events: readonly HopEvent[], list: readonly number[], at: number, pkt: number): number[] {
+  const span: number[] = [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
   }
+  for (let k = lo; k < list.length; k++) {
+    const i = list[k] as number;
+    const e = events[i] as HopEvent;
+    if (e.type === 'fdb' && e.action === 'flood' && e.pkt === pkt) break;
+    span.push(i);
+  }
+  return span;
+}
+
+/** The fold of the flood at `at`, if enough hosts ignore it. */
+function foldAt(events: readonly HopEvent[], index: EventIndex, at: number, flood: FdbEvent): FloodFold | null {
+  const span = spanOf(events, index.byPkt.get(flood.pkt) ?? [], at, flood.pkt);
   let request: { spa: string; tpa: string } | null = null;
   let arp = false;
   const received: string[] = [];
   const ignoredSet = new Set<string>();
-  for (let i = at + 1; i < end; i++) {
+  // Hosts with some event about the frame besides receiving it (a "not for me", a route, a delivery).
+  const traces = new Set<string>();
+  for (const i of span) {
     const e = events[i] as HopEvent;
-    if (pktOf(e) !== pkt) continue;
     if (e.type === 'frame') {
       if (e.arp) {
         arp = true;
@@ -89,37 +131,27 @@ function foldAt(events: readonly HopEvent[], at: number, flood: FdbEvent): Flood
     } else if ((e.type === 'consume' || e.type === 'drop') && e.ns !== flood.ns) {
       ignoredSet.add(e.ns);
     }
+    if (!(e.type === 'frame' && e.dir === 'in')) traces.add(e.ns);
+  }
+  const answered: string[] = [];
+  if (request) {
+    for (const i of index.replies.get(`${request.tpa}|${request.spa}`) ?? []) {
+      const ns = (events[i] as HopEvent).ns;
+      if (i > at && received.includes(ns) && !answered.includes(ns)) answered.push(ns);
+    }
   }
   // A host that only received its copy (no "not for me" event, no answer, nothing else about the
   // frame) ignored it too: a request for someone else that refreshed nothing leaves no other trace.
-  const traces = new Map<string, number>();
-  for (let i = at + 1; i < end; i++) {
-    const e = events[i] as HopEvent;
-    if (pktOf(e) === pkt && !(e.type === 'frame' && e.dir === 'in')) traces.set(e.ns, (traces.get(e.ns) ?? 0) + 1);
-  }
-  const answered = request ? answerers(events, at, request, received) : [];
-  for (const ns of received) if (!traces.has(ns) && !answered.includes(ns) && ns !== flood.ns) ignoredSet.add(ns);
+  for (const ns of received) if (!traces.has(ns) && !answered.includes(ns)) ignoredSet.add(ns);
   const ignored = received.filter((ns) => ignoredSet.has(ns));
   if (ignored.length < FOLD_MIN_IGNORED) return null;
-  const members: number[] = [];
-  for (let i = at + 1; i < end; i++) {
+  const members = span.filter((i) => {
     const e = events[i] as HopEvent;
-    if (pktOf(e) !== pkt) continue;
     const copyOut = e.type === 'frame' && e.ns === flood.ns && e.dir === 'out' && e.iface !== flood.bridge;
     const ignoredHere = ignoredSet.has(e.ns) && (e.type === 'frame' || e.type === 'consume' || e.type === 'drop');
-    if (copyOut || ignoredHere) members.push(i);
-  }
+    return copyOut || ignoredHere;
+  });
   return { at, members, scope: flood.scope, bridge: flood.bridge, ns: flood.ns, ports: flood.ports.length, ignored, answered, arp, target: request?.tpa ?? null };
-}
-
-/** The receivers that answered the ARP request `request` (an ARP reply of theirs to its sender). */
-function answerers(events: readonly HopEvent[], at: number, request: { spa: string; tpa: string }, received: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = at + 1; i < events.length; i++) {
-    const e = events[i] as HopEvent;
-    if (e.type === 'frame' && e.dir === 'out' && e.arp?.op === 'reply' && e.arp.tpa === request.spa && e.arp.spa === request.tpa && received.includes(e.ns) && !out.includes(e.ns)) out.push(e.ns);
-  }
-  return out;
 }
 
 const stepsCache = new WeakMap<readonly HopEvent[], { key: string; steps: DisplayStep[] }>();
