@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './player';
+import { openApp, readStep } from './player';
 
 /*
  * Point at anything (issue 8.4): a machine or pod clicked, or reached with Tab and Enter/Space,
@@ -39,18 +39,19 @@ test('clicking the router shows the router’s tables, with its ARP entries for 
   await expect(tables.locator('.device-title')).not.toContainText('pinned');
 });
 
-test('the keyboard: Tab to a machine, Enter pins, Space unpins; Tab goes on to its actions, Escape comes back', async ({ page }) => {
+test('the keyboard: Tab to the drawing, arrows to a machine, Enter pins, Space unpins; Tab goes on to its actions, Escape comes back', async ({ page }) => {
   await openApp(page);
-  // From the last control of the header, Tab enters the drawing and goes through its boxes in order.
+  // From the last control of the header, Tab enters the drawing (one stop); the arrows go through its boxes in order.
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-pin') ?? null);
   await page.getByTestId('theme').focus();
   await page.keyboard.press('Tab');
   const seen: (string | null)[] = [await focused()];
   while (seen[seen.length - 1] !== 'router' && seen.length < 10) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     seen.push(await focused());
   }
   expect(seen).toEqual(['node1', 'pod1', 'pod2', 'router']);
+  expect((await readStep(page)).step).toBe(1);
   await page.keyboard.press('Enter');
   await expect(box(page, 'router')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('tables')).toHaveAttribute('data-device', 'router');

@@ -60,12 +60,15 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, linkErrors = [], lab, preset, syncUrl = false, linkBase }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
     const notices = [...linkErrors];
-    const init = { engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), preset: preset ?? null, ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}) };
+    const init = {
+      engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), preset: preset ?? null,
+      ...(follow !== undefined ? { follow } : {}), ...(panels !== undefined ? { panels } : {}), ...(hideFuture !== undefined ? { hideFuture } : {}),
+    };
     // A scenario's lab has its own journey: the one to fall back on when a link changed it badly.
     const own = preset !== undefined ? findScenario(preset)?.journey : undefined;
     const fallback = own ? completeSpec(t, own) : defaultSpec(t);
@@ -80,7 +83,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (step !== undefined) {
       const n = s.getState().result?.events.length ?? 0;
       if (step > n && n > 0) notices.push({ en: STRINGS.en.notices.pastEnd(step, n), ru: STRINGS.ru.notices.pastEnd(step, n) });
-      s.getState().seek(step - 1);
+      s.getState().reveal(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });
     return s;

@@ -114,6 +114,17 @@ describe('links written from the app’s state', () => {
     expect(again).toMatchObject({ spec: p.spec, lang: 'ru', theme: 'dark', step: 7, speed: 2, follow: true, panels: false });
   });
 
+  it('remember the log’s hidden future as future=0, and nothing while it is shown', () => {
+    const p = parseUrlParams('?future=0');
+    expect(p.hideFuture).toBe(true);
+    expect(parseUrlParams('?future=1').hideFuture).toBe(false);
+    expect(parseUrlParams('?future=maybe').linkErrors[0]?.en).toMatch(/future=maybe/);
+    const s = createAppStore({ engine, topology: seedTopology(), spec: defaultSpec(seedTopology()), hideFuture: p.hideFuture ?? false });
+    expect(linkParams(s.getState(), null)).toMatch(/&future=0$/);
+    s.getState().setHideFuture(false);
+    expect(linkParams(s.getState(), null)).not.toMatch(/future/);
+  });
+
   it('leave out what the player chooses anyway, and repeat a generated cluster’s size', () => {
     const seed = opened('?lang=en');
     expect(linkParams(seed.s.getState(), null)).toBe('from=pod1&to=pod3&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=1');

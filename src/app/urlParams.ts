@@ -25,6 +25,8 @@ export interface OpenOptions {
   lab?: LabParams;
   /** The reference scenario `topology` and `spec` come from (`?preset=`), so links to the app repeat it. */
   preset?: string;
+  /** The event log lists only the events up to the one shown (`future=0`). @default false */
+  hideFuture?: boolean;
 }
 
 /** What a link (or a slide's iframe src) can ask the player to show. */
@@ -41,7 +43,7 @@ export const MAX_NODES = 20;
 export const MAX_PODS = 20;
 
 /** Every parameter the player understands, in the order the help lists them. */
-export const KNOWN_PARAMS = ['preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels'] as const;
+export const KNOWN_PARAMS = ['preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels', 'future'] as const;
 
 /** A value as quoted in a message: never so long it floods the banner. */
 function quote(v: string): string {
@@ -239,6 +241,11 @@ export function parseUrlParams(search: string): UrlParams {
   if (panels !== null) {
     if (panels === '1' || panels === '0') out.panels = panels === '1';
     else errors.push(bad('panels', panels, 'must be 1 (packet and side panels shown) or 0 (only the drawing and the explanation).', 'должно быть 1 (панели видны) или 0 (только схема и объяснение).'));
+  }
+  const future = get('future');
+  if (future !== null) {
+    if (future === '1' || future === '0') out.hideFuture = future === '0';
+    else errors.push(bad('future', future, 'must be 1 (the event log lists every event) or 0 (only the events up to the one shown).', 'должно быть 1 (журнал показывает все события) или 0 (только события до показанного).'));
   }
   return out;
 }

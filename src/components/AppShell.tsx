@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject 
 import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { useMeasured } from './useMeasured';
+import { AboutLab } from './AboutLab';
 import { JourneyForm } from './form/JourneyForm';
 import { useStrings } from './i18n/useStrings';
 import { Notices } from './Notices';
@@ -117,6 +118,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
         <header className="pj-header">
           <h1 className="pj-title">{t.appTitle}</h1>
           {compact ? <JourneyFold /> : <JourneyForm />}
+          <AboutLab />
           <ViewSwitches />
         </header>
         <Notices />

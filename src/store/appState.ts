@@ -108,5 +108,20 @@ export interface UiSlice {
   dismissNotices: () => void;
 }
 
+/**
+ * What a step is and what the log shows: folded floods (see `floods.ts`) and the log's future rows.
+ * `unfolded` names the floods opened on one journey; another journey starts with all folded.
+ */
+export interface StepsSlice {
+  unfolded: { result: JourneyResult | null; at: readonly number[] };
+  /** Fold or unfold the flood whose `fdb` event is at `at`. */
+  toggleFold: (at: number) => void;
+  /** Go to event `index` exactly: a link names one event, so the flood that hides it opens. */
+  reveal: (index: number) => void;
+  /** The log lists only the events up to the playhead (for "predict the next hop"). */
+  hideFuture: boolean;
+  setHideFuture: (hide: boolean) => void;
+}
+
 /** Everything one mounted app holds. */
-export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice;
+export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice & StepsSlice;

@@ -5,6 +5,7 @@ import type { JourneyEngine } from './engine';
 import { createCanvasSlice } from './slices/canvasSlice';
 import { createJourneySlice } from './slices/journeySlice';
 import { createPlaybackSlice } from './slices/playbackSlice';
+import { createStepsSlice } from './slices/stepsSlice';
 import { createUiSlice } from './slices/uiSlice';
 import type { Lang, Theme } from './types';
 
@@ -27,6 +28,8 @@ export interface AppStoreInit {
   notices?: Bilingual[];
   /** How much the narrator says. @default 'detailed' */
   level?: Level;
+  /** The event log lists only the events up to the playhead. @default false */
+  hideFuture?: boolean;
 }
 
 /** A store for one mounted app. */
@@ -50,5 +53,6 @@ export function createAppStore(init: AppStoreInit): AppStore {
       level: init.level ?? 'detailed',
     })(...a),
     ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
+    ...createStepsSlice({ hideFuture: init.hideFuture ?? false })(...a),
   }));
 }

@@ -15,7 +15,7 @@ export function defaultFollow(t: Topology): boolean {
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
-export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'>;
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'> & Partial<Pick<AppState, 'hideFuture'>>;
 
 /** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
 export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
@@ -55,6 +55,7 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   if (view.follow !== undefined || follow !== defaultFollow(s.topology)) q.set('follow', follow ? '1' : '0');
   const panels = view.panels ?? s.panels;
   if (view.panels !== undefined || !s.panelsAuto) q.set('panels', panels ? '1' : '0');
+  if (s.hideFuture === true) q.set('future', '0');
   return q.toString();
 }
 

@@ -1,5 +1,6 @@
 import type { FdbRow, Frame, FrameEvent, HopEvent, NeighRow, NetState, RouteRow } from '../core';
 import type { AppState, LogFilterKey } from './appState';
+import { displaySteps, type DisplayStep } from './floods';
 
 /** The event under the playhead. */
 export function selectEvent(s: AppState): HopEvent | null {
@@ -121,4 +122,22 @@ export function newRows(before: NetState | null, now: NetState | null, ns: strin
     for (const r of rows) if (!old.has(rowKey.fdb(r))) out.add(`fdb:${seg}:${rowKey.fdb(r)}`);
   }
   return out;
+}
+
+const NONE: readonly number[] = [];
+
+/** The floods opened on the journey shown (none on any other journey). */
+export function selectUnfolded(s: AppState): readonly number[] {
+  return s.unfolded.result === s.result ? s.unfolded.at : NONE;
+}
+
+/** The journey's display steps: events, with folded floods as one step each. */
+export function selectSteps(s: AppState): DisplayStep[] {
+  return displaySteps(s.result?.events ?? [], selectUnfolded(s));
+}
+
+/** The playhead is on the journey's last step (a fold may hide the last events). */
+export function selectAtEnd(s: AppState): boolean {
+  const steps = selectSteps(s);
+  return steps.length === 0 || s.index >= (steps[steps.length - 1]?.index ?? 0);
 }

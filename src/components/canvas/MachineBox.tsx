@@ -21,6 +21,8 @@ export interface MachineBoxProps {
   onMenu: (ns: string) => void;
   /** Tab on the pinned box: go to its actions (they are drawn after the whole drawing). */
   onTabToActions: () => void;
+  /** The one box of the drawing Tab reaches (roving tabindex: the arrows move between the boxes). */
+  tabStop: string | null;
 }
 
 /** `10.10.10.1/24` as the address and its prefix, so the level of detail can hide the prefix. */
@@ -68,11 +70,15 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
   );
 }
 
-/** What a namespace box says to assistive technology: its name, kind, interfaces, listening ports, and what activating it does. */
+/**
+ * What a namespace box says to assistive technology: its name and kind as the box shows them (so
+ * the accessible name starts with the visible label, "node1 node"), its interfaces, listening
+ * ports, and what activating it does.
+ */
 function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean): string {
   const list = ifaces.map((l) => [l.name, ...l.addresses, `MAC ${l.mac}`].join(' ')).join('; ');
   const listens = n.listeners.length > 0 ? ` ${t.panels.listens(n.listeners.join(', '))}.` : '';
-  return `${n.ns} (${kind})${list ? `: ${list}` : ''}.${listens} ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
+  return `${n.ns} ${kind}${list ? `: ${list}` : ''}.${listens} ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
 }
 
 /**
@@ -122,9 +128,9 @@ function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPi
 
 type Handlers = Pick<MachineBoxProps, 'onPin' | 'onMenu' | 'onTabToActions'>;
 
-function PodBox({ pod, active, pinned, label, handlers }: { pod: NsLayout; active: boolean; pinned: boolean; label: string; handlers: Handlers }) {
+function PodBox({ pod, active, pinned, label, handlers, tabbable }: { pod: NsLayout; active: boolean; pinned: boolean; label: string; handlers: Handlers; tabbable: boolean }) {
   return (
-    <g className={`ns-hit${pinned ? ' is-pinned' : ''}`} data-ns={pod.ns} data-pin={pod.ns} role="button" tabIndex={0} aria-pressed={pinned} aria-label={label} {...pinHandlers(pod.ns, pinned, handlers)}>
+    <g className={`ns-hit${pinned ? ' is-pinned' : ''}`} data-ns={pod.ns} data-pin={pod.ns} role="button" tabIndex={tabbable ? 0 : -1} aria-pressed={pinned} aria-label={label} {...pinHandlers(pod.ns, pinned, handlers)}>
       <rect className={`ns-box pod-box${active ? ' is-active' : ''}`} x={pod.box.x} y={pod.box.y} width={pod.box.w} height={pod.box.h} rx={8} />
       <text className="ns-title" x={pod.box.x + 8} y={pod.box.y + 18}>
         {pod.ns}
@@ -139,7 +145,7 @@ function PodBox({ pod, active, pinned, label, handlers }: { pod: NsLayout; activ
  * machine box and each pod box are buttons that pin their tables (see `CanvasSlice.pinnedNs`);
  * they are siblings, never nested, and labels let clicks through to the box under them.
  */
-export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, onPin, onMenu, onTabToActions }: MachineBoxProps) {
+export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
   const handlers = { onPin, onMenu, onTabToActions };
   const t = useStrings();
   const { box } = machine;
@@ -152,15 +158,15 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
         className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}`}
         data-pin={machine.name}
         role="button"
-        tabIndex={0}
+        tabIndex={tabStop === machine.name ? 0 : -1}
         aria-pressed={pinnedNs === machine.name}
         aria-label={nsLabel(t, machine.root, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name)}
         {...pinHandlers(machine.name, pinnedNs === machine.name, handlers)}
       >
         <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
         <text className="machine-title" x={box.x + M.pad} y={machine.titleY}>
-          {machine.name}
-          <tspan className="machine-role" dx={8}>
+          {machine.name}{' '}
+          <tspan className="machine-role" dx={4}>
             {t.view[machine.role]}
           </tspan>
           <Listeners n={machine.root} dx={10} />
@@ -174,6 +180,7 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
           pinned={pinnedNs === p.ns}
           label={nsLabel(t, p, t.view.pod, of(p.ifaces), pinnedNs === p.ns)}
           handlers={handlers}
+          tabbable={tabStop === p.ns}
         />
       ))}
       <g className="machine-decor" aria-hidden="true">

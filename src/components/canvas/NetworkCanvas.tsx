@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
@@ -98,6 +98,28 @@ export function NetworkCanvas() {
     if (sel) canvasRef.current?.querySelector<SVGGElement>(sel)?.focus();
   }, [pinnedNs]);
   const toActions = useCallback(() => canvasRef.current?.querySelector<HTMLButtonElement>('[data-testid="pin-actions"] button:not(:disabled)')?.focus(), []);
+  // The drawing is one Tab stop (roving tabindex): the box last focused, else the pinned one, else
+  // the first; the arrows, Home and End move between the boxes in drawing order.
+  const [roving, setRoving] = useState<string | null>(null);
+  const boxes = useMemo(() => layout.machines.flatMap((m) => [m.name, ...m.pods.map((p) => p.ns)]), [layout]);
+  const tabStop = roving !== null && boxes.includes(roving) ? roving : pinnedNs ?? boxes[0] ?? null;
+  const descId = useId();
+  const onBoxFocus = (e: FocusEvent<SVGSVGElement>) => {
+    const ns = e.target instanceof Element ? e.target.getAttribute('data-pin') : null;
+    if (ns !== null) setRoving(ns);
+  };
+  const onBoxKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const ns = e.target instanceof Element ? e.target.getAttribute('data-pin') : null;
+    if (ns === null || e.altKey || e.ctrlKey || e.metaKey) return;
+    const k = boxes.indexOf(ns);
+    const to = { ArrowRight: k + 1, ArrowDown: k + 1, ArrowLeft: k - 1, ArrowUp: k - 1, Home: 0, End: boxes.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = boxes[Math.max(0, Math.min(boxes.length - 1, to))];
+    if (next === undefined) return;
+    setRoving(next);
+    svgRef.current?.querySelector<SVGGElement>(`[data-pin="${CSS.escape(next)}"]`)?.focus();
+  };
   const onMenu = useCallback((ns: string) => {
     if (pinnedNs !== ns) togglePin(ns);
   }, [pinnedNs, togglePin]);
@@ -108,6 +130,10 @@ export function NetworkCanvas() {
         className="canvas-svg"
         role="group"
         aria-label={t.view.drawing}
+        aria-describedby={descId}
+        data-roving="true"
+        onFocus={onBoxFocus}
+        onKeyDown={onBoxKey}
         data-testid="network-canvas"
         data-follow={follow ? 'true' : 'false'}
         data-lod={lodFor(transform.k)}
@@ -116,11 +142,14 @@ export function NetworkCanvas() {
         <g transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)}>
           <Segments segments={layout.segments} links={outer} />
           {layout.machines.map((m) => (
-            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} pinnedNs={pinnedNs} onPin={togglePin} onMenu={onMenu} onTabToActions={toActions} />
+            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} pinnedNs={pinnedNs} onPin={togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
           <PacketLayer />
         </g>
       </svg>
+      <p id={descId} className="sr-only">
+        {t.anySize.canvas.label}
+      </p>
       {pinnedNs && pinnedBox && <PinActions ns={pinnedNs} box={pinnedBox} view={view} canvas={size} onLeave={focusPinned} />}
       <div className="canvas-strip" ref={stripRef}>
         {/* Before the journey starts, the hint lies over the legend's place. */}

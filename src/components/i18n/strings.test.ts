@@ -39,9 +39,18 @@ function shape(node: unknown, path = ''): string[] {
  * - the HTML element a slide embeds the player with: iframe;
  * - the scenario picker's group names: MTU (as TTL), Proxy ARP (the kernel's name, as its sysctl
  *   proxy_arp), Calico (a name, as Linux), and ping's option -s (what students type).
+ * - what "About this lab" names as left out, as the tools and RFCs spell it: iptables, nftables,
+ *   kube-proxy, NAT, IPv6, VXLAN, the DF flag, TCP's ACK and RST, the sysctls reachable_time and
+ *   proxy_delay; and the key caps Enter and Tab.
  * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
  */
-const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's']);
+const LATIN_OK = new Set([
+  'ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply',
+  'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's',
+  'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter', 'Tab',
+  // The course lab's notes in "About this lab": the CNI plugins and settings by their own names.
+  'CNI', 'bridge', 'send_redirects', 'flannel', 'host', 'gw', 'BGP', 'via', 'pod1',
+]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
 const COUNTED: Record<string, PluralForms> = {
@@ -49,11 +58,13 @@ const COUNTED: Record<string, PluralForms> = {
   событие: { one: 'событие', few: 'события', many: 'событий', other: 'события' },
   пакет: { one: 'пакет', few: 'пакета', many: 'пакетов', other: 'пакета' },
   запрос: { one: 'запрос', few: 'запроса', many: 'запросов', other: 'запроса' },
+  порт: { one: 'порт', few: 'порта', many: 'портов', other: 'порта' },
+  хост: { one: 'хост', few: 'хоста', many: 'хостов', other: 'хоста' },
 };
 const FORM_OF = new Map(Object.values(COUNTED).flatMap((forms) => Object.values(forms).map((w) => [w, forms] as const)));
 
 /** The functions whose text counts something: each must put its number before a counted noun. */
-const COUNTING = ['panels.localRoutes', 'notices.pastEnd'];
+const COUNTING = ['panels.localRoutes', 'notices.pastEnd', 'anySize.fold.flooded', 'anySize.fold.floodedArp', 'anySize.fold.ignored', 'anySize.fold.hidden', 'anySize.fold.unfoldLabel'];
 
 describe('UI strings', () => {
   const en = walk(STRINGS.en);
@@ -116,6 +127,11 @@ describe('UI strings', () => {
     expect(STRINGS.ru.notices.pastEnd(99, 33)).toContain('33 события;');
     expect(STRINGS.ru.panels.localRoutes(11)).toContain('11 маршрутов ');
     expect(STRINGS.ru.panels.localRoutes(21)).toContain('21 маршрут ');
+    // A folded flood: the verb agrees with the number as the noun does.
+    expect(STRINGS.ru.anySize.fold.ignored(19)).toBe('19 хостов его пропускают: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(21)).toBe('21 хост его пропускает: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(3)).toBe('3 хоста его пропускают: он не для них');
+    expect(STRINGS.ru.anySize.fold.floodedArp(20, STRINGS.ru.anySize.fold.switchOf('lan'))).toBe('Коммутатор lan рассылает ARP-запрос через 20 портов');
   });
 
   it('English numerals agree too', () => {

@@ -2,6 +2,7 @@ import type { DropReason, FdbEvent, HopEvent, HopEventType, PacketKind } from '.
 import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
+import { anySizeEn, anySizeRu } from './anySizeStrings';
 
 /**
  * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
@@ -258,6 +259,8 @@ const en = {
     /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
     embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
   },
+  /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
+  anySize: anySizeEn,
 };
 
 /** The shape every language's strings have. */
@@ -480,6 +483,7 @@ const ru: Strings = {
     close: 'Закрыть',
     embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
   },
+  anySize: anySizeRu,
 };
 
 /** The strings of each language. */

@@ -1,12 +1,21 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { LogFilterKey } from '../../store/appState';
-import { logFilterKey } from '../../store/selectors';
+import type { HopEvent } from '../../core';
+import { floodFolds, type DisplayStep } from '../../store/floods';
+import { logFilterKey, selectSteps } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
+import { foldLine } from './foldLine';
 
 const FILTERS: LogFilterKey[] = ['arp', 'request', 'reply', 'icmp-error', 'decision'];
+
+/** The filter a step falls under: a folded flood goes with the frames it folds. */
+function stepFilterKey(events: readonly HopEvent[], st: DisplayStep): LogFilterKey {
+  const e = events[st.fold?.members[0] ?? st.index];
+  return e ? logFilterKey(e) : 'decision';
+}
 
 /** Rows a Page Up / Page Down moves by. */
 const PAGE = 10;
@@ -30,10 +39,11 @@ function reveal(box: HTMLElement, row: HTMLElement, centre: boolean): void {
 }
 
 /**
- * Every event of the journey, filterable by kind. One Tab stop: a listbox whose arrow keys move a
- * cursor over the events (Home/End, Page Up/Down too) and whose Enter or a click jumps to that
- * event; the event shown is the selected option. The cursor is announced through
- * aria-activedescendant, so focus stays on the list.
+ * Every step of the journey, filterable by kind. One Tab stop: a listbox whose arrow keys move a
+ * cursor over the steps (Home/End, Page Up/Down too) and whose Enter or a click jumps to that
+ * step; the step shown is the selected option. The cursor is announced through
+ * aria-activedescendant, so focus stays on the list. A folded flood is one row (→ unfolds it,
+ * ← folds it again); with "hide events to come" the list ends at the step shown.
  */
 export function EventLog() {
   const t = useStrings();
@@ -43,6 +53,10 @@ export function EventLog() {
   const filter = useAppStore((s) => s.logFilter);
   const toggle = useAppStore((s) => s.toggleLogFilter);
   const seek = useAppStore((s) => s.seek);
+  const steps = useAppStore(selectSteps);
+  const toggleFold = useAppStore((s) => s.toggleFold);
+  const hideFuture = useAppStore((s) => s.hideFuture);
+  const setHideFuture = useAppStore((s) => s.setHideFuture);
   const listRef = useRef<HTMLOListElement>(null);
   const uid = useId();
   // The keyboard cursor (an event index) while the list has focus; null: it sits on the event shown.
@@ -51,7 +65,14 @@ export function EventLog() {
   // focus would move the row away from under the pointer before the click lands).
   const pointing = useRef(false);
 
-  const shown = (events ?? []).map((e, i) => ({ e, i })).filter(({ e }) => filter[logFilterKey(e)]);
+  const all = events ?? [];
+  const shown = steps
+    .filter((st) => (!hideFuture || st.index <= index) && filter[stepFilterKey(all, st)])
+    .flatMap((st) => {
+      const e = all[st.index];
+      return e ? [{ e, i: st.index, fold: st.fold }] : [];
+    });
+  const future = hideFuture ? steps.filter((st) => st.index > index).length : 0;
   const positionOf = (i: number) => shown.findIndex((x) => x.i === i);
   // Where the cursor is: the one the keys moved, else the event shown, else the next event the filter keeps.
   const at = (() => {
@@ -86,6 +107,14 @@ export function EventLog() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       seek(at);
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      // Like a tree: → opens the folded flood under the cursor, ← closes the flood it belongs to.
+      const f = floodFolds(all).find((x) => x.at === at || x.members.includes(at));
+      const open = shown[p]?.fold === undefined;
+      if (!f || (e.key === 'ArrowRight') !== !open) return;
+      e.preventDefault();
+      setCursor(f.at);
+      toggleFold(f.at);
     }
   };
 
@@ -98,6 +127,10 @@ export function EventLog() {
             {t.kinds[k]}
           </button>
         ))}
+        <label className="chip future-toggle" title={t.anySize.future.help}>
+          <input type="checkbox" checked={hideFuture} onChange={(e) => setHideFuture(e.target.checked)} data-testid="hide-future" />
+          {t.anySize.future.label}
+        </label>
       </div>
       {shown.length === 0 && <p className="muted">{t.panels.noEvents}</p>}
       <ol
@@ -118,9 +151,10 @@ export function EventLog() {
         onBlur={() => setCursor(null)}
         data-testid="log-list"
       >
-        {shown.map(({ e, i }) => {
-          const key = logFilterKey(e);
-          const cls = ['log-row', i === index ? 'is-current' : '', i === at && cursor !== null ? 'is-active' : ''].filter(Boolean).join(' ');
+        {shown.map(({ e, i, fold }) => {
+          const key = fold ? stepFilterKey(all, { index: i, fold }) : logFilterKey(e);
+          const cls = ['log-row', i === index ? 'is-current' : '', i === at && cursor !== null ? 'is-active' : '', fold ? 'is-fold' : ''].filter(Boolean).join(' ');
+          const line = fold ? `${foldLine(fold, t)} (${t.anySize.fold.hidden(fold.members.length)})` : eventLine(e, t, lang);
           return (
             <li
               key={i}
@@ -133,19 +167,26 @@ export function EventLog() {
                 seek(i);
               }}
               data-event={i}
+              data-fold={fold ? fold.members.length : undefined}
               data-testid={`log-${i}`}
             >
               <span className="log-n">{i + 1}</span>
               <span className="dot" style={key !== 'decision' ? { background: KIND_VAR[key] } : undefined} aria-hidden="true" />
               <span className="log-ns">{e.ns}</span>
-              <span className="log-type">{t.types[e.type]}</span>
-              <span className="log-text" title={eventLine(e, t, lang)}>
-                {eventLine(e, t, lang)}
+              <span className="log-type">{fold ? t.fdbActions.flood : t.types[e.type]}</span>
+              <span className="log-text" title={line}>
+                {fold && <span aria-hidden="true">▸ </span>}
+                {line}
               </span>
             </li>
           );
         })}
       </ol>
+      {future > 0 && (
+        <p className="muted future-hidden" data-testid="future-hidden">
+          {t.anySize.future.hidden(future)}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useId, useMemo } from 'react';
 import { tellChapters, tellEvent, tellOutcome } from '../../core';
-import { chapterIndexAt, selectEvent } from '../../store/selectors';
+import { floodFolds } from '../../store/floods';
+import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
+import { foldLine } from './foldLine';
 
 /**
  * What happens at this event, told by the core's narrator in the app's language, at the chosen
@@ -24,12 +26,26 @@ export function ExplainPanel() {
   const index = useAppStore((s) => s.index);
   const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
   const text = useMemo(() => (result && ev ? tellEvent(result, index, lang, level) : ''), [result, ev, index, lang, level]);
-  const isLast = result !== null && index === result.events.length - 1;
+  const atEnd = useAppStore(selectAtEnd);
+  const isLast = result !== null && atEnd;
   const chapter = chapters[chapterIndexAt(chapters, index)];
   // The course notes simplify some steps: at a chapter's first event say what really happens, in
   // full; at its later events keep it one click away.
   const correction = chapter?.correction;
   const atStart = chapter?.start === index;
+  // A flood of many copies: say it in one sentence, and offer its events one by one (or folded again).
+  const unfolded = useAppStore(selectUnfolded);
+  const toggleFold = useAppStore((s) => s.toggleFold);
+  const fold = result ? floodFolds(result.events).find((f) => f.at === index || f.members.includes(index)) : undefined;
+  const isOpen = fold !== undefined && unfolded.includes(fold.at);
+  const foldNote = fold && (
+    <p className={`fold-note${isOpen ? '' : ' is-folded'}`} data-testid="fold-note">
+      {foldLine(fold, t)}.{' '}
+      <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => toggleFold(fold.at)} data-testid="fold-toggle">
+        {isOpen ? t.anySize.fold.foldLabel : t.anySize.fold.unfoldLabel(fold.members.length)}
+      </button>
+    </p>
+  );
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby={headingId}>
@@ -52,8 +68,11 @@ export function ExplainPanel() {
       </div>
       )}
       <div aria-live="polite" aria-atomic="true" data-testid="explanation">
+        {/* Folded, the flood's one sentence leads (a projector's caption shows its first lines); opened, it follows. */}
+        {fold && !isOpen && foldNote}
         {ev && <p className="explain-text">{text}</p>}
-        {ev && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {ev && !(fold && !isOpen) && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
+        {fold && isOpen && foldNote}
         {correction && atStart && chapter && (
           <div className="correction is-start" data-testid="correction" data-start="true">
             <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../../store/appState';
+import { selectAtEnd } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { Icon, type IconName } from './icons';
@@ -31,11 +32,12 @@ export function Controls() {
       next: st.next,
       last: st.last,
       setSpeed: st.setSpeed,
+      atEnd: selectAtEnd(st),
     })),
   );
   const n = s.n;
   const atStart = s.index <= 0;
-  const atEnd = s.index >= n - 1;
+  const atEnd = s.atEnd;
   return (
     <>
       <div className="controls" role="group" aria-label={t.controls.label}>

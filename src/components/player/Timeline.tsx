@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { tellChapters } from '../../core';
-import { chapterIndexAt } from '../../store/selectors';
+import { stepPosition, stepSpan } from '../../store/floods';
+import { chapterIndexAt, selectSteps } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
+import { ChapterToc } from './ChapterToc';
 
 /**
  * A scrubbable step slider with the journey's chapters above it, each as wide as its share of the
@@ -14,15 +16,24 @@ export function Timeline() {
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);
   const seek = useAppStore((s) => s.seek);
+  // A chapter may begin on an event a folded flood hides: its jump opens that flood.
+  const reveal = useAppStore((s) => s.reveal);
   const n = result?.events.length ?? 0;
   const chapters = useMemo(() => (result ? tellChapters(result, lang) : []), [result, lang]);
   const current = chapterIndexAt(chapters, index);
   const chapter = chapters[current];
+  // A folded flood is one step standing for several events: the counter names them all.
+  const steps = useAppStore(selectSteps);
+  const step = steps[stepPosition(steps, index)];
+  const span = step?.fold ? stepSpan(step) : null;
+  const counter = t.controls.step(index + 1, n) + (span ? ` · ${t.anySize.fold.steps(`${span.first + 1}–${span.last + 1}`)}` : '');
   return (
     <div className="timeline">
       <div className="timeline-head">
+        {/* The contents first: a narrow window clips the end of this line, never the button. */}
+        <ChapterToc chapters={chapters} current={current} />
         <span className="step-count" data-testid="step-count">
-          {t.controls.step(index + 1, n)}
+          {counter}
         </span>
         {chapter && (
           <span className="chapter-now" data-testid="chapter-now">
@@ -41,7 +52,7 @@ export function Timeline() {
               type="button"
               className={`chapter${k === current ? ' is-current' : ''}${c.correction ? ' has-correction' : ''}`}
               style={{ flexGrow: Math.max(1, end - c.start) }}
-              onClick={() => seek(c.start)}
+              onClick={() => reveal(c.start)}
               title={label}
               aria-label={label}
               aria-current={k === current ? 'step' : undefined}
@@ -62,7 +73,7 @@ export function Timeline() {
         value={index}
         onChange={(e) => seek(Number(e.target.value))}
         aria-label={t.controls.timeline}
-        aria-valuetext={t.controls.step(index + 1, n)}
+        aria-valuetext={counter}
         data-testid="timeline"
       />
     </div>

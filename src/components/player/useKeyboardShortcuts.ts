@@ -6,13 +6,13 @@ const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'H
 
 /**
  * Whether the focused element needs this key itself: fields and sliders use every key we map
- * (typing, arrows, Home/End), the event log (a listbox) and the panel tabs their arrows, Home and
- * End, a button or checkbox only Space.
+ * (typing, arrows, Home/End), the event log (a listbox), the panel tabs and the drawing's boxes
+ * (one Tab stop, arrows between them) their arrows, Home and End, a button or checkbox only Space.
  */
 function ownsKey(el: Element | null, key: string): boolean {
   if (!el) return false;
   if (el.closest('input:not([type="checkbox"]):not([type="radio"]), select, textarea, [contenteditable="true"], [role="slider"]')) return true;
-  if (MOVE_KEYS.has(key) && el.closest('[role="listbox"], [role="tablist"]')) return true;
+  if (MOVE_KEYS.has(key) && el.closest('[role="listbox"], [role="tablist"], [data-roving] [data-pin]')) return true;
   return key === ' ' && el.closest('button, summary, a[href], input, [role="button"], [role="tab"]') !== null;
 }
 

@@ -120,6 +120,8 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'resolve-dst', ns: e.ns, ip: e.ip, target: dstName, dev: e.iface, failed });
     }
   }
+  const tail = recheckTail(events);
+  if (tail && tail.start > (out[out.length - 1]?.start ?? -1)) push(tail.start, { kind: 'recheck', hosts: tail.hosts });
   out.sort((a, b) => a.start - b.start);
   out.forEach((c, k) => {
     c.n = k + 1;
@@ -128,6 +130,27 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     if (corr) c.correction = corr;
   });
   return out;
+}
+
+/**
+ * The late tail of neighbour re-confirmation: after the last event of any IP packet, the first
+ * DELAY → PROBE timer starts a chapter of its own (a warm journey's caches were used while STALE,
+ * so 5 s later they probe), and every host that probes after it is named.
+ */
+function recheckTail(events: readonly HopEvent[]): { start: number; hosts: string[] } | null {
+  let lastPacket = -1;
+  events.forEach((e, i) => {
+    if (e.type === 'send' || e.type === 'deliver' || e.type === 'route' || e.type === 'ttl' || (e.type === 'frame' && e.ipv4 !== undefined)) lastPacket = i;
+  });
+  let start = -1;
+  const hosts: string[] = [];
+  for (let i = lastPacket + 1; i < events.length; i++) {
+    const e = events[i] as HopEvent;
+    if (e.type !== 'neigh' || e.cause !== 'timer' || e.to !== 'PROBE') continue;
+    if (start < 0) start = i;
+    if (!hosts.includes(e.ns)) hosts.push(e.ns);
+  }
+  return start < 0 ? null : { start, hosts };
 }
 
 function packetNumber(events: readonly HopEvent[], src: string, pkt: number): number {

@@ -42,6 +42,13 @@ function checkChapter(r: JourneyResult, chapters: StoryChapter[], k: number, mai
     expect(r.events.some((e) => e.type === 'neigh' && e.ns === f.ns && e.ip === f.ip && e.cause === 'failed'), where).toBe(f.failed);
   }
   if (f.kind === 'answer') expect(inSpan[0]?.type === 'send' && inSpan[0].cause === f.cause && inSpan[0].about === main, where).toBe(true);
+  if (f.kind === 'recheck') {
+    // The tail only re-confirms neighbours: it starts on a DELAY → PROBE timer, carries no IP packet, and each host named probes in it.
+    expect(inSpan[0]?.type === 'neigh' && inSpan[0].cause === 'timer' && inSpan[0].to === 'PROBE', where).toBe(true);
+    expect(inSpan.some((e) => e.type === 'send' || e.type === 'deliver' || e.type === 'route' || (e.type === 'frame' && e.ipv4 !== undefined)), where).toBe(false);
+    for (const ns of f.hosts) expect(inSpan.some((e) => e.type === 'neigh' && e.ns === ns && e.to === 'PROBE'), where).toBe(true);
+    expect(k, `${where}: the last chapter`).toBe(chapters.length - 1);
+  }
   if (f.kind === 'origin') expect(inSpan[0]?.type === 'send' && inSpan[0].pkt === main, where).toBe(true);
   const corr = c.correction;
   if (corr) {
@@ -77,6 +84,7 @@ describe('the story of every journey in the generated set agrees with its events
   it('checks every chapter, correction and outcome, in both languages', () => {
     let chapters = 0;
     let corrections = 0;
+    let rechecks = 0;
     for (const r of journeySet()) {
       const story = storyOf(r);
       const main = firstSend(r)?.pkt ?? -1;
@@ -85,6 +93,7 @@ describe('the story of every journey in the generated set agrees with its events
       story.chapters.forEach((_, k) => checkChapter(r, story.chapters, k, main));
       chapters += story.chapters.length;
       corrections += story.chapters.filter((c) => c.correction).length;
+      rechecks += story.chapters.filter((c) => c.facts.kind === 'recheck').length;
       for (const lang of LANGS) {
         const told = tellChapters(r, lang);
         told.forEach((c, k) => {
@@ -106,6 +115,7 @@ describe('the story of every journey in the generated set agrees with its events
     }
     // The set must exercise the story, not pass by having none.
     expect(chapters).toBeGreaterThan(5000);
+    expect(rechecks).toBeGreaterThan(100);
     expect(corrections).toBeGreaterThan(300);
   }, 120_000);
 
@@ -116,5 +126,18 @@ describe('the story of every journey in the generated set agrees with its events
     const s = storyOf(r);
     expect(s.chapters.map((c) => c.facts.kind)).toEqual(['origin', 'enter-root', 'bridge', 'route', 'leave', 'router', 'arrive', 'resolve-dst', 'into-pod', 'answer']);
     expect(s.chapters.map((c) => c.correction?.code ?? null)).toEqual(['gateway-arp', null, null, 'bridge-no-arp', 'routing-table-decides', 'ip-stays-mac-changes', 'node-routes', 'stack-arps-bridge-floods', null, null]);
+  });
+
+  it('gives a warm ping\'s late DELAY → PROBE tail a chapter of its own, after the answer', () => {
+    const r = runJourney(seedTopology(), { from: 'pod1', to: 'pod3', proto: 'icmp', count: 1, ttl: 64, warm: true });
+    const s = storyOf(r);
+    const kinds = s.chapters.map((c) => c.facts.kind);
+    expect(kinds.slice(-2)).toEqual(['answer', 'recheck']);
+    const tail = s.chapters[s.chapters.length - 1];
+    expect(tail?.facts).toEqual({ kind: 'recheck', hosts: ['pod3', 'node2', 'router', 'node1'] });
+    const back = r.events.findIndex((e) => e.type === 'deliver' && e.ns === 'pod1');
+    expect(tail?.start).toBe(back + 1);
+    expect(tellChapters(r, 'en').at(-1)?.title).toBe('Afterwards, pod3, node2, router and node1 confirm their neighbours with unicast ARP (DELAY → PROBE)');
+    expect(tellChapters(r, 'ru').at(-1)?.title).toBe('Затем pod3, node2, router и node1 перепроверяют соседей одноадресными ARP-запросами (DELAY → PROBE)');
   });
 });

@@ -1,10 +1,19 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, PlaybackSlice } from '../appState';
+import { snapIndex, stepPosition } from '../floods';
+import { selectSteps } from '../selectors';
 
-/** Clamp a playhead position to the journey's events. */
+/** Clamp a playhead position to the journey's events, and onto a step (never inside a folded flood). */
 function clampIndex(s: AppState, i: number): number {
   const n = s.result?.events.length ?? 0;
-  return Math.max(0, Math.min(n - 1, Math.round(i)));
+  return snapIndex(selectSteps(s), Math.max(0, Math.min(n - 1, Math.round(i))));
+}
+
+/** The event `by` steps away from the playhead (a folded flood is one step). */
+function stepBy(s: AppState, by: number): number {
+  const steps = selectSteps(s);
+  const k = Math.max(0, Math.min(steps.length - 1, stepPosition(steps, s.index) + by));
+  return steps[k]?.index ?? 0;
 }
 
 /** The playback slice: a playhead over the event log, moved by the controls and the timer. */
@@ -14,20 +23,20 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
   speed: 1,
   play: () => {
     const s = get();
-    const n = s.result?.events.length ?? 0;
-    if (n === 0) return;
+    const steps = selectSteps(s);
+    if (steps.length === 0) return;
     // Play from the end starts over, like any media player.
-    set({ playing: true, index: s.index >= n - 1 ? 0 : s.index });
+    set({ playing: true, index: s.index >= (steps[steps.length - 1]?.index ?? 0) ? 0 : s.index });
   },
   pause: () => set({ playing: false }),
   toggle: () => (get().playing ? get().pause() : get().play()),
   next: () => {
     const s = get();
-    const i = clampIndex(s, s.index + 1);
-    const n = s.result?.events.length ?? 0;
-    set({ index: i, playing: s.playing && i < n - 1 });
+    const i = stepBy(s, 1);
+    const steps = selectSteps(s);
+    set({ index: i, playing: s.playing && i !== steps[steps.length - 1]?.index });
   },
-  prev: () => set((s) => ({ index: clampIndex(s, s.index - 1), playing: false })),
+  prev: () => set((s) => ({ index: stepBy(s, -1), playing: false })),
   first: () => set((s) => ({ index: clampIndex(s, 0), playing: false })),
   last: () => set((s) => ({ index: clampIndex(s, Number.MAX_SAFE_INTEGER), playing: false })),
   seek: (i) => set((s) => ({ index: clampIndex(s, i) })),

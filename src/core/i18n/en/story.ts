@@ -69,7 +69,13 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   packet: (c) => c.arp === 'known' ? `Packet ${c.n}: every MAC is in the ARP tables now`
     : c.arp === 'waiting' ? `Packet ${c.n}: ${c.ns ?? 'a hop'}'s ARP has not finished; the packet waits`
       : c.arp === 'again' ? `Packet ${c.n}: ${c.ns ?? 'a hop'} starts ARP again` : `Packet ${c.n}`,
+  recheck: (c) => `Afterwards, ${listEn(c.hosts)} ${c.hosts.length === 1 ? 'confirms its neighbour' : 'confirm their neighbours'} with unicast ARP (DELAY → PROBE)`,
 };
+
+/** "a", "a and b", "a, b and c". */
+function listEn(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '?') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`;
+}
 
 /** English corrections of the course notes: `short` two lines for a projector, `long` the argument. */
 export const correctionsEn: NarratorCatalog['corrections'] = {

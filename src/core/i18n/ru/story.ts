@@ -75,7 +75,13 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   packet: (c) => c.arp === 'known' ? `Пакет ${c.n}: все MAC-адреса уже в ARP-таблицах`
     : c.arp === 'waiting' ? `Пакет ${c.n}: ARP на ${c.ns ?? 'одном из хопов'} ещё не завершён, пакет ждёт в очереди`
       : c.arp === 'again' ? `Пакет ${c.n}: ${c.ns ?? 'один из хопов'} начинает ARP заново` : `Пакет ${c.n}`,
+  recheck: (c) => `Затем ${listRu(c.hosts)} ${c.hosts.length === 1 ? 'перепроверяет соседа' : 'перепроверяют соседей'} одноадресными ARP-запросами (DELAY → PROBE)`,
 };
+
+/** «a», «a и b», «a, b и c». */
+function listRu(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '?') : `${xs.slice(0, -1).join(', ')} и ${xs[xs.length - 1] ?? ''}`;
+}
 
 /** Русские поправки к конспекту: `short` — две строки для проектора, `long` — всё рассуждение. */
 export const correctionsRu: NarratorCatalog['corrections'] = {

@@ -1,0 +1,120 @@
+import { count, plural, type PluralForms } from '../../core/i18n/plural';
+
+/*
+ * Strings of "journeys of any size" (issue 8, item 8): folded floods, the table of contents, the
+ * log's hidden future and the note on what the lab simplifies. Kept in their own block so that
+ * `strings.ts` only names it; `ru` has the shape of `en` (a type error otherwise).
+ */
+
+const PORTS_EN: PluralForms = { one: 'port', other: 'ports' };
+const PORTS_RU: PluralForms = { one: 'порт', few: 'порта', many: 'портов', other: 'порта' };
+const HOSTS_EN: PluralForms = { one: 'host ignores it', other: 'hosts ignore it' };
+// The verb agrees with the number too: «21 хост его пропускает», «3 хоста его пропускают».
+const HOSTS_RU: PluralForms = { one: 'хост его пропускает', few: 'хоста его пропускают', many: 'хостов его пропускают', other: 'хоста его пропускают' };
+const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
+const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
+
+export const anySizeEn = {
+  fold: {
+    /** Who floods: a segment's switch or a Linux bridge, by name (the subject of `flooded`). */
+    switchOf: (name: string) => `The switch ${name}`,
+    bridgeOf: (name: string) => `The bridge ${name}`,
+    /** `bridge` is the bridge or the segment's switch that floods, as `switchOf`/`bridgeOf` name it. */
+    flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
+    floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
+    ignored: (n: number) => `${count('en', n, HOSTS_EN)}, as it is not for them`,
+    answered: (who: string) => `only ${who} answers`,
+    nobody: 'nobody answers',
+    /** One folded step counts several events. */
+    hidden: (n: number) => `${count('en', n, EVENTS_EN)} folded into one`,
+    unfold: 'Unfold',
+    fold: 'Fold',
+    unfoldLabel: (n: number) => `Unfold the flood: show its ${count('en', n, EVENTS_EN)} one by one`,
+    foldLabel: 'Fold the flood into one',
+    /** `span` is "27–65": the first and last events a folded step stands for (after "Event 27 of 300"). */
+    steps: (span: string) => `${span} folded`,
+  },
+  toc: {
+    title: 'Chapters',
+    show: 'Table of contents',
+    marks: '! marks a chapter where the course notes simplify: the chapter opens with what Linux really does.',
+    current: 'current chapter',
+  },
+  future: {
+    label: 'Hide events to come',
+    help: 'The log lists only the events up to the one shown: students can predict the next hop before you step on.',
+    hidden: (n: number) => `${count('en', n, EVENTS_EN)} to come are hidden`,
+  },
+  about: {
+    title: 'About this lab',
+    intro: 'The lab behaves as Linux does where it matters for the journey, and every frame is checked against a real kernel. It leaves out or simplifies:',
+    items: [
+      'no iptables or nftables: no kube-proxy Services, no masquerade (NAT);',
+      'IPv4 only: no IPv6, no multicast, no VXLAN or other overlays;',
+      'fragments are reassembled as Linux does, but an incomplete packet is never timed out (Linux gives up after 30 s);',
+      'in the course lab the pods\' gateway is 10.10.10.254, not .1 as the CNI bridge plugin would choose, because the notes give pod1 the address .1;',
+      'the course lab\'s router has send_redirects off; Linux\'s default is on, and traffic from the nodes would then get ICMP redirects (see the redirect scenarios);',
+      'real clusters route pod traffic without a separate router: flannel host-gw or Calico with BGP put "10.10.11.0/24 via 172.16.100.2" on the nodes themselves, and flannel\'s default VXLAN backend wraps packets in UDP port 8472;',
+      'TCP shows the handshake (SYN, SYN-ACK, ACK) or RST, not the data after it;',
+      'ARP timers are fixed: reachable_time is its 30 s base (Linux picks 15–45 s at random);',
+      'an accepted ICMP redirect is explained but not applied to later packets;',
+      'a proxy-ARP answer waits half of proxy_delay (Linux: a random time below it); frame lengths are not shown.',
+    ],
+    close: 'Close',
+  },
+  canvas: {
+    /** The drawing as one Tab stop: what the arrow keys do inside it. */
+    label: 'One Tab stop: the arrow keys move between machines and pods, Enter or Space pins their tables.',
+  },
+};
+
+export type AnySizeStrings = typeof anySizeEn;
+
+export const anySizeRu: AnySizeStrings = {
+  fold: {
+    switchOf: (name) => `Коммутатор ${name}`,
+    bridgeOf: (name) => `Мост ${name}`,
+    flooded: (ports, bridge) => `${bridge} рассылает кадр через ${count('ru', ports, PORTS_RU)}`,
+    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос через ${count('ru', ports, PORTS_RU)}`,
+    ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,
+    answered: (who) => `отвечает только ${who}`,
+    nobody: 'никто не отвечает',
+    hidden: (n) => `свёрнуто в одно: ${count('ru', n, EVENTS_RU)}`,
+    unfold: 'Развернуть',
+    fold: 'Свернуть',
+    unfoldLabel: (n) => `Развернуть рассылку: показать ${count('ru', n, EVENTS_RU)} по одному`,
+    foldLabel: 'Свернуть рассылку в одно событие',
+    steps: (span) => `свёрнуты ${span}`,
+  },
+  toc: {
+    title: 'Главы',
+    show: 'Оглавление',
+    marks: '! — глава, где конспект упрощает: она начинается с того, что на самом деле делает Linux.',
+    current: 'текущая глава',
+  },
+  future: {
+    label: 'Скрыть следующие события',
+    help: 'В журнале только события до показанного: студенты могут предсказать следующий хоп, прежде чем вы покажете следующее событие.',
+    hidden: (n) => `скрыто следующих событий: ${n}`,
+  },
+  about: {
+    title: 'О стенде',
+    intro: 'Стенд ведёт себя как Linux там, где это важно для пути пакета, и каждый кадр сверен с настоящим ядром. Чего в нём нет и что упрощено:',
+    items: [
+      'нет iptables и nftables: нет сервисов kube-proxy и маскарадинга (NAT);',
+      'только IPv4: нет IPv6, многоадресной рассылки, VXLAN и других оверлейных сетей;',
+      'фрагменты собираются так же, как в Linux, но неполный пакет никогда не выбрасывается по таймауту (Linux ждёт 30 с);',
+      'в стенде из конспекта шлюз подов — 10.10.10.254, а не .1, как выбрал бы CNI-плагин bridge: в конспекте адрес .1 у pod1;',
+      'у маршрутизатора в стенде из конспекта выключен send_redirects; в Linux он по умолчанию включён, и тогда трафик от нод получал бы ICMP-перенаправления (см. сценарии с перенаправлениями);',
+      'в настоящих кластерах трафик подов идёт без отдельного маршрутизатора: flannel host-gw или Calico с BGP прописывают «10.10.11.0/24 via 172.16.100.2» на самих нодах, а VXLAN, режим flannel по умолчанию, упаковывает пакеты в UDP на порт 8472;',
+      'TCP показывает рукопожатие (SYN, SYN-ACK, ACK) или RST, но не данные после него;',
+      'таймеры ARP постоянны: reachable_time равен базовым 30 с (Linux выбирает случайно от 15 до 45 с);',
+      'принятое ICMP-перенаправление объясняется, но к следующим пакетам не применяется;',
+      'ответ proxy ARP ждёт половину proxy_delay (Linux — случайное время меньше него); длина кадров не показывается.',
+    ],
+    close: 'Закрыть',
+  },
+  canvas: {
+    label: 'Одна остановка Tab: стрелки переходят между машинами и подами, Enter или пробел закрепляет их таблицы.',
+  },
+};
