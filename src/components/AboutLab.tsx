@@ -23,8 +23,10 @@ export function AboutLab() {
   };
   return (
     <div className="about" onKeyDown={open ? onKeyDown : undefined}>
-      <button ref={button} type="button" className="about-btn" aria-expanded={open} aria-controls={`${id}-about`} onClick={() => setOpen(!open)} data-testid="about">
-        {t.title}
+      {/* An icon with its name for screen readers and as a tooltip: the header's first row keeps room for the scenario picker. */}
+      <button ref={button} type="button" className="about-btn" aria-expanded={open} aria-controls={`${id}-about`} onClick={() => setOpen(!open)} data-testid="about" title={t.title}>
+        <span aria-hidden="true" className="about-i">i</span>
+        <span className="sr-only">{t.title}</span>
       </button>
       <div id={`${id}-about`} className="about-popover" role="region" aria-labelledby={`${id}-about-title`} hidden={!open} data-testid="about-note">
         <h2 id={`${id}-about-title`} className="about-title">
