@@ -50,6 +50,8 @@ const LATIN_OK = new Set([
   'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter', 'Tab',
   // The course lab's notes in "About this lab": the CNI plugins and settings by their own names.
   'CNI', 'bridge', 'send_redirects', 'flannel', 'host', 'gw', 'BGP', 'via', 'pod1',
+  // The IPv4 header's More Fragments flag, as Wireshark names it.
+  'MF',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

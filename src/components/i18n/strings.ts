@@ -177,6 +177,9 @@ const en = {
     'ipv4.dst': 'Destination IP',
     'ipv4.ttl': 'TTL',
     'ipv4.proto': 'Protocol',
+    'ipv4.fragOffset': 'Fragment offset (bytes)',
+    'ipv4.mf': 'More fragments (MF)',
+    'icmp.mtu': 'Next-hop MTU',
     'icmp.type': 'Type',
     'icmp.code': 'Code',
     'icmp.seq': 'Sequence (seq)',
@@ -189,6 +192,8 @@ const en = {
   } as Record<string, string>,
   /** Values of the ARP operation field. */
   arpOps: { request: 'request', reply: 'reply' } satisfies Record<'request' | 'reply', string>,
+  /** A header flag's value, as Wireshark reads it ("Set"). */
+  flagValue: (on: boolean): string => (on ? 'set' : 'not set'),
   types: {
     frame: 'frame',
     route: 'route',
@@ -407,6 +412,9 @@ const ru: Strings = {
     'ipv4.dst': 'IP назначения',
     'ipv4.ttl': 'TTL',
     'ipv4.proto': 'Протокол',
+    'ipv4.fragOffset': 'Смещение фрагмента (байт)',
+    'ipv4.mf': 'Ещё фрагменты (MF)',
+    'icmp.mtu': 'MTU следующего хопа',
     'icmp.type': 'Тип',
     'icmp.code': 'Код',
     'icmp.seq': 'Номер (seq)',
@@ -418,6 +426,7 @@ const ru: Strings = {
     'tcp.flags': 'Флаги',
   },
   arpOps: { request: 'запрос (request)', reply: 'ответ (reply)' },
+  flagValue: (on) => (on ? 'установлен' : 'сброшен'),
   types: {
     frame: 'кадр',
     route: 'маршрут',

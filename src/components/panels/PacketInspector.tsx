@@ -60,7 +60,7 @@ export function PacketInspector() {
                     <div key={k} className={`field${changed ? ' is-changed' : ''}`} data-field={name} data-changed={changed ? 'true' : undefined}>
                       <dt>{t.fields[name] ?? k}</dt>
                       <dd>
-                        {name === 'arp.op' && h.layers.arp ? t.arpOps[h.layers.arp.op] : String(v)}
+                        {name === 'arp.op' && h.layers.arp ? t.arpOps[h.layers.arp.op] : typeof v === 'boolean' ? t.flagValue(v) : String(v)}
                         {name === 'icmp.type' && h.layers.icmp && <span className="muted"> · {icmpName(h.layers.icmp.type, h.layers.icmp.code, lang)}</span>}
                         {changed && <span className="badge badge-changed">{t.panels.changed}</span>}
                       </dd>
