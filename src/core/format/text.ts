@@ -24,7 +24,8 @@ export function tcpdumpLine(f: Frame): string {
   }
   const ip = f.ipv4;
   if (!ip) return l2;
-  const head = `${l2}, IPv4, ttl ${ip.ttl}`;
+  const frag = ip.fragOffset === undefined ? '' : ` (frag @${ip.fragOffset}${ip.mf === true ? '+' : ''})`;
+  const head = `${l2}, IPv4, ttl ${ip.ttl}${frag}`;
   if (f.icmp) {
     const i = f.icmp;
     const what =

@@ -28,13 +28,16 @@ export function summaryEn(f: Headers): string {
   }
   const ip = f.ipv4;
   if (!ip) return 'the frame';
+  // The first fragment says so; a later one carries no transport header: which piece of which packet.
+  const first = ip.fragOffset === 0 ? '; first fragment' : '';
   const base = `${ip.src} → ${ip.dst}, TTL ${ip.ttl}`;
+  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `the fragment at offset ${ip.fragOffset}${ip.mf === true ? '' : ' (the last)'} of the packet ${base}`;
   if (f.icmp) {
     const seq = f.icmp.seq !== undefined ? ` #${f.icmp.seq}` : '';
-    return `ICMP ${icmpNameEn(f.icmp.type, f.icmp.code)}${seq} (${base})`;
+    return `ICMP ${icmpNameEn(f.icmp.type, f.icmp.code)}${seq} (${base}${first})`;
   }
-  if (f.udp) return `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl})`;
-  if (f.tcp) return `TCP ${tcpFlagsEn(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
+  if (f.udp) return `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
+  if (f.tcp) return `TCP ${tcpFlagsEn(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
   return `the packet ${base}`;
 }
 

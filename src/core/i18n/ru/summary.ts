@@ -39,14 +39,17 @@ export function summaryRu(f: Headers): string {
   }
   const ip = f.ipv4;
   if (!ip) return 'кадр';
+  // Первый фрагмент так и назван; в следующих нет транспортного заголовка: какая это часть какого пакета.
+  const first = ip.fragOffset === 0 ? '; первый фрагмент' : '';
   const base = `${ip.src} → ${ip.dst}, TTL ${ip.ttl}`;
+  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `фрагмент со смещением ${ip.fragOffset}${ip.mf === true ? '' : ' (последний)'} пакета ${base}`;
   if (f.icmp) {
     const seq = f.icmp.seq !== undefined ? ` №${f.icmp.seq}` : '';
-    if (f.icmp.type === 8 || f.icmp.type === 0) return `ICMP ${f.icmp.type === 8 ? 'эхо-запрос' : 'эхо-ответ'}${seq} (${base})`;
-    return `пакет ICMP «${icmpShortRu(f.icmp.type, f.icmp.code)}» (${base})`;
+    if (f.icmp.type === 8 || f.icmp.type === 0) return `ICMP ${f.icmp.type === 8 ? 'эхо-запрос' : 'эхо-ответ'}${seq} (${base}${first})`;
+    return `пакет ICMP «${icmpShortRu(f.icmp.type, f.icmp.code)}» (${base}${first})`;
   }
-  if (f.udp) return `пакет UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl})`;
-  if (f.tcp) return `TCP-сегмент ${tcpFlagsRu(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl})`;
+  if (f.udp) return `пакет UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
+  if (f.tcp) return `TCP-сегмент ${tcpFlagsRu(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
   return `пакет ${base}`;
 }
 
