@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJourney, seedTopology, stateAt } from '../core';
+import { addPod, runJourney, seedTopology, stateAt } from '../core';
 import { createAppStore } from '../store/createAppStore';
 import { defaultFollow, embedCode, linkParams, stepLink } from '../store/link';
 import { defaultSpec } from './defaultSpec';
@@ -135,6 +135,34 @@ describe('links written from the app’s state', () => {
     const q = linkParams(big.s.getState(), big.p.lab ?? null) ?? '';
     expect(q).toMatch(/^nodes=6&pods=3&from=pod1-1&to=pod6-1&proto=icmp&.*&step=4$/);
     expect(parseUrlParams(`?${q}`).linkErrors).toEqual([]);
+  });
+
+  it('carry any other lab whole (?lab=): an edited seed, an edited scenario or cluster', () => {
+    const edited = addPod(seedTopology(), 'node1').topology;
+    const s = createAppStore({ engine, topology: edited, spec: { from: 'pod1', to: 'pod5' }, lang: 'en', theme: 'light' });
+    const q = linkParams(s.getState(), null) ?? '';
+    expect(q).toMatch(/^lab=[^&]+&from=pod1&to=pod5&/);
+    const back = parseUrlParams(`?${q}`);
+    expect(back.linkErrors, JSON.stringify(back.linkErrors)).toEqual([]);
+    expect(back.topology).toEqual(edited);
+    expect(back.spec).toMatchObject({ from: 'pod1', to: 'pod5' });
+    // A scenario's lab once edited is no longer that scenario; a generated cluster likewise.
+    const scenario = opened('?preset=tcp-handshake-listener');
+    expect(linkParams(scenario.s.getState(), null)).toMatch(/^preset=tcp-handshake-listener&/);
+    const big = opened('?nodes=3&pods=1');
+    const grown = createAppStore({ engine, topology: addPod(big.s.getState().topology, 'node1').topology, spec: { from: 'pod1-1', to: 'pod3-1' }, lang: 'en', theme: 'light' });
+    expect(linkParams(grown.getState(), { nodes: 3, pods: 1 })).toMatch(/^lab=/);
+  });
+
+  it('name a lab link that cannot be read, in both languages, and open the seed lab', () => {
+    const cut = parseUrlParams('?lab=N4Igdghg');
+    expect(cut.topology).toBeUndefined();
+    expect(cut.linkErrors[0]?.en).toMatch(/^\?lab=: lab: the lab in this link cannot be read/);
+    expect(cut.linkErrors[0]?.ru).toMatch(/стенд из этой ссылки не читается/);
+    const code = linkParams(createAppStore({ engine, topology: addPod(seedTopology(), 'node2').topology, spec: { from: 'pod1', to: 'pod3' }, lang: 'en', theme: 'light' }).getState(), null)?.split('&')[0] ?? '';
+    const both = parseUrlParams(`?${code}&preset=ttl-1`);
+    expect(both.topology?.machines.find((m) => m.name === 'node2')?.pods).toHaveLength(3);
+    expect(both.linkErrors.map((e) => e.en)).toEqual(['?preset=ttl-1: the link carries a lab of its own (?lab=), so this was ignored.']);
   });
 
   it('pass on the panels only when someone chose them, not a small screen’s default', () => {

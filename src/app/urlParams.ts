@@ -1,4 +1,4 @@
-import { JourneyError, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
+import { JourneyError, decodeLabLink, generateCluster, problemsText, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
 import type { LabParams } from '../store/link';
 import { findScenario } from '../store/presets';
@@ -43,7 +43,7 @@ export const MAX_NODES = 20;
 export const MAX_PODS = 20;
 
 /** Every parameter the player understands, in the order the help lists them. */
-export const KNOWN_PARAMS = ['preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels', 'future'] as const;
+export const KNOWN_PARAMS = ['lab', 'preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels', 'future'] as const;
 
 /** A value as quoted in a message: never so long it floods the banner. */
 function quote(v: string): string {
@@ -98,8 +98,24 @@ export function parseUrlParams(search: string): UrlParams {
   }
   const get = (k: (typeof KNOWN_PARAMS)[number]) => q.get(k);
 
+  // A whole lab in the link (an edited one) comes before any other way of choosing one.
+  const labRaw = get('lab');
+  if (labRaw !== null) {
+    const read = decodeLabLink(labRaw);
+    if (read.ok) {
+      out.topology = read.topology;
+      for (const other of ['preset', 'nodes', 'pods'] as const) {
+        const v = get(other);
+        if (v !== null) errors.push(bad(other, v, 'the link carries a lab of its own (?lab=), so this was ignored.', 'в ссылке есть свой стенд (?lab=), поэтому этот параметр пропущен.'));
+      }
+    } else {
+      const en = problemsText(read.problems, 'en');
+      const ru = problemsText(read.problems, 'ru');
+      errors.push({ en: `?lab=: ${en}. Showing the seed lab.`, ru: `?lab=: ${ru}. Показан учебный стенд.` });
+    }
+  }
   // The lab: a reference scenario's, the seed, or a generated cluster.
-  const presetRaw = get('preset');
+  const presetRaw = out.topology ? null : get('preset');
   const scenario = presetRaw === null ? undefined : findScenario(presetRaw.trim());
   if (presetRaw !== null && !scenario) {
     const q = quote(presetRaw);
@@ -114,14 +130,14 @@ export function parseUrlParams(search: string): UrlParams {
     const name = nodesRaw !== null ? 'nodes' : 'pods';
     const raw = nodesRaw ?? podsRaw;
     if (raw !== null) errors.push(bad(name, raw, `the scenario “${scenario.id}” has a lab of its own, so no cluster was generated.`, `у сценария «${scenario.id}» свой стенд, поэтому кластер не создан.`));
-  } else if (podsRaw !== null) {
+  } else if (podsRaw !== null && labRaw === null) {
     const n = int(podsRaw, 1, MAX_PODS);
     const m = wholeMsg({ en: 'the number of pods per node', ru: 'число подов на ноде' }, 'должно', 1, MAX_PODS);
     if (n === null) errors.push(bad('pods', podsRaw, m.en, m.ru));
     else if (nodesRaw === null) errors.push(bad('pods', podsRaw, `pods per node only apply to a generated cluster: add ?nodes=N (N from 1 to ${MAX_NODES}) to the link. Showing the seed lab.`, `число подов задаётся только для сгенерированного кластера: добавьте в ссылку ?nodes=N (N от 1 до ${MAX_NODES}). Показан учебный стенд.`));
     else pods = n;
   }
-  if (nodesRaw !== null && !scenario) {
+  if (nodesRaw !== null && !scenario && labRaw === null) {
     const nodes = int(nodesRaw, 1, MAX_NODES);
     if (nodes === null) {
       const m = wholeMsg({ en: 'the number of nodes', ru: 'число нод' }, 'должно', 1, MAX_NODES);

@@ -1,4 +1,5 @@
-import type { Topology } from '../core';
+import { encodeLabLink, generateCluster, seedTopology, type Topology } from '../core';
+import { findScenario } from './presets';
 import { createContext, useContext } from 'react';
 import type { AppState } from './appState';
 import { defaultSize } from './specDraft';
@@ -12,6 +13,24 @@ export interface LabParams {
 /** Whether the camera follows the packet when nothing asks otherwise: for labs of more than 4 machines. */
 export function defaultFollow(t: Topology): boolean {
   return t.machines.length > 4;
+}
+
+const sameCache = new WeakMap<Topology, Map<string, boolean>>();
+
+/**
+ * Whether `t` is still the lab `key` names (the seed, a scenario's, a generated cluster's), not an
+ * edited one: then a short parameter opens it again; otherwise the link carries it whole. Cached
+ * per topology object and key: links are built at every step, labs change only with an edit.
+ */
+function isLab(t: Topology, key: string, make: () => Topology): boolean {
+  let byKey = sameCache.get(t);
+  if (!byKey) sameCache.set(t, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (hit === undefined) {
+    hit = JSON.stringify(t) === JSON.stringify(make());
+    byKey.set(key, hit);
+  }
+  return hit;
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
@@ -33,17 +52,22 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   if (!spec) return null;
   const q = new URLSearchParams();
   // A scenario's lab replaced the one the app opened with (a generated cluster's size no longer applies).
-  if (s.preset !== null) q.set('preset', s.preset);
-  else if (lab) {
+  const scenario = s.preset !== null ? findScenario(s.preset) : undefined;
+  if (scenario && isLab(s.topology, `preset:${scenario.id}`, scenario.topology)) q.set('preset', scenario.id);
+  else if (lab && isLab(s.topology, `lab:${lab.nodes}x${lab.pods}`, () => generateCluster({ nodes: lab.nodes, podsPerNode: lab.pods }))) {
     q.set('nodes', String(lab.nodes));
     q.set('pods', String(lab.pods));
+  } else if (!isLab(s.topology, 'seed', seedTopology)) {
+    // Any other lab (edited, imported, opened from a link) travels whole, compressed (?lab=).
+    q.set('lab', encodeLabLink(s.topology));
   }
   q.set('from', spec.from);
   q.set('to', spec.to);
   q.set('proto', spec.proto);
   if (spec.proto !== 'icmp') q.set('port', String(spec.port));
   q.set('count', String(spec.count));
-  q.set('ttl', String(spec.ttl));
+  // 0: the source's own ip_default_ttl, which the link need not (and ?ttl=0 cannot) say.
+  if (spec.ttl !== 0) q.set('ttl', String(spec.ttl));
   // Only a size other than the protocol's default (the form leaves that one empty). TCP sends none.
   if (spec.size !== undefined && spec.proto !== 'tcp' && spec.size !== defaultSize(spec.proto)) q.set('size', String(spec.size));
   q.set('warm', spec.warm ? '1' : '0');
