@@ -28,7 +28,7 @@ for (const lang of ['en', 'ru'] as const) {
   test(`${lang}: a 20-node cluster folds its ARP flood into one step, and unfolds it`, async ({ page }) => {
     await openLink(page, `nodes=20&pods=2&lang=${lang}&step=${FLOOD}&panels=1`);
     const note = page.getByTestId('fold-note');
-    await expect(note).toContainText(lang === 'en' ? 'The switch lan floods the ARP request out of 20 ports; 19 hosts ignore it' : 'Коммутатор lan рассылает ARP-запрос через 20 портов; 19 хостов его пропускают');
+    await expect(note).toContainText(lang === 'en' ? 'The switch lan floods the ARP request out of 20 ports; 19 hosts ignore it' : 'Коммутатор lan рассылает ARP-запрос в 20 портов; 19 хостов его игнорируют');
     await expect(note).toContainText(lang === 'en' ? 'only router answers' : 'отвечает только router');
     await expect(page.getByTestId('step-count')).toContainText(`${FLOOD}–${FLOOD + HIDDEN}`);
     // Next steps over the whole flood to the router's copy; Previous comes back to the fold.

@@ -9,8 +9,8 @@ import { count, plural, type PluralForms } from '../../core/i18n/plural';
 const PORTS_EN: PluralForms = { one: 'port', other: 'ports' };
 const PORTS_RU: PluralForms = { one: 'порт', few: 'порта', many: 'портов', other: 'порта' };
 const HOSTS_EN: PluralForms = { one: 'host ignores it', other: 'hosts ignore it' };
-// The verb agrees with the number too: «21 хост его пропускает», «3 хоста его пропускают».
-const HOSTS_RU: PluralForms = { one: 'хост его пропускает', few: 'хоста его пропускают', many: 'хостов его пропускают', other: 'хоста его пропускают' };
+// The verb agrees with the number too: «21 хост его игнорирует», «3 хоста его игнорируют».
+const HOSTS_RU: PluralForms = { one: 'хост его игнорирует', few: 'хоста его игнорируют', many: 'хостов его игнорируют', other: 'хоста его игнорируют' };
 const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
 const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
 
@@ -23,7 +23,7 @@ export const anySizeEn = {
     flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
     floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
     ignored: (n: number) => `${count('en', n, HOSTS_EN)}, as it is not for them`,
-    answered: (who: string) => `only ${who} answers`,
+    answered: (who: string) => `only ${who} ${who.includes(', ') ? 'answer' : 'answers'}`,
     nobody: 'nobody answers',
     /** One folded step counts several events. */
     hidden: (n: number) => `${count('en', n, EVENTS_EN)} folded into one`,
@@ -52,7 +52,7 @@ export const anySizeEn = {
       'no iptables or nftables: no kube-proxy Services, no masquerade (NAT);',
       'IPv4 only: no IPv6, no multicast, no VXLAN or other overlays;',
       'fragments are reassembled as Linux does, but an incomplete packet is never timed out (Linux gives up after 30 s);',
-      'in the course lab the pods\' gateway is 10.10.10.254, not .1 as the CNI bridge plugin would choose, because the notes give pod1 the address .1;',
+      'in the course lab the pods\' gateway is 10.10.10.254, not .1 as host-local IPAM would choose by default, because the notes give pod1 the address .1;',
       'the course lab\'s router has send_redirects off; Linux\'s default is on, and traffic from the nodes would then get ICMP redirects (see the redirect scenarios);',
       'real clusters route pod traffic without a separate router: flannel host-gw or Calico with BGP put "10.10.11.0/24 via 172.16.100.2" on the nodes themselves, and flannel\'s default VXLAN backend wraps packets in UDP port 8472;',
       'TCP shows the handshake (SYN, SYN-ACK, ACK) or RST, not the data after it;',
@@ -74,22 +74,22 @@ export const anySizeRu: AnySizeStrings = {
   fold: {
     switchOf: (name) => `Коммутатор ${name}`,
     bridgeOf: (name) => `Мост ${name}`,
-    flooded: (ports, bridge) => `${bridge} рассылает кадр через ${count('ru', ports, PORTS_RU)}`,
-    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос через ${count('ru', ports, PORTS_RU)}`,
+    flooded: (ports, bridge) => `${bridge} рассылает кадр в ${count('ru', ports, PORTS_RU)}`,
+    floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос в ${count('ru', ports, PORTS_RU)}`,
     ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,
-    answered: (who) => `отвечает только ${who}`,
+    answered: (who) => `${who.includes(', ') ? 'отвечают' : 'отвечает'} только ${who}`,
     nobody: 'никто не отвечает',
     hidden: (n) => `свёрнуто в одно: ${count('ru', n, EVENTS_RU)}`,
     unfold: 'Развернуть',
     fold: 'Свернуть',
     unfoldLabel: (n) => `Развернуть рассылку: показать ${count('ru', n, EVENTS_RU)} по одному`,
     foldLabel: 'Свернуть рассылку в одно событие',
-    steps: (span) => `свёрнуты ${span}`,
+    steps: (span) => `свёрнуты события ${span}`,
   },
   toc: {
     title: 'Главы',
     show: 'Оглавление',
-    marks: '! — глава, где конспект упрощает: она начинается с того, что на самом деле делает Linux.',
+    marks: '! — глава, где конспект упрощает картину: она начинается с того, что на самом деле делает Linux.',
     current: 'текущая глава',
   },
   future: {
@@ -101,20 +101,20 @@ export const anySizeRu: AnySizeStrings = {
     title: 'О стенде',
     intro: 'Стенд ведёт себя как Linux там, где это важно для пути пакета, и каждый кадр сверен с настоящим ядром. Чего в нём нет и что упрощено:',
     items: [
-      'нет iptables и nftables: нет сервисов kube-proxy и маскарадинга (NAT);',
+      'нет iptables и nftables, а значит, нет ни сервисов, которые kube-proxy реализует с их помощью, ни маскарадинга (NAT);',
       'только IPv4: нет IPv6, многоадресной рассылки, VXLAN и других оверлейных сетей;',
-      'фрагменты собираются так же, как в Linux, но неполный пакет никогда не выбрасывается по таймауту (Linux ждёт 30 с);',
-      'в стенде из конспекта шлюз подов — 10.10.10.254, а не .1, как выбрал бы CNI-плагин bridge: в конспекте адрес .1 у pod1;',
-      'у маршрутизатора в стенде из конспекта выключен send_redirects; в Linux он по умолчанию включён, и тогда трафик от нод получал бы ICMP-перенаправления (см. сценарии с перенаправлениями);',
-      'в настоящих кластерах трафик подов идёт без отдельного маршрутизатора: flannel host-gw или Calico с BGP прописывают «10.10.11.0/24 via 172.16.100.2» на самих нодах, а VXLAN, режим flannel по умолчанию, упаковывает пакеты в UDP на порт 8472;',
-      'TCP показывает рукопожатие (SYN, SYN-ACK, ACK) или RST, но не данные после него;',
-      'таймеры ARP постоянны: reachable_time равен базовым 30 с (Linux выбирает случайно от 15 до 45 с);',
+      'фрагменты собираются так же, как в Linux, но неполный пакет никогда не отбрасывается по истечении времени ожидания (Linux ждёт 30 с);',
+      'в стенде из конспекта шлюз подов — 10.10.10.254, а не .1, как по умолчанию выбрал бы плагин IPAM host-local: в конспекте .1 — адрес pod1;',
+      'у маршрутизатора в стенде из конспекта выключен send_redirects; в Linux он по умолчанию включён, и тогда ноды получали бы на свой трафик ICMP-перенаправления (см. сценарии с перенаправлениями);',
+      'в реальных кластерах трафик подов идёт без отдельного маршрутизатора: flannel host-gw или Calico с BGP прописывают «10.10.11.0/24 via 172.16.100.2» на самих нодах, а бэкенд flannel по умолчанию, VXLAN, упаковывает пакеты в UDP с портом назначения 8472;',
+      'из TCP показаны только рукопожатие (SYN, SYN-ACK, ACK) или RST, без данных после него;',
+      'таймеры ARP фиксированы: reachable_time всегда равен базовому значению 30 с (Linux выбирает его случайно в пределах 15–45 с);',
       'принятое ICMP-перенаправление объясняется, но к следующим пакетам не применяется;',
-      'ответ proxy ARP ждёт половину proxy_delay (Linux — случайное время меньше него); длина кадров не показывается.',
+      'ответ proxy ARP задерживается ровно на половину proxy_delay (в Linux — на случайное время меньше proxy_delay); длины кадров не показываются.',
     ],
     close: 'Закрыть',
   },
   canvas: {
-    label: 'Одна остановка Tab: стрелки переходят между машинами и подами, Enter или пробел закрепляет их таблицы.',
+    label: 'Схема — один элемент в порядке перехода по Tab: стрелками можно переходить между машинами и подами, Enter или пробел закрепляет их таблицы.',
   },
 };

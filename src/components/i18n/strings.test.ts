@@ -130,10 +130,10 @@ describe('UI strings', () => {
     expect(STRINGS.ru.panels.localRoutes(11)).toContain('11 маршрутов ');
     expect(STRINGS.ru.panels.localRoutes(21)).toContain('21 маршрут ');
     // A folded flood: the verb agrees with the number as the noun does.
-    expect(STRINGS.ru.anySize.fold.ignored(19)).toBe('19 хостов его пропускают: он не для них');
-    expect(STRINGS.ru.anySize.fold.ignored(21)).toBe('21 хост его пропускает: он не для них');
-    expect(STRINGS.ru.anySize.fold.ignored(3)).toBe('3 хоста его пропускают: он не для них');
-    expect(STRINGS.ru.anySize.fold.floodedArp(20, STRINGS.ru.anySize.fold.switchOf('lan'))).toBe('Коммутатор lan рассылает ARP-запрос через 20 портов');
+    expect(STRINGS.ru.anySize.fold.ignored(19)).toBe('19 хостов его игнорируют: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(21)).toBe('21 хост его игнорирует: он не для них');
+    expect(STRINGS.ru.anySize.fold.ignored(3)).toBe('3 хоста его игнорируют: он не для них');
+    expect(STRINGS.ru.anySize.fold.floodedArp(20, STRINGS.ru.anySize.fold.switchOf('lan'))).toBe('Коммутатор lan рассылает ARP-запрос в 20 портов');
   });
 
   it('English numerals agree too', () => {

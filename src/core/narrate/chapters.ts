@@ -21,10 +21,13 @@ function pktOf(e: HopEvent): number | undefined {
 }
 
 /** What became of packet `pkt` in namespace `ns`: its route decision and any drop. */
-function visit(events: readonly HopEvent[], ns: string, pkt: number): { result: VisitResult; route: RouteEvent | null; reason: DropReason | null } {
+function visit(events: readonly HopEvent[], ns: string, pkt: number, from = 0): { result: VisitResult; route: RouteEvent | null; reason: DropReason | null } {
   let route: RouteEvent | null = null;
-  for (const e of events) {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i] as HopEvent;
     if (e.ns !== ns || pktOf(e) !== pkt) continue;
+    // This visit ends when the packet leaves again (a routing loop brings it back later).
+    if (route && e.type === 'frame' && e.dir === 'out') break;
     if (e.type === 'route' && e.direction === 'input' && !route) route = e;
     // A failed ARP for the next hop comes after forwarding (the ARP chapter tells it), and a
     // rate-limited ICMP error is about the answer, not the packet's fate here.
@@ -89,7 +92,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
         push(i, { kind: 'enter-root', ns: e.ns, iface: e.iface });
         inRoot = e.ns;
       } else if (iface.kind === 'ether') {
-        const v = visit(events, e.ns, main);
+        const v = visit(events, e.ns, main, i);
         const facts = { ns: e.ns, result: v.result, dev: v.route?.dev ?? null, reason: v.reason };
         if (place.role === 'router') push(i, { kind: 'router', ...facts, nexthop: v.route?.nexthop ?? null });
         else push(i, { kind: 'arrive', ...facts, iface: e.iface });
@@ -167,14 +170,18 @@ function packetNumber(events: readonly HopEvent[], src: string, pkt: number): nu
  * (`again`, the first such hop), or it waits behind an open question (`waiting`), or every hop
  * knew its next hop's MAC (`known`).
  */
-function laterArp(events: readonly HopEvent[], from: number, pkt: number): { arp: 'known' | 'waiting' | 'again' | 'none'; ns: string | null } {
+function laterArp(events: readonly HopEvent[], from: number, pkt: number): { arp: 'known' | 'waiting' | 'again' | 'first' | 'none'; ns: string | null } {
   let waiting: string | null = null;
   let seen = false;
   for (let i = from; i < events.length; i++) {
     const e = events[i] as HopEvent;
     if (e.type !== 'neigh' || e.pkt !== pkt) continue;
     seen = true;
-    if (e.cause === 'resolve') return { arp: 'again', ns: e.ns };
+    if (e.cause === 'resolve') {
+      // Again only where an earlier packet already asked; else this hop's first ARP (the first packet died before it).
+      const before = events.slice(0, from).some((x) => x.type === 'neigh' && x.ns === e.ns && x.ip === e.ip && x.cause === 'resolve');
+      return { arp: before ? 'again' : 'first', ns: e.ns };
+    }
     if (e.cause === 'queue' && waiting === null) waiting = e.ns;
   }
   if (waiting !== null) return { arp: 'waiting', ns: waiting };

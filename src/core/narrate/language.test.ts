@@ -54,6 +54,8 @@ const LATIN_OK = new Set([
   'softirq', 'etimedout',
   // Path MTU discovery as ping spells it (-M do/want/dont), the system call that fails and its errno.
   'm', 'do', 'dont', 'want', 'sendmsg', 'emsgsize',
+  // Netfilter's connection tracking and the Kubernetes component that loads it, by their names.
+  'conntrack', 'kube-proxy',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

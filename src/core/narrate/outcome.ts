@@ -48,7 +48,13 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
   }
   if (first) {
     const hops: { ns: string; ttl: number }[] = [];
-    for (const e of events) if (e.type === 'ttl' && e.pkt === first.pkt) hops.push({ ns: e.ns, ttl: e.to });
+    // Fragments of the packet share its id and repeat each hop: count a hop (namespace, TTL) once.
+    const seen = new Set<string>();
+    for (const e of events) {
+      if (e.type !== 'ttl' || e.pkt !== first.pkt || seen.has(`${e.ns}/${e.from}`)) continue;
+      seen.add(`${e.ns}/${e.from}`);
+      hops.push({ ns: e.ns, ttl: e.to });
+    }
     out.ttl = { start: first.ipv4.ttl, hops };
   }
   return out;

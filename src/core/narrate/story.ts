@@ -38,7 +38,7 @@ export type ChapterFacts =
   | { kind: 'answer'; ns: string; cause: SendEvent['cause']; type: number | null; code: number | null; to: string; self: boolean; lost: { ns: string; reason: DropReason; nexthop: string | null } | null }
   /** A later packet of the journey, and what the source's ARP table did for it. */
   /** `ns`: where ARP waits or starts again for this packet (the first such hop), if anywhere. */
-  | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'none'; ns: string | null }
+  | { kind: 'packet'; n: number; arp: 'known' | 'waiting' | 'again' | 'first' | 'none'; ns: string | null }
   /**
    * After the journey's last packet: ARP entries used while STALE waited 5 s in DELAY and now
    * confirm their neighbour with unicast requests (DELAY → PROBE). `hosts`: who probes, in log order.

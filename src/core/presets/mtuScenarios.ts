@@ -83,7 +83,7 @@ export const MTU_SCENARIOS: readonly Scenario[] = [
     id: 'mtu-pmtu-learned',
     title: {
       en: 'ping -c 2 -s 1400 pod1 → pod3: the first is refused with "fragmentation needed", pod1 learns MTU 1400 and fragments the second',
-      ru: 'ping -c 2 -s 1400 pod1 → pod3: первый отвергнут с «нужна фрагментация», pod1 запоминает MTU 1400 и фрагментирует второй',
+      ru: 'ping -c 2 -s 1400 pod1 → pod3: первый запрос отброшен с ICMP «нужна фрагментация», pod1 запоминает MTU 1400 и фрагментирует второй',
     },
     topology: seedNarrowWan,
     journey: { from: 'pod1', to: 'pod3', size: 1400, count: 2 },
@@ -92,7 +92,7 @@ export const MTU_SCENARIOS: readonly Scenario[] = [
     id: 'mtu-emsgsize-local',
     title: {
       en: 'ping -M do -s 1600 pod1 → pod3: larger than eth0\'s MTU with DF demanded, nothing is sent (EMSGSIZE)',
-      ru: 'ping -M do -s 1600 pod1 → pod3: больше MTU eth0, а DF обязателен: ничего не отправляется (EMSGSIZE)',
+      ru: 'ping -M do -s 1600 pod1 → pod3: пакет больше MTU eth0, а DF обязателен, поэтому ничего не отправляется (EMSGSIZE)',
     },
     topology: seedTopology,
     journey: { from: 'pod1', to: 'pod3', size: 1600, pmtudisc: 'do' },

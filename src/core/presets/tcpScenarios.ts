@@ -117,7 +117,7 @@ export const TCP_SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'udp-broadcast-limited-listener',
-    title: { en: 'UDP to 255.255.255.255:53: it stays on pod1\'s link, and the program listening in pod2 gets it', ru: 'UDP на 255.255.255.255:53: он не покидает канал pod1, его получает программа, слушающая порт в pod2' },
+    title: { en: 'UDP to 255.255.255.255:53: it stays on pod1\'s link, and the program listening in pod2 gets it', ru: 'UDP-пакет на 255.255.255.255:53 не покидает канал pod1; его получает программа, которая слушает порт 53 в pod2' },
     topology: seedPod2UdpListener,
     journey: { from: 'pod1', to: '255.255.255.255', proto: 'udp', port: 53 },
   },

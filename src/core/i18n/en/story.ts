@@ -68,7 +68,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   },
   packet: (c) => c.arp === 'known' ? `Packet ${c.n}: every MAC is in the ARP tables now`
     : c.arp === 'waiting' ? `Packet ${c.n}: ${c.ns ?? 'a hop'}'s ARP has not finished; the packet waits`
-      : c.arp === 'again' ? `Packet ${c.n}: ${c.ns ?? 'a hop'} starts ARP again` : `Packet ${c.n}`,
+      : c.arp === 'again' ? `Packet ${c.n}: ${c.ns ?? 'a hop'} starts ARP again`
+        : c.arp === 'first' ? `Packet ${c.n}: ${c.ns ?? 'a hop'} resolves its next hop by ARP for the first time` : `Packet ${c.n}`,
   recheck: (c) => `Afterwards, ${listEn(c.hosts)} ${c.hosts.length === 1 ? 'confirms its neighbour' : 'confirm their neighbours'} with unicast ARP (DELAY → PROBE)`,
 };
 

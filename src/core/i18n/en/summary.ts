@@ -31,7 +31,7 @@ export function summaryEn(f: Headers): string {
   // The first fragment says so; a later one carries no transport header: which piece of which packet.
   const first = ip.fragOffset === 0 ? '; first fragment' : '';
   const base = `${ip.src} → ${ip.dst}, TTL ${ip.ttl}`;
-  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `the fragment at offset ${ip.fragOffset}${ip.mf === true ? '' : ' (the last)'} of the packet ${base}`;
+  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `${ip.mf === true ? 'a fragment' : 'the last fragment'} of the packet ${ip.src} → ${ip.dst} (offset ${ip.fragOffset}, TTL ${ip.ttl})`;
   if (f.icmp) {
     const seq = f.icmp.seq !== undefined ? ` #${f.icmp.seq}` : '';
     return `ICMP ${icmpNameEn(f.icmp.type, f.icmp.code)}${seq} (${base}${first})`;

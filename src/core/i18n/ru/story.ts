@@ -56,7 +56,7 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   },
   arrive: (c) => {
     if (c.result === 'forward') return `${c.ns} принимает пакет на ${c.iface} и маршрутизирует его в ${c.dev ?? '?'}`;
-    if (c.result === 'local') return `${c.ns} принимает пакет на ${c.iface}: он адресован самому ${c.ns}`;
+    if (c.result === 'local') return `${c.ns} принимает пакет на ${c.iface}: он адресован самому хосту ${c.ns}`;
     if (c.result === 'pass') return `${c.ns} принимает пакет на ${c.iface}`;
     return `${c.ns} принимает пакет на ${c.iface} и отбрасывает его: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
@@ -74,7 +74,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   },
   packet: (c) => c.arp === 'known' ? `Пакет ${c.n}: все MAC-адреса уже в ARP-таблицах`
     : c.arp === 'waiting' ? `Пакет ${c.n}: ARP на ${c.ns ?? 'одном из хопов'} ещё не завершён, пакет ждёт в очереди`
-      : c.arp === 'again' ? `Пакет ${c.n}: ${c.ns ?? 'один из хопов'} начинает ARP заново` : `Пакет ${c.n}`,
+      : c.arp === 'again' ? `Пакет ${c.n}: ${c.ns ?? 'один из хопов'} начинает ARP заново`
+        : c.arp === 'first' ? `Пакет ${c.n}: ${c.ns ?? 'один из хопов'} впервые выясняет по ARP MAC-адрес следующего хопа` : `Пакет ${c.n}`,
   recheck: (c) => `Затем ${listRu(c.hosts)} ${c.hosts.length === 1 ? 'перепроверяет соседа' : 'перепроверяют соседей'} одноадресными ARP-запросами (DELAY → PROBE)`,
 };
 
@@ -148,7 +149,7 @@ function retriesRu(o: Outcome): string {
 function broadcastRu(o: Outcome): string {
   if (o.broadcastIgnored === 0) return '';
   if (o.proto === 'icmp') return ' На ping на широковещательный адрес Linux не отвечает (icmp_echo_ignore_broadcasts=1).';
-  return o.proto === 'udp' ? ' На дейтаграмму на широковещательный адрес не отвечают даже ICMP-ошибкой.' : ' На SYN на широковещательный адрес не отвечают ничем, даже RST.';
+  return o.proto === 'udp' ? ' Хосты, где этот порт никто не слушает, молча отбрасывают широковещательную дейтаграмму, без ICMP-ошибки.' : ' На SYN на широковещательный адрес не отвечают ничем, даже RST.';
 }
 
 function outcomeLineRu(o: Outcome): string {
@@ -165,7 +166,7 @@ function outcomeLineRu(o: Outcome): string {
     return `Ответ на SYN в ${o.src} не пришёл.${lost}${tail}`;
   }
   if (o.proto === 'udp') {
-    if (o.udpDelivered > 0) return `Дейтаграмма дошла до программы на ${o.dstIp}. UDP не подтверждает доставку: ответ мог бы прислать только сам сервер.${tail}`;
+    if (o.udpDelivered > 0) return `Дейтаграмма на ${o.dstIp} дошла до слушающей программы. UDP не подтверждает доставку: ответить мог бы только сам сервер.${tail}`;
     return errs ? `Ответа на дейтаграмму нет, только ошибка.${tail}` : `В ${o.src} не пришло никакого ответа.${lost}`;
   }
   // «Эхо-ответов вернулось: 1 из 3» не требует согласования числительного.

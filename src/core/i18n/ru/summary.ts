@@ -42,7 +42,7 @@ export function summaryRu(f: Headers): string {
   // Первый фрагмент так и назван; в следующих нет транспортного заголовка: какая это часть какого пакета.
   const first = ip.fragOffset === 0 ? '; первый фрагмент' : '';
   const base = `${ip.src} → ${ip.dst}, TTL ${ip.ttl}`;
-  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `фрагмент со смещением ${ip.fragOffset}${ip.mf === true ? '' : ' (последний)'} пакета ${base}`;
+  if (ip.fragOffset !== undefined && ip.fragOffset > 0) return `${ip.mf === true ? 'фрагмент' : 'последний фрагмент'} пакета ${ip.src} → ${ip.dst} (смещение ${ip.fragOffset}, TTL ${ip.ttl})`;
   if (f.icmp) {
     const seq = f.icmp.seq !== undefined ? ` №${f.icmp.seq}` : '';
     if (f.icmp.type === 8 || f.icmp.type === 0) return `ICMP ${f.icmp.type === 8 ? 'эхо-запрос' : 'эхо-ответ'}${seq} (${base}${first})`;
