@@ -104,3 +104,21 @@ describe('layoutTopology', () => {
     });
   }
 });
+
+describe('positions the user chose', () => {
+  it('a machine with a position is drawn there; the others keep their automatic place', () => {
+    const seed = seedTopology();
+    const auto = layoutTopology(seed);
+    const moved = { ...seed, machines: seed.machines.map((m) => (m.name === 'router' ? { ...m, position: { x: 900, y: 700 } } : m)) };
+    const l = layoutTopology(moved);
+    const box = (lay: typeof l, n: string) => lay.machines.find((m) => m.name === n)?.box;
+    expect(box(l, 'router')).toMatchObject({ x: 900, y: 700 });
+    expect(box(l, 'node1')).toEqual(box(auto, 'node1'));
+    expect(box(l, 'node2')).toEqual(box(auto, 'node2'));
+    // The drawing grows to hold it, and the router's NIC still drops to the segment's lane.
+    const r = box(l, 'router');
+    expect(l.width).toBeGreaterThanOrEqual((r?.x ?? 0) + (r?.w ?? 0));
+    expect(l.height).toBeGreaterThanOrEqual((r?.y ?? 0) + (r?.h ?? 0));
+    expect(l.links.some((k) => k.id === 'drop:router/eth0')).toBe(true);
+  });
+});

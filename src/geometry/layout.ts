@@ -102,10 +102,18 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   const namespaces: Record<string, NsLayout> = {};
   const rowOf: Record<string, number> = {};
   let right = 0;
+  let bottom = y;
   for (const plan of plans) {
     let x = plan.x;
     for (const { m, size } of plan.machines) {
-      const placed = placeMachine(m, x, plan.y, size, plan.nicSide);
+      // A machine the user placed (the editor's drag or arrows) keeps its place; the others keep
+      // their automatic slot, so a lab with no positions is drawn exactly as before.
+      const at = m.position ?? { x, y: plan.y };
+      const placed = placeMachine(m, at.x, at.y, size, plan.nicSide);
+      if (m.position) {
+        right = Math.max(right, at.x + size.w);
+        bottom = Math.max(bottom, at.y + size.h + M.margin);
+      }
       machines.push(placed.machine);
       for (const l of placed.ifaces) ifaces[l.id] = l;
       namespaces[m.name] = placed.machine.root;
@@ -159,7 +167,7 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   }
 
   const width = Math.ceil(right + M.margin);
-  const height = Math.ceil(y);
+  const height = Math.ceil(Math.max(y, bottom));
   return { width, height, bounds: boundsOf(machines, segments, width, height), machines, segments, links, ifaces, namespaces, rowOf, arrangement };
 }
 
