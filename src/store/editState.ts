@@ -33,6 +33,8 @@ export interface EditSlice {
   edit: (label: string, recipe: (t: Topology) => Topology, opts?: { history?: EditHistory }) => boolean;
   /** What the last edit refused, in both languages; cleared by the next edit. */
   editError: Bilingual | null;
+  /** Say why an edit asked for cannot be done (nothing selected, no room left); null clears it. */
+  refuse: (text: Bilingual | null) => void;
   /** Label of the last edit done, undone or redone (announced to screen readers). */
   lastEdit: { label: string; how: 'do' | 'undo' | 'redo' } | null;
   undo: () => void;

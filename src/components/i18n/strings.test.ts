@@ -35,13 +35,13 @@ function shape(node: unknown, path = ''): string[] {
  *   local and column proto, the sysctls ip_forward, rp_filter and arp_accept;
  * - the ARP operation as tcpdump prints it, given in parentheses after the Russian word:
  *   request, reply;
- * - key caps: Home, End, F, P, Ctrl+C;
+ * - key caps: Home, End, F, P, Ctrl+C, and the editor's Ctrl+Z, Ctrl+Y, Shift, Delete, Enter, Tab;
  * - the HTML element a slide embeds the player with: iframe;
  * - the scenario picker's group names: MTU (as TTL), Proxy ARP (the kernel's name, as its sysctl
  *   proxy_arp), Calico (a name, as Linux), and ping's option -s (what students type).
  * Interface names (eth0, cni0, veth…) come from the topology, not from this table.
  */
-const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's']);
+const LATIN_OK = new Set(['ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply', 'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's', 'Shift', 'Z', 'Y', 'Delete', 'Enter', 'Tab']);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
 const COUNTED: Record<string, PluralForms> = {

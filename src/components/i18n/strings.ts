@@ -2,6 +2,7 @@ import type { DropReason, FdbEvent, HopEvent, HopEventType, PacketKind } from '.
 import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
+import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 
 /**
  * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
@@ -32,6 +33,7 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 
 const en = {
   appTitle: 'Packet Journey',
+  editor: EDITOR_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -265,6 +267,7 @@ export type Strings = typeof en;
 
 const ru: Strings = {
   appTitle: 'Путь пакета',
+  editor: EDITOR_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',
