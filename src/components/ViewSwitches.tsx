@@ -8,7 +8,7 @@ const LANGS: { id: Lang; label: string; name: string }[] = [
   { id: 'ru', label: 'RU', name: 'RU — Русский' },
 ];
 
-/** Edit mode, panels, language and theme switches. */
+/** Panels, language and theme switches. */
 export function ViewSwitches() {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
@@ -17,15 +17,9 @@ export function ViewSwitches() {
   const setTheme = useAppStore((s) => s.setTheme);
   const panels = useAppStore((s) => s.panels);
   const setPanels = useAppStore((s) => s.setPanels);
-  const mode = useAppStore((s) => s.mode);
-  const setMode = useAppStore((s) => s.setMode);
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
     <div className="switches">
-      <button type="button" className="edit-btn" aria-pressed={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
-        <span aria-hidden="true">✎ </span>
-        {t.editor.mode}
-      </button>
       <button type="button" className="panels-btn" aria-pressed={panels} onClick={() => setPanels(!panels)} title={t.view.panelsHelp} data-testid="panels">
         {t.view.panels}
       </button>

@@ -71,6 +71,7 @@ export function NetworkCanvas() {
   const editing = useAppStore((s) => s.mode === 'edit');
   const selected = useAppStore((s) => s.selected);
   const select = useAppStore((s) => s.select);
+  const setMode = useAppStore((s) => s.setMode);
   const actions = useEditActions();
   const cameraRef = useRef<SVGGElement>(null);
   const frozen = useMachineDrag(cameraRef, layout, editing);
@@ -159,6 +160,10 @@ export function NetworkCanvas() {
           </div>
         )}
         <div className="zoom-controls">
+          <button type="button" className="edit-btn" aria-pressed={editing} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
+            <span aria-hidden="true">✎ </span>
+            {t.editor.mode}
+          </button>
           <button
             type="button"
             className="follow-btn"
