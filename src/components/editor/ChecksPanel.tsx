@@ -3,6 +3,7 @@ import { applyFix, autoConfigure, fixText, formatProblem, labChecks, problemSeve
 import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
 import { useStrings } from '../i18n/useStrings';
+import { EditHistory } from './EditToolbar';
 
 /** One line of the checks list: a problem, the machine it is about, and its fix when one is clear. */
 interface CheckRow {
@@ -58,6 +59,7 @@ export function ChecksPanel() {
   return (
     <aside className="side editor-side" data-testid="editor-panel">
       <section className="panel edit-selection">
+        <EditHistory />
         <p className="edit-hint" data-testid="selection">{selected ? e.selected(selected) : e.noSelection}</p>
         {editError && (
           <p className="edit-error" role="alert" data-testid="edit-error">
@@ -93,13 +95,12 @@ export function ChecksPanel() {
                 )}
                 <span className="check-text">{r.text}</span>
                 {r.fix && (
-                  <button type="button" className="check-fix" onClick={() => r.fix && edit('fix', (x) => applyFix(x, r.fix as LabFix))} aria-label={e.fixHelp(fixText(r.fix, lang))} title={fixText(r.fix, lang)}>
-                    {e.fix}
-                    <span className="check-fix-what" aria-hidden="true">
-                      {' '}
-                      {fixText(r.fix, lang)}
-                    </span>
-                  </button>
+                  <span className="check-fix-row">
+                    <code className="check-fix-what">{fixText(r.fix, lang)}</code>
+                    <button type="button" className="check-fix" onClick={() => r.fix && edit('fix', (x) => applyFix(x, r.fix as LabFix))} aria-label={e.fixHelp(fixText(r.fix, lang))}>
+                      {e.fix}
+                    </button>
+                  </span>
                 )}
               </li>
             ))}

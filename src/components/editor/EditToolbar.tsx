@@ -16,19 +16,13 @@ const KINDS: PaletteKind[] = ['node', 'pod', 'router', 'segment'];
 
 /**
  * Edit mode's strip over the drawing: the palette (each item a button: click or Enter adds it to
- * the selection or in its automatic place; a drag drops it where it is let go), then Undo, Redo
- * and Delete. A palette drag follows the pointer with pointer events (captured on the button), so a
+ * the selection or in its automatic place; a drag drops it where it is let go). A palette drag follows the pointer with pointer events (captured on the button), so a
  * real mouse drag and a touch work alike; the ghost under the pointer lets events through.
  */
 export function EditToolbar({ onDrop }: EditToolbarProps) {
   const t = useStrings();
   const e = t.editor;
   const act = useEditActions();
-  const canUndo = useAppStore((s) => s.canUndo);
-  const canRedo = useAppStore((s) => s.canRedo);
-  const undo = useAppStore((s) => s.undo);
-  const redo = useAppStore((s) => s.redo);
-  const selected = useAppStore((s) => s.selected);
   const press = useRef<{ kind: PaletteKind; x: number; y: number; moved: boolean } | null>(null);
   const dragged = useRef(false);
   const [ghost, setGhost] = useState<{ kind: PaletteKind; x: number; y: number } | null>(null);
@@ -86,24 +80,37 @@ export function EditToolbar({ onDrop }: EditToolbarProps) {
           </button>
         ))}
       </div>
-      <div className="edit-history" role="group" aria-label={`${e.undo} / ${e.redo}`}>
-        <button type="button" onClick={undo} disabled={!canUndo} title={e.undoHelp} data-testid="undo">
-          <span aria-hidden="true">↶ </span>
-          {e.undo}
-        </button>
-        <button type="button" onClick={redo} disabled={!canRedo} title={e.redoHelp} data-testid="redo">
-          <span aria-hidden="true">↷ </span>
-          {e.redo}
-        </button>
-        <button type="button" onClick={act.removeSelected} disabled={selected === null} title={e.removeHelp} data-testid="delete">
-          {e.remove}
-        </button>
-      </div>
       {ghost && (
         <div className="palette-ghost" style={{ left: ghost.x, top: ghost.y }} aria-hidden="true">
           {label[ghost.kind]}
         </div>
       )}
+    </div>
+  );
+}
+
+/** Undo, Redo and Delete (of the selection), at the head of the editor's panel. */
+export function EditHistory() {
+  const e = useStrings().editor;
+  const act = useEditActions();
+  const canUndo = useAppStore((s) => s.canUndo);
+  const canRedo = useAppStore((s) => s.canRedo);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const selected = useAppStore((s) => s.selected);
+  return (
+    <div className="edit-history" role="group" aria-label={`${e.undo} / ${e.redo}`}>
+      <button type="button" onClick={undo} disabled={!canUndo} title={e.undoHelp} data-testid="undo">
+        <span aria-hidden="true">↶ </span>
+        {e.undo}
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} title={e.redoHelp} data-testid="redo">
+        <span aria-hidden="true">↷ </span>
+        {e.redo}
+      </button>
+      <button type="button" onClick={act.removeSelected} disabled={selected === null} title={e.removeHelp} data-testid="delete">
+        {e.remove}
+      </button>
     </div>
   );
 }
