@@ -47,6 +47,8 @@ test.describe('the lab editor', () => {
     await expect(warning).toContainText('router has no route to 10.10.12.0/24');
     await warning.getByRole('button', { name: /^Fix: add route 10\.10\.12\.0\/24 via 172\.16\.100\.3 dev eth0 on router$/ }).click();
     await expect(page.getByTestId('checks-ok')).toBeVisible();
+    // The lab is the user's own now: the picker no longer names the seed's scenario.
+    await expect(page.getByTestId('scenario')).toHaveValue('');
 
     // Back to play: pod1 pings pod6, and the echo reply comes back.
     await page.getByTestId('edit-mode').click();

@@ -56,7 +56,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       level: init.level ?? 'detailed',
     })(...a),
     ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
-    ...createEditSlice(...a),
+    ...createEditSlice({ topology: init.topology })(...a),
   });
   // The history holds the lab only, and records only inside the edit gate (see `EditSlice.edit`),
   // which resumes it for one set; the equality test is a second guard: a set that leaves the lab

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNode, addPod, applyFix, labChecks, moveMachine, removeNamespace, runJourney, seedTopology, stateAt, tellOutcome } from '../core';
 import { createAppStore } from './createAppStore';
+import { selectLabEdited } from './slices/editSlice';
 
 /** An app's store on the real engine and the seed lab, pod1 → pod3. */
 function app() {
@@ -104,5 +105,17 @@ describe('the edit gate and its history (headless)', () => {
     expect(s.getState().loadScenario('cold-ping-pod1-pod3')).toBe(true);
     expect(s.getState().canUndo).toBe(false);
     expect(s.temporal.getState().pastStates).toHaveLength(0);
+  });
+});
+
+describe('the lab as opened', () => {
+  it('is edited once something besides positions changes, and again itself after undo', () => {
+    const s = app();
+    s.getState().edit('move', (t) => moveMachine(t, 'router', { x: 5, y: 5 }));
+    expect(selectLabEdited(s.getState())).toBe(false);
+    s.getState().edit('delete', (t) => removeNamespace(t, 'pod2'));
+    expect(selectLabEdited(s.getState())).toBe(true);
+    s.getState().undo();
+    expect(selectLabEdited(s.getState())).toBe(false);
   });
 });

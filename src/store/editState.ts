@@ -18,6 +18,11 @@ export interface HistoryState {
  */
 export interface EditSlice {
   mode: AppMode;
+  /**
+   * The lab as it was opened or loaded (a scenario, the seed): the picker names a scenario only
+   * while the lab on screen is still its lab (see `selectLabEdited`).
+   */
+  baseTopology: Topology;
   /** Switch between playing and editing; editing pauses playback. */
   setMode: (mode: AppMode) => void;
   /** The namespace (machine or pod) selected in edit mode, or null. Never in the history. */

@@ -38,8 +38,13 @@ export function afterTopology(s: AppState, topology: Topology): Partial<AppState
   return { ...common, result: out.result, engineError: out.engineError, errors: [], runs };
 }
 
+/** Has the lab been edited away from the one opened (moves aside)? Then it is no scenario's lab any more. */
+export function selectLabEdited(s: AppState): boolean {
+  return !samePositionsAside(s.baseTopology, s.topology);
+}
+
 /** The editor's slice: mode, selection, the action gate and undo/redo over the lab (zundo). */
-export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get, api) => {
+export const createEditSlice = (init: { topology: Topology }): StateCreator<AppState, [], [], EditSlice> => (set, get, api) => {
   const history = () => (api as WithHistory).temporal.getState();
   const counts = () => ({ canUndo: history().pastStates.length > 0, canRedo: history().futureStates.length > 0 });
   const travel = (how: 'undo' | 'redo') => {
@@ -54,6 +59,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
   };
   return {
     mode: 'play',
+    baseTopology: init.topology,
     setMode: (mode) => set(mode === 'edit' ? { mode, playing: false } : { mode, selected: null }),
     selected: null,
     select: (selected) => set({ selected }),

@@ -98,6 +98,7 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
         const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
         set({
           topology,
+          baseTopology: topology,
           layout,
           preset: id,
           draft: draftFromSpec(topology, spec),
