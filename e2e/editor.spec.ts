@@ -126,6 +126,11 @@ test.describe('the lab editor', () => {
     await page.keyboard.press('Delete');
     await expect(page.locator('[data-ns="pod5"]')).toHaveCount(0);
     await expect(page.locator('[data-label-for="node1/veth-pod5"]')).toHaveCount(0);
+    // Escape lets the selection go.
+    await node1.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('selection')).not.toContainText('node1');
   });
 
   test('says in Russian what a pod needs first', async ({ page }) => {

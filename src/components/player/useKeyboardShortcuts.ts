@@ -37,13 +37,17 @@ function editKey(store: Parameters<typeof editActionsOf>[0], e: KeyboardEvent): 
     act.removeSelected();
     return true;
   }
+  if (e.key === 'Escape') {
+    store.getState().select(null);
+    return true;
+  }
   return false;
 }
 
 /**
  * Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo (never while typing in a field: the field undoes its
  * own text). Edit mode with a selection: arrows move it (Shift: further), Delete or Backspace
- * removes it, each one undo step; the playback keys still work otherwise.
+ * removes it, each one undo step, and Escape lets it go; the playback keys still work otherwise.
  *
  * Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels. Keys count when focus is inside this app, or on
  * the page body when `global` is set (the stand-alone page); embeds on a slide deck then each keep
