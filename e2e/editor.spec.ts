@@ -83,6 +83,12 @@ test.describe('the lab editor', () => {
     const after = await machine(page, 'router').boundingBox();
     expect(Math.abs((after?.x ?? 0) - before.x)).toBeGreaterThan(60);
     await expect(page.getByTestId('undo')).toBeEnabled();
+    await expect(page.getByTestId('selection')).toContainText('router');
+    // A click on the empty drawing lets it go; the move stays one undo step.
+    const svg = await page.getByTestId('network-canvas').boundingBox();
+    if (!svg) throw new Error('no canvas');
+    await page.mouse.click(svg.x + svg.width - 20, svg.y + svg.height - 20);
+    await expect(page.getByTestId('selection')).not.toContainText('router');
     await page.getByTestId('undo').click();
     await expect(page.getByTestId('undo')).toBeDisabled();
     const back = await machine(page, 'router').boundingBox();

@@ -136,6 +136,8 @@ export function NetworkCanvas() {
         data-follow={follow ? 'true' : 'false'}
         data-lod={lodFor(transform.k)}
         data-arrangement={layout.arrangement.kind}
+        // Editing, a click on the empty drawing lets the selection go (boxes stop their own clicks).
+        onClick={editing ? () => select(null) : undefined}
       >
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
           <Segments segments={layout.segments} links={outer} />

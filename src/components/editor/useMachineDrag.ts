@@ -53,7 +53,11 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
         if (!sub) return;
         if (!pushed && Math.hypot(e.x - sub.x, e.y - sub.y) < MOVE_MIN) return;
         store.getState().edit('move', (t) => moveMachine(t, sub.name, { x: e.x, y: e.y }), { history: pushed ? 'merge' : 'push' });
-        if (!pushed) setFrozen(layoutRef.current.bounds);
+        if (!pushed) {
+          setFrozen(layoutRef.current.bounds);
+          // The machine moved is the one selected, as a click would have made it (d3 swallows that click).
+          store.getState().select(sub.name);
+        }
         pushed = true;
       });
     const sel = select(g).call(behaviour);
