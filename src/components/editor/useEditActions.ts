@@ -29,6 +29,24 @@ export function machineOfNs(t: Topology, ns: string | null): string | null {
   return m?.name ?? null;
 }
 
+/** Room left between a dropped machine and one it would have covered. */
+const DROP_GAP = 24;
+
+/**
+ * A machine dropped over others moves right, past each box it covers, in the same undo step (a
+ * merge): nothing a class needs to read is hidden under a new machine.
+ */
+function clearOthers(store: AppStore, name: string, label: string): void {
+  for (let round = 0; round < store.getState().layout.machines.length; round++) {
+    const { layout, edit } = store.getState();
+    const me = layout.machines.find((m) => m.name === name)?.box;
+    if (!me) return;
+    const hit = layout.machines.find((m) => m.name !== name && m.box.x < me.x + me.w && me.x < m.box.x + m.box.w && m.box.y < me.y + me.h && me.y < m.box.y + m.box.h);
+    if (!hit) return;
+    edit(label, (t) => moveMachine(t, name, { x: hit.box.x + hit.box.w + DROP_GAP, y: me.y }), { history: 'merge' });
+  }
+}
+
 function actions(store: AppStore): EditActions {
   const s = () => store.getState();
   const created = (name: string) => s().select(name);
@@ -43,8 +61,10 @@ function actions(store: AppStore): EditActions {
           made = out?.name ?? null;
           return out?.topology ?? t;
         });
-        if (ok && made) created(made);
-        else if (!ok) st.refuse(both((e) => e.full));
+        if (ok && made) {
+          if (opts.at) clearOthers(store, made, kind === 'node' ? 'addNode' : 'addRouter');
+          created(made);
+        } else if (!ok) st.refuse(both((e) => e.full));
         return;
       }
       if (kind === 'pod') {
