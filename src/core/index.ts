@@ -22,4 +22,4 @@ export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from '.
 export { generateCluster, type ClusterOptions } from './presets/generate';
 export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
-export { addNode, addRouter, addSegment, removeNamespace, moveMachine, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
+export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';

@@ -122,3 +122,23 @@ describe('positions the user chose', () => {
     expect(l.links.some((k) => k.id === 'drop:router/eth0')).toBe(true);
   });
 });
+
+describe('a machine placed below its segment', () => {
+  it('gets a wire that goes round it, never through it', () => {
+    const seed = seedTopology();
+    const moved = { ...seed, machines: seed.machines.map((m) => (m.name === 'node1' ? { ...m, position: { x: 40, y: 900 } } : m)) };
+    const l = layoutTopology(moved);
+    const box = l.machines.find((m) => m.name === 'node1')?.box;
+    const drop = l.links.find((k) => k.id === 'drop:node1/eth0');
+    if (!box || !drop) throw new Error('not drawn');
+    const pts = [...drop.d.matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    expect(pts.length).toBe(4);
+    // Every segment of the wire stays outside the box (the first point is the NIC on its edge).
+    for (const p of pts.slice(1)) expect(p.x > box.x + box.w || p.y > box.y + box.h).toBe(true);
+    const lane = l.segments[0]?.lanes[0];
+    expect(lane && lane.x2).toBeGreaterThanOrEqual(box.x + box.w);
+    expect(l.width).toBeGreaterThanOrEqual(box.x + box.w + 14);
+    // The camera fits the wire's leg under the machine too.
+    expect(l.bounds.y + l.bounds.h).toBeGreaterThanOrEqual(box.y + box.h + 14);
+  });
+});

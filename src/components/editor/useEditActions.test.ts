@@ -20,6 +20,20 @@ describe('the editor actions', () => {
     expect(s.temporal.getState().pastStates).toHaveLength(1);
   });
 
+  it('on a wide, low canvas too, and the other machines keep their places', () => {
+    const s = app();
+    s.getState().setStage(760, 220);
+    const before = new Map(s.getState().layout.machines.map((m) => [m.name, m.box]));
+    const router = before.get('router');
+    if (!router) throw new Error('no router');
+    editActionsOf(s).add('node', { at: { x: router.x + 30, y: router.y + 20 } });
+    const boxes = s.getState().layout.machines.map((m) => m.box);
+    expect(boxes.some((a, i) => boxes.some((b, j) => i < j && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h))).toBe(false);
+    for (const m of s.getState().layout.machines) if (m.name !== 'node3') expect(m.box).toEqual(before.get(m.name));
+    s.getState().undo();
+    expect(s.getState().topology.machines.every((m) => m.position === undefined)).toBe(true);
+  });
+
   it('a pod needs a node: with nothing selected it says so in both languages and changes nothing', () => {
     const s = app();
     const before = s.getState().topology;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { addNode, addPod, addRouter, addSegment, moveMachine, removeNamespace, type LabPoint, type Topology } from '../../core';
+import { addNode, addPod, addRouter, addSegment, moveMachine, pinPositions, removeNamespace, type LabPoint, type Topology } from '../../core';
+import type { TopologyLayout } from '../../geometry/layoutTypes';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/StoreContext';
 import { STRINGS } from '../i18n/strings';
@@ -27,6 +28,14 @@ export function machineOfNs(t: Topology, ns: string | null): string | null {
   if (ns === null) return null;
   const m = t.machines.find((mm) => mm.name === ns || (mm.pods ?? []).some((p) => p.name === ns));
   return m?.name ?? null;
+}
+
+/** Where each machine is drawn now (its box's corner), for {@link pinPositions}. */
+export function drawnAt(layout: TopologyLayout): (name: string) => LabPoint | undefined {
+  return (name) => {
+    const box = layout.machines.find((m) => m.name === name)?.box;
+    return box ? { x: box.x, y: box.y } : undefined;
+  };
 }
 
 /** Room left between a dropped machine and one it would have covered. */
@@ -57,12 +66,14 @@ function actions(store: AppStore): EditActions {
       if (kind === 'node' || kind === 'router') {
         let made: string | null = null;
         const ok = st.edit(kind === 'node' ? 'addNode' : 'addRouter', (t) => {
-          const out = kind === 'node' ? addNode(t, opts.at) : addRouter(t, opts.at);
+          // A machine put somewhere by hand: the others keep their places around it.
+          const base = opts.at ? pinPositions(t, drawnAt(st.layout)) : t;
+          const out = kind === 'node' ? addNode(base, opts.at) : addRouter(base, opts.at);
           made = out?.name ?? null;
           return out?.topology ?? t;
         });
         if (ok && made) {
-          if (opts.at) clearOthers(store, made, kind === 'node' ? 'addNode' : 'addRouter');
+          clearOthers(store, made, kind === 'node' ? 'addNode' : 'addRouter');
           created(made);
         } else if (!ok) st.refuse(both((e) => e.full));
         return;
@@ -97,7 +108,7 @@ function actions(store: AppStore): EditActions {
       const name = machineOfNs(st.topology, st.selected);
       const box = st.layout.machines.find((m) => m.name === name)?.box;
       if (name === null || !box) return;
-      st.edit('move', (t) => moveMachine(t, name, { x: box.x + dx, y: box.y + dy }));
+      st.edit('move', (t) => moveMachine(pinPositions(t, drawnAt(st.layout)), name, { x: box.x + dx, y: box.y + dy }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
-import { moveMachine } from '../../core';
+import { moveMachine, pinPositions } from '../../core';
+import { drawnAt } from './useEditActions';
 import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
 
@@ -52,7 +53,9 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
         const sub = e.subject;
         if (!sub) return;
         if (!pushed && Math.hypot(e.x - sub.x, e.y - sub.y) < MOVE_MIN) return;
-        store.getState().edit('move', (t) => moveMachine(t, sub.name, { x: e.x, y: e.y }), { history: pushed ? 'merge' : 'push' });
+        // The first move also pins the other machines where they are drawn, so none re-flows under the pointer.
+        const drawn = drawnAt(layoutRef.current);
+        store.getState().edit('move', (t) => moveMachine(pushed ? t : pinPositions(t, drawn), sub.name, { x: e.x, y: e.y }), { history: pushed ? 'merge' : 'push' });
         if (!pushed) {
           setFrozen(layoutRef.current.bounds);
           // The machine moved is the one selected, as a click would have made it (d3 swallows that click).

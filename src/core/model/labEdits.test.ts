@@ -3,7 +3,7 @@ import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
 import { tellOutcome } from '../narrate/index';
 import { autoConfigure, labChecks } from './labChecks';
-import { addNode, addRouter, addSegment, moveMachine, removeNamespace, samePositionsAside } from './labEdits';
+import { addNode, addRouter, addSegment, moveMachine, pinPositions, removeNamespace, samePositionsAside } from './labEdits';
 import { addPod } from './podNetwork';
 import { validateTopology } from './validate';
 
@@ -57,5 +57,12 @@ describe('lab edits: machines and segments wired as an admin would', () => {
     expect(moved.machines[1]?.position).toEqual({ x: 5, y: 0 });
     expect(samePositionsAside(seed, moved)).toBe(true);
     expect(samePositionsAside(seed, removeNamespace(seed, 'pod1'))).toBe(false);
+  });
+
+  it('pins the machines without a position where they are drawn, and only those', () => {
+    const seed = moveMachine(seedTopology(), 'router', { x: 1, y: 2 });
+    const pinned = pinPositions(seed, (n) => (n === 'node1' ? { x: 10.4, y: 20 } : undefined));
+    expect(pinned.machines.map((m) => m.position)).toEqual([{ x: 10, y: 20 }, { x: 1, y: 2 }, undefined]);
+    expect(pinPositions(seed, () => undefined)).toBe(seed);
   });
 });

@@ -225,3 +225,20 @@ export function samePositionsAside(a: Topology, b: Topology): boolean {
     return [...keys].every((key) => (m as unknown as Record<string, unknown>)[key] === (o as unknown as Record<string, unknown>)[key]);
   });
 }
+
+/**
+ * The lab with every machine that has no position placed where `at` says it is drawn now: once
+ * the user places one machine by hand, the others stay put rather than re-flow around it. Machines
+ * with a position, or that `at` does not know, are left as they are; the same object comes back
+ * when nothing changes.
+ */
+export function pinPositions(topology: Topology, at: (name: string) => LabPoint | undefined): Topology {
+  let changed = false;
+  const machines = topology.machines.map((m) => {
+    const p = m.position ? undefined : at(m.name);
+    if (!p) return m;
+    changed = true;
+    return { ...m, position: { x: Math.round(p.x), y: Math.round(p.y) } };
+  });
+  return changed ? { ...topology, machines } : topology;
+}
