@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { ChecksPanel } from './editor/ChecksPanel';
 import { useMeasured } from './useMeasured';
 import { AboutLab } from './AboutLab';
 import { JourneyForm } from './form/JourneyForm';
@@ -101,6 +102,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
   const panels = useAppStore((s) => s.panels);
   const setPanels = useAppStore((s) => s.setPanels);
   const fitPanels = useAppStore((s) => s.fitPanels);
+  const editing = useAppStore((s) => s.mode === 'edit');
   const root = useRef<HTMLDivElement>(null);
   const compact = useCompact(root);
   usePlaybackTimer();
@@ -111,7 +113,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
       <ExplainPanel />
     </div>
   );
-  const cls = ['pj-app', panels ? '' : 'no-panels', compact ? 'is-compact' : ''].filter(Boolean).join(' ');
+  const cls = ['pj-app', panels ? '' : 'no-panels', compact ? 'is-compact' : '', editing ? 'is-editing' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} data-theme={theme} lang={lang} ref={root} data-testid="app" data-size={compact ? 'compact' : 'wide'}>
       <div className="pj-top">
@@ -127,7 +129,10 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
         <div className="stage">
           <NetworkCanvas />
         </div>
-        {compact ? (
+        {/* Editing, the checks take the panels' place (under the drawing on a small screen). */}
+        {editing ? (
+          <ChecksPanel />
+        ) : compact ? (
           panels ? (
             <section className="drawer" aria-label={t.view.drawer} data-testid="drawer">
               <button type="button" className="drawer-close" onClick={() => setPanels(false)} aria-label={t.view.drawerClose} title={t.view.drawerClose}>

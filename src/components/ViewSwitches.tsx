@@ -8,7 +8,7 @@ const LANGS: { id: Lang; label: string; name: string }[] = [
   { id: 'ru', label: 'RU', name: 'RU — Русский' },
 ];
 
-/** Language and theme switches. */
+/** Panels, language and theme switches. */
 export function ViewSwitches() {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);

@@ -24,3 +24,4 @@ export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type Add
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
+export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';

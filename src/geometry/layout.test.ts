@@ -104,3 +104,41 @@ describe('layoutTopology', () => {
     });
   }
 });
+
+describe('positions the user chose', () => {
+  it('a machine with a position is drawn there; the others keep their automatic place', () => {
+    const seed = seedTopology();
+    const auto = layoutTopology(seed);
+    const moved = { ...seed, machines: seed.machines.map((m) => (m.name === 'router' ? { ...m, position: { x: 900, y: 700 } } : m)) };
+    const l = layoutTopology(moved);
+    const box = (lay: typeof l, n: string) => lay.machines.find((m) => m.name === n)?.box;
+    expect(box(l, 'router')).toMatchObject({ x: 900, y: 700 });
+    expect(box(l, 'node1')).toEqual(box(auto, 'node1'));
+    expect(box(l, 'node2')).toEqual(box(auto, 'node2'));
+    // The drawing grows to hold it, and the router's NIC still drops to the segment's lane.
+    const r = box(l, 'router');
+    expect(l.width).toBeGreaterThanOrEqual((r?.x ?? 0) + (r?.w ?? 0));
+    expect(l.height).toBeGreaterThanOrEqual((r?.y ?? 0) + (r?.h ?? 0));
+    expect(l.links.some((k) => k.id === 'drop:router/eth0')).toBe(true);
+  });
+});
+
+describe('a machine placed below its segment', () => {
+  it('gets a wire that goes round it, never through it', () => {
+    const seed = seedTopology();
+    const moved = { ...seed, machines: seed.machines.map((m) => (m.name === 'node1' ? { ...m, position: { x: 40, y: 900 } } : m)) };
+    const l = layoutTopology(moved);
+    const box = l.machines.find((m) => m.name === 'node1')?.box;
+    const drop = l.links.find((k) => k.id === 'drop:node1/eth0');
+    if (!box || !drop) throw new Error('not drawn');
+    const pts = [...drop.d.matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+    expect(pts.length).toBe(4);
+    // Every segment of the wire stays outside the box (the first point is the NIC on its edge).
+    for (const p of pts.slice(1)) expect(p.x > box.x + box.w || p.y > box.y + box.h).toBe(true);
+    const lane = l.segments[0]?.lanes[0];
+    expect(lane && lane.x2).toBeGreaterThanOrEqual(box.x + box.w);
+    expect(l.width).toBeGreaterThanOrEqual(box.x + box.w + 14);
+    // The camera fits the wire's leg under the machine too.
+    expect(l.bounds.y + l.bounds.h).toBeGreaterThanOrEqual(box.y + box.h + 14);
+  });
+});

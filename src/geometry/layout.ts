@@ -102,10 +102,18 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   const namespaces: Record<string, NsLayout> = {};
   const rowOf: Record<string, number> = {};
   let right = 0;
+  let bottom = y;
   for (const plan of plans) {
     let x = plan.x;
     for (const { m, size } of plan.machines) {
-      const placed = placeMachine(m, x, plan.y, size, plan.nicSide);
+      // A machine the user placed (the editor's drag or arrows) keeps its place; the others keep
+      // their automatic slot, so a lab with no positions is drawn exactly as before.
+      const at = m.position ?? { x, y: plan.y };
+      const placed = placeMachine(m, at.x, at.y, size, plan.nicSide);
+      if (m.position) {
+        right = Math.max(right, at.x + size.w + DETOUR);
+        bottom = Math.max(bottom, at.y + size.h + DETOUR + M.margin);
+      }
       machines.push(placed.machine);
       for (const l of placed.ifaces) ifaces[l.id] = l;
       namespaces[m.name] = placed.machine.root;
@@ -120,8 +128,21 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   machines.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
 
   const laneY = (band: number, seg: number) => (rowBottoms[band] ?? 0) + M.laneTop + seg * M.laneStep;
+  /**
+   * A NIC's wire to its lane: straight up or down, unless the user placed its machine below the
+   * lane with the NIC at its bottom; then the wire leaves downwards and goes round the machine's
+   * right side, so it never crosses the machine it belongs to.
+   */
+  const dropPath = (l: IfaceLayout, y: number): { x: number; y: number }[] => {
+    const box = namespaces[machineOf(t, l.ns)]?.box;
+    if (!box || l.at.y <= y || box.y <= y) return [l.at, { x: l.at.x, y }];
+    const below = l.at.y + DETOUR;
+    const side = box.x + box.w + DETOUR;
+    return [l.at, { x: l.at.x, y: below }, { x: side, y: below }, { x: side, y }];
+  };
   const segments: SegmentLayout[] = [];
   const links: LinkLayout[] = [];
+  const detours: Box[] = [];
   const risers = Object.values(ifaces).filter((l) => l.placement === 'root-top');
   segIds.forEach((id, s) => {
     const label = t.segments.find((g) => g.id === id)?.label;
@@ -130,7 +151,7 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
     const bands = [...new Set(members.map((l) => rowOf[machineOf(t, l.ns)] ?? 0))].sort((a, b) => a - b);
     const trunkX = M.margin + s * M.trunkStep;
     const lanes = bands.map((band) => {
-      const xs = members.filter((l) => (rowOf[machineOf(t, l.ns)] ?? 0) === band).map((l) => l.at.x);
+      const xs = members.filter((l) => (rowOf[machineOf(t, l.ns)] ?? 0) === band).map((l) => dropPath(l, laneY(band, s)).at(-1)?.x ?? l.at.x);
       const x1 = bands.length > 1 ? trunkX : Math.min(...xs) - 20;
       return { row: band, x1, x2: Math.max(...xs) + 20, y: laneY(band, s) };
     });
@@ -142,7 +163,12 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
     segments.push({ id, label: text, lanes, trunk, labelAt, members: members.map((l) => l.id) });
     for (const l of members) {
       const lane = lanes.find((ln) => ln.row === (rowOf[machineOf(t, l.ns)] ?? 0));
-      if (lane) links.push({ id: `drop:${l.id}`, kind: 'segment-drop', d: polylineD([l.at, { x: l.at.x, y: lane.y }]) });
+      if (!lane) continue;
+      const path = dropPath(l, lane.y);
+      links.push({ id: `drop:${l.id}`, kind: 'segment-drop', d: polylineD(path) });
+      // A wire going round its machine runs below it: the camera must show that leg too.
+      const [, under, corner] = path;
+      if (under && corner) detours.push({ x: under.x, y: under.y - 1, w: corner.x - under.x, h: 2 });
     }
   });
 
@@ -159,16 +185,19 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   }
 
   const width = Math.ceil(right + M.margin);
-  const height = Math.ceil(y);
-  return { width, height, bounds: boundsOf(machines, segments, width, height), machines, segments, links, ifaces, namespaces, rowOf, arrangement };
+  const height = Math.ceil(Math.max(y, bottom));
+  return { width, height, bounds: boundsOf(machines, segments, width, height, detours), machines, segments, links, ifaces, namespaces, rowOf, arrangement };
 }
+
+/** How far a wire going round a machine keeps from it. */
+const DETOUR = 14;
 
 /** Room kept around what is drawn when the camera fits it. */
 const BOUNDS_PAD = 6;
 
 /** The extent of machines, lanes and segment labels, padded, within the drawing. */
-function boundsOf(machines: MachineLayout[], segments: SegmentLayout[], width: number, height: number): Box {
-  const boxes: Box[] = machines.map((m) => m.box);
+function boundsOf(machines: MachineLayout[], segments: SegmentLayout[], width: number, height: number, extra: Box[] = []): Box {
+  const boxes: Box[] = [...machines.map((m) => m.box), ...extra];
   for (const s of segments) {
     for (const l of s.lanes) boxes.push({ x: l.x1, y: l.y - 3, w: l.x2 - l.x1, h: 6 });
     if (s.trunk) boxes.push({ x: s.trunk.x - 3, y: s.trunk.y1, w: 6, h: s.trunk.y2 - s.trunk.y1 });

@@ -1,6 +1,7 @@
 import type { Bilingual, JourneyResult, Level, NetState, PacketKind, Topology } from '../core';
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { CanvasSlice } from './canvasState';
+import type { EditSlice } from './editState';
 import type { JourneyEngine } from './engine';
 import type { DraftField, FieldError, SpecDraft } from './specDraft';
 import type { Lang, Theme } from './types';
@@ -124,4 +125,4 @@ export interface StepsSlice {
 }
 
 /** Everything one mounted app holds. */
-export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice & StepsSlice;
+export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice & StepsSlice & EditSlice;

@@ -1,8 +1,11 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { temporal, type TemporalState } from 'zundo';
 import type { Bilingual, JourneySpec, Level, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
+import type { HistoryState } from './editState';
 import { createCanvasSlice } from './slices/canvasSlice';
+import { createEditSlice } from './slices/editSlice';
 import { createJourneySlice } from './slices/journeySlice';
 import { createPlaybackSlice } from './slices/playbackSlice';
 import { createStepsSlice } from './slices/stepsSlice';
@@ -32,15 +35,18 @@ export interface AppStoreInit {
   hideFuture?: boolean;
 }
 
-/** A store for one mounted app. */
-export type AppStore = StoreApi<AppState>;
+/** A store for one mounted app, with its undo history (zundo's temporal store) beside it. */
+export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<HistoryState>> };
+
+/** Most undo steps kept: a lesson's worth of edits, without holding every lab ever drawn. */
+export const HISTORY_LIMIT = 200;
 
 /**
  * Create the store of one app instance. Never a module singleton: two embeds on one slide deck
  * each get their own.
  */
 export function createAppStore(init: AppStoreInit): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const slices: StateCreator<AppState> = (...a) => ({
     ...createJourneySlice({ engine: init.engine, topology: init.topology, spec: init.spec, preset: init.preset ?? null })(...a),
     ...createPlaybackSlice(...a),
     ...createUiSlice({
@@ -54,5 +60,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
     })(...a),
     ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
     ...createStepsSlice({ hideFuture: init.hideFuture ?? false })(...a),
-  }));
+    ...createEditSlice({ topology: init.topology })(...a),
+  });
+  // The history holds the lab only, and records only inside the edit gate (see `EditSlice.edit`),
+  // which resumes it for one set; the equality test is a second guard: a set that leaves the lab
+  // object as it was is never a step.
+  const store = createStore<AppState>()(
+    temporal(slices, {
+      partialize: (s): HistoryState => ({ topology: s.topology }),
+      equality: (a, b) => a.topology === b.topology,
+      limit: HISTORY_LIMIT,
+    }),
+  ) as unknown as AppStore;
+  store.temporal.getState().pause();
+  return store;
 }

@@ -175,3 +175,17 @@ export function sameJourney(a: JourneySpec, b: JourneySpec): boolean {
   };
   return norm(a) === norm(b);
 }
+
+/**
+ * The draft after an edit of the lab: its endpoints stay when they still exist; a source that is
+ * gone becomes the first pod (or machine), a destination that is gone the first other pod, so the
+ * player always has a journey to show.
+ */
+export function keepEndpoints(t: Topology, d: SpecDraft): SpecDraft {
+  const names = namespaceNames(t);
+  const all = [...names.pods, ...names.machines];
+  const from = all.includes(d.from) ? d.from : (all[0] ?? d.from);
+  const others = [...names.pods, ...names.machines].filter((n) => n !== from);
+  const to = d.toKind === 'ns' && !all.includes(d.to) ? (others[0] ?? d.to) : d.to;
+  return from === d.from && to === d.to ? d : { ...d, from, to };
+}

@@ -15,6 +15,10 @@ export interface MachineBoxProps {
   activeIface: string | null;
   /** Namespace whose tables are pinned, drawn with a dashed outline. */
   pinnedNs: string | null;
+  /** Namespace selected in edit mode, drawn with a thick outline (null when playing). @default null */
+  selectedNs?: string | null;
+  /** Edit mode: a click, Enter or Space selects rather than pins. @default false */
+  editing?: boolean;
   /** A click, Enter or Space on a namespace box: pin or unpin its tables. */
   onPin: (ns: string) => void;
   /** A right click on a namespace box: pin it (its actions show). */
@@ -73,12 +77,13 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
 /**
  * What a namespace box says to assistive technology: its name and kind as the box shows them (so
  * the accessible name starts with the visible label, "node1 node"), its interfaces, listening
- * ports, and what activating it does.
+ * ports, and what activating it does (pin its tables, or select it in edit mode).
  */
-function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean): string {
+function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean, editing: boolean): string {
   const list = ifaces.map((l) => [l.name, ...l.addresses, `MAC ${l.mac}`].join(' ')).join('; ');
   const listens = n.listeners.length > 0 ? ` ${t.panels.listens(n.listeners.join(', '))}.` : '';
-  return `${n.ns} ${kind}${list ? `: ${list}` : ''}.${listens} ${pinned ? t.view.unpinHelp : t.view.pinHelp}`;
+  const help = editing ? t.editor.selectHelp : pinned ? t.view.unpinHelp : t.view.pinHelp;
+  return `${n.ns} ${kind}${list ? `: ${list}` : ''}.${listens} ${help}`;
 }
 
 /**
@@ -128,9 +133,9 @@ function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPi
 
 type Handlers = Pick<MachineBoxProps, 'onPin' | 'onMenu' | 'onTabToActions'>;
 
-function PodBox({ pod, active, pinned, label, handlers, tabbable }: { pod: NsLayout; active: boolean; pinned: boolean; label: string; handlers: Handlers; tabbable: boolean }) {
+function PodBox({ pod, active, pinned, selected, label, handlers, tabbable }: { pod: NsLayout; active: boolean; pinned: boolean; selected: boolean; label: string; handlers: Handlers; tabbable: boolean }) {
   return (
-    <g className={`ns-hit${pinned ? ' is-pinned' : ''}`} data-ns={pod.ns} data-pin={pod.ns} role="button" tabIndex={tabbable ? 0 : -1} aria-pressed={pinned} aria-label={label} {...pinHandlers(pod.ns, pinned, handlers)}>
+    <g className={`ns-hit${pinned ? ' is-pinned' : ''}${selected ? ' is-selected' : ''}`} data-ns={pod.ns} data-pin={pod.ns} data-selected={selected || undefined} role="button" tabIndex={tabbable ? 0 : -1} aria-pressed={pinned || selected} aria-label={label} {...pinHandlers(pod.ns, pinned, handlers)}>
       <rect className={`ns-box pod-box${active ? ' is-active' : ''}`} x={pod.box.x} y={pod.box.y} width={pod.box.w} height={pod.box.h} rx={8} />
       <text className="ns-title" x={pod.box.x + 8} y={pod.box.y + 18}>
         {pod.ns}
@@ -145,7 +150,7 @@ function PodBox({ pod, active, pinned, label, handlers, tabbable }: { pod: NsLay
  * machine box and each pod box are buttons that pin their tables (see `CanvasSlice.pinnedNs`);
  * they are siblings, never nested, and labels let clicks through to the box under them.
  */
-export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
+export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selectedNs = null, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
   const handlers = { onPin, onMenu, onTabToActions };
   const t = useStrings();
   const { box } = machine;
@@ -155,12 +160,13 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
   return (
     <g className={`machine role-${machine.role}${pinnedHere ? ' is-pinned' : ''}`} data-machine={machine.name}>
       <g
-        className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}`}
+        className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}${selectedNs === machine.name ? ' is-selected' : ''}`}
         data-pin={machine.name}
+        data-selected={selectedNs === machine.name || undefined}
         role="button"
         tabIndex={tabStop === machine.name ? 0 : -1}
-        aria-pressed={pinnedNs === machine.name}
-        aria-label={nsLabel(t, machine.root, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name)}
+        aria-pressed={pinnedNs === machine.name || selectedNs === machine.name}
+        aria-label={nsLabel(t, machine.root, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name, editing)}
         {...pinHandlers(machine.name, pinnedNs === machine.name, handlers)}
       >
         <rect className={`machine-box${activeNs === machine.name ? ' is-active' : ''}`} x={box.x} y={box.y} width={box.w} height={box.h} rx={12} data-ns={machine.name} />
@@ -178,7 +184,8 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
           pod={p}
           active={activeNs === p.ns}
           pinned={pinnedNs === p.ns}
-          label={nsLabel(t, p, t.view.pod, of(p.ifaces), pinnedNs === p.ns)}
+          selected={selectedNs === p.ns}
+          label={nsLabel(t, p, t.view.pod, of(p.ifaces), pinnedNs === p.ns, editing)}
           handlers={handlers}
           tabbable={tabStop === p.ns}
         />

@@ -1,4 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { EditToolbar } from '../editor/EditToolbar';
+import { useEditActions, type PaletteKind } from '../editor/useEditActions';
+import { useMachineDrag } from '../editor/useMachineDrag';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
@@ -65,6 +68,13 @@ export function NetworkCanvas() {
   const pinnedNs = useAppStore((s) => s.pinnedNs);
   const togglePin = useAppStore((s) => s.togglePin);
   const setStage = useAppStore((s) => s.setStage);
+  const editing = useAppStore((s) => s.mode === 'edit');
+  const selected = useAppStore((s) => s.selected);
+  const select = useAppStore((s) => s.select);
+  const setMode = useAppStore((s) => s.setMode);
+  const actions = useEditActions();
+  const cameraRef = useRef<SVGGElement>(null);
+  const frozen = useMachineDrag(cameraRef, layout, editing);
   const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
@@ -74,8 +84,9 @@ export function NetworkCanvas() {
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
   const starting = index === 0 && !playing;
-  const { transform, zoomBy, fit, size } = useZoom(svgRef, layout.bounds, {
-    follow,
+  // Editing, the camera shows the whole lab (never the packet) and holds still while a machine moves.
+  const { transform, zoomBy, fit, size } = useZoom(svgRef, frozen ?? layout.bounds, {
+    follow: follow && !editing,
     focus,
     focusAt,
     animate: !reduced,
@@ -121,8 +132,21 @@ export function NetworkCanvas() {
     svgRef.current?.querySelector<SVGGElement>(`[data-pin="${CSS.escape(next)}"]`)?.focus();
   };
   const onMenu = useCallback((ns: string) => {
-    if (pinnedNs !== ns) togglePin(ns);
-  }, [pinnedNs, togglePin]);
+    if (editing) select(ns);
+    else if (pinnedNs !== ns) togglePin(ns);
+  }, [editing, select, pinnedNs, togglePin]);
+  /** A palette item let go over the drawing: a machine where it fell, a pod or segment on the machine under it. */
+  const onDrop = useCallback((kind: PaletteKind, cx: number, cy: number) => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const r = svg.getBoundingClientRect();
+    if (cx < r.left || cx > r.right || cy < r.top || cy > r.bottom) return;
+    const [x, y] = transform.invert([cx - r.left, cy - r.top]);
+    const target = document.elementFromPoint(cx, cy)?.closest('[data-machine]')?.getAttribute('data-machine') ?? null;
+    // The machine's title band lands under the pointer, not its corner.
+    if (kind === 'node' || kind === 'router') actions.add(kind, { at: { x: x - 60, y: y - 16 } });
+    else actions.add(kind, { target });
+  }, [transform, actions]);
   return (
     <div className="canvas" ref={canvasRef}>
       <svg
@@ -138,30 +162,44 @@ export function NetworkCanvas() {
         data-follow={follow ? 'true' : 'false'}
         data-lod={lodFor(transform.k)}
         data-arrangement={layout.arrangement.kind}
+        // Editing, a click on the empty drawing lets the selection go (boxes stop their own clicks).
+        onClick={editing ? () => select(null) : undefined}
       >
-        <g transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)}>
+        <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
           <Segments segments={layout.segments} links={outer} />
           {layout.machines.map((m) => (
-            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={activeNs} activeIface={activeIface} pinnedNs={pinnedNs} onPin={togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
+            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selectedNs={editing ? selected : null} editing={editing} onPin={editing ? select : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
-          <PacketLayer />
+          {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
+          {!editing && <PacketLayer />}
         </g>
       </svg>
       <p id={descId} className="sr-only">
         {t.anySize.canvas.label}
       </p>
-      {pinnedNs && pinnedBox && <PinActions ns={pinnedNs} box={pinnedBox} view={view} canvas={size} onLeave={focusPinned} />}
+      {!editing && pinnedNs && pinnedBox && <PinActions ns={pinnedNs} box={pinnedBox} view={view} canvas={size} onLeave={focusPinned} />}
       <div className="canvas-strip" ref={stripRef}>
-        {/* Before the journey starts, the hint lies over the legend's place. */}
-        <div className={`strip-left${starting ? ' is-starting' : ''}`}>
-          <Legend />
-          {starting && <StartHint view={view} canvas={size} source={sourceNs ? (layout.namespaces[sourceNs]?.box ?? null) : null} machines={layout.machines.map((m) => m.box)} top={top} />}
-        </div>
+        {editing ? (
+          <div className="strip-left">
+            <EditToolbar onDrop={onDrop} />
+          </div>
+        ) : (
+          // Before the journey starts, the hint lies over the legend's place.
+          <div className={`strip-left${starting ? ' is-starting' : ''}`}>
+            <Legend />
+            {starting && <StartHint view={view} canvas={size} source={sourceNs ? (layout.namespaces[sourceNs]?.box ?? null) : null} machines={layout.machines.map((m) => m.box)} top={top} />}
+          </div>
+        )}
         <div className="zoom-controls">
+          <button type="button" className="edit-btn" aria-pressed={editing} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
+            <span aria-hidden="true">✎ </span>
+            {t.editor.mode}
+          </button>
           <button
             type="button"
             className="follow-btn"
             aria-pressed={follow}
+            hidden={editing}
             onClick={() => {
               setFollow(!follow);
               if (follow) fit();

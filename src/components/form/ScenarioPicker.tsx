@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { SCENARIOS, type Scenario } from '../../core';
+import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -28,9 +29,11 @@ export function ScenarioPicker() {
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);
   const spec = useAppStore((s) => s.result?.spec);
+  // An edited lab is the user's own, even when its name and journey are still a scenario's.
+  const edited = useAppStore(selectLabEdited);
   const loadScenario = useAppStore((s) => s.loadScenario);
   const groups = useMemo(() => groupScenarios(SCENARIOS), []);
-  const current = spec ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
+  const current = spec && !edited ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
   return (
     <label className="scenario-pick">
       <span className="scenario-pick-row">

@@ -23,7 +23,7 @@ export const anySizeEn = {
     flooded: (ports: number, bridge: string) => `${bridge} floods the frame out of ${count('en', ports, PORTS_EN)}`,
     floodedArp: (ports: number, bridge: string) => `${bridge} floods the ARP request out of ${count('en', ports, PORTS_EN)}`,
     ignored: (n: number) => `${count('en', n, HOSTS_EN)}, as it is not for them`,
-    answered: (who: string) => `only ${who} ${who.includes(', ') ? 'answer' : 'answers'}`,
+    answered: (who: string) => `only ${who} ${String(who).includes(', ') ? 'answer' : 'answers'}`,
     nobody: 'nobody answers',
     /** One folded step counts several events. */
     hidden: (n: number) => `${count('en', n, EVENTS_EN)} folded into one`,
@@ -77,7 +77,7 @@ export const anySizeRu: AnySizeStrings = {
     flooded: (ports, bridge) => `${bridge} рассылает кадр в ${count('ru', ports, PORTS_RU)}`,
     floodedArp: (ports, bridge) => `${bridge} рассылает ARP-запрос в ${count('ru', ports, PORTS_RU)}`,
     ignored: (n) => `${n} ${plural('ru', n, HOSTS_RU)}: он не для них`,
-    answered: (who) => `${who.includes(', ') ? 'отвечают' : 'отвечает'} только ${who}`,
+    answered: (who) => `${String(who).includes(', ') ? 'отвечают' : 'отвечает'} только ${who}`,
     nobody: 'никто не отвечает',
     hidden: (n) => `свёрнуто в одно: ${count('ru', n, EVENTS_RU)}`,
     unfold: 'Развернуть',

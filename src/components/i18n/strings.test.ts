@@ -35,7 +35,7 @@ function shape(node: unknown, path = ''): string[] {
  *   local and column proto, the sysctls ip_forward, rp_filter and arp_accept;
  * - the ARP operation as tcpdump prints it, given in parentheses after the Russian word:
  *   request, reply;
- * - key caps: Home, End, F, P, Ctrl+C;
+ * - key caps: Home, End, F, P, Ctrl+C, and the editor's Ctrl+Z, Ctrl+Y, Shift, Delete, Enter, Tab;
  * - the HTML element a slide embeds the player with: iframe;
  * - the scenario picker's group names: MTU (as TTL), Proxy ARP (the kernel's name, as its sysctl
  *   proxy_arp), Calico (a name, as Linux), and ping's option -s (what students type).
@@ -49,9 +49,11 @@ const LATIN_OK = new Set([
   'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's',
   'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter', 'Tab',
   // The course lab's notes in "About this lab": the CNI plugins and settings by their own names.
-  'CNI', 'bridge', 'send_redirects', 'flannel', 'host', 'gw', 'BGP', 'via', 'pod1',
+  'CNI', 'IPAM', 'bridge', 'send_redirects', 'flannel', 'host', 'gw', 'BGP', 'via', 'pod1', 'lo',
   // The IPv4 header's More Fragments flag, as Wireshark names it.
   'MF',
+  // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
+  'Shift', 'Z', 'Y', 'Delete',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

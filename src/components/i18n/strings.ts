@@ -3,6 +3,7 @@ import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
+import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 
 /**
  * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
@@ -33,6 +34,7 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 
 const en = {
   appTitle: 'Packet Journey',
+  editor: EDITOR_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -273,6 +275,7 @@ export type Strings = typeof en;
 
 const ru: Strings = {
   appTitle: 'Путь пакета',
+  editor: EDITOR_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',

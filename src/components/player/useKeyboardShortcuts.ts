@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useAppStoreApi } from '../../store/StoreContext';
+import { editActionsOf } from '../editor/useEditActions';
 
 /** Keys a list of options or a row of tabs moves with (WAI-ARIA listbox and tabs patterns). */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Enter']);
@@ -16,7 +17,38 @@ function ownsKey(el: Element | null, key: string): boolean {
   return key === ' ' && el.closest('button, summary, a[href], input, [role="button"], [role="tab"]') !== null;
 }
 
+/** Drawing units an arrow moves the selected machine (with Shift: {@link MOVE_FAR}). */
+export const MOVE_STEP = 10;
+/** Drawing units Shift+arrow moves the selected machine. */
+export const MOVE_FAR = 50;
+
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/** An edit-mode key on the selection: true when it was one (and acted). */
+function editKey(store: Parameters<typeof editActionsOf>[0], e: KeyboardEvent): boolean {
+  const act = editActionsOf(store);
+  const dir = ARROWS[e.key];
+  if (dir) {
+    const step = e.shiftKey ? MOVE_FAR : MOVE_STEP;
+    act.moveSelected(dir[0] * step, dir[1] * step);
+    return true;
+  }
+  if (e.key === 'Delete' || e.key === 'Backspace') {
+    act.removeSelected();
+    return true;
+  }
+  if (e.key === 'Escape') {
+    store.getState().select(null);
+    return true;
+  }
+  return false;
+}
+
 /**
+ * Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo (never while typing in a field: the field undoes its
+ * own text). Edit mode with a selection: arrows move it (Shift: further), Delete or Backspace
+ * removes it, each one undo step, and Escape lets it go; the playback keys still work otherwise.
+ *
  * Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels. Keys count when focus is inside this app, or on
  * the page body when `global` is set (the stand-alone page); embeds on a slide deck then each keep
  * their own keys.
@@ -25,13 +57,26 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
   const store = useAppStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof Element ? e.target : null;
       const inside = target !== null && root.current?.contains(target) === true;
       const onBody = target === null || target === document.body || target === document.documentElement;
       if (!inside && !(global && onBody)) return;
       if (ownsKey(target, e.key)) return;
       const s = store.getState();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey) {
+        const k = e.key.toLowerCase();
+        const act = k === 'z' ? (e.shiftKey ? s.redo : s.undo) : k === 'y' ? s.redo : null;
+        if (act) {
+          e.preventDefault();
+          act();
+        }
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (s.mode === 'edit' && s.selected !== null && editKey(store, e)) {
+        e.preventDefault();
+        return;
+      }
       const follow = () => s.setFollow(!s.follow);
       const panels = () => s.setPanels(!s.panels);
       const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last, f: follow, F: follow, p: panels, P: panels };

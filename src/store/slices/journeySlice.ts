@@ -16,9 +16,11 @@ export interface JourneyInit {
   preset?: string | null;
 }
 
-type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual };
+/** A journey run: its result, or the engine's refusal in both languages. */
+export type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual };
 
-function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunOutcome {
+/** Run a journey; a refusal becomes a bilingual message (an internal error is logged, never shown raw). */
+export function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunOutcome {
   try {
     return { result: engine.runJourney(topology, spec), engineError: null };
   } catch (e) {
@@ -32,7 +34,7 @@ function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunO
 
 /** The journey slice: the lab, the form, and the last good result. */
 export function createJourneySlice(init: JourneyInit): StateCreator<AppState, [], [], JourneySlice> {
-  return (set, get) => {
+  return (set, get, api) => {
     const first = run(init.engine, init.topology, init.spec);
     // Tables are recomputed from the log on demand; a small cache per journey makes scrubbing cheap.
     let cacheFor: JourneyResult | null = null;
@@ -90,10 +92,13 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
         const out = run(s.engine, topology, spec);
         if (!out.result) return false;
         stop();
+        // Another lab: the undo history of the one before does not apply to it.
+        (api as { temporal?: { getState: () => { clear: () => void } } }).temporal?.getState().clear();
         // The new lab is arranged for the drawing's measured size at once, as setStage would.
         const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
         set({
           topology,
+          baseTopology: topology,
           layout,
           preset: id,
           draft: draftFromSpec(topology, spec),
@@ -105,6 +110,9 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
           index: 0,
           playing: false,
           pinnedNs: null,
+          selected: null,
+          canUndo: false,
+          canRedo: false,
           runs: s.runs + 1,
         });
         return true;

@@ -1,0 +1,123 @@
+import { useMemo } from 'react';
+import { addNode, addPod, addRouter, addSegment, moveMachine, pinPositions, removeNamespace, type LabPoint, type Topology } from '../../core';
+import type { TopologyLayout } from '../../geometry/layoutTypes';
+import type { AppStore } from '../../store/createAppStore';
+import { useAppStoreApi } from '../../store/StoreContext';
+import { STRINGS } from '../i18n/strings';
+
+/** What the palette can add. */
+export type PaletteKind = 'node' | 'pod' | 'router' | 'segment';
+
+/** The editor's actions, each one edit through the store's gate (one undo step). */
+export interface EditActions {
+  /** Add `kind`: a machine at `at` (or in its automatic place), a pod or segment on `target` (or the selection's machine). */
+  add: (kind: PaletteKind, opts?: { at?: LabPoint; target?: string | null }) => void;
+  /** Delete the selection (a pod with its host veth, a machine with its pods). */
+  removeSelected: () => void;
+  /** Move the selected machine (or the selected pod's machine) by `dx`, `dy` drawing units. */
+  moveSelected: (dx: number, dy: number) => void;
+}
+
+/** Both languages' sentence for a refusal the UI words itself. */
+function both(pick: (t: (typeof STRINGS)['en']['editor']) => string) {
+  return { en: pick(STRINGS.en.editor), ru: pick(STRINGS.ru.editor) };
+}
+
+/** The machine a namespace belongs to (itself for a machine), or null. */
+export function machineOfNs(t: Topology, ns: string | null): string | null {
+  if (ns === null) return null;
+  const m = t.machines.find((mm) => mm.name === ns || (mm.pods ?? []).some((p) => p.name === ns));
+  return m?.name ?? null;
+}
+
+/** Where each machine is drawn now (its box's corner), for {@link pinPositions}. */
+export function drawnAt(layout: TopologyLayout): (name: string) => LabPoint | undefined {
+  return (name) => {
+    const box = layout.machines.find((m) => m.name === name)?.box;
+    return box ? { x: box.x, y: box.y } : undefined;
+  };
+}
+
+/** Room left between a dropped machine and one it would have covered. */
+const DROP_GAP = 24;
+
+/**
+ * A machine dropped over others moves right, past each box it covers, in the same undo step (a
+ * merge): nothing a class needs to read is hidden under a new machine.
+ */
+function clearOthers(store: AppStore, name: string, label: string): void {
+  for (let round = 0; round < store.getState().layout.machines.length; round++) {
+    const { layout, edit } = store.getState();
+    const me = layout.machines.find((m) => m.name === name)?.box;
+    if (!me) return;
+    const hit = layout.machines.find((m) => m.name !== name && m.box.x < me.x + me.w && me.x < m.box.x + m.box.w && m.box.y < me.y + me.h && me.y < m.box.y + m.box.h);
+    if (!hit) return;
+    edit(label, (t) => moveMachine(t, name, { x: hit.box.x + hit.box.w + DROP_GAP, y: me.y }), { history: 'merge' });
+  }
+}
+
+function actions(store: AppStore): EditActions {
+  const s = () => store.getState();
+  const created = (name: string) => s().select(name);
+  return {
+    add: (kind, opts = {}) => {
+      const st = s();
+      const target = machineOfNs(st.topology, opts.target !== undefined ? opts.target : st.selected);
+      if (kind === 'node' || kind === 'router') {
+        let made: string | null = null;
+        const ok = st.edit(kind === 'node' ? 'addNode' : 'addRouter', (t) => {
+          // A machine put somewhere by hand: the others keep their places around it.
+          const base = opts.at ? pinPositions(t, drawnAt(st.layout)) : t;
+          const out = kind === 'node' ? addNode(base, opts.at) : addRouter(base, opts.at);
+          made = out?.name ?? null;
+          return out?.topology ?? t;
+        });
+        if (ok && made) {
+          clearOthers(store, made, kind === 'node' ? 'addNode' : 'addRouter');
+          created(made);
+        } else if (!ok) st.refuse(both((e) => e.full));
+        return;
+      }
+      if (kind === 'pod') {
+        const node = st.topology.machines.find((m) => m.name === target);
+        if (!node || node.role !== 'node') {
+          st.refuse(both((e) => e.needNode));
+          return;
+        }
+        let made: string | null = null;
+        if (st.edit('addPod', (t) => {
+          const out = addPod(t, node.name);
+          made = out.pod.name;
+          return out.topology;
+        }) && made) created(made);
+        return;
+      }
+      if (target === null) {
+        st.refuse(both((e) => e.needMachine));
+        return;
+      }
+      if (!st.edit('addSegment', (t) => addSegment(t, target)?.topology ?? t)) st.refuse(both((e) => e.full));
+    },
+    removeSelected: () => {
+      const st = s();
+      const sel = st.selected;
+      if (sel !== null) st.edit('remove', (t) => removeNamespace(t, sel));
+    },
+    moveSelected: (dx, dy) => {
+      const st = s();
+      const name = machineOfNs(st.topology, st.selected);
+      const box = st.layout.machines.find((m) => m.name === name)?.box;
+      if (name === null || !box) return;
+      st.edit('move', (t) => moveMachine(pinPositions(t, drawnAt(st.layout)), name, { x: box.x + dx, y: box.y + dy }));
+    },
+  };
+}
+
+/** The editor's actions for this app's store. */
+export function useEditActions(): EditActions {
+  const store = useAppStoreApi() as AppStore;
+  return useMemo(() => actions(store), [store]);
+}
+
+/** The same actions outside React (the keyboard shortcuts). */
+export { actions as editActionsOf };

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { drag, select } from 'd3';
+import { moveMachine, pinPositions } from '../../core';
+import { drawnAt } from './useEditActions';
+import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
+import { useAppStoreApi } from '../../store/StoreContext';
+
+/** Drawing units a machine must travel before a press on it is a move (below, it stays a click). */
+const MOVE_MIN = 3;
+
+interface Subject {
+  name: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * d3-drag on the camera group (the one element that holds every machine and never changes), for
+ * machines only and in edit mode only: d3 computes where the machine goes in drawing units (the
+ * group is the drag's container, so pan and zoom are accounted for), the store's edit gate changes
+ * its position and React draws it. A whole drag is one undo step: the first move pushes, the others
+ * merge. Its mousedown stops there, so the canvas's d3-zoom does not pan while a machine moves.
+ * Returns, while a machine moves, the drawing's extent when the move began: the camera fits that,
+ * not the growing drawing, so the machine stays under the pointer. Null otherwise.
+ */
+export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): Box | null {
+  const store = useAppStoreApi();
+  const [frozen, setFrozen] = useState<Box | null>(null);
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    layoutRef.current = layout;
+  }, [layout]);
+  useEffect(() => {
+    const g = camera.current;
+    if (!g || !enabled) return;
+    const machineAt = (target: unknown): string | null => (target instanceof Element ? (target.closest('[data-machine]')?.getAttribute('data-machine') ?? null) : null);
+    let pushed = false;
+    const behaviour = drag<SVGGElement, unknown, Subject | null>()
+      .container(g)
+      .filter((e: MouseEvent) => !e.button && !e.ctrlKey && machineAt(e.target) !== null)
+      .subject((e: { sourceEvent: Event }) => {
+        const name = machineAt(e.sourceEvent.target);
+        const box = layoutRef.current.machines.find((m) => m.name === name)?.box;
+        return name !== null && box ? { name, x: box.x, y: box.y } : null;
+      })
+      .on('start', () => {
+        pushed = false;
+      })
+      .on('end', () => {
+        if (pushed) setFrozen(null);
+      })
+      .on('drag', (e: { x: number; y: number; subject: Subject | null }) => {
+        const sub = e.subject;
+        if (!sub) return;
+        if (!pushed && Math.hypot(e.x - sub.x, e.y - sub.y) < MOVE_MIN) return;
+        // The first move also pins the other machines where they are drawn, so none re-flows under the pointer.
+        const drawn = drawnAt(layoutRef.current);
+        store.getState().edit('move', (t) => moveMachine(pushed ? t : pinPositions(t, drawn), sub.name, { x: e.x, y: e.y }), { history: pushed ? 'merge' : 'push' });
+        if (!pushed) {
+          setFrozen(layoutRef.current.bounds);
+          // The machine moved is the one selected, as a click would have made it (d3 swallows that click).
+          store.getState().select(sub.name);
+        }
+        pushed = true;
+      });
+    const sel = select(g).call(behaviour);
+    return () => {
+      sel.on('.drag', null);
+    };
+  }, [camera, enabled, store]);
+  return frozen;
+}
