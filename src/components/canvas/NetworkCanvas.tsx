@@ -122,6 +122,8 @@ export function NetworkCanvas() {
   const onBoxKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const ns = e.target instanceof Element ? e.target.getAttribute('data-pin') : null;
     if (ns === null || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Editing, the arrows move the selected machine (the editor's keys), not the focus.
+    if (editing && selected === ns && e.key.startsWith('Arrow')) return;
     const k = boxes.indexOf(ns);
     const to = { ArrowRight: k + 1, ArrowDown: k + 1, ArrowLeft: k - 1, ArrowUp: k - 1, Home: 0, End: boxes.length - 1 }[e.key];
     if (to === undefined) return;

@@ -61,6 +61,12 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       const inside = target !== null && root.current?.contains(target) === true;
       const onBody = target === null || target === document.body || target === document.documentElement;
       if (!inside && !(global && onBody)) return;
+      // Editing, a box of the drawing gives its arrows to the selection (the drawing's own arrows move the focus otherwise).
+      const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+      if (plain && !e.defaultPrevented && target?.closest('[data-roving] [data-pin]') && store.getState().mode === 'edit' && store.getState().selected !== null && editKey(store, e)) {
+        e.preventDefault();
+        return;
+      }
       if (ownsKey(target, e.key)) return;
       const s = store.getState();
       if ((e.ctrlKey || e.metaKey) && !e.altKey) {
