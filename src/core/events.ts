@@ -9,6 +9,11 @@
  */
 
 import type { Texts } from './i18n/lang';
+import type { DropEvent } from './dropEvents';
+import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
+
+export type { DropEvent, DropReason } from './dropEvents';
+export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 
 /** A text in each of the app's languages (bad-input errors carry one). */
 export type Bilingual = Texts;
@@ -280,92 +285,6 @@ export interface DeliverEvent extends EventBase {
 }
 
 /**
- * Why a packet or frame was dropped. `frag-needed`: a forwarded packet with DF set is longer than the
- * MTU of the device it would leave by (ip_exceeds_mtu; the router reports ICMP_FRAG_NEEDED). `local-source`: a received packet claims one of the host's own
- * addresses as its source (fib_validate_source, IP_LOCAL_SOURCE). The `arp-*` reasons are ARP
- * requests the host leaves unanswered because of the sender's or target's address: arp_process()
- * routes each request with ip_route_input_noref(tip, sip, dev) as if it were a packet from the
- * sender, so the checks of IP input apply: `arp-rp-filter` (the reverse path filter rejects the
- * sender, IP_RPFILTER), `arp-local-source` (the sender is one of the host's own addresses), and
- * `arp-martian` (a multicast or loopback target, which arp_process() frees at once, or a martian
- * sender: 0.0.0.0/8, 127.0.0.0/8, multicast, broadcast). In the `arp-rp-filter` and
- * `arp-local-source` cases arp_process() still refreshes an entry it already has for the sender,
- * then ends in consume_skb(): the route lookup's drop reason is what makes the request go
- * unanswered.
- */
-export type DropReason =
-  | 'no-route'
-  | 'ttl-exceeded'
-  | 'frag-needed'
-  | 'neigh-failed'
-  | 'not-for-us'
-  | 'forwarding-disabled'
-  | 'rp-filter'
-  | 'local-source'
-  | 'port-unreachable'
-  | 'tcp-no-listener'
-  | 'icmp-rate-limited'
-  | 'bridge-no-port'
-  | 'martian'
-  | 'iface-down'
-  | 'arp-rp-filter'
-  | 'arp-local-source'
-  | 'arp-martian'
-  /**
-   * A packet to a broadcast address that nothing takes: an echo request (icmp_echo_ignore_broadcasts
-   * = 1), a UDP datagram no socket is bound for, any TCP segment. Nothing answers a broadcast, not
-   * even with an ICMP error or a RST.
-   */
-  | 'broadcast-ignored'
-  /** The engine stops copying a frame that went round an L2 loop (Linux without STP never would). */
-  | 'l2-loop'
-  /** connect() gives up: its SYN was sent tcp_syn_retries + tcp_syn_linear_timeouts times again. */
-  | 'connect-timeout'
-  /**
-   * A local program's packet is longer than the path MTU and its socket demands DF (IP_PMTUDISC_DO,
-   * `ping -M do`): sendmsg() fails with EMSGSIZE before anything is built (ip_append_data).
-   */
-  | 'emsgsize';
-
-/** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
-export interface DropEvent extends EventBase {
-  type: 'drop';
-  iface?: string;
-  reason: DropReason;
-  ipv4?: Ipv4Header;
-  /** The packet dropped, when the drop is of a whole packet or ARP message. */
-  pkt?: number;
-  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it. */
-  direction?: 'output' | 'input';
-  /** neigh-failed: the next hop that never answered. */
-  nexthop?: string;
-  /** rp-filter, arp-rp-filter: the mode in force (1 strict, 2 loose). */
-  rpFilter?: 1 | 2;
-  /** arp-*: the request's sender and target protocol addresses, and (arp-martian) which is at fault. */
-  spa?: string;
-  tpa?: string;
-  martian?: 'sender' | 'target';
-  /** not-for-us: the frame's destination MAC and the receiving device's own. */
-  dstMac?: string;
-  ifaceMac?: string;
-  /** port-unreachable, tcp-no-listener: the port nobody listens on. */
-  port?: number;
-  /** frag-needed, emsgsize: the packet's total length, and the MTU of the device (or path) it would leave by. */
-  len?: number;
-  mtu?: number;
-  /** icmp-rate-limited: the ICMP message held back. */
-  icmp?: { type: number; code: number };
-  /**
-   * l2-loop: the bridge (or segment switch) where the engine stops copying a frame that went round
-   * an L2 loop, and how many times that frame has crossed a bridge or switch by then.
-   */
-  bridge?: string;
-  copies?: number;
-  /** connect-timeout: the retransmissions connect() made before giving up with ETIMEDOUT. */
-  retries?: number;
-}
-
-/**
  * A frame the kernel consumed without error and without effect (consume_skb, not a drop):
  * `arp-other-target` an ARP request for someone else's address, from an asker we have no entry
  * for; `arp-unsolicited` an ARP reply nobody asked for (arp_accept=0 creates no entry).
@@ -375,60 +294,6 @@ export interface ConsumeEvent extends EventBase {
   iface: string;
   reason: 'arp-other-target' | 'arp-unsolicited';
   pkt: number;
-}
-
-/**
- * A packet longer than the MTU it leaves by, without DF, is cut into fragments (ip_do_fragment, or
- * ip_append_data for a packet the host itself sends): each carries at most `mtu` bytes, data in
- * multiples of 8 bytes, the same IP id; only the first carries the transport header. `local`: the
- * host fragments its own packet (its socket allowed it, IP_PMTUDISC_WANT/DONT); `pmtu`: the MTU is
- * one the host learned for this destination (a route exception), not its device's.
- */
-export interface FragmentEvent extends EventBase {
-  type: 'fragment';
-  pkt: number;
-  /** The device the fragments leave by. */
-  dev: string;
-  ipv4: Ipv4Header;
-  /** Total length of the whole packet (bytes), the MTU it is cut for, and how many fragments result. */
-  len: number;
-  mtu: number;
-  count: number;
-  local: boolean;
-  pmtu: boolean;
-}
-
-/**
- * ip_defrag() at the destination (ip_local_deliver): a fragment is held until the whole packet is
- * there, then the packet is rebuilt and handed on. `held`: fragments of this packet held so far;
- * `done` with `len`, the rebuilt packet's total length (bytes). Routers never reassemble.
- */
-export interface DefragEvent extends EventBase {
-  type: 'defrag';
-  pkt: number;
-  iface?: string;
-  ipv4: Ipv4Header;
-  held: number;
-  done: boolean;
-  len?: number;
-}
-
-/**
- * The host learned a smaller path MTU for `dst` from an ICMP "fragmentation needed"
- * (icmp_err → ipv4_update_pmtu → __ip_rt_update_pmtu): a route exception, shown by `ip route show
- * cache` as `cache expires 600sec mtu N`, that its next packets to `dst` are sized for.
- * `mtu` is the new path MTU, `from` the one before (the device's), `expiresS` the exception's life
- * (ip_rt_mtu_expires, 600 s).
- */
-export interface PmtuEvent extends EventBase {
-  type: 'pmtu';
-  pkt: number;
-  dst: string;
-  dev: string;
-  via: string | null;
-  mtu: number;
-  from: number;
-  expiresS: number;
 }
 
 /**
