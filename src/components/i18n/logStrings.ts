@@ -1,0 +1,195 @@
+import type { DropReason, FdbEvent, HopEvent, HopEventType } from '../../core';
+import { count, type PluralForms } from '../../core/i18n/plural';
+
+/*
+ * The texts of the event log and the packet inspector: header field names, event types, drop and
+ * ignore reasons, fragmentation lines. Spread into STRINGS (strings.ts), so they are read as
+ * `t.fields`, `t.drops`… like every other string.
+ */
+
+/** Event types the UI labels: every type of the core's log, and `consume` (a frame ignored without error). */
+export type EventTypeKey = HopEventType | 'consume';
+
+/** Reasons of a `consume` event (derived from the core's union, so the table follows it). */
+type ConsumeReason = Extract<HopEvent, { type: 'consume' }> extends { reason: infer R extends string } ? R : never;
+
+const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
+const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
+
+/** English log and inspector texts. */
+export const logEn = {
+  fields: {
+    'eth.src': 'Source MAC',
+    'eth.dst': 'Destination MAC',
+    'eth.type': 'EtherType',
+    'arp.op': 'Operation',
+    'arp.sha': 'Sender MAC',
+    'arp.spa': 'Sender IP',
+    'arp.tha': 'Target MAC',
+    'arp.tpa': 'Target IP',
+    'ipv4.src': 'Source IP',
+    'ipv4.dst': 'Destination IP',
+    'ipv4.ttl': 'TTL',
+    'ipv4.proto': 'Protocol',
+    'ipv4.fragOffset': 'Fragment offset (bytes)',
+    'ipv4.mf': 'More fragments (MF)',
+    'icmp.mtu': 'Next-hop MTU',
+    'icmp.type': 'Type',
+    'icmp.code': 'Code',
+    'icmp.seq': 'Sequence (seq)',
+    'icmp.gateway': 'Gateway',
+    'udp.sport': 'Source port',
+    'udp.dport': 'Destination port',
+    'tcp.sport': 'Source port',
+    'tcp.dport': 'Destination port',
+    'tcp.flags': 'Flags',
+  } as Record<string, string>,
+  /** Values of the ARP operation field. */
+  arpOps: { request: 'request', reply: 'reply' } satisfies Record<'request' | 'reply', string>,
+  /** A header flag's value, as Wireshark reads it ("Set"). */
+  flagValue: (on: boolean): string => (on ? 'set' : 'not set'),
+  types: {
+    frame: 'frame',
+    route: 'route',
+    neigh: 'ARP table',
+    fdb: 'FDB',
+    ttl: 'TTL',
+    send: 'send',
+    deliver: 'deliver',
+    drop: 'dropped',
+    consume: 'ignored',
+    fragment: 'fragments',
+    defrag: 'reassembly',
+    pmtu: 'path MTU',
+    halt: 'stopped',
+  } satisfies Record<EventTypeKey, string>,
+  frame: { in: 'in', out: 'out', unreachable: 'no route' },
+  fdbActions: { learn: 'learns', forward: 'forwards', flood: 'floods', local: 'passes up' } satisfies Record<FdbEvent['action'], string>,
+  /** The journey stopped at the simulator's budget (a `halt` event): of events, or of queued actions. */
+  halts: { events: (n: number) => `the simulator's limit: ${count('en', n, EVENTS_EN)}`, actions: (n: number) => `the simulator's limit: ${count('en', n, { one: 'action', other: 'actions' })}` },
+  drops: {
+    'no-route': 'no route to the destination',
+    'ttl-exceeded': 'TTL exceeded',
+    'frag-needed': 'too big for the next hop (DF set)',
+    'neigh-failed': 'ARP got no answer',
+    'not-for-us': 'not addressed to this host',
+    'forwarding-disabled': 'forwarding is off (ip_forward=0)',
+    'rp-filter': 'reverse-path filter (rp_filter)',
+    'port-unreachable': 'port unreachable',
+    'tcp-no-listener': 'nothing listens on that TCP port',
+    'icmp-rate-limited': 'ICMP error suppressed by the rate limit',
+    'bridge-no-port': 'the bridge has no port to send it to',
+    martian: 'martian address (127.0.0.0/8 from outside)',
+    'iface-down': 'the interface is down',
+    'local-source': 'source is one of this host\'s own addresses',
+    'arp-rp-filter': 'ARP left unanswered: reverse-path filter (rp_filter)',
+    'arp-local-source': 'ARP left unanswered: the sender is one of this host\'s addresses',
+    'arp-martian': 'ARP with a martian address',
+    'broadcast-ignored': 'sent to a broadcast address: nothing answers',
+    'l2-loop': 'went round an L2 loop: the simulator stops copying it',
+    'connect-timeout': 'connect() gave up after its SYN retransmissions',
+    emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
+  } satisfies Record<DropReason, string>,
+  /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
+  consumes: {
+    'arp-other-target': 'ARP request for another address',
+    'arp-unsolicited': 'unsolicited ARP reply (arp_accept=0)',
+  } satisfies Record<ConsumeReason, string>,
+  /** Log lines of fragmentation events (bytes, fragments, MTU). */
+  fragmentLines: {
+    fragment: (len: number, n: number, mtu: number) => `${len} bytes → ${count('en', n, { one: 'fragment', other: 'fragments' })} (MTU ${mtu})`,
+    held: (offset: number) => `fragment at offset ${offset} held`,
+    done: (n: number, len: number) => `${count('en', n, { one: 'fragment', other: 'fragments' })} → ${len} bytes`,
+    pmtu: (dst: string, mtu: number) => `path to ${dst}: MTU ${mtu}`,
+  },
+  dropped: (reason: string) => `Dropped: ${reason}`,
+  ignored: (reason: string) => `Ignored: ${reason}`,
+};
+
+/** Their shape: the Russian table must have the English one's. */
+export type LogStrings = typeof logEn;
+
+/** Russian log and inspector texts. */
+export const logRu: LogStrings = {
+  fields: {
+    'eth.src': 'MAC источника',
+    'eth.dst': 'MAC назначения',
+    'eth.type': 'EtherType',
+    'arp.op': 'Операция',
+    'arp.sha': 'MAC отправителя',
+    'arp.spa': 'IP отправителя',
+    'arp.tha': 'Целевой MAC',
+    'arp.tpa': 'Целевой IP',
+    'ipv4.src': 'IP источника',
+    'ipv4.dst': 'IP назначения',
+    'ipv4.ttl': 'TTL',
+    'ipv4.proto': 'Протокол',
+    'ipv4.fragOffset': 'Смещение фрагмента (байт)',
+    'ipv4.mf': 'Есть ещё фрагменты (MF)',
+    'icmp.mtu': 'MTU следующего хопа',
+    'icmp.type': 'Тип',
+    'icmp.code': 'Код',
+    'icmp.seq': 'Номер (seq)',
+    'icmp.gateway': 'Шлюз',
+    'udp.sport': 'Порт источника',
+    'udp.dport': 'Порт назначения',
+    'tcp.sport': 'Порт источника',
+    'tcp.dport': 'Порт назначения',
+    'tcp.flags': 'Флаги',
+  },
+  arpOps: { request: 'запрос (request)', reply: 'ответ (reply)' },
+  flagValue: (on) => (on ? 'установлен' : 'сброшен'),
+  types: {
+    frame: 'кадр',
+    route: 'маршрут',
+    neigh: 'ARP-таблица',
+    fdb: 'FDB',
+    ttl: 'TTL',
+    send: 'отправка',
+    deliver: 'доставка',
+    drop: 'отброшен',
+    consume: 'проигнорирован',
+    fragment: 'фрагментация',
+    defrag: 'сборка',
+    pmtu: 'MTU пути',
+    halt: 'остановлено',
+  },
+  frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
+  fdbActions: { learn: 'запоминает', forward: 'коммутирует', flood: 'рассылает', local: 'передаёт наверх' },
+  halts: { events: (n) => `предел симулятора: ${count('ru', n, EVENTS_RU)}`, actions: (n) => `предел симулятора: ${count('ru', n, { one: 'действие', few: 'действия', many: 'действий', other: 'действия' })}` },
+  drops: {
+    'no-route': 'нет маршрута до назначения',
+    'ttl-exceeded': 'истёк TTL',
+    'frag-needed': 'слишком велик для следующего хопа, а фрагментация запрещена',
+    'neigh-failed': 'ARP-запрос остался без ответа',
+    'not-for-us': 'адресован не этому хосту',
+    'forwarding-disabled': 'пересылка выключена (ip_forward=0)',
+    'rp-filter': 'фильтр обратного пути (rp_filter)',
+    'port-unreachable': 'порт недостижим',
+    'tcp-no-listener': 'этот TCP-порт никто не слушает',
+    'icmp-rate-limited': 'ошибка ICMP подавлена ограничением частоты',
+    'bridge-no-port': 'мосту некуда отправить кадр',
+    martian: '«марсианский» адрес (127.0.0.0/8 снаружи)',
+    'iface-down': 'интерфейс выключен',
+    'local-source': 'адрес отправителя — собственный адрес хоста',
+    'arp-rp-filter': 'ARP без ответа: фильтр обратного пути (rp_filter)',
+    'arp-local-source': 'ARP без ответа: отправитель — адрес этого хоста',
+    'arp-martian': 'ARP с «марсианским» адресом',
+    'broadcast-ignored': 'адресован на широковещательный адрес: ответа нет',
+    'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
+    'connect-timeout': 'попытки соединения исчерпаны: повторы SYN без ответа',
+    emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
+  },
+  consumes: {
+    'arp-other-target': 'ARP-запрос о чужом адресе',
+    'arp-unsolicited': 'незапрошенный ARP-ответ (arp_accept=0)',
+  },
+  fragmentLines: {
+    fragment: (len, n, mtu) => `${len} байт → ${count('ru', n, { one: 'фрагмент', few: 'фрагмента', many: 'фрагментов', other: 'фрагмента' })} (MTU ${mtu})`,
+    held: (offset) => `фрагмент со смещением ${offset} отложен`,
+    done: (n, len) => `${count('ru', n, { one: 'фрагмент', few: 'фрагмента', many: 'фрагментов', other: 'фрагмента' })} → ${len} байт`,
+    pmtu: (dst, mtu) => `путь к ${dst}: MTU ${mtu}`,
+  },
+  dropped: (reason) => `Отброшен: ${reason}`,
+  ignored: (reason) => `Проигнорирован: ${reason}`,
+};
