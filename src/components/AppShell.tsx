@@ -1,7 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useAppStore } from '../store/StoreContext';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
-import { ChecksPanel } from './editor/ChecksPanel';
 import { useMeasured } from './useMeasured';
 import { AboutLab } from './AboutLab';
 import { JourneyForm } from './form/JourneyForm';
@@ -15,6 +14,9 @@ import { Timeline } from './player/Timeline';
 import { useKeyboardShortcuts } from './player/useKeyboardShortcuts';
 import { usePlaybackTimer } from './player/usePlaybackTimer';
 import { ViewSwitches } from './ViewSwitches';
+
+// The editor's panels load when edit mode first opens: the player's first page stays small.
+const ChecksPanel = lazy(() => import('./editor/ChecksPanel').then((m) => ({ default: m.ChecksPanel })));
 
 /** Props of {@link AppShell}. */
 export interface AppShellProps {
@@ -131,7 +133,9 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
         </div>
         {/* Editing, the checks take the panels' place (under the drawing on a small screen). */}
         {editing ? (
-          <ChecksPanel />
+          <Suspense fallback={null}>
+            <ChecksPanel />
+          </Suspense>
         ) : compact ? (
           panels ? (
             <section className="drawer" aria-label={t.view.drawer} data-testid="drawer">

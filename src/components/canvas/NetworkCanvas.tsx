@@ -1,5 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
-import { EditToolbar } from '../editor/EditToolbar';
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useEditActions, type PaletteKind } from '../editor/useEditActions';
 import { useMachineDrag } from '../editor/useMachineDrag';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
@@ -19,6 +18,9 @@ import { Segments } from './Segments';
 import { StartHint } from './StartHint';
 import { CANVAS_INSET, useZoom } from './useZoom';
 import { useMeasured } from '../useMeasured';
+
+// The palette loads when edit mode first opens: the player's first page stays small.
+const EditToolbar = lazy(() => import('../editor/EditToolbar').then((m) => ({ default: m.EditToolbar })));
 
 /** Height the drawing leaves free at the top for the strip of legend and buttons: its bottom edge, plus a gap. */
 function useStripHeight(ref: RefObject<HTMLDivElement | null>): number {
@@ -183,7 +185,9 @@ export function NetworkCanvas() {
       <div className="canvas-strip" ref={stripRef}>
         {editing ? (
           <div className="strip-left">
-            <EditToolbar onDrop={onDrop} />
+            <Suspense fallback={null}>
+              <EditToolbar onDrop={onDrop} />
+            </Suspense>
           </div>
         ) : (
           // Before the journey starts, the hint lies over the legend's place.
