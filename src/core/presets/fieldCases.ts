@@ -1,6 +1,7 @@
 import type { RouteSpec, Topology } from '../model/topology';
 import type { Scenario } from './scenarios';
 import { seedTopology } from './seed';
+import { seedListening, seedWithRoutes } from './seedVariants';
 
 /*
  * Field cases: small labs rebuilt from public bug reports about Kubernetes and Linux pod networking
@@ -178,20 +179,9 @@ export function sharedAddressLab(staticNeighbour = false): Topology {
   };
 }
 
-/** The seed lab with node1's static routes replaced by `routes` (after the default route). */
+/** The seed lab with node1's static routes followed by `routes`. */
 function seedNode1Routes(name: string, routes: RouteSpec[]): Topology {
-  const t = seedTopology();
-  const node1 = t.machines.find((m) => m.name === 'node1');
-  if (node1) node1.routes = [...(node1.routes ?? []), ...routes];
-  return { ...t, name };
-}
-
-/** The seed lab with pod3 listening on UDP port 53. */
-function seedPod3Udp(): Topology {
-  const t = seedTopology();
-  const pod3 = t.machines.find((m) => m.name === 'node2')?.pods?.find((p) => p.name === 'pod3');
-  if (pod3) pod3.listeners = [{ proto: 'udp', port: 53 }];
-  return { ...t, name: 'seed-pod3-udp' };
+  return seedWithRoutes('node1', routes, name);
 }
 
 /** The field cases, then our own neighbours of each kind, in the order they are recorded. */
@@ -249,7 +239,7 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
   {
     id: 'lo-udp-own-listener',
     title: { en: 'UDP from pod3 to a listener on its own address', ru: 'UDP из pod3 на слушающий порт его собственного адреса' },
-    topology: seedPod3Udp,
+    topology: () => seedListening('pod3', [{ proto: 'udp', port: 53 }], 'seed-pod3-udp'),
     journey: { from: 'pod3', to: 'pod3', proto: 'udp', port: 53 },
   },
   {
@@ -323,12 +313,7 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
   {
     id: 'fib-replace-default-pod2',
     title: { en: 'pod1\'s default route replaced by one via pod2, which does not forward', ru: 'Маршрут по умолчанию pod1 заменён маршрутом через pod2, который не пересылает пакеты' },
-    topology: () => {
-      const t = seedTopology();
-      const pod1 = t.machines.find((m) => m.name === 'node1')?.pods?.find((p) => p.name === 'pod1');
-      if (pod1) pod1.routes = [...(pod1.routes ?? []), { dst: 'default', via: '10.10.10.2', dev: 'eth0', op: 'replace' }];
-      return { ...t, name: 'seed-replace-default' };
-    },
+    topology: () => seedWithRoutes('pod1', [{ dst: 'default', via: '10.10.10.2', dev: 'eth0', op: 'replace' }], 'seed-replace-default'),
     journey: { from: 'pod1', to: 'pod3' },
   },
 ];

@@ -3,6 +3,7 @@ import type { Topology } from '../model/topology';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MTU_SCENARIOS } from './mtuScenarios';
 import { seedTopology } from './seed';
+import { seedListening } from './seedVariants';
 import { TCP_SCENARIOS } from './tcpScenarios';
 
 /**
@@ -30,11 +31,7 @@ export function seedWithRedirects(): Topology {
 
 /** The seed lab with a server in pod3 listening on TCP port 80 and UDP port 53. */
 export function seedWithListeners(): Topology {
-  const t = seedTopology();
-  const node2 = t.machines.find((m) => m.name === 'node2');
-  const pod3 = node2?.pods?.find((p) => p.name === 'pod3');
-  if (pod3) pod3.listeners = [{ proto: 'tcp', port: 80 }, { proto: 'udp', port: 53 }];
-  return { ...t, name: 'seed-listeners' };
+  return seedListening('pod3', [{ proto: 'tcp', port: 80 }, { proto: 'udp', port: 53 }], 'seed-listeners');
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { MachineSpec, Topology } from '../model/topology';
+import type { Topology } from '../model/topology';
 import type { Scenario } from './scenarios';
 import { seedTopology } from './seed';
+import { namespaceOf, seedListening } from './seedVariants';
 
 /*
  * Reference scenarios for TCP SYN retransmissions and for packets to a broadcast address, recorded
@@ -15,12 +16,6 @@ import { seedTopology } from './seed';
  * listener gets the datagram, nothing answers a closed port or a SYN.
  */
 
-function machine(t: Topology, name: string): MachineSpec {
-  const m = t.machines.find((x) => x.name === name);
-  if (!m) throw new Error(`seed lab without ${name}`);
-  return m;
-}
-
 /**
  * The seed lab where `host` (node2 or the router) has strict rp_filter and a second NIC, eth1, on a
  * management network 172.16.200.0/24, through which it routes 10.10.10.0/24 (via 172.16.200.1): a
@@ -28,7 +23,7 @@ function machine(t: Topology, name: string): MachineSpec {
  */
 export function seedRpFilterBackRoute(host: 'node2' | 'router'): Topology {
   const t = seedTopology();
-  const m = machine(t, host);
+  const m = namespaceOf(t, host);
   const octet = host === 'node2' ? 2 : 254;
   m.interfaces.push({ kind: 'ether', name: 'eth1', mac: `02:00:ac:10:c8:${octet.toString(16).padStart(2, '0')}`, segment: 'mgmt', addresses: [`172.16.200.${octet}/24`] });
   const back = { dst: '10.10.10.0/24', via: '172.16.200.1', dev: 'eth1' };
@@ -39,18 +34,12 @@ export function seedRpFilterBackRoute(host: 'node2' | 'router'): Topology {
 
 /** The seed lab with a program on node2 listening on UDP port 53. */
 export function seedNode2UdpListener(): Topology {
-  const t = seedTopology();
-  machine(t, 'node2').listeners = [{ proto: 'udp', port: 53 }];
-  return { ...t, name: 'seed-node2-udp53' };
+  return seedListening('node2', [{ proto: 'udp', port: 53 }], 'seed-node2-udp53');
 }
 
 /** The seed lab with a program in pod2 listening on UDP port 53. */
 export function seedPod2UdpListener(): Topology {
-  const t = seedTopology();
-  const pod2 = machine(t, 'node1').pods?.find((p) => p.name === 'pod2');
-  if (!pod2) throw new Error('seed lab without pod2');
-  pod2.listeners = [{ proto: 'udp', port: 53 }];
-  return { ...t, name: 'seed-pod2-udp53' };
+  return seedListening('pod2', [{ proto: 'udp', port: 53 }], 'seed-pod2-udp53');
 }
 
 /** TCP retransmission and broadcast scenarios. */
