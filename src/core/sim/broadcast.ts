@@ -5,7 +5,7 @@ import { WIRE_DELAY_NS, type Sim } from './engine';
 import { xmit } from './link';
 import { ipFrame, kindOf, type Packet, type WireFrame } from './packet';
 import { fragmentOut } from './fragment';
-import { socketDf, type PmtuDisc } from './ip';
+import { socketSend, type PmtuDisc } from './ip';
 import { deliverLocal } from './transport';
 import { lookupRoute, type Iface, type Ns } from './world';
 
@@ -155,11 +155,8 @@ export function broadcastOutput(sim: Sim, ns: Ns, p: Packet, disc: PmtuDisc): bo
     sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'broadcast-ignored', ipv4: ip, direction: 'output', port: p.tcp.dport, seq: sim.seq, t: sim.now });
     return true;
   }
-  const q = socketDf(p, dev.mtu, disc);
-  if (!q) {
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'emsgsize', ipv4: ip, direction: 'output', len: p.len, mtu: dev.mtu, seq: sim.seq, t: sim.now });
-    return true;
-  }
+  const q = socketSend(sim, ns, p, dev.mtu, disc);
+  if (!q) return true;
   const out = dev;
   fragmentOut(sim, ns, out, q, out.mtu, true, false, disc !== 'keep', (f) => xmit(sim, out, ipFrame(out.mac, BROADCAST_MAC, f)));
   // ip_mc_output loops the whole packet back before ip_finish_output fragments it.

@@ -160,13 +160,17 @@ export function routeFacts(route: Route): Pick<RouteEvent, 'ownGateway' | 'op' |
 export type PmtuDisc = 'want' | 'do' | 'dont' | 'keep';
 
 /**
- * The packet as its socket sends it for a path of `mtu` bytes, or null when it cannot be sent:
- * `do` refuses a packet longer than the path (EMSGSIZE, ip_append_data); `want` sets DF on one that
- * fits and fragments one that does not (__ip_make_skb, ip_dont_fragment); `dont` never sets DF.
+ * The packet as its socket sends it from `ns` for a path of `mtu` bytes, or null when sendmsg()
+ * refuses it (the `emsgsize` drop is logged here): `do` refuses a packet longer than the path
+ * (EMSGSIZE, ip_append_data); `want` sets DF on one that fits and fragments one that does not
+ * (__ip_make_skb, ip_dont_fragment); `dont` never sets DF.
  */
-export function socketDf(p: Packet, mtu: number, disc: PmtuDisc): Packet | null {
+export function socketSend(sim: Sim, ns: Ns, p: Packet, mtu: number, disc: PmtuDisc): Packet | null {
   if (disc === 'keep') return p;
-  if (disc === 'do' && p.len > mtu) return null;
+  if (disc === 'do' && p.len > mtu) {
+    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'emsgsize', ipv4: p.ipv4, direction: 'output', len: p.len, mtu, seq: sim.seq, t: sim.now });
+    return null;
+  }
   const df = disc === 'do' || (disc === 'want' && p.len <= mtu);
   return df === p.df ? p : { ...p, df };
 }
@@ -202,11 +206,9 @@ export function ipOutput(sim: Sim, ns: Ns, p: Packet, disc: PmtuDisc = 'keep'): 
       ...routeFacts(route), seq: sim.seq, t: sim.now });
   }
   const path = pathMtu(sim, ns, route, p.d);
-  const q = socketDf(p, path.mtu, disc);
-  if (!q) {
-    sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, reason: 'emsgsize', ipv4: ip, direction: 'output', len: p.len, mtu: path.mtu, seq: sim.seq, t: sim.now });
-    return;
-  }
+  const q = socketSend(sim, ns, p, path.mtu, disc);
+  if (!q) return;
+  // The check fragmentOut makes again, here to build no closure for a packet that fits.
   if (q.len > path.mtu) fragmentOut(sim, ns, route.dev, q, path.mtu, true, path.pmtu, disc !== 'keep', (f) => neighOutput(sim, route.dev, nexthop, nhText, f));
   else neighOutput(sim, route.dev, nexthop, nhText, q);
 }
