@@ -159,6 +159,9 @@ describe('links written from the app’s state', () => {
     expect(cut.topology).toBeUndefined();
     expect(cut.linkErrors[0]?.en).toMatch(/^\?lab=: lab: the lab in this link cannot be read/);
     expect(cut.linkErrors[0]?.ru).toMatch(/стенд из этой ссылки не читается/);
+    // The notice says the seed lab opens: a preset beside the unreadable lab does not replace it.
+    const cutWithPreset = parseUrlParams('?lab=N4Igdghg&preset=ttl-1');
+    expect([cutWithPreset.topology, cutWithPreset.preset]).toEqual([undefined, undefined]);
     const code = linkParams(createAppStore({ engine, topology: addPod(seedTopology(), 'node2').topology, spec: { from: 'pod1', to: 'pod3' }, lang: 'en', theme: 'light' }).getState(), null)?.split('&')[0] ?? '';
     const both = parseUrlParams(`?${code}&preset=ttl-1`);
     expect(both.topology?.machines.find((m) => m.name === 'node2')?.pods).toHaveLength(3);

@@ -115,7 +115,8 @@ export function parseUrlParams(search: string): UrlParams {
     }
   }
   // The lab: a reference scenario's, the seed, or a generated cluster.
-  const presetRaw = out.topology ? null : get('preset');
+  // A ?lab= link chose its lab: a readable one opened above, an unreadable one falls back to the seed lab, as its notice says.
+  const presetRaw = labRaw !== null ? null : get('preset');
   const scenario = presetRaw === null ? undefined : findScenario(presetRaw.trim());
   if (presetRaw !== null && !scenario) {
     const q = quote(presetRaw);
