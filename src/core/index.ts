@@ -25,3 +25,4 @@ export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
+export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';

@@ -52,6 +52,14 @@ export type ProblemParams = {
   'pod-no-bridge': { machine: string; bridge: string };
   /** host-local IPAM has no free address left in the bridge's subnet (`range`, first-last). */
   'pod-subnet-full': { bridge: string; range: string };
+  /** A link asked of one end of a veth pair: its one link is its peer (`peer`, as `ns/iface`). */
+  'link-veth': { iface: string; peer: string };
+  /** A link asked of a bridge: its ports plug into it, it does not plug into a segment. */
+  'link-bridge': { iface: string };
+  /** A link from an interface to itself. */
+  'link-self': { iface: string };
+  /** A NIC plugged into a segment whose subnet has no free address left. */
+  'segment-full': { segment: string; subnet: string };
   /** Design check (warning): `machine` has no route to the pod subnet of `node`. */
   'subnet-unrouted': { machine: string; subnet: string; node: string };
   /** Design check (warning): a node with pods, or a router, does not forward (ip_forward=0). */

@@ -62,10 +62,33 @@ function sharedLink(m: MachineSpec, other: MachineSpec): { dev: string; via: str
   return null;
 }
 
+/** Whether `ip` (a gateway; null for a connected route) is one of `m`'s own addresses. */
+function ownsAddress(m: MachineSpec, ip: number | null): boolean {
+  if (ip === null) return false;
+  return m.interfaces.some((i) => (i.addresses ?? []).some((a) => parseCidr(a)?.ip === ip));
+}
+
+/**
+ * A next hop toward `dst` when `m` shares no segment with the subnet's node: a machine that forwards,
+ * shares a segment with `m` and itself has a route to `dst` (a router first). Null when none does.
+ */
+function viaForwarder(t: Topology, world: World, m: MachineSpec, dst: number): { dev: string; via: string } | null {
+  const forwarders = t.machines.filter((x) => x !== m && x.sysctls?.ip_forward === true).sort((a, b) => Number(b.role === 'router') - Number(a.role === 'router'));
+  for (const r of forwarders) {
+    const ns = world.ns(r.name);
+    const link = sharedLink(m, r);
+    const route = ns && link ? lookupRoute(ns, dst) : null;
+    // A forwarder whose own way there is back through `m` would make a loop, not a path.
+    if (link && route && !ownsAddress(m, route.gw)) return link;
+  }
+  return null;
+}
+
 /**
  * The design checks of `topology`, in machine order: every machine's root namespace needs a route
  * to every other node's pod subnet (code `subnet-unrouted`; the fix routes it via that node's
- * address on a segment they share), and a node with pods, or a router, needs `ip_forward`
+ * address on a segment they share, else via a forwarding machine on its segment that reaches the
+ * subnet, a router first), and a node with pods, or a router, needs `ip_forward`
  * (`forwarding-off`). A topology that fails validation gets no checks (its errors come first).
  */
 export function labChecks(topology: Topology): LabCheck[] {
@@ -84,7 +107,7 @@ export function labChecks(topology: Topology): LabCheck[] {
       if (s.machine === m.name || lookupRoute(ns, s.gateway) !== null) continue;
       const subnet = `${formatIp(s.net)}/${s.prefix}`;
       const owner = topology.machines.find((x) => x.name === s.machine);
-      const link = owner ? sharedLink(m, owner) : null;
+      const link = (owner ? sharedLink(m, owner) : null) ?? viaForwarder(topology, world, m, s.gateway);
       const check: LabCheck = { problem: problem(`machines[${k}].routes`, 'subnet-unrouted', { machine: m.name, subnet, node: s.machine }) };
       if (link) check.fix = { kind: 'add-route', machine: m.name, route: { dst: subnet, via: link.via, dev: link.dev } };
       out.push(check);

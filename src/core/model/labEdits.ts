@@ -25,13 +25,13 @@ export interface LabEdit {
 const FIRST_SEGMENT_NET = (172 << 24) | (16 << 16) | (100 << 8);
 
 /** `02:00:ac:10:64:03` for 172.16.100.3, as the seed lab names MACs (the owner's address in hex). */
-function macFor(ip: number): string {
+export function macFor(ip: number): string {
   const hex = [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].map((o) => o.toString(16).padStart(2, '0'));
   return ['02', '00', ...hex].join(':');
 }
 
 /** Every IPv4 address of the lab, and every network it has an address in (by `net/prefix`). */
-function addressesOf(t: Topology): { ips: Set<number>; nets: Set<string> } {
+export function addressesOf(t: Topology): { ips: Set<number>; nets: Set<string> } {
   const ips = new Set<number>();
   const nets = new Set<string>();
   for (const m of t.machines) {
@@ -50,17 +50,17 @@ function addressesOf(t: Topology): { ips: Set<number>; nets: Set<string> } {
 }
 
 /** `base1`, `base2`, … : the first name no namespace (or segment, for segments) uses. */
-function freeName(base: string, used: Set<string>, alone = false): string {
+export function freeName(base: string, used: Set<string>, alone = false): string {
   if (alone && !used.has(base)) return base;
   for (let n = 1; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
 }
 
-function namespaceNames(t: Topology): Set<string> {
+export function namespaceNames(t: Topology): Set<string> {
   return new Set(t.machines.flatMap((m) => [m.name, ...(m.pods ?? []).map((p) => p.name)]));
 }
 
 /** The subnet of a segment: that of the first address plugged into it, else its label's prefix. */
-function segmentSubnet(t: Topology, segment: string): { net: number; prefix: number } | null {
+export function segmentSubnet(t: Topology, segment: string): { net: number; prefix: number } | null {
   for (const m of t.machines) {
     for (const i of m.interfaces) {
       if (i.kind !== 'ether' || i.segment !== segment) continue;
@@ -74,7 +74,7 @@ function segmentSubnet(t: Topology, segment: string): { net: number; prefix: num
 }
 
 /** The lowest host address of `net/prefix` nobody uses, or null when it is full. */
-function freeHost(t: Topology, net: number, prefix: number): number | null {
+export function freeHost(t: Topology, net: number, prefix: number): number | null {
   const { ips } = addressesOf(t);
   const last = broadcastOf(net, prefix) - 1;
   for (let ip = net + 1; ip <= last; ip++) if (!ips.has(ip)) return ip;
@@ -100,7 +100,7 @@ function nicOn(t: Topology, segment: string, net: number, prefix: number, name: 
 }
 
 /** The address a router has on `segment`, the nodes' gateway there, if the lab has a router on it. */
-function routerOn(t: Topology, segment: string): string | null {
+export function routerOn(t: Topology, segment: string): string | null {
   for (const m of t.machines) {
     if (m.role !== 'router') continue;
     for (const i of m.interfaces) {

@@ -64,6 +64,10 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'shared-mac': { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/cali1' },
   'duplicate-mac': { mac: '02:00:0a:0a:0a:01', other: 'pod1/eth0' },
   'l2-loop': {},
+  'link-veth': { iface: 'pod1/eth0', peer: 'node1/veth-pod1' },
+  'link-bridge': { iface: 'node1/cni0' },
+  'link-self': { iface: 'node1/eth0' },
+  'segment-full': { segment: 'p2p', subnet: '192.168.0.0/30' },
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
@@ -189,8 +193,8 @@ describe('topology problems in English and Russian', () => {
     const problems = [...validateTopology(broken()), ...validateTopology(null), ...validateTopology(unreadable), ...validateTopologyWarnings(unwise())];
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
-    // (addPod) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off'];
+    // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off', 'link-veth', 'link-bridge', 'link-self', 'segment-full'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

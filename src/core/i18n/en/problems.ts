@@ -46,6 +46,12 @@ export const problemsEn: ProblemCatalog = {
     ? `${machine} has no bridge "${bridge}" with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway)`
     : `${machine} has no bridge with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway); add one, such as cni0 with 10.10.12.254/24`,
   'pod-subnet-full': ({ bridge, range }) => `no free address left for a pod on ${bridge}: host-local IPAM says "no IP addresses available in range set: ${range}"; use a larger subnet or delete a pod`,
+  'link-veth': ({ iface, peer }) =>
+    `${iface} is one end of a veth pair: its only link is its other end, ${peer}, and it cannot be plugged into a segment; a pod reaches other networks through its node`,
+  'link-bridge': ({ iface }) =>
+    `${iface} is a bridge, a switch inside its machine: its ports are plugged into it (ip link set … master ${iface}), it is not itself plugged into a segment; link a NIC (eth0, eth1, …) instead`,
+  'link-self': ({ iface }) => `${iface} cannot be linked to itself; drop it on a segment's line or on another machine's NIC`,
+  'segment-full': ({ segment, subnet }) => `segment ${segment} has no free address left in ${subnet}; nothing was changed`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,
   'unknown-segment': ({ id }) => `no segment "${id}"`,
   'peer-ns-missing': ({ ns }) => `no pod or machine "${ns}"`,
