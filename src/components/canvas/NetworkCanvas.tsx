@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useEditActions, type PaletteKind } from '../editor/useEditActions';
 import { useMachineDrag } from '../editor/useMachineDrag';
+import { useLinkDrag } from '../editor/useLinkDrag';
+import { CableLayer } from '../editor/CableLayer';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
@@ -77,6 +79,9 @@ export function NetworkCanvas() {
   const actions = useEditActions();
   const cameraRef = useRef<SVGGElement>(null);
   const frozen = useMachineDrag(cameraRef, layout, editing);
+  const gripsRef = useRef<SVGGElement>(null);
+  const cable = useLinkDrag(gripsRef, cameraRef, layout, editing);
+  const overSegment = cable?.target?.startsWith('segment:') ? cable.target.slice('segment:'.length) : null;
   const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
@@ -170,10 +175,11 @@ export function NetworkCanvas() {
         onClick={editing ? () => select(null) : undefined}
       >
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
-          <Segments segments={layout.segments} links={outer} />
+          <Segments segments={layout.segments} links={outer} editing={editing} over={overSegment} />
           {layout.machines.map((m) => (
             <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selectedNs={editing ? selected : null} editing={editing} onPin={editing ? select : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
+          {editing && <CableLayer layout={layout} draft={cable} layer={gripsRef} />}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
           {!editing && <PacketLayer />}
         </g>

@@ -61,12 +61,13 @@ export function ChecksPanel() {
       <section className="panel edit-selection">
         <EditHistory />
         <p className="edit-hint" data-testid="selection">{selected ? e.selected(selected) : e.noSelection}</p>
+        <p className="edit-hint">{t.canvasEdit.cableHelp}</p>
         {editError && (
           <p className="edit-error" role="alert" data-testid="edit-error">
             {editError[lang]}
           </p>
         )}
-        <p className="sr-only" aria-live="polite">
+        <p className="sr-only" aria-live="polite" data-testid="edit-status">
           {status}
         </p>
       </section>

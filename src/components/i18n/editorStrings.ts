@@ -47,6 +47,8 @@ export const EDITOR_EN = {
     remove: 'deleted',
     fix: 'fix applied',
     autoConfigure: 'routes configured',
+    link: 'interface linked',
+    paste: 'pasted',
   } as Record<string, string>,
 };
 
@@ -96,5 +98,7 @@ export const EDITOR_RU: typeof EDITOR_EN = {
     remove: 'удалено',
     fix: 'исправление применено',
     autoConfigure: 'маршруты настроены',
+    link: 'интерфейс соединён',
+    paste: 'вставлено',
   },
 };

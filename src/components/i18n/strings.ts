@@ -3,6 +3,7 @@ import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
+import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { logEn, logRu } from './logStrings';
 
@@ -32,6 +33,7 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 const en = {
   appTitle: 'Packet Journey',
   editor: EDITOR_EN,
+  canvasEdit: CANVAS_EDIT_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -188,6 +190,7 @@ export type Strings = typeof en;
 const ru: Strings = {
   appTitle: 'Путь пакета',
   editor: EDITOR_RU,
+  canvasEdit: CANVAS_EDIT_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',

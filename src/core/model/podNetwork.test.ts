@@ -56,7 +56,7 @@ describe('addPod: a pod gets its network as the bridge plugin with host-local IP
     expect(noBridge.problems.map((p) => [p.path, p.code])).toEqual([['machines[1].interfaces', 'pod-no-bridge']]);
     expect(noBridge.text.en).toContain('router has no bridge with an IPv4 address');
     expect(noBridge.text.ru).toContain('на router нет моста с IPv4-адресом');
-    expect(refusal(() => addPod(seed, 'node9')).text.en).toBe('machines: no machine named "node9"');
+    expect(refusal(() => addPod(seed, 'node9')).text.en).toBe('no machine named "node9"');
     expect(refusal(() => addPod(seed, 'node1', { name: 'pod3' })).problems[0]?.code).toBe('duplicate-name');
     const tiny: Topology = { ...seed, machines: seed.machines.map((m) => (m.name === 'node2' ? { ...m, interfaces: m.interfaces.map((i) => (i.name === 'cni0' ? { ...i, addresses: ['10.10.11.254/29'] } : i)), pods: [] } : m)) };
     let lab = tiny;

@@ -1,0 +1,28 @@
+import type { RefObject } from 'react';
+import type { TopologyLayout } from '../../geometry/layoutTypes';
+import type { CableDraft } from './useLinkDrag';
+
+/** Radius of an interface's grip, in drawing units: larger than the anchor, so a finger finds it. */
+const GRIP_R = 9;
+
+/**
+ * Edit mode's cabling layer, over the machines: a grip on every interface (drag from it to link
+ * it), and the cable being drawn with the target under the pointer outlined. The grips are not
+ * focusable: the inspector links an interface by keyboard.
+ */
+export function CableLayer({ layout, draft, layer }: { layout: TopologyLayout; draft: CableDraft | null; layer: RefObject<SVGGElement | null> }) {
+  const target = draft?.target?.startsWith('iface:') ? layout.ifaces[draft.target.slice('iface:'.length)]?.at : undefined;
+  return (
+    <g ref={layer} className={`cable-layer${draft ? ' is-drawing' : ''}`} data-testid="cable-layer">
+      {Object.values(layout.ifaces).map((l) => (
+        <circle key={l.id} className="iface-grip" cx={l.at.x} cy={l.at.y} r={GRIP_R} data-grip={l.id} />
+      ))}
+      {draft && (
+        <g className="cable-draft" aria-hidden="true">
+          <line x1={draft.from.x} y1={draft.from.y} x2={draft.to.x} y2={draft.to.y} className={draft.target ? 'cable is-over' : 'cable'} />
+          {target && <circle cx={target.x} cy={target.y} r={GRIP_R + 3} className="cable-target" />}
+        </g>
+      )}
+    </g>
+  );
+}
