@@ -26,3 +26,4 @@ export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } fro
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
 export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';
+export { clipboardEmpty, copyNamespaces, pasteNamespaces, PASTE_OFFSET, type LabClipboard, type PasteResult } from './model/clipboard';

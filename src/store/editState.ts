@@ -1,4 +1,4 @@
-import type { Bilingual, Topology } from '../core';
+import type { Bilingual, LabClipboard, Topology } from '../core';
 
 /** Whether an edit enters the undo history: a new step, folded into the last one (a drag's moves), or not at all. */
 export type EditHistory = 'push' | 'merge' | 'skip';
@@ -25,9 +25,22 @@ export interface EditSlice {
   baseTopology: Topology;
   /** Switch between playing and editing; editing pauses playback. */
   setMode: (mode: AppMode) => void;
-  /** The namespace (machine or pod) selected in edit mode, or null. Never in the history. */
+  /**
+   * The namespace (machine or pod) selected in edit mode, or null: the primary one, which the
+   * inspector shows, and the last one clicked. Never in the history.
+   */
   selected: string | null;
+  /** Every selected namespace (with Shift or a box), `selected` among them; empty when it is null. */
+  selection: readonly string[];
+  /** Select `ns` alone (null: nothing). */
   select: (ns: string | null) => void;
+  /** Shift+click: add `ns` to the selection, or take it out when it is in (the primary follows). */
+  toggleSelect: (ns: string) => void;
+  /** Select `names` (a box drawn round them), the first as primary; an empty list selects nothing. */
+  selectMany: (names: readonly string[]) => void;
+  /** What Ctrl+C copied (plain data, never in the history), or null. */
+  clipboard: LabClipboard | null;
+  setClipboard: (clip: LabClipboard | null) => void;
   /**
    * Change the lab: `recipe` turns the current topology into the next one (or returns it unchanged:
    * nothing happens). `history`: `push` (default) makes a new undo step, `merge` folds the change

@@ -15,12 +15,12 @@ export interface MachineBoxProps {
   activeIface: string | null;
   /** Namespace whose tables are pinned, drawn with a dashed outline. */
   pinnedNs: string | null;
-  /** Namespace selected in edit mode, drawn with a thick outline (null when playing). @default null */
-  selectedNs?: string | null;
+  /** Namespaces selected in edit mode, drawn with a thick outline (empty when playing). @default [] */
+  selection?: readonly string[];
   /** Edit mode: a click, Enter or Space selects rather than pins. @default false */
   editing?: boolean;
-  /** A click, Enter or Space on a namespace box: pin or unpin its tables. */
-  onPin: (ns: string) => void;
+  /** A click, Enter or Space on a namespace box: pin or unpin its tables (`additive`: Shift was held, editing adds to the selection). */
+  onPin: (ns: string, additive: boolean) => void;
   /** A right click on a namespace box: pin it (its actions show). */
   onMenu: (ns: string) => void;
   /** Tab on the pinned box: go to its actions (they are drawn after the whole drawing). */
@@ -109,7 +109,7 @@ function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPi
   return {
     onClick: (e: MouseEvent<SVGGElement>) => {
       e.stopPropagation();
-      onPin(ns);
+      onPin(ns, e.shiftKey);
       if (e.detail > 0) e.currentTarget.blur();
     },
     onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
@@ -121,7 +121,7 @@ function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPi
       if (e.key !== 'Enter' && e.key !== ' ') return;
       e.preventDefault();
       e.stopPropagation();
-      onPin(ns);
+      onPin(ns, e.shiftKey);
     },
     onContextMenu: (e: MouseEvent<SVGGElement>) => {
       e.preventDefault();
@@ -130,6 +130,8 @@ function pinHandlers(ns: string, pinned: boolean, p: Pick<MachineBoxProps, 'onPi
     },
   };
 }
+
+const NONE: readonly string[] = [];
 
 type Handlers = Pick<MachineBoxProps, 'onPin' | 'onMenu' | 'onTabToActions'>;
 
@@ -150,7 +152,8 @@ function PodBox({ pod, active, pinned, selected, label, handlers, tabbable }: { 
  * machine box and each pod box are buttons that pin their tables (see `CanvasSlice.pinnedNs`);
  * they are siblings, never nested, and labels let clicks through to the box under them.
  */
-export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selectedNs = null, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
+export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selection = NONE, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
+  const isSelected = (ns: string) => selection.includes(ns);
   const handlers = { onPin, onMenu, onTabToActions };
   const t = useStrings();
   const { box } = machine;
@@ -160,12 +163,12 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
   return (
     <g className={`machine role-${machine.role}${pinnedHere ? ' is-pinned' : ''}`} data-machine={machine.name}>
       <g
-        className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}${selectedNs === machine.name ? ' is-selected' : ''}`}
+        className={`ns-hit${pinnedNs === machine.name ? ' is-pinned' : ''}${isSelected(machine.name) ? ' is-selected' : ''}`}
         data-pin={machine.name}
-        data-selected={selectedNs === machine.name || undefined}
+        data-selected={isSelected(machine.name) || undefined}
         role="button"
         tabIndex={tabStop === machine.name ? 0 : -1}
-        aria-pressed={pinnedNs === machine.name || selectedNs === machine.name}
+        aria-pressed={pinnedNs === machine.name || isSelected(machine.name)}
         aria-label={nsLabel(t, machine.root, t.view[machine.role], of(machine.root.ifaces), pinnedNs === machine.name, editing)}
         {...pinHandlers(machine.name, pinnedNs === machine.name, handlers)}
       >
@@ -184,7 +187,7 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
           pod={p}
           active={activeNs === p.ns}
           pinned={pinnedNs === p.ns}
-          selected={selectedNs === p.ns}
+          selected={isSelected(p.ns)}
           label={nsLabel(t, p, t.view.pod, of(p.ifaces), pinnedNs === p.ns, editing)}
           handlers={handlers}
           tabbable={tabStop === p.ns}

@@ -3,6 +3,7 @@ import { useEditActions, type PaletteKind } from '../editor/useEditActions';
 import { useMachineDrag } from '../editor/useMachineDrag';
 import { useLinkDrag } from '../editor/useLinkDrag';
 import { CableLayer } from '../editor/CableLayer';
+import { useBoxSelect } from '../editor/useBoxSelect';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
@@ -23,6 +24,9 @@ import { useMeasured } from '../useMeasured';
 
 // The palette loads when edit mode first opens: the player's first page stays small.
 const EditToolbar = lazy(() => import('../editor/EditToolbar').then((m) => ({ default: m.EditToolbar })));
+
+/** Playing, nothing is selected (one object, so the boxes' props stay equal between renders). */
+const NO_SELECTION: readonly string[] = [];
 
 /** Height the drawing leaves free at the top for the strip of legend and buttons: its bottom edge, plus a gap. */
 function useStripHeight(ref: RefObject<HTMLDivElement | null>): number {
@@ -75,6 +79,9 @@ export function NetworkCanvas() {
   const editing = useAppStore((s) => s.mode === 'edit');
   const selected = useAppStore((s) => s.selected);
   const select = useAppStore((s) => s.select);
+  const selection = useAppStore((s) => s.selection);
+  const toggleSelect = useAppStore((s) => s.toggleSelect);
+  const pick = useCallback((ns: string, additive: boolean) => (additive ? toggleSelect(ns) : select(ns)), [select, toggleSelect]);
   const setMode = useAppStore((s) => s.setMode);
   const actions = useEditActions();
   const cameraRef = useRef<SVGGElement>(null);
@@ -87,6 +94,7 @@ export function NetworkCanvas() {
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
+  const lasso = useBoxSelect(svgRef, cameraRef, layout, editing);
   const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
@@ -177,9 +185,10 @@ export function NetworkCanvas() {
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
           <Segments segments={layout.segments} links={outer} editing={editing} over={overSegment} />
           {layout.machines.map((m) => (
-            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selectedNs={editing ? selected : null} editing={editing} onPin={editing ? select : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
+            <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selection={editing ? selection : NO_SELECTION} editing={editing} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
           {editing && <CableLayer layout={layout} draft={cable} layer={gripsRef} />}
+          {lasso && <rect className="select-box" x={lasso.x} y={lasso.y} width={lasso.w} height={lasso.h} data-testid="select-box" />}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
           {!editing && <PacketLayer />}
         </g>

@@ -100,6 +100,8 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.15, 8])
+      // d3's default filter, less a press with Shift: Shift+drag draws the editor's selection box.
+      .filter((e: MouseEvent) => (!e.ctrlKey || e.type === 'wheel') && !e.button && !(e.shiftKey && e.type === 'mousedown'))
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (e.sourceEvent) {
           touched.current = true;

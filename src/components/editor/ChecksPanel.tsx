@@ -48,6 +48,7 @@ export function ChecksPanel() {
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);
   const selected = useAppStore((s) => s.selected);
+  const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
   const edit = useAppStore((s) => s.edit);
   const editError = useAppStore((s) => s.editError);
@@ -60,7 +61,7 @@ export function ChecksPanel() {
     <aside className="side editor-side" data-testid="editor-panel">
       <section className="panel edit-selection">
         <EditHistory />
-        <p className="edit-hint" data-testid="selection">{selected ? e.selected(selected) : e.noSelection}</p>
+        <p className="edit-hint" data-testid="selection">{selection.length > 1 ? e.selectedMany(selection.join(', ')) : selected ? e.selected(selected) : e.noSelection}</p>
         <p className="edit-hint">{t.canvasEdit.cableHelp}</p>
         {editError && (
           <p className="edit-error" role="alert" data-testid="edit-error">

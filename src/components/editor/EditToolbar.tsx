@@ -98,6 +98,7 @@ export function EditHistory() {
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const selected = useAppStore((s) => s.selected);
+  const hasClip = useAppStore((s) => s.clipboard !== null);
   return (
     <div className="edit-history" role="group" aria-label={`${e.undo} / ${e.redo}`}>
       <button type="button" onClick={undo} disabled={!canUndo} title={e.undoHelp} data-testid="undo">
@@ -110,6 +111,12 @@ export function EditHistory() {
       </button>
       <button type="button" onClick={act.removeSelected} disabled={selected === null} title={e.removeHelp} data-testid="delete">
         {e.remove}
+      </button>
+      <button type="button" onClick={act.copy} disabled={selected === null} title={e.copyHelp} data-testid="copy">
+        {e.copy}
+      </button>
+      <button type="button" onClick={act.paste} disabled={!hasClip} title={e.pasteHelp} data-testid="paste">
+        {e.paste}
       </button>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { addNode, addPod, addRouter, addSegment, moveMachine, pinPositions, removeNamespace, type LabPoint, type Topology } from '../../core';
+import { addNode, addPod, addRouter, addSegment, clipboardEmpty, copyNamespaces, moveMachine, pasteNamespaces, pinPositions, removeNamespace, type LabPoint, type Topology } from '../../core';
 import type { TopologyLayout } from '../../geometry/layoutTypes';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/StoreContext';
@@ -12,10 +12,18 @@ export type PaletteKind = 'node' | 'pod' | 'router' | 'segment';
 export interface EditActions {
   /** Add `kind`: a machine at `at` (or in its automatic place), a pod or segment on `target` (or the selection's machine). */
   add: (kind: PaletteKind, opts?: { at?: LabPoint; target?: string | null }) => void;
-  /** Delete the selection (a pod with its host veth, a machine with its pods). */
+  /** Delete the selection (a pod with its host veth, a machine with its pods), one undo step. */
   removeSelected: () => void;
-  /** Move the selected machine (or the selected pod's machine) by `dx`, `dy` drawing units. */
+  /** Move the selected machines (and the machines of selected pods) by `dx`, `dy` drawing units. */
   moveSelected: (dx: number, dy: number) => void;
+  /** Copy the selection (Ctrl+C); false when nothing is selected. */
+  copy: () => boolean;
+  /** Copy, then delete the selection (Ctrl+X). */
+  cut: () => void;
+  /** Paste what was copied (Ctrl+V), one undo step; the pasted namespaces become the selection. */
+  paste: () => void;
+  /** Select every machine (Ctrl+A). */
+  selectAll: () => void;
 }
 
 /** Both languages' sentence for a refusal the UI words itself. */
@@ -36,6 +44,12 @@ export function drawnAt(layout: TopologyLayout): (name: string) => LabPoint | un
     const box = layout.machines.find((m) => m.name === name)?.box;
     return box ? { x: box.x, y: box.y } : undefined;
   };
+}
+
+/** The machines of namespaces `names` (a machine itself, a pod's machine), each once, in lab order. */
+export function machinesOf(t: Topology, names: readonly string[]): string[] {
+  const want = new Set(names.map((n) => machineOfNs(t, n)));
+  return t.machines.filter((m) => want.has(m.name)).map((m) => m.name);
 }
 
 /** Room left between a dropped machine and one it would have covered. */
@@ -100,15 +114,55 @@ function actions(store: AppStore): EditActions {
     },
     removeSelected: () => {
       const st = s();
-      const sel = st.selected;
-      if (sel !== null) st.edit('remove', (t) => removeNamespace(t, sel));
+      const sel = st.selection.length > 0 ? st.selection : st.selected !== null ? [st.selected] : [];
+      if (sel.length > 0) st.edit('remove', (t) => sel.reduce(removeNamespace, t));
     },
     moveSelected: (dx, dy) => {
       const st = s();
-      const name = machineOfNs(st.topology, st.selected);
-      const box = st.layout.machines.find((m) => m.name === name)?.box;
-      if (name === null || !box) return;
-      st.edit('move', (t) => moveMachine(pinPositions(t, drawnAt(st.layout)), name, { x: box.x + dx, y: box.y + dy }));
+      const names = machinesOf(st.topology, st.selection.length > 0 ? st.selection : st.selected !== null ? [st.selected] : []);
+      if (names.length === 0) return;
+      st.edit('move', (t) =>
+        names.reduce((acc, name) => {
+          const box = st.layout.machines.find((m) => m.name === name)?.box;
+          return box ? moveMachine(acc, name, { x: box.x + dx, y: box.y + dy }) : acc;
+        }, pinPositions(t, drawnAt(st.layout))),
+      );
+    },
+    copy: () => {
+      const st = s();
+      const clip = copyNamespaces(st.topology, st.selection);
+      if (clipboardEmpty(clip)) {
+        st.refuse(both((e) => e.needSelection));
+        return false;
+      }
+      st.setClipboard(clip);
+      st.refuse(null);
+      return true;
+    },
+    cut: () => {
+      if (actions(store).copy()) actions(store).removeSelected();
+    },
+    paste: () => {
+      const st = s();
+      const clip = st.clipboard;
+      if (!clip || clipboardEmpty(clip)) {
+        st.refuse(both((e) => e.nothingToPaste));
+        return;
+      }
+      let names: string[] = [];
+      const ok = st.edit('paste', (t) => {
+        const out = pasteNamespaces(pinPositions(t, drawnAt(st.layout)), clip, drawnAt(st.layout), machineOfNs(t, st.selected));
+        names = out.names;
+        return out.topology;
+      });
+      if (!ok) return;
+      const made = machinesOf(s().topology, names).filter((n) => names.includes(n));
+      for (const m of made) clearOthers(store, m, 'paste');
+      s().selectMany(names);
+    },
+    selectAll: () => {
+      const st = s();
+      st.selectMany(st.topology.machines.map((m) => m.name));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
-import { moveMachine, pinPositions } from '../../core';
-import { drawnAt } from './useEditActions';
+import { moveMachine, pinPositions, type Topology } from '../../core';
+import { drawnAt, machinesOf } from './useEditActions';
 import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
 
@@ -12,6 +12,8 @@ interface Subject {
   name: string;
   x: number;
   y: number;
+  /** Every machine that moves with it (the selection's, when it is part of it), where each started. */
+  group: { name: string; x: number; y: number }[];
 }
 
 /**
@@ -19,7 +21,7 @@ interface Subject {
  * machines only and in edit mode only: d3 computes where the machine goes in drawing units (the
  * group is the drag's container, so pan and zoom are accounted for), the store's edit gate changes
  * its position and React draws it. A whole drag is one undo step: the first move pushes, the others
- * merge. Its mousedown stops there, so the canvas's d3-zoom does not pan while a machine moves.
+ * merge. A press with Shift is the selection box's (useBoxSelect), not a move. Its mousedown stops there, so the canvas's d3-zoom does not pan while a machine moves.
  * Returns, while a machine moves, the drawing's extent when the move began: the camera fits that,
  * not the growing drawing, so the machine stays under the pointer. Null otherwise.
  */
@@ -37,11 +39,21 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
     let pushed = false;
     const behaviour = drag<SVGGElement, unknown, Subject | null>()
       .container(g)
-      .filter((e: MouseEvent) => !e.button && !e.ctrlKey && machineAt(e.target) !== null)
+      .filter((e: MouseEvent) => !e.button && !e.ctrlKey && !e.shiftKey && machineAt(e.target) !== null)
       .subject((e: { sourceEvent: Event }) => {
         const name = machineAt(e.sourceEvent.target);
-        const box = layoutRef.current.machines.find((m) => m.name === name)?.box;
-        return name !== null && box ? { name, x: box.x, y: box.y } : null;
+        const lay = layoutRef.current;
+        const box = lay.machines.find((m) => m.name === name)?.box;
+        if (name === null || !box) return null;
+        // A machine of the selection brings the others along; any other machine moves alone.
+        const st = store.getState();
+        const sel = machinesOf(st.topology, st.selection);
+        const names = sel.includes(name) ? sel : [name];
+        const group = names.flatMap((n) => {
+          const b = lay.machines.find((m) => m.name === n)?.box;
+          return b ? [{ name: n, x: b.x, y: b.y }] : [];
+        });
+        return { name, x: box.x, y: box.y, group };
       })
       .on('start', () => {
         pushed = false;
@@ -55,11 +67,15 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
         if (!pushed && Math.hypot(e.x - sub.x, e.y - sub.y) < MOVE_MIN) return;
         // The first move also pins the other machines where they are drawn, so none re-flows under the pointer.
         const drawn = drawnAt(layoutRef.current);
-        store.getState().edit('move', (t) => moveMachine(pushed ? t : pinPositions(t, drawn), sub.name, { x: e.x, y: e.y }), { history: pushed ? 'merge' : 'push' });
+        const dx = e.x - sub.x;
+        const dy = e.y - sub.y;
+        const move = (t: Topology) => sub.group.reduce((acc, g) => moveMachine(acc, g.name, { x: g.x + dx, y: g.y + dy }), t);
+        store.getState().edit('move', (t) => move(pushed ? t : pinPositions(t, drawn)), { history: pushed ? 'merge' : 'push' });
         if (!pushed) {
           setFrozen(layoutRef.current.bounds);
-          // The machine moved is the one selected, as a click would have made it (d3 swallows that click).
-          store.getState().select(sub.name);
+          // The machine moved is the one selected, as a click would have made it (d3 swallows that
+          // click); a selection it is part of stays as it is.
+          if (sub.group.length === 1) store.getState().select(sub.name);
         }
         pushed = true;
       });

@@ -46,7 +46,8 @@ function editKey(store: Parameters<typeof editActionsOf>[0], e: KeyboardEvent): 
 
 /**
  * Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo (never while typing in a field: the field undoes its
- * own text). Edit mode with a selection: arrows move it (Shift: further), Delete or Backspace
+ * own text); editing, Ctrl+C, Ctrl+X, Ctrl+V copy, cut and paste the selected machines and pods,
+ * Ctrl+A selects every machine. Edit mode with a selection: arrows move it (Shift: further), Delete or Backspace
  * removes it, each one undo step, and Escape lets it go; the playback keys still work otherwise.
  *
  * Space play/pause, ← → step, Home/End first/last, F follow the packet, P panels. Keys count when focus is inside this app, or on
@@ -71,7 +72,10 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       const s = store.getState();
       if ((e.ctrlKey || e.metaKey) && !e.altKey) {
         const k = e.key.toLowerCase();
-        const act = k === 'z' ? (e.shiftKey ? s.redo : s.undo) : k === 'y' ? s.redo : null;
+        // Editing, Ctrl+C/X/V/A act on the drawing's selection; a text selection keeps the browser's copy.
+        const ed = s.mode === 'edit' && (window.getSelection()?.isCollapsed ?? true) ? editActionsOf(store) : null;
+        const clip: Record<string, (() => unknown) | undefined> = { c: ed?.copy, x: ed?.cut, v: ed?.paste, a: ed?.selectAll };
+        const act = k === 'z' ? (e.shiftKey ? s.redo : s.undo) : k === 'y' ? s.redo : (clip[k] ?? null);
         if (act) {
           e.preventDefault();
           act();

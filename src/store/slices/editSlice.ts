@@ -20,10 +20,12 @@ export function afterTopology(s: AppState, topology: Topology): Partial<AppState
   const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
   const names = namespaceNames(topology);
   const exists = (ns: string | null) => ns !== null && (names.pods.includes(ns) || names.machines.includes(ns));
+  const selection = s.selection.filter(exists);
   const base: Partial<AppState> = {
     topology,
     layout,
-    selected: exists(s.selected) ? s.selected : null,
+    selected: exists(s.selected) ? s.selected : (selection[0] ?? null),
+    selection,
     pinnedNs: exists(s.pinnedNs) ? s.pinnedNs : null,
   };
   // A move changes nothing the engine reads: the journey on screen still holds.
@@ -60,9 +62,20 @@ export const createEditSlice = (init: { topology: Topology }): StateCreator<AppS
   return {
     mode: 'play',
     baseTopology: init.topology,
-    setMode: (mode) => set(mode === 'edit' ? { mode, playing: false } : { mode, selected: null }),
+    setMode: (mode) => set(mode === 'edit' ? { mode, playing: false } : { mode, selected: null, selection: [] }),
     selected: null,
-    select: (selected) => set({ selected }),
+    selection: [],
+    select: (selected) => set({ selected, selection: selected === null ? [] : [selected] }),
+    toggleSelect: (ns) => {
+      const { selection } = get();
+      if (selection.includes(ns)) {
+        const rest = selection.filter((x) => x !== ns);
+        set({ selection: rest, selected: rest.at(-1) ?? null });
+      } else set({ selection: [...selection, ns], selected: ns });
+    },
+    selectMany: (names) => set({ selection: [...names], selected: names[0] ?? null }),
+    clipboard: null,
+    setClipboard: (clipboard) => set({ clipboard }),
     editError: null,
     refuse: (editError) => set({ editError }),
     lastEdit: null,
