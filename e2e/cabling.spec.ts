@@ -64,6 +64,7 @@ test.describe('cabling in the editor', () => {
       await page.getByTestId('edit-mode').click();
       // The palette loads on first use and may push the drawing down: wait for it.
       await expect(page.getByRole('button', { name: lang === 'en' ? 'Add node' : 'Добавить ноду' })).toBeVisible();
+      await expect(page.getByTestId('cable-layer')).toBeAttached();
       await dragTo(page, page.locator('[data-grip="pod1/eth0"]'), page.locator('[data-segment="lan"] .segment-lane').first());
       await expect(page.getByTestId('edit-error')).toContainText(said);
       await expect(page.getByTestId('undo')).toBeDisabled();

@@ -77,6 +77,8 @@ test.describe('the lab editor', () => {
   test('a drag of a machine is one undo step', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('edit-mode').click();
+    // Edit mode's drawing layer (drags, cables) is its own chunk: wait until it is there.
+    await expect(page.getByTestId('cable-layer')).toBeAttached();
     const before = await machine(page, 'router').boundingBox();
     if (!before) throw new Error('no router');
     await drag(page, page.locator('[data-machine="router"] .machine-title'), { x: before.x + 160, y: before.y + 120 });

@@ -16,6 +16,7 @@ async function editMode(page: Page): Promise<void> {
   await page.getByTestId('edit-mode').click();
   // The palette loads on first use and may push the drawing down: wait for it, then for the camera to settle.
   await expect(page.getByRole('button', { name: 'Add node' })).toBeVisible();
+  await expect(page.getByTestId('cable-layer')).toBeAttached();
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
 }
 

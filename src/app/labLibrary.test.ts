@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { addPod, formatProblem, generateCluster, seedTopology } from '../core';
+import { formatProblem, generateCluster, seedTopology } from '../core';
+import { addPod } from '../core/editing';
 import { labLibrary } from './labLibrary';
 
 let n = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addPod, runJourney, seedTopology, stateAt } from '../core';
+import { runJourney, seedTopology, stateAt } from '../core';
+import { addPod } from '../core/editing';
 import { createAppStore } from '../store/createAppStore';
 import { defaultFollow, embedCode, linkParams, stepLink } from '../store/link';
 import { defaultSpec } from './defaultSpec';

@@ -20,10 +20,14 @@ export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
 export { generateCluster, type ClusterOptions } from './presets/generate';
-export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
-export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
+export { TopologyEditError } from './model/editError';
+export type { AddPodOptions, AddedPod } from './model/podNetwork';
+export type { LabCheck, LabFix } from './model/labChecks';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
-export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
-export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';
-export { clipboardEmpty, copyNamespaces, pasteNamespaces, PASTE_OFFSET, type LabClipboard, type PasteResult } from './model/clipboard';
+export { samePositionsAside } from './model/samePositions';
+export type { LabEdit, LabPoint } from './model/labEdits';
+export type { IfaceRef, LinkResult } from './model/linkEdits';
+export type { LabClipboard, PasteResult } from './model/clipboard';
+// The editor's functions are in './editing' (their own entry, so a lazily loaded editor carries
+// them in its own chunk rather than the player's first page).

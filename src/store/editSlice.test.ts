@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, addPod, applyFix, labChecks, moveMachine, removeNamespace, runJourney, seedTopology, stateAt, tellOutcome } from '../core';
+import { runJourney, seedTopology, stateAt, tellOutcome } from '../core';
+import { addNode, addPod, applyFix, labChecks, moveMachine, removeNamespace } from '../core/editing';
 import { createAppStore } from './createAppStore';
 import { selectLabEdited } from './slices/editSlice';
 

@@ -1,13 +1,8 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
-import { useEditActions, type PaletteKind } from '../editor/useEditActions';
-import { useMachineDrag } from '../editor/useMachineDrag';
-import { useLinkDrag } from '../editor/useLinkDrag';
-import { CableLayer } from '../editor/CableLayer';
-import { useBoxSelect } from '../editor/useBoxSelect';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
-import type { LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
+import type { Box, LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
@@ -23,7 +18,15 @@ import { CANVAS_INSET, useZoom } from './useZoom';
 import { useMeasured } from '../useMeasured';
 
 // The palette loads when edit mode first opens: the player's first page stays small.
-const EditToolbar = lazy(() => import('../editor/EditToolbar').then((m) => ({ default: m.EditToolbar })));
+const loadToolbar = () => import('../editor/EditToolbar');
+const loadLayer = () => import('../editor/EditLayer');
+const EditToolbar = lazy(() => loadToolbar().then((m) => ({ default: m.EditToolbar })));
+const EditLayer = lazy(() => loadLayer().then((m) => ({ default: m.EditLayer })));
+/** Fetch edit mode's chunks when the pointer or the focus reaches ✎ Edit, so they are there when it is pressed. */
+const preloadEditor = () => {
+  void loadToolbar();
+  void loadLayer();
+};
 
 /** Playing, nothing is selected (one object, so the boxes' props stay equal between renders). */
 const NO_SELECTION: readonly string[] = [];
@@ -83,18 +86,14 @@ export function NetworkCanvas() {
   const toggleSelect = useAppStore((s) => s.toggleSelect);
   const pick = useCallback((ns: string, additive: boolean) => (additive ? toggleSelect(ns) : select(ns)), [select, toggleSelect]);
   const setMode = useAppStore((s) => s.setMode);
-  const actions = useEditActions();
   const cameraRef = useRef<SVGGElement>(null);
-  const frozen = useMachineDrag(cameraRef, layout, editing);
-  const gripsRef = useRef<SVGGElement>(null);
-  const cable = useLinkDrag(gripsRef, cameraRef, layout, editing);
-  const overSegment = cable?.target?.startsWith('segment:') ? cable.target.slice('segment:'.length) : null;
+  // While a machine moves (edit mode's layer says so), the camera holds the drawing's extent from then.
+  const [frozen, setFrozen] = useState<Box | null>(null);
   const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
-  const lasso = useBoxSelect(svgRef, cameraRef, layout, editing);
   const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
@@ -152,18 +151,7 @@ export function NetworkCanvas() {
     if (editing) select(ns);
     else if (pinnedNs !== ns) togglePin(ns);
   }, [editing, select, pinnedNs, togglePin]);
-  /** A palette item let go over the drawing: a machine where it fell, a pod or segment on the machine under it. */
-  const onDrop = useCallback((kind: PaletteKind, cx: number, cy: number) => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const r = svg.getBoundingClientRect();
-    if (cx < r.left || cx > r.right || cy < r.top || cy > r.bottom) return;
-    const [x, y] = transform.invert([cx - r.left, cy - r.top]);
-    const target = document.elementFromPoint(cx, cy)?.closest('[data-machine]')?.getAttribute('data-machine') ?? null;
-    // The machine's title band lands under the pointer, not its corner.
-    if (kind === 'node' || kind === 'router') actions.add(kind, { at: { x: x - 60, y: y - 16 } });
-    else actions.add(kind, { target });
-  }, [transform, actions]);
+  const toDrawing = useCallback((x: number, y: number) => transform.invert([x, y]), [transform]);
   return (
     <div className="canvas" ref={canvasRef}>
       <svg
@@ -183,12 +171,15 @@ export function NetworkCanvas() {
         onClick={editing ? () => select(null) : undefined}
       >
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
-          <Segments segments={layout.segments} links={outer} editing={editing} over={overSegment} />
+          <Segments segments={layout.segments} links={outer} />
           {layout.machines.map((m) => (
             <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selection={editing ? selection : NO_SELECTION} editing={editing} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
-          {editing && <CableLayer layout={layout} draft={cable} layer={gripsRef} />}
-          {lasso && <rect className="select-box" x={lasso.x} y={lasso.y} width={lasso.w} height={lasso.h} data-testid="select-box" />}
+          {editing && (
+            <Suspense fallback={null}>
+              <EditLayer svg={svgRef} camera={cameraRef} layout={layout} onFrozen={setFrozen} />
+            </Suspense>
+          )}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
           {!editing && <PacketLayer />}
         </g>
@@ -201,7 +192,7 @@ export function NetworkCanvas() {
         {editing ? (
           <div className="strip-left">
             <Suspense fallback={null}>
-              <EditToolbar onDrop={onDrop} />
+              <EditToolbar svg={svgRef} toDrawing={toDrawing} />
             </Suspense>
           </div>
         ) : (
@@ -212,7 +203,7 @@ export function NetworkCanvas() {
           </div>
         )}
         <div className="zoom-controls">
-          <button type="button" className="edit-btn" aria-pressed={editing} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
+          <button type="button" className="edit-btn" aria-pressed={editing} onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
             <span aria-hidden="true">✎ </span>
             {t.editor.mode}
           </button>

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
-import { applyFix, autoConfigure, fixText, formatProblem, labChecks, problemSeverity, validateTopology, validateTopologyWarnings, type LabFix, type Problem, type Topology } from '../../core';
+import { formatProblem, problemSeverity, validateTopology, validateTopologyWarnings, type Problem, type Topology } from '../../core';
+import { applyFix, autoConfigure, fixText, labChecks, type LabFix } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
 import { useStrings } from '../i18n/useStrings';

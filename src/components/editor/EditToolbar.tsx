@@ -1,12 +1,14 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { useEditActions, type PaletteKind } from './useEditActions';
 
 /** Props of {@link EditToolbar}. */
 export interface EditToolbarProps {
-  /** A palette item was dragged and let go at this screen point (client pixels). */
-  onDrop: (kind: PaletteKind, clientX: number, clientY: number) => void;
+  /** The drawing's svg: a palette item let go over it is added there. */
+  svg: RefObject<SVGSVGElement | null>;
+  /** A point of the svg (pixels from its corner) in drawing units: the camera's inverse. */
+  toDrawing: (x: number, y: number) => [number, number];
 }
 
 /** Pixels a pointer must travel before a press on a palette item becomes a drag rather than a click. */
@@ -19,10 +21,22 @@ const KINDS: PaletteKind[] = ['node', 'pod', 'router', 'segment'];
  * the selection or in its automatic place; a drag drops it where it is let go). A palette drag follows the pointer with pointer events (captured on the button), so a
  * real mouse drag and a touch work alike; the ghost under the pointer lets events through.
  */
-export function EditToolbar({ onDrop }: EditToolbarProps) {
+export function EditToolbar({ svg, toDrawing }: EditToolbarProps) {
   const t = useStrings();
   const e = t.editor;
   const act = useEditActions();
+  /** A palette item let go over the drawing: a machine where it fell, a pod or segment on the machine under it. */
+  const onDrop = useCallback((kind: PaletteKind, cx: number, cy: number) => {
+    const el = svg.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (cx < r.left || cx > r.right || cy < r.top || cy > r.bottom) return;
+    const [x, y] = toDrawing(cx - r.left, cy - r.top);
+    const target = document.elementFromPoint(cx, cy)?.closest('[data-machine]')?.getAttribute('data-machine') ?? null;
+    // The machine's title band lands under the pointer, not its corner.
+    if (kind === 'node' || kind === 'router') act.add(kind, { at: { x: x - 60, y: y - 16 } });
+    else act.add(kind, { target });
+  }, [svg, toDrawing, act]);
   const press = useRef<{ kind: PaletteKind; x: number; y: number; moved: boolean } | null>(null);
   const dragged = useRef(false);
   const [ghost, setGhost] = useState<{ kind: PaletteKind; x: number; y: number } | null>(null);

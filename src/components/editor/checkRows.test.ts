@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, addPod, seedTopology, type Topology } from '../../core';
+import { seedTopology, type Topology } from '../../core';
+import { addNode, addPod } from '../../core/editing';
 import { checkRows } from './ChecksPanel';
 
 function withNode3Pods(): Topology {

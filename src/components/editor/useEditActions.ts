@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { addNode, addPod, addRouter, addSegment, clipboardEmpty, copyNamespaces, moveMachine, pasteNamespaces, pinPositions, removeNamespace, type LabPoint, type Topology } from '../../core';
+import type { Topology } from '../../core';
+import { addNode, addPod, addRouter, addSegment, clipboardEmpty, copyNamespaces, moveMachine, pasteNamespaces, pinPositions, removeNamespace, type LabPoint } from '../../core/editing';
 import type { TopologyLayout } from '../../geometry/layoutTypes';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/StoreContext';

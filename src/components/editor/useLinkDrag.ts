@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
-import { linkInterfaces, linkToSegment, type Topology } from '../../core';
+import type { Topology } from '../../core';
+import { linkInterfaces, linkToSegment } from '../../core/editing';
 import type { Point, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
 import { STRINGS } from '../i18n/strings';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
-import { moveMachine, pinPositions, type Topology } from '../../core';
+import type { Topology } from '../../core';
+import { moveMachine, pinPositions } from '../../core/editing';
 import { drawnAt, machinesOf } from './useEditActions';
 import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';

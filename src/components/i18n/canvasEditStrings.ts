@@ -3,12 +3,12 @@
  * languages; `strings.ts` holds them as `canvasEdit`.
  */
 export const CANVAS_EDIT_EN = {
-  cableHelp: 'Drag from an interface to a segment’s line, or to another machine’s network card, to link them.',
-  cableMiss: 'Let the cable go on a segment’s line or on another machine’s network card to link the interface.',
+  cableHelp: 'To link an interface, drag from its small circle to a segment’s line or to another machine’s NIC.',
+  cableMiss: 'To link the interface, let the cable go on a segment’s line or on another machine’s NIC.',
 };
 
 /** The same texts in Russian: the shape of {@link CANVAS_EDIT_EN}. */
 export const CANVAS_EDIT_RU: typeof CANVAS_EDIT_EN = {
-  cableHelp: 'Чтобы соединить интерфейс, потяните от него к линии сегмента или к сетевой карте другой машины.',
-  cableMiss: 'Чтобы соединить интерфейс, отпустите кабель на линии сегмента или на сетевой карте другой машины.',
+  cableHelp: 'Чтобы соединить интерфейс, потяните от его кружка к линии сегмента или к сетевому интерфейсу другой машины.',
+  cableMiss: 'Чтобы соединить интерфейс, отпустите кабель на линии сегмента или на сетевом интерфейсе другой машины.',
 };

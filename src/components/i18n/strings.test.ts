@@ -46,7 +46,7 @@ function shape(node: unknown, path = ''): string[] {
  */
 const LATIN_OK = new Set([
   'ARP', 'MAC', 'IP', 'IPv4', 'TTL', 'ICMP', 'UDP', 'TCP', 'SYN', 'FDB', 'EtherType', 'Linux', 'ping', 'seq', 'local', 'proto', 'ip_forward', 'rp_filter', 'arp_accept', 'request', 'reply',
-  'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's',
+  'Home', 'End', 'F', 'P', 'Ctrl', 'C', 'V', 'iframe', 'MTU', 'DF', 'EMSGSIZE', 'Proxy', 'Calico', 's',
   'iptables', 'nftables', 'kube', 'proxy', 'NAT', 'IPv6', 'VXLAN', 'ACK', 'RST', 'reachable_time', 'proxy_delay', 'Enter', 'Tab',
   // The course lab's notes in "About this lab": the CNI plugins and settings by their own names.
   'CNI', 'IPAM', 'bridge', 'send_redirects', 'flannel', 'host', 'gw', 'BGP', 'via', 'pod1', 'lo',

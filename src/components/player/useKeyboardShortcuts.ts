@@ -1,6 +1,6 @@
-import { useEffect, type RefObject } from 'react';
-import { useAppStoreApi } from '../../store/StoreContext';
-import { editActionsOf } from '../editor/useEditActions';
+import { useEffect, useRef, type RefObject } from 'react';
+import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
+import type { editActionsOf as EditActionsOf } from '../editor/useEditActions';
 
 /** Keys a list of options or a row of tabs moves with (WAI-ARIA listbox and tabs patterns). */
 const MOVE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Enter']);
@@ -25,7 +25,7 @@ export const MOVE_FAR = 50;
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /** An edit-mode key on the selection: true when it was one (and acted). */
-function editKey(store: Parameters<typeof editActionsOf>[0], e: KeyboardEvent): boolean {
+function editKey(editActionsOf: typeof EditActionsOf, store: Parameters<typeof EditActionsOf>[0], e: KeyboardEvent): boolean {
   const act = editActionsOf(store);
   const dir = ARROWS[e.key];
   if (dir) {
@@ -56,15 +56,26 @@ function editKey(store: Parameters<typeof editActionsOf>[0], e: KeyboardEvent): 
  */
 export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global: boolean): void {
   const store = useAppStoreApi();
+  // The editor's actions load with edit mode (their own chunk); until then its keys do nothing.
+  const editing = useAppStore((s) => s.mode === 'edit');
+  const edits = useRef<typeof EditActionsOf | null>(null);
+  useEffect(() => {
+    if (editing && !edits.current) {
+      void import('../editor/useEditActions').then((m) => {
+        edits.current = m.editActionsOf;
+      });
+    }
+  }, [editing]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const editActionsOf = edits.current;
       const target = e.target instanceof Element ? e.target : null;
       const inside = target !== null && root.current?.contains(target) === true;
       const onBody = target === null || target === document.body || target === document.documentElement;
       if (!inside && !(global && onBody)) return;
       // Editing, a box of the drawing gives its arrows to the selection (the drawing's own arrows move the focus otherwise).
       const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
-      if (plain && !e.defaultPrevented && target?.closest('[data-roving] [data-pin]') && store.getState().mode === 'edit' && store.getState().selected !== null && editKey(store, e)) {
+      if (plain && !e.defaultPrevented && target?.closest('[data-roving] [data-pin]') && editActionsOf && store.getState().mode === 'edit' && store.getState().selected !== null && editKey(editActionsOf, store, e)) {
         e.preventDefault();
         return;
       }
@@ -73,7 +84,7 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       if ((e.ctrlKey || e.metaKey) && !e.altKey) {
         const k = e.key.toLowerCase();
         // Editing, Ctrl+C/X/V/A act on the drawing's selection; a text selection keeps the browser's copy.
-        const ed = s.mode === 'edit' && (window.getSelection()?.isCollapsed ?? true) ? editActionsOf(store) : null;
+        const ed = editActionsOf && s.mode === 'edit' && (window.getSelection()?.isCollapsed ?? true) ? editActionsOf(store) : null;
         const clip: Record<string, (() => unknown) | undefined> = { c: ed?.copy, x: ed?.cut, v: ed?.paste, a: ed?.selectAll };
         const act = k === 'z' ? (e.shiftKey ? s.redo : s.undo) : k === 'y' ? s.redo : (clip[k] ?? null);
         if (act) {
@@ -83,7 +94,7 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (s.mode === 'edit' && s.selected !== null && editKey(store, e)) {
+      if (editActionsOf && s.mode === 'edit' && s.selected !== null && editKey(editActionsOf, store, e)) {
         e.preventDefault();
         return;
       }

@@ -1,6 +1,8 @@
 import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
 import type { EtherIface, IfaceSpec, MachineSpec, RouteSpec, Topology } from './topology';
 
+export { samePositionsAside } from './samePositions';
+
 /*
  * The editor's edits of a lab, as pure functions: each returns a new topology and never changes
  * the one it is given (topology objects are frozen by the validation caches). A pod is added by
@@ -210,20 +212,6 @@ export function moveMachine(topology: Topology, name: string, at: LabPoint): Top
   const m = topology.machines.find((mm) => mm.name === name);
   if (!m || (m.position?.x === x && m.position.y === y)) return topology;
   return { ...topology, machines: topology.machines.map((mm) => (mm === m ? { ...m, position: { x, y } } : mm)) };
-}
-
-/** Do two labs differ only in where machines are drawn? Then a journey run on one holds for the other. */
-export function samePositionsAside(a: Topology, b: Topology): boolean {
-  if (a === b) return true;
-  if (a.machines.length !== b.machines.length || a.segments !== b.segments || a.name !== b.name) return false;
-  return a.machines.every((m, k) => {
-    const o = b.machines[k];
-    if (!o) return false;
-    if (m === o) return true;
-    const keys = new Set([...Object.keys(m), ...Object.keys(o)]);
-    keys.delete('position');
-    return [...keys].every((key) => (m as unknown as Record<string, unknown>)[key] === (o as unknown as Record<string, unknown>)[key]);
-  });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { JourneyError } from '../errors';
-import { problemsText, type Problem } from '../i18n/problems';
+import { TopologyEditError } from './editError';
 import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
 import type { IfaceSpec, MachineSpec, PodSpec, Topology } from './topology';
+
+export { TopologyEditError };
 
 /*
  * Giving a pod its network, the way the CNI bridge plugin with host-local IPAM does it
@@ -30,22 +31,6 @@ export interface AddedPod {
   address: string;
   gateway: string;
   hostIface: string;
-}
-
-/**
- * An edit the topology refuses, with its problems (path, code) and their sentences in both
- * languages. The sentences leave the paths out: the user made the edit on the drawing or in the
- * inspector, not in the file, and `problems` keeps them for whoever points at the field.
- */
-export class TopologyEditError extends JourneyError {
-  readonly problems: readonly Problem[];
-
-  constructor(problems: Problem[]) {
-    const bare = problems.map((p) => ({ ...p, path: '' }));
-    super({ en: problemsText(bare, 'en'), ru: problemsText(bare, 'ru') });
-    this.name = 'TopologyEditError';
-    this.problems = problems;
-  }
 }
 
 /** Linux's limit on interface names (IFNAMSIZ - 1). */

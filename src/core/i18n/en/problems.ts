@@ -50,7 +50,7 @@ export const problemsEn: ProblemCatalog = {
     `${iface} is one end of a veth pair: its only link is its other end, ${peer}, and it cannot be plugged into a segment; a pod reaches other networks through its node`,
   'link-bridge': ({ iface }) =>
     `${iface} is a bridge, a switch inside its machine: its ports are plugged into it (ip link set … master ${iface}), it is not itself plugged into a segment; link a NIC (eth0, eth1, …) instead`,
-  'link-self': ({ iface }) => `${iface} cannot be linked to itself; drop it on a segment's line or on another machine's NIC`,
+  'link-self': ({ iface }) => `${iface} cannot be linked to itself; let it go on a segment's line or on another machine's NIC`,
   'segment-full': ({ segment, subnet }) => `segment ${segment} has no free address left in ${subnet}; nothing was changed`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,
   'unknown-segment': ({ id }) => `no segment "${id}"`,
