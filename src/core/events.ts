@@ -116,6 +116,9 @@ export interface FrameEvent extends EventBase, Frame {
   kind: PacketKind;
   /** Id of the packet (or ARP message) this frame carries; it stays the same across hops. */
   pkt: number;
+  /** IPv4 frames: the IP total length in bytes (header and payload; a fragment's own), and the DF bit. */
+  len?: number;
+  df?: boolean;
 }
 
 /** A routing decision: the table entry chosen, or none. */

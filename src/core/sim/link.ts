@@ -22,12 +22,12 @@ import type { Bridge, Iface, Segment, TopologyIndex } from './world';
 function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const ns = dev.ns.name;
   const iface = dev.name;
-  const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt } = f;
+  const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df } = f;
   let e: FrameEvent;
   if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
-  else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, seq: sim.seq, t: sim.now };
-  else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, seq: sim.seq, t: sim.now };
-  else if (ipv4 && !arp && tcp && !icmp && !udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, tcp, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, len, df, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, len, df, seq: sim.seq, t: sim.now };
+  else if (ipv4 && !arp && tcp && !icmp && !udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, tcp, len, df, seq: sim.seq, t: sim.now };
   else {
     // Any other combination (none today): its layers in the usual order, without `s` and `d`.
     const layers: Frame = { eth };
@@ -36,7 +36,7 @@ function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: Wir
     if (icmp) layers.icmp = icmp;
     if (udp) layers.udp = udp;
     if (tcp) layers.tcp = tcp;
-    e = { type: 'frame', ns, iface, dir, wire, kind, pkt, ...layers, seq: sim.seq, t: sim.now };
+    e = ipv4 ? { type: 'frame', ns, iface, dir, wire, kind, pkt, ...layers, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, ...layers, seq: sim.seq, t: sim.now };
   }
   sim.emit(e);
 }

@@ -26,10 +26,10 @@ export const LO = 'lo';
 export function loopbackRx(sim: Sim, ns: Ns, p: Packet): void {
   const name = ns.name;
   const wire = sim.nextWire();
-  const { ipv4, icmp, udp, tcp, kind, id: pkt } = p;
-  if (icmp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, icmp, seq: sim.seq, t: sim.now });
-  else if (udp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, udp, seq: sim.seq, t: sim.now });
-  else if (tcp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, tcp, seq: sim.seq, t: sim.now });
-  else sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, seq: sim.seq, t: sim.now });
+  const { ipv4, icmp, udp, tcp, kind, id: pkt, len, df } = p;
+  if (icmp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, icmp, len, df, seq: sim.seq, t: sim.now });
+  else if (udp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, udp, len, df, seq: sim.seq, t: sim.now });
+  else if (tcp) sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, tcp, len, df, seq: sim.seq, t: sim.now });
+  else sim.emit({ type: 'frame', ns: name, iface: LO, dir: 'in', wire, kind, pkt, eth: LO_ETH, ipv4, len, df, seq: sim.seq, t: sim.now });
   deliverLocal(sim, ns, p);
 }
