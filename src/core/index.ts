@@ -26,7 +26,4 @@ export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } fro
 export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
 export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';
-export { findNs, findIface, renameNamespace, renameInterface, renamedNamespaces, type NsPlace, type IfacePlace } from './model/nsEdits';
-export { setAddresses, setMac, setPodSubnet, podSubnetOf, addressesFromText, type PodSubnet } from './model/ifaceEdits';
-export { addRoute, updateRoute, deleteRoute, setRoutes, routeInput, routeLine, routeFromInput, type RouteInput } from './model/routeEdits';
-export { setNsSysctl, setIfaceSysctl, sysctlsOf, IFACE_SYSCTL_KEYS, type NsSysctlKey, type IfaceSysctlKey, type ShownSysctl, type SysctlValue, type SysctlsView, type SysctlReading } from './model/sysctlEdits';
+export { renamedNamespaces } from './model/renames';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renameNamespace, runJourney, seedTopology, stateAt } from '../core';
+import { runJourney, seedTopology, stateAt } from '../core';
+import { renameNamespace } from '../core/editing';
 import { createAppStore } from './createAppStore';
 
 /** An app's store on the real engine and the seed lab, pod1 → pod3. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
 import { addPod, TopologyEditError } from './podNetwork';
-import { findIface, findNs, renameInterface, renameNamespace, renamedNamespaces } from './nsEdits';
+import { findIface, findNs, renameInterface, renameNamespace } from './nsEdits';
+import { renamedNamespaces } from './renames';
 import type { Topology } from './topology';
 import { validateTopology } from './validate';
 

@@ -4,6 +4,7 @@ import { TopologyEditError } from './podNetwork';
 import { ifnameKernel, isIfaceName, isNsName } from './schema';
 import type { IfaceSpec, MachineSpec, NamespaceSpec, PodSpec, Topology } from './topology';
 import { validateTopology } from './validate';
+import { nsPaths } from './renames';
 
 /*
  * The inspector's edits of one namespace (a machine's root namespace or a pod), as pure functions:
@@ -137,18 +138,6 @@ export function unlessBroken(before: Topology, after: Topology, explain?: (p: Pr
   return after;
 }
 
-/** Every namespace name of the lab, with the path of its first use. */
-function nsPaths(t: Topology): Map<string, string> {
-  const out = new Map<string, string>();
-  t.machines.forEach((m, i) => {
-    if (!out.has(m.name)) out.set(m.name, `machines[${i}]`);
-    (m.pods ?? []).forEach((p, j) => {
-      if (!out.has(p.name)) out.set(p.name, `machines[${i}].pods[${j}]`);
-    });
-  });
-  return out;
-}
-
 /**
  * The lab with namespace `from` (a machine or a pod) named `to`, and every reference to it
  * following: the veth ends whose `peer.ns` named it. A pod's host-side veth named after it as
@@ -217,33 +206,4 @@ export function renameInterface(t: Topology, ns: string, from: string, to: strin
     });
   }
   return unlessBroken(t, next);
-}
-
-/**
- * Namespaces an edit renamed, old name to new: a machine or pod found at the same place (machine
- * index, pod index) in both labs under another name, neither name present in the other lab. The
- * store uses it so the selection, the pinned tables and the journey's endpoints follow a rename
- * (and its undo); any other change gives an empty map.
- */
-export function renamedNamespaces(before: Topology, after: Topology): Map<string, string> {
-  const out = new Map<string, string>();
-  if (before === after || before.machines.length !== after.machines.length) return out;
-  const pairs: [string, string][] = [];
-  before.machines.forEach((m, i) => {
-    const n = after.machines[i];
-    if (!n || m === n) return;
-    if (m.name !== n.name) pairs.push([m.name, n.name]);
-    const a = m.pods ?? [];
-    const b = n.pods ?? [];
-    if (a.length !== b.length) return;
-    a.forEach((p, j) => {
-      const q = b[j];
-      if (q && p.name !== q.name) pairs.push([p.name, q.name]);
-    });
-  });
-  if (pairs.length === 0) return out;
-  const oldNames = nsPaths(before);
-  const newNames = nsPaths(after);
-  for (const [a, b] of pairs) if (!newNames.has(a) && !oldNames.has(b)) out.set(a, b);
-  return out;
 }
