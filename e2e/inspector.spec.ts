@@ -72,7 +72,7 @@ test.describe('the inspector', () => {
     await expect(page.locator('[data-ns="pod1"]')).toHaveCount(0);
     await expect(page.locator('[data-label-for="node1/veth-web"]')).toBeVisible();
     await expect(page.getByTestId('selection')).toContainText('web');
-    await expect(inspector).toContainText('pod web');
+    await expect(inspector).toContainText('web (pod)');
     // The field keeps the focus through the rename.
     await expect(inspector.getByRole('textbox', { name: 'Name of web' })).toBeFocused();
     await expect(page.getByTestId('from')).toHaveValue('web');
@@ -83,7 +83,7 @@ test.describe('the inspector', () => {
     await expect(page.getByTestId('from')).toHaveValue('pod1');
     // Play mode let the selection go; selecting the pod again shows its old name.
     await page.locator('[data-pin="pod1"]').first().click();
-    await expect(page.getByTestId('inspector')).toContainText('pod pod1');
+    await expect(page.getByTestId('inspector')).toContainText('pod1 (pod)');
   });
 
   test('a refused value stays in its field with the reason, in English and in Russian, and the lab is unchanged', async ({ page }) => {
@@ -135,7 +135,7 @@ test.describe('the inspector', () => {
     for (let k = 0; k < 6 && !(await router.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('ArrowRight');
     await expect(router).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('inspector')).toContainText('router router');
+    await expect(page.getByTestId('inspector')).toContainText('router (router)');
     // To the inspector's tabs, then the arrows to Sysctls, then Tab to ip_forward and Space.
     await tabTo(page, page.getByRole('tab', { name: 'Interfaces (1)' }));
     await page.keyboard.press('ArrowRight');

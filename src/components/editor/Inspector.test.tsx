@@ -119,6 +119,11 @@ describe('the inspector', () => {
     expect(steps(store)).toBe(1);
     // conf/all send_redirects on: eth0's own 0 no longer counts.
     fireEvent.click(view.getByRole('checkbox', { name: 'send_redirects' }));
+    // An interface's own entries are built when its fold opens.
+    expect(view.queryByRole('combobox', { name: 'rp_filter on eth0' })).toBeNull();
+    const fold = view.getByTestId('sysctl-iface-0') as HTMLDetailsElement;
+    fold.open = true;
+    fireEvent(fold, new Event('toggle'));
     expect(screen.getByText('in effect: on')).toBeInTheDocument();
     const rp = view.getByRole('combobox', { name: 'rp_filter on eth0' });
     fireEvent.change(rp, { target: { value: '2' } });

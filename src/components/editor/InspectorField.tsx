@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { formatProblem, type Problem } from '../../core';
 import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
@@ -34,8 +34,13 @@ export interface ReasonProps {
  */
 export function Reason({ id, refusal, nsPath, at }: ReasonProps) {
   const lang = useAppStore((s) => s.lang);
+  const el = useRef<HTMLSpanElement>(null);
+  // In a short panel the reason may fall below the field's fold: bring it into view when it appears.
+  useEffect(() => {
+    if (refusal) el.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [refusal]);
   return (
-    <span id={id} className="ns-reason" role="alert" data-testid="inspector-reason">
+    <span id={id} ref={el} className="ns-reason" role="alert" data-testid="inspector-reason">
       {refusal?.map((p, k) => (
         <span key={k} className="ns-reason-line">
           {reasonText(p, lang, nsPath, at)}
@@ -60,11 +65,13 @@ export interface TextFieldProps {
   /** A short hint under the field. */
   help?: string;
   mono?: boolean;
+  /** A short value (a number): a narrow field. */
+  narrow?: boolean;
   testId?: string;
 }
 
 /** A labelled text field of the inspector: commits on Enter or blur, reverts on Escape, says why a value is refused. */
-export function TextField({ label, name, value, commit, nsPath, at, help, mono = true, testId }: TextFieldProps) {
+export function TextField({ label, name, value, commit, nsPath, at, help, mono = true, narrow = false, testId }: TextFieldProps) {
   const id = useId();
   const draft = useDraft(value, commit);
   const describedBy = [`${id}-reason`, help ? `${id}-help` : ''].filter(Boolean).join(' ');
@@ -74,7 +81,7 @@ export function TextField({ label, name, value, commit, nsPath, at, help, mono =
       <input
         id={id}
         type="text"
-        className={mono ? 'mono' : undefined}
+        className={[mono ? 'mono' : '', narrow ? 'is-narrow' : ''].filter(Boolean).join(' ') || undefined}
         spellCheck={false}
         autoComplete="off"
         aria-label={name}

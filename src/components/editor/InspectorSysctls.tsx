@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { IFACE_SYSCTL_KEYS, setIfaceSysctl, setNsSysctl, sysctlsOf, type ShownSysctl, type SysctlReading } from '../../core/editing';
 import { useStrings } from '../i18n/useStrings';
 import { Reason, TextField } from './InspectorField';
@@ -46,6 +46,50 @@ function Entry({ id, name, label, reading, effect, describedBy, set, testId }: E
   );
 }
 
+/** Props of {@link IfaceSysctls}. */
+interface IfaceSysctlsProps {
+  iface: string;
+  n: number;
+  own: { own: Record<ShownSysctl, SysctlReading<boolean | number>>; effective: Record<ShownSysctl, boolean | number> };
+  uid: string;
+  describe: (key: string) => string;
+  onOff: (v: boolean | number) => string;
+  set: (key: ShownSysctl, value: boolean | number) => void;
+  reason: ReactNode;
+}
+
+/** One interface's own sysctls, folded; its entries are built only while it is open. */
+function IfaceSysctls({ iface, n, own, uid, describe, onOff, set, reason }: IfaceSysctlsProps) {
+  const t = useStrings().inspector;
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="ns-iface" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid={`sysctl-iface-${n}`}>
+      <summary>{t.ifaceSysctls(iface)}</summary>
+      {open && (
+        <div className="ns-switches">
+          {IFACE_SYSCTL_KEYS.map((k) => {
+            const effective = own.effective[k];
+            return (
+              <Entry
+                key={k}
+                id={`${uid}-${n}-${k}`}
+                name={k}
+                label={t.sysctlOf(k, iface)}
+                reading={own.own[k]}
+                {...(effective !== own.own[k].value ? { effect: t.inEffect(onOff(effective)) } : {})}
+                describedBy={describe(k)}
+                set={(v) => set(k, v)}
+                testId={`sysctl-${n}-${k}`}
+              />
+            );
+          })}
+        </div>
+      )}
+      {reason}
+    </details>
+  );
+}
+
 /**
  * The selected namespace's sysctls: its own (`ip_forward`, `ip_default_ttl`), `conf/all`, and
  * each interface's, folded. Each entry shows the value it has (its own or Linux's default, as
@@ -87,6 +131,7 @@ export function InspectorSysctls({ place, commit }: SectionProps) {
             nsPath={place.path}
             at={`${place.path}.sysctls.ip_default_ttl`}
             help={t.explain.ip_default_ttl}
+            narrow
             testId="sysctl-ip_default_ttl"
             commit={(v) => commit('sysctl', (x) => setNsSysctl(x, ns.name, 'ip_default_ttl', v.trim() === '' ? undefined : v))}
           />
@@ -119,28 +164,8 @@ export function InspectorSysctls({ place, commit }: SectionProps) {
         const own = view.ifaces.get(i.name);
         if (!own) return null;
         return (
-          <details key={n} className="ns-iface" data-testid={`sysctl-iface-${n}`}>
-            <summary>{t.ifaceSysctls(i.name)}</summary>
-            <div className="ns-switches">
-              {IFACE_SYSCTL_KEYS.map((k) => {
-                const effective = own.effective[k];
-                return (
-                  <Entry
-                    key={k}
-                    id={`${uid}-${n}-${k}`}
-                    name={k}
-                    label={t.sysctlOf(k, i.name)}
-                    reading={own.own[k]}
-                    {...(effective !== own.own[k].value ? { effect: t.inEffect(onOff(effective)) } : {})}
-                    describedBy={`${explainId(k)} ${uid}-reason-if${n}`}
-                    set={(v) => run(`if${n}`, commit('sysctl', (x) => setIfaceSysctl(x, ns.name, i.name, k, v)))}
-                    testId={`sysctl-${n}-${k}`}
-                  />
-                );
-              })}
-            </div>
-            {reason(`if${n}`)}
-          </details>
+          <IfaceSysctls key={n} iface={i.name} n={n} own={own} uid={uid} describe={(k) => `${explainId(k)} ${uid}-reason-if${n}`} onOff={onOff}
+            set={(k, v) => run(`if${n}`, commit('sysctl', (x) => setIfaceSysctl(x, ns.name, i.name, k, v)))} reason={reason(`if${n}`)} />
         );
       })}
     </div>

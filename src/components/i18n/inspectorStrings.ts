@@ -6,7 +6,7 @@
 export const INSPECTOR_EN = {
   title: 'Inspector',
   /** The heading's second part: what is selected. */
-  what: (kind: string, name: string) => `${kind} ${name}`,
+  what: (kind: string, name: string) => `${name} (${kind})`,
   kinds: { node: 'node', router: 'router', host: 'host', pod: 'pod' } as Record<string, string>,
   name: 'Name',
   nameOf: (name: string) => `Name of ${name}`,
@@ -54,7 +54,7 @@ export const INSPECTOR_EN = {
   sysctlOf: (key: string, iface: string) => `${key} on ${iface}`,
   explain: {
     ip_forward: 'Forward packets between interfaces, as a router or a node with pods must. Writing it turns forwarding on for every interface.',
-    ip_default_ttl: 'TTL of the packets this namespace sends itself (1–255; Linux: 64).',
+    ip_default_ttl: 'TTL of the packets this namespace sends itself, from 1 to 255 (Linux: 64).',
     forwarding: 'Forward packets that arrive on this interface (ip_forward sets it on all of them).',
     proxy_arp: 'Answer ARP for an address routed out another interface, with this MAC. In effect if on in all or here.',
     rp_filter: 'Reverse-path filter: drop a packet whose source is not routed back out the interface it came in on (strict) or not routed at all (loose). The higher of all and here counts.',
@@ -78,7 +78,7 @@ export const INSPECTOR_EN = {
 /** The inspector's texts in Russian: the same shape as {@link INSPECTOR_EN}. */
 export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   title: 'Свойства',
-  what: (kind, name) => `${kind} ${name}`,
+  what: (kind, name) => `${name} (${kind})`,
   kinds: { node: 'нода', router: 'маршрутизатор', host: 'хост', pod: 'под' },
   name: 'Имя',
   nameOf: (name) => `Имя: ${name}`,
@@ -128,7 +128,7 @@ export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   sysctlOf: (key, iface) => `${key} на ${iface}`,
   explain: {
     ip_forward: 'Пересылать пакеты между интерфейсами: это нужно маршрутизатору и ноде с подами. Запись включает forwarding на всех интерфейсах.',
-    ip_default_ttl: 'TTL пакетов, которые отправляет само это сетевое пространство имён (1–255; в Linux по умолчанию 64).',
+    ip_default_ttl: 'TTL пакетов, которые отправляет само это сетевое пространство имён от 1 до 255 (в Linux по умолчанию 64).',
     forwarding: 'Пересылать пакеты, пришедшие на этот интерфейс (ip_forward включает его на всех).',
     proxy_arp: 'Отвечать на ARP за адрес, маршрут к которому ведёт через другой интерфейс, своим MAC-адресом. Действует, если включён в all или здесь.',
     rp_filter: 'Проверка обратного пути: отбросить пакет, если маршрут к его источнику ведёт не через интерфейс, на который он пришёл (строгий режим), или маршрута нет вовсе (нестрогий). Действует большее из all и значения здесь.',
