@@ -31,3 +31,4 @@ export type { IfaceRef, LinkResult } from './model/linkEdits';
 export type { LabClipboard, PasteResult } from './model/clipboard';
 // The editor's functions are in './editing' (their own entry, so a lazily loaded editor carries
 // them in its own chunk rather than the player's first page).
+export { renamedNamespaces } from './model/renames';

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
 import { useStrings } from '../i18n/useStrings';
 import { EditHistory } from './EditToolbar';
+import { Inspector } from './Inspector';
 
 /** One line of the checks list: a problem, the machine it is about, and its fix when one is clear. */
 interface CheckRow {
@@ -57,9 +58,9 @@ export function ChecksPanel() {
   const titleId = useId();
   const rows = useMemo(() => checkRows(topology, lang), [topology, lang]);
   const fixable = rows.some((r) => r.fix);
-  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? lastEdit.label)) : '';
+  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? t.inspector.actions[lastEdit.label] ?? lastEdit.label)) : '';
   return (
-    <aside className="side editor-side" data-testid="editor-panel">
+    <aside className={`side editor-side${selected !== null ? ' has-inspector' : ''}`} data-testid="editor-panel">
       <section className="panel edit-selection">
         <EditHistory />
         <p className="edit-hint" data-testid="selection">{selection.length > 1 ? e.selectedMany(selection.join(', ')) : selected ? e.selected(selected) : e.noSelection}</p>
@@ -73,7 +74,10 @@ export function ChecksPanel() {
           {status}
         </p>
       </section>
-      <section className="panel checks" aria-labelledby={titleId}>
+      {/* The inspector sits between the selection and the checks (beside them on a small screen). */}
+      {selected !== null && <Inspector />}
+      {/* It scrolls on a small screen: a Tab stop, so the keyboard can scroll it too (axe: scrollable-region-focusable). */}
+      <section className="panel checks" aria-labelledby={titleId} tabIndex={0}>
         <div className="checks-head">
           <h2 id={titleId} className="panel-title">
             {e.checks}

@@ -54,6 +54,10 @@ const LATIN_OK = new Set([
   'MF',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
+  // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
+  // veth and Ethernet by their own names, the ICMP message as tcpdump prints it after the Russian
+  // word (redirect), and the key cap Escape.
+  'sysctl', 'conf', 'all', 'forwarding', 'veth', 'Ethernet', 'redirect', 'Escape',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

@@ -5,6 +5,7 @@ import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -34,6 +35,7 @@ const en = {
   appTitle: 'Packet Journey',
   editor: EDITOR_EN,
   canvasEdit: CANVAS_EDIT_EN,
+  inspector: INSPECTOR_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -191,6 +193,7 @@ const ru: Strings = {
   appTitle: 'Путь пакета',
   editor: EDITOR_RU,
   canvasEdit: CANVAS_EDIT_RU,
+  inspector: INSPECTOR_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',

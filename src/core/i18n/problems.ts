@@ -129,6 +129,15 @@ export type ProblemParams = {
   'prefsrc-not-local': { src: string; kernel?: string | undefined };
   /** A route whose prefix and metric the table already has; `other` is that route as `ip route` prints it. */
   'route-exists': { dst: string; metric: number; other: string; kernel?: string | undefined };
+  /**
+   * An edit of an interface's addresses (or a pod subnet) would strand a route of the namespace:
+   * its gateway `via` would no longer lie on a subnet of `dev`, and Linux refuses such a route.
+   */
+  'address-holds-gateway': { route: string; via: string; dev: string; kernel?: string | undefined };
+  /** An edit of addresses would take away the local address a route names as its preferred source. */
+  'address-holds-src': { route: string; src: string; kernel?: string | undefined };
+  /** A route edited or deleted is the device route another route (`route`) reaches its gateway `via` through. */
+  'route-holds-gateway': { route: string; via: string; kernel?: string | undefined };
   /** Two static neighbour entries for one address on one device. */
   'duplicate-neighbour': { ip: string; dev: string; kernel?: string | undefined };
   /** Warning: an address on a bridge port. */

@@ -68,6 +68,9 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'link-bridge': { iface: 'node1/cni0' },
   'link-self': { iface: 'node1/eth0' },
   'segment-full': { segment: 'p2p', subnet: '192.168.0.0/30' },
+  'address-holds-gateway': { route: 'default via 172.16.100.254 dev eth0', via: '172.16.100.254', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
+  'address-holds-src': { route: '10.20.0.0/16 via 172.16.100.254 dev eth0 src 172.16.100.1', src: '172.16.100.1', kernel: 'Error: Invalid prefsrc address.' },
+  'route-holds-gateway': { route: '10.30.0.0/16 via 192.168.5.1 dev eth1', via: '192.168.5.1', kernel: 'Error: Nexthop has invalid gateway.' },
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
@@ -194,7 +197,7 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off', 'link-veth', 'link-bridge', 'link-self', 'segment-full'];
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off', 'link-veth', 'link-bridge', 'link-self', 'segment-full', 'address-holds-gateway', 'address-holds-src', 'route-holds-gateway'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

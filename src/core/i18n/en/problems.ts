@@ -81,6 +81,12 @@ export const problemsEn: ProblemCatalog = {
   'prefsrc-not-local': ({ src, kernel }) => `${src} is not an address of this namespace, so it cannot be the preferred source${linux(kernel)}`,
   'route-exists': ({ dst, metric, other, kernel }) =>
     `the table already has a route to ${dst} with metric ${metric}: ${other}${linux(kernel)}; give this route another metric or drop one of them`,
+  'address-holds-gateway': ({ route, via, dev, kernel }) =>
+    `the route "${route}" reaches its gateway ${via} through an address of ${dev} on that subnet; without it Linux refuses the route${linux(kernel)}. Change or delete the route first`,
+  'address-holds-src': ({ route, src, kernel }) =>
+    `the route "${route}" names ${src} as its preferred source, and without that address Linux refuses the route${linux(kernel)}. Change or delete the route first`,
+  'route-holds-gateway': ({ route, via, kernel }) =>
+    `the route "${route}" reaches its gateway ${via} through this route; without it Linux refuses that route${linux(kernel)}. Change or delete that route first`,
   'duplicate-neighbour': ({ ip, dev, kernel }) => `there is already a neighbour entry for ${ip} on ${dev}${linux(kernel)}`,
   'port-address': ({ bridge }) =>
     `Linux accepts an address on a bridge port, but the port hands every frame it receives to the bridge "${bridge}": ` +

@@ -102,6 +102,12 @@ export const problemsRu: ProblemCatalog = {
   'prefsrc-not-local': ({ src, kernel }) => `${src} не принадлежит этому сетевому пространству имён, поэтому не может быть адресом источника маршрута${linux(kernel)}`,
   'route-exists': ({ dst, metric, other, kernel }) =>
     `в таблице уже есть маршрут к ${dst} с метрикой ${metric}: ${other}${linux(kernel)}; задайте этому маршруту другую метрику или оставьте только один из них`,
+  'address-holds-gateway': ({ route, via, dev, kernel }) =>
+    `маршрут «${route}» достигает шлюза ${via} через адрес ${dev} в подсети шлюза; без этого адреса Linux такой маршрут не примет${linux(kernel)}. Сначала измените или удалите маршрут`,
+  'address-holds-src': ({ route, src, kernel }) =>
+    `в маршруте «${route}» адрес ${src} указан как адрес источника, и без этого адреса Linux маршрут не примет${linux(kernel)}. Сначала измените или удалите маршрут`,
+  'route-holds-gateway': ({ route, via, kernel }) =>
+    `маршрут «${route}» достигает шлюза ${via} через этот маршрут; без него Linux тот маршрут не примет${linux(kernel)}. Сначала измените или удалите тот маршрут`,
   'duplicate-neighbour': ({ ip, dev, kernel }) => `запись о соседе ${ip} на ${dev} уже есть${linux(kernel)}`,
   'port-address': ({ bridge }) =>
     `Linux разрешает адрес на порту моста, но порт передаёт каждый принятый кадр мосту «${bridge}»: ` +
