@@ -1,9 +1,10 @@
-import type { IfaceSpec } from '../../core';
-import { useState } from 'react';
-import { addressesFromText, renameInterface, setAddresses, setMac, type NsPlace } from '../../core/editing';
+import type { EtherIface, IfaceSpec } from '../../core';
+import { useId, useState } from 'react';
+import { addressesFromText, linkToSegment, renameInterface, setAddresses, setMac, type NsPlace } from '../../core/editing';
+import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
-import { Fact, TextField } from './InspectorField';
-import type { LabCommit } from './useInspectorEdit';
+import { Fact, Reason, TextField } from './InspectorField';
+import type { LabCommit, Refusal } from './useInspectorEdit';
 
 /** Props of the inspector's sections. */
 export interface SectionProps {
@@ -16,6 +17,38 @@ function linkText(t: ReturnType<typeof useStrings>['inspector'], i: IfaceSpec, a
   if (i.kind === 'ether') return t.linkSegment(i.segment);
   if (i.kind === 'veth') return [t.linkPeer(`${i.peer.ns}/${i.peer.iface}`), i.master ? t.linkPort(i.master) : ''].filter(Boolean).join('; ');
   return t.linkBridge(all.filter((p) => p.master === i.name).map((p) => p.name).join(', '));
+}
+
+/**
+ * A NIC's segment as a select: choosing another plugs the NIC into it (`linkToSegment`, one undo
+ * step), the keyboard's way to do what dragging a cable does on the drawing; a refusal (a full
+ * subnet) stays beside it with its reason.
+ */
+function SegmentSelect({ place, commit, iface, index }: CardProps & { iface: EtherIface }) {
+  const t = useStrings().inspector;
+  const segments = useAppStore((s) => s.topology.segments);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const id = useId();
+  const at = `${place.path}.interfaces[${index}].segment`;
+  return (
+    <label className="ns-field">
+      <span>{t.link}</span>
+      <select
+        value={iface.segment}
+        aria-invalid={refusal ? true : undefined}
+        aria-describedby={refusal ? `${id}-why` : undefined}
+        data-testid={`iface-segment-${index}`}
+        onChange={(e) => setRefusal(commit('link', (x) => linkToSegment(x, { ns: place.ns.name, iface: iface.name }, e.target.value).topology))}
+      >
+        {segments.map((s) => (
+          <option key={s.id} value={s.id}>
+            {t.linkSegment(s.label ? `${s.id} (${s.label})` : s.id)}
+          </option>
+        ))}
+      </select>
+      {refusal && <Reason id={`${id}-why`} refusal={refusal} nsPath={place.path} at={at} />}
+    </label>
+  );
 }
 
 /** Props of one interface's card. */
@@ -46,7 +79,7 @@ function IfaceCard({ place, commit, iface: i, index: k }: CardProps) {
           <TextField label={t.mac} name={t.fieldOf(t.mac, i.name)} value={i.mac} nsPath={place.path} at={`${at}.mac`} testId={`iface-mac-${k}`}
             commit={(v) => commit('mac', (x) => setMac(x, nsName, i.name, v))} />
           <Fact label={t.kind} value={t.kindNames[i.kind] ?? i.kind} />
-          <Fact label={t.link} value={linkText(t, i, place.ns.interfaces)} />
+          {i.kind === 'ether' ? <SegmentSelect place={place} commit={commit} iface={i} index={k} /> : <Fact label={t.link} value={linkText(t, i, place.ns.interfaces)} />}
           <Fact label={t.mtu} value={String(i.mtu ?? 1500)} />
         </div>
       )}
