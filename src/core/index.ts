@@ -23,6 +23,6 @@ export { generateCluster, type ClusterOptions } from './presets/generate';
 export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
-export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
+export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, samePositionsAside, type LabEdit, type LabPoint } from './model/labEdits';
 export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';
