@@ -54,6 +54,8 @@ const LATIN_OK = new Set([
   'MF',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
+  // The lab file's format, as every tool names it (My labs: import and export).
+  'JSON',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

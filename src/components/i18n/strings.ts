@@ -4,6 +4,7 @@ import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -32,6 +33,7 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 const en = {
   appTitle: 'Packet Journey',
   editor: EDITOR_EN,
+  library: LIBRARY_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -188,6 +190,7 @@ export type Strings = typeof en;
 const ru: Strings = {
   appTitle: 'Путь пакета',
   editor: EDITOR_RU,
+  library: LIBRARY_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',
