@@ -86,6 +86,21 @@ test.describe('My labs: never lose work', () => {
     await expect(labs.getByTestId('labs-now')).toContainText('Open now: Lesson 1: a third node (copy) — kept in My labs.');
   });
 
+  test('a new lab is empty, kept at once and opens in the editor', async ({ page }) => {
+    await openApp(page);
+    const labs = await openLabs(page);
+    await labs.getByRole('button', { name: 'New lab' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.getByTestId('edit-mode')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-machine]')).toHaveCount(0);
+    await page.locator('[data-palette="node"]').click();
+    await expect(page.locator('[data-machine="node1"]')).toBeVisible();
+    const again = await openLabs(page);
+    await expect(again.getByTestId('lab-row')).toHaveCount(1);
+    await expect(again.getByTestId('lab-row')).toContainText('New lab');
+    await expect(again.getByTestId('labs-now')).toContainText(/Open now: New lab — kept in My labs\. (Saving…|Saved at)/);
+  });
+
   test('the share link opens the same lab and event in a fresh browser', async ({ page, context, browser }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openApp(page);

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createStore } from 'idb-keyval';
+import { createStore, set } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNode, seedTopology, writeLabFile } from '../core';
 import { App } from './App';
@@ -113,6 +113,24 @@ describe('My labs (component)', { timeout: 30_000 }, () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(document.querySelector('[data-machine="node3"]')).not.toBeNull();
     expect((await shelf.list()).map((l) => l.name)).toEqual(['Lesson 2']);
+  });
+
+  it('a damaged kept lab does not open: its problem, its raw text to download and a way to delete it', async () => {
+    const store = createStore(`pj-ui-${++n}`, 'labs');
+    const shelf = labLibrary(store);
+    await set('lab:bad', { id: 'bad', name: 'Lesson 3', updated: 1_700_000_000_000, text: '{"version": 1, "name": "Lesson 3", "machines": [' }, store);
+    render(<App persist={false} lang="en" labs={{ shelf }} />);
+    const dialog = await openLabs();
+    await click(await within(dialog).findByRole('button', { name: 'Open Lesson 3' }));
+    const error = await within(dialog).findByRole('alert');
+    expect(error).toHaveTextContent('“Lesson 3” cannot be opened:');
+    expect(error).toHaveTextContent('the file is not valid JSON');
+    expect(within(error).getByRole('button', { name: 'Download its text' })).toBeInTheDocument();
+    expect(screen.getAllByText('node1').length).toBeGreaterThan(0);
+    await click(within(error).getByRole('button', { name: 'Delete it' }));
+    await waitFor(() => expect(within(dialog).queryAllByTestId('lab-row')).toHaveLength(0));
+    expect(within(dialog).getByTestId('labs-note')).toHaveTextContent('Deleted “Lesson 3”.');
+    expect(await shelf.list()).toEqual([]);
   });
 
   it('speaks Russian, dates included, and closes with the focus back on its button', async () => {

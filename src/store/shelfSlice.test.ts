@@ -40,9 +40,15 @@ describe('opening a lab of its own (kept, imported, new)', () => {
     s.getState().openLab(EMPTY);
     const st = s.getState();
     expect(st).toMatchObject({ result: null, engineError: null, errors: [], topology: EMPTY });
+    expect(st.draft).toMatchObject({ from: '', toKind: 'ns', to: '' });
     // A new list on every read would make React re-render forever (a blank page).
     expect(selectSteps(st)).toBe(selectSteps(s.getState()));
     expect(selectSteps(st)).toEqual([]);
+    // The editor's first two machines become the journey's ends.
+    s.getState().edit('addNode', (t) => addNode(t)?.topology ?? t);
+    s.getState().edit('addNode', (t) => addNode(t)?.topology ?? t);
+    expect(s.getState().draft).toMatchObject({ from: 'node1', to: 'node2' });
+    expect(s.getState().result?.spec).toMatchObject({ from: 'node1', to: 'node2' });
   });
 
   it('a journey asked for is kept when the lab has its endpoints', () => {

@@ -71,9 +71,9 @@ export const createShelfSlice = (init: { troubles?: ShelfTrouble[] } = {}): Stat
     const entry = opts.entry ?? null;
     // A lab without the pods a journey needs (a new, empty one) opens quietly: nothing to play yet.
     const quiet = !opts.spec && !topology.machines.some((m) => (m.pods ?? []).length > 0);
-    set({
-      ...openedLab(s, topology, spec, quiet ? { result: out.result, engineError: null } : out),
-      shelf: { ...s.shelf, entry, entryBase: entry ? topology : null },
-    });
+    const opened = openedLab(s, topology, spec, quiet ? { result: out.result, engineError: null } : out);
+    // Nothing to send from yet: the form names no pod of another lab; the editor's first machines fill it.
+    if (quiet && opened.draft) opened.draft = { ...opened.draft, from: '', toKind: 'ns', to: '', toIp: '' };
+    set({ ...opened, shelf: { ...s.shelf, entry, entryBase: entry ? topology : null } });
   },
 });
