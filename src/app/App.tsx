@@ -5,12 +5,15 @@ import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { HostProvider, linkParams, type Host } from '../store/link';
+import { KeeperProvider } from '../store/shelf';
 import { findScenario } from '../store/presets';
 import { completeSpec } from '../store/specDraft';
 import { AppStoreProvider } from '../store/StoreContext';
 import { defaultSpec } from './defaultSpec';
 import type { OpenOptions } from './urlParams';
 import { initialLang, initialTheme, savePreferences } from './preferences';
+import { initShelf, useLabKeeping, type LabsOptions } from './useLabKeeping';
+import type { UrlParams } from './urlParams';
 
 export { SEED_SPEC } from './defaultSpec';
 
@@ -39,6 +42,10 @@ export interface AppProps extends OpenOptions {
    * page's address when `syncUrl` is set, else none (the buttons are hidden)
    */
   linkBase?: string;
+  /** Keep labs in this browser (autosave, "My labs"); only the page's main app. @default none */
+  labs?: LabsOptions;
+  /** The `?lab=` the link carried that did not read: offered for download. */
+  brokenLab?: UrlParams['brokenLab'];
 }
 
 /** Shortest time between two writes of the address bar. */
@@ -60,7 +67,7 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
@@ -86,8 +93,10 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       s.getState().reveal(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });
+    initShelf(s, labs?.start, brokenLab);
     return s;
   });
+  const keeper = useLabKeeping(store, labs);
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {
@@ -135,7 +144,9 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   return (
     <AppStoreProvider store={store}>
       <HostProvider value={host}>
-        <AppShell globalKeys={globalKeys} />
+        <KeeperProvider value={keeper}>
+          <AppShell globalKeys={globalKeys} />
+        </KeeperProvider>
       </HostProvider>
     </AppStoreProvider>
   );

@@ -24,7 +24,7 @@ export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
-export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
+export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { samePositionsAside } from './model/samePositions';
 export type { LabEdit, LabPoint } from './model/labEdits';
 export type { IfaceRef, LinkResult } from './model/linkEdits';

@@ -58,6 +58,8 @@ const LATIN_OK = new Set([
   // veth and Ethernet by their own names, the ICMP message as tcpdump prints it after the Russian
   // word (redirect), and the key cap Escape.
   'sysctl', 'conf', 'all', 'forwarding', 'veth', 'Ethernet', 'redirect', 'Escape',
+  // The lab file's format, as every tool names it (My labs: import and export).
+  'JSON',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

@@ -6,6 +6,7 @@ import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
+import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -36,6 +37,7 @@ const en = {
   editor: EDITOR_EN,
   canvasEdit: CANVAS_EDIT_EN,
   inspector: INSPECTOR_EN,
+  library: LIBRARY_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -194,6 +196,7 @@ const ru: Strings = {
   editor: EDITOR_RU,
   canvasEdit: CANVAS_EDIT_RU,
   inspector: INSPECTOR_RU,
+  library: LIBRARY_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',
