@@ -183,6 +183,7 @@ const en = {
     close: 'Close',
     /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
     embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
+    capture: 'Download the journey’s frames for Wireshark (.pcapng), each with its explanation as a comment',
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
@@ -335,6 +336,7 @@ const ru: Strings = {
     manualHelp: 'Браузер не дал странице скопировать текст. Текст выделен: нажмите Ctrl+C (или ⌘C).',
     close: 'Закрыть',
     embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
+    capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
   },
   anySize: anySizeRu,
 };

@@ -15,7 +15,16 @@ export function nameOfFile(fileName: string): string {
 
 /** Saves `text` as a file called `fileName` through the browser's download (a link to a Blob, clicked). */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
+}
+
+/** Saves `bytes` (a capture, a picture) as a file called `fileName` of type `mime`, as {@link downloadText} does. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, mime: string): void {
+  downloadBlob(fileName, new Blob([bytes.slice().buffer], { type: mime }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
