@@ -6,6 +6,8 @@
  */
 export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
+export { problemPlace, type ProblemPlace } from './model/checks/place';
+export { routeTail } from './i18n/routeWords';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, type LabEdit, type LabPoint } from './model/labEdits';
 export { samePositionsAside } from './model/samePositions';
 export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';

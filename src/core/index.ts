@@ -23,6 +23,7 @@ export { generateCluster, type ClusterOptions } from './presets/generate';
 export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
+export type { ProblemPlace } from './model/checks/place';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
 export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { samePositionsAside } from './model/samePositions';

@@ -17,7 +17,8 @@ import type { LabFix } from '../model/labChecks';
  * it beside their own explanation, unchanged in every language.
  *
  * Codes in {@link WARNING_CODES} are warnings: Linux accepts the configuration, but it is unwise.
- * `validateTopology` returns errors only; `validateTopologyWarnings` returns the warnings.
+ * `validateTopology` returns what Linux refuses (errors only); `validateTopologyWarnings` what it
+ * accepts (warnings, and `duplicate-mac`, an error: it cannot work); `labChecks` adds the design checks.
  */
 export type ProblemParams = {
   /** The whole input is not a JSON object. */
@@ -62,8 +63,30 @@ export type ProblemParams = {
   'segment-full': { segment: string; subnet: string };
   /** Design check (warning): `machine` has no route to the pod subnet of `node`. */
   'subnet-unrouted': { machine: string; subnet: string; node: string };
-  /** Design check (warning): a node with pods, or a router, does not forward (ip_forward=0). */
+  /** Design check (warning): a machine that must forward (a router, a node with pods, another's gateway) has ip_forward=0. */
   'forwarding-off': { machine: string };
+  /** Design check (warning): `machine` forwards, but `forwarding` is 0 on `iface`, an interface packets arrive by. */
+  'iface-forwarding-off': { machine: string; iface: string };
+  /** Design check (warning): `machine` has no route to `subnet`, a subnet of segment `segment`. */
+  'segment-unrouted': { machine: string; subnet: string; segment: string };
+  /** Design check (warning): pod `pod` has no route to `subnet` (the first of the lab's subnets it misses). */
+  'pod-unrouted': { pod: string; subnet: string };
+  /** Design check (error): `address` is also held by `other` (`ns/iface`) on the same layer-2 network. */
+  'duplicate-ip': { address: string; other: string };
+  /** Design check (warning): `address` is also held by `other` (`ns/iface`), on another network. */
+  'address-reused': { address: string; other: string };
+  /** Design check (error): no other host on the interface's layer-2 network reaches `address` directly; `subnets` are theirs. */
+  'address-outside-subnet': { address: string; subnets: string };
+  /** Design check (error): the pod subnet of `machine` overlaps `otherSubnet` of `other`; `free` is a free one to suggest ('' when none). */
+  'pod-subnets-overlap': { machine: string; subnet: string; other: string; otherSubnet: string; free: string };
+  /** Design check (error): no other host on the link of `dev` has the gateway address `via`. */
+  'gateway-absent': { via: string; dev: string };
+  /** Design check (warning): `iface`, the host end of pod `pod`'s veth, is in no bridge and has no address or route. */
+  'veth-detached': { iface: string; pod: string };
+  /** Design check (warning): NIC `iface` is the only one on segment `segment`. */
+  'link-alone': { iface: string; segment: string };
+  /** Design check (warning): the route to `dst` goes out of `dev`, whose link holds no other host. */
+  'route-no-link': { dev: string; dst: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -144,7 +167,7 @@ export type ProblemParams = {
   'port-address': { bridge: string };
   /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */
   'shared-mac': { mac: string; other: string };
-  /** Warning: a MAC used by another interface of the same layer-2 segment. */
+  /** Error (Linux accepts it, but it cannot work): a MAC used by another interface of the same layer-2 segment. */
   'duplicate-mac': { mac: string; other: string };
   /** Warning: this link closes a loop at layer 2. */
   'l2-loop': Record<string, never>;
@@ -188,8 +211,17 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
   return Object.freeze({ path, code, params: Object.freeze(values) });
 }
 
-/** The codes that are warnings: Linux accepts the configuration, but it is unwise. */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['port-address', 'shared-mac', 'duplicate-mac', 'l2-loop', 'subnet-unrouted', 'forwarding-off']);
+/**
+ * The codes that are warnings: Linux accepts the configuration and nothing in it contradicts
+ * itself, but it is unwise or a piece is missing (a route, forwarding, a link). Every other code is
+ * an error: Linux refuses it, or what the lab says contradicts itself so that the packets that
+ * depend on it fail (one address or MAC on two hosts of a link, an address outside its link's
+ * subnets, overlapping pod subnets, a gateway nobody has).
+ */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'port-address', 'shared-mac', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
+  'address-reused', 'veth-detached', 'link-alone', 'route-no-link',
+]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */
 export function problemSeverity(code: ProblemCode): 'error' | 'warning' {

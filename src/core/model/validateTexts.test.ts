@@ -33,6 +33,17 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'pod-subnet-full': { bridge: 'cni0', range: '10.10.11.249-10.10.11.254' },
   'subnet-unrouted': { machine: 'router', subnet: '10.10.12.0/24', node: 'node3' },
   'forwarding-off': { machine: 'node3' },
+  'iface-forwarding-off': { machine: 'node1', iface: 'cni0' },
+  'segment-unrouted': { machine: 'node1', subnet: '172.16.101.0/24', segment: 'lan1' },
+  'pod-unrouted': { pod: 'pod5', subnet: '10.10.10.0/24' },
+  'duplicate-ip': { address: '10.10.10.1', other: 'pod1/eth0' },
+  'address-reused': { address: '10.0.0.1', other: 'h1/eth0' },
+  'address-outside-subnet': { address: '10.10.99.1/24', subnets: '10.10.10.0/24' },
+  'pod-subnets-overlap': { machine: 'node3', subnet: '10.10.10.0/24', other: 'node1', otherSubnet: '10.10.10.0/24', free: '10.10.12.0/24' },
+  'gateway-absent': { via: '10.10.10.253', dev: 'eth0' },
+  'veth-detached': { iface: 'veth-pod1', pod: 'pod1' },
+  'link-alone': { iface: 'eth1', segment: 'lan1' },
+  'route-no-link': { dev: 'br0', dst: '10.20.0.0/16' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
   'unknown-segment': { id: 'wan' },
   'peer-ns-missing': { ns: 'ghost' },
@@ -197,7 +208,9 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'subnet-unrouted', 'forwarding-off', 'link-veth', 'link-bridge', 'link-self', 'segment-full', 'address-holds-gateway', 'address-holds-src', 'route-holds-gateway'];
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'link-veth', 'link-bridge', 'link-self', 'segment-full',
+      'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
+      'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);
