@@ -25,7 +25,9 @@ export function afterTopology(s: AppState, topology: Topology): Partial<AppState
   const follow = <N extends string | null>(ns: N): N => (ns === null ? ns : ((renamed.get(ns) ?? ns) as N));
   const selected = follow(s.selected);
   const pinnedNs = follow(s.pinnedNs);
-  const selection = s.selection.map(follow).filter(exists);
+  const kept = s.selection.map(follow).filter(exists);
+  // The same array while nothing selected was renamed or went: the canvas's boxes compare it.
+  const selection = kept.length === s.selection.length && kept.every((ns, k) => ns === s.selection[k]) ? s.selection : kept;
   const base: Partial<AppState> = {
     topology,
     layout,
