@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { runJourney, seedTopology, stateAt, type Bilingual } from '../core';
+import { runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
@@ -50,6 +50,13 @@ export interface AppProps extends OpenOptions {
 
 /** Shortest time between two writes of the address bar. */
 export const URL_WRITE_MS = 150;
+
+/**
+ * Shortest time between two writes when only machines' positions changed since the last one (a
+ * drag): the link carries the whole lab, and compressing a 100-machine lab at every other frame
+ * would drop frames of the drag. The last position is written once the drag stops.
+ */
+export const URL_MOVE_MS = 1000;
 
 /** This page's address without its query and fragment. */
 function pageBase(): string {
@@ -106,7 +113,11 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   useEffect(() => {
     // The stand-alone page is this app: its document speaks the app's language (screen readers, hyphenation).
     if (!globalKeys) return;
-    const apply = (lang: string) => document.documentElement.setAttribute('lang', lang);
+    // Only a change is written: setting <html lang> restyles the whole document (it is inherited),
+    // and the store changes at every move of a drag.
+    const apply = (lang: string) => {
+      if (document.documentElement.getAttribute('lang') !== lang) document.documentElement.setAttribute('lang', lang);
+    };
     apply(store.getState().lang);
     return store.subscribe((s) => apply(s.lang));
   }, [store, globalKeys]);
@@ -118,9 +129,11 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (!syncUrl) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = -Infinity;
+    let written = store.getState().topology;
     const write = () => {
       timer = undefined;
       last = performance.now();
+      written = store.getState().topology;
       const q = linkParams(store.getState(), host.lab);
       if (q === null || window.location.search === `?${q}`) return;
       try {
@@ -130,9 +143,10 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       }
     };
     write();
-    const unsubscribe = store.subscribe(() => {
+    const unsubscribe = store.subscribe((st) => {
       if (timer !== undefined) return;
-      const wait = last + URL_WRITE_MS - performance.now();
+      const moved = st.topology !== written && samePositionsAside(written, st.topology);
+      const wait = last + (moved ? URL_MOVE_MS : URL_WRITE_MS) - performance.now();
       if (wait <= 0) write();
       else timer = setTimeout(write, wait);
     });
