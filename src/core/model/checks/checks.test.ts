@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
+import { GLOSSARY_RU } from '../../i18n/ru/glossary';
+import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
@@ -235,5 +236,44 @@ describe('every check on a lab with its fault', () => {
       machine(t, 'node2').sysctls = {};
     });
     expect(labChecks(lab).map((c) => c.problem.code)).toEqual(['no-such-dev']);
+  });
+});
+
+/**
+ * Latin words the Russian findings and fixes may hold besides their values: protocol and tool
+ * names as Russian courses write them (ARP, ICMP, MAC, Linux, Calico, STP), the kernel's and the
+ * CNI's own terms given in brackets after the Russian word (martian source, locktime, host-local
+ * IPAM, forwarding, ip_forward, veth), and commands quoted as typed (ip link set … master).
+ */
+const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'martian', 'source', 'locktime', 'host', 'local', 'IPAM', 'forwarding', 'ip_forward', 'veth',
+  'ip', 'link', 'set', 'master', 'net', 'ipv', 'conf', 'via', 'dev', 'default', 'onlink', 'multicast', 'unicast']);
+
+describe('what the findings say, in English and Russian', () => {
+  const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
+
+  it('Russian keeps Latin to values and technical tokens, and follows the glossary', () => {
+    for (const c of all) {
+      const texts = [formatProblem(c.problem, 'ru'), ...(c.fix ? [fixText(c.fix, 'ru')] : [])];
+      const values = [...Object.values(c.problem.params).map(String), ...(c.fix ? Object.values(c.fix).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v as object).map(String))) : [])];
+      for (const text of texts) {
+        let rest = text.replace(/^[^ ]+: /, '').replace(/«[^«»]*»/g, ' ');
+        for (const v of values.sort((a, b) => b.length - a.length)) rest = rest.split(v).join(' ');
+        rest = rest.replace(/\S*\d\S*/g, ' ');
+        expect((rest.match(/[A-Za-z_]+/g) ?? []).filter((w) => !LATIN_OK.has(w)), text).toEqual([]);
+        for (const g of GLOSSARY_RU) expect(text, g.why).not.toMatch(g.avoid);
+      }
+    }
+  });
+
+  it('English has no Cyrillic, and each finding says what Linux does and what to do', () => {
+    for (const c of all) {
+      const en = formatProblem(c.problem, 'en');
+      expect(en).not.toMatch(/[а-яё]/i);
+      if (c.fix) expect(fixText(c.fix, 'en')).not.toMatch(/[а-яё]/i);
+    }
+    const text = (code: ProblemCode): string => formatProblem(all.find((c) => c.problem.code === code)?.problem ?? { path: '', code, params: {} }, 'en');
+    expect(text('duplicate-ip')).toMatch(/keeps the first answer.*martian source.*Give one of them another address/);
+    expect(text('gateway-absent')).toMatch(/nobody answers the ARP request.*host unreachable.*Name as gateway/);
+    expect(text('forwarding-off')).toMatch(/drops them silently, without an ICMP error/);
   });
 });
