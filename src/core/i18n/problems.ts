@@ -187,8 +187,34 @@ export interface Problem {
   params: Record<string, string | number>;
 }
 
-/** A sentence per problem code, in one language: what a catalogue under `./<lang>/` provides. */
-export type ProblemCatalog = { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string };
+/**
+ * The codes of the editor's design checks (model/labChecks.ts): only the editor raises them, so
+ * their sentences are a catalogue of their own ({@link CheckCatalog}) that loads with the editor.
+ */
+export type CheckCode =
+  | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
+  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link';
+
+/** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
+export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
+
+/** The design checks' sentences and their fixes in one language (`./<lang>/checks.ts`). */
+export interface CheckCatalog {
+  problems: { readonly [C in CheckCode]: (params: ProblemParams[C]) => string };
+  /** A fix as a short imperative line: "add route 10.10.12.0/24 via 172.16.100.3 dev eth0 on router". */
+  fix(fix: LabFix): string;
+}
+
+/** The design checks' catalogues, once the editor's code registered them. */
+let checkCatalogs: Readonly<Partial<Record<Lang, CheckCatalog>>> = {};
+
+/**
+ * Makes {@link formatProblem} read the design checks' sentences: model/labChecks.ts calls it when
+ * it loads, so the player's first page, which raises no design check, does not carry them.
+ */
+export function registerCheckCatalogs(catalogs: Readonly<Record<Lang, CheckCatalog>>): void {
+  checkCatalogs = catalogs;
+}
 
 /** The sentences around a list of problems, in one language. */
 export interface ProblemListCatalog {
@@ -196,8 +222,6 @@ export interface ProblemListCatalog {
   more(n: number): string;
   /** The error a journey throws on an invalid topology: "Invalid topology: LIST". */
   invalidTopology(list: string): string;
-  /** A design check's fix as a short imperative line: "add route 10.10.12.0/24 via 172.16.100.3 on router". */
-  fix(fix: LabFix): string;
 }
 
 
@@ -296,12 +320,16 @@ function preview(v: unknown, depth: number): string {
 
 /**
  * The problem as one line in `lang`: `path: sentence`, the sentence from that language's
- * catalogue. A code no catalogue knows (data from an older version) is shown as the code itself.
+ * catalogue (a design check's from the checks' catalogue, registered with the editor). A code no
+ * catalogue knows (data from an older version) is shown as the code itself.
  */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const catalog = CATALOGS[lang].problems;
-  if (!Object.hasOwn(catalog, p.code)) return `${p.path}: ${String(p.code)}`;
-  const sentence = (catalog[p.code] as (params: Record<string, string | number>) => string)(p.params);
+  const problems = CATALOGS[lang].problems;
+  const checks = checkCatalogs[lang]?.problems;
+  const catalog = (Object.hasOwn(problems, p.code) ? problems : checks && Object.hasOwn(checks, p.code) ? checks : null) as Record<string, (params: Record<string, string | number>) => string> | null;
+  const say = catalog?.[p.code];
+  if (!say) return `${p.path}: ${String(p.code)}`;
+  const sentence = say(p.params);
   // A problem of the whole file (not JSON, a version) has no path.
   return p.path === '' ? sentence : `${p.path}: ${sentence}`;
 }

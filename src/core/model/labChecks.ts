@@ -1,6 +1,6 @@
-import { CATALOGS } from '../i18n/catalogs';
+import { CHECK_CATALOGS } from '../i18n/checkCatalogs';
 import type { Lang } from '../i18n/lang';
-import { problemSeverity, type Problem } from '../i18n/problems';
+import { problemSeverity, registerCheckCatalogs, type Problem } from '../i18n/problems';
 import { parseCidr } from '../net/ipv4';
 import { indexTopology, World } from '../sim/world';
 import { duplicateAddresses, outsideSubnet, podSubnetOverlap } from './checks/addressing';
@@ -45,6 +45,9 @@ export interface LabCheck {
   /** Where it is: the namespace to select, and the interface or route (set by {@link labChecks}). */
   place?: ProblemPlace | null;
 }
+
+// The checks' sentences load with this module (the editor's), not with the player's first page.
+registerCheckCatalogs(CHECK_CATALOGS);
 
 const cache = new WeakMap<Topology, readonly LabCheck[]>();
 /** The last lab checked: a drag changes only positions, and must not re-run the checks at every frame. */
@@ -188,5 +191,5 @@ export function autoConfigure(topology: Topology): Topology {
 
 /** The fix as a short imperative line in `lang`: "add route 10.10.12.0/24 via 172.16.100.3 dev eth0 on router". */
 export function fixText(fix: LabFix, lang: Lang): string {
-  return CATALOGS[lang].problemList.fix(fix);
+  return CHECK_CATALOGS[lang].fix(fix);
 }

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { JourneyError } from '../errors';
 import { problemsEn } from '../i18n/en/problems';
 import { problemsRu } from '../i18n/ru/problems';
+import { checksEn } from '../i18n/en/checks';
+import { checksRu } from '../i18n/ru/checks';
+// Registers the design checks' sentences with formatProblem, as loading the editor does.
+import './labChecks';
 import { formatProblem, invalidTopologyText, problem, problemSeverity, problemsText, WARNING_CODES, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
 import { LANGS } from '../i18n/lang';
 import { seedTopology } from '../presets/seed';
@@ -192,7 +196,8 @@ function foreignWords(p: Problem, line: string): string[] {
 
 describe('topology problems in English and Russian', () => {
   it('has a sentence for every problem code in both catalogues, and no other entries', () => {
-    for (const catalog of [problemsEn, problemsRu]) expect(Object.keys(catalog).sort()).toEqual([...CODES].sort());
+    // The design checks' sentences are a catalogue of their own (it loads with the editor); together, every code once.
+    for (const [problems, checks] of [[problemsEn, checksEn], [problemsRu, checksRu]] as const) expect([...Object.keys(problems), ...Object.keys(checks.problems)].sort()).toEqual([...CODES].sort());
     for (const code of CODES) {
       const p = problem('machines[0].x', code, SAMPLES[code] as never);
       const en = formatProblem(p, 'en');
