@@ -167,8 +167,10 @@ export type ProblemParams = {
   'port-address': { bridge: string };
   /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */
   'shared-mac': { mac: string; other: string };
-  /** Error (Linux accepts it, but it cannot work): a MAC used by another interface of the same layer-2 segment. */
+  /** Error (Linux accepts it, but it cannot work): a MAC used by another interface of the same layer-2 segment, one of the two with an address. */
   'duplicate-mac': { mac: string; other: string };
+  /** Warning: a MAC used by another interface of the same layer-2 segment, neither with an address (bridge ports): nothing is sent to it. */
+  'duplicate-mac-unused': { mac: string; other: string };
   /** Warning: this link closes a loop at layer 2. */
   'l2-loop': Record<string, never>;
 };
@@ -243,7 +245,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
  * subnets, overlapping pod subnets, a gateway nobody has).
  */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
-  'port-address', 'shared-mac', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
+  'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link',
 ]);
 

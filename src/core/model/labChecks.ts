@@ -99,7 +99,7 @@ const IFACE_MAC = /^machines\[(\d+)\](?:\.pods\[(\d+)\])?\.interfaces\[(\d+)\]\.
 
 /** A duplicate MAC's fix: a locally administered MAC no interface of the lab has (from its address, as the seed names MACs). */
 function macFix(t: Topology, p: Problem): LabFix | undefined {
-  const m = p.code === 'duplicate-mac' ? IFACE_MAC.exec(p.path) : null;
+  const m = p.code === 'duplicate-mac' || p.code === 'duplicate-mac-unused' ? IFACE_MAC.exec(p.path) : null;
   const machine = m ? t.machines[Number(m[1])] : undefined;
   const ns = m?.[2] === undefined ? machine : machine?.pods?.[Number(m[2])];
   const iface = ns?.interfaces[Number(m?.[3])];

@@ -94,7 +94,11 @@ export const problemsEn: ProblemCatalog = {
   'shared-mac': ({ mac, other }) =>
     `${mac} is also used by ${other}; Linux accepts this (Calico does it on purpose: each veth is a link of its own), but the same MAC then names several interfaces in tables and traces`,
   'duplicate-mac': ({ mac, other }) =>
-    `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other`,
+    `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other ` +
+    '(and a bridge takes frames for its port\'s MAC as its own); give one of them another MAC',
+  'duplicate-mac-unused': ({ mac, other }) =>
+    `${mac} is also used by ${other} on the same layer-2 segment; neither has an IPv4 address, so no frame is sent to it and Linux accepts it ` +
+    '(a bridge takes its ports\' MACs as its own), but the same MAC then names two interfaces in tables and traces',
   'l2-loop': () => 'this link closes a loop at layer 2; Linux accepts it, but without STP every broadcast goes round the loop for ever',
 };
 

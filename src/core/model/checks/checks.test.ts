@@ -159,6 +159,15 @@ const CASES: Case[] = [
     fix: 'change the MAC of eth0 on pod2 from 02:00:0a:0a:0a:01 to 02:00:0a:0a:0a:02',
   },
   {
+    code: 'duplicate-mac-unused', what: 'pod1\'s and pod2\'s host ends with one MAC, both ports of cni0 without an address',
+    lab: () => seedWith((t) => {
+      const node1 = machine(t, 'node1');
+      for (const name of ['veth-pod1', 'veth-pod2']) iface(node1, name).mac = 'ee:ee:ee:ee:ee:ee';
+    }),
+    path: 'machines[0].interfaces[3].mac', place: { ns: 'node1', iface: 'veth-pod2' },
+    fix: 'change the MAC of veth-pod2 on node1 from ee:ee:ee:ee:ee:ee to 02:00:00:00:00:01',
+  },
+  {
     code: 'shared-mac', what: 'two Calico host-side veths with one MAC (field case F02)',
     lab: () => sharedHostMacLab(), path: 'machines[0].interfaces[2].mac', place: { ns: 'node1', iface: 'cali2' }, fix: null,
   },
