@@ -19,6 +19,9 @@ type WithHistory = StoreApi<AppState> & { temporal: StoreApi<TemporalState<Histo
  */
 export function afterTopology(s: AppState, topology: Topology): Partial<AppState> {
   const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
+  // A move (a drag's, at every frame) renames and removes nothing, and changes nothing the engine
+  // reads: selection, pin and the journey on screen all hold.
+  if (samePositionsAside(s.topology, topology)) return { topology, layout };
   const names = namespaceNames(topology);
   const exists = (ns: string | null) => ns !== null && (names.pods.includes(ns) || names.machines.includes(ns));
   const renamed = renamedNamespaces(s.topology, topology);
@@ -35,8 +38,6 @@ export function afterTopology(s: AppState, topology: Topology): Partial<AppState
     selection,
     pinnedNs: exists(pinnedNs) ? pinnedNs : null,
   };
-  // A move changes nothing the engine reads: the journey on screen still holds.
-  if (samePositionsAside(s.topology, topology)) return base;
   const followed = renamed.size > 0 ? { ...s.draft, from: follow(s.draft.from), to: follow(s.draft.to) } : s.draft;
   const draft = keepEndpoints(topology, followed);
   const parsed = parseDraft(topology, draft);
