@@ -60,6 +60,8 @@ const LATIN_OK = new Set([
   'sysctl', 'conf', 'all', 'forwarding', 'veth', 'Ethernet', 'redirect', 'Escape',
   // The lab file's format, as every tool names it (My labs: import and export).
   'JSON',
+  // The capture download: the tool and its file format by their own names.
+  'Wireshark', 'pcapng',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
