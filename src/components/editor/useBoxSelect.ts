@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
 import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
+import { useLatest } from './useLatest';
 
 /** Whether `inner` lies wholly inside `outer`. */
 function inside(inner: Box, outer: Box): boolean {
@@ -35,10 +36,7 @@ function boxOf(a: { x: number; y: number }, b: { x: number; y: number }): Box {
 export function useBoxSelect(svg: RefObject<SVGSVGElement | null>, camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): Box | null {
   const store = useAppStoreApi();
   const [box, setBox] = useState<Box | null>(null);
-  const layoutRef = useRef(layout);
-  useEffect(() => {
-    layoutRef.current = layout;
-  }, [layout]);
+  const layoutRef = useLatest(layout);
   useEffect(() => {
     const el = svg.current;
     const g = camera.current;
@@ -66,6 +64,6 @@ export function useBoxSelect(svg: RefObject<SVGSVGElement | null>, camera: RefOb
     return () => {
       sel.on('.drag', null);
     };
-  }, [svg, camera, enabled, store]);
+  }, [svg, camera, enabled, store, layoutRef]);
   return box;
 }

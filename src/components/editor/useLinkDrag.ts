@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
 import type { Topology } from '../../core';
 import { linkInterfaces, linkToSegment } from '../../core/editing';
 import type { Point, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
+import { useLatest } from './useLatest';
 import { STRINGS } from '../i18n/strings';
 
 /** Drawing units the pointer must travel from a grip before the press is a drag (below, it stays a click). */
@@ -55,10 +56,7 @@ export function cableEdit(from: string, target: string): (t: Topology) => Topolo
 export function useLinkDrag(grips: RefObject<SVGGElement | null>, camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): CableDraft | null {
   const store = useAppStoreApi();
   const [draft, setDraft] = useState<CableDraft | null>(null);
-  const layoutRef = useRef(layout);
-  useEffect(() => {
-    layoutRef.current = layout;
-  }, [layout]);
+  const layoutRef = useLatest(layout);
   useEffect(() => {
     // The grips have a layer of their own: one element holds one d3-drag (the camera group holds
     // the machines' drag), and a press there stops before the machines' drag and the zoom.
@@ -105,6 +103,6 @@ export function useLinkDrag(grips: RefObject<SVGGElement | null>, camera: RefObj
     return () => {
       sel.on('.drag', null);
     };
-  }, [grips, camera, enabled, store]);
+  }, [grips, camera, enabled, store, layoutRef]);
   return draft;
 }

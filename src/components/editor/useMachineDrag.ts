@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { drag, select } from 'd3';
 import type { Topology } from '../../core';
 import { moveMachine, pinPositions } from '../../core/editing';
 import { drawnAt, machinesOf } from './useEditActions';
 import type { Box, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
+import { useLatest } from './useLatest';
 
 /** Drawing units a machine must travel before a press on it is a move (below, it stays a click). */
 const MOVE_MIN = 3;
@@ -29,10 +30,7 @@ interface Subject {
 export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): Box | null {
   const store = useAppStoreApi();
   const [frozen, setFrozen] = useState<Box | null>(null);
-  const layoutRef = useRef(layout);
-  useEffect(() => {
-    layoutRef.current = layout;
-  }, [layout]);
+  const layoutRef = useLatest(layout);
   useEffect(() => {
     const g = camera.current;
     if (!g || !enabled) return;
@@ -84,6 +82,6 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
     return () => {
       sel.on('.drag', null);
     };
-  }, [camera, enabled, store]);
+  }, [camera, enabled, store, layoutRef]);
   return frozen;
 }

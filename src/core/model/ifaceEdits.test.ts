@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { seedTopology } from '../presets/seed';
+import { refusal, validSeed as seed } from './editTestKit';
 import { runJourney } from '../sim/runJourney';
 import { addressesFromText, podSubnetOf, setAddresses, setMac, setPodSubnet } from './ifaceEdits';
 import { labChecks } from './labChecks';
 import { findIface, findNs } from './nsEdits';
-import { addPod, TopologyEditError } from './podNetwork';
+import { addPod } from './podNetwork';
 import type { Topology } from './topology';
 import { validateTopology } from './validate';
-
-function seed(): Topology {
-  const t = seedTopology();
-  expect(validateTopology(t)).toEqual([]);
-  return t;
-}
-
-function refusal(edit: () => unknown): TopologyEditError {
-  try {
-    edit();
-  } catch (e) {
-    if (e instanceof TopologyEditError) return e;
-    throw e;
-  }
-  throw new Error('the edit was not refused');
-}
 
 describe('an interface\'s addresses', () => {
   it('reads a list as typed: commas, semicolons or spaces', () => {

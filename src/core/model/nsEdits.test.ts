@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { seedTopology } from '../presets/seed';
+import { refusal, validSeed as seed } from './editTestKit';
 import { runJourney } from '../sim/runJourney';
-import { addPod, TopologyEditError } from './podNetwork';
+import { addPod } from './podNetwork';
 import { findIface, findNs, renameInterface, renameNamespace } from './nsEdits';
 import { renamedNamespaces } from './renames';
 import type { Topology } from './topology';
 import { validateTopology } from './validate';
-
-/** The seed, frozen the way the store's validation leaves it: an edit that mutates would throw. */
-function seed(): Topology {
-  const t = seedTopology();
-  expect(validateTopology(t)).toEqual([]);
-  return t;
-}
-
-/** The refusal an edit throws, with its problems and both languages' text. */
-function refusal(edit: () => unknown): TopologyEditError {
-  try {
-    edit();
-  } catch (e) {
-    if (e instanceof TopologyEditError) return e;
-    throw e;
-  }
-  throw new Error('the edit was not refused');
-}
 
 describe('renaming a namespace', () => {
   it('renames a pod, its veth peer on the node and the host end named after it; the journey runs under the new name', () => {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { seedTopology } from '../presets/seed';
+import { refusal, validSeed as seed } from './editTestKit';
 import { runJourney } from '../sim/runJourney';
 import { setAddresses } from './ifaceEdits';
 import { findNs } from './nsEdits';
-import { TopologyEditError } from './podNetwork';
 import { addRoute, deleteRoute, routeFromInput, routeInput, routeLine, setRoutes, updateRoute, type RouteInput } from './routeEdits';
 import type { Topology } from './topology';
-import { validateTopology } from './validate';
-
-function seed(): Topology {
-  const t = seedTopology();
-  expect(validateTopology(t)).toEqual([]);
-  return t;
-}
-
-function refusal(edit: () => unknown): TopologyEditError {
-  try {
-    edit();
-  } catch (e) {
-    if (e instanceof TopologyEditError) return e;
-    throw e;
-  }
-  throw new Error('the edit was not refused');
-}
 
 const row = (dst: string, via: string, dev: string, metric = ''): RouteInput => ({ dst, via, dev, metric });
 

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedTopology } from '../presets/seed';
+import { refusal, validSeed as seed } from './editTestKit';
 import { runJourney } from '../sim/runJourney';
 import { findIface, findNs } from './nsEdits';
-import { TopologyEditError } from './podNetwork';
 import { setIfaceSysctl, setNsSysctl, sysctlsOf } from './sysctlEdits';
-import type { Topology } from './topology';
 import { validateTopology } from './validate';
-
-function seed(): Topology {
-  const t = seedTopology();
-  expect(validateTopology(t)).toEqual([]);
-  return t;
-}
-
-function refusal(edit: () => unknown): TopologyEditError {
-  try {
-    edit();
-  } catch (e) {
-    if (e instanceof TopologyEditError) return e;
-    throw e;
-  }
-  throw new Error('the edit was not refused');
-}
 
 describe('a namespace\'s sysctls', () => {
   it('turning ip_forward off on the router drops the packet there; back on, it arrives', () => {
