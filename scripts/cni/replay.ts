@@ -5,6 +5,7 @@
  */
 import type { Json } from '../../src/core/cni/goJson';
 import { Kernel, type Entropy, type EntropyUse } from '../../src/core/cni/kernel';
+import { seededEntropy } from '../../src/core/cni/entropy';
 import { netnsOp, runPlugin } from '../../src/core/cni/run';
 import { snapshotNs, type NsSnapshot } from '../../src/core/cni/snapshot';
 import { cloneNode, emptyNode, HOST_NS, type NodeState } from '../../src/core/cni/state';
@@ -29,24 +30,6 @@ export interface Fixture {
   nat?: boolean;
   reference: { plugins: string; kernel: string };
   steps: FixtureStep[];
-}
-
-/** Deterministic bytes (splitmix32), so a replay is repeatable. */
-export function seededEntropy(seed: number): Entropy {
-  let s = seed >>> 0;
-  return {
-    bytes(n) {
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) {
-        s = (s + 0x9e3779b9) >>> 0;
-        let z = s;
-        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-        out.push((z ^ (z >>> 16)) & 255);
-      }
-      return out;
-    },
-  };
 }
 
 /** Bytes of a MAC or a veth name's hex digits. */

@@ -35,6 +35,9 @@ export const PLUGIN_TEXT = {
   pluginNotFound: (plugin: string, paths: readonly string[]) => `failed to find plugin ${goQuote(plugin)} in path ${goList(paths)}`,
   noPaths: 'no paths provided',
   noPluginName: 'no plugin name provided',
+  // cni libcni (conf.go ConfListFromBytes, api.go CheckNetworkList)
+  confList: (err: string) => `error parsing configuration list: ${err}`,
+  listNoCheck: (v: string) => `configuration version ${goQuote(v)} does not support the CHECK command`,
   // cni pkg/types/100 convertTo02x
   noIpToConvert: 'cannot convert: no valid IP addresses',
   // plugins pkg/ns (ns_linux.go IsNSorErr) and the bridge's GetNS wrapper
