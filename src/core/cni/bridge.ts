@@ -68,7 +68,7 @@ function setupVeth(h: PluginHost, a: CmdArgs, n: BridgeConf, br: LinkState): { h
       throw new Error(T.vethExists(a.ifname), { cause: e });
     }
   }
-  throw new Error('failed to find a unique veth name');
+  throw new Error(T.vethNoName);
 }
 
 /** calcGateways: every IP on the container interface (index 2), its gateway, the default route. */
@@ -98,7 +98,7 @@ function calcGateways(result: CniResult, n: BridgeConf): string[] {
 /** ipam.ConfigureIface in the pod: addresses, link up, then routes (gateway-less ones via the IP's gateway). */
 function configureIface(k: Kernel, a: CmdArgs, result: CniResult): void {
   const link = k.link(a.netns, a.ifname);
-  if (!link) throw new Error(`failed to lookup ${JSON.stringify(a.ifname)}: Link not found`);
+  if (!link) throw new Error(T.lookupLink(a.ifname));
   let v4gw: string | undefined;
   for (const ip of result.ips ?? []) {
     if (ip.interface === undefined) continue;
@@ -166,7 +166,7 @@ export const bridge: Plugin = {
         k.sysctlWrite(a.netns, `net.ipv6.conf.${a.ifname}.accept_dad`, n.enabledad ? '1' : '0');
         k.sysctlWrite(a.netns, `net.ipv4.conf.${a.ifname}.arp_notify`, '1');
         configureIface(k, a, result);
-        if (k.operstate(HOST_NS, host) !== 'UP') throw new Error(`bridge port in error state: ${k.operstate(HOST_NS, host).toLowerCase()}`);
+        if (k.operstate(HOST_NS, host) !== 'UP') throw new Error(T.portError(k.operstate(HOST_NS, host).toLowerCase()));
         if (n.isGateway) {
           for (const gw of gws) {
             try {

@@ -60,7 +60,7 @@ export function readSubnetEnv(h: PluginHost, path: string): SubnetEnv {
       env.subnet = network(value);
       if (env.subnet === null) throw new Error(T.netCidr(value));
     } else if (key === 'FLANNEL_MTU') {
-      if (!/^\d+$/.test(value)) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(value)}: invalid syntax`);
+      if (!/^\d+$/.test(value)) throw new Error(T.parseUint(value));
       env.mtu = Number(value);
     } else if (key === 'FLANNEL_IPMASQ') env.ipmasq = value === 'true';
   }

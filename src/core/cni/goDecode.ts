@@ -1,4 +1,7 @@
 import type { Json } from './goJson';
+import { PLUGIN_TEXT as T } from './pluginText';
+
+const C = T.goContext;
 
 /*
  * Reading JSON as Go's encoding/json does, for its error texts: a plugin that gets bad JSON on
@@ -26,8 +29,8 @@ class Scanner {
   constructor(private readonly s: string) {}
 
   private fail(context: string): never {
-    if (this.i >= this.s.length) throw new SyntaxFault('unexpected end of JSON input');
-    throw new SyntaxFault(`invalid character ${quoteChar(this.s[this.i] as string)} ${context}`);
+    if (this.i >= this.s.length) throw new SyntaxFault(T.goEof);
+    throw new SyntaxFault(T.goBadChar(quoteChar(this.s[this.i] as string), context));
   }
 
   private space(): void {
@@ -49,13 +52,13 @@ class Scanner {
       if (c === word[0]) {
         this.i++;
         for (const ch of word.slice(1)) {
-          if (this.peek() !== ch) this.fail(`in literal ${word} (expecting ${quoteChar(ch)})`);
+          if (this.peek() !== ch) this.fail(C.literal(word, quoteChar(ch)));
           this.i++;
         }
         return;
       }
     }
-    this.fail('looking for beginning of value');
+    this.fail(C.value);
   }
 
   private object(): void {
@@ -67,10 +70,10 @@ class Scanner {
     }
     for (;;) {
       this.space();
-      if (this.peek() !== '"') this.fail('looking for beginning of object key string');
+      if (this.peek() !== '"') this.fail(C.key);
       this.string();
       this.space();
-      if (this.peek() !== ':') this.fail('after object key');
+      if (this.peek() !== ':') this.fail(C.afterKey);
       this.i++;
       this.value();
       this.space();
@@ -82,7 +85,7 @@ class Scanner {
         this.i++;
         return;
       }
-      this.fail('after object key:value pair');
+      this.fail(C.afterPair);
     }
   }
 
@@ -104,7 +107,7 @@ class Scanner {
         this.i++;
         return;
       }
-      this.fail('after array element');
+      this.fail(C.afterElement);
     }
   }
 
@@ -112,24 +115,24 @@ class Scanner {
     this.i++;
     for (;;) {
       const c = this.peek();
-      if (c === undefined) this.fail('in string literal');
+      if (c === undefined) this.fail(C.inString);
       if (c === '"') {
         this.i++;
         return;
       }
-      if (c < ' ') this.fail('in string literal');
+      if (c < ' ') this.fail(C.inString);
       if (c === '\\') {
         this.i++;
         const e = this.peek();
         if (e === 'u') {
           this.i++;
           for (let k = 0; k < 4; k++) {
-            if (!/[0-9a-fA-F]/.test(this.peek() ?? '')) this.fail('in \\u hexadecimal character escape');
+            if (!/[0-9a-fA-F]/.test(this.peek() ?? '')) this.fail(C.inHex);
             this.i++;
           }
           continue;
         }
-        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail('in string escape code');
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) this.fail(C.inEscape);
       }
       this.i++;
     }
@@ -143,24 +146,24 @@ class Scanner {
   private number(): void {
     if (this.peek() === '-') {
       this.i++;
-      if (!/[0-9]/.test(this.peek() ?? '')) this.fail('in numeric literal');
+      if (!/[0-9]/.test(this.peek() ?? '')) this.fail(C.inNumber);
     }
     if (this.peek() === '0') this.i++;
-    else this.digits('in numeric literal');
+    else this.digits(C.inNumber);
     if (this.peek() === '.') {
       this.i++;
-      this.digits('after decimal point in numeric literal');
+      this.digits(C.afterDot);
     }
     if (this.peek() === 'e' || this.peek() === 'E') {
       this.i++;
       if (this.peek() === '+' || this.peek() === '-') this.i++;
-      this.digits('in exponent of numeric literal');
+      this.digits(C.inExponent);
     }
   }
 
   end(): void {
     this.space();
-    if (this.i < this.s.length) this.fail('after top-level value');
+    if (this.i < this.s.length) this.fail(C.afterTop);
   }
 }
 

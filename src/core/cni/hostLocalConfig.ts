@@ -190,7 +190,7 @@ export function loadIpamConfig(stdin: string, envArgs: string): IpamConfig {
     }
   });
   const cniVersion = typeof n.cniVersion === 'string' ? n.cniVersion : '';
-  if (ranges.length > 1 && !versionAtLeast(cniVersion || '0.1.0', '0.3.0')) throw new Error(`CNI version ${cniVersion} does not support more than 1 address per family`);
+  if (ranges.length > 1 && !versionAtLeast(cniVersion || '0.1.0', '0.3.0')) throw new Error(T.onePerFamily(cniVersion));
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
       if ((ranges[i] as Range[]).some((a) => (ranges[j] as Range[]).some((b) => overlaps(a, b)))) throw new Error(T.setsOverlap(i, j));

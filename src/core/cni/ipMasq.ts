@@ -24,7 +24,7 @@ function comment(network: string, containerId: string): string {
 
 function nat(k: Kernel): NatState {
   const ns = k.node.namespaces[HOST_NS];
-  if (!ns) throw new Error('no host namespace');
+  if (!ns) throw new Error('host-netns-missing');
   ns.nat ??= { chains: [], rules: [] };
   return ns.nat;
 }

@@ -66,7 +66,7 @@ export class Kernel {
 
   private ns(ns: string): NetnsState {
     const n = this.node.namespaces[ns];
-    if (!n) throw new Error(`no namespace ${ns}`);
+    if (!n) throw new Error(`netns-missing: ${ns}`);
     return n;
   }
 

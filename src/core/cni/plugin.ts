@@ -105,7 +105,7 @@ function dispatch(plugin: Plugin, env: CniEnv, stdin: string, h: PluginHost): { 
   const missing = (['CNI_COMMAND', 'CNI_CONTAINERID', 'CNI_NETNS', 'CNI_IFNAME', 'CNI_ARGS', 'CNI_PATH'] as const).filter((k) => get(k) === '' && (k === 'CNI_COMMAND' || (REQUIRED[cmd] ?? []).includes(k)));
   if (missing.length > 0) {
     // No command at all: the binary prints what it is to stderr and exits 0 (skel's "about").
-    if (cmd === '') return { stdout: '', stderr: `CNI ${plugin.name} plugin (Packet Journey)\nCNI protocol versions supported: ${SUPPORTED_VERSIONS.join(', ')}\n` };
+    if (cmd === '') return { stdout: '', stderr: T.about(plugin.name, SUPPORTED_VERSIONS) };
     throw new CniError(CNI_ERR.invalidEnv, T.envMissing(missing));
   }
   if (cmd === 'VERSION') return { stdout: versionText() };
@@ -124,15 +124,15 @@ function dispatch(plugin: Plugin, env: CniEnv, stdin: string, h: PluginHost): { 
       plugin.del(a, h);
       return { stdout: '' };
     case 'CHECK':
-      versionGate(stdin, '0.4.0', T.checkNotAllowed, 'plugin version does not allow CHECK');
+      versionGate(stdin, '0.4.0', T.checkNotAllowed, T.checkPluginNotAllowed);
       plugin.check(a, h);
       return { stdout: '' };
     case 'GC':
-      versionGate(stdin, '1.1.0', T.gcNotAllowed, 'plugin version does not allow GC');
+      versionGate(stdin, '1.1.0', T.gcNotAllowed, T.gcPluginNotAllowed);
       plugin.gc?.(a, h);
       return { stdout: '' };
     case 'STATUS':
-      versionGate(stdin, '1.1.0', T.statusNotAllowed, 'plugin version does not allow STATUS');
+      versionGate(stdin, '1.1.0', T.statusNotAllowed, T.statusPluginNotAllowed);
       plugin.status?.(a, h);
       return { stdout: '' };
     default:
@@ -174,7 +174,7 @@ export function execPlugin(plugin: Plugin, env: CniEnv, stdin: string, ctx: Exec
 function findInPath(type: string, h: PluginHost): Plugin {
   const paths = (h.env.CNI_PATH ?? '').split(':').filter((p) => p !== '');
   if (type === '') throw new Error(T.noPluginName);
-  if (type.includes('/')) throw new Error(`invalid plugin name: ${type}`);
+  if (type.includes('/')) throw new Error(T.badPluginName(type));
   if (paths.length === 0) throw new Error(T.noPaths);
   const p = h.plugins[type];
   if (!p) throw new Error(T.pluginNotFound(type, paths));

@@ -35,7 +35,7 @@ export function eventLog(): { events: CniEvent[]; emit(e: CniEventBody): void } 
  */
 export function runPlugin(node: NodeState, plugin: string, env: CniEnv, stdin: string, entropy: Entropy): PluginRun {
   const p = PLUGINS[plugin];
-  if (!p) throw new Error(`no plugin ${plugin}`);
+  if (!p) throw new Error(`plugin-missing: ${plugin}`);
   const log = eventLog();
   const work = cloneNode(node);
   const kernel = new Kernel(work, entropy, log.emit);

@@ -60,10 +60,10 @@ export function parseConfList(text: string): ConfList {
   const parsed = goParse(text);
   if (!parsed.ok) throw new Error(T.confList(parsed.error));
   const raw = isObject(parsed.value) ? parsed.value : {};
-  if (typeof raw.name !== 'string') throw new Error(T.confList('no name'));
+  if (typeof raw.name !== 'string') throw new Error(T.confList(T.listNoName));
   const plugins = raw.plugins;
-  if (!Array.isArray(plugins)) throw new Error(T.confList("no 'plugins' key"));
-  if (plugins.length === 0) throw new Error(T.confList('no plugins in list'));
+  if (!Array.isArray(plugins)) throw new Error(T.confList(T.listNoPlugins));
+  if (plugins.length === 0) throw new Error(T.confList(T.listEmpty));
   return { cniVersion: typeof raw.cniVersion === 'string' ? raw.cniVersion : '', name: raw.name, disableCheck: raw.disableCheck === true, plugins: plugins.map((p) => (isObject(p) ? p : {})), text };
 }
 

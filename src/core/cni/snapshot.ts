@@ -47,7 +47,7 @@ export const SNAPSHOT_SYSCTLS = { node: ['net.ipv4.ip_forward'], pod: ['net.ipv4
 export function snapshotNs(node: NodeState, ns: string, withNat = false): NsSnapshot {
   const k = new Kernel(node, { bytes: (n) => new Array<number>(n).fill(0) }, () => undefined);
   const n = node.namespaces[ns];
-  if (!n) throw new Error(`no namespace ${ns}`);
+  if (!n) throw new Error(`netns-missing: ${ns}`);
   const links = [...n.links].sort((a, b) => a.index - b.index).map((l) => {
     const s: LinkSnapshot = { index: l.index, name: l.name, kind: l.kind, mac: l.mac, mtu: l.mtu, up: l.up, state: k.operstate(ns, l), addresses: [...l.addresses] };
     const master = l.master !== undefined ? n.links.find((x) => x.index === l.master) : undefined;

@@ -1,4 +1,4 @@
-import { goParse } from './goDecode';
+import { goKind, goParse } from './goDecode';
 import { goIndent, isObject, type Json } from './goJson';
 import { PLUGIN_TEXT as T } from './pluginText';
 import { CNI_ERR, CniError, type CniIpConfig, type CniResult, type CniRoute } from './types';
@@ -50,7 +50,7 @@ export function decodeVersion(stdin: string): string {
   if (!parsed.ok) throw new CniError(CNI_ERR.decoding, T.decodeVersion(parsed.error));
   const v = isObject(parsed.value) ? parsed.value.cniVersion : undefined;
   if (v !== undefined && v !== null && typeof v !== 'string') {
-    throw new CniError(CNI_ERR.decoding, T.decodeVersion(`json: cannot unmarshal ${typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object'} into Go struct field .cniVersion of type string`));
+    throw new CniError(CNI_ERR.decoding, T.decodeVersion(T.goType(goKind(v), '.cniVersion', 'string')));
   }
   return typeof v === 'string' && v !== '' ? v : '0.1.0';
 }
