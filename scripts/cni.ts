@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { goParse } from '../src/core/cni/goDecode';
 import { isObject } from '../src/core/cni/goJson';
 import { netnsOp, PLUGINS, runPlugin } from '../src/core/cni/run';
@@ -61,7 +62,7 @@ function readStdin(): string {
 const netnsPath = (name: string): string => (name.startsWith('/') ? name : `/var/run/netns/${name}`);
 
 /** Runs the command; returns its exit code. */
-export function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): number {
+export function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void, stdin: () => string = readStdin): number {
   const args = parseCniArgs(argv);
   if (args.kind === 'help') {
     out(`${CNI_USAGE[args.lang]}\n`);
@@ -84,7 +85,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) =>
     return 0;
   }
   if (args.kind === 'write') {
-    save(args.state, { ...node, files: { ...node.files, [args.path]: readStdin() } });
+    save(args.state, { ...node, files: { ...node.files, [args.path]: stdin() } });
     return 0;
   }
   if (args.kind === 'show') {
@@ -92,8 +93,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) =>
     out(`${JSON.stringify({ namespaces, files: node.files }, null, 2)}\n`);
     return 0;
   }
-  const stdin = env.CNI_COMMAND === 'VERSION' ? '' : readStdin();
-  const parsed = goParse(stdin);
+  const input = env.CNI_COMMAND === 'VERSION' ? '' : stdin();
+  const parsed = goParse(input);
   const type = parsed.ok && isObject(parsed.value) && typeof parsed.value.type === 'string' ? parsed.value.type : undefined;
   const plugin = args.plugin ?? (type !== undefined && type in PLUGINS ? type : 'bridge');
   if (!(plugin in PLUGINS)) throw new CniCliError(CNI_CLI_TEXT.unknownPlugin(plugin, Object.keys(PLUGINS)));
@@ -102,14 +103,15 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, out: (s: string) =>
     const v = env[k];
     if (v !== undefined) cniEnv[k] = v;
   }
-  const r = runPlugin(node, plugin, cniEnv, stdin, entropy);
+  const r = runPlugin(node, plugin, cniEnv, input, entropy);
   save(args.state, r.node);
   out(r.stdout);
   if (r.stderr) err(r.stderr);
   return r.exitCode;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+// Run as a command (tsx scripts/cni.ts), not when a test imports main().
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   let lang: Lang = 'en';
   const argv = process.argv.slice(2);

@@ -19,7 +19,7 @@ const fixtures = readdirSync(dir)
   .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
 
 /** The comparable text of a reference step and of ours. */
-function texts(steps: FixtureStep[], ours: Replayed[]): { ref: string[]; mine: string[] } {
+export function texts(steps: FixtureStep[], ours: Replayed[]): { ref: string[]; mine: string[] } {
   const ref: string[] = [];
   const mine: string[] = [];
   steps.forEach((s, i) => {

@@ -99,9 +99,12 @@ function applyIp(node: NodeState, ns: string, argv: string[], entropy: Entropy):
 export type Replayed = { stdout: string; exitCode: number } | { snapshot: NodeSnapshot } | null;
 
 /** Replays `fx` on our plugins. */
-export function replay(fx: Fixture): Replayed[] {
+/** A different way to make a recorded call: another plugin, another configuration (flannel in front of the bridge). */
+export type Swap = (step: Extract<FixtureStep, { plugin: string }>) => { plugin: string; conf: Json | string } | undefined;
+
+export function replay(fx: Fixture, swap?: Swap, start: NodeState = emptyNode()): Replayed[] {
   const entropy = new ReplayEntropy(seededEntropy(fx.id.length));
-  let node = emptyNode();
+  let node = start;
   const live = new Set<string>();
   const out: Replayed[] = [];
   for (const step of fx.steps) {
@@ -119,14 +122,16 @@ export function replay(fx: Fixture): Replayed[] {
       const files = Object.fromEntries(Object.entries(node.files).filter(([p]) => p.startsWith('/var/lib/cni/networks/')).sort(([a], [b]) => (a < b ? -1 : 1)));
       out.push({ snapshot: { namespaces, files } });
     } else {
+      const swapped = swap?.(step);
+      const conf = swapped?.conf ?? step.conf;
       let stdin: string;
-      if (typeof step.conf === 'object' && step.conf !== null && !Array.isArray(step.conf) && step.prevResultOf !== undefined) {
+      if (typeof conf === 'object' && conf !== null && !Array.isArray(conf) && step.prevResultOf !== undefined) {
         const prev = out[step.prevResultOf];
         const prevText = prev && 'stdout' in prev ? prev.stdout : 'null';
-        stdin = JSON.stringify({ ...step.conf, prevResult: JSON.parse(prevText) as Json });
-      } else stdin = typeof step.conf === 'string' ? step.conf : JSON.stringify(step.conf);
+        stdin = JSON.stringify({ ...conf, prevResult: JSON.parse(prevText) as Json });
+      } else stdin = typeof conf === 'string' ? conf : JSON.stringify(conf);
       entropy.load(step.stdout);
-      const r = runPlugin(node, step.plugin, step.env, stdin, entropy);
+      const r = runPlugin(node, swapped?.plugin ?? step.plugin, step.env, stdin, entropy);
       node = r.node;
       out.push({ stdout: r.stdout, exitCode: r.exitCode });
     }
