@@ -32,7 +32,7 @@ export function call(node: NodeState, plugin: string, env: CniEnv, conf: Json | 
 
 /** The error a failed run printed: code and msg (and details when set). */
 export function errorOf(r: PluginRun): { code: number; msg: string; details?: string } {
-  if (r.exitCode !== 1) throw new Error(`expected a failure, got: ${r.stdout}`);
+  if (r.exitCode !== 1) throw new Error(`exit-0: ${r.stdout}`);
   return JSON.parse(r.stdout) as { code: number; msg: string; details?: string };
 }
 
