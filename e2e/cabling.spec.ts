@@ -58,6 +58,25 @@ test.describe('cabling in the editor', () => {
     await expect(page.locator('[data-label-for="node3/eth0"]')).toContainText('172.16.100.3');
   });
 
+  test('by keyboard: the inspector\'s Link list plugs node3\'s eth0 into lan1, one undo step', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('edit-mode').click();
+    await page.locator('[data-pin="router"]').click();
+    await page.getByRole('button', { name: 'Add segment' }).click();
+    await page.getByRole('button', { name: 'Add node' }).click();
+    await expect(page.getByTestId('selection')).toContainText('node3');
+    const link = page.getByTestId('iface-segment-0');
+    await link.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(link).toHaveValue('lan1');
+    await expect(page.locator('[data-label-for="node3/eth0"]')).toContainText('172.16.101.2');
+    await expect(page.getByTestId('checks')).toContainText('node3 has no route to 10.10.10.0/24');
+    // Ctrl+Z belongs to a focused field: Tab back to Undo and press it.
+    await page.getByTestId('undo').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-label-for="node3/eth0"]')).toContainText('172.16.100.3');
+  });
+
   for (const [lang, said] of [['en', /^pod1\/eth0 is one end of a veth pair/], ['ru', /^pod1\/eth0 — один конец пары veth/]] as const) {
     test(`a cable from a pod's veth is refused with the reason (${lang})`, async ({ page }) => {
       await openApp(page, lang);

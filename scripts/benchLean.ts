@@ -193,6 +193,12 @@ class LeanRun {
     if (f.arp) e.arp = f.arp;
     if (f.ipv4) e.ipv4 = f.ipv4;
     if (f.icmp) e.icmp = f.icmp;
+    // As the engine's frame events: an IPv4 frame's total length (20 + 8 + ping's 56 bytes) and DF
+    // (ping's requests set it, the kernel's echo replies do not).
+    if (f.p) {
+      e.len = 84;
+      e.df = f.p.kind === 'request';
+    }
     this.frames.push(e);
   }
 

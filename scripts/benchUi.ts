@@ -1,6 +1,7 @@
 /**
  * Browser figures for `npm run bench`, measured in headless Debian Chromium on a production build:
- * the gzip size of the JavaScript the first page loads, and frame times while a journey plays.
+ * the gzip size of the JavaScript the first page loads, frame times while a journey plays, and the
+ * editor's figures (benchEdit.ts: frame times during a drag, the time from an edit to the new journey).
  * Frame times are rAF deltas sampled in the page (main-thread cost; headless Chromium paces rAF at
  * 60 Hz itself, so 16.7 ms is the floor).
  */
@@ -8,10 +9,12 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { benchEdit } from './benchEdit';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = 'reports/bench-dist';
-const PORT = 4180;
+/** The preview server's port; BENCH_PORT lets two checkouts run the bench side by side. */
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 
 /** Frame statistics in milliseconds. */
 export interface FrameStats {
@@ -101,7 +104,8 @@ export async function benchUi(): Promise<Record<string, unknown>> {
     // 20 nodes plus the router: 21 machines, 200 pods.
     const cluster = await playAndSample(page, `${base}?nodes=20&pods=10`, '4', 21, 200);
     show('playing 20 x 10 pods at 4x:', cluster);
-    return { firstPageJs: { gzipBytes: gzip, rawBytes: raw, files: js.map((f) => f.url.replace(base, '')) }, seed1x: seed, cluster20x10at4x: cluster };
+    const edit = await benchEdit(browser, base);
+    return { firstPageJs: { gzipBytes: gzip, rawBytes: raw, files: js.map((f) => f.url.replace(base, '')) }, seed1x: seed, cluster20x10at4x: cluster, edit };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

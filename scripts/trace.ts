@@ -4,7 +4,7 @@
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { JourneyError, formatJsonl, formatProblem, formatText, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
+import { JourneyError, formatJsonl, formatProblem, formatText, problemSeverity, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';
 import { jsonFault } from '../src/core/model/labFile';
 import { LANGS, type Lang } from '../src/core/i18n/lang';
@@ -52,7 +52,8 @@ function main(argv: string[]): void {
   const topology = args.topology !== undefined ? loadTopology(args.topology) : presetTopology(args.preset ?? 'seed');
   // Legal but unwise (an address on a bridge port, a MAC shared by veths): Linux accepts it, so the
   // journey runs; the user is told on stderr, which keeps stdout a clean trace.
-  for (const w of validateTopologyWarnings(topology).slice(0, 10)) process.stderr.write(`trace: ${WARNING[args.lang]}: ${formatProblem(w, args.lang)}\n`);
+  // One MAC on two hosts of a segment is accepted too, but cannot work: it is said to be an error.
+  for (const w of validateTopologyWarnings(topology).slice(0, 10)) process.stderr.write(`trace: ${SEVERITY[problemSeverity(w.code)][args.lang]}: ${formatProblem(w, args.lang)}\n`);
   const result = runJourney(topology, args.spec);
   // jsonl: events as data, then chapter and outcome records; each event gets its story only when
   // --explain asks for it, so the default stays the engine's exact output.
@@ -66,7 +67,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const WARNING: Record<Lang, string> = { en: 'warning', ru: 'предупреждение' };
+const SEVERITY: Record<'error' | 'warning', Record<Lang, string>> = { error: { en: 'error', ru: 'ошибка' }, warning: { en: 'warning', ru: 'предупреждение' } };
 
 /** The language errors are told in; unknown only when `--lang` itself is wrong. */
 let lang: Lang | undefined;

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
-import { runJourney, seedTopology, stateAt, type Bilingual } from '../core';
+import { runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { STRINGS } from '../components/i18n/strings';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { HostProvider, linkParams, type Host } from '../store/link';
+import { KeeperProvider } from '../store/shelf';
 import { findScenario } from '../store/presets';
 import { completeSpec } from '../store/specDraft';
 import { AppStoreProvider } from '../store/StoreContext';
 import { defaultSpec } from './defaultSpec';
 import type { OpenOptions } from './urlParams';
 import { initialLang, initialTheme, savePreferences } from './preferences';
+import { initShelf, useLabKeeping, type LabsOptions } from './useLabKeeping';
+import type { UrlParams } from './urlParams';
 
 export { SEED_SPEC } from './defaultSpec';
 
@@ -39,10 +42,21 @@ export interface AppProps extends OpenOptions {
    * page's address when `syncUrl` is set, else none (the buttons are hidden)
    */
   linkBase?: string;
+  /** Keep labs in this browser (autosave, "My labs"); only the page's main app. @default none */
+  labs?: LabsOptions;
+  /** The `?lab=` the link carried that did not read: offered for download. */
+  brokenLab?: UrlParams['brokenLab'];
 }
 
 /** Shortest time between two writes of the address bar. */
 export const URL_WRITE_MS = 150;
+
+/**
+ * Shortest time between two writes when only machines' positions changed since the last one (a
+ * drag): the link carries the whole lab, and compressing a 100-machine lab at every other frame
+ * would drop frames of the drag. The last position is written once the drag stops.
+ */
+export const URL_MOVE_MS = 1000;
 
 /** This page's address without its query and fragment. */
 function pageBase(): string {
@@ -60,7 +74,7 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
@@ -86,8 +100,10 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       s.getState().reveal(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });
+    initShelf(s, labs?.start, brokenLab);
     return s;
   });
+  const keeper = useLabKeeping(store, labs);
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {
@@ -97,7 +113,11 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   useEffect(() => {
     // The stand-alone page is this app: its document speaks the app's language (screen readers, hyphenation).
     if (!globalKeys) return;
-    const apply = (lang: string) => document.documentElement.setAttribute('lang', lang);
+    // Only a change is written: setting <html lang> restyles the whole document (it is inherited),
+    // and the store changes at every move of a drag.
+    const apply = (lang: string) => {
+      if (document.documentElement.getAttribute('lang') !== lang) document.documentElement.setAttribute('lang', lang);
+    };
     apply(store.getState().lang);
     return store.subscribe((s) => apply(s.lang));
   }, [store, globalKeys]);
@@ -109,9 +129,11 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (!syncUrl) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = -Infinity;
+    let written = store.getState().topology;
     const write = () => {
       timer = undefined;
       last = performance.now();
+      written = store.getState().topology;
       const q = linkParams(store.getState(), host.lab);
       if (q === null || window.location.search === `?${q}`) return;
       try {
@@ -121,9 +143,10 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       }
     };
     write();
-    const unsubscribe = store.subscribe(() => {
+    const unsubscribe = store.subscribe((st) => {
       if (timer !== undefined) return;
-      const wait = last + URL_WRITE_MS - performance.now();
+      const moved = st.topology !== written && samePositionsAside(written, st.topology);
+      const wait = last + (moved ? URL_MOVE_MS : URL_WRITE_MS) - performance.now();
       if (wait <= 0) write();
       else timer = setTimeout(write, wait);
     });
@@ -135,7 +158,9 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   return (
     <AppStoreProvider store={store}>
       <HostProvider value={host}>
-        <AppShell globalKeys={globalKeys} />
+        <KeeperProvider value={keeper}>
+          <AppShell globalKeys={globalKeys} />
+        </KeeperProvider>
       </HostProvider>
     </AppStoreProvider>
   );

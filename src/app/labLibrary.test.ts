@@ -35,11 +35,21 @@ describe('My labs', () => {
     const { lib } = fresh();
     expect(await lib.restore()).toBeNull();
     const big = generateCluster({ nodes: 100, podsPerNode: 20 });
-    await lib.autosave(big);
+    await lib.autosave(big, null, 'Cluster');
     const back = await lib.restore();
     expect(back?.ok && back.topology).toEqual(big);
-    await lib.save((await lib.create('big', big)), seedTopology());
+    expect(back).toMatchObject({ labId: null, name: 'Cluster' });
+    const id = await lib.create('big', big);
+    await lib.save(id, seedTopology(), 'unused');
     expect((await lib.list()).map((l) => l.name)).toEqual(['big']);
+    await lib.autosave(seedTopology(), id, 'big');
+    expect(await lib.restore()).toMatchObject({ ok: true, labId: id, name: 'big' });
+    // Saved into an entry deleted meanwhile (another tab): it is kept again under the name given.
+    await lib.remove(id);
+    await lib.save(id, seedTopology(), 'big again');
+    expect((await lib.list()).map((l) => l.name)).toEqual(['big again']);
+    await lib.clearAutosave();
+    expect(await lib.restore()).toBeNull();
   });
 
   it('reports a damaged or future entry with its raw text to download, never drops it', async () => {

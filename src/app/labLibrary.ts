@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { readLabFile, writeLabFile, type LabFileResult, type Topology } from '../core';
+import { readLabFile, writeLabFile, type Topology } from '../core';
+import type { AutosavedLab, LabShelf, LabSummary, OpenedLab } from '../store/shelf';
 
 /*
  * "My labs": the labs a user keeps in this browser, and the autosave of the lab being edited, in
@@ -9,20 +10,13 @@ import { readLabFile, writeLabFile, type LabFileResult, type Topology } from '..
  * blank page. Only the app layer touches the browser's storage.
  */
 
-/** One kept lab, as "My labs" lists it. `updated` is ms since the epoch. */
-export interface LabSummary {
-  id: string;
-  name: string;
-  updated: number;
-}
+export type { LabSummary, OpenedLab } from '../store/shelf';
 
-/** A stored record: the summary and the lab file's text. */
+/** A stored record: the summary and the lab file's text (the autosave also names the kept lab it is). */
 interface LabRecord extends LabSummary {
   text: string;
+  labId?: string | null;
 }
-
-/** A lab opened from the library: the lab, or why it does not read, with its raw text to download. */
-export type OpenedLab = (LabFileResult & { raw: string }) | null;
 
 /** The key of the autosaved lab (the one being edited), beside the kept ones. */
 const AUTOSAVE = 'autosave';
@@ -45,7 +39,7 @@ function rawOf(v: unknown): string {
 }
 
 /** What a stored value reads as: a lab, or the problems (a record that is not even one: the file's own checks say so). */
-function open(v: unknown): OpenedLab {
+function open(v: unknown): OpenedLab | null {
   if (v === undefined) return null;
   const raw = rawOf(v);
   return { ...readLabFile(raw), raw };
@@ -57,7 +51,7 @@ function open(v: unknown): OpenedLab {
  * IndexedDB itself fails (private mode in some browsers, a full disk): callers say so and keep the
  * lab in memory.
  */
-export function labLibrary(store: UseStore = createStore('packet-journey', 'labs'), now: () => number = Date.now) {
+export function labLibrary(store: UseStore = createStore('packet-journey', 'labs'), now: () => number = Date.now): LabShelf {
   const write = (r: LabRecord): Promise<void> => set(LAB_PREFIX + r.id, r, store);
   return {
     /** The kept labs, most recently changed first; unreadable entries are listed by their key so they can be opened, downloaded and deleted. */
@@ -77,13 +71,13 @@ export function labLibrary(store: UseStore = createStore('packet-journey', 'labs
       await write({ id, name, updated: now(), text: writeLabFile(topology) });
       return id;
     },
-    /** Saves `topology` into the kept lab `id` (its name stays). */
-    async save(id: string, topology: Topology): Promise<void> {
+    /** Saves `topology` into the kept lab `id` (its name stays; `name` names it again if the entry was deleted meanwhile). */
+    async save(id: string, topology: Topology, name: string): Promise<void> {
       const old: unknown = await get(LAB_PREFIX + id, store);
-      await write({ id, name: isRecord(old) ? old.name : id, updated: now(), text: writeLabFile(topology) });
+      await write({ id, name: isRecord(old) ? old.name : name, updated: now(), text: writeLabFile(topology) });
     },
     /** The kept lab `id`, read like a lab file; null when there is none. */
-    async open(id: string): Promise<OpenedLab> {
+    async open(id: string): Promise<OpenedLab | null> {
       return open(await get(LAB_PREFIX + id, store));
     },
     async rename(id: string, name: string): Promise<void> {
@@ -101,16 +95,20 @@ export function labLibrary(store: UseStore = createStore('packet-journey', 'labs
     async remove(id: string): Promise<void> {
       await del(LAB_PREFIX + id, store);
     },
-    /** Remembers the lab being edited, whatever it is, so a reload finds it. */
-    async autosave(topology: Topology): Promise<void> {
-      await set(AUTOSAVE, { id: AUTOSAVE, name: topology.name, updated: now(), text: writeLabFile(topology) } satisfies LabRecord, store);
+    /** Remembers the lab being worked on and the kept lab it is (`labId`, `name`), so a reload finds it. */
+    async autosave(topology: Topology, labId: string | null, name: string): Promise<void> {
+      await set(AUTOSAVE, { id: AUTOSAVE, name, updated: now(), text: writeLabFile(topology), labId } satisfies LabRecord, store);
     },
-    /** The autosaved lab, read like a lab file; null when nothing was autosaved. */
-    async restore(): Promise<OpenedLab> {
-      return open(await get(AUTOSAVE, store));
+    /** The autosaved lab, read like a lab file, with the kept lab it was saved as; null when nothing was autosaved. */
+    async restore(): Promise<AutosavedLab | null> {
+      const v: unknown = await get(AUTOSAVE, store);
+      const opened = open(v);
+      if (!opened) return null;
+      const r = isRecord(v) ? v : null;
+      return { ...opened, labId: typeof r?.labId === 'string' ? r.labId : null, name: r?.name ?? '' };
+    },
+    async clearAutosave(): Promise<void> {
+      await del(AUTOSAVE, store);
     },
   };
 }
-
-/** The library's methods, for the store or components that receive one. */
-export type LabLibrary = ReturnType<typeof labLibrary>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJourney, seedTopology, stateAt } from '../core';
+import { encodeLabLink, runJourney, seedTopology, stateAt } from '../core';
 import { addPod } from '../core/editing';
 import { createAppStore } from '../store/createAppStore';
 import { defaultFollow, embedCode, linkParams, stepLink } from '../store/link';
@@ -167,6 +167,16 @@ describe('links written from the app’s state', () => {
     const both = parseUrlParams(`?${code}&preset=ttl-1`);
     expect(both.topology?.machines.find((m) => m.name === 'node2')?.pods).toHaveLength(3);
     expect(both.linkErrors.map((e) => e.en)).toEqual(['?preset=ttl-1: the link carries a lab of its own (?lab=), so this was ignored.']);
+  });
+
+  it('hand the text of an unreadable lab link over for download: decompressed when it decompresses, else as written', () => {
+    expect(parseUrlParams('?lab=N4Igdghg').brokenLab?.raw).toBe('N4Igdghg');
+    const bad = { ...seedTopology(), name: '' };
+    const read = parseUrlParams(`?lab=${encodeLabLink(bad)}`);
+    expect(read.topology).toBeUndefined();
+    expect(read.brokenLab?.raw).toBe(JSON.stringify(bad));
+    expect(read.brokenLab?.problems[0]?.path).toBe('name');
+    expect(parseUrlParams(`?lab=${encodeLabLink(seedTopology())}`).brokenLab).toBeUndefined();
   });
 
   it('pass on the panels only when someone chose them, not a small screen’s default', () => {

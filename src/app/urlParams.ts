@@ -1,4 +1,4 @@
-import { JourneyError, decodeLabLink, generateCluster, problemsText, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
+import { JourneyError, decodeLabLink, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
 import type { LabParams } from '../store/link';
 import { findScenario } from '../store/presets';
@@ -36,6 +36,8 @@ export interface UrlParams extends OpenOptions {
    * else in the link still applies; a bad value falls back to the default.
    */
   linkErrors: Bilingual[];
+  /** A `?lab=` that does not read: its text (decompressed when it decompresses, else as written), to download and repair. */
+  brokenLab?: { raw: string; problems: Problem[] };
 }
 
 /** Largest generated cluster a link may ask for (20 × 20 = 400 pods): beyond it the drawing is a blur. */
@@ -109,6 +111,7 @@ export function parseUrlParams(search: string): UrlParams {
         if (v !== null) errors.push(bad(other, v, 'the link carries a lab of its own (?lab=), so this was ignored.', 'в ссылке есть свой стенд (?lab=), поэтому этот параметр пропущен.'));
       }
     } else {
+      out.brokenLab = { raw: labLinkText(labRaw) ?? labRaw, problems: read.problems };
       const en = problemsText(read.problems, 'en');
       const ru = problemsText(read.problems, 'ru');
       errors.push({ en: `?lab=: ${en}. Showing the seed lab.`, ru: `?lab=: ${ru}. Показан учебный стенд.` });

@@ -6,6 +6,8 @@ import { AboutLab } from './AboutLab';
 import { JourneyForm } from './form/JourneyForm';
 import { useStrings } from './i18n/useStrings';
 import { Notices } from './Notices';
+import { LabsButton } from './library/LabsButton';
+import { ShelfTroubles } from './library/ShelfTroubles';
 import { ExplainPanel } from './panels/ExplainPanel';
 import { PacketInspector } from './panels/PacketInspector';
 import { SidePanels } from './panels/SidePanels';
@@ -126,6 +128,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
           <ViewSwitches />
         </header>
         <Notices />
+        <ShelfTroubles />
       </div>
       <main className="pj-main">
         <div className="stage">
@@ -159,6 +162,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
       </main>
       <footer className="pj-footer">
         <Controls />
+        <LabsButton />
         <Timeline />
       </footer>
     </div>

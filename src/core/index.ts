@@ -23,11 +23,13 @@ export { generateCluster, type ClusterOptions } from './presets/generate';
 export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
+export type { ProblemPlace } from './model/checks/place';
 export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
-export { encodeLabLink, decodeLabLink, MAX_LAB_LINK_CHARS } from './model/labLink';
+export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { samePositionsAside } from './model/samePositions';
 export type { LabEdit, LabPoint } from './model/labEdits';
 export type { IfaceRef, LinkResult } from './model/linkEdits';
 export type { LabClipboard, PasteResult } from './model/clipboard';
 // The editor's functions are in './editing' (their own entry, so a lazily loaded editor carries
 // them in its own chunk rather than the player's first page).
+export { renamedNamespaces } from './model/renames';

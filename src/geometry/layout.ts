@@ -3,7 +3,7 @@ import { measureMachine, type MachineSize } from './measureMachine';
 import { METRICS as M, textW } from './metrics';
 import { nicsOnly, placeMachine } from './placeMachine';
 import { polylineD } from './paths';
-import type { Arrangement, Box, IfaceLayout, LinkLayout, MachineLayout, NsLayout, SegmentLayout, TopologyLayout } from './layoutTypes';
+import { ifaceId, type Arrangement, type Box, type IfaceLayout, type LinkLayout, type MachineLayout, type NsLayout, type SegmentLayout, type TopologyLayout } from './layoutTypes';
 
 /**
  * How many machines go in one row: all of them up to four, then a grid a little wider than tall,
@@ -63,8 +63,8 @@ interface RowPlan {
 export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyLayout {
   const arrangement = usable(t, opts.arrangement) ?? defaultArrangement(t);
   const segIds = segmentIds(t);
-  const sizes = new Map(t.machines.map((m) => [m.name, measureMachine(m)]));
-  const sized = (ms: MachineSpec[]) => ms.map((m) => ({ m, size: sizes.get(m.name) ?? measureMachine(m) }));
+  const sizes = new Map(t.machines.map((m) => [m.name, measureOnce(m)]));
+  const sized = (ms: MachineSpec[]) => ms.map((m) => ({ m, size: sizes.get(m.name) ?? measureOnce(m) }));
   const bandH = (n: number) => M.laneTop + Math.max(1, n) * M.laneStep + M.laneBottom;
   const rowW = (row: { size: MachineSize }[]) => row.reduce((w, r) => w + r.size.w, 0) + Math.max(0, row.length - 1) * M.machineGap;
   const rowH = (row: { size: MachineSize }[]) => row.reduce((h, r) => Math.max(h, r.size.h), 0);
@@ -109,7 +109,7 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
       // A machine the user placed (the editor's drag or arrows) keeps its place; the others keep
       // their automatic slot, so a lab with no positions is drawn exactly as before.
       const at = m.position ?? { x, y: plan.y };
-      const placed = placeMachine(m, at.x, at.y, size, plan.nicSide);
+      const placed = placeOnce(m, at.x, at.y, size, plan.nicSide);
       if (m.position) {
         right = Math.max(right, at.x + size.w + DETOUR);
         bottom = Math.max(bottom, at.y + size.h + DETOUR + M.margin);
@@ -127,6 +127,16 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   const order = new Map(t.machines.map((m, k) => [m.name, k]));
   machines.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
 
+  // Looked up once per interface, not searched for: a drag lays out the whole lab at every move.
+  const owner = new Map<string, string>();
+  const segmentOf = new Map<string, string>();
+  for (const m of t.machines) {
+    for (const ns of [m, ...(m.pods ?? [])]) {
+      owner.set(ns.name, m.name);
+      for (const i of ns.interfaces) if (i.kind === 'ether') segmentOf.set(ifaceId(ns.name, i.name), i.segment);
+    }
+  }
+  const machineOfNs = (ns: string): string => owner.get(ns) ?? ns;
   const laneY = (band: number, seg: number) => (rowBottoms[band] ?? 0) + M.laneTop + seg * M.laneStep;
   /**
    * A NIC's wire to its lane: straight up or down, unless the user placed its machine below the
@@ -134,7 +144,7 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
    * right side, so it never crosses the machine it belongs to.
    */
   const dropPath = (l: IfaceLayout, y: number): { x: number; y: number }[] => {
-    const box = namespaces[machineOf(t, l.ns)]?.box;
+    const box = namespaces[machineOfNs(l.ns)]?.box;
     if (!box || l.at.y <= y || box.y <= y) return [l.at, { x: l.at.x, y }];
     const below = l.at.y + DETOUR;
     const side = box.x + box.w + DETOUR;
@@ -144,14 +154,15 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   const links: LinkLayout[] = [];
   const detours: Box[] = [];
   const risers = Object.values(ifaces).filter((l) => l.placement === 'root-top');
+  const nics = Object.values(ifaces).filter((l) => l.kind === 'ether');
   segIds.forEach((id, s) => {
     const label = t.segments.find((g) => g.id === id)?.label;
     const text = label ? `${id} ${label}` : id;
-    const members = Object.values(ifaces).filter((l) => l.kind === 'ether' && isOnSegment(t, l, id));
-    const bands = [...new Set(members.map((l) => rowOf[machineOf(t, l.ns)] ?? 0))].sort((a, b) => a - b);
+    const members = nics.filter((l) => segmentOf.get(l.id) === id);
+    const bands = [...new Set(members.map((l) => rowOf[machineOfNs(l.ns)] ?? 0))].sort((a, b) => a - b);
     const trunkX = M.margin + s * M.trunkStep;
     const lanes = bands.map((band) => {
-      const xs = members.filter((l) => (rowOf[machineOf(t, l.ns)] ?? 0) === band).map((l) => dropPath(l, laneY(band, s)).at(-1)?.x ?? l.at.x);
+      const xs = members.filter((l) => (rowOf[machineOfNs(l.ns)] ?? 0) === band).map((l) => dropPath(l, laneY(band, s)).at(-1)?.x ?? l.at.x);
       const x1 = bands.length > 1 ? trunkX : Math.min(...xs) - 20;
       return { row: band, x1, x2: Math.max(...xs) + 20, y: laneY(band, s) };
     });
@@ -162,7 +173,7 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
     right = Math.max(right, labelAt.x + textW(text));
     segments.push({ id, label: text, lanes, trunk, labelAt, members: members.map((l) => l.id) });
     for (const l of members) {
-      const lane = lanes.find((ln) => ln.row === (rowOf[machineOf(t, l.ns)] ?? 0));
+      const lane = lanes.find((ln) => ln.row === (rowOf[machineOfNs(l.ns)] ?? 0));
       if (!lane) continue;
       const path = dropPath(l, lane.y);
       links.push({ id: `drop:${l.id}`, kind: 'segment-drop', d: polylineD(path) });
@@ -187,6 +198,29 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
   const width = Math.ceil(right + M.margin);
   const height = Math.ceil(Math.max(y, bottom));
   return { width, height, bounds: boundsOf(machines, segments, width, height, detours), machines, segments, links, ifaces, namespaces, rowOf, arrangement };
+}
+
+/*
+ * A drag lays the whole lab out again at every move, but only the moved machine's spec is a new
+ * object: the others keep their size and, while they stay where they are, their placement (the
+ * same MachineLayout and IfaceLayout objects), so the canvas redraws the one machine that moved.
+ * Layouts are never changed once made.
+ */
+const measured = new WeakMap<MachineSpec, MachineSize>();
+const placedAt = new WeakMap<MachineSpec, { x: number; y: number; size: MachineSize; nicSide: 'bottom' | 'top'; placed: ReturnType<typeof placeMachine> }>();
+
+function measureOnce(m: MachineSpec): MachineSize {
+  let size = measured.get(m);
+  if (!size) measured.set(m, (size = measureMachine(m)));
+  return size;
+}
+
+function placeOnce(m: MachineSpec, x: number, y: number, size: MachineSize, nicSide: 'bottom' | 'top'): ReturnType<typeof placeMachine> {
+  const hit = placedAt.get(m);
+  if (hit && hit.x === x && hit.y === y && hit.size === size && hit.nicSide === nicSide) return hit.placed;
+  const placed = placeMachine(m, x, y, size, nicSide);
+  placedAt.set(m, { x, y, size, nicSide, placed });
+  return placed;
 }
 
 /** How far a wire going round a machine keeps from it. */
@@ -291,7 +325,7 @@ export function fitLayout(t: Topology, w: number, h: number, maxK = Infinity): T
 export function fitArrangement(t: Topology, w: number, h: number, maxK = Infinity): Arrangement {
   const base = defaultArrangement(t);
   if (w <= 0 || h <= 0) return base;
-  const sizes = new Map(t.machines.map((m) => [m.name, measureMachine(m)]));
+  const sizes = new Map(t.machines.map((m) => [m.name, measureOnce(m)]));
   const segments = segmentIds(t).length;
   const scale = (a: Arrangement) => {
     const d = sizeIn(t, a, sizes, segments);
@@ -316,9 +350,3 @@ export function machineOf(t: Topology, ns: string): string {
   return m ? m.name : ns;
 }
 
-function isOnSegment(t: Topology, l: IfaceLayout, seg: string): boolean {
-  const m = t.machines.find((mm) => mm.name === machineOf(t, l.ns));
-  const ns = m && (m.name === l.ns ? m : (m.pods ?? []).find((p) => p.name === l.ns));
-  const spec = ns?.interfaces.find((i) => i.name === l.name);
-  return spec?.kind === 'ether' && spec.segment === seg;
-}

@@ -8,6 +8,7 @@ import { createCanvasSlice } from './slices/canvasSlice';
 import { createEditSlice } from './slices/editSlice';
 import { createJourneySlice } from './slices/journeySlice';
 import { createPlaybackSlice } from './slices/playbackSlice';
+import { createShelfSlice } from './slices/shelfSlice';
 import { createStepsSlice } from './slices/stepsSlice';
 import { createUiSlice } from './slices/uiSlice';
 import type { Lang, Theme } from './types';
@@ -61,6 +62,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
     ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
     ...createStepsSlice({ hideFuture: init.hideFuture ?? false })(...a),
     ...createEditSlice({ topology: init.topology })(...a),
+    ...createShelfSlice()(...a),
   });
   // The history holds the lab only, and records only inside the edit gate (see `EditSlice.edit`),
   // which resumes it for one set; the equality test is a second guard: a set that leaves the lab

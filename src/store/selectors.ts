@@ -131,9 +131,12 @@ export function selectUnfolded(s: AppState): readonly number[] {
   return s.unfolded.result === s.result ? s.unfolded.at : NONE;
 }
 
+/** No journey ran (a lab without a pod to start from): one shared empty list, so the steps' cache holds. */
+const NO_EVENTS: readonly HopEvent[] = [];
+
 /** The journey's display steps: events, with folded floods as one step each. */
 export function selectSteps(s: AppState): DisplayStep[] {
-  return displaySteps(s.result?.events ?? [], selectUnfolded(s));
+  return displaySteps(s.result?.events ?? NO_EVENTS, selectUnfolded(s));
 }
 
 /** The playhead is on the journey's last step (a fold may hide the last events). */

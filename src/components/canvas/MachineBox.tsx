@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { IfaceLayout, LinkLayout, MachineLayout, NsLayout } from '../../geometry/layoutTypes';
 import { METRICS as M } from '../../geometry/metrics';
 import { useStrings } from '../i18n/useStrings';
@@ -152,7 +152,7 @@ function PodBox({ pod, active, pinned, selected, label, handlers, tabbable }: { 
  * machine box and each pod box are buttons that pin their tables (see `CanvasSlice.pinnedNs`);
  * they are siblings, never nested, and labels let clicks through to the box under them.
  */
-export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selection = NONE, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
+function MachineBoxView({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selection = NONE, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
   const isSelected = (ns: string) => selection.includes(ns);
   const handlers = { onPin, onMenu, onTabToActions };
   const t = useStrings();
@@ -210,3 +210,18 @@ export function MachineBox({ machine, ifaces, links, activeNs, activeIface, pinn
     </g>
   );
 }
+
+/**
+ * Whether a machine's drawing can stay as it is: the same placement (a machine that did not move
+ * keeps its layout objects, its interfaces' with them, so `ifaces` need not be compared; see
+ * geometry/layout.ts), the same veth lines, the same state and handlers. A drag then redraws only
+ * the machine it moves, not the whole lab at every move.
+ */
+function sameBox(a: MachineBoxProps, b: MachineBoxProps): boolean {
+  if (a.machine !== b.machine || a.links.length !== b.links.length || a.links.some((l, k) => l.id !== b.links[k]?.id || l.d !== b.links[k]?.d)) return false;
+  return a.activeNs === b.activeNs && a.activeIface === b.activeIface && a.pinnedNs === b.pinnedNs && a.selection === b.selection && a.editing === b.editing
+    && a.onPin === b.onPin && a.onMenu === b.onMenu && a.onTabToActions === b.onTabToActions && a.tabStop === b.tabStop;
+}
+
+/** A machine: its root namespace box, pods, bridges, and every interface with its labels (see {@link MachineBoxView}). */
+export const MachineBox = memo(MachineBoxView, sameBox);

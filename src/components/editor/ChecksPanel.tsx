@@ -1,41 +1,53 @@
 import { useId, useMemo } from 'react';
-import { formatProblem, problemSeverity, validateTopology, validateTopologyWarnings, type Problem, type Topology } from '../../core';
-import { applyFix, autoConfigure, fixText, labChecks, type LabFix } from '../../core/editing';
+import { formatProblem, problemSeverity, type Problem } from '../../core';
+import { applyFix, autoConfigure, fixText, labChecks, routeTail, type LabCheck, type LabFix } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
 import { useStrings } from '../i18n/useStrings';
 import { EditHistory } from './EditToolbar';
+import { Inspector } from './Inspector';
 
-/** One line of the checks list: a problem, the machine it is about, and its fix when one is clear. */
-interface CheckRow {
+/** One line of the checks list: a problem, where it is, and its fix when one is clear. */
+export interface CheckRow {
   key: string;
   severity: 'error' | 'warning';
   text: string;
-  machine: string | null;
+  /** The namespace its button selects (a machine's or a pod's name), if the problem is in one. */
+  ns: string | null;
+  /** Which part of it: an interface's name, a route as `ip route` prints it, the routing table, a sysctl. */
+  at: string | null;
   fix?: LabFix;
 }
 
-/** The machine a problem's path points into (`machines[2]…`), if any. */
-function machineOf(t: Topology, p: Problem): string | null {
-  const m = /^machines\[(\d+)\]/.exec(p.path);
-  return m ? (t.machines[Number(m[1])]?.name ?? null) : null;
-}
-
-/** The sentence of a problem without its path (the row names its machine by a button). */
+/** The sentence of a problem without its path (the row names its namespace by a button). */
 function sentence(p: Problem, lang: Lang): string {
   const full = formatProblem(p, lang);
   return p.path && full.startsWith(`${p.path}: `) ? full.slice(p.path.length + 2) : full;
 }
 
-/** Every check of the lab: validation errors first, then warnings, then the design checks with their fixes. */
-export function checkRows(t: Topology, lang: Lang): CheckRow[] {
-  const rows: CheckRow[] = [];
-  const add = (p: Problem, k: number, fix?: LabFix) =>
-    rows.push({ key: `${p.path}:${p.code}:${k}`, severity: problemSeverity(p.code), text: sentence(p, lang), machine: machineOf(t, p), ...(fix ? { fix } : {}) });
-  validateTopology(t).forEach((p, k) => add(p, k));
-  validateTopologyWarnings(t).forEach((p, k) => add(p, k));
-  labChecks(t).forEach((c, k) => add(c.problem, k, c.fix));
-  return rows;
+/** The part of the namespace a check points at, as the row shows it. */
+function partOf(c: LabCheck, words: { route: string; routes: string }): string | null {
+  const at = c.place;
+  if (!at) return null;
+  if (at.iface !== undefined) return at.iface;
+  if (at.route) return `${words.route} ${at.route.dst} ${routeTail(at.route)}`;
+  if (at.routes) return words.routes;
+  return at.sysctl ?? null;
+}
+
+/**
+ * The checks list's rows, from `labChecks`: errors first (what Linux refuses, what cannot work),
+ * then warnings, each with its namespace, the part of it, and its fix.
+ */
+export function checkRows(checks: readonly LabCheck[], lang: Lang, words: { route: string; routes: string }): CheckRow[] {
+  return checks.map((c, k) => ({
+    key: `${c.problem.path}:${c.problem.code}:${k}`,
+    severity: problemSeverity(c.problem.code),
+    text: sentence(c.problem, lang),
+    ns: c.place?.ns ?? null,
+    at: partOf(c, words),
+    ...(c.fix ? { fix: c.fix } : {}),
+  }));
 }
 
 /**
@@ -55,11 +67,13 @@ export function ChecksPanel() {
   const editError = useAppStore((s) => s.editError);
   const lastEdit = useAppStore((s) => s.lastEdit);
   const titleId = useId();
-  const rows = useMemo(() => checkRows(topology, lang), [topology, lang]);
+  // Cached per lab, and across a drag (a move changes no finding): the rows are rebuilt only when it changes.
+  const checks = labChecks(topology);
+  const rows = useMemo(() => checkRows(checks, lang, { route: e.checkRoute, routes: e.checkRoutes }), [checks, lang, e.checkRoute, e.checkRoutes]);
   const fixable = rows.some((r) => r.fix);
-  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? lastEdit.label)) : '';
+  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? t.inspector.actions[lastEdit.label] ?? lastEdit.label)) : '';
   return (
-    <aside className="side editor-side" data-testid="editor-panel">
+    <aside className={`side editor-side${selected !== null ? ' has-inspector' : ''}`} data-testid="editor-panel">
       <section className="panel edit-selection">
         <EditHistory />
         <p className="edit-hint" data-testid="selection">{selection.length > 1 ? e.selectedMany(selection.join(', ')) : selected ? e.selected(selected) : e.noSelection}</p>
@@ -73,7 +87,10 @@ export function ChecksPanel() {
           {status}
         </p>
       </section>
-      <section className="panel checks" aria-labelledby={titleId}>
+      {/* The inspector sits between the selection and the checks (beside them on a small screen). */}
+      {selected !== null && <Inspector />}
+      {/* It scrolls on a small screen: a Tab stop, so the keyboard can scroll it too (axe: scrollable-region-focusable). */}
+      <section className="panel checks" aria-labelledby={titleId} tabIndex={0}>
         <div className="checks-head">
           <h2 id={titleId} className="panel-title">
             {e.checks}
@@ -91,11 +108,12 @@ export function ChecksPanel() {
             {rows.map((r) => (
               <li key={r.key} className={`check is-${r.severity}`} data-code={r.key}>
                 <span className="check-kind">{r.severity === 'error' ? e.error : e.warning}</span>
-                {r.machine !== null && (
-                  <button type="button" className="check-where" onClick={() => select(r.machine)} aria-label={e.show(r.machine)}>
-                    {r.machine}
+                {r.ns !== null && (
+                  <button type="button" className="check-where" onClick={() => select(r.ns)} aria-label={e.show(r.ns)}>
+                    {r.ns}
                   </button>
                 )}
+                {r.at !== null && <code className="check-at">{r.at}</code>}
                 <span className="check-text">{r.text}</span>
                 {r.fix && (
                   <span className="check-fix-row">

@@ -54,6 +54,14 @@ const LATIN_OK = new Set([
   'MF',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
+  // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
+  // veth and Ethernet by their own names, the ICMP message as tcpdump prints it after the Russian
+  // word (redirect), and the key cap Escape.
+  'sysctl', 'conf', 'all', 'forwarding', 'veth', 'Ethernet', 'redirect', 'Escape',
+  // The lab file's format, as every tool names it (My labs: import and export).
+  'JSON',
+  // The capture download: the tool and its file format by their own names.
+  'Wireshark', 'pcapng',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

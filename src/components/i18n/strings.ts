@@ -5,6 +5,8 @@ import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
+import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -34,6 +36,8 @@ const en = {
   appTitle: 'Packet Journey',
   editor: EDITOR_EN,
   canvasEdit: CANVAS_EDIT_EN,
+  inspector: INSPECTOR_EN,
+  library: LIBRARY_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -179,6 +183,7 @@ const en = {
     close: 'Close',
     /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
     embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
+    capture: 'Download the journey’s frames for Wireshark (.pcapng), each with its explanation as a comment',
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
@@ -191,6 +196,8 @@ const ru: Strings = {
   appTitle: 'Путь пакета',
   editor: EDITOR_RU,
   canvasEdit: CANVAS_EDIT_RU,
+  inspector: INSPECTOR_RU,
+  library: LIBRARY_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',
@@ -329,6 +336,7 @@ const ru: Strings = {
     manualHelp: 'Браузер не дал странице скопировать текст. Текст выделен: нажмите Ctrl+C (или ⌘C).',
     close: 'Закрыть',
     embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
+    capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
   },
   anySize: anySizeRu,
 };

@@ -1,10 +1,25 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { tellEvent } from '../../core';
+import type { AppState } from '../../store/appState';
 import { embedCode, stepLink, useHost } from '../../store/link';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { Icon } from './icons';
 
 type Kind = 'link' | 'embed';
+
+/**
+ * The journey on screen as a pcapng file for Wireshark, every frame's comment the narrator's
+ * detailed sentence in the UI's language; the writer loads on first use (its own chunk).
+ */
+async function downloadCapture(s: AppState): Promise<void> {
+  const r = s.result;
+  if (!r) return;
+  const [{ journeyPcapng }, { downloadBytes, fileNameOf }] = await Promise.all([import('../../core/export/pcapng'), import('../library/download')]);
+  const index = new Map(r.events.map((e, k) => [e, k]));
+  const bytes = journeyPcapng(r.events, { startMs: Date.now(), comment: (e) => tellEvent(r, index.get(e) ?? 0, s.lang, 'detailed') });
+  downloadBytes(fileNameOf(`${s.topology.name} ${r.spec.from}-${r.spec.to}`, '.pcapng'), bytes, 'application/x-pcapng');
+}
 
 /** How long "Copied" stays on screen. */
 const CONFIRM_MS = 2500;
@@ -68,6 +83,9 @@ export function ShareButtons() {
       </button>
       <button type="button" className="ctl" aria-label={t.share.copyEmbed} title={t.share.copyEmbed} disabled={!ready} onClick={(e) => copy('embed', e.currentTarget)} data-testid="copy-embed">
         <Icon name="embed" />
+      </button>
+      <button type="button" className="ctl" aria-label={t.share.capture} title={t.share.capture} disabled={!ready} onClick={() => void downloadCapture(store.getState())} data-testid="download-pcapng">
+        <Icon name="capture" />
       </button>
       <span className={`share-status${copied ? ' is-shown' : ''}`} role="status" data-testid="copy-status">
         {copied === 'link' ? t.share.copiedLink : copied === 'embed' ? t.share.copiedEmbed : ''}

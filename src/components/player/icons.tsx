@@ -9,6 +9,8 @@ const PATHS = {
   // A chain link and </> (embed code), after Material Design's "link" and "code" (Apache 2.0).
   link: 'M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z',
   embed: 'M9.4 16.6L4.8 12l4.6-4.6L8 6l-6 6 6 6 1.4-1.4zm5.2 0l4.6-4.6-4.6-4.6L16 6l6 6-6 6-1.4-1.4z',
+  // A download arrow over a tray, after Material Design's "download" (Apache 2.0): the capture file.
+  capture: 'M5 20h14v-2H5v2zM19 9h-4V3H9v6H5l7 7 7-7z',
 } as const;
 
 /** Names of the player icons. */

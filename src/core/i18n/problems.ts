@@ -17,7 +17,8 @@ import type { LabFix } from '../model/labChecks';
  * it beside their own explanation, unchanged in every language.
  *
  * Codes in {@link WARNING_CODES} are warnings: Linux accepts the configuration, but it is unwise.
- * `validateTopology` returns errors only; `validateTopologyWarnings` returns the warnings.
+ * `validateTopology` returns what Linux refuses (errors only); `validateTopologyWarnings` what it
+ * accepts (warnings, and `duplicate-mac`, an error: it cannot work); `labChecks` adds the design checks.
  */
 export type ProblemParams = {
   /** The whole input is not a JSON object. */
@@ -64,8 +65,30 @@ export type ProblemParams = {
   'segment-full': { segment: string; subnet: string };
   /** Design check (warning): `machine` has no route to the pod subnet of `node`. */
   'subnet-unrouted': { machine: string; subnet: string; node: string };
-  /** Design check (warning): a node with pods, or a router, does not forward (ip_forward=0). */
+  /** Design check (warning): a machine that must forward (a router, a node with pods, another's gateway) has ip_forward=0. */
   'forwarding-off': { machine: string };
+  /** Design check (warning): `machine` forwards, but `forwarding` is 0 on `iface`, an interface packets arrive by. */
+  'iface-forwarding-off': { machine: string; iface: string };
+  /** Design check (warning): `machine` has no route to `subnet`, a subnet of segment `segment`. */
+  'segment-unrouted': { machine: string; subnet: string; segment: string };
+  /** Design check (warning): pod `pod` has no route to `subnet` (the first of the lab's subnets it misses). */
+  'pod-unrouted': { pod: string; subnet: string };
+  /** Design check (error): `address` is also held by `other` (`ns/iface`) on the same layer-2 network. */
+  'duplicate-ip': { address: string; other: string };
+  /** Design check (warning): `address` is also held by `other` (`ns/iface`), on another network. */
+  'address-reused': { address: string; other: string };
+  /** Design check (error): no other host on the interface's layer-2 network reaches `address` directly; `subnets` are theirs. */
+  'address-outside-subnet': { address: string; subnets: string };
+  /** Design check (error): the pod subnet of `machine` overlaps `otherSubnet` of `other`; `free` is a free one to suggest ('' when none). */
+  'pod-subnets-overlap': { machine: string; subnet: string; other: string; otherSubnet: string; free: string };
+  /** Design check (error): no other host on the link of `dev` has the gateway address `via`. */
+  'gateway-absent': { via: string; dev: string };
+  /** Design check (warning): `iface`, the host end of pod `pod`'s veth, is in no bridge and has no address or route. */
+  'veth-detached': { iface: string; pod: string };
+  /** Design check (warning): NIC `iface` is the only one on segment `segment`. */
+  'link-alone': { iface: string; segment: string };
+  /** Design check (warning): the route to `dst` goes out of `dev`, whose link holds no other host. */
+  'route-no-link': { dev: string; dst: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -131,14 +154,25 @@ export type ProblemParams = {
   'prefsrc-not-local': { src: string; kernel?: string | undefined };
   /** A route whose prefix and metric the table already has; `other` is that route as `ip route` prints it. */
   'route-exists': { dst: string; metric: number; other: string; kernel?: string | undefined };
+  /**
+   * An edit of an interface's addresses (or a pod subnet) would strand a route of the namespace:
+   * its gateway `via` would no longer lie on a subnet of `dev`, and Linux refuses such a route.
+   */
+  'address-holds-gateway': { route: string; via: string; dev: string; kernel?: string | undefined };
+  /** An edit of addresses would take away the local address a route names as its preferred source. */
+  'address-holds-src': { route: string; src: string; kernel?: string | undefined };
+  /** A route edited or deleted is the device route another route (`route`) reaches its gateway `via` through. */
+  'route-holds-gateway': { route: string; via: string; kernel?: string | undefined };
   /** Two static neighbour entries for one address on one device. */
   'duplicate-neighbour': { ip: string; dev: string; kernel?: string | undefined };
   /** Warning: an address on a bridge port. */
   'port-address': { bridge: string };
   /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */
   'shared-mac': { mac: string; other: string };
-  /** Warning: a MAC used by another interface of the same layer-2 segment. */
+  /** Error (Linux accepts it, but it cannot work): a MAC used by another interface of the same layer-2 segment, one of the two with an address. */
   'duplicate-mac': { mac: string; other: string };
+  /** Warning: a MAC used by another interface of the same layer-2 segment, neither with an address (bridge ports): nothing is sent to it. */
+  'duplicate-mac-unused': { mac: string; other: string };
   /** Warning: this link closes a loop at layer 2. */
   'l2-loop': Record<string, never>;
 };
@@ -157,8 +191,34 @@ export interface Problem {
   params: Record<string, string | number>;
 }
 
-/** A sentence per problem code, in one language: what a catalogue under `./<lang>/` provides. */
-export type ProblemCatalog = { readonly [C in ProblemCode]: (params: ProblemParams[C]) => string };
+/**
+ * The codes of the editor's design checks (model/labChecks.ts): only the editor raises them, so
+ * their sentences are a catalogue of their own ({@link CheckCatalog}) that loads with the editor.
+ */
+export type CheckCode =
+  | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
+  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link';
+
+/** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
+export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
+
+/** The design checks' sentences and their fixes in one language (`./<lang>/checks.ts`). */
+export interface CheckCatalog {
+  problems: { readonly [C in CheckCode]: (params: ProblemParams[C]) => string };
+  /** A fix as a short imperative line: "add route 10.10.12.0/24 via 172.16.100.3 dev eth0 on router". */
+  fix(fix: LabFix): string;
+}
+
+/** The design checks' catalogues, once the editor's code registered them. */
+let checkCatalogs: Readonly<Partial<Record<Lang, CheckCatalog>>> = {};
+
+/**
+ * Makes {@link formatProblem} read the design checks' sentences: model/labChecks.ts calls it when
+ * it loads, so the player's first page, which raises no design check, does not carry them.
+ */
+export function registerCheckCatalogs(catalogs: Readonly<Record<Lang, CheckCatalog>>): void {
+  checkCatalogs = catalogs;
+}
 
 /** The sentences around a list of problems, in one language. */
 export interface ProblemListCatalog {
@@ -166,8 +226,6 @@ export interface ProblemListCatalog {
   more(n: number): string;
   /** The error a journey throws on an invalid topology: "Invalid topology: LIST". */
   invalidTopology(list: string): string;
-  /** A design check's fix as a short imperative line: "add route 10.10.12.0/24 via 172.16.100.3 on router". */
-  fix(fix: LabFix): string;
 }
 
 
@@ -181,8 +239,17 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
   return Object.freeze({ path, code, params: Object.freeze(values) });
 }
 
-/** The codes that are warnings: Linux accepts the configuration, but it is unwise. */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['port-address', 'shared-mac', 'duplicate-mac', 'l2-loop', 'subnet-unrouted', 'forwarding-off']);
+/**
+ * The codes that are warnings: Linux accepts the configuration and nothing in it contradicts
+ * itself, but it is unwise or a piece is missing (a route, forwarding, a link). Every other code is
+ * an error: Linux refuses it, or what the lab says contradicts itself so that the packets that
+ * depend on it fail (one address or MAC on two hosts of a link, an address outside its link's
+ * subnets, overlapping pod subnets, a gateway nobody has).
+ */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
+  'address-reused', 'veth-detached', 'link-alone', 'route-no-link',
+]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */
 export function problemSeverity(code: ProblemCode): 'error' | 'warning' {
@@ -257,12 +324,16 @@ function preview(v: unknown, depth: number): string {
 
 /**
  * The problem as one line in `lang`: `path: sentence`, the sentence from that language's
- * catalogue. A code no catalogue knows (data from an older version) is shown as the code itself.
+ * catalogue (a design check's from the checks' catalogue, registered with the editor). A code no
+ * catalogue knows (data from an older version) is shown as the code itself.
  */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const catalog = CATALOGS[lang].problems;
-  if (!Object.hasOwn(catalog, p.code)) return `${p.path}: ${String(p.code)}`;
-  const sentence = (catalog[p.code] as (params: Record<string, string | number>) => string)(p.params);
+  const problems = CATALOGS[lang].problems;
+  const checks = checkCatalogs[lang]?.problems;
+  const catalog = (Object.hasOwn(problems, p.code) ? problems : checks && Object.hasOwn(checks, p.code) ? checks : null) as Record<string, (params: Record<string, string | number>) => string> | null;
+  const say = catalog?.[p.code];
+  if (!say) return `${p.path}: ${String(p.code)}`;
+  const sentence = say(p.params);
   // A problem of the whole file (not JSON, a version) has no path.
   return p.path === '' ? sentence : `${p.path}: ${sentence}`;
 }

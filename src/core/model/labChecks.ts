@@ -1,146 +1,195 @@
-import { CATALOGS } from '../i18n/catalogs';
+import { CHECK_CATALOGS } from '../i18n/checkCatalogs';
 import type { Lang } from '../i18n/lang';
-import { problem, type Problem } from '../i18n/problems';
-import { formatIp, networkOf, parseCidr } from '../net/ipv4';
-import { indexTopology, lookupRoute, World } from '../sim/world';
-import type { MachineSpec, RouteSpec, Topology } from './topology';
-import { validateTopology } from './validate';
+import { problemSeverity, registerCheckCatalogs, type Problem } from '../i18n/problems';
+import { parseCidr } from '../net/ipv4';
+import { indexTopology, World } from '../sim/world';
+import { duplicateAddresses, outsideSubnet, podSubnetOverlap } from './checks/addressing';
+import { labFacts } from './checks/facts';
+import { problemPlace, type ProblemPlace } from './checks/place';
+import { forwardingChecks, routeRefusalFix } from './checks/forwarding';
+import { absentGateways, aloneOnSegment, detachedVeths, routesNowhere } from './checks/links';
+import { unroutedMachines, unroutedPods } from './checks/routing';
+import { macFor } from './labEdits';
+import { samePositionsAside } from './samePositions';
+import type { IfaceSpec, NamespaceSpec, RouteSpec, Topology } from './topology';
+import { validateTopology, validateTopologyWarnings } from './validate';
 
 /*
- * Design checks of a lab that Linux accepts: what will not work although every command succeeds
- * (a pod subnet some machine has no route to, a node that does not forward), each with the fix an
- * experienced admin would apply where it is clear. Routes are looked up with the engine's own FIB
- * (sim/world.ts lookupRoute), so a check agrees with what a journey will do.
+ * The editor's live checks: everything wrong with a lab, each pointing at its element (the
+ * problem's path names the machine or pod, and the interface or route), with the fix an
+ * experienced admin would apply where it is clear. Three sources, each finding reported once:
+ * - what Linux refuses (validate.ts: errors, with Linux's own message);
+ * - what Linux accepts but is unwise (validate.ts's warnings: a MAC twice, an L2 loop, …);
+ * - design checks (./checks/): the lab builds, but what it says contradicts itself (errors: an
+ *   address or MAC on two hosts of a link, an address outside its link's subnets, overlapping pod
+ *   subnets, a gateway nobody answers for) or a piece is missing (warnings: a route, forwarding,
+ *   a link). They run only on a lab Linux would build, and read routes with the engine's own FIB.
  */
 
-/** A change that repairs a check: plain data, applied by {@link applyFix}. */
+/**
+ * A change that repairs a check: plain data, applied by {@link applyFix}. `machine` names the
+ * namespace it changes: a machine's root namespace, or a pod (by the pod's name).
+ */
 export type LabFix =
   | { kind: 'add-route'; machine: string; route: RouteSpec }
-  | { kind: 'enable-forwarding'; machine: string };
+  | { kind: 'change-route'; machine: string; from: RouteSpec; to: RouteSpec }
+  | { kind: 'enable-forwarding'; machine: string; iface?: string }
+  | { kind: 'set-address'; machine: string; iface: string; from: string; to: string }
+  | { kind: 'set-mac'; machine: string; iface: string; from: string; to: string }
+  | { kind: 'set-master'; machine: string; iface: string; master: string };
 
-/** A check's finding: a warning (Problem) and, when the repair is clear, its fix. */
+/** A check's finding: a problem (its severity comes from its code) and, when the repair is clear, its fix. */
 export interface LabCheck {
   problem: Problem;
-  fix?: LabFix;
+  fix?: LabFix | undefined;
+  /** Where it is: the namespace to select, and the interface or route (set by {@link labChecks}). */
+  place?: ProblemPlace | null;
 }
 
-/** A node's pod subnet: the network of its bridge's first address, and that address (the pods' gateway). */
-interface PodSubnet {
-  machine: string;
-  net: number;
-  prefix: number;
-  gateway: number;
-}
+// The checks' sentences load with this module (the editor's), not with the player's first page.
+registerCheckCatalogs(CHECK_CATALOGS);
 
-function podSubnets(t: Topology): PodSubnet[] {
-  const out: PodSubnet[] = [];
-  for (const m of t.machines) {
-    if ((m.pods ?? []).length === 0) continue;
-    for (const i of m.interfaces) {
-      if (i.kind !== 'bridge') continue;
-      const c = parseCidr(i.addresses?.[0] ?? '');
-      if (c) out.push({ machine: m.name, net: networkOf(c.ip, c.prefix), prefix: c.prefix, gateway: c.ip });
-    }
-  }
-  return out;
-}
-
-/** `m`'s NIC and `other`'s address on a segment both are plugged into, in the same subnet: the next hop between them. */
-function sharedLink(m: MachineSpec, other: MachineSpec): { dev: string; via: string } | null {
-  for (const a of m.interfaces) {
-    if (a.kind !== 'ether') continue;
-    const mine = parseCidr(a.addresses?.[0] ?? '');
-    if (!mine) continue;
-    for (const b of other.interfaces) {
-      if (b.kind !== 'ether' || b.segment !== a.segment) continue;
-      for (const addr of b.addresses ?? []) {
-        const theirs = parseCidr(addr);
-        if (theirs && networkOf(theirs.ip, mine.prefix) === networkOf(mine.ip, mine.prefix)) return { dev: a.name, via: formatIp(theirs.ip) };
-      }
-    }
-  }
-  return null;
-}
-
-/** Whether `ip` (a gateway; null for a connected route) is one of `m`'s own addresses. */
-function ownsAddress(m: MachineSpec, ip: number | null): boolean {
-  if (ip === null) return false;
-  return m.interfaces.some((i) => (i.addresses ?? []).some((a) => parseCidr(a)?.ip === ip));
-}
+const cache = new WeakMap<Topology, readonly LabCheck[]>();
+/** The last lab checked: a drag changes only positions, and must not re-run the checks at every frame. */
+let last: { t: Topology; checks: readonly LabCheck[] } | null = null;
 
 /**
- * A next hop toward `dst` when `m` shares no segment with the subnet's node: a machine that forwards,
- * shares a segment with `m` and itself has a route to `dst` (a router first). Null when none does.
+ * Every finding about `topology`, errors first, then warnings, each in topology order: validation
+ * errors (with a fix for a route through the wrong device), validation warnings (with a new MAC for
+ * a duplicate one), and, when the lab validates, the design checks of ./checks/. A fix is offered
+ * only when applying it adds no validation error. Cached per topology object, and across a move
+ * (positions never change a finding). The result is frozen; never throws on a typed topology.
  */
-function viaForwarder(t: Topology, world: World, m: MachineSpec, dst: number): { dev: string; via: string } | null {
-  const forwarders = t.machines.filter((x) => x !== m && x.sysctls?.ip_forward === true).sort((a, b) => Number(b.role === 'router') - Number(a.role === 'router'));
-  for (const r of forwarders) {
-    const ns = world.ns(r.name);
-    const link = sharedLink(m, r);
-    const route = ns && link ? lookupRoute(ns, dst) : null;
-    // A forwarder whose own way there is back through `m` would make a loop, not a path.
-    if (link && route && !ownsAddress(m, route.gw)) return link;
+export function labChecks(topology: Topology): readonly LabCheck[] {
+  const hit = cache.get(topology) ?? (last && samePositionsAside(last.t, topology) ? last.checks : undefined);
+  if (hit) return hit;
+  const errors = validateTopology(topology);
+  const found: LabCheck[] = [
+    ...errors.map((p) => ({ problem: p, fix: routeRefusalFix(topology, p) })),
+    ...validateTopologyWarnings(topology).map((p) => ({ problem: p, fix: macFix(topology, p) })),
+  ];
+  if (errors.length === 0) {
+    const facts = labFacts(topology);
+    const world = new World(indexTopology(topology));
+    found.push(
+      ...duplicateAddresses(topology, facts), ...outsideSubnet(topology, facts), ...podSubnetOverlap(topology, facts),
+      ...absentGateways(topology, facts), ...detachedVeths(topology, facts), ...aloneOnSegment(topology, facts), ...routesNowhere(topology, facts),
+      ...forwardingChecks(topology, facts), ...unroutedMachines(topology, world), ...unroutedPods(topology, world, facts),
+    );
   }
-  return null;
-}
-
-/**
- * The design checks of `topology`, in machine order: every machine's root namespace needs a route
- * to every other node's pod subnet (code `subnet-unrouted`; the fix routes it via that node's
- * address on a segment they share, else via a forwarding machine on its segment that reaches the
- * subnet, a router first), and a node with pods, or a router, needs `ip_forward`
- * (`forwarding-off`). A topology that fails validation gets no checks (its errors come first).
- */
-export function labChecks(topology: Topology): LabCheck[] {
-  if (validateTopology(topology).length > 0) return [];
-  const world = new World(indexTopology(topology));
-  const subnets = podSubnets(topology);
-  const out: LabCheck[] = [];
-  topology.machines.forEach((m, k) => {
-    const forwards = m.sysctls?.ip_forward === true;
-    if (!forwards && ((m.pods ?? []).length > 0 || m.role === 'router')) {
-      out.push({ problem: problem(`machines[${k}].sysctls.ip_forward`, 'forwarding-off', { machine: m.name }), fix: { kind: 'enable-forwarding', machine: m.name } });
-    }
-    const ns = world.ns(m.name);
-    if (!ns) return;
-    for (const s of subnets) {
-      if (s.machine === m.name || lookupRoute(ns, s.gateway) !== null) continue;
-      const subnet = `${formatIp(s.net)}/${s.prefix}`;
-      const owner = topology.machines.find((x) => x.name === s.machine);
-      const link = (owner ? sharedLink(m, owner) : null) ?? viaForwarder(topology, world, m, s.gateway);
-      const check: LabCheck = { problem: problem(`machines[${k}].routes`, 'subnet-unrouted', { machine: m.name, subnet, node: s.machine }) };
-      if (link) check.fix = { kind: 'add-route', machine: m.name, route: { dst: subnet, via: link.via, dev: link.dev } };
-      out.push(check);
-    }
+  const before = new Set(errors.map((p) => `${p.path} ${p.code}`));
+  const checks = found.map((c) => {
+    const place = problemPlace(topology, c.problem.path);
+    return Object.freeze(c.fix && safe(topology, c, before) ? { problem: c.problem, fix: c.fix, place } : { problem: c.problem, place });
   });
-  return out;
+  const sorted = Object.freeze([...checks.filter((c) => problemSeverity(c.problem.code) === 'error'), ...checks.filter((c) => problemSeverity(c.problem.code) === 'warning')]);
+  cache.set(topology, sorted);
+  last = { t: topology, checks: sorted };
+  return sorted;
 }
 
-/** `topology` with `fix` applied (a new object; the input is never changed). Unknown machines change nothing. */
+/** Whether `c`'s fix removes its own problem (for a refusal) and brings no new refusal. */
+function safe(t: Topology, c: LabCheck, before: ReadonlySet<string>): boolean {
+  if (!c.fix) return false;
+  const after = validateTopology(applyFix(t, c.fix)).map((p) => `${p.path} ${p.code}`);
+  return after.every((k) => before.has(k)) && !after.includes(`${c.problem.path} ${c.problem.code}`);
+}
+
+const IFACE_MAC = /^machines\[(\d+)\](?:\.pods\[(\d+)\])?\.interfaces\[(\d+)\]\.mac$/;
+
+/** A duplicate MAC's fix: a locally administered MAC no interface of the lab has (from its address, as the seed names MACs). */
+function macFix(t: Topology, p: Problem): LabFix | undefined {
+  const m = p.code === 'duplicate-mac' || p.code === 'duplicate-mac-unused' ? IFACE_MAC.exec(p.path) : null;
+  const machine = m ? t.machines[Number(m[1])] : undefined;
+  const ns = m?.[2] === undefined ? machine : machine?.pods?.[Number(m[2])];
+  const iface = ns?.interfaces[Number(m?.[3])];
+  if (!ns || !iface) return undefined;
+  const used = new Set(t.machines.flatMap((x) => [x, ...(x.pods ?? [])]).flatMap((n) => n.interfaces.map((i) => i.mac.toLowerCase())));
+  const ip = parseCidr(iface.addresses?.[0] ?? '')?.ip;
+  let mac = ip === undefined ? '' : macFor(ip);
+  for (let n = 1; mac === '' || used.has(mac); n++) mac = macFor(n);
+  return { kind: 'set-mac', machine: ns.name, iface: iface.name, from: iface.mac, to: mac };
+}
+
+/** Whether two routes say the same thing. */
+function sameRoute(a: RouteSpec, b: RouteSpec): boolean {
+  return a.dst === b.dst && a.via === b.via && a.dev === b.dev && a.onlink === b.onlink && a.src === b.src && a.metric === b.metric && a.op === b.op;
+}
+
+/** `ns` with interface `name` replaced by `f(it)`. */
+function withIface<N extends NamespaceSpec>(ns: N, name: string, f: (i: IfaceSpec) => IfaceSpec): N {
+  return { ...ns, interfaces: ns.interfaces.map((i) => (i.name === name ? f(i) : i)) };
+}
+
+function fixNs<N extends NamespaceSpec>(ns: N, fix: LabFix): N {
+  switch (fix.kind) {
+    case 'add-route':
+      return { ...ns, routes: [...(ns.routes ?? []), fix.route] };
+    case 'change-route': {
+      const k = (ns.routes ?? []).findIndex((r) => sameRoute(r, fix.from));
+      return k < 0 ? ns : { ...ns, routes: (ns.routes ?? []).map((r, j) => (j === k ? fix.to : r)) };
+    }
+    case 'enable-forwarding':
+      if (fix.iface === undefined) return { ...ns, sysctls: { ...ns.sysctls, ip_forward: true } };
+      return withIface(ns, fix.iface, (i) => ({ ...i, sysctls: { ...i.sysctls, forwarding: true } }));
+    case 'set-address':
+      return withIface(ns, fix.iface, (i) => ({ ...i, addresses: (i.addresses ?? []).map((a) => (a === fix.from ? fix.to : a)) }));
+    case 'set-mac':
+      return withIface(ns, fix.iface, (i) => (i.mac === fix.from ? { ...i, mac: fix.to } : i));
+    case 'set-master':
+      return withIface(ns, fix.iface, (i) => ({ ...i, master: fix.master }));
+  }
+}
+
+/**
+ * `topology` with `fix` applied to the namespace it names (a machine's or a pod's): a new object,
+ * the input never changed. A fix naming no namespace of the lab changes nothing.
+ */
 export function applyFix(topology: Topology, fix: LabFix): Topology {
+  let changed = false;
   const machines = topology.machines.map((m) => {
-    if (m.name !== fix.machine) return m;
-    if (fix.kind === 'enable-forwarding') return { ...m, sysctls: { ...m.sysctls, ip_forward: true } };
-    return { ...m, routes: [...(m.routes ?? []), fix.route] };
+    if (m.name === fix.machine) {
+      changed = true;
+      return fixNs(m, fix);
+    }
+    if (!(m.pods ?? []).some((p) => p.name === fix.machine)) return m;
+    changed = true;
+    return { ...m, pods: (m.pods ?? []).map((p) => (p.name === fix.machine ? fixNs(p, fix) : p)) };
   });
-  return { ...topology, machines };
+  return changed ? { ...topology, machines } : topology;
 }
 
+/** Fixes that take an address or a MAC from the lab's free ones: one per round, so two never take the same. */
+const ALLOCATES: ReadonlySet<LabFix['kind']> = new Set(['set-address', 'set-mac']);
+
 /**
- * "Auto-configure routes": applies every fix the checks offer, again until none is left (forwarding
- * first, then routes), at most as many rounds as the lab has machines. Checks without a fix stay.
+ * "Auto-configure": applies every fix the checks offer, round after round until none is left or
+ * the lab stops changing (a fixed point). A round applies every route, forwarding and bridge-port
+ * fix once, and at most one fix that allocates an address or a MAC; the next round sees what the
+ * last one changed (a forwarder turned on becomes a next hop). Checks without a fix stay.
  */
 export function autoConfigure(topology: Topology): Topology {
   let t = topology;
-  for (let round = 0; round <= topology.machines.length; round++) {
-    const fixes = labChecks(t).flatMap((c) => (c.fix ? [c.fix] : []));
-    if (fixes.length === 0) break;
-    for (const f of fixes) t = applyFix(t, f);
+  const rounds = 4 + topology.machines.reduce((n, m) => n + 1 + (m.pods ?? []).length, 0);
+  for (let round = 0; round < rounds; round++) {
+    const seen = new Set<string>();
+    let allocated = false;
+    let next = t;
+    for (const c of labChecks(t)) {
+      if (!c.fix) continue;
+      const key = JSON.stringify(c.fix);
+      if (seen.has(key) || (ALLOCATES.has(c.fix.kind) && allocated)) continue;
+      seen.add(key);
+      allocated ||= ALLOCATES.has(c.fix.kind);
+      next = applyFix(next, c.fix);
+    }
+    if (next === t) break;
+    t = next;
   }
   return t;
 }
 
-/** The fix as a short imperative line in `lang`: "add route 10.10.12.0/24 via 172.16.100.3 on router". */
+/** The fix as a short imperative line in `lang`: "add route 10.10.12.0/24 via 172.16.100.3 dev eth0 on router". */
 export function fixText(fix: LabFix, lang: Lang): string {
-  return CATALOGS[lang].problemList.fix(fix);
+  return CHECK_CATALOGS[lang].fix(fix);
 }

@@ -112,8 +112,8 @@ export function routerOn(t: Topology, segment: string): string | null {
   return null;
 }
 
-/** The next pod subnet: 10.10.N.0/24 for the lowest N from 10 that no address of the lab lies in. */
-function freePodSubnet(t: Topology): number | null {
+/** The next pod subnet: 10.10.N.0/24 for the lowest N from 10 that no address of the lab lies in (null when none is left). */
+export function freePodSubnet(t: Topology): number | null {
   const { nets, ips } = addressesOf(t);
   for (let n = 10; n < 256; n++) {
     const net = (10 << 24) | (10 << 16) | (n << 8);

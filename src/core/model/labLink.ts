@@ -22,18 +22,25 @@ export function encodeLabLink(topology: Topology): string {
 }
 
 /**
+ * The text a link parameter decompresses to (the lab file's JSON when the link is whole), or null
+ * when it does not decompress (cut short, mistyped) or is longer than MAX_LAB_LINK_CHARS. Never throws.
+ */
+export function labLinkText(encoded: string): string | null {
+  if (encoded.length > MAX_LAB_LINK_CHARS) return null;
+  try {
+    return lz.decompressFromEncodedURIComponent(encoded) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The lab a link parameter carries, read like a lab file (version, migration, validation), or why
  * not: `link-corrupt` when it does not decompress to text (cut short by a chat tool, mistyped), or
  * is longer than MAX_LAB_LINK_CHARS. Never throws.
  */
 export function decodeLabLink(encoded: string): LabFileResult {
-  if (encoded.length > MAX_LAB_LINK_CHARS) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
-  let text: string | null;
-  try {
-    text = lz.decompressFromEncodedURIComponent(encoded);
-  } catch {
-    text = null;
-  }
-  if (!text) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
+  const text = labLinkText(encoded);
+  if (text === null) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
   return readLabFile(text);
 }

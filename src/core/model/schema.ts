@@ -63,7 +63,7 @@ function utf8Length(s: string): number {
 }
 
 /** What `ip link add NAME` answers for a name Linux refuses too (our rule is narrower). */
-function ifnameKernel(name: string): string | undefined {
+export function ifnameKernel(name: string): string | undefined {
   if (name === '' || /[\s/]/.test(name)) return name.length <= 64 ? LINUX.badIfname(name) : undefined;
   if (utf8Length(name) > 15) return LINUX.nameTooLong;
   if (name === '.' || name === '..' || name.includes(':')) return LINUX.invalidArgument;
@@ -71,9 +71,14 @@ function ifnameKernel(name: string): string | undefined {
 }
 
 const ifaceName = field<string>((v) =>
-  typeof v === 'string' && IFNAME.test(v) && v !== '.' && v !== '..' ? null : { code: 'iface-name', params: { got: shown(v), kernel: typeof v === 'string' ? ifnameKernel(v) : undefined } },
+  typeof v === 'string' && isIfaceName(v) ? null : { code: 'iface-name', params: { got: shown(v), kernel: typeof v === 'string' ? ifnameKernel(v) : undefined } },
   { type: 'string', pattern: IFNAME.source, description: 'Interface name, at most 15 characters (IFNAMSIZ)' },
 );
+
+/** Whether an interface name follows the naming rule (1-15 letters, digits, `_`, `.`, `-`; not `.` or `..`). */
+export function isIfaceName(name: string): boolean {
+  return IFNAME.test(name) && name !== '.' && name !== '..';
+}
 
 /** Whether a pod or machine name follows the naming rule (1-31 characters, starting with a letter or digit). */
 export function isNsName(name: string): boolean {

@@ -373,7 +373,8 @@ describe('what Linux accepts but is unwise: warnings, never errors', () => {
     pod2.mac = '02:00:0a:0a:0a:01';
     expect(validateTopology(t)).toEqual([]);
     expect(warnings(t)).toEqual([
-      'machines[0].pods[1].interfaces[0].mac: 02:00:0a:0a:0a:01 is also used by pod1/eth0 on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other',
+      'machines[0].pods[1].interfaces[0].mac: 02:00:0a:0a:0a:01 is also used by pod1/eth0 on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other ' +
+        '(and a bridge takes frames for its port\'s MAC as its own); give one of them another MAC',
     ]);
     // Two NICs on one segment.
     const lan = seed();

@@ -18,8 +18,9 @@ import type { NamespaceSpec, Topology } from './topology';
  *   a bridge as a bridge port, a veth that is its own peer, a duplicate address, a gateway no
  *   earlier link route covers, a preferred source that is not local, a route whose prefix and
  *   metric the table already has (connected routes included);
- * - warnings (`validateTopologyWarnings`) for what Linux accepts but is unwise: an address on a
- *   bridge port, one MAC on several interfaces, a loop at layer 2.
+ * - what Linux accepts (`validateTopologyWarnings`): warnings for the unwise (an address on a
+ *   bridge port, one MAC on several interfaces, a loop at layer 2), and an error for one MAC on two
+ *   hosts of one segment, which cannot work.
  *
  * Checks that only concern one namespace are cached by the namespace object's identity (and the
  * object frozen), so re-validating after an edit only re-checks what changed; the cross-namespace
@@ -55,6 +56,8 @@ interface IfaceFact {
   segment?: string;
   /** The bridge it is a port of, when that is a bridge Linux accepts it into. */
   master?: string;
+  /** Whether it has an IPv4 address: frames are sent to its MAC only then (or a bridge takes them as its own). */
+  addressed?: boolean;
 }
 
 /** One namespace's problems, with paths relative to it, and its interfaces. */
@@ -151,6 +154,7 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
       same.push(`${formatIp(net)}/${c.prefix} dev ${name} proto kernel scope link src ${formatIp(c.ip)}`);
       table.set(route, same);
     });
+    if (seen.size > 0) fact.addressed = true;
     if (fact.master !== undefined && seen.size > 0) warnings.push(problem(`${p}.addresses`, 'port-address', { bridge: clip(fact.master) }));
   });
 
@@ -352,10 +356,11 @@ export function validateTopology(input: unknown): Problem[] {
 }
 
 /**
- * What Linux accepts in a topology but is unwise, as problems whose codes are warnings
- * (`problemSeverity(code) === 'warning'`): an address on a bridge port, a MAC shared by
- * several interfaces of one namespace on separate links (Calico's host-side veths), a MAC used
- * twice in one layer-2 segment, a link that closes a loop at layer 2. A journey runs regardless.
+ * What Linux accepts in a topology, as problems: warnings (`problemSeverity(code) === 'warning'`)
+ * for an address on a bridge port, a MAC shared by several interfaces of one namespace on separate
+ * links (Calico's host-side veths), a MAC used twice in one layer-2 segment by interfaces without
+ * an address, a link that closes a loop at layer 2; and one error, as it cannot work: a MAC used
+ * twice in one layer-2 segment where one of the two has an address. A journey runs regardless.
  * Meant for a topology `validateTopology` accepts; on any other it reports what it can read. Never
  * throws.
  */
@@ -460,7 +465,10 @@ function topologyWarnings(input: unknown): Problem[] {
       const earlier = same.slice(0, k);
       const clash = earlier.find((o) => find(o) === root && !ownPort(nodes[o], node));
       const elsewhere = earlier.find((o) => nodes[o]?.space === node.space && find(o) !== root);
-      if (clash !== undefined) found.push({ id, p: problem(`${at(id)}.mac`, 'duplicate-mac', { mac, other: nameOf(nodes[clash]) }) });
+      // Frames are addressed to an interface's MAC only when it has an address (a port's MAC is a
+      // bridge's own): two without one, such as bridge ports, clash in name only.
+      const used = node.fact.addressed === true || nodes[clash ?? -1]?.fact.addressed === true;
+      if (clash !== undefined) found.push({ id, p: problem(`${at(id)}.mac`, used ? 'duplicate-mac' : 'duplicate-mac-unused', { mac, other: nameOf(nodes[clash]) }) });
       else if (elsewhere !== undefined) found.push({ id, p: problem(`${at(id)}.mac`, 'shared-mac', { mac, other: nameOf(nodes[elsewhere]) }) });
     });
   }

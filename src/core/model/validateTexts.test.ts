@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { JourneyError } from '../errors';
 import { problemsEn } from '../i18n/en/problems';
 import { problemsRu } from '../i18n/ru/problems';
+import { checksEn } from '../i18n/en/checks';
+import { checksRu } from '../i18n/ru/checks';
+// Registers the design checks' sentences with formatProblem, as loading the editor does.
+import './labChecks';
 import { formatProblem, invalidTopologyText, problem, problemSeverity, problemsText, WARNING_CODES, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
 import { LANGS } from '../i18n/lang';
 import { seedTopology } from '../presets/seed';
@@ -34,6 +38,17 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'cni-add-failed': { code: 999, msg: 'failed to open netns "/var/run/netns/pod5"' },
   'subnet-unrouted': { machine: 'router', subnet: '10.10.12.0/24', node: 'node3' },
   'forwarding-off': { machine: 'node3' },
+  'iface-forwarding-off': { machine: 'node1', iface: 'cni0' },
+  'segment-unrouted': { machine: 'node1', subnet: '172.16.101.0/24', segment: 'lan1' },
+  'pod-unrouted': { pod: 'pod5', subnet: '10.10.10.0/24' },
+  'duplicate-ip': { address: '10.10.10.1', other: 'pod1/eth0' },
+  'address-reused': { address: '10.0.0.1', other: 'h1/eth0' },
+  'address-outside-subnet': { address: '10.10.99.1/24', subnets: '10.10.10.0/24' },
+  'pod-subnets-overlap': { machine: 'node3', subnet: '10.10.10.0/24', other: 'node1', otherSubnet: '10.10.10.0/24', free: '10.10.12.0/24' },
+  'gateway-absent': { via: '10.10.10.253', dev: 'eth0' },
+  'veth-detached': { iface: 'veth-pod1', pod: 'pod1' },
+  'link-alone': { iface: 'eth1', segment: 'lan1' },
+  'route-no-link': { dev: 'br0', dst: '10.20.0.0/16' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
   'unknown-segment': { id: 'wan' },
   'peer-ns-missing': { ns: 'ghost' },
@@ -64,11 +79,15 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'port-address': { bridge: 'cni0' },
   'shared-mac': { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/cali1' },
   'duplicate-mac': { mac: '02:00:0a:0a:0a:01', other: 'pod1/eth0' },
+  'duplicate-mac-unused': { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/veth-pod1' },
   'l2-loop': {},
   'link-veth': { iface: 'pod1/eth0', peer: 'node1/veth-pod1' },
   'link-bridge': { iface: 'node1/cni0' },
   'link-self': { iface: 'node1/eth0' },
   'segment-full': { segment: 'p2p', subnet: '192.168.0.0/30' },
+  'address-holds-gateway': { route: 'default via 172.16.100.254 dev eth0', via: '172.16.100.254', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
+  'address-holds-src': { route: '10.20.0.0/16 via 172.16.100.254 dev eth0 src 172.16.100.1', src: '172.16.100.1', kernel: 'Error: Invalid prefsrc address.' },
+  'route-holds-gateway': { route: '10.30.0.0/16 via 192.168.5.1 dev eth1', via: '192.168.5.1', kernel: 'Error: Nexthop has invalid gateway.' },
 };
 const CODES = Object.keys(SAMPLES) as ProblemCode[];
 
@@ -148,10 +167,16 @@ function unwise(): unknown {
           { kind: 'ether', name: 'e2', mac: mac(2), master: 'br0', segment: 'lan' },
           { kind: 'veth', name: 'v1', mac: 'ee:ee:ee:ee:ee:ee', peer: { ns: 'p1', iface: 'eth0' } },
           { kind: 'veth', name: 'v2', mac: 'ee:ee:ee:ee:ee:ee', peer: { ns: 'p2', iface: 'eth0' } },
+          // Two ports of one bridge with one MAC, neither with an address.
+          { kind: 'bridge', name: 'br1', mac: mac(5) },
+          { kind: 'veth', name: 'v3', mac: mac(6), master: 'br1', peer: { ns: 'p3', iface: 'eth0' } },
+          { kind: 'veth', name: 'v4', mac: mac(6), master: 'br1', peer: { ns: 'p4', iface: 'eth0' } },
         ],
         pods: [
           { name: 'p1', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(3), peer: { ns: 'a', iface: 'v1' } }] },
           { name: 'p2', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(4), peer: { ns: 'a', iface: 'v2' } }] },
+          { name: 'p3', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(7), peer: { ns: 'a', iface: 'v3' } }] },
+          { name: 'p4', interfaces: [{ kind: 'veth', name: 'eth0', mac: mac(8), peer: { ns: 'a', iface: 'v4' } }] },
         ],
       },
     ],
@@ -179,7 +204,8 @@ function foreignWords(p: Problem, line: string): string[] {
 
 describe('topology problems in English and Russian', () => {
   it('has a sentence for every problem code in both catalogues, and no other entries', () => {
-    for (const catalog of [problemsEn, problemsRu]) expect(Object.keys(catalog).sort()).toEqual([...CODES].sort());
+    // The design checks' sentences are a catalogue of their own (it loads with the editor); together, every code once.
+    for (const [problems, checks] of [[problemsEn, checksEn], [problemsRu, checksRu]] as const) expect([...Object.keys(problems), ...Object.keys(checks.problems)].sort()).toEqual([...CODES].sort());
     for (const code of CODES) {
       const p = problem('machines[0].x', code, SAMPLES[code] as never);
       const en = formatProblem(p, 'en');
@@ -195,7 +221,9 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'subnet-unrouted', 'forwarding-off', 'link-veth', 'link-bridge', 'link-self', 'segment-full'];
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-self', 'segment-full',
+      'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
+      'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

@@ -95,7 +95,8 @@ export interface CompiledNs {
   tables: NsTables;
 }
 
-const LINUX_DEFAULT: Required<IfaceSysctls> = {
+/** Linux's default for each per-interface sysctl (ip-sysctl.rst), before `ip_forward` changes any. */
+export const LINUX_DEFAULT: Readonly<Required<IfaceSysctls>> = {
   forwarding: false,
   send_redirects: true,
   accept_redirects: true,

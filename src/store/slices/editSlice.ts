@@ -1,6 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { TemporalState } from 'zundo';
-import { JourneyError, samePositionsAside, type Topology } from '../../core';
+import { JourneyError, renamedNamespaces, samePositionsAside, type Topology } from '../../core';
 import { FIT_MAX } from '../../geometry/camera';
 import { fitArrangement, layoutTopology } from '../../geometry/layout';
 import type { AppState } from '../appState';
@@ -14,23 +14,32 @@ type WithHistory = StoreApi<AppState> & { temporal: StoreApi<TemporalState<Histo
 /**
  * Everything that follows from a new lab: its drawing (arranged for the measured canvas), and,
  * unless only positions changed, the journey run again with the endpoints kept where they exist.
- * Selection and pin are dropped when their namespace is gone.
+ * A renamed machine or pod (the inspector, or its undo) keeps its selection, pin and place in the
+ * journey under the new name; selection and pin are dropped when their namespace is gone.
  */
 export function afterTopology(s: AppState, topology: Topology): Partial<AppState> {
   const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
+  // A move (a drag's, at every frame) renames and removes nothing, and changes nothing the engine
+  // reads: selection, pin and the journey on screen all hold.
+  if (samePositionsAside(s.topology, topology)) return { topology, layout };
   const names = namespaceNames(topology);
   const exists = (ns: string | null) => ns !== null && (names.pods.includes(ns) || names.machines.includes(ns));
-  const selection = s.selection.filter(exists);
+  const renamed = renamedNamespaces(s.topology, topology);
+  const follow = <N extends string | null>(ns: N): N => (ns === null ? ns : ((renamed.get(ns) ?? ns) as N));
+  const selected = follow(s.selected);
+  const pinnedNs = follow(s.pinnedNs);
+  const kept = s.selection.map(follow).filter(exists);
+  // The same array while nothing selected was renamed or went: the canvas's boxes compare it.
+  const selection = kept.length === s.selection.length && kept.every((ns, k) => ns === s.selection[k]) ? s.selection : kept;
   const base: Partial<AppState> = {
     topology,
     layout,
-    selected: exists(s.selected) ? s.selected : (selection[0] ?? null),
+    selected: exists(selected) ? selected : (selection[0] ?? null),
     selection,
-    pinnedNs: exists(s.pinnedNs) ? s.pinnedNs : null,
+    pinnedNs: exists(pinnedNs) ? pinnedNs : null,
   };
-  // A move changes nothing the engine reads: the journey on screen still holds.
-  if (samePositionsAside(s.topology, topology)) return base;
-  const draft = keepEndpoints(topology, s.draft);
+  const followed = renamed.size > 0 ? { ...s.draft, from: follow(s.draft.from), to: follow(s.draft.to) } : s.draft;
+  const draft = keepEndpoints(topology, followed);
   const parsed = parseDraft(topology, draft);
   const runs = s.runs + 1;
   // The lab is no longer the scenario's: a link must not name it.

@@ -32,6 +32,36 @@ export function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec
   }
 }
 
+/**
+ * Everything that follows from opening another lab (a scenario's, a kept one): it becomes the base
+ * lab, drawn for the measured canvas, with `spec` run (`out`) and shown at its first event, a fresh
+ * form, nothing pinned or selected. A journey that cannot run leaves no result and no red field
+ * (nobody typed it). The caller clears the undo history and says which scenario it is (`preset`).
+ */
+export function openedLab(s: AppState, topology: Topology, spec: JourneySpec, out: { result: JourneyResult | null; engineError: Bilingual | null }): Partial<AppState> {
+  // The new lab is arranged for the drawing's measured size at once, as setStage would.
+  const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
+  return {
+    topology,
+    baseTopology: topology,
+    layout,
+    preset: null,
+    draft: draftFromSpec(topology, spec),
+    touched: [],
+    pending: false,
+    errors: [],
+    engineError: out.engineError,
+    result: out.result,
+    index: 0,
+    playing: false,
+    pinnedNs: null,
+    selected: null,
+    canUndo: false,
+    canRedo: false,
+    runs: s.runs + 1,
+  };
+}
+
 /** The journey slice: the lab, the form, and the last good result. */
 export function createJourneySlice(init: JourneyInit): StateCreator<AppState, [], [], JourneySlice> {
   return (set, get, api) => {
@@ -94,27 +124,7 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
         stop();
         // Another lab: the undo history of the one before does not apply to it.
         (api as { temporal?: { getState: () => { clear: () => void } } }).temporal?.getState().clear();
-        // The new lab is arranged for the drawing's measured size at once, as setStage would.
-        const layout = s.stage ? layoutTopology(topology, { arrangement: fitArrangement(topology, s.stage.w, s.stage.h, FIT_MAX) }) : layoutTopology(topology);
-        set({
-          topology,
-          baseTopology: topology,
-          layout,
-          preset: id,
-          draft: draftFromSpec(topology, spec),
-          touched: [],
-          pending: false,
-          errors: [],
-          engineError: null,
-          result: out.result,
-          index: 0,
-          playing: false,
-          pinnedNs: null,
-          selected: null,
-          canUndo: false,
-          canRedo: false,
-          runs: s.runs + 1,
-        });
+        set({ ...openedLab(s, topology, spec, out), preset: id });
         return true;
       },
       setDraft: (patch) => apply({ ...get().draft, ...patch }, touch(fieldsOf(patch))),

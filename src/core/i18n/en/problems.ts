@@ -82,6 +82,12 @@ export const problemsEn: ProblemCatalog = {
   'prefsrc-not-local': ({ src, kernel }) => `${src} is not an address of this namespace, so it cannot be the preferred source${linux(kernel)}`,
   'route-exists': ({ dst, metric, other, kernel }) =>
     `the table already has a route to ${dst} with metric ${metric}: ${other}${linux(kernel)}; give this route another metric or drop one of them`,
+  'address-holds-gateway': ({ route, via, dev, kernel }) =>
+    `the route "${route}" reaches its gateway ${via} through an address of ${dev} on that subnet; without it Linux refuses the route${linux(kernel)}. Change or delete the route first`,
+  'address-holds-src': ({ route, src, kernel }) =>
+    `the route "${route}" names ${src} as its preferred source, and without that address Linux refuses the route${linux(kernel)}. Change or delete the route first`,
+  'route-holds-gateway': ({ route, via, kernel }) =>
+    `the route "${route}" reaches its gateway ${via} through this route; without it Linux refuses that route${linux(kernel)}. Change or delete that route first`,
   'duplicate-neighbour': ({ ip, dev, kernel }) => `there is already a neighbour entry for ${ip} on ${dev}${linux(kernel)}`,
   'port-address': ({ bridge }) =>
     `Linux accepts an address on a bridge port, but the port hands every frame it receives to the bridge "${bridge}": ` +
@@ -89,9 +95,11 @@ export const problemsEn: ProblemCatalog = {
   'shared-mac': ({ mac, other }) =>
     `${mac} is also used by ${other}; Linux accepts this (Calico does it on purpose: each veth is a link of its own), but the same MAC then names several interfaces in tables and traces`,
   'duplicate-mac': ({ mac, other }) =>
-    `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other`,
-  'subnet-unrouted': ({ machine, subnet, node }) => `${machine} has no route to ${subnet}, the pods of ${node}: packets for them from or through ${machine} are dropped with "no route"`,
-  'forwarding-off': ({ machine }) => `${machine} does not forward (ip_forward=0): packets that must pass through it, to or from its pods, are dropped`,
+    `${mac} is also used by ${other} on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other ` +
+    '(and a bridge takes frames for its port\'s MAC as its own); give one of them another MAC',
+  'duplicate-mac-unused': ({ mac, other }) =>
+    `${mac} is also used by ${other} on the same layer-2 segment; neither has an IPv4 address, so no frame is sent to it and Linux accepts it ` +
+    '(a bridge takes its ports\' MACs as its own), but the same MAC then names two interfaces in tables and traces',
   'l2-loop': () => 'this link closes a loop at layer 2; Linux accepts it, but without STP every broadcast goes round the loop for ever',
 };
 
@@ -99,5 +107,4 @@ export const problemsEn: ProblemCatalog = {
 export const problemListEn: ProblemListCatalog = {
   more: (n) => `and ${count('en', n, { one: 'more problem', other: 'more problems' })}`,
   invalidTopology: (list) => `Invalid topology: ${list}`,
-  fix: (f) => (f.kind === 'enable-forwarding' ? `turn on ip_forward on ${f.machine}` : `add route ${f.route.dst} via ${f.route.via ?? '?'} dev ${f.route.dev} on ${f.machine}`),
 };

@@ -1,0 +1,241 @@
+import { use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { LAB_FORMAT_VERSION, seedTopology, writeLabFile, type Problem, type Scenario, type Topology } from '../../core';
+import type { Keeper } from '../../store/keeper';
+import type { LabSummary } from '../../store/shelf';
+import { selectOpenEntry } from '../../store/slices/shelfSlice';
+import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
+import { useStrings } from '../i18n/useStrings';
+import { downloadText, fileNameOf, nameOfFile } from './download';
+import { openLabName } from './labName';
+import { LabRow, type LabRowActions } from './LabRow';
+import { PresetList } from './PresetList';
+import { ProblemList } from './ProblemList';
+
+/** Props of {@link LabsDialog}. */
+export interface LabsDialogProps {
+  /** The keeper (null: its code or storage could not load; the dialog says so and offers the presets). */
+  keeper: Promise<Keeper | null>;
+  /** The dialog closed (Escape, Close, or a lab opened). */
+  onClose: () => void;
+}
+
+/** What the dialog says after an action: a note, or an error with its problems (and a damaged lab's text to download and entry to delete). */
+interface Note {
+  tone: 'ok' | 'error';
+  text: string;
+  problems?: Problem[];
+  raw?: string;
+  lab?: LabSummary;
+}
+
+/** An empty lab named `name`, to build in the editor. */
+function emptyLab(name: string): Topology {
+  return { version: 1, name, machines: [], segments: [] };
+}
+
+/**
+ * "My labs": the labs kept in this browser (open, rename, duplicate, export, delete; each with the
+ * date it last changed, in the user's language), the presets read-only beside them, a new lab,
+ * import of a lab file (a bad one is refused with its problems, the open lab untouched) and export
+ * of the open lab. A modal `<dialog>`: Tab stays inside, Escape closes it, and the focus goes back
+ * to the button that opened it. The app's keys do not act while it is open.
+ */
+export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) {
+  const keeper = use(keeperPromise);
+  const t = useStrings().library;
+  const store = useAppStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  const revision = useAppStore((s) => s.shelf.revision);
+  const status = useAppStore((s) => s.shelf.status);
+  const savedAt = useAppStore((s) => s.shelf.savedAt);
+  const entry = useAppStore(selectOpenEntry);
+  const name = useAppStore(openLabName);
+  const [labs, setLabs] = useState<LabSummary[] | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const mineHeading = useRef<HTMLHeadingElement>(null);
+  const busy = useRef(false);
+  const titleId = useId();
+  const mineId = useId();
+  const presetsId = useId();
+  const date = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
+  const time = useMemo(() => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }), [lang]);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    // jsdom has no showModal: the tests see an open dialog all the same.
+    if (typeof d.showModal === 'function') {
+      if (!d.open) d.showModal();
+    } else d.setAttribute('open', '');
+  }, []);
+  useEffect(() => {
+    if (!keeper) return;
+    let live = true;
+    void keeper.list().then((l) => live && setLabs(l));
+    return () => {
+      live = false;
+    };
+  }, [keeper, revision]);
+
+  const close = () => {
+    const d = dialog.current;
+    if (d && typeof d.close === 'function' && d.open) d.close();
+    else onClose();
+  };
+  /** One action at a time: a double click never keeps two copies. */
+  const once = (f: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    void f().finally(() => {
+      busy.current = false;
+    });
+  };
+
+  const actions: LabRowActions = {
+    open: (lab) =>
+      once(async () => {
+        const r = await keeper?.open(lab.id);
+        if (r?.ok) close();
+        else if (r) setNote({ tone: 'error', text: t.unreadable(lab.name), problems: r.problems, raw: r.raw, lab });
+      }),
+    rename: async (lab, next) => {
+      const ok = (await keeper?.rename(lab.id, next)) ?? false;
+      if (ok) setNote({ tone: 'ok', text: t.renamed(next) });
+      return ok;
+    },
+    duplicate: (lab) =>
+      once(async () => {
+        const copy = await keeper?.duplicate(lab.id, t.copyName(lab.name));
+        if (copy) setNote({ tone: 'ok', text: t.duplicated(copy.name) });
+      }),
+    exportLab: (lab) =>
+      once(async () => {
+        const text = await keeper?.text(lab.id);
+        if (typeof text === 'string') downloadText(fileNameOf(lab.name), text);
+      }),
+    remove: (lab) =>
+      once(async () => {
+        if (!(await keeper?.remove(lab.id))) return;
+        setNote({ tone: 'ok', text: t.removed(lab.name) });
+        // The row is gone: the focus goes to the list's heading, not to the page.
+        mineHeading.current?.focus();
+      }),
+  };
+  const newLab = () =>
+    once(async () => {
+      await keeper?.create(t.newLab, emptyLab(t.newLab));
+      store.getState().setMode('edit');
+      close();
+    });
+  const importFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    // The same file chosen again (after fixing it) must fire a change.
+    e.target.value = '';
+    if (!f || !keeper) return;
+    once(async () => {
+      const r = await keeper.importText(await f.text(), nameOfFile(f.name) || t.newLab);
+      if (!r.ok) {
+        setNote({ tone: 'error', text: t.importFailed(f.name), problems: r.problems });
+        return;
+      }
+      const kept = selectOpenEntry(store.getState())?.name ?? nameOfFile(f.name);
+      setNote({ tone: 'ok', text: r.migratedFrom !== undefined ? t.migrated(kept, r.migratedFrom) : t.imported(kept) });
+    });
+  };
+  const exportOpen = () => {
+    const s = store.getState();
+    downloadText(fileNameOf(openLabName(s)), writeLabFile(s.topology));
+  };
+  const openPreset = (sc: Scenario | null) => {
+    if (sc) store.getState().loadScenario(sc.id);
+    else store.getState().openLab(seedTopology());
+    close();
+  };
+  const copyPreset = (sc: Scenario | null) =>
+    once(async () => {
+      if (sc) await keeper?.create(sc.title[lang], sc.topology(), sc.journey);
+      else await keeper?.create(t.seedLab, seedTopology());
+      close();
+    });
+  const dropEntry = (lab: LabSummary) =>
+    once(async () => {
+      if (!(await keeper?.remove(lab.id))) return;
+      setNote({ tone: 'ok', text: t.removed(lab.name) });
+      mineHeading.current?.focus();
+    });
+
+  const saved = status === 'saving' ? t.saving : status === 'failed' ? t.failed : status === 'saved' && entry && savedAt !== null ? t.saved(time.format(savedAt)) : '';
+  return (
+    <dialog ref={dialog} className="labs-dialog" aria-labelledby={titleId} onClose={onClose} onKeyDown={(e) => e.stopPropagation()} data-testid="labs-dialog">
+      <div className="labs-head">
+        <h2 id={titleId}>{t.title}</h2>
+        <button type="button" className="notices-close" onClick={close} aria-label={t.close} title={t.close} data-testid="labs-close">
+          ×
+        </button>
+      </div>
+      <p className="labs-now" data-testid="labs-now">
+        {t.openNow} <strong>{name}</strong> — {entry ? t.kept : t.notKept} <span role="status">{saved}</span>
+      </p>
+      <div className="labs-tools">
+        <button type="button" onClick={newLab} title={t.newLabHelp} disabled={!keeper} data-testid="lab-new">
+          <span aria-hidden="true">+ </span>
+          {t.newLab}
+        </button>
+        <button type="button" onClick={() => file.current?.click()} title={t.importHelp} disabled={!keeper} data-testid="lab-import">
+          {t.importFile}
+        </button>
+        <input ref={file} type="file" accept=".json,application/json" hidden onChange={importFile} data-testid="lab-import-file" />
+        <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
+          {t.exportOpen}
+        </button>
+      </div>
+      <p className="labs-note" role="status" data-testid="labs-note">
+        {note?.tone === 'ok' ? note.text : ''}
+      </p>
+      {note?.tone === 'error' && (
+        <div className="labs-note is-error" role="alert" data-testid="labs-error">
+          <p>{note.text}</p>
+          <ProblemList problems={note.problems ?? []} lang={lang} />
+          {(note.raw !== undefined || note.lab) && (
+            <p className="shelf-trouble-actions">
+              {note.raw !== undefined && (
+                <button type="button" className="link-button" onClick={() => downloadText(fileNameOf(note.lab?.name ?? 'lab'), note.raw ?? '')} data-testid="labs-error-download">
+                  {t.download}
+                </button>
+              )}
+              {note.lab && (
+                <button type="button" className="link-button" onClick={() => note.lab && dropEntry(note.lab)} data-testid="labs-error-delete">
+                  {t.deleteIt}
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="labs-columns">
+        <section className="labs-mine" aria-labelledby={mineId}>
+          <h3 id={mineId} ref={mineHeading} tabIndex={-1}>
+            {t.mine}
+          </h3>
+          {!keeper ? (
+            <p>{t.listFailed}</p>
+          ) : labs === null ? null : labs.length === 0 ? (
+            <p className="labs-help">{t.none}</p>
+          ) : (
+            <ul className="lab-list" data-testid="my-labs-list">
+              {labs.map((lab) => (
+                <LabRow key={lab.id} lab={lab} current={entry?.id === lab.id} date={(ms) => date.format(ms)} actions={actions} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="labs-presets" aria-labelledby={presetsId}>
+          <h3 id={presetsId}>{t.presets}</h3>
+          <PresetList open={openPreset} copy={copyPreset} />
+        </section>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import type { CheckCatalog } from '../problems';
+import { routeTail } from '../routeWords';
+
+/*
+ * English sentences of the editor's design checks (labChecks), and their fixes as short imperative
+ * lines. Kept apart from the topology problems: only the editor raises them, and they load with it
+ * (registered by model/labChecks.ts), not with the player's first page.
+ */
+
+/** One sentence per design check, and each fix, in English. */
+export const checksEn: CheckCatalog = {
+  problems: {
+    'subnet-unrouted': ({ machine, subnet, node }) =>
+      `${machine} has no route to ${subnet}, the pods of ${node}: packets for them from or through ${machine} are dropped with "no route" (ICMP network unreachable goes back to their source)`,
+    'segment-unrouted': ({ machine, subnet, segment }) =>
+      `${machine} has no route to ${subnet}, the machines on segment ${segment}: packets for them from or through ${machine} are dropped with "no route" (ICMP network unreachable goes back to their source)`,
+    'pod-unrouted': ({ pod, subnet }) =>
+      `${pod} has no route to ${subnet}: a pod reaches everything beyond its own subnet through its node, by a default route via its gateway (the node's bridge address); ` +
+      'without one, sending there fails at once with "Network is unreachable"',
+    'forwarding-off': ({ machine }) =>
+      `${machine} does not forward (ip_forward=0), yet packets must pass through it (it is a router, has pods, or another machine routes through it): ` +
+      'Linux drops them silently, without an ICMP error',
+    'iface-forwarding-off': ({ machine, iface }) =>
+      `${machine} forwards (ip_forward=1), but not what arrives on ${iface} (net.ipv4.conf.${iface}.forwarding=0): ` +
+      'Linux decides by the interface a packet comes in on, and drops such packets silently, without an ICMP error',
+    'duplicate-ip': ({ address, other }) =>
+      `${address} is also the address of ${other}, on the same layer-2 network: an ARP request for it reaches both, and the asker keeps the first answer ` +
+      '(Linux ignores a different one for a second, the neighbour table\'s locktime), so packets meant for one may reach the other; ' +
+      'and each drops what the other sends, as its source is one of its own addresses (a martian source). Give one of them another address',
+    'address-reused': ({ address, other }) =>
+      `${address} is also the address of ${other}, on another network: Linux accepts this, but the rest of the lab reaches only the one its routes lead to, ` +
+      'and the two never reach each other: each drops what the other sends, as its source is one of its own addresses (a martian source). ' +
+      'If that is not deliberate, give one of them another address',
+    'address-outside-subnet': ({ address, subnets }) =>
+      `${address} lies outside every subnet of its layer-2 network (${subnets}): the hosts there have no route to it through this link, ` +
+      'so what they send to it goes to their gateway instead, and no reply ever reaches it. Give it an address in the subnet of its link (a pod\'s comes from its node\'s pod subnet)',
+    'pod-subnets-overlap': ({ machine, subnet, other, otherSubnet, free }) =>
+      `the pod subnet of ${machine}, ${subnet}, overlaps ${otherSubnet}, the pod subnet of ${other}: host-local IPAM on both nodes hands out addresses in the overlap, ` +
+      `and every other machine routes it to one node only, so the other's pods there are never reached. Give each node a pod subnet of its own${free ? `, such as ${free} for ${machine}` : ''}`,
+    'gateway-absent': ({ via, dev }) =>
+      `no other host on the link of ${dev} has the address ${via}: Linux accepted the route, as the gateway is on-link by its prefix, but nobody answers the ARP request for it, ` +
+      'so after three tries (about 3 s) the packets waiting for it are dropped and "host unreachable" goes back to their source. Name as gateway an address a host on this link really has',
+    'veth-detached': ({ iface, pod }) =>
+      `${iface}, the node's end of the veth pair of ${pod}, is in no bridge and has no address and no route through it: everything ${pod} sends arrives here and goes no further, ` +
+      `and nothing comes back. Make it a port of the node's bridge (ip link set ${iface} master …)`,
+    'link-alone': ({ iface, segment }) =>
+      `${iface} is the only interface on segment ${segment}: the frames it sends reach nobody, so ARP through it is never answered and packets routed out of it are dropped. ` +
+      `Plug another machine into ${segment}, or remove the segment`,
+    'route-no-link': ({ dev, dst }) =>
+      `the route to ${dst} goes out of ${dev}, a link no other host is on (a bridge without ports): nobody answers its ARP requests, ` +
+      `so the packets are dropped with "host unreachable". Route ${dst} through an interface whose link holds its hosts`,
+  },
+  fix: (f) => {
+    switch (f.kind) {
+      case 'add-route':
+        return `add route ${f.route.dst} ${routeTail(f.route)} on ${f.machine}`;
+      case 'change-route':
+        return `change route ${f.from.dst} on ${f.machine} to ${routeTail(f.to)}`;
+      case 'enable-forwarding':
+        return f.iface === undefined ? `turn on ip_forward on ${f.machine}` : `turn on forwarding on ${f.iface} of ${f.machine}`;
+      case 'set-address':
+        return `change the address of ${f.iface} on ${f.machine} from ${f.from} to ${f.to}`;
+      case 'set-mac':
+        return `change the MAC of ${f.iface} on ${f.machine} from ${f.from} to ${f.to}`;
+      case 'set-master':
+        return `make ${f.iface} a port of ${f.master} on ${f.machine}`;
+    }
+  },
+};

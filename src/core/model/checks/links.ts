@@ -1,0 +1,133 @@
+import { problem } from '../../i18n/problems';
+import { formatIp } from '../../net/ipv4';
+import type { LabCheck, LabFix } from '../labChecks';
+import type { Topology } from '../topology';
+import { covers, forwardsOn, labFacts, neighboursOf, onLink, type IfaceFact, type LabFacts, type NsFact } from './facts';
+
+/*
+ * Link checks: an interface that leads nowhere, and a gateway nobody on the link answers for.
+ * "No link" means, for each kind of interface:
+ * - a NIC (`ether`): no other namespace has a NIC on its segment, so its frames reach nobody
+ *   (`link-alone`, warning; routes through it need no second warning);
+ * - a veth: Linux creates both ends together, so a missing peer is a validation error; here, the
+ *   host end of a pod's veth that is in no bridge, has no address and no route through it: the
+ *   pod's frames arrive in the node and go nowhere (`veth-detached`, warning);
+ * - a bridge: one without ports is how a node's cni0 is before its first pod, and its own address
+ *   still works; only a static route through it, which sends to hosts that cannot be there, is
+ *   reported (`route-no-link`, warning).
+ */
+
+/** NICs whose segment no other namespace is plugged into. */
+export function aloneOnSegment(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  const holders = new Map<string, Set<NsFact>>();
+  for (const ns of facts.spaces) {
+    for (const f of ns.ifaces) {
+      if (f.spec.kind !== 'ether') continue;
+      const set = holders.get(f.spec.segment) ?? new Set();
+      set.add(ns);
+      holders.set(f.spec.segment, set);
+    }
+  }
+  const out: LabCheck[] = [];
+  for (const ns of facts.spaces) {
+    for (const f of ns.ifaces) {
+      if (f.spec.kind === 'ether' && (holders.get(f.spec.segment)?.size ?? 0) < 2) {
+        out.push({ problem: problem(`${f.path}.segment`, 'link-alone', { iface: f.spec.name, segment: f.spec.segment }) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Host ends of pods' veths attached to nothing. The fix makes it a port of the node's one bridge
+ * whose subnet holds the pod's address (`ip link set veth… master cni0`), when there is one.
+ */
+export function detachedVeths(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  const out: LabCheck[] = [];
+  for (const ns of facts.spaces) {
+    if (ns.isPod) continue;
+    for (const f of ns.ifaces) {
+      const s = f.spec;
+      const pod = detachedFrom(facts, f);
+      if (s.kind !== 'veth' || !pod) continue;
+      const podAddrs = pod.ifaces.find((i) => i.spec.name === s.peer.iface)?.addrs ?? [];
+      const bridges = ns.ifaces.filter((b) => b.spec.kind === 'bridge' && b.addrs.some((a) => podAddrs.some((p) => covers(a, p.ip))));
+      const check: LabCheck = { problem: problem(`${f.path}`, 'veth-detached', { iface: s.name, pod: pod.name }) };
+      const [bridge] = bridges;
+      if (bridge && bridges.length === 1) check.fix = { kind: 'set-master', machine: ns.name, iface: s.name, master: bridge.spec.name };
+      out.push(check);
+    }
+  }
+  return out;
+}
+
+/** The pod whose veth's host end `f` is, when `f` is attached to nothing: in no bridge, without addresses or routes. */
+function detachedFrom(facts: LabFacts, f: IfaceFact): NsFact | undefined {
+  const s = f.spec;
+  if (s.kind !== 'veth' || f.ns.isPod || s.master !== undefined || f.addrs.length > 0 || f.ns.routes.some((r) => r.spec.dev === s.name)) return undefined;
+  const pod = facts.byName.get(s.peer.ns);
+  return pod?.isPod ? pod : undefined;
+}
+
+/** Static routes through a bridge (or another non-NIC device) whose link holds no other namespace. */
+export function routesNowhere(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  const out: LabCheck[] = [];
+  for (const ns of facts.spaces) {
+    for (const r of ns.routes) {
+      const f = ns.byName.get(r.spec.dev);
+      if (!f || f.spec.kind === 'ether' || neighboursOf(facts, f).length > 0) continue;
+      out.push({ problem: problem(`${ns.at}.routes[${r.k}].dev`, 'route-no-link', { dev: r.spec.dev, dst: r.spec.dst }) });
+    }
+  }
+  return out;
+}
+
+/** Whether an interface answers ARP for addresses it routes elsewhere (`proxy_arp`: `all` or its own). */
+function proxies(f: IfaceFact): boolean {
+  return f.spec.sysctls?.proxy_arp === true || f.ns.spec.sysctls?.all?.proxy_arp === true;
+}
+
+/**
+ * A route whose gateway no other host on the device's link has (`gateway-absent`, error): Linux
+ * accepted it because the address is on-link by prefix (or `onlink` was said), but the ARP request
+ * for it gets no answer, so after three tries (about 3 s) every packet through the route is
+ * dropped and the sender hears "No route to host". Skipped when a host on the link answers ARP by
+ * proxy, when the namespace has a static neighbour entry for the gateway, and when the gateway is
+ * one of its own addresses (the kernel then sends to the destination directly). The fix, when
+ * clear, is the one forwarding host on the link (or the one router among several).
+ */
+export function absentGateways(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  const out: LabCheck[] = [];
+  for (const ns of facts.spaces) {
+    const own = new Set(ns.ifaces.flatMap((f) => f.addrs.map((a) => a.ip)));
+    for (const r of ns.routes) {
+      const f = ns.byName.get(r.spec.dev);
+      if (r.via === null || !f || own.has(r.via) || f.spec.master !== undefined) continue;
+      const via = r.via;
+      if ((ns.spec.neighbours ?? []).some((n) => n.dev === f.spec.name && n.ip === formatIp(via))) continue;
+      const others = neighboursOf(facts, f);
+      // A pod cut off by its detached veth: detachedVeths names the cause, and its fix.
+      if (others.some((o) => o.addrs.some((a) => a.ip === via)) || others.some(proxies) || others.some((o) => detachedFrom(facts, o))) continue;
+      const check: LabCheck = { problem: problem(`${ns.at}.routes[${r.k}].via`, 'gateway-absent', { via: formatIp(via), dev: f.spec.name }) };
+      const gw = gatewayOn(others, f);
+      if (gw) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: gw } } satisfies LabFix;
+      out.push(check);
+    }
+  }
+  return out;
+}
+
+/** The address of the one forwarding host among `others` that `f` reaches on-link, or of the one router among several. */
+export function gatewayOn(others: IfaceFact[], f: IfaceFact): string | null {
+  const found = new Map<NsFact, number>();
+  for (const o of others) {
+    if (!forwardsOn(o) || found.has(o.ns)) continue;
+    const a = o.addrs.find((x) => onLink(f, x.ip));
+    if (a) found.set(o.ns, a.ip);
+  }
+  const all = [...found];
+  const routers = all.filter(([ns]) => ns.machine.role === 'router' && !ns.isPod);
+  const pick = all.length === 1 ? all[0] : routers.length === 1 ? routers[0] : undefined;
+  return pick ? formatIp(pick[1]) : null;
+}
