@@ -4,7 +4,7 @@
  * index: the app loads the editor on demand, and a bundler keeps whatever only this entry reaches
  * out of the player's first page (a module the index re-exported would be shared with it).
  */
-export { addPod, nextPodAddress, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
+export { addPod, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
 export { problemPlace, type ProblemPlace } from './model/checks/place';
 export { routeTail } from './i18n/routeWords';

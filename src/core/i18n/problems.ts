@@ -53,6 +53,8 @@ export type ProblemParams = {
   'pod-no-bridge': { machine: string; bridge: string };
   /** host-local IPAM has no free address left in the bridge's subnet (`range`, first-last). */
   'pod-subnet-full': { bridge: string; range: string };
+  /** The CNI plugins refused to give a pod its network for another reason: their error's code and message, as they printed them. */
+  'cni-add-failed': { code: number; msg: string };
   /** A link asked of one end of a veth pair: its one link is its peer (`peer`, as `ns/iface`). */
   'link-veth': { iface: string; peer: string };
   /** A link asked of a bridge: its ports plug into it, it does not plug into a segment. */

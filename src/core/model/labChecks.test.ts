@@ -20,9 +20,10 @@ function withNode3(extra: Partial<MachineSpec> = {}): Topology {
     ],
     routes: [{ dst: 'default', via: '172.16.100.254', dev: 'eth0' }],
     sysctls: { ip_forward: true },
-    ...extra,
   };
-  return addPod({ ...seed, machines: [...seed.machines, node3] }, 'node3').topology;
+  // addPod runs the CNI ADD, whose bridge plugin (isGateway) turns ip_forward on: `extra` comes after it.
+  const t = addPod({ ...seed, machines: [...seed.machines, node3] }, 'node3').topology;
+  return { ...t, machines: t.machines.map((m) => (m.name === 'node3' ? { ...m, ...extra } : m)) };
 }
 
 describe('lab checks: what Linux accepts but will not work, with the fix', () => {

@@ -1,16 +1,24 @@
 import { TopologyEditError } from './editError';
-import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
-import type { IfaceSpec, MachineSpec, PodSpec, Topology } from './topology';
+import { formatIp, networkOf, parseCidr } from '../net/ipv4';
+import { seededEntropy } from '../cni/entropy';
+import type { CniEvent } from '../cni/events';
+import { podAdd, type Attachment, type ConfList } from '../cni/runtime';
+import type { CniResult } from '../cni/types';
+import { LAB_CNI_PATH, labConfList, machineAfterAdd, nodeOfMachine, podNetnsPath } from './podCni';
+import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
 
 /*
- * Giving a pod its network, the way the CNI bridge plugin with host-local IPAM does it
- * (containernetworking/plugins: plugins/main/bridge/bridge.go cmdAdd, plugins/ipam/host-local
- * backend/allocator/allocator.go Get): the next free address of the node's pod subnet after the
- * last one handed out, a veth pair whose host end joins the node's bridge, and a default route via
- * the bridge's address (isGateway). The editor's "Add pod" and the CNI ADD walk-through both call
- * addPod, so a pod gets its network one way only, whoever creates it.
+ * Giving a pod its network: the one path, whoever creates the pod (the editor's "Add pod", paste,
+ * the lab edits). It is the CNI ADD itself (src/core/cni): the runtime creates the pod's network
+ * namespace and runs the node's network configuration (the bridge plugin with host-local IPAM,
+ * labConfList) with CNI_CONTAINERID = the pod's name, CNI_IFNAME = eth0; what the plugins did to
+ * the node is written back into the lab (podCni.ts). So a new pod gets what the real plugins give:
+ * the next address round-robin after host-local's last reservation (the gateway skipped), a veth
+ * pair whose host end is `veth` + 8 hex digits on the node's bridge, a default route via the
+ * bridge's address, ip_forward on. The veth names and MACs the real kernel and plugin draw at
+ * random come here from bytes seeded by the node and pod names, so the same edit gives the same lab.
  */
 
 /** What addPod may be told; everything has a default. */
@@ -23,6 +31,17 @@ export interface AddPodOptions {
   ifname?: string;
 }
 
+/** The CNI operation that gave the pod its network, for the story of a pod's creation. */
+export interface PodCniAdd {
+  /** The network configuration list the runtime ran. */
+  conflist: ConfList;
+  attachment: Attachment;
+  /** Every event, from the namespace's creation to the last plugin's exit. */
+  events: CniEvent[];
+  /** The final result, as the runtime cached it. */
+  result: CniResult;
+}
+
 /** A pod with its network, and the topology that holds it. */
 export interface AddedPod {
   topology: Topology;
@@ -31,15 +50,7 @@ export interface AddedPod {
   address: string;
   gateway: string;
   hostIface: string;
-}
-
-/** Linux's limit on interface names (IFNAMSIZ - 1). */
-const IFNAME_MAX = 15;
-
-/** `02:00:0a:0a:0a:03` for 10.10.10.3 (`kind` 1: the host end of a pod's veth), as the seed lab names MACs. */
-function macFor(ip: number, kind: 0 | 1): string {
-  const hex = [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].map((o) => o.toString(16).padStart(2, '0'));
-  return ['02', kind === 0 ? '00' : '01', ...hex].join(':');
+  cni: PodCniAdd;
 }
 
 /** Every namespace name of the topology (machines and pods). */
@@ -52,55 +63,14 @@ function namespaceNames(t: Topology): Set<string> {
   return names;
 }
 
-/** The first address of a namespace's interfaces that lies in `net/prefix`, or null. */
-function addressIn(ns: { interfaces: readonly IfaceSpec[] }, net: number, prefix: number): number | null {
-  for (const i of ns.interfaces) {
-    for (const a of i.addresses ?? []) {
-      const c = parseCidr(a);
-      if (c && c.prefix >= prefix && networkOf(c.ip, prefix) === net) return c.ip;
-    }
-  }
-  return null;
-}
-
 /**
- * host-local's choice for the next pod of `machine` on `bridge` (`net/prefix`, gateway `gw`): the
- * range is the subnet without its network and broadcast addresses (rangeStart, rangeEnd); the
- * search starts after the last address handed out (host-local keeps it in `last_reserved_ip`;
- * here, the address of the machine's last pod in that subnet) and wraps round once, skipping the
- * gateway and every address in use. Null when the range is full.
- */
-export function nextPodAddress(machine: MachineSpec, net: number, prefix: number, gw: number): number | null {
-  const first = net + 1;
-  const last = broadcastOf(net, prefix) - 1;
-  if (last < first) return null;
-  const used = new Set<number>([gw]);
-  let lastReserved: number | null = null;
-  for (const ns of [machine, ...(machine.pods ?? [])]) {
-    for (const i of ns.interfaces) {
-      for (const a of i.addresses ?? []) {
-        const c = parseCidr(a);
-        if (c) used.add(c.ip);
-      }
-    }
-  }
-  for (const p of machine.pods ?? []) lastReserved = addressIn(p, net, prefix) ?? lastReserved;
-  const size = last - first + 1;
-  const start = lastReserved !== null && lastReserved >= first && lastReserved < last ? lastReserved + 1 : first;
-  for (let k = 0; k < size; k++) {
-    const ip = first + ((start - first + k) % size);
-    if (!used.has(ip)) return ip;
-  }
-  return null;
-}
-
-/**
- * Adds a pod to node `machineName` with its network (CNI ADD with the bridge plugin and
- * host-local IPAM) and returns the new topology; `topology` itself is never changed.
+ * Adds a pod to node `machineName` by running the CNI ADD there, and returns the new topology;
+ * `topology` itself is never changed.
  *
  * @throws TopologyEditError naming the field: no such machine (`machines`, code `unknown-machine`),
- *   a name in use (`duplicate-name`), no bridge with an address (`pod-no-bridge`), a full subnet
- *   (`pod-subnet-full`, host-local's "no IP addresses available in range set").
+ *   a name in use (`duplicate-name`), no bridge with an address to take the pod subnet from
+ *   (`pod-no-bridge`), a full subnet (`pod-subnet-full`, host-local's "no IP addresses available
+ *   in range set"), any other failure of the plugins (`cni-add-failed`, with their error).
  */
 export function addPod(topology: Topology, machineName: string, options: AddPodOptions = {}): AddedPod {
   const index = topology.machines.findIndex((m) => m.name === machineName);
@@ -115,26 +85,36 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   if (names.has(name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
   const bridge = machine.interfaces.find((i) => i.kind === 'bridge' && (options.bridge === undefined ? (i.addresses ?? []).length > 0 : i.name === options.bridge));
   const gwCidr = bridge ? parseCidr(bridge.addresses?.[0] ?? '') : null;
-  if (!bridge || !gwCidr) {
+  if (!bridge || bridge.kind !== 'bridge' || !gwCidr) {
     throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-no-bridge', params: { machine: machineName, bridge: options.bridge ?? '' } }]);
   }
-  const net = networkOf(gwCidr.ip, gwCidr.prefix);
-  const ip = nextPodAddress(machine, net, gwCidr.prefix, gwCidr.ip);
-  const range = `${formatIp(net + 1)}-${formatIp(broadcastOf(net, gwCidr.prefix) - 1)}`;
-  if (ip === null) throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: bridge.name, range } }]);
+  const subnet = `${formatIp(networkOf(gwCidr.ip, gwCidr.prefix))}/${gwCidr.prefix}`;
+  const conflist = labConfList(bridge, formatIp(gwCidr.ip), subnet);
   const ifname = options.ifname ?? 'eth0';
-  const readable = `veth-${name}`;
-  // The bridge plugin names the host end veth + 8 hex digits; ours reads better while it fits IFNAMSIZ.
-  const hostIface = readable.length <= IFNAME_MAX ? readable : `veth${(ip >>> 0).toString(16).padStart(8, '0')}`;
-  const address = `${formatIp(ip)}/${gwCidr.prefix}`;
-  const gateway = formatIp(gwCidr.ip);
-  const pod: PodSpec = {
-    name,
-    interfaces: [{ kind: 'veth', name: ifname, mac: macFor(ip, 0), addresses: [address], peer: { ns: machineName, iface: hostIface } }],
-    routes: [{ dst: 'default', via: gateway, dev: ifname }],
+  // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name.
+  const attachment: Attachment = {
+    containerId: name,
+    netns: podNetnsPath(name),
+    ifname,
+    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name]],
   };
-  const host: IfaceSpec = { kind: 'veth', name: hostIface, mac: macFor(ip, 1), master: bridge.name, peer: { ns: name, iface: ifname } };
-  const next: MachineSpec = { ...machine, interfaces: [...machine.interfaces, host], pods: [...(machine.pods ?? []), pod] };
+  const run = podAdd(nodeOfMachine(machine), conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  if (run.error || !run.result) {
+    const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
+    if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: bridge.name, range: full.rangeSet } }]);
+    throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'cni-add-failed', params: { code: run.error?.code ?? 0, msg: run.error?.msg ?? '' } }]);
+  }
+  const after = machineAfterAdd(machine, run.node, name);
+  const next: MachineSpec = after.machine;
   const machines = topology.machines.map((m, k) => (k === index ? next : m));
-  return { topology: { ...topology, machines }, pod, address, gateway, hostIface };
+  const ip = run.result.ips?.[0];
+  const hostIface = run.result.interfaces?.[1]?.name ?? '';
+  return {
+    topology: { ...topology, machines },
+    pod: after.pod,
+    address: ip?.address ?? '',
+    gateway: ip?.gateway ?? '',
+    hostIface,
+    cni: { conflist, attachment, events: run.events, result: run.result },
+  };
 }

@@ -187,11 +187,15 @@ const nsFields = {
 /** A pod: a namespace with a name. */
 export const podSchema = z.strictObject({ name: nsName, ...nsFields });
 
+/** host-local's cursor per network (`last_reserved_ip.0`), see NodeCniState. */
+const cniSchema = z.strictObject({ lastReservedIp: z.optional(z.record(z.string(), ip)) });
+
 const machineFields = {
   name: nsName,
   role: z.enum(['node', 'router', 'host']),
   ...nsFields,
   position: z.optional(z.strictObject({ x: z.number(), y: z.number() })),
+  cni: z.optional(cniSchema),
 };
 
 /** A machine with its root namespace's fields, its pods only as a list (each is checked with {@link podSchema}). */

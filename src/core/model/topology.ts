@@ -143,12 +143,25 @@ export interface PodSpec extends NamespaceSpec {
 /** What a machine is, for drawing and for explanations. */
 export type MachineRole = 'node' | 'router' | 'host';
 
+/**
+ * What the CNI plugins keep on a node's disk that no device shows: host-local's round-robin
+ * cursor, the file `last_reserved_ip.0` in /var/lib/cni/networks/<network>/. A pod's address is
+ * its own reservation (the file named by the address); the cursor outlives the pod, so an
+ * address just freed is not handed out again at once.
+ */
+export interface NodeCniState {
+  /** The last address host-local reserved, by network name (the lab names a network after its bridge, `cni0`). */
+  lastReservedIp?: Record<string, string>;
+}
+
 /** A machine: its root namespace plus its pods. */
 export interface MachineSpec extends NamespaceSpec {
   /** Machine name; also its root namespace name. Unique in the topology. */
   name: string;
   role: MachineRole;
   pods?: PodSpec[];
+  /** The CNI plugins' state on this node (absent: nothing reserved yet, as on a fresh node). */
+  cni?: NodeCniState;
   /** Optional drawing position, kept across edits. */
   position?: { x: number; y: number };
 }

@@ -35,6 +35,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'file-version-future': { version: 2, supported: 1 },
   'pod-no-bridge': { machine: 'router', bridge: '' },
   'pod-subnet-full': { bridge: 'cni0', range: '10.10.11.249-10.10.11.254' },
+  'cni-add-failed': { code: 999, msg: 'failed to open netns "/var/run/netns/pod5"' },
   'subnet-unrouted': { machine: 'router', subnet: '10.10.12.0/24', node: 'node3' },
   'forwarding-off': { machine: 'node3' },
   'iface-forwarding-off': { machine: 'node1', iface: 'cni0' },
@@ -189,7 +190,7 @@ const unreadable = { version: 1, name: 'x', segments: [], get machines(): unknow
  * Latin words a Russian problem may contain besides paths, quoted values and the problem's own
  * values: field names the user types, and technical tokens Russian courses keep in Latin letters.
  */
-const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink', 'true', 'false', 'ARP', 'STP', 'Calico']);
+const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink', 'true', 'false', 'ARP', 'STP', 'Calico', 'CNI']);
 
 /** The English-looking words of a problem line once its path, quotes and values are taken out. */
 function foreignWords(p: Problem, line: string): string[] {
@@ -220,7 +221,7 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'link-veth', 'link-bridge', 'link-self', 'segment-full',
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);

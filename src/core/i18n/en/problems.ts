@@ -46,6 +46,7 @@ export const problemsEn: ProblemCatalog = {
     ? `${machine} has no bridge "${bridge}" with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway)`
     : `${machine} has no bridge with an IPv4 address: a pod's gateway is its node's bridge address (the bridge plugin's isGateway); add one, such as cni0 with 10.10.12.254/24`,
   'pod-subnet-full': ({ bridge, range }) => `no free address left for a pod on ${bridge}: host-local IPAM says "no IP addresses available in range set: ${range}"; use a larger subnet or delete a pod`,
+  'cni-add-failed': ({ code, msg }) => `the CNI plugins could not give the pod its network: error ${code}, "${msg}"`,
   'link-veth': ({ iface, peer }) =>
     `${iface} is one end of a veth pair: its only link is its other end, ${peer}, and it cannot be plugged into a segment; a pod reaches other networks through its node`,
   'link-bridge': ({ iface }) =>

@@ -64,6 +64,7 @@ export const problemsRu: ProblemCatalog = {
     ? `на ${machine} нет моста «${bridge}» с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge)`
     : `на ${machine} нет моста с IPv4-адресом, а шлюзом пода служит адрес моста его ноды (isGateway у плагина bridge); добавьте мост, например cni0 с адресом 10.10.12.254/24`,
   'pod-subnet-full': ({ bridge, range }) => `для пода на ${bridge} не осталось свободного адреса: плагин IPAM host-local сообщает «no IP addresses available in range set: ${range}»; возьмите подсеть побольше или удалите под`,
+  'cni-add-failed': ({ code, msg }) => `плагины CNI не смогли подключить под к сети: ошибка ${code}, «${msg}»`,
   'link-veth': ({ iface, peer }) =>
     `${iface} — один конец пары veth: его единственная связь — другой конец, ${peer}, и в сегмент его включить нельзя; под выходит в другие сети через свою ноду`,
   'link-bridge': ({ iface }) =>

@@ -1,0 +1,102 @@
+import type { CniLinkKind } from './events';
+
+/*
+ * One node as the plugins see it: its network namespaces (the node's own, `host`, and each pod's,
+ * by the path the runtime gave), their links, addresses, static routes, sysctls and nat rules,
+ * and the files the plugins keep on its disk. Plain JSON, so the CNI command can keep a node in a
+ * file between calls, and the lab can build one from a topology. Connected routes are not stored:
+ * like the kernel, we derive them from the addresses of links that are up (`connectedRoutes`).
+ */
+
+/** The node's own namespace, where the runtime runs the plugins. */
+export const HOST_NS = 'host';
+
+/** A network device. */
+export interface LinkState {
+  /** ifindex, counted per namespace from 1 (lo). */
+  index: number;
+  name: string;
+  kind: CniLinkKind;
+  mac: string;
+  /**
+   * The MAC was set explicitly (NET_ADDR_SET). A bridge whose MAC was not set follows the lowest
+   * MAC among its ports (br_stp_recalculate_bridge_id); the bridge plugin pins it with isGateway.
+   */
+  macSet?: boolean;
+  mtu: number;
+  /** Administratively up (IFF_UP). */
+  up: boolean;
+  /** ifindex of the bridge this link is a port of, in the same namespace. */
+  master?: number;
+  /** The other end of a veth pair. */
+  peer?: { ns: string; index: number };
+  /** IPv4 addresses with prefix, in the order they were added. */
+  addresses: string[];
+  hairpin?: boolean;
+  promisc?: boolean;
+  /** The MTU was set explicitly after creation (a bridge then stops following its ports'). */
+  mtuSet?: boolean;
+  /**
+   * A bridge that has had a port: until then it has carrier and `ip link` says UNKNOWN; once a
+   * port came and went it follows its ports (br_port_state_selection turns carrier off).
+   */
+  hadPorts?: boolean;
+}
+
+/** A route a program added (proto boot); `dev` is an ifindex. */
+export interface RouteState {
+  dst: string;
+  gw?: string;
+  dev: number;
+}
+
+/** The nat table, as `iptables -t nat -S` lists it: user chains, then rules in order. */
+export interface NatState {
+  chains: string[];
+  rules: string[];
+}
+
+/** One network namespace. */
+export interface NetnsState {
+  links: LinkState[];
+  routes: RouteState[];
+  /** Sysctls written, by dotted name (`net.ipv4.ip_forward`); unset ones have the kernel default. */
+  sysctls: Record<string, string>;
+  /** The last ifindex handed out (the kernel allocates cyclically: a freed index is not reused at once). */
+  lastIndex: number;
+  nat?: NatState;
+}
+
+/** A node: its namespaces and its files. */
+export interface NodeState {
+  format: 'packet-journey-cni-node';
+  version: 1;
+  namespaces: Record<string, NetnsState>;
+  /** Files by absolute path (host-local's `/var/lib/cni/networks/<net>/<ip>`, flannel's subnet.env). */
+  files: Record<string, string>;
+}
+
+/** A fresh namespace as `ip netns add` makes it: only `lo`, down. */
+export function freshNetns(): NetnsState {
+  return { links: [{ index: 1, name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: false, addresses: [] }], routes: [], sysctls: {}, lastIndex: 1 };
+}
+
+/** A node with nothing on it yet but its own namespace (the CNI command's state on first use). */
+export function emptyNode(): NodeState {
+  return { format: 'packet-journey-cni-node', version: 1, namespaces: { [HOST_NS]: freshNetns() }, files: {} };
+}
+
+/** Kernel defaults of the sysctls the plugins read or write. */
+export const SYSCTL_DEFAULTS: Readonly<Record<string, string>> = { 'net.ipv4.ip_forward': '0' };
+
+/** A deep copy of a node (the state is plain JSON). */
+export function cloneNode(node: NodeState): NodeState {
+  return JSON.parse(JSON.stringify(node)) as NodeState;
+}
+
+/** Whether `v` looks like a node state (the CNI command refuses any other file). */
+export function isNodeState(v: unknown): v is NodeState {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Partial<NodeState>;
+  return o.format === 'packet-journey-cni-node' && o.version === 1 && typeof o.namespaces === 'object' && o.namespaces !== null && typeof o.files === 'object' && o.files !== null && HOST_NS in o.namespaces;
+}
