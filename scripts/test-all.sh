@@ -39,8 +39,10 @@ step "typecheck (app and pure core)" npm run --silent typecheck
 step "lint (zero warnings)" npm run --silent lint
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "production build" npx vite build --logLevel warn
+pw_rc=0
 if ls e2e/*.spec.ts >/dev/null 2>&1; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=reports/pw.json npx playwright test --reporter=list,json
+  pw_rc=$?
 fi
 
 node -e '
@@ -56,8 +58,14 @@ if (v) {
   failed += v.numFailedTests + brokenFiles;
 } else failed += 1;
 const hasE2e = fs.readdirSync("e2e").some((f) => f.endsWith(".spec.ts"));
-if (p) { passed += p.stats.expected; failed += p.stats.unexpected + p.stats.flaky; }
-else if (hasE2e) failed += 1;
+if (p) {
+  passed += p.stats.expected;
+  failed += p.stats.unexpected + p.stats.flaky;
+  // Playwright that could not run (its web server's port taken, a config error) reports no test at
+  // all, with errors of its own and a failing exit code: that is a failure, never a pass.
+  const pwRc = Number(process.argv[3]);
+  if ((p.errors ?? []).length > 0 || (pwRc !== 0 && p.stats.unexpected + p.stats.flaky === 0)) failed += 1;
+} else if (hasE2e) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
-' "$checks_passed" "$checks_failed"
+' "$checks_passed" "$checks_failed" "$pw_rc"
