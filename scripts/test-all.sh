@@ -61,7 +61,7 @@ const hasE2e = fs.readdirSync("e2e").some((f) => f.endsWith(".spec.ts"));
 if (p) {
   passed += p.stats.expected;
   failed += p.stats.unexpected + p.stats.flaky;
-  // Playwright that could not run (its web server's port taken, a config error) reports no test at
+  // Playwright that could not run (the port of its web server taken, a config error) reports no test at
   // all, with errors of its own and a failing exit code: that is a failure, never a pass.
   const pwRc = Number(process.argv[3]);
   if ((p.errors ?? []).length > 0 || (pwRc !== 0 && p.stats.unexpected + p.stats.flaky === 0)) failed += 1;
