@@ -63,12 +63,12 @@ test.describe('the live checks', () => {
     await openInEdit(page, 'ru');
     const error = page.getByTestId('checks').locator('li').first();
     await expect(error.locator('.check-kind')).toHaveText('Ошибка');
-    await expect(error).toContainText('адрес 10.10.10.1 есть и у pod1/eth0 в той же сети второго уровня');
-    await expect(error.locator('.check-fix-what')).toHaveText('заменить адрес eth0 на pod2: 10.10.10.2/24 вместо 10.10.10.1/24');
+    await expect(error).toContainText('адрес 10.10.10.1 есть и у интерфейса pod1/eth0 в той же сети второго уровня');
+    await expect(error.locator('.check-fix-what')).toHaveText('pod2: сменить адрес eth0 с 10.10.10.1/24 на 10.10.10.2/24');
     const warning = page.getByTestId('checks').locator('li').nth(1);
-    await expect(warning).toContainText('node2 не пересылает пакеты (ip_forward=0)');
-    await expect(warning.locator('.check-fix-what')).toHaveText('включить ip_forward на node2');
-    await warning.getByRole('button', { name: 'Исправить: включить ip_forward на node2' }).click();
+    await expect(warning).toContainText('машина node2 не пересылает пакеты (ip_forward=0)');
+    await expect(warning.locator('.check-fix-what')).toHaveText('node2: включить ip_forward');
+    await warning.getByRole('button', { name: 'Исправить: node2: включить ip_forward' }).click();
     await expect(page.getByTestId('checks').locator('li')).toHaveCount(1);
   });
 });

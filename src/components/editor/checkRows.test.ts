@@ -23,7 +23,7 @@ describe('the checks panel rows', () => {
     expect(en).toMatchObject({ severity: 'warning', ns: 'router', at: 'routing table', fix: { kind: 'add-route', machine: 'router' } });
     expect(ru).toMatchObject({ ns: 'router', at: 'таблица маршрутизации' });
     expect(en?.text).toMatch(/^router has no route to 10\.10\.12\.0\/24/);
-    expect(ru?.text).toMatch(/^у router нет маршрута к 10\.10\.12\.0\/24/);
+    expect(ru?.text).toMatch(/^у машины router нет маршрута к 10\.10\.12\.0\/24/);
   });
 
   it('validation errors come first, pointing at their machine and the route, with the fix when the gateway says which device', () => {

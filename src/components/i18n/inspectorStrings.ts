@@ -53,13 +53,13 @@ export const INSPECTOR_EN = {
   rp: { 0: '0: off', 1: '1: strict', 2: '2: loose' } as Record<number, string>,
   sysctlOf: (key: string, iface: string) => `${key} on ${iface}`,
   explain: {
-    ip_forward: 'Forward packets between interfaces, as a router or a node with pods must. Writing it turns forwarding on for every interface.',
+    ip_forward: 'Forward packets between interfaces, as a router or a node with pods must. Writing it sets forwarding to the same value on every interface (0 turns forwarding off everywhere).',
     ip_default_ttl: 'TTL of the packets this namespace sends itself, from 1 to 255 (Linux: 64).',
-    forwarding: 'Forward packets that arrive on this interface (ip_forward sets it on all of them).',
-    proxy_arp: 'Answer ARP for an address routed out another interface, with this MAC. In effect if on in all or here.',
+    forwarding: 'Forward packets that arrive on this interface (writing ip_forward sets it on all of them at once).',
+    proxy_arp: 'Answer ARP for an address routed out another interface, with this MAC; only while forwarding is on for this interface. In effect if on in all or here.',
     rp_filter: 'Reverse-path filter: drop a packet whose source is not routed back out the interface it came in on (strict) or not routed at all (loose). The higher of all and here counts.',
     send_redirects: 'Send ICMP redirects when a packet leaves by the interface it came in on. In effect if on in all or here.',
-    accept_redirects: 'Take the gateway an ICMP redirect names. With forwarding on, only if on in all and here.',
+    accept_redirects: 'Use the gateway an ICMP redirect names. With forwarding on, only if on in all and here; with it off, if on in all or here.',
   },
   /** What the undo history calls each inspector edit (announced after it is done). */
   actions: {
@@ -86,7 +86,7 @@ export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   podSubnetLabel: (bridge) => `Подсеть подов: адрес моста ${bridge}`,
   podSubnetHelp: (pods) =>
     pods
-      ? `Шлюз подов; в новой подсети ${pods} получат новые адреса, как их выдал бы CNI.`
+      ? `Адрес шлюза подов. При смене подсети поды ${pods} получат новые адреса, как их выдал бы CNI.`
       : 'Шлюз подов: новые поды получают адреса из этой подсети.',
   tabs: 'Разделы свойств',
   interfaces: 'Интерфейсы',
@@ -106,18 +106,18 @@ export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   linkPort: (bridge) => `порт моста ${bridge}`,
   linkBridge: (ports) => (ports ? `порты: ${ports}` : 'портов нет'),
   noAddress: 'адреса нет',
-  routesCaption: 'Статические маршруты в порядке добавления, после маршрутов к сетям, подключённым напрямую.',
+  routesCaption: 'Статические маршруты; Linux добавляет их в этом порядке после маршрутов к сетям, подключённым напрямую (их создают адреса интерфейсов).',
   noRoutes: 'Статических маршрутов нет.',
   dst: 'Назначение',
   via: 'Шлюз',
-  dev: 'Устройство',
+  dev: 'Интерфейс',
   metric: 'Метрика',
   routeField: (field, n) => `${field}, маршрут ${n}`,
   routeButtons: 'Удалить или добавить',
   newField: (field) => `${field}, новый маршрут`,
   addRoute: 'Добавить маршрут',
   deleteRoute: (n, line) => `Удалить маршрут ${n}: ${line}`,
-  routeHelp: 'Ячейка применяется по Enter или когда вы из неё уходите; Escape возвращает прежнее.',
+  routeHelp: 'Изменение в ячейке применяется по Enter или при выходе из неё; Escape возвращает прежнее значение.',
   nsSysctls: 'Это сетевое пространство имён',
   allSysctls: 'Все интерфейсы (conf/all)',
   ifaceSysctls: (iface) => `Интерфейс ${iface}`,
@@ -127,13 +127,13 @@ export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   rp: { 0: '0: выкл.', 1: '1: строгий', 2: '2: нестрогий' },
   sysctlOf: (key, iface) => `${key} на ${iface}`,
   explain: {
-    ip_forward: 'Пересылать пакеты между интерфейсами: это нужно маршрутизатору и ноде с подами. Запись включает forwarding на всех интерфейсах.',
-    ip_default_ttl: 'TTL пакетов, которые отправляет само это сетевое пространство имён от 1 до 255 (в Linux по умолчанию 64).',
-    forwarding: 'Пересылать пакеты, пришедшие на этот интерфейс (ip_forward включает его на всех).',
-    proxy_arp: 'Отвечать на ARP за адрес, маршрут к которому ведёт через другой интерфейс, своим MAC-адресом. Действует, если включён в all или здесь.',
+    ip_forward: 'Пересылать пакеты между интерфейсами: это нужно маршрутизатору и ноде с подами. Запись в ip_forward задаёт то же значение forwarding на всех интерфейсах (0 выключает пересылку везде).',
+    ip_default_ttl: 'TTL пакетов, которые отправляет само это сетевое пространство имён: от 1 до 255 (в Linux по умолчанию 64).',
+    forwarding: 'Пересылать пакеты, пришедшие на этот интерфейс (запись в ip_forward задаёт его сразу на всех).',
+    proxy_arp: 'Отвечать своим MAC-адресом на ARP-запросы об адресе, маршрут к которому ведёт через другой интерфейс; работает только при включённой пересылке на этом интерфейсе. Действует, если включён в all или здесь.',
     rp_filter: 'Проверка обратного пути: отбросить пакет, если маршрут к его источнику ведёт не через интерфейс, на который он пришёл (строгий режим), или маршрута нет вовсе (нестрогий). Действует большее из all и значения здесь.',
     send_redirects: 'Отправлять перенаправления ICMP (redirect), когда пакет уходит через тот же интерфейс, через который пришёл. Действует, если включён в all или здесь.',
-    accept_redirects: 'Принимать шлюз, названный в перенаправлении ICMP (redirect). При включённой пересылке — только если включён и в all, и здесь.',
+    accept_redirects: 'Использовать шлюз, указанный в ICMP-перенаправлении (redirect). При включённой пересылке действует, только если включён и в all, и здесь; при выключенной — если включён в all или здесь.',
   },
   actions: {
     rename: 'имя изменено',

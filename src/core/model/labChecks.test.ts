@@ -38,7 +38,7 @@ describe('lab checks: what Linux accepts but will not work, with the fix', () =>
     const [check] = checks;
     if (!check?.fix) throw new Error('no fix offered');
     expect(fixText(check.fix, 'en')).toBe('add route 10.10.12.0/24 via 172.16.100.3 dev eth0 on router');
-    expect(fixText(check.fix, 'ru')).toBe('добавить маршрут 10.10.12.0/24 via 172.16.100.3 dev eth0 на router');
+    expect(fixText(check.fix, 'ru')).toBe('router: добавить маршрут 10.10.12.0/24 via 172.16.100.3 dev eth0');
     expect(formatProblem(check.problem, 'en')).toContain('router has no route to 10.10.12.0/24, the pods of node3');
     // Before the fix the router drops the ping; after it, the reply comes back.
     expect(tellOutcome(runJourney(t, { from: 'pod1', to: 'pod5' }), 'en')).toContain('0 of 1');

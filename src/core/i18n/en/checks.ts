@@ -11,9 +11,9 @@ import { routeTail } from '../routeWords';
 export const checksEn: CheckCatalog = {
   problems: {
     'subnet-unrouted': ({ machine, subnet, node }) =>
-      `${machine} has no route to ${subnet}, the pods of ${node}: packets for them from or through ${machine} are dropped with "no route" (ICMP network unreachable goes back to their source)`,
+      `${machine} has no route to ${subnet}, the pods of ${node}: a program on ${machine} sending to them gets "Network is unreachable", and packets passing through are dropped with ICMP network unreachable back to their source`,
     'segment-unrouted': ({ machine, subnet, segment }) =>
-      `${machine} has no route to ${subnet}, the machines on segment ${segment}: packets for them from or through ${machine} are dropped with "no route" (ICMP network unreachable goes back to their source)`,
+      `${machine} has no route to ${subnet}, the machines on segment ${segment}: a program on ${machine} sending to them gets "Network is unreachable", and packets passing through are dropped with ICMP network unreachable back to their source`,
     'pod-unrouted': ({ pod, subnet }) =>
       `${pod} has no route to ${subnet}: a pod reaches everything beyond its own subnet through its node, by a default route via its gateway (the node's bridge address); ` +
       'without one, sending there fails at once with "Network is unreachable"',
@@ -41,8 +41,9 @@ export const checksEn: CheckCatalog = {
       `no other host on the link of ${dev} has the address ${via}: Linux accepted the route, as the gateway is on-link by its prefix, but nobody answers the ARP request for it, ` +
       'so after three tries (about 3 s) the packets waiting for it are dropped and "host unreachable" goes back to their source. Name as gateway an address a host on this link really has',
     'veth-detached': ({ iface, pod }) =>
-      `${iface}, the node's end of the veth pair of ${pod}, is in no bridge and has no address and no route through it: everything ${pod} sends arrives here and goes no further, ` +
-      `and nothing comes back. Make it a port of the node's bridge (ip link set ${iface} master …)`,
+      `${iface}, the node's end of the veth pair of ${pod}, is in no bridge and has no address and no route through it: the node still answers ${pod}'s ARP for its gateway ` +
+      `there (arp_ignore=0 answers for any local address) and forwards what ${pod} sends, but routes the replies into the bridge, where this interface is not, so they never come back. ` +
+      `Make it a port of the node's bridge (ip link set ${iface} master …)`,
     'link-alone': ({ iface, segment }) =>
       `${iface} is the only interface on segment ${segment}: the frames it sends reach nobody, so ARP through it is never answered and packets routed out of it are dropped. ` +
       `Plug another machine into ${segment}, or remove the segment`,

@@ -255,7 +255,9 @@ describe('every check on a lab with its fault', () => {
  * IPAM, forwarding, ip_forward, veth), and commands quoted as typed (ip link set … master).
  */
 const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'martian', 'source', 'locktime', 'host', 'local', 'IPAM', 'forwarding', 'ip_forward', 'veth',
-  'ip', 'link', 'set', 'master', 'net', 'ipv', 'conf', 'via', 'dev', 'default', 'onlink', 'multicast', 'unicast']);
+  'ip', 'link', 'set', 'master', 'net', 'ipv', 'conf', 'via', 'dev', 'default', 'onlink', 'multicast', 'unicast', 'arp_ignore',
+  // The error a program gets, as strerror(ENETUNREACH) prints it.
+  'Network', 'is', 'unreachable']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
