@@ -18,7 +18,9 @@ async function downloadCapture(s: AppState): Promise<void> {
   const [{ journeyPcapng }, { downloadBytes, fileNameOf }] = await Promise.all([import('../../core/export/pcapng'), import('../library/download')]);
   const index = new Map(r.events.map((e, k) => [e, k]));
   const bytes = journeyPcapng(r.events, { startMs: Date.now(), comment: (e) => tellEvent(r, index.get(e) ?? 0, s.lang, 'detailed') });
-  downloadBytes(fileNameOf(`${s.topology.name} ${r.spec.from}-${r.spec.to}`, '.pcapng'), bytes, 'application/x-pcapng');
+  // Named after the kept lab when there is one (My labs), else the lab's own name; no spaces.
+  const lab = s.shelf.entry?.name ?? s.topology.name;
+  downloadBytes(fileNameOf(`${lab} ${r.spec.from}-${r.spec.to}`.replace(/\s+/g, '-'), '.pcapng'), bytes, 'application/x-pcapng');
 }
 
 /** How long "Copied" stays on screen. */

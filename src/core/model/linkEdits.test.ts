@@ -57,6 +57,17 @@ describe('linking a NIC to a segment', () => {
     expect(tellOutcome(runJourney(fixed, { from: 'pod1', to: 'pod5' }), 'en')).toMatch(/Echo replies back at pod1: 1 of 1/);
   });
 
+  it('a route the router already had to node3\'s pods (via its old address) is an error whose fix follows the cable', () => {
+    const routed = autoConfigure(labWithSecondSegment());
+    expect(routed.machines.find((m) => m.name === 'router')?.routes).toContainEqual({ dst: '10.10.12.0/24', via: '172.16.100.3', dev: 'eth0' });
+    const moved = linkToSegment(routed, { ns: 'node3', iface: 'eth0' }, 'lan1').topology;
+    const stale = labChecks(moved).find((c) => c.problem.code === 'gateway-absent');
+    expect(stale?.fix).toEqual({ kind: 'change-route', machine: 'router', from: { dst: '10.10.12.0/24', via: '172.16.100.3', dev: 'eth0' }, to: { dst: '10.10.12.0/24', via: '172.16.101.2', dev: 'eth1' } });
+    const fixed = autoConfigure(moved);
+    expect(labChecks(fixed)).toEqual([]);
+    expect(tellOutcome(runJourney(fixed, { from: 'pod1', to: 'pod5' }), 'en')).toMatch(/Echo replies back at pod1: 1 of 1/);
+  });
+
   it('keeps an address that is already in the segment subnet, and removes a segment left empty', () => {
     const t = labWithSecondSegment();
     // router's eth1 alone on lan1 goes to lan: its 172.16.101.1 is outside, so it is readdressed; lan1 is gone.

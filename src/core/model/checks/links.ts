@@ -1,5 +1,5 @@
 import { problem } from '../../i18n/problems';
-import { formatIp } from '../../net/ipv4';
+import { formatIp, networkOf, parseCidr } from '../../net/ipv4';
 import type { LabCheck, LabFix } from '../labChecks';
 import type { Topology } from '../topology';
 import { covers, forwardsOn, labFacts, neighboursOf, onLink, type IfaceFact, type LabFacts, type NsFact } from './facts';
@@ -110,12 +110,37 @@ export function absentGateways(t: Topology, facts: LabFacts = labFacts(t)): LabC
       // A pod cut off by its detached veth: detachedVeths names the cause, and its fix.
       if (others.some((o) => o.addrs.some((a) => a.ip === via)) || others.some(proxies) || others.some((o) => detachedFrom(facts, o))) continue;
       const check: LabCheck = { problem: problem(`${ns.at}.routes[${r.k}].via`, 'gateway-absent', { via: formatIp(via), dev: f.spec.name }) };
-      const gw = gatewayOn(others, f);
-      if (gw) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: gw } } satisfies LabFix;
+      // First the host that owns the destination itself, on a link this namespace shares with it
+      // (a node whose cable moved to another segment); else the one forwarding host on this link.
+      const owner = ownerOnLink(facts, ns, r.spec.dst);
+      const gw = owner ? null : gatewayOn(others, f);
+      if (owner) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: owner.via, dev: owner.dev } } satisfies LabFix;
+      else if (gw) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: gw } } satisfies LabFix;
       out.push(check);
     }
   }
   return out;
+}
+
+/**
+ * The host that has an address in `dst` (a node's pod subnet: its bridge's address) and shares a
+ * link with `ns`: its address there as the gateway and `ns`'s interface on that link as the device.
+ * Null for `default`, or when no such host, or more than one, is on a shared link.
+ */
+function ownerOnLink(facts: LabFacts, ns: NsFact, dst: string): { via: string; dev: string } | null {
+  const c = dst === 'default' ? null : parseCidr(dst);
+  if (!c) return null;
+  const net = networkOf(c.ip, c.prefix);
+  const found: { via: string; dev: string }[] = [];
+  for (const g of ns.ifaces) {
+    if (g.spec.master !== undefined) continue;
+    for (const o of neighboursOf(facts, g)) {
+      if (!o.ns.ifaces.some((h) => h.addrs.some((a) => networkOf(a.ip, c.prefix) === net))) continue;
+      const a = o.addrs.find((x) => onLink(g, x.ip));
+      if (a && !found.some((x) => x.via === formatIp(a.ip))) found.push({ via: formatIp(a.ip), dev: g.spec.name });
+    }
+  }
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /** The address of the one forwarding host among `others` that `f` reaches on-link, or of the one router among several. */
