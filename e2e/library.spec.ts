@@ -50,7 +50,8 @@ test.describe('My labs: never lose work', () => {
     let labs = await openLabs(page);
     const row = labs.getByTestId('lab-row');
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText('Seed lab');
+    // Kept under a name of its own, never the read-only preset's.
+    await expect(row.getByTestId('lab-name')).toHaveText('Seed lab (edited)');
     await expect(row).toContainText('open now');
     await expect(labs.getByTestId('labs-now')).toContainText(/kept in My labs\. Saved at/);
     await labs.getByRole('button', { name: 'Close' }).click();
@@ -62,7 +63,7 @@ test.describe('My labs: never lose work', () => {
     await expect(labs.getByTestId('lab-row')).toContainText('open now');
 
     // Rename it with the keyboard, then duplicate it.
-    await labs.getByRole('button', { name: 'Rename Seed lab' }).click();
+    await labs.getByRole('button', { name: 'Rename Seed lab (edited)' }).click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Lesson 1: a third node');
     await page.keyboard.press('Enter');

@@ -1,3 +1,4 @@
+import { STRINGS } from '../components/i18n/strings';
 import { useEffect, useState } from 'react';
 import type { Problem } from '../core';
 import { labTitle } from '../components/library/labName';
@@ -25,7 +26,8 @@ function keeperHost(store: AppStore, shelf: LabShelf | undefined): KeeperHost & 
       if (!loading) {
         const mine = generation;
         loading = import('./keeping').then((m) => {
-          const k = m.startKeeper(store, labTitle, shelf);
+          // Kept as "Seed lab (edited)": never the same name as the read-only preset beside it.
+          const k = m.startKeeper(store, (s) => STRINGS[s.lang].library.edited(labTitle(s)), shelf);
           if (mine !== generation) k.stop();
           else keeper = k;
           return k;

@@ -27,6 +27,8 @@ export const LIBRARY_EN = {
   presets: 'Presets (read-only)',
   presetsHelp: 'Open one to play it, or copy it into My labs to edit it.',
   seedLab: 'Seed lab',
+  /** The name a lab's first edit keeps it under, so it never reads like the read-only preset it came from. */
+  edited: (title: string) => `${title} (edited)`,
   seedLabHelp: 'The course lab: two nodes with two pods each, and a router',
   changed: 'Changed',
   never: 'date unknown',
@@ -93,6 +95,7 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
   presets: 'Готовые стенды (только просмотр)',
   presetsHelp: 'Откройте, чтобы посмотреть путь пакета, или скопируйте в «Мои стенды», чтобы изменить.',
   seedLab: 'Учебный стенд',
+  edited: (title) => `${title} (изменённый)`,
   seedLabHelp: 'Стенд курса: две ноды, на каждой по два пода, и маршрутизатор',
   changed: 'Изменён',
   never: 'дата неизвестна',
