@@ -122,7 +122,7 @@ function actions(store: AppStore): EditActions {
       const st = s();
       const names = machinesOf(st.topology, st.selection.length > 0 ? st.selection : st.selected !== null ? [st.selected] : []);
       if (names.length === 0) return;
-      st.edit('move', (t) =>
+      st.edit(names.length > 1 ? 'moveMany' : 'move', (t) =>
         names.reduce((acc, name) => {
           const box = st.layout.machines.find((m) => m.name === name)?.box;
           return box ? moveMachine(acc, name, { x: box.x + dx, y: box.y + dy }) : acc;

@@ -69,7 +69,7 @@ export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: To
         const dx = e.x - sub.x;
         const dy = e.y - sub.y;
         const move = (t: Topology) => sub.group.reduce((acc, g) => moveMachine(acc, g.name, { x: g.x + dx, y: g.y + dy }), t);
-        store.getState().edit('move', (t) => move(pushed ? t : pinPositions(t, drawn)), { history: pushed ? 'merge' : 'push' });
+        store.getState().edit(sub.group.length > 1 ? 'moveMany' : 'move', (t) => move(pushed ? t : pinPositions(t, drawn)), { history: pushed ? 'merge' : 'push' });
         if (!pushed) {
           setFrozen(layoutRef.current.bounds);
           // The machine moved is the one selected, as a click would have made it (d3 swallows that
