@@ -77,6 +77,20 @@ test.describe('cabling in the editor', () => {
     await expect(page.locator('[data-label-for="node3/eth0"]')).toContainText('172.16.100.3');
   });
 
+  test('the inspector removes a NIC: its segment goes when nobody else is on it; undo brings both back', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('edit-mode').click();
+    await page.locator('[data-pin="router"]').click();
+    await page.getByRole('button', { name: 'Add segment' }).click();
+    await expect(page.locator('[data-segment="lan1"]')).toHaveCount(1);
+    await page.getByTestId('inspector-iface-1').locator('summary').click();
+    await page.getByTestId('iface-remove-eth1').click();
+    await expect(page.locator('[data-segment="lan1"]')).toHaveCount(0);
+    await expect(page.locator('[data-label-for="router/eth1"]')).toHaveCount(0);
+    await page.getByTestId('undo').click();
+    await expect(page.locator('[data-segment="lan1"]')).toHaveCount(1);
+  });
+
   for (const [lang, said] of [['en', /^pod1\/eth0 is one end of a veth pair/], ['ru', /^pod1\/eth0 — один конец пары veth/]] as const) {
     test(`a cable from a pod's veth is refused with the reason (${lang})`, async ({ page }) => {
       await openApp(page, lang);

@@ -10,7 +10,7 @@ export { problemPlace, type ProblemPlace } from './model/checks/place';
 export { routeTail } from './i18n/routeWords';
 export { addNode, addRouter, addSegment, removeNamespace, moveMachine, pinPositions, type LabEdit, type LabPoint } from './model/labEdits';
 export { samePositionsAside } from './model/samePositions';
-export { linkInterfaces, linkToSegment, type IfaceRef, type LinkResult } from './model/linkEdits';
+export { linkInterfaces, linkToSegment, removeNic, type IfaceRef, type LinkResult } from './model/linkEdits';
 export { clipboardEmpty, copyNamespaces, pasteNamespaces, PASTE_OFFSET, type LabClipboard, type PasteResult } from './model/clipboard';
 // The inspector's edits of one namespace (renames, addresses, MAC, pod subnet, routes, sysctls).
 export { findNs, findIface, renameNamespace, renameInterface, type NsPlace, type IfacePlace } from './model/nsEdits';

@@ -1,6 +1,6 @@
 import type { EtherIface, IfaceSpec } from '../../core';
 import { useId, useState } from 'react';
-import { addressesFromText, linkToSegment, renameInterface, setAddresses, setMac, type NsPlace } from '../../core/editing';
+import { addressesFromText, linkToSegment, removeNic, renameInterface, setAddresses, setMac, type NsPlace } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { Fact, Reason, TextField } from './InspectorField';
@@ -51,6 +51,17 @@ function SegmentSelect({ place, commit, iface, index }: CardProps & { iface: Eth
   );
 }
 
+/** Deletes a NIC (`removeNic`: its routes go with it, and an emptied segment), one undo step. */
+function RemoveNic({ place, commit, iface }: CardProps) {
+  const t = useStrings().inspector;
+  return (
+    <button type="button" className="ns-remove-nic" title={t.removeNicHelp} data-testid={`iface-remove-${iface.name}`}
+      onClick={() => commit('removeNic', (x) => removeNic(x, { ns: place.ns.name, iface: iface.name }))}>
+      {t.removeNic(iface.name)}
+    </button>
+  );
+}
+
 /** Props of one interface's card. */
 interface CardProps extends SectionProps {
   iface: IfaceSpec;
@@ -81,6 +92,7 @@ function IfaceCard({ place, commit, iface: i, index: k }: CardProps) {
           <Fact label={t.kind} value={t.kindNames[i.kind] ?? i.kind} />
           {i.kind === 'ether' ? <SegmentSelect place={place} commit={commit} iface={i} index={k} /> : <Fact label={t.link} value={linkText(t, i, place.ns.interfaces)} />}
           <Fact label={t.mtu} value={String(i.mtu ?? 1500)} />
+          {i.kind === 'ether' && <RemoveNic place={place} commit={commit} iface={i} index={k} />}
         </div>
       )}
     </details>

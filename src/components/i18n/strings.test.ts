@@ -62,6 +62,8 @@ const LATIN_OK = new Set([
   'JSON',
   // The capture download: the tool and its file format by their own names.
   'Wireshark', 'pcapng',
+  // Deleting an interface, as the command is typed (ip link del).
+  'ip', 'link', 'del',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

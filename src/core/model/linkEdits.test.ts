@@ -5,7 +5,7 @@ import { runJourney } from '../sim/runJourney';
 import { formatProblem } from '../i18n/problems';
 import { autoConfigure, labChecks } from './labChecks';
 import { addNode, addSegment } from './labEdits';
-import { linkInterfaces, linkToSegment } from './linkEdits';
+import { linkInterfaces, linkToSegment, removeNic } from './linkEdits';
 import { addPod, TopologyEditError } from './podNetwork';
 import type { Topology } from './topology';
 import { validateTopology } from './validate';
@@ -66,6 +66,18 @@ describe('linking a NIC to a segment', () => {
     const fixed = autoConfigure(moved);
     expect(labChecks(fixed)).toEqual([]);
     expect(tellOutcome(runJourney(fixed, { from: 'pod1', to: 'pod5' }), 'en')).toMatch(/Echo replies back at pod1: 1 of 1/);
+  });
+
+  it('removing a NIC takes its routes and an emptied segment with it; a veth end or a bridge is refused', () => {
+    const t = labWithSecondSegment();
+    const out = removeNic(t, { ns: 'router', iface: 'eth1' });
+    expect(out.machines.find((m) => m.name === 'router')?.interfaces.map((i) => i.name)).toEqual(['eth0']);
+    expect(out.segments.map((s) => s.id)).toEqual(['lan']);
+    const node1 = removeNic(t, { ns: 'node1', iface: 'eth0' }).machines.find((m) => m.name === 'node1');
+    expect(node1?.routes?.filter((r) => r.dev === 'eth0')).toEqual([]);
+    expect(validateTopology(removeNic(t, { ns: 'node1', iface: 'eth0' }))).toEqual([]);
+    expect(refusal(() => removeNic(t, { ns: 'pod1', iface: 'eth0' })).code).toBe('link-veth');
+    expect(refusal(() => removeNic(t, { ns: 'node1', iface: 'cni0' })).code).toBe('link-bridge');
   });
 
   it('keeps an address that is already in the segment subnet, and removes a segment left empty', () => {

@@ -149,3 +149,25 @@ export function linkInterfaces(topology: Topology, from: IfaceRef, to: IfaceRef)
   const target = nicOf(topology, to);
   return linkToSegment(topology, from, target.iface.segment);
 }
+
+/**
+ * The lab without NIC `ref` (`ip link del`): the routes through it go with it, as Linux deletes a
+ * device's routes with the device (fib_disable_ip() from the NETDEV_UNREGISTER event), and a
+ * segment left with no NIC goes too. A veth end goes with its pod, a bridge is refused.
+ *
+ * @throws TopologyEditError: `ref` is a veth end (`link-veth`), a bridge (`link-bridge`), or does not exist.
+ */
+export function removeNic(topology: Topology, ref: IfaceRef): Topology {
+  const nic = nicOf(topology, ref);
+  const drop = <N extends NamespaceSpec>(ns: N): N => {
+    const routes = (ns.routes ?? []).filter((r) => r.dev !== ref.iface);
+    const next = { ...ns, interfaces: ns.interfaces.filter((i) => i !== nic.iface) };
+    return ns.routes ? { ...next, routes } : next;
+  };
+  const machines = topology.machines.map((m, k): MachineSpec => {
+    if (k !== nic.machine) return m;
+    return nic.pod === null ? drop(m) : { ...m, pods: (m.pods ?? []).map((p, j) => (j === nic.pod ? drop(p) : p)) };
+  });
+  const used = new Set(machines.flatMap((m) => [m, ...(m.pods ?? [])].flatMap((ns) => ns.interfaces.flatMap((i) => (i.kind === 'ether' ? [i.segment] : [])))));
+  return { ...topology, machines, segments: topology.segments.filter((s) => used.has(s.id)) };
+}

@@ -46,7 +46,7 @@ export const checksEn: CheckCatalog = {
       `Make it a port of the node's bridge (ip link set ${iface} master …)`,
     'link-alone': ({ iface, segment }) =>
       `${iface} is the only interface on segment ${segment}: the frames it sends reach nobody, so ARP through it is never answered and packets routed out of it are dropped. ` +
-      `Plug another machine into ${segment}, or remove the segment`,
+      `Plug another machine into ${segment}, or remove the interface (its Remove button in the inspector)`,
     'route-no-link': ({ dev, dst }) =>
       `the route to ${dst} goes out of ${dev}, a link no other host is on (a bridge without ports): nobody answers its ARP requests, ` +
       `so the packets are dropped with "host unreachable". Route ${dst} through an interface whose link holds its hosts`,
