@@ -23,23 +23,8 @@ if [ ! -x /usr/lib/cni/bridge ] || [ ! -x /usr/lib/cni/host-local ]; then
 fi
 
 PREFIX="pjcni$$-"
-stale="$(ip netns list | awk -v p="$PREFIX" 'index($1, p) == 1 { print $1 }' | tr '\n' ' ')"
-if [ -n "$stale" ]; then
-  echo "cni record: refusing to start: namespace(s) $stale already exist" >&2
-  exit 2
-fi
-WORK="$(mktemp -d -t pjcni-XXXXXX)"
-
-cleanup() {
-  local ns pid
-  for ns in $(ip netns list 2>/dev/null | awk -v p="$PREFIX" 'index($1, p) == 1 { print $1 }'); do
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
-    ip netns del "$ns" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'echo "cni record: interrupted; cleaning up" >&2; exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=scripts/netnsSandbox.sh
+. scripts/netnsSandbox.sh  # the repository root is the working directory (cd above)
+netns_sandbox "cni record" "$PREFIX"
 
 node_modules/.bin/tsx scripts/cni/record.ts --prefix "$PREFIX" --work "$WORK" "$@"

@@ -47,26 +47,9 @@ if ! ip netns list >/dev/null 2>&1; then
 fi
 
 PREFIX="pjk$$-"
-# Namespaces with our prefix that we did not create (a crashed run that had the same PID): refuse,
-# before the trap is set, so that the trap only ever deletes namespaces this run created.
-stale="$(ip netns list | awk -v p="$PREFIX" 'index($1, p) == 1 { print $1 }' | tr '\n' ' ')"
-if [ -n "$stale" ]; then
-  echo "verify:kernel: refusing to start: namespace(s) $stale already exist (delete them with ip netns del)" >&2
-  exit 2
-fi
-WORK="$(mktemp -d -t pjk-verify-XXXXXX)"
-
-cleanup() {
-  local ns pid
-  for ns in $(ip netns list 2>/dev/null | awk -v p="$PREFIX" 'index($1, p) == 1 { print $1 }'); do
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
-    ip netns del "$ns" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'echo "verify:kernel: interrupted; cleaning up" >&2; exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=scripts/netnsSandbox.sh
+. scripts/netnsSandbox.sh  # the repository root is the working directory (cd above)
+netns_sandbox "verify:kernel" "$PREFIX"
 
 BIN=node_modules/.bin
 started=$SECONDS
