@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, validSeed as seed } from './editTestKit';
+import { addSegment } from './labEdits';
 import { runJourney } from '../sim/runJourney';
 import { setAddresses } from './ifaceEdits';
 import { findNs } from './nsEdits';
@@ -83,5 +84,17 @@ describe('a namespace\'s route table', () => {
     expect(refusal(() => updateRoute(t, 'router', 0, row('192.168.6.0/24', '', 'eth0'))).problems[0]?.code).toBe('route-holds-gateway');
     // The later route can go first, then the device route.
     expect(findNs(deleteRoute(deleteRoute(t, 'router', 1), 'router', 0), 'router').ns.routes).toEqual([]);
+  });
+});
+
+describe('a gateway typed alone', () => {
+  it('takes the interface it is on-link through, so a row moves to another link in one edit', () => {
+    const seg = addSegment(seed(), 'router');
+    if (!seg) throw new Error('refused');
+    const t = setRoutes(seg.topology, 'router', [{ dst: '10.10.12.0/24', via: '172.16.100.1', dev: 'eth0' }]);
+    const moved = updateRoute(t, 'router', 0, { ...routeInput({ dst: '10.10.12.0/24', via: '172.16.100.1', dev: 'eth0' }), via: '172.16.101.2' });
+    expect(findNs(moved, 'router').ns.routes).toEqual([{ dst: '10.10.12.0/24', via: '172.16.101.2', dev: 'eth1' }]);
+    // A gateway on no link of the router is still refused, with Linux's answer.
+    expect(refusal(() => updateRoute(t, 'router', 0, { ...routeInput({ dst: '10.10.12.0/24', via: '172.16.100.1', dev: 'eth0' }), via: '192.168.9.9' })).problems[0]?.code).toBe('gateway-unreachable');
   });
 });

@@ -114,9 +114,26 @@ export function updateRoute(t: Topology, ns: string, index: number, input: Route
   const at = `${place.path}.routes[${index}]`;
   const old = routes[index];
   if (!old) return refuse(at, 'missing', {});
-  const route = routeFromInput(input, old, at);
+  const typed = routeFromInput(input, old, at);
+  // A new gateway typed alone takes the interface it is on-link through, as `ip route add … via G`
+  // without `dev` does (fib_check_nh_v4_gw() looks the gateway up): so a row can move to another
+  // link in one edit, where checking the new gateway against the old device would refuse it.
+  const dev = typed.via !== old.via && typed.dev === old.dev && typed.via !== undefined && !typed.onlink ? devFor(place.ns, typed.via, typed.dev) : typed.dev;
+  const route = dev === typed.dev ? typed : { ...typed, dev };
   if (routeLine(route) === routeLine(old) && route.op === old.op) return t;
   return setRoutes(t, ns, routes.map((r, k) => (k === index ? route : r)), index);
+}
+
+/** `dev` when gateway `via` is on-link through it; else the one other interface it is on-link through; else `dev`. */
+function devFor(ns: NamespaceSpec, via: string, dev: string): string {
+  const gw = parseIp(via);
+  if (gw === null) return dev;
+  const through = ns.interfaces.filter((i) => (i.addresses ?? []).some((a) => {
+    const c = parseCidr(a);
+    return c !== null && networkOf(c.ip, c.prefix) === networkOf(gw, c.prefix);
+  }));
+  if (through.some((i) => i.name === dev)) return dev;
+  return through.length === 1 ? (through[0]?.name ?? dev) : dev;
 }
 
 /**
