@@ -26,6 +26,7 @@ test.describe('selecting several machines and pods', () => {
     await page.locator('[data-machine="node1"] .machine-title').click();
     await page.locator('[data-machine="node2"] .machine-title').click({ modifiers: ['Shift'] });
     await expect(page.getByTestId('selection')).toContainText('node1, node2');
+    await expect(page.getByTestId('inspector-one-of')).toHaveText('(one of 2 selected)');
     const [x1, y1] = await at(page, 'node1');
     const [x2, y2] = await at(page, 'node2');
     const from = await middle(page.locator('[data-machine="node1"] .machine-title'));

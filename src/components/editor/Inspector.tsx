@@ -45,6 +45,7 @@ export function Inspector() {
   const t = useStrings().inspector;
   const topology = useAppStore((s) => s.topology);
   const selected = useAppStore((s) => s.selected);
+  const count = useAppStore((s) => s.selection.length);
   const commit = useLabCommit();
   const uid = useId();
   const [section, setSection] = useState<Section>('interfaces');
@@ -70,6 +71,11 @@ export function Inspector() {
       <h2 id={`${uid}-title`} className="panel-title">
         {t.title}
         <span className="ns-inspector-what">{t.what(t.kinds[kind] ?? kind, ns.name)}</span>
+        {count > 1 && (
+          <span className="ns-inspector-what" data-testid="inspector-one-of">
+            {t.oneOf(count)}
+          </span>
+        )}
       </h2>
       {/* Keyed by place, not name: a rename keeps the field (and the focus in it). */}
       <div className="ns-top" key={place.path}>

@@ -5,6 +5,8 @@
  */
 export const INSPECTOR_EN = {
   title: 'Inspector',
+  /** Several are selected: the inspector shows one of them (the primary selection). */
+  oneOf: (n: number) => `(one of ${n} selected)`,
   /** The heading's second part: what is selected. */
   what: (kind: string, name: string) => `${name} (${kind})`,
   kinds: { node: 'node', router: 'router', host: 'host', pod: 'pod' } as Record<string, string>,
@@ -80,6 +82,7 @@ export const INSPECTOR_EN = {
 /** The inspector's texts in Russian: the same shape as {@link INSPECTOR_EN}. */
 export const INSPECTOR_RU: typeof INSPECTOR_EN = {
   title: 'Свойства',
+  oneOf: (n) => `(один из ${String(n)} выбранных)`,
   what: (kind, name) => `${name} (${kind})`,
   kinds: { node: 'нода', router: 'маршрутизатор', host: 'хост', pod: 'под' },
   name: 'Имя',
