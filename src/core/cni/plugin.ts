@@ -3,7 +3,7 @@ import { goParse } from './goDecode';
 import { goIndent, isObject, type Json } from './goJson';
 import type { Kernel } from './kernel';
 import { PLUGIN_TEXT as T } from './pluginText';
-import { utf8Bytes } from './sha512';
+import { utf8Bytes } from '../net/utf8';
 import { CNI_ERR, CniError, type CniEnv, type CniResult, type PluginOutput } from './types';
 import { decodeVersion, readResult, reconcile, SUPPORTED_VERSIONS, versionAtLeast, versionText } from './version';
 

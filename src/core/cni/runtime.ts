@@ -5,7 +5,7 @@ import { Kernel, type Entropy } from './kernel';
 import { execPlugin } from './plugin';
 import { PLUGIN_TEXT as T } from './pluginText';
 import { eventLog, PLUGINS } from './run';
-import { utf8Bytes } from './sha512';
+import { utf8Bytes } from '../net/utf8';
 import { cloneNode, type NodeState } from './state';
 import { CNI_ERR, CniError, type CniEnv, type CniResult } from './types';
 import { readResult, resultInVersion, versionAtLeast } from './version';

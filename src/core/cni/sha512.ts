@@ -1,3 +1,5 @@
+import { utf8Bytes } from '../net/utf8';
+
 /*
  * SHA-512 (FIPS 180-4), for the one place a plugin hashes: the bridge plugin's iptables chain
  * name for ipMasq, `CNI-` + the first 24 hex digits of sha512(network name + container ID)
@@ -18,19 +20,6 @@ const K = [
 ].map((h) => BigInt(`0x${h}`));
 
 const H0 = ['6a09e667f3bcc908', 'bb67ae8584caa73b', '3c6ef372fe94f82b', 'a54ff53a5f1d36f1', '510e527fade682d1', '9b05688c2b3e6c1f', '1f83d9abfb41bd6b', '5be0cd19137e2179'].map((h) => BigInt(`0x${h}`));
-
-/** UTF-8 bytes of a string (the core has no TextEncoder). */
-export function utf8Bytes(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 const MASK = (1n << 64n) - 1n;
 const rotr = (x: bigint, n: bigint): bigint => ((x >> n) | (x << (64n - n))) & MASK;

@@ -1,4 +1,5 @@
 import type { FrameEvent, HopEvent } from '../events';
+import { utf8Bytes } from '../net/utf8';
 import { frameBytes, packetFacts } from './packetBytes';
 
 /*
@@ -38,19 +39,7 @@ export interface PcapngOptions {
   app?: string;
 }
 
-/** UTF-8 bytes of `s` (the core has no TextEncoder: it runs without DOM or Node types). */
-function utf8(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
-const text = { encode: utf8 };
+const text = { encode: (s: string): Uint8Array => Uint8Array.from(utf8Bytes(s)) };
 
 /** An option: code, length, value, padded to 32 bits. */
 function option(code: number, value: Uint8Array): Uint8Array {
