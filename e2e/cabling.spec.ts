@@ -24,14 +24,19 @@ async function dragTo(page: Page, from: Locator, to: Locator | { x: number; y: n
   await page.mouse.up();
 }
 
+/** The seed lab in edit mode, the router selected with a second segment on its eth1 (lan1, 172.16.101.0/24). */
+async function routerWithSecondSegment(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('edit-mode').click();
+  await page.locator('[data-pin="router"]').click();
+  await page.getByRole('button', { name: 'Add segment' }).click();
+  await expect(page.locator('[data-segment="lan1"]')).toHaveCount(1);
+}
+
 test.describe('cabling in the editor', () => {
   test('a new node moved onto a second segment by dragging its NIC: the checks name the missing routes, auto-configure fixes them, and the ping arrives', async ({ page }) => {
-    await openApp(page);
-    await page.getByTestId('edit-mode').click();
-    // The router gets a second segment (lan1, 172.16.101.0/24); then a node with a pod.
-    await page.locator('[data-pin="router"]').click();
-    await page.getByRole('button', { name: 'Add segment' }).click();
-    await expect(page.locator('[data-segment="lan1"]')).toHaveCount(1);
+    await routerWithSecondSegment(page);
+    // Then a node with a pod.
     await page.getByRole('button', { name: 'Add node' }).click();
     await page.getByRole('button', { name: 'Add pod' }).click();
     await expect(page.locator('[data-label-for="node3/eth0"]')).toContainText('172.16.100.3');
@@ -59,10 +64,7 @@ test.describe('cabling in the editor', () => {
   });
 
   test('by keyboard: the inspector\'s Link list plugs node3\'s eth0 into lan1, one undo step', async ({ page }) => {
-    await openApp(page);
-    await page.getByTestId('edit-mode').click();
-    await page.locator('[data-pin="router"]').click();
-    await page.getByRole('button', { name: 'Add segment' }).click();
+    await routerWithSecondSegment(page);
     await page.getByRole('button', { name: 'Add node' }).click();
     await expect(page.getByTestId('selection')).toContainText('node3');
     const link = page.getByTestId('iface-segment-0');
@@ -78,11 +80,7 @@ test.describe('cabling in the editor', () => {
   });
 
   test('the inspector removes a NIC: its segment goes when nobody else is on it; undo brings both back', async ({ page }) => {
-    await openApp(page);
-    await page.getByTestId('edit-mode').click();
-    await page.locator('[data-pin="router"]').click();
-    await page.getByRole('button', { name: 'Add segment' }).click();
-    await expect(page.locator('[data-segment="lan1"]')).toHaveCount(1);
+    await routerWithSecondSegment(page);
     await page.getByTestId('inspector-iface-1').locator('summary').click();
     await page.getByTestId('iface-remove-eth1').click();
     await expect(page.locator('[data-segment="lan1"]')).toHaveCount(0);
