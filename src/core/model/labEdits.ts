@@ -61,11 +61,11 @@ export function namespaceNames(t: Topology): Set<string> {
   return new Set(t.machines.flatMap((m) => [m.name, ...(m.pods ?? []).map((p) => p.name)]));
 }
 
-/** The subnet of a segment: that of the first address plugged into it, else its label's prefix. */
-export function segmentSubnet(t: Topology, segment: string): { net: number; prefix: number } | null {
-  for (const m of t.machines) {
-    for (const i of m.interfaces) {
-      if (i.kind !== 'ether' || i.segment !== segment) continue;
+/** The subnet of a segment: that of the first address plugged into it (machines and pods; `except` left out, as when that NIC moves), else its label's prefix. */
+export function segmentSubnet(t: Topology, segment: string, except?: IfaceSpec): { net: number; prefix: number } | null {
+  for (const ns of t.machines.flatMap((m) => [m, ...(m.pods ?? [])])) {
+    for (const i of ns.interfaces) {
+      if (i === except || i.kind !== 'ether' || i.segment !== segment) continue;
       const c = parseCidr(i.addresses?.[0] ?? '');
       if (c) return { net: networkOf(c.ip, c.prefix), prefix: c.prefix };
     }

@@ -1,5 +1,5 @@
-import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
-import { addressesOf } from './labEdits';
+import { broadcastOf, formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
+import { addressesOf, segmentSubnet } from './labEdits';
 import { TopologyEditError } from './podNetwork';
 import type { EtherIface, IfaceSpec, MachineSpec, NamespaceSpec, RouteSpec, Topology } from './topology';
 
@@ -62,23 +62,9 @@ function nicOf(t: Topology, ref: IfaceRef): Found & { iface: EtherIface } {
   return { ...f, iface: f.iface };
 }
 
-/** The subnet of `segment` as the other NICs on it have it (not `except`), else as its label says. */
-function subnetOf(t: Topology, segment: string, except: EtherIface): { net: number; prefix: number } | null {
-  for (const ns of t.machines.flatMap((m) => [m, ...(m.pods ?? [])])) {
-    for (const i of ns.interfaces) {
-      if (i === except || i.kind !== 'ether' || i.segment !== segment) continue;
-      const c = parseCidr(i.addresses?.[0] ?? '');
-      if (c) return { net: networkOf(c.ip, c.prefix), prefix: c.prefix };
-    }
-  }
-  const label = t.segments.find((s) => s.id === segment)?.label ?? '';
-  const c = parseCidr(label.split(' ')[0] ?? '');
-  return c ? { net: networkOf(c.ip, c.prefix), prefix: c.prefix } : null;
-}
-
 function inSubnet(ip: string, sub: { net: number; prefix: number }): boolean {
-  const c = parseCidr(`${ip}/32`);
-  return c !== null && networkOf(c.ip, sub.prefix) === sub.net;
+  const a = parseIp(ip);
+  return a !== null && networkOf(a, sub.prefix) === sub.net;
 }
 
 /**
@@ -102,7 +88,7 @@ export function linkToSegment(topology: Topology, ref: IfaceRef, segment: string
   if (!topology.segments.some((s) => s.id === segment)) throw new TopologyEditError([{ path: `${nic.path}.segment`, code: 'unknown-segment', params: { id: segment } }]);
   const first = nic.iface.addresses?.[0] ?? null;
   if (nic.iface.segment === segment) return { topology, address: first, readdressed: false, droppedRoutes: [] };
-  const sub = subnetOf(topology, segment, nic.iface);
+  const sub = segmentSubnet(topology, segment, nic.iface);
   const mine = parseCidr(first ?? '');
   let addresses = nic.iface.addresses;
   let readdressed = false;
