@@ -29,6 +29,8 @@ interface PacketFacts {
   /** Whole datagram length in bytes (IPv4 header included), before any fragmentation. */
   len: number;
   df: boolean;
+  /** Its transport bytes once built: every frame of the packet (each hop, each fragment) slices the same ones. */
+  payload?: Uint8Array;
 }
 
 /** Every packet of a journey by id, with what its frames and send event say about it. */
@@ -239,7 +241,7 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
   put16(b, 12, 0x0800);
   if (!ip || !f) return b;
   ipHeader(b, ETH_HEADER, ip, len, e.pkt, e.df ?? false);
-  const payload = transportBytes(f, facts, f.len - IP_HEADER);
+  const payload = (f.payload ??= transportBytes(f, facts, f.len - IP_HEADER));
   const from = ip.fragOffset ?? 0;
   b.set(payload.subarray(from, from + len - IP_HEADER), ETH_HEADER + IP_HEADER);
   return b;
