@@ -206,11 +206,29 @@ export const machineSchema = z.strictObject({ ...machineFields, pods: z.optional
 
 export const segmentSchema = z.strictObject({ id: nonEmpty, label: z.optional(z.string()) });
 
+/** Seconds since the control plane registered: whole, 0 to a century. */
+const clusterSeconds = intIn(0, 3_155_760_000);
+
+/** The Kubernetes cluster a lab models (ClusterSpec). */
+export const clusterSchema = z.strictObject({
+  tool: z.literal('minikube'),
+  profile: nonEmpty,
+  kubernetesVersion: nonEmpty,
+  now: clusterSeconds,
+  nodes: z.array(z.strictObject({ name: nonEmpty, joinedAt: clusterSeconds, controlPlane: z.optional(z.boolean()) })),
+  daemonSets: z.array(z.strictObject({ namespace: nonEmpty, name: nonEmpty, nodeSelector: z.optional(z.string()), createdAt: clusterSeconds })),
+  pods: z.array(z.strictObject({
+    namespace: nonEmpty, name: nonEmpty, node: nonEmpty, createdAt: clusterSeconds,
+    ns: z.optional(z.string()), daemonSet: z.optional(z.string()), containers: z.optional(intIn(1, 100)),
+  })),
+});
+
 const topologyFields = {
   version: z.literal(1),
   name: nonEmpty,
   description: z.optional(z.strictObject({ en: z.string(), ru: z.string() })),
   segments: z.array(segmentSchema),
+  cluster: z.optional(clusterSchema),
 };
 
 /** The top of a topology, its machines only as a list (each is checked with {@link machineShellSchema}). */

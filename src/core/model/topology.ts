@@ -173,6 +173,60 @@ export interface SegmentSpec {
   label?: string;
 }
 
+/**
+ * What the Kubernetes control plane and minikube know about a lab that models a cluster, and no
+ * device shows: node join times, DaemonSets, the pods that share their node's network
+ * (hostNetwork) and the names kubectl prints. The terminal panel answers `kubectl` and `minikube`
+ * commands from it and from the lab's own machines and pods. Times are whole seconds since the
+ * control-plane node registered.
+ */
+export interface ClusterSpec {
+  /** The tool that made the cluster, and its profile (the cluster's name). */
+  tool: 'minikube';
+  profile: string;
+  /** As `kubectl get nodes` prints it, e.g. `v1.26.3`. */
+  kubernetesVersion: string;
+  /** The moment the lab shows, in seconds since the control-plane node registered. */
+  now: number;
+  /** Every node, by its machine's name; exactly one is the control plane. */
+  nodes: ClusterNodeSpec[];
+  daemonSets: ClusterDaemonSetSpec[];
+  /** Every pod kubectl lists: the lab's pods (by `ns`) and the hostNetwork pods, which have no namespace of their own. */
+  pods: ClusterPodSpec[];
+}
+
+/** A node of the cluster: a lab machine of role `node`. */
+export interface ClusterNodeSpec {
+  name: string;
+  /** When the node registered (seconds since the control plane did). */
+  joinedAt: number;
+  controlPlane?: boolean;
+}
+
+/** A DaemonSet: one pod on every node it selects. */
+export interface ClusterDaemonSetSpec {
+  namespace: string;
+  name: string;
+  /** The `nodeSelector` as kubectl prints it (`kubernetes.io/os=linux`); absent prints `<none>`. */
+  nodeSelector?: string;
+  createdAt: number;
+}
+
+/** A pod as the API server lists it. */
+export interface ClusterPodSpec {
+  namespace: string;
+  name: string;
+  /** The node it runs on. */
+  node: string;
+  createdAt: number;
+  /** The lab pod (network namespace) it is; absent for a hostNetwork pod, which has its node's IP. */
+  ns?: string;
+  /** The DaemonSet that owns it. */
+  daemonSet?: string;
+  /** Number of containers, for the READY column (default 1). */
+  containers?: number;
+}
+
 /** A whole topology. */
 export interface Topology {
   /** Format version, for files saved by users. */
@@ -182,4 +236,6 @@ export interface Topology {
   description?: { en: string; ru: string };
   machines: MachineSpec[];
   segments: SegmentSpec[];
+  /** The Kubernetes cluster this lab models, when it does (the minikube presets, an imported cluster). */
+  cluster?: ClusterSpec;
 }
