@@ -59,6 +59,8 @@ export type ProblemParams = {
   'link-veth': { iface: string; peer: string };
   /** A link asked of a bridge: its ports plug into it, it does not plug into a segment. */
   'link-bridge': { iface: string };
+  /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
+  'link-vxlan': { iface: string; dev: string };
   /** A link from an interface to itself. */
   'link-self': { iface: string };
   /** A NIC plugged into a segment whose subnet has no free address left. */
@@ -165,6 +167,10 @@ export type ProblemParams = {
   'route-holds-gateway': { route: string; via: string; kernel?: string | undefined };
   /** Two static neighbour entries for one address on one device. */
   'duplicate-neighbour': { ip: string; dev: string; kernel?: string | undefined };
+  /** A VXLAN FDB entry for a group MAC (Linux takes one with `append`; the lab models unicast entries only). */
+  'fdb-mac-group': { mac: string };
+  /** An FDB entry (`bridge fdb append … self`) on a device that is not a VXLAN device. */
+  'fdb-not-vxlan': { dev: string };
   /** Warning: an address on a bridge port. */
   'port-address': { bridge: string };
   /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */

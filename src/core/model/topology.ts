@@ -82,8 +82,28 @@ export interface BridgeIface extends IfaceBase {
   kind: 'bridge';
 }
 
+/**
+ * A VXLAN device (`ip link add NAME type vxlan id VNI dstport PORT local IP dev DEV nolearning`):
+ * it puts each frame sent through it into a UDP datagram to the remote VTEP its FDB names for the
+ * frame's destination MAC, and takes in datagrams to `port` of its VNI as frames received on
+ * itself (drivers/net/vxlan/vxlan_core.c: vxlan_xmit, vxlan_rcv). Flannel's `flannel.1` is one.
+ */
+export interface VxlanIface extends IfaceBase {
+  kind: 'vxlan';
+  /** VXLAN Network Identifier, 0 to 16777215 (24 bits). Flannel: 1. */
+  vni: number;
+  /** UDP destination port of the datagrams (`dstport`). Linux's default is 8472, IANA's 4789. */
+  port: number;
+  /** Outer source address (`local`); absent: the route to the remote VTEP picks it. */
+  local?: string;
+  /** The underlay device in the same namespace (`dev`), e.g. `eth0`. */
+  dev: string;
+  /** Whether the device learns remote MACs from what it receives (default false: flannel's `nolearning`). */
+  learning?: boolean;
+}
+
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -119,6 +139,20 @@ export interface NeighbourSpec {
   state: 'PERMANENT';
 }
 
+/**
+ * A static entry of a VXLAN device's forwarding database, as `bridge fdb append MAC dev DEV dst IP
+ * self permanent` adds it: frames to `mac` sent through `dev` go in a datagram to the VTEP at `dst`.
+ * The all-zero MAC is the default entry, used for a destination no other entry names.
+ */
+export interface FdbSpec {
+  /** Destination MAC (unicast, or all-zero for the default entry). */
+  mac: string;
+  /** The VXLAN device, in the same namespace. */
+  dev: string;
+  /** The remote VTEP's IPv4 address (the outer destination). */
+  dst: string;
+}
+
 /** A listening socket, so a UDP datagram or TCP SYN to this port is accepted rather than refused. */
 export interface ListenerSpec {
   proto: 'udp' | 'tcp';
@@ -130,6 +164,8 @@ export interface NamespaceSpec {
   interfaces: IfaceSpec[];
   routes?: RouteSpec[];
   neighbours?: NeighbourSpec[];
+  /** Static FDB entries of the namespace's VXLAN devices, in the order they were added. */
+  fdb?: FdbSpec[];
   sysctls?: NamespaceSysctls;
   listeners?: ListenerSpec[];
 }
@@ -227,6 +263,18 @@ export interface ClusterPodSpec {
   containers?: number;
 }
 
+/**
+ * The lab's CNI and datapath mode, as plain data (what its devices and routes were programmed for):
+ * `bridge` the bridge plugin with host-local on each node, pods' subnets routed by something
+ * outside the nodes (the seed lab's router); `flannel` with its `host-gw` backend (a route to each
+ * remote pod subnet via that node's address) or `vxlan` (the `flannel.1` device, one neighbour,
+ * one FDB entry and one route per remote node). Other CNIs join this union later.
+ */
+export type DatapathSpec = { cni: 'bridge' } | { cni: 'flannel'; backend: FlannelBackend };
+
+/** Flannel's backends the lab models. */
+export type FlannelBackend = 'host-gw' | 'vxlan';
+
 /** A whole topology. */
 export interface Topology {
   /** Format version, for files saved by users. */
@@ -238,4 +286,6 @@ export interface Topology {
   segments: SegmentSpec[];
   /** The Kubernetes cluster this lab models, when it does (the minikube presets, an imported cluster). */
   cluster?: ClusterSpec;
+  /** The datapath mode (absent: `{ cni: 'bridge' }`, the seed's). */
+  datapath?: DatapathSpec;
 }
