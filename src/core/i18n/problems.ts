@@ -91,6 +91,11 @@ export type ProblemParams = {
   'link-alone': { iface: string; segment: string };
   /** Design check (warning): the route to `dst` goes out of `dev`, whose link holds no other host. */
   'route-no-link': { dev: string; dst: string };
+  'host-gw-not-l2': { node: string; other: string };
+  'vxlan-underlay-mtu': { iface: string; mtu: number; dev: string; underlay: number; fits: number };
+  'pod-mtu-over-overlay': { pod: string; iface: string; mtu: number; overlay: string; limit: number };
+  'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
+  'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -203,7 +208,8 @@ export interface Problem {
  */
 export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
-  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link';
+  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
+  | 'host-gw-not-l2' | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
@@ -254,7 +260,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
  */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
-  'address-reused', 'veth-detached', 'link-alone', 'route-no-link',
+  'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */
