@@ -209,7 +209,7 @@ const nsFields = {
 export const podSchema = z.strictObject({ name: nsName, ...nsFields });
 
 /** host-local's cursor per network (`last_reserved_ip.0`), see NodeCniState. */
-const cniSchema = z.strictObject({ lastReservedIp: z.optional(z.record(z.string(), ip)) });
+const cniSchema = z.strictObject({ lastReservedIp: z.optional(z.record(z.string(), ip)), podCidr: z.optional(routeDst) });
 
 const machineFields = {
   name: nsName,
@@ -246,7 +246,7 @@ export const clusterSchema = z.strictObject({
 /** The lab's datapath mode (see DatapathSpec), told apart by `cni`. */
 export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
-  z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']) }),
+  z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
 ]);
 
 const topologyFields = {

@@ -188,6 +188,12 @@ export type MachineRole = 'node' | 'router' | 'host';
 export interface NodeCniState {
   /** The last address host-local reserved, by network name (the lab names a network after its bridge, `cni0`). */
   lastReservedIp?: Record<string, string>;
+  /**
+   * The node's pod subnet (`node.spec.podCIDR`, given by kube-controller-manager's node IPAM), e.g.
+   * `10.244.1.0/24`. Under Flannel it is the node's lease: flanneld writes its first address into
+   * /run/flannel/subnet.env, and the first pod's ADD gives it to cni0. Absent: cni0's subnet.
+   */
+  podCidr?: string;
 }
 
 /** A machine: its root namespace plus its pods. */
@@ -270,7 +276,14 @@ export interface ClusterPodSpec {
  * remote pod subnet via that node's address) or `vxlan` (the `flannel.1` device, one neighbour,
  * one FDB entry and one route per remote node). Other CNIs join this union later.
  */
-export type DatapathSpec = { cni: 'bridge' } | { cni: 'flannel'; backend: FlannelBackend };
+export type DatapathSpec =
+  | { cni: 'bridge' }
+  | {
+      cni: 'flannel';
+      backend: FlannelBackend;
+      /** The cluster's pod network, net-conf.json's `Network` (FLANNEL_NETWORK), e.g. `10.244.0.0/16`; absent: the /16 of a node's lease. */
+      network?: string;
+    };
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';

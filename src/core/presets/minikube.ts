@@ -28,18 +28,16 @@ function dockerMac(ip: string): string {
   return `02:42:${ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0')).join(':')}`;
 }
 
+/** A node as it joins: eth0 on minikube's network and its pod subnet; cni0 comes with its first pod. */
 function node(n: (typeof NODES)[number], index: number): MachineSpec {
-  const gw = `10.244.${index}.1`;
   return {
     name: n.name,
     role: 'node',
-    interfaces: [
-      { kind: 'ether', name: 'eth0', mac: dockerMac(n.ip), addresses: [`${n.ip}/24`], segment: 'minikube' },
-      { kind: 'bridge', name: 'cni0', mac: `0a:58:0a:f4:${index.toString(16).padStart(2, '0')}:01`, addresses: [`${gw}/24`] },
-    ],
+    interfaces: [{ kind: 'ether', name: 'eth0', mac: dockerMac(n.ip), addresses: [`${n.ip}/24`], segment: 'minikube' }],
     routes: [],
     sysctls: { ip_forward: true },
     pods: [],
+    cni: { podCidr: `10.244.${index}.0/24` },
   };
 }
 
@@ -82,9 +80,10 @@ export function minikubeClusterSpec(): ClusterSpec {
 /**
  * "minikube, 3 nodes, Flannel" as in the notes: nodes minikube, minikube-m02, minikube-m03 at
  * 192.168.67.2 to .4 on minikube's Docker network, pod subnets 10.244.0.0/24 to 10.244.2.0/24
- * with cni0 at .1 (host-local's default gateway, so the first pod gets .2), coredns on the
- * control plane, pod-a on minikube-m02 and pod-b on minikube-m03, each given its network by the
- * CNI ADD (`addPod`).
+ * (the nodes' leases), Flannel with its VXLAN backend; coredns on the control plane, pod-a on
+ * minikube-m02 and pod-b on minikube-m03, each given its network by the CNI ADD (`addPod`) with
+ * kube-flannel's configuration: the first pod on a node creates cni0 with the lease's .1 (flannel's
+ * FLANNEL_SUBNET, the gateway), so the first pod gets .2.
  */
 export function minikubeFlannel(): Topology {
   let t: Topology = {
@@ -96,6 +95,7 @@ export function minikubeFlannel(): Topology {
     },
     machines: NODES.map(node),
     segments: [{ id: 'minikube', label: '192.168.67.0/24 (minikube\'s Docker network)' }],
+    datapath: { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' },
     cluster: minikubeClusterSpec(),
   };
   t = addPod(t, 'minikube', { name: COREDNS }).topology;
