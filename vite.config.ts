@@ -32,7 +32,8 @@ const REVEAL_AT = 'examples/reveal/reveal-dist/';
  * development, and copies the same files beside it into the build.
  */
 function revealForExample(): Plugin {
-  const dir = () => dirname(createRequire(import.meta.url).resolve('reveal.js/package.json'));
+  // reveal.js's exports name its stylesheet, not its package.json: its folder is the dist folder.
+  const dir = () => dirname(createRequire(import.meta.url).resolve('reveal.js/reveal.css'));
   const type = (f: string) => (f.endsWith('.css') ? 'text/css' : 'text/javascript');
   return {
     name: 'packet-journey-reveal-example',
@@ -42,11 +43,11 @@ function revealForExample(): Plugin {
         const file = REVEAL_FILES.find((f) => path === `/${REVEAL_AT}${f}`);
         if (!file) return next();
         res.setHeader('Content-Type', type(file));
-        res.end(readFileSync(join(dir(), 'dist', file)));
+        res.end(readFileSync(join(dir(), file)));
       });
     },
     generateBundle() {
-      for (const f of REVEAL_FILES) this.emitFile({ type: 'asset', fileName: `${REVEAL_AT}${f}`, source: readFileSync(join(dir(), 'dist', f)) });
+      for (const f of REVEAL_FILES) this.emitFile({ type: 'asset', fileName: `${REVEAL_AT}${f}`, source: readFileSync(join(dir(), f)) });
     },
   };
 }

@@ -29,6 +29,22 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
   return allowed.includes('*') || allowed.includes(origin);
 }
 
+/**
+ * The origin of the page that embeds `win`: `location.ancestorOrigins` where the browser has it
+ * (Chromium, WebKit), else the referrer's origin (browsers send at least the origin to another
+ * site); null when neither says.
+ */
+export function parentOrigin(win: Window): string | null {
+  const anc = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  const first = anc && anc.length > 0 ? anc.item(0) : null;
+  if (first) return first;
+  try {
+    return win.document.referrer ? new URL(win.document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Opens the lab and journey of a `load` command, through the same reading as links; the refusal otherwise. */
 function load(store: AppStore, c: Extract<EmbedCommand, { type: 'load' }>): EmbedError | null {
   const q = new URLSearchParams();
@@ -59,12 +75,13 @@ function load(store: AppStore, c: Extract<EmbedCommand, { type: 'load' }>): Embe
  */
 export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, peer: EmbedPeer | null, linkErrors: readonly Bilingual[] = []): () => void {
   const allowed = allowedOrigins(win.location.origin, opts.origins);
-  const targets = allowed.includes('*') ? ['*'] : allowed;
+  const parent = parentOrigin(win);
+  // Events go to the embedding page's own origin when it is allowed; to '*' only when '*' is.
+  const target = parent !== null && allowed.includes(parent) ? parent : allowed.includes('*') ? '*' : null;
   const send = (type: string, body: Record<string, unknown> = {}) => {
-    if (!peer) return;
+    if (!peer || target === null) return;
     const msg = { source: EMBED_SOURCE, version: EMBED_VERSION, type, ...(opts.id !== null ? { id: opts.id } : {}), ...body } as Envelope & Record<string, unknown>;
-    // A message posted to an origin the parent does not have is dropped by the browser: only the real parent's arrives.
-    for (const t of targets) peer.post(msg, t);
+    peer.post(msg, target);
   };
   const sendError = (e: EmbedError, received: unknown) => {
     const lang = store.getState().lang;
@@ -84,9 +101,11 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
     if (!read.ok) return sendError(read.error, type);
     const c = read.command;
     if (c.type === 'get') return sendStep();
+    const before = store.getState().index;
     const err = c.type === 'load' ? load(store, c) : applyEmbedCommand(store.getState(), c);
     if (err) sendError(err, c.type);
-    else if (c.type === 'load') sendStep();
+    // A command that leaves the player where it was is answered too: the page learns where it is.
+    else if (c.type === 'load' || store.getState().index === before) sendStep();
   };
   win.addEventListener('message', onMessage);
 
