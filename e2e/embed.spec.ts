@@ -219,3 +219,32 @@ test('the embed has no editing chrome and stays readable at 480×270', async ({ 
   const px = await page.locator('.machine-title').first().evaluate((el) => el.getBoundingClientRect().height);
   expect(px).toBeGreaterThanOrEqual(11);
 });
+
+test('the web component: two <packet-journey> on one page, independent, keys only where the focus is', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/examples/web-component.html');
+  const one = page.locator('#one');
+  const two = page.locator('#two');
+  // Playwright's locators pierce open shadow roots.
+  await expect(one.getByTestId('step-count')).toHaveText(/^Event 1 of \d+$/);
+  await expect(two.getByTestId('step-count')).toHaveText(/^Событие 5 из \d+$/);
+  await page.getByRole('button', { name: 'Next ▶' }).click();
+  await page.getByRole('button', { name: 'Next ▶' }).click();
+  await expect(one.getByTestId('step-count')).toHaveText(/^Event 3 of \d+$/);
+  await expect(page.getByTestId('status-one')).toHaveText(/^step 3 of \d+ · event 3$/);
+  await expect(two.getByTestId('step-count')).toHaveText(/^Событие 5 из \d+$/);
+  await expect(page.getByTestId('status-two')).toHaveText('');
+  // Keys act in the element that has the focus only.
+  await two.getByTestId('next').click();
+  await expect(two.getByTestId('step-count')).toHaveText(/^Событие 6 из \d+$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(two.getByTestId('step-count')).toHaveText(/^Событие 7 из \d+$/);
+  await expect(one.getByTestId('step-count')).toHaveText(/^Event 3 of \d+$/);
+  // The page's styles and the player's stay apart: the player's stylesheet is not the document's.
+  expect(await page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('.pj-app'))))).toBe(false);
+  // An attribute change opens the player again as it says.
+  await page.evaluate(() => document.getElementById('one')?.setAttribute('lang', 'ru'));
+  await expect(one.getByTestId('step-count')).toHaveText(/^Событие 1 из \d+$/);
+  expect(errors).toEqual([]);
+});

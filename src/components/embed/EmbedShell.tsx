@@ -23,6 +23,11 @@ export interface EmbedShellProps {
   caption: boolean;
   /** A still picture (printing): no controls, no animation. */
   still: boolean;
+  /**
+   * Take the keys whenever the document has the focus (an iframe's document is this player alone);
+   * false for an element among others on a page: keys only while the focus is inside. @default true
+   */
+  globalKeys?: boolean;
 }
 
 /** Previous, play/pause and next, with the counter: the least a slide needs. */
@@ -73,7 +78,7 @@ function Caption() {
  * work while the frame has focus (the page's `embedHost` hands the deck's own keys on first).
  * Still (printing), it draws the event as it stands, without controls.
  */
-export function EmbedShell({ controls, caption, still }: EmbedShellProps) {
+export function EmbedShell({ controls, caption, still, globalKeys = true }: EmbedShellProps) {
   const t = useStrings();
   const lang = useAppStore((s) => s.lang);
   const theme = useAppStore((s) => s.theme);
@@ -82,7 +87,7 @@ export function EmbedShell({ controls, caption, still }: EmbedShellProps) {
   const n = useAppStore((s) => s.result?.events.length ?? 0);
   const root = useRef<HTMLDivElement>(null);
   usePlaybackTimer();
-  useKeyboardShortcuts(root, true);
+  useKeyboardShortcuts(root, globalKeys);
   const shown = still ? 'none' : controls;
   return (
     <StillContext.Provider value={still}>
