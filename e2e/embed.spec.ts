@@ -208,17 +208,52 @@ test('printing gives a still picture of the step: the drawing as it is, no contr
   await expect(page.frameLocator('iframe[data-journey] >> nth=0').getByTestId('app')).toHaveAttribute('data-still', 'true');
 });
 
-test('the embed has no editing chrome and stays readable at 480×270', async ({ page }) => {
-  await page.setViewportSize({ width: 480, height: 270 });
-  await page.goto('/embed.html?step=40&lang=ru');
-  await expect(page.getByTestId('step-count')).toHaveText(/^Событие 40 из \d+$/);
-  await expect(page.getByTestId('edit-mode')).toHaveCount(0);
-  await expect(page.locator('.journey-form')).toHaveCount(0);
-  await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-follow', 'true');
-  // Follow zooms in: the machine names are drawn at 11 px or more on screen.
-  const px = await page.locator('.machine-title').first().evaluate((el) => el.getBoundingClientRect().height);
-  expect(px).toBeGreaterThanOrEqual(11);
-});
+/** On-screen heights of the drawing's label lines inside the drawing's area, smallest first (as classroom.spec.ts measures). */
+async function labelLines(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="network-canvas"]');
+    if (!svg) return [];
+    const area = svg.getBoundingClientRect();
+    const out: number[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const lines = [...text.children].filter((c) => c.tagName === 'tspan' && c.hasAttribute('x'));
+      for (const el of lines.length > 0 ? lines : [text]) {
+        const r = el.getBoundingClientRect();
+        if (r.height === 0 || getComputedStyle(el).display === 'none') continue;
+        if (r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom) continue;
+        out.push(r.height);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  });
+}
+
+for (const [w, h] of [
+  [960, 540],
+  [480, 270],
+] as const) {
+  test(`the embed at ${w}×${h}: no editing chrome, Follow zooms in, labels readable in both languages`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const lang of ['en', 'ru'] as const) {
+      await page.goto(`/embed.html?lang=${lang}&follow=0`);
+      await expect(page.getByTestId('step-count')).toHaveText(/^(Event|Событие) 1 (of|из) \d+$/);
+      await expect(page.getByTestId('edit-mode')).toHaveCount(0);
+      await expect(page.locator('.journey-form')).toHaveCount(0);
+      const whole = Number(await page.getByTestId('camera').getAttribute('data-scale'));
+      for (const step of [1, 20, 40, 55, 80]) {
+        await page.goto(`/embed.html?lang=${lang}&step=${step}`);
+        await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-follow', 'true');
+        await expect(page.getByTestId('step-count')).toHaveText(new RegExp(`^(Event|Событие) ${step} `));
+        // Follow works at this size: the camera is closer than the whole lab.
+        await expect.poll(async () => Number(await page.getByTestId('camera').getAttribute('data-scale')), `event ${step} zooms in`).toBeGreaterThan(whole);
+        const lines = await labelLines(page);
+        expect(lines.length, `labels at event ${step}`).toBeGreaterThan(1);
+        expect(lines[0] ?? 0, `smallest label at event ${step}: ${lines.join(', ')}`).toBeGreaterThanOrEqual(11);
+      }
+    }
+  });
+}
 
 test('the web component: two <packet-journey> on one page, independent, keys only where the focus is', async ({ page }) => {
   const errors: string[] = [];
