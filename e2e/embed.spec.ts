@@ -135,6 +135,20 @@ test('a bad message gets a documented error event naming what is wrong, nothing 
   expect(logs).toEqual([]);
 });
 
+test('load opens a scenario’s lab and journey, or answers with an error naming the scenario', async ({ page }) => {
+  const frame = await foreignParent(page, `origins=${parentOrigin}&controls=minimal&id=x`);
+  const before = await frame.getByTestId('step-count').textContent();
+  await post(page, { ...API, type: 'load', preset: 'no-such-scenario' });
+  await expect.poll(async () => (await got(page)).find((g) => g.data.type === 'error')?.data).toMatchObject({ code: 'load', field: 'preset', id: 'x' });
+  await expect(frame.getByTestId('step-count')).toHaveText(before ?? '');
+  await post(page, { ...API, type: 'load', preset: 'tcp-handshake-listener', journey: { count: 1 } });
+  await expect.poll(async () => (await got(page)).filter((g) => g.data.type === 'step').length).toBe(1);
+  const step = (await got(page)).find((g) => g.data.type === 'step')?.data as unknown as { index: number; event: number; events: number };
+  expect(step).toMatchObject({ index: 0, event: 1 });
+  await expect(frame.getByTestId('step-count')).toHaveText(`Event 1 of ${step.events}`);
+  expect(`Event 1 of ${step.events}`).not.toBe(before);
+});
+
 test('the reveal.js example: each fragment advances one hop, and back', async ({ page }) => {
   await page.goto('/examples/reveal/index.html');
   await collect(page);

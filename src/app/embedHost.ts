@@ -101,11 +101,12 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
     if (!read.ok) return sendError(read.error, type);
     const c = read.command;
     if (c.type === 'get') return sendStep();
-    const before = store.getState().index;
+    const before = store.getState();
     const err = c.type === 'load' ? load(store, c) : applyEmbedCommand(store.getState(), c);
+    const after = store.getState();
     if (err) sendError(err, c.type);
-    // A command that leaves the player where it was is answered too: the page learns where it is.
-    else if (c.type === 'load' || store.getState().index === before) sendStep();
+    // A command that leaves the player where it was is answered too (a change is told by the store's subscriber).
+    else if (after.index === before.index && after.result === before.result) sendStep();
   };
   win.addEventListener('message', onMessage);
 
