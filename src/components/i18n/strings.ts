@@ -5,6 +5,7 @@ import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { EMBED_EN, EMBED_RU } from './embedStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
@@ -189,6 +190,8 @@ const en = {
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
+  /** The embedded player (issue 11). */
+  embed: EMBED_EN,
 };
 
 /** The shape every language's strings have. */
@@ -342,6 +345,7 @@ const ru: Strings = {
     capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
   },
   anySize: anySizeRu,
+  embed: EMBED_RU,
 };
 
 /** The strings of each language. */
