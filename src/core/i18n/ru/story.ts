@@ -49,6 +49,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     return `${c.ns} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
+  encap: (c) => `Устройство ${c.dev} на ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}): датаграмма UDP на порт ${c.port} хоста ${c.remote}`,
+  decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;
