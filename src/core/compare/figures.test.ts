@@ -35,3 +35,12 @@ describe('journeyFigures', () => {
     expect(f?.outcome.delivered === false && f.outcome.reason).toBeTruthy();
   });
 });
+
+describe('journeyFigures under Flannel VXLAN', () => {
+  it('finds the 50 bytes VXLAN adds on the wire, its VNI and port, and the same two hops as host-gw', async () => {
+    const { flannelVxlanLab } = await import('../model/checks/datapathCases');
+    const f = journeyFigures(runJourney(flannelVxlanLab(), { from: 'pod-a', to: 'pod-b' }));
+    expect(f).toMatchObject({ hops: 2, ttlAtReceiver: 62, bytesAtSource: 98, bytesOnWire: 148, overheadBytes: 50, encapsulations: [{ kind: 'vxlan', vni: 1, port: 8472 }] });
+    expect(f?.devices.map((d) => `${d.ns}/${d.iface}`)).toContain('minikube-m02/flannel.1');
+  });
+});

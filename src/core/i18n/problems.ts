@@ -93,7 +93,6 @@ export type ProblemParams = {
   'link-alone': { iface: string; segment: string };
   /** Design check (warning): the route to `dst` goes out of `dev`, whose link holds no other host. */
   'route-no-link': { dev: string; dst: string };
-  'host-gw-not-l2': { node: string; other: string };
   'vxlan-underlay-mtu': { iface: string; mtu: number; dev: string; underlay: number; fits: number };
   'pod-mtu-over-overlay': { pod: string; iface: string; mtu: number; overlay: string; limit: number };
   'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
@@ -211,7 +210,7 @@ export interface Problem {
 export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
-  | 'host-gw-not-l2' | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch';
+  | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };

@@ -58,14 +58,15 @@ export function vtepMac(node: string): string {
   return randomMac(seededEntropy(`flannel.1/${node}`), 'bridge-mac');
 }
 
-/** The nodes flannel serves: machines with role `node`, a bridge with an address and an addressed NIC. */
+/** The nodes flannel serves: machines with role `node`, a lease (`cni.podCidr`, or a bridge with an address) and an addressed NIC. */
 export function flannelNodes(t: Topology): FlannelNode[] {
   const out: FlannelNode[] = [];
   for (const m of t.machines) {
     if (m.role !== 'node') continue;
     const bridge = m.interfaces.find((i) => i.kind === 'bridge' && (i.addresses ?? []).length > 0);
     const ext = m.interfaces.find((i): i is Extract<IfaceSpec, { kind: 'ether' }> => i.kind === 'ether' && (i.addresses ?? []).length > 0 && i.master === undefined);
-    const lease = parseCidr(bridge?.addresses?.[0] ?? '');
+    // The lease: the node's podCIDR when the lab records it (a node without pods has no cni0 yet), else its bridge's subnet.
+    const lease = parseCidr(m.cni?.podCidr ?? '') ?? parseCidr(bridge?.addresses?.[0] ?? '');
     const addr = parseCidr(ext?.addresses?.[0] ?? '');
     if (!ext || !lease || !addr) continue;
     const net = networkOf(lease.ip, lease.prefix);

@@ -49,7 +49,6 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'veth-detached': { iface: 'veth-pod1', pod: 'pod1' },
   'link-alone': { iface: 'eth1', segment: 'lan1' },
   'route-no-link': { dev: 'br0', dst: '10.20.0.0/16' },
-  'host-gw-not-l2': { node: 'node3', other: 'node1' },
   'vxlan-underlay-mtu': { iface: 'flannel.1', mtu: 1500, dev: 'eth0', underlay: 1500, fits: 1450 },
   'pod-mtu-over-overlay': { pod: 'pod1', iface: 'eth0', mtu: 1500, overlay: 'flannel.1', limit: 1450 },
   'vxlan-port-mismatch': { iface: 'flannel.1', port: 4789, machine: 'node2', theirs: '8472' },
@@ -235,7 +234,7 @@ describe('topology problems in English and Russian', () => {
     const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'hostgw-no-l2', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
-      'host-gw-not-l2', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
+      'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

@@ -1,4 +1,5 @@
 import { nameSuffix } from '../cluster/podNames';
+import { setDatapath } from '../model/datapath';
 import { addPod } from '../model/podNetwork';
 import type { ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
 
@@ -101,5 +102,6 @@ export function minikubeFlannel(): Topology {
   t = addPod(t, 'minikube', { name: COREDNS }).topology;
   t = addPod(t, 'minikube-m02', { name: 'pod-a' }).topology;
   t = addPod(t, 'minikube-m03', { name: 'pod-b' }).topology;
-  return t;
+  // What flanneld programs on each node: flannel.1 and, per remote node, its neighbour, FDB entry and route.
+  return setDatapath(t, { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' });
 }

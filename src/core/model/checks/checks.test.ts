@@ -190,7 +190,7 @@ const CASES: Case[] = [
     path: 'machines[0].routes[0].via', place: { ns: 'node1', route: { ...NODE1_DEFAULT, dev: 'cni0' } }, fix: 'change route default on node1 to via 172.16.100.254 dev eth0',
   },
   {
-    code: 'host-gw-not-l2', what: 'Flannel host-gw with minikube-m03 on a segment of its own',
+    code: 'hostgw-no-l2', what: 'Flannel host-gw with minikube-m03 on a segment of its own',
     lab: () => flannelHostGwLab((t) => {
       Object.assign(iface(machine(t, 'minikube-m03'), 'eth0'), { segment: 'elsewhere' });
       t.segments.push({ id: 'elsewhere' });
@@ -245,7 +245,7 @@ describe('every check on a lab with its fault', () => {
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
     const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
-      'host-gw-not-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
+      'hostgw-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');

@@ -2,6 +2,7 @@ import { problem } from '../../i18n/problems';
 import { parseIp } from '../../net/ipv4';
 import type { LabCheck } from '../labChecks';
 import type { IfaceSpec, Topology, VxlanIface } from '../topology';
+import { VXLAN_OVERHEAD } from '../datapath';
 import { labFacts, type IfaceFact, type LabFacts, type NsFact } from './facts';
 
 /*
@@ -9,7 +10,8 @@ import { labFacts, type IfaceFact, type LabFacts, type NsFact } from './facts';
  * what Linux accepts device by device but what cannot carry the packets the mode is for.
  * - host-gw routes each node's pod subnet via that node's own address, so every node must be on
  *   one layer-2 network with the others (flannel's host-gw backend refuses otherwise: the kernel
- *   answers its route with "Network is unreachable"; flannel Documentation/backends.md);
+ *   answers its route with "Network is unreachable"; flannel Documentation/backends.md); the same
+ *   finding `setDatapath` refuses a switch to host-gw with, here for a lab already in that mode;
  * - a VXLAN frame is 50 bytes longer than the frame inside it (outer IPv4 20, UDP 8, VXLAN 8, inner
  *   Ethernet 14: VXLAN_HEADROOM in drivers/net/vxlan), so the device's MTU must leave that room
  *   under its underlay's, and a pod whose MTU is larger than the overlay's sends packets that do
@@ -19,8 +21,6 @@ import { labFacts, type IfaceFact, type LabFacts, type NsFact } from './facts';
  *   no device for an unknown VNI and drops the packet).
  */
 
-/** Outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 bytes (VXLAN_HEADROOM). */
-export const VXLAN_OVERHEAD = 50;
 
 function mtuOf(i: IfaceSpec | undefined): number {
   return i?.mtu ?? 1500;
@@ -45,7 +45,7 @@ export function hostGwAcrossRouter(t: Topology, facts: LabFacts = labFacts(t)): 
   if (!first) return [];
   return rest
     .filter((n) => ![...n.links].some((l) => first.links.has(l)))
-    .map((n) => ({ problem: problem(n.ns.at, 'host-gw-not-l2', { node: n.ns.name, other: first.ns.name }) }));
+    .map((n) => ({ problem: problem(n.ns.at, 'hostgw-no-l2', { node: n.ns.name, other: first.ns.name }) }));
 }
 
 /** VXLAN devices whose MTU leaves less than the overhead under their underlay's. */
