@@ -68,6 +68,7 @@ export const PLUGIN_TEXT = {
   /** portmap's own words (plugins/meta/portmap/main.go), and ours for the mappings this model leaves out. */
   portmapParse: (err: string) => `failed to parse config: failed to parse network configuration: ${err}`,
   portmapChained: 'must be called as chained plugin',
+  portmapNotObject: (got: string) => `json: cannot unmarshal ${got} into Go value of type main.PortMapConf`,
   portmapNotModelled: 'portmap: port mappings (hostPort) are not part of this model',
   ifaceNotFound: (name: string) => `Interface name ${name} not found`,
   ifaceNameMissing: 'Interface name missing ',

@@ -22,7 +22,8 @@ interface PortmapConf {
 
 function loadConf(stdin: string): PortmapConf {
   const parsed = goParse(stdin);
-  if (!parsed.ok || !isObject(parsed.value)) throw new Error(T.portmapParse(parsed.ok ? 'not an object' : parsed.error));
+  if (!parsed.ok) throw new Error(T.portmapParse(parsed.error));
+  if (!isObject(parsed.value)) throw new Error(T.portmapParse(T.portmapNotObject(Array.isArray(parsed.value) ? 'array' : typeof parsed.value)));
   const v = parsed.value;
   const rc = isObject(v.runtimeConfig) ? v.runtimeConfig : {};
   const maps = Array.isArray(rc.portMappings) ? rc.portMappings.length : 0;

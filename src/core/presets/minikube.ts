@@ -2,6 +2,7 @@ import { nameSuffix } from '../cluster/podNames';
 import { setDatapath } from '../model/datapath';
 import { addPod } from '../model/podNetwork';
 import type { ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
+import type { Scenario } from './scenarios';
 
 /*
  * The notes' cluster: `minikube start --nodes 3 --cni flannel` with the docker driver. minikube
@@ -105,3 +106,16 @@ export function minikubeFlannel(): Topology {
   // What flanneld programs on each node: flannel.1 and, per remote node, its neighbour, FDB entry and route.
   return setDatapath(t, { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' });
 }
+
+/** The notes' cluster in the scenario picker (and `--preset` of the trace command), recorded on the kernel like every scenario. */
+export const MINIKUBE_SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'flannel-minikube-ping-pod-a-pod-b',
+    title: {
+      en: 'minikube, 3 nodes, Flannel (the notes\' cluster): ping pod-a → pod-b across nodes, through flannel.1; its terminal answers kubectl',
+      ru: 'minikube, 3 ноды, Flannel (кластер из конспекта): ping pod-a → pod-b между нодами через flannel.1; в терминале отвечает kubectl',
+    },
+    topology: minikubeFlannel,
+    journey: { from: 'pod-a', to: 'pod-b' },
+  },
+];

@@ -2,6 +2,7 @@ import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
 import { DATAPATH_SCENARIOS } from './datapathScenarios';
 import { FIELD_SCENARIOS } from './fieldCases';
+import { MINIKUBE_SCENARIOS } from './minikube';
 import { MTU_SCENARIOS } from './mtuScenarios';
 import { seedTopology } from './seed';
 import { seedListening } from './seedVariants';
@@ -155,4 +156,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...MTU_SCENARIOS,
   ...TCP_SCENARIOS,
   ...DATAPATH_SCENARIOS,
+  ...MINIKUBE_SCENARIOS,
 ];
