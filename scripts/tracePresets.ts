@@ -1,3 +1,4 @@
+import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
 /**
@@ -11,6 +12,7 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-calico-pod1', seedCalicoStylePod1],
   ['seed-vxlan', seedVxlan],
   ['seed-host-gw', seedHostGw],
+  ['minikube-flannel', minikubeFlannel],
 ]);
 
 /** The preset names in the order the usage and errors list them. */
