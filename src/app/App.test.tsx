@@ -162,7 +162,7 @@ describe('copy link and embed code', () => {
     expect(document.activeElement).toBe(screen.getByTestId('copy-link'));
     fireEvent.click(screen.getByTestId('copy-embed'));
     const code = ((await screen.findByTestId('copy-manual-text')) as HTMLTextAreaElement).value;
-    expect(code).toMatch(/^<iframe src="https:\/\/example\.org\/pj\/\?from=pod1&amp;.*&amp;step=2&amp;follow=1&amp;panels=0" width="960" height="540" title="Путь пакета: pod1 → pod3, событие 2"/);
+    expect(code).toMatch(/^<iframe src="https:\/\/example\.org\/pj\/embed\.html\?from=pod1&amp;.*&amp;step=2" width="960" height="540" title="Путь пакета: pod1 → pod3, событие 2"/);
   });
 });
 
