@@ -4,6 +4,7 @@ import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
 import type { Box, LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
+import { cniFocusOf } from '../../store/slices/cniSlice';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
@@ -68,9 +69,11 @@ function splitLinks(layout: TopologyLayout): { outer: LinkLayout[]; inner: Map<s
  */
 export function NetworkCanvas() {
   const t = useStrings();
-  const layout = useAppStore((s) => s.layout);
-  const ev = useAppStore(selectEvent);
-  const events = useAppStore((s) => s.result?.events);
+  // A CNI story draws the lab as its events so far left it (the slice computed each step's drawing).
+  const cni = useAppStore((s) => s.cni);
+  const layout = useAppStore((s) => (s.cni ? (s.cni.layouts[s.cni.index] ?? s.layout) : s.layout));
+  const ev = useAppStore((s) => (s.cni ? null : selectEvent(s)));
+  const events = useAppStore((s) => (s.cni ? undefined : s.result?.events));
   const index = useAppStore((s) => s.index);
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
@@ -97,7 +100,7 @@ export function NetworkCanvas() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
-  const starting = index === 0 && !playing;
+  const starting = index === 0 && !playing && !cni;
   // Editing, the camera shows the whole lab (never the packet) and holds still while a machine moves.
   const { transform, zoomBy, fit, size } = useZoom(svgRef, frozen ?? layout.bounds, {
     follow: follow && !editing,
@@ -110,8 +113,9 @@ export function NetworkCanvas() {
     top,
   });
   const view = { x: transform.x, y: transform.y, k: transform.k };
-  const activeNs = ev?.ns ?? null;
-  const activeIface = ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
+  const cniFocus = cni ? cniFocusOf(cni) : null;
+  const activeNs = cniFocus ? cniFocus.ns : (ev?.ns ?? null);
+  const activeIface = cniFocus ? cniFocus.iface : ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
   // The journey's start: where its first packet is sent (the form's source until it has run).
   const sourceNs = events?.find((e) => e.type === 'send')?.ns ?? null;
   const pinnedBox = pinnedNs ? layout.namespaces[pinnedNs]?.box : undefined;
@@ -181,7 +185,7 @@ export function NetworkCanvas() {
             </Suspense>
           )}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
-          {!editing && <PacketLayer />}
+          {!editing && !cni && <PacketLayer />}
         </g>
       </svg>
       <p id={descId} className="sr-only">

@@ -4,6 +4,7 @@ import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
+import { CNI_EN, CNI_RU } from './cniStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
@@ -38,6 +39,7 @@ const en = {
   canvasEdit: CANVAS_EDIT_EN,
   inspector: INSPECTOR_EN,
   library: LIBRARY_EN,
+  cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -198,6 +200,7 @@ const ru: Strings = {
   canvasEdit: CANVAS_EDIT_RU,
   inspector: INSPECTOR_RU,
   library: LIBRARY_RU,
+  cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',

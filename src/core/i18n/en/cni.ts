@@ -29,7 +29,7 @@ export const cniEn: CniCatalog = {
       e.op === 'add'
         ? told(`The runtime creates ${c.pod}'s network namespace ${e.path}`, 'ip netns add; for now it holds only lo, down. containerd or CRI-O does this before it calls any plugin')
         : told(`The runtime removes the namespace ${e.path}`, `ip netns del; ${c.pod} is gone, and with it whatever the namespace still held`),
-    exec: (e, c) => {
+    exec: (e) => {
       const cmd = e.env.CNI_COMMAND ?? '?';
       if (e.caller.by === 'runtime') {
         const prev = e.stdin.includes('"prevResult"') ? ' and prevResult, the result cached at ADD' : '';

@@ -1,0 +1,117 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { CniEvent } from '../../core/cni/events';
+import { CNI_ENV_NAMES } from '../../core/cni/types';
+import type { CniStory } from '../../core/model/cniStory';
+import { useStrings } from '../i18n/useStrings';
+
+/*
+ * The plugin calls of a CNI story as the runtime made them, nested as they ran (flannel → bridge
+ * → host-local): each with its environment and its configuration on stdin, then what it printed
+ * on stdout and its exit code. Only what has happened by the playhead is shown; the part the
+ * current event is about is marked (aria-current) and scrolled into view.
+ */
+
+/** One plugin execution: where it started and ended in the events, and the calls it made. */
+interface Call {
+  exec: number;
+  plugin: string;
+  caller: string;
+  env: Partial<Record<(typeof CNI_ENV_NAMES)[number], string>>;
+  stdin: string;
+  exit?: number;
+  exitCode?: number;
+  stdout?: string;
+  children: Call[];
+}
+
+/** The calls of a story, as a tree (the runtime's calls at the top). */
+export function callTree(events: readonly CniEvent[]): Call[] {
+  const top: Call[] = [];
+  const stack: Call[] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'exec') {
+      const c: Call = { exec: i, plugin: e.plugin, caller: e.caller.by === 'plugin' ? e.caller.plugin : '', env: e.env, stdin: e.stdin, children: [] };
+      (stack.at(-1)?.children ?? top).push(c);
+      stack.push(c);
+    } else if (e.type === 'exit') {
+      const c = stack.pop();
+      if (c) Object.assign(c, { exit: i, exitCode: e.exitCode, stdout: e.stdout });
+    }
+  });
+  return top;
+}
+
+/** A configuration as a reader wants it: indented JSON (the text as given when it does not parse). */
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function CallView({ call, index, depth }: { call: Call; index: number; depth: number }) {
+  const t = useStrings();
+  const stdin = useMemo(() => pretty(call.stdin), [call.stdin]);
+  if (call.exec > index) return null;
+  const atExec = index === call.exec;
+  const done = call.exit !== undefined && call.exit <= index;
+  const atExit = index === call.exit;
+  const failed = done && call.exitCode !== 0;
+  const cmd = call.env.CNI_COMMAND ?? '';
+  return (
+    <section className={`cni-call depth-${Math.min(depth, 3)}${done ? '' : ' is-running'}`} data-testid={`cni-call-${call.plugin}`} aria-label={`${call.plugin} ${cmd}`}>
+      <h4 className="cni-call-title">
+        <span className="cni-plugin">{call.plugin}</span> <span className="cni-cmd">{cmd}</span> <span className="cni-by">· {t.cni.calledBy(call.caller)}</span>
+        {!done && <span className="cni-running"> · {t.cni.running}</span>}
+      </h4>
+      <div className={`cni-in${atExec ? ' is-current' : ''}`} aria-current={atExec ? 'step' : undefined}>
+        <div className="cni-label">{t.cni.env}</div>
+        <dl className="cni-env" data-testid="cni-env">
+          {CNI_ENV_NAMES.filter((k) => call.env[k] !== undefined).map((k) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{call.env[k]}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="cni-label">{t.cni.stdin}</div>
+        <pre className="cni-json" data-testid="cni-stdin">{stdin}</pre>
+      </div>
+      {call.children.map((c) => (
+        <CallView key={c.exec} call={c} index={index} depth={depth + 1} />
+      ))}
+      {done && (
+        <div className={`cni-out${atExit ? ' is-current' : ''}${failed ? ' is-error' : ''}`} aria-current={atExit ? 'step' : undefined} data-testid={depth === 0 ? 'cni-result' : undefined}>
+          <div className="cni-label">
+            {failed ? t.cni.errorOut : t.cni.stdout} <span className="cni-exit" data-testid={depth === 0 ? 'cni-exit-code' : undefined}>{t.cni.exitCode(call.exitCode ?? 0)}</span>
+          </div>
+          {call.stdout !== undefined && call.stdout !== '' && <pre className="cni-json">{call.stdout}</pre>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The story's plugin calls up to event `index`, the configuration list first (folded). */
+export function CniCalls({ story, index }: { story: CniStory; index: number }) {
+  const t = useStrings();
+  const calls = useMemo(() => callTree(story.events), [story]);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = root.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    // jsdom has no scrollIntoView; browsers do.
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+  return (
+    <div className="cni-calls" ref={root} data-testid="cni-calls">
+      <details className="cni-conflist">
+        <summary>{t.cni.conflist}</summary>
+        <pre className="cni-json">{story.conflist}</pre>
+      </details>
+      {calls.map((c) => (
+        <CallView key={c.exec} call={c} index={index} depth={0} />
+      ))}
+    </div>
+  );
+}
