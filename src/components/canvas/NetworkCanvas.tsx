@@ -29,6 +29,9 @@ const preloadEditor = () => {
   void loadLayer();
 };
 
+/** Canvas width under which a CNI story zooms to its node. */
+const STORY_ZOOM_BELOW_PX = 720;
+
 /** Playing, nothing is selected (one object, so the boxes' props stay equal between renders). */
 const NO_SELECTION: readonly string[] = [];
 
@@ -94,7 +97,12 @@ export function NetworkCanvas() {
   const [frozen, setFrozen] = useState<Box | null>(null);
   const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
-  const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
+  // A CNI story happens on one node: on a small canvas the camera keeps that node in view, as
+  // large as it fits (a wide one shows the whole lab legibly).
+  const narrow = useAppStore((s) => (s.stage?.w ?? Infinity) < STORY_ZOOM_BELOW_PX);
+  const storyMachine = narrow ? cni?.story.machine : undefined;
+  const storyBox = useMemo(() => (storyMachine !== undefined ? (layout.machines.find((m) => m.name === storyMachine)?.box ?? null) : null), [layout, storyMachine]);
+  const focus = useMemo(() => storyBox ?? (follow && scene ? focusBox(layout, scene) : null), [storyBox, follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -103,7 +111,7 @@ export function NetworkCanvas() {
   const starting = index === 0 && !playing && !cni;
   // Editing, the camera shows the whole lab (never the packet) and holds still while a machine moves.
   const { transform, zoomBy, fit, size } = useZoom(svgRef, frozen ?? layout.bounds, {
-    follow: follow && !editing,
+    follow: (follow || storyBox !== null) && !editing,
     focus,
     focusAt,
     animate: !reduced,
