@@ -67,3 +67,15 @@ describe('the CNI story slice', () => {
     expect(s.getState().cni).toBeNull();
   });
 });
+
+describe('a CNI story in links', () => {
+  it('a link names the CNI scenario on screen, over the seed lab', async () => {
+    const { linkParams } = await import('./link');
+    const s = app();
+    expect(linkParams(s.getState(), null)).not.toMatch(/preset=/);
+    await s.getState().openCniStory('cni-del');
+    expect(linkParams(s.getState(), null)).toMatch(/^preset=cni-del&from=pod1&to=pod3&/);
+    s.getState().closeCniStory();
+    expect(linkParams(s.getState(), null)).not.toMatch(/preset=/);
+  });
+});
