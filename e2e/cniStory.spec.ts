@@ -75,6 +75,12 @@ test.describe('the CNI story', () => {
     await expect(pod2).toHaveCount(0);
     await expect(cni0(page).first()).toBeVisible();
     await expect(page.getByTestId('cni-outcome')).toContainText("pod2's network is gone; cni0 stays");
+    // The address keeps the story: a reload plays it again.
+    await expect(page).toHaveURL(/[?&]preset=cni-del&/);
+    await expect(page.getByTestId('scenario')).toHaveValue('cni-del');
+    await page.reload();
+    await expect(page.getByTestId('cni-panel')).toHaveAttribute('data-op', 'DEL');
+    await expect(page.getByTestId('link-error')).toHaveCount(0);
   });
 
   test('a failing CHECK shows the error JSON and exit code 1', async ({ page }) => {

@@ -50,6 +50,11 @@ function pretty(text: string): string {
   }
 }
 
+/** Whether event `index` falls inside the call (between its exec and its exit, both included). */
+function within(c: Call, index: number): boolean {
+  return c.exec <= index && (c.exit === undefined || index <= c.exit);
+}
+
 function CallView({ call, index, depth }: { call: Call; index: number; depth: number }) {
   const t = useStrings();
   const stdin = useMemo(() => pretty(call.stdin), [call.stdin]);
@@ -58,9 +63,11 @@ function CallView({ call, index, depth }: { call: Call; index: number; depth: nu
   const done = call.exit !== undefined && call.exit <= index;
   const atExit = index === call.exit;
   const failed = done && call.exitCode !== 0;
+  // The call doing this event itself (a device, a file, an address): the innermost one running.
+  const live = within(call, index) && !atExec && !atExit && !call.children.some((c) => within(c, index));
   const cmd = call.env.CNI_COMMAND ?? '';
   return (
-    <section className={`cni-call depth-${Math.min(depth, 3)}${done ? '' : ' is-running'}`} data-testid={`cni-call-${call.plugin}`} aria-label={`${call.plugin} ${cmd}`}>
+    <section className={`cni-call depth-${Math.min(depth, 3)}${done ? '' : ' is-running'}${live ? ' is-live' : ''}`} data-live={live || undefined} data-testid={`cni-call-${call.plugin}`} aria-label={`${call.plugin} ${cmd}`}>
       <h4 className="cni-call-title">
         <span className="cni-plugin">{call.plugin}</span> <span className="cni-cmd">{cmd}</span> <span className="cni-by">· {t.cni.calledBy(call.caller)}</span>
         {!done && <span className="cni-running"> · {t.cni.running}</span>}
@@ -99,7 +106,7 @@ export function CniCalls({ story, index }: { story: CniStory; index: number }) {
   const calls = useMemo(() => callTree(story.events), [story]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = root.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    const el = root.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? root.current?.querySelector<HTMLElement>('[data-live] > .cni-call-title');
     // jsdom has no scrollIntoView; browsers do.
     if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
   }, [index]);
