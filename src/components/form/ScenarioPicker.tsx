@@ -58,6 +58,14 @@ export function ScenarioPicker() {
           data-testid="scenario"
         >
           <option value="">{t.form.scenarioNone}</option>
+          {/* CNI operations are stories of their own (the plugins at work), not packet journeys: a group of their own, before the journeys'. */}
+          <optgroup label={t.cni.group}>
+            {CNI_STORY_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t.cni.titles[id]}
+              </option>
+            ))}
+          </optgroup>
           {groups.map((g) => (
             <optgroup key={g.key} label={t.form.groups[g.key]}>
               {g.scenarios.map((s) => (
@@ -67,14 +75,6 @@ export function ScenarioPicker() {
               ))}
             </optgroup>
           ))}
-          {/* CNI operations are stories of their own (the plugins at work), not packet journeys. */}
-          <optgroup label={t.cni.group}>
-            {CNI_STORY_IDS.map((id) => (
-              <option key={id} value={id}>
-                {t.cni.titles[id]}
-              </option>
-            ))}
-          </optgroup>
         </select>
       </span>
     </label>
