@@ -106,9 +106,11 @@ export function CniCalls({ story, index }: { story: CniStory; index: number }) {
   const calls = useMemo(() => callTree(story.events), [story]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = root.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? root.current?.querySelector<HTMLElement>('[data-live] > .cni-call-title');
+    const current = root.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    // Else the call at work: its title at the top, so what it does next shows under it.
+    const el = current ?? root.current?.querySelector<HTMLElement>('[data-live] > .cni-call-title');
     // jsdom has no scrollIntoView; browsers do.
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: current ? 'nearest' : 'start' });
   }, [index]);
   return (
     <div className="cni-calls" ref={root} data-testid="cni-calls">

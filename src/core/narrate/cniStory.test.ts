@@ -26,6 +26,7 @@ describe('the CNI narrator', () => {
     expect(bridge?.correction?.text).toMatch(/did not exist until this moment, and flannel does not create it/);
     expect(ch.some((c) => c.correction?.code === 'cni0-exists')).toBe(false);
     expect(ch[0]?.correction?.code).toBe('runtime-not-kubelet');
+    expect(ch.find((c) => c.kind === 'flannel')).toMatchObject({ at: at(s, (e) => e.type === 'file' && e.path === '/run/flannel/subnet.env'), title: 'flannel reads subnet.env and delegates to bridge', correction: { code: 'flannel-creates-nothing' } });
     expect(ch.find((c) => c.kind === 'gateway')?.correction?.text).toMatch(/cni0 gets 10\.10\.10\.1\/24 because the configuration says isGateway/);
     expect(ch.find((c) => c.kind === 'ipam')?.title).toBe('host-local allocates 10.10.10.2');
     expect(tellCniEvent(s, created, 'en', 'short')).toBe('bridge creates the bridge cni0');
@@ -88,7 +89,7 @@ describe('the CNI narrator', () => {
 const LATIN_OK = new Set([
   'cni', 'cni_command', 'cni_containerid', 'cni_netns', 'cni_ifname', 'add', 'del', 'check', 'stdin', 'stdout', 'json', 'code', 'msg', 'name', 'cniversion', 'prevresult',
   'containerd', 'cri-o', 'cri', 'kubelet', 'kubernetes', 'flannel', 'flanneld', 'bridge', 'host-local', 'ipam', 'veth', 'mac', 'mtu', 'ip', 'ipv6', 'arp', 'gratuitous', 'netns', 'lo',
-  'link', 'type', 'set', 'master', 'dev', 'via', 'default', 'isgateway', 'isdefaultgateway', 'hairpin', 'hairpinmode', 'service', 'subnet.env', 'flannel_subnet', 'last_reserved_ip', 'id', 'iptables', 'nat',
+  'daemonset', 'kube-flannel', 'link', 'type', 'set', 'master', 'dev', 'via', 'default', 'isgateway', 'isdefaultgateway', 'hairpin', 'hairpinmode', 'service', 'subnet.env', 'flannel_subnet', 'last_reserved_ip', 'id', 'iptables', 'nat',
 ]);
 /** Names and values: lab names, devices, paths, addresses, sysctls, the error the plugin printed. */
 const IDENT = /^(pod\d+|node\d+|cni0|cbr0|eth\d+|veth[0-9a-f]{8}|last_reserved_ip\.\d+)$/i;

@@ -75,7 +75,9 @@ function anchors(s: CniStory): { at: number; facts: CniChapterFacts; correction?
   const callEv = ev[call];
   const hasNetns = out.length > 0;
   put(call, { kind: 'call', ...(callEv?.type === 'exec' ? { plugin: callEv.plugin } : {}) }, hasNetns ? undefined : 'runtime-not-kubelet');
-  put(first((e) => e.type === 'delegate' || (e.type === 'file' && e.op === 'read' && e.path.startsWith('/var/lib/cni/flannel/'))), { kind: 'flannel' }, s.op === 'ADD' ? 'flannel-creates-nothing' : undefined);
+  // flannel's part starts where it reads flanneld's subnet.env (ADD) or the configuration it saved (DEL).
+  const flannelFile = (p: string) => p === '/run/flannel/subnet.env' || p.startsWith('/var/lib/cni/flannel/');
+  put(first((e) => e.type === 'delegate' || (e.type === 'file' && e.op === 'read' && flannelFile(e.path))), { kind: 'flannel' }, s.op === 'ADD' ? 'flannel-creates-nothing' : undefined);
   const br = first((e) => e.type === 'link' && e.kind === 'bridge' && (e.op === 'add' || e.op === 'exists'));
   const brEv = ev[br];
   if (brEv?.type === 'link') put(br, { kind: 'bridge', bridge: brEv.name, exists: brEv.op === 'exists' }, brEv.op === 'add' ? 'cni0-created-by-bridge' : 'cni0-exists');

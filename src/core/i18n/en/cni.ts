@@ -175,7 +175,7 @@ export const cniEn: CniCatalog = {
     }),
     'flannel-creates-nothing': (f) => ({
       short: `flannel creates no device: it only writes bridge's configuration.`,
-      long: `The flannel plugin creates no device and no address: it reads what flanneld wrote in subnet.env and delegates to bridge, which creates ${f.bridge} and the veth pair. flanneld itself runs elsewhere and programs routes.`,
+      long: `The flannel plugin creates no device and no address: it reads what flanneld wrote in subnet.env and delegates to bridge, which creates ${f.bridge} and the veth pair. flanneld, the daemon of the kube-flannel DaemonSet, takes no part in this call: it wrote subnet.env and programs the routes to the other nodes.`,
     }),
     'cni0-created-by-bridge': (f) => ({
       short: `${f.bridge} is created here, by bridge, on the first pod's ADD: not by flannel.`,

@@ -176,7 +176,7 @@ export const cniRu: CniCatalog = {
     }),
     'flannel-creates-nothing': (f) => ({
       short: 'Плагин flannel не создаёт устройств: он лишь составляет конфигурацию для bridge.',
-      long: `Плагин flannel не создаёт ни устройств, ни адресов: он читает то, что записал flanneld в subnet.env, и передаёт работу плагину bridge, а тот создаёт мост ${f.bridge} и пару veth. Сам flanneld работает отдельно и прописывает маршруты.`,
+      long: `Плагин flannel не создаёт ни устройств, ни адресов: он читает то, что записал flanneld в subnet.env, и передаёт работу плагину bridge, а тот создаёт мост ${f.bridge} и пару veth. Демон flanneld из DaemonSet kube-flannel в этом вызове не участвует: он записал subnet.env и прописывает маршруты к другим нодам.`,
     }),
     'cni0-created-by-bridge': (f) => ({
       short: `Мост ${f.bridge} создаёт здесь плагин bridge, при ADD первого пода, а не flannel.`,
