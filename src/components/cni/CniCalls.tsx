@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { CniEvent } from '../../core/cni/events';
 import { CNI_ENV_NAMES } from '../../core/cni/types';
 import type { CniStory } from '../../core/model/cniStory';
-import { useStrings } from '../i18n/useStrings';
+import { useCniStrings } from './cniPanelStrings';
 
 /*
  * The plugin calls of a CNI story as the runtime made them, nested as they ran (flannel → bridge
@@ -56,7 +56,7 @@ function within(c: Call, index: number): boolean {
 }
 
 function CallView({ call, index, depth }: { call: Call; index: number; depth: number }) {
-  const t = useStrings();
+  const t = useCniStrings();
   const stdin = useMemo(() => pretty(call.stdin), [call.stdin]);
   if (call.exec > index) return null;
   const atExec = index === call.exec;
@@ -69,11 +69,11 @@ function CallView({ call, index, depth }: { call: Call; index: number; depth: nu
   return (
     <section className={`cni-call depth-${Math.min(depth, 3)}${done ? '' : ' is-running'}${live ? ' is-live' : ''}`} data-live={live || undefined} data-testid={`cni-call-${call.plugin}`} aria-label={`${call.plugin} ${cmd}`}>
       <h4 className="cni-call-title">
-        <span className="cni-plugin">{call.plugin}</span> <span className="cni-cmd">{cmd}</span> <span className="cni-by">· {t.cni.calledBy(call.caller)}</span>
-        {!done && <span className="cni-running"> · {t.cni.running}</span>}
+        <span className="cni-plugin">{call.plugin}</span> <span className="cni-cmd">{cmd}</span> <span className="cni-by">· {t.calledBy(call.caller)}</span>
+        {!done && <span className="cni-running"> · {t.running}</span>}
       </h4>
       <div className={`cni-in${atExec ? ' is-current' : ''}`} aria-current={atExec ? 'step' : undefined}>
-        <div className="cni-label">{t.cni.env}</div>
+        <div className="cni-label">{t.env}</div>
         <dl className="cni-env" data-testid="cni-env">
           {CNI_ENV_NAMES.filter((k) => call.env[k] !== undefined).map((k) => (
             <div key={k}>
@@ -82,7 +82,7 @@ function CallView({ call, index, depth }: { call: Call; index: number; depth: nu
             </div>
           ))}
         </dl>
-        <div className="cni-label">{t.cni.stdin}</div>
+        <div className="cni-label">{t.stdin}</div>
         <pre className="cni-json" data-testid="cni-stdin">{stdin}</pre>
       </div>
       {call.children.map((c) => (
@@ -91,7 +91,7 @@ function CallView({ call, index, depth }: { call: Call; index: number; depth: nu
       {done && (
         <div className={`cni-out${atExit ? ' is-current' : ''}${failed ? ' is-error' : ''}`} aria-current={atExit ? 'step' : undefined} data-testid={depth === 0 ? 'cni-result' : undefined}>
           <div className="cni-label">
-            {failed ? t.cni.errorOut : t.cni.stdout} <span className="cni-exit" data-testid={depth === 0 ? 'cni-exit-code' : undefined}>{t.cni.exitCode(call.exitCode ?? 0)}</span>
+            {failed ? t.errorOut : t.stdout} <span className="cni-exit" data-testid={depth === 0 ? 'cni-exit-code' : undefined}>{t.exitCode(call.exitCode ?? 0)}</span>
           </div>
           {call.stdout !== undefined && call.stdout !== '' && <pre className="cni-json">{call.stdout}</pre>}
         </div>
@@ -102,7 +102,7 @@ function CallView({ call, index, depth }: { call: Call; index: number; depth: nu
 
 /** The story's plugin calls up to event `index`, the configuration list first (folded). */
 export function CniCalls({ story, index }: { story: CniStory; index: number }) {
-  const t = useStrings();
+  const t = useCniStrings();
   const calls = useMemo(() => callTree(story.events), [story]);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -115,7 +115,7 @@ export function CniCalls({ story, index }: { story: CniStory; index: number }) {
   return (
     <div className="cni-calls" ref={root} data-testid="cni-calls">
       <details className="cni-conflist">
-        <summary>{t.cni.conflist}</summary>
+        <summary>{t.conflist}</summary>
         <pre className="cni-json">{story.conflist}</pre>
       </details>
       {calls.map((c) => (

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { cniChapterAt, tellCniChapters, tellCniEvent, tellCniOutcome } from '../../core/narrate/cniStory';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { useCniStrings } from './cniPanelStrings';
 import { Icon, type IconName } from '../player/icons';
 import { CniCalls } from './CniCalls';
 import './cni.css';
@@ -37,19 +37,19 @@ function useCniTimer(): void {
 }
 
 function CniControls({ index, n, playing }: { index: number; n: number; playing: boolean }) {
-  const t = useStrings();
+  const t = useCniStrings();
   const a = useAppStore(useShallow((s) => ({ first: s.cniFirst, prev: s.cniPrev, toggle: s.cniToggle, next: s.cniNext, last: s.cniLast, seek: s.cniSeek })));
   const atEnd = index >= n - 1;
   return (
-    <div className="cni-controls" role="group" aria-label={t.cni.controls}>
-      <Btn label={t.cni.first} testId="cni-first" onClick={a.first} disabled={index === 0} icon="first" />
-      <Btn label={t.cni.prev} testId="cni-prev" onClick={a.prev} disabled={index === 0} icon="prev" />
-      {playing ? <Btn label={t.cni.pause} testId="cni-pause" onClick={a.toggle} icon="pause" /> : <Btn label={t.cni.play} testId="cni-play" onClick={a.toggle} icon="play" />}
-      <Btn label={t.cni.next} testId="cni-next" onClick={a.next} disabled={atEnd} icon="next" />
-      <Btn label={t.cni.last} testId="cni-last" onClick={a.last} disabled={atEnd} icon="last" />
-      <input type="range" className="cni-seek" min={0} max={n - 1} value={index} aria-label={t.cni.seek} aria-valuetext={t.cni.counter(index + 1, n)} onChange={(e) => a.seek(Number(e.target.value))} data-testid="cni-seek" />
+    <div className="cni-controls" role="group" aria-label={t.controls}>
+      <Btn label={t.first} testId="cni-first" onClick={a.first} disabled={index === 0} icon="first" />
+      <Btn label={t.prev} testId="cni-prev" onClick={a.prev} disabled={index === 0} icon="prev" />
+      {playing ? <Btn label={t.pause} testId="cni-pause" onClick={a.toggle} icon="pause" /> : <Btn label={t.play} testId="cni-play" onClick={a.toggle} icon="play" />}
+      <Btn label={t.next} testId="cni-next" onClick={a.next} disabled={atEnd} icon="next" />
+      <Btn label={t.last} testId="cni-last" onClick={a.last} disabled={atEnd} icon="last" />
+      <input type="range" className="cni-seek" min={0} max={n - 1} value={index} aria-label={t.seek} aria-valuetext={t.counter(index + 1, n)} onChange={(e) => a.seek(Number(e.target.value))} data-testid="cni-seek" />
       <span className="cni-counter" data-testid="cni-counter">
-        {t.cni.counter(index + 1, n)}
+        {t.counter(index + 1, n)}
       </span>
     </div>
   );
@@ -57,7 +57,7 @@ function CniControls({ index, n, playing }: { index: number; n: number; playing:
 
 /** The CNI story panel; renders nothing when no story is open. */
 export function CniStoryPanel({ compact }: { compact: boolean }) {
-  const t = useStrings();
+  const t = useCniStrings();
   const uid = useId();
   const lang = useAppStore((s) => s.lang);
   const level = useAppStore((s) => s.level);
@@ -75,8 +75,8 @@ export function CniStoryPanel({ compact }: { compact: boolean }) {
   const text = tellCniEvent(story, index, lang, level);
   const atEnd = index >= n - 1;
   const tabs = [
-    { id: 'story' as const, label: t.cni.storyTab },
-    { id: 'calls' as const, label: t.cni.callsTab },
+    { id: 'story' as const, label: t.storyTab },
+    { id: 'calls' as const, label: t.callsTab },
   ];
   const showStory = !compact || tab === 'story';
   const showCalls = !compact || tab === 'calls';
@@ -84,15 +84,15 @@ export function CniStoryPanel({ compact }: { compact: boolean }) {
     <aside className="side cni-side" aria-labelledby={`${uid}-h`} data-testid="cni-panel" data-op={story.op}>
       <div className="cni-head">
         <h2 id={`${uid}-h`} className="panel-title">
-          {t.cni.heading(story.op, story.pod, story.machine)}
+          {t.heading(story.op, story.pod, story.machine)}
         </h2>
-        <button type="button" className="drawer-close cni-close" onClick={close} aria-label={t.cni.close} title={t.cni.close} data-testid="cni-close">
+        <button type="button" className="drawer-close cni-close" onClick={close} aria-label={t.close} title={t.close} data-testid="cni-close">
           ×
         </button>
       </div>
       <CniControls index={index} n={n} playing={play.playing} />
       {compact && (
-        <div className="tabs" role="tablist" aria-label={t.cni.panel}>
+        <div className="tabs" role="tablist" aria-label={t.panel}>
           {tabs.map((x) => (
             <button key={x.id} type="button" role="tab" id={`${uid}-${x.id}`} aria-selected={tab === x.id} aria-controls={`${uid}-${x.id}-panel`} className={`tab${tab === x.id ? ' is-active' : ''}`} onClick={() => setTab(x.id)} data-testid={`cni-tab-${x.id}`}>
               {x.label}
@@ -103,7 +103,7 @@ export function CniStoryPanel({ compact }: { compact: boolean }) {
       {showStory && (
         <section className="panel cni-story" id={`${uid}-story-panel`} role={compact ? 'tabpanel' : undefined} aria-labelledby={compact ? `${uid}-story` : undefined} data-testid="cni-story">
           <label className="cni-chapter-pick">
-            <span>{t.cni.chapter}</span>
+            <span>{t.chapter}</span>
             <select value={chapter?.at ?? 0} onChange={(e) => seek(Number(e.target.value))} data-testid="cni-chapter">
               {chapters.map((c) => (
                 <option key={c.at} value={c.at}>
@@ -117,13 +117,13 @@ export function CniStoryPanel({ compact }: { compact: boolean }) {
           </p>
           {chapter?.correction && (
             <div className={`correction${chapter.at === index ? ' is-start' : ''}`} data-testid="cni-correction" data-code={chapter.correction.code}>
-              <p className="correction-title">{t.cni.misconception}</p>
+              <p className="correction-title">{t.misconception}</p>
               <p>{chapter.correction.text}</p>
             </div>
           )}
           {atEnd && (
             <p className="cni-outcome" data-testid="cni-outcome">
-              <strong>{t.cni.outcome}:</strong> {tellCniOutcome(story, lang)}
+              <strong>{t.outcome}:</strong> {tellCniOutcome(story, lang)}
             </p>
           )}
         </section>
@@ -132,7 +132,7 @@ export function CniStoryPanel({ compact }: { compact: boolean }) {
         <section className="panel cni-calls-panel" id={`${uid}-calls-panel`} role={compact ? 'tabpanel' : undefined} aria-labelledby={compact ? `${uid}-calls` : `${uid}-calls-h`}>
           {!compact && (
             <h3 id={`${uid}-calls-h`} className="panel-title">
-              {t.cni.calls}
+              {t.calls}
             </h3>
           )}
           <CniCalls story={story} index={index} />

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { useCniStrings } from '../cni/cniPanelStrings';
 import '../cni/cni.css';
 
 /**
@@ -8,19 +8,19 @@ import '../cni/cni.css';
  * edit of another kind, when edit mode closes, or when dismissed.
  */
 export function CniOfferNote() {
-  const t = useStrings();
+  const t = useCniStrings();
   const offer = useAppStore((s) => s.cniOffer);
   const watch = useAppStore((s) => s.watchCniOffer);
   const dismiss = useAppStore((s) => s.offerCniStory);
   if (!offer) return null;
   return (
     <div className="cni-offer" role="status" data-testid="cni-offer">
-      <span>{t.cni.offer(offer.pod)}</span>
+      <span>{t.offer(offer.pod)}</span>
       <button type="button" className="link-button" onClick={() => void watch()} data-testid="cni-watch">
-        {t.cni.watch}
+        {t.watch}
       </button>
       <button type="button" className="link-button" onClick={() => dismiss(null)}>
-        {t.cni.dismiss}
+        {t.dismiss}
       </button>
     </div>
   );

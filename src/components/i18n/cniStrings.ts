@@ -1,9 +1,9 @@
 import type { CniStoryId } from '../../core/presets/cniStoryIds';
 
 /**
- * The CNI story's texts (issue 10, point 3): the scenario picker's CNI group, the story panel
- * (the plugin calls with their environment, stdin and stdout), its controls, and the editor's
- * offer after "Add pod". `strings.ts` holds them as `cni`.
+ * The CNI stories' names (issue 10, point 3): the scenario picker's CNI group and titles, on the
+ * first page. `strings.ts` holds them as `cni`; the story panel's own texts load with it
+ * (`components/cni/cniPanelStrings.ts`).
  */
 export const CNI_EN = {
   group: 'CNI: how a pod gets its network',
@@ -14,37 +14,6 @@ export const CNI_EN = {
     'cni-del-netns-gone': 'DEL when the namespace is already gone',
     'cni-check-fails': 'CHECK that fails (an address removed by hand)',
   } satisfies Record<CniStoryId, string>,
-  /** The panel's heading: the operation, the pod and the node. */
-  heading: (op: string, pod: string, node: string) => `CNI ${op}: ${pod} on ${node}`,
-  panel: 'CNI story',
-  close: 'Close the CNI story and go back to the journey',
-  storyTab: 'Story',
-  callsTab: 'Plugin calls',
-  counter: (i: number, n: number) => `Event ${i} of ${n}`,
-  chapter: 'Chapter',
-  misconception: 'Not what you may have read',
-  calls: 'Plugin calls, as the runtime made them',
-  env: 'Environment',
-  stdin: 'Configuration on stdin',
-  stdout: 'Result on stdout',
-  errorOut: 'Error on stdout',
-  exitCode: (n: number) => `exit code ${n}`,
-  running: 'running…',
-  calledBy: (who: string) => (who === '' ? 'run by the runtime' : `run by ${who}`),
-  conflist: 'Network configuration list (/etc/cni/net.d)',
-  outcome: 'Outcome',
-  offer: (pod: string) => `${pod} got its network from a CNI ADD.`,
-  watch: 'Watch how the CNI plugin wired it',
-  dismiss: 'Dismiss',
-  controls: 'CNI story controls',
-  first: 'First event',
-  prev: 'Previous event',
-  play: 'Play',
-  pause: 'Pause',
-  next: 'Next event',
-  last: 'Last event',
-  seek: 'Event of the CNI story',
-  loading: 'Loading the CNI story…',
 };
 
 export const CNI_RU: typeof CNI_EN = {
@@ -56,34 +25,4 @@ export const CNI_RU: typeof CNI_EN = {
     'cni-del-netns-gone': 'DEL, когда пространства имён уже нет',
     'cni-check-fails': 'CHECK, который не проходит (адрес удалён вручную)',
   },
-  heading: (op, pod, node) => `CNI ${op}: под ${pod} на ноде ${node}`,
-  panel: 'Рассказ о CNI',
-  close: 'Закрыть рассказ о CNI и вернуться к пути пакета',
-  storyTab: 'Рассказ',
-  callsTab: 'Вызовы плагинов',
-  counter: (i, n) => `Событие ${i} из ${n}`,
-  chapter: 'Глава',
-  misconception: 'Не так, как часто пишут',
-  calls: 'Вызовы плагинов, как их сделала среда выполнения',
-  env: 'Окружение',
-  stdin: 'Конфигурация на stdin',
-  stdout: 'Результат в stdout',
-  errorOut: 'Ошибка в stdout',
-  exitCode: (n) => `код возврата ${n}`,
-  running: 'работает…',
-  calledBy: (who) => (who === '' ? 'запущен средой выполнения' : `запущен плагином ${who}`),
-  conflist: 'Список конфигураций сети (/etc/cni/net.d)',
-  outcome: 'Итог',
-  offer: (pod) => `Под ${pod} получил сеть через CNI ADD.`,
-  watch: 'Посмотреть, как плагин CNI его подключил',
-  dismiss: 'Скрыть',
-  controls: 'Управление рассказом о CNI',
-  first: 'Первое событие',
-  prev: 'Предыдущее событие',
-  play: 'Пуск',
-  pause: 'Пауза',
-  next: 'Следующее событие',
-  last: 'Последнее событие',
-  seek: 'Событие рассказа о CNI',
-  loading: 'Рассказ о CNI загружается…',
 };

@@ -64,8 +64,8 @@ const LATIN_OK = new Set([
   'Wireshark', 'pcapng',
   // Deleting an interface, as the command is typed (ip link del).
   'ip', 'link', 'del',
-  // The CNI story: the spec's operations and streams, the plugins and devices by their own names.
-  'CNI', 'ADD', 'DEL', 'CHECK', 'stdin', 'stdout', 'cni', 'cni0', 'etc', 'net', 'd',
+  // The CNI stories' names: the spec's operations, the bridge by its own name.
+  'CNI', 'DEL', 'CHECK', 'cni0',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
