@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
@@ -19,14 +22,53 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** reveal.js files the reveal.js example uses, from the pinned devDependency (no CDN). */
+const REVEAL_FILES = ['reveal.js', 'reveal.css', 'reset.css'];
+/** Where the example finds them, beside itself. */
+const REVEAL_AT = 'examples/reveal/reveal-dist/';
+
+/**
+ * Serves reveal.js from node_modules to the reveal.js example (public/examples/reveal/) during
+ * development, and copies the same files beside it into the build.
+ */
+function revealForExample(): Plugin {
+  // reveal.js's exports name its stylesheet, not its package.json: its folder is the dist folder.
+  const dir = () => dirname(createRequire(import.meta.url).resolve('reveal.js/reveal.css'));
+  const type = (f: string) => (f.endsWith('.css') ? 'text/css' : 'text/javascript');
+  return {
+    name: 'packet-journey-reveal-example',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const file = REVEAL_FILES.find((f) => path === `/${REVEAL_AT}${f}`);
+        if (!file) return next();
+        res.setHeader('Content-Type', type(file));
+        res.end(readFileSync(join(dir(), file)));
+      });
+    },
+    generateBundle() {
+      for (const f of REVEAL_FILES) this.emitFile({ type: 'asset', fileName: `${REVEAL_AT}${f}`, source: readFileSync(join(dir(), f)) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), revealForExample()],
   // Relative asset paths so the built app also works from a sub-folder or a slide deck's iframe.
   base: './',
   preview: { port: 4173, strictPort: true, host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP } },
   // The budget that matters is the gzip size of the first page's JavaScript (<= 200 KB), measured
   // by `npm run bench`; the single ~530 KB raw chunk is ~170 KB gzipped.
-  build: { chunkSizeWarningLimit: 600 },
+  // Two pages, the player (index.html) and the embed for slides (embed.html, no form, editor or
+  // library in its first load), and the <packet-journey> element (packet-journey.js).
+  build: {
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html', 'packet-journey': 'src/element.tsx' },
+      // The web component keeps a name pages can write in a script tag; everything else is hashed.
+      output: { entryFileNames: (chunk) => (chunk.name === 'packet-journey' ? 'packet-journey.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Response } from 'playwright-core';
 import { build, preview } from 'vite';
 import { benchEdit } from './benchEdit';
 
@@ -64,6 +64,38 @@ async function playAndSample(page: Page, url: string, speed: string, machines: n
   return sampleFrames(page, 5000);
 }
 
+/** JavaScript a page loads: gzip (level 9) and raw bytes, and the files, relative to `base`. */
+export interface LoadedJs {
+  gzipBytes: number;
+  rawBytes: number;
+  files: string[];
+}
+
+/**
+ * The JavaScript `url` loads before the network goes idle (the first load only: the listener
+ * stops then), gzipped as a server would send it; `keep` leaves out files that are not the thing measured.
+ */
+async function firstLoadJs(page: Page, url: string, base: string, keep: (url: string) => boolean = () => true): Promise<LoadedJs> {
+  const js: { url: string; raw: number; gzip: number }[] = [];
+  const onResponse = (r: Response) => {
+    if (!r.url().endsWith('.js') || r.status() >= 300 || !keep(r.url())) return;
+    // A body can vanish when the page navigates on; such a response is not part of the first load.
+    r.body().then(
+      (b) => js.push({ url: r.url(), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }),
+      () => undefined,
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(300);
+  page.off('response', onResponse);
+  return { gzipBytes: js.reduce((a, f) => a + f.gzip, 0), rawBytes: js.reduce((a, f) => a + f.raw, 0), files: js.map((f) => f.url.replace(base, '')) };
+}
+
+function kib(j: LoadedJs): string {
+  return `${(j.gzipBytes / 1024).toFixed(1)} KiB gzip (${(j.rawBytes / 1024).toFixed(0)} KiB raw, ${j.files.length} files)`;
+}
+
 function show(name: string, s: FrameStats): void {
   console.log(`${name.padEnd(27)} p95 ${s.p95Ms.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms, ${s.frames} frames in 5 s, ${s.longTasks} long tasks (target p95 <= 20 ms)`);
 }
@@ -82,30 +114,27 @@ export async function benchUi(): Promise<Record<string, unknown>> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const js: { url: string; raw: number; gzip: number }[] = [];
-    // Only the first load counts: stop listening before the playback pages are opened.
-    page.on('response', (r) => {
-      if (!r.url().endsWith('.js') || r.status() >= 300) return;
-      // A body can vanish when the page navigates on; such a response is not part of the first load.
-      r.body().then(
-        (b) => js.push({ url: r.url(), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }),
-        () => undefined,
-      );
-    });
     const base = `http://127.0.0.1:${PORT}/`;
-    await page.goto(base, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(300);
-    page.removeAllListeners('response');
-    const gzip = js.reduce((a, f) => a + f.gzip, 0);
-    const raw = js.reduce((a, f) => a + f.raw, 0);
-    console.log(`first page JavaScript:      ${(gzip / 1024).toFixed(1)} KiB gzip (${(raw / 1024).toFixed(0)} KiB raw, ${js.length} files; target <= 200 KB)`);
+    const first = await firstLoadJs(page, base, base);
+    console.log(`first page JavaScript:      ${kib(first)} (target <= 200 KB)`);
+    // The embed for slides and the <packet-journey> element: what a deck or a page loads for one player.
+    const embedPage = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const embed = await firstLoadJs(embedPage, `${base}embed.html`, base);
+    console.log(`embed's first load:         ${kib(embed)} (target <= 130 KB)`);
+    // The example page's own script is not the element's.
+    await embedPage.close();
+    // A page of its own (a context of its own: nothing cached from the embed).
+    const elementPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const element = await firstLoadJs(elementPage, `${base}examples/web-component.html`, base, (url) => !url.endsWith('/examples/web-component.js'));
+    console.log(`<packet-journey> bundle:    ${kib(element)} (target <= 130 KB)`);
+    await elementPage.close();
     const seed = await playAndSample(page, base, '1', 3, 4);
     show('playing the seed at 1x:', seed);
     // 20 nodes plus the router: 21 machines, 200 pods.
     const cluster = await playAndSample(page, `${base}?nodes=20&pods=10`, '4', 21, 200);
     show('playing 20 x 10 pods at 4x:', cluster);
     const edit = await benchEdit(browser, base);
-    return { firstPageJs: { gzipBytes: gzip, rawBytes: raw, files: js.map((f) => f.url.replace(base, '')) }, seed1x: seed, cluster20x10at4x: cluster, edit };
+    return { firstPageJs: first, embedFirstLoadJs: embed, elementJs: element, seed1x: seed, cluster20x10at4x: cluster, edit };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -30,7 +30,7 @@ export interface LabPlan {
   build: string[][];
   /** Interfaces that must reach operstate UP before routes can be added and traffic sent. */
   waitUp: { ns: string; iface: string }[];
-  /** Commands run once links are up: routes, then static neighbours. */
+  /** Commands run once links are up: routes, then static neighbours, then VXLAN FDB entries. */
   finish: string[][];
   /**
    * Every topology interface, then each namespace's `lo` (traffic a host sends to itself, such as
@@ -160,6 +160,7 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
   const finish: string[][] = [];
   const captures: CaptureTarget[] = [];
   const listeners: ListenerTarget[] = [];
+  const tunnels: string[][] = [];
 
   for (const ns of namespaces) build.push(['ip', 'netns', 'add', ns]);
   for (const ns of namespaces) {
@@ -208,6 +209,13 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
         }
       } else if (ifc.kind === 'bridge') {
         build.push(['ip', '-n', ns, 'link', 'add', ifc.name, 'address', mac, 'mtu', mtu, 'type', 'bridge', ...BRIDGE_OPTS]);
+      } else if (ifc.kind === 'vxlan') {
+        // After every other device, so its underlay exists (a NIC is made from its switch's side).
+        // Flannel's own command line: `nolearning` unless the topology asks for learning.
+        const cmd = ['ip', '-n', ns, 'link', 'add', ifc.name, 'address', mac, 'mtu', mtu, 'type', 'vxlan', 'id', String(ifc.vni), 'dstport', String(ifc.port)];
+        if (ifc.local !== undefined) cmd.push('local', ifc.local);
+        cmd.push('dev', ifc.dev, ifc.learning === true ? 'learning' : 'nolearning');
+        tunnels.push(cmd);
       } else {
         const seg = segIndex.get(ifc.segment);
         if (seg === undefined) throw new Error(`${name}/${ifc.name}: unknown segment ${ifc.segment}`);
@@ -225,9 +233,9 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
       if (ifc.master) links.push(['ip', '-n', ns, 'link', 'set', ifc.name, 'master', ifc.master]);
       for (const a of ifc.addresses ?? []) links.push(['ip', '-n', ns, 'addr', 'add', a, 'dev', ifc.name]);
       links.push(['ip', '-n', ns, 'link', 'set', ifc.name, 'up']);
-      // A bridge without ports never gets carrier: do not wait for it.
+      // A bridge without ports never gets carrier: do not wait for it. A VXLAN device stays UNKNOWN.
       const portless = ifc.kind === 'bridge' && !spec.interfaces.some((o) => o.master === ifc.name);
-      if (!portless) waitUp.push({ ns, iface: ifc.name });
+      if (!portless && ifc.kind !== 'vxlan') waitUp.push({ ns, iface: ifc.name });
       captures.push({ key: `${name}/${ifc.name}`, ns, iface: ifc.name });
     }
     // `lo` last: libpcap shows a packet on lo once, as received (it drops the outgoing copy).
@@ -244,9 +252,10 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
       finish.push(cmd);
     }
     for (const n of spec.neighbours ?? []) finish.push(['ip', '-n', ns, 'neigh', 'add', n.ip, 'lladdr', n.mac.toLowerCase(), 'dev', n.dev, 'nud', 'permanent']);
+    for (const f of spec.fdb ?? []) finish.push(['ip', 'netns', 'exec', ns, 'bridge', 'fdb', 'append', f.mac.toLowerCase(), 'dev', f.dev, 'dst', f.dst, 'self', 'permanent']);
     for (const l of spec.listeners ?? []) listeners.push({ ns, proto: l.proto, port: l.port });
   }
   // Within a phase no command depends on another namespace's, so each namespace's commands can run
   // together (one `ip -batch` each) in the order the topology lists them.
-  return { namespaces, real, build: [...build, ...byNamespace(perIface), ...byNamespace(links)], waitUp, finish: byNamespace(finish), captures, listeners };
+  return { namespaces, real, build: [...build, ...tunnels, ...byNamespace(perIface), ...byNamespace(links)], waitUp, finish: byNamespace(finish), captures, listeners };
 }

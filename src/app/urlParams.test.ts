@@ -200,15 +200,16 @@ describe('links written from the app’s state', () => {
     expect(linkParams(s.getState(), null)).toContain('ttl=50&');
   });
 
-  it('build the step link and an iframe for a slide, escaped, panels hidden and following the packet', () => {
+  it('build the step link and an iframe for a slide, escaped, showing the embed view beside the player', () => {
     const { s } = opened('?to=pod4&step=3&lang=en');
     const host = { linkBase: 'https://example.org/pj/', lab: null };
     expect(stepLink(host, s.getState())).toBe('https://example.org/pj/?from=pod1&to=pod4&proto=icmp&count=1&ttl=64&warm=0&lang=en&theme=light&step=3');
     expect(stepLink({ linkBase: null, lab: null }, s.getState())).toBeNull();
     const code = embedCode(host, s.getState(), 'Packet Journey: pod1 → pod4, event 3 "<x>"');
     expect(code).toBe(
-      '<iframe src="https://example.org/pj/?from=pod1&amp;to=pod4&amp;proto=icmp&amp;count=1&amp;ttl=64&amp;warm=0&amp;lang=en&amp;theme=light&amp;step=3&amp;follow=1&amp;panels=0" width="960" height="540" title="Packet Journey: pod1 → pod4, event 3 &quot;&lt;x&gt;&quot;" style="border:0" loading="lazy" allowfullscreen></iframe>',
+      '<iframe src="https://example.org/pj/embed.html?from=pod1&amp;to=pod4&amp;proto=icmp&amp;count=1&amp;ttl=64&amp;warm=0&amp;lang=en&amp;theme=light&amp;step=3" width="960" height="540" title="Packet Journey: pod1 → pod4, event 3 &quot;&lt;x&gt;&quot;" style="border:0" loading="lazy" allowfullscreen></iframe>',
     );
+    expect(embedCode({ linkBase: 'https://example.org/pj/index.html', lab: null }, s.getState(), 'x')).toContain('src="https://example.org/pj/embed.html?');
   });
 
   it('name the scenario whose lab is shown, and the size, and read back to the same lab and journey', () => {

@@ -8,6 +8,7 @@ import { useStrings } from './i18n/useStrings';
 import { Notices } from './Notices';
 import { LabsButton } from './library/LabsButton';
 import { ShelfTroubles } from './library/ShelfTroubles';
+import { TerminalButton } from './terminal/TerminalButton';
 import { ExplainPanel } from './panels/ExplainPanel';
 import { PacketInspector } from './panels/PacketInspector';
 import { SidePanels } from './panels/SidePanels';
@@ -173,6 +174,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
         <footer className="pj-footer">
           <Controls />
           <LabsButton />
+          <TerminalButton />
           <Timeline />
         </footer>
       )}

@@ -100,12 +100,22 @@ function attr(v: string): string {
 }
 
 /**
- * An `<iframe>` for a slide deck showing this step, the drawing first (panels hidden, following
- * the packet), 960×540. `title` names the frame for screen readers, in the page's language.
+ * The embed page beside the player's page: `embed.html` in the same directory (the player's
+ * `index.html`, or the directory itself, is replaced).
+ */
+export function embedBase(linkBase: string): string {
+  return linkBase.replace(/[^/]*$/, 'embed.html');
+}
+
+/**
+ * An `<iframe>` for a slide deck showing this step in the embed view (`embed.html`: the drawing
+ * following the packet, one line of explanation, the step buttons; docs/embed-api.md), 960×540.
+ * `title` names the frame for screen readers, in the page's language.
  */
 export function embedCode(host: Pick<Host, 'linkBase' | 'lab'>, s: LinkState, title: string): string | null {
-  const url = stepLink(host, s, { panels: false, follow: true });
-  if (url === null) return null;
+  const q = host.linkBase === null ? null : linkParams(s, host.lab);
+  if (q === null || host.linkBase === null) return null;
+  const url = `${embedBase(host.linkBase)}?${q}`;
   return `<iframe src="${attr(url)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" title="${attr(title)}" style="border:0" loading="lazy" allowfullscreen></iframe>`;
 }
 

@@ -64,13 +64,19 @@ function splitLinks(layout: TopologyLayout): { outer: LinkLayout[]; inner: Map<s
   return { outer, inner };
 }
 
+/** Props of {@link NetworkCanvas}. */
+export interface NetworkCanvasProps {
+  /** Inside an embed: no edit button and no "press Play" hint (the slide or the page drives it). @default false */
+  embedded?: boolean;
+}
+
 /**
  * The network drawing with the moving packet; pan with drag, zoom with the wheel or the buttons.
  * "Follow" moves the camera to the machines of each step, so labels stay legible on a projector and
  * in big clusters. The machines are arranged for the canvas's shape (see `fitLayout`), labels show
  * as much as their size allows (see `lodFor`), and a click on a machine or pod pins its tables.
  */
-export function NetworkCanvas() {
+export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const t = useStrings();
   // A CNI story draws the lab as its events so far left it (the slice computed each step's drawing).
   const cni = useAppStore((s) => s.cni);
@@ -108,7 +114,7 @@ export function NetworkCanvas() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
-  const starting = index === 0 && !playing && !cni;
+  const starting = index === 0 && !playing && !embedded && !cni;
   // Editing, the camera shows the whole lab (never the packet) and holds still while a machine moves.
   const { transform, zoomBy, fit, size } = useZoom(svgRef, frozen ?? layout.bounds, {
     follow: (follow || storyBox !== null) && !editing,
@@ -215,10 +221,12 @@ export function NetworkCanvas() {
           </div>
         )}
         <div className="zoom-controls">
+          {!embedded && (
           <button type="button" className="edit-btn" aria-pressed={editing} onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
             <span aria-hidden="true">✎ </span>
             {t.editor.mode}
           </button>
+          )}
           <button
             type="button"
             className="follow-btn"

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 
 /*
  * The user's "reduce motion" preference, read as motion's own useReducedMotion reads it (the
@@ -18,7 +18,15 @@ function snapshot(): boolean {
   return typeof matchMedia === 'function' && matchMedia(QUERY).matches;
 }
 
-/** Whether the user asked the system to reduce motion; follows changes while the page is open. */
+/**
+ * Set by a page that wants a still picture (an embed being printed): packets stand where they land
+ * and the camera jumps, as with reduced motion.
+ */
+export const StillContext = createContext(false);
+
+/** Whether the user asked the system to reduce motion, or the app is drawn still; follows changes while the page is open. */
 export function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, snapshot, () => false);
+  const still = useContext(StillContext);
+  const reduce = useSyncExternalStore(subscribe, snapshot, () => false);
+  return still || reduce;
 }

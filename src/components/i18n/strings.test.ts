@@ -64,8 +64,13 @@ const LATIN_OK = new Set([
   'Wireshark', 'pcapng',
   // Deleting an interface, as the command is typed (ip link del).
   'ip', 'link', 'del',
+  // The cluster terminal: the tools, their commands and arguments as typed, the Kubernetes objects
+  // and fields by their API names, flannel's files, device and function by their own names.
+  'kubectl', 'minikube', 'get', 'nodes', 'pods', 'ds', 'A', 'n', 'NAMESPACE', 'o', 'wide', 'rollout', 'restart', 'status',
+  'NAME', 'node', 'list', 'sleep', 'SECONDS', 'clear', 'grep', 'WORD', 'DaemonSet', 'kubernetes', 'io', 'restartedAt',
+  'maxUnavailable', 'AGE', 'hostNetwork', 'flanneld', 'VNI', 'ensureLink', 'device', 'go', 'VTEP', 'subnet', 'env', 'cni0',
   // The CNI stories' names: the spec's operations, the bridge by its own name.
-  'CNI', 'DEL', 'CHECK', 'cni0',
+  'CNI', 'DEL', 'CHECK',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

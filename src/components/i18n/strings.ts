@@ -6,8 +6,10 @@ import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { CNI_EN, CNI_RU } from './cniStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { EMBED_EN, EMBED_RU } from './embedStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
+import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -39,6 +41,7 @@ const en = {
   canvasEdit: CANVAS_EDIT_EN,
   inspector: INSPECTOR_EN,
   library: LIBRARY_EN,
+  terminal: TERMINAL_EN,
   cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
@@ -189,6 +192,8 @@ const en = {
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
+  /** The embedded player (issue 11). */
+  embed: EMBED_EN,
 };
 
 /** The shape every language's strings have. */
@@ -200,6 +205,7 @@ const ru: Strings = {
   canvasEdit: CANVAS_EDIT_RU,
   inspector: INSPECTOR_RU,
   library: LIBRARY_RU,
+  terminal: TERMINAL_RU,
   cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
@@ -342,6 +348,7 @@ const ru: Strings = {
     capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
   },
   anySize: anySizeRu,
+  embed: EMBED_RU,
 };
 
 /** The strings of each language. */

@@ -69,7 +69,9 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const editActionsOf = edits.current;
-      const target = e.target instanceof Element ? e.target : null;
+      // Inside a shadow root (the <packet-journey> element) the window sees the host as the target: the path starts at the real one.
+      const first = e.composedPath()[0] ?? e.target;
+      const target = first instanceof Element ? first : null;
       const inside = target !== null && root.current?.contains(target) === true;
       const onBody = target === null || target === document.body || target === document.documentElement;
       if (!inside && !(global && onBody)) return;

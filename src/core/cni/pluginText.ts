@@ -65,6 +65,10 @@ export const PLUGIN_TEXT = {
   bridgeAddr: (err: string) => `failed to set bridge addr: ${err}`,
   addrDiffers: (br: string, cidr: string) => `${goQuote(br)} already has an IP address different from ${cidr}`,
   prevResultMissing: 'Required prevResult missing',
+  /** portmap's own words (plugins/meta/portmap/main.go), and ours for the mappings this model leaves out. */
+  portmapParse: (err: string) => `failed to parse config: failed to parse network configuration: ${err}`,
+  portmapChained: 'must be called as chained plugin',
+  portmapNotModelled: 'portmap: port mappings (hostPort) are not part of this model',
   ifaceNotFound: (name: string) => `Interface name ${name} not found`,
   ifaceNameMissing: 'Interface name missing ',
   ifaceNotInSandbox: (name: string) => `Interface ${name} is expected to be in a sandbox`,

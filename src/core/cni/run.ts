@@ -2,6 +2,7 @@ import { bridge } from './bridge';
 import type { CniEvent, CniEventBody } from './events';
 import { flannel } from './flannel';
 import { hostLocal } from './hostLocal';
+import { portmap } from './portmap';
 import { Kernel, type Entropy } from './kernel';
 import { execPlugin, type PluginRegistry } from './plugin';
 import { cloneNode, type NodeState } from './state';
@@ -13,8 +14,8 @@ import type { CniEnv, PluginOutput } from './types';
  * the runtime (runtime.ts) both go through here; the input state is never changed.
  */
 
-/** The plugins installed on every node: bridge, host-local and flannel, by type name. */
-export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel };
+/** The plugins installed on every node: bridge, host-local, flannel and portmap, by type name. */
+export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap };
 
 /** What one execution did. */
 export interface PluginRun extends PluginOutput {

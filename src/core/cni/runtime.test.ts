@@ -59,8 +59,11 @@ describe('the runtime runs a network configuration list (libcni)', () => {
     expect(failed.error?.msg).toMatch(/^failed to load flannel 'subnet\.env' file/);
     expect(failed.events.filter((e) => e.type === 'exec').map((e) => (e.type === 'exec' ? e.env.CNI_COMMAND : ''))).toEqual(['ADD', 'DEL']);
     expect(Object.keys(failed.node.namespaces)).toEqual(['host']);
+    const missing = parseConfList(JSON.stringify({ name: 'cbr0', cniVersion: '1.0.0', plugins: [{ type: 'macvlan' }] }));
+    expect(podAdd(node(), missing, POD, '/opt/cni/bin', TEST_ENTROPY).error?.msg).toBe('failed to find plugin "macvlan" in path [/opt/cni/bin]');
+    // portmap is installed: first in a list it has no prevResult, and says so in its own words.
     const portmap = parseConfList(JSON.stringify({ name: 'cbr0', cniVersion: '1.0.0', plugins: [{ type: 'portmap' }] }));
-    expect(podAdd(node(), portmap, POD, '/opt/cni/bin', TEST_ENTROPY).error?.msg).toBe('failed to find plugin "portmap" in path [/opt/cni/bin]');
+    expect(podAdd(node(), portmap, POD, '/opt/cni/bin', TEST_ENTROPY).error).toMatchObject({ code: 999, msg: 'must be called as chained plugin' });
   });
 
   it('CHECK: refused before 0.4.0, nothing run with disableCheck; GC gathers every plugin\'s error; STATUS stops at the first', () => {

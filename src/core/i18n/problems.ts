@@ -59,6 +59,8 @@ export type ProblemParams = {
   'link-veth': { iface: string; peer: string };
   /** A link asked of a bridge: its ports plug into it, it does not plug into a segment. */
   'link-bridge': { iface: string };
+  /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
+  'link-vxlan': { iface: string; dev: string };
   /** A link from an interface to itself. */
   'link-self': { iface: string };
   /** A NIC plugged into a segment whose subnet has no free address left. */
@@ -89,6 +91,11 @@ export type ProblemParams = {
   'link-alone': { iface: string; segment: string };
   /** Design check (warning): the route to `dst` goes out of `dev`, whose link holds no other host. */
   'route-no-link': { dev: string; dst: string };
+  'host-gw-not-l2': { node: string; other: string };
+  'vxlan-underlay-mtu': { iface: string; mtu: number; dev: string; underlay: number; fits: number };
+  'pod-mtu-over-overlay': { pod: string; iface: string; mtu: number; overlay: string; limit: number };
+  'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
+  'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -165,6 +172,10 @@ export type ProblemParams = {
   'route-holds-gateway': { route: string; via: string; kernel?: string | undefined };
   /** Two static neighbour entries for one address on one device. */
   'duplicate-neighbour': { ip: string; dev: string; kernel?: string | undefined };
+  /** A VXLAN FDB entry for a group MAC (Linux takes one with `append`; the lab models unicast entries only). */
+  'fdb-mac-group': { mac: string };
+  /** An FDB entry (`bridge fdb append … self`) on a device that is not a VXLAN device. */
+  'fdb-not-vxlan': { dev: string };
   /** Warning: an address on a bridge port. */
   'port-address': { bridge: string };
   /** Warning: a MAC used by another interface of the namespace, on another link (Calico's host-side veths). */
@@ -197,7 +208,8 @@ export interface Problem {
  */
 export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
-  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link';
+  | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
+  | 'host-gw-not-l2' | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
@@ -248,7 +260,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
  */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
-  'address-reused', 'veth-detached', 'link-alone', 'route-no-link',
+  'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */

@@ -45,7 +45,7 @@ export function labConfList(bridge: BridgeIface, gateway: string, subnet: string
 function netnsOf(ns: { interfaces: readonly IfaceSpec[]; routes?: readonly RouteSpec[] }, peerNs: (peer: { ns: string; iface: string }) => string | undefined): NetnsState {
   const n = freshNetns();
   ns.interfaces.forEach((i, k) => {
-    const l: LinkState = { index: k + 2, name: i.name, kind: i.kind === 'ether' ? 'device' : i.kind, mac: i.mac, macSet: true, mtu: i.mtu ?? 1500, up: true, addresses: [...(i.addresses ?? [])] };
+    const l: LinkState = { index: k + 2, name: i.name, kind: i.kind === 'ether' || i.kind === 'vxlan' ? 'device' : i.kind, mac: i.mac, macSet: true, mtu: i.mtu ?? 1500, up: true, addresses: [...(i.addresses ?? [])] };
     if (i.kind === 'bridge') l.hadPorts = true;
     n.links.push(l);
   });
@@ -73,8 +73,12 @@ function netnsOf(ns: { interfaces: readonly IfaceSpec[]; routes?: readonly Route
  * host-local's store for each bridge network: one reservation file per pod address in the
  * bridge's subnet (`<pod>\r\n<ifname>`: the lab's container ID is the pod's name), the lock file,
  * and `last_reserved_ip.0` when the lab records one.
+ *
+ * @param network host-local's network name (its directory): the bridge's name by default (the
+ *   lab's bridge configuration is named after it), `cbr0` under Flannel
+ * @param files more files the node has, by path (flanneld's /run/flannel/subnet.env)
  */
-export function nodeOfMachine(machine: MachineSpec): NodeState {
+export function nodeOfMachine(machine: MachineSpec, network?: string, files: Readonly<Record<string, string>> = {}): NodeState {
   const pods = machine.pods ?? [];
   const where = (peer: { ns: string }): string | undefined => (peer.ns === machine.name ? HOST_NS : pods.some((p) => p.name === peer.ns) ? podNetnsPath(peer.ns) : undefined);
   const namespaces: Record<string, NetnsState> = { [HOST_NS]: netnsOf(machine, where) };
@@ -94,10 +98,11 @@ export function nodeOfMachine(machine: MachineSpec): NodeState {
   }
   const host = namespaces[HOST_NS] as NetnsState;
   if (machine.sysctls?.ip_forward === true) host.sysctls['net.ipv4.ip_forward'] = '1';
-  const files: Record<string, string> = {};
+  const store: Record<string, string> = { ...files };
   for (const br of machine.interfaces) {
     if (br.kind !== 'bridge') continue;
-    const dir = `${DEFAULT_DATA_DIR}/${br.name}`;
+    const name = network ?? br.name;
+    const dir = `${DEFAULT_DATA_DIR}/${name}`;
     const subnets = (br.addresses ?? []).flatMap((a) => {
       const c = parseCidr(a);
       return c ? [{ net: networkOf(c.ip, c.prefix), prefix: c.prefix }] : [];
@@ -108,17 +113,22 @@ export function nodeOfMachine(machine: MachineSpec): NodeState {
         for (const a of i.addresses ?? []) {
           const c = parseCidr(a);
           if (c && subnets.some((s) => networkOf(c.ip, s.prefix) === s.net)) {
-            files[`${dir}/${formatIp(c.ip)}`] = `${p.name}\r\n${i.name}`;
+            store[`${dir}/${formatIp(c.ip)}`] = `${p.name}\r\n${i.name}`;
             any = true;
           }
         }
       }
     }
-    const last = machine.cni?.lastReservedIp?.[br.name];
-    if (last !== undefined) files[`${dir}/last_reserved_ip.0`] = last;
-    if (any || last !== undefined) files[`${dir}/lock`] = '';
+    const last = machine.cni?.lastReservedIp?.[name];
+    if (last !== undefined) store[`${dir}/last_reserved_ip.0`] = last;
+    if (any || last !== undefined) store[`${dir}/lock`] = '';
   }
-  return { format: 'packet-journey-cni-node', version: 1, namespaces, files };
+  // A fresh Flannel node has no bridge yet, but host-local's cursor outlives its pods.
+  if (network !== undefined && !machine.interfaces.some((i) => i.kind === 'bridge')) {
+    const last = machine.cni?.lastReservedIp?.[network];
+    if (last !== undefined) Object.assign(store, { [`${DEFAULT_DATA_DIR}/${network}/last_reserved_ip.0`]: last, [`${DEFAULT_DATA_DIR}/${network}/lock`]: '' });
+  }
+  return { format: 'packet-journey-cni-node', version: 1, namespaces, files: store };
 }
 
 /** A link of the node state as a lab interface: a veth with its peer named the lab's way. */
@@ -142,8 +152,9 @@ function routeOf(r: RouteState, n: NetnsState): RouteSpec {
 
 /**
  * `machine` after an ADD that made pod `pod` in `node`: the pod with its links and the routes the
- * plugins added (connected routes come from its addresses, as in every lab), the new host ends
- * with their bridge, the addresses the bridge gained, ip_forward, host-local's cursor.
+ * plugins added (connected routes come from its addresses, as in every lab), the bridge when the
+ * ADD created it, the new host ends with their bridge, the addresses and MTU the bridge gained,
+ * ip_forward, host-local's cursor (by network name).
  */
 export function machineAfterAdd(machine: MachineSpec, node: NodeState, pod: string): { machine: MachineSpec; pod: PodSpec } {
   const host = node.namespaces[HOST_NS] as NetnsState;
@@ -157,8 +168,17 @@ export function machineAfterAdd(machine: MachineSpec, node: NodeState, pod: stri
   const known = new Set(machine.interfaces.map((i) => i.name));
   const interfaces = machine.interfaces.map((i) => {
     const l = host.links.find((x) => x.name === i.name);
-    return l && l.addresses.join() !== (i.addresses ?? []).join() ? { ...i, addresses: [...l.addresses] } : i;
+    if (!l) return i;
+    let out = l.addresses.join() !== (i.addresses ?? []).join() ? { ...i, addresses: [...l.addresses] } : i;
+    // A bridge takes the smallest MTU of its ports (br_mtu_auto_adjust) when a port joins.
+    if (l.mtu !== (i.mtu ?? 1500)) out = { ...out, mtu: l.mtu };
+    return out;
   });
+  // A bridge the ADD created (the bridge plugin's cni0 on a fresh Flannel node) joins before the veth.
+  for (const l of host.links) {
+    if (known.has(l.name) || l.kind !== 'bridge') continue;
+    interfaces.push({ kind: 'bridge', name: l.name, mac: l.mac, ...(l.addresses.length > 0 ? { addresses: [...l.addresses] } : {}), ...(l.mtu !== 1500 ? { mtu: l.mtu } : {}) });
+  }
   for (const l of host.links) {
     if (known.has(l.name) || l.kind !== 'veth' || l.peer?.ns !== podNetnsPath(pod)) continue;
     const master = l.master !== undefined ? host.links.find((x) => x.index === l.master)?.name : undefined;
@@ -169,7 +189,7 @@ export function machineAfterAdd(machine: MachineSpec, node: NodeState, pod: stri
   const cursors: Record<string, string> = { ...machine.cni?.lastReservedIp };
   for (const [path, content] of Object.entries(node.files)) {
     const m = /^\/var\/lib\/cni\/networks\/([^/]+)\/last_reserved_ip\.0$/.exec(path);
-    if (m && machine.interfaces.some((i) => i.kind === 'bridge' && i.name === m[1])) cursors[m[1] as string] = content;
+    if (m) cursors[m[1] as string] = content;
   }
   if (Object.keys(cursors).length > 0) next.cni = { ...machine.cni, lastReservedIp: cursors };
   return { machine: next, pod: podSpec };

@@ -4,7 +4,9 @@ import { seededEntropy } from '../cni/entropy';
 import type { CniEvent } from '../cni/events';
 import { podAdd, type Attachment, type ConfList } from '../cni/runtime';
 import type { CniResult } from '../cni/types';
+import { FLANNEL_SUBNET_FILE } from '../cni/flannel';
 import { LAB_CNI_PATH, labConfList, machineAfterAdd, nodeOfMachine, podNetnsPath } from './podCni';
+import { FLANNEL_NETWORK_NAME, flannelConfList, flannelLease, flannelMtu, flannelNetwork, subnetEnv } from './podCniFlannel';
 import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
@@ -13,7 +15,7 @@ export { TopologyEditError };
  * Giving a pod its network: the one path, whoever creates the pod (the editor's "Add pod", paste,
  * the lab edits). It is the CNI ADD itself (src/core/cni): the runtime creates the pod's network
  * namespace and runs the node's network configuration (the bridge plugin with host-local IPAM,
- * labConfList) with CNI_CONTAINERID = the pod's name, CNI_IFNAME = eth0; what the plugins did to
+ * labConfList; or kube-flannel's list, flannel delegating to bridge, in a Flannel lab) with CNI_CONTAINERID = the pod's name, CNI_IFNAME = eth0; what the plugins did to
  * the node is written back into the lab (podCni.ts). So a new pod gets what the real plugins give:
  * the next address round-robin after host-local's last reservation (the gateway skipped), a veth
  * pair whose host end is `veth` + 8 hex digits on the node's bridge, a default route via the
@@ -53,6 +55,38 @@ export interface AddedPod {
   cni: PodCniAdd;
 }
 
+/** The configuration an ADD on this node runs, and what the node must hold for it. */
+interface PodSetup {
+  conflist: ConfList;
+  /** host-local's network name (its directory); undefined: the bridge's own name. */
+  network?: string;
+  /** Files the node has besides host-local's (flanneld's subnet.env). */
+  files: Record<string, string>;
+  /** The bridge the pods join, for messages. */
+  bridge: string;
+}
+
+/**
+ * Which configuration the node runs: kube-flannel's when the lab's datapath is Flannel and the node
+ * has a lease flannel can use (podCniFlannel.ts), otherwise the bridge plugin over the node's
+ * bridge with an address (the seed's way).
+ */
+function podSetup(topology: Topology, machine: MachineSpec, index: number, options: AddPodOptions): PodSetup {
+  const dp = topology.datapath;
+  const lease = dp?.cni === 'flannel' && options.bridge === undefined ? flannelLease(machine) : null;
+  if (dp?.cni === 'flannel' && lease) {
+    const env = subnetEnv(flannelNetwork(topology, lease), lease, flannelMtu(machine, dp.backend));
+    return { conflist: flannelConfList(), network: FLANNEL_NETWORK_NAME, files: { [FLANNEL_SUBNET_FILE]: env }, bridge: 'cni0' };
+  }
+  const bridge = machine.interfaces.find((i) => i.kind === 'bridge' && (options.bridge === undefined ? (i.addresses ?? []).length > 0 : i.name === options.bridge));
+  const gwCidr = bridge ? parseCidr(bridge.addresses?.[0] ?? '') : null;
+  if (!bridge || bridge.kind !== 'bridge' || !gwCidr) {
+    throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-no-bridge', params: { machine: machine.name, bridge: options.bridge ?? '' } }]);
+  }
+  const subnet = `${formatIp(networkOf(gwCidr.ip, gwCidr.prefix))}/${gwCidr.prefix}`;
+  return { conflist: labConfList(bridge, formatIp(gwCidr.ip), subnet), files: {}, bridge: bridge.name };
+}
+
 /** Every namespace name of the topology (machines and pods). */
 function namespaceNames(t: Topology): Set<string> {
   const names = new Set<string>();
@@ -83,13 +117,8 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     for (let n = pods + 1; name === undefined; n++) if (!names.has(`pod${n}`)) name = `pod${n}`;
   }
   if (names.has(name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
-  const bridge = machine.interfaces.find((i) => i.kind === 'bridge' && (options.bridge === undefined ? (i.addresses ?? []).length > 0 : i.name === options.bridge));
-  const gwCidr = bridge ? parseCidr(bridge.addresses?.[0] ?? '') : null;
-  if (!bridge || bridge.kind !== 'bridge' || !gwCidr) {
-    throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-no-bridge', params: { machine: machineName, bridge: options.bridge ?? '' } }]);
-  }
-  const subnet = `${formatIp(networkOf(gwCidr.ip, gwCidr.prefix))}/${gwCidr.prefix}`;
-  const conflist = labConfList(bridge, formatIp(gwCidr.ip), subnet);
+  const setup = podSetup(topology, machine, index, options);
+  const { conflist } = setup;
   const ifname = options.ifname ?? 'eth0';
   // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name.
   const attachment: Attachment = {
@@ -98,10 +127,10 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     ifname,
     args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name]],
   };
-  const run = podAdd(nodeOfMachine(machine), conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  const run = podAdd(nodeOfMachine(machine, setup.network, setup.files), conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
-    if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: bridge.name, range: full.rangeSet } }]);
+    if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: setup.bridge, range: full.rangeSet } }]);
     throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'cni-add-failed', params: { code: run.error?.code ?? 0, msg: run.error?.msg ?? '' } }]);
   }
   const after = machineAfterAdd(machine, run.node, name);

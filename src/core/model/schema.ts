@@ -100,6 +100,18 @@ const ifaceMac = field<string>((v) => {
   return null;
 }, { type: 'string', pattern: MAC_PATTERN, description: 'Unicast MAC address, not all zero' });
 
+/**
+ * A VXLAN FDB entry's MAC: unicast, or all-zero for the default entry. Linux also takes a group
+ * MAC with `append` (head-end replication of broadcasts), which the engine does not model, so the
+ * lab refuses it with its own words (no kernel line: Linux would accept it).
+ */
+const fdbMac = field<string>((v) => {
+  const mac = typeof v === 'string' ? parseMac(v) : null;
+  if (mac === null) return { code: 'mac-syntax', params: { got: shown(v) } };
+  if (isGroupMac(mac)) return { code: 'fdb-mac-group', params: { mac } };
+  return null;
+}, { type: 'string', pattern: MAC_PATTERN, description: 'Unicast MAC address, or 00:00:00:00:00:00 for the default entry' });
+
 /** A neighbour's MAC: any syntactically valid one (`ip neigh add` takes a multicast lladdr). */
 const anyMac = field<string>((v) => (typeof v === 'string' && parseMac(v) !== null ? null : { code: 'mac-syntax', params: { got: shown(v) } }), { type: 'string', pattern: MAC_PATTERN });
 
@@ -159,8 +171,14 @@ const vethSchema = z.strictObject({ kind: z.literal('veth'), ...ifaceBase, peer:
 const etherSchema = z.strictObject({ kind: z.literal('ether'), ...ifaceBase, segment: z.string() });
 const bridgeSchema = z.strictObject({ kind: z.literal('bridge'), ...ifaceBase });
 
-/** One interface: a veth, an Ethernet NIC on a segment, or a bridge, told apart by `kind`. */
-export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema]);
+const vxlanSchema = z.strictObject({
+  kind: z.literal('vxlan'), ...ifaceBase,
+  // IFLA_VXLAN_ID: 24 bits (VXLAN_N_VID); the destination port, 1-65535 (0 would mean the default).
+  vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()),
+});
+
+/** One interface: a veth, an Ethernet NIC on a segment, a bridge or a VXLAN device, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema]);
 
 export const routeSchema = z.strictObject({
   dst: routeDst,
@@ -174,12 +192,15 @@ export const routeSchema = z.strictObject({
 
 export const neighbourSchema = z.strictObject({ ip, mac: anyMac, dev: z.string(), state: z.literal('PERMANENT') });
 
+export const fdbSchema = z.strictObject({ mac: fdbMac, dev: z.string(), dst: ip });
+
 export const listenerSchema = z.strictObject({ proto: z.enum(['udp', 'tcp']), port: intIn(1, 65535) });
 
 const nsFields = {
   interfaces: z.array(ifaceSchema),
   routes: z.optional(z.array(routeSchema)),
   neighbours: z.optional(z.array(neighbourSchema)),
+  fdb: z.optional(z.array(fdbSchema)),
   sysctls: z.optional(nsSysctlsSchema),
   listeners: z.optional(z.array(listenerSchema)),
 };
@@ -188,7 +209,7 @@ const nsFields = {
 export const podSchema = z.strictObject({ name: nsName, ...nsFields });
 
 /** host-local's cursor per network (`last_reserved_ip.0`), see NodeCniState. */
-const cniSchema = z.strictObject({ lastReservedIp: z.optional(z.record(z.string(), ip)) });
+const cniSchema = z.strictObject({ lastReservedIp: z.optional(z.record(z.string(), ip)), podCidr: z.optional(routeDst) });
 
 const machineFields = {
   name: nsName,
@@ -206,11 +227,35 @@ export const machineSchema = z.strictObject({ ...machineFields, pods: z.optional
 
 export const segmentSchema = z.strictObject({ id: nonEmpty, label: z.optional(z.string()) });
 
+/** Seconds since the control plane registered: whole, 0 to a century. */
+const clusterSeconds = intIn(0, 3_155_760_000);
+
+/** The Kubernetes cluster a lab models (ClusterSpec). */
+export const clusterSchema = z.strictObject({
+  tool: z.literal('minikube'),
+  profile: nonEmpty,
+  kubernetesVersion: nonEmpty,
+  now: clusterSeconds,
+  nodes: z.array(z.strictObject({ name: nonEmpty, joinedAt: clusterSeconds, controlPlane: z.optional(z.boolean()) })),
+  daemonSets: z.array(z.strictObject({ namespace: nonEmpty, name: nonEmpty, nodeSelector: z.optional(z.string()), createdAt: clusterSeconds })),
+  pods: z.array(z.strictObject({
+    namespace: nonEmpty, name: nonEmpty, node: nonEmpty, createdAt: clusterSeconds,
+    ns: z.optional(z.string()), daemonSet: z.optional(z.string()), containers: z.optional(intIn(1, 100)),
+  })),
+});
+/** The lab's datapath mode (see DatapathSpec), told apart by `cni`. */
+export const datapathSchema = z.discriminatedUnion('cni', [
+  z.strictObject({ cni: z.literal('bridge') }),
+  z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
+]);
+
 const topologyFields = {
   version: z.literal(1),
   name: nonEmpty,
   description: z.optional(z.strictObject({ en: z.string(), ru: z.string() })),
   segments: z.array(segmentSchema),
+  cluster: z.optional(clusterSchema),
+  datapath: z.optional(datapathSchema),
 };
 
 /** The top of a topology, its machines only as a list (each is checked with {@link machineShellSchema}). */

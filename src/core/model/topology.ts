@@ -82,8 +82,28 @@ export interface BridgeIface extends IfaceBase {
   kind: 'bridge';
 }
 
+/**
+ * A VXLAN device (`ip link add NAME type vxlan id VNI dstport PORT local IP dev DEV nolearning`):
+ * it puts each frame sent through it into a UDP datagram to the remote VTEP its FDB names for the
+ * frame's destination MAC, and takes in datagrams to `port` of its VNI as frames received on
+ * itself (drivers/net/vxlan/vxlan_core.c: vxlan_xmit, vxlan_rcv). Flannel's `flannel.1` is one.
+ */
+export interface VxlanIface extends IfaceBase {
+  kind: 'vxlan';
+  /** VXLAN Network Identifier, 0 to 16777215 (24 bits). Flannel: 1. */
+  vni: number;
+  /** UDP destination port of the datagrams (`dstport`). Linux's default is 8472, IANA's 4789. */
+  port: number;
+  /** Outer source address (`local`); absent: the route to the remote VTEP picks it. */
+  local?: string;
+  /** The underlay device in the same namespace (`dev`), e.g. `eth0`. */
+  dev: string;
+  /** Whether the device learns remote MACs from what it receives (default false: flannel's `nolearning`). */
+  learning?: boolean;
+}
+
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -119,6 +139,20 @@ export interface NeighbourSpec {
   state: 'PERMANENT';
 }
 
+/**
+ * A static entry of a VXLAN device's forwarding database, as `bridge fdb append MAC dev DEV dst IP
+ * self permanent` adds it: frames to `mac` sent through `dev` go in a datagram to the VTEP at `dst`.
+ * The all-zero MAC is the default entry, used for a destination no other entry names.
+ */
+export interface FdbSpec {
+  /** Destination MAC (unicast, or all-zero for the default entry). */
+  mac: string;
+  /** The VXLAN device, in the same namespace. */
+  dev: string;
+  /** The remote VTEP's IPv4 address (the outer destination). */
+  dst: string;
+}
+
 /** A listening socket, so a UDP datagram or TCP SYN to this port is accepted rather than refused. */
 export interface ListenerSpec {
   proto: 'udp' | 'tcp';
@@ -130,6 +164,8 @@ export interface NamespaceSpec {
   interfaces: IfaceSpec[];
   routes?: RouteSpec[];
   neighbours?: NeighbourSpec[];
+  /** Static FDB entries of the namespace's VXLAN devices, in the order they were added. */
+  fdb?: FdbSpec[];
   sysctls?: NamespaceSysctls;
   listeners?: ListenerSpec[];
 }
@@ -152,6 +188,12 @@ export type MachineRole = 'node' | 'router' | 'host';
 export interface NodeCniState {
   /** The last address host-local reserved, by network name (the lab names a network after its bridge, `cni0`). */
   lastReservedIp?: Record<string, string>;
+  /**
+   * The node's pod subnet (`node.spec.podCIDR`, given by kube-controller-manager's node IPAM), e.g.
+   * `10.244.1.0/24`. Under Flannel it is the node's lease: flanneld writes its first address into
+   * /run/flannel/subnet.env, and the first pod's ADD gives it to cni0. Absent: cni0's subnet.
+   */
+  podCidr?: string;
 }
 
 /** A machine: its root namespace plus its pods. */
@@ -173,6 +215,79 @@ export interface SegmentSpec {
   label?: string;
 }
 
+/**
+ * What the Kubernetes control plane and minikube know about a lab that models a cluster, and no
+ * device shows: node join times, DaemonSets, the pods that share their node's network
+ * (hostNetwork) and the names kubectl prints. The terminal panel answers `kubectl` and `minikube`
+ * commands from it and from the lab's own machines and pods. Times are whole seconds since the
+ * control-plane node registered.
+ */
+export interface ClusterSpec {
+  /** The tool that made the cluster, and its profile (the cluster's name). */
+  tool: 'minikube';
+  profile: string;
+  /** As `kubectl get nodes` prints it, e.g. `v1.26.3`. */
+  kubernetesVersion: string;
+  /** The moment the lab shows, in seconds since the control-plane node registered. */
+  now: number;
+  /** Every node, by its machine's name; exactly one is the control plane. */
+  nodes: ClusterNodeSpec[];
+  daemonSets: ClusterDaemonSetSpec[];
+  /** Every pod kubectl lists: the lab's pods (by `ns`) and the hostNetwork pods, which have no namespace of their own. */
+  pods: ClusterPodSpec[];
+}
+
+/** A node of the cluster: a lab machine of role `node`. */
+export interface ClusterNodeSpec {
+  name: string;
+  /** When the node registered (seconds since the control plane did). */
+  joinedAt: number;
+  controlPlane?: boolean;
+}
+
+/** A DaemonSet: one pod on every node it selects. */
+export interface ClusterDaemonSetSpec {
+  namespace: string;
+  name: string;
+  /** The `nodeSelector` as kubectl prints it (`kubernetes.io/os=linux`); absent prints `<none>`. */
+  nodeSelector?: string;
+  createdAt: number;
+}
+
+/** A pod as the API server lists it. */
+export interface ClusterPodSpec {
+  namespace: string;
+  name: string;
+  /** The node it runs on. */
+  node: string;
+  createdAt: number;
+  /** The lab pod (network namespace) it is; absent for a hostNetwork pod, which has its node's IP. */
+  ns?: string;
+  /** The DaemonSet that owns it. */
+  daemonSet?: string;
+  /** Number of containers, for the READY column (default 1). */
+  containers?: number;
+}
+
+/**
+ * The lab's CNI and datapath mode, as plain data (what its devices and routes were programmed for):
+ * `bridge` the bridge plugin with host-local on each node, pods' subnets routed by something
+ * outside the nodes (the seed lab's router); `flannel` with its `host-gw` backend (a route to each
+ * remote pod subnet via that node's address) or `vxlan` (the `flannel.1` device, one neighbour,
+ * one FDB entry and one route per remote node). Other CNIs join this union later.
+ */
+export type DatapathSpec =
+  | { cni: 'bridge' }
+  | {
+      cni: 'flannel';
+      backend: FlannelBackend;
+      /** The cluster's pod network, net-conf.json's `Network` (FLANNEL_NETWORK), e.g. `10.244.0.0/16`; absent: the /16 of a node's lease. */
+      network?: string;
+    };
+
+/** Flannel's backends the lab models. */
+export type FlannelBackend = 'host-gw' | 'vxlan';
+
 /** A whole topology. */
 export interface Topology {
   /** Format version, for files saved by users. */
@@ -182,4 +297,8 @@ export interface Topology {
   description?: { en: string; ru: string };
   machines: MachineSpec[];
   segments: SegmentSpec[];
+  /** The Kubernetes cluster this lab models, when it does (the minikube presets, an imported cluster). */
+  cluster?: ClusterSpec;
+  /** The datapath mode (absent: `{ cni: 'bridge' }`, the seed's). */
+  datapath?: DatapathSpec;
 }

@@ -3,6 +3,7 @@ import { problem, under, type Problem } from '../i18n/problems';
 import { formatIp, isLoopback, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
 import { LINUX } from './linux';
+import { vxlanProblems } from './validateVxlan';
 import { isNsName, machineShellSchema, podSchema, schemaProblems, topologyShellSchema } from './schema';
 import type { NamespaceSpec, Topology } from './topology';
 
@@ -45,7 +46,7 @@ function clip(s: string): string {
 
 /** What the cross-namespace checks and the warnings need to know about one interface. */
 interface IfaceFact {
-  kind: 'veth' | 'ether' | 'bridge' | null;
+  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | null;
   /** Its index in `interfaces`. */
   index: number;
   /** Its MAC, lower case, when it parses. */
@@ -103,7 +104,7 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
     const name = iface.name;
     if (name === 'lo') return void errors.push(problem(`interfaces[${k}].name`, 'iface-lo', { kernel: LINUX.fileExists }));
     if (ifaces.has(name)) return void errors.push(problem(`interfaces[${k}].name`, 'duplicate-iface', { name: clip(name), kernel: LINUX.fileExists }));
-    const kind = iface.kind === 'veth' || iface.kind === 'ether' || iface.kind === 'bridge' ? iface.kind : null;
+    const kind = iface.kind === 'veth' || iface.kind === 'ether' || iface.kind === 'bridge' || iface.kind === 'vxlan' ? iface.kind : null;
     const fact: IfaceFact = { kind, index: k, mac: typeof iface.mac === 'string' ? parseMac(iface.mac) : null };
     const peer = iface.peer;
     if (kind === 'veth' && isObject(peer) && typeof peer.ns === 'string' && typeof peer.iface === 'string') {
@@ -204,6 +205,10 @@ function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
     neighbours.add(key);
   });
 
+  // VXLAN devices' underlay and FDB entries (./validateVxlan.ts).
+  const kinds = new Map<string, IfaceFact['kind']>();
+  for (const [name, f] of ifaces) kinds.set(name, f.kind);
+  for (const e of vxlanProblems(ns, kinds)) errors.push(e);
   return { errors, warnings, ifaces };
 }
 

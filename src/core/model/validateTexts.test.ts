@@ -49,6 +49,11 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'veth-detached': { iface: 'veth-pod1', pod: 'pod1' },
   'link-alone': { iface: 'eth1', segment: 'lan1' },
   'route-no-link': { dev: 'br0', dst: '10.20.0.0/16' },
+  'host-gw-not-l2': { node: 'node3', other: 'node1' },
+  'vxlan-underlay-mtu': { iface: 'flannel.1', mtu: 1500, dev: 'eth0', underlay: 1500, fits: 1450 },
+  'pod-mtu-over-overlay': { pod: 'pod1', iface: 'eth0', mtu: 1500, overlay: 'flannel.1', limit: 1450 },
+  'vxlan-port-mismatch': { iface: 'flannel.1', port: 4789, machine: 'node2', theirs: '8472' },
+  'vxlan-vni-mismatch': { iface: 'flannel.1', vni: 2, machine: 'node2', theirs: '1' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
   'unknown-segment': { id: 'wan' },
   'peer-ns-missing': { ns: 'ghost' },
@@ -76,6 +81,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'prefsrc-not-local': { src: '10.9.9.9', kernel: 'Error: Invalid prefsrc address.' },
   'route-exists': { dst: '10.10.176.0/20', metric: 0, other: '10.10.176.0/20 dev docker0 proto kernel scope link src 10.10.176.1', kernel: 'RTNETLINK answers: File exists' },
   'duplicate-neighbour': { ip: '10.0.0.9', dev: 'eth0', kernel: 'RTNETLINK answers: File exists' },
+  'fdb-mac-group': { mac: 'ff:ff:ff:ff:ff:ff' },
+  'fdb-not-vxlan': { dev: 'eth0' },
   'port-address': { bridge: 'cni0' },
   'shared-mac': { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/cali1' },
   'duplicate-mac': { mac: '02:00:0a:0a:0a:01', other: 'pod1/eth0' },
@@ -83,6 +90,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'l2-loop': {},
   'link-veth': { iface: 'pod1/eth0', peer: 'node1/veth-pod1' },
   'link-bridge': { iface: 'node1/cni0' },
+  'link-vxlan': { iface: 'node1/flannel.1', dev: 'eth0' },
   'link-self': { iface: 'node1/eth0' },
   'segment-full': { segment: 'p2p', subnet: '192.168.0.0/30' },
   'address-holds-gateway': { route: 'default via 172.16.100.254 dev eth0', via: '172.16.100.254', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
@@ -118,6 +126,7 @@ function broken(): unknown {
             { kind: 'ether', name: 'eth1', mac: '02:00:0a:0a:0a:01', addresses: ['10.10.10.300/24'], segment: 'lan', sysctls: { proxy_delay: -1, proxy_arp: 'yes' } },
             { kind: 'bridge', name: 'lo', mac: '00:00:00:00:00:00' },
             { kind: 'veth', name: 'self', mac: mac(8), peer: { ns: 'node1', iface: 'self' } },
+            { kind: 'vxlan', name: 'flannel.1', mac: mac(10), vni: 1, port: 8472, dev: 'eth9' },
             'oops',
           ],
           routes: [
@@ -134,6 +143,7 @@ function broken(): unknown {
             { ip: '172.16.100.9', mac: mac(9), dev: 'eth0', state: 'PERMANENT' },
             { ip: '172.16.100.9', mac: mac(9), dev: 'eth0', state: 'PERMANENT' },
           ],
+          fdb: [{ mac: 'ff:ff:ff:ff:ff:ff', dev: 'flannel.1', dst: '172.16.100.11' }, { mac: mac(11), dev: 'eth0', dst: '172.16.100.11' }],
           listeners: [{ proto: 'sctp', port: 0 }],
           sysctls: { ip_default_ttl: 0 },
           pods: [
@@ -190,7 +200,7 @@ const unreadable = { version: 1, name: 'x', segments: [], get machines(): unknow
  * Latin words a Russian problem may contain besides paths, quoted values and the problem's own
  * values: field names the user types, and technical tokens Russian courses keep in Latin letters.
  */
-const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink', 'true', 'false', 'ARP', 'STP', 'Calico', 'CNI']);
+const LATIN_OK = new Set(['MAC', 'IPv4', 'IFNAMSIZ', 'Linux', 'JSON', 'veth', 'multicast', 'unicast', 'id', 'ns', 'iface', 'proto', 'port', 'segments', 'via', 'onlink', 'true', 'false', 'ARP', 'STP', 'Calico', 'CNI', 'FDB', 'VXLAN', 'VTEP', 'UDP', 'flanneld']);
 
 /** The English-looking words of a problem line once its path, quotes and values are taken out. */
 function foreignWords(p: Problem, line: string): string[] {
@@ -221,9 +231,10 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-self', 'segment-full',
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
-      'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link'];
+      'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
+      'host-gw-not-l2', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

@@ -50,6 +50,21 @@ export const checksEn: CheckCatalog = {
     'route-no-link': ({ dev, dst }) =>
       `the route to ${dst} goes out of ${dev}, a link no other host is on (a bridge without ports): nobody answers its ARP requests, ` +
       `so the packets are dropped with "host unreachable". Route ${dst} through an interface whose link holds its hosts`,
+    'host-gw-not-l2': ({ node, other }) =>
+      `Flannel's host-gw backend routes each node's pod subnet via that node's own address, which must be on a layer-2 network the other nodes share; ${node} shares none with ${other} ` +
+      '(a router joins them), so flanneld cannot add the route: Linux refuses a gateway that is not on a link with "Network is unreachable". Put the nodes on one segment, or use the vxlan backend',
+    'vxlan-underlay-mtu': ({ iface, mtu, dev, underlay, fits }) =>
+      `${iface} has MTU ${mtu}, but every frame it sends grows by 50 bytes on the way out of ${dev} (outer IPv4 20, UDP 8, VXLAN 8 and the inner Ethernet header 14), and ${dev} carries at most ${underlay}: ` +
+      `the largest packets do not fit and are fragmented or dropped. Give ${iface} at most ${fits}, as flannel does (underlay MTU − 50)`,
+    'pod-mtu-over-overlay': ({ pod, iface, mtu, overlay, limit }) =>
+      `${iface} of ${pod} has MTU ${mtu}, but its packets to other nodes leave through ${overlay}, whose MTU is ${limit}: a full-size packet is fragmented by the node, ` +
+      `or dropped with "fragmentation needed" back to ${pod} when it has DF set. Flannel gives pods FLANNEL_MTU, ${limit} here`,
+    'vxlan-port-mismatch': ({ iface, port, machine, theirs }) =>
+      `${iface} sends its frames to ${machine} in UDP datagrams to port ${port}, but the VXLAN device of ${machine} with this VNI listens on ${theirs}: ` +
+      `no socket takes port ${port} there, so ${machine} answers each datagram with ICMP port unreachable and the pods never hear each other. Use one port on every node (Linux's default is 8472)`,
+    'vxlan-vni-mismatch': ({ iface, vni, machine, theirs }) =>
+      `${iface} sends frames with VNI ${vni} to ${machine}, whose VXLAN devices have VNI ${theirs}: the kernel there finds no device for VNI ${vni} and drops every frame. ` +
+      'Give the devices that talk to each other one VNI (flannel uses 1)',
   },
   fix: (f) => {
     switch (f.kind) {

@@ -51,6 +51,8 @@ export const problemsEn: ProblemCatalog = {
     `${iface} is one end of a veth pair: its only link is its other end, ${peer}, and it cannot be plugged into a segment; a pod reaches other networks through its node`,
   'link-bridge': ({ iface }) =>
     `${iface} is a bridge, a switch inside its machine: its ports are plugged into it (ip link set … master ${iface}), it is not itself plugged into a segment; link a NIC (eth0, eth1, …) instead`,
+  'link-vxlan': ({ iface, dev }) =>
+    `${iface} is a VXLAN device: it reaches the other VTEPs in UDP datagrams sent through its underlay device ${dev}, so it takes no cable; link ${dev} instead`,
   'link-self': ({ iface }) => `${iface} cannot be linked to itself; let it go on a segment's line or on another machine's NIC`,
   'segment-full': ({ segment, subnet }) => `segment ${segment} has no free address left in ${subnet}; nothing was changed`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,
@@ -89,6 +91,9 @@ export const problemsEn: ProblemCatalog = {
   'route-holds-gateway': ({ route, via, kernel }) =>
     `the route "${route}" reaches its gateway ${via} through this route; without it Linux refuses that route${linux(kernel)}. Change or delete that route first`,
   'duplicate-neighbour': ({ ip, dev, kernel }) => `there is already a neighbour entry for ${ip} on ${dev}${linux(kernel)}`,
+  'fdb-mac-group': ({ mac }) =>
+    `${mac} is a group address; a VXLAN FDB entry here names one remote MAC (or 00:00:00:00:00:00 for the default entry), as flanneld's do`,
+  'fdb-not-vxlan': ({ dev }) => `"${dev}" is not a VXLAN device; only a VXLAN device's FDB sends frames to a remote VTEP`,
   'port-address': ({ bridge }) =>
     `Linux accepts an address on a bridge port, but the port hands every frame it receives to the bridge "${bridge}": ` +
     'replies to this address arrive on the bridge, not here, so ARP through this interface fails; put the address on the bridge instead',

@@ -8,7 +8,8 @@ import { namespaceOf } from '../../presets/seedVariants';
 import { applyFix, fixText, labChecks } from '../labChecks';
 import { addNode, addSegment } from '../labEdits';
 import { addPod } from '../podNetwork';
-import type { IfaceSpec, MachineSpec, PodSpec, Topology } from '../topology';
+import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface } from '../topology';
+import { flannelHostGwLab, flannelVxlanLab } from './datapathCases';
 import type { ProblemPlace } from './place';
 
 /*
@@ -188,6 +189,34 @@ const CASES: Case[] = [
     lab: () => seedWith((t) => void (machine(t, 'node1').routes = [{ ...NODE1_DEFAULT, dev: 'cni0' }])),
     path: 'machines[0].routes[0].via', place: { ns: 'node1', route: { ...NODE1_DEFAULT, dev: 'cni0' } }, fix: 'change route default on node1 to via 172.16.100.254 dev eth0',
   },
+  {
+    code: 'host-gw-not-l2', what: 'Flannel host-gw with minikube-m03 on a segment of its own',
+    lab: () => flannelHostGwLab((t) => {
+      Object.assign(iface(machine(t, 'minikube-m03'), 'eth0'), { segment: 'elsewhere' });
+      t.segments.push({ id: 'elsewhere' });
+    }),
+    path: 'machines[2]', place: { ns: 'minikube-m03' }, fix: null,
+  },
+  {
+    code: 'vxlan-underlay-mtu', what: 'flannel.1 left at 1500 over a 1500-byte eth0',
+    lab: () => flannelVxlanLab((t) => void (iface(machine(t, 'minikube-m02'), 'flannel.1').mtu = 1500)),
+    path: 'machines[1].interfaces[3].mtu', place: { ns: 'minikube-m02', iface: 'flannel.1' }, fix: null,
+  },
+  {
+    code: 'pod-mtu-over-overlay', what: 'pod-a at MTU 1500 under Flannel VXLAN (1450)',
+    lab: () => flannelVxlanLab((t) => void (iface(pod(t, 'pod-a'), 'eth0').mtu = 1500)),
+    path: 'machines[1].pods[0].interfaces[0].mtu', place: { ns: 'pod-a', iface: 'eth0' }, fix: null,
+  },
+  {
+    code: 'vxlan-port-mismatch', what: 'minikube-m03 listening on IANA\'s 4789 while the others send to 8472',
+    lab: () => flannelVxlanLab((t) => void ((iface(machine(t, 'minikube-m03'), 'flannel.1') as VxlanIface).port = 4789)),
+    path: 'machines[0].fdb[1]', place: { ns: 'minikube', iface: 'flannel.1' }, fix: null,
+  },
+  {
+    code: 'vxlan-vni-mismatch', what: 'minikube-m03\'s flannel.1 with VNI 2',
+    lab: () => flannelVxlanLab((t) => void ((iface(machine(t, 'minikube-m03'), 'flannel.1') as VxlanIface).vni = 2)),
+    path: 'machines[0].fdb[1]', place: { ns: 'minikube', iface: 'flannel.1' }, fix: null,
+  },
 ];
 
 const key = (c: { problem: { path: string; code: string } }): string => `${c.problem.code} ${c.problem.path}`;
@@ -215,7 +244,8 @@ describe('every check on a lab with its fault', () => {
   });
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
-    const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable'];
+    const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
+      'host-gw-not-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');
@@ -257,7 +287,11 @@ describe('every check on a lab with its fault', () => {
 const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'martian', 'source', 'locktime', 'host', 'local', 'IPAM', 'forwarding', 'ip_forward', 'veth',
   'ip', 'link', 'set', 'master', 'net', 'ipv', 'conf', 'via', 'dev', 'default', 'onlink', 'multicast', 'unicast', 'arp_ignore',
   // The error a program gets, as strerror(ENETUNREACH) prints it.
-  'Network', 'is', 'unreachable']);
+  'Network', 'is', 'unreachable',
+  // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
+  // ICMP errors as tcpdump prints them.
+  'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
+  'fragmentation', 'needed', 'port']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));

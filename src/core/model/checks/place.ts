@@ -2,7 +2,7 @@ import type { NamespaceSpec, RouteSpec, Topology } from '../topology';
 
 /**
  * Where a problem is, as the editor shows it: the namespace (a machine's, or a pod's by the pod's
- * name) to select on the drawing, and within it the interface or the route, or the routing table
+ * name) to select on the drawing, and within it the interface (a VXLAN FDB entry's device) or the route, or the routing table
  * or sysctl, the path leads to. Built from the problem's path and the lab it was found in.
  */
 export interface ProblemPlace {
@@ -34,6 +34,7 @@ export function problemPlace(t: Topology, path: string): ProblemPlace | null {
   const iface = /^interfaces\[(\d+)\]/.exec(rest);
   const route = /^routes\[(\d+)\]/.exec(rest);
   const sysctl = /^sysctls\.([a-z_]+)$/.exec(rest);
+  const fdb = /^fdb\[(\d+)\]/.exec(rest);
   // The lab may be one validation refuses: read its lists only if they are lists.
   if (iface && Array.isArray(ns.interfaces)) {
     const name = (ns.interfaces[Number(iface[1])] as { name?: unknown } | undefined)?.name;
@@ -41,6 +42,10 @@ export function problemPlace(t: Topology, path: string): ProblemPlace | null {
   } else if (route && Array.isArray(ns.routes)) {
     const r = ns.routes[Number(route[1])];
     if (r && typeof r === 'object' && typeof r.dst === 'string') place.route = r;
+  } else if (fdb && Array.isArray(ns.fdb)) {
+    // A VXLAN FDB entry is shown on its device.
+    const dev = (ns.fdb[Number(fdb[1])] as { dev?: unknown } | undefined)?.dev;
+    if (typeof dev === 'string') place.iface = dev;
   } else if (rest === 'routes') place.routes = true;
   else if (sysctl?.[1] !== undefined) place.sysctl = sysctl[1];
   return place;

@@ -1,0 +1,181 @@
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { EmbedShell } from '../components/embed/EmbedShell';
+import type { AppStore } from '../store/createAppStore';
+import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedStep } from '../store/embedApi';
+import { AppStoreProvider } from '../store/StoreContext';
+import { createEmbedStore, usePrintStill } from './Embed';
+import { EMBED_PARAMS, parseEmbedParams, type EmbedOptions } from './embedParams';
+import { KNOWN_PARAMS } from './urlParams';
+
+/*
+ * <packet-journey>: the embedded player as a custom element, for pages that would rather not use
+ * an iframe. It takes the embed's address parameters as attributes (`preset`, `to`, `step`,
+ * `lang`, `controls`…), renders into its own shadow root (the page's styles and the player's
+ * never meet), and each element has its own store: several on one page never share state.
+ * Commands are methods (`next()`, `goto(3)`…, or `command({ type, … })` with the postMessage
+ * API's shapes); events are DOM events (`pj-ready`, `pj-step`, `pj-finished`, `pj-error`) whose
+ * `detail` is the postMessage API's plain data.
+ */
+
+/** Attributes the element reads: the embed's own and every link parameter, except those that only make sense for a frame. */
+export const ELEMENT_ATTRIBUTES: readonly string[] = [...KNOWN_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins' && p !== 'keys' && p !== 'id' && p !== 'channel')];
+
+/** The player's stylesheets as text, adopted by each element's shadow root. */
+let sheets: CSSStyleSheet[] | null = null;
+
+/** The shadow root's styles: the app's and the embed's, parsed once for every element on the page. */
+function adoptedSheets(css: readonly string[]): CSSStyleSheet[] {
+  if (!sheets) {
+    const host = new CSSStyleSheet();
+    // The element is a block of its own size (16:9 unless the page sets a height), never the page's.
+    host.replaceSync(':host { display: block; position: relative; aspect-ratio: 16 / 9; min-height: 270px; contain: content; } :host([hidden]) { display: none; } .pj-root { position: absolute; inset: 0; }');
+    sheets = [host, ...css.map((text) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    })];
+  }
+  return sheets;
+}
+
+function Player({ store, embed }: { store: AppStore; embed: EmbedOptions }) {
+  const still = usePrintStill(embed.still);
+  return (
+    <AppStoreProvider store={store}>
+      <EmbedShell controls={embed.controls} caption={embed.caption} still={still} globalKeys={false} />
+    </AppStoreProvider>
+  );
+}
+
+/**
+ * Defines `<packet-journey>` (once; a second call is a no-op), styled by `css` (the app's and the
+ * embed's stylesheets as text).
+ */
+export function definePacketJourney(css: readonly string[]): void {
+  if (customElements.get('packet-journey')) return;
+
+  class PacketJourneyElement extends HTMLElement {
+    static observedAttributes = ELEMENT_ATTRIBUTES;
+    #root: Root | null = null;
+    #store: AppStore | null = null;
+    #unsubscribe: (() => void) | null = null;
+    #mount: HTMLDivElement | null = null;
+    #queued = false;
+    /** How many times the player was opened: a new key, so React starts it afresh. */
+    #opened = 0;
+
+    connectedCallback(): void {
+      if (!this.shadowRoot) {
+        const shadow = this.attachShadow({ mode: 'open' });
+        shadow.adoptedStyleSheets = adoptedSheets(css);
+        this.#mount = document.createElement('div');
+        this.#mount.className = 'pj-root';
+        shadow.append(this.#mount);
+      }
+      this.#render();
+    }
+
+    disconnectedCallback(): void {
+      this.#unsubscribe?.();
+      this.#unsubscribe = null;
+      this.#root?.unmount();
+      this.#root = null;
+      this.#store = null;
+    }
+
+    attributeChangedCallback(): void {
+      // Several attributes set in a row (a framework's render) open the player once.
+      if (!this.isConnected || this.#queued) return;
+      this.#queued = true;
+      queueMicrotask(() => {
+        this.#queued = false;
+        if (this.isConnected) this.#render();
+      });
+    }
+
+    /** Where the player is now (the `pj-step` event's data); null before a journey ran. */
+    get step(): EmbedStep | null {
+      return this.#store ? embedStep(this.#store.getState()) : null;
+    }
+
+    /** Carries out a command of the postMessage API (`{ type: 'goto', index: 3 }`…); false, with a `pj-error` event, when it is refused. */
+    command(c: Record<string, unknown>): boolean {
+      const store = this.#store;
+      if (!store) return false;
+      const read = parseEmbedMessage({ source: EMBED_SOURCE, version: EMBED_VERSION, ...c });
+      if (read === null) return false;
+      const lang = store.getState().lang;
+      const refuse = (e: { code: string; field?: string; message: { en: string; ru: string } }) => {
+        this.#emit('pj-error', { code: e.code, ...(e.field !== undefined ? { field: e.field } : {}), message: e.message[lang] });
+        return false;
+      };
+      if (!read.ok) return refuse(read.error);
+      if (read.command.type === 'load' || read.command.type === 'get') {
+        if (read.command.type === 'get') this.#emit('pj-step', this.step);
+        else refuse({ code: 'type', field: 'type', message: { en: 'load is not available on the element: set its attributes instead.', ru: 'у элемента нет команды load: задайте его атрибуты.' } });
+        return read.command.type === 'get';
+      }
+      const err = applyEmbedCommand(store.getState(), read.command);
+      return err ? refuse(err) : true;
+    }
+
+    next(): boolean {
+      return this.command({ type: 'next' });
+    }
+    prev(): boolean {
+      return this.command({ type: 'prev' });
+    }
+    play(): boolean {
+      return this.command({ type: 'play' });
+    }
+    pause(): boolean {
+      return this.command({ type: 'pause' });
+    }
+    reset(): boolean {
+      return this.command({ type: 'reset' });
+    }
+    /** Go to step `index` (0-based). */
+    goto(index: number): boolean {
+      return this.command({ type: 'goto', index });
+    }
+    /** Go to chapter `n` (1-based). */
+    chapter(n: number): boolean {
+      return this.command({ type: 'chapter', chapter: n });
+    }
+
+    #emit(type: string, detail: unknown): void {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    /** (Re)opens the player as the attributes say: a new store, so nothing of the last one stays. */
+    #render(): void {
+      const q = new URLSearchParams();
+      for (const name of ELEMENT_ATTRIBUTES) {
+        const v = this.getAttribute(name);
+        if (v !== null) q.set(name, v);
+      }
+      const { embed, link } = parseEmbedParams(`?${q.toString()}`);
+      this.#unsubscribe?.();
+      const store = createEmbedStore(link);
+      this.#store = store;
+      this.#unsubscribe = store.subscribe((s, prev) => {
+        if (s.index === prev.index && s.result === prev.result && s.lang === prev.lang) return;
+        const step = embedStep(s);
+        this.#emit('pj-step', step);
+        if (step?.atEnd) this.#emit('pj-finished', { total: step.total, events: step.events });
+      });
+      if (!this.#root && this.#mount) this.#root = createRoot(this.#mount);
+      this.#root?.render(
+        <StrictMode>
+          <Player key={++this.#opened} store={store} embed={embed} />
+        </StrictMode>,
+      );
+      this.#emit('pj-ready', { step: this.step, lang: store.getState().lang });
+      for (const m of link.linkErrors) this.#emit('pj-error', { code: 'link', message: m[store.getState().lang] });
+      if (embed.autoplay) store.getState().play();
+    }
+  }
+
+  customElements.define('packet-journey', PacketJourneyElement);
+}

@@ -1,0 +1,62 @@
+/**
+ * The cluster terminal's texts (issue 10, point 5): the panel, what it says itself (a command it
+ * does not know, `minikube start` on the running cluster), and what a DaemonSet restart changes in
+ * the datapath. The commands' own output is the tools' and stays as they print it. Words between
+ * backticks are shown as code. `strings.ts` holds them as `terminal`.
+ */
+export const TERMINAL_EN = {
+  button: 'Terminal',
+  buttonHelp: (cluster: string) => `A terminal on the ${cluster} cluster: kubectl and minikube as in the notes`,
+  title: (cluster: string) => `Terminal: ${cluster} cluster`,
+  close: 'Close the terminal',
+  intro: 'Type a command or pick one of the notes\'. The answers are built from this lab, as the tools print them; the clock moves a few seconds with each command.',
+  commands: 'Commands from the notes',
+  prompt: 'Command',
+  run: 'Run',
+  clock: (age: string) => `Cluster age: ${age}`,
+  unknown: (command: string) => `\`${command}\` is not one of this terminal's commands. It knows: \`kubectl get nodes|pods|ds\` with \`-A\`, \`-n <namespace>\`, \`-o wide\`; \`kubectl rollout restart|status ds <name> -n <namespace>\`; \`minikube node list\`; \`sleep <seconds>\`; \`clear\`; and \`| grep <word>\` after any of them.`,
+  started: 'This lab is the cluster that command made: it is already running. minikube would find the profile and only check it.',
+  exitCode: (code: number) => `exit code ${code}`,
+  restart: {
+    title: 'What the restart changes in the datapath, and what it does not',
+    changes: 'Changes',
+    changed: [
+      'The DaemonSet\'s pod template gets the annotation `kubectl.kubernetes.io/restartedAt`, so its controller replaces the pods one node at a time (`maxUnavailable` 1): new names, AGE from zero. Their IP stays the node\'s own: flannel pods use the node\'s network (`hostNetwork`).',
+      'Each new flanneld finds `flannel.1` already in the kernel with the same VNI, port and local address and keeps it (`ensureLink` in flannel\'s `device.go`), so the VTEP MAC the other nodes hold in their neighbour and FDB entries stays right. It writes the same routes, neighbour and FDB entries again, and `subnet.env` with the same lines.',
+    ],
+    stays: 'Stays as it was',
+    unchanged: [
+      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod is created or deleted, and no other pod was.',
+      'The packets: the datapath is in the kernel (`cni0`, the routing table, `flannel.1`), not in flanneld, so pods keep talking while flanneld restarts. Play the journey again: it is the same, frame for frame.',
+    ],
+  },
+};
+
+/** The Russian texts; the same shape as {@link TERMINAL_EN}. */
+export const TERMINAL_RU: typeof TERMINAL_EN = {
+  button: 'Терминал',
+  buttonHelp: (cluster: string) => `Терминал кластера ${cluster}: kubectl и minikube, как в конспекте`,
+  title: (cluster: string) => `Терминал: кластер ${cluster}`,
+  close: 'Закрыть терминал',
+  intro: 'Введите команду или выберите одну из конспекта. Ответы строятся по этому стенду так, как их печатают сами программы; с каждой командой часы кластера уходят на несколько секунд вперёд.',
+  commands: 'Команды из конспекта',
+  prompt: 'Команда',
+  run: 'Выполнить',
+  clock: (age: string) => `Возраст кластера: ${age}`,
+  unknown: (command: string) => `Команды \`${command}\` этот терминал не знает. Он понимает: \`kubectl get nodes|pods|ds\` с \`-A\`, \`-n <пространство имён>\`, \`-o wide\`; \`kubectl rollout restart|status ds <имя> -n <пространство имён>\`; \`minikube node list\`; \`sleep <секунды>\`; \`clear\`; и \`| grep <слово>\` после любой из них.`,
+  started: 'Этот стенд и есть кластер, который создала эта команда, и он уже запущен. minikube нашёл бы профиль и только проверил бы его.',
+  exitCode: (code: number) => `код возврата ${code}`,
+  restart: {
+    title: 'Что перезапуск меняет в пути данных, а что нет',
+    changes: 'Меняется',
+    changed: [
+      'В шаблон подов DaemonSet добавляется аннотация `kubectl.kubernetes.io/restartedAt`, и контроллер заменяет поды по одной ноде за раз (`maxUnavailable` 1): у подов новые имена, AGE отсчитывается с нуля. IP-адрес остаётся прежним — это адрес самой ноды: поды flannel работают в сети ноды (`hostNetwork`).',
+      'Новый flanneld находит в ядре устройство `flannel.1` с теми же VNI, портом и локальным адресом и оставляет его (`ensureLink` в файле `device.go` из flannel), поэтому MAC-адрес VTEP в записях соседей и FDB других нод остаётся верным. Затем он заново записывает те же маршруты, записи соседей и FDB, а в `subnet.env` — те же строки.',
+    ],
+    stays: 'Остаётся как было',
+    unchanged: [
+      'Адрес каждого пода, его veth, `cni0` и маршруты: CNI-плагин вызывается только при создании и удалении пода, а ни один под не пересоздавался.',
+      'Пакеты: путь данных проходит в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
+    ],
+  },
+};

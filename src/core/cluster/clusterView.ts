@@ -1,0 +1,157 @@
+import type { ClusterDaemonSetSpec, ClusterSpec, Topology } from '../model/topology';
+import { nameSuffix } from './podNames';
+
+/*
+ * The cluster as the API server would list it at a given moment: the lab's nodes and pods joined
+ * with what only the control plane knows (ClusterSpec), and DaemonSet rollouts that replace pods
+ * over time. Pure: the terminal asks for the view at its own clock.
+ */
+
+/** A `kubectl rollout restart` of one DaemonSet, at `at` seconds. */
+export interface Rollout {
+  namespace: string;
+  name: string;
+  at: number;
+}
+
+/** One node as kubectl shows it. */
+export interface NodeRow {
+  name: string;
+  ip: string;
+  controlPlane: boolean;
+  joinedAt: number;
+}
+
+/** One pod as kubectl shows it at the view's moment. */
+export interface PodRow {
+  namespace: string;
+  name: string;
+  node: string;
+  ip: string;
+  createdAt: number;
+  /** `Running`, or the phase a new pod passes through first. */
+  status: 'Running' | 'Init:0/2' | 'PodInitializing' | 'ContainerCreating';
+  ready: number;
+  containers: number;
+  daemonSet?: string;
+}
+
+/**
+ * How long a DaemonSet's new pod takes to become ready, in seconds, and so how far apart a
+ * rolling update replaces pods: the controller deletes one old pod at a time (maxUnavailable 1,
+ * the default) and moves on when the new one is available. Typical of a warm image cache; not a
+ * kernel fact, only the order matters.
+ */
+export const POD_START_S = 4;
+/** Seconds between one replacement and the next in a rolling update. */
+export const ROLLOUT_STEP_S = POD_START_S + 1;
+
+/** Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni). */
+function initContainers(ds: string): number {
+  return ds === 'kube-flannel-ds' ? 2 : 0;
+}
+
+function firstAddress(t: Topology, ns: string): string | undefined {
+  for (const m of t.machines) {
+    if (m.name === ns) return m.interfaces.find((i) => i.kind === 'ether' && i.addresses?.length)?.addresses?.[0]?.split('/')[0];
+    const pod = m.pods?.find((p) => p.name === ns);
+    if (pod) return pod.interfaces[0]?.addresses?.[0]?.split('/')[0];
+  }
+  return undefined;
+}
+
+/** Byte order of two keys, as etcd sorts them (the names are ASCII). */
+export function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The cluster's nodes that the lab still has, in the order they joined (a rollout's order). */
+export function nodeRows(t: Topology, c: ClusterSpec): NodeRow[] {
+  const rows: NodeRow[] = [];
+  for (const n of c.nodes) {
+    const ip = firstAddress(t, n.name);
+    if (ip !== undefined && t.machines.some((m) => m.name === n.name)) rows.push({ name: n.name, ip, controlPlane: n.controlPlane === true, joinedAt: n.joinedAt });
+  }
+  return rows;
+}
+
+function phase(age: number, ds: string | undefined): Pick<PodRow, 'status' | 'ready'> {
+  if (age >= POD_START_S || ds === undefined) return { status: 'Running', ready: 1 };
+  if (initContainers(ds) === 0) return { status: 'ContainerCreating', ready: 0 };
+  return { status: age < POD_START_S / 2 ? 'Init:0/2' : 'PodInitializing', ready: 0 };
+}
+
+/** When node number `index` (in the cluster's node order) gets its new pod in a rollout started at `at`. */
+export function replacedAt(rollout: Rollout, index: number): number {
+  return rollout.at + 1 + index * ROLLOUT_STEP_S;
+}
+
+/** The pods at moment `now`: DaemonSet pods replaced by the rollouts that reached their node. */
+export function podRows(t: Topology, c: ClusterSpec, rollouts: readonly Rollout[], now: number): PodRow[] {
+  const nodes = nodeRows(t, c);
+  const nodeIp = new Map(nodes.map((n) => [n.name, n.ip]));
+  const labPods = new Map<string, string>();
+  for (const m of t.machines) for (const p of m.pods ?? []) labPods.set(p.name, m.name);
+  const rows: PodRow[] = [];
+  const listed = new Set<string>();
+  for (const p of c.pods) {
+    if (p.createdAt > now) continue;
+    let ip: string | undefined;
+    let node = p.node;
+    if (p.ns !== undefined) {
+      const on = labPods.get(p.ns);
+      if (on === undefined) continue;
+      listed.add(p.ns);
+      node = on;
+      ip = firstAddress(t, p.ns);
+    } else {
+      ip = nodeIp.get(p.node);
+    }
+    if (ip === undefined) continue;
+    let { name, createdAt } = p;
+    if (p.daemonSet !== undefined) {
+      const index = nodes.findIndex((n) => n.name === p.node);
+      let generation = 1;
+      for (const r of rollouts) {
+        if (r.name !== p.daemonSet || r.namespace !== p.namespace) continue;
+        const at = replacedAt(r, index);
+        if (at > now) continue;
+        generation++;
+        createdAt = at;
+        name = `${p.daemonSet}-${nameSuffix(`${p.daemonSet}/${p.node}/${generation}`)}`;
+      }
+    }
+    const containers = p.containers ?? 1;
+    const ph = phase(now - createdAt, p.daemonSet);
+    rows.push({ namespace: p.namespace, name, node, ip, createdAt, status: ph.status, ready: ph.ready * containers, containers, ...(p.daemonSet !== undefined ? { daemonSet: p.daemonSet } : {}) });
+  }
+  // Pods the lab gained after the cluster was described (the editor's "add pod"): in `default`.
+  for (const [pod, on] of labPods) {
+    if (listed.has(pod)) continue;
+    const ip = firstAddress(t, pod);
+    if (ip === undefined || !nodeIp.has(on)) continue;
+    rows.push({ namespace: 'default', name: pod, node: on, ip, createdAt: c.now, status: 'Running', ready: 1, containers: 1 });
+  }
+  // The API server lists objects in the order of their storage keys, /registry/pods/<namespace>/<name>.
+  return rows.sort((a, b) => byKey(a.namespace, b.namespace) || byKey(a.name, b.name));
+}
+
+/** A DaemonSet's columns at `now`: nodes it should run on, pods it has, ready, of the newest template. */
+export interface DaemonSetRow extends ClusterDaemonSetSpec {
+  desired: number;
+  current: number;
+  ready: number;
+  upToDate: number;
+}
+
+/** Every DaemonSet with its counts at `now`. */
+export function daemonSetRows(t: Topology, c: ClusterSpec, rollouts: readonly Rollout[], now: number): DaemonSetRow[] {
+  const nodes = nodeRows(t, c);
+  const pods = podRows(t, c, rollouts, now);
+  return [...c.daemonSets].sort((a, b) => byKey(a.namespace, b.namespace) || byKey(a.name, b.name)).map((ds) => {
+    const mine = pods.filter((p) => p.daemonSet === ds.name && p.namespace === ds.namespace);
+    const last = rollouts.filter((r) => r.name === ds.name && r.namespace === ds.namespace).at(-1);
+    const upToDate = last === undefined ? mine.length : mine.filter((p) => p.createdAt >= last.at).length;
+    return { ...ds, desired: nodes.length, current: mine.length, ready: mine.filter((p) => p.ready === p.containers).length, upToDate };
+  });
+}

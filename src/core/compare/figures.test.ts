@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { flannelHostGwLab } from '../model/checks/datapathCases';
+import { seedTopology } from '../presets/seed';
+import { runJourney } from '../sim/runJourney';
+import { journeyFigures } from './figures';
+
+/*
+ * The compare view's figures, read from real journeys: the seed's pod1 → pod3 crosses three
+ * routers (node1, the router, node2) and arrives with TTL 61; the minikube cluster under Flannel
+ * host-gw crosses two (the two nodes), arriving with 62, with no byte added on the wire.
+ */
+
+describe('journeyFigures', () => {
+  it('counts the routed seed journey\'s hops, devices and bytes', () => {
+    const f = journeyFigures(runJourney(seedTopology(), { from: 'pod1', to: 'pod3' }));
+    expect(f).toMatchObject({ hops: 3, ttlSent: 64, ttlAtReceiver: 61, bytesAtSource: 98, bytesOnWire: 98, overheadBytes: 0, encapsulations: [], outcome: { delivered: true } });
+    // The notes' nine steps, device by device.
+    expect(f?.devices.map((d) => `${d.ns}/${d.iface}`)).toEqual([
+      'pod1/eth0', 'node1/veth-pod1', 'node1/cni0', 'node1/eth0', 'router/eth0', 'node2/eth0', 'node2/cni0', 'node2/veth-pod3', 'pod3/eth0',
+    ]);
+    // pod1 asks for its gateway, node1 for the router, the router for node2, node2 for pod3.
+    expect(f?.arpResolutions).toBe(4);
+    expect(f?.deliveredAfterNs).toBeGreaterThan(0);
+  });
+
+  it('counts one hop fewer under Flannel host-gw: the nodes route to each other directly', () => {
+    const f = journeyFigures(runJourney(flannelHostGwLab(), { from: 'pod-a', to: 'pod-b' }));
+    expect(f).toMatchObject({ hops: 2, ttlAtReceiver: 62, overheadBytes: 0, encapsulations: [], outcome: { delivered: true } });
+    expect(f?.devices.map((d) => d.ns)).not.toContain('router');
+  });
+
+  it('says how an undelivered packet ended', () => {
+    const f = journeyFigures(runJourney(seedTopology(), { from: 'pod1', to: '10.10.12.1' }));
+    expect(f).toMatchObject({ ttlAtReceiver: null, deliveredAfterNs: null, outcome: { delivered: false } });
+    expect(f?.outcome.delivered === false && f.outcome.reason).toBeTruthy();
+  });
+});

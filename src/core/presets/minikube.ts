@@ -1,0 +1,105 @@
+import { nameSuffix } from '../cluster/podNames';
+import { addPod } from '../model/podNetwork';
+import type { ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
+
+/*
+ * The notes' cluster: `minikube start --nodes 3 --cni flannel` with the docker driver. minikube
+ * makes one Docker network per profile (192.168.49.0/24 first, stepping by 9 when taken: the
+ * notes got 192.168.67.0/24), node i gets the gateway's address + i, and Docker derives a
+ * container's MAC from its address (02:42 followed by the four address bytes). kube-controller-
+ * manager hands each node a /24 of 10.244.0.0/16 in join order (networking-facts §7). The lab's
+ * pods are coredns on the control plane and two pods of our own, pod-a and pod-b, on the workers.
+ */
+
+/** The nodes as `minikube node list` prints them in the notes. */
+const NODES = [
+  { name: 'minikube', ip: '192.168.67.2', joinedAt: 0 },
+  { name: 'minikube-m02', ip: '192.168.67.3', joinedAt: 18 },
+  { name: 'minikube-m03', ip: '192.168.67.4', joinedAt: 35 },
+] as const;
+
+/** The Kubernetes version the notes' `kubectl get nodes` shows. */
+export const MINIKUBE_K8S_VERSION = 'v1.26.3';
+
+/** kubeadm's CoreDNS Deployment for Kubernetes 1.26 names its ReplicaSet `coredns-787d4945fb`. */
+const COREDNS = `coredns-787d4945fb-${nameSuffix('coredns/minikube')}`;
+
+function dockerMac(ip: string): string {
+  return `02:42:${ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0')).join(':')}`;
+}
+
+/** A node as it joins: eth0 on minikube's network and its pod subnet; cni0 comes with its first pod. */
+function node(n: (typeof NODES)[number], index: number): MachineSpec {
+  return {
+    name: n.name,
+    role: 'node',
+    interfaces: [{ kind: 'ether', name: 'eth0', mac: dockerMac(n.ip), addresses: [`${n.ip}/24`], segment: 'minikube' }],
+    routes: [],
+    sysctls: { ip_forward: true },
+    pods: [],
+    cni: { podCidr: `10.244.${index}.0/24` },
+  };
+}
+
+/** The cluster's hostNetwork and DaemonSet pods, and its own pods, as the API server lists them. */
+function clusterPods(): ClusterPodSpec[] {
+  const cp = 'minikube';
+  const pods: ClusterPodSpec[] = [
+    { namespace: 'kube-system', name: `etcd-${cp}`, node: cp, createdAt: 2 },
+    { namespace: 'kube-system', name: `kube-apiserver-${cp}`, node: cp, createdAt: 2 },
+    { namespace: 'kube-system', name: `kube-controller-manager-${cp}`, node: cp, createdAt: 2 },
+    { namespace: 'kube-system', name: `kube-scheduler-${cp}`, node: cp, createdAt: 2 },
+    { namespace: 'kube-system', name: 'storage-provisioner', node: cp, createdAt: 16 },
+    { namespace: 'kube-system', name: COREDNS, node: cp, createdAt: 14, ns: COREDNS },
+    { namespace: 'default', name: 'pod-a', node: 'minikube-m02', createdAt: 240, ns: 'pod-a' },
+    { namespace: 'default', name: 'pod-b', node: 'minikube-m03', createdAt: 245, ns: 'pod-b' },
+  ];
+  for (const n of NODES) {
+    pods.push({ namespace: 'kube-system', name: `kube-proxy-${nameSuffix(`kube-proxy/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 13) + 1, daemonSet: 'kube-proxy' });
+    pods.push({ namespace: 'kube-flannel', name: `kube-flannel-ds-${nameSuffix(`kube-flannel-ds/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'kube-flannel-ds' });
+  }
+  return pods;
+}
+
+/** What the control plane knows of the notes' cluster, five minutes after it started. */
+export function minikubeClusterSpec(): ClusterSpec {
+  return {
+    tool: 'minikube',
+    profile: 'minikube',
+    kubernetesVersion: MINIKUBE_K8S_VERSION,
+    now: 300,
+    nodes: NODES.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.name === 'minikube' ? { controlPlane: true } : {}) })),
+    daemonSets: [
+      { namespace: 'kube-flannel', name: 'kube-flannel-ds', createdAt: 4 },
+      { namespace: 'kube-system', name: 'kube-proxy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 1 },
+    ],
+    pods: clusterPods(),
+  };
+}
+
+/**
+ * "minikube, 3 nodes, Flannel" as in the notes: nodes minikube, minikube-m02, minikube-m03 at
+ * 192.168.67.2 to .4 on minikube's Docker network, pod subnets 10.244.0.0/24 to 10.244.2.0/24
+ * (the nodes' leases), Flannel with its VXLAN backend; coredns on the control plane, pod-a on
+ * minikube-m02 and pod-b on minikube-m03, each given its network by the CNI ADD (`addPod`) with
+ * kube-flannel's configuration: the first pod on a node creates cni0 with the lease's .1 (flannel's
+ * FLANNEL_SUBNET, the gateway), so the first pod gets .2.
+ */
+export function minikubeFlannel(): Topology {
+  let t: Topology = {
+    version: 1,
+    name: 'minikube-flannel',
+    description: {
+      en: 'The notes\' cluster: minikube start --nodes 3 --cni flannel (docker driver).',
+      ru: 'Кластер из конспекта: minikube start --nodes 3 --cni flannel (драйвер docker).',
+    },
+    machines: NODES.map(node),
+    segments: [{ id: 'minikube', label: '192.168.67.0/24 (minikube\'s Docker network)' }],
+    datapath: { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' },
+    cluster: minikubeClusterSpec(),
+  };
+  t = addPod(t, 'minikube', { name: COREDNS }).topology;
+  t = addPod(t, 'minikube-m02', { name: 'pod-a' }).topology;
+  t = addPod(t, 'minikube-m03', { name: 'pod-b' }).topology;
+  return t;
+}
