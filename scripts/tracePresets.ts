@@ -1,4 +1,4 @@
-import { seedCalicoStylePod1, seedTopology, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
+import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
 /**
  * The labs `npm run trace -- --preset NAME` can run, by name. A Map, so only these names are found:
@@ -9,6 +9,8 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-redirects', seedWithRedirects],
   ['seed-listeners', seedWithListeners],
   ['seed-calico-pod1', seedCalicoStylePod1],
+  ['seed-vxlan', seedVxlan],
+  ['seed-host-gw', seedHostGw],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

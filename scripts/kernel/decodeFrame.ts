@@ -82,7 +82,21 @@ function icmpAt(b: Uint8Array, off: number): IcmpHeader | string {
   return icmp;
 }
 
-/** Decodes one Ethernet frame (link type 1). */
+/** UDP ports the lab's VXLAN devices use: Linux's default and IANA's. */
+const VXLAN_PORTS = new Set([8472, 4789]);
+
+/**
+ * The VXLAN header (RFC 7348: flags with the I bit 0x08, 24 reserved bits, the 24-bit VNI, 8
+ * reserved bits) and the inner Ethernet frame after it, when a datagram to a VXLAN port carries them.
+ */
+function vxlanAt(b: Uint8Array, off: number, dport: number): { vni: number; inner: Frame } | null {
+  if (!VXLAN_PORTS.has(dport) || b.length < off + 8 + 14 || ((b[off] ?? 0) & 0x08) === 0) return null;
+  const vni = ((b[off + 4] ?? 0) << 16) | ((b[off + 5] ?? 0) << 8) | (b[off + 6] ?? 0);
+  const inner = decodeEthernet(b.subarray(off + 8));
+  return 'frame' in inner ? { vni, inner: inner.frame } : null;
+}
+
+/** Decodes one Ethernet frame (link type 1); a VXLAN datagram with the frame it carries (`vxlan`, `inner`). */
 export function decodeEthernet(b: Uint8Array): Decoded {
   if (b.length < 14) return { ignored: 'truncated Ethernet header' };
   const ethertype = u16(b, 12);
@@ -113,8 +127,14 @@ export function decodeEthernet(b: Uint8Array): Decoded {
   } else {
     if (b.length < p + 4) return { ignored: `truncated ${v4.hdr.proto} header` };
     const ports = { sport: u16(b, p), dport: u16(b, p + 2) };
-    if (v4.hdr.proto === 'udp') frame.udp = ports;
-    else {
+    if (v4.hdr.proto === 'udp') {
+      frame.udp = ports;
+      const vx = vxlanAt(b, p + 8, ports.dport);
+      if (vx) {
+        frame.vxlan = { vni: vx.vni };
+        frame.inner = vx.inner;
+      }
+    } else {
       if (b.length < p + 14) return { ignored: 'truncated TCP header' };
       frame.tcp = { ...ports, flags: tcpFlags(b[p + 13] ?? 0) };
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedVxlan } from '../../src/core/presets/datapathScenarios';
 import { seedTopology } from '../../src/core/presets/seed';
 import { SCENARIOS } from '../../src/core/presets/scenarios';
 import type { Topology } from '../../src/core/model/topology';
@@ -101,5 +102,31 @@ describe('planLab', () => {
     const eth0 = pod1?.interfaces[0];
     if (eth0?.kind === 'veth') eth0.peer = { ns: 'node1', iface: 'veth-pod2' };
     expect(() => planLab(t, PREFIX)).toThrow(/must exist and name it back/);
+  });
+});
+
+describe('planLab: flannel VXLAN', () => {
+  const plan = planLab(seedVxlan(), PREFIX);
+  const node1 = `${PREFIX}node1`;
+  const lines = (cmds: string[][]): string[] => cmds.map((c) => c.join(' '));
+
+  it('creates flannel.1 after every other device, with flannel\'s own options, and does not wait for it to be UP', () => {
+    const build = lines(plan.build);
+    const vx = build.findIndex((l) => l.includes('type vxlan'));
+    const mac = seedVxlan().machines[0]?.interfaces.find((i) => i.kind === 'vxlan')?.mac ?? '';
+    expect(build[vx]).toBe(`ip -n ${node1} link add flannel.1 address ${mac} mtu 1450 type vxlan id 1 dstport 8472 local 172.16.100.1 dev eth0 nolearning`);
+    expect(build.slice(vx + 1).some((l) => / link add .* type (veth|bridge)/.test(l))).toBe(false);
+    expect(build).toContain(`ip -n ${node1} addr add 10.10.10.0/32 dev flannel.1`);
+    expect(plan.waitUp.some((w) => w.iface === 'flannel.1')).toBe(false);
+  });
+
+  it('adds the permanent neighbour, the route onlink and the FDB entry', () => {
+    const finish = lines(plan.finish);
+    const mac2 = seedVxlan().machines[1]?.interfaces.find((i) => i.kind === 'vxlan')?.mac ?? '';
+    expect(finish).toEqual(expect.arrayContaining([
+      `ip -n ${node1} route add 10.10.11.0/24 via 10.10.11.0 dev flannel.1 onlink`,
+      `ip -n ${node1} neigh add 10.10.11.0 lladdr ${mac2} dev flannel.1 nud permanent`,
+      `ip netns exec ${node1} bridge fdb append ${mac2} dev flannel.1 dst 172.16.100.2 self permanent`,
+    ]));
   });
 });

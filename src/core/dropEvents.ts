@@ -51,7 +51,14 @@ export type DropReason =
    * A local program's packet is longer than the path MTU and its socket demands DF (IP_PMTUDISC_DO,
    * `ping -M do`): sendmsg() fails with EMSGSIZE before anything is built (ip_append_data).
    */
-  | 'emsgsize';
+  | 'emsgsize'
+  /**
+   * A VXLAN device has no FDB entry for the frame's destination MAC and no default (all-zero) entry:
+   * vxlan_xmit frees it (SKB_DROP_REASON_VXLAN_NO_REMOTE); `dstMac` is the MAC looked up.
+   */
+  | 'vxlan-no-remote'
+  /** A datagram reached a VXLAN port of the namespace, but no VXLAN device there has its VNI (vxlan_rcv, SKB_DROP_REASON_VXLAN_VNI_NOT_FOUND). */
+  | 'vxlan-vni-unknown';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {
@@ -87,6 +94,8 @@ export interface DropEvent extends EventBase {
    */
   bridge?: string;
   copies?: number;
+  /** vxlan-vni-unknown: the VNI nobody has. */
+  vni?: number;
   /** connect-timeout: the retransmissions connect() made before giving up with ETIMEDOUT. */
   retries?: number;
 }

@@ -11,9 +11,11 @@
 import type { Texts } from './i18n/lang';
 import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
+import type { VxlanEvent } from './vxlanEvents';
 
 export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
+export type { VxlanEvent } from './vxlanEvents';
 
 /** A text in each of the app's languages (bad-input errors carry one). */
 export type Bilingual = Texts;
@@ -80,7 +82,15 @@ export interface TcpHeader {
   flags: string;
 }
 
-/** A whole frame: each layer present when the frame carries it. */
+/** The VXLAN header (RFC 7348) of an encapsulated frame: its network identifier. */
+export interface VxlanHeader {
+  vni: number;
+}
+
+/**
+ * A whole frame: each layer present when the frame carries it. A VXLAN datagram carries its outer
+ * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`.
+ */
 export interface Frame {
   eth: EthHeader;
   arp?: ArpHeader;
@@ -88,6 +98,8 @@ export interface Frame {
   icmp?: IcmpHeader;
   udp?: UdpHeader;
   tcp?: TcpHeader;
+  vxlan?: VxlanHeader;
+  inner?: Frame;
 }
 
 /** What a frame is, for colouring and filtering. */
@@ -207,12 +219,17 @@ export interface NeighEvent extends EventBase {
   dropped?: number;
 }
 
-/** A bridge (or segment switch) FDB event. */
+/** A bridge (or segment switch, or VXLAN device) FDB event. */
 export interface FdbEvent extends EventBase {
   type: 'fdb';
-  /** `bridge`: a Linux bridge in namespace `ns`; `segment`: an L2 segment's switch (then `ns` and `bridge` are the segment id). */
-  scope: 'bridge' | 'segment';
-  /** The bridge device, or the segment id for a segment's switch. */
+  /**
+   * `bridge`: a Linux bridge in namespace `ns`; `segment`: an L2 segment's switch (then `ns` and
+   * `bridge` are the segment id); `vxlan`: a VXLAN device's FDB (vxlan_find_mac in vxlan_xmit), whose
+   * entry names the remote VTEP (`remote`) a frame to `mac` is sent to (action `forward`), or
+   * (`learn`, with learning on) the VTEP a received frame from `mac` came from (vxlan_snoop).
+   */
+  scope: 'bridge' | 'segment' | 'vxlan';
+  /** The bridge device, or the segment id for a segment's switch, or the VXLAN device. */
   bridge: string;
   /** learn: source MAC recorded; forward: known destination; flood: broadcast or unknown; local: up to the host. */
   action: 'learn' | 'forward' | 'flood' | 'local';
@@ -221,6 +238,9 @@ export interface FdbEvent extends EventBase {
   ports: string[];
   /** The port the frame came in on; absent when the host sent it through the bridge device (br_dev_xmit). */
   ingress?: string;
+  /** vxlan: the remote VTEP's address; `defaultEntry` when no entry names `mac` and the all-zero one is used. */
+  remote?: string;
+  defaultEntry?: boolean;
   /** The packet (or ARP message) the frame carries. */
   pkt: number;
 }
@@ -325,6 +345,7 @@ export type HopEvent =
   | FragmentEvent
   | DefragEvent
   | PmtuEvent
+  | VxlanEvent
   | HaltEvent;
 
 /** The `type` tags, for filters. */

@@ -13,6 +13,7 @@ export { runJourney, normalizeSpec } from './sim/runJourney';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
 export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, type Scenario } from './presets/scenarios';
+export { seedVxlan, seedHostGw } from './presets/datapathScenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
 export { specProblemTexts, type SpecProblem } from './i18n/specErrors';

@@ -29,7 +29,8 @@ export function rootIfaces(m: MachineSpec): {
   ethers: IfaceSpec[];
 } {
   const bridges = m.interfaces.filter((i) => i.kind === 'bridge');
-  const ethers = m.interfaces.filter((i) => i.kind === 'ether' && i.master === undefined);
+  // A VXLAN device sits on the NIC row, drawn like a NIC without a cable (its link is its underlay).
+  const ethers = m.interfaces.filter((i) => (i.kind === 'ether' || i.kind === 'vxlan') && i.master === undefined);
   // Bridged NICs and every veth end sit on the port row, under the bridge bar when they have one.
   const ports = m.interfaces.filter((i) => i.kind === 'veth' || (i.kind === 'ether' && i.master !== undefined));
   return { bridges, ports, ethers };

@@ -75,6 +75,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'fragment':
     case 'defrag':
     case 'pmtu':
+    case 'vxlan':
     case 'halt':
       return carried(layout, events, i);
     default:

@@ -15,6 +15,7 @@ export interface SectionProps {
 /** What an interface is linked to, as the inspector says it. */
 function linkText(t: ReturnType<typeof useStrings>['inspector'], i: IfaceSpec, all: readonly IfaceSpec[]): string {
   if (i.kind === 'ether') return t.linkSegment(i.segment);
+  if (i.kind === 'vxlan') return t.linkVxlan(i.vni, i.port, i.dev);
   if (i.kind === 'veth') return [t.linkPeer(`${i.peer.ns}/${i.peer.iface}`), i.master ? t.linkPort(i.master) : ''].filter(Boolean).join('; ');
   return t.linkBridge(all.filter((p) => p.master === i.name).map((p) => p.name).join(', '));
 }

@@ -61,6 +61,7 @@ export const logEn = {
     fragment: 'fragments',
     defrag: 'reassembly',
     pmtu: 'path MTU',
+    vxlan: 'VXLAN',
     halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
@@ -89,6 +90,8 @@ export const logEn = {
     'l2-loop': 'went round an L2 loop: the simulator stops copying it',
     'connect-timeout': 'connect() gave up after its SYN retransmissions',
     emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
+    'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
+    'vxlan-vni-unknown': 'no VXLAN device has this VNI',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -101,6 +104,11 @@ export const logEn = {
     held: (offset: number) => `fragment at offset ${offset} held`,
     done: (n: number, len: number) => `${count('en', n, { one: 'fragment', other: 'fragments' })} → ${len} bytes`,
     pmtu: (dst: string, mtu: number) => `path to ${dst}: MTU ${mtu}`,
+  },
+  /** Log lines of a VXLAN device's encapsulation and decapsulation (bytes). */
+  vxlanLines: {
+    encap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes in ${outer}`,
+    decap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes out of ${outer}`,
   },
   dropped: (reason: string) => `Dropped: ${reason}`,
   ignored: (reason: string) => `Ignored: ${reason}`,
@@ -152,6 +160,7 @@ export const logRu: LogStrings = {
     fragment: 'фрагментация',
     defrag: 'сборка',
     pmtu: 'MTU пути',
+    vxlan: 'VXLAN',
     halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
@@ -179,6 +188,8 @@ export const logRu: LogStrings = {
     'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
     'connect-timeout': 'попытки соединения исчерпаны: повторы SYN без ответа',
     emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
+    'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
+    'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',
@@ -189,6 +200,10 @@ export const logRu: LogStrings = {
     held: (offset) => `фрагмент со смещением ${offset} отложен`,
     done: (n, len) => `${count('ru', n, { one: 'фрагмент', few: 'фрагмента', many: 'фрагментов', other: 'фрагмента' })} → ${len} байт`,
     pmtu: (dst, mtu) => `путь к ${dst}: MTU ${mtu}`,
+  },
+  vxlanLines: {
+    encap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт в ${outer}`,
+    decap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт из ${outer}`,
   },
   dropped: (reason) => `Отброшен: ${reason}`,
   ignored: (reason) => `Проигнорирован: ${reason}`,

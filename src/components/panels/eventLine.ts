@@ -12,7 +12,7 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
     case 'neigh':
       return `${e.ip} (${e.iface}): ${e.from ?? '∅'} → ${e.to}${e.mac ? ` ${e.mac}` : ''}`;
     case 'fdb':
-      return `${e.bridge} ${t.fdbActions[e.action]} ${e.mac} → ${e.ports.join(', ') || '∅'}`;
+      return `${e.bridge} ${t.fdbActions[e.action]} ${e.mac} → ${e.remote ?? (e.ports.join(', ') || '∅')}`;
     case 'ttl':
       return `TTL ${e.from} → ${e.to}`;
     case 'send':
@@ -28,6 +28,8 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return e.done ? t.fragmentLines.done(e.held, e.len ?? 0) : t.fragmentLines.held(e.ipv4.fragOffset ?? 0);
     case 'pmtu':
       return t.fragmentLines.pmtu(e.dst, e.mtu);
+    case 'vxlan':
+      return `${e.iface} ${e.action === 'encap' ? '→' : '←'} ${e.remote}: ${t.vxlanLines[e.action](e.vni, e.innerLen, e.outerLen)}`;
     case 'halt':
       return t.halts[e.reason](e.limit);
     default:

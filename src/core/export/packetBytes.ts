@@ -1,4 +1,4 @@
-import type { FrameEvent, HopEvent, IcmpHeader, Ipv4Header, SendEvent } from '../events';
+import type { Frame, FrameEvent, HopEvent, IcmpHeader, Ipv4Header, SendEvent } from '../events';
 import { parseIp } from '../net/ipv4';
 
 /*
@@ -43,7 +43,8 @@ export function packetFacts(events: readonly HopEvent[]): Map<number, PacketFact
   };
   for (const e of events) {
     if (e.type === 'send') of(e.pkt).send = e;
-    if (e.type !== 'frame' || !e.ipv4) continue;
+    // A VXLAN datagram shares its inner packet's id: its own bytes are built around the inner frame's.
+    if (e.type !== 'frame' || !e.ipv4 || e.vxlan) continue;
     const f = of(e.pkt);
     if (!f.first) f.first = e;
     // A fragment ends at its offset plus its data: the whole datagram is as long as the furthest end.
@@ -232,6 +233,7 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
     putIp(b, 38, e.arp.tpa);
     return b;
   }
+  if (e.vxlan && e.inner && e.udp && e.ipv4) return vxlanBytes(e, e.ipv4, e.udp.sport, e.udp.dport, e.vxlan.vni, e.inner, facts);
   const ip = e.ipv4;
   const f = facts.get(e.pkt);
   const len = e.len ?? f?.len ?? IP_HEADER;
@@ -244,5 +246,38 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
   const payload = (f.payload ??= transportBytes(f, facts, f.len - IP_HEADER));
   const from = ip.fragOffset ?? 0;
   b.set(payload.subarray(from, from + len - IP_HEADER), ETH_HEADER + IP_HEADER);
+  return b;
+}
+
+/** Bytes VXLAN puts between the outer IPv4 header and the inner frame: UDP 8, VXLAN 8. */
+const UDP_VXLAN = 16;
+
+/**
+ * A VXLAN datagram as it leaves the underlay: Ethernet, the outer IPv4 header (no DF, as Linux sends
+ * it), UDP with its checksum (Linux computes one for IPv4 VXLAN by default), the VXLAN header (flags
+ * 0x08: the VNI is valid; RFC 7348) and the inner frame's own bytes, its length taken from the outer
+ * packet's (50 bytes more). The outer IP id is the packet's id with the top bit set.
+ */
+function vxlanBytes(e: FrameEvent, ip: Ipv4Header, sport: number, dport: number, vni: number, inner: Frame, facts: Map<number, PacketFacts>): Uint8Array {
+  const len = e.len ?? IP_HEADER + UDP_VXLAN + ETH_HEADER;
+  const innerLen = len - IP_HEADER - UDP_VXLAN - ETH_HEADER;
+  const whole = inner.ipv4?.fragOffset === undefined;
+  const { vxlan: _v, inner: _i, udp: _u, ...outer } = e;
+  const innerFrame: FrameEvent = { ...outer, ...inner, len: innerLen, df: whole ? (facts.get(e.pkt)?.df ?? false) : false };
+  const innerBytes = frameBytes(innerFrame, facts);
+  const b = new Uint8Array(ETH_HEADER + IP_HEADER + UDP_VXLAN + innerBytes.length);
+  putMac(b, 0, e.eth.dst);
+  putMac(b, 6, e.eth.src);
+  put16(b, 12, 0x0800);
+  ipHeader(b, ETH_HEADER, ip, IP_HEADER + UDP_VXLAN + innerBytes.length, e.pkt | 0x8000, false);
+  const u = ETH_HEADER + IP_HEADER;
+  const udpLen = UDP_VXLAN + innerBytes.length;
+  put16(b, u, sport);
+  put16(b, u + 2, dport);
+  put16(b, u + 4, udpLen);
+  b[u + 8] = 0x08;
+  put32(b, u + 12, (vni << 8) >>> 0);
+  b.set(innerBytes, u + UDP_VXLAN);
+  put16(b, u + 6, inetChecksum(b, u, u + udpLen, pseudoSum(ip, udpLen)) || 0xffff);
   return b;
 }

@@ -36,6 +36,8 @@ export function tcpdumpLine(f: Frame): string {
       i.type === 3 ? `ICMP ${unreach(i.code, i.quote)}` : `ICMP type ${i.type} code ${i.code}`;
     return `${head}: ${ip.src} > ${ip.dst}: ${what}`;
   }
+  // tcpdump -e -n decodes port 4789 as VXLAN by itself (8472 with -T vxlan), then the inner frame.
+  if (f.udp && f.vxlan && f.inner) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: VXLAN, flags [I] (0x08), vni ${f.vxlan.vni}: ${tcpdumpLine(f.inner)}`;
   if (f.udp) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP`;
   if (f.tcp) return `${head}: ${ip.src}.${f.tcp.sport} > ${ip.dst}.${f.tcp.dport}: Flags [${f.tcp.flags}]`;
   return `${head}: ${ip.src} > ${ip.dst}`;
@@ -56,7 +58,7 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
     case 'neigh':
       return `neigh ${e.iface} ${e.ip}: ${e.from ?? 'none'} → ${e.to}${e.mac ? ` (${e.mac})` : ''}${e.queued ? `, ${e.queued} queued` : ''}`;
     case 'fdb':
-      return `fdb ${e.bridge} ${e.action} ${e.mac} [${e.ports.join(', ')}]`;
+      return e.scope === 'vxlan' ? `fdb ${e.bridge} ${e.action} ${e.mac} dst ${e.remote ?? '?'}${e.defaultEntry ? ' (default entry)' : ''}` : `fdb ${e.bridge} ${e.action} ${e.mac} [${e.ports.join(', ')}]`;
     case 'ttl':
       return `ttl ${e.from} → ${e.to}`;
     case 'send':
@@ -73,6 +75,8 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return e.done ? `defrag ${e.held} fragments → ${e.len ?? 0} bytes` : `defrag hold fragment @${e.ipv4.fragOffset ?? 0} (${e.held} held)`;
     case 'pmtu':
       return `pmtu ${e.dst} via ${e.via ?? 'direct'} dev ${e.dev}: mtu ${e.from} → ${e.mtu}, expires ${e.expiresS}s`;
+    case 'vxlan':
+      return `vxlan ${e.action} ${e.iface} vni ${e.vni}: ${e.local}.${e.sport} > ${e.remote}.${e.port} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`;
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:

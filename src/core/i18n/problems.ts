@@ -61,6 +61,8 @@ export type ProblemParams = {
   'link-bridge': { iface: string };
   /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
   'link-vxlan': { iface: string; dev: string };
+  /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
+  'hostgw-no-l2': { node: string; other: string };
   /** A link from an interface to itself. */
   'link-self': { iface: string };
   /** A NIC plugged into a segment whose subnet has no free address left. */

@@ -91,6 +91,11 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       if (iface.kind === 'veth' && iface.peerNs !== undefined && places[iface.peerNs]?.pod) {
         push(i, { kind: 'enter-root', ns: e.ns, iface: e.iface });
         inRoot = e.ns;
+      } else if (iface.kind === 'ether' && e.vxlan) {
+        // The packet comes in wrapped: the datagram is for this machine, whose VXLAN device unwraps it.
+        const d = events.slice(i).find((x) => x.type === 'vxlan' && x.action === 'decap' && x.ns === e.ns && x.pkt === main);
+        push(i, { kind: 'decap', ns: e.ns, iface: e.iface, dev: d?.type === 'vxlan' ? d.iface : '?' });
+        inRoot = e.ns;
       } else if (iface.kind === 'ether') {
         const v = visit(events, e.ns, main, i);
         const facts = { ns: e.ns, result: v.result, dev: v.route?.dev ?? null, reason: v.reason };
@@ -104,15 +109,21 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'bridge', ns: e.ns, bridge: e.bridge, action: e.action, port: e.action === 'forward' ? (e.ports[0] ?? null) : null });
       continue;
     }
-    if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && (last()?.kind === 'enter-root' || last()?.kind === 'bridge')) {
-      const v = visit(events, e.ns, main);
-      const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve');
+    if (e.type === 'vxlan' && e.action === 'encap') {
+      push(i, { kind: 'encap', ns: e.ns, dev: e.iface, remote: e.remote, port: e.port, vni: e.vni });
+      continue;
+    }
+    // (A VXLAN datagram's own route, to the node itself, is not the packet's: its destination differs.)
+    if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && e.dst === dstIp && (last()?.kind === 'enter-root' || last()?.kind === 'bridge' || last()?.kind === 'decap')) {
+      // From this route on: a VXLAN datagram's own route (to the node itself) may come before it.
+      const v = visit(events, e.ns, main, i);
+      const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve' && x.ip === e.nexthop);
       push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason, direct: e.nexthop === dstIp });
       continue;
     }
     if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {
       const l = last();
-      if (iface.kind === 'ether' && l?.kind === 'route' && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
+      if (iface.kind === 'ether' && (l?.kind === 'route' || l?.kind === 'encap') && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
       else if (iface.kind === 'veth' && iface.peerNs !== undefined && iface.peerNs !== src && places[iface.peerNs]?.pod && l?.kind !== 'into-pod') {
         push(i, { kind: 'into-pod', ns: e.ns, iface: e.iface, pod: iface.peerNs });
       }

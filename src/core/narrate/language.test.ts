@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { plural } from '../i18n/plural';
 import { GLOSSARY_RU } from '../i18n/ru/glossary';
 import { tellChapters, tellEvent, tellOutcome } from './index';
+import { runJourney } from '../index';
+import { DATAPATH_SCENARIOS } from '../presets/datapathScenarios';
 import { journeySet } from './journeySet';
 
 /*
@@ -13,7 +15,8 @@ import { journeySet } from './journeySet';
 /** Every distinct text the narrator produced for the set, per language; `short` holds the projector level. */
 function corpus(): { en: Set<string>; ru: Set<string>; short: { en: Set<string>; ru: Set<string> } } {
   const out = { en: new Set<string>(), ru: new Set<string>(), short: { en: new Set<string>(), ru: new Set<string>() } };
-  for (const r of journeySet()) {
+  // The generated set, and the Flannel datapath scenarios (VXLAN's own sentences).
+  for (const r of [...journeySet(), ...DATAPATH_SCENARIOS.map((s) => runJourney(s.topology(), s.journey))]) {
     for (const lang of ['en', 'ru'] as const) {
       for (let i = 0; i < r.events.length; i++) {
         const short = tellEvent(r, i, lang, 'short');
@@ -54,6 +57,9 @@ const LATIN_OK = new Set([
   'softirq', 'etimedout',
   // Path MTU discovery as ping spells it (-M do/want/dont), the system call that fails and its errno.
   'm', 'do', 'dont', 'want', 'sendmsg', 'emsgsize',
+  // VXLAN (RFC 7348) and its terms (VTEP, VNI, the port IANA assigned), Flannel's device, daemon and
+  // route flag by their own names, tcpdump and Ethernet as the tools print them.
+  'vxlan', 'vtep', 'vni', 'iana', 'flannel', 'flanneld', 'flannel.1', 'onlink', 'tcpdump', 'ethernet',
   // Netfilter's connection tracking and the Kubernetes component that loads it, by their names.
   'conntrack', 'kube-proxy',
 ]);

@@ -16,6 +16,12 @@ export type Msg =
   | { k: 'fragment'; ns: string; dev: string; len: number; mtu: number; count: number; local: boolean; pmtu: boolean; sender: 'app' | 'kernel'; step: number }
   | { k: 'defrag'; ns: string; held: number; done: boolean; len: number; offset: number }
   | { k: 'pmtu'; ns: string; dst: string; dev: string; mtu: number; from: number; expiresS: number }
+  // VXLAN (vxlan.ts): a frame sent through the device, its FDB lookup, encapsulation and decapsulation.
+  | { k: 'out-vxlan'; ns: string; iface: string; f: Headers }
+  /** `learn`: with learning on, a received frame's source MAC learned against the outer source (vxlan_snoop). */
+  | { k: 'vxlan-fdb'; ns: string; dev: string; mac: string; remote: string; defaultEntry: boolean; learn: boolean }
+  | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number }
+  | { k: 'vxlan-decap'; ns: string; dev: string; vni: number; remote: string; port: number; innerLen: number; outerLen: number }
   // Frames, where tcpdump -p sees them.
   | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }
   | { k: 'out-nic'; ns: string; iface: string; segment: string; f: Headers }
@@ -122,10 +128,12 @@ export interface FibFacts {
   ownGw: string | null;
   op: 'prepend' | 'append' | 'replace' | null;
   tied: readonly string[];
+  /** The route is `onlink` (RTNH_F_ONLINK): its gateway, taken as on the link without any address covering it. */
+  onlink: string | null;
 }
 
 /** The facts a drop's sentence may need: the DropEvent's own, plus its packet's addresses and TTL there. */
-export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp' | 'spa' | 'tpa' | 'martian' | 'len' | 'mtu'>> & {
+export type DropFacts = Partial<Pick<DropEvent, 'direction' | 'nexthop' | 'rpFilter' | 'dstMac' | 'ifaceMac' | 'port' | 'icmp' | 'spa' | 'tpa' | 'martian' | 'len' | 'mtu' | 'vni'>> & {
   ttl?: number;
   src?: string;
   dst?: string;

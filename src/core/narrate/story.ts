@@ -24,6 +24,10 @@ export type ChapterFacts =
   | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null; direct: boolean }
   /** The packet leaves the machine through its uplink. */
   | { kind: 'leave'; ns: string; iface: string }
+  /** A VXLAN device wraps it in a UDP datagram to the remote VTEP (`remote`, port `port`). */
+  | { kind: 'encap'; ns: string; dev: string; remote: string; port: number; vni: number }
+  /** A machine takes a VXLAN datagram in on `iface`, and its VXLAN device `dev` unwraps the packet. */
+  | { kind: 'decap'; ns: string; iface: string; dev: string }
   /** A router receives it. */
   | { kind: 'router'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; reason: DropReason | null }
   /** A machine receives it on its uplink. */

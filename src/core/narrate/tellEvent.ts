@@ -50,7 +50,7 @@ function ignoredBy(events: readonly HopEvent[], e: NeighEvent, index: number): E
 
 /** What the kernel's FIB rules added to a route decision. */
 function fibFacts(e: RouteEvent): FibFacts {
-  return { ownGw: e.ownGateway ?? null, op: e.op ?? null, tied: e.tied ?? [] };
+  return { ownGw: e.ownGateway ?? null, op: e.op ?? null, tied: e.tied ?? [], onlink: e.route !== null && / onlink( |$)/.test(e.route) ? (e.nexthop ?? null) : null };
 }
 
 function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
@@ -124,6 +124,7 @@ function dropMsg(result: JourneyResult, e: DropEvent, index: number): Msg {
   if (e.icmp) facts.icmp = e.icmp;
   if (e.len !== undefined) facts.len = e.len;
   if (e.mtu !== undefined) facts.mtu = e.mtu;
+  if (e.vni !== undefined) facts.vni = e.vni;
   if (e.ipv4) {
     facts.ttl = e.ipv4.ttl;
     facts.src = e.ipv4.src;
@@ -146,6 +147,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
   if (e.dir === 'out') {
+    if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
     if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
     if (iface?.kind === 'veth') return { k: 'out-veth', ns: e.ns, iface: e.iface, peer: iface.peer ?? '', f, repeat: vethToldBefore(result, index) };
@@ -250,6 +252,10 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     case 'neigh':
       return { msg: neighMsg(result, e, index), fn: e.cause === 'timer' || e.cause === 'failed' ? 'neigh_timer_handler' : e.cause === 'reply' || e.cause === 'update' || e.cause === 'learn-asker' ? 'arp_process' : '__neigh_event_send' };
     case 'fdb': {
+      if (e.scope === 'vxlan') {
+        const learn = e.action === 'learn';
+        return { msg: { k: 'vxlan-fdb', ns: e.ns, dev: e.bridge, mac: e.mac, remote: e.remote ?? '', defaultEntry: e.defaultEntry === true, learn }, fn: learn ? 'vxlan_snoop' : 'vxlan_find_mac' };
+      }
       if (e.scope === 'segment') {
         if (e.action === 'learn') return { msg: { k: 'seg-learn', segment: e.bridge, mac: e.mac, machine: (e.ports[0] ?? '').split('/')[0] ?? '' }, fn: 'br_fdb_update' };
         const to = e.ports.map((p) => p.split('/')[0] ?? p);
@@ -338,6 +344,13 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       return { msg: { k: 'defrag', ns: e.ns, held: e.held, done: e.done, len: e.len ?? 0, offset: e.ipv4.fragOffset ?? 0 }, fn: 'ip_defrag' };
     case 'pmtu':
       return { msg: { k: 'pmtu', ns: e.ns, dst: e.dst, dev: e.dev, mtu: e.mtu, from: e.from, expiresS: e.expiresS }, fn: '__ip_rt_update_pmtu' };
+    case 'vxlan':
+      return e.action === 'encap'
+        ? {
+          msg: { k: 'vxlan-encap', ns: e.ns, dev: e.iface, underlay: e.dev, vni: e.vni, local: e.local, remote: e.remote, port: e.port, sport: e.sport, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu },
+          fn: 'vxlan_xmit_one',
+        }
+        : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'vxlan_rcv' };
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };
@@ -373,6 +386,8 @@ const DROP_FN: Record<DropEvent['reason'], string> = {
   'l2-loop': 'br_flood',
   'connect-timeout': 'tcp_write_timeout',
   emsgsize: 'ip_append_data',
+  'vxlan-no-remote': 'vxlan_xmit',
+  'vxlan-vni-unknown': 'vxlan_rcv',
 };
 
 /** Where a packet to a broadcast address is left unanswered, by protocol. */

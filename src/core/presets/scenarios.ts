@@ -1,5 +1,6 @@
 import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
+import { DATAPATH_SCENARIOS } from './datapathScenarios';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MTU_SCENARIOS } from './mtuScenarios';
 import { seedTopology } from './seed';
@@ -153,4 +154,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...FIELD_SCENARIOS,
   ...MTU_SCENARIOS,
   ...TCP_SCENARIOS,
+  ...DATAPATH_SCENARIOS,
 ];

@@ -73,7 +73,7 @@ describe('packets to a broadcast address', () => {
     const packet = (proto: 'icmp' | 'tcp'): Packet => ({
       ipv4: { src: '10.10.10.1', dst: '10.10.10.255', ttl: 64, proto }, icmp: proto === 'icmp' ? { type: 8, code: 0, seq: 1 } : undefined, udp: undefined,
       tcp: proto === 'tcp' ? { sport: 40000, dport: 80, flags: 'S' } : undefined, kind: 'request', s: 0x0a0a0a01, d: 0x0a0a0aff, id: sim.nextPacket(),
-      len: 84, df: true,
+      len: 84, df: true, encap: undefined,
     });
     expect(broadcastOutput(sim, pod1, packet('icmp'), 'want')).toBe(true);
     sim.runUntil(3.5e9);

@@ -106,7 +106,7 @@ export function broadcastRcv(sim: Sim, dev: Iface, frame: WireFrame): void {
   const ip = frame.ipv4;
   if (!ip) return;
   const ns = dev.ns;
-  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: frame.pkt, len: frame.len, df: frame.df };
+  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: frame.pkt, len: frame.len, df: frame.df, encap: frame.encap };
   const mode = dev.conf.rpFilter;
   if (mode !== 0 && p.s !== 0) {
     const back = lookupRoute(ns, p.s);

@@ -88,6 +88,8 @@ export interface CompiledNs {
   /** The same addresses as a set, shared by every run (never mutated). */
   localAddrSet: ReadonlySet<number>;
   permanent: { ip: number; mac: string; dev: string }[];
+  /** Static VXLAN FDB entries in the order they were added: MAC (lower case), device, remote VTEP. */
+  fdb: { mac: string; dev: string; dst: number; dstText: string }[];
   ipForward: boolean;
   defaultTtl: number;
   listeners: Set<string>;
@@ -198,6 +200,10 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     const ip = parseIp(n.ip);
     return ip === null ? [] : [{ ip, mac: n.mac.toLowerCase(), dev: n.dev }];
   });
+  const fdb = (spec.fdb ?? []).flatMap((f) => {
+    const dst = parseIp(f.dst);
+    return dst === null ? [] : [{ mac: f.mac.toLowerCase(), dev: f.dev, dst, dstText: formatIp(dst) }];
+  });
   const ifaceIndex = new Map<string, number>();
   ifaces.forEach((i, k) => {
     if (!ifaceIndex.has(i.name)) ifaceIndex.set(i.name, k);
@@ -219,6 +225,7 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     localAddrs,
     localAddrSet: new Set(localAddrs),
     permanent,
+    fdb,
     ipForward: spec.sysctls?.ip_forward ?? false,
     defaultTtl: spec.sysctls?.ip_default_ttl ?? 64,
     listeners: new Set((spec.listeners ?? []).map((l) => `${l.proto}/${l.port}`)),

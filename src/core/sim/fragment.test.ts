@@ -10,7 +10,7 @@ import { runJourney } from './runJourney';
 
 const ping = (len: number): Packet => ({
   ipv4: { src: '10.10.10.1', dst: '10.10.11.1', ttl: 64, proto: 'icmp' }, icmp: { type: 8, code: 0, seq: 1 }, udp: undefined, tcp: undefined,
-  kind: 'request', s: 0x0a0a0a01, d: 0x0a0a0b01, id: 7, len, df: false,
+  kind: 'request', s: 0x0a0a0a01, d: 0x0a0a0b01, id: 7, len, df: false, encap: undefined,
 });
 
 const frames = (events: readonly HopEvent[], ns: string, iface: string): { dir: string; off: number | undefined; mf: boolean | undefined }[] =>

@@ -49,7 +49,7 @@ export function fragmentPacket(p: Packet, mtu: number): Packet[] {
     const first = off === 0;
     out.push({
       ipv4, icmp: first ? p.icmp : undefined, udp: first ? p.udp : undefined, tcp: first ? p.tcp : undefined,
-      kind: p.kind, s: p.s, d: p.d, id: p.id, len: IP_HEADER_LEN + size, df: false,
+      kind: p.kind, s: p.s, d: p.d, id: p.id, len: IP_HEADER_LEN + size, df: false, encap: first ? p.encap : undefined,
     });
   }
   return out;

@@ -50,6 +50,7 @@ export function icmpError(sim: Sim, ns: Ns, orig: Packet, type: number, code: nu
     // icmp_send() quotes as much of the packet as fits in 576 bytes; its socket never sets DF.
     len: 28 + Math.min(orig.len, 576 - 28),
     df: false,
+    encap: undefined,
   };
   emitSend(sim, ns.name, err, 'icmp-error', orig.id, toSelf);
   ipOutput(sim, ns, err);

@@ -18,7 +18,7 @@ import { localRoute, lookupRoute, routeMatch, type Iface, type Ns, type Route } 
 export function ipRcv(sim: Sim, dev: Iface, frame: WireFrame, pkt: number): void {
   const ip = frame.ipv4;
   if (!ip) return;
-  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt, len: frame.len, df: frame.df };
+  const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: pkt, len: frame.len, df: frame.df, encap: frame.encap };
   const ns = dev.ns;
 
   if (isLoopback(p.d) || isLoopback(p.s)) {

@@ -6,6 +6,7 @@ import { ipRcv } from './ip';
 import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
 import { compileNs } from './compile';
+import { vxlanXmit } from './vxlan';
 import type { Bridge, Iface, Segment, TopologyIndex } from './world';
 
 /*
@@ -22,9 +23,13 @@ import type { Bridge, Iface, Segment, TopologyIndex } from './world';
 function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const ns = dev.ns.name;
   const iface = dev.name;
-  const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df } = f;
+  const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
   let e: FrameEvent;
-  if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
+  if (encap) {
+    // A VXLAN datagram: its outer layers, then the VXLAN header and the frame it carries.
+    const { vxlan, inner } = encap;
+    e = ipv4 && udp ? { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, vxlan, inner, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
+  } else if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, len, df, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, len, df, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && tcp && !icmp && !udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, tcp, len, df, seq: sim.seq, t: sim.now };
@@ -89,9 +94,14 @@ function crossing(sim: Sim, frame: WireFrame, ns: string, bridge: string, iface:
   return false;
 }
 
-/** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports. */
+/** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports, a VXLAN device to its remote VTEP. */
 export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   const wire = sim.nextWire();
+  if (dev.kind === 'vxlan') {
+    emitFrame(sim, dev, 'out', wire, frame);
+    vxlanXmit(sim, dev, frame);
+    return;
+  }
   if (dev.bridge) {
     emitFrame(sim, dev, 'out', wire, frame);
     bridgeFromHost(sim, dev.bridge, frame);

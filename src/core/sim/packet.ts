@@ -1,4 +1,4 @@
-import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader } from '../events';
+import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader, VxlanHeader } from '../events';
 import type { Sim } from './engine';
 import { tcpConnect } from './transport';
 
@@ -24,6 +24,19 @@ export interface Packet {
   /** IP total length in bytes (header included) and the Don't Fragment bit. */
   len: number;
   df: boolean;
+  /** A VXLAN datagram: the frame it carries (sim/vxlan.ts); undefined for any other packet. */
+  encap: Encap | undefined;
+}
+
+/**
+ * What a VXLAN datagram carries after its UDP header: the VXLAN header and the inner frame, once as
+ * events show it (`inner`, plain layers) and once as the engine runs it (`frame`, for decapsulation).
+ * Built once by the encapsulating device and shared by every event of the datagram; never changed.
+ */
+export interface Encap {
+  vxlan: VxlanHeader;
+  inner: Frame;
+  frame: WireFrame;
 }
 
 /**
@@ -54,16 +67,18 @@ export interface WireFrame {
   /** IPv4: the packet's total length and DF bit (0 and false for ARP). */
   len: number;
   df: boolean;
+  /** A VXLAN datagram's payload (see Packet.encap). */
+  encap: Encap | undefined;
 }
 
 /** An IPv4 packet in an Ethernet frame from `src` to `dst`. */
 export function ipFrame(src: string, dst: string, p: Packet): WireFrame {
-  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id, l2: 0, len: p.len, df: p.df };
+  return { eth: { src, dst, type: 'ipv4' }, arp: undefined, ipv4: p.ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, s: p.s, d: p.d, kind: p.kind, pkt: p.id, l2: 0, len: p.len, df: p.df, encap: p.encap };
 }
 
 /** ARP message `pkt` in an Ethernet frame; `spa` and `tpa` are the addresses `arp` shows as text. */
 export function arpFrame(eth: EthHeader, arp: ArpHeader, spa: number, tpa: number, pkt: number): WireFrame {
-  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt, l2: 0, len: 0, df: false };
+  return { eth, arp, ipv4: undefined, icmp: undefined, udp: undefined, tcp: undefined, s: spa, d: tpa, kind: 'arp', pkt, l2: 0, len: 0, df: false, encap: undefined };
 }
 
 /**
@@ -107,7 +122,7 @@ export function withTtl(p: Packet, ttl: number): Packet {
   const ip = p.ipv4;
   // A fragment stays one: routers forward fragments as they are.
   const ipv4: Ipv4Header = ip.fragOffset === undefined ? { src: ip.src, dst: ip.dst, ttl, proto: ip.proto } : { src: ip.src, dst: ip.dst, ttl, proto: ip.proto, fragOffset: ip.fragOffset, mf: ip.mf ?? false };
-  return { ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id, len: p.len, df: p.df };
+  return { ipv4, icmp: p.icmp, udp: p.udp, tcp: p.tcp, kind: p.kind, s: p.s, d: p.d, id: p.id, len: p.len, df: p.df, encap: p.encap };
 }
 
 /** ICMP types that are errors: Linux never answers an error with another error (RFC 1122 3.2.2). */

@@ -86,6 +86,7 @@ function sendOne(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, k: number
     // always sets it.
     len: 20 + (spec.proto === 'tcp' ? 40 : 8 + (spec.size ?? 56)),
     df: true,
+    encap: undefined,
   };
   emitSend(sim, src.name, p, 'app');
   ipOutput(sim, src, p, spec.proto === 'tcp' ? 'keep' : spec.pmtudisc);

@@ -6,6 +6,7 @@ import { defrag, learnPmtu } from './fragment';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
+import { vxlanRcv } from './vxlan';
 import { lookupRoute, type Ns } from './world';
 
 /*
@@ -113,7 +114,7 @@ export function onRto(sim: Sim, conn: TcpConn, token: number): void {
     // The same segment again (same ports, same sequence number), in a new skb: a new packet id.
     const tcp = conn.syn;
     const ipv4 = first.ipv4;
-    const p: Packet = { ipv4, icmp: undefined, udp: undefined, tcp, kind: 'request', s: first.s, d: first.d, id: sim.nextPacket(), len: first.len, df: first.df };
+    const p: Packet = { ipv4, icmp: undefined, udp: undefined, tcp, kind: 'request', s: first.s, d: first.d, id: sim.nextPacket(), len: first.len, df: first.df, encap: undefined };
     sim.emit({ type: 'send', pkt: p.id, ns: ns.name, ipv4, tcp, kind: 'request', cause: 'tcp-retransmit', about: first.id, retry: conn.retries, rtoMs: waited / MS, seq: sim.seq, t: sim.now });
     conn.last = p;
     ipOutput(sim, ns, p);
@@ -163,6 +164,8 @@ export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false):
   }
   const udp = p.udp;
   if (udp) {
+    // A VXLAN device's socket takes datagrams to its port (vxlan_rcv).
+    if (p.encap && vxlanRcv(sim, ns, p)) return;
     if (ns.listeners.has(`udp/${udp.dport}`)) {
       emitDeliver(sim, ns, p, 'udp');
       return;
@@ -255,7 +258,7 @@ function answer(sim: Sim, ns: Ns, to: Packet, l4: { icmp: IcmpHeader } | { tcp: 
   const r: Packet = { ipv4, icmp, udp: undefined, tcp, kind, s: to.d, d: to.s, id: sim.nextPacket(),
     // An echo reply is as long as the request and, like every packet of the ICMP socket, has no DF;
     // TCP: SYN-ACK with its options (MSS, SACK, timestamps, window scale), RST-ACK and ACK bare.
-    len: icmp ? to.len : tcp?.flags === 'S.' ? 60 : tcp?.flags === '.' ? 52 : 40, df: !icmp };
+    len: icmp ? to.len : tcp?.flags === 'S.' ? 60 : tcp?.flags === '.' ? 52 : 40, df: !icmp, encap: undefined };
   emitSend(sim, ns.name, r, cause, to.id);
   ipOutput(sim, ns, r);
 }

@@ -139,3 +139,23 @@ describe('engineInterfaceFrames', () => {
     expect(offsets(engineInterfaceFrames(other)['router/eth0'])).toEqual(['in@0', 'out@0', 'in@1480', 'out@1480']);
   });
 });
+
+describe('compareTraces: VXLAN datagrams', () => {
+  /** A datagram from node1's VTEP carrying `inner`, with UDP source port `sport`. */
+  const vx = (sport: number, inner: TraceFrame, vni = 1): TraceFrame => {
+    const { dir, ...frame } = inner;
+    return {
+      dir, eth: { src: '02:00:ac:10:64:01', dst: '02:00:ac:10:64:02', type: 'ipv4' }, ipv4: { src: '172.16.100.1', dst: '172.16.100.2', ttl: 64, proto: 'udp' },
+      udp: { sport, dport: 8472 }, vxlan: { vni }, inner: frame,
+    };
+  };
+
+  it('masks the source port by identity (a per-boot hash), and compares the VNI and the inner frame field by field', () => {
+    const kernel: InterfaceTraces = { 'node1/eth0': [vx(56058, echo('out', 63)), vx(56058, echo('out', 63, 0))] };
+    expect(compareTraces(kernel, { 'node1/eth0': [vx(33723, echo('out', 63)), vx(33723, echo('out', 63, 0))] })).toEqual([]);
+    // Two ports where the kernel used one: the flow hash is not per flow any more.
+    expect(compareTraces(kernel, { 'node1/eth0': [vx(33723, echo('out', 63)), vx(40000, echo('out', 63, 0))] }).map((m) => m.field)).toEqual(['udp.sport']);
+    const wrong = compareTraces(kernel, { 'node1/eth0': [vx(33723, echo('out', 62), 2), vx(33723, echo('out', 63, 0))] });
+    expect(wrong.map((m) => m.field)).toEqual(['vxlan.vni', 'inner.ipv4.ttl']);
+  });
+});

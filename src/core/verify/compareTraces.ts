@@ -6,7 +6,7 @@
  * interface is stable from run to run, while the interleaving between interfaces only reflects
  * when each capture happened to timestamp a frame.
  */
-import type { HopEvent } from '../events';
+import type { Frame, HopEvent } from '../events';
 import type { InterfaceTraces, TraceFrame } from './kernelFixture';
 import { describeFrame } from './describeFrame';
 
@@ -106,6 +106,8 @@ export function engineInterfaceFrames(events: readonly HopEvent[]): InterfaceTra
     if (e.icmp) frame.icmp = e.icmp;
     if (e.udp) frame.udp = e.udp;
     if (e.tcp) frame.tcp = e.tcp;
+    if (e.vxlan) frame.vxlan = e.vxlan;
+    if (e.inner) frame.inner = e.inner;
     (out[`${e.ns}/${e.iface}`] ??= []).push(frame);
   }
   return out;
@@ -120,15 +122,38 @@ interface PortUse {
   isSource: boolean;
 }
 
-/** Ports of a frame in header order: UDP/TCP header first, then those quoted by an ICMP error. */
-function portUses(f: TraceFrame): PortUse[] {
+/**
+ * Ports of a frame in header order: UDP/TCP header first, then those quoted by an ICMP error, then
+ * the encapsulated frame's. A VXLAN datagram's source port is left out: it is masked on its own
+ * (see `vxlanPlaceholders`).
+ */
+function portUses(f: Frame): PortUse[] {
   const uses: PortUse[] = [];
   const l4 = f.udp ?? f.tcp;
-  if (l4) uses.push({ port: l4.sport, isSource: true }, { port: l4.dport, isSource: false });
+  if (l4 && !f.vxlan) uses.push({ port: l4.sport, isSource: true }, { port: l4.dport, isSource: false });
+  if (l4 && f.vxlan) uses.push({ port: l4.dport, isSource: false });
   const q = f.icmp?.quote;
   if (q?.sport !== undefined) uses.push({ port: q.sport, isSource: true });
   if (q?.dport !== undefined) uses.push({ port: q.dport, isSource: false });
+  if (f.inner) uses.push(...portUses(f.inner));
   return uses;
+}
+
+/**
+ * Placeholders for the UDP source ports of VXLAN datagrams, numbered by first appearance
+ * (interfaces sorted by name). The kernel picks the port with udp_flow_src_port(): a flow hash whose
+ * seed (hashrnd) is drawn at random once per boot, so its value differs from boot to boot and only
+ * which datagrams share a port can be compared (one flow keeps one port, both ways).
+ */
+function vxlanPlaceholders(trace: InterfaceTraces): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const k of Object.keys(trace).sort()) {
+    for (const f of trace[k] ?? []) {
+      const p = f.vxlan ? f.udp?.sport : undefined;
+      if (p !== undefined && !names.has(p)) names.set(p, `vxlan-sport#${names.size + 1}`);
+    }
+  }
+  return names;
 }
 
 /**
@@ -179,27 +204,37 @@ const FIELDS: Record<(typeof LAYERS)[number], readonly string[]> = {
 
 const QUOTE_IPV4_FIELDS = ['src', 'dst', 'ttl', 'proto'] as const;
 
-function flatten(f: TraceFrame, ports: Map<number, string>): Flat {
+function flatten(f: TraceFrame, ports: Map<number, string>, vxlanPorts: Map<number, string>): Flat {
   const flat: Flat = new Map();
-  const port = (p: number | undefined): unknown => (p === undefined ? undefined : (ports.get(p) ?? p));
   flat.set('dir', f.dir);
+  flattenLayers(flat, '', f, ports, vxlanPorts);
+  return flat;
+}
+
+/** The layers of `f` into `flat` under `prefix`; an encapsulated frame's under `inner.`. */
+function flattenLayers(flat: Flat, prefix: string, f: Frame, ports: Map<number, string>, vxlanPorts: Map<number, string>): void {
+  const port = (p: number | undefined): unknown => (p === undefined ? undefined : (ports.get(p) ?? p));
   for (const layer of LAYERS) {
     const h = f[layer] as Record<string, unknown> | undefined;
-    flat.set(layer, h ? 'present' : 'absent');
+    flat.set(`${prefix}${layer}`, h ? 'present' : 'absent');
     if (!h) continue;
     for (const field of FIELDS[layer]) {
       const v = h[field];
-      flat.set(`${layer}.${field}`, field === 'sport' || field === 'dport' ? port(v as number | undefined) : v);
+      const masked = layer === 'udp' && field === 'sport' && f.vxlan ? (vxlanPorts.get(v as number) ?? v) : field === 'sport' || field === 'dport' ? port(v as number | undefined) : v;
+      flat.set(`${prefix}${layer}.${field}`, masked);
     }
   }
   const q = f.icmp?.quote;
-  if (f.icmp) flat.set('icmp.quote', q ? 'present' : 'absent');
+  if (f.icmp) flat.set(`${prefix}icmp.quote`, q ? 'present' : 'absent');
   if (q) {
-    for (const field of QUOTE_IPV4_FIELDS) flat.set(`icmp.quote.ipv4.${field}`, q.ipv4[field]);
-    flat.set('icmp.quote.sport', port(q.sport));
-    flat.set('icmp.quote.dport', port(q.dport));
+    for (const field of QUOTE_IPV4_FIELDS) flat.set(`${prefix}icmp.quote.ipv4.${field}`, q.ipv4[field]);
+    flat.set(`${prefix}icmp.quote.sport`, port(q.sport));
+    flat.set(`${prefix}icmp.quote.dport`, port(q.dport));
   }
-  return flat;
+  flat.set(`${prefix}vxlan`, f.vxlan ? 'present' : 'absent');
+  if (f.vxlan) flat.set(`${prefix}vxlan.vni`, f.vxlan.vni);
+  flat.set(`${prefix}inner`, f.inner ? 'present' : 'absent');
+  if (f.inner) flattenLayers(flat, `${prefix}inner.`, f.inner, ports, vxlanPorts);
 }
 
 /** The fields that differ, skipping the sub-fields of a layer present on one side only. */
@@ -224,13 +259,16 @@ function show(v: unknown): string {
 /**
  * Every difference between two traces, interface by interface: an interface's frame count, then each
  * frame field by field (direction, Ethernet, ARP, IPv4 src/dst/ttl/proto, ICMP type/code/seq/gateway
- * and quote, UDP and TCP ports and flags). Ephemeral client ports are normalised per trace (see
- * `ephemeralPlaceholders`). An interface missing on one side counts as one that saw no frames.
+ * and quote, UDP and TCP ports and flags; a VXLAN datagram's VNI and, the same way, the frame it
+ * carries). Ephemeral client ports are normalised per trace (see `ephemeralPlaceholders`), and so
+ * are VXLAN source ports (`vxlanPlaceholders`). An interface missing on one side counts as one that saw no frames.
  * Returns an empty list when the traces are equivalent.
  */
 export function compareTraces(expected: InterfaceTraces, actual: InterfaceTraces): Mismatch[] {
   const pe = ephemeralPlaceholders(expected);
   const pa = ephemeralPlaceholders(actual);
+  const ve = vxlanPlaceholders(expected);
+  const va = vxlanPlaceholders(actual);
   const out: Mismatch[] = [];
   const add = (iface: string, index: number, field: string, exp: unknown, act: unknown): void => {
     const where = index < 0 ? iface : `${iface} #${index}`;
@@ -247,7 +285,7 @@ export function compareTraces(expected: InterfaceTraces, actual: InterfaceTraces
         add(iface, i, 'frame', fe ? describeFrame(fe) : undefined, fa ? describeFrame(fa) : undefined);
         continue;
       }
-      for (const d of diffFlat(flatten(fe, pe), flatten(fa, pa))) add(iface, i, d.field, d.expected, d.actual);
+      for (const d of diffFlat(flatten(fe, pe, ve), flatten(fa, pa, va))) add(iface, i, d.field, d.expected, d.actual);
     }
   }
   return out;

@@ -2,6 +2,7 @@ import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
+import { vxlanEventsEn } from './vxlanEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -28,6 +29,9 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
   if (ownGw !== null) {
     parts.push(`${ownGw} is an address of ${m.dev} itself: the kernel finds it in the local table (scope host) and only ever sends to gateways on the link, so the route acts as if ${m.dst} were directly on ${m.dev}.`);
   }
+  if (m.fib.onlink !== null) {
+    parts.push(`The route is onlink: the kernel takes the gateway ${m.fib.onlink} to be on ${m.dev}'s link though no address of ${m.dev} covers it (flannel gives flannel.1 only a /32). flanneld adds such a route last, after a permanent neighbour entry for ${m.fib.onlink}, so the kernel never has to ARP for it.`);
+  }
   if (op === 'replace') parts.push('It was installed with "ip route replace": it took the place of the route the table had for the same prefix and metric (for an address\'s own subnet, the connected route the kernel had added).');
   if (tied.length > 0) {
     const how = op === 'prepend' ? ' (this one was added with "ip route prepend")' : '';
@@ -48,6 +52,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 /** English texts of every event message. */
 export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
+  ...vxlanEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },
@@ -315,6 +320,11 @@ export const eventsEn: NarratorCatalog['events'] = {
         short: `${m.ns} gives up: no answer after ${x.retries ?? '?'} retransmissions, connect() fails with "Connection timed out".`,
         why: 'tcp_syn_retries=6 plus tcp_syn_linear_timeouts=4: the SYN went again at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, then ETIMEDOUT at 131 s.',
       };
+      case 'vxlan-no-remote': return {
+        short: `${m.iface ?? '?'} drops the frame: its FDB has no entry for ${x.dstMac ?? '?'}, and no default entry, so it knows no VTEP to send it to.`,
+        why: 'With learning off (flannel\'s nolearning) only the entries flanneld programmed exist: one per remote node, for its VTEP MAC.',
+      };
+      case 'vxlan-vni-unknown': return { short: `${m.ns} drops the datagram: no VXLAN device here has VNI ${x.vni ?? '?'}.`, why: 'The VXLAN socket took the datagram by its port, but only a device with that VNI can take out the frame inside.' };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

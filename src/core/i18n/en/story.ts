@@ -10,6 +10,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
+  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -42,6 +43,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     return `${c.ns} drops the packet: ${c.reason ? DROP[c.reason] : 'no route'}`;
   },
   leave: (c) => `The packet leaves ${c.ns} through ${c.iface}`,
+  encap: (c) => `${c.ns}'s ${c.dev} wraps the packet in VXLAN (VNI ${c.vni}): a UDP datagram to port ${c.port} of ${c.remote}`,
+  decap: (c) => `${c.ns} receives the datagram on ${c.iface}, and ${c.dev} takes the packet out of it`,
   router: (c) => {
     const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
     if (c.result === 'forward') return `${who} forwards the packet to ${c.nexthop ?? '?'}`;

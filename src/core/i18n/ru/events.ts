@@ -2,6 +2,7 @@ import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
+import { vxlanEventsRu } from './vxlanEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -26,6 +27,9 @@ function fibWhy(m: { dst: string; dev: string; fib: FibFacts }): string {
   const parts: string[] = [];
   if (ownGw !== null) {
     parts.push(`${ownGw} — адрес самого ${m.dev}: ядро находит его в таблице local (scope host), а отправляет пакеты только шлюзам на канале, поэтому маршрут работает так, будто ${m.dst} подключён к ${m.dev} напрямую.`);
+  }
+  if (m.fib.onlink !== null) {
+    parts.push(`Маршрут с флагом onlink: ядро считает шлюз ${m.fib.onlink} находящимся на канале ${m.dev}, хотя ни один адрес ${m.dev} его не покрывает (flannel даёт flannel.1 только адрес /32). flanneld добавляет такой маршрут последним, после постоянной записи о соседе ${m.fib.onlink}, поэтому ядру никогда не приходится отправлять ARP-запрос о нём.`);
   }
   if (op === 'replace') parts.push('Этот маршрут установлен командой «ip route replace»: он занял место прежнего маршрута с тем же префиксом и метрикой (если это подсеть собственного адреса, то подключённого маршрута, который добавило ядро).');
   if (tied.length > 0) {
@@ -54,6 +58,7 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
+  ...vxlanEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },
@@ -323,6 +328,11 @@ export const eventsRu: NarratorCatalog['events'] = {
         short: `${m.ns} сдаётся: ответа нет после ${retries(x.retries ?? 0)}, connect() завершается ошибкой «Connection timed out».`,
         why: 'tcp_syn_retries=6 плюс tcp_syn_linear_timeouts=4: SYN уходил снова через 1, 2, 3, 4, 5, 7, 11, 19, 35 и 67 с, затем ETIMEDOUT через 131 с.',
       };
+      case 'vxlan-no-remote': return {
+        short: `${m.iface ?? '?'} отбрасывает кадр: в его FDB нет записи для ${x.dstMac ?? '?'} и нет записи по умолчанию, так что отправить его некуда.`,
+        why: 'При выключенном обучении (nolearning у flannel) есть только записи, которые внёс flanneld: по одной на каждую удалённую ноду, для MAC её VTEP.',
+      };
+      case 'vxlan-vni-unknown': return { short: `${m.ns} отбрасывает датаграмму: ни у одного устройства VXLAN здесь нет VNI ${x.vni ?? '?'}.`, why: 'Сокет VXLAN принял датаграмму по номеру порта, но извлечь кадр может только устройство с этим VNI.' };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };
     }

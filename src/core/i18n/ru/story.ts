@@ -11,6 +11,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
   'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
+  'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -48,6 +49,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     return `${c.ns} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
+  encap: (c) => `Устройство ${c.dev} на ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}): датаграмма UDP на порт ${c.port} хоста ${c.remote}`,
+  decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;

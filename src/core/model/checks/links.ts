@@ -76,7 +76,8 @@ export function routesNowhere(t: Topology, facts: LabFacts = labFacts(t)): LabCh
   for (const ns of facts.spaces) {
     for (const r of ns.routes) {
       const f = ns.byName.get(r.spec.dev);
-      if (!f || f.spec.kind === 'ether' || neighboursOf(facts, f).length > 0) continue;
+      // A VXLAN device reaches its peers through its underlay, not a link of its own.
+      if (!f || f.spec.kind === 'ether' || f.spec.kind === 'vxlan' || neighboursOf(facts, f).length > 0) continue;
       out.push({ problem: problem(`${ns.at}.routes[${r.k}].dev`, 'route-no-link', { dev: r.spec.dev, dst: r.spec.dst }) });
     }
   }
