@@ -74,7 +74,7 @@ function copyToClipboard(text: string): Promise<void> {
 }
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
-export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
+export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, cniStory, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
@@ -104,6 +104,10 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     return s;
   });
   const keeper = useLabKeeping(store, labs);
+  // A link to a CNI scenario plays it over the lab once its code has loaded.
+  useEffect(() => {
+    if (cniStory !== undefined) void store.getState().openCniStory(cniStory);
+  }, [store, cniStory]);
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {

@@ -2,6 +2,7 @@ import { JourneyError, decodeLabLink, generateCluster, labLinkText, problemsText
 import { SPEEDS } from '../store/appState';
 import type { LabParams } from '../store/link';
 import { findScenario } from '../store/presets';
+import { isCniStoryId, type CniStoryId } from '../core/presets/cniStoryIds';
 import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
 import type { Lang, Theme } from '../store/types';
 import { defaultSpec } from './defaultSpec';
@@ -27,6 +28,8 @@ export interface OpenOptions {
   preset?: string;
   /** The event log lists only the events up to the one shown (`future=0`). @default false */
   hideFuture?: boolean;
+  /** A CNI scenario to play over the lab (`?preset=cni-…`): a story of the plugins, not a journey. */
+  cniStory?: CniStoryId;
 }
 
 /** What a link (or a slide's iframe src) can ask the player to show. */
@@ -120,8 +123,10 @@ export function parseUrlParams(search: string): UrlParams {
   // The lab: a reference scenario's, the seed, or a generated cluster.
   // A ?lab= link chose its lab: a readable one opened above, an unreadable one falls back to the seed lab, as its notice says.
   const presetRaw = labRaw !== null ? null : get('preset');
-  const scenario = presetRaw === null ? undefined : findScenario(presetRaw.trim());
-  if (presetRaw !== null && !scenario) {
+  const cniId = presetRaw?.trim() ?? '';
+  if (isCniStoryId(cniId)) out.cniStory = cniId;
+  const scenario = presetRaw === null || out.cniStory ? undefined : findScenario(presetRaw.trim());
+  if (presetRaw !== null && !scenario && !out.cniStory) {
     const q = quote(presetRaw);
     errors.push(bad('preset', presetRaw, `there is no scenario “${q}”, so the seed lab is shown; the “Scenario” list has them all.`, `сценария «${q}» нет, поэтому показан учебный стенд; все сценарии есть в списке «Сценарий».`));
   }

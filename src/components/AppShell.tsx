@@ -20,6 +20,8 @@ import { ViewSwitches } from './ViewSwitches';
 
 // The editor's panels load when edit mode first opens: the player's first page stays small.
 const ChecksPanel = lazy(() => import('./editor/ChecksPanel').then((m) => ({ default: m.ChecksPanel })));
+// The CNI story (its narrator and the CNI core's data) loads when a story first opens.
+const CniStoryPanel = lazy(() => import('./cni/CniStoryPanel').then((m) => ({ default: m.CniStoryPanel })));
 
 /** Props of {@link AppShell}. */
 export interface AppShellProps {
@@ -108,6 +110,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
   const setPanels = useAppStore((s) => s.setPanels);
   const fitPanels = useAppStore((s) => s.fitPanels);
   const editing = useAppStore((s) => s.mode === 'edit');
+  const story = useAppStore((s) => s.cni !== null);
   const root = useRef<HTMLDivElement>(null);
   const compact = useCompact(root);
   usePlaybackTimer();
@@ -118,7 +121,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
       <ExplainPanel />
     </div>
   );
-  const cls = ['pj-app', panels ? '' : 'no-panels', compact ? 'is-compact' : '', editing ? 'is-editing' : ''].filter(Boolean).join(' ');
+  const cls = ['pj-app', panels || story ? '' : 'no-panels', compact ? 'is-compact' : '', editing ? 'is-editing' : '', story ? 'is-cni-story' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} data-theme={theme} lang={lang} ref={root} data-testid="app" data-size={compact ? 'compact' : 'wide'}>
       <div className="pj-top">
@@ -136,7 +139,12 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
           <NetworkCanvas />
         </div>
         {/* Editing, the checks take the panels' place (under the drawing on a small screen). */}
-        {editing ? (
+        {story ? (
+          // A CNI story takes the panels' place at every size: its text and JSON are the point.
+          <Suspense fallback={null}>
+            <CniStoryPanel compact={compact} />
+          </Suspense>
+        ) : editing ? (
           <Suspense fallback={null}>
             <ChecksPanel />
           </Suspense>
@@ -161,12 +169,15 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
           caption
         )}
       </main>
-      <footer className="pj-footer">
-        <Controls />
-        <LabsButton />
-        <TerminalButton />
-        <Timeline />
-      </footer>
+      {/* A CNI story has its own controls in its panel; the journey's come back when it closes. */}
+      {!story && (
+        <footer className="pj-footer">
+          <Controls />
+          <LabsButton />
+          <TerminalButton />
+          <Timeline />
+        </footer>
+      )}
     </div>
   );
 }

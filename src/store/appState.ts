@@ -2,6 +2,7 @@ import type { Bilingual, JourneyResult, Level, NetState, PacketKind, Topology } 
 import type { TopologyLayout } from '../geometry/layoutTypes';
 import type { CanvasSlice } from './canvasState';
 import type { EditSlice } from './editState';
+import type { CniSlice } from './slices/cniSlice';
 import type { ShelfSlice } from './slices/shelfSlice';
 import type { JourneyEngine } from './engine';
 import type { DraftField, FieldError, SpecDraft } from './specDraft';
@@ -126,4 +127,4 @@ export interface StepsSlice {
 }
 
 /** Everything one mounted app holds. */
-export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice & StepsSlice & EditSlice & ShelfSlice;
+export type AppState = JourneySlice & PlaybackSlice & UiSlice & CanvasSlice & StepsSlice & EditSlice & ShelfSlice & CniSlice;

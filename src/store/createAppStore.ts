@@ -5,6 +5,7 @@ import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import type { HistoryState } from './editState';
 import { createCanvasSlice } from './slices/canvasSlice';
+import { createCniSlice } from './slices/cniSlice';
 import { createEditSlice } from './slices/editSlice';
 import { createJourneySlice } from './slices/journeySlice';
 import { createPlaybackSlice } from './slices/playbackSlice';
@@ -63,6 +64,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
     ...createStepsSlice({ hideFuture: init.hideFuture ?? false })(...a),
     ...createEditSlice({ topology: init.topology })(...a),
     ...createShelfSlice()(...a),
+    ...createCniSlice(...a),
   });
   // The history holds the lab only, and records only inside the edit gate (see `EditSlice.edit`),
   // which resumes it for one set; the equality test is a second guard: a set that leaves the lab

@@ -34,7 +34,7 @@ function isLab(t: Topology, key: string, make: () => Topology): boolean {
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
-export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'> & Partial<Pick<AppState, 'hideFuture'>>;
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'> & Partial<Pick<AppState, 'hideFuture' | 'cni'>>;
 
 /** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
 export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
@@ -61,6 +61,9 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
     // Any other lab (edited, imported, opened from a link) travels whole, compressed (?lab=).
     q.set('lab', encodeLabLink(s.topology));
   }
+  // A CNI scenario on screen travels as its id (it plays over the lab the link opens with).
+  const story = s.cni?.story.id;
+  if (story && !q.has('preset') && !q.has('lab')) q.set('preset', story);
   q.set('from', spec.from);
   q.set('to', spec.to);
   q.set('proto', spec.proto);

@@ -4,6 +4,7 @@ import { lodFor } from '../../geometry/camera';
 import { focusBox, packetAt } from '../../geometry/focus';
 import type { Box, LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
+import { cniFocusOf } from '../../store/slices/cniSlice';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
@@ -27,6 +28,9 @@ const preloadEditor = () => {
   void loadToolbar();
   void loadLayer();
 };
+
+/** Canvas width under which a CNI story zooms to its node. */
+const STORY_ZOOM_BELOW_PX = 720;
 
 /** Playing, nothing is selected (one object, so the boxes' props stay equal between renders). */
 const NO_SELECTION: readonly string[] = [];
@@ -74,9 +78,11 @@ export interface NetworkCanvasProps {
  */
 export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const t = useStrings();
-  const layout = useAppStore((s) => s.layout);
-  const ev = useAppStore(selectEvent);
-  const events = useAppStore((s) => s.result?.events);
+  // A CNI story draws the lab as its events so far left it (the slice computed each step's drawing).
+  const cni = useAppStore((s) => s.cni);
+  const layout = useAppStore((s) => (s.cni ? (s.cni.layouts[s.cni.index] ?? s.layout) : s.layout));
+  const ev = useAppStore((s) => (s.cni ? null : selectEvent(s)));
+  const events = useAppStore((s) => (s.cni ? undefined : s.result?.events));
   const index = useAppStore((s) => s.index);
   const playing = useAppStore((s) => s.playing);
   const speed = useAppStore((s) => s.speed);
@@ -97,16 +103,21 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const [frozen, setFrozen] = useState<Box | null>(null);
   const reduced = usePrefersReducedMotion();
   const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
-  const focus = useMemo(() => (follow && scene ? focusBox(layout, scene) : null), [follow, layout, scene]);
+  // A CNI story happens on one node: on a small canvas the camera keeps that node in view, as
+  // large as it fits (a wide one shows the whole lab legibly).
+  const narrow = useAppStore((s) => (s.stage?.w ?? Infinity) < STORY_ZOOM_BELOW_PX);
+  const storyMachine = narrow ? cni?.story.machine : undefined;
+  const storyBox = useMemo(() => (storyMachine !== undefined ? (layout.machines.find((m) => m.name === storyMachine)?.box ?? null) : null), [layout, storyMachine]);
+  const focus = useMemo(() => storyBox ?? (follow && scene ? focusBox(layout, scene) : null), [storyBox, follow, layout, scene]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const stripRef = useRef<HTMLDivElement>(null);
   const top = useStripHeight(stripRef);
-  const starting = index === 0 && !playing && !embedded;
+  const starting = index === 0 && !playing && !embedded && !cni;
   // Editing, the camera shows the whole lab (never the packet) and holds still while a machine moves.
   const { transform, zoomBy, fit, size } = useZoom(svgRef, frozen ?? layout.bounds, {
-    follow: follow && !editing,
+    follow: (follow || storyBox !== null) && !editing,
     focus,
     focusAt,
     animate: !reduced,
@@ -116,8 +127,9 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
     top,
   });
   const view = { x: transform.x, y: transform.y, k: transform.k };
-  const activeNs = ev?.ns ?? null;
-  const activeIface = ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
+  const cniFocus = cni ? cniFocusOf(cni) : null;
+  const activeNs = cniFocus ? cniFocus.ns : (ev?.ns ?? null);
+  const activeIface = cniFocus ? cniFocus.iface : ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
   // The journey's start: where its first packet is sent (the form's source until it has run).
   const sourceNs = events?.find((e) => e.type === 'send')?.ns ?? null;
   const pinnedBox = pinnedNs ? layout.namespaces[pinnedNs]?.box : undefined;
@@ -187,7 +199,7 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
             </Suspense>
           )}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
-          {!editing && <PacketLayer />}
+          {!editing && !cni && <PacketLayer />}
         </g>
       </svg>
       <p id={descId} className="sr-only">

@@ -6,6 +6,7 @@ import type { Lang } from '../../store/types';
 import { useStrings } from '../i18n/useStrings';
 import { EditHistory } from './EditToolbar';
 import { Inspector } from './Inspector';
+import { CniOfferNote } from './CniOfferNote';
 
 /** One line of the checks list: a problem, where it is, and its fix when one is clear. */
 export interface CheckRow {
@@ -76,6 +77,7 @@ export function ChecksPanel() {
     <aside className={`side editor-side${selected !== null ? ' has-inspector' : ''}`} data-testid="editor-panel">
       <section className="panel edit-selection">
         <EditHistory />
+        <CniOfferNote />
         <p className="edit-hint" data-testid="selection">{selection.length > 1 ? e.selectedMany(selection.join(', ')) : selected ? e.selected(selected) : e.noSelection}</p>
         <p className="edit-hint">{t.canvasEdit.cableHelp}</p>
         {editError && (

@@ -5,6 +5,7 @@ import type { TopologyLayout } from '../../geometry/layoutTypes';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/StoreContext';
 import { STRINGS } from '../i18n/strings';
+import type { CniOffer } from '../../store/slices/cniSlice';
 
 /** What the palette can add. */
 export type PaletteKind = 'node' | 'pod' | 'router' | 'segment';
@@ -100,11 +101,17 @@ function actions(store: AppStore): EditActions {
           return;
         }
         let made: string | null = null;
+        let offer: CniOffer | null = null;
         if (st.edit('addPod', (t) => {
           const out = addPod(t, node.name);
           made = out.pod.name;
+          // The ADD that wired the pod, for "Watch how the CNI plugin wired it".
+          offer = { before: t, machine: node.name, pod: out.pod.name, add: out.cni };
           return out.topology;
-        }) && made) created(made);
+        }) && made) {
+          created(made);
+          s().offerCniStory(offer);
+        }
         return;
       }
       if (target === null) {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { SCENARIOS, type Scenario } from '../../core';
+import { CNI_STORY_IDS, isCniStoryId } from '../../core/presets/cniStoryIds';
 import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
@@ -32,22 +33,39 @@ export function ScenarioPicker() {
   // An edited lab is the user's own, even when its name and journey are still a scenario's.
   const edited = useAppStore(selectLabEdited);
   const loadScenario = useAppStore((s) => s.loadScenario);
+  const storyId = useAppStore((s) => s.cni?.story.id ?? null);
+  const openCniStory = useAppStore((s) => s.openCniStory);
+  const closeCniStory = useAppStore((s) => s.closeCniStory);
   const groups = useMemo(() => groupScenarios(SCENARIOS), []);
   const current = spec && !edited ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
+  const value = storyId ?? current?.id ?? '';
   return (
     <label className="scenario-pick">
       <span className="scenario-pick-row">
         <span>{t.form.scenario}</span>
         <select
-          value={current?.id ?? ''}
+          value={value}
           // The whole title on hover, since a narrow header cuts the shown one short.
-          title={current ? current.title[lang] : t.form.scenarioHelp}
+          title={storyId !== null && isCniStoryId(storyId) ? t.cni.titles[storyId] : current ? current.title[lang] : t.form.scenarioHelp}
           onChange={(e) => {
-            if (e.target.value !== '') loadScenario(e.target.value);
+            const id = e.target.value;
+            if (isCniStoryId(id)) void openCniStory(id);
+            else if (id !== '') {
+              closeCniStory();
+              loadScenario(id);
+            }
           }}
           data-testid="scenario"
         >
           <option value="">{t.form.scenarioNone}</option>
+          {/* CNI operations are stories of their own (the plugins at work), not packet journeys: a group of their own, before the journeys'. */}
+          <optgroup label={t.cni.group}>
+            {CNI_STORY_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t.cni.titles[id]}
+              </option>
+            ))}
+          </optgroup>
           {groups.map((g) => (
             <optgroup key={g.key} label={t.form.groups[g.key]}>
               {g.scenarios.map((s) => (

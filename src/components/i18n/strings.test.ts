@@ -71,6 +71,8 @@ const LATIN_OK = new Set([
   'kubectl', 'minikube', 'get', 'nodes', 'pods', 'ds', 'A', 'n', 'NAMESPACE', 'o', 'wide', 'rollout', 'restart', 'status',
   'NAME', 'node', 'list', 'sleep', 'SECONDS', 'clear', 'grep', 'WORD', 'DaemonSet', 'kubernetes', 'io', 'restartedAt',
   'maxUnavailable', 'AGE', 'hostNetwork', 'flanneld', 'VNI', 'ensureLink', 'device', 'go', 'VTEP', 'subnet', 'env', 'cni0',
+  // The CNI stories' names: the spec's operations, the bridge by its own name.
+  'CNI', 'DEL', 'CHECK',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

@@ -4,6 +4,7 @@ import type { LogFilterKey } from '../../store/appState';
 import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
+import { CNI_EN, CNI_RU } from './cniStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { EMBED_EN, EMBED_RU } from './embedStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
@@ -41,6 +42,7 @@ const en = {
   inspector: INSPECTOR_EN,
   library: LIBRARY_EN,
   terminal: TERMINAL_EN,
+  cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
     label: 'Playback',
@@ -205,6 +207,7 @@ const ru: Strings = {
   inspector: INSPECTOR_RU,
   library: LIBRARY_RU,
   terminal: TERMINAL_RU,
+  cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
     label: 'Воспроизведение',

@@ -102,7 +102,10 @@ export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global
       }
       const follow = () => s.setFollow(!s.follow);
       const panels = () => s.setPanels(!s.panels);
-      const actions: Record<string, () => void> = { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last, f: follow, F: follow, p: panels, P: panels };
+      // A CNI story on screen takes the playback keys; Escape closes it.
+      const actions: Record<string, () => void> = s.cni
+        ? { ' ': s.cniToggle, ArrowRight: s.cniNext, ArrowLeft: s.cniPrev, Home: s.cniFirst, End: s.cniLast, Escape: s.closeCniStory, f: follow, F: follow }
+        : { ' ': s.toggle, ArrowRight: s.next, ArrowLeft: s.prev, Home: s.first, End: s.last, f: follow, F: follow, p: panels, P: panels };
       const act = actions[e.key];
       if (!act) return;
       e.preventDefault();

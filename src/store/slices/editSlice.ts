@@ -71,7 +71,7 @@ export const createEditSlice = (init: { topology: Topology }): StateCreator<AppS
   return {
     mode: 'play',
     baseTopology: init.topology,
-    setMode: (mode) => set(mode === 'edit' ? { mode, playing: false } : { mode, selected: null, selection: [] }),
+    setMode: (mode) => set(mode === 'edit' ? { mode, playing: false, cni: null } : { mode, selected: null, selection: [], cniOffer: null }),
     selected: null,
     selection: [],
     select: (selected) => set({ selected, selection: selected === null ? [] : [selected] }),

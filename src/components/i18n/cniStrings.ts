@@ -1,0 +1,28 @@
+import type { CniStoryId } from '../../core/presets/cniStoryIds';
+
+/**
+ * The CNI stories' names (issue 10, point 3): the scenario picker's CNI group and titles, on the
+ * first page. `strings.ts` holds them as `cni`; the story panel's own texts load with it
+ * (`components/cni/cniPanelStrings.ts`).
+ */
+export const CNI_EN = {
+  group: 'CNI: how a pod gets its network',
+  titles: {
+    'cni-add-first-pod': 'Pod creation on a fresh node (cni0 created)',
+    'cni-add-second-pod': 'Second pod (cni0 exists; host-local’s next address)',
+    'cni-del': 'Pod deletion (DEL)',
+    'cni-del-netns-gone': 'DEL when the namespace is already gone',
+    'cni-check-fails': 'CHECK that fails (an address removed by hand)',
+  } satisfies Record<CniStoryId, string>,
+};
+
+export const CNI_RU: typeof CNI_EN = {
+  group: 'CNI: как под получает сеть',
+  titles: {
+    'cni-add-first-pod': 'Создание пода на новой ноде (мост cni0 создаётся)',
+    'cni-add-second-pod': 'Второй под (cni0 уже есть; следующий адрес host-local)',
+    'cni-del': 'Удаление пода (DEL)',
+    'cni-del-netns-gone': 'DEL, когда пространства имён уже нет',
+    'cni-check-fails': 'CHECK, который не проходит (адрес удалён вручную)',
+  },
+};
