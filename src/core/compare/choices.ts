@@ -1,0 +1,58 @@
+import type { Problem } from '../i18n/problems';
+import { flannelNodes, setDatapath } from '../model/datapath';
+import { TopologyEditError } from '../model/editError';
+import type { DatapathSpec, Topology } from '../model/topology';
+
+/*
+ * The datapath modes a lab can be switched to, each with the lab it becomes (or why it cannot):
+ * what the compare view offers in its two columns and what "use this mode" applies. One list,
+ * in one order, so a new mode (Calico, Cilium) joins here once.
+ */
+
+/** A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`, `flannel-vxlan`. */
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan';
+
+/** Every mode key, in the order the compare view lists them. */
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan'];
+
+/** One mode for a lab: the lab under it, or the refusal that says why not. */
+export interface DatapathChoice {
+  key: DatapathKey;
+  spec: DatapathSpec;
+  /** The lab switched to this mode (the lab itself when it is already in it); null when refused. */
+  lab: Topology | null;
+  /** Why the lab cannot take this mode (setDatapath's refusal), or null. */
+  refusal: readonly Problem[] | null;
+}
+
+/** The key of a lab's mode (absent: `bridge`). */
+export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
+  if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
+  return 'bridge';
+}
+
+/** The spec of mode `key` for lab `t`, keeping the lab's cluster network when it names one. */
+export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
+  if (key === 'bridge') return { cni: 'bridge' };
+  const network = t.datapath?.cni === 'flannel' ? t.datapath.network : undefined;
+  return { cni: 'flannel', backend: key === 'flannel-vxlan' ? 'vxlan' : 'host-gw', ...(network !== undefined ? { network } : {}) };
+}
+
+/**
+ * The modes lab `t` can be compared under: every key with its lab, or its refusal. Empty when no
+ * machine is a node flannel could serve (no Kubernetes nodes with a pod subnet): nothing to switch.
+ */
+export function datapathChoices(t: Topology): DatapathChoice[] {
+  if (flannelNodes(t).length < 2) return [];
+  const current = datapathKey(t.datapath);
+  return DATAPATH_KEYS.map((key) => {
+    const spec = datapathSpecOf(key, t);
+    if (key === current) return { key, spec, lab: t, refusal: null };
+    try {
+      return { key, spec, lab: setDatapath(t, spec), refusal: null };
+    } catch (e) {
+      if (e instanceof TopologyEditError) return { key, spec, lab: null, refusal: e.problems };
+      throw e;
+    }
+  });
+}
