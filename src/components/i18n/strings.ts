@@ -10,6 +10,7 @@ import { EMBED_EN, EMBED_RU } from './embedStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
+import { COMPARE_EN, COMPARE_RU } from './compareStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -42,6 +43,7 @@ const en = {
   inspector: INSPECTOR_EN,
   library: LIBRARY_EN,
   terminal: TERMINAL_EN,
+  compare: COMPARE_EN,
   cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
@@ -207,6 +209,7 @@ const ru: Strings = {
   inspector: INSPECTOR_RU,
   library: LIBRARY_RU,
   terminal: TERMINAL_RU,
+  compare: COMPARE_RU,
   cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {

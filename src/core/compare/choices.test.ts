@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datapathChoices, datapathKey } from './choices';
+import { compareOffered } from './offered';
 import { seedTopology } from '../presets/seed';
 import { minikubeFlannel } from '../presets/minikube';
 import { flannelHostGwLab } from '../model/checks/datapathCases';
@@ -37,6 +38,11 @@ describe('datapathChoices', () => {
 
   it('offers nothing for a lab without two Kubernetes nodes', () => {
     const seed = seedTopology();
-    expect(datapathChoices({ ...seed, machines: seed.machines.filter((m) => m.name !== 'node2') })).toEqual([]);
+    const one = { ...seed, machines: seed.machines.filter((m) => m.name !== 'node2') };
+    expect(datapathChoices(one)).toEqual([]);
+    // The player's cheap question agrees with the full list.
+    expect(compareOffered(one)).toBe(false);
+    expect(compareOffered(seed)).toBe(true);
+    expect(compareOffered(minikubeFlannel())).toBe(true);
   });
 });

@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { journeyFigures, type JourneyFigures } from '../../core/compare/figures';
+import type { AppStore } from '../../store/createAppStore';
+import type { Lang } from '../../store/types';
+import { STRINGS } from '../i18n/strings';
+
+/**
+ * The figures of a side's journey, recomputed when its result changes (never per step). A side
+ * without a store (a refused mode) reads `standIn` and ignores it: hooks run the same every render.
+ */
+function useFigures(store: AppStore | null, standIn: AppStore): JourneyFigures | null | undefined {
+  const result = useStore(store ?? standIn, (s) => (store ? s.result : null));
+  return useMemo(() => (result ? journeyFigures(result) : undefined), [result]);
+}
+
+/** Props of {@link FiguresTable}. */
+export interface FiguresTableProps {
+  left: AppStore | null;
+  right: AppStore | null;
+  /** Column headings: the two modes' names. */
+  heads: [string, string];
+  lang: Lang;
+  /** A store to stand in for a missing side (the dialog's main store: never read). */
+  standIn: AppStore;
+}
+
+/**
+ * The first packet under both modes, figure by figure: routers crossed, TTL on arrival, devices,
+ * frames, bytes at the sender and on the wire, the overhead (VXLAN's 50 bytes explained),
+ * encapsulation, ARP lookups, time and outcome. A figure that differs is marked.
+ */
+export function FiguresTable({ left, right, heads, lang, standIn }: FiguresTableProps) {
+  const t = STRINGS[lang].compare;
+  const drops = STRINGS[lang].drops;
+  const a = useFigures(left, standIn);
+  const b = useFigures(right, standIn);
+  const cell = (f: JourneyFigures | null | undefined, row: keyof typeof t.rows): string => {
+    if (f === undefined) return '—';
+    if (f === null) return t.noPacket;
+    switch (row) {
+      case 'hops': return String(f.hops);
+      case 'ttl': return f.ttlAtReceiver === null ? t.notDelivered : `${f.ttlSent} → ${f.ttlAtReceiver}`;
+      case 'devices': return `${f.devices.length}: ${f.devices.map((d) => `${d.ns}/${d.iface}`).join(' → ')}`;
+      case 'frames': return String(f.frames);
+      case 'source': return String(f.bytesAtSource);
+      case 'wire': return String(f.bytesOnWire);
+      case 'overhead': return f.encapsulations.length > 0 && f.overheadBytes === 50 ? t.overheadVxlan(50) : String(f.overheadBytes);
+      case 'encapsulation': return f.encapsulations.length === 0 ? t.none : f.encapsulations.map((e) => t.vxlan(e.vni, e.port)).join('; ');
+      case 'arp': return String(f.arpResolutions);
+      case 'time': return f.deliveredAfterNs === null ? t.notDelivered : t.microseconds((f.deliveredAfterNs / 1000).toLocaleString(lang));
+      case 'outcome': return f.outcome.delivered ? t.delivered : t.dropped(f.outcome.reason ? drops[f.outcome.reason as keyof typeof drops] : '?');
+    }
+  };
+  const rows = Object.keys(t.rows) as (keyof typeof t.rows)[];
+  return (
+    <table className="compare-figures" data-testid="compare-figures">
+      <caption>{t.figures}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.figure}</th>
+          <th scope="col">{heads[0]}</th>
+          <th scope="col">{heads[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const x = cell(a, row);
+          const y = cell(b, row);
+          return (
+            <tr key={row} data-row={row} className={x !== y ? 'differs' : undefined}>
+              <th scope="row">{t.rows[row]}</th>
+              <td>{x}</td>
+              <td>{y}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
