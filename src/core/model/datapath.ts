@@ -1,5 +1,4 @@
 import { seededEntropy } from '../cni/entropy';
-import { randomMac } from '../cni/kernel';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { TopologyEditError } from './editError';
 import type { DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
@@ -53,9 +52,12 @@ export interface FlannelProgram {
 
 /** A locally administered unicast MAC seeded by the node's name, so the same lab gets the same VTEP. */
 export function vtepMac(node: string): string {
-  // eth_random_addr(), as the kernel gives a new vxlan device (flanneld keeps the one it got).
-  // (The use tag matters only to the CNI fixtures' replay, which never sees this device.)
-  return randomMac(seededEntropy(`flannel.1/${node}`), 'bridge-mac');
+  // eth_random_addr(), as the kernel gives a new vxlan device (flanneld keeps the one it got): six
+  // seeded bytes, multicast bit cleared, locally administered bit set (as randomMac in cni/kernel.ts,
+  // written out here so the player's first page does not load the CNI model for a preset's MAC).
+  const b = seededEntropy(`flannel.1/${node}`).bytes(6, 'bridge-mac');
+  b[0] = ((b[0] ?? 0) & 0xfe) | 0x02;
+  return b.map((x) => x.toString(16).padStart(2, '0')).join(':');
 }
 
 /** The nodes flannel serves: machines with role `node`, a lease (`cni.podCidr`, or a bridge with an address) and an addressed NIC. */
