@@ -63,7 +63,8 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
     run(line);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    // The player's keys (arrows, space) stay out of the prompt.
+    // The player's keys (arrows, space) stay out of the prompt; Escape still closes the panel.
+    if (e.key === 'Escape') return;
     e.stopPropagation();
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
     if (history.length === 0) return;
