@@ -80,3 +80,15 @@ test.describe('compare datapath modes', () => {
     await expect(page.locator('[data-testid="compare-figures"] tr[data-row="ttl"] th')).toHaveText('TTL у получателя');
   });
 });
+
+test('the packet inspector shows a VXLAN datagram as layers within layers, with its 50 bytes added up', async ({ page }) => {
+  await openApp(page, 'en');
+  await page.goto('/?preset=flannel-vxlan-cold-ping-pod1-pod3&step=40');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.locator('[data-field="udp.dport"] dd')).toHaveText('8472');
+  await expect(inspector.locator('[data-field="vxlan.vni"] dd')).toHaveText('1');
+  const inner = page.getByTestId('inner-frame');
+  await expect(inner.locator('[data-field="inner.ipv4.src"] dd')).toHaveText('10.10.10.1');
+  await expect(inner.locator('[data-field="inner.ipv4.dst"] dd')).toHaveText('10.10.11.1');
+  await expect(page.getByTestId('encap-bytes')).toHaveText(/^134 bytes of outer IP = IPv4 20 \+ UDP 8 \+ VXLAN 8 \+ inner Ethernet 14 \+ inner packet 84/);
+});

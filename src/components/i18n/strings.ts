@@ -168,6 +168,12 @@ const en = {
     changed: 'changed here',
     noFrame: 'No frame on the wire yet: the packet is still inside the network namespace.',
     fromEvent: (n: number) => `Frame of event ${n}`,
+    /** An encapsulated frame: its VXLAN header, the frame it carries, and the bytes it adds. */
+    vxlanVni: 'VNI (network identifier)',
+    inner: 'Inside: the frame it carries',
+    encapBytes: (ip: number, inner: number) =>
+      `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
+      `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
@@ -328,6 +334,11 @@ const ru: Strings = {
     changed: 'изменилось здесь',
     noFrame: 'Кадра на проводе ещё нет: пакет пока внутри сетевого пространства имён.',
     fromEvent: (n) => `Кадр события ${n}`,
+    vxlanVni: 'VNI (идентификатор сети)',
+    inner: 'Внутри: кадр, который он несёт',
+    encapBytes: (ip, inner) =>
+      `${ip} байт внешнего IP = IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}: на 50 байт больше самого пакета, ` +
+      `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,

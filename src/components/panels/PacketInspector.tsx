@@ -16,7 +16,7 @@ const LAYER_TITLES: [keyof Layers, string][] = [
 ];
 
 /** The headers to show at this event, and which event they come from. */
-function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string> } | null {
+function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; inner?: Frame; len?: number } | null {
   const ev = events[index];
   if (ev && (ev.type === 'send' || ev.type === 'deliver')) {
     // Before it has a frame (or once delivered) a packet is just its IP and upper headers.
@@ -26,14 +26,57 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
   const cur = frameAtOrBefore(events, index);
   if (!cur) return null;
   const prev = previousFrameOfPacket(events, cur.index, cur.frame);
-  return { layers: cur.frame, at: cur.index, changed: changedFields(cur.frame, prev) };
+  const f = cur.frame;
+  return { layers: f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}) };
 }
 
-/** The packet's layers and fields, with the fields that changed at this hop marked. */
+/** One list of layers (a frame's, or the frame a VXLAN datagram carries), each field marked when it changed at this hop. */
+function LayerList({ layers, changed, prefix }: { layers: Layers; changed: ReadonlySet<string>; prefix: string }) {
+  const t = useStrings();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <>
+      {LAYER_TITLES.map(([key, title]) => {
+        const layer = layers[key];
+        if (!layer) return null;
+        const rows = Object.entries(layer).filter(([, v]) => v !== undefined && typeof v !== 'object');
+        return (
+          <div key={key} className="layer" data-layer={`${prefix}${key}`}>
+            <h3 className="layer-title">{title}</h3>
+            <dl>
+              {rows.map(([k, v]) => {
+                const name = `${key}.${k}`;
+                const isChanged = changed.has(`${prefix}${name}`);
+                return (
+                  <div key={k} className={`field${isChanged ? ' is-changed' : ''}`} data-field={`${prefix}${name}`} data-changed={isChanged ? 'true' : undefined}>
+                    <dt>{t.fields[name] ?? k}</dt>
+                    <dd>
+                      {name === 'arp.op' && layers.arp ? t.arpOps[layers.arp.op] : typeof v === 'boolean' ? t.flagValue(v) : String(v)}
+                      {name === 'icmp.type' && layers.icmp && <span className="muted"> · {icmpName(layers.icmp.type, layers.icmp.code, lang)}</span>}
+                      {isChanged && <span className="badge badge-changed">{t.panels.changed}</span>}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** Outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14: what VXLAN adds to the packet it carries. */
+const VXLAN_OVERHEAD = 50;
+
+/**
+ * The packet's layers and fields, with the fields that changed at this hop marked. A VXLAN
+ * datagram shows its outer layers, its VXLAN header, then the frame it carries as a nested list,
+ * and how its length adds up (the 50 bytes behind the overlay's MTU).
+ */
 export function PacketInspector() {
   const headingId = useId();
   const t = useStrings();
-  const lang = useAppStore((s) => s.lang);
   const events = useAppStore((s) => s.result?.events);
   const index = useAppStore((s) => s.index);
   const h = events ? headersAt(events, index) : null;
@@ -44,33 +87,25 @@ export function PacketInspector() {
         {h && h.at !== index && <span className="event-tag">{t.panels.fromEvent(h.at + 1)}</span>}
       </h2>
       {!h && <p className="muted">{t.panels.noFrame}</p>}
-      {h &&
-        LAYER_TITLES.map(([key, title]) => {
-          const layer = h.layers[key];
-          if (!layer) return null;
-          const rows = Object.entries(layer).filter(([, v]) => v !== undefined && typeof v !== 'object');
-          return (
-            <div key={key} className="layer" data-layer={key}>
-              <h3 className="layer-title">{title}</h3>
-              <dl>
-                {rows.map(([k, v]) => {
-                  const name = `${key}.${k}`;
-                  const changed = h.changed.has(name);
-                  return (
-                    <div key={k} className={`field${changed ? ' is-changed' : ''}`} data-field={name} data-changed={changed ? 'true' : undefined}>
-                      <dt>{t.fields[name] ?? k}</dt>
-                      <dd>
-                        {name === 'arp.op' && h.layers.arp ? t.arpOps[h.layers.arp.op] : typeof v === 'boolean' ? t.flagValue(v) : String(v)}
-                        {name === 'icmp.type' && h.layers.icmp && <span className="muted"> · {icmpName(h.layers.icmp.type, h.layers.icmp.code, lang)}</span>}
-                        {changed && <span className="badge badge-changed">{t.panels.changed}</span>}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
+      {h && <LayerList layers={h.layers} changed={h.changed} prefix="" />}
+      {h?.vxlan && (
+        <div className="layer" data-layer="vxlan">
+          <h3 className="layer-title">VXLAN</h3>
+          <dl>
+            <div className="field" data-field="vxlan.vni">
+              <dt>{t.panels.vxlanVni}</dt>
+              <dd>{h.vxlan.vni}</dd>
             </div>
-          );
-        })}
+          </dl>
+        </div>
+      )}
+      {h?.inner && (
+        <div className="inner-frame" data-testid="inner-frame">
+          <h3 className="layer-title">{t.panels.inner}</h3>
+          <LayerList layers={h.inner} changed={h.changed} prefix="inner." />
+          {h.len !== undefined && <p className="muted encap-bytes" data-testid="encap-bytes">{t.panels.encapBytes(h.len, h.len - VXLAN_OVERHEAD)}</p>}
+        </div>
+      )}
     </section>
   );
 }
