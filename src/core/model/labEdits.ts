@@ -1,4 +1,5 @@
 import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
+import { flannelNodes, setDatapath } from './datapath';
 import type { EtherIface, IfaceSpec, MachineSpec, RouteSpec, Topology } from './topology';
 
 export { samePositionsAside } from './samePositions';
@@ -134,6 +135,7 @@ function withPosition(m: MachineSpec, at: LabPoint | undefined): MachineSpec {
  * and ip_forward on. Null when the segment or the pod subnets are full.
  */
 export function addNode(topology: Topology, at?: LabPoint): LabEdit | null {
+  if (topology.datapath?.cni === 'flannel') return flannelJoin(topology, at);
   const seg = firstSegment(topology);
   const name = freeName('node', namespaceNames(topology));
   const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
@@ -190,11 +192,66 @@ export function addSegment(topology: Topology, machine: string): LabEdit | null 
 }
 
 /**
+ * A new node joining a Flannel lab, as on a real cluster: eth0 on the first segment, its lease (the
+ * next free /24 of the cluster network, `cni.podCidr`) and no cni0 until its first pod; then
+ * flanneld's program runs again on every node (setDatapath), so the others learn its subnet.
+ */
+function flannelJoin(topology: Topology, at: LabPoint | undefined): LabEdit | null {
+  const seg = firstSegment(topology);
+  const name = freeName('node', namespaceNames(topology));
+  const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
+  const lease = freeLease(seg.t);
+  if (!eth0 || lease === null || seg.t.datapath?.cni !== 'flannel') return null;
+  const router = routerOn(seg.t, seg.id);
+  const node: MachineSpec = {
+    name,
+    role: 'node',
+    interfaces: [eth0],
+    ...(router ? { routes: [{ dst: 'default', via: router, dev: 'eth0' }] } : {}),
+    sysctls: { ip_forward: true },
+    pods: [],
+    cni: { podCidr: `${formatIp(lease)}/24` },
+  };
+  const joined = { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] };
+  return { topology: setDatapath(joined, seg.t.datapath), name };
+}
+
+/** The Flannel cluster network: the lab's, or the /16 holding its first node's lease. */
+function clusterNetwork(t: Topology): { net: number; prefix: number } | null {
+  const given = t.datapath?.cni === 'flannel' && t.datapath.network !== undefined ? parseCidr(t.datapath.network) : null;
+  if (given) return { net: networkOf(given.ip, given.prefix), prefix: given.prefix };
+  const first = flannelNodes(t)[0];
+  const lease = first ? parseCidr(first.subnet) : null;
+  return lease ? { net: networkOf(lease.ip, 16), prefix: 16 } : null;
+}
+
+/** The lowest /24 of the cluster network that no node leases and no address of the lab lies in (kube-controller-manager's node IPAM hands them out in order). */
+function freeLease(t: Topology): number | null {
+  const cluster = clusterNetwork(t);
+  if (!cluster || cluster.prefix > 24) return null;
+  const { ips, nets } = addressesOf(t);
+  const leased = new Set(flannelNodes(t).map((n) => n.subnetIp));
+  for (let k = 0; k < 2 ** (24 - cluster.prefix); k++) {
+    const net = (cluster.net + k * 256) >>> 0;
+    if (leased.has(formatIp(net)) || nets.has(`${net}/24`) || [...ips].some((ip) => networkOf(ip, 24) === net)) continue;
+    return net;
+  }
+  return null;
+}
+
+/**
  * The lab without namespace `ns`: a pod goes with the host end of its veth; a machine with its
- * pods. Unknown names change nothing (the same object comes back).
+ * pods (in a Flannel lab, flanneld's entries for it leave the other nodes too). Unknown names
+ * change nothing (the same object comes back).
  */
 export function removeNamespace(topology: Topology, ns: string): Topology {
-  if (topology.machines.some((m) => m.name === ns)) return { ...topology, machines: topology.machines.filter((m) => m.name !== ns) };
+  if (topology.machines.some((m) => m.name === ns)) {
+    const dp = topology.datapath;
+    if (dp?.cni !== 'flannel') return { ...topology, machines: topology.machines.filter((m) => m.name !== ns) };
+    // Unprogram with every node still known (host-gw routes are found by the node they lead to), then program what is left.
+    const bare = setDatapath(topology, { cni: 'bridge' });
+    return setDatapath({ ...bare, machines: bare.machines.filter((m) => m.name !== ns) }, dp);
+  }
   const owner = topology.machines.find((m) => (m.pods ?? []).some((p) => p.name === ns));
   if (!owner) return topology;
   const next: MachineSpec = {
