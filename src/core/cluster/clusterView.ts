@@ -72,6 +72,11 @@ export function nodeRows(t: Topology, c: ClusterSpec): NodeRow[] {
     const ip = firstAddress(t, n.name);
     if (ip !== undefined && t.machines.some((m) => m.name === n.name)) rows.push({ name: n.name, ip, controlPlane: n.controlPlane === true, joinedAt: n.joinedAt });
   }
+  // Nodes the lab gained after the cluster was described (the editor's "add node") joined at that moment.
+  for (const m of t.machines) {
+    const ip = firstAddress(t, m.name);
+    if (m.role === 'node' && ip !== undefined && !c.nodes.some((n) => n.name === m.name)) rows.push({ name: m.name, ip, controlPlane: false, joinedAt: c.now });
+  }
   return rows;
 }
 

@@ -132,3 +132,19 @@ describe('the minikube lab', () => {
     for (const p of lab.cluster?.pods ?? []) if (p.ns !== undefined) expect(names).toContain(p.ns);
   });
 });
+
+describe('the terminal after the lab changed', () => {
+  it('lists a node the editor added, as joined when the lab was described, with its pods in default', async () => {
+    const { addNode } = await import('../model/labEdits');
+    const { addPod } = await import('../model/podNetwork');
+    const lab = minikubeFlannel();
+    const edit = addNode(lab);
+    if (!edit || !lab.cluster) throw new Error('no node added');
+    const withPod = addPod(edit.topology, edit.name, { name: 'web' }).topology;
+    const s = startTerminal(lab.cluster);
+    const nodes = text(runCommand(withPod, lab.cluster, s, 'minikube node list').reply);
+    const ip = (edit.topology.machines.find((m) => m.name === edit.name)?.interfaces[0]?.addresses?.[0] ?? '').split('/')[0];
+    expect(nodes.split('\n')).toContain(`${edit.name}\t${ip}`);
+    expect(text(runCommand(withPod, lab.cluster, s, 'kubectl get pods -o wide').reply)).toMatch(new RegExp(`^web\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+10\\.244\\.3\\.2\\s+${edit.name}\\s`, 'm'));
+  });
+});
