@@ -3,6 +3,7 @@
  * Runs one journey and prints its events. Bad arguments or an invalid topology: one line on
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
+import '../src/core/i18n/allNarrators';
 import { readFileSync, statSync } from 'node:fs';
 import { JourneyError, formatJsonl, formatProblem, formatText, problemSeverity, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './app/Embed';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
+import { loadNarrator } from './core';
 import './app/app.css';
 
 // embed.html: the player for slides and pages (docs/embed-api.md). Its own entry, so its first load
@@ -12,8 +13,12 @@ if (!el) throw new Error('embed.html has no #root element');
 const { embed, link } = parseEmbedParams(window.location.search);
 const parent = window.parent !== window ? window.parent : null;
 const peer: EmbedPeer | null = parent ? { post: (m, origin) => parent.postMessage(m, origin) } : null;
-createRoot(el).render(
-  <StrictMode>
-    <EmbedApp link={link} embed={embed} peer={peer} />
-  </StrictMode>,
+const root = el;
+// The narrator speaks one language at a time (core/i18n/narrators.ts): the embed's own first.
+void loadNarrator(link.lang ?? 'en').then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <EmbedApp link={link} embed={embed} peer={peer} />
+    </StrictMode>,
+  ),
 );

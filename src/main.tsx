@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './app/lastLab';
 import { parseUrlParams } from './app/urlParams';
+import { initialLang } from './app/preferences';
+import { loadNarrator } from './core';
 import './app/app.css';
 
 const el = document.getElementById('root');
@@ -23,10 +25,12 @@ function render(start?: StartedLab): void {
 // A link opens what it says; the bare address opens the lab last worked on (see app/lastLab.ts),
 // read before the first paint so the seed lab never flashes first. Storage that does not answer
 // in time opens the seed lab rather than nothing.
+// The narrator speaks one language at a time (core/i18n/narrators.ts): the page's own first.
+const narrator = loadNarrator(params.lang ?? initialLang());
 if (opensLastLab(search) && hasAutosave()) {
   const waited = new Promise<StartedLab>((resolve) => setTimeout(() => resolve({ troubles: [] }), RESTORE_WAIT_MS));
   const restored = import('./app/keeping').then((m) => m.restoreLab());
-  Promise.race([restored, waited]).then(render, () => render());
+  Promise.all([Promise.race([restored, waited]), narrator]).then(([start]) => render(start), () => render());
 } else {
-  render();
+  narrator.then(() => render(), () => render());
 }

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { hasNarrator, loadNarrator } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import type { AppStore } from '../store/createAppStore';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedStep } from '../store/embedApi';
@@ -156,6 +157,14 @@ export function definePacketJourney(css: readonly string[]): void {
         if (v !== null) q.set(name, v);
       }
       const { embed, link } = parseEmbedParams(`?${q.toString()}`);
+      // The narrator speaks one language at a time (core/i18n/narrators.ts): open once it is here.
+      const lang = link.lang ?? 'en';
+      if (!hasNarrator(lang)) {
+        void loadNarrator(lang).then(() => {
+          if (this.isConnected) this.#render();
+        });
+        return;
+      }
       this.#unsubscribe?.();
       const store = createEmbedStore(link);
       this.#store = store;

@@ -16,6 +16,7 @@ export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, t
 export { seedVxlan, seedHostGw } from './presets/datapathScenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
+export { hasNarrator, loadNarrator } from './i18n/narrators';
 export { specProblemTexts, type SpecProblem } from './i18n/specErrors';
 export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';

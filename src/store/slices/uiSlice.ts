@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, UiSlice } from '../appState';
-import type { Bilingual, Level } from '../../core';
+import { hasNarrator, loadNarrator, type Bilingual, type Level } from '../../core';
 import type { Lang, Theme } from '../types';
 
 /** The view-preferences slice. The app decides the initial language and theme (it reads the browser). */
@@ -14,7 +14,11 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     panels: init.panels,
     notices: init.notices,
     level: init.level ?? 'detailed',
-    setLang: (lang) => set({ lang }),
+    // The narrator's prose loads per language: the switch waits for it, so nothing is ever told in a language not loaded.
+    setLang: (lang) => {
+      if (hasNarrator(lang)) set({ lang });
+      else void loadNarrator(lang).then(() => set({ lang }), () => undefined);
+    },
     setTheme: (theme) => set({ theme }),
     toggleLogFilter: (key) => set((s) => ({ logFilter: { ...s.logFilter, [key]: !s.logFilter[key] } })),
     setSideTab: (sideTab) => set({ sideTab }),
