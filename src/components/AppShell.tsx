@@ -9,6 +9,7 @@ import { Notices } from './Notices';
 import { LabsButton } from './library/LabsButton';
 import { ShelfTroubles } from './library/ShelfTroubles';
 import { TerminalButton } from './terminal/TerminalButton';
+import { CompareButton } from './compare/CompareButton';
 import { ExplainPanel } from './panels/ExplainPanel';
 import { PacketInspector } from './panels/PacketInspector';
 import { SidePanels } from './panels/SidePanels';
@@ -175,6 +176,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
           <Controls />
           <LabsButton />
           <TerminalButton />
+          <CompareButton />
           <Timeline />
         </footer>
       )}

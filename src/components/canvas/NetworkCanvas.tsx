@@ -9,7 +9,6 @@ import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
-import { CompareButton } from '../compare/CompareButton';
 import { Legend } from './Legend';
 import { MachineBox } from './MachineBox';
 import { PacketLayer } from './PacketLayer';
@@ -222,7 +221,6 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
           </div>
         )}
         <div className="zoom-controls">
-          {!embedded && !editing && <CompareButton />}
           {!embedded && (
           <button type="button" className="edit-btn" aria-pressed={editing} onPointerEnter={preloadEditor} onFocus={preloadEditor} onClick={() => setMode(editing ? 'play' : 'edit')} title={t.editor.modeHelp} data-testid="edit-mode">
             <span aria-hidden="true">✎ </span>

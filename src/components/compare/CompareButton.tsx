@@ -7,7 +7,7 @@ import { useStrings } from '../i18n/useStrings';
 const CompareDialog = lazy(() => import('./CompareDialog').then((m) => ({ default: m.CompareDialog })));
 
 /**
- * "Compare modes" on the drawing's toolbar, for a lab whose nodes can take more than one datapath
+ * "Compare modes" beside My labs and the terminal, for a lab whose nodes can take more than one datapath
  * mode (two or more Kubernetes nodes with pod subnets): it opens the side-by-side comparison of
  * the journey's first packet. Closing it gives the focus back here.
  */
@@ -28,9 +28,9 @@ export function CompareButton() {
   const close = () => setOpen(false);
   return (
     <>
-      <button ref={button} type="button" className="compare-btn" aria-haspopup="dialog" disabled={!hasJourney} onClick={() => setOpen(true)} title={t.buttonHelp} data-testid="compare-modes">
-        <span aria-hidden="true">⇆ </span>
-        {t.button}
+      {/* An icon with its name for screen readers and as a tooltip, beside My labs: the footer's one row keeps room for the chapters. */}
+      <button ref={button} type="button" className="ctl compare-btn" aria-haspopup="dialog" aria-label={t.button} disabled={!hasJourney} onClick={() => setOpen(true)} title={`${t.button}: ${t.buttonHelp}`} data-testid="compare-modes">
+        <span aria-hidden="true">⇆</span>
       </button>
       {open && (
         <Suspense fallback={null}>
