@@ -15,5 +15,5 @@ export const EMBED_EN = {
 export const EMBED_RU: typeof EMBED_EN = {
   region: (journey) => `Путь пакета: ${journey}`,
   caption: 'Это событие',
-  still: (n, total) => `Напечатано на событии ${n} из ${total}`,
+  still: (n, total) => `На печати — событие ${n} из ${total}`,
 };

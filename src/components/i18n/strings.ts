@@ -10,6 +10,9 @@ import { EMBED_EN, EMBED_RU } from './embedStrings';
 import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
+
+/** «байт» agrees with its number (1 байт, 2 байта, 5 байт). */
+const BYTES_RU: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
 import { COMPARE_EN, COMPARE_RU } from './compareStrings';
 import { logEn, logRu } from './logStrings';
 
@@ -337,7 +340,7 @@ const ru: Strings = {
     vxlanVni: 'VNI (идентификатор сети)',
     inner: 'Внутри: кадр, который он несёт',
     encapBytes: (ip, inner) =>
-      `${ip} байт внешнего IP = IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}: на 50 байт больше самого пакета, ` +
+      `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
       `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',

@@ -9,7 +9,7 @@ export const TERMINAL_EN = {
   buttonHelp: (cluster: string) => `A terminal on the ${cluster} cluster: kubectl and minikube as in the notes`,
   title: (cluster: string) => `Terminal: ${cluster} cluster`,
   close: 'Close the terminal',
-  intro: 'Type a command or pick one of the notes\'. The answers are built from this lab, as the tools print them; the clock moves a few seconds with each command.',
+  intro: 'Type a command or pick one from the notes. The answers are built from this lab, as the tools print them; the clock moves a few seconds with each command.',
   commands: 'Commands from the notes',
   prompt: 'Command',
   run: 'Run',

@@ -51,11 +51,11 @@ export const checksEn: CheckCatalog = {
       `the route to ${dst} goes out of ${dev}, a link no other host is on (a bridge without ports): nobody answers its ARP requests, ` +
       `so the packets are dropped with "host unreachable". Route ${dst} through an interface whose link holds its hosts`,
     'vxlan-underlay-mtu': ({ iface, mtu, dev, underlay, fits }) =>
-      `${iface} has MTU ${mtu}, but every frame it sends grows by 50 bytes on the way out of ${dev} (outer IPv4 20, UDP 8, VXLAN 8 and the inner Ethernet header 14), and ${dev} carries at most ${underlay}: ` +
-      `the largest packets do not fit and are fragmented or dropped. Give ${iface} at most ${fits}, as flannel does (underlay MTU − 50)`,
+      `${iface} has MTU ${mtu}, but every packet it sends leaves ${dev} 50 bytes longer (outer IPv4 20, UDP 8, VXLAN 8 and the inner Ethernet header 14), and ${dev} carries at most ${underlay}: ` +
+      `the largest packets do not fit and are fragmented or dropped. Give ${iface} an MTU of at most ${fits}, as flannel does (underlay MTU − 50)`,
     'pod-mtu-over-overlay': ({ pod, iface, mtu, overlay, limit }) =>
       `${iface} of ${pod} has MTU ${mtu}, but its packets to other nodes leave through ${overlay}, whose MTU is ${limit}: a full-size packet is fragmented by the node, ` +
-      `or dropped with "fragmentation needed" back to ${pod} when it has DF set. Flannel gives pods FLANNEL_MTU, ${limit} here`,
+      `or, when it has DF set, dropped, and an ICMP "fragmentation needed" goes back to ${pod}. Flannel gives pods FLANNEL_MTU, ${limit} here`,
     'vxlan-port-mismatch': ({ iface, port, machine, theirs }) =>
       `${iface} sends its frames to ${machine} in UDP datagrams to port ${port}, but the VXLAN device of ${machine} with this VNI listens on ${theirs}: ` +
       `no socket takes port ${port} there, so ${machine} answers each datagram with ICMP port unreachable and the pods never hear each other. Use one port on every node (Linux's default is 8472)`,
