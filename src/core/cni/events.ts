@@ -29,8 +29,8 @@ export type CniEvent = { seq: number } & (
   | { type: 'delegate'; plugin: string; to: string; conf: string; saved?: string }
   /** A file read, written or removed on the node (host-local's store, flannel's subnet.env). */
   | { type: 'file'; op: 'read' | 'write' | 'remove' | 'missing'; path: string; content?: string }
-  /** A link created, found already there, removed, or changed. */
-  | { type: 'link'; op: 'add' | 'exists' | 'del' | 'up' | 'down' | 'master' | 'mac' | 'hairpin' | 'promisc' | 'mtu'; ns: string; name: string; kind: CniLinkKind; index: number; mac?: string; mtu?: number; peer?: { ns: string; name: string }; master?: string; on?: boolean; random?: boolean }
+  /** A link created, found already there, removed, or changed; `set` on a MAC change: set explicitly (`ip link set … address`), not taken from a port. */
+  | { type: 'link'; op: 'add' | 'exists' | 'del' | 'up' | 'down' | 'master' | 'mac' | 'hairpin' | 'promisc' | 'mtu'; ns: string; name: string; kind: CniLinkKind; index: number; mac?: string; mtu?: number; peer?: { ns: string; name: string }; master?: string; on?: boolean; random?: boolean; set?: boolean }
   /** An address added to or removed from a link. */
   | { type: 'addr'; op: 'add' | 'del' | 'exists'; ns: string; dev: string; address: string }
   /** A route added or removed: `proto` kernel for a connected route (an address's prefix), boot for a plugin's. */

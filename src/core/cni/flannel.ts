@@ -147,8 +147,9 @@ export const flannel: Plugin = {
     const dconf = delegateConfig(conf.raw, env);
     const text = goCompact(dconf);
     const saved = `${conf.dataDir}/${a.containerId}`;
-    h.kernel.writeFile(saved, text);
+    // flannel builds the delegate's configuration, saves it for DEL, then delegates (flannel_linux.go doDelegateAdd).
     h.emit({ type: 'delegate', plugin: 'flannel', to: String(dconf.type), conf: text, saved });
+    h.kernel.writeFile(saved, text);
     let result;
     try {
       result = delegate(h, String(dconf.type), 'ADD', text);

@@ -180,7 +180,7 @@ export class Kernel {
   setMac(ns: string, l: LinkState, mac: string): void {
     l.mac = mac;
     l.macSet = true;
-    this.emit({ type: 'link', op: 'mac', ns, name: l.name, kind: l.kind, index: l.index, mac });
+    this.emit({ type: 'link', op: 'mac', ns, name: l.name, kind: l.kind, index: l.index, mac, set: true });
   }
 
   /** A bridge's MAC and MTU follow its ports unless set by hand. */

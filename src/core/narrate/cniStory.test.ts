@@ -45,7 +45,7 @@ describe('the CNI narrator', () => {
     expect(ch.some((c) => c.correction?.code === 'cni0-created-by-bridge')).toBe(false);
     expect(ch.find((c) => c.kind === 'ipam')).toMatchObject({ title: 'host-local allocates 10.10.10.3', correction: { code: 'host-local-round-robin' } });
     const start = at(s, (e) => e.type === 'ipam' && e.op === 'start');
-    expect(tellCniEvent(s, start, 'en')).toBe('host-local looks for a free address in 10.10.10.1-10.10.10.254, from 10.10.10.3: the address after last_reserved_ip (10.10.10.2): round-robin, not the lowest free one');
+    expect(tellCniEvent(s, start, 'en')).toBe('host-local looks for a free address in 10.10.10.1-10.10.10.254, from 10.10.10.3 — the address after last_reserved_ip (10.10.10.2): round-robin, not the lowest free one');
     expect(tellCniChapters(s, 'ru').find((c) => c.kind === 'bridge')?.title).toBe('Плагин bridge находит готовый мост cni0');
   });
 
@@ -56,7 +56,7 @@ describe('the CNI narrator', () => {
     expect(ch.find((c) => c.kind === 'teardown')?.correction?.code).toBe('cni0-stays');
     expect(ch.find((c) => c.kind === 'ipam')).toMatchObject({ title: 'host-local releases 10.10.10.3', correction: { code: 'freed-not-reused' } });
     const del = at(s, (e) => e.type === 'link' && e.op === 'del' && e.ns !== 'host');
-    expect(tellCniEvent(s, del, 'en')).toBe('bridge deletes eth0 in pod2: deleting one end of a veth pair deletes the other: its peer in the node goes too');
+    expect(tellCniEvent(s, del, 'en')).toBe('bridge deletes eth0 in pod2 — deleting one end of a veth pair deletes the other: its peer in the node goes too');
     expect(tellCniOutcome(s, 'en')).toMatch(/^pod2's network is gone; cni0 stays/);
   });
 

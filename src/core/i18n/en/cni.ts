@@ -8,7 +8,7 @@ import { count } from '../plural';
  * print them.
  */
 
-const told = (short: string, more = ''): CniTold => ({ short, detailed: more === '' ? short : `${short}: ${more}` });
+const told = (short: string, more = ''): CniTold => ({ short, detailed: more === '' ? short : `${short} — ${more}` });
 
 /** A namespace as the reader knows it: the node's own, or the pod's. */
 function where(ns: string, c: CniCtx): string {
@@ -27,16 +27,17 @@ export const cniEn: CniCatalog = {
   events: {
     netns: (e, c) =>
       e.op === 'add'
-        ? told(`The runtime creates ${c.pod}'s network namespace ${e.path}`, 'ip netns add; for now it holds only lo, down. containerd or CRI-O does this before it calls any plugin')
-        : told(`The runtime removes the namespace ${e.path}`, `ip netns del; ${c.pod} is gone, and with it whatever the namespace still held`),
+        ? told(`The runtime creates ${c.pod}'s network namespace ${e.path}`, 'as `ip netns add` would; for now it holds only lo, down. containerd or CRI-O does this before it calls any plugin')
+        : told(`The runtime removes the namespace ${e.path}`, `as \`ip netns del\` would; ${c.pod} is gone, and with it whatever the namespace still held`),
     exec: (e) => {
       const cmd = e.env.CNI_COMMAND ?? '?';
       if (e.caller.by === 'runtime') {
         const prev = e.stdin.includes('"prevResult"') ? ' and prevResult, the result cached at ADD' : '';
         return told(`The runtime runs the ${e.plugin} plugin: CNI_COMMAND=${cmd}`, `CNI_CONTAINERID=${e.env.CNI_CONTAINERID ?? ''}, CNI_NETNS=${e.env.CNI_NETNS ?? ''}, CNI_IFNAME=${e.env.CNI_IFNAME ?? ''}; the network configuration goes on stdin, with name and cniVersion${prev}`);
       }
-      const why = e.plugin === 'host-local' ? `${e.caller.plugin} leaves the address to its IPAM plugin` : `${e.caller.plugin} hands the work over to ${e.plugin}`;
-      return told(`${e.caller.plugin} runs ${e.plugin} (${cmd})`, `${why}, with the same environment and a configuration on stdin`);
+      const ipam: Record<string, string> = { ADD: 'to allocate the address', DEL: 'to release the address', CHECK: 'to check the reservation' };
+      const why = e.plugin === 'host-local' ? `${e.caller.plugin} asks its IPAM plugin ${ipam[cmd] ?? `for ${cmd}`}, ` : '';
+      return told(`${e.caller.plugin} runs ${e.plugin} (${cmd})`, `${why}with the same environment and a configuration of its own on stdin`);
     },
     exit: (e, c) => {
       if (e.exitCode !== 0) {
@@ -45,9 +46,9 @@ export const cniEn: CniCatalog = {
       }
       if (e.stdout === '') return told(`${e.plugin} exits with 0`, `${c.op} succeeded; ${c.op} prints nothing`);
       const ip = /"address":\s*"([^"]+)"/.exec(e.stdout)?.[1];
-      return told(`${e.plugin} exits with 0 and prints its result`, `on stdout, for ${c.who === '' ? 'the runtime' : c.who}${ip !== undefined ? `: ${ip}` : ''}`);
+      return told(`${e.plugin} exits with 0 and prints its result`, `on stdout, for ${c.caller === '' ? 'the runtime' : c.caller}${ip !== undefined ? `: ${ip}` : ''}`);
     },
-    delegate: (e) => told(`${e.plugin} builds the configuration for ${e.to}`, `from subnet.env: isGateway, host-local over the node's subnet, the MTU${e.saved !== undefined ? `; saved in ${e.saved}, so that DEL gets the same one` : ''}`),
+    delegate: (e) => told(`${e.plugin} builds the configuration for ${e.to}`, 'from subnet.env: isGateway, host-local over the node\'s subnet, the MTU'),
     file: (e, c) => {
       const p = e.path;
       if (p === '/run/flannel/subnet.env') return told(`flannel reads ${p}`, `flanneld wrote it: this node's pod subnet FLANNEL_SUBNET=${subnetOf(e.content)}, the cluster network, the MTU. flannel itself creates no device`);
@@ -88,9 +89,10 @@ export const cniEn: CniCatalog = {
         case 'master':
           return told(`${e.name} is attached to the bridge ${e.master ?? '?'}`, `ip link set ${e.name} master ${e.master ?? '?'}: the bridge now switches frames to and from the pod`);
         case 'mac':
-          return told(`${e.name}'s MAC is now ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'a bridge whose MAC was never set takes the lowest MAC among its ports; with isGateway the plugin sets it explicitly, so it no longer moves as pods come and go' : '');
+          if (e.kind === 'bridge' && e.set === true) return told(`bridge pins ${e.name}'s MAC at ${e.mac ?? '?'}`, 'with isGateway it sets the MAC the bridge had when it was created, explicitly: from now on it no longer follows the ports as pods come and go');
+          return told(`${e.name}'s MAC is now ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'a bridge whose MAC was never set takes the lowest MAC among its ports' : '');
         case 'hairpin':
-          return told(`${e.name}: hairpin mode ${e.on === false ? 'off' : 'on'}`, 'hairpinMode: a frame may leave by the port it came in, so a pod can reach itself through a Service');
+          return told(`Hairpin mode is ${e.on === false ? 'off' : 'on'} on ${e.name} (hairpinMode)`, 'a frame may leave by the port it came in, so a pod can reach itself through a Service');
         case 'promisc':
           return told(`${e.name}: promiscuous mode ${e.on === false ? 'off' : 'on'}`);
         case 'mtu':

@@ -8,7 +8,7 @@ import { count } from '../plural';
  * инструменты; латинское имя всегда стоит после склоняемого слова («плагин bridge», «ноды node1»).
  */
 
-const told = (short: string, more = ''): CniTold => ({ short, detailed: more === '' ? short : `${short}: ${more}` });
+const told = (short: string, more = ''): CniTold => ({ short, detailed: more === '' ? short : `${short} — ${more}` });
 
 /** Пространство имён так, как его знает читатель: в родительном падеже, с именем. */
 function whereGen(ns: string, c: CniCtx): string {
@@ -28,16 +28,17 @@ export const cniRu: CniCatalog = {
   events: {
     netns: (e, c) =>
       e.op === 'add'
-        ? told(`Среда выполнения создаёт сетевое пространство имён пода ${c.pod}: ${e.path}`, 'ip netns add; пока в нём только lo, и тот выключен. Это делает containerd или CRI-O, ещё до вызова плагинов')
-        : told(`Среда выполнения удаляет пространство имён ${e.path}`, `ip netns del; пода ${c.pod} больше нет, а с ним и всего, что оставалось в его пространстве имён`),
+        ? told(`Среда выполнения создаёт сетевое пространство имён пода ${c.pod}: ${e.path}`, 'как `ip netns add`; пока в нём только lo, и тот выключен. Это делает containerd или CRI-O, ещё до вызова плагинов')
+        : told(`Среда выполнения удаляет пространство имён ${e.path}`, `как \`ip netns del\`; пода ${c.pod} больше нет, а с ним и всего, что оставалось в его пространстве имён`),
     exec: (e) => {
       const cmd = e.env.CNI_COMMAND ?? '?';
       if (e.caller.by === 'runtime') {
         const prev = e.stdin.includes('"prevResult"') ? ' и prevResult — результат, сохранённый при ADD' : '';
         return told(`Среда выполнения запускает плагин ${e.plugin}: CNI_COMMAND=${cmd}`, `CNI_CONTAINERID=${e.env.CNI_CONTAINERID ?? ''}, CNI_NETNS=${e.env.CNI_NETNS ?? ''}, CNI_IFNAME=${e.env.CNI_IFNAME ?? ''}; конфигурация сети приходит на stdin, с полями name и cniVersion${prev}`);
       }
-      const why = e.plugin === 'host-local' ? `плагин ${e.caller.plugin} поручает выдачу адреса своему плагину IPAM` : `плагин ${e.caller.plugin} передаёт работу плагину ${e.plugin}`;
-      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}: то же окружение, конфигурация на stdin`);
+      const ipam: Record<string, string> = { ADD: 'выдать адрес', DEL: 'освободить адрес', CHECK: 'проверить резервирование' };
+      const why = e.plugin === 'host-local' ? `плагин ${e.caller.plugin} поручает своему плагину IPAM ${ipam[cmd] ?? cmd}; ` : '';
+      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}то же окружение, своя конфигурация на stdin`);
     },
     exit: (e, c) => {
       if (e.exitCode !== 0) {
@@ -46,9 +47,9 @@ export const cniRu: CniCatalog = {
       }
       if (e.stdout === '') return told(`Плагин ${e.plugin} завершается с кодом 0`, `${c.op} прошёл успешно; ${c.op} ничего не печатает`);
       const ip = /"address":\s*"([^"]+)"/.exec(e.stdout)?.[1];
-      return told(`Плагин ${e.plugin} завершается с кодом 0 и печатает результат`, `в stdout, для ${c.who === '' ? 'среды выполнения' : `плагина ${c.who}`}${ip !== undefined ? `: ${ip}` : ''}`);
+      return told(`Плагин ${e.plugin} завершается с кодом 0 и печатает результат`, `в stdout, для ${c.caller === '' ? 'среды выполнения' : `плагина ${c.caller}`}${ip !== undefined ? `: ${ip}` : ''}`);
     },
-    delegate: (e) => told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, `по subnet.env: isGateway, host-local по подсети ноды, MTU${e.saved !== undefined ? `; сохраняет её в ${e.saved}, чтобы DEL получил ту же` : ''}`),
+    delegate: (e) => told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, 'по subnet.env: isGateway, host-local по подсети ноды, MTU'),
     file: (e, c) => {
       const p = e.path;
       if (p === '/run/flannel/subnet.env') return told(`Плагин flannel читает ${p}`, `его записал flanneld: подсеть подов этой ноды FLANNEL_SUBNET=${subnetOf(e.content)}, сеть кластера, MTU. Сам flannel не создаёт ни одного устройства`);
@@ -89,9 +90,10 @@ export const cniRu: CniCatalog = {
         case 'master':
           return told(`Интерфейс ${e.name} подключён к мосту ${e.master ?? '?'}`, `ip link set ${e.name} master ${e.master ?? '?'}: теперь мост передаёт кадры поду и от него`);
         case 'mac':
-          return told(`MAC интерфейса ${e.name} теперь ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'мост, которому MAC не задан, берёт наименьший MAC среди своих портов; с isGateway плагин задаёт его явно, и он больше не меняется, когда поды приходят и уходят' : '');
+          if (e.kind === 'bridge' && e.set === true) return told(`Плагин bridge закрепляет MAC моста ${e.name}: ${e.mac ?? '?'}`, 'с isGateway он явно задаёт мосту тот MAC, который был у него при создании: теперь MAC не меняется, когда поды приходят и уходят');
+          return told(`MAC интерфейса ${e.name} теперь ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'мост, которому MAC не задан, берёт наименьший MAC среди своих портов' : '');
         case 'hairpin':
-          return told(`Режим hairpin ${e.on === false ? 'выключен' : 'включён'} на ${e.name}`, 'hairpinMode: кадр может уйти через тот же порт, через который пришёл, так что под достучится до себя через Service');
+          return told(`Режим hairpin ${e.on === false ? 'выключен' : 'включён'} на ${e.name} (hairpinMode)`, 'кадр может уйти через тот же порт, через который пришёл, так что под достучится до себя через Service');
         case 'promisc':
           return told(`Неразборчивый режим ${e.on === false ? 'выключен' : 'включён'} на ${e.name}`);
         case 'mtu':
