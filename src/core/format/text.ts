@@ -76,7 +76,10 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
     case 'pmtu':
       return `pmtu ${e.dst} via ${e.via ?? 'direct'} dev ${e.dev}: mtu ${e.from} → ${e.mtu}, expires ${e.expiresS}s`;
     case 'vxlan':
-      return `vxlan ${e.action} ${e.iface} vni ${e.vni}: ${e.local}.${e.sport} > ${e.remote}.${e.port} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`;
+      // The datagram as tcpdump prints it: from the sending VTEP to the receiving one; sizes in the direction of the work.
+      return e.action === 'encap'
+        ? `vxlan encap ${e.iface} vni ${e.vni}: ${e.local}.${e.sport} > ${e.remote}.${e.port} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`
+        : `vxlan decap ${e.iface} vni ${e.vni}: ${e.remote}.${e.sport} > ${e.local}.${e.port} via ${e.dev}, ${e.outerLen} → ${e.innerLen} bytes`;
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:

@@ -67,7 +67,16 @@ function neighMsg(result: JourneyResult, e: NeighEvent, index: number): Msg {
           break;
         }
       }
-      const pktSrc = e.pkt !== undefined ? (packetBefore(events, e.pkt, index)?.ipv4?.src ?? null) : null;
+      // After a VXLAN device wrapped it, the packet waiting here is the outer datagram: its source is the VTEP's.
+      let wrapped: string | null = null;
+      for (let i = index - 1; i >= 0 && e.pkt !== undefined; i--) {
+        const x = events[i] as HopEvent;
+        if (x.type === 'vxlan' && x.action === 'encap' && x.pkt === e.pkt && x.ns === e.ns) {
+          wrapped = x.local;
+          break;
+        }
+      }
+      const pktSrc = wrapped ?? (e.pkt !== undefined ? (packetBefore(events, e.pkt, index)?.ipv4?.src ?? null) : null);
       return { k: 'neigh-resolve', ns: e.ns, ip: e.ip, iface: e.iface, wasFailed: e.from === 'FAILED', spa, pktSrc };
     }
     case 'queue':

@@ -37,7 +37,7 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   route: (c) => {
     if (c.result === 'forward') {
       if (c.direct) return `${c.ns} routes the packet straight to ${c.nexthop ?? '?'}: that network is connected to ${c.dev ?? '?'}`;
-      return c.resolves ? `${c.ns} routes the packet and resolves the next hop ${c.nexthop ?? '?'}` : `${c.ns} routes the packet to ${c.nexthop ?? '?'}`;
+      return c.resolves ? `${c.ns} routes the packet and resolves the next hop ${c.nexthop ?? '?'}` : `${c.ns} routes the packet to the next hop ${c.nexthop ?? '?'}`;
     }
     if (c.result === 'local') return `The packet is for ${c.ns} itself: local delivery`;
     return `${c.ns} drops the packet: ${c.reason ? DROP[c.reason] : 'no route'}`;

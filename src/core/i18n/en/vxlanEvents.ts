@@ -16,13 +16,13 @@ export const vxlanEventsEn: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan
     ? { short: `${m.dev} learns that ${m.mac} sits behind the VTEP ${m.remote}.`, why: 'Learning is on for this device, so each frame it takes out of a datagram teaches it where its sender is (vxlan_snoop). Flannel turns it off (nolearning) and programs every entry itself.' }
     : m.defaultEntry
       ? { short: `${m.dev}'s FDB has no entry for ${m.mac}: its default entry (00:00:00:00:00:00) sends the frame to the VTEP ${m.remote}.`, why: 'An all-zero entry is where a VXLAN device sends what no other entry names.' }
-      : { short: `${m.dev}'s FDB says where ${m.mac} is: behind the VTEP ${m.remote}.`, why: `flanneld added this entry (bridge fdb append ${m.mac} dev ${m.dev} dst ${m.remote} self permanent) for each remote node; with learning off, the device sends nothing it has no entry for.` },
+      : { short: `${m.dev}'s FDB says where ${m.mac} is: behind the VTEP ${m.remote}.`, why: `flanneld added this entry (bridge fdb replace ${m.mac} dev ${m.dev} dst ${m.remote} self permanent: netlink.NeighSet in flannel's device.go) for each remote node; with learning off, the device sends nothing it has no entry for.` },
   'vxlan-encap': (m) => ({
     short: `${m.dev} encapsulates the ${m.innerLen}-byte frame: UDP ${m.local}:${m.sport} → ${m.remote}:${m.port}, VNI ${m.vni}, ${m.outerLen} bytes in all.`,
-    why: `The frame gets 50 bytes around it: a VXLAN header (8 bytes, VNI ${m.vni}), a UDP header (8), an outer IPv4 header (20), and, counted too, the inner Ethernet header (14) the frame itself brings: 20 + 8 + 8 + 14 = 50. That is why ${m.dev}'s MTU is ${m.mtu}: ${m.mtu} + 50 fills a ${m.mtu + 50}-byte link. The outer packet goes out of ${m.underlay} like any packet ${m.ns} sends; port ${m.port} is Linux's default (IANA's is 4789), and the source port is a hash of the inner flow, so each flow keeps one.`,
+    why: `The outer IP packet is 50 bytes longer than the inner IP packet (${m.innerLen - 14} bytes): the inner Ethernet header (14) travels inside, and a VXLAN header (8, VNI ${m.vni}), a UDP header (8) and the outer IPv4 header (20) go around it: 14 + 8 + 8 + 20 = 50. That is why ${m.dev}'s MTU is ${m.mtu}: an inner packet of ${m.mtu} bytes makes an outer one of ${m.mtu + 50}, as much as the link carries. The outer packet goes out of ${m.underlay} like any packet ${m.ns} sends; port ${m.port} is Linux's default (IANA's is 4789), and the source port is a hash of the inner flow, so each flow keeps one.`,
   }),
   'vxlan-decap': (m) => ({
-    short: `${m.ns} takes the datagram to port ${m.port} in: its VXLAN device ${m.dev} (VNI ${m.vni}) unwraps the ${m.innerLen}-byte frame.`,
+    short: `${m.ns} receives the datagram on port ${m.port}: its VXLAN device ${m.dev} (VNI ${m.vni}) unwraps the ${m.innerLen}-byte frame.`,
     why: `The ${m.outerLen}-byte packet from ${m.remote} was for ${m.ns} itself, and the VXLAN driver's UDP socket on port ${m.port} received it (vxlan_rcv). The frame inside now arrives on ${m.dev} as if a cable had brought it, and is routed from there.`,
   }),
 };

@@ -43,13 +43,13 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   route: (c) => {
     if (c.result === 'forward') {
       if (c.direct) return `${c.ns} маршрутизирует пакет прямо к ${c.nexthop ?? '?'}: эта сеть подключена к ${c.dev ?? '?'}`;
-      return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? '?'}` : `${c.ns} маршрутизирует пакет к ${c.nexthop ?? '?'}`;
+      return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? '?'}` : `${c.ns} маршрутизирует пакет к следующему хопу ${c.nexthop ?? '?'}`;
     }
     if (c.result === 'local') return `Пакет адресован самому хосту ${c.ns}: локальная доставка`;
     return `${c.ns} отбрасывает пакет: ${c.reason ? DROP[c.reason] : 'нет маршрута'}`;
   },
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
-  encap: (c) => `Устройство ${c.dev} на ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}): датаграмма UDP на порт ${c.port} хоста ${c.remote}`,
+  encap: (c) => `Устройство ${c.dev} на машине ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}) — в UDP-датаграмму на порт ${c.port} хоста ${c.remote}`,
   decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
