@@ -1,0 +1,39 @@
+/*
+ * The offline page: `player.html`, built beside the app as one self-contained file (every script
+ * and style inlined by vite-plugin-singlefile, see vite.offline.ts), with the lab, journey and step
+ * written into it as `<script type="application/json" id="pj-lab">`, which its player reads at start.
+ */
+
+/** Where the built app keeps the offline page's template, relative to the app's page. */
+export const OFFLINE_TEMPLATE = 'player.html';
+
+/** The id of the element the offline player reads its link from. */
+export const OFFLINE_LAB_ID = 'pj-lab';
+
+/** A JSON string literal safe inside a `<script>` element (no `</script>`, no `<!--`). */
+function scriptJson(value: string): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * `template` (the built player page) with `link` (link parameters without `?`) in its `pj-lab`
+ * element, placed first in `<head>`; an earlier one is replaced. Throws an Error `offline-missing`
+ * when the text is no player page (a development server's, an error page).
+ */
+export function withOfflineLab(template: string, link: string): string {
+  if (!template.includes('data-pj-offline')) throw new Error('offline-missing');
+  const tag = `<script type="application/json" id="${OFFLINE_LAB_ID}">${scriptJson(link)}</script>`;
+  const clean = template.replace(new RegExp(`<script type="application/json" id="${OFFLINE_LAB_ID}">[^<]*</script>`), '');
+  // Right after <head>: the first one is the real one (inlined scripts come after it). A function,
+  // not a string, as the replacement: the link's lz-string text may hold `$`.
+  const head = clean.indexOf('<head>');
+  if (head < 0) throw new Error('offline-missing');
+  return `${clean.slice(0, head + 6)}${tag}${clean.slice(head + 6)}`;
+}
+
+/** The offline page for `link`: the template fetched from beside the app, the link written in. */
+export async function offlinePage(link: string): Promise<string> {
+  const res = await fetch(OFFLINE_TEMPLATE, { cache: 'no-cache' });
+  if (!res.ok) throw new Error('offline-missing');
+  return withOfflineLab(await res.text(), link);
+}
