@@ -142,4 +142,33 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
       await expect(page.getByTestId('app')).toBeVisible();
     });
   }
+
+  test('the offline page is one file that opens from file:// in Chromium, at the event it was saved at, and plays', async ({ page, context }, info) => {
+    await openApp(page, 'ru');
+    await forward(page, 4);
+    const before = await readStep(page);
+    const path = info.outputPath('offline.html');
+    const { name, bytes } = await download(page, 'export-offline', path);
+    expect(name).toBe(`packet-journey-pod1-pod3-step-${before.step}.html`);
+    const html = bytes.toString('utf8');
+    // Self-contained: no script or stylesheet fetched from anywhere.
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    expect(html).toContain('<script type="application/json" id="pj-lab">');
+    const offline = await context.newPage();
+    const failed: string[] = [];
+    offline.on('requestfailed', (r) => failed.push(r.url()));
+    offline.on('pageerror', (e) => failed.push(e.message));
+    await offline.emulateMedia({ reducedMotion: 'reduce' });
+    await offline.goto(`file://${path}`);
+    const count = offline.getByTestId('step-count');
+    await expect(count).toHaveText(`Событие ${before.step} из ${before.total}`);
+    await expect(offline.locator('[data-testid="network-canvas"] [data-packet]').first()).toBeAttached();
+    await offline.getByTestId('next').click();
+    await expect(count).toHaveText(`Событие ${before.step + 1} из ${before.total}`);
+    await offline.getByTestId('play').click();
+    await expect.poll(async () => Number((await count.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 }).toBeGreaterThan(before.step + 2);
+    expect(failed).toEqual([]);
+    await offline.close();
+  });
 });

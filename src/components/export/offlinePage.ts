@@ -21,7 +21,9 @@ function scriptJson(value: string): string {
  * when the text is no player page (a development server's, an error page).
  */
 export function withOfflineLab(template: string, link: string): string {
-  if (!template.includes('data-pj-offline')) throw new Error('offline-missing');
+  // A development server's page still loads its modules from /src: it would not play from disk.
+  // (A regular expression, not the text itself: the built page holds this very code.)
+  if (!template.includes('data-pj-offline') || /<script[^>]*\ssrc="\/src\//.test(template)) throw new Error('offline-missing');
   const tag = `<script type="application/json" id="${OFFLINE_LAB_ID}">${scriptJson(link)}</script>`;
   const clean = template.replace(new RegExp(`<script type="application/json" id="${OFFLINE_LAB_ID}">[^<]*</script>`), '');
   // Right after <head>: the first one is the real one (inlined scripts come after it). A function,
