@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, readStep } from './player';
 
-/** Downloads what `testId`'s button saves; its name and bytes. */
+/** Opens the export menu and picks `testId`'s item. */
+async function choose(page: Page, testId: string): Promise<void> {
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId(testId).click();
+  await expect(page.getByTestId(testId)).toHaveCount(0);
+}
+
+/** Downloads what the export menu's item `testId` saves; its name and bytes. */
 async function download(page: Page, testId: string, path: string): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), choose(page, testId)]);
   await d.saveAs(path);
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -30,6 +37,25 @@ async function forward(page: Page, n: number): Promise<void> {
 }
 
 test.describe('classroom exports: pictures, handout, offline page', () => {
+  test('the export menu opens above its button with four items, keys move through it and Escape closes it', async ({ page }) => {
+    await openApp(page, 'ru');
+    await page.getByTestId('export-menu').click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem')).toHaveText(['Рисунок (SVG)', 'Рисунок (PNG)', 'Материал для печати', 'Офлайн-страница (HTML)']);
+    await expect(page.getByTestId('export-svg')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('export-png')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('export-offline')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(page.getByTestId('export-menu')).toBeFocused();
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('network-canvas').click({ position: { x: 5, y: 200 } });
+    await expect(menu).toHaveCount(0);
+  });
+
   test('the SVG of an event is valid SVG holding the drawing’s labels, and dropping it back opens the same lab and event', async ({ page }, info) => {
     await openApp(page);
     await forward(page, 6);
@@ -115,7 +141,7 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     test(`the handout in ${lang}: a block per chapter with its picture, explanation and tables; printing shows the handout alone`, async ({ page }) => {
       await openApp(page, lang);
       const chapters = await page.locator('[data-testid="toc-list"] button[data-testid^="toc-"]').count();
-      await page.getByTestId('export-handout').click();
+      await choose(page, 'export-handout');
       const handout = page.getByTestId('handout');
       await expect(handout).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
       const blocks = handout.getByTestId('handout-chapter');
