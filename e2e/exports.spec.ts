@@ -181,6 +181,8 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
     expect(html).toContain('<script type="application/json" id="pj-lab">');
+    // Opened from disk there is no Content-Type header: the charset must be declared in the first 1024 bytes.
+    expect(Buffer.byteLength(html.slice(0, html.indexOf('<meta charset="UTF-8"')))).toBeLessThan(1000);
     const offline = await context.newPage();
     const failed: string[] = [];
     offline.on('requestfailed', (r) => failed.push(r.url()));

@@ -58,10 +58,10 @@ describe('handoutContent', () => {
 describe('withOfflineLab', () => {
   const page = '<!doctype html><html data-pj-offline="1"><head><meta charset="UTF-8"><script type="module">/* app */</script></head><body></body></html>';
 
-  it('writes the link first in <head> as a JSON string no script can end, replacing an earlier one', () => {
+  it('writes the link after <meta charset> as a JSON string no script can end, replacing an earlier one', () => {
     const link = 'lab=a$&b</script><!--&step=3';
     const out = withOfflineLab(page, link);
-    const m = /<head><script type="application\/json" id="pj-lab">([^<]*)<\/script><meta/.exec(out);
+    const m = /<head><meta charset="UTF-8"><script type="application\/json" id="pj-lab">([^<]*)<\/script><script type="module">/.exec(out);
     expect(m).not.toBeNull();
     expect(JSON.parse(m?.[1] ?? '""')).toBe(link);
     const again = withOfflineLab(out, 'step=9');
@@ -71,6 +71,7 @@ describe('withOfflineLab', () => {
 
   it('refuses a page that is no built offline player (an error page, the development server’s)', () => {
     expect(() => withOfflineLab('<html><head></head></html>', 'x')).toThrow('offline-missing');
+    expect(() => withOfflineLab('<html data-pj-offline="1"><head></head></html>', 'x')).toThrow('offline-missing');
     expect(() => withOfflineLab('<html data-pj-offline="1"><head><script type="module" src="/src/player.tsx"></script></head></html>', 'x')).toThrow('offline-missing');
   });
 });

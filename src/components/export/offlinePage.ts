@@ -17,7 +17,7 @@ function scriptJson(value: string): string {
 
 /**
  * `template` (the built player page) with `link` (link parameters without `?`) in its `pj-lab`
- * element, placed first in `<head>`; an earlier one is replaced. Throws an Error `offline-missing`
+ * element, placed right after `<meta charset>`; an earlier one is replaced. Throws an Error `offline-missing`
  * when the text is no player page (a development server's, an error page).
  */
 export function withOfflineLab(template: string, link: string): string {
@@ -26,11 +26,13 @@ export function withOfflineLab(template: string, link: string): string {
   if (!template.includes('data-pj-offline') || /<script[^>]*\ssrc="\/src\//.test(template)) throw new Error('offline-missing');
   const tag = `<script type="application/json" id="${OFFLINE_LAB_ID}">${scriptJson(link)}</script>`;
   const clean = template.replace(new RegExp(`<script type="application/json" id="${OFFLINE_LAB_ID}">[^<]*</script>`), '');
-  // Right after <head>: the first one is the real one (inlined scripts come after it). A function,
-  // not a string, as the replacement: the link's lz-string text may hold `$`.
-  const head = clean.indexOf('<head>');
-  if (head < 0) throw new Error('offline-missing');
-  return `${clean.slice(0, head + 6)}${tag}${clean.slice(head + 6)}`;
+  // Right after <meta charset>: it must stay within the file's first 1024 bytes (a page opened from
+  // disk has no Content-Type header), and the first one is the real one (inlined scripts come
+  // after it). Sliced, not String.replace: the link's lz-string text may hold `$`.
+  const meta = /<meta charset="?utf-8"?\s*\/?>/i.exec(clean);
+  if (!meta) throw new Error('offline-missing');
+  const at = meta.index + meta[0].length;
+  return `${clean.slice(0, at)}${tag}${clean.slice(at)}`;
 }
 
 /** The offline page for `link`: the template fetched from beside the app, the link written in. */
