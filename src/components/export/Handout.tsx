@@ -7,7 +7,7 @@ import { NetworkCanvas } from '../canvas/NetworkCanvas';
 import { StillContext } from '../canvas/usePrefersReducedMotion';
 import { useExportStrings } from '../i18n/exportStrings';
 import { handoutContent, type HandoutTable } from './handoutContent';
-import { drawingSvg } from './svgPicture';
+import { drawingSvg, type SvgPicture } from './svgPicture';
 
 
 /** Size the chapters' pictures are drawn at, in CSS pixels (a printed page's width at 16:9). */
@@ -22,7 +22,7 @@ function painted(): Promise<void> {
  * Draws the journey, off screen and still, at each of `ends` (event indexes) in turn, and hands
  * back each drawing as an SVG file's text: the handout's pictures come from the SVG export itself.
  */
-function ChapterPictures({ spec, ends, onDone }: { spec: JourneySpec; ends: number[]; onDone: (svgs: string[]) => void }) {
+function ChapterPictures({ spec, ends, onDone }: { spec: JourneySpec; ends: number[]; onDone: (pictures: (SvgPicture | null)[]) => void }) {
   const main = useAppStoreApi();
   const [store] = useState<AppStore>(() => {
     const s = main.getState();
@@ -32,13 +32,14 @@ function ChapterPictures({ spec, ends, onDone }: { spec: JourneySpec; ends: numb
   useEffect(() => {
     let stop = false;
     void (async () => {
-      const out: string[] = [];
+      const out: (SvgPicture | null)[] = [];
       for (const end of ends) {
         store.getState().reveal(end);
         await painted();
         const svg = box.current?.querySelector<SVGSVGElement>('svg[data-testid="network-canvas"]');
         if (stop) return;
-        out.push(svg ? drawingSvg(svg, { title: '', desc: '', link: '' }).text : '');
+        // Cut to the lab: the off-screen canvas is 16:9, the lab rarely is.
+        out.push(svg ? drawingSvg(svg, { title: '', desc: '', link: '', crop: true }) : null);
       }
       onDone(out);
     })();
@@ -102,7 +103,7 @@ export function Handout({ onClose }: { onClose: () => void }) {
   const lab = useAppStore((s) => s.shelf.entry?.name ?? s.topology.name);
   const chapters = useMemo(() => (result ? handoutContent(result, lang) : []), [result, lang]);
   const ends = useMemo(() => chapters.map((c) => c.end), [chapters]);
-  const [pictures, setPictures] = useState<string[] | null>(null);
+  const [pictures, setPictures] = useState<(SvgPicture | null)[] | null>(null);
   const closer = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closer.current?.focus();
@@ -140,7 +141,7 @@ export function Handout({ onClose }: { onClose: () => void }) {
           <section className="handout-chapter" key={c.n} data-testid="handout-chapter">
             <h2>{c.title ? t.chapter(c.n, c.title) : t.events(c.start + 1, c.end + 1)}</h2>
             <p className="handout-events">{t.events(c.start + 1, c.end + 1)}</p>
-            {pictures?.[k] && <img className="handout-picture" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(pictures[k])}`} alt={t.picture(c.n)} width={PICTURE.width} height={PICTURE.height} />}
+            {pictures?.[k] && <img className="handout-picture" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(pictures[k].text)}`} alt={t.picture(c.n)} width={pictures[k].width} height={pictures[k].height} />}
             <ol className="handout-lines" start={c.start + 1}>
               {c.lines.map((l, j) => (
                 <li key={j}>{l}</li>

@@ -74,7 +74,12 @@ export interface PictureInfo {
   desc: string;
   /** Link parameters (without `?`) that open this lab, journey and step: see {@link pictureLink}. */
   link: string;
+  /** Cut the picture to what is drawn (plus a margin) instead of the canvas as it stands. @default false */
+  crop?: boolean;
 }
+
+/** Margin around the drawing of a cropped picture, in CSS pixels. */
+const CROP_MARGIN = 12;
 
 /** A drawing serialized: the SVG file's text and its size in CSS pixels. */
 export interface SvgPicture {
@@ -88,8 +93,18 @@ export interface SvgPicture {
  * the page's background behind it, `info`'s title, description and link (in `<metadata>`).
  */
 export function drawingSvg(svg: SVGSVGElement, info: PictureInfo): SvgPicture {
-  const width = Math.max(1, Math.round(svg.clientWidth || svg.getBoundingClientRect().width));
-  const height = Math.max(1, Math.round(svg.clientHeight || svg.getBoundingClientRect().height));
+  const frame = svg.getBoundingClientRect();
+  let x = 0;
+  let y = 0;
+  let width = Math.max(1, Math.round(svg.clientWidth || frame.width));
+  let height = Math.max(1, Math.round(svg.clientHeight || frame.height));
+  const drawn = info.crop ? svg.querySelector('[data-testid="camera"]')?.getBoundingClientRect() : undefined;
+  if (drawn && drawn.width > 0 && drawn.height > 0) {
+    x = Math.floor(drawn.left - frame.left - CROP_MARGIN);
+    y = Math.floor(drawn.top - frame.top - CROP_MARGIN);
+    width = Math.ceil(drawn.width + 2 * CROP_MARGIN);
+    height = Math.ceil(drawn.height + 2 * CROP_MARGIN);
+  }
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const walk = (from: Element, to: Element) => {
     const kids = [...from.children];
@@ -106,7 +121,7 @@ export function drawingSvg(svg: SVGSVGElement, info: PictureInfo): SvgPicture {
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  clone.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
   clone.setAttribute('font-family', 'sans-serif');
   clone.setAttribute('role', 'img');
   const doc = svg.ownerDocument;
@@ -118,8 +133,10 @@ export function drawingSvg(svg: SVGSVGElement, info: PictureInfo): SvgPicture {
   // The canvas shows the page's background through the svg: the file paints its own.
   const bg = el('rect');
   const page = svg.closest('.pj-app') ?? svg.parentElement;
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
+  bg.setAttribute('x', String(x));
+  bg.setAttribute('y', String(y));
+  bg.setAttribute('width', String(width));
+  bg.setAttribute('height', String(height));
   bg.setAttribute('fill', page ? getComputedStyle(page).backgroundColor : '#ffffff');
   clone.prepend(el('title', info.title), el('desc', info.desc), bg);
   const body = new XMLSerializer().serializeToString(clone);
