@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './app/Embed';
 import { parseEmbedParams } from './app/embedParams';
+import { loadNarrator } from './core';
 import './app/app.css';
 
 // player.html: the offline page (one self-contained file, built by vite.offline.ts). The app's
@@ -28,8 +29,13 @@ q.set('controls', 'full');
 // No deck around the page: the arrow keys are the player's.
 q.set('keys', 'none');
 const { embed, link } = parseEmbedParams(`?${q.toString()}`);
-createRoot(el).render(
-  <StrictMode>
-    <EmbedApp link={link} embed={embed} peer={null} />
-  </StrictMode>,
+const root = el;
+// The narrator speaks one language at a time (core/i18n/narrators.ts): the page's own first (inlined
+// in this file like every chunk, so it loads from disk too).
+void loadNarrator(link.lang ?? 'en').then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <EmbedApp link={link} embed={embed} peer={null} />
+    </StrictMode>,
+  ),
 );
