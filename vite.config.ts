@@ -52,8 +52,23 @@ function revealForExample(): Plugin {
   };
 }
 
+/**
+ * Builds the offline page (`vite.offline.ts`: `player.html` as one self-contained file) into the
+ * same `dist` once the app's bundle is written, so `vite build` alone makes everything.
+ */
+function offlinePlayer(): Plugin {
+  return {
+    name: 'packet-journey-offline-player',
+    apply: 'build',
+    async closeBundle() {
+      const { build } = await import('vite');
+      await build({ configFile: 'vite.offline.ts' });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), revealForExample()],
+  plugins: [react(), contentSecurityPolicy(), revealForExample(), offlinePlayer()],
   // Relative asset paths so the built app also works from a sub-folder or a slide deck's iframe.
   base: './',
   preview: { port: 4173, strictPort: true, host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP } },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { STRINGS } from '../components/i18n/strings';
@@ -13,6 +13,10 @@ import { defaultSpec } from './defaultSpec';
 import type { OpenOptions } from './urlParams';
 import { initialLang, initialTheme, savePreferences } from './preferences';
 import { initShelf, useLabKeeping, type LabsOptions } from './useLabKeeping';
+import { usePictureDrop } from './pictureDrop';
+
+/** What a dropped picture did: in the export chunk, which the drop has loaded already. */
+const DropNote = lazy(() => import('../components/export/ExportButtons').then((m) => ({ default: m.DropNote })));
 import type { UrlParams } from './urlParams';
 
 export { SEED_SPEC } from './defaultSpec';
@@ -108,6 +112,8 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   useEffect(() => {
     if (cniStory !== undefined) void store.getState().openCniStory(cniStory);
   }, [store, cniStory]);
+  // The page's main app takes pictures dropped on the page (their lab opens here).
+  const dropped = usePictureDrop(store, syncUrl);
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {
@@ -164,6 +170,11 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
       <HostProvider value={host}>
         <KeeperProvider value={keeper}>
           <AppShell globalKeys={globalKeys} />
+          {dropped.result && (
+            <Suspense fallback={null}>
+              <DropNote result={dropped.result} onClose={dropped.dismiss} />
+            </Suspense>
+          )}
         </KeeperProvider>
       </HostProvider>
     </AppStoreProvider>

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../core/i18n/ru/glossary';
 import { plural, type PluralForms } from '../../core/i18n/plural';
+import { EXPORTS_EN, EXPORTS_RU } from './exportStrings';
 import { STRINGS, type EventTypeKey } from './strings';
+
+/** Every table of texts: the app's, and the exports' (held by their lazy chunk, not by STRINGS). */
+const ALL = { en: { ...STRINGS.en, exports: EXPORTS_EN }, ru: { ...STRINGS.ru, exports: EXPORTS_RU } };
 
 /** Counts that exercise every Russian plural form, including the 11–14 exception and 21/22/25. */
 const NS = [1, 2, 5, 11, 21, 22, 25];
@@ -73,6 +77,8 @@ const LATIN_OK = new Set([
   'maxUnavailable', 'AGE', 'hostNetwork', 'flanneld', 'VNI', 'ensureLink', 'device', 'go', 'VTEP', 'subnet', 'env', 'cni0',
   // The CNI stories' names: the spec's operations, the bridge by its own name.
   'CNI', 'DEL', 'CHECK',
+  // The exports: picture and page formats by their own names, and the command that builds the offline page.
+  'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
@@ -90,11 +96,11 @@ const FORM_OF = new Map(Object.values(COUNTED).flatMap((forms) => Object.values(
 const COUNTING = ['panels.localRoutes', 'notices.pastEnd', 'anySize.fold.flooded', 'anySize.fold.floodedArp', 'anySize.fold.ignored', 'anySize.fold.hidden', 'anySize.fold.unfoldLabel'];
 
 describe('UI strings', () => {
-  const en = walk(STRINGS.en);
-  const ru = walk(STRINGS.ru);
+  const en = walk(ALL.en);
+  const ru = walk(ALL.ru);
 
   it('have the same shape in both languages', () => {
-    expect(shape(STRINGS.ru)).toEqual(shape(STRINGS.en));
+    expect(shape(ALL.ru)).toEqual(shape(ALL.en));
   });
 
   it('label every event type of the log, and ignored frames', () => {
