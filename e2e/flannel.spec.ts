@@ -13,7 +13,7 @@ for (const lang of ['en', 'ru'] as const) {
   test(`${lang}: the Flannel VXLAN scenario encapsulates on node1 and decapsulates on node2`, async ({ page }) => {
     await openApp(page, lang);
     const picker = page.getByRole('combobox', { name: T.scenario });
-    await expect(picker.locator(`optgroup[label="${T.group}"] option`)).toHaveCount(3);
+    await expect(picker.locator(`optgroup[label="${T.group}"] option`)).toHaveCount(4);
     await picker.selectOption('flannel-vxlan-cold-ping-pod1-pod3');
     // flannel.1 is drawn on both nodes, with its /32.
     await expect(page.getByText('flannel.1 10.10.10.0/32')).toBeVisible();
