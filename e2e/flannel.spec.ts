@@ -13,7 +13,7 @@ for (const lang of ['en', 'ru'] as const) {
   test(`${lang}: the Flannel VXLAN scenario encapsulates on node1 and decapsulates on node2`, async ({ page }) => {
     await openApp(page, lang);
     const picker = page.getByRole('combobox', { name: T.scenario });
-    for (const id of ['flannel-vxlan-cold-ping-pod1-pod3', 'flannel-host-gw-cold-ping-pod1-pod3', 'flannel-vxlan-fragments']) {
+    for (const id of ['flannel-vxlan-cold-ping-pod1-pod3', 'flannel-host-gw-cold-ping-pod1-pod3', 'flannel-vxlan-fragments', 'flannel-vxlan-frag-needed']) {
       await expect(picker.locator(`optgroup[label="${T.group}"] option[value="${id}"]`)).toHaveCount(1);
     }
     await picker.selectOption('flannel-vxlan-cold-ping-pod1-pod3');

@@ -17,3 +17,5 @@ export { findNs, findIface, renameNamespace, renameInterface, type NsPlace, type
 export { setAddresses, setMac, setPodSubnet, podSubnetOf, addressesFromText, type PodSubnet } from './model/ifaceEdits';
 export { addRoute, updateRoute, deleteRoute, setRoutes, routeInput, routeLine, routeFromInput, type RouteInput } from './model/routeEdits';
 export { setNsSysctl, setIfaceSysctl, sysctlsOf, IFACE_SYSCTL_KEYS, type NsSysctlKey, type IfaceSysctlKey, type ShownSysctl, type SysctlValue, type SysctlsView, type SysctlReading } from './model/sysctlEdits';
+// The lab's datapath mode: switch between the seed's bridge, Flannel host-gw and Flannel VXLAN.
+export { setDatapath, flannelProgram, flannelNodes, type FlannelProgram, type FlannelNode } from './model/datapath';

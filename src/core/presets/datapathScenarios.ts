@@ -48,6 +48,27 @@ export function seedHostGw(): Topology {
   };
 }
 
+/**
+ * seed-vxlan with node1's pods at MTU 1500, as pods created before flannel wrote FLANNEL_MTU=1450
+ * keep: a packet that fits their link no longer fits flannel.1.
+ */
+export function seedVxlanOldPods(): Topology {
+  const t = seedVxlan();
+  const mtu1500 = <T extends { mtu?: number }>(i: T): T => {
+    const { mtu: _m, ...rest } = i;
+    return rest as T;
+  };
+  return {
+    ...t,
+    name: 'seed-vxlan-old-pods',
+    machines: t.machines.map((m) => (m.name !== 'node1' ? m : {
+      ...m,
+      interfaces: m.interfaces.map((i) => (i.kind === 'bridge' || i.kind === 'veth' ? mtu1500(i) : i)),
+      pods: (m.pods ?? []).map((p) => ({ ...p, interfaces: p.interfaces.map(mtu1500) })),
+    })),
+  };
+}
+
 export const DATAPATH_SCENARIOS: readonly Scenario[] = [
   {
     id: 'flannel-vxlan-cold-ping-pod1-pod3',
@@ -75,5 +96,14 @@ export const DATAPATH_SCENARIOS: readonly Scenario[] = [
     },
     topology: seedVxlan,
     journey: { from: 'pod1', to: 'pod3', size: 1500 },
+  },
+  {
+    id: 'flannel-vxlan-frag-needed',
+    title: {
+      en: 'Flannel VXLAN, pod1 still at MTU 1500: ping -s 1450 fits its link with DF, but not flannel.1 (MTU 1450): node1 answers "fragmentation needed"',
+      ru: 'Flannel VXLAN, у pod1 ещё MTU 1500: ping -s 1450 с DF помещается в его канал, но не во flannel.1 (MTU 1450): node1 отвечает «нужна фрагментация»',
+    },
+    topology: seedVxlanOldPods,
+    journey: { from: 'pod1', to: 'pod3', size: 1450 },
   },
 ];
