@@ -27,6 +27,6 @@ for (const lang of ['en', 'ru'] as const) {
     // The encapsulation's detailed sentence says where the 50 bytes come from.
     await rows.filter({ hasText: T.encap }).first().click();
     await page.getByRole('button', { name: lang === 'en' ? 'Detailed' : 'Подробно', exact: true }).click();
-    await expect(page.getByText(/20 \+ 8 \+ 8 \+ 14 = 50/)).toBeVisible();
+    await expect(page.getByText(/14 \+ 8 \+ 8 \+ 20 = 50/)).toBeVisible();
   });
 }

@@ -117,7 +117,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {
-      if (s.lang !== prev.lang || s.theme !== prev.theme) savePreferences({ lang: s.lang, theme: s.theme });
+      if (s.lang !== prev.lang || s.langWanted !== prev.langWanted || s.theme !== prev.theme) savePreferences({ lang: s.langWanted ?? s.lang, theme: s.theme });
     });
   }, [store, persist]);
   useEffect(() => {

@@ -90,6 +90,11 @@ export type SideTab = 'tables' | 'log';
 /** View preferences. */
 export interface UiSlice {
   lang: Lang;
+  /**
+   * The language asked for while its narrator loads (null when none is pending): the address and
+   * the saved preference carry it at once, so a reload right after the click keeps the choice.
+   */
+  langWanted: Lang | null;
   theme: Theme;
   logFilter: Record<LogFilterKey, boolean>;
   sideTab: SideTab;

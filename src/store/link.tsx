@@ -34,7 +34,7 @@ function isLab(t: Topology, key: string, make: () => Topology): boolean {
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */
-export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'> & Partial<Pick<AppState, 'hideFuture' | 'cni'>>;
+export type LinkState = Pick<AppState, 'result' | 'index' | 'lang' | 'theme' | 'speed' | 'follow' | 'panels' | 'panelsAuto' | 'topology' | 'preset'> & Partial<Pick<AppState, 'hideFuture' | 'cni' | 'langWanted'>>;
 
 /** How the view may be overridden in a link (an embed asks for the drawing, following the packet). */
 export type LinkView = Partial<Pick<LinkState, 'follow' | 'panels'>>;
@@ -74,7 +74,7 @@ export function linkParams(s: LinkState, lab: LabParams | null, view: LinkView =
   // Only a size other than the protocol's default (the form leaves that one empty). TCP sends none.
   if (spec.size !== undefined && spec.proto !== 'tcp' && spec.size !== defaultSize(spec.proto)) q.set('size', String(spec.size));
   q.set('warm', spec.warm ? '1' : '0');
-  q.set('lang', s.lang);
+  q.set('lang', s.langWanted ?? s.lang);
   q.set('theme', s.theme);
   q.set('step', String(s.index + 1));
   if (s.speed !== 1) q.set('speed', String(s.speed));

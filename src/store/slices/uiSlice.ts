@@ -7,6 +7,7 @@ import type { Lang, Theme } from '../types';
 export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean; panels: boolean; notices: Bilingual[]; level?: Level }): StateCreator<AppState, [], [], UiSlice> {
   return (set) => ({
     lang: init.lang,
+    langWanted: null,
     theme: init.theme,
     logFilter: { arp: true, request: true, reply: true, 'icmp-error': true, decision: true },
     sideTab: 'tables',
@@ -16,8 +17,16 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     level: init.level ?? 'detailed',
     // The narrator's prose loads per language: the switch waits for it, so nothing is ever told in a language not loaded.
     setLang: (lang) => {
-      if (hasNarrator(lang)) set({ lang });
-      else void loadNarrator(lang).then(() => set({ lang }), () => undefined);
+      if (hasNarrator(lang)) {
+        set({ lang, langWanted: null });
+        return;
+      }
+      set({ langWanted: lang });
+      void loadNarrator(lang).then(
+        // A later click may have asked for another language meanwhile: the last wish wins.
+        () => set((s) => (s.langWanted === lang ? { lang, langWanted: null } : {})),
+        () => set((s) => (s.langWanted === lang ? { langWanted: null } : {})),
+      );
     },
     setTheme: (theme) => set({ theme }),
     toggleLogFilter: (key) => set((s) => ({ logFilter: { ...s.logFilter, [key]: !s.logFilter[key] } })),

@@ -35,6 +35,10 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
     { finding: 'link-alone machines[2].interfaces[4].segment', why: 'node2\'s management NIC is alone on its segment, as the case needs' },
     { finding: 'segment-unrouted machines[1].routes', why: 'the router has no route to the management network, which only node2 is on' },
   ],
+  'flannel-vxlan-frag-needed': [
+    { finding: 'pod-mtu-over-overlay machines[0].pods[0].interfaces[0].mtu', why: 'the case itself: pod1 still at MTU 1500 sends with DF past flannel.1 (MTU 1450)' },
+    { finding: 'pod-mtu-over-overlay machines[0].pods[1].interfaces[0].mtu', why: 'node1\'s other pod was created before FLANNEL_MTU=1450 too: its link is also at 1500' },
+  ],
   'tcp-syn-retries-rp-filter-router': [
     { finding: 'gateway-absent machines[1].routes[1].via', why: 'the route back to pod1 through a management NIC whose gateway does not exist: strict rp_filter drops the SYN on it' },
     { finding: 'link-alone machines[1].interfaces[1].segment', why: 'the router\'s management NIC is alone on its segment, as the case needs' },
