@@ -49,6 +49,18 @@ export type CniEvent = { seq: number } & (
   | { type: 'ipam'; op: 'reserve'; ip: string; gateway: string; file: string; containerId: string; ifname: string }
   | { type: 'ipam'; op: 'release'; ip: string; file: string; containerId: string; ifname: string }
   | { type: 'ipam'; op: 'full'; rangeSet: string }
+  /**
+   * calico-ipam (libcalico-go lib/ipam): the block it takes an address from, one already affine to
+   * this node or one it claims now (`claim`: a free block of the pool, or the block of a requested
+   * address); the address assigned (`ordinal` within the block) to the handle
+   * `k8s-pod-network.<containerID>`, or released from it; `exhausted` when no block had room.
+   */
+  | { type: 'ipam'; op: 'block'; block: string; host: string; how: 'affine' | 'claim' }
+  | { type: 'ipam'; op: 'assign'; ip: string; block: string; ordinal: number; handle: string; requested: boolean }
+  | { type: 'ipam'; op: 'unassign'; ip: string; block: string; handle: string }
+  | { type: 'ipam'; op: 'exhausted'; pool: string }
+  /** A key of Calico's datastore read, created, updated or deleted (its etcdv3 key layout; with the Kubernetes datastore the same objects are custom resources). */
+  | { type: 'datastore'; op: 'read' | 'missing' | 'create' | 'update' | 'delete'; key: string; value?: string }
   /** One thing CHECK verified, and whether it held. */
   | { type: 'check'; plugin: string; what: 'bridge' | 'container-iface' | 'host-veth' | 'address' | 'route' | 'reservation'; subject: string; ok: boolean }
 );

@@ -294,10 +294,13 @@ export class Kernel {
     if (!l || !l.up) throw new KernelError('ENETDOWN', T.errnoNetDown);
     if (route.gw !== undefined) {
       const gw = parseIp(route.gw);
-      const onLink = gw !== null && this.connectedOf(l).some((c) => {
-        const p = parseCidr(c.dst);
-        return p !== null && networkOf(gw, p.prefix) === p.ip;
-      });
+      // fib_check_nh_v4_gw looks the gateway up in the table: a connected prefix of the link, or a
+      // device route through it (scope link, no gateway: Calico's `169.254.1.1 dev eth0`) will do.
+      const covers = (dst: string): boolean => {
+        const p = parseCidr(dst);
+        return p !== null && gw !== null && networkOf(gw, p.prefix) === p.ip;
+      };
+      const onLink = gw !== null && (this.connectedOf(l).some((c) => covers(c.dst)) || n.routes.some((r) => r.dev === l.index && r.gw === undefined && covers(r.dst)));
       if (!onLink) throw new KernelError('ENETUNREACH', T.errnoNetUnreach);
     }
     if (n.routes.some((r) => r.dst === route.dst && r.gw === route.gw && r.dev === route.dev)) throw new KernelError('EEXIST', T.errnoExist);
@@ -350,6 +353,33 @@ export class Kernel {
     if (!(path in this.node.files)) return;
     delete this.node.files[path];
     this.emit({ type: 'file', op: 'remove', path });
+  }
+
+  /** A datastore key's value (Calico's), or undefined; reported as read or missing. */
+  dsGet(key: string): string | undefined {
+    const v = this.node.datastore?.[key];
+    this.emit(v === undefined ? { type: 'datastore', op: 'missing', key } : { type: 'datastore', op: 'read', key, value: v });
+    return v;
+  }
+
+  /** Creates or updates a datastore key. */
+  dsPut(key: string, value: string): void {
+    const ds = (this.node.datastore ??= {});
+    const op = key in ds ? 'update' : 'create';
+    ds[key] = value;
+    this.emit({ type: 'datastore', op, key, value });
+  }
+
+  /** Deletes a datastore key (nothing when absent). */
+  dsDel(key: string): void {
+    if (!this.node.datastore || !(key in this.node.datastore)) return;
+    delete this.node.datastore[key];
+    this.emit({ type: 'datastore', op: 'delete', key });
+  }
+
+  /** The datastore keys under `prefix`, sorted (an etcd range read returns keys in byte order). Silent: a listing reads no value. */
+  dsKeys(prefix: string): string[] {
+    return Object.keys(this.node.datastore ?? {}).filter((k) => k.startsWith(prefix)).sort();
   }
 
   /** Files directly under `dir`, by name, sorted as filepath.Walk visits them (lexically). */

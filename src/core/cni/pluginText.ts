@@ -152,6 +152,13 @@ export const PLUGIN_TEXT = {
   delegateName: "'delegate' dictionary must not have 'name' field, it'll be set by flannel",
   delegateIpam: "'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
   delegateAdd: (err: string) => `failed to delegate add: ${err}`,
+  // projectcalico/calico cni-plugin and libcalico-go lib/ipam (ipam.go AssignIP, PartialFulfillmentError; pools.go)
+  calicoNoPools: (host: string) => `no configured Calico pools for host:${host}`,
+  calicoAssigned0: 'failed to request IPv4 addresses: Assigned 0 out of 1 requested IPv4 addresses; No more free affine blocks',
+  calicoNotInPool: 'The provided IP address is not in a configured pool\n',
+  calicoInUse: 'Address already assigned in block',
+  calicoAddRoute: (err: string) => `failed to add route inside the container: ${err}`,
+  calicoHostRoute: (dev: string, err: string) => `error adding host side routes for interface: ${dev}, error: ${err}`,
   // Ours, not the reference plugins': a field this simulator does not model (code 2, SPEC.md §5).
   notModelled: (key: string, value: string) => `unsupported field in network configuration: ${key}=${value} (not modelled by Packet Journey)`,
   // spec 1.1 STATUS (SPEC.md §2): our flannel's answer when flanneld has not written subnet.env

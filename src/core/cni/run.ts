@@ -1,4 +1,6 @@
 import { bridge } from './bridge';
+import { calico } from './calico';
+import { calicoIpam } from './calicoIpam';
 import type { CniEvent, CniEventBody } from './events';
 import { flannel } from './flannel';
 import { hostLocal } from './hostLocal';
@@ -14,8 +16,8 @@ import type { CniEnv, PluginOutput } from './types';
  * the runtime (runtime.ts) both go through here; the input state is never changed.
  */
 
-/** The plugins installed on every node: bridge, host-local, flannel and portmap, by type name. */
-export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap };
+/** The plugins installed on every node: bridge, host-local, flannel, portmap, calico and calico-ipam, by type name. */
+export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, calico, 'calico-ipam': calicoIpam };
 
 /** What one execution did. */
 export interface PluginRun extends PluginOutput {

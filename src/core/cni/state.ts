@@ -74,6 +74,13 @@ export interface NodeState {
   namespaces: Record<string, NetnsState>;
   /** Files by absolute path (host-local's `/var/lib/cni/networks/<net>/<ip>`, flannel's subnet.env). */
   files: Record<string, string>;
+  /**
+   * Calico's datastore as this node's plugins see it, by key (its etcdv3 layout:
+   * `/calico/ipam/v2/assignment/ipv4/block/10.244.120.64-26`, `/calico/ipam/v2/handle/…`), each
+   * value a JSON text. It is the cluster's, not the node's: the lab fills it with every node's
+   * blocks, so calico-ipam on one node never claims a block another node holds.
+   */
+  datastore?: Record<string, string>;
 }
 
 /** A fresh namespace as `ip netns add` makes it: only `lo`, down. */

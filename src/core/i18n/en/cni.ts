@@ -75,6 +75,7 @@ export const cniEn: CniCatalog = {
       switch (e.op) {
         case 'add':
           if (e.kind === 'bridge') return told(`bridge creates the bridge ${e.name}`, `ip link add ${e.name} type bridge, in ${c.node}'s namespace: it did not exist before this pod`);
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'calico') return told(`calico creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, 'made inside the pod\'s namespace, its host end straight in the node\'s; the name is cali and the first 11 hex digits of sha1("<namespace>.<pod>"), the same for the same pod every time. No bridge: the node routes to the pod over this veth');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`bridge creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, `made inside the pod's namespace; the host end, veth and 8 random hex digits, moves to the node's`);
           if (e.kind === 'veth') return told(`${e.name} appears in ${c.node}, the host end of ${c.pod}'s ${e.peer?.name ?? 'eth0'}`, `MAC ${e.mac ?? '?'}`);
           return told(`${e.name} is created in ${at}`);
@@ -89,6 +90,7 @@ export const cniEn: CniCatalog = {
         case 'master':
           return told(`${e.name} is attached to the bridge ${e.master ?? '?'}`, `ip link set ${e.name} master ${e.master ?? '?'}: the bridge now switches frames to and from the pod`);
         case 'mac':
+          if (e.kind === 'veth' && e.set === true && e.mac === 'ee:ee:ee:ee:ee:ee') return told(`calico sets ${e.name}'s MAC to ee:ee:ee:ee:ee:ee`, 'every cali* host end has this MAC: the link is point to point and routed, so the MAC only has to answer the pod\'s ARP');
           if (e.kind === 'bridge' && e.set === true) return told(`bridge pins ${e.name}'s MAC at ${e.mac ?? '?'}`, 'with isGateway it sets the MAC the bridge had when it was created, explicitly: from now on it no longer follows the ports as pods come and go');
           return told(`${e.name}'s MAC is now ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'a bridge whose MAC was never set takes the lowest MAC among its ports' : '');
         case 'hairpin':
@@ -103,6 +105,7 @@ export const cniEn: CniCatalog = {
     addr: (e, c) => {
       if (e.op === 'exists') return told(`${e.dev} already has ${e.address}`, 'the first pod\'s ADD set it; bridge finds it and changes nothing');
       if (e.op === 'del') return told(`${e.address} is removed from ${e.dev} in ${where(e.ns, c)}`);
+      if (c.who === 'calico') return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address calico-ipam assigned, as a /32: no subnet, so no connected route; everything goes through 169.254.1.1');
       if (e.ns === HOST_NS) return told(`${e.dev} gets ${e.address}`, 'the gateway address: with isGateway the bridge becomes the pods\' gateway into the node');
       return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address host-local reserved');
     },
@@ -111,6 +114,11 @@ export const cniEn: CniCatalog = {
       const r = `${dst(e.dst)}${e.gw !== undefined ? ` via ${e.gw}` : ''} dev ${e.dev}`;
       if (e.proto === 'kernel') return told(`The kernel adds the connected route ${r} in ${at}`, 'it comes with the address, for its subnet');
       if (e.op === 'del') return told(`Route ${r} is removed in ${at}`);
+      if (c.who === 'calico') {
+        if (e.ns === HOST_NS) return told(`Route ${r} in ${at}`, `the node reaches ${c.pod} by this /32 route over its veth, not through a bridge`);
+        if (e.gw === undefined) return told(`Route ${r} in ${at}`, '169.254.1.1 is a placeholder next hop no interface owns: this device route only makes it reachable, so a default route can name it');
+        return told(`Route ${r} in ${at}`, 'every packet leaving the pod goes to 169.254.1.1, so the pod ARPs for that address alone; the node answers by proxy ARP');
+      }
       return told(`Route ${r} in ${at}`, e.dst === '0.0.0.0/0' ? 'isDefaultGateway: the pod\'s default route goes through the bridge\'s address' : 'a route host-local\'s configuration asked for');
     },
     sysctl: (e, c) => {
@@ -119,6 +127,10 @@ export const cniEn: CniCatalog = {
       if (e.key.endsWith('.accept_ra')) return told(`${at}: ${e.key} = ${e.value}`, 'IPv6 router advertisements are ignored on this device');
       if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'the interface will announce its address with a gratuitous ARP when it comes up');
       if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'no IPv6 duplicate address detection on this device');
+      if (e.key.endsWith('.proxy_arp')) return told(`${at}: ${e.key} = ${e.value}`, 'the node answers ARP on this device for addresses it would route out of another one, with the device\'s own MAC: that is how the pod\'s ARP for 169.254.1.1 gets an answer');
+      if (e.key.endsWith('.proxy_delay')) return told(`${at}: ${e.key} = ${e.value}`, 'a proxy ARP answer goes out at once; the kernel would otherwise wait up to 0.8 s');
+      if (e.key.endsWith('.forwarding')) return told(`${at}: ${e.key} = ${e.value}`, 'packets coming in from the pod may be forwarded');
+      if (e.key.endsWith('.route_localnet')) return told(`${at}: ${e.key} = ${e.value}`, 'so traffic from the pod may be NATed to the node\'s own 127.0.0.1');
       return told(`${at}: ${e.key} = ${e.value}`);
     },
     nat: (e) => told(`iptables -t nat: ${e.op} ${e.chain}${e.rule !== undefined ? ` ${e.rule}` : ''}`),
@@ -134,8 +146,22 @@ export const cniEn: CniCatalog = {
           return told(`host-local releases ${e.ip}`, `held by ${e.containerId}; its file goes, but last_reserved_ip stays, so the next pod does not get ${e.ip} back at once`);
         case 'full':
           return told(`No free address left in ${e.rangeSet}`);
+        case 'block':
+          return e.how === 'affine'
+            ? told(`calico-ipam takes an address from ${e.block}, a block ${e.host} holds`, 'each node holds blocks of the pool by affinity and hands out their addresses itself')
+            : told(`calico-ipam claims the block ${e.block} for ${e.host}`, 'a block of the pool nobody holds: from now on it is this node\'s, and the other nodes route the whole block to it');
+        case 'assign':
+          return told(`calico-ipam assigns ${e.ip} to ${e.handle}`, e.requested ? 'the address asked for' : `the first free address of ${e.block} (ordinal ${e.ordinal}): its network address is handed out like any other`);
+        case 'unassign':
+          return told(`calico-ipam releases ${e.ip}`, `held by ${e.handle}; it goes to the end of the block's free list`);
+        case 'exhausted':
+          return told(`No free block left in the pool ${e.pool}`);
       }
-      return told('host-local');
+      return told('IPAM');
+    },
+    datastore: (e) => {
+      const verb = { read: 'reads', missing: 'finds no', create: 'creates', update: 'updates', delete: 'deletes' }[e.op];
+      return told(`The datastore: ${verb} ${e.key}`, 'Calico keeps its blocks, handles and endpoints in its datastore, shared by the whole cluster, not in files on the node');
     },
     check: (e) => {
       const what = { bridge: 'the bridge', 'container-iface': 'the pod\'s interface', 'host-veth': 'the host end', address: 'the address', route: 'the route', reservation: 'the reservation of' }[e.what];

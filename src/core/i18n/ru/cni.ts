@@ -76,6 +76,7 @@ export const cniRu: CniCatalog = {
       switch (e.op) {
         case 'add':
           if (e.kind === 'bridge') return told(`Плагин bridge создаёт мост ${e.name}`, `ip link add ${e.name} type bridge в пространстве имён ноды ${c.node}: до этого пода моста не было`);
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'calico') return told(`Плагин calico создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, её конец со стороны хоста сразу появляется в пространстве имён ноды; его имя — cali и первые 11 шестнадцатеричных цифр sha1("<namespace>.<pod>"), для одного и того же пода всегда одно. Моста нет: нода маршрутизирует пакеты к поду через эту пару');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`Плагин bridge создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, а конец со стороны хоста (veth и 8 случайных шестнадцатеричных цифр) переносится в пространство имён ноды');
           if (e.kind === 'veth') return told(`Интерфейс ${e.name} появляется на ноде ${c.node}: это конец пары, идущей к ${e.peer?.name ?? 'eth0'} пода ${c.pod}`, `MAC ${e.mac ?? '?'}`);
           return told(`Интерфейс ${e.name} создан в пространстве имён ${at}`);
@@ -90,6 +91,7 @@ export const cniRu: CniCatalog = {
         case 'master':
           return told(`Интерфейс ${e.name} подключён к мосту ${e.master ?? '?'}`, `ip link set ${e.name} master ${e.master ?? '?'}: теперь мост передаёт кадры поду и от него`);
         case 'mac':
+          if (e.kind === 'veth' && e.set === true && e.mac === 'ee:ee:ee:ee:ee:ee') return told(`Плагин calico задаёт интерфейсу ${e.name} MAC ee:ee:ee:ee:ee:ee`, 'такой MAC у каждого интерфейса cali* на ноде: канал точка-точка и маршрутизируемый, MAC нужен только для ответа на ARP пода');
           if (e.kind === 'bridge' && e.set === true) return told(`Плагин bridge закрепляет MAC моста ${e.name}: ${e.mac ?? '?'}`, 'с isGateway он явно задаёт мосту тот MAC, который был у него при создании: теперь MAC не меняется, когда поды приходят и уходят');
           return told(`MAC интерфейса ${e.name} теперь ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'мост, которому MAC не задан, берёт наименьший MAC среди своих портов' : '');
         case 'hairpin':
@@ -104,6 +106,7 @@ export const cniRu: CniCatalog = {
     addr: (e, c) => {
       if (e.op === 'exists') return told(`У моста ${e.dev} уже есть адрес ${e.address}`, 'его назначил ADD первого пода; плагин bridge ничего не меняет');
       if (e.op === 'del') return told(`Адрес ${e.address} снят с ${e.dev} (пространство имён ${whereGen(e.ns, c)})`);
+      if (c.who === 'calico') return told(`Интерфейс ${e.dev} пода ${c.pod} получает адрес ${e.address}`, 'тот, что выдал calico-ipam, с маской /32: подсети нет, значит, нет и маршрута к подключённой сети; всё идёт через 169.254.1.1');
       if (e.ns === HOST_NS) return told(`Мост ${e.dev} получает адрес ${e.address}`, 'адрес шлюза: с isGateway мост становится для подов шлюзом в ноду');
       return told(`Интерфейс ${e.dev} пода ${c.pod} получает адрес ${e.address}`, 'тот, что зарезервировал host-local');
     },
@@ -112,6 +115,11 @@ export const cniRu: CniCatalog = {
       const r = `${dst(e.dst)}${e.gw !== undefined ? ` via ${e.gw}` : ''} dev ${e.dev}`;
       if (e.proto === 'kernel') return told(`Ядро добавляет маршрут ${r} в пространстве имён ${at}: сеть, подключённая напрямую`, 'он появляется вместе с адресом, для его подсети');
       if (e.op === 'del') return told(`Маршрут ${r} удалён (пространство имён ${at})`);
+      if (c.who === 'calico') {
+        if (e.ns === HOST_NS) return told(`Маршрут ${r} в пространстве имён ${at}`, `нода доходит до пода ${c.pod} по этому маршруту /32 через его пару veth, а не через мост`);
+        if (e.gw === undefined) return told(`Маршрут ${r} в пространстве имён ${at}`, '169.254.1.1 — условный следующий переход, этот адрес не назначен ни одному интерфейсу: маршрут через устройство лишь делает его достижимым, чтобы на него мог указать маршрут по умолчанию');
+        return told(`Маршрут ${r} в пространстве имён ${at}`, 'любой пакет из пода уходит на 169.254.1.1, поэтому под запрашивает по ARP только этот адрес; нода отвечает через proxy ARP');
+      }
       return told(`Маршрут ${r} в пространстве имён ${at}`, e.dst === '0.0.0.0/0' ? 'isDefaultGateway: маршрут по умолчанию пода идёт через адрес моста' : 'этот маршрут задан в конфигурации host-local');
     },
     sysctl: (e, c) => {
@@ -120,6 +128,10 @@ export const cniRu: CniCatalog = {
       if (e.key.endsWith('.accept_ra')) return told(`${at}: ${e.key} = ${e.value}`, 'объявления маршрутизаторов IPv6 на этом устройстве не принимаются');
       if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'при включении интерфейс объявит свой адрес самопроизвольным (gratuitous) ARP');
       if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'проверки IPv6-адреса на дубликат на этом устройстве не будет');
+      if (e.key.endsWith('.proxy_arp')) return told(`${at}: ${e.key} = ${e.value}`, 'нода отвечает на ARP на этом устройстве за адреса, которые она отправила бы через другое, и отвечает MAC-адресом самого устройства: так под получает ответ на ARP-запрос про 169.254.1.1');
+      if (e.key.endsWith('.proxy_delay')) return told(`${at}: ${e.key} = ${e.value}`, 'ответ proxy ARP уходит сразу; иначе ядро ждало бы до 0,8 с');
+      if (e.key.endsWith('.forwarding')) return told(`${at}: ${e.key} = ${e.value}`, 'пакеты, пришедшие из пода, можно пересылать');
+      if (e.key.endsWith('.route_localnet')) return told(`${at}: ${e.key} = ${e.value}`, 'чтобы трафик пода можно было транслировать (NAT) на собственный 127.0.0.1 ноды');
       return told(`${at}: ${e.key} = ${e.value}`);
     },
     nat: (e) => told(`iptables -t nat: ${e.op} ${e.chain}${e.rule !== undefined ? ` ${e.rule}` : ''}`),
@@ -135,8 +147,22 @@ export const cniRu: CniCatalog = {
           return told(`Плагин host-local освобождает ${e.ip}`, `его держал контейнер ${e.containerId}; файл адреса удаляется, а last_reserved_ip остаётся, так что следующий под не получит ${e.ip} сразу`);
         case 'full':
           return told(`В диапазоне ${e.rangeSet} свободных адресов не осталось`);
+        case 'block':
+          return e.how === 'affine'
+            ? told(`Плагин calico-ipam берёт адрес из блока ${e.block}, закреплённого за нодой ${e.host}`, 'за каждой нодой закреплены блоки пула, и их адреса она раздаёт сама')
+            : told(`Плагин calico-ipam закрепляет блок ${e.block} за нодой ${e.host}`, 'это блок пула, который никому не принадлежит: теперь он за этой нодой, и остальные ноды направляют к ней весь блок');
+        case 'assign':
+          return told(`Плагин calico-ipam выдаёт ${e.ip} владельцу ${e.handle}`, e.requested ? 'это запрошенный адрес' : `первый свободный адрес блока ${e.block} (порядковый номер ${e.ordinal}): адрес сети блока выдаётся, как любой другой`);
+        case 'unassign':
+          return told(`Плагин calico-ipam освобождает ${e.ip}`, `его держал ${e.handle}; адрес уходит в конец списка свободных адресов блока`);
+        case 'exhausted':
+          return told(`В пуле ${e.pool} не осталось свободных блоков`);
       }
-      return told('host-local');
+      return told('IPAM');
+    },
+    datastore: (e) => {
+      const verb = { read: 'чтение', missing: 'нет ключа', create: 'создание', update: 'обновление', delete: 'удаление' }[e.op];
+      return told(`Хранилище данных Calico, ${verb}: ${e.key}`, 'блоки, владельцев адресов и конечные точки Calico хранит в своём хранилище данных, общем для всего кластера, а не в файлах на ноде');
     },
     check: (e) => {
       const what = { bridge: 'мост', 'container-iface': 'интерфейс пода', 'host-veth': 'конец пары на ноде', address: 'адрес', route: 'маршрут', reservation: 'резервирование' }[e.what];
