@@ -3,7 +3,7 @@ import type { Json } from '../cni/goJson';
 import { DEFAULT_DATA_DIR } from '../cni/hostLocalConfig';
 import { freshNetns, HOST_NS, type LinkState, type NetnsState, type NodeState, type RouteState } from '../cni/state';
 import type { ConfList } from '../cni/runtime';
-import type { BridgeIface, IfaceSpec, MachineSpec, PodSpec, RouteSpec } from './topology';
+import type { BridgeIface, IfaceSpec, IfaceSysctls, MachineSpec, PodSpec, RouteSpec } from './topology';
 
 /*
  * A lab machine as the CNI plugins see it, and back: the node state the runtime and the plugins
@@ -151,6 +151,22 @@ function routeOf(r: RouteState, n: NetnsState): RouteSpec {
 }
 
 /**
+ * The per-interface sysctls a plugin wrote that the lab keeps (Calico's on its host ends:
+ * proxy_arp, forwarding, and neigh proxy_delay, which /proc counts in hundredths of a second).
+ */
+function ifaceSysctlsOf(n: NetnsState, dev: string): IfaceSysctls | undefined {
+  const out: IfaceSysctls = {};
+  const v = (key: string): string | undefined => n.sysctls[key];
+  const arp = v(`net.ipv4.conf.${dev}.proxy_arp`);
+  if (arp !== undefined) out.proxy_arp = arp === '1';
+  const delay = v(`net.ipv4.neigh.${dev}.proxy_delay`);
+  if (delay !== undefined && /^\d+$/.test(delay)) out.proxy_delay = Number(delay) * 10;
+  const fwd = v(`net.ipv4.conf.${dev}.forwarding`);
+  if (fwd !== undefined) out.forwarding = fwd === '1';
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
  * `machine` after an ADD that made pod `pod` in `node`: the pod with its links and the routes the
  * plugins added (connected routes come from its addresses, as in every lab), the bridge when the
  * ADD created it, the new host ends with their bridge, the addresses and MTU the bridge gained,
@@ -182,9 +198,14 @@ export function machineAfterAdd(machine: MachineSpec, node: NodeState, pod: stri
   for (const l of host.links) {
     if (known.has(l.name) || l.kind !== 'veth' || l.peer?.ns !== podNetnsPath(pod)) continue;
     const master = l.master !== undefined ? host.links.find((x) => x.index === l.master)?.name : undefined;
-    interfaces.push(ifaceOf(l, { ns: pod, iface: nameIn(l.peer.ns, l.peer.index) }, master));
+    const sysctls = ifaceSysctlsOf(host, l.name);
+    interfaces.push({ ...ifaceOf(l, { ns: pod, iface: nameIn(l.peer.ns, l.peer.index) }, master), ...(sysctls ? { sysctls } : {}) });
   }
   const next: MachineSpec = { ...machine, interfaces, pods: [...(machine.pods ?? []), podSpec] };
+  // Routes a plugin added in the node's own namespace (Calico's `<pod IP>/32 dev cali…`), after the lab's own.
+  const had = new Set((machine.routes ?? []).map((r) => `${r.dst === 'default' ? '0.0.0.0/0' : r.dst} ${r.via ?? ''} ${r.dev}`));
+  const added = host.routes.map((r) => routeOf(r, host)).filter((r) => !had.has(`${r.dst === 'default' ? '0.0.0.0/0' : r.dst} ${r.via ?? ''} ${r.dev}`));
+  if (added.length > 0) next.routes = [...(machine.routes ?? []), ...added];
   if (host.sysctls['net.ipv4.ip_forward'] === '1' && machine.sysctls?.ip_forward !== true) next.sysctls = { ...machine.sysctls, ip_forward: true };
   const cursors: Record<string, string> = { ...machine.cni?.lastReservedIp };
   for (const [path, content] of Object.entries(node.files)) {

@@ -7,6 +7,8 @@ import type { CniResult } from '../cni/types';
 import { FLANNEL_SUBNET_FILE } from '../cni/flannel';
 import { LAB_CNI_PATH, labConfList, machineAfterAdd, nodeOfMachine, podNetnsPath } from './podCni';
 import { FLANNEL_NETWORK_NAME, flannelConfList, flannelLease, flannelMtu, flannelNetwork, subnetEnv } from './podCniFlannel';
+import { calicoConfList, calicoConfMtu, calicoDatastore } from './podCniCalico';
+import { programCalico } from './datapathCalico';
 import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
@@ -31,6 +33,12 @@ export interface AddPodOptions {
   bridge?: string;
   /** The interface inside the pod (CNI_IFNAME); default `eth0`. */
   ifname?: string;
+  /**
+   * An address asked for, passed as CNI_ARGS `IP=` (host-local and calico-ipam both honour it;
+   * Calico's plugin passes it for a pod annotated `cni.projectcalico.org/ipAddrs`): how a pod keeps
+   * its address when the lab changes CNI.
+   */
+  ip?: string;
 }
 
 /** The CNI operation that gave the pod its network, for the story of a pod's creation. */
@@ -64,6 +72,8 @@ interface PodSetup {
   files: Record<string, string>;
   /** The bridge the pods join, for messages. */
   bridge: string;
+  /** Calico's datastore slice (its pool and every node's blocks), in a Calico lab. */
+  datastore?: Record<string, string>;
 }
 
 /**
@@ -73,6 +83,9 @@ interface PodSetup {
  */
 function podSetup(topology: Topology, machine: MachineSpec, index: number, options: AddPodOptions): PodSetup {
   const dp = topology.datapath;
+  if (dp?.cni === 'calico') {
+    return { conflist: calicoConfList(machine.name, calicoConfMtu(machine, dp)), files: {}, bridge: '', datastore: calicoDatastore(topology, dp) };
+  }
   const lease = dp?.cni === 'flannel' && options.bridge === undefined ? flannelLease(machine) : null;
   if (dp?.cni === 'flannel' && lease) {
     const env = subnetEnv(flannelNetwork(topology, lease), lease, flannelMtu(machine, dp.backend));
@@ -125,9 +138,11 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     containerId: name,
     netns: podNetnsPath(name),
     ifname,
-    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name]],
+    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
   };
-  const run = podAdd(nodeOfMachine(machine, setup.network, setup.files), conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  const node = nodeOfMachine(machine, setup.network, setup.files);
+  if (setup.datastore) node.datastore = setup.datastore;
+  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
     if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: setup.bridge, range: full.rangeSet } }]);
@@ -137,9 +152,13 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   const next: MachineSpec = after.machine;
   const machines = topology.machines.map((m, k) => (k === index ? next : m));
   const ip = run.result.ips?.[0];
-  const hostIface = run.result.interfaces?.[1]?.name ?? '';
+  // Calico's result lists the host end first (no bridge); the bridge plugin's lists the bridge first.
+  const hostIface = run.result.interfaces?.[topology.datapath?.cni === 'calico' ? 0 : 1]?.name ?? '';
+  let withPod: Topology = { ...topology, machines };
+  // calico-node reacts to the new endpoint: Felix's static ARP entry, BIRD's routes to a new block.
+  if (topology.datapath?.cni === 'calico') withPod = programCalico(withPod, topology.datapath);
   return {
-    topology: { ...topology, machines },
+    topology: withPod,
     pod: after.pod,
     address: ip?.address ?? '',
     gateway: ip?.gateway ?? '',

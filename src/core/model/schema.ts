@@ -247,6 +247,7 @@ export const clusterSchema = z.strictObject({
 export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
+  z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
 ]);
 
 const topologyFields = {

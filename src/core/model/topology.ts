@@ -283,7 +283,25 @@ export type DatapathSpec =
       backend: FlannelBackend;
       /** The cluster's pod network, net-conf.json's `Network` (FLANNEL_NETWORK), e.g. `10.244.0.0/16`; absent: the /16 of a node's lease. */
       network?: string;
+    }
+  | {
+      /**
+       * Calico (model/datapathCalico.ts): no bridge, each pod on a `cali*` veth with a /32 and the
+       * placeholder gateway 169.254.1.1 answered by proxy ARP; each node's /26 blocks of the pool
+       * routed to it by BIRD (`none`) or through `vxlan.calico` (VXLAN, VNI 4096, UDP 4789).
+       */
+      cni: 'calico';
+      encapsulation: CalicoEncapsulation;
+      /** The IP pool's CIDR (`CALICO_IPV4POOL_CIDR`, else kubeadm's podSubnet), e.g. `10.244.0.0/16`; absent: the /16 holding the first node's pods. */
+      pool?: string;
     };
+
+/**
+ * How Calico carries pod traffic between nodes: `none` (routes learned over BGP, the pod packet
+ * itself on the wire; nodes must share a layer-2 network), `vxlan`. IP-in-IP (`tunl0`) is not
+ * modelled: the engine has no IPIP device.
+ */
+export type CalicoEncapsulation = 'none' | 'vxlan';
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';
