@@ -1,11 +1,21 @@
 import { writeFileSync } from 'node:fs';
+import { buildMinikubeCalico, buildSeedCalico } from '../src/core/presets/calicoBuild';
 import { buildMinikubeFlannel } from '../src/core/presets/minikubeBuild';
+import type { Topology } from '../src/core/index';
 
 /*
  * `npm run presets`: writes the labs the scenario catalogue keeps as data, from their builders
  * (the one path: addPod's CNI ADD, setDatapath). Run it after changing the CNI model, the datapath
- * transforms or a builder; src/core/presets/minikube.test.ts fails until the data is current.
+ * transforms or a builder; src/core/presets/minikube.test.ts and calicoPresets.test.ts fail until
+ * the data is current.
  */
-const out = 'src/core/presets/minikube-flannel.lab.json';
-writeFileSync(out, `${JSON.stringify(buildMinikubeFlannel(), null, 1)}\n`);
-console.log(`wrote ${out}`);
+const labs: [string, () => Topology][] = [
+  ['src/core/presets/minikube-flannel.lab.json', buildMinikubeFlannel],
+  ['src/core/presets/seed-calico.lab.json', () => buildSeedCalico('none')],
+  ['src/core/presets/seed-calico-vxlan.lab.json', () => buildSeedCalico('vxlan')],
+  ['src/core/presets/minikube-calico.lab.json', buildMinikubeCalico],
+];
+for (const [out, build] of labs) {
+  writeFileSync(out, `${JSON.stringify(build(), null, 1)}\n`);
+  console.log(`wrote ${out}`);
+}

@@ -1,3 +1,4 @@
+import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets/calicoPresets';
 import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
@@ -13,6 +14,9 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-vxlan', seedVxlan],
   ['seed-host-gw', seedHostGw],
   ['minikube-flannel', minikubeFlannel],
+  ['seed-calico', seedCalico],
+  ['seed-calico-vxlan', seedCalicoVxlan],
+  ['minikube-calico', minikubeCalico],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

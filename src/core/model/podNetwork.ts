@@ -39,6 +39,8 @@ export interface AddPodOptions {
    * its address when the lab changes CNI.
    */
   ip?: string;
+  /** The pod's Kubernetes namespace and name, as the runtime passes them in CNI_ARGS; default `default` and the lab's name. Calico names the host end after them. */
+  k8s?: { namespace: string; name: string };
 }
 
 /** The CNI operation that gave the pod its network, for the story of a pod's creation. */
@@ -138,7 +140,7 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     containerId: name,
     netns: podNetnsPath(name),
     ifname,
-    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
+    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', options.k8s?.namespace ?? 'default'], ['K8S_POD_NAME', options.k8s?.name ?? name], ['K8S_POD_INFRA_CONTAINER_ID', name], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
   };
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;

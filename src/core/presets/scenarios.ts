@@ -1,5 +1,6 @@
 import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
+import { CALICO_SCENARIOS } from './calicoPresets';
 import { DATAPATH_SCENARIOS } from './datapathScenarios';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MINIKUBE_SCENARIOS } from './minikube';
@@ -157,4 +158,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...TCP_SCENARIOS,
   ...DATAPATH_SCENARIOS,
   ...MINIKUBE_SCENARIOS,
+  ...CALICO_SCENARIOS,
 ];

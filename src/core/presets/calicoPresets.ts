@@ -1,0 +1,62 @@
+import type { Topology } from '../model/topology';
+import MINIKUBE_CALICO_LAB from './minikube-calico.lab.json';
+import SEED_CALICO_LAB from './seed-calico.lab.json';
+import SEED_CALICO_VXLAN_LAB from './seed-calico-vxlan.lab.json';
+import type { Scenario } from './scenarios';
+
+/*
+ * The Calico labs, kept as data: calicoBuild.ts makes them through the one path (Calico's CNI ADD
+ * and calico-node's program) and `npm run presets` writes them here, so the player's first page
+ * lists their scenarios without loading the CNI model. A test checks each copy equals what its
+ * builder makes now.
+ */
+
+function copy(lab: unknown): Topology {
+  return JSON.parse(JSON.stringify(lab)) as Topology;
+}
+
+/** `seed-calico`: the seed's nodes under Calico without encapsulation (see buildSeedCalico). */
+export function seedCalico(): Topology {
+  return copy(SEED_CALICO_LAB);
+}
+
+/** `seed-calico-vxlan`: the seed's nodes under Calico VXLAN. */
+export function seedCalicoVxlan(): Topology {
+  return copy(SEED_CALICO_VXLAN_LAB);
+}
+
+/** "minikube, 3 nodes, Calico": the notes' cluster with `--cni calico` (see buildMinikubeCalico). */
+export function minikubeCalico(): Topology {
+  return copy(MINIKUBE_CALICO_LAB);
+}
+
+/** The Calico scenarios, recorded on the kernel like every scenario. */
+export const CALICO_SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'calico-cold-ping-pod1-pod3',
+    title: {
+      en: 'Calico: first ping pod1 → pod3: pod1 ARPs for 169.254.1.1, node1 answers by proxy ARP with ee:ee:ee:ee:ee:ee; BIRD\'s route sends the packet to node2',
+      ru: 'Calico: первый ping pod1 → pod3: pod1 запрашивает по ARP 169.254.1.1, node1 отвечает через proxy ARP адресом ee:ee:ee:ee:ee:ee; маршрут BIRD ведёт пакет к node2',
+    },
+    topology: seedCalico,
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'calico-vxlan-cold-ping-pod1-pod3',
+    title: {
+      en: 'Calico VXLAN: first ping pod1 → pod3, encapsulated by vxlan.calico in UDP to port 4789, VNI 4096',
+      ru: 'Calico VXLAN: первый ping pod1 → pod3, vxlan.calico инкапсулирует его в UDP на порт 4789, VNI 4096',
+    },
+    topology: seedCalicoVxlan,
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'calico-minikube-ping-pod-a-pod-b',
+    title: {
+      en: 'minikube, 3 nodes, Calico: ping pod-a → pod-b across nodes, by BIRD\'s route to minikube-m03\'s block; its terminal answers kubectl',
+      ru: 'minikube, 3 ноды, Calico: ping pod-a → pod-b между нодами по маршруту BIRD к блоку minikube-m03; в терминале отвечает kubectl',
+    },
+    topology: minikubeCalico,
+    journey: { from: 'pod-a', to: 'pod-b' },
+  },
+];
