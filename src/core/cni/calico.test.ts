@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calicoVethName, wepName } from './calico';
-import { blockKey, blockOrder, CALICO_POOL_KEY, fnv1, handleKey, type CalicoBlock } from './calicoIpam';
+import { blockKey, blockOrder, CALICO_POOL_KEY, fnv1, handleKey, type CalicoBlock } from './calicoBlocks';
 import { podAdd, podDel, type ConfList } from './runtime';
 import { emptyNode, HOST_NS, type NodeState } from './state';
 import { TEST_ENTROPY } from './testing';
