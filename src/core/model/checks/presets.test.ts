@@ -17,6 +17,17 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
     { finding: 'port-address machines[0].interfaces[1].addresses', why: 'field case F08 is this fault: the address left on eth0 after it joined br0' },
     { finding: 'forwarding-off machines[1].sysctls.ip_forward', why: 'the host routes through gw, a router that does not forward; the case only ARPs for it, so forwarding never mattered there' },
   ],
+  'calico-cold-ping-pod1-pod3': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
+    { finding: 'shared-mac machines[2].interfaces[2].mac', why: 'the same on node2' },
+  ],
+  'calico-vxlan-cold-ping-pod1-pod3': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
+    { finding: 'shared-mac machines[2].interfaces[2].mac', why: 'the same on node2' },
+  ],
+  'calico-minikube-ping-pod-a-pod-b': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
+  ],
   'case-shared-host-mac': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'field case F02: Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose' },
   ],
