@@ -16,6 +16,11 @@ export function firstSend(result: JourneyResult): SendEvent | null {
   return null;
 }
 
+/** A gateway-less route a program added (`ip route` prints no `proto kernel` for it), not the connected route of an address. */
+export function isDeviceRoute(e: RouteEvent): boolean {
+  return e.match === 'connected' && e.ownGateway === undefined && !/ proto kernel /.test(` ${e.route ?? ''} `);
+}
+
 function pktOf(e: HopEvent): number | undefined {
   return 'pkt' in e ? e.pkt : undefined;
 }
@@ -118,7 +123,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       // From this route on: a VXLAN datagram's own route (to the node itself) may come before it.
       const v = visit(events, e.ns, main, i);
       const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve' && x.ip === e.nexthop);
-      push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason, direct: e.nexthop === dstIp });
+      push(i, { kind: 'route', ns: e.ns, result: v.result, dev: e.dev ?? null, nexthop: e.nexthop ?? null, resolves, reason: v.reason, direct: e.nexthop === dstIp, ...(isDeviceRoute(e) ? { deviceRoute: true } : {}) });
       continue;
     }
     if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {

@@ -46,7 +46,7 @@ export type Msg =
   | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean; fib: FibFacts }
   | { k: 'route-in-local'; ns: string; dst: string; iif: string }
   | { k: 'route-in-none'; ns: string; dst: string }
-  | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean; fib: FibFacts }
+  | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean; fib: FibFacts; deviceRoute?: boolean }
   | { k: 'proxy-arp'; ns: string; tpa: string; iif: string; via: string; mac: string; delayMs: number }
   // The neighbour subsystem.
   | { k: 'neigh-resolve'; ns: string; ip: string; iface: string; wasFailed: boolean; spa: string | null; pktSrc: string | null }

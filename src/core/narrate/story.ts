@@ -20,8 +20,12 @@ export type ChapterFacts =
   /** The bridge decides: up to the host (local), to one port (forward), or to all (flood). */
   | { kind: 'bridge'; ns: string; bridge: string; action: 'local' | 'forward' | 'flood'; port: string | null }
   /** A machine's IP stack decides what to do with it. */
-  /** `direct`: the next hop is the destination itself (a connected network), so the ARP is the destination's. */
-  | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null; direct: boolean }
+  /**
+   * `direct`: the next hop is the destination itself, so the ARP is the destination's; `deviceRoute`:
+   * by a route a program added without a gateway (Calico's `<pod IP>/32 dev cali…`), not the
+   * connected route of an address of that device.
+   */
+  | { kind: 'route'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; resolves: boolean; reason: DropReason | null; direct: boolean; deviceRoute?: boolean }
   /** The packet leaves the machine through its uplink. */
   | { kind: 'leave'; ns: string; iface: string }
   /** A VXLAN device wraps it in a UDP datagram to the remote VTEP (`remote`, port `port`). */

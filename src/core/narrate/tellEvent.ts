@@ -2,6 +2,7 @@ import type { DropEvent, Frame, HopEvent, NeighEvent, RouteEvent, SendEvent } fr
 import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
+import { isDeviceRoute } from './chapters';
 
 /*
  * Chooses what to say about one event (a Msg) and which kernel function did it. Pure and
@@ -253,7 +254,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       return {
         msg: {
           k: 'route-in-forward', ns: e.ns, dst: e.dst, route, nexthop: e.nexthop ?? '', dev: e.dev ?? '', connected: e.match === 'connected', isDefault: e.match === 'default',
-          router: place?.role === 'router', fib: fibFacts(e),
+          router: place?.role === 'router', fib: fibFacts(e), ...(isDeviceRoute(e) ? { deviceRoute: true } : {}),
         },
         fn,
       };

@@ -103,6 +103,8 @@ export const eventsEn: NarratorCatalog['events'] = {
   'route-in-forward': (m) => ({
     short: m.fib.ownGw !== null
       ? `${m.ns} decides to forward the packet: the route's gateway ${m.fib.ownGw} is its own address, so the next hop is ${m.dst} itself (${m.dev}).`
+      : m.connected && m.deviceRoute === true
+        ? `${m.ns} decides to forward the packet: its route sends ${m.dst} out of ${m.dev} with no gateway, so ${m.dst} is its own next hop${firstOf(m.fib)}.`
       : m.connected
         ? `${m.ns} decides to forward the packet: ${m.dst} is on the network connected to ${m.dev}, so it is its own next hop${firstOf(m.fib)}.`
         : m.isDefault

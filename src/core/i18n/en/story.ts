@@ -36,6 +36,7 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
     : c.action === 'forward' ? `The bridge ${c.bridge} switches the frame to ${c.port ?? '?'}` : `The bridge ${c.bridge} floods the frame`,
   route: (c) => {
     if (c.result === 'forward') {
+      if (c.direct && c.deviceRoute === true) return `${c.ns} routes the packet straight to ${c.nexthop ?? '?'} through ${c.dev ?? '?'}, by a route with no gateway`;
       if (c.direct) return `${c.ns} routes the packet straight to ${c.nexthop ?? '?'}: that network is connected to ${c.dev ?? '?'}`;
       return c.resolves ? `${c.ns} routes the packet and resolves the next hop ${c.nexthop ?? '?'}` : `${c.ns} routes the packet to the next hop ${c.nexthop ?? '?'}`;
     }

@@ -109,6 +109,8 @@ export const eventsRu: NarratorCatalog['events'] = {
   'route-in-forward': (m) => ({
     short: m.fib.ownGw !== null
       ? `${m.ns} решает переслать пакет: шлюз маршрута ${m.fib.ownGw} — его собственный адрес, поэтому следующий хоп — сам ${m.dst} (${m.dev}).`
+      : m.connected && m.deviceRoute === true
+        ? `${m.ns} решает переслать пакет: маршрут отправляет ${m.dst} через ${m.dev} без шлюза, следующий хоп — сам ${m.dst}${firstOf(m.fib)}.`
       : m.connected
         ? `${m.ns} решает переслать пакет: ${m.dst} находится в сети, подключённой к ${m.dev}, следующий хоп — сам ${m.dst}${firstOf(m.fib)}.`
         : m.isDefault

@@ -42,6 +42,7 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
     : c.action === 'forward' ? `Мост ${c.bridge} коммутирует кадр в ${c.port ?? '?'}` : `Мост ${c.bridge} рассылает кадр во все порты`,
   route: (c) => {
     if (c.result === 'forward') {
+      if (c.direct && c.deviceRoute === true) return `${c.ns} маршрутизирует пакет прямо к ${c.nexthop ?? '?'} через ${c.dev ?? '?'}, по маршруту без шлюза`;
       if (c.direct) return `${c.ns} маршрутизирует пакет прямо к ${c.nexthop ?? '?'}: эта сеть подключена к ${c.dev ?? '?'}`;
       return c.resolves ? `${c.ns} маршрутизирует пакет и выясняет MAC следующего хопа ${c.nexthop ?? '?'}` : `${c.ns} маршрутизирует пакет к следующему хопу ${c.nexthop ?? '?'}`;
     }
