@@ -6,7 +6,7 @@ import type { DatapathKey } from '../../core/compare/choices';
  */
 export const COMPARE_EN = {
   button: 'Compare modes',
-  buttonHelp: 'Play this packet under two datapath modes side by side: routed, Flannel host-gw, Flannel VXLAN',
+  buttonHelp: 'Play this packet under two datapath modes side by side: routed, Flannel host-gw, Flannel VXLAN, Calico, Calico VXLAN',
   title: (journey: string) => `The same packet under two datapath modes: ${journey}`,
   close: 'Close the comparison',
   mode: 'Datapath mode',
@@ -14,6 +14,8 @@ export const COMPARE_EN = {
     bridge: 'Routed (bridge plugin, a router between the nodes)',
     'flannel-host-gw': 'Flannel host-gw (routes via the other node)',
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
+    calico: 'Calico (no bridge, BGP routes via the other node)',
+    'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
   } satisfies Record<DatapathKey, string>,
   current: '(this lab)',
   refused: 'This lab cannot take this mode:',
@@ -53,7 +55,7 @@ export const COMPARE_EN = {
 /** The Russian texts; the same shape as {@link COMPARE_EN}. */
 export const COMPARE_RU: typeof COMPARE_EN = {
   button: 'Сравнить режимы',
-  buttonHelp: 'Проиграть этот пакет в двух режимах пути данных рядом: маршрутизация, Flannel host-gw, Flannel VXLAN',
+  buttonHelp: 'Проиграть этот пакет в двух режимах пути данных рядом: маршрутизация, Flannel host-gw, Flannel VXLAN, Calico, Calico VXLAN',
   title: (journey: string) => `Один и тот же пакет в двух режимах пути данных: ${journey}`,
   close: 'Закрыть сравнение',
   mode: 'Режим пути данных',
@@ -61,6 +63,8 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     bridge: 'Маршрутизация (плагин bridge, маршрутизатор между нодами)',
     'flannel-host-gw': 'Flannel host-gw (маршруты через другую ноду)',
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
+    calico: 'Calico (без моста, маршруты BGP через другую ноду)',
+    'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
   },
   current: '(этот стенд)',
   refused: 'В этом режиме стенд работать не может:',

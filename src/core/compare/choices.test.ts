@@ -10,7 +10,7 @@ describe('datapathChoices', () => {
   it('offers the seed lab routed as it is, and under both Flannel backends (its nodes share a segment)', () => {
     const seed = seedTopology();
     const choices = datapathChoices(seed);
-    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true]]);
+    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true]]);
     expect(choices[0]?.lab).toBe(seed);
     expect(choices[2]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.some((i) => i.kind === 'vxlan' && i.name === 'flannel.1')).toBe(true);
     expect(choices[1]?.lab?.datapath).toEqual({ cni: 'flannel', backend: 'host-gw' });
@@ -34,6 +34,38 @@ describe('datapathChoices', () => {
     const hostGw = datapathChoices(apart).find((c) => c.key === 'flannel-host-gw');
     expect(hostGw?.lab).toBeNull();
     expect(hostGw?.refusal?.map((p) => p.code)).toEqual(['hostgw-no-l2']);
+  });
+
+  it('offers Calico: the seed\'s pods re-created by Calico\'s plugin keep their names and addresses, and the way back restores the bridge', () => {
+    const seed = seedTopology();
+    const calico = datapathChoices(seed).find((c) => c.key === 'calico')?.lab;
+    expect(calico?.datapath).toEqual({ cni: 'calico', encapsulation: 'none', pool: '10.10.0.0/16' });
+    const pod1 = calico?.machines.find((m) => m.name === 'node1')?.pods?.find((p) => p.name === 'pod1');
+    expect(pod1?.interfaces[0]?.addresses).toEqual(['10.10.10.1/32']);
+    expect(pod1?.routes).toEqual([{ dst: '169.254.1.1/32', dev: 'eth0' }, { dst: 'default', via: '169.254.1.1', dev: 'eth0' }]);
+    expect(calico?.machines.find((m) => m.name === 'node1')?.routes).toContainEqual({ dst: '10.10.11.0/26', via: '172.16.100.2', dev: 'eth0' });
+    if (!calico) throw new Error('no lab');
+    expect(datapathKey(calico.datapath)).toBe('calico');
+    const back = datapathChoices(calico).find((c) => c.key === 'bridge')?.lab;
+    const node1 = back?.machines.find((m) => m.name === 'node1');
+    expect(node1?.pods?.map((p) => [p.name, p.interfaces[0]?.addresses?.[0]])).toEqual([['pod1', '10.10.10.1/24'], ['pod2', '10.10.10.2/24']]);
+    expect(node1?.interfaces.filter((i) => i.kind === 'veth').every((i) => i.master === 'cni0')).toBe(true);
+    expect(node1?.neighbours).toBeUndefined();
+    const vxlan = datapathChoices(calico).find((c) => c.key === 'calico-vxlan')?.lab;
+    expect(vxlan?.machines.find((m) => m.name === 'node1')?.interfaces.find((i) => i.name === 'vxlan.calico')).toMatchObject({ kind: 'vxlan', vni: 4096, port: 4789, addresses: ['10.10.10.0/32'], mtu: 1450 });
+  });
+
+  it('gives Calico\'s refusal without encapsulation when a node is on a segment of its own', () => {
+    const apart: Topology = flannelHostGwLab((t) => {
+      const m03 = t.machines.find((m) => m.name === 'minikube-m03');
+      const eth0 = m03?.interfaces.find((i) => i.name === 'eth0');
+      if (eth0?.kind === 'ether') eth0.segment = 'elsewhere';
+      t.segments.push({ id: 'elsewhere' });
+      t.datapath = { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' };
+    });
+    const choices = datapathChoices(apart);
+    expect(choices.find((c) => c.key === 'calico')?.refusal?.map((p) => p.code)).toEqual(['calico-bgp-no-l2']);
+    expect(choices.find((c) => c.key === 'calico-vxlan')?.refusal).toBeNull();
   });
 
   it('offers nothing for a lab without two Kubernetes nodes', () => {

@@ -9,11 +9,11 @@ import type { DatapathSpec, Topology } from '../model/topology';
  * in one order, so a new mode (Calico, Cilium) joins here once.
  */
 
-/** A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`, `flannel-vxlan`. */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan';
+/** A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`, `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`. */
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -28,12 +28,17 @@ export interface DatapathChoice {
 /** The key of a lab's mode (absent: `bridge`). */
 export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
+  if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : 'calico';
   return 'bridge';
 }
 
-/** The spec of mode `key` for lab `t`, keeping the lab's cluster network when it names one. */
+/** The spec of mode `key` for lab `t`, keeping the lab's cluster network (Flannel) or pool (Calico) when it names one. */
 export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
   if (key === 'bridge') return { cni: 'bridge' };
+  if (key === 'calico' || key === 'calico-vxlan') {
+    const pool = t.datapath?.cni === 'calico' ? t.datapath.pool : undefined;
+    return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : 'vxlan', ...(pool !== undefined ? { pool } : {}) };
+  }
   const network = t.datapath?.cni === 'flannel' ? t.datapath.network : undefined;
   return { cni: 'flannel', backend: key === 'flannel-vxlan' ? 'vxlan' : 'host-gw', ...(network !== undefined ? { network } : {}) };
 }
