@@ -97,6 +97,12 @@ export type ProblemParams = {
   'route-no-link': { dev: string; dst: string };
   'vxlan-underlay-mtu': { iface: string; mtu: number; dev: string; underlay: number; fits: number };
   'pod-mtu-over-overlay': { pod: string; iface: string; mtu: number; overlay: string; limit: number };
+  /** Design check (warning): a Calico node with pods has no route for 169.254.1.1 out of another device, so proxy ARP answers none of its pods. */
+  'calico-gateway-unrouted': { node: string };
+  /** Design check (warning): the host end `iface` of Calico pod `pod` on `node` has proxy_arp off. */
+  'calico-proxy-arp-off': { node: string; iface: string; pod: string };
+  /** Design check (warning): a pod of a Calico lab whose default route goes via `gw`, not 169.254.1.1. */
+  'calico-pod-gateway': { pod: string; gw: string };
   'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
   'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
@@ -212,7 +218,8 @@ export interface Problem {
 export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
-  | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch';
+  | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch'
+  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
@@ -264,6 +271,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
+  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */

@@ -8,6 +8,7 @@ import { labFacts } from './checks/facts';
 import { problemPlace, type ProblemPlace } from './checks/place';
 import { forwardingChecks, routeRefusalFix } from './checks/forwarding';
 import { datapathChecks } from './checks/datapath';
+import { calicoChecks } from './checks/datapathCalico';
 import { absentGateways, aloneOnSegment, detachedVeths, routesNowhere } from './checks/links';
 import { unroutedMachines, unroutedPods } from './checks/routing';
 import { macFor } from './labEdits';
@@ -75,7 +76,7 @@ export function labChecks(topology: Topology): readonly LabCheck[] {
     found.push(
       ...duplicateAddresses(topology, facts), ...outsideSubnet(topology, facts), ...podSubnetOverlap(topology, facts),
       ...absentGateways(topology, facts), ...detachedVeths(topology, facts), ...aloneOnSegment(topology, facts), ...routesNowhere(topology, facts),
-      ...forwardingChecks(topology, facts), ...unroutedMachines(topology, world), ...unroutedPods(topology, world, facts), ...datapathChecks(topology, facts),
+      ...forwardingChecks(topology, facts), ...unroutedMachines(topology, world), ...unroutedPods(topology, world, facts), ...datapathChecks(topology, facts), ...calicoChecks(topology, world, facts),
     );
   }
   const before = new Set(errors.map((p) => `${p.path} ${p.code}`));

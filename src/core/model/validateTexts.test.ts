@@ -51,6 +51,9 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'route-no-link': { dev: 'br0', dst: '10.20.0.0/16' },
   'vxlan-underlay-mtu': { iface: 'flannel.1', mtu: 1500, dev: 'eth0', underlay: 1500, fits: 1450 },
   'pod-mtu-over-overlay': { pod: 'pod1', iface: 'eth0', mtu: 1500, overlay: 'flannel.1', limit: 1450 },
+  'calico-gateway-unrouted': { node: 'node1' },
+  'calico-proxy-arp-off': { node: 'node1', iface: 'calice0906292e2', pod: 'pod1' },
+  'calico-pod-gateway': { pod: 'pod1', gw: '10.10.10.254' },
   'vxlan-port-mismatch': { iface: 'flannel.1', port: 4789, machine: 'node2', theirs: '8472' },
   'vxlan-vni-mismatch': { iface: 'flannel.1', vni: 2, machine: 'node2', theirs: '1' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
@@ -235,7 +238,7 @@ describe('topology problems in English and Russian', () => {
     const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'hostgw-no-l2', 'calico-bgp-no-l2', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
-      'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
+      'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

@@ -53,6 +53,13 @@ export const checksEn: CheckCatalog = {
     'vxlan-underlay-mtu': ({ iface, mtu, dev, underlay, fits }) =>
       `${iface} has MTU ${mtu}, but every packet it sends leaves ${dev} 50 bytes longer (outer IPv4 20, UDP 8, VXLAN 8 and the inner Ethernet header 14), and ${dev} carries at most ${underlay}: ` +
       `the largest packets do not fit and are fragmented or dropped. Give ${iface} an MTU of at most ${fits}, as flannel does (underlay MTU − 50)`,
+    'calico-gateway-unrouted': ({ node }) =>
+      `${node} has no route for 169.254.1.1 out of another interface (no default route): its pods ARP for that gateway, and ${node} answers by proxy ARP only for an address it would route elsewhere, ` +
+      `so every pod on ${node} waits for an answer that never comes and its packets are dropped. Give ${node} a default route, as every real node has`,
+    'calico-proxy-arp-off': ({ node, iface, pod }) =>
+      `proxy_arp is off on ${iface}, the host end of ${pod}: ${node} no longer answers ${pod}'s ARP request for its gateway 169.254.1.1, which no interface owns, so ${pod} cannot send anything. Calico's plugin sets proxy_arp=1 there`,
+    'calico-pod-gateway': ({ pod, gw }) =>
+      `${pod}'s default route goes via ${gw}, not via 169.254.1.1 as Calico's plugin sets it: its node answers the ARP for ${gw} only if it routes ${gw} out of another interface (proxy ARP), and not at all if ${gw} is behind ${pod}'s own veth`,
     'pod-mtu-over-overlay': ({ pod, iface, mtu, overlay, limit }) =>
       `${iface} of ${pod} has MTU ${mtu}, but its packets to other nodes leave through ${overlay}, whose MTU is ${limit}: a full-size packet is fragmented by the node, ` +
       `or, when it has DF set, dropped, and an ICMP "fragmentation needed" goes back to ${pod}. Flannel gives pods FLANNEL_MTU, ${limit} here`,

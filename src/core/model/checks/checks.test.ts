@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../i18n/ru/glossary';
 import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
+import { seedCalico } from '../../presets/calicoPresets';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
 import { namespaceOf } from '../../presets/seedVariants';
@@ -217,6 +218,34 @@ const CASES: Case[] = [
     lab: () => flannelVxlanLab((t) => void ((iface(machine(t, 'minikube-m03'), 'flannel.1') as VxlanIface).vni = 2)),
     path: 'machines[0].fdb[1]', place: { ns: 'minikube', iface: 'flannel.1' }, fix: null,
   },
+  {
+    code: 'calico-gateway-unrouted', what: 'a Calico node without its default route: proxy ARP cannot answer for 169.254.1.1',
+    lab: () => {
+      const t = seedCalico();
+      machine(t, 'node1').routes = (machine(t, 'node1').routes ?? []).filter((r) => r.dst !== 'default');
+      return t;
+    },
+    path: 'machines[0].routes', place: { ns: 'node1' }, fix: null,
+  },
+  {
+    code: 'calico-proxy-arp-off', what: 'proxy_arp off on pod1\'s cali* host end',
+    lab: () => {
+      const t = seedCalico();
+      const end = machine(t, 'node1').interfaces[1];
+      if (end) end.sysctls = { ...end.sysctls, proxy_arp: false };
+      return t;
+    },
+    path: 'machines[0].interfaces[1].sysctls.proxy_arp', place: { ns: 'node1' }, fix: null,
+  },
+  {
+    code: 'calico-pod-gateway', what: 'a Calico pod whose default route names 10.10.10.254',
+    lab: () => {
+      const t = seedCalico();
+      pod(t, 'pod1').routes = [{ dst: '169.254.1.1/32', dev: 'eth0' }, { dst: '10.10.10.254/32', dev: 'eth0' }, { dst: 'default', via: '10.10.10.254', dev: 'eth0' }];
+      return t;
+    },
+    path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
+  },
 ];
 
 const key = (c: { problem: { path: string; code: string } }): string => `${c.problem.code} ${c.problem.path}`;
@@ -291,7 +320,9 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
   // ICMP errors as tcpdump prints them.
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
-  'fragmentation', 'needed', 'port']);
+  'fragmentation', 'needed', 'port',
+  // Calico's checks: the kernel's proxy ARP and its sysctl.
+  'proxy', 'proxy_arp']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
