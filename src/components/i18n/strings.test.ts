@@ -58,6 +58,9 @@ const LATIN_OK = new Set([
   'MF',
   // VXLAN's network identifier (RFC 7348), and Flannel by its own name.
   'VNI', 'Flannel',
+  // Calico by its own names: its daemons (calico-node's Felix and BIRD), devices (cali*, vxlan.calico),
+  // calico-ipam, the sysctl it sets, BIRD's configuration words, kubectl's Init:0/3 and init containers.
+  'calico', 'cali', 'Felix', 'BIRD', 'vxlan', 'ipam', 'proxy_arp', 'persist', 'graceful', 'Init', 'init',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),

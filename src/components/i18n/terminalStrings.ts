@@ -30,6 +30,16 @@ export const TERMINAL_EN = {
       'The packets: the datapath is in the kernel (`cni0`, the routing table, `flannel.1`), not in flanneld, so pods keep talking while flanneld restarts. Play the journey again: it is the same, frame for frame.',
     ],
   },
+  restartCalico: {
+    changed: [
+      'The DaemonSet\'s pod template gets the annotation `kubectl.kubernetes.io/restartedAt`, so its controller replaces the `calico-node` pods one node at a time (`maxUnavailable` 1): new names, AGE from zero, three init containers each (`Init:0/3`). Their IP stays the node\'s own: `calico-node` uses the node\'s network (`hostNetwork`).',
+      'On each node the new Felix reads the workload endpoints and the blocks again and finds the kernel already as it wants it: the `/32` routes to the `cali*` veths, their static ARP entries, `proxy_arp` on each `cali*`. BIRD restarts and opens its BGP sessions again; it learns the same blocks from the same nodes.',
+    ],
+    unchanged: [
+      'Every pod\'s address, its `cali*` veth and `/32` route: the CNI plugin runs only when a pod is created or deleted, and calico-ipam\'s blocks stay with their nodes in the datastore.',
+      'The routes to the other nodes\' blocks: BIRD leaves the routes it installed in the kernel when it stops (`persist`, and `graceful restart` with its peers), so pods keep talking while `calico-node` restarts. Play the journey again: it is the same, frame for frame.',
+    ],
+  },
 };
 
 /** The Russian texts; the same shape as {@link TERMINAL_EN}. */
@@ -57,6 +67,16 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     unchanged: [
       'Адрес каждого пода, его veth, `cni0` и маршруты: CNI-плагин вызывается только при создании и удалении пода, а ни один под не пересоздавался.',
       'Пакеты: путь данных проходит в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
+    ],
+  },
+  restartCalico: {
+    changed: [
+      'В шаблон подов DaemonSet добавляется аннотация `kubectl.kubernetes.io/restartedAt`, и контроллер заменяет поды `calico-node` по одной ноде за раз (`maxUnavailable` 1): у подов новые имена, AGE отсчитывается с нуля, у каждого три init-контейнера (`Init:0/3`). IP-адрес остаётся прежним — это адрес самой ноды: `calico-node` работает в сети ноды (`hostNetwork`).',
+      'На каждой ноде новый Felix заново читает конечные точки подов и блоки адресов и находит ядро уже таким, каким хочет его видеть: маршруты `/32` к парам `cali*`, их статические записи ARP, `proxy_arp` на каждом `cali*`. BIRD перезапускается и заново открывает сессии BGP; от тех же нод он узнаёт те же блоки.',
+    ],
+    unchanged: [
+      'Адрес каждого пода, его пара `cali*` и маршрут `/32`: CNI-плагин вызывается только при создании и удалении пода, а блоки calico-ipam остаются за своими нодами в хранилище данных.',
+      'Маршруты к блокам других нод: останавливаясь, BIRD оставляет в ядре установленные им маршруты (`persist`, а с соседями — `graceful restart`), поэтому поды продолжают обмениваться пакетами, пока `calico-node` перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },
 };

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { humanDuration } from '../../core/cluster/humanDuration';
-import { NOTES_COMMANDS, runCommand, startTerminal, type TerminalReply, type TerminalState } from '../../core/cluster/terminal';
+import { notesCommands, runCommand, startTerminal, type TerminalReply, type TerminalState } from '../../core/cluster/terminal';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { codeSpans } from './codeSpans';
@@ -91,7 +91,7 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
       </div>
       <p className="terminal-intro">{t.intro}</p>
       <div className="terminal-commands" role="group" aria-label={t.commands}>
-        {NOTES_COMMANDS.map((c) => (
+        {notesCommands(cluster).map((c) => (
           <button key={c} type="button" onClick={() => run(c)}>
             <code>{c}</code>
           </button>
@@ -127,6 +127,8 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
 function EntryView({ entry }: { entry: Entry }) {
   const t = useStrings().terminal;
   const { reply } = entry;
+  // What a restart changes depends on the CNI whose DaemonSet it is: calico-node, or flannel's.
+  const told = reply.kind === 'output' && reply.restarted?.name === 'calico-node' ? t.restartCalico : t.restart;
   return (
     <div className="terminal-entry">
       <pre className="terminal-command">$ {entry.command}</pre>
@@ -139,13 +141,13 @@ function EntryView({ entry }: { entry: Entry }) {
           <h3>{t.restart.title}</h3>
           <h4>{t.restart.changes}</h4>
           <ul>
-            {t.restart.changed.map((s) => (
+            {told.changed.map((s) => (
               <li key={s}>{codeSpans(s)}</li>
             ))}
           </ul>
           <h4>{t.restart.stays}</h4>
           <ul>
-            {t.restart.unchanged.map((s) => (
+            {told.unchanged.map((s) => (
               <li key={s}>{codeSpans(s)}</li>
             ))}
           </ul>

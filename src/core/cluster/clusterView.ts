@@ -30,7 +30,7 @@ export interface PodRow {
   ip: string;
   createdAt: number;
   /** `Running`, or the phase a new pod passes through first. */
-  status: 'Running' | 'Init:0/2' | 'PodInitializing' | 'ContainerCreating';
+  status: 'Running' | `Init:0/${number}` | 'PodInitializing' | 'ContainerCreating';
   ready: number;
   containers: number;
   daemonSet?: string;
@@ -46,9 +46,12 @@ export const POD_START_S = 4;
 /** Seconds between one replacement and the next in a rolling update. */
 export const ROLLOUT_STEP_S = POD_START_S + 1;
 
-/** Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni). */
+/**
+ * Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni),
+ * calico-node three (upgrade-ipam, install-cni, ebpf-bootstrap: calico's manifests/calico.yaml).
+ */
 function initContainers(ds: string): number {
-  return ds === 'kube-flannel-ds' ? 2 : 0;
+  return ds === 'kube-flannel-ds' ? 2 : ds === 'calico-node' ? 3 : 0;
 }
 
 function firstAddress(t: Topology, ns: string): string | undefined {
@@ -83,7 +86,7 @@ export function nodeRows(t: Topology, c: ClusterSpec): NodeRow[] {
 function phase(age: number, ds: string | undefined): Pick<PodRow, 'status' | 'ready'> {
   if (age >= POD_START_S || ds === undefined) return { status: 'Running', ready: 1 };
   if (initContainers(ds) === 0) return { status: 'ContainerCreating', ready: 0 };
-  return { status: age < POD_START_S / 2 ? 'Init:0/2' : 'PodInitializing', ready: 0 };
+  return { status: age < POD_START_S / 2 ? `Init:0/${initContainers(ds)}` : 'PodInitializing', ready: 0 };
 }
 
 /** When node number `index` (in the cluster's node order) gets its new pod in a rollout started at `at`. */

@@ -42,6 +42,21 @@ export const NOTES_COMMANDS: readonly string[] = [
   'kubectl get nodes',
 ];
 
+/** The same commands for the notes' cluster started with `--cni calico` (calico-node in kube-system). */
+export const NOTES_COMMANDS_CALICO: readonly string[] = [
+  'minikube start --nodes 3 --cni calico',
+  'kubectl get ds -A',
+  'kubectl get pods -A -o wide | grep calico',
+  'kubectl rollout restart ds calico-node -n kube-system',
+  'minikube node list',
+  'kubectl get nodes',
+];
+
+/** The notes' commands for this cluster's CNI: Calico's when it runs calico-node, else Flannel's. */
+export function notesCommands(c: ClusterSpec): readonly string[] {
+  return c.daemonSets.some((d) => d.name === 'calico-node') ? NOTES_COMMANDS_CALICO : NOTES_COMMANDS;
+}
+
 /** The terminal as it starts on `cluster`: at the moment the lab shows, nothing restarted. */
 export function startTerminal(cluster: ClusterSpec): TerminalState {
   return { now: cluster.now, rollouts: [] };
