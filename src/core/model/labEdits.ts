@@ -1,5 +1,6 @@
 import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { flannelNodes, setDatapath } from './datapath';
+import { programCalico } from './datapathCalico';
 import type { EtherIface, IfaceSpec, MachineSpec, RouteSpec, Topology } from './topology';
 
 export { samePositionsAside } from './samePositions';
@@ -136,6 +137,7 @@ function withPosition(m: MachineSpec, at: LabPoint | undefined): MachineSpec {
  */
 export function addNode(topology: Topology, at?: LabPoint): LabEdit | null {
   if (topology.datapath?.cni === 'flannel') return flannelJoin(topology, at);
+  if (topology.datapath?.cni === 'calico') return calicoJoin(topology, at);
   const seg = firstSegment(topology);
   const name = freeName('node', namespaceNames(topology));
   const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
@@ -216,6 +218,29 @@ function flannelJoin(topology: Topology, at: LabPoint | undefined): LabEdit | nu
   return { topology: setDatapath(joined, seg.t.datapath), name };
 }
 
+/**
+ * A new node joining a Calico lab: eth0 on the first segment, its default route (proxy ARP for
+ * 169.254.1.1 needs one), no bridge and no block until its first pod claims one; then calico-node's
+ * program runs again on every node (Felix, BIRD or the VXLAN tunnel to it).
+ */
+function calicoJoin(topology: Topology, at: LabPoint | undefined): LabEdit | null {
+  const seg = firstSegment(topology);
+  const name = freeName('node', namespaceNames(topology));
+  const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
+  if (!eth0 || seg.t.datapath?.cni !== 'calico') return null;
+  const router = routerOn(seg.t, seg.id);
+  const node: MachineSpec = {
+    name,
+    role: 'node',
+    interfaces: [eth0],
+    ...(router ? { routes: [{ dst: 'default', via: router, dev: 'eth0' }] } : {}),
+    sysctls: { ip_forward: true },
+    pods: [],
+  };
+  const joined = { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] };
+  return { topology: programCalico(joined, seg.t.datapath), name };
+}
+
 /** The Flannel cluster network: the lab's, or the /16 holding its first node's lease. */
 function clusterNetwork(t: Topology): { net: number; prefix: number } | null {
   const given = t.datapath?.cni === 'flannel' && t.datapath.network !== undefined ? parseCidr(t.datapath.network) : null;
@@ -247,6 +272,7 @@ function freeLease(t: Topology): number | null {
 export function removeNamespace(topology: Topology, ns: string): Topology {
   if (topology.machines.some((m) => m.name === ns)) {
     const dp = topology.datapath;
+    if (dp?.cni === 'calico') return programCalico({ ...topology, machines: topology.machines.filter((m) => m.name !== ns) }, dp);
     if (dp?.cni !== 'flannel') return { ...topology, machines: topology.machines.filter((m) => m.name !== ns) };
     // Unprogram with every node still known (host-gw routes are found by the node they lead to), then program what is left.
     const bare = setDatapath(topology, { cni: 'bridge' });
@@ -254,12 +280,18 @@ export function removeNamespace(topology: Topology, ns: string): Topology {
   }
   const owner = topology.machines.find((m) => (m.pods ?? []).some((p) => p.name === ns));
   if (!owner) return topology;
+  const ends = new Set(owner.interfaces.filter((i) => i.kind === 'veth' && i.peer.ns === ns).map((i) => i.name));
   const next: MachineSpec = {
     ...owner,
-    interfaces: owner.interfaces.filter((i) => !(i.kind === 'veth' && i.peer.ns === ns)),
+    interfaces: owner.interfaces.filter((i) => !ends.has(i.name)),
     pods: (owner.pods ?? []).filter((p) => p.name !== ns),
   };
-  return { ...topology, machines: topology.machines.map((m) => (m === owner ? next : m)) };
+  // What went with the host end (a route a plugin added through it, a neighbour entry on it): Calico's.
+  if ((owner.routes ?? []).some((r) => ends.has(r.dev))) next.routes = (owner.routes ?? []).filter((r) => !ends.has(r.dev));
+  if ((owner.neighbours ?? []).some((n) => ends.has(n.dev))) next.neighbours = (owner.neighbours ?? []).filter((n) => !ends.has(n.dev));
+  const t = { ...topology, machines: topology.machines.map((m) => (m === owner ? next : m)) };
+  // calico-node reacts to the endpoint's removal: Felix's entries go, BIRD re-announces what is left.
+  return topology.datapath?.cni === 'calico' ? programCalico(t, topology.datapath) : t;
 }
 
 /** The lab with machine `name` drawn at `at` (rounded to whole units, never left of or above 0). */
