@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CniEvent } from '../cni/events';
 import { GLOSSARY_RU } from '../i18n/ru/glossary';
-import type { CniStory } from '../model/cniStory';
+import { storyOfPodAdd, type CniStory } from '../model/cniStory';
+import { addPod } from '../model/podNetwork';
+import { seedCalico } from '../presets/calicoPresets';
 import { buildCniStory } from '../presets/cniStories';
 import { CNI_STORY_IDS } from '../presets/cniStoryIds';
 import { cniChapterAt, tellCniChapters, tellCniEvent, tellCniOutcome } from './cniStory';
@@ -14,6 +16,28 @@ import { cniChapterAt, tellCniChapters, tellCniEvent, tellCniOutcome } from './c
 
 const stories = Object.fromEntries(CNI_STORY_IDS.map((id) => [id, buildCniStory(id)])) as Record<(typeof CNI_STORY_IDS)[number], CniStory>;
 const at = (s: CniStory, p: (e: CniEvent) => boolean) => s.events.findIndex(p);
+
+/** A pod added to a Calico lab, as the editor offers its story: Calico's plugin, calico-ipam, no bridge. */
+function calicoStory(): CniStory {
+  const before = seedCalico();
+  return storyOfPodAdd(before, 'node1', 'pod5', addPod(before, 'node1', { name: 'pod5' }).cni);
+}
+
+describe('the CNI narrator on Calico\'s plugin', () => {
+  it('tells a pod without a bridge: calico-ipam\'s address, the cali* veth on no bridge, no host-local correction', () => {
+    const s = calicoStory();
+    const ch = tellCniChapters(s, 'en');
+    expect(ch.map((c) => c.kind)).toEqual(['netns', 'call', 'ipam', 'veth', 'pod', 'result']);
+    expect(ch.find((c) => c.kind === 'ipam')?.title).toBe('calico-ipam allocates 10.10.10.0');
+    expect(ch.find((c) => c.kind === 'veth')?.title).toMatch(/^The veth pair: eth0 in pod5, cali[0-9a-f]{11} in node1, on no bridge$/);
+    expect(ch.some((c) => c.correction?.code === 'host-local-round-robin')).toBe(false);
+    const texts = s.events.map((_, i) => tellCniEvent(s, i, 'en'));
+    expect(texts.some((t) => /bridge creates/.test(t))).toBe(false);
+    expect(texts.some((t) => /calico sets cali[0-9a-f]{11}'s MAC to ee:ee:ee:ee:ee:ee/.test(t))).toBe(true);
+    expect(texts.some((t) => /^Route 169\.254\.1\.1\/32 dev eth0 in pod5/.test(t))).toBe(true);
+    expect(tellCniChapters(s, 'ru').find((c) => c.kind === 'veth')?.title).toMatch(/без моста$/);
+  });
+});
 
 describe('the CNI narrator', () => {
   it('first pod: the runtime makes the namespace, flannel delegates, bridge creates cni0, with the corrections where they happen', () => {
@@ -90,9 +114,11 @@ const LATIN_OK = new Set([
   'cni', 'cni_command', 'cni_containerid', 'cni_netns', 'cni_ifname', 'add', 'del', 'check', 'stdin', 'stdout', 'json', 'code', 'msg', 'name', 'cniversion', 'prevresult',
   'containerd', 'cri-o', 'cri', 'kubelet', 'kubernetes', 'flannel', 'flanneld', 'bridge', 'host-local', 'ipam', 'veth', 'mac', 'mtu', 'ip', 'ipv6', 'arp', 'gratuitous', 'netns', 'lo',
   'daemonset', 'kube-flannel', 'link', 'type', 'set', 'master', 'dev', 'via', 'default', 'isgateway', 'isdefaultgateway', 'hairpin', 'hairpinmode', 'service', 'subnet.env', 'flannel_subnet', 'last_reserved_ip', 'id', 'iptables', 'nat',
+  // Calico's plugin, its IPAM, its hash and the kernel's proxy ARP, by their own names.
+  'calico', 'calico-ipam', 'cali', 'sha1', 'proxy', 'portmap',
 ]);
 /** Names and values: lab names, devices, paths, addresses, sysctls, the error the plugin printed. */
-const IDENT = /^(pod\d+|node\d+|cni0|cbr0|eth\d+|veth[0-9a-f]{8}|last_reserved_ip\.\d+)$/i;
+const IDENT = /^(pod\d+|node\d+|cni0|cbr0|eth\d+|veth[0-9a-f]{8}|cali[0-9a-f]{11}|k8s-pod-network\.pod\d+|last_reserved_ip\.\d+)$/i;
 
 function latinWords(text: string): string[] {
   const stripped = text
@@ -107,7 +133,7 @@ function latinWords(text: string): string[] {
 
 describe('the CNI narrator reads well in both languages', () => {
   const all = { en: new Set<string>(), ru: new Set<string>() };
-  for (const s of Object.values(stories)) {
+  for (const s of [...Object.values(stories), calicoStory()]) {
     for (const lang of ['en', 'ru'] as const) {
       for (let i = 0; i < s.events.length; i++) for (const level of ['short', 'detailed'] as const) all[lang].add(tellCniEvent(s, i, lang, level));
       for (const level of ['short', 'detailed'] as const) for (const c of tellCniChapters(s, lang, level)) [c.title, c.correction?.text ?? ''].forEach((x) => all[lang].add(x));

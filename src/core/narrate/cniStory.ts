@@ -83,11 +83,18 @@ function anchors(s: CniStory): { at: number; facts: CniChapterFacts; correction?
   if (brEv?.type === 'link') put(br, { kind: 'bridge', bridge: brEv.name, exists: brEv.op === 'exists' }, brEv.op === 'add' ? 'cni0-created-by-bridge' : 'cni0-exists');
   const veth = first((e) => e.type === 'link' && e.op === 'add' && e.kind === 'veth');
   const vethEv = ev[veth];
-  if (vethEv?.type === 'link') put(veth, { kind: 'veth', hostVeth: vethEv.ns === HOST_NS ? vethEv.name : vethEv.peer?.name ?? '' });
-  const ipam = first((e) => e.type === 'exec' && e.plugin === 'host-local');
-  const reserve = ev.find((e) => e.type === 'ipam' && (e.op === 'reserve' || e.op === 'release'));
-  const addr = reserve?.type === 'ipam' && (reserve.op === 'reserve' || reserve.op === 'release') ? { address: reserve.ip } : {};
-  put(ipam, { kind: 'ipam', ...addr }, s.op === 'ADD' ? 'host-local-round-robin' : s.op === 'DEL' ? 'freed-not-reused' : undefined);
+  if (vethEv?.type === 'link') {
+    const hostVeth = vethEv.ns === HOST_NS ? vethEv.name : vethEv.peer?.name ?? '';
+    // The bridge the host end joins; none under Calico, whose node routes to the pod over the veth.
+    const joined = ev.find((e) => e.type === 'link' && e.op === 'master' && e.ns === HOST_NS && e.name === hostVeth);
+    put(veth, { kind: 'veth', hostVeth, ...(joined?.type === 'link' && joined.master !== undefined ? { bridge: joined.master } : {}) });
+  }
+  const ipam = first((e) => e.type === 'exec' && (e.plugin === 'host-local' || e.plugin === 'calico-ipam'));
+  const ipamEv = ev[ipam];
+  const reserve = ev.find((e) => e.type === 'ipam' && (e.op === 'reserve' || e.op === 'release' || e.op === 'assign' || e.op === 'unassign'));
+  const addr = reserve?.type === 'ipam' && (reserve.op === 'reserve' || reserve.op === 'release' || reserve.op === 'assign' || reserve.op === 'unassign') ? { address: reserve.ip } : {};
+  const hostLocal = ipamEv?.type === 'exec' && ipamEv.plugin === 'host-local';
+  put(ipam, { kind: 'ipam', ...(ipamEv?.type === 'exec' ? { plugin: ipamEv.plugin } : {}), ...addr }, !hostLocal ? undefined : s.op === 'ADD' ? 'host-local-round-robin' : s.op === 'DEL' ? 'freed-not-reused' : undefined);
   const pod = first((e) => e.type === 'addr' && e.op === 'add' && podNs(e.ns));
   const podEv = ev[pod];
   if (podEv?.type === 'addr') put(pod, { kind: 'pod', address: podEv.address });
@@ -140,12 +147,15 @@ export function cniChapterAt(chapters: readonly CniChapter[], index: number): Cn
 /** The story's last line in `lang`: what the operation left. */
 export function tellCniOutcome(s: CniStory, lang: Lang): string {
   const ip = s.result?.ips?.[0];
+  // No gateway in the result (Calico's): the one the plugin's default route in the pod names.
+  const viaRoute = s.events.find((e) => e.type === 'route' && e.op === 'add' && e.ns !== HOST_NS && e.dst === '0.0.0.0/0' && e.gw !== undefined);
+  const gateway = ip?.gateway ?? (viaRoute?.type === 'route' ? viaRoute.gw : undefined);
   return CNI_CATALOGS[lang].outcome({
     op: s.op,
     pod: s.pod,
     node: s.machine,
     ...(ip ? { address: ip.address } : {}),
-    ...(ip?.gateway !== undefined ? { gateway: ip.gateway } : {}),
+    ...(gateway !== undefined ? { gateway } : {}),
     ...(s.error ? { error: { code: s.error.code, msg: s.error.msg } } : {}),
     steps: s.events.length,
     netnsGone: s.netnsGone,

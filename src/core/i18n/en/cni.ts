@@ -179,9 +179,11 @@ export const cniEn: CniCatalog = {
       case 'bridge':
         return f.exists ? `bridge finds ${f.bridge ?? 'cni0'} already there` : `bridge creates ${f.bridge ?? 'cni0'}`;
       case 'veth':
-        return `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} on the bridge`;
-      case 'ipam':
-        return f.op === 'ADD' ? `host-local allocates ${f.address ?? 'an address'}` : f.op === 'DEL' ? `host-local releases ${f.address ?? 'the address'}` : 'host-local checks the reservation';
+        return f.bridge !== undefined ? `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} on the bridge` : `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} in ${f.node}, on no bridge`;
+      case 'ipam': {
+        const p = f.plugin ?? 'host-local';
+        return f.op === 'ADD' ? `${p} allocates ${f.address ?? 'an address'}` : f.op === 'DEL' ? `${p} releases ${f.address ?? 'the address'}` : `${p} checks the reservation`;
+      }
       case 'pod':
         return `Address and routes in ${f.pod}`;
       case 'gateway':

@@ -76,7 +76,7 @@ export const cniRu: CniCatalog = {
       switch (e.op) {
         case 'add':
           if (e.kind === 'bridge') return told(`Плагин bridge создаёт мост ${e.name}`, `ip link add ${e.name} type bridge в пространстве имён ноды ${c.node}: до этого пода моста не было`);
-          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'calico') return told(`Плагин calico создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, её конец со стороны хоста сразу появляется в пространстве имён ноды; его имя — cali и первые 11 шестнадцатеричных цифр sha1("<namespace>.<pod>"), для одного и того же пода всегда одно. Моста нет: нода маршрутизирует пакеты к поду через эту пару');
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'calico') return told(`Плагин calico создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, её конец со стороны хоста сразу появляется в пространстве имён ноды; его имя — cali и первые 11 шестнадцатеричных цифр sha1("<пространство имён>.<имя пода>"), для одного и того же пода всегда одно. Моста нет: нода маршрутизирует пакеты к поду через эту пару');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`Плагин bridge создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, а конец со стороны хоста (veth и 8 случайных шестнадцатеричных цифр) переносится в пространство имён ноды');
           if (e.kind === 'veth') return told(`Интерфейс ${e.name} появляется на ноде ${c.node}: это конец пары, идущей к ${e.peer?.name ?? 'eth0'} пода ${c.pod}`, `MAC ${e.mac ?? '?'}`);
           return told(`Интерфейс ${e.name} создан в пространстве имён ${at}`);
@@ -180,9 +180,11 @@ export const cniRu: CniCatalog = {
       case 'bridge':
         return f.exists ? `Плагин bridge находит готовый мост ${f.bridge ?? 'cni0'}` : `Плагин bridge создаёт мост ${f.bridge ?? 'cni0'}`;
       case 'veth':
-        return `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на мосту`;
-      case 'ipam':
-        return f.op === 'ADD' ? `Плагин host-local выдаёт адрес ${f.address ?? ''}`.trim() : f.op === 'DEL' ? `Плагин host-local освобождает адрес ${f.address ?? ''}`.trim() : 'Плагин host-local проверяет резервирование';
+        return f.bridge !== undefined ? `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на мосту` : `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на ноде ${f.node}, без моста`;
+      case 'ipam': {
+        const p = f.plugin ?? 'host-local';
+        return f.op === 'ADD' ? `Плагин ${p} выдаёт адрес ${f.address ?? ''}`.trim() : f.op === 'DEL' ? `Плагин ${p} освобождает адрес ${f.address ?? ''}`.trim() : `Плагин ${p} проверяет резервирование`;
+      }
       case 'pod':
         return `Адрес и маршруты в поде ${f.pod}`;
       case 'gateway':
