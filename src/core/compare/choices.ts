@@ -1,5 +1,6 @@
 import type { Problem } from '../i18n/problems';
-import { flannelNodes, setDatapath } from '../model/datapath';
+import { flannelNodes } from '../model/datapath';
+import { switchDatapath } from '../model/datapathCalicoSwitch';
 import { TopologyEditError } from '../model/editError';
 import type { DatapathSpec, Topology } from '../model/topology';
 
@@ -21,7 +22,7 @@ export interface DatapathChoice {
   spec: DatapathSpec;
   /** The lab switched to this mode (the lab itself when it is already in it); null when refused. */
   lab: Topology | null;
-  /** Why the lab cannot take this mode (setDatapath's refusal), or null. */
+  /** Why the lab cannot take this mode (switchDatapath's refusal), or null. */
   refusal: readonly Problem[] | null;
 }
 
@@ -54,7 +55,7 @@ export function datapathChoices(t: Topology): DatapathChoice[] {
     const spec = datapathSpecOf(key, t);
     if (key === current) return { key, spec, lab: t, refusal: null };
     try {
-      return { key, spec, lab: setDatapath(t, spec), refusal: null };
+      return { key, spec, lab: switchDatapath(t, spec), refusal: null };
     } catch (e) {
       if (e instanceof TopologyEditError) return { key, spec, lab: null, refusal: e.problems };
       throw e;

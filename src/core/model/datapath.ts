@@ -1,6 +1,6 @@
 import { seededEntropy } from '../cni/entropy';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
-import { switchCalico } from './datapathCalicoSwitch';
+import { programCalico } from './datapathCalico';
 import { TopologyEditError } from './editError';
 import type { DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
 
@@ -134,26 +134,22 @@ function withPodMtu(m: MachineSpec, mtu: number): MachineSpec {
 }
 
 /**
- * The lab switched to datapath mode `spec`, whichever it is: between the bridge and Flannel modes
- * by {@link setFlannelDatapath}, into or out of Calico by datapathCalicoSwitch.ts (which re-creates
- * the pods through addPod, so it loads the CNI model; the first page's presets call
- * setFlannelDatapath). Returns a new topology.
- * @throws TopologyEditError as those do (`hostgw-no-l2`, `calico-bgp-no-l2`, a pod refused).
- */
-export function setDatapath(t: Topology, spec: DatapathSpec): Topology {
-  if (t.datapath?.cni === 'calico' || spec.cni === 'calico') return switchCalico(t, spec, setFlannelDatapath);
-  return setFlannelDatapath(t, spec);
-}
-
-/**
- * The lab switched between the bridge and Flannel modes (neither side Calico; CNI-free): what the other modes programmed is removed, then this
+ * The lab switched to datapath mode `spec`: what the other modes programmed is removed, then this
  * mode's program is added to each node (see {@link flannelProgram}), and the pods' MTU follows it
  * (the underlay's minus 50 under VXLAN). Returns a new topology; the given one is not changed.
  * Throws TopologyEditError `hostgw-no-l2` when host-gw is asked of nodes that do not share one
  * layer-2 segment: host-gw's routes name the remote node itself as the gateway, so it must be
- * directly reachable (flannel's docs: it needs direct L2 connectivity between hosts).
+ * directly reachable (flannel's docs: it needs direct L2 connectivity between hosts). Between
+ * Calico's encapsulations it runs calico-node's program (datapathCalico.ts); into or out of Calico
+ * it throws an Error (`datapath-rewire`): the pods must be re-created, which switchDatapath
+ * (datapathCalicoSwitch.ts) does.
  */
-export function setFlannelDatapath(t: Topology, spec: DatapathSpec): Topology {
+export function setDatapath(t: Topology, spec: DatapathSpec): Topology {
+  // Between Calico's encapsulations only calico-node's program changes (CNI-free). Into or out of
+  // Calico every pod must be wired again by the other CNI: switchDatapath (datapathCalicoSwitch.ts)
+  // does that through addPod, so this module, which the first page loads, stays free of the CNI model.
+  if (t.datapath?.cni === 'calico' && spec.cni === 'calico') return programCalico(t, spec);
+  if (t.datapath?.cni === 'calico' || spec.cni === 'calico') throw new Error(`datapath-rewire: ${t.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
   const nodes = flannelNodes(t);
   if (spec.cni === 'flannel' && spec.backend === 'host-gw') {
     const first = nodes[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedCalico, seedCalicoVxlan } from '../presets/calicoPresets';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
-import { setDatapath } from './datapath';
+import { switchDatapath } from './datapathCalicoSwitch';
 import { CALICO_VXLAN_DEV, calicoBlocks, calicoPool, calicoTunnelMac, programCalico } from './datapathCalico';
 import { TopologyEditError } from './editError';
 import { addNode, removeNamespace } from './labEdits';
@@ -51,7 +51,7 @@ describe('calico-node\'s program', () => {
     if (eth0?.kind === 'ether') eth0.segment = 'other';
     t.segments.push({ id: 'other' });
     expect(() => programCalico(t, { cni: 'calico', encapsulation: 'none' })).toThrow(TopologyEditError);
-    expect(() => setDatapath(seedTopology(), { cni: 'calico', encapsulation: 'none' })).not.toThrow();
+    expect(() => switchDatapath(seedTopology(), { cni: 'calico', encapsulation: 'none' })).not.toThrow();
   });
 });
 

@@ -1,11 +1,12 @@
 import { parseCidr } from '../net/ipv4';
 import { TopologyEditError } from './editError';
 import { calicoNodes, calicoPool, calicoPoolCidr, programCalico, withoutCalicoProgram, type CalicoSpec } from './datapathCalico';
+import { setDatapath } from './datapath';
 import { addPod } from './podNetwork';
 import type { DatapathSpec, MachineSpec, Topology } from './topology';
 
 /*
- * Switching a lab into or out of Calico. Calico wires pods its own way (no bridge, cali* veths,
+ * Switching a lab's datapath mode, Calico included. Calico wires pods its own way (no bridge, cali* veths,
  * /32 addresses), so every pod is re-created through the one path, addPod, under the new mode's
  * CNI, keeping its name and, where the new IPAM grants it, its address (asked for with CNI_ARGS
  * `IP=`): as if the cluster's nodes were re-provisioned with the other CNI and each pod scheduled
@@ -63,14 +64,16 @@ function readd(t: Topology, pods: readonly PodToAdd[]): Topology {
 }
 
 /**
- * `t` switched to `spec` when either side is Calico. `flannel` is datapath.ts's own switch between
- * the bridge and Flannel modes (passed in, so this file and datapath.ts do not import each other).
- * @throws TopologyEditError `calico-bgp-no-l2` (see programCalico), or addPod's refusal of a pod
- *   under the new mode (`pod-no-bridge` when going back to the bridge plugin on nodes that never had one).
+ * `t` switched to datapath mode `spec`, whichever it is: into or out of Calico by re-creating the
+ * pods (above), otherwise by datapath.ts's setDatapath. Loads the CNI model (addPod): the compare
+ * view and the editor call it, the first page's presets call setDatapath.
+ * @throws TopologyEditError as setDatapath does (`hostgw-no-l2`, `calico-bgp-no-l2`), or addPod's
+ *   refusal of a pod under the new mode (`pod-no-bridge` when going back to the bridge plugin on
+ *   nodes that never had one).
  */
-export function switchCalico(t: Topology, spec: DatapathSpec, flannel: (t: Topology, spec: DatapathSpec) => Topology): Topology {
+export function switchDatapath(t: Topology, spec: DatapathSpec): Topology {
   const fromCalico = t.datapath?.cni === 'calico';
-  if (fromCalico && spec.cni === 'calico') return programCalico(t, spec);
+  if (fromCalico === (spec.cni === 'calico')) return setDatapath(t, spec);
   const pods = podsOf(t);
   if (spec.cni === 'calico') {
     // The pool is read from the lab as it is (its pods' addresses), before they leave it.
@@ -79,7 +82,7 @@ export function switchCalico(t: Topology, spec: DatapathSpec, flannel: (t: Topol
     const nodes = calicoNodes(t);
     const apart = nodes.find((n) => n.segment !== nodes[0]?.segment);
     if (spec.encapsulation === 'none' && nodes[0] && apart) throw new TopologyEditError([{ path: 'datapath', code: 'calico-bgp-no-l2', params: { node: apart.name, other: nodes[0].name } }]);
-    const bare = flannel(t, { cni: 'bridge' });
+    const bare = setDatapath(t, { cni: 'bridge' });
     const empty: Topology = { ...bare, machines: bare.machines.map((m) => (m.role === 'node' ? withoutPods(m) : m)), datapath: withPool };
     return programCalico(readd(empty, pods), withPool);
   }
@@ -87,5 +90,5 @@ export function switchCalico(t: Topology, spec: DatapathSpec, flannel: (t: Topol
   const { datapath: _old, ...rest } = t;
   const empty: Topology = { ...rest, machines: t.machines.map((m) => (m.role === 'node' ? withoutPods(withoutCalicoProgram(m, t, pool)) : m)) };
   const target: Topology = spec.cni === 'flannel' ? { ...empty, datapath: spec } : empty;
-  return flannel(readd(target, pods), spec);
+  return setDatapath(readd(target, pods), spec);
 }

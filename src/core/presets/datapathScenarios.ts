@@ -1,4 +1,4 @@
-import { setFlannelDatapath } from '../model/datapath';
+import { setDatapath } from '../model/datapath';
 import type { Topology } from '../model/topology';
 import type { Scenario } from './scenarios';
 import { seedTopology } from './seed';
@@ -24,7 +24,7 @@ function seedNodesOnly(): Topology {
 
 /** `seed-vxlan`: Flannel VXLAN: flannel.1 (VNI 1, UDP 8472, MTU 1450) with 10.10.10.0/32 and 10.10.11.0/32; pods at MTU 1450. */
 export function seedVxlan(): Topology {
-  const t = setFlannelDatapath(seedNodesOnly(), { cni: 'flannel', backend: 'vxlan' });
+  const t = setDatapath(seedNodesOnly(), { cni: 'flannel', backend: 'vxlan' });
   return {
     ...t,
     name: 'seed-vxlan',
@@ -37,7 +37,7 @@ export function seedVxlan(): Topology {
 
 /** `seed-host-gw`: Flannel host-gw: a route to the other node's pod subnet via that node's address. */
 export function seedHostGw(): Topology {
-  const t = setFlannelDatapath(seedNodesOnly(), { cni: 'flannel', backend: 'host-gw' });
+  const t = setDatapath(seedNodesOnly(), { cni: 'flannel', backend: 'host-gw' });
   return {
     ...t,
     name: 'seed-host-gw',
