@@ -45,7 +45,8 @@ export type Msg =
   | { k: 'route-out-connected'; ns: string; dst: string; route: string; dev: string; fib: FibFacts }
   | { k: 'route-out-gateway'; ns: string; dst: string; route: string; gw: string; dev: string; isDefault: boolean; fib: FibFacts }
   | { k: 'route-in-local'; ns: string; dst: string; iif: string }
-  | { k: 'route-in-none'; ns: string; dst: string }
+  /** `proxyArp`: the lookup was proxy ARP's, for an ARP request that came in on this device (proxy_arp on there). */
+  | { k: 'route-in-none'; ns: string; dst: string; proxyArp?: string }
   | { k: 'route-in-forward'; ns: string; dst: string; route: string; nexthop: string; dev: string; connected: boolean; isDefault: boolean; router: boolean; fib: FibFacts; deviceRoute?: boolean }
   | { k: 'proxy-arp'; ns: string; tpa: string; iif: string; via: string; mac: string; delayMs: number }
   // The neighbour subsystem.

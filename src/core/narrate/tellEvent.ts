@@ -171,7 +171,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
     const consumed = result.events.slice(index + 1, index + 4).some((x) => x.type === 'consume' && x.pkt === e.pkt);
     const proxied = result.events.slice(index + 1, index + 4).some((x) => x.type === 'route' && x.result === 'proxy-arp' && x.pkt === e.pkt);
     // A request left unanswered for its addresses: the drop that follows tells why.
-    const refused = result.events.slice(index + 1, index + 4).some((x) => x.type === 'drop' && x.pkt === e.pkt);
+    const refused = result.events.slice(index + 1, index + 4).some((x) => (x.type === 'drop' || (x.type === 'route' && x.result === 'unreachable')) && x.pkt === e.pkt);
     arp = refused ? null : own ? 'own' : consumed || proxied ? null : 'known';
   }
   return { k: 'in-host', ns: e.ns, iface: e.iface, f, arp, unicast: !isGroupMac(e.eth.dst) };
@@ -250,7 +250,12 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       }
       const fn = 'ip_route_input_noref';
       if (e.result === 'local') return { msg: { k: 'route-in-local', ns: e.ns, dst: e.dst, iif: e.iif ?? '' }, fn };
-      if (e.result === 'unreachable') return { msg: { k: 'route-in-none', ns: e.ns, dst: e.dst }, fn };
+      if (e.result === 'unreachable') {
+        // An ARP request's target looked up for proxy ARP (arp.ts): no route, so no answer.
+        const arpAsk = result.events.slice(0, index).reverse().find((x) => x.type === 'frame' && x.pkt === e.pkt && x.ns === e.ns);
+        if (arpAsk?.type === 'frame' && arpAsk.arp) return { msg: { k: 'route-in-none', ns: e.ns, dst: e.dst, proxyArp: e.iif ?? arpAsk.iface }, fn: 'arp_process' };
+        return { msg: { k: 'route-in-none', ns: e.ns, dst: e.dst }, fn };
+      }
       return {
         msg: {
           k: 'route-in-forward', ns: e.ns, dst: e.dst, route, nexthop: e.nexthop ?? '', dev: e.dev ?? '', connected: e.match === 'connected', isDefault: e.match === 'default',

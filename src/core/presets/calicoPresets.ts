@@ -30,6 +30,20 @@ export function minikubeCalico(): Topology {
   return copy(MINIKUBE_CALICO_LAB);
 }
 
+/**
+ * `seed-calico` as the seed's nodes alone on their segment: no router, so no default route. The
+ * nodes still route each other's blocks, but neither has a route for 169.254.1.1, so proxy ARP
+ * (arp_process: the target must route as unicast out of another device) answers no pod.
+ */
+export function seedCalicoNoDefaultRoute(): Topology {
+  const t = seedCalico();
+  return {
+    ...t,
+    name: 'seed-calico-no-default-route',
+    machines: t.machines.filter((m) => m.role !== 'router').map((m) => ({ ...m, routes: (m.routes ?? []).filter((r) => r.dst !== 'default') })),
+  };
+}
+
 /** The Calico scenarios, recorded on the kernel like every scenario. */
 export const CALICO_SCENARIOS: readonly Scenario[] = [
   {
@@ -48,6 +62,15 @@ export const CALICO_SCENARIOS: readonly Scenario[] = [
       ru: 'Calico VXLAN: первый ping pod1 → pod3, vxlan.calico инкапсулирует его в UDP на порт 4789, VNI 4096',
     },
     topology: seedCalicoVxlan,
+    journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'calico-no-default-route',
+    title: {
+      en: 'Calico on nodes without a default route: pod1 ARPs for 169.254.1.1 and node1 never answers, as proxy ARP needs a route for it',
+      ru: 'Calico на нодах без маршрута по умолчанию: pod1 запрашивает по ARP 169.254.1.1, а node1 не отвечает — proxy ARP нужен маршрут к этому адресу',
+    },
+    topology: seedCalicoNoDefaultRoute,
     journey: { from: 'pod1', to: 'pod3' },
   },
   {

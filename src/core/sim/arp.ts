@@ -172,6 +172,12 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
     const own = ns.localAddrs.has(tip);
     // arp_fwd_proxy(): an address this namespace would route out of another device, proxy_arp on.
     const route = !own && dev.conf.forwarding && dev.conf.proxyArp ? lookupRoute(ns, tip) : null;
+    if (route === null && !own && dev.conf.forwarding && dev.conf.proxyArp) {
+      // arp_process(): proxy_arp is on here, but ip_route_input_noref() finds no route for the
+      // target, so arp_fwd_proxy() is never asked and nobody answers (a Calico node without a
+      // default route, asked for 169.254.1.1). The lookup is a fact the narrator tells.
+      sim.emit({ type: 'route', pkt, ns: ns.name, dst: arp.tpa, direction: 'input', route: null, result: 'unreachable', iif: dev.name, forwarding: true, seq: sim.seq, t: sim.now });
+    }
     if (own || (route !== null && route.dev !== dev)) {
       const verdict = isMartianSource(sip) ? 'martian' : validateSource(ns, dev, sip);
       if (verdict === 'ok') {

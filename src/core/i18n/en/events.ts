@@ -99,7 +99,9 @@ export const eventsEn: NarratorCatalog['events'] = {
     why: [`${m.isDefault ? `The default route is "${m.route}". ` : ''}The IP packet keeps ${m.dst} as its destination; only the frame goes to ${m.gw}, so ${m.ns} looks for the gateway's MAC, not ${m.dst}'s.`, fibWhy(m)].filter(Boolean).join(' '),
   }),
   'route-in-local': (m) => ({ short: `${m.dst} is one of ${m.ns}'s own addresses: the packet is for ${m.ns} and goes up to its sockets.`, why: 'The local routing table says so. A local delivery: no forwarding and no TTL decrement.' }),
-  'route-in-none': (m) => ({ short: `${m.ns} looks up ${m.dst}: no route matches, not even a default route.` }),
+  'route-in-none': (m) => m.proxyArp !== undefined
+    ? { short: `${m.ns} has proxy_arp on for ${m.proxyArp}, but no route for ${m.dst}, not even a default route: nobody answers the ARP request.`, why: `Proxy ARP answers only for an address ${m.ns} would route out of another interface; without a route it stays silent, and the asker will give up after 3 requests.` }
+    : { short: `${m.ns} looks up ${m.dst}: no route matches, not even a default route.` },
   'route-in-forward': (m) => ({
     short: m.fib.ownGw !== null
       ? `${m.ns} decides to forward the packet: the route's gateway ${m.fib.ownGw} is its own address, so the next hop is ${m.dst} itself (${m.dev}).`

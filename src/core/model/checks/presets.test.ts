@@ -25,6 +25,12 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
     { finding: 'shared-mac machines[2].interfaces[2].mac', why: 'the same on node2' },
   ],
+  'calico-no-default-route': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
+    { finding: 'shared-mac machines[1].interfaces[2].mac', why: 'the same on node2' },
+    { finding: 'calico-gateway-unrouted machines[0].routes', why: 'the case itself: node1 has no default route, so proxy ARP cannot answer 169.254.1.1' },
+    { finding: 'calico-gateway-unrouted machines[1].routes', why: 'the same on node2' },
+  ],
   'calico-minikube-ping-pod-a-pod-b': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
   ],
