@@ -219,6 +219,16 @@ const CASES: Case[] = [
     path: 'machines[0].fdb[1]', place: { ns: 'minikube', iface: 'flannel.1' }, fix: null,
   },
   {
+    code: 'calico-bgp-no-l2', what: 'Calico without encapsulation with node2 on a segment of its own',
+    lab: () => {
+      const t = seedCalico();
+      Object.assign(iface(machine(t, 'node2'), 'eth0'), { segment: 'elsewhere' });
+      t.segments.push({ id: 'elsewhere' });
+      return t;
+    },
+    path: 'machines[2]', place: { ns: 'node2' }, fix: null,
+  },
+  {
     code: 'calico-gateway-unrouted', what: 'a Calico node without its default route: proxy ARP cannot answer for 169.254.1.1',
     lab: () => {
       const t = seedCalico();
@@ -274,7 +284,7 @@ describe('every check on a lab with its fault', () => {
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
     const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
-      'hostgw-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
+      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');
@@ -322,7 +332,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
   'fragmentation', 'needed', 'port',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
-  'proxy', 'proxy_arp']);
+  'proxy', 'proxy_arp', 'BIRD']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));

@@ -14,7 +14,10 @@ import { labFacts, type LabFacts } from './facts';
  * - a node whose table has no route for 169.254.1.1 (usually: no default route) answers none of
  *   its pods' requests;
  * - a cali* host end with proxy_arp off answers nothing for its pod;
- * - a pod whose default route names another gateway than 169.254.1.1 is not wired Calico's way.
+ * - a pod whose default route names another gateway than 169.254.1.1 is not wired Calico's way;
+ * - without encapsulation, BIRD's routes name each remote node as the next hop, so a node that
+ *   shares no layer-2 network with the first node is unreachable by them (the error switchDatapath
+ *   refuses a switch with, `calico-bgp-no-l2`, here for a lab already in that mode).
  * The node's own route lookup is the engine's (lookupRoute), so the check agrees with the journey.
  */
 
@@ -25,6 +28,13 @@ const GATEWAY = ((169 << 24) | (254 << 16) | (1 << 8) | 1) >>> 0;
 export function calicoChecks(t: Topology, world: World, facts: LabFacts = labFacts(t)): LabCheck[] {
   if (t.datapath?.cni !== 'calico') return [];
   const out: LabCheck[] = [];
+  if (t.datapath.encapsulation === 'none') {
+    const nodes = facts.spaces.filter((ns) => !ns.isPod && ns.machine.role === 'node').map((ns) => ({ ns, links: new Set(ns.ifaces.filter((f) => f.spec.kind === 'ether').map((f) => f.link)) }));
+    const [first, ...rest] = nodes;
+    for (const n of first ? rest : []) {
+      if (![...n.links].some((l) => first?.links.has(l))) out.push({ problem: problem(n.ns.at, 'calico-bgp-no-l2', { node: n.ns.name, other: first?.ns.name ?? '' }) });
+    }
+  }
   for (const ns of facts.spaces) {
     if (ns.isPod || ns.machine.role !== 'node' || (ns.machine.pods ?? []).length === 0) continue;
     const host = world.ns(ns.name);
