@@ -19,6 +19,8 @@ import { formatFixture } from './fixtureFormat';
 import { runKernelJourney } from './journeyRun';
 import { buildLab, destroyAll } from './lab';
 import { planLab } from './labPlan';
+import { recordProofs } from './proofRecord';
+import { PROOF_SCENARIOS } from '../../src/core/proof/proofFixture';
 
 interface Args {
   prefix: string;
@@ -57,6 +59,8 @@ async function recordOnce(scenario: Scenario, prefix: string): Promise<CaptureRe
     await runKernelJourney(topo, plan, scenario.journey);
     const result = await caps.stop(journeyDurationMs(scenario.journey));
     caps = undefined;
+    // The lab still stands with the journey's tables: its proofs' commands run on it now.
+    if (PROOF_SCENARIOS.includes(scenario.id)) recordProofs(scenario, plan, dir);
     return result;
   } finally {
     caps?.kill();
