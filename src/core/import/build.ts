@@ -38,6 +38,17 @@ export interface ImportOutcome {
   /** The mode the lab has (or would have): the user's, else the detected CNI's; null when none. */
   mode: ImportMode | null;
   counts: { nodes: number; pods: number; hostNetwork: number; notPlaced: number };
+  /** A first journey: a ping between two pods on different nodes (or any two pods), null with fewer than two. */
+  journey: { from: string; to: string } | null;
+}
+
+/** Two pods on different nodes, the first of the lab's and the first of another node's; else the first two. */
+export function firstJourney(t: Topology): { from: string; to: string } | null {
+  const pods = t.machines.flatMap((m) => (m.pods ?? []).map((p) => ({ node: m.name, pod: p.name })));
+  const [a] = pods;
+  if (!a) return null;
+  const b = pods.find((p) => p.node !== a.node) ?? pods[1];
+  return b ? { from: a.pod, to: b.pod } : null;
 }
 
 /** Docker gives a container the MAC 02:42 followed by its IPv4 address (minikube's and kind's nodes are containers). */
@@ -145,7 +156,7 @@ export function importCluster(sources: readonly ImportSource[], options: ImportO
   const read = readSources(sources);
   const notes = [...read.notes];
   const detected = detectCni(read.facts.daemonSets, read.facts.pods);
-  const fail = (plan: ClusterPlan | null, mode: ImportMode | null): ImportOutcome => ({ topology: null, notes, detected, mode, counts: counts(plan) });
+  const fail = (plan: ClusterPlan | null, mode: ImportMode | null): ImportOutcome => ({ topology: null, notes, detected, mode, counts: counts(plan), journey: null });
   if (notes.some((n) => noteKind(n.code) === 'error')) return fail(null, options.mode ?? null);
   const resolved = resolveCluster(read.facts);
   notes.push(...resolved.notes);
@@ -199,5 +210,5 @@ export function importCluster(sources: readonly ImportSource[], options: ImportO
     notes.push(note('lab-invalid', { problems: problems.slice(0, 3).map((p) => formatProblem(p, 'en')).join('; ') }));
     return fail(plan, mode);
   }
-  return { topology: t, notes, detected, mode, counts: counts(plan) };
+  return { topology: t, notes, detected, mode, counts: c, journey: firstJourney(t) };
 }

@@ -14,8 +14,8 @@ export type ImportNoteParams = {
   binary: { bytes: number };
   /** A JSON value that starts at `line` is never closed (cut short when it was copied). */
   'json-truncated': { startLine: number };
-  /** JSON.parse refused the value (line and column within the whole source, 0 when unknown). */
-  'json-invalid': { column: number; detail: string };
+  /** JSON.parse refused the value: the column of the first character that breaks the grammar, and that character (JSON-quoted), or `end`. */
+  'json-invalid': { column: number; found: string };
   /** JSON that is neither kubectl's nor iproute2's (`what`: its top-level shape, such as `object with kind "Service"`). */
   'json-unknown': { what: string };
   /** iproute2's text output where its JSON is needed (`command`: `ip addr`, `ip route`, `ip neigh`, `bridge fdb`). */

@@ -1,5 +1,6 @@
 import { isKubeJson, readKubeJson } from './kubeJson';
 import { ipKind, readIpJson } from './ipJson';
+import { jsonErrorOffset } from './jsonError';
 import { note, type ImportNote } from './notes';
 import { ipTextCommand, readHeaderlessPods, readMinikubeList, readTable, tableHeader, type Line } from './tables';
 import type { BlockKind, ClusterFacts, ImportSource } from './types';
@@ -83,13 +84,12 @@ function lineAt(text: string, offset: number): number {
   return n;
 }
 
-/** V8's JSON.parse message as a column and a short detail. */
-function parseFault(message: string, text: string): { line: number; column: number; detail: string } {
-  const pos = /position (\d+)/.exec(message)?.[1];
-  const detail = message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').slice(0, 80);
-  if (pos === undefined) return { line: 0, column: 0, detail };
-  const before = text.slice(0, Number(pos)).split('\n');
-  return { line: before.length - 1, column: (before[before.length - 1] ?? '').length + 1, detail };
+/** Where JSON.parse stopped in `text`: the line within it (from 0), the column (from 1), and the character found there. */
+function parseFault(text: string): { line: number; column: number; found: string } {
+  const at = jsonErrorOffset(text);
+  const before = text.slice(0, at).split('\n');
+  const found = text[at];
+  return { line: before.length - 1, column: (before[before.length - 1] ?? '').length + 1, found: found === undefined ? 'end' : JSON.stringify(found) };
 }
 
 /** Whether a source is binary: a NUL byte, or U+FFFD where undecodable bytes were. */
@@ -237,9 +237,9 @@ function readSource(src: ImportSource, facts: ClusterFacts, notes: ImportNote[])
         const slice = text.slice(at, end);
         try {
           readJson(JSON.parse(slice) as unknown, ctx, src, line, facts, notes);
-        } catch (e) {
-          const f = parseFault(e instanceof Error ? e.message : String(e), slice);
-          notes.push(note('json-invalid', { column: f.column, detail: f.detail }, { source: src.name, line: line + f.line }));
+        } catch {
+          const f = parseFault(slice);
+          notes.push(note('json-invalid', { column: f.column, found: f.found }, { source: src.name, line: line + f.line }));
         }
         lastEnd = end;
         at = end;

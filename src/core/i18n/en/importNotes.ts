@@ -45,7 +45,7 @@ export const importNotesEn: ImportCatalog = {
     empty: () => 'Nothing to import: paste the output of kubectl, minikube or ip -j, or choose files.',
     binary: ({ bytes }) => `This is not text (${n(bytes, 'byte', 'bytes')} that no text has): choose the saved output of a command, not a binary file.`,
     'json-truncated': ({ startLine }) => `The JSON that starts at line ${startLine} is never closed: it was cut short when it was copied. Copy the whole output again.`,
-    'json-invalid': ({ column, detail }) => `This is not valid JSON${column > 0 ? ` (column ${column})` : ''}: ${detail}.`,
+    'json-invalid': ({ column, found }) => `This is not valid JSON: ${found === 'end' ? 'the text ends' : `unexpected ${found}`} at column ${column}.`,
     'json-unknown': ({ what }) => `This JSON (${what}) is not what kubectl get nodes, pods or ds -o json, nor ip -j or bridge -j print.`,
     'ip-not-json': ({ command }) => `This is the text output of ${command}; the import reads its JSON: run it with -j (${command.replace(/^(ip|bridge) /, '$1 -j ')}).`,
     unrecognised: ({ text }) => `"${text}" starts no output the import knows (kubectl get nodes/pods/ds, minikube node list, ip -j addr/route/neigh, bridge -j fdb).`,

@@ -46,7 +46,7 @@ export const importNotesRu: ImportCatalog = {
     empty: () => 'Импортировать нечего: вставьте вывод kubectl, minikube или ip -j либо выберите файлы.',
     binary: ({ bytes }) => `Это не текст (${n(bytes, 'байт', 'байта', 'байтов')}, каких в тексте не бывает): выберите сохранённый вывод команды, а не двоичный файл.`,
     'json-truncated': ({ startLine }) => `JSON, который начинается в строке ${startLine}, не закрыт: его обрезали при копировании. Скопируйте вывод целиком ещё раз.`,
-    'json-invalid': ({ column, detail }) => `Это не корректный JSON${column > 0 ? ` (столбец ${column})` : ''}: ${detail}.`,
+    'json-invalid': ({ column, found }) => `Это некорректный JSON: ${found === 'end' ? 'текст обрывается' : `неожиданный символ ${found}`} в столбце ${column}.`,
     'json-unknown': ({ what }) => `Этот JSON (${what}) не похож на вывод kubectl get nodes, pods или ds -o json, ip -j или bridge -j.`,
     'ip-not-json': ({ command }) => `Это текстовый вывод ${command}; импорт читает его JSON: запустите с -j (${command.replace(/^(ip|bridge) /, '$1 -j ')}).`,
     unrecognised: ({ text }) => `«${text}» — начало вывода, которого импорт не знает (kubectl get nodes/pods/ds, minikube node list, ip -j addr/route/neigh, bridge -j fdb).`,
