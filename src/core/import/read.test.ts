@@ -127,7 +127,7 @@ describe('broken input: a remark naming where, never a throw, never a lab', () =
   };
 
   it('an empty paste', () => {
-    expect(first('  \n\n').code).toBe('empty');
+    expect(first('  \n\n')?.code).toBe('empty');
   });
 
   it('truncated JSON names the line it starts at', () => {
