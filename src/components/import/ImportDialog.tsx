@@ -142,7 +142,7 @@ export function ImportDialog({ keeper: keeperPromise, onClose, onImported }: Imp
             </select>
           </p>
         </div>
-        <section className="import-summary" aria-label={t.summary} aria-live="polite" data-testid="import-summary">
+        <section className="import-summary" aria-label={t.summary} aria-live="polite" tabIndex={0} data-testid="import-summary">
           <h3>{t.summary}</h3>
           {empty ? (
             <p className="labs-help">{t.nothingYet}</p>

@@ -84,7 +84,7 @@ describe('importing the notes\' minikube cluster from its tables', () => {
 
   it('plays a ping between pods on two nodes, through flannel.1', () => {
     if (!t || !r.journey) throw new Error('no journey');
-    expect(r.journey).toEqual({ from: 'coredns-787d4945fb-2xfsw', to: 'nginx-748c667d99-8x2zl' });
+    expect(r.journey).toEqual({ from: 'nginx-748c667d99-8x2zl', to: 'nginx-748c667d99-qn5tw' });
     const j = runJourney(t, { from: 'nginx-748c667d99-8x2zl', to: 'nginx-748c667d99-qn5tw' });
     expect(j.events.some((e) => e.type === 'deliver' && e.ns === 'nginx-748c667d99-qn5tw' && e.cause === 'echo-request')).toBe(true);
     expect(j.events.some((e) => e.type === 'deliver' && e.ns === 'nginx-748c667d99-8x2zl' && e.cause === 'echo-reply')).toBe(true);

@@ -42,9 +42,15 @@ export interface ImportOutcome {
   journey: { from: string; to: string } | null;
 }
 
-/** Two pods on different nodes, the first of the lab's and the first of another node's; else the first two. */
+/**
+ * Two pods on different nodes, the first of the lab's and the first of another node's; else the
+ * first two. The user's own pods come first (kubectl namespaces other than kube-*), so the journey
+ * is between what they deployed rather than from the cluster's DNS.
+ */
 export function firstJourney(t: Topology): { from: string; to: string } | null {
-  const pods = t.machines.flatMap((m) => (m.pods ?? []).map((p) => ({ node: m.name, pod: p.name })));
+  const system = new Set((t.cluster?.pods ?? []).filter((p) => p.namespace.startsWith('kube-') && p.ns !== undefined).map((p) => p.ns));
+  const all = t.machines.flatMap((m) => (m.pods ?? []).map((p) => ({ node: m.name, pod: p.name })));
+  const pods = [...all.filter((p) => !system.has(p.pod)), ...all.filter((p) => system.has(p.pod))];
   const [a] = pods;
   if (!a) return null;
   const b = pods.find((p) => p.node !== a.node) ?? pods[1];
