@@ -97,7 +97,7 @@ export const importNotesRu: ImportCatalog = {
     'ip-addr-differs': ({ node, iface, lab, real }) => `Нода ${node}: у интерфейса ${iface} на ноде ${real}, а в стенде ${lab} (оставлено как в kubectl).`,
     'ip-route-skipped': ({ node, route, why }) => `Нода ${node}: маршрут ${route} не добавлен: ${ROUTE_WHY[why] ?? why}.`,
     'ip-route-lab-only': ({ node, route }) => `Нода ${node}: в стенде есть маршрут ${route}, а в таблице ноды его нет.`,
-    'ip-neigh-dynamic': ({ node, count: k }) => `Нода ${node}: ${n(k, 'запись', 'записи', 'записей')} ARP-таблицы, выученные ядром, не сохранены: маршрут пакета начинается с холодными или тёплыми кэшами.`,
+    'ip-neigh-dynamic': ({ node, count: k }) => `Нода ${node}: ${n(k, 'запись', 'записи', 'записей')} ARP-таблицы, выученные ядром, не сохранены: путь пакета начинается с холодными или тёплыми кэшами.`,
     'ip-fdb-skipped': ({ node, count: k }) => `Нода ${node}: ${n(k, 'запись', 'записи', 'записей')} FDB не сохранены (собственные MAC портов, групповые, выученные; стенд хранит удалённые VTEP для VXLAN).`,
   },
   where: ({ source, line, field }) => [source === 'paste' ? 'вставленный текст' : source, line > 0 ? `строка ${line}` : '', field].filter((x) => x !== '').join(', '),
