@@ -12,7 +12,8 @@ const ICON = 'M13 22h8v-7h-3v-4h-5V9h3V2H8v7h3v2H6v4H3v7h8v-7H8v-2h8v2h-3z';
 /**
  * "Import a cluster" beside My labs: an icon with its name for screen readers and as a tooltip.
  * It opens the import dialog; closing it gives the focus back here. Hidden where the page keeps
- * no labs (embeds).
+ * no labs (embeds), and in windows narrower than 1100 px, where the footer's timeline needs the
+ * room (My labs has the same button).
  */
 export function ImportButton() {
   const t = useStrings().library;
@@ -26,7 +27,7 @@ export function ImportButton() {
     button.current?.focus();
   };
   return (
-    <div className="labs">
+    <div className="labs import-anchor">
       <button ref={button} type="button" className="ctl labs-btn" aria-haspopup="dialog" onClick={open} title={t.importClusterHelp} data-testid="import-cluster">
         <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d={ICON} fill="currentColor" />
