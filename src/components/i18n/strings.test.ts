@@ -70,6 +70,8 @@ const LATIN_OK = new Set([
   'Wireshark', 'pcapng',
   // Deleting an interface, as the command is typed (ip link del).
   'ip', 'link', 'del',
+  // The cluster import's button: iproute2's JSON flag as typed (ip -j).
+  'j',
   // The cluster terminal: the tools, their commands and arguments as typed, the Kubernetes objects
   // and fields by their API names, flannel's files, device and function by their own names.
   'kubectl', 'minikube', 'get', 'nodes', 'pods', 'ds', 'A', 'n', 'NAMESPACE', 'o', 'wide', 'rollout', 'restart', 'status',

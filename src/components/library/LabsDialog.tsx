@@ -1,4 +1,4 @@
-import { use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { LAB_FORMAT_VERSION, seedTopology, writeLabFile, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
 import type { LabSummary } from '../../store/shelf';
@@ -12,6 +12,9 @@ import { openLabName } from './labName';
 import { LabRow, type LabRowActions } from './LabRow';
 import { PresetList } from './PresetList';
 import { ProblemList } from './ProblemList';
+
+// The cluster import (and the CNI model it builds with) loads when it is asked for.
+const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Props of {@link LabsDialog}. */
 export interface LabsDialogProps {
@@ -58,6 +61,9 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const name = useAppStore(openLabName);
   const [labs, setLabs] = useState<LabSummary[] | null>(null);
   const [note, setNote] = useState<Note | null>(null);
+  const [importing, setImporting] = useState(false);
+  // The import dialog waits on the keeper as this one does; one promise, or `use` would suspend on every render.
+  const keeperNow = useMemo(() => Promise.resolve(keeper), [keeper]);
   const dialog = useRef<HTMLDialogElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const mineHeading = useRef<HTMLHeadingElement>(null);
@@ -208,6 +214,9 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
           {t.importFile}
         </button>
         <input ref={file} type="file" accept={readLink ? '.json,application/json,.svg,image/svg+xml,.png,image/png' : '.json,application/json'} hidden onChange={importFile} data-testid="lab-import-file" />
+        <button type="button" onClick={() => setImporting(true)} title={t.importClusterHelp} data-testid="lab-import-cluster">
+          {t.importCluster}
+        </button>
         <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
           {t.exportOpen}
         </button>
@@ -234,6 +243,11 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
             </p>
           )}
         </div>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog keeper={keeperNow} onClose={() => setImporting(false)} onImported={close} />
+        </Suspense>
       )}
       <div className="labs-columns">
         <section className="labs-mine" aria-labelledby={mineId}>

@@ -196,6 +196,7 @@ export function runCommand(t: Topology, c: ClusterSpec, s: TerminalState, line: 
   let result: { reply: TerminalReply; state: TerminalState } | null = null;
   const [program, ...rest] = args;
   if (program === 'kubectl') result = kubectl(t, c, moved, rest);
+  else if (program === 'minikube' && c.tool !== 'minikube') result = null;
   else if (program === 'minikube' && rest[0] === 'node' && (rest[1] === 'list' || rest[1] === 'ls') && rest.length === 2) {
     result = { reply: out(nodeRows(t, c).map((n) => `${n.name}\t${n.ip}`)), state: moved };
   } else if (program === 'minikube' && rest[0] === 'start') result = { reply: { kind: 'started' }, state: moved };

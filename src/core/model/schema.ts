@@ -232,7 +232,7 @@ const clusterSeconds = intIn(0, 3_155_760_000);
 
 /** The Kubernetes cluster a lab models (ClusterSpec). */
 export const clusterSchema = z.strictObject({
-  tool: z.literal('minikube'),
+  tool: z.enum(['minikube', 'kind', 'kubernetes']),
   profile: nonEmpty,
   kubernetesVersion: nonEmpty,
   now: clusterSeconds,

@@ -223,8 +223,11 @@ export interface SegmentSpec {
  * control-plane node registered.
  */
 export interface ClusterSpec {
-  /** The tool that made the cluster, and its profile (the cluster's name). */
-  tool: 'minikube';
+  /**
+   * The tool that made the cluster (`kubernetes`: none the lab knows, an imported cluster), and its
+   * profile (the cluster's name). The terminal answers `minikube` commands only for minikube.
+   */
+  tool: 'minikube' | 'kind' | 'kubernetes';
   profile: string;
   /** As `kubectl get nodes` prints it, e.g. `v1.26.3`. */
   kubernetesVersion: string;
