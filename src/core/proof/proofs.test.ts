@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HopEvent } from '../events';
 import type { JourneyResult } from '../journey';
+import { importCluster } from '../import';
+import KIND from '../import/fixtures/kind-kindnet.json?raw';
 import { SCENARIOS } from '../presets/scenarios';
 import { runJourney } from '../sim/runJourney';
 import { proofCommand, proofOf, type Proof } from './proofs';
@@ -95,5 +97,17 @@ describe('proofs on real machines: a drop by rp_filter', () => {
     const { topology, result } = scenario('tcp-syn-retries-rp-filter-node2');
     const p = proofAt(result, topology, (e) => e.type === 'drop' && e.reason === 'rp-filter');
     expect(p).toMatchObject({ kind: 'rp-filter', ns: 'node2', command: expect.stringMatching(/^sysctl net\.ipv4\.conf\.all\.rp_filter net\.ipv4\.conf\.\S+\.rp_filter$/), expect: ['rp_filter = 1'] });
+  });
+});
+
+describe('proofs on real machines: an imported kind cluster', () => {
+  it('enters a node with docker exec (kind nodes are containers, root inside) and a pod with kubectl exec', () => {
+    const t = importCluster([{ name: 'kind.json', text: KIND }], { mode: 'flannel-host-gw' }).topology;
+    if (!t) throw new Error('the kind cluster did not import');
+    const r = runJourney(t, { from: 'web-0', to: 'web-1' });
+    const capture = proofAt(r, t, (e) => e.type === 'frame' && e.ns === 'web-0' && e.dir === 'out');
+    expect(capture && proofCommand(capture, t)).toMatch(/^docker exec kind-worker2? tcpdump -eni veth[0-9a-f]{8} arp$/);
+    const route = proofAt(r, t, (e) => e.type === 'route' && e.ns === 'web-0');
+    expect(route && proofCommand(route, t)).toMatch(/^kubectl exec -n default web-0 -- ip route get 10\.244\.\d+\.\d+$/);
   });
 });

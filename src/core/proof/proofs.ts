@@ -192,9 +192,10 @@ export function proofOf(result: JourneyResult, index: number, t: Topology): Proo
 }
 
 /**
- * The whole line to type for `p` on the real machines: in a cluster lab, `minikube ssh -n NODE --`
- * for a node (with `-p PROFILE` when the profile is not minikube's default) and `kubectl exec -n
- * NAMESPACE POD --` for a pod; elsewhere `ip netns exec NS`, the lab as `scripts/kernel` builds it.
+ * The whole line to type for `p` on the real machines: in a cluster lab, a node as its tool reaches
+ * it (`minikube ssh -n NODE --`, with `-p PROFILE` when the profile is not minikube's default;
+ * `docker exec NODE` for kind; `ssh NODE` otherwise) and `kubectl exec -n NAMESPACE POD --` for a
+ * pod; elsewhere `ip netns exec NS`, the lab as `scripts/kernel` builds it.
  * `sudo` where the command needs root.
  */
 export function proofCommand(p: Proof, t: Topology): string {
@@ -204,8 +205,13 @@ export function proofCommand(p: Proof, t: Topology): string {
     if (pod) return `kubectl exec -n ${pod.namespace} ${pod.name} -- ${p.command}`;
     const node = c.nodes.find((n) => n.name === p.ns);
     if (node) {
+      const sudo = p.root ? 'sudo ' : '';
+      // kind's nodes are containers named after the node, entered as root; minikube's are reached with
+      // its own ssh (user docker, passwordless sudo); any other cluster's by ssh to the node.
+      if (c.tool === 'kind') return `docker exec ${node.name} ${p.command}`;
+      if (c.tool === 'kubernetes') return `ssh ${node.name} ${sudo}${p.command}`;
       const profile = c.profile === 'minikube' ? '' : ` -p ${c.profile}`;
-      return `minikube${profile} ssh -n ${node.name} -- ${p.root ? 'sudo ' : ''}${p.command}`;
+      return `minikube${profile} ssh -n ${node.name} -- ${sudo}${p.command}`;
     }
   }
   return `sudo ip netns exec ${p.ns} ${p.command}`;
