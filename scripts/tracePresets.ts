@@ -1,4 +1,5 @@
 import { minikubeFlannel } from '../src/core/presets/minikube';
+import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
 import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
 /**
@@ -13,6 +14,8 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-vxlan', seedVxlan],
   ['seed-host-gw', seedHostGw],
   ['minikube-flannel', minikubeFlannel],
+  ['seed-cilium', seedCilium],
+  ['seed-cilium-native', seedCiliumNative],
 ]);
 
 /** The preset names in the order the usage and errors list them. */
