@@ -58,6 +58,8 @@ const LATIN_OK = new Set([
   'MF',
   // VXLAN's network identifier (RFC 7348), and Flannel by its own name.
   'VNI', 'Flannel',
+  // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
+  'Cilium', 'eBPF', 'cilium_vxlan',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),

@@ -58,6 +58,16 @@ export const CILIUM_SCENARIOS: readonly Scenario[] = [
     unrecorded: 'ebpf',
   },
   {
+    id: 'cilium-ttl-1-pod1-pod3',
+    title: {
+      en: 'Cilium (tunnel): ping -t 1 pod1 → pod3: node2\'s eBPF finds the TTL run out and drops the packet without ICMP Time Exceeded',
+      ru: 'Cilium (туннель): ping -t 1 pod1 → pod3: программа eBPF на node2 видит, что TTL истёк, и отбрасывает пакет без ICMP Time Exceeded',
+    },
+    topology: seedCilium,
+    journey: { from: 'pod1', to: 'pod3', ttl: 1 },
+    unrecorded: 'ebpf',
+  },
+  {
     id: 'cilium-native-cold-ping-pod1-pod3',
     title: {
       en: 'Cilium, native routing: first ping pod1 → pod3: the kernel forwards between nodes, eBPF delivers to the pod',

@@ -9,7 +9,7 @@ import { summaryEn as sum } from './summary';
 /** Sentences for the VXLAN messages. */
 export const vxlanEventsEn: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan-fdb' | 'vxlan-encap' | 'vxlan-decap'> = {
   'out-vxlan': (m) => m.keyed ? {
-    short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, its VXLAN device, with the tunnel key Cilium's eBPF set.`,
+    short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, with the tunnel key eBPF set.`,
     why: `tcpdump on ${m.iface} shows the frame as the pod sent it: its MACs are still the pod's and its lxc device's, and its TTL is unchanged. ${m.iface} is a VXLAN device in collect_md (external) mode: it has no VNI, no FDB and no neighbour entries of its own; the remote node and the VNI come with each packet, from the program that redirected it here.`,
   } : ({
     short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, its VXLAN device.`,

@@ -13,7 +13,7 @@ const BYTES: PluralForms = { one: 'байт', few: 'байта', many: 'байт
 /** Фразы для сообщений VXLAN. */
 export const vxlanEventsRu: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan-fdb' | 'vxlan-encap' | 'vxlan-decap'> = {
   'out-vxlan': (m) => m.keyed ? {
-    short: `${m.ns} отправляет ${sum(m.f)} через ${m.iface} — своё устройство VXLAN — с ключом туннеля, который задала программа eBPF от Cilium.`,
+    short: `${m.ns} отправляет ${sum(m.f)} через ${m.iface} с ключом туннеля от программы eBPF.`,
     why: `tcpdump на ${m.iface} показывает кадр таким, каким его отправил под: MAC-адреса в нём всё ещё адреса пода и его устройства lxc, TTL не изменён. ${m.iface} — устройство VXLAN в режиме collect_md: у него нет своего VNI, своей FDB и записей о соседях; удалённую ноду и VNI каждый пакет приносит с собой от программы, которая перенаправила его сюда.`,
   } : ({
     short: `${m.ns} отправляет ${sum(m.f)} через ${m.iface} — своё устройство VXLAN.`,
