@@ -31,8 +31,6 @@ export interface BpfEvent extends EventBase {
   action: 'arp-reply' | 'local-delivery' | 'encap' | 'to-stack';
   pkt: number;
   iface: string;
-  /** The program's source function (file and function of cilium/cilium's bpf/ tree). */
-  fn: string;
   tpa?: string;
   mac?: string;
   endpoint?: string;

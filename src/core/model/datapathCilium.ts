@@ -1,4 +1,5 @@
 import { seededEntropy } from '../cni/entropy';
+import { lxcHostName } from '../cni/ciliumName';
 import { sha256Hex } from '../cni/sha256';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { TopologyEditError } from './editError';
@@ -39,7 +40,7 @@ const CILIUM_VXLAN_PORT = 8472;
 
 /** `lxc` + the first 12 hex digits of sha256(container ID) (Endpoint2IfName: IFNAMSIZ − len("tmp") − 1). */
 export function lxcName(containerId: string): string {
-  return `lxc${sha256Hex(containerId).slice(0, 12)}`;
+  return lxcHostName(containerId);
 }
 
 /** A locally administered unicast MAC seeded by a text, so the same lab gets the same devices. */

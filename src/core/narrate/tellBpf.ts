@@ -8,9 +8,16 @@ import type { Msg } from './messages';
  * than by the FDB entries a daemon programmed (flannel.1). Kept apart so tellEvent.ts stays short.
  */
 
+/**
+ * The function of cilium/cilium's bpf/ tree that makes each decision: lib/arp.h, lib/local_delivery.h,
+ * lib/encap.h; what goes to the stack leaves bpf_lxc.c, bpf_overlay.c or bpf_host.c with CTX_ACT_OK.
+ */
+const BPF_FN: Record<Exclude<BpfEvent['action'], 'to-stack'>, string> = { 'arp-reply': 'arp_respond', 'local-delivery': 'ipv4_local_delivery', encap: 'encap_and_redirect_lxc' };
+const STACK_FN: Record<BpfEvent['prog'], string> = { cil_from_container: 'ipv4_forward_to_destination', cil_from_overlay: 'handle_ipv4', cil_from_netdev: 'handle_ipv4' };
+
 /** The message of a `bpf` event and the function of cilium/cilium's bpf/ tree that decided it. */
 export function bpfMessage(e: BpfEvent): { msg: Msg; fn: string } {
-  const fn = e.fn.split(' ').pop() ?? e.fn;
+  const fn = e.action === 'to-stack' ? STACK_FN[e.prog] : BPF_FN[e.action];
   return {
     msg: {
       k: 'bpf', node: e.ns, iface: e.iface, prog: e.prog, action: e.action, pod: e.pod ?? '', tpa: e.tpa ?? '', mac: e.mac ?? '', endpoint: e.endpoint ?? '',

@@ -1,6 +1,6 @@
 import type { BpfEvent } from '../events';
 import type { VxlanIface } from '../model/topology';
-import { formatIp, parseCidr, parseIp } from '../net/ipv4';
+import { BROADCAST_MAC, formatIp, parseCidr, parseIp } from '../net/ipv4';
 import { WIRE_DELAY_NS, type Sim } from './engine';
 import { xmit, xmitTunnel } from './link';
 import { arpFrame, ipFrame, kindOf, withTtl, type Packet, type WireFrame } from './packet';
@@ -97,10 +97,10 @@ function arpRespond(sim: Sim, dev: Iface, frame: WireFrame, own: number | null, 
   const arp = frame.arp;
   if (!arp || arp.op !== 'request') return false;
   // arp_check: a request to the broadcast address or to the lxc's own MAC; never for the pod's own address.
-  if (frame.eth.dst !== 'ff:ff:ff:ff:ff:ff' && frame.eth.dst !== dev.mac) return false;
+  if (frame.eth.dst !== BROADCAST_MAC && frame.eth.dst !== dev.mac) return false;
   if (own !== null && frame.d === own) return false;
   const pkt = sim.nextPacket();
-  emit(sim, dev, { action: 'arp-reply', pkt: frame.pkt, fn: 'bpf/lib/arp.h arp_respond', pod, tpa: arp.tpa, mac: dev.mac });
+  emit(sim, dev, { action: 'arp-reply', pkt: frame.pkt, pod, tpa: arp.tpa, mac: dev.mac });
   const reply = arpFrame({ src: dev.mac, dst: arp.sha, type: 'arp' }, { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, frame.d, frame.s, pkt);
   xmit(sim, dev, reply);
   return true;
@@ -124,7 +124,7 @@ function localDelivery(sim: Sim, dev: Iface, frame: WireFrame, ep: Endpoint, ide
   const p: Packet = { ipv4: ip, icmp: frame.icmp, udp: frame.udp, tcp: frame.tcp, kind: kindOf(frame.icmp, frame.tcp, 'request'), s: frame.s, d: frame.d, id: frame.pkt, len: frame.len, df: frame.df, encap: undefined };
   const q = withTtl(p, ip.ttl - 1);
   emit(sim, dev, {
-    action: 'local-delivery', pkt: frame.pkt, fn: 'bpf/lib/local_delivery.h ipv4_local_delivery', endpoint: ep.lxc, pod: ep.pod, ttl: { from: ip.ttl, to: ip.ttl - 1 },
+    action: 'local-delivery', pkt: frame.pkt, endpoint: ep.lxc, pod: ep.pod, ttl: { from: ip.ttl, to: ip.ttl - 1 },
     ...(identity !== undefined ? { identity } : {}),
   });
   sim.after(WIRE_DELAY_NS, { op: 'rx', dev: podEnd, frame: ipFrame(lxc.mac, podEnd.mac, q), wire: sim.nextWire() });
@@ -153,11 +153,11 @@ export function bpfIngress(sim: Sim, dev: Iface, frame: WireFrame): boolean {
     if (ep && vx) {
       const spec = vx.ns.compiled.ifaces[vx.ns.compiled.ifaceIndex.get(vx.name) ?? -1]?.spec as VxlanIface;
       const remote = ep.nodeIp;
-      emit(sim, dev, { action: 'encap', pkt: frame.pkt, fn: 'bpf/lib/encap.h encap_and_redirect_lxc', remote: formatIp(remote), identity: attach.identity, dev: spec.name });
+      emit(sim, dev, { action: 'encap', pkt: frame.pkt, remote: formatIp(remote), identity: attach.identity, dev: spec.name });
       xmitTunnel(sim, vx, frame, { dst: remote, vni: attach.identity });
       return true;
     }
-    emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, fn: 'bpf/bpf_lxc.c ipv4_forward_to_destination', identity: attach.identity });
+    emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, identity: attach.identity });
     return false;
   }
   // cil_from_overlay and cil_from_netdev: deliver to a local endpoint, or leave it to the stack.
@@ -169,7 +169,7 @@ export function bpfIngress(sim: Sim, dev: Iface, frame: WireFrame): boolean {
     localDelivery(sim, dev, frame, ep, identity);
     return true;
   }
-  emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, fn: attach.prog === 'cil_from_overlay' ? 'bpf/bpf_overlay.c handle_ipv4' : 'bpf/bpf_host.c handle_ipv4', ...(identity !== undefined ? { identity } : {}) });
+  emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, ...(identity !== undefined ? { identity } : {}) });
   return false;
 }
 
