@@ -2,6 +2,7 @@ import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
 import { DATAPATH_SCENARIOS } from './datapathScenarios';
 import { CILIUM_SCENARIOS } from './ciliumScenarios';
+import { MINIKUBE_CILIUM_SCENARIOS } from './minikubeCilium';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MINIKUBE_SCENARIOS } from './minikube';
 import { MTU_SCENARIOS } from './mtuScenarios';
@@ -165,4 +166,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...DATAPATH_SCENARIOS,
   ...MINIKUBE_SCENARIOS,
   ...CILIUM_SCENARIOS,
+  ...MINIKUBE_CILIUM_SCENARIOS,
 ];
