@@ -8,6 +8,8 @@ import { TopologyEditError } from './editError';
 import { topologySchema } from './schema';
 import { validateTopology } from './validate';
 import { labChecks } from './labChecks';
+import { addNode, removeNamespace } from './labEdits';
+import { addPod } from './podNetwork';
 
 describe('the Cilium datapath mode', () => {
   it('names host-side veths lxc + 12 hex digits of sha256(container ID), as Endpoint2IfName', () => {
@@ -67,5 +69,23 @@ describe('the Cilium datapath mode', () => {
     expect(err).toBeInstanceOf(TopologyEditError);
     expect((err as TopologyEditError).problems.map((p) => p.code)).toEqual(['cilium-native-no-l2']);
     expect(setDatapath(apart, { cni: 'cilium', routing: 'tunnel' }).datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
+  });
+});
+
+describe('editing a Cilium lab', () => {
+  it('adds a node with Cilium\'s devices, whose new pod runs cilium-cni; removing a node takes native routes to it away', () => {
+    const joined = addNode(seedCilium());
+    if (!joined) throw new Error('a node joins');
+    const node3 = joined.topology.machines.find((m) => m.name === joined.name);
+    expect(node3?.interfaces.map((i) => i.name)).toEqual(['eth0', 'cilium_host', 'cilium_net', 'cilium_vxlan']);
+    expect(node3?.interfaces.find((i) => i.name === 'cilium_host')?.addresses).toEqual(['10.10.12.254/32']);
+    const withPod = addPod(joined.topology, joined.name, { name: 'pod9' });
+    expect(withPod.hostIface).toMatch(/^lxc[0-9a-f]{12}$/);
+    expect(runJourney(withPod.topology, { from: 'pod9', to: 'pod1' }).events.filter((e) => e.type === 'deliver').map((e) => e.ns)).toEqual(['pod1', 'pod9']);
+    const native = setDatapath(joined.topology, { cni: 'cilium', routing: 'native' });
+    expect(native.machines[0]?.routes?.map((r) => r.dst)).toEqual(['10.10.11.0/24', '10.10.12.0/24']);
+    const gone = removeNamespace(native, joined.name);
+    expect(gone.machines[0]?.routes?.map((r) => r.dst)).toEqual(['10.10.11.0/24']);
+    expect(gone.datapath).toEqual({ cni: 'cilium', routing: 'native' });
   });
 });
