@@ -35,6 +35,11 @@ import type { Iface, TopologyIndex } from './world';
  *   tunnel key's VNI.
  * - cil_from_netdev (bpf_host.c handle_ipv4) on the node's NIC under native routing: a packet for
  *   a local endpoint is delivered the same way; anything else goes to the stack.
+ * - native routing at the sender: the lab passes the packet to the stack, where the kernel's FIB
+ *   forwards it (its TTL decremented by ip_forward) to the node that holds the pod CIDR. With BPF
+ *   host routing, fib_redirect_v4 (lib/fib.h) would do that lookup in BPF and redirect to the NIC
+ *   without the host's netfilter; that shortcut is not modelled (the facts sheet leaves the TTL
+ *   count per mode unverified, §9.3).
  * The engine cannot check any of this against a kernel (the recorder's lab runs no eBPF): Cilium's
  * scenarios are marked as not kernel-recorded.
  */
