@@ -40,6 +40,13 @@ import type { Iface, TopologyIndex } from './world';
  *   host routing, fib_redirect_v4 (lib/fib.h) would do that lookup in BPF and redirect to the NIC
  *   without the host's netfilter; that shortcut is not modelled (the facts sheet leaves the TTL
  *   count per mode unverified, §9.3).
+ * What tcpdump therefore shows, hop by hop (the capture tap runs before tc ingress on receive, and
+ * a redirect to a device's egress passes its transmit tap; bpf_redirect_peer passes neither tap of
+ * the pair): on the source pod's lxc, its frames `in` and the ARP reply `out`; on cilium_vxlan, the
+ * inner frame `out` at the sender and `in` at the receiver, still with the source pod's and its
+ * lxc's MACs and the TTL it was sent with; on eth0, the VXLAN datagram (UDP 8472, VNI = identity);
+ * on the destination's lxc, nothing of a delivered packet (only the pod's own frames, `in`); on
+ * cilium_host and cilium_net, nothing of pod-to-pod traffic.
  * The engine cannot check any of this against a kernel (the recorder's lab runs no eBPF): Cilium's
  * scenarios are marked as not kernel-recorded.
  */
