@@ -1,4 +1,6 @@
 import { minikubeFlannel } from '../src/core/presets/minikube';
+import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
+import { minikubeCilium } from '../src/core/presets/minikubeCilium';
 import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
 /**
@@ -13,6 +15,9 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-vxlan', seedVxlan],
   ['seed-host-gw', seedHostGw],
   ['minikube-flannel', minikubeFlannel],
+  ['seed-cilium', seedCilium],
+  ['seed-cilium-native', seedCiliumNative],
+  ['minikube-cilium', minikubeCilium],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

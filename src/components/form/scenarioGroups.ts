@@ -1,7 +1,7 @@
 import type { Scenario } from '../../core';
 
 /** A group of the scenario picker; its name is `strings.form.groups[key]`. */
-export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'cases' | 'other';
+export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'cilium' | 'cases' | 'other';
 
 /**
  * Which scenarios each group holds, by id, in the order the picker lists the groups. The patterns
@@ -23,6 +23,7 @@ export const GROUP_PATTERNS: readonly (readonly [Exclude<ScenarioGroupKey, 'othe
   ['tcpRetries', /^tcp-syn-(retries|no-route|ttl|arp)-/],
   ['broadcast', /broadcast/],
   ['flannel', /^flannel-/],
+  ['cilium', /^cilium-/],
   ['cases', /^case-/],
 ];
 

@@ -58,6 +58,8 @@ const LATIN_OK = new Set([
   'MF',
   // VXLAN's network identifier (RFC 7348), and Flannel by its own name.
   'VNI', 'Flannel',
+  // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
+  'Cilium', 'eBPF', 'cilium_vxlan',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
@@ -81,6 +83,8 @@ const LATIN_OK = new Set([
   'CNI', 'DEL', 'CHECK',
   // The exports: picture and page formats by their own names, and the command that builds the offline page.
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
+  // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
+  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
@@ -106,10 +110,10 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
-      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN)/i);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF)/i);
     }
     expect(STRINGS.en.types.consume).toBe('ignored');
     expect(STRINGS.ru.types.consume).toBe('проигнорирован');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { humanDuration } from '../../core/cluster/humanDuration';
-import { NOTES_COMMANDS, runCommand, startTerminal, type TerminalReply, type TerminalState } from '../../core/cluster/terminal';
+import { notesCommands, runCommand, startTerminal, type TerminalReply, type TerminalState } from '../../core/cluster/terminal';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { codeSpans } from './codeSpans';
@@ -91,7 +91,7 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
       </div>
       <p className="terminal-intro">{t.intro}</p>
       <div className="terminal-commands" role="group" aria-label={t.commands}>
-        {NOTES_COMMANDS.map((c) => (
+        {notesCommands(lab).map((c) => (
           <button key={c} type="button" onClick={() => run(c)}>
             <code>{c}</code>
           </button>
@@ -139,13 +139,13 @@ function EntryView({ entry }: { entry: Entry }) {
           <h3>{t.restart.title}</h3>
           <h4>{t.restart.changes}</h4>
           <ul>
-            {t.restart.changed.map((s) => (
+            {(reply.restarted.name === 'cilium' ? t.restartCilium.changed : t.restart.changed).map((s) => (
               <li key={s}>{codeSpans(s)}</li>
             ))}
           </ul>
           <h4>{t.restart.stays}</h4>
           <ul>
-            {t.restart.unchanged.map((s) => (
+            {(reply.restarted.name === 'cilium' ? t.restartCilium.unchanged : t.restart.unchanged).map((s) => (
               <li key={s}>{codeSpans(s)}</li>
             ))}
           </ul>

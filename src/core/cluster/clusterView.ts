@@ -46,9 +46,13 @@ export const POD_START_S = 4;
 /** Seconds between one replacement and the next in a rolling update. */
 export const ROLLOUT_STEP_S = POD_START_S + 1;
 
-/** Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni). */
+/**
+ * Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni);
+ * minikube's cilium six (config, mount-cgroup, apply-sysctl-overwrites, mount-bpf-fs,
+ * clean-cilium-state, install-cni-binaries).
+ */
 function initContainers(ds: string): number {
-  return ds === 'kube-flannel-ds' ? 2 : 0;
+  return ds === 'kube-flannel-ds' ? 2 : ds === 'cilium' ? 6 : 0;
 }
 
 function firstAddress(t: Topology, ns: string): string | undefined {

@@ -32,7 +32,7 @@ export type TerminalReply =
 /** Seconds a command takes to type and run: the clock moves by this much per command. */
 export const TYPING_S = 3;
 
-/** The commands of the notes, in their order, as the terminal offers them. */
+/** The commands of the notes, in their order, as the terminal offers them (the Flannel cluster's). */
 export const NOTES_COMMANDS: readonly string[] = [
   'minikube start --nodes 3 --cni flannel',
   'kubectl get ds -A',
@@ -41,6 +41,21 @@ export const NOTES_COMMANDS: readonly string[] = [
   'minikube node list',
   'kubectl get nodes',
 ];
+
+/** The notes' commands for the same cluster started with `--cni cilium`: its agent DaemonSet is `cilium` in kube-system. */
+export const NOTES_COMMANDS_CILIUM: readonly string[] = [
+  'minikube start --nodes 3 --cni cilium',
+  'kubectl get ds -A',
+  'kubectl get pods -A -o wide | grep cilium',
+  'kubectl rollout restart ds cilium -n kube-system',
+  'minikube node list',
+  'kubectl get nodes',
+];
+
+/** The notes' commands for a lab: Cilium's when it runs Cilium, else Flannel's. */
+export function notesCommands(t: Topology): readonly string[] {
+  return t.datapath?.cni === 'cilium' ? NOTES_COMMANDS_CILIUM : NOTES_COMMANDS;
+}
 
 /** The terminal as it starts on `cluster`: at the moment the lab shows, nothing restarted. */
 export function startTerminal(cluster: ClusterSpec): TerminalState {

@@ -294,10 +294,13 @@ export class Kernel {
     if (!l || !l.up) throw new KernelError('ENETDOWN', T.errnoNetDown);
     if (route.gw !== undefined) {
       const gw = parseIp(route.gw);
-      const onLink = gw !== null && this.connectedOf(l).some((c) => {
-        const p = parseCidr(c.dst);
-        return p !== null && networkOf(gw, p.prefix) === p.ip;
-      });
+      // fib_check_nh_v4_gw: the gateway must be reachable on the link: a connected route, or a
+      // device route (scope link, no gateway) through it, as cilium-cni's `<router>/32 dev eth0`.
+      const covers = (dstText: string): boolean => {
+        const p = parseCidr(dstText);
+        return gw !== null && p !== null && networkOf(gw, p.prefix) === p.ip;
+      };
+      const onLink = gw !== null && (this.connectedOf(l).some((c) => covers(c.dst)) || n.routes.some((r) => r.dev === l.index && r.gw === undefined && covers(r.dst)));
       if (!onLink) throw new KernelError('ENETUNREACH', T.errnoNetUnreach);
     }
     if (n.routes.some((r) => r.dst === route.dst && r.gw === route.gw && r.dev === route.dev)) throw new KernelError('EEXIST', T.errnoExist);

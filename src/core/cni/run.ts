@@ -1,6 +1,7 @@
 import { bridge } from './bridge';
 import type { CniEvent, CniEventBody } from './events';
 import { flannel } from './flannel';
+import { ciliumCni } from './cilium';
 import { hostLocal } from './hostLocal';
 import { portmap } from './portmap';
 import { Kernel, type Entropy } from './kernel';
@@ -14,8 +15,8 @@ import type { CniEnv, PluginOutput } from './types';
  * the runtime (runtime.ts) both go through here; the input state is never changed.
  */
 
-/** The plugins installed on every node: bridge, host-local, flannel and portmap, by type name. */
-export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap };
+/** The plugins installed on every node: bridge, host-local, flannel, portmap and cilium-cni, by type name. */
+export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, 'cilium-cni': ciliumCni };
 
 /** What one execution did. */
 export interface PluginRun extends PluginOutput {

@@ -7,10 +7,12 @@ import { flannelHostGwLab } from '../model/checks/datapathCases';
 import type { Topology } from '../model/topology';
 
 describe('datapathChoices', () => {
-  it('offers the seed lab routed as it is, and under both Flannel backends (its nodes share a segment)', () => {
+  it('offers the seed lab routed as it is, under both Flannel backends and both Cilium routing modes (its nodes share a segment)', () => {
     const seed = seedTopology();
     const choices = datapathChoices(seed);
-    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true]]);
+    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['cilium-tunnel', true], ['cilium-native', true]]);
+    expect(choices[3]?.lab?.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
+    expect(choices[3]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.map((i) => i.name)).toContain('cilium_vxlan');
     expect(choices[0]?.lab).toBe(seed);
     expect(choices[2]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.some((i) => i.kind === 'vxlan' && i.name === 'flannel.1')).toBe(true);
     expect(choices[1]?.lab?.datapath).toEqual({ cni: 'flannel', backend: 'host-gw' });

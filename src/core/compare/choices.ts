@@ -10,10 +10,10 @@ import type { DatapathSpec, Topology } from '../model/topology';
  */
 
 /** A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`, `flannel-vxlan`. */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan';
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'cilium-tunnel' | 'cilium-native';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'cilium-tunnel', 'cilium-native'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -28,12 +28,14 @@ export interface DatapathChoice {
 /** The key of a lab's mode (absent: `bridge`). */
 export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
+  if (spec?.cni === 'cilium') return spec.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   return 'bridge';
 }
 
 /** The spec of mode `key` for lab `t`, keeping the lab's cluster network when it names one. */
 export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
   if (key === 'bridge') return { cni: 'bridge' };
+  if (key === 'cilium-tunnel' || key === 'cilium-native') return { cni: 'cilium', routing: key === 'cilium-native' ? 'native' : 'tunnel' };
   const network = t.datapath?.cni === 'flannel' ? t.datapath.network : undefined;
   return { cni: 'flannel', backend: key === 'flannel-vxlan' ? 'vxlan' : 'host-gw', ...(network !== undefined ? { network } : {}) };
 }

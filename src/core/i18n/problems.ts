@@ -63,6 +63,8 @@ export type ProblemParams = {
   'link-vxlan': { iface: string; dev: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
+  /** Cilium's native routing asked of nodes that share no layer-2 segment (auto-direct-node-routes routes via the other node's own address). */
+  'cilium-native-no-l2': { node: string; other: string };
   /** A link from an interface to itself. */
   'link-self': { iface: string };
   /** A NIC plugged into a segment whose subnet has no free address left. */

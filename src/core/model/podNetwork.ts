@@ -2,11 +2,14 @@ import { TopologyEditError } from './editError';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { seededEntropy } from '../cni/entropy';
 import type { CniEvent } from '../cni/events';
+import type { CiliumAgentState } from '../cni/state';
 import { podAdd, type Attachment, type ConfList } from '../cni/runtime';
 import type { CniResult } from '../cni/types';
 import { FLANNEL_SUBNET_FILE } from '../cni/flannel';
 import { LAB_CNI_PATH, labConfList, machineAfterAdd, nodeOfMachine, podNetnsPath } from './podCni';
 import { FLANNEL_NETWORK_NAME, flannelConfList, flannelLease, flannelMtu, flannelNetwork, subnetEnv } from './podCniFlannel';
+import { CILIUM_NETWORK_NAME } from '../cni/cilium';
+import { ciliumAgentOf, ciliumConfList, withEndpoint } from './podCniCilium';
 import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
@@ -64,6 +67,8 @@ interface PodSetup {
   files: Record<string, string>;
   /** The bridge the pods join, for messages. */
   bridge: string;
+  /** Under Cilium: what the node's agent knows (no bridge, no host-local). */
+  agent?: CiliumAgentState;
 }
 
 /**
@@ -73,6 +78,8 @@ interface PodSetup {
  */
 function podSetup(topology: Topology, machine: MachineSpec, index: number, options: AddPodOptions): PodSetup {
   const dp = topology.datapath;
+  const agent = options.bridge === undefined ? ciliumAgentOf(topology, machine) : null;
+  if (agent) return { conflist: ciliumConfList(), network: CILIUM_NETWORK_NAME, files: {}, bridge: '', agent };
   const lease = dp?.cni === 'flannel' && options.bridge === undefined ? flannelLease(machine) : null;
   if (dp?.cni === 'flannel' && lease) {
     const env = subnetEnv(flannelNetwork(topology, lease), lease, flannelMtu(machine, dp.backend));
@@ -127,17 +134,21 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     ifname,
     args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', 'default'], ['K8S_POD_NAME', name], ['K8S_POD_INFRA_CONTAINER_ID', name]],
   };
-  const run = podAdd(nodeOfMachine(machine, setup.network, setup.files), conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  const node = nodeOfMachine(machine, setup.network, setup.files);
+  if (setup.agent) node.agent = setup.agent;
+  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
     if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: setup.bridge, range: full.rangeSet } }]);
     throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'cni-add-failed', params: { code: run.error?.code ?? 0, msg: run.error?.msg ?? '' } }]);
   }
   const after = machineAfterAdd(machine, run.node, name);
-  const next: MachineSpec = after.machine;
+  // The host end: the link the ADD made in the node's namespace towards the pod (cilium-cni's result names only the pod's end).
+  const made = run.events.find((e) => e.type === 'link' && e.op === 'add' && e.kind === 'veth' && e.ns === 'host');
+  const hostIface = made?.type === 'link' ? made.name : (run.result.interfaces?.[1]?.name ?? '');
+  const next: MachineSpec = setup.agent ? withEndpoint(topology, after.machine, hostIface) : after.machine;
   const machines = topology.machines.map((m, k) => (k === index ? next : m));
   const ip = run.result.ips?.[0];
-  const hostIface = run.result.interfaces?.[1]?.name ?? '';
   return {
     topology: { ...topology, machines },
     pod: after.pod,

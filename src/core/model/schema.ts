@@ -165,6 +165,12 @@ const ifaceBase = {
   master: z.optional(z.string()),
   sysctls: z.optional(ifaceSysctlsSchema),
   mtu: z.optional(mtu),
+  // Cilium's tc ingress programs (topology.ts BpfAttach); a security identity is 32 bits.
+  bpf: z.optional(z.discriminatedUnion('prog', [
+    z.strictObject({ prog: z.literal('cil_from_container'), identity: intIn(0, 4294967295) }),
+    z.strictObject({ prog: z.literal('cil_from_overlay') }),
+    z.strictObject({ prog: z.literal('cil_from_netdev') }),
+  ])),
 };
 
 const vethSchema = z.strictObject({ kind: z.literal('veth'), ...ifaceBase, peer: z.strictObject({ ns: z.string(), iface: z.string() }) });
@@ -174,7 +180,7 @@ const bridgeSchema = z.strictObject({ kind: z.literal('bridge'), ...ifaceBase })
 const vxlanSchema = z.strictObject({
   kind: z.literal('vxlan'), ...ifaceBase,
   // IFLA_VXLAN_ID: 24 bits (VXLAN_N_VID); the destination port, 1-65535 (0 would mean the default).
-  vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()),
+  vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()), external: z.optional(z.boolean()),
 });
 
 /** One interface: a veth, an Ethernet NIC on a segment, a bridge or a VXLAN device, told apart by `kind`. */
@@ -247,6 +253,7 @@ export const clusterSchema = z.strictObject({
 export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
+  z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']) }),
 ]);
 
 const topologyFields = {

@@ -83,7 +83,9 @@ function anchors(s: CniStory): { at: number; facts: CniChapterFacts; correction?
   if (brEv?.type === 'link') put(br, { kind: 'bridge', bridge: brEv.name, exists: brEv.op === 'exists' }, brEv.op === 'add' ? 'cni0-created-by-bridge' : 'cni0-exists');
   const veth = first((e) => e.type === 'link' && e.op === 'add' && e.kind === 'veth');
   const vethEv = ev[veth];
-  if (vethEv?.type === 'link') put(veth, { kind: 'veth', hostVeth: vethEv.ns === HOST_NS ? vethEv.name : vethEv.peer?.name ?? '' });
+  // The plugin that made the pair: bridge puts its host end on the bridge, cilium-cni on none.
+  const maker = veth >= 0 ? (whoAt(ev)[veth]?.who ?? '') : '';
+  if (vethEv?.type === 'link') put(veth, { kind: 'veth', hostVeth: vethEv.ns === HOST_NS ? vethEv.name : vethEv.peer?.name ?? '', ...(maker !== '' ? { plugin: maker } : {}) });
   const ipam = first((e) => e.type === 'exec' && e.plugin === 'host-local');
   const reserve = ev.find((e) => e.type === 'ipam' && (e.op === 'reserve' || e.op === 'release'));
   const addr = reserve?.type === 'ipam' && (reserve.op === 'reserve' || reserve.op === 'release') ? { address: reserve.ip } : {};

@@ -75,6 +75,7 @@ export const cniEn: CniCatalog = {
       switch (e.op) {
         case 'add':
           if (e.kind === 'bridge') return told(`bridge creates the bridge ${e.name}`, `ip link add ${e.name} type bridge, in ${c.node}'s namespace: it did not exist before this pod`);
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'cilium-cni') return told(`cilium-cni creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, 'connector.SetupVeth: the host end is lxc and the first 12 hex digits of sha256 of the container ID, and it joins no bridge: the agent attaches its eBPF program to it');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`bridge creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, `made inside the pod's namespace; the host end, veth and 8 random hex digits, moves to the node's`);
           if (e.kind === 'veth') return told(`${e.name} appears in ${c.node}, the host end of ${c.pod}'s ${e.peer?.name ?? 'eth0'}`, `MAC ${e.mac ?? '?'}`);
           return told(`${e.name} is created in ${at}`);
@@ -104,6 +105,7 @@ export const cniEn: CniCatalog = {
       if (e.op === 'exists') return told(`${e.dev} already has ${e.address}`, 'the first pod\'s ADD set it; bridge finds it and changes nothing');
       if (e.op === 'del') return told(`${e.address} is removed from ${e.dev} in ${where(e.ns, c)}`);
       if (e.ns === HOST_NS) return told(`${e.dev} gets ${e.address}`, 'the gateway address: with isGateway the bridge becomes the pods\' gateway into the node');
+      if (c.who === 'cilium-cni') return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address the Cilium agent allocated from the node\'s pod CIDR (cluster-pool), as a /32: the pod shares no subnet with anyone');
       return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address host-local reserved');
     },
     route: (e, c) => {
@@ -111,6 +113,7 @@ export const cniEn: CniCatalog = {
       const r = `${dst(e.dst)}${e.gw !== undefined ? ` via ${e.gw}` : ''} dev ${e.dev}`;
       if (e.proto === 'kernel') return told(`The kernel adds the connected route ${r} in ${at}`, 'it comes with the address, for its subnet');
       if (e.op === 'del') return told(`Route ${r} is removed in ${at}`);
+      if (c.who === 'cilium-cni') return told(`Route ${r} in ${at}`, e.dst === '0.0.0.0/0' ? 'everything goes via the router IP, cilium_host\'s address; the pod\'s ARP for it is answered by eBPF at its lxc device' : 'a link route to the router IP: with a /32 address, this is what makes the gateway reachable');
       return told(`Route ${r} in ${at}`, e.dst === '0.0.0.0/0' ? 'isDefaultGateway: the pod\'s default route goes through the bridge\'s address' : 'a route host-local\'s configuration asked for');
     },
     sysctl: (e, c) => {
@@ -153,7 +156,7 @@ export const cniEn: CniCatalog = {
       case 'bridge':
         return f.exists ? `bridge finds ${f.bridge ?? 'cni0'} already there` : `bridge creates ${f.bridge ?? 'cni0'}`;
       case 'veth':
-        return `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} on the bridge`;
+        return f.plugin === 'cilium-cni' ? `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} in ${f.node}, on no bridge` : `The veth pair: eth0 in ${f.pod}, ${f.hostVeth ?? '?'} on the bridge`;
       case 'ipam':
         return f.op === 'ADD' ? `host-local allocates ${f.address ?? 'an address'}` : f.op === 'DEL' ? `host-local releases ${f.address ?? 'the address'}` : 'host-local checks the reservation';
       case 'pod':

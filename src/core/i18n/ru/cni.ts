@@ -76,6 +76,7 @@ export const cniRu: CniCatalog = {
       switch (e.op) {
         case 'add':
           if (e.kind === 'bridge') return told(`Плагин bridge создаёт мост ${e.name}`, `ip link add ${e.name} type bridge в пространстве имён ноды ${c.node}: до этого пода моста не было`);
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'cilium-cni') return told(`Плагин cilium-cni создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'connector.SetupVeth: имя конца со стороны хоста — lxc и первые 12 шестнадцатеричных цифр sha256 от ID контейнера; ни в какой мост он не входит — агент подключает к нему свою программу eBPF');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`Плагин bridge создаёт пару veth: ${e.name} в поде ${c.pod}, ${e.peer?.name ?? '?'} на ноде ${c.node}`, 'пара создаётся в пространстве имён пода, а конец со стороны хоста (veth и 8 случайных шестнадцатеричных цифр) переносится в пространство имён ноды');
           if (e.kind === 'veth') return told(`Интерфейс ${e.name} появляется на ноде ${c.node}: это конец пары, идущей к ${e.peer?.name ?? 'eth0'} пода ${c.pod}`, `MAC ${e.mac ?? '?'}`);
           return told(`Интерфейс ${e.name} создан в пространстве имён ${at}`);
@@ -105,6 +106,7 @@ export const cniRu: CniCatalog = {
       if (e.op === 'exists') return told(`У моста ${e.dev} уже есть адрес ${e.address}`, 'его назначил ADD первого пода; плагин bridge ничего не меняет');
       if (e.op === 'del') return told(`Адрес ${e.address} снят с ${e.dev} (пространство имён ${whereGen(e.ns, c)})`);
       if (e.ns === HOST_NS) return told(`Мост ${e.dev} получает адрес ${e.address}`, 'адрес шлюза: с isGateway мост становится для подов шлюзом в ноду');
+      if (c.who === 'cilium-cni') return told(`Интерфейс ${e.dev} пода ${c.pod} получает адрес ${e.address}`, 'этот адрес выделил агент Cilium из подсети подов ноды (cluster-pool), с маской /32: общей подсети под ни с кем не делит');
       return told(`Интерфейс ${e.dev} пода ${c.pod} получает адрес ${e.address}`, 'тот, что зарезервировал host-local');
     },
     route: (e, c) => {
@@ -112,6 +114,7 @@ export const cniRu: CniCatalog = {
       const r = `${dst(e.dst)}${e.gw !== undefined ? ` via ${e.gw}` : ''} dev ${e.dev}`;
       if (e.proto === 'kernel') return told(`Ядро добавляет маршрут ${r} в пространстве имён ${at}: сеть, подключённая напрямую`, 'он появляется вместе с адресом, для его подсети');
       if (e.op === 'del') return told(`Маршрут ${r} удалён (пространство имён ${at})`);
+      if (c.who === 'cilium-cni') return told(`Маршрут ${r} в пространстве имён ${at}`, e.dst === '0.0.0.0/0' ? 'всё идёт через адрес маршрутизатора на cilium_host; на ARP-запрос пода о нём отвечает программа eBPF на его устройстве lxc' : 'маршрут канального уровня к адресу маршрутизатора: при адресе /32 только он делает шлюз достижимым');
       return told(`Маршрут ${r} в пространстве имён ${at}`, e.dst === '0.0.0.0/0' ? 'isDefaultGateway: маршрут по умолчанию пода идёт через адрес моста' : 'этот маршрут задан в конфигурации host-local');
     },
     sysctl: (e, c) => {
@@ -154,7 +157,7 @@ export const cniRu: CniCatalog = {
       case 'bridge':
         return f.exists ? `Плагин bridge находит готовый мост ${f.bridge ?? 'cni0'}` : `Плагин bridge создаёт мост ${f.bridge ?? 'cni0'}`;
       case 'veth':
-        return `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на мосту`;
+        return f.plugin === 'cilium-cni' ? `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на ноде ${f.node}, без моста` : `Пара veth: eth0 в поде ${f.pod}, ${f.hostVeth ?? '?'} на мосту`;
       case 'ipam':
         return f.op === 'ADD' ? `Плагин host-local выдаёт адрес ${f.address ?? ''}`.trim() : f.op === 'DEL' ? `Плагин host-local освобождает адрес ${f.address ?? ''}`.trim() : 'Плагин host-local проверяет резервирование';
       case 'pod':
