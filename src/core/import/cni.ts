@@ -64,9 +64,11 @@ export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
 }
 
-/** The mode key of a spec. */
-export function modeOf(spec: DatapathSpec): ImportMode {
-  return spec.cni === 'bridge' ? 'bridge' : spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
+/** The mode key of a spec; null for a datapath the import does not build (Calico's, Cilium's). */
+export function modeOf(spec: DatapathSpec): ImportMode | null {
+  if (spec.cni === 'bridge') return 'bridge';
+  if (spec.cni !== 'flannel') return null;
+  return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
 }
 
 /**
