@@ -36,6 +36,7 @@ test.describe('proof on real machines', () => {
     for (let k = 0; k < 10 && !(await command.textContent())?.includes('tcpdump'); k++) await page.getByTestId('next').click();
     await expect(command).toHaveText(/^minikube ssh -n minikube-m02 -- sudo tcpdump -eni veth[0-9a-f]{8} arp$/);
     await expect(proof).toContainText(/veth[0-9a-f]{8} on minikube-m02 is the host end of pod-a’s veth/);
+    await expect(page.getByTestId('proof-install')).toContainText("minikube ssh -n minikube-m02 -- 'sudo apt-get update && sudo apt-get install -y tcpdump'");
     await expect(page.getByTestId('proof-expect').nth(1)).toHaveText(/^Request who-has 10\.244\.1\.1 tell 10\.244\.1\.\d+$/);
   });
 });

@@ -13,6 +13,10 @@ export const PROOF_EN = {
   shows: 'Its output shows:',
   copy: 'Copy',
   copied: 'Copied',
+  /** minikube's node image (kicbase) ships no tcpdump: installed once per node. */
+  installTcpdump: 'minikube’s node image has no tcpdump; install it once on that node with',
+  /** A cluster lab's MACs and veth names are the model's: the real cluster has its own. */
+  ownValues: 'In your cluster the MAC addresses and veth names are its own (ip -br link on the node lists them); the addresses, routes and states are what to compare.',
   /** Why the output proves the event, per kind of check. */
   why: {
     frame: 'tcpdump prints the frame as it crosses this interface: the MAC addresses, then what it carries.',
@@ -36,6 +40,8 @@ export const PROOF_RU: typeof PROOF_EN = {
   shows: 'В её выводе есть:',
   copy: 'Копировать',
   copied: 'Скопировано',
+  installTcpdump: 'в образе ноды minikube нет tcpdump; установите его на этой ноде один раз командой',
+  ownValues: 'В вашем кластере MAC-адреса и имена veth свои (их покажет ip -br link на ноде); сравнивайте адреса, маршруты и состояния.',
   why: {
     frame: 'tcpdump печатает кадр, проходящий через этот интерфейс: MAC-адреса, затем то, что кадр несёт.',
     route: 'ip route get задаёт FIB ядра тот же вопрос, что и это событие, и печатает выбранный маршрут.',

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { proofCommand, proofOf } from '../../core/proof';
+import { proofCommand, proofOf, tcpdumpInstall } from '../../core/proof';
 import { useHost } from '../../store/link';
 import { useAppStore } from '../../store/StoreContext';
 import { useProofStrings } from '../i18n/proofStrings';
@@ -19,6 +19,7 @@ export default function ProofBlock() {
   const proof = useMemo(() => (result ? proofOf(result, index, topology) : null), [result, index, topology]);
   if (!proof) return null;
   const line = proofCommand(proof, topology);
+  const install = tcpdumpInstall(proof, topology);
   const copy = () => {
     if (!copyText) return;
     copyText(line).then(() => setCopied(line), () => setCopied(null));
@@ -47,6 +48,12 @@ export default function ProofBlock() {
         {proof.viaHostVeth && <> {t.viaHostVeth(result?.events[index]?.ns ?? '', proof.viaHostVeth.node, proof.viaHostVeth.iface)}</>}
         {proof.state === 'REACHABLE' && <> {t.ages}</>}
       </p>
+      {install && (
+        <p className="proof-why" data-testid="proof-install">
+          {t.installTcpdump} <code className="proof-command">{install}</code>
+        </p>
+      )}
+      {topology.cluster && <p className="proof-why">{t.ownValues}</p>}
     </details>
   );
 }

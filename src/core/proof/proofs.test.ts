@@ -5,7 +5,7 @@ import { importCluster } from '../import';
 import KIND from '../import/fixtures/kind-kindnet.json?raw';
 import { SCENARIOS } from '../presets/scenarios';
 import { runJourney } from '../sim/runJourney';
-import { proofCommand, proofOf, type Proof } from './proofs';
+import { proofCommand, proofOf, tcpdumpInstall, type Proof } from './proofs';
 
 /** The journey of scenario `id` and its lab. */
 function scenario(id: string) {
@@ -89,6 +89,9 @@ describe('proofs on real machines: Flannel VXLAN and the minikube cluster', () =
     expect(node && proofCommand(node, topology)).toBe('minikube ssh -n minikube-m02 -- ip neigh show dev cni0');
     const capture = proofAt(result, topology, (e) => e.type === 'frame' && e.ns === 'minikube-m02' && e.iface === 'flannel.1');
     expect(capture && proofCommand(capture, topology)).toBe('minikube ssh -n minikube-m02 -- sudo tcpdump -eni flannel.1 icmp');
+    // kicbase has no tcpdump: the one-time install on that node; none for a command other than tcpdump.
+    expect(capture && tcpdumpInstall(capture, topology)).toBe("minikube ssh -n minikube-m02 -- 'sudo apt-get update && sudo apt-get install -y tcpdump'");
+    expect(node && tcpdumpInstall(node, topology)).toBeNull();
   });
 });
 

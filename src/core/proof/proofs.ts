@@ -216,3 +216,14 @@ export function proofCommand(p: Proof, t: Topology): string {
   }
   return `sudo ip netns exec ${p.ns} ${p.command}`;
 }
+
+/**
+ * The one-time install a proof needs on a minikube node: the docker driver's node image (kicbase,
+ * Ubuntu) ships no tcpdump, so `apt-get install tcpdump` on that node first. Null elsewhere.
+ */
+export function tcpdumpInstall(p: Proof, t: Topology): string | null {
+  const c = t.cluster;
+  if (!c || c.tool !== 'minikube' || !p.command.startsWith('tcpdump') || !c.nodes.some((n) => n.name === p.ns)) return null;
+  const profile = c.profile === 'minikube' ? '' : ` -p ${c.profile}`;
+  return `minikube${profile} ssh -n ${p.ns} -- 'sudo apt-get update && sudo apt-get install -y tcpdump'`;
+}

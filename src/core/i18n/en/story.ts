@@ -101,7 +101,7 @@ export const correctionsEn: NarratorCatalog['corrections'] = {
   }),
   'routing-table-decides': (c) => ({
     short: `Not "nobody here has that IP", but the routing table: only "${c.route ?? 'default'}" matches ${c.dstIp}.`,
-    long: `The notes say the packet goes to eth0 because nobody on the server has that IP address. What decides is ${c.ns}'s routing table: no route matches ${c.dstIp} more closely, so the default route "${c.route ?? '?'}" sends it to ${c.nexthop ?? '?'} through ${c.dev ?? '?'}. The packet would go there even if the address existed somewhere else behind another interface.`,
+    long: `The notes say the packet goes to eth0 because nobody on the server has that IP address. What decides is ${c.ns}'s routing table: no route matches ${c.dstIp} more closely, so the default route "${c.route ?? '?'}" sends it to ${c.nexthop ?? '?'} through ${c.dev ?? '?'}. Whether some machine somewhere holds the address does not matter: only a route in this table that matches it more closely would send the packet elsewhere.`,
   }),
   'ip-stays-mac-changes': (c) => ({
     short: `The IP addresses stay (the destination is still ${c.dstIp}); the frame's MACs are new, and TTL drops by one.`,
