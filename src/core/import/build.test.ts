@@ -107,6 +107,12 @@ describe('the notes\' own two tables and the grep of flannel\'s pods', () => {
       { name: 'minikube-m03', joinedAt: 35 },
     ]);
     expect(chosen.topology?.cluster?.now).toBe(36);
+    // No pods pasted: the first journey is a ping between two nodes, and it plays.
+    expect(chosen.journey).toEqual({ from: 'minikube', to: 'minikube-m02' });
+    const t = chosen.topology;
+    if (!t || !chosen.journey) throw new Error('no lab');
+    const j = runJourney(t, chosen.journey);
+    expect(j.events.some((e) => e.type === 'deliver' && e.ns === 'minikube-m02' && e.cause === 'echo-request')).toBe(true);
   });
 
   it('headerless rows (kubectl get pods -A -o wide | grep flannel) give the nodes and their addresses', () => {

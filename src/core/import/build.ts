@@ -38,7 +38,7 @@ export interface ImportOutcome {
   /** The mode the lab has (or would have): the user's, else the detected CNI's; null when none. */
   mode: ImportMode | null;
   counts: { nodes: number; pods: number; hostNetwork: number; notPlaced: number };
-  /** A first journey: a ping between two pods on different nodes (or any two pods), null with fewer than two. */
+  /** A first journey: a ping between two pods on different nodes (or any two pods; else a pod or node to another node), null with one machine. */
   journey: { from: string; to: string } | null;
 }
 
@@ -52,9 +52,14 @@ export function firstJourney(t: Topology): { from: string; to: string } | null {
   const all = t.machines.flatMap((m) => (m.pods ?? []).map((p) => ({ node: m.name, pod: p.name })));
   const pods = [...all.filter((p) => !system.has(p.pod)), ...all.filter((p) => system.has(p.pod))];
   const [a] = pods;
-  if (!a) return null;
-  const b = pods.find((p) => p.node !== a.node) ?? pods[1];
-  return b ? { from: a.pod, to: b.pod } : null;
+  const b = a ? (pods.find((p) => p.node !== a.node) ?? pods[1]) : undefined;
+  if (a && b) return { from: a.pod, to: b.pod };
+  // Nodes alone (only `kubectl get nodes` pasted), or one pod: a ping between two machines still
+  // shows the nodes' own network (ARP on the shared segment, or the way to another node).
+  const nodes = t.machines.map((m) => m.name);
+  const from = a?.pod ?? nodes[0];
+  const to = nodes.find((n) => n !== (a?.node ?? from));
+  return from !== undefined && to !== undefined ? { from, to } : null;
 }
 
 /** Docker gives a container the MAC 02:42 followed by its IPv4 address (minikube's and kind's nodes are containers). */
