@@ -279,3 +279,12 @@ test('the web component: two <packet-journey> on one page, independent, keys onl
   await expect(one.getByTestId('step-count')).toHaveText(/^Событие 1 из \d+$/);
   expect(errors).toEqual([]);
 });
+
+test('a mistyped preset in the embed’s address is said on the frame, in its language, until closed', async ({ page }) => {
+  await page.goto('/embed.html?preset=flannel-minikub&lang=ru');
+  const note = page.getByTestId('link-error');
+  await expect(note).toContainText('flannel-minikub');
+  await page.getByTestId('link-error-close').click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByTestId('network-canvas')).toBeVisible();
+});
