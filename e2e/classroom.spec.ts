@@ -1,34 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { openApp } from './player';
+import { labelLines, openApp } from './player';
 
 /*
  * The player in class (issue 8.1): legible on a 1280×720 projector, in a 16:9 slide's 960×540
  * iframe and in an 800×600 window, in both languages.
  */
 
-/**
- * On-screen heights of the drawing's labels, one per line of text (a name and its addresses, a MAC,
- * a title): what is shown and inside the drawing's area only, smallest first.
- */
-async function labelLines(frame: Frame): Promise<number[]> {
-  return frame.evaluate(() => {
-    const svg = document.querySelector('[data-testid="network-canvas"]');
-    if (!svg) return [];
-    const area = svg.getBoundingClientRect();
-    const out: number[] = [];
-    for (const text of svg.querySelectorAll('text')) {
-      const lines = [...text.children].filter((c) => c.tagName === 'tspan' && c.hasAttribute('x'));
-      for (const el of lines.length > 0 ? lines : [text]) {
-        const r = el.getBoundingClientRect();
-        if (r.height === 0 || getComputedStyle(el).display === 'none') continue;
-        if (r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom) continue;
-        out.push(r.height);
-      }
-    }
-    return out.sort((a, b) => a - b);
-  });
-}
 
 function median(xs: number[]): number {
   const a = xs.length;

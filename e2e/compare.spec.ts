@@ -81,6 +81,13 @@ test.describe('compare datapath modes', () => {
   });
 });
 
+test('on the notes’ cluster (Flannel VXLAN, no router) the other side starts with host-gw, which arrives, not the routed bridge mode', async ({ page }) => {
+  await page.goto('/?preset=flannel-minikube-ping-pod-a-pod-b&lang=en');
+  await page.getByTestId('compare-modes').click();
+  await expect(page.getByTestId('compare-left-mode')).toHaveValue('flannel-vxlan');
+  await expect(page.getByTestId('compare-right-mode')).toHaveValue('flannel-host-gw');
+});
+
 test('the packet inspector shows a VXLAN datagram as layers within layers, with its 50 bytes added up', async ({ page }) => {
   await openApp(page, 'en');
   await page.goto('/?preset=flannel-vxlan-cold-ping-pod1-pod3&step=40');

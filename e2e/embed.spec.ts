@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { expect, test, type Frame, type Page } from '@playwright/test';
+import { labelLines } from './player';
 
 /*
  * The embed (embed.html) in real pages: driven by postMessage from its parent, only from allowed
@@ -222,25 +223,6 @@ test('printing gives a still picture of the step: the drawing as it is, no contr
   await expect(page.frameLocator('iframe[data-journey] >> nth=0').getByTestId('app')).toHaveAttribute('data-still', 'true');
 });
 
-/** On-screen heights of the drawing's label lines inside the drawing's area, smallest first (as classroom.spec.ts measures). */
-async function labelLines(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const svg = document.querySelector('[data-testid="network-canvas"]');
-    if (!svg) return [];
-    const area = svg.getBoundingClientRect();
-    const out: number[] = [];
-    for (const text of svg.querySelectorAll('text')) {
-      const lines = [...text.children].filter((c) => c.tagName === 'tspan' && c.hasAttribute('x'));
-      for (const el of lines.length > 0 ? lines : [text]) {
-        const r = el.getBoundingClientRect();
-        if (r.height === 0 || getComputedStyle(el).display === 'none') continue;
-        if (r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom) continue;
-        out.push(r.height);
-      }
-    }
-    return out.sort((a, b) => a - b);
-  });
-}
 
 for (const [w, h] of [
   [960, 540],
@@ -296,4 +278,13 @@ test('the web component: two <packet-journey> on one page, independent, keys onl
   await page.evaluate(() => document.getElementById('one')?.setAttribute('lang', 'ru'));
   await expect(one.getByTestId('step-count')).toHaveText(/^Событие 1 из \d+$/);
   expect(errors).toEqual([]);
+});
+
+test('a mistyped preset in the embed’s address is said on the frame, in its language, until closed', async ({ page }) => {
+  await page.goto('/embed.html?preset=flannel-minikub&lang=ru');
+  const note = page.getByTestId('link-error');
+  await expect(note).toContainText('flannel-minikub');
+  await page.getByTestId('link-error-close').click();
+  await expect(note).toHaveCount(0);
+  await expect(page.getByTestId('network-canvas')).toBeVisible();
 });

@@ -120,6 +120,32 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     await dropFile(page, name, 'image/png', bytes);
     await expect(page.getByTestId('drop-note')).toHaveAttribute('data-kind', 'opened');
     await expect.poll(async () => (await readStep(page)).step).toBe(before.step);
+
+    // The same picture imported from My labs is kept there as a new lab, opened at its event.
+    await page.getByTestId('first').click();
+    await page.getByTestId('my-labs').click();
+    const labs = page.getByRole('dialog');
+    await labs.getByTestId('lab-import-file').setInputFiles({ name: 'Урок 3.png', mimeType: 'image/png', buffer: bytes });
+    await expect(labs.getByTestId('labs-note')).toContainText('«Урок 3»');
+    await expect(labs.getByTestId('lab-row')).toHaveCount(1);
+    await labs.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(async () => (await readStep(page)).step).toBe(before.step);
+  });
+
+  test('a lab file dropped on the page is kept in My labs and opened; a broken one is refused with its problems', async ({ page }) => {
+    await openApp(page);
+    const lab = JSON.parse(readFileSync('src/core/presets/minikube-flannel.lab.json', 'utf8')) as { name: string; machines: { name: string }[] };
+    await dropFile(page, 'minikube.json', 'application/json', Buffer.from(JSON.stringify(lab)));
+    const note = page.getByTestId('drop-note');
+    await expect(note).toHaveAttribute('data-kind', 'imported');
+    await expect(note).toContainText('Kept the lab of “minikube.json” in My labs and opened it.');
+    await expect(page.locator('[data-machine="minikube-m02"]')).toBeVisible();
+    const broken = { ...lab, machines: [{ ...lab.machines[0], name: '' }] };
+    await dropFile(page, 'broken.json', 'application/json', Buffer.from(JSON.stringify(broken)));
+    await expect(note).toHaveAttribute('data-kind', 'badFile');
+    await expect(note).toContainText('“broken.json” does not read as a lab file; the lab on screen is unchanged:');
+    await expect(note.locator('li').first()).toContainText('machines[0].name');
+    await expect(page.locator('[data-machine="minikube-m02"]')).toBeVisible();
   });
 
   test('a picture without our data is refused in the user’s language, and the lab on screen stays', async ({ page }) => {

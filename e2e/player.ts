@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 
 /** What the player shows at one step, read from the page's ARIA and data attributes. */
 export interface StepView {
@@ -53,5 +53,28 @@ export async function readStep(page: Page): Promise<StepView> {
       fresh: rows('data-new'),
       changed: [...document.querySelectorAll('[data-changed="true"]')].map((f) => f.getAttribute('data-field') ?? ''),
     };
+  });
+}
+
+/**
+ * On-screen heights of the drawing's labels, one per line of text (a name and its addresses, a MAC,
+ * a title): what is shown and inside the drawing's area only, smallest first.
+ */
+export async function labelLines(frame: Page | Frame): Promise<number[]> {
+  return frame.evaluate(() => {
+    const svg = document.querySelector('[data-testid="network-canvas"]');
+    if (!svg) return [];
+    const area = svg.getBoundingClientRect();
+    const out: number[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const lines = [...text.children].filter((c) => c.tagName === 'tspan' && c.hasAttribute('x'));
+      for (const el of lines.length > 0 ? lines : [text]) {
+        const r = el.getBoundingClientRect();
+        if (r.height === 0 || getComputedStyle(el).display === 'none') continue;
+        if (r.right < area.left || r.left > area.right || r.bottom < area.top || r.top > area.bottom) continue;
+        out.push(r.height);
+      }
+    }
+    return out.sort((a, b) => a - b);
   });
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { buildMinikubeCalico, buildSeedCalico } from '../src/core/presets/calicoBuild';
 import { buildMinikubeFlannel } from '../src/core/presets/minikubeBuild';
+import { buildMinikubeCilium } from '../src/core/presets/minikubeCiliumBuild';
 import type { Topology } from '../src/core/index';
 
 /*
@@ -14,6 +15,7 @@ const labs: [string, () => Topology][] = [
   ['src/core/presets/seed-calico.lab.json', () => buildSeedCalico('none')],
   ['src/core/presets/seed-calico-vxlan.lab.json', () => buildSeedCalico('vxlan')],
   ['src/core/presets/minikube-calico.lab.json', buildMinikubeCalico],
+  ['src/core/presets/minikube-cilium.lab.json', buildMinikubeCilium],
 ];
 for (const [out, build] of labs) {
   writeFileSync(out, `${JSON.stringify(build(), null, 1)}\n`);

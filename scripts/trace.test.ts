@@ -20,6 +20,15 @@ describe('npm run trace', () => {
     expect(events.find((e) => e.type === 'frame')).toMatchObject({ ns: 'pod1', iface: 'eth0', dir: 'out', arp: { op: 'request', tpa: '10.10.10.254' } });
   }, 30_000);
 
+  it('runs the Cilium presets: eBPF decisions as `bpf` records, the tunnel\'s VNI the source identity', () => {
+    const r = trace('--preset', 'seed-cilium', '--from', 'pod1', '--to', 'pod3', '--format', 'jsonl');
+    expect(r.code).toBe(0);
+    const events = r.out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; action?: string; identity?: number; vxlan?: { vni: number } });
+    expect(events.filter((e) => e.type === 'bpf').map((e) => e.action)).toEqual(['arp-reply', 'encap', 'local-delivery', 'arp-reply', 'encap', 'local-delivery']);
+    expect(events.find((e) => e.type === 'bpf' && e.action === 'encap')?.identity).toBe(256);
+    expect(events.find((e) => e.type === 'frame' && e.vxlan)?.vxlan).toEqual({ vni: 256 });
+  }, 30_000);
+
   it('reads a topology file and a machine as the source', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pj-trace-'));
     const file = join(dir, 'lab.json');
@@ -72,8 +81,8 @@ describe('npm run trace', () => {
       { args: [...run, '--colour', 'red'], en: /^trace: unknown option --colour; usage: npm run/, ru: /^trace: неизвестный параметр --colour; использование: npm run/ },
       {
         args: [...run, '--preset', '__proto__'],
-        en: /^trace: unknown preset "__proto__"; presets: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico$/,
-        ru: /^trace: неизвестный стенд «__proto__»; готовые стенды: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico$/,
+        en: /^trace: unknown preset "__proto__"; presets: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico, seed-cilium, seed-cilium-native, minikube-cilium$/,
+        ru: /^trace: неизвестный стенд «__proto__»; готовые стенды: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico, seed-cilium, seed-cilium-native, minikube-cilium$/,
       },
       { args: [...run, '--topology', notJson], en: /^trace: topology file .*notes\.json is not valid JSON \(line 2, column 3\)$/, ru: /^trace: файл топологии .*notes\.json не является корректным JSON \(строка 2, столбец 3\)$/ },
       {

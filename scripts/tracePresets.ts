@@ -1,5 +1,7 @@
 import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets/calicoPresets';
 import { minikubeFlannel } from '../src/core/presets/minikube';
+import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
+import { minikubeCilium } from '../src/core/presets/minikubeCilium';
 import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
 
 /**
@@ -17,6 +19,9 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-calico', seedCalico],
   ['seed-calico-vxlan', seedCalicoVxlan],
   ['minikube-calico', minikubeCalico],
+  ['seed-cilium', seedCilium],
+  ['seed-cilium-native', seedCiliumNative],
+  ['minikube-cilium', minikubeCilium],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

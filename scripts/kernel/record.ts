@@ -19,6 +19,8 @@ import { formatFixture } from './fixtureFormat';
 import { runKernelJourney } from './journeyRun';
 import { buildLab, destroyAll } from './lab';
 import { planLab } from './labPlan';
+import { recordProofs } from './proofRecord';
+import { PROOF_SCENARIOS } from '../../src/core/proof/proofFixture';
 
 interface Args {
   prefix: string;
@@ -57,6 +59,8 @@ async function recordOnce(scenario: Scenario, prefix: string): Promise<CaptureRe
     await runKernelJourney(topo, plan, scenario.journey);
     const result = await caps.stop(journeyDurationMs(scenario.journey));
     caps = undefined;
+    // The lab still stands with the journey's tables: its proofs' commands run on it now.
+    if (PROOF_SCENARIOS.includes(scenario.id)) recordProofs(scenario, plan, dir);
     return result;
   } finally {
     caps?.kill();
@@ -75,7 +79,10 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const unknown = (args.only ?? []).filter((id) => !SCENARIOS.some((s) => s.id === id));
   if (unknown.length > 0) throw new Error(`unknown scenario id(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
-  const chosen = SCENARIOS.filter((s) => !args.only || args.only.includes(s.id));
+  // A scenario whose datapath is eBPF (Cilium's) cannot be reproduced by the lab's namespaces.
+  const unrecordable = SCENARIOS.filter((s) => s.unrecorded !== undefined && args.only?.includes(s.id));
+  if (unrecordable.length > 0) throw new Error(`not recordable here (${unrecordable.map((s) => `${s.id}: ${s.unrecorded ?? ''}`).join(', ')}): the lab runs no eBPF`);
+  const chosen = SCENARIOS.filter((s) => s.unrecorded === undefined && (!args.only || args.only.includes(s.id)));
   const statuses: Record<string, RecordStatus> = {};
   const fixtures = new URL('../../fixtures/kernel/', import.meta.url);
   for (const scenario of chosen) {

@@ -10,7 +10,7 @@ import { findScenario } from '../store/presets';
 import { completeSpec } from '../store/specDraft';
 import { AppStoreProvider } from '../store/StoreContext';
 import { defaultSpec } from './defaultSpec';
-import type { OpenOptions } from './urlParams';
+import { parseUrlParams, type OpenOptions } from './urlParams';
 import { initialLang, initialTheme, savePreferences } from './preferences';
 import { initShelf, useLabKeeping, type LabsOptions } from './useLabKeeping';
 import { usePictureDrop } from './pictureDrop';
@@ -79,7 +79,7 @@ function copyToClipboard(text: string): Promise<void> {
 
 /** One Packet Journey player with its own store. Mount several on a page and they stay independent. */
 export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, cniStory, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
-  const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard }));
+  const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard, readLink: parseUrlParams }));
   const [store] = useState<AppStore>(() => {
     const t = topology ?? seedTopology();
     const notices = [...linkErrors];
@@ -113,7 +113,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (cniStory !== undefined) void store.getState().openCniStory(cniStory);
   }, [store, cniStory]);
   // The page's main app takes pictures dropped on the page (their lab opens here).
-  const dropped = usePictureDrop(store, syncUrl);
+  const dropped = usePictureDrop(store, syncUrl, keeper);
   useEffect(() => {
     if (!persist) return;
     return store.subscribe((s, prev) => {

@@ -6,6 +6,7 @@ import { AboutLab } from './AboutLab';
 import { JourneyForm } from './form/JourneyForm';
 import { useStrings } from './i18n/useStrings';
 import { Notices } from './Notices';
+import { ImportButton } from './library/ImportButton';
 import { LabsButton } from './library/LabsButton';
 import { ShelfTroubles } from './library/ShelfTroubles';
 import { TerminalButton } from './terminal/TerminalButton';
@@ -175,6 +176,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
         <footer className="pj-footer">
           <Controls />
           <LabsButton />
+          <ImportButton />
           <TerminalButton />
           <CompareButton />
           <Timeline />

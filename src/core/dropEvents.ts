@@ -58,7 +58,12 @@ export type DropReason =
    */
   | 'vxlan-no-remote'
   /** A datagram reached a VXLAN port of the namespace, but no VXLAN device there has its VNI (vxlan_rcv, SKB_DROP_REASON_VXLAN_VNI_NOT_FOUND). */
-  | 'vxlan-vni-unknown';
+  | 'vxlan-vni-unknown'
+  /**
+   * Cilium's BPF forwarded a packet whose TTL was 1 or 0: ipv4_l3() (bpf/lib/l3.h) drops it as
+   * DROP_INVALID without an ICMP Time Exceeded (the code's "FIXME: Send ICMP TTL").
+   */
+  | 'bpf-ttl';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {

@@ -12,10 +12,12 @@ import type { Texts } from './i18n/lang';
 import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 import type { VxlanEvent } from './vxlanEvents';
+import type { BpfEvent } from './bpfEvents';
 
 export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 export type { VxlanEvent } from './vxlanEvents';
+export type { BpfEvent } from './bpfEvents';
 
 /** A text in each of the app's languages (bad-input errors carry one). */
 export type Bilingual = Texts;
@@ -346,6 +348,7 @@ export type HopEvent =
   | DefragEvent
   | PmtuEvent
   | VxlanEvent
+  | BpfEvent
   | HaltEvent;
 
 /** The `type` tags, for filters. */

@@ -1,4 +1,4 @@
-import { encodeLabLink, generateCluster, seedTopology, type Topology } from '../core';
+import { encodeLabLink, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
 import { findScenario } from './presets';
 import { createContext, useContext } from 'react';
 import type { AppState } from './appState';
@@ -119,6 +119,15 @@ export function embedCode(host: Pick<Host, 'linkBase' | 'lab'>, s: LinkState, ti
   return `<iframe src="${attr(url)}" width="${EMBED_SIZE.width}" height="${EMBED_SIZE.height}" title="${attr(title)}" style="border:0" loading="lazy" allowfullscreen></iframe>`;
 }
 
+/** What a link's parameters say (the app's `parseUrlParams`, handed in through {@link Host}: the store and components know no app). */
+export interface LinkRead {
+  topology?: Topology;
+  spec?: JourneySpec;
+  step?: number;
+  linkErrors: Bilingual[];
+  brokenLab?: unknown;
+}
+
 /**
  * What the page hosting an app offers it, set once by `src/app` (the only code that reads the
  * address bar and the clipboard): where links to the player start, the lab's link size, the clipboard.
@@ -130,6 +139,8 @@ export interface Host {
   lab: LabParams | null;
   /** Copy text to the clipboard; rejects when the browser refuses (the text is then offered to copy by hand). */
   copyText: ((text: string) => Promise<void>) | null;
+  /** Reads a link's parameters (a picture's lab, imported from My labs); null where nothing is imported. */
+  readLink?: ((query: string) => LinkRead) | null;
 }
 
 const HostContext = createContext<Host>({ linkBase: null, lab: null, copyText: null });

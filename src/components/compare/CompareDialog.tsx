@@ -13,10 +13,12 @@ export interface CompareDialogProps {
   onClose: () => void;
 }
 
-/** The mode the right side starts with: VXLAN when the lab is not in it and can take it, else the first other mode it can take. */
+/** The mode the right side starts with: VXLAN when the lab is not in it and can take it, else the first other mode it can take, the plain bridge mode last. */
 function otherMode(keys: readonly { key: DatapathKey; lab: unknown }[], current: DatapathKey): DatapathKey {
   const ok = keys.filter((c) => c.key !== current && c.lab !== null);
-  return (ok.find((c) => c.key === 'flannel-vxlan') ?? ok[0])?.key ?? current;
+  // The plain bridge mode routes pod subnets only through a router outside the nodes: on a cluster
+  // without one (minikube) its packet ends in "no route". It is the partner only when nothing else is.
+  return (ok.find((c) => c.key === 'flannel-vxlan') ?? ok.find((c) => c.key !== 'bridge') ?? ok[0])?.key ?? current;
 }
 
 /**

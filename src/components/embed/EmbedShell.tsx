@@ -12,6 +12,7 @@ import { Timeline } from '../player/Timeline';
 import { useKeyboardShortcuts } from '../player/useKeyboardShortcuts';
 import { usePlaybackTimer } from '../player/usePlaybackTimer';
 import './embed.css';
+import { Notices } from '../Notices';
 
 /** Which controls an embed shows (see `src/app/embedParams.ts`). */
 export type EmbedControlsKind = 'none' | 'minimal' | 'full';
@@ -102,6 +103,8 @@ export function EmbedShell({ controls, caption, still, globalKeys = true }: Embe
         data-controls={shown}
         data-still={still ? 'true' : 'false'}
       >
+        {/* A bad address (a mistyped preset) is said on the frame too, not only to the parent page: the teacher sees it while building the deck; closed with ×, never printed. */}
+        {!still && <Notices />}
         <div className="stage">
           <NetworkCanvas embedded />
         </div>

@@ -1,48 +1,74 @@
 import { readPictureLink } from '../../core/export/picture';
-import { JourneyError, type Bilingual, type JourneySpec, type Topology } from '../../core';
+import { JourneyError, type Bilingual, type JourneySpec, type Problem, type Topology } from '../../core';
 import type { AppStore } from '../../store/createAppStore';
+import type { LinkRead } from '../../store/link';
+import type { KeeperHost } from '../../store/shelf';
+import { nameOfFile } from '../library/download';
 import { completeSpec } from '../../store/specDraft';
 import { defaultSpec } from '../../store/defaultSpec';
 
-/** What a link's parameters say (the app's `parseUrlParams`, handed in: components know no app). */
-export interface LinkRead {
-  topology?: Topology;
-  spec?: JourneySpec;
-  step?: number;
-  linkErrors: Bilingual[];
-  brokenLab?: unknown;
-}
+export type { LinkRead };
+
 
 /** What dropping a file on the page did, for the note beside the drawing. */
 export type DropResult =
   | { kind: 'opened'; name: string; n: number }
+  /** A lab file (JSON) kept in My labs and opened, as My labs' Import does. */
+  | { kind: 'imported'; name: string }
   | { kind: 'notPicture' | 'noLab'; name: string }
-  | { kind: 'badLab'; name: string; why: Bilingual };
+  | { kind: 'badLab'; name: string; why: Bilingual }
+  /** A lab file that does not read: `readLabFile`'s problems. */
+  | { kind: 'badFile'; name: string; problems: Problem[] };
+
+/** A picture's lab, journey and event, ready to open; or why not (a {@link DropResult} to show). */
+export type PictureRead =
+  | { ok: true; topology: Topology; spec: JourneySpec; step?: number }
+  | { ok: false; result: DropResult };
 
 /**
- * Opens the lab, journey and event a picture saved by the app carries (its SVG metadata or PNG
- * `iTXt` chunk, read as a link's parameters): like a lab from My labs (`openLab`: the undo history
- * starts again), at the picture's event. A file that is no picture of ours, a lab that does not read
- * or a journey the lab cannot run changes nothing and says why.
+ * Reads the lab, journey and event a picture saved by the app carries (its SVG metadata or PNG
+ * `iTXt` chunk, read as a link's parameters), and tries the journey on it: a journey that cannot
+ * run is refused here, before anything on screen changes. Never throws.
  */
-export async function openPicture(store: AppStore, file: File, parse: (query: string) => LinkRead): Promise<DropResult> {
+export async function readPicture(store: AppStore, file: File, parse: (query: string) => LinkRead): Promise<PictureRead> {
   const name = file.name;
   const read = readPictureLink(new Uint8Array(await file.arrayBuffer()));
-  if (!read.ok) return { kind: read.reason === 'no-lab' ? 'noLab' : 'notPicture', name };
+  if (!read.ok) return { ok: false, result: { kind: read.reason === 'no-lab' ? 'noLab' : 'notPicture', name } };
   const link = parse(read.link);
-  if (link.brokenLab || !link.topology) return { kind: 'badLab', name, why: link.linkErrors[0] ?? { en: '', ru: '' } };
+  if (link.brokenLab || !link.topology) return { ok: false, result: { kind: 'badLab', name, why: link.linkErrors[0] ?? { en: '', ru: '' } } };
   const topology = link.topology;
   const spec = link.spec ? completeSpec(topology, link.spec) : defaultSpec(topology);
-  const s = store.getState();
   try {
-    // Tried before the lab is opened: a journey that cannot run leaves the lab on screen as it was.
-    s.engine.runJourney(topology, spec);
+    store.getState().engine.runJourney(topology, spec);
   } catch (e) {
     const why = e instanceof JourneyError ? e.text : { en: String(e), ru: String(e) };
-    return { kind: 'badLab', name, why };
+    return { ok: false, result: { kind: 'badLab', name, why } };
   }
-  s.openLab(topology, { spec });
-  if (link.step !== undefined) store.getState().reveal(link.step - 1);
-  return { kind: 'opened', name, n: store.getState().index + 1 };
+  return link.step !== undefined ? { ok: true, topology, spec, step: link.step } : { ok: true, topology, spec };
 }
 
+/** Whether a file is a lab file (JSON) rather than a picture: by its first non-blank character. */
+export async function isLabFile(file: File): Promise<boolean> {
+  const head = new TextDecoder().decode(await file.slice(0, 64).arrayBuffer()).trimStart();
+  return head.startsWith('{');
+}
+
+/**
+ * Opens a file dropped on the page: a picture saved by the app opens its lab, journey and event
+ * like a lab from My labs (`openLab`: the undo history starts again); a lab file (JSON) is kept in
+ * My labs and opened, as My labs' Import does (`keeper` null: nothing is kept, the file is refused
+ * as not a picture). Anything else changes nothing and says why.
+ */
+export async function openPicture(store: AppStore, file: File, parse: (query: string) => LinkRead, keeper: KeeperHost | null = null): Promise<DropResult> {
+  const name = file.name;
+  if (keeper && (await isLabFile(file))) {
+    const k = await keeper.load();
+    const r = await k.importText(await file.text(), nameOfFile(name) || name);
+    return r.ok ? { kind: 'imported', name } : { kind: 'badFile', name, problems: r.problems };
+  }
+  const read = await readPicture(store, file, parse);
+  if (!read.ok) return read.result;
+  store.getState().openLab(read.topology, { spec: read.spec });
+  if (read.step !== undefined) store.getState().reveal(read.step - 1);
+  return { kind: 'opened', name, n: store.getState().index + 1 };
+}

@@ -21,11 +21,13 @@ export const EXPORTS_EN = {
   /** A picture's title; `journey` is "pod1 → pod3". */
   pictureTitle: (journey: string, n: number, total: number) => `Packet Journey: ${journey}, event ${n} of ${total}`,
   drop: {
-    hint: 'Drop a picture saved by Packet Journey to open its lab',
+    hint: 'Drop a picture saved by Packet Journey, or a lab file, to open its lab',
     notPicture: (name: string) => `“${name}” is not an SVG or PNG picture. Drop a picture saved with the SVG or PNG button; the lab on screen is unchanged.`,
     noLab: (name: string) => `“${name}” holds no Packet Journey lab: only pictures saved with the SVG or PNG button carry one (and some editors remove it). The lab on screen is unchanged.`,
     badLab: (name: string, why: string) => `The lab in “${name}” does not open: ${why} The lab on screen is unchanged.`,
     opened: (name: string, n: number) => `Opened the lab of “${name}” at event ${n}.`,
+    imported: (name: string) => `Kept the lab of “${name}” in My labs and opened it.`,
+    badFile: (name: string) => `“${name}” does not read as a lab file; the lab on screen is unchanged:`,
     close: 'Close',
   },
   sheet: {
@@ -60,11 +62,13 @@ export const EXPORTS_RU: typeof EXPORTS_EN = {
   failed: 'Браузер не смог создать файл.',
   pictureTitle: (journey, n, total) => `Путь пакета: ${journey}, событие ${n} из ${total}`,
   drop: {
-    hint: 'Перетащите сюда рисунок, сохранённый приложением, чтобы открыть его стенд',
+    hint: 'Перетащите сюда рисунок, сохранённый приложением, или файл стенда, чтобы открыть стенд',
     notPicture: (name) => `«${name}» не рисунок SVG или PNG. Перетащите рисунок, сохранённый кнопкой SVG или PNG; стенд на экране не изменился.`,
     noLab: (name) => `В «${name}» нет стенда: его несут только рисунки, сохранённые кнопкой SVG или PNG (а некоторые редакторы его удаляют). Стенд на экране не изменился.`,
     badLab: (name, why) => `Стенд из «${name}» не открывается: ${why} Стенд на экране не изменился.`,
     opened: (name, n) => `Открыт стенд из «${name}», событие ${n}.`,
+    imported: (name) => `Стенд из «${name}» сохранён в «Моих стендах» и открыт.`,
+    badFile: (name) => `«${name}» не читается как файл стенда; стенд на экране не изменился:`,
     close: 'Закрыть',
   },
   sheet: {

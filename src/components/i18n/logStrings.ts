@@ -62,6 +62,7 @@ export const logEn = {
     defrag: 'reassembly',
     pmtu: 'path MTU',
     vxlan: 'VXLAN',
+    bpf: 'eBPF',
     halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
@@ -92,6 +93,7 @@ export const logEn = {
     emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
     'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
+    'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -109,6 +111,13 @@ export const logEn = {
   vxlanLines: {
     encap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes in ${outer}`,
     decap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes out of ${outer}`,
+  },
+  /** Cilium's eBPF decisions (a `bpf` event): the ARP it answered, the pod it delivered to, the node it tunnels to, the stack. */
+  bpfLines: {
+    'arp-reply': (ip: string, mac: string) => `ARP answered: ${ip} is at ${mac}`,
+    'local-delivery': (pod: string, from: number, to: number) => `into ${pod}, TTL ${from} → ${to}`,
+    encap: (remote: string, vni: number) => `tunnel to ${remote}, VNI ${vni}`,
+    'to-stack': () => 'to the host\'s stack',
   },
   dropped: (reason: string) => `Dropped: ${reason}`,
   ignored: (reason: string) => `Ignored: ${reason}`,
@@ -161,6 +170,7 @@ export const logRu: LogStrings = {
     defrag: 'сборка',
     pmtu: 'MTU пути',
     vxlan: 'VXLAN',
+    bpf: 'eBPF',
     halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
@@ -190,6 +200,7 @@ export const logRu: LogStrings = {
     emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
     'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
+    'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',
@@ -204,6 +215,12 @@ export const logRu: LogStrings = {
   vxlanLines: {
     encap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт в ${outer}`,
     decap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт из ${outer}`,
+  },
+  bpfLines: {
+    'arp-reply': (ip, mac) => `ответ на ARP: ${ip} — это ${mac}`,
+    'local-delivery': (pod, from, to) => `в ${pod}, TTL ${from} → ${to}`,
+    encap: (remote, vni) => `в туннель к ${remote}, VNI ${vni}`,
+    'to-stack': () => 'в стек хоста',
   },
   dropped: (reason) => `Отброшен: ${reason}`,
   ignored: (reason) => `Проигнорирован: ${reason}`,

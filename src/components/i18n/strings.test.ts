@@ -61,6 +61,8 @@ const LATIN_OK = new Set([
   // Calico by its own names: its daemons (calico-node's Felix and BIRD), devices (cali*, vxlan.calico),
   // calico-ipam, the sysctl it sets, BIRD's configuration words, kubectl's Init:0/3 and init containers.
   'calico', 'cali', 'Felix', 'BIRD', 'vxlan', 'ipam', 'proxy_arp', 'persist', 'graceful', 'Init', 'init',
+  // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
+  'Cilium', 'eBPF', 'cilium_vxlan',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
@@ -73,6 +75,8 @@ const LATIN_OK = new Set([
   'Wireshark', 'pcapng',
   // Deleting an interface, as the command is typed (ip link del).
   'ip', 'link', 'del',
+  // The cluster import's button: iproute2's JSON flag as typed (ip -j).
+  'j',
   // The cluster terminal: the tools, their commands and arguments as typed, the Kubernetes objects
   // and fields by their API names, flannel's files, device and function by their own names.
   'kubectl', 'minikube', 'get', 'nodes', 'pods', 'ds', 'A', 'n', 'NAMESPACE', 'o', 'wide', 'rollout', 'restart', 'status',
@@ -82,6 +86,8 @@ const LATIN_OK = new Set([
   'CNI', 'DEL', 'CHECK',
   // The exports: picture and page formats by their own names, and the command that builds the offline page.
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
+  // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
+  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
@@ -107,10 +113,10 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
-      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN)/i);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF)/i);
     }
     expect(STRINGS.en.types.consume).toBe('ignored');
     expect(STRINGS.ru.types.consume).toBe('проигнорирован');

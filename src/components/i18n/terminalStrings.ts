@@ -17,6 +17,17 @@ export const TERMINAL_EN = {
   unknown: (command: string) => `\`${command}\` is not one of this terminal's commands. It knows: \`kubectl get nodes|pods|ds\` with \`-A\`, \`-n <namespace>\`, \`-o wide\`; \`kubectl rollout restart|status ds <name> -n <namespace>\`; \`minikube node list\`; \`sleep <seconds>\`; \`clear\`; and \`| grep <word>\` after any of them.`,
   started: 'This lab is the cluster that command made: it is already running. minikube would find the profile and only check it.',
   exitCode: (code: number) => `exit code ${code}`,
+  /** The same for the Cilium agent's DaemonSet (`kubectl rollout restart ds cilium -n kube-system`). */
+  restartCilium: {
+    changed: [
+      'The DaemonSet\'s pod template gets the annotation `kubectl.kubernetes.io/restartedAt`, so its controller replaces the agent pods (minikube\'s manifest lets two be unavailable at once, `maxUnavailable` 2; the terminal replaces them one after another): new names, AGE from zero, the node\'s own IP (`hostNetwork`). The six init containers run again before each agent starts.',
+      'Each new agent restores its endpoints from `/var/run/cilium/state` and finds its BPF maps pinned in `/sys/fs/bpf`; it compiles and attaches the programs again (`cil_from_container` on every `lxc` device, `cil_from_overlay` on `cilium_vxlan`), with the same identities.',
+    ],
+    unchanged: [
+      'Every pod\'s address, its `lxc` device, `cilium_host` and `cilium_vxlan`: cilium-cni runs only when a pod is created or deleted.',
+      'The packets: the programs and maps stay in the kernel while the agent is away, so pods keep talking (a pod created meanwhile waits for the agent). Play the journey again: it is the same, frame for frame.',
+    ],
+  },
   restart: {
     title: 'What the restart changes in the datapath, and what it does not',
     changes: 'Changes',
@@ -56,6 +67,16 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
   unknown: (command: string) => `Команды \`${command}\` этот терминал не знает. Он понимает: \`kubectl get nodes|pods|ds\` с \`-A\`, \`-n <пространство имён>\`, \`-o wide\`; \`kubectl rollout restart|status ds <имя> -n <пространство имён>\`; \`minikube node list\`; \`sleep <секунды>\`; \`clear\`; и \`| grep <слово>\` после любой из них.`,
   started: 'Этот стенд и есть кластер, который создала эта команда, и он уже запущен. minikube нашёл бы профиль и только проверил бы его.',
   exitCode: (code: number) => `код возврата ${code}`,
+  restartCilium: {
+    changed: [
+      'В шаблон подов DaemonSet добавляется аннотация `kubectl.kubernetes.io/restartedAt`, и контроллер заменяет поды агента (манифест minikube разрешает заменять два сразу, `maxUnavailable` 2; терминал заменяет их по одному): у подов новые имена, AGE отсчитывается с нуля, IP-адрес — адрес самой ноды (`hostNetwork`). Перед запуском каждого агента снова выполняются шесть init-контейнеров.',
+      'Новый агент восстанавливает свои конечные точки из `/var/run/cilium/state` и находит свои карты BPF закреплёнными в `/sys/fs/bpf`; он заново компилирует и подключает программы (`cil_from_container` на каждом устройстве `lxc`, `cil_from_overlay` на `cilium_vxlan`) с теми же идентификаторами безопасности.',
+    ],
+    unchanged: [
+      'Адрес каждого пода, его устройство `lxc`, `cilium_host` и `cilium_vxlan`: cilium-cni вызывается только при создании и удалении пода.',
+      'Пакеты: программы и карты остаются в ядре, пока агента нет, поэтому поды продолжают обмениваться пакетами (под, созданный в это время, ждёт агента). Проиграйте путь пакета снова: он тот же, кадр за кадром.',
+    ],
+  },
   restart: {
     title: 'Что перезапуск меняет в пути данных, а что нет',
     changes: 'Меняется',

@@ -1,15 +1,20 @@
-import { use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { LAB_FORMAT_VERSION, seedTopology, writeLabFile, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
 import type { LabSummary } from '../../store/shelf';
+import { useHost } from '../../store/link';
 import { selectOpenEntry } from '../../store/slices/shelfSlice';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
+import { EXPORTS_EN, EXPORTS_RU } from '../i18n/exportStrings';
 import { useStrings } from '../i18n/useStrings';
 import { downloadText, fileNameOf, nameOfFile } from './download';
 import { openLabName } from './labName';
 import { LabRow, type LabRowActions } from './LabRow';
 import { PresetList } from './PresetList';
 import { ProblemList } from './ProblemList';
+
+// The cluster import (and the CNI model it builds with) loads when it is asked for.
+const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** Props of {@link LabsDialog}. */
 export interface LabsDialogProps {
@@ -28,6 +33,9 @@ interface Note {
   lab?: LabSummary;
 }
 
+/** What a picture that does not open says, in `lang` (the drop note's own words). */
+const pictureTexts = (lang: 'en' | 'ru') => (lang === 'ru' ? EXPORTS_RU : EXPORTS_EN).drop;
+
 /** An empty lab named `name`, to build in the editor. */
 function emptyLab(name: string): Topology {
   return { version: 1, name, machines: [], segments: [] };
@@ -45,6 +53,7 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const t = useStrings().library;
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
+  const { readLink } = useHost();
   const revision = useAppStore((s) => s.shelf.revision);
   const status = useAppStore((s) => s.shelf.status);
   const savedAt = useAppStore((s) => s.shelf.savedAt);
@@ -52,6 +61,9 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const name = useAppStore(openLabName);
   const [labs, setLabs] = useState<LabSummary[] | null>(null);
   const [note, setNote] = useState<Note | null>(null);
+  const [importing, setImporting] = useState(false);
+  // The import dialog waits on the keeper as this one does; one promise, or `use` would suspend on every render.
+  const keeperNow = useMemo(() => Promise.resolve(keeper), [keeper]);
   const dialog = useRef<HTMLDialogElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const mineHeading = useRef<HTMLHeadingElement>(null);
@@ -135,7 +147,22 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
     e.target.value = '';
     if (!f || !keeper) return;
     once(async () => {
-      const r = await keeper.importText(await f.text(), nameOfFile(f.name) || t.newLab);
+      const name = nameOfFile(f.name) || t.newLab;
+      // A picture saved by the app carries its lab (SVG metadata, PNG iTXt): kept as a new lab, at its event.
+      const pictures = await import('../export/openPicture');
+      if (readLink && !(await pictures.isLabFile(f))) {
+        const read = await pictures.readPicture(store, f, readLink);
+        if (!read.ok) {
+          const { dropText } = await import('../export/DropNote');
+          setNote({ tone: 'error', text: dropText(read.result, pictureTexts(lang), lang) });
+          return;
+        }
+        await keeper.create(name, read.topology, read.spec);
+        if (read.step !== undefined) store.getState().reveal(read.step - 1);
+        setNote({ tone: 'ok', text: t.imported(selectOpenEntry(store.getState())?.name ?? name) });
+        return;
+      }
+      const r = await keeper.importText(await f.text(), name);
       if (!r.ok) {
         setNote({ tone: 'error', text: t.importFailed(f.name), problems: r.problems });
         return;
@@ -186,7 +213,10 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
         <button type="button" onClick={() => file.current?.click()} title={t.importHelp} disabled={!keeper} data-testid="lab-import">
           {t.importFile}
         </button>
-        <input ref={file} type="file" accept=".json,application/json" hidden onChange={importFile} data-testid="lab-import-file" />
+        <input ref={file} type="file" accept={readLink ? '.json,application/json,.svg,image/svg+xml,.png,image/png' : '.json,application/json'} hidden onChange={importFile} data-testid="lab-import-file" />
+        <button type="button" onClick={() => setImporting(true)} title={t.importClusterHelp} data-testid="lab-import-cluster">
+          {t.importCluster}
+        </button>
         <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
           {t.exportOpen}
         </button>
@@ -213,6 +243,11 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
             </p>
           )}
         </div>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog keeper={keeperNow} onClose={() => setImporting(false)} onImported={close} />
+        </Suspense>
       )}
       <div className="labs-columns">
         <section className="labs-mine" aria-labelledby={mineId}>

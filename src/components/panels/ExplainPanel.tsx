@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { tellChapters, tellEvent, tellOutcome } from '../../core';
 import { floodFolds } from '../../store/floods';
 import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../store/selectors';
@@ -7,6 +7,9 @@ import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
 import { foldLine } from './foldLine';
+
+/** "Check it on real Linux": its own chunk, loaded after the first paint. */
+const ProofBlock = lazy(() => import('../proof/ProofBlock'));
 
 /**
  * What happens at this event, told by the core's narrator in the app's language, at the chosen
@@ -90,6 +93,11 @@ export function ExplainPanel() {
           <summary>{t.panels.correctionAt(chapter.n)}</summary>
           <p>{correction}</p>
         </details>
+      )}
+      {ev && level === 'detailed' && (
+        <Suspense fallback={null}>
+          <ProofBlock />
+        </Suspense>
       )}
     </section>
   );

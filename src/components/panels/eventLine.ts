@@ -30,6 +30,13 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return t.fragmentLines.pmtu(e.dst, e.mtu);
     case 'vxlan':
       return `${e.iface} ${e.action === 'encap' ? '→' : '←'} ${e.remote}: ${t.vxlanLines[e.action](e.vni, e.innerLen, e.outerLen)}`;
+    case 'bpf': {
+      const b = t.bpfLines;
+      const what = e.action === 'arp-reply' ? b['arp-reply'](e.tpa ?? '', e.mac ?? '')
+        : e.action === 'local-delivery' ? b['local-delivery'](e.pod ?? '', e.ttl?.from ?? 0, e.ttl?.to ?? 0)
+          : e.action === 'encap' ? b.encap(e.remote ?? '', e.identity ?? 0) : b['to-stack']();
+      return `${e.iface} ${e.prog}: ${what}`;
+    }
     case 'halt':
       return t.halts[e.reason](e.limit);
     default:

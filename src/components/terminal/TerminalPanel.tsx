@@ -91,7 +91,7 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
       </div>
       <p className="terminal-intro">{t.intro}</p>
       <div className="terminal-commands" role="group" aria-label={t.commands}>
-        {notesCommands(cluster).map((c) => (
+        {notesCommands(lab).map((c) => (
           <button key={c} type="button" onClick={() => run(c)}>
             <code>{c}</code>
           </button>
@@ -127,8 +127,9 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
 function EntryView({ entry }: { entry: Entry }) {
   const t = useStrings().terminal;
   const { reply } = entry;
-  // What a restart changes depends on the CNI whose DaemonSet it is: calico-node, or flannel's.
-  const told = reply.kind === 'output' && reply.restarted?.name === 'calico-node' ? t.restartCalico : t.restart;
+  // What a restart changes depends on the CNI whose DaemonSet it is: calico-node, cilium, or flannel's.
+  const restarted = reply.kind === 'output' ? reply.restarted?.name : undefined;
+  const told = restarted === 'calico-node' ? t.restartCalico : restarted === 'cilium' ? t.restartCilium : t.restart;
   return (
     <div className="terminal-entry">
       <pre className="terminal-command">$ {entry.command}</pre>

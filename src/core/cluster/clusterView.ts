@@ -48,10 +48,12 @@ export const ROLLOUT_STEP_S = POD_START_S + 1;
 
 /**
  * Init containers of a DaemonSet's pod: kube-flannel-ds has two (install-cni-plugin, install-cni),
- * calico-node three (upgrade-ipam, install-cni, ebpf-bootstrap: calico's manifests/calico.yaml).
+ * calico-node three (upgrade-ipam, install-cni, ebpf-bootstrap: calico's manifests/calico.yaml),
+ * minikube's cilium six (config, mount-cgroup, apply-sysctl-overwrites, mount-bpf-fs,
+ * clean-cilium-state, install-cni-binaries).
  */
 function initContainers(ds: string): number {
-  return ds === 'kube-flannel-ds' ? 2 : ds === 'calico-node' ? 3 : 0;
+  return ds === 'kube-flannel-ds' ? 2 : ds === 'calico-node' ? 3 : ds === 'cilium' ? 6 : 0;
 }
 
 function firstAddress(t: Topology, ns: string): string | undefined {

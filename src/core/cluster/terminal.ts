@@ -32,12 +32,22 @@ export type TerminalReply =
 /** Seconds a command takes to type and run: the clock moves by this much per command. */
 export const TYPING_S = 3;
 
-/** The commands of the notes, in their order, as the terminal offers them. */
+/** The commands of the notes, in their order, as the terminal offers them (the Flannel cluster's). */
 export const NOTES_COMMANDS: readonly string[] = [
   'minikube start --nodes 3 --cni flannel',
   'kubectl get ds -A',
   'kubectl get pods -A -o wide | grep flannel',
   'kubectl rollout restart ds kube-flannel-ds -n kube-flannel',
+  'minikube node list',
+  'kubectl get nodes',
+];
+
+/** The notes' commands for the same cluster started with `--cni cilium`: its agent DaemonSet is `cilium` in kube-system. */
+export const NOTES_COMMANDS_CILIUM: readonly string[] = [
+  'minikube start --nodes 3 --cni cilium',
+  'kubectl get ds -A',
+  'kubectl get pods -A -o wide | grep cilium',
+  'kubectl rollout restart ds cilium -n kube-system',
   'minikube node list',
   'kubectl get nodes',
 ];
@@ -52,9 +62,11 @@ export const NOTES_COMMANDS_CALICO: readonly string[] = [
   'kubectl get nodes',
 ];
 
-/** The notes' commands for this cluster's CNI: Calico's when it runs calico-node, else Flannel's. */
-export function notesCommands(c: ClusterSpec): readonly string[] {
-  return c.daemonSets.some((d) => d.name === 'calico-node') ? NOTES_COMMANDS_CALICO : NOTES_COMMANDS;
+/** The notes' commands for a lab: Cilium's when it runs Cilium, Calico's when it runs calico-node, else Flannel's. */
+export function notesCommands(t: Topology): readonly string[] {
+  if (t.datapath?.cni === 'cilium') return NOTES_COMMANDS_CILIUM;
+  if (t.datapath?.cni === 'calico' || t.cluster?.daemonSets.some((d) => d.name === 'calico-node') === true) return NOTES_COMMANDS_CALICO;
+  return NOTES_COMMANDS;
 }
 
 /** The terminal as it starts on `cluster`: at the moment the lab shows, nothing restarted. */
@@ -211,6 +223,7 @@ export function runCommand(t: Topology, c: ClusterSpec, s: TerminalState, line: 
   let result: { reply: TerminalReply; state: TerminalState } | null = null;
   const [program, ...rest] = args;
   if (program === 'kubectl') result = kubectl(t, c, moved, rest);
+  else if (program === 'minikube' && c.tool !== 'minikube') result = null;
   else if (program === 'minikube' && rest[0] === 'node' && (rest[1] === 'list' || rest[1] === 'ls') && rest.length === 2) {
     result = { reply: out(nodeRows(t, c).map((n) => `${n.name}\t${n.ip}`)), state: moved };
   } else if (program === 'minikube' && rest[0] === 'start') result = { reply: { kind: 'started' }, state: moved };

@@ -16,10 +16,8 @@ describe('the terminal on the notes\' cluster under Calico', () => {
   const run = (s: TerminalState, line: string) => runCommand(lab, cluster, s, line);
 
   it('offers Calico\'s commands, and Flannel\'s on the Flannel cluster', () => {
-    expect(notesCommands(cluster)).toBe(NOTES_COMMANDS_CALICO);
-    const flannel = minikubeFlannel().cluster;
-    if (!flannel) throw new Error('no cluster');
-    expect(notesCommands(flannel)).toBe(NOTES_COMMANDS);
+    expect(notesCommands(lab)).toBe(NOTES_COMMANDS_CALICO);
+    expect(notesCommands(minikubeFlannel())).toBe(NOTES_COMMANDS);
   });
 
   it('lists calico-node in kube-system with its node selector, and calico pods with their addresses', () => {

@@ -294,11 +294,12 @@ export class Kernel {
     if (!l || !l.up) throw new KernelError('ENETDOWN', T.errnoNetDown);
     if (route.gw !== undefined) {
       const gw = parseIp(route.gw);
-      // fib_check_nh_v4_gw looks the gateway up in the table: a connected prefix of the link, or a
-      // device route through it (scope link, no gateway: Calico's `169.254.1.1 dev eth0`) will do.
-      const covers = (dst: string): boolean => {
-        const p = parseCidr(dst);
-        return p !== null && gw !== null && networkOf(gw, p.prefix) === p.ip;
+      // fib_check_nh_v4_gw: the gateway must be reachable on the link: a connected route, or a
+      // device route (scope link, no gateway) through it, as Calico's `169.254.1.1 dev eth0` or
+      // cilium-cni's `<router>/32 dev eth0`.
+      const covers = (dstText: string): boolean => {
+        const p = parseCidr(dstText);
+        return gw !== null && p !== null && networkOf(gw, p.prefix) === p.ip;
       };
       const onLink = gw !== null && (this.connectedOf(l).some((c) => covers(c.dst)) || n.routes.some((r) => r.dev === l.index && r.gw === undefined && covers(r.dst)));
       if (!onLink) throw new KernelError('ENETUNREACH', T.errnoNetUnreach);

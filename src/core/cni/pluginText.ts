@@ -10,6 +10,9 @@ import { goList, goQuote, goQuoteList } from './goJson';
  * own words and quotes these unchanged, as it quotes the kernel's (model/linux.ts).
  */
 export const PLUGIN_TEXT = {
+  // cilium/cilium plugins/cilium-cni/cmd/cmd.go (Add): the agent's API unreachable, its IPAM empty.
+  ciliumNoAgent: 'unable to connect to Cilium agent: failed to create cilium agent client after 30.000000 seconds timeout: Get "http:///var/run/cilium/cilium.sock/v1/config": dial unix /var/run/cilium/cilium.sock: connect: no such file or directory',
+  ciliumIpamFull: (pool: string) => `unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  no more available IPs in pool ${goQuote(pool)}`,
   // cni pkg/skel (skel.go getCmdArgsFromEnv, validateConfig, pluginMain)
   envMissing: (names: readonly string[]) => `required env variables [${names.join(',')}] missing`,
   unknownCommand: (cmd: string) => `unknown CNI_COMMAND: ${cmd}`,

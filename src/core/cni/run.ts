@@ -3,6 +3,7 @@ import { calico } from './calico';
 import { calicoIpam } from './calicoIpam';
 import type { CniEvent, CniEventBody } from './events';
 import { flannel } from './flannel';
+import { ciliumCni } from './cilium';
 import { hostLocal } from './hostLocal';
 import { portmap } from './portmap';
 import { Kernel, type Entropy } from './kernel';
@@ -16,8 +17,8 @@ import type { CniEnv, PluginOutput } from './types';
  * the runtime (runtime.ts) both go through here; the input state is never changed.
  */
 
-/** The plugins installed on every node: bridge, host-local, flannel, portmap, calico and calico-ipam, by type name. */
-export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, calico, 'calico-ipam': calicoIpam };
+/** The plugins installed on every node: bridge, host-local, flannel, portmap, calico, calico-ipam and cilium-cni, by type name. */
+export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, calico, 'calico-ipam': calicoIpam, 'cilium-cni': ciliumCni };
 
 /** What one execution did. */
 export interface PluginRun extends PluginOutput {

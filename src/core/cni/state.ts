@@ -81,6 +81,18 @@ export interface NodeState {
    * blocks, so calico-ipam on one node never claims a block another node holds.
    */
   datastore?: Record<string, string>;
+  /** The Cilium agent running on the node, which cilium-cni asks over its API socket; absent on a node without Cilium. */
+  agent?: CiliumAgentState;
+}
+
+/**
+ * What the Cilium agent knows that cilium-cni asks for (cilium.sock: IPAMAllocate, the node's
+ * addressing): the node's pod CIDR (cluster-pool) and its router IP (cilium_host's address).
+ * The addresses it has handed out are the ones the node's pods hold.
+ */
+export interface CiliumAgentState {
+  podCidr: string;
+  router: string;
 }
 
 /** A fresh namespace as `ip netns add` makes it: only `lo`, down. */

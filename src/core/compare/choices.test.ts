@@ -3,14 +3,18 @@ import { datapathChoices, datapathKey } from './choices';
 import { compareOffered } from './offered';
 import { seedTopology } from '../presets/seed';
 import { minikubeFlannel } from '../presets/minikube';
+import { seedCalico } from '../presets/calicoPresets';
+import { runJourney } from '../sim/runJourney';
 import { flannelHostGwLab } from '../model/checks/datapathCases';
 import type { Topology } from '../model/topology';
 
 describe('datapathChoices', () => {
-  it('offers the seed lab routed as it is, and under both Flannel backends (its nodes share a segment)', () => {
+  it('offers the seed lab routed as it is, under both Flannel backends, both Calico encapsulations and both Cilium routing modes (its nodes share a segment)', () => {
     const seed = seedTopology();
     const choices = datapathChoices(seed);
-    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true]]);
+    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true], ['cilium-tunnel', true], ['cilium-native', true]]);
+    expect(choices[5]?.lab?.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
+    expect(choices[5]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.map((i) => i.name)).toContain('cilium_vxlan');
     expect(choices[0]?.lab).toBe(seed);
     expect(choices[2]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.some((i) => i.kind === 'vxlan' && i.name === 'flannel.1')).toBe(true);
     expect(choices[1]?.lab?.datapath).toEqual({ cni: 'flannel', backend: 'host-gw' });
@@ -66,6 +70,20 @@ describe('datapathChoices', () => {
     const choices = datapathChoices(apart);
     expect(choices.find((c) => c.key === 'calico')?.refusal?.map((p) => p.code)).toEqual(['calico-bgp-no-l2']);
     expect(choices.find((c) => c.key === 'calico-vxlan')?.refusal).toBeNull();
+  });
+
+  it('switches between Calico and Cilium both ways, the pods keeping their names and the ping delivered', () => {
+    const calico = seedCalico();
+    const cilium = datapathChoices(calico).find((c) => c.key === 'cilium-tunnel')?.lab;
+    if (!cilium) throw new Error('Calico lab refused Cilium');
+    expect(cilium.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
+    expect(cilium.machines.flatMap((m) => (m.pods ?? []).map((p) => p.name)).sort()).toEqual(['pod1', 'pod2', 'pod3', 'pod4']);
+    expect(cilium.machines.find((m) => m.name === 'node1')?.interfaces.some((i) => i.kind === 'veth' && i.name.startsWith('lxc'))).toBe(true);
+    expect(runJourney(cilium, { from: 'pod1', to: 'pod3' }).events.some((e) => e.type === 'deliver' && e.ns === 'pod3')).toBe(true);
+    const back = datapathChoices(cilium).find((c) => c.key === 'calico')?.lab;
+    if (!back) throw new Error('Cilium lab refused Calico');
+    expect(back.datapath?.cni).toBe('calico');
+    expect(runJourney(back, { from: 'pod1', to: 'pod3' }).events.some((e) => e.type === 'deliver' && e.ns === 'pod3')).toBe(true);
   });
 
   it('offers nothing for a lab without two Kubernetes nodes', () => {

@@ -10,11 +10,14 @@ import type { DatapathSpec, Topology } from '../model/topology';
  * in one order, so a new mode (Calico, Cilium) joins here once.
  */
 
-/** A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`, `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`. */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan';
+/**
+ * A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`,
+ * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `cilium-tunnel`, `cilium-native`.
+ */
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -30,6 +33,7 @@ export interface DatapathChoice {
 export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
   if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : 'calico';
+  if (spec?.cni === 'cilium') return spec.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   return 'bridge';
 }
 
@@ -40,6 +44,7 @@ export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
     const pool = t.datapath?.cni === 'calico' ? t.datapath.pool : undefined;
     return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : 'vxlan', ...(pool !== undefined ? { pool } : {}) };
   }
+  if (key === 'cilium-tunnel' || key === 'cilium-native') return { cni: 'cilium', routing: key === 'cilium-native' ? 'native' : 'tunnel' };
   const network = t.datapath?.cni === 'flannel' ? t.datapath.network : undefined;
   return { cni: 'flannel', backend: key === 'flannel-vxlan' ? 'vxlan' : 'host-gw', ...(network !== undefined ? { network } : {}) };
 }

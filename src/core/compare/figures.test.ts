@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flannelHostGwLab } from '../model/checks/datapathCases';
 import { seedTopology } from '../presets/seed';
+import { seedCilium } from '../presets/ciliumScenarios';
 import { runJourney } from '../sim/runJourney';
 import { journeyFigures } from './figures';
 
@@ -42,5 +43,16 @@ describe('journeyFigures under Flannel VXLAN', () => {
     const f = journeyFigures(runJourney(flannelVxlanLab(), { from: 'pod-a', to: 'pod-b' }));
     expect(f).toMatchObject({ hops: 2, ttlAtReceiver: 62, bytesAtSource: 98, bytesOnWire: 148, overheadBytes: 50, encapsulations: [{ kind: 'vxlan', vni: 1, port: 8472 }] });
     expect(f?.devices.map((d) => `${d.ns}/${d.iface}`)).toContain('minikube-m02/flannel.1');
+  });
+});
+
+describe('figures under Cilium', () => {
+  it('count the TTL decrement Cilium\'s eBPF makes as a hop, and the VNI its tunnel key carries', () => {
+    const f = journeyFigures(runJourney(seedCilium(), { from: 'pod1', to: 'pod3' }));
+    expect(f?.hops).toBe(1);
+    expect(f?.ttlAtReceiver).toBe(63);
+    expect(f?.encapsulations).toEqual([{ kind: 'vxlan', vni: 256, port: 8472 }]);
+    expect(f?.overheadBytes).toBe(50);
+    expect(f?.devices.map((d) => `${d.ns}/${d.iface}`)).toEqual(['pod1/eth0', 'node1/lxc5ea618a82d38', 'node1/cilium_vxlan', 'node1/eth0', 'node2/eth0', 'node2/cilium_vxlan', 'pod3/eth0']);
   });
 });

@@ -16,7 +16,7 @@ export interface Crossing {
 
 /** The figures of one journey's first packet. */
 export interface JourneyFigures {
-  /** Routers that forwarded it (TTL decrements, `ttl` events). */
+  /** Routers that forwarded it: TTL decrements, by the kernel (`ttl` events) or by Cilium's eBPF (a `bpf` local delivery). */
   hops: number;
   /** TTL when it was delivered; null when it never was. */
   ttlAtReceiver: number | null;
@@ -82,7 +82,7 @@ export function journeyFigures(result: JourneyResult): JourneyFigures | null {
   const bytesAtSource = frames[0] ? frameBytes(frames[0]) : 0;
   const bytesOnWire = frames.reduce((m, f) => Math.max(m, frameBytes(f)), 0);
   return {
-    hops: events.filter((e) => e.type === 'ttl' && e.pkt === pkt).length,
+    hops: events.filter((e) => (e.type === 'ttl' || (e.type === 'bpf' && e.ttl !== undefined)) && e.pkt === pkt).length,
     ttlAtReceiver: deliver && deliver.type === 'deliver' ? deliver.ipv4.ttl : null,
     ttlSent: send.ipv4.ttl,
     devices,

@@ -1,6 +1,7 @@
 import type { FrameEvent, HopEvent } from '../events';
 import { utf8Bytes } from '../net/utf8';
 import { frameBytes, packetFacts } from './packetBytes';
+import { concatBytes } from './bytes';
 
 /*
  * A journey as a pcapng capture (draft-ietf-opsawg-pcapng): a Section Header Block, one Interface
@@ -71,15 +72,6 @@ function block(type: number, body: Uint8Array, options: Uint8Array[]): Uint8Arra
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /**
  * The journey's frame events as a pcapng file (little-endian): interfaces in the order their first
@@ -134,5 +126,5 @@ export function journeyPcapng(events: readonly HopEvent[], opts: PcapngOptions):
     if (comment) epbOpts.push(option(OPT_COMMENT, text.encode(comment)));
     parts.push(block(EPB, body, epbOpts));
   }
-  return concat(parts);
+  return concatBytes(parts);
 }

@@ -1,4 +1,5 @@
 import { utf8Bytes } from '../net/utf8';
+import { concatBytes } from './bytes';
 
 /*
  * PNG text chunks, read and written by hand (RFC 2083 / PNG spec 3rd ed., section 11.3.3): an image
@@ -148,12 +149,5 @@ export function withPngText(png: Uint8Array, keyword: string, text: string): Uin
   const kw = [...keyword].map((c) => c.charCodeAt(0));
   const ours = (c: PngChunk) => c.type === 'iTXt' && c.data[kw.length] === 0 && kw.every((b, k) => c.data[k] === b);
   const kept = chunks.filter((c) => !ours(c) && c.type !== 'IEND');
-  const parts = [Uint8Array.from(PNG_SIGNATURE), ...kept.map((c) => pngChunk(c.type, c.data)), pngChunk('iTXt', iTxtData(keyword, text)), pngChunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([Uint8Array.from(PNG_SIGNATURE), ...kept.map((c) => pngChunk(c.type, c.data)), pngChunk('iTXt', iTxtData(keyword, text)), pngChunk('IEND', new Uint8Array(0))]);
 }

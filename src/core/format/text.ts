@@ -80,6 +80,14 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return e.action === 'encap'
         ? `vxlan encap ${e.iface} vni ${e.vni}: ${e.local}.${e.sport} > ${e.remote}.${e.port} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`
         : `vxlan decap ${e.iface} vni ${e.vni}: ${e.remote}.${e.sport} > ${e.local}.${e.port} via ${e.dev}, ${e.outerLen} → ${e.innerLen} bytes`;
+    case 'bpf':
+      // Cilium's program as `cilium monitor` would name its verdict, with the facts that decided it.
+      switch (e.action) {
+        case 'arp-reply': return `bpf ${e.prog} ${e.iface}: arp reply ${e.tpa ?? '?'} is-at ${e.mac ?? '?'}`;
+        case 'local-delivery': return `bpf ${e.prog} ${e.iface}: deliver to ${e.pod ?? '?'} (${e.endpoint ?? '?'}), ttl ${e.ttl?.from ?? '?'} → ${e.ttl?.to ?? '?'}`;
+        case 'encap': return `bpf ${e.prog} ${e.iface}: tunnel key remote ${e.remote ?? '?'} vni ${e.identity ?? '?'}, redirect to ${e.dev ?? '?'}`;
+        default: return `bpf ${e.prog} ${e.iface}: to stack`;
+      }
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:

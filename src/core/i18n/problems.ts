@@ -65,6 +65,8 @@ export type ProblemParams = {
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */
   'calico-bgp-no-l2': { node: string; other: string };
+  /** Cilium's native routing asked of nodes that share no layer-2 segment (auto-direct-node-routes routes via the other node's own address). */
+  'cilium-native-no-l2': { node: string; other: string };
   /** A link from an interface to itself. */
   'link-self': { iface: string };
   /** A NIC plugged into a segment whose subnet has no free address left. */

@@ -1,6 +1,7 @@
 import { seededEntropy } from '../cni/entropy';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { programCalico } from './datapathCalico';
+import { enterCilium, leaveCilium } from './datapathCilium';
 import { TopologyEditError } from './editError';
 import type { DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
 
@@ -137,6 +138,8 @@ function withPodMtu(m: MachineSpec, mtu: number): MachineSpec {
  * The lab switched to datapath mode `spec`: what the other modes programmed is removed, then this
  * mode's program is added to each node (see {@link flannelProgram}), and the pods' MTU follows it
  * (the underlay's minus 50 under VXLAN). Returns a new topology; the given one is not changed.
+ * A lab under Cilium is first taken back to bridges (leaveCilium); Cilium is entered from the
+ * bridge mode (enterCilium, which throws `cilium-native-no-l2` for native routing across segments).
  * Throws TopologyEditError `hostgw-no-l2` when host-gw is asked of nodes that do not share one
  * layer-2 segment: host-gw's routes name the remote node itself as the gateway, so it must be
  * directly reachable (flannel's docs: it needs direct L2 connectivity between hosts). Between
@@ -144,12 +147,15 @@ function withPodMtu(m: MachineSpec, mtu: number): MachineSpec {
  * it throws an Error (`datapath-rewire`): the pods must be re-created, which switchDatapath
  * (datapathCalicoSwitch.ts) does.
  */
-export function setDatapath(t: Topology, spec: DatapathSpec): Topology {
+export function setDatapath(from: Topology, spec: DatapathSpec): Topology {
   // Between Calico's encapsulations only calico-node's program changes (CNI-free). Into or out of
   // Calico every pod must be wired again by the other CNI: switchDatapath (datapathCalicoSwitch.ts)
   // does that through addPod, so this module, which the first page loads, stays free of the CNI model.
-  if (t.datapath?.cni === 'calico' && spec.cni === 'calico') return programCalico(t, spec);
-  if (t.datapath?.cni === 'calico' || spec.cni === 'calico') throw new Error(`datapath-rewire: ${t.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
+  if (from.datapath?.cni === 'calico' && spec.cni === 'calico') return programCalico(from, spec);
+  if (from.datapath?.cni === 'calico' || spec.cni === 'calico') throw new Error(`datapath-rewire: ${from.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
+  // Cilium's lab is rebuilt from the bridge mode both ways (model/datapathCilium.ts).
+  const t = from.datapath?.cni === 'cilium' ? leaveCilium(from) : from;
+  if (spec.cni === 'cilium') return enterCilium(setDatapath(t, { cni: 'bridge' }), spec.routing);
   const nodes = flannelNodes(t);
   if (spec.cni === 'flannel' && spec.backend === 'host-gw') {
     const first = nodes[0];

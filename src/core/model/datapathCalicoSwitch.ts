@@ -89,6 +89,9 @@ export function switchDatapath(t: Topology, spec: DatapathSpec): Topology {
   const pool = calicoPool(t);
   const { datapath: _old, ...rest } = t;
   const empty: Topology = { ...rest, machines: t.machines.map((m) => (m.role === 'node' ? withoutPods(withoutCalicoProgram(m, t, pool)) : m)) };
-  const target: Topology = spec.cni === 'flannel' ? { ...empty, datapath: spec } : empty;
+  // Cilium is entered from the bridge mode (datapathCilium.ts), which a Calico node without cni0
+  // lacks: its pods are wired first as under Flannel (a bridge on each node's lease), then moved.
+  const via: DatapathSpec | null = spec.cni === 'flannel' ? spec : spec.cni === 'cilium' ? { cni: 'flannel', backend: 'vxlan' } : null;
+  const target: Topology = via ? { ...empty, datapath: via } : empty;
   return setDatapath(readd(target, pods), spec);
 }

@@ -154,7 +154,11 @@ export function addNode(topology: Topology, at?: LabPoint): LabEdit | null {
     sysctls: { ip_forward: true },
     pods: [],
   };
-  return { topology: { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] }, name };
+  const joined = { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] };
+  // Under Cilium the agent on the new node sets up its devices (its router IP: the subnet's .254),
+  // and in native routing every node learns the new pod subnet: Cilium is applied again to all.
+  const dp = seg.t.datapath;
+  return { topology: dp?.cni === 'cilium' ? setDatapath(joined, dp) : joined, name };
 }
 
 /** A new router: eth0 on the first segment with its next free address, ip_forward on. Null when the segment is full. */
@@ -266,14 +270,15 @@ function freeLease(t: Topology): number | null {
 
 /**
  * The lab without namespace `ns`: a pod goes with the host end of its veth; a machine with its
- * pods (in a Flannel lab, flanneld's entries for it leave the other nodes too). Unknown names
+ * pods (in a Flannel lab, flanneld's entries for it leave the other nodes too; under Cilium, the
+ * other nodes' routes to its pod subnet). Unknown names
  * change nothing (the same object comes back).
  */
 export function removeNamespace(topology: Topology, ns: string): Topology {
   if (topology.machines.some((m) => m.name === ns)) {
     const dp = topology.datapath;
     if (dp?.cni === 'calico') return programCalico({ ...topology, machines: topology.machines.filter((m) => m.name !== ns) }, dp);
-    if (dp?.cni !== 'flannel') return { ...topology, machines: topology.machines.filter((m) => m.name !== ns) };
+    if (dp?.cni !== 'flannel' && dp?.cni !== 'cilium') return { ...topology, machines: topology.machines.filter((m) => m.name !== ns) };
     // Unprogram with every node still known (host-gw routes are found by the node they lead to), then program what is left.
     const bare = setDatapath(topology, { cni: 'bridge' });
     return setDatapath({ ...bare, machines: bare.machines.filter((m) => m.name !== ns) }, dp);

@@ -2,6 +2,7 @@ import { TopologyEditError } from './editError';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { seededEntropy } from '../cni/entropy';
 import type { CniEvent } from '../cni/events';
+import type { CiliumAgentState } from '../cni/state';
 import { podAdd, type Attachment, type ConfList } from '../cni/runtime';
 import type { CniResult } from '../cni/types';
 import { FLANNEL_SUBNET_FILE } from '../cni/flannel';
@@ -9,6 +10,8 @@ import { LAB_CNI_PATH, labConfList, machineAfterAdd, nodeOfMachine, podNetnsPath
 import { FLANNEL_NETWORK_NAME, flannelConfList, flannelLease, flannelMtu, flannelNetwork, subnetEnv } from './podCniFlannel';
 import { calicoConfList, calicoConfMtu, calicoDatastore } from './podCniCalico';
 import { programCalico } from './datapathCalico';
+import { CILIUM_NETWORK_NAME } from '../cni/cilium';
+import { ciliumAgentOf, ciliumConfList, withEndpoint } from './podCniCilium';
 import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
@@ -76,11 +79,14 @@ interface PodSetup {
   bridge: string;
   /** Calico's datastore slice (its pool and every node's blocks), in a Calico lab. */
   datastore?: Record<string, string>;
+  /** Under Cilium: what the node's agent knows (no bridge, no host-local). */
+  agent?: CiliumAgentState;
 }
 
 /**
- * Which configuration the node runs: kube-flannel's when the lab's datapath is Flannel and the node
- * has a lease flannel can use (podCniFlannel.ts), otherwise the bridge plugin over the node's
+ * Which configuration the node runs: Calico's list in a Calico lab (podCniCalico.ts), cilium-cni's
+ * when the node runs the Cilium agent (podCniCilium.ts), kube-flannel's when the lab's datapath is
+ * Flannel and the node has a lease flannel can use (podCniFlannel.ts), otherwise the bridge plugin over the node's
  * bridge with an address (the seed's way).
  */
 function podSetup(topology: Topology, machine: MachineSpec, index: number, options: AddPodOptions): PodSetup {
@@ -88,6 +94,8 @@ function podSetup(topology: Topology, machine: MachineSpec, index: number, optio
   if (dp?.cni === 'calico') {
     return { conflist: calicoConfList(machine.name, calicoConfMtu(machine, dp)), files: {}, bridge: '', datastore: calicoDatastore(topology, dp) };
   }
+  const agent = options.bridge === undefined ? ciliumAgentOf(topology, machine) : null;
+  if (agent) return { conflist: ciliumConfList(), network: CILIUM_NETWORK_NAME, files: {}, bridge: '', agent };
   const lease = dp?.cni === 'flannel' && options.bridge === undefined ? flannelLease(machine) : null;
   if (dp?.cni === 'flannel' && lease) {
     const env = subnetEnv(flannelNetwork(topology, lease), lease, flannelMtu(machine, dp.backend));
@@ -144,6 +152,7 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   };
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;
+  if (setup.agent) node.agent = setup.agent;
   const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
@@ -151,14 +160,15 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
     throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'cni-add-failed', params: { code: run.error?.code ?? 0, msg: run.error?.msg ?? '' } }]);
   }
   const after = machineAfterAdd(machine, run.node, name);
-  const next: MachineSpec = after.machine;
+  // The host end: the link the ADD made in the node's namespace towards the pod (cilium-cni's result
+  // names only the pod's end); Calico's result lists the host end first (no bridge), the bridge plugin's the bridge first.
+  const made = run.events.find((e) => e.type === 'link' && e.op === 'add' && e.kind === 'veth' && e.ns === 'host');
+  const hostIface = topology.datapath?.cni === 'calico' ? (run.result.interfaces?.[0]?.name ?? '') : made?.type === 'link' ? made.name : (run.result.interfaces?.[1]?.name ?? '');
+  const next: MachineSpec = setup.agent ? withEndpoint(topology, after.machine, hostIface) : after.machine;
   const machines = topology.machines.map((m, k) => (k === index ? next : m));
   const ip = run.result.ips?.[0];
-  // Calico's result lists the host end first (no bridge); the bridge plugin's lists the bridge first.
-  const hostIface = run.result.interfaces?.[topology.datapath?.cni === 'calico' ? 0 : 1]?.name ?? '';
-  let withPod: Topology = { ...topology, machines };
   // calico-node reacts to the new endpoint: Felix's static ARP entry, BIRD's routes to a new block.
-  if (topology.datapath?.cni === 'calico') withPod = programCalico(withPod, topology.datapath);
+  const withPod: Topology = topology.datapath?.cni === 'calico' ? programCalico({ ...topology, machines }, topology.datapath) : { ...topology, machines };
   return {
     topology: withPod,
     pod: after.pod,

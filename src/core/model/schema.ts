@@ -165,6 +165,12 @@ const ifaceBase = {
   master: z.optional(z.string()),
   sysctls: z.optional(ifaceSysctlsSchema),
   mtu: z.optional(mtu),
+  // Cilium's tc ingress programs (topology.ts BpfAttach); a security identity is 32 bits.
+  bpf: z.optional(z.discriminatedUnion('prog', [
+    z.strictObject({ prog: z.literal('cil_from_container'), identity: intIn(0, 4294967295) }),
+    z.strictObject({ prog: z.literal('cil_from_overlay') }),
+    z.strictObject({ prog: z.literal('cil_from_netdev') }),
+  ])),
 };
 
 const vethSchema = z.strictObject({ kind: z.literal('veth'), ...ifaceBase, peer: z.strictObject({ ns: z.string(), iface: z.string() }) });
@@ -174,7 +180,7 @@ const bridgeSchema = z.strictObject({ kind: z.literal('bridge'), ...ifaceBase })
 const vxlanSchema = z.strictObject({
   kind: z.literal('vxlan'), ...ifaceBase,
   // IFLA_VXLAN_ID: 24 bits (VXLAN_N_VID); the destination port, 1-65535 (0 would mean the default).
-  vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()),
+  vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()), external: z.optional(z.boolean()),
 });
 
 /** One interface: a veth, an Ethernet NIC on a segment, a bridge or a VXLAN device, told apart by `kind`. */
@@ -232,7 +238,7 @@ const clusterSeconds = intIn(0, 3_155_760_000);
 
 /** The Kubernetes cluster a lab models (ClusterSpec). */
 export const clusterSchema = z.strictObject({
-  tool: z.literal('minikube'),
+  tool: z.enum(['minikube', 'kind', 'kubernetes']),
   profile: nonEmpty,
   kubernetesVersion: nonEmpty,
   now: clusterSeconds,
@@ -248,6 +254,7 @@ export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
+  z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']) }),
 ]);
 
 const topologyFields = {

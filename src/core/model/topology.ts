@@ -61,7 +61,20 @@ interface IfaceBase {
   sysctls?: IfaceSysctls;
   /** MTU in bytes. Default 1500. */
   mtu?: number;
+  /** An eBPF program at the device's tc ingress hook (Cilium's), which sees every frame the device receives before the stack does. */
+  bpf?: BpfAttach;
 }
+
+/**
+ * Cilium's tc ingress programs (Documentation/network/ebpf/intro.rst; bpf/bpf_lxc.c, bpf_overlay.c,
+ * bpf_host.c), as the engine runs them (sim/bpfCilium.ts): `cil_from_container` on a pod's host-side
+ * `lxc*` veth, with the pod's security identity (the number policy and the tunnel's VNI carry);
+ * `cil_from_overlay` on `cilium_vxlan`; `cil_from_netdev` on the node's NIC (native routing).
+ */
+export type BpfAttach =
+  | { prog: 'cil_from_container'; identity: number }
+  | { prog: 'cil_from_overlay' }
+  | { prog: 'cil_from_netdev' };
 
 /** One end of a veth pair; `peer` names the other end. Both ends must name each other. */
 export interface VethIface extends IfaceBase {
@@ -100,6 +113,12 @@ export interface VxlanIface extends IfaceBase {
   dev: string;
   /** Whether the device learns remote MACs from what it receives (default false: flannel's `nolearning`). */
   learning?: boolean;
+  /**
+   * `external` (collect_md, IFLA_VXLAN_COLLECT_METADATA): the device has no VNI or remote of its own;
+   * whoever sends through it sets the tunnel key per packet (Cilium's BPF, bpf_skb_set_tunnel_key),
+   * and it takes in datagrams of any VNI on its port. `vni` is then 0 and unused. Cilium's `cilium_vxlan`.
+   */
+  external?: boolean;
 }
 
 /** Any interface. */
@@ -223,8 +242,11 @@ export interface SegmentSpec {
  * control-plane node registered.
  */
 export interface ClusterSpec {
-  /** The tool that made the cluster, and its profile (the cluster's name). */
-  tool: 'minikube';
+  /**
+   * The tool that made the cluster (`kubernetes`: none the lab knows, an imported cluster), and its
+   * profile (the cluster's name). The terminal answers `minikube` commands only for minikube.
+   */
+  tool: 'minikube' | 'kind' | 'kubernetes';
   profile: string;
   /** As `kubectl get nodes` prints it, e.g. `v1.26.3`. */
   kubernetesVersion: string;
@@ -274,7 +296,9 @@ export interface ClusterPodSpec {
  * `bridge` the bridge plugin with host-local on each node, pods' subnets routed by something
  * outside the nodes (the seed lab's router); `flannel` with its `host-gw` backend (a route to each
  * remote pod subnet via that node's address) or `vxlan` (the `flannel.1` device, one neighbour,
- * one FDB entry and one route per remote node). Other CNIs join this union later.
+ * one FDB entry and one route per remote node); `calico` (no bridge: each pod on a `cali*` veth,
+ * see model/datapathCalico.ts); `cilium` (no bridge: each pod's lxc veth runs Cilium's eBPF, see
+ * model/datapathCilium.ts). Other CNIs join this union later.
  */
 export type DatapathSpec =
   | { cni: 'bridge' }
@@ -294,6 +318,11 @@ export type DatapathSpec =
       encapsulation: CalicoEncapsulation;
       /** The IP pool's CIDR (`CALICO_IPV4POOL_CIDR`, else kubeadm's podSubnet), e.g. `10.244.0.0/16`; absent: the /16 holding the first node's pods. */
       pool?: string;
+    }
+  | {
+      cni: 'cilium';
+      /** `routing-mode`: `tunnel` (cilium_vxlan, Cilium's default) or `native` (the nodes route pod subnets; auto-direct-node-routes). */
+      routing: CiliumRouting;
     };
 
 /**
@@ -302,6 +331,9 @@ export type DatapathSpec =
  * modelled: the engine has no IPIP device.
  */
 export type CalicoEncapsulation = 'none' | 'vxlan';
+
+/** Cilium's routing modes (docs.cilium.io network/concepts/routing). */
+export type CiliumRouting = 'tunnel' | 'native';
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';

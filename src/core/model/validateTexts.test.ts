@@ -95,6 +95,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'link-vxlan': { iface: 'node1/flannel.1', dev: 'eth0' },
   'hostgw-no-l2': { node: 'node2', other: 'node1' },
   'calico-bgp-no-l2': { node: 'node2', other: 'node1' },
+  'cilium-native-no-l2': { node: 'node2', other: 'node1' },
   'link-self': { iface: 'node1/eth0' },
   'segment-full': { segment: 'p2p', subnet: '192.168.0.0/30' },
   'address-holds-gateway': { route: 'default via 172.16.100.254 dev eth0', via: '172.16.100.254', dev: 'eth0', kernel: 'Error: Nexthop has invalid gateway.' },
@@ -235,7 +236,7 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'hostgw-no-l2', 'calico-bgp-no-l2', 'link-self', 'segment-full',
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'hostgw-no-l2', 'calico-bgp-no-l2', 'cilium-native-no-l2', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
       'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway'];

@@ -31,8 +31,8 @@ describe('VXLAN devices, their FDB and the datapath mode', () => {
   it('names a missing underlay, an FDB entry on another kind of device or a group MAC, and bad fields', () => {
     const bad = { ...flannel, dev: 'eth9', vni: 16777216, port: 0, local: 'me', learning: 'no' };
     const fdb = [{ mac: mac(3), dev: 'eth0', dst: '172.16.100.2' }, { mac: 'ff:ff:ff:ff:ff:ff', dev: 'flannel.1', dst: '172.16.100.2' }, { mac: mac(3), dev: 'nope', dst: 'x' }];
-    expect(lines(host([bad], { fdb }, { datapath: { cni: 'calico' } }))).toEqual([
-      'datapath.encapsulation: expected "none" or "vxlan", got undefined',
+    expect(lines(host([bad], { fdb }, { datapath: { cni: 'kube-router' } }))).toEqual([
+      'datapath.cni: expected "bridge", "flannel", "calico" or "cilium", got "kube-router"',
       'machines[0].interfaces[1].vni: expected a whole number from 0 to 16777215, got 16777216',
       'machines[0].interfaces[1].port: expected a whole number from 1 to 65535, got 0',
       'machines[0].interfaces[1].local: expected an IPv4 address, got "me"',
@@ -43,5 +43,9 @@ describe('VXLAN devices, their FDB and the datapath mode', () => {
       'machines[0].fdb[0].dev: "eth0" is not a VXLAN device; only a VXLAN device\'s FDB sends frames to a remote VTEP',
       'machines[0].fdb[2].dev: no interface "nope" here (Linux: "Cannot find device "nope"")',
     ]);
+  });
+
+  it('names a Calico datapath without its encapsulation', () => {
+    expect(lines(host([], {}, { datapath: { cni: 'calico' } }))).toContain('datapath.encapsulation: expected "none" or "vxlan", got undefined');
   });
 });

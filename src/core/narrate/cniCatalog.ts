@@ -37,7 +37,7 @@ export interface CniChapterFacts {
   op: CniStoryOp;
   node: string;
   pod: string;
-  /** The plugin the runtime runs (call) or the IPAM plugin (ipam), the bridge's name (bridge, gateway, veth: the bridge the host end joins, absent when none), the host end (veth). */
+  /** The plugin the runtime runs (call), the IPAM plugin (ipam) or the one that made the veth pair (veth), the bridge's name (bridge, gateway, veth: the bridge the host end joins, absent when none), the host end (veth). */
   plugin?: string;
   bridge?: string;
   hostVeth?: string;

@@ -83,11 +83,13 @@ function anchors(s: CniStory): { at: number; facts: CniChapterFacts; correction?
   if (brEv?.type === 'link') put(br, { kind: 'bridge', bridge: brEv.name, exists: brEv.op === 'exists' }, brEv.op === 'add' ? 'cni0-created-by-bridge' : 'cni0-exists');
   const veth = first((e) => e.type === 'link' && e.op === 'add' && e.kind === 'veth');
   const vethEv = ev[veth];
+  // The plugin that made the pair (bridge, calico, cilium-cni) and the bridge its host end joins:
+  // none under Calico or Cilium, whose node routes to the pod over the veth.
+  const maker = veth >= 0 ? (whoAt(ev)[veth]?.who ?? '') : '';
   if (vethEv?.type === 'link') {
     const hostVeth = vethEv.ns === HOST_NS ? vethEv.name : vethEv.peer?.name ?? '';
-    // The bridge the host end joins; none under Calico, whose node routes to the pod over the veth.
     const joined = ev.find((e) => e.type === 'link' && e.op === 'master' && e.ns === HOST_NS && e.name === hostVeth);
-    put(veth, { kind: 'veth', hostVeth, ...(joined?.type === 'link' && joined.master !== undefined ? { bridge: joined.master } : {}) });
+    put(veth, { kind: 'veth', hostVeth, ...(maker !== '' ? { plugin: maker } : {}), ...(joined?.type === 'link' && joined.master !== undefined ? { bridge: joined.master } : {}) });
   }
   const ipam = first((e) => e.type === 'exec' && (e.plugin === 'host-local' || e.plugin === 'calico-ipam'));
   const ipamEv = ev[ipam];

@@ -4,6 +4,7 @@ import { GLOSSARY_RU } from '../i18n/ru/glossary';
 import { tellChapters, tellEvent, tellOutcome } from './index';
 import { runJourney } from '../index';
 import { DATAPATH_SCENARIOS } from '../presets/datapathScenarios';
+import { CILIUM_SCENARIOS } from '../presets/ciliumScenarios';
 import { journeySet } from './journeySet';
 
 /*
@@ -15,8 +16,8 @@ import { journeySet } from './journeySet';
 /** Every distinct text the narrator produced for the set, per language; `short` holds the projector level. */
 function corpus(): { en: Set<string>; ru: Set<string>; short: { en: Set<string>; ru: Set<string> } } {
   const out = { en: new Set<string>(), ru: new Set<string>(), short: { en: new Set<string>(), ru: new Set<string>() } };
-  // The generated set, and the Flannel datapath scenarios (VXLAN's own sentences).
-  for (const r of [...journeySet(), ...DATAPATH_SCENARIOS.map((s) => runJourney(s.topology(), s.journey))]) {
+  // The generated set, and the Flannel and Cilium datapath scenarios (VXLAN's and eBPF's own sentences).
+  for (const r of [...journeySet(), ...[...DATAPATH_SCENARIOS, ...CILIUM_SCENARIOS].map((s) => runJourney(s.topology(), s.journey))]) {
     for (const lang of ['en', 'ru'] as const) {
       for (let i = 0; i < r.events.length; i++) {
         const short = tellEvent(r, i, lang, 'short');
@@ -62,9 +63,11 @@ const LATIN_OK = new Set([
   'vxlan', 'vtep', 'vni', 'iana', 'flannel', 'flanneld', 'flannel.1', 'onlink', 'tcpdump', 'ethernet',
   // Netfilter's connection tracking and the Kubernetes component that loads it, by their names.
   'conntrack', 'kube-proxy',
+  // Cilium, the in-kernel programs it runs, the tc hook they sit on, its endpoint cache and security identity, by their own names.
+  'cilium', 'ebpf', 'bpf', 'tc', 'ipcache', 'identity', 'security', 'fixme', 'send', 'lxc', 'collect_md', 'ctx_act_ok',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
-const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
+const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lxc[0-9a-f]{12}|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
 
 function latinWords(text: string): string[] {
   const stripped = text

@@ -1,4 +1,4 @@
-import type { DropEvent, DropReason, Frame, IpProto, NeighState } from '../events';
+import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState } from '../events';
 
 /*
  * What the narrator can say about one event, as plain data: a kind and the facts its sentence
@@ -17,10 +17,13 @@ export type Msg =
   | { k: 'defrag'; ns: string; held: number; done: boolean; len: number; offset: number }
   | { k: 'pmtu'; ns: string; dst: string; dev: string; mtu: number; from: number; expiresS: number }
   // VXLAN (vxlan.ts): a frame sent through the device, its FDB lookup, encapsulation and decapsulation.
-  | { k: 'out-vxlan'; ns: string; iface: string; f: Headers }
+  /** `keyed`: a collect_md device (Cilium's cilium_vxlan) whose tunnel key a BPF program set, rather than flanneld's entries. */
+  | { k: 'out-vxlan'; ns: string; iface: string; f: Headers; keyed: boolean }
   /** `learn`: with learning on, a received frame's source MAC learned against the outer source (vxlan_snoop). */
   | { k: 'vxlan-fdb'; ns: string; dev: string; mac: string; remote: string; defaultEntry: boolean; learn: boolean }
-  | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number }
+  | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number; keyed: boolean }
+  // Cilium's eBPF (bpfCilium.ts): what a tc ingress program decided; `node` is the namespace it runs in.
+  | { k: 'bpf'; node: string; iface: string; prog: BpfEvent['prog']; action: BpfEvent['action']; pod: string; tpa: string; mac: string; endpoint: string; ttlFrom: number; ttlTo: number; remote: string; identity: number | null; dev: string }
   | { k: 'vxlan-decap'; ns: string; dev: string; vni: number; remote: string; port: number; innerLen: number; outerLen: number }
   // Frames, where tcpdump -p sees them.
   | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }

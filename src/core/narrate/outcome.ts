@@ -51,9 +51,11 @@ export function outcomeOf(result: JourneyResult): OutcomeFacts {
     // Fragments of the packet share its id and repeat each hop: count a hop (namespace, TTL) once.
     const seen = new Set<string>();
     for (const e of events) {
-      if (e.type !== 'ttl' || e.pkt !== first.pkt || seen.has(`${e.ns}/${e.from}`)) continue;
-      seen.add(`${e.ns}/${e.from}`);
-      hops.push({ ns: e.ns, ttl: e.to });
+      // A hop is the kernel's ip_forward (`ttl`) or Cilium's eBPF decrementing it (`bpf` with `ttl`).
+      const dec = e.type === 'ttl' ? { from: e.from, to: e.to } : e.type === 'bpf' ? e.ttl : undefined;
+      if (!dec || !('pkt' in e) || e.pkt !== first.pkt || seen.has(`${e.ns}/${dec.from}`)) continue;
+      seen.add(`${e.ns}/${dec.from}`);
+      hops.push({ ns: e.ns, ttl: dec.to });
     }
     out.ttl = { start: first.ipv4.ttl, hops };
   }

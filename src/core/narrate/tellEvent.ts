@@ -3,6 +3,8 @@ import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
+import { bpfMessage, keyedBefore } from './tellBpf';
+import { BROADCAST_FN, DROP_FN } from './dropFns';
 
 /*
  * Chooses what to say about one event (a Msg) and which kernel function did it. Pure and
@@ -157,7 +159,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
   if (e.dir === 'out') {
-    if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f };
+    if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
     if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
     if (iface?.kind === 'veth') return { k: 'out-veth', ns: e.ns, iface: e.iface, peer: iface.peer ?? '', f, repeat: vethToldBefore(result, index) };
@@ -172,7 +174,9 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
     const proxied = result.events.slice(index + 1, index + 4).some((x) => x.type === 'route' && x.result === 'proxy-arp' && x.pkt === e.pkt);
     // A request left unanswered for its addresses: the drop that follows tells why.
     const refused = result.events.slice(index + 1, index + 4).some((x) => (x.type === 'drop' || (x.type === 'route' && x.result === 'unreachable')) && x.pkt === e.pkt);
-    arp = refused ? null : own ? 'own' : consumed || proxied ? null : 'known';
+    // An eBPF program took the request before the host's ARP code: the `bpf` event tells who answers.
+    const bpf = result.events[index + 1]?.type === 'bpf';
+    arp = refused || bpf ? null : own ? 'own' : consumed || proxied ? null : 'known';
   }
   return { k: 'in-host', ns: e.ns, iface: e.iface, f, arp, unicast: !isGroupMac(e.eth.dst) };
 }
@@ -362,10 +366,12 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     case 'vxlan':
       return e.action === 'encap'
         ? {
-          msg: { k: 'vxlan-encap', ns: e.ns, dev: e.iface, underlay: e.dev, vni: e.vni, local: e.local, remote: e.remote, port: e.port, sport: e.sport, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu },
+          msg: { k: 'vxlan-encap', ns: e.ns, dev: e.iface, underlay: e.dev, vni: e.vni, local: e.local, remote: e.remote, port: e.port, sport: e.sport, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu, keyed: keyedBefore(result, e.pkt, e.ns, index) },
           fn: 'vxlan_xmit_one',
         }
         : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'vxlan_rcv' };
+    case 'bpf':
+      return bpfMessage(e);
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };
@@ -377,33 +383,3 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     }
   }
 }
-
-/** The kernel function where each drop happens. */
-const DROP_FN: Record<DropEvent['reason'], string> = {
-  'no-route': 'ip_error',
-  'ttl-exceeded': 'ip_forward',
-  'frag-needed': 'ip_forward',
-  'neigh-failed': 'neigh_invalidate',
-  'not-for-us': 'ip_rcv_core',
-  'forwarding-disabled': 'ip_error',
-  'rp-filter': 'fib_validate_source',
-  'local-source': 'fib_validate_source',
-  'arp-rp-filter': 'fib_validate_source',
-  'arp-local-source': 'fib_validate_source',
-  'arp-martian': 'arp_process',
-  'port-unreachable': '__udp4_lib_rcv',
-  'tcp-no-listener': 'tcp_v4_rcv',
-  'icmp-rate-limited': 'icmpv4_xrlim_allow',
-  'bridge-no-port': 'br_forward',
-  martian: 'ip_route_input_slow',
-  'iface-down': 'dev_queue_xmit',
-  'broadcast-ignored': 'icmp_rcv',
-  'l2-loop': 'br_flood',
-  'connect-timeout': 'tcp_write_timeout',
-  emsgsize: 'ip_append_data',
-  'vxlan-no-remote': 'vxlan_xmit',
-  'vxlan-vni-unknown': 'vxlan_rcv',
-};
-
-/** Where a packet to a broadcast address is left unanswered, by protocol. */
-const BROADCAST_FN: Record<'icmp' | 'udp' | 'tcp', string> = { icmp: 'icmp_rcv', udp: '__udp4_lib_mcast_deliver', tcp: 'tcp_v4_rcv' };

@@ -10,7 +10,7 @@ import { seedTopology } from './seed';
  */
 
 /** The seed's nodes without the router and without the default route through it. */
-function seedNodesOnly(): Topology {
+export function seedNodesOnly(): Topology {
   const t = seedTopology();
   return {
     ...t,

@@ -42,8 +42,12 @@ export function minikubeNode(n: (typeof NODES)[number], index: number): MachineS
   };
 }
 
-/** The cluster's hostNetwork and DaemonSet pods, and its own pods, as the API server lists them. */
-function clusterPods(): ClusterPodSpec[] {
+/**
+ * The cluster's hostNetwork and DaemonSet pods, and its own pods, as the API server lists them:
+ * the control plane's, coredns, pod-a and pod-b, kube-proxy on every node, and (`cni` flannel) the
+ * kube-flannel-ds pods; a Cilium cluster lists its own (minikubeCilium.ts).
+ */
+export function clusterPods(cni: 'flannel' | 'none' = 'flannel'): ClusterPodSpec[] {
   const cp = 'minikube';
   const pods: ClusterPodSpec[] = [
     { namespace: 'kube-system', name: `etcd-${cp}`, node: cp, createdAt: 2 },
@@ -57,7 +61,7 @@ function clusterPods(): ClusterPodSpec[] {
   ];
   for (const n of NODES) {
     pods.push({ namespace: 'kube-system', name: `kube-proxy-${nameSuffix(`kube-proxy/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 13) + 1, daemonSet: 'kube-proxy' });
-    pods.push({ namespace: 'kube-flannel', name: `kube-flannel-ds-${nameSuffix(`kube-flannel-ds/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'kube-flannel-ds' });
+    if (cni === 'flannel') pods.push({ namespace: 'kube-flannel', name: `kube-flannel-ds-${nameSuffix(`kube-flannel-ds/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'kube-flannel-ds' });
   }
   return pods;
 }

@@ -2,6 +2,8 @@ import type { JourneySpec } from '../journey';
 import type { Topology } from '../model/topology';
 import { CALICO_SCENARIOS } from './calicoPresets';
 import { DATAPATH_SCENARIOS } from './datapathScenarios';
+import { CILIUM_SCENARIOS } from './ciliumScenarios';
+import { MINIKUBE_CILIUM_SCENARIOS } from './minikubeCilium';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MINIKUBE_SCENARIOS } from './minikube';
 import { MTU_SCENARIOS } from './mtuScenarios';
@@ -19,6 +21,12 @@ export interface Scenario {
   title: { en: string; ru: string };
   topology: () => Topology;
   journey: JourneySpec;
+  /**
+   * Why the kernel lab cannot record this scenario, when it cannot: `ebpf`, the datapath is eBPF
+   * programs (Cilium's) that the recorder's namespaces do not load. Such a scenario has no fixture
+   * (a test checks), and its engine frames rest on the cited sources instead.
+   */
+  unrecorded?: 'ebpf';
 }
 
 /** The seed lab with the router's `send_redirects` left at the Linux default (on). */
@@ -159,4 +167,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...DATAPATH_SCENARIOS,
   ...MINIKUBE_SCENARIOS,
   ...CALICO_SCENARIOS,
+  ...CILIUM_SCENARIOS,
+  ...MINIKUBE_CILIUM_SCENARIOS,
 ];

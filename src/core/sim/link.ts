@@ -6,7 +6,8 @@ import { ipRcv } from './ip';
 import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
 import { compileNs } from './compile';
-import { vxlanXmit } from './vxlan';
+import { vxlanXmit, type TunnelKey } from './vxlan';
+import { bpfIngress } from './bpfCilium';
 import type { Bridge, Iface, Segment, TopologyIndex } from './world';
 
 /*
@@ -116,9 +117,22 @@ export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   }
 }
 
-/** A frame arrives on a device: a bridge port hands it to its bridge, any other device to its IP stack. */
+/**
+ * A BPF program's redirect to a collect_md VXLAN device (Cilium's cilium_vxlan): tcpdump sees the
+ * frame leave the device, which encapsulates it with the tunnel key the program set.
+ */
+export function xmitTunnel(sim: Sim, dev: Iface, frame: WireFrame, key: TunnelKey): void {
+  emitFrame(sim, dev, 'out', sim.nextWire(), frame);
+  vxlanXmit(sim, dev, frame, key);
+}
+
+/**
+ * A frame arrives on a device: tcpdump sees it, then a tc ingress program (Cilium's) may take it;
+ * otherwise a bridge port hands it to its bridge, any other device to its IP stack.
+ */
 export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number): void {
   emitFrame(sim, dev, 'in', wire, frame);
+  if (dev.bpf !== null && bpfIngress(sim, dev, frame)) return;
   if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire);
   else hostRx(sim, dev, frame);
 }

@@ -101,20 +101,37 @@ function frameLen(f: WireFrame): number {
   return ETH_LEN + (f.ipv4 ? f.len : 28) + (f.encap ? UDP_VXLAN_LEN + IP_LEN : 0);
 }
 
-/** vxlan_xmit → vxlan_xmit_one: the frame (already seen leaving `dev`) goes out in a UDP datagram, or is dropped. */
-export function vxlanXmit(sim: Sim, dev: Iface, frame: WireFrame): void {
+/**
+ * The tunnel key a BPF program sets on a packet for a collect_md device (bpf_skb_set_tunnel_key):
+ * the remote VTEP and the VNI. The device then skips its FDB (vxlan_xmit: `info` from the skb's
+ * dst metadata).
+ */
+export interface TunnelKey {
+  dst: number;
+  vni: number;
+}
+
+/**
+ * vxlan_xmit → vxlan_xmit_one: the frame (already seen leaving `dev`) goes out in a UDP datagram,
+ * or is dropped. `key`: the tunnel key of a collect_md device's packet (no FDB lookup).
+ */
+export function vxlanXmit(sim: Sim, dev: Iface, frame: WireFrame, key?: TunnelKey): void {
   const spec = specOf(dev);
   if (!spec) return;
   const ns = dev.ns;
   const mac = frame.eth.dst;
-  const remote = findRemote(dev, mac);
+  const remote = key ? { dst: key.dst, defaultEntry: false } : findRemote(dev, mac);
   if (!remote) {
     sim.emit({ type: 'drop', ns: ns.name, iface: dev.name, reason: 'vxlan-no-remote', pkt: frame.pkt, dstMac: mac, seq: sim.seq, t: sim.now });
     return;
   }
+  const vni = key ? key.vni : spec.vni;
   const dstText = formatIp(remote.dst);
-  if (remote.defaultEntry) sim.emit({ type: 'fdb', scope: 'vxlan', ns: ns.name, bridge: dev.name, action: 'forward', mac, ports: [], remote: dstText, defaultEntry: true, pkt: frame.pkt, seq: sim.seq, t: sim.now });
-  else sim.emit({ type: 'fdb', scope: 'vxlan', ns: ns.name, bridge: dev.name, action: 'forward', mac, ports: [], remote: dstText, pkt: frame.pkt, seq: sim.seq, t: sim.now });
+  // A collect_md device's packet brought its key: no FDB lookup.
+  if (!key) {
+    if (remote.defaultEntry) sim.emit({ type: 'fdb', scope: 'vxlan', ns: ns.name, bridge: dev.name, action: 'forward', mac, ports: [], remote: dstText, defaultEntry: true, pkt: frame.pkt, seq: sim.seq, t: sim.now });
+    else sim.emit({ type: 'fdb', scope: 'vxlan', ns: ns.name, bridge: dev.name, action: 'forward', mac, ports: [], remote: dstText, pkt: frame.pkt, seq: sim.seq, t: sim.now });
+  }
   // vxlan_get_route(): the outer packet's route to the remote VTEP, from `local` when it is set.
   const route = lookupRoute(ns, remote.dst);
   if (!route) {
@@ -131,12 +148,12 @@ export function vxlanXmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   const sport = flowPort(frame);
   const innerLen = frameLen(frame);
   const len = innerLen + UDP_VXLAN_LEN + IP_LEN;
-  sim.emit({ type: 'vxlan', action: 'encap', pkt: frame.pkt, ns: ns.name, iface: dev.name, dev: route.dev.name, vni: spec.vni, local: localText, remote: dstText, port: spec.port, sport,
+  sim.emit({ type: 'vxlan', action: 'encap', pkt: frame.pkt, ns: ns.name, iface: dev.name, dev: route.dev.name, vni, local: localText, remote: dstText, port: spec.port, sport,
     innerLen, outerLen: len, mtu: dev.mtu, seq: sim.seq, t: sim.now });
   const outer: Packet = {
     ipv4: { src: localText, dst: dstText, ttl: ns.defaultTtl, proto: 'udp' }, icmp: undefined, udp: { sport, dport: spec.port }, tcp: undefined,
     kind: frame.kind, s: local, d: remote.dst, id: frame.pkt, len, df: false,
-    encap: { vxlan: { vni: spec.vni }, inner: plainFrame(frame), frame },
+    encap: { vxlan: { vni }, inner: plainFrame(frame), frame },
   };
   // Without DF, an outer packet too big for the underlay leaves in fragments (ip_fragment).
   const mtu = route.dev.mtu;
@@ -159,7 +176,8 @@ export function vxlanRcv(sim: Sim, ns: Ns, p: Packet): boolean {
     const s = ci.spec;
     if (s.kind !== 'vxlan' || s.port !== udp.dport) continue;
     socket = true;
-    if (s.vni === encap.vxlan.vni) {
+    // A collect_md (external) device takes any VNI and hands it on as metadata.
+    if (s.vni === encap.vxlan.vni || s.external === true) {
       dev = ns.ifaces.get(s.name) ?? null;
       break;
     }

@@ -1,5 +1,5 @@
 import type { NeighState } from '../events';
-import type { IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
+import type { BpfAttach, IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
 import { formatIp, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
 import type { Packet } from './packet';
@@ -32,6 +32,8 @@ export interface Iface {
   segment: Segment | null;
   conf: EffectiveConf;
   mtu: number;
+  /** The eBPF program at its tc ingress hook (Cilium's, sim/bpfCilium.ts), or null: most devices have none. */
+  bpf: BpfAttach | null;
 }
 
 /** A route at run time: its compiled form, bound to the device it leaves by. */
@@ -313,7 +315,7 @@ export class IfaceTable {
       ns: this.ns, name: ci.name, path: `${this.ns.name}/${ci.name}`, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
       peerRef: s.kind === 'veth' ? s.peer : null, peer: undefined,
       segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
-      conf: ci.conf, mtu: ci.mtu,
+      conf: ci.conf, mtu: ci.mtu, bpf: s.bpf ?? null,
     };
     if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
     this.built[i] = iface;

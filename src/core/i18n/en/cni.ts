@@ -76,6 +76,7 @@ export const cniEn: CniCatalog = {
         case 'add':
           if (e.kind === 'bridge') return told(`bridge creates the bridge ${e.name}`, `ip link add ${e.name} type bridge, in ${c.node}'s namespace: it did not exist before this pod`);
           if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'calico') return told(`calico creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, 'made inside the pod\'s namespace, its host end straight in the node\'s; the name is cali and the first 11 hex digits of sha1("<namespace>.<pod>"), the same for the same pod every time. No bridge: the node routes to the pod over this veth');
+          if (e.kind === 'veth' && e.ns !== HOST_NS && c.who === 'cilium-cni') return told(`cilium-cni creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, 'connector.SetupVeth: the host end is lxc and the first 12 hex digits of sha256 of the container ID, and it joins no bridge: the agent attaches its eBPF program to it');
           if (e.kind === 'veth' && e.ns !== HOST_NS) return told(`bridge creates the veth pair: ${e.name} in ${c.pod}, ${e.peer?.name ?? '?'} in ${c.node}`, `made inside the pod's namespace; the host end, veth and 8 random hex digits, moves to the node's`);
           if (e.kind === 'veth') return told(`${e.name} appears in ${c.node}, the host end of ${c.pod}'s ${e.peer?.name ?? 'eth0'}`, `MAC ${e.mac ?? '?'}`);
           return told(`${e.name} is created in ${at}`);
@@ -107,6 +108,7 @@ export const cniEn: CniCatalog = {
       if (e.op === 'del') return told(`${e.address} is removed from ${e.dev} in ${where(e.ns, c)}`);
       if (c.who === 'calico') return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address calico-ipam assigned, as a /32: no subnet, so no connected route; everything goes through 169.254.1.1');
       if (e.ns === HOST_NS) return told(`${e.dev} gets ${e.address}`, 'the gateway address: with isGateway the bridge becomes the pods\' gateway into the node');
+      if (c.who === 'cilium-cni') return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address the Cilium agent allocated from the node\'s pod CIDR (cluster-pool), as a /32: the pod shares no subnet with anyone');
       return told(`${e.dev} gets ${e.address} in ${c.pod}`, 'the address host-local reserved');
     },
     route: (e, c) => {
@@ -119,6 +121,7 @@ export const cniEn: CniCatalog = {
         if (e.gw === undefined) return told(`Route ${r} in ${at}`, '169.254.1.1 is a placeholder next hop no interface owns: this device route only makes it reachable, so a default route can name it');
         return told(`Route ${r} in ${at}`, 'every packet leaving the pod goes to 169.254.1.1, so the pod ARPs for that address alone; the node answers by proxy ARP');
       }
+      if (c.who === 'cilium-cni') return told(`Route ${r} in ${at}`, e.dst === '0.0.0.0/0' ? 'everything goes via the router IP, cilium_host\'s address; the pod\'s ARP for it is answered by eBPF at its lxc device' : 'a link route to the router IP: with a /32 address, this is what makes the gateway reachable');
       return told(`Route ${r} in ${at}`, e.dst === '0.0.0.0/0' ? 'isDefaultGateway: the pod\'s default route goes through the bridge\'s address' : 'a route host-local\'s configuration asked for');
     },
     sysctl: (e, c) => {

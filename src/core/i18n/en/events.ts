@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
 import { vxlanEventsEn } from './vxlanEvents';
+import { bpfEventsEn } from './bpfEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -53,6 +54,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
   ...vxlanEventsEn,
+  ...bpfEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },
@@ -328,6 +330,7 @@ export const eventsEn: NarratorCatalog['events'] = {
         short: `${m.iface ?? '?'} drops the frame: its FDB has no entry for ${x.dstMac ?? '?'}, and no default entry, so it knows no VTEP to send it to.`,
         why: 'With learning off (flannel\'s nolearning) only the entries flanneld programmed exist: one per remote node, for its VTEP MAC.',
       };
+      case 'bpf-ttl': return { short: `Cilium's eBPF at ${m.iface ?? '?'} drops the packet: its TTL has run out (${x.ttl ?? '?'}).`, why: 'ipv4_l3 (bpf/lib/l3.h) decrements the TTL itself and drops the packet when it would reach 0, without an ICMP Time Exceeded for IPv4 (the code says "FIXME: Send ICMP TTL"), so the sender hears nothing, unlike from a Linux router.' };
       case 'vxlan-vni-unknown': return { short: `${m.ns} drops the datagram: no VXLAN device here has VNI ${x.vni ?? '?'}.`, why: 'The VXLAN socket took the datagram by its port, but only a device with that VNI can take out the frame inside.' };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };

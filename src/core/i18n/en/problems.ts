@@ -57,6 +57,8 @@ export const problemsEn: ProblemCatalog = {
     `flannel's host-gw backend needs direct layer-2 reachability between nodes: it routes each pod subnet via the other node's own address, and ${node} is not on ${other}'s segment; use the vxlan backend, or put the nodes on one segment`,
   'calico-bgp-no-l2': ({ node, other }) =>
     `Calico without encapsulation needs direct layer-2 reachability between nodes: BIRD routes each node's address blocks via that node's own address, and ${node} is not on ${other}'s segment; use VXLAN, or put the nodes on one segment`,
+  'cilium-native-no-l2': ({ node, other }) =>
+    `Cilium's native routing here routes each node's pod CIDR via that node's own address (auto-direct-node-routes), which needs the nodes on one layer-2 segment, and ${node} is not on ${other}'s segment; use tunnel mode, or put the nodes on one segment`,
   'link-self': ({ iface }) => `${iface} cannot be linked to itself; let it go on a segment's line or on another machine's NIC`,
   'segment-full': ({ segment, subnet }) => `segment ${segment} has no free address left in ${subnet}; nothing was changed`,
   'duplicate-name': ({ name, where }) => `"${name}" is already used by ${where}; pod and machine names must be unique`,

@@ -10,7 +10,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
-  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI',
+  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -102,7 +102,7 @@ export const correctionsEn: NarratorCatalog['corrections'] = {
   }),
   'routing-table-decides': (c) => ({
     short: `Not "nobody here has that IP", but the routing table: only "${c.route ?? 'default'}" matches ${c.dstIp}.`,
-    long: `The notes say the packet goes to eth0 because nobody on the server has that IP address. What decides is ${c.ns}'s routing table: no route matches ${c.dstIp} more closely, so the default route "${c.route ?? '?'}" sends it to ${c.nexthop ?? '?'} through ${c.dev ?? '?'}. The packet would go there even if the address existed somewhere else behind another interface.`,
+    long: `The notes say the packet goes to eth0 because nobody on the server has that IP address. What decides is ${c.ns}'s routing table: no route matches ${c.dstIp} more closely, so the default route "${c.route ?? '?'}" sends it to ${c.nexthop ?? '?'} through ${c.dev ?? '?'}. Whether some machine somewhere holds the address does not matter: only a route in this table that matches it more closely would send the packet elsewhere.`,
   }),
   'ip-stays-mac-changes': (c) => ({
     short: `The IP addresses stay (the destination is still ${c.dstIp}); the frame's MACs are new, and TTL drops by one.`,

@@ -8,7 +8,10 @@ import { summaryEn as sum } from './summary';
 
 /** Sentences for the VXLAN messages. */
 export const vxlanEventsEn: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan-fdb' | 'vxlan-encap' | 'vxlan-decap'> = {
-  'out-vxlan': (m) => ({
+  'out-vxlan': (m) => m.keyed ? {
+    short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, with the tunnel key eBPF set.`,
+    why: `tcpdump on ${m.iface} shows the frame as the pod sent it: its MACs are still the pod's and its lxc device's, and its TTL is unchanged. ${m.iface} is a VXLAN device in collect_md (external) mode: it has no VNI, no FDB and no neighbour entries of its own; the remote node and the VNI come with each packet, from the program that redirected it here.`,
+  } : ({
     short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, its VXLAN device.`,
     why: `tcpdump on ${m.iface} shows the frame as routing built it: its MACs are ${m.iface}'s own and the remote VTEP's, found in a permanent neighbour entry, so no ARP is sent. The kernel's VXLAN driver, not flanneld, encapsulates it; flanneld only programmed the entries.`,
   }),
@@ -19,7 +22,7 @@ export const vxlanEventsEn: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan
       : { short: `${m.dev}'s FDB says where ${m.mac} is: behind the VTEP ${m.remote}.`, why: `flanneld added this entry (bridge fdb replace ${m.mac} dev ${m.dev} dst ${m.remote} self permanent: netlink.NeighSet in flannel's device.go) for each remote node; with learning off, the device sends nothing it has no entry for.` },
   'vxlan-encap': (m) => ({
     short: `${m.dev} encapsulates the ${m.innerLen}-byte frame: UDP ${m.local}:${m.sport} → ${m.remote}:${m.port}, VNI ${m.vni}, ${m.outerLen} bytes in all.`,
-    why: `The outer IP packet is 50 bytes longer than the inner IP packet (${m.innerLen - 14} bytes): the inner Ethernet header (14) travels inside, and a VXLAN header (8, VNI ${m.vni}), a UDP header (8) and the outer IPv4 header (20) go around it: 14 + 8 + 8 + 20 = 50. That is why ${m.dev}'s MTU is ${m.mtu}: an inner packet of ${m.mtu} bytes makes an outer one of ${m.mtu + 50}, as much as the link carries. The outer packet goes out of ${m.underlay} like any packet ${m.ns} sends; port ${m.port} is Linux's default (IANA's is 4789), and the source port is a hash of the inner flow, so each flow keeps one.`,
+    why: `The outer IP packet is 50 bytes longer than the inner IP packet (${m.innerLen - 14} bytes): the inner Ethernet header (14) travels inside, and a VXLAN header (8, VNI ${m.vni}), a UDP header (8) and the outer IPv4 header (20) go around it: 14 + 8 + 8 + 20 = 50. ${m.keyed ? `The VNI is the sending pod's security identity, which the receiving node's eBPF reads back from the tunnel key; the remote address came from Cilium's ipcache, not from an FDB.` : `That is why ${m.dev}'s MTU is ${m.mtu}: an inner packet of ${m.mtu} bytes makes an outer one of ${m.mtu + 50}, as much as the link carries.`} The outer packet goes out of ${m.underlay} like any packet ${m.ns} sends; port ${m.port} is Linux's default (IANA's is 4789), and the source port is a hash of the inner flow, so each flow keeps one.`,
   }),
   'vxlan-decap': (m) => ({
     short: `${m.ns} receives the datagram on port ${m.port}: its VXLAN device ${m.dev} (VNI ${m.vni}) unwraps the ${m.innerLen}-byte frame.`,

@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
 import { vxlanEventsRu } from './vxlanEvents';
+import { bpfEventsRu } from './bpfEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -59,6 +60,7 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
   ...vxlanEventsRu,
+  ...bpfEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },
@@ -337,6 +339,7 @@ export const eventsRu: NarratorCatalog['events'] = {
         short: `${m.iface ?? '?'} отбрасывает кадр: в его FDB нет записи для ${x.dstMac ?? '?'} и нет записи по умолчанию, так что отправить его некуда.`,
         why: 'При выключенном обучении (nolearning у flannel) есть только записи, которые внёс flanneld: по одной на каждую удалённую ноду, для MAC её VTEP.',
       };
+      case 'bpf-ttl': return { short: `Программа eBPF от Cilium на ${m.iface ?? '?'} отбрасывает пакет: его TTL истёк (${x.ttl ?? '?'}).`, why: 'ipv4_l3 («bpf/lib/l3.h») сама уменьшает TTL и отбрасывает пакет, когда он дошёл бы до 0, не отправляя ICMP Time Exceeded для IPv4 (в коде так и написано: «FIXME: Send ICMP TTL»), поэтому отправитель ничего не узнаёт — в отличие от маршрутизатора на Linux.' };
       case 'vxlan-vni-unknown': return { short: `${m.ns} отбрасывает датаграмму: ни у одного устройства VXLAN здесь нет VNI ${x.vni ?? '?'}.`, why: 'Сокет VXLAN принял датаграмму по номеру порта, но извлечь кадр может только устройство с этим VNI.' };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };

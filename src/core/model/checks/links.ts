@@ -11,7 +11,8 @@ import { covers, forwardsOn, labFacts, neighboursOf, onLink, type IfaceFact, typ
  *   (`link-alone`, warning; routes through it need no second warning);
  * - a veth: Linux creates both ends together, so a missing peer is a validation error; here, the
  *   host end of a pod's veth that is in no bridge, has no address and no route through it: the
- *   pod's frames arrive in the node and go nowhere (`veth-detached`, warning);
+ *   pod's frames arrive in the node and go nowhere (`veth-detached`, warning); one running an
+ *   eBPF program (Cilium's lxc) is attached through it;
  * - a bridge: one without ports is how a node's cni0 is before its first pod, and its own address
  *   still works; only a static route through it, which sends to hosts that cannot be there, is
  *   reported (`route-no-link`, warning).
@@ -65,7 +66,8 @@ export function detachedVeths(t: Topology, facts: LabFacts = labFacts(t)): LabCh
 /** The pod whose veth's host end `f` is, when `f` is attached to nothing: in no bridge, without addresses or routes. */
 function detachedFrom(facts: LabFacts, f: IfaceFact): NsFact | undefined {
   const s = f.spec;
-  if (s.kind !== 'veth' || f.ns.isPod || s.master !== undefined || f.addrs.length > 0 || f.ns.routes.some((r) => r.spec.dev === s.name)) return undefined;
+  // A veth with an eBPF program at its ingress (Cilium's lxc) is attached: the program forwards what arrives.
+  if (s.kind !== 'veth' || f.ns.isPod || s.master !== undefined || s.bpf !== undefined || f.addrs.length > 0 || f.ns.routes.some((r) => r.spec.dev === s.name)) return undefined;
   const pod = facts.byName.get(s.peer.ns);
   return pod?.isPod ? pod : undefined;
 }
@@ -84,9 +86,12 @@ export function routesNowhere(t: Topology, facts: LabFacts = labFacts(t)): LabCh
   return out;
 }
 
-/** Whether an interface answers ARP for addresses it routes elsewhere (`proxy_arp`: `all` or its own). */
+/**
+ * Whether an interface answers ARP for addresses it routes elsewhere (`proxy_arp`: `all` or its
+ * own), or its eBPF program does (Cilium's cil_from_container answers any address but the pod's).
+ */
 function proxies(f: IfaceFact): boolean {
-  return f.spec.sysctls?.proxy_arp === true || f.ns.spec.sysctls?.all?.proxy_arp === true;
+  return f.spec.sysctls?.proxy_arp === true || f.ns.spec.sysctls?.all?.proxy_arp === true || f.spec.bpf?.prog === 'cil_from_container';
 }
 
 /**

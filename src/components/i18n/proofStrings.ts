@@ -1,0 +1,63 @@
+import type { ProofKind } from '../../core/proof';
+import { useAppStore } from '../../store/StoreContext';
+
+/*
+ * The texts of "Check it on real Linux" (components/proof), in their own table: they load with that
+ * block, after the first paint. The Russian table has the English one's shape (TypeScript).
+ */
+
+export const PROOF_EN = {
+  title: 'Check it on real Linux',
+  titleCluster: 'Check it on the real cluster',
+  run: 'Run:',
+  shows: 'Its output shows:',
+  copy: 'Copy',
+  copied: 'Copied',
+  /** minikube's node image (kicbase) ships no tcpdump: installed once per node. */
+  installTcpdump: 'minikube’s node image has no tcpdump; install it once on that node with',
+  /** A cluster lab's MACs and veth names are the model's: the real cluster has its own. */
+  ownValues: 'In your cluster the MAC addresses and veth names are its own (ip -br link on the node lists them); the addresses, routes and states are what to compare.',
+  /** Why the output proves the event, per kind of check. */
+  why: {
+    frame: 'tcpdump prints the frame as it crosses this interface: the MAC addresses, then what it carries.',
+    route: 'ip route get asks the kernel’s FIB the same question this event did, and prints the route it picks.',
+    neigh: 'The neighbour table (ARP cache) of this interface: the address, its MAC and the entry’s state.',
+    fdb: 'The bridge’s forwarding database: which port a MAC address sits behind.',
+    'vxlan-fdb': 'The VXLAN device’s FDB entry flanneld programmed: which node’s address a MAC is sent to.',
+    forwarding: 'The TTL goes down only on a machine that forwards: ip_forward must be 1.',
+    'vxlan-device': 'The VXLAN device with its VNI and the UDP port it sends to and listens on.',
+    'rp-filter': 'The reverse-path filter in force on this interface is the higher of the two values (1 strict, 2 loose).',
+  } satisfies Record<ProofKind, string>,
+  viaHostVeth: (pod: string, node: string, iface: string) =>
+    `A pod’s frames are captured on its node: ${iface} on ${node} is the host end of ${pod}’s veth, and carries the same frames (pod images rarely ship tcpdump).`,
+  ages: 'On a real machine the entry keeps ageing: REACHABLE for about 30 s (base_reachable_time), then STALE.',
+};
+
+export const PROOF_RU: typeof PROOF_EN = {
+  title: 'Проверить на настоящем Linux',
+  titleCluster: 'Проверить на настоящем кластере',
+  run: 'Команда:',
+  shows: 'В её выводе есть:',
+  copy: 'Копировать',
+  copied: 'Скопировано',
+  installTcpdump: 'в образе ноды minikube нет tcpdump; установите его на этой ноде один раз командой',
+  ownValues: 'В вашем кластере MAC-адреса и имена veth свои (их покажет ip -br link на ноде); сравнивайте адреса, маршруты и состояния.',
+  why: {
+    frame: 'tcpdump печатает кадр, проходящий через этот интерфейс: MAC-адреса, затем то, что кадр несёт.',
+    route: 'ip route get задаёт FIB ядра тот же вопрос, что и это событие, и печатает выбранный маршрут.',
+    neigh: 'Таблица соседей (ARP-кеш) этого интерфейса: адрес, его MAC и состояние записи.',
+    fdb: 'Таблица пересылки моста (FDB): за каким портом находится MAC-адрес.',
+    'vxlan-fdb': 'Запись FDB устройства VXLAN, которую добавил flanneld: на адрес какой ноды отправлять кадры для этого MAC.',
+    forwarding: 'TTL уменьшается только на машине, которая пересылает пакеты: ip_forward должен быть равен 1.',
+    'vxlan-device': 'Устройство VXLAN с его VNI и UDP-портом, на который оно отправляет и на котором слушает.',
+    'rp-filter': 'На интерфейсе действует большее из двух значений фильтра обратного пути (1 — строгий, 2 — нестрогий).',
+  },
+  viaHostVeth: (pod, node, iface) =>
+    `Кадры пода захватывают на его ноде: ${iface} на машине ${node} — хостовый конец veth-пары пода ${pod}, через него идут те же кадры (в образах подов tcpdump обычно нет).`,
+  ages: 'На настоящей машине запись продолжает стареть: REACHABLE около 30 с (base_reachable_time), затем STALE.',
+};
+
+/** The block's texts in the app's current language. */
+export function useProofStrings(): typeof PROOF_EN {
+  return useAppStore((s) => s.lang) === 'ru' ? PROOF_RU : PROOF_EN;
+}

@@ -1,0 +1,106 @@
+import { count } from '../plural';
+import type { ImportCatalog } from '../../import/tell';
+
+/*
+ * English sentences of the cluster import: what a block was read as, what was assumed, what was
+ * listed and not placed, and what is wrong with the input (with what would be right). Commands and
+ * Kubernetes fields are written as the tools print them.
+ */
+
+const n = (k: number, one: string, other: string) => count('en', k, { one, other });
+
+const BLOCKS: Record<string, (k: number) => string> = {
+  'nodes-json': (k) => `kubectl JSON: ${n(k, 'node', 'nodes')}`,
+  'pods-json': (k) => `kubectl JSON: ${n(k, 'pod', 'pods')}`,
+  'daemonsets-json': (k) => `kubectl JSON: ${n(k, 'DaemonSet', 'DaemonSets')}`,
+  'list-json': (k) => `kubectl JSON list: ${n(k, 'object', 'objects')}`,
+  'nodes-table': (k) => `kubectl get nodes: ${n(k, 'node', 'nodes')}`,
+  'pods-table': (k) => `kubectl get pods: ${n(k, 'pod', 'pods')}`,
+  'daemonsets-table': (k) => `kubectl get ds: ${n(k, 'DaemonSet', 'DaemonSets')}`,
+  'minikube-nodes': (k) => `minikube node list: ${n(k, 'node', 'nodes')}`,
+  'ip-addr': (k) => `ip -j addr: ${n(k, 'interface', 'interfaces')}`,
+  'ip-route': (k) => `ip -j route: ${n(k, 'route', 'routes')}`,
+  'ip-neigh': (k) => `ip -j neigh: ${n(k, 'neighbour entry', 'neighbour entries')}`,
+  'bridge-fdb': (k) => `bridge -j fdb: ${n(k, 'FDB entry', 'FDB entries')}`,
+};
+
+/** The datapath modes by their keys. */
+export const IMPORT_MODES_EN: Record<string, string> = {
+  'flannel-vxlan': 'Flannel, VXLAN backend',
+  'flannel-host-gw': 'Flannel, host-gw backend',
+  bridge: 'bridge plugin, no routes between nodes',
+};
+
+const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
+
+const ROUTE_WHY: Record<string, string> = {
+  dev: 'its device is not in the lab',
+  type: 'the lab holds unicast routes only',
+  refused: 'Linux would refuse it in the lab as built',
+};
+
+/** The import's sentences in English. */
+export const importNotesEn: ImportCatalog = {
+  notes: {
+    empty: () => 'Nothing to import: paste the output of kubectl, minikube or ip -j, or choose files.',
+    binary: ({ bytes }) => `This is not text (${n(bytes, 'byte', 'bytes')} that no text has): choose the saved output of a command, not a binary file.`,
+    'json-truncated': ({ startLine }) => `The JSON that starts at line ${startLine} is never closed: it was cut short when it was copied. Copy the whole output again.`,
+    'json-invalid': ({ column, found }) => `This is not valid JSON: ${found === 'end' ? 'the text ends' : `unexpected ${found}`} at column ${column}.`,
+    'json-unknown': ({ what }) => `This JSON (${what}) is not what kubectl get nodes, pods or ds -o json, nor ip -j or bridge -j print.`,
+    'ip-not-json': ({ command }) => `This is the text output of ${command}; the import reads its JSON: run it with -j (${command.replace(/^(ip|bridge) /, '$1 -j ')}).`,
+    unrecognised: ({ text }) => `"${text}" starts no output the import knows (kubectl get nodes/pods/ds, minikube node list, ip -j addr/route/neigh, bridge -j fdb).`,
+    'row-short': ({ missing }) => `This row has fewer cells than its header: ${missing} missing. Copy the table again, whole lines.`,
+    'table-columns': ({ table, columns, flag }) => `This ${table} table has no ${columns} column${columns.includes(',') ? 's' : ''}: print it with ${flag} (kubectl get ${table} -A ${flag}).`,
+    'field-missing': () => 'Required, but missing.',
+    'field-invalid': ({ got, expected }) => `Expected ${expected}, got "${got}".`,
+    'no-nodes': () => 'No node found: paste kubectl get nodes (or minikube node list), or pods with their NODE column.',
+    'ip-node-unknown': ({ command }) => `Which node is this ${command} output from? Paste it under the command that printed it (minikube ssh -n NODE -- ${command}) or under a line "# node: NAME".`,
+    'ip-node-missing': ({ node, nodes }) => `"${node}" is not a node of this cluster (its nodes: ${nodes}).`,
+    'node-no-ip': ({ node }) => `No address for node ${node}: paste kubectl get nodes -o wide (INTERNAL-IP), or the node's JSON.`,
+    'node-ip-twice': ({ ip, a, b }) => `Nodes ${a} and ${b} both have address ${ip}.`,
+    'pick-datapath': ({ detected }) =>
+      detected === ''
+        ? 'No CNI found among the DaemonSets or pods: choose the datapath mode the lab should have.'
+        : `${CNIS[detected] ?? detected} was found, but this build has no datapath mode for it yet: choose one of the modes it has.`,
+    'datapath-refused': ({ mode, node, other }) =>
+      `${IMPORT_MODES_EN[mode] ?? mode} needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
+    'lab-invalid': ({ problems }) => `The lab built from this input is not valid (${problems}). This is a fault of the import; please report it with your input.`,
+    block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (node ${node})` : ''}.`,
+    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, by ${from}.`,
+    datapath: ({ mode, chosen }) => `Datapath mode: ${IMPORT_MODES_EN[mode] ?? mode}${chosen ? ' (your choice)' : ''}.`,
+    'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${table}: ${confirmed} already as in the lab, ${added} added.`,
+    'ip-mac': ({ node, iface, mac }) => `${node}: ${iface} has MAC ${mac}, as ip -j addr shows.`,
+    'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule (its Docker network 192.168.49.0/24, the gateway's address plus the node's index).`,
+    'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,
+    'node-ip-from-pod': ({ node, ip, pod }) => `${node}: address ${ip}, that of ${pod}, which shares its node's network (hostNetwork).`,
+    segment: ({ cidr }) => `The nodes share one layer-2 network, ${cidr} (minikube's and kind's Docker network is one bridge).`,
+    'pod-cidr-from-pods': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its pods' addresses (no podCIDR was given).`,
+    'pod-cidr-from-ip': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its cni0 in ip -j addr.`,
+    'pod-cidr-assumed': ({ node, cidr }) => `${node}: pod subnet ${cidr}, the next /24 of the pod network in join order (kube-controller-manager's node IPAM).`,
+    'cluster-network': ({ cidr, from }) => `Pod network ${cidr}${from === 'default' ? ", minikube's default (no pod address or podCIDR was given)" : ', the /16 holding the pods'}.`,
+    'control-plane-assumed': ({ node }) => `${node} taken for the control plane (no ROLES column or label said which node is).`,
+    'flannel-backend': ({ backend, from }) =>
+      `Flannel backend ${backend}${from === 'default' ? ", kube-flannel's default (paste ip -j addr of a node to check: flannel.1 means vxlan)" : from === 'flannel.1' ? ', as flannel.1 in ip -j addr shows' : ', as the nodes\' routes show'}.`,
+    'name-shortened': ({ pod, ns }) => `${pod} is named ${ns} in the lab (network namespace names there have at most 31 characters and are unique).`,
+    'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
+    'macs-assumed': ({ rule }) =>
+      rule === 'docker' ? "Nodes' MACs as Docker derives them from their address (02:42 and the address), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
+    'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of their own: ${pods}.`,
+    'pod-not-placed': ({ pod, status }) => `${pod} (${status}) is listed but not placed: it has no network of its own on a node.`,
+    'pod-outside-subnet': ({ pod, ip, cidr }) => `${pod} (${ip}) is not placed: its address is outside its node's pod subnet ${cidr}.`,
+    'pod-ip-refused': ({ pod, ip, got }) => `${pod} is not placed: the CNI ADD could not give it ${ip}${got !== '' ? ` (${got})` : ''}.`,
+    'block-skipped': ({ command }) => `Output of "${command}" skipped: the import does not read it.`,
+    'ip-iface-absent': ({ node, ifaces }) => `${node}: not in the lab: ${ifaces}.`,
+    'ip-veth-unmatched': ({ node, count: k }) =>
+      `${node}: ${n(k, 'veth host end', 'veth host ends')} not tied to a pod (the node's side does not name the pod; kubectl exec POD -- cat /sys/class/net/eth0/iflink would).`,
+    'ip-addr-differs': ({ node, iface, lab, real }) => `${node}: ${iface} has ${real} on the node and ${lab} in the lab (kept as kubectl says).`,
+    'ip-route-skipped': ({ node, route, why }) => `${node}: route ${route} not added: ${ROUTE_WHY[why] ?? why}.`,
+    'ip-route-lab-only': ({ node, route }) => `${node}: the lab has route ${route}, the node's table does not.`,
+    'ip-neigh-dynamic': ({ node, count: k }) => `${node}: ${n(k, 'neighbour entry', 'neighbour entries')} the kernel learned, not kept: a journey starts with the caches cold or warm.`,
+    'ip-fdb-skipped': ({ node, count: k }) => `${node}: ${n(k, 'FDB entry', 'FDB entries')} not kept (ports' own MACs, multicast, learned; the lab keeps VXLAN remotes).`,
+  },
+  where: ({ source, line, field }) => [source === 'paste' ? 'pasted text' : source, line > 0 ? `line ${line}` : '', field].filter((x) => x !== '').join(', '),
+  kinds: { error: 'Fix first', recognised: 'Recognised', assumed: 'Assumed', skipped: 'Listed, not placed' },
+  description: ({ nodes, pods, mode }) => `Imported cluster: ${n(nodes, 'node', 'nodes')}, ${n(pods, 'pod', 'pods')} with their own network, ${IMPORT_MODES_EN[mode] ?? mode}.`,
+  modes: IMPORT_MODES_EN,
+};

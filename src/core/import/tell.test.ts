@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY_RU } from '../i18n/ru/glossary';
+import { IMPORT_MODES } from './cni';
+import { noteKind, type ImportNoteCode, type ImportNoteParams } from './notes';
+import { importCatalog, tellNote, tellWhere } from './tell';
+
+/*
+ * The import's sentences in both languages: one for every remark (TypeScript requires it; here
+ * each is called with sample values), none saying "undefined", English without Cyrillic, Russian
+ * by the glossary with Latin only for the tools' own words.
+ */
+
+const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
+  empty: [{}],
+  binary: [{ bytes: 1 }, { bytes: 5 }],
+  'json-truncated': [{ startLine: 2 }],
+  'json-invalid': [{ column: 15, found: '","' }, { column: 7, found: 'end' }],
+  'json-unknown': [{ what: 'kind Service' }],
+  'ip-not-json': [{ command: 'ip addr' }, { command: 'bridge fdb' }],
+  unrecognised: [{ text: 'hello there' }],
+  'row-short': [{ missing: 'ROLES, AGE' }],
+  'table-columns': [{ table: 'pods', columns: 'IP, NODE', flag: '-o wide' }],
+  'field-missing': [{}],
+  'field-invalid': [{ got: '10.244.1', expected: 'IPv4' }],
+  'no-nodes': [{}],
+  'ip-node-unknown': [{ command: 'ip -j route' }],
+  'ip-node-missing': [{ node: 'laptop', nodes: 'minikube, minikube-m02' }],
+  'node-no-ip': [{ node: 'worker-1' }],
+  'node-ip-twice': [{ ip: '10.0.0.1', a: 'a1', b: 'b1' }],
+  'pick-datapath': [{ detected: '' }, { detected: 'calico' }, { detected: 'kindnet' }],
+  'datapath-refused': [{ mode: 'flannel-host-gw', node: 'node3', other: 'node1' }],
+  'lab-invalid': [{ problems: 'x' }],
+  block: [
+    ...['nodes-json', 'pods-json', 'daemonsets-json', 'list-json', 'nodes-table', 'pods-table', 'daemonsets-table', 'minikube-nodes'].map((kind) => ({ kind, count: 3, node: '' })),
+    ...['ip-addr', 'ip-route', 'ip-neigh', 'bridge-fdb'].flatMap((kind) => [1, 2, 5, 21].map((count) => ({ kind, count, node: 'minikube-m02' }))),
+  ],
+  'cni-detected': [{ cni: 'flannel', from: 'kube-flannel/kube-flannel-ds' }, { cni: 'weave', from: 'kube-system/weave-net' }],
+  datapath: IMPORT_MODES.map((mode) => ({ mode, chosen: mode === 'bridge' })),
+  'ip-applied': [{ node: 'minikube-m02', table: 'route', confirmed: 4, added: 1 }],
+  'ip-mac': [{ node: 'minikube-m02', iface: 'flannel.1', mac: '6a:7e:1b:0f:92:4c' }],
+  'node-ip-minikube': [{ node: 'minikube-m02', ip: '192.168.49.3' }],
+  'node-ip-kind': [{ node: 'kind-worker', ip: '172.18.0.3' }],
+  'node-ip-from-pod': [{ node: 'minikube', ip: '192.168.67.2', pod: 'kube-system/kube-proxy-hcg7d' }],
+  segment: [{ cidr: '192.168.49.0/24' }],
+  'pod-cidr-from-pods': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
+  'pod-cidr-from-ip': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
+  'pod-cidr-assumed': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
+  'cluster-network': [{ cidr: '10.244.0.0/16', from: 'pods' }, { cidr: '10.244.0.0/16', from: 'default' }],
+  'control-plane-assumed': [{ node: 'node1' }],
+  'flannel-backend': ['default', 'flannel.1', 'routes'].map((from) => ({ backend: 'vxlan', from })),
+  'name-shortened': [{ pod: 'default/web-7d9f8c6b5-x2x7q', ns: 'web-7d9f8c6b5-x2x7q-ab12c' }],
+  'times-assumed': [{}],
+  'macs-assumed': [{ rule: 'docker' }, { rule: 'address' }],
+  'host-network': [1, 3, 11].map((count) => ({ pods: 'kube-system/kube-proxy-hcg7d', count })),
+  'pod-not-placed': [{ pod: 'default/web-2', status: 'Pending' }],
+  'pod-outside-subnet': [{ pod: 'default/web-2', ip: '10.1.2.3', cidr: '10.244.1.0/24' }],
+  'pod-ip-refused': [{ pod: 'default/web-2', ip: '10.244.1.1', got: '' }, { pod: 'default/web-2', ip: '10.244.1.1', got: '10.244.1.3' }],
+  'block-skipped': [{ command: 'kubectl rollout restart ds kube-flannel-ds -n kube-flannel' }],
+  'ip-iface-absent': [{ node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16)' }],
+  'ip-veth-unmatched': [1, 2, 5].map((count) => ({ node: 'minikube-m02', count })),
+  'ip-addr-differs': [{ node: 'minikube-m02', iface: 'eth0', lab: '192.168.49.3/24', real: '192.168.49.3/16' }],
+  'ip-route-skipped': ['dev', 'type', 'refused'].map((why) => ({ node: 'minikube-m02', route: '172.17.0.0/16 dev docker0', why })),
+  'ip-route-lab-only': [{ node: 'minikube-m02', route: '10.244.2.0/24 via 10.244.2.0 dev flannel.1' }],
+  'ip-neigh-dynamic': [1, 3, 5].map((count) => ({ node: 'minikube-m02', count })),
+  'ip-fdb-skipped': [1, 6].map((count) => ({ node: 'minikube-m02', count })),
+};
+
+function texts(lang: 'en' | 'ru'): { code: string; text: string }[] {
+  const c = importCatalog(lang);
+  const out: { code: string; text: string }[] = (Object.keys(SAMPLES) as ImportNoteCode[]).flatMap((code) => (SAMPLES[code] as ImportNoteParams[typeof code][]).map((params) => ({ code, text: tellNote({ code, params } as never, lang) })));
+  out.push({ code: 'where', text: tellWhere({ code: 'empty', params: {}, source: 'paste', line: 3, field: 'items[0].metadata.name' }, lang) });
+  out.push({ code: 'description', text: c.description({ nodes: 3, pods: 5, mode: 'flannel-vxlan' }) });
+  for (const [k, v] of Object.entries(c.kinds)) out.push({ code: `kinds.${k}`, text: v });
+  return out;
+}
+
+/** The tools' own words (exported for the dialog's texts' test), commands, fields, devices and names the Russian texts quote as they are. */
+export const IMPORT_LATIN_OK = new Set([
+  'kubectl', 'minikube', 'ip', 'j', 'bridge', 'fdb', 'addr', 'route', 'neigh', 'get', 'nodes', 'pods', 'ds', 'o', 'json', 'wide', 'A', 'node', 'list', 'ssh', 'n', 'NODE', 'NAME',
+  'JSON', 'DaemonSet', 'CNI', 'ADD', 'IPv4', 'IP', 'INTERNAL', 'ROLES', 'MAC', 'FDB', 'ARP', 'VXLAN', 'VTEP', 'Docker', 'Flannel', 'Calico', 'Cilium', 'Weave', 'Net', 'kindnet', 'kind',
+  'datapath', 'host', 'gw', 'vxlan', 'hostNetwork', 'podCIDR', 'IPAM', 'kube', 'controller', 'manager', 'control', 'plane', 'flannel', 'cni0', 'eth0', 'exec', 'POD', 'cat', 'sys', 'class',
+  'net', 'iflink', 'veth', 'Linux', 'unicast', 'CIDR', 'rollout', 'restart', 'system', 'proxy', 'hcg7d', 'default', 'web', 'docker0', 'laptop', 'a1', 'b1', 'x', 'pod', 'ip', 'kinds',
+  'minikube-m02', 'm02', 'AGE', 'node1', 'node3', 'Pending', 'hello', 'there', 'items', 'metadata', 'name', 'ab12c', 'x2x7q', 'd9f8c6b5', 'dev', 'via', 'calico', 'weave', 'worker', 'paste', 'apiVersion', 'Service',
+]);
+
+describe('the import\'s sentences', () => {
+  it('have a sentence for every remark in both languages, with no hole', () => {
+    for (const lang of ['en', 'ru'] as const) {
+      for (const { code, text } of texts(lang)) {
+        expect(text, `${lang} ${code}`).not.toMatch(/undefined|NaN|\[object/);
+        expect(text.trim(), `${lang} ${code}`).not.toBe('');
+      }
+    }
+    expect(Object.keys(importCatalog('ru').notes)).toEqual(Object.keys(importCatalog('en').notes));
+    expect(noteKind('pick-datapath')).toBe('error');
+    expect(noteKind('host-network')).toBe('skipped');
+  });
+
+  it('English has no Cyrillic', () => {
+    expect(texts('en').filter(({ text }) => /[а-яё]/i.test(text))).toEqual([]);
+  });
+
+  it('Russian follows the glossary and quotes Latin only as the tools print it', () => {
+    const ru = texts('ru');
+    for (const { code, text } of ru) {
+      for (const g of GLOSSARY_RU) expect(text, `${code} (${g.concept}: ${g.why})`).not.toMatch(g.avoid);
+      expect(text, code).not.toMatch(/шаг/i);
+    }
+    const words = (t: string) => t.replace(/\d+(\.\d+){3}(\/\d+)?|([0-9a-f]{2}:){5}[0-9a-f]{2}/g, '').match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
+    const bad = ru.flatMap(({ code, text }) => words(text).filter((w) => !IMPORT_LATIN_OK.has(w)).map((w) => `${code}: ${w}`));
+    expect(bad).toEqual([]);
+    expect(tellNote({ code: 'host-network', params: { pods: 'p', count: 11 } }, 'ru')).toMatch(/^11 подов живут/);
+    expect(tellNote({ code: 'ip-veth-unmatched', params: { node: 'n', count: 2 } }, 'ru')).toContain('2 хостовых конца veth');
+  });
+});

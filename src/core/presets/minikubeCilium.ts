@@ -1,0 +1,69 @@
+import { nameSuffix } from '../cluster/podNames';
+import MINIKUBE_CILIUM_LAB from './minikube-cilium.lab.json';
+import type { ClusterPodSpec, ClusterSpec, Topology } from '../model/topology';
+import { clusterPods, MINIKUBE_K8S_VERSION, NODES } from './minikube';
+import type { Scenario } from './scenarios';
+
+/*
+ * The notes' cluster started with `minikube start --nodes 3 --cni cilium` instead: minikube's
+ * pkg/minikube/cni/cilium.yaml (Cilium v1.16.3): `routing-mode: tunnel`, `tunnel-protocol: vxlan`,
+ * `ipam: cluster-pool` over 10.244.0.0/16 with a /24 per node, kube-proxy kept
+ * (`kube-proxy-replacement: false`). In kube-system: the DaemonSet `cilium` (the agent; six init
+ * containers: config, mount-cgroup, apply-sysctl-overwrites, mount-bpf-fs, clean-cilium-state,
+ * install-cni-binaries), the DaemonSet `cilium-envoy` (the L7 proxy), both with nodeSelector
+ * kubernetes.io/os=linux, and the Deployment `cilium-operator` with one replica; all hostNetwork.
+ * Same nodes, addresses and pods as the Flannel lab (minikube.ts).
+ */
+
+/** The operator's ReplicaSet name, as a Deployment names it (pod-template-hash). */
+const OPERATOR = `cilium-operator-${nameSuffix('cilium-operator/rs').slice(0, 5)}${nameSuffix('cilium-operator/rs2')}`;
+
+function ciliumPods(): ClusterPodSpec[] {
+  const pods = clusterPods('none');
+  for (const n of NODES) {
+    pods.push({ namespace: 'kube-system', name: `cilium-${nameSuffix(`cilium/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'cilium' });
+    pods.push({ namespace: 'kube-system', name: `cilium-envoy-${nameSuffix(`cilium-envoy/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'cilium-envoy' });
+  }
+  pods.push({ namespace: 'kube-system', name: `${OPERATOR}-${nameSuffix('cilium-operator/minikube')}`, node: 'minikube', createdAt: 5 });
+  return pods;
+}
+
+/** What the control plane knows of the notes' cluster under Cilium, five minutes after it started. */
+export function minikubeCiliumClusterSpec(): ClusterSpec {
+  return {
+    tool: 'minikube',
+    profile: 'minikube',
+    kubernetesVersion: MINIKUBE_K8S_VERSION,
+    now: 300,
+    nodes: NODES.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.name === 'minikube' ? { controlPlane: true } : {}) })),
+    daemonSets: [
+      { namespace: 'kube-system', name: 'cilium', nodeSelector: 'kubernetes.io/os=linux', createdAt: 4 },
+      { namespace: 'kube-system', name: 'cilium-envoy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 4 },
+      { namespace: 'kube-system', name: 'kube-proxy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 1 },
+    ],
+    pods: ciliumPods(),
+  };
+}
+
+/**
+ * "minikube, 3 nodes, Cilium": the lab `buildMinikubeCilium` (minikubeCiliumBuild.ts) makes through
+ * the one path (setDatapath, then addPod's CNI ADD with cilium-cni), kept as data like the Flannel
+ * lab so the first page does not load the CNI model.
+ */
+export function minikubeCilium(): Topology {
+  return JSON.parse(JSON.stringify(MINIKUBE_CILIUM_LAB)) as Topology;
+}
+
+/** The notes' cluster under Cilium in the picker; not kernel-recorded (eBPF). */
+export const MINIKUBE_CILIUM_SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'cilium-minikube-ping-pod-a-pod-b',
+    title: {
+      en: 'minikube, 3 nodes, Cilium (the notes\' cluster, --cni cilium): ping pod-a → pod-b through cilium_vxlan; its terminal answers kubectl',
+      ru: 'minikube, 3 ноды, Cilium (кластер из конспекта, --cni cilium): ping pod-a → pod-b через cilium_vxlan; в терминале отвечает kubectl',
+    },
+    topology: minikubeCilium,
+    journey: { from: 'pod-a', to: 'pod-b' },
+    unrecorded: 'ebpf',
+  },
+];
