@@ -37,7 +37,7 @@ export const TERMINAL_EN = {
     ],
     stays: 'Stays as it was',
     unchanged: [
-      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod is created or deleted, and no other pod was.',
+      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod with its own network namespace is created or deleted, and the restart touched none: flannel\'s pods use the node\'s network (`hostNetwork`), so no CNI call is made for them.',
       'The packets: the datapath is in the kernel (`cni0`, the routing table, `flannel.1`), not in flanneld, so pods keep talking while flanneld restarts. Play the journey again: it is the same, frame for frame.',
     ],
   },
@@ -76,7 +76,7 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     ],
     stays: 'Остаётся как было',
     unchanged: [
-      'Адрес каждого пода, его veth, `cni0` и маршруты: CNI-плагин вызывается только при создании и удалении пода, а ни один под не пересоздавался.',
+      'Адрес каждого пода, его veth, `cni0` и маршруты: плагин CNI вызывается только при создании и удалении пода со своим сетевым пространством имён, а таких подов перезапуск не затронул: поды flannel работают в сети ноды (`hostNetwork`), и для них CNI не вызывается.',
       'Пакеты: путь данных проходит в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },

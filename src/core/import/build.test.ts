@@ -170,6 +170,7 @@ describe('a kind cluster with kindnet', () => {
     const t = r.topology;
     if (!t) throw new Error(JSON.stringify(r.notes.filter((n) => n.code !== 'block')));
     expect(t.cluster?.tool).toBe('kind');
+    expect(of(r.notes, 'segment')).toEqual([{ cidr: '172.18.0.0/16', tool: 'kind' }]);
     expect(t.machines.map((m) => [m.name, m.interfaces[0]?.addresses?.[0], m.cni?.podCidr])).toEqual([
       ['kind-control-plane', '172.18.0.3/16', '10.244.0.0/24'],
       ['kind-worker', '172.18.0.2/16', '10.244.1.0/24'],

@@ -41,7 +41,7 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'node-ip-minikube': [{ node: 'minikube-m02', ip: '192.168.49.3' }],
   'node-ip-kind': [{ node: 'kind-worker', ip: '172.18.0.3' }],
   'node-ip-from-pod': [{ node: 'minikube', ip: '192.168.67.2', pod: 'kube-system/kube-proxy-hcg7d' }],
-  segment: [{ cidr: '192.168.49.0/24' }],
+  segment: [{ cidr: '192.168.49.0/24', tool: 'minikube' }, { cidr: '172.18.0.0/16', tool: 'kind' }, { cidr: '10.0.1.0/24', tool: 'kubernetes' }],
   'pod-cidr-from-pods': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
   'pod-cidr-from-ip': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
   'pod-cidr-assumed': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
@@ -81,6 +81,8 @@ export const IMPORT_LATIN_OK = new Set([
   'datapath', 'host', 'gw', 'vxlan', 'hostNetwork', 'podCIDR', 'IPAM', 'kube', 'controller', 'manager', 'control', 'plane', 'flannel', 'cni0', 'eth0', 'exec', 'POD', 'cat', 'sys', 'class',
   'net', 'iflink', 'veth', 'Linux', 'unicast', 'CIDR', 'rollout', 'restart', 'system', 'proxy', 'hcg7d', 'default', 'web', 'docker0', 'laptop', 'a1', 'b1', 'x', 'pod', 'ip', 'kinds',
   'minikube-m02', 'm02', 'AGE', 'node1', 'node3', 'Pending', 'hello', 'there', 'items', 'metadata', 'name', 'ab12c', 'x2x7q', 'd9f8c6b5', 'dev', 'via', 'calico', 'weave', 'worker', 'paste', 'apiVersion', 'Service',
+  // minikube's driver and a cloud's network by their own names; kube-flannel's net-conf.json and its Network field.
+  'docker', 'VPC', 'conf', 'Network',
 ]);
 
 describe('the import\'s sentences', () => {
@@ -94,6 +96,14 @@ describe('the import\'s sentences', () => {
     expect(Object.keys(importCatalog('ru').notes)).toEqual(Object.keys(importCatalog('en').notes));
     expect(noteKind('pick-datapath')).toBe('error');
     expect(noteKind('host-network')).toBe('skipped');
+  });
+
+  it('calls the nodes one Docker bridge only for minikube and kind; for any other cluster a shared subnet is an assumption', () => {
+    const segment = (tool: string, lang: 'en' | 'ru') => tellNote({ code: 'segment', params: { cidr: '10.0.1.0/24', tool } }, lang);
+    expect(segment('kind', 'en')).toBe('The nodes share one layer-2 network, 10.0.1.0/24: the Docker network kind runs them on is one bridge.');
+    expect(segment('kubernetes', 'en')).toMatch(/^The nodes with addresses in 10\.0\.1\.0\/24 are taken to share one layer-2 network \(in a cloud VPC .* host-gw usually fails there\)\.$/);
+    expect(segment('kubernetes', 'ru')).not.toMatch(/Docker/);
+    expect(segment('minikube', 'ru')).toContain('сеть Docker, в которой их запускает minikube, — это один мост');
   });
 
   it('English has no Cyrillic', () => {

@@ -28,7 +28,7 @@ const BLOCKS: Record<string, (k: number) => string> = {
 export const IMPORT_MODES_EN: Record<string, string> = {
   'flannel-vxlan': 'Flannel, VXLAN backend',
   'flannel-host-gw': 'Flannel, host-gw backend',
-  bridge: 'bridge plugin, no routes between nodes',
+  bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
@@ -70,21 +70,24 @@ export const importNotesEn: ImportCatalog = {
     datapath: ({ mode, chosen }) => `Datapath mode: ${IMPORT_MODES_EN[mode] ?? mode}${chosen ? ' (your choice)' : ''}.`,
     'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${table}: ${confirmed} already as in the lab, ${added} added.`,
     'ip-mac': ({ node, iface, mac }) => `${node}: ${iface} has MAC ${mac}, as ip -j addr shows.`,
-    'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule (its Docker network 192.168.49.0/24, the gateway's address plus the node's index).`,
+    'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule for the docker driver: the cluster's network is 192.168.49.0/24 when that is free (else 192.168.58.0/24, 192.168.67.0/24, …), and a node's address is the gateway's plus the node's index. Check with minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `${node}: address ${ip}, that of ${pod}, which shares its node's network (hostNetwork).`,
-    segment: ({ cidr }) => `The nodes share one layer-2 network, ${cidr} (minikube's and kind's Docker network is one bridge).`,
+    segment: ({ cidr, tool }) =>
+      tool === 'minikube' || tool === 'kind'
+        ? `The nodes share one layer-2 network, ${cidr}: the Docker network ${tool} runs them on is one bridge.`
+        : `The nodes with addresses in ${cidr} are taken to share one layer-2 network (in a cloud VPC a subnet is routed, not switched, and host-gw usually fails there).`,
     'pod-cidr-from-pods': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its pods' addresses (no podCIDR was given).`,
     'pod-cidr-from-ip': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its cni0 in ip -j addr.`,
     'pod-cidr-assumed': ({ node, cidr }) => `${node}: pod subnet ${cidr}, the next /24 of the pod network in join order (kube-controller-manager's node IPAM).`,
-    'cluster-network': ({ cidr, from }) => `Pod network ${cidr}${from === 'default' ? ", minikube's default (no pod address or podCIDR was given)" : ', the /16 holding the pods'}.`,
+    'cluster-network': ({ cidr, from }) => `Pod network ${cidr}${from === 'default' ? ", the usual default (minikube's, kind's, and the Network in kube-flannel's net-conf.json): no pod address or podCIDR was given" : ', the /16 holding the pods'}.`,
     'control-plane-assumed': ({ node }) => `${node} taken for the control plane (no ROLES column or label said which node is).`,
     'flannel-backend': ({ backend, from }) =>
       `Flannel backend ${backend}${from === 'default' ? ", kube-flannel's default (paste ip -j addr of a node to check: flannel.1 means vxlan)" : from === 'flannel.1' ? ', as flannel.1 in ip -j addr shows' : ', as the nodes\' routes show'}.`,
     'name-shortened': ({ pod, ns }) => `${pod} is named ${ns} in the lab (network namespace names there have at most 31 characters and are unique).`,
     'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
     'macs-assumed': ({ rule }) =>
-      rule === 'docker' ? "Nodes' MACs as Docker derives them from their address (02:42 and the address), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
+      rule === 'docker' ? "Nodes' MACs as Docker up to 27 derived them from the address (02:42 and the address; Docker 28 and later picks random ones), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
     'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of their own: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `${pod} (${status}) is listed but not placed: it has no network of its own on a node.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `${pod} (${ip}) is not placed: its address is outside its node's pod subnet ${cidr}.`,

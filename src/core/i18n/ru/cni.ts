@@ -38,18 +38,28 @@ export const cniRu: CniCatalog = {
       }
       const ipam: Record<string, string> = { ADD: 'выдать адрес', DEL: 'освободить адрес', CHECK: 'проверить резервирование' };
       const why = e.plugin === 'host-local' ? `плагин ${e.caller.plugin} поручает своему плагину IPAM ${ipam[cmd] ?? cmd}; ` : '';
-      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}то же окружение, своя конфигурация на stdin`);
+      // Спецификация CNI, §4: плагину IPAM передаются то же окружение и весь полученный stdin;
+      // новую конфигурацию составляет только метаплагин (flannel) для того, кому передаёт работу.
+      const stdin = e.caller.plugin === 'flannel'
+        ? `окружение то же, а на stdin — конфигурация, которую составил плагин ${e.caller.plugin}`
+        : `окружение то же, и на stdin та же конфигурация${e.plugin === 'host-local' ? ' (host-local читает из неё раздел ipam)' : ''}`;
+      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}${stdin}`);
     },
     exit: (e, c) => {
       if (e.exitCode !== 0) {
         const err = /"msg":\s*"([^"]*)"/.exec(e.stdout)?.[1] ?? '';
-        return told(`Плагин ${e.plugin} завершается с кодом 1: ошибка ${e.code ?? '?'}, «${err}»`, `ошибка уходит в stdout в виде JSON (code, msg), как требует спецификация${e.code === 999 ? '; 999 — код эталонной библиотеки для ошибки, у которой нет своего кода' : ''}`);
+        return told(`Плагин ${e.plugin} завершается с кодом 1: ошибка ${e.code ?? '?'}, «${err}»`, `ошибка уходит в stdout в виде JSON (code, msg): туда её печатает эталонная библиотека (skel) и оттуда её читает libcni в среде выполнения, хотя в обзоре спецификации сказано про stderr${e.code === 999 ? '; 999 — код эталонной библиотеки для ошибки, у которой нет своего кода' : ''}`);
       }
       if (e.stdout === '') return told(`Плагин ${e.plugin} завершается с кодом 0`, `${c.op} прошёл успешно; ${c.op} ничего не печатает`);
       const ip = /"address":\s*"([^"]+)"/.exec(e.stdout)?.[1];
       return told(`Плагин ${e.plugin} завершается с кодом 0 и печатает результат`, `в stdout, для ${c.caller === '' ? 'среды выполнения' : `плагина ${c.caller}`}${ip !== undefined ? `: ${ip}` : ''}`);
     },
-    delegate: (e) => told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, 'по subnet.env: isGateway, host-local по подсети ноды, MTU'),
+    delegate: (e) => {
+      // hairpinMode и isDefaultGateway flannel сам не ставит никогда: они из раздела delegate в conflist.
+      const listed = ['hairpinMode', 'isDefaultGateway'].filter((k) => e.conf.includes(`"${k}"`));
+      const fromList = listed.length > 0 ? `; ${listed.join(' и ')} ${listed.length > 1 ? 'берутся' : 'берётся'} из раздела delegate в conflist` : '';
+      return told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, `по subnet.env — host-local по подсети ноды с маршрутом к сети кластера, MTU, ipMasq (выключен, если маскарадингом занимается сам flanneld)${e.to === 'bridge' ? '; isGateway для bridge flannel ставит сам' : ''}${fromList}`);
+    },
     file: (e, c) => {
       const p = e.path;
       if (p === '/run/flannel/subnet.env') return told(`Плагин flannel читает ${p}`, `его записал flanneld: подсеть подов этой ноды FLANNEL_SUBNET=${subnetOf(e.content)}, сеть кластера, MTU. Сам flannel не создаёт ни одного устройства`);
@@ -176,8 +186,8 @@ export const cniRu: CniCatalog = {
   },
   corrections: {
     'runtime-not-kubelet': () => ({
-      short: 'С Kubernetes 1.24 плагин вызывает среда выполнения (containerd, CRI-O), а не kubelet.',
-      long: 'С Kubernetes 1.24 сетевое пространство имён пода создаёт и плагины CNI запускает среда выполнения контейнеров (containerd, CRI-O), а не kubelet; kubelet лишь просит её по CRI создать песочницу пода.',
+      short: 'Плагин вызывает среда выполнения (containerd, CRI-O), а не kubelet; kubelet вызывал его сам только через dockershim, удалённый в Kubernetes 1.24.',
+      long: 'Сетевое пространство имён пода создаёт и плагины CNI запускает среда выполнения контейнеров (containerd, CRI-O), а не kubelet; kubelet лишь просит её по CRI создать песочницу пода. Сам kubelet вызывал плагины только при работе с Docker через dockershim, удалённый в Kubernetes 1.24.',
     }),
     'flannel-creates-nothing': (f) => ({
       short: 'Плагин flannel не создаёт устройств: он лишь составляет конфигурацию для bridge.',

@@ -29,7 +29,7 @@ const BLOCKS: Record<string, (k: number) => string> = {
 export const IMPORT_MODES_RU: Record<string, string> = {
   'flannel-vxlan': 'Flannel, бэкенд VXLAN',
   'flannel-host-gw': 'Flannel, бэкенд host-gw',
-  bridge: 'плагин bridge, без маршрутов между нодами',
+  bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
@@ -71,21 +71,24 @@ export const importNotesRu: ImportCatalog = {
     datapath: ({ mode, chosen }) => `Режим datapath: ${IMPORT_MODES_RU[mode] ?? mode}${chosen ? ' (ваш выбор)' : ''}.`,
     'ip-applied': ({ node, table, confirmed, added }) => `Нода ${node}, ${table}: совпало со стендом ${confirmed}, добавлено ${added}.`,
     'ip-mac': ({ node, iface, mac }) => `Нода ${node}: у интерфейса ${iface} MAC ${mac}, как показывает ip -j addr.`,
-    'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube (его сеть Docker 192.168.49.0/24, адрес шлюза плюс номер ноды).`,
+    'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube для драйвера docker: сеть кластера — 192.168.49.0/24, если она свободна (иначе 192.168.58.0/24, 192.168.67.0/24, …), а адрес ноды — адрес шлюза плюс её номер. Проверьте командой minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `Нода ${node}: адрес ${ip} в сети Docker кластера kind, по порядку нод (их выбирает Docker; проверьте kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `Нода ${node}: адрес ${ip}, как у пода ${pod}, который живёт в сети своей ноды (hostNetwork).`,
-    segment: ({ cidr }) => `Ноды в одной сети второго уровня ${cidr} (сеть Docker у minikube и kind — один мост).`,
+    segment: ({ cidr, tool }) =>
+      tool === 'minikube' || tool === 'kind'
+        ? `Ноды находятся в одной сети второго уровня ${cidr}: сеть Docker, в которой их запускает ${tool}, — это один мост.`
+        : `Считается, что ноды с адресами из ${cidr} находятся в одной сети второго уровня (в облачной VPC подсеть маршрутизируется, а не коммутируется, и host-gw там обычно не работает).`,
     'pod-cidr-from-pods': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} по адресам её подов (podCIDR не был дан).`,
     'pod-cidr-from-ip': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} по её cni0 из ip -j addr.`,
     'pod-cidr-assumed': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} — следующая /24 сети подов по порядку присоединения (node IPAM в kube-controller-manager).`,
-    'cluster-network': ({ cidr, from }) => `Сеть подов ${cidr}${from === 'default' ? ' — значение minikube по умолчанию (ни адресов подов, ни podCIDR не было)' : ' — /16, в которой лежат поды'}.`,
+    'cluster-network': ({ cidr, from }) => `Сеть подов ${cidr}${from === 'default' ? ' — обычное значение по умолчанию (у minikube, kind и в Network из net-conf.json kube-flannel): ни адресов подов, ни podCIDR не было' : ' — сеть /16, в которой лежат адреса подов'}.`,
     'control-plane-assumed': ({ node }) => `Управляющей нодой (control plane) принята нода ${node}: ни столбец ROLES, ни метка этого не сказали.`,
     'flannel-backend': ({ backend, from }) =>
       `Бэкенд Flannel — ${backend}${from === 'default' ? ' по умолчанию в kube-flannel (проверьте по ip -j addr любой ноды: flannel.1 значит vxlan)' : from === 'flannel.1' ? ', как показывает flannel.1 в ip -j addr' : ', как показывают маршруты нод'}.`,
     'name-shortened': ({ pod, ns }) => `Под ${pod} в стенде называется ${ns}: имена сетевых пространств имён там не длиннее 31 символа и не повторяются.`,
     'times-assumed': () => 'Ни возраста, ни времени создания не дано: ноды присоединились с разницей 20 с, поды — с разницей в секунду.',
     'macs-assumed': ({ rule }) =>
-      rule === 'docker' ? 'MAC нод — как их выводит Docker из адреса (02:42 и адрес), где ip -j addr их не дал.' : 'MAC нод составлены из их адресов, где ip -j addr их не дал.',
+      rule === 'docker' ? 'MAC-адреса нод построены так, как Docker до версии 27 включительно выводил их из IP-адреса (02:42 и четыре байта адреса; Docker 28 и новее выбирает их случайно), — там, где ip -j addr их не дал.' : 'MAC нод составлены из их адресов, где ip -j addr их не дал.',
     'host-network': ({ pods, count: k }) => `${n(k, 'под живёт', 'пода живут', 'подов живут')} в сети своей ноды (hostNetwork): они есть в терминале, но своего сетевого пространства имён у них нет: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `Под ${pod} (${status}) перечислен, но не размещён: своей сети на ноде у него нет.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `Под ${pod} (${ip}) не размещён: его адрес вне подсети подов его ноды ${cidr}.`,
