@@ -39,7 +39,7 @@ export const IMPORT_RU: typeof IMPORT_EN = {
   files: 'Добавить файлы…',
   filesHelp: 'Сохранённые выводы, один файл или несколько (текст или JSON)',
   removeFile: (name: string) => `Убрать ${name}`,
-  mode: 'Режим datapath',
+  mode: 'Режим пути данных',
   modeDetected: (mode: string) => `Как найдено: ${mode}`,
   modePick: 'Выберите режим…',
   summary: 'Что будет импортировано',

@@ -98,8 +98,8 @@ export type ImportNoteParams = {
   'pod-ip-refused': { pod: string; ip: string; got: string };
   /** Output of a command the import does not read. */
   'block-skipped': { command: string };
-  /** Interfaces of a node the lab does not model (`ifaces`: name and addresses). */
-  'ip-iface-absent': { node: string; ifaces: string };
+  /** Interfaces of a node the lab does not model (`ifaces`: name and addresses, joined; `count`: how many). */
+  'ip-iface-absent': { node: string; ifaces: string; count: number };
   /** Veth host ends the node output cannot tie to a pod (the pod side's ifindex is missing). */
   'ip-veth-unmatched': { node: string; count: number };
   /** An interface address that differs from the lab's (kept as the cluster's objects say). */

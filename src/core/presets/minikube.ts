@@ -99,8 +99,8 @@ export const MINIKUBE_SCENARIOS: readonly Scenario[] = [
   {
     id: 'flannel-minikube-ping-pod-a-pod-b',
     title: {
-      en: 'minikube, 3 nodes, Flannel (the notes\' cluster): ping pod-a → pod-b across nodes, through flannel.1; its terminal answers kubectl',
-      ru: 'minikube, 3 ноды, Flannel (кластер из конспекта): ping pod-a → pod-b между нодами через flannel.1; в терминале отвечает kubectl',
+      en: 'minikube, 3 nodes, Flannel (the notes\' cluster): ping pod-a → pod-b across nodes, through flannel.1; its terminal takes kubectl commands',
+      ru: 'minikube, 3 ноды, Flannel (кластер из конспекта): ping pod-a → pod-b между нодами через flannel.1; в терминале работают команды kubectl',
     },
     topology: minikubeFlannel,
     journey: { from: 'pod-a', to: 'pod-b' },

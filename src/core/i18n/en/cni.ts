@@ -205,7 +205,7 @@ export const cniEn: CniCatalog = {
       long: `A bridge needs no address to switch frames. ${f.bridge} gets ${f.address ?? 'one'} because the configuration says isGateway: the bridge becomes the pods' gateway, their way into ${f.node}'s routing table.`,
     }),
     'host-local-round-robin': () => ({
-      short: 'host-local: one file per address, round-robin from last_reserved_ip.',
+      short: 'host-local: one file per address, round-robin, starting after last_reserved_ip.',
       long: 'host-local keeps one file per allocated address and hands addresses out round-robin, starting after last_reserved_ip: an address freed a moment ago is not reused at once.',
     }),
     'freed-not-reused': () => ({

@@ -34,10 +34,13 @@ export const IMPORT_MODES_EN: Record<string, string> = {
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
 
 const ROUTE_WHY: Record<string, string> = {
-  dev: 'its device is not in the lab',
+  dev: 'its interface is not in the lab',
   type: 'the lab holds unicast routes only',
   refused: 'Linux would refuse it in the lab as built',
 };
+
+/** What a field should have held (`expected` comes from the code as a short name). */
+const EXPECTED: Record<string, string> = { IPv4: 'an IPv4 address', 'IPv4 prefix': 'an IPv4 prefix', 'IPv4 CIDR': 'an IPv4 subnet in CIDR form', MAC: 'a MAC address' };
 
 /** The import's sentences in English. */
 export const importNotesEn: ImportCatalog = {
@@ -52,7 +55,7 @@ export const importNotesEn: ImportCatalog = {
     'row-short': ({ missing }) => `This row has fewer cells than its header: ${missing} missing. Copy the table again, whole lines.`,
     'table-columns': ({ table, columns, flag }) => `This ${table} table has no ${columns} column${columns.includes(',') ? 's' : ''}: print it with ${flag} (kubectl get ${table} -A ${flag}).`,
     'field-missing': () => 'Required, but missing.',
-    'field-invalid': ({ got, expected }) => `Expected ${expected}, got "${got}".`,
+    'field-invalid': ({ got, expected }) => `Expected ${EXPECTED[expected] ?? expected}, got "${got}".`,
     'no-nodes': () => 'No node found: paste kubectl get nodes (or minikube node list), or pods with their NODE column.',
     'ip-node-unknown': ({ command }) => `Which node is this ${command} output from? Paste it under the command that printed it (minikube ssh -n NODE -- ${command}) or under a line "# node: NAME".`,
     'ip-node-missing': ({ node, nodes }) => `"${node}" is not a node of this cluster (its nodes: ${nodes}).`,
@@ -63,7 +66,7 @@ export const importNotesEn: ImportCatalog = {
         ? 'No CNI found among the DaemonSets or pods: choose the datapath mode the lab should have.'
         : `${CNIS[detected] ?? detected} was found, but this build has no datapath mode for it yet: choose one of the modes it has.`,
     'datapath-refused': ({ mode, node, other }) =>
-      `${IMPORT_MODES_EN[mode] ?? mode} needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
+      `The mode "${IMPORT_MODES_EN[mode] ?? mode}" needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
     'lab-invalid': ({ problems }) => `The lab built from this input is not valid (${problems}). This is a fault of the import; please report it with your input.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (node ${node})` : ''}.`,
     'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, by ${from}.`,
@@ -88,12 +91,12 @@ export const importNotesEn: ImportCatalog = {
     'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
     'macs-assumed': ({ rule }) =>
       rule === 'docker' ? "Nodes' MACs as Docker up to 27 derived them from the address (02:42 and the address; Docker 28 and later picks random ones), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
-    'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of their own: ${pods}.`,
+    'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of ${k === 1 ? 'its' : 'their'} own: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `${pod} (${status}) is listed but not placed: it has no network of its own on a node.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `${pod} (${ip}) is not placed: its address is outside its node's pod subnet ${cidr}.`,
     'pod-ip-refused': ({ pod, ip, got }) => `${pod} is not placed: the CNI ADD could not give it ${ip}${got !== '' ? ` (${got})` : ''}.`,
     'block-skipped': ({ command }) => `Output of "${command}" skipped: the import does not read it.`,
-    'ip-iface-absent': ({ node, ifaces }) => `${node}: not in the lab: ${ifaces}.`,
+    'ip-iface-absent': ({ node, ifaces, count: k }) => `${node}: ${k === 1 ? 'interface' : 'interfaces'} not in the lab: ${ifaces}.`,
     'ip-veth-unmatched': ({ node, count: k }) =>
       `${node}: ${n(k, 'veth host end', 'veth host ends')} not tied to a pod (the node's side does not name the pod; kubectl exec POD -- cat /sys/class/net/eth0/iflink would).`,
     'ip-addr-differs': ({ node, iface, lab, real }) => `${node}: ${iface} has ${real} on the node and ${lab} in the lab (kept as kubectl says).`,
@@ -104,6 +107,6 @@ export const importNotesEn: ImportCatalog = {
   },
   where: ({ source, line, field }) => [source === 'paste' ? 'pasted text' : source, line > 0 ? `line ${line}` : '', field].filter((x) => x !== '').join(', '),
   kinds: { error: 'Fix first', recognised: 'Recognised', assumed: 'Assumed', skipped: 'Listed, not placed' },
-  description: ({ nodes, pods, mode }) => `Imported cluster: ${n(nodes, 'node', 'nodes')}, ${n(pods, 'pod', 'pods')} with their own network, ${IMPORT_MODES_EN[mode] ?? mode}.`,
+  description: ({ nodes, pods, mode }) => `Imported cluster: ${n(nodes, 'node', 'nodes')}, ${n(pods, 'pod with its own network', 'pods with their own network')}, ${IMPORT_MODES_EN[mode] ?? mode}.`,
   modes: IMPORT_MODES_EN,
 };

@@ -33,7 +33,7 @@ export const cniRu: CniCatalog = {
     exec: (e) => {
       const cmd = e.env.CNI_COMMAND ?? '?';
       if (e.caller.by === 'runtime') {
-        const prev = e.stdin.includes('"prevResult"') ? ' и prevResult — результат, сохранённый при ADD' : '';
+        const prev = e.stdin.includes('"prevResult"') ? ', а также prevResult (результатом, сохранённым при ADD)' : '';
         return told(`Среда выполнения запускает плагин ${e.plugin}: CNI_COMMAND=${cmd}`, `CNI_CONTAINERID=${e.env.CNI_CONTAINERID ?? ''}, CNI_NETNS=${e.env.CNI_NETNS ?? ''}, CNI_IFNAME=${e.env.CNI_IFNAME ?? ''}; конфигурация сети приходит на stdin, с полями name и cniVersion${prev}`);
       }
       const ipam: Record<string, string> = { ADD: 'выдать адрес', DEL: 'освободить адрес', CHECK: 'проверить резервирование' };
@@ -203,10 +203,10 @@ export const cniRu: CniCatalog = {
     }),
     'bridge-gateway-ip': (f) => ({
       short: `У моста ${f.bridge} есть IP, потому что с isGateway он шлюз для подов.`,
-      long: `Чтобы передавать кадры, мосту адрес не нужен. ${f.bridge} получает ${f.address ?? 'адрес'}, потому что в конфигурации стоит isGateway: мост становится шлюзом подов, их входом в таблицу маршрутизации ноды ${f.node}.`,
+      long: `Чтобы передавать кадры, мосту адрес не нужен. Мост ${f.bridge} получает ${f.address ?? 'адрес'}, потому что в конфигурации стоит isGateway: мост становится шлюзом подов, их входом в таблицу маршрутизации ноды ${f.node}.`,
     }),
     'host-local-round-robin': () => ({
-      short: 'host-local: по файлу на адрес, выдача по кругу от last_reserved_ip.',
+      short: 'Плагин host-local: по файлу на адрес, выдача по кругу после last_reserved_ip.',
       long: 'Плагин host-local хранит по файлу на каждый выданный адрес и выдаёт адреса по кругу, начиная после last_reserved_ip: только что освобождённый адрес сразу не выдаётся.',
     }),
     'freed-not-reused': () => ({
