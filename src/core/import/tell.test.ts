@@ -129,5 +129,9 @@ describe('the import\'s sentences', () => {
     expect(tellNote({ code: 'field-invalid', params: { got: 'x', expected: 'IPv4 CIDR' } }, 'ru')).toBe('Ожидается подсеть IPv4 в записи CIDR, а здесь «x».');
     expect(tellNote({ code: 'json-unknown', params: { what: 'array' } }, 'ru')).toMatch(/^Этот JSON \(массив\) не похож/);
     expect(tellNote({ code: 'table-columns', params: { table: 'pods', columns: 'NODE', flag: '-o wide' } }, 'ru')).toMatch(/^В таблице pods нет столбца NODE:/);
+    // The character JSON.parse stopped at, in Russian quotes rather than JSON's; the command each table came from.
+    expect(tellNote({ code: 'json-invalid', params: { column: 15, found: '","' } }, 'ru')).toBe('Это некорректный JSON: неожиданный символ «,» в столбце 15.');
+    expect(tellNote({ code: 'ip-applied', params: { node: 'm02', table: 'fdb', confirmed: 2, added: 0 } }, 'ru')).toBe('Нода m02, bridge -j fdb: уже как в стенде — 2, добавлено — 0.');
+    expect(tellNote({ code: 'ip-applied', params: { node: 'm02', table: 'route', confirmed: 4, added: 1 } }, 'en')).toBe('m02, ip -j route: 4 already as in the lab, 1 added.');
   });
 });

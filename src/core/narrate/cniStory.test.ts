@@ -101,6 +101,8 @@ const LATIN_OK = new Set([
   // Where a plugin's error goes (the reference library skel, the runtime's libcni, the spec's stderr), the dockershim and
   // Docker it served, and the delegate configuration's keys as flannel writes them (ipMasq; the conflist's delegate section).
   'skel', 'libcni', 'stderr', 'dockershim', 'docker', 'ipmasq', 'conflist', 'delegate',
+  // IPv6 duplicate address detection by its RFC 4862 name (accept_dad).
+  'dad',
 ]);
 /** Names and values: lab names, devices, paths, addresses, sysctls, the error the plugin printed. */
 const IDENT = /^(pod\d+|node\d+|cni0|cbr0|eth\d+|veth[0-9a-f]{8}|last_reserved_ip\.\d+)$/i;

@@ -103,7 +103,7 @@ export const cniEn: CniCatalog = {
           if (e.kind === 'bridge' && e.set === true) return told(`bridge pins ${e.name}'s MAC at ${e.mac ?? '?'}`, 'with isGateway it sets the MAC the bridge had when it was created, explicitly: from now on it no longer follows the ports as pods come and go');
           return told(`${e.name}'s MAC is now ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'a bridge whose MAC was never set takes the lowest MAC among its ports' : '');
         case 'hairpin':
-          return told(`Hairpin mode is ${e.on === false ? 'off' : 'on'} on ${e.name} (hairpinMode)`, 'a frame may leave by the port it came in, so a pod can reach itself through a Service');
+          return told(`Hairpin mode on ${e.name}: ${e.on === false ? 'off' : 'on'} (hairpinMode)`, 'a frame may leave by the port it came in, so a pod can reach itself through a Service');
         case 'promisc':
           return told(`${e.name}: promiscuous mode ${e.on === false ? 'off' : 'on'}`);
         case 'mtu':

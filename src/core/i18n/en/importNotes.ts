@@ -24,6 +24,9 @@ const BLOCKS: Record<string, (k: number) => string> = {
   'bridge-fdb': (k) => `bridge -j fdb: ${n(k, 'FDB entry', 'FDB entries')}`,
 };
 
+/** The command whose output was applied (`table`: addr, route, neigh or fdb). */
+const command = (table: string) => (table === 'fdb' ? 'bridge -j fdb' : `ip -j ${table}`);
+
 /** The datapath modes by their keys. */
 export const IMPORT_MODES_EN: Record<string, string> = {
   'flannel-vxlan': 'Flannel, VXLAN backend',
@@ -69,9 +72,9 @@ export const importNotesEn: ImportCatalog = {
       `The mode "${IMPORT_MODES_EN[mode] ?? mode}" needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
     'lab-invalid': ({ problems }) => `The lab built from this input is not valid (${problems}). This is a fault of the import; please report it with your input.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (node ${node})` : ''}.`,
-    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, by ${from}.`,
+    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, recognised by ${from}.`,
     datapath: ({ mode, chosen }) => `Datapath mode: ${IMPORT_MODES_EN[mode] ?? mode}${chosen ? ' (your choice)' : ''}.`,
-    'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${table}: ${confirmed} already as in the lab, ${added} added.`,
+    'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${command(table)}: ${confirmed} already as in the lab, ${added} added.`,
     'ip-mac': ({ node, iface, mac }) => `${node}: ${iface} has MAC ${mac}, as ip -j addr shows.`,
     'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule for the docker driver: the cluster's network is 192.168.49.0/24 when that is free (else 192.168.58.0/24, 192.168.67.0/24, …), and a node's address is the gateway's plus the node's index. Check with minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,

@@ -91,7 +91,7 @@ export const cniRu: CniCatalog = {
           if (e.kind === 'veth') return told(`Интерфейс ${e.name} появляется на ноде ${c.node}: это конец пары, идущей к ${e.peer?.name ?? 'eth0'} пода ${c.pod}`, `MAC ${e.mac ?? '?'}`);
           return told(`Интерфейс ${e.name} создан в пространстве имён ${at}`);
         case 'exists':
-          return told(`Мост ${e.name} уже есть: плагин bridge берёт его`, 'его создал ADD первого пода; плагин проверяет, что это мост, и продолжает');
+          return told(`Мост ${e.name} уже есть: плагин bridge использует его`, 'его создал ADD первого пода; плагин проверяет, что это мост, и продолжает');
         case 'del':
           return e.ns !== HOST_NS ? told(`Плагин bridge удаляет ${e.name} в поде ${c.pod}`, 'удаление одного конца пары veth удаляет и другой: конец на ноде исчезает тоже') : told(`Интерфейса ${e.name} на ноде ${c.node} больше нет`, 'второй конец пары ушёл вместе с ним');
         case 'up':
@@ -104,7 +104,7 @@ export const cniRu: CniCatalog = {
           if (e.kind === 'bridge' && e.set === true) return told(`Плагин bridge закрепляет MAC моста ${e.name}: ${e.mac ?? '?'}`, 'с isGateway он явно задаёт мосту тот MAC, который был у него при создании: теперь MAC не меняется, когда поды приходят и уходят');
           return told(`MAC интерфейса ${e.name} теперь ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'мост, которому MAC не задан, берёт наименьший MAC среди своих портов' : '');
         case 'hairpin':
-          return told(`Режим hairpin ${e.on === false ? 'выключен' : 'включён'} на ${e.name} (hairpinMode)`, 'кадр может уйти через тот же порт, через который пришёл, так что под достучится до себя через Service');
+          return told(`Режим hairpin на порту ${e.name}: ${e.on === false ? 'выключен' : 'включён'} (hairpinMode)`, 'кадр может уйти через тот же порт, через который пришёл, так что под сможет обратиться к самому себе через Service');
         case 'promisc':
           return told(`Неразборчивый режим ${e.on === false ? 'выключен' : 'включён'} на ${e.name}`);
         case 'mtu':
@@ -131,8 +131,8 @@ export const cniRu: CniCatalog = {
       const at = e.ns === HOST_NS ? `Нода ${c.node}` : `Под ${c.pod}`;
       if (e.key === 'net.ipv4.ip_forward') return told(`${at}: net.ipv4.ip_forward = ${e.value}`, e.was === e.value ? 'пересылка уже была включена' : `было ${e.was}; isGateway включает пересылку, и нода маршрутизирует пакеты между своими подами и остальной сетью`);
       if (e.key.endsWith('.accept_ra')) return told(`${at}: ${e.key} = ${e.value}`, 'объявления маршрутизаторов IPv6 на этом устройстве не принимаются');
-      if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'при включении интерфейс объявит свой адрес самопроизвольным (gratuitous) ARP');
-      if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'проверки IPv6-адреса на дубликат на этом устройстве не будет');
+      if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'при включении интерфейс объявит свой адрес анонсирующим (gratuitous) ARP-запросом');
+      if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'обнаружение дублирующихся адресов IPv6 (DAD) на этом устройстве отключено');
       return told(`${at}: ${e.key} = ${e.value}`);
     },
     nat: (e) => told(`iptables -t nat: ${e.op} ${e.chain}${e.rule !== undefined ? ` ${e.rule}` : ''}`),
@@ -141,7 +141,7 @@ export const cniRu: CniCatalog = {
         case 'start':
           return told(`Плагин host-local ищет свободный адрес в ${e.rangeSet}, начиная с ${e.first}`, e.from === 'last-reserved' ? `это адрес после last_reserved_ip (${e.last ?? '?'}): выдача по кругу, а не наименьший свободный` : e.from === 'requested' ? 'этот адрес запросила среда выполнения' : 'в этой сети ещё ничего не зарезервировано: поиск идёт с начала диапазона');
         case 'skip':
-          return told(`Адрес ${e.ip} пропущен`, e.why === 'gateway' ? 'это шлюз' : 'файл говорит, что он уже зарезервирован');
+          return told(`Адрес ${e.ip} пропущен`, e.why === 'gateway' ? 'это шлюз' : 'по файлу видно, что он уже зарезервирован');
         case 'reserve':
           return told(`Плагин host-local резервирует ${e.ip} за контейнером ${e.containerId}`, `интерфейс ${e.ifname}, шлюз ${e.gateway}`);
         case 'release':
