@@ -108,7 +108,7 @@ test.describe('the CNI story', () => {
   test('in Russian', async ({ page }) => {
     await openStory(page, 'cni-add-second-pod', 'ru');
     await expect(page.getByTestId('cni-counter')).toHaveText('Событие 1 из 31');
-    await stepUntil(page, /уже есть: плагин bridge берёт его/);
+    await stepUntil(page, /уже есть: плагин bridge использует его/);
     await expect(page.getByTestId('cni-correction')).toContainText('Мост cni0 уже на месте');
     await page.getByTestId('cni-last').click();
     await expect(page.getByTestId('cni-exit-code')).toHaveText('код возврата 0');

@@ -40,7 +40,7 @@ export const IMPORT_RU: typeof IMPORT_EN = {
   filesHelp: 'Сохранённые выводы, один файл или несколько (текст или JSON)',
   removeFile: (name: string) => `Убрать ${name}`,
   mode: 'Режим пути данных',
-  modeDetected: (mode: string) => `Определён автоматически: ${mode}`,
+  modeDetected: (mode: string) => `Обнаружен: ${mode}`,
   modePick: 'Выберите режим…',
   summary: 'Что будет импортировано',
   nothingYet: 'Вставьте вывод или добавьте файл: сводка появится здесь по мере ввода.',
