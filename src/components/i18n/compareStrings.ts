@@ -55,7 +55,7 @@ export const COMPARE_EN = {
 /** The Russian texts; the same shape as {@link COMPARE_EN}. */
 export const COMPARE_RU: typeof COMPARE_EN = {
   button: 'Сравнить режимы',
-  buttonHelp: 'Проиграть этот пакет в двух режимах пути данных рядом: маршрутизация, Flannel host-gw, Flannel VXLAN',
+  buttonHelp: 'Показать путь этого пакета в двух режимах рядом: маршрутизация, Flannel host-gw, Flannel VXLAN',
   title: (journey: string) => `Один и тот же пакет в двух режимах пути данных: ${journey}`,
   close: 'Закрыть сравнение',
   mode: 'Режим пути данных',
@@ -84,7 +84,7 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     devices: 'Пройденные устройства',
     frames: 'Сколько кадров несли пакет',
     source: 'Байт у отправителя (Ethernet 14 + IP)',
-    wire: 'Самый большой кадр в линии',
+    wire: 'Самый большой кадр на пути',
     overhead: 'Сколько байт добавил путь данных',
     encapsulation: 'Инкапсуляция',
     arp: 'ARP-запросов понадобилось',
@@ -97,6 +97,6 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   dropped: (reason: string) => `отброшен: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, порт UDP ${port}`,
   overheadVxlan: (n: number) => `${n} (внешний IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14)`,
-  microseconds: (us: string) => `${us} мкс (в симуляции)`,
+  microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };

@@ -24,7 +24,7 @@ export const TERMINAL_EN = {
       'Each new agent restores its endpoints from `/var/run/cilium/state` and finds its BPF maps pinned in `/sys/fs/bpf`; it compiles and attaches the programs again (`cil_from_container` on every `lxc` device, `cil_from_overlay` on `cilium_vxlan`), with the same identities.',
     ],
     unchanged: [
-      'Every pod\'s address, its `lxc` device, `cilium_host` and `cilium_vxlan`: cilium-cni runs only when a pod is created or deleted.',
+      'Every pod\'s address, its `lxc` device, `cilium_host` and `cilium_vxlan`: cilium-cni runs only when a pod with its own network namespace is created or deleted, and the restart touched none: the agent pods use the node\'s network (`hostNetwork`), so no CNI call is made for them.',
       'The packets: the programs and maps stay in the kernel while the agent is away, so pods keep talking (a pod created meanwhile waits for the agent). Play the journey again: it is the same, frame for frame.',
     ],
   },
@@ -37,7 +37,7 @@ export const TERMINAL_EN = {
     ],
     stays: 'Stays as it was',
     unchanged: [
-      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod is created or deleted, and no other pod was.',
+      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod with its own network namespace is created or deleted, and the restart touched none: flannel\'s pods use the node\'s network (`hostNetwork`), so no CNI call is made for them.',
       'The packets: the datapath is in the kernel (`cni0`, the routing table, `flannel.1`), not in flanneld, so pods keep talking while flanneld restarts. Play the journey again: it is the same, frame for frame.',
     ],
   },
@@ -63,7 +63,7 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
       'Новый агент восстанавливает свои конечные точки из `/var/run/cilium/state` и находит свои карты BPF закреплёнными в `/sys/fs/bpf`; он заново компилирует и подключает программы (`cil_from_container` на каждом устройстве `lxc`, `cil_from_overlay` на `cilium_vxlan`) с теми же идентификаторами безопасности.',
     ],
     unchanged: [
-      'Адрес каждого пода, его устройство `lxc`, `cilium_host` и `cilium_vxlan`: cilium-cni вызывается только при создании и удалении пода.',
+      'Адрес каждого пода, его устройство `lxc`, `cilium_host` и `cilium_vxlan`: cilium-cni вызывается только при создании и удалении пода со своим сетевым пространством имён, а таких подов перезапуск не затронул: поды агента работают в сети ноды (`hostNetwork`), и для них CNI не вызывается.',
       'Пакеты: программы и карты остаются в ядре, пока агента нет, поэтому поды продолжают обмениваться пакетами (под, созданный в это время, ждёт агента). Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },
@@ -72,12 +72,12 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     changes: 'Меняется',
     changed: [
       'В шаблон подов DaemonSet добавляется аннотация `kubectl.kubernetes.io/restartedAt`, и контроллер заменяет поды по одной ноде за раз (`maxUnavailable` 1): у подов новые имена, AGE отсчитывается с нуля. IP-адрес остаётся прежним — это адрес самой ноды: поды flannel работают в сети ноды (`hostNetwork`).',
-      'Новый flanneld находит в ядре устройство `flannel.1` с теми же VNI, портом и локальным адресом и оставляет его (`ensureLink` в файле `device.go` из flannel), поэтому MAC-адрес VTEP в записях соседей и FDB других нод остаётся верным. Затем он заново записывает те же маршруты, записи соседей и FDB, а в `subnet.env` — те же строки.',
+      'Новый flanneld находит в ядре устройство `flannel.1` с теми же VNI, портом и локальным адресом и оставляет его (`ensureLink` в файле `device.go` из flannel), поэтому MAC-адрес VTEP в таблицах соседей и FDB других нод остаётся верным. Затем он заново вносит те же маршруты и записи в таблицы соседей и FDB, а в `subnet.env` — те же строки.',
     ],
     stays: 'Остаётся как было',
     unchanged: [
-      'Адрес каждого пода, его veth, `cni0` и маршруты: CNI-плагин вызывается только при создании и удалении пода, а ни один под не пересоздавался.',
-      'Пакеты: путь данных проходит в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
+      'Адрес каждого пода, его veth, `cni0` и маршруты: плагин CNI вызывается только при создании и удалении пода со своим сетевым пространством имён, а таких подов перезапуск не затронул: поды flannel работают в сети ноды (`hostNetwork`), и для них CNI не вызывается.',
+      'Пакеты: путь данных реализован в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },
 };
