@@ -202,6 +202,8 @@ const en = {
     /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
     embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
     capture: 'Download the journey’s frames for Wireshark (.pcapng), each with its explanation as a comment',
+    /** The export menu's button (its items load with the export chunk, `exportStrings.ts`). */
+    exportMenu: 'Save or print: pictures of this event, handout, offline page',
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
@@ -367,6 +369,7 @@ const ru: Strings = {
     close: 'Закрыть',
     embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
     capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
+    exportMenu: 'Сохранить или напечатать: рисунки этого события, раздаточный материал, офлайн-страницу',
   },
   anySize: anySizeRu,
   embed: EMBED_RU,
