@@ -7,7 +7,6 @@ import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { CNI_EN, CNI_RU } from './cniStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { EMBED_EN, EMBED_RU } from './embedStrings';
-import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
 
@@ -43,7 +42,6 @@ const en = {
   appTitle: 'Packet Journey',
   editor: EDITOR_EN,
   canvasEdit: CANVAS_EDIT_EN,
-  inspector: INSPECTOR_EN,
   library: LIBRARY_EN,
   terminal: TERMINAL_EN,
   compare: COMPARE_EN,
@@ -218,7 +216,6 @@ const ru: Strings = {
   appTitle: 'Путь пакета',
   editor: EDITOR_RU,
   canvasEdit: CANVAS_EDIT_RU,
-  inspector: INSPECTOR_RU,
   library: LIBRARY_RU,
   terminal: TERMINAL_RU,
   compare: COMPARE_RU,
