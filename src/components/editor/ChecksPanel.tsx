@@ -8,6 +8,7 @@ import { useStrings } from '../i18n/useStrings';
 import { EditHistory } from './EditToolbar';
 import { Inspector } from './Inspector';
 import { CniOfferNote } from './CniOfferNote';
+import { useEditorStrings } from '../i18n/editorStrings';
 
 /** One line of the checks list: a problem, where it is, and its fix when one is clear. */
 export interface CheckRow {
@@ -59,7 +60,7 @@ export function checkRows(checks: readonly LabCheck[], lang: Lang, words: { rout
  */
 export function ChecksPanel() {
   const t = useStrings();
-  const e = t.editor;
+  const e = useEditorStrings();
   const inspector = useInspectorStrings();
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);

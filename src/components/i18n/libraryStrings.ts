@@ -1,11 +1,12 @@
+import { useInLang } from './useStrings';
+
 /**
  * The texts of keeping labs (issue 9, "never lose work"): "My labs", the presets beside them,
  * export and import, and what is said when storage refuses or a stored or linked lab does not read.
- * `strings.ts` holds them as `library`.
+ * They load with the dialog and the banner (`useLibraryStrings`); the button's own and the names
+ * the first page gives labs are in `onDemandStrings.ts`.
  */
 export const LIBRARY_EN = {
-  button: 'My labs',
-  buttonHelp: 'My labs: keep, open, import and export labs',
   title: 'My labs',
   close: 'Close',
   /** The lab open now and whether it is kept. */
@@ -28,9 +29,6 @@ export const LIBRARY_EN = {
   listFailed: 'My labs cannot be read: this browser does not let the page keep labs.',
   presets: 'Presets (read-only)',
   presetsHelp: 'Open one to play it, or copy it into My labs to edit it.',
-  seedLab: 'Seed lab',
-  /** The name a lab's first edit keeps it under, so it never reads like the read-only preset it came from. */
-  edited: (title: string) => `${title} (edited)`,
   seedLabHelp: 'The course lab: two nodes with two pods each, and a router',
   changed: 'Changed',
   never: 'date unknown',
@@ -75,8 +73,6 @@ export const LIBRARY_EN = {
 
 /** The same texts in Russian: the same shape as {@link LIBRARY_EN}. */
 export const LIBRARY_RU: typeof LIBRARY_EN = {
-  button: 'Мои стенды',
-  buttonHelp: 'Мои стенды: хранить, открывать, импортировать и экспортировать стенды',
   title: 'Мои стенды',
   close: 'Закрыть',
   openNow: 'Открыт:',
@@ -98,8 +94,6 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
   listFailed: 'Не удаётся прочитать «Мои стенды»: этот браузер не даёт странице хранить стенды.',
   presets: 'Готовые стенды (только просмотр)',
   presetsHelp: 'Откройте, чтобы посмотреть путь пакета, или скопируйте в «Мои стенды», чтобы изменить.',
-  seedLab: 'Учебный стенд',
-  edited: (title) => `${title} (изменённый)`,
   seedLabHelp: 'Стенд курса: две ноды, на каждой по два пода, и маршрутизатор',
   changed: 'Изменён',
   never: 'дата неизвестна',
@@ -140,3 +134,8 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
     close: 'Закрыть',
   },
 };
+
+/** My labs' texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useLibraryStrings(): typeof LIBRARY_EN {
+  return useInLang(LIBRARY_EN, LIBRARY_RU);
+}
