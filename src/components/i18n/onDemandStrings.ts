@@ -1,6 +1,7 @@
 /*
- * The first page's few texts of the features that load on demand (the editor, My labs, the
- * terminal, the compare view): their buttons, and what the page says of them before they load.
+ * The first page's few texts of the features that load on demand (the editor, My labs, the cluster
+ * import, the terminal, the compare view): their buttons, and what the page says of them before
+ * they load.
  * The rest of each feature's texts loads with it (`editorStrings.ts`, `libraryStrings.ts`,
  * `terminalStrings.ts`, `compareStrings.ts`, each read through its own hook); `strings.ts` spreads
  * these into `STRINGS`, under the feature's name.
@@ -19,6 +20,8 @@ export const ON_DEMAND_EN = {
     seedLab: 'Seed lab',
     /** The name a lab's first edit keeps it under, so it never reads like the read-only preset it came from. */
     edited: (title: string) => `${title} (edited)`,
+    importCluster: 'Import a cluster…',
+    importClusterHelp: 'Build a lab from your cluster: paste what kubectl, minikube and ip -j print',
   },
   terminal: {
     button: 'Terminal',
@@ -42,6 +45,8 @@ export const ON_DEMAND_RU: typeof ON_DEMAND_EN = {
     buttonHelp: 'Мои стенды: хранить, открывать, импортировать и экспортировать стенды',
     seedLab: 'Учебный стенд',
     edited: (title) => `${title} (изменённый)`,
+    importCluster: 'Импорт кластера…',
+    importClusterHelp: 'Собрать стенд из вашего кластера: вставьте то, что печатают kubectl, minikube и ip -j',
   },
   terminal: {
     button: 'Терминал',

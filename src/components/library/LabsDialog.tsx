@@ -215,8 +215,8 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
           {t.importFile}
         </button>
         <input ref={file} type="file" accept={readLink ? '.json,application/json,.svg,image/svg+xml,.png,image/png' : '.json,application/json'} hidden onChange={importFile} data-testid="lab-import-file" />
-        <button type="button" onClick={() => setImporting(true)} title={t.importClusterHelp} data-testid="lab-import-cluster">
-          {t.importCluster}
+        <button type="button" onClick={() => setImporting(true)} title={STRINGS[lang].library.importClusterHelp} data-testid="lab-import-cluster">
+          {STRINGS[lang].library.importCluster}
         </button>
         <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
           {t.exportOpen}

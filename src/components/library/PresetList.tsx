@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
-import { SCENARIOS, type Scenario } from '../../core';
+import type { Scenario } from '../../core';
+import { SCENARIOS } from '../../core/presets/scenarios';
 import { useAppStore } from '../../store/StoreContext';
 import { groupScenarios } from '../form/scenarioGroups';
 import { useStrings } from '../i18n/useStrings';
