@@ -63,6 +63,8 @@ const ON_DEMAND: Record<string, string> = {
   'src/components/terminal/TerminalPanel.tsx': 'the cluster terminal loads when opened',
   'src/core/cluster/terminal.ts': 'the cluster terminal loads when opened',
   'src/components/compare/CompareDialog.tsx': 'the compare view loads when opened',
+  'src/components/import/ImportDialog.tsx': 'the cluster import (its readers and the CNI model it builds with) loads when opened',
+  'src/core/import/index.ts': 'the cluster import loads when opened',
   'src/components/cni/CniStoryPanel.tsx': 'a CNI story loads when chosen',
   'src/core/presets/cniStories.ts': 'the CNI scenarios (they run the CNI model) load when one is chosen',
   'src/core/model/podNetwork.ts': 'the CNI model (addPod) loads with the editor or a CNI story',
