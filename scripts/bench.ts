@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: speed is measured here, never in tests. Prints a table and writes
+ * `npm run bench`: speed and size are measured here, never in tests. Prints a table and writes
  * reports/bench.json: the engine's figures (benchCore.ts), then the browser's (benchUi.ts).
+ * `npm run bench -- sizes` measures only the pages' first loads (reports/bench-sizes.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -9,6 +10,13 @@ import { benchUi } from './benchUi';
 
 async function main(): Promise<void> {
   const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), loadavg: loadavg() };
+  // `npm run bench -- sizes`: only the first loads' sizes (a build and a browser, about a minute).
+  if (process.argv.includes('sizes')) {
+    report.ui = await benchUi(true);
+    mkdirSync('reports', { recursive: true });
+    writeFileSync('reports/bench-sizes.json', JSON.stringify(report, null, 2));
+    return;
+  }
   // The lean reference first, in a process that has run nothing else (see benchLeanSeed).
   const lean = benchLeanSeed(3);
   const thr = benchThroughput(3);

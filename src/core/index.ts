@@ -12,7 +12,8 @@ export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
-export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, type Scenario } from './presets/scenarios';
+// The scenarios' catalogue is not re-exported: the embed and the element load it on demand (store/presets.ts).
+export type { Scenario } from './presets/scenarios';
 export { seedVxlan, seedHostGw } from './presets/datapathScenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';

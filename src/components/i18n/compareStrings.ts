@@ -1,12 +1,13 @@
 import type { DatapathKey } from '../../core/compare/choices';
+import type { Lang } from '../../store/types';
+import { useInLang } from './useStrings';
 
 /**
  * The compare view's texts (issue 10, point 4): the same packet under two datapath modes side by
- * side, its figures, and applying a mode to the lab. `strings.ts` holds them as `compare`.
+ * side, its figures, and applying a mode to the lab. They load with the compare dialog
+ * (`useCompareStrings`); the button's own are in `onDemandStrings.ts`.
  */
 export const COMPARE_EN = {
-  button: 'Compare modes',
-  buttonHelp: 'Play this packet under two datapath modes side by side: routed, Flannel host-gw, Flannel VXLAN',
   title: (journey: string) => `The same packet under two datapath modes: ${journey}`,
   close: 'Close the comparison',
   mode: 'Datapath mode',
@@ -54,8 +55,6 @@ export const COMPARE_EN = {
 
 /** The Russian texts; the same shape as {@link COMPARE_EN}. */
 export const COMPARE_RU: typeof COMPARE_EN = {
-  button: 'Сравнить режимы',
-  buttonHelp: 'Показать путь этого пакета в двух режимах рядом: маршрутизация, Flannel host-gw, Flannel VXLAN',
   title: (journey: string) => `Один и тот же пакет в двух режимах пути данных: ${journey}`,
   close: 'Закрыть сравнение',
   mode: 'Режим пути данных',
@@ -100,3 +99,11 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };
+
+/** The compare view's texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useCompareStrings(): typeof COMPARE_EN {
+  return useInLang(COMPARE_EN, COMPARE_RU);
+}
+
+/** The compare view's texts by language, for a column that shows its own language. */
+export const COMPARE: Record<Lang, typeof COMPARE_EN> = { en: COMPARE_EN, ru: COMPARE_RU };

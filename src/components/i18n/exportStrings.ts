@@ -9,7 +9,6 @@ import { useAppStore } from '../../store/StoreContext';
 
 
 export const EXPORTS_EN = {
-  menu: 'Save or print: pictures of this event, handout, offline page',
   /** The menu's items as listed; the longer texts above are their tooltips. */
   items: { svg: 'Picture (SVG)', png: 'Picture (PNG)', handout: 'Handout to print', offline: 'Offline page (HTML)' },
   svg: 'Save this event as an SVG picture (the lab is inside: drop the file on the page to open it again)',
@@ -52,7 +51,6 @@ export const EXPORTS_EN = {
 };
 
 export const EXPORTS_RU: typeof EXPORTS_EN = {
-  menu: 'Сохранить или напечатать: рисунки этого события, раздаточный материал, офлайн-страницу',
   items: { svg: 'Рисунок (SVG)', png: 'Рисунок (PNG)', handout: 'Материал для печати', offline: 'Офлайн-страница (HTML)' },
   svg: 'Сохранить это событие как рисунок SVG (стенд внутри: перетащите файл на страницу, чтобы снова его открыть)',
   png: 'Сохранить это событие как рисунок PNG (стенд внутри: перетащите файл на страницу, чтобы снова его открыть)',

@@ -1,12 +1,13 @@
+import { useInLang } from './useStrings';
+
 /**
  * The cluster terminal's texts (issue 10, point 5): the panel, what it says itself (a command it
  * does not know, `minikube start` on the running cluster), and what a DaemonSet restart changes in
  * the datapath. The commands' own output is the tools' and stays as they print it. Words between
- * backticks are shown as code. `strings.ts` holds them as `terminal`.
+ * backticks are shown as code. They load with the panel (`useTerminalStrings`); the button's own
+ * are in `onDemandStrings.ts`.
  */
 export const TERMINAL_EN = {
-  button: 'Terminal',
-  buttonHelp: (cluster: string) => `A terminal on the ${cluster} cluster: kubectl and minikube as in the notes`,
   title: (cluster: string) => `Terminal: ${cluster} cluster`,
   close: 'Close the terminal',
   intro: 'Type a command or pick one from the notes. The answers are built from this lab, as the tools print them; the clock moves a few seconds with each command.',
@@ -45,8 +46,6 @@ export const TERMINAL_EN = {
 
 /** The Russian texts; the same shape as {@link TERMINAL_EN}. */
 export const TERMINAL_RU: typeof TERMINAL_EN = {
-  button: 'Терминал',
-  buttonHelp: (cluster: string) => `Терминал кластера ${cluster}: kubectl и minikube, как в конспекте`,
   title: (cluster: string) => `Терминал: кластер ${cluster}`,
   close: 'Закрыть терминал',
   intro: 'Введите команду или выберите одну из конспекта. Ответы строятся по этому стенду так, как их печатают сами программы; с каждой командой часы кластера уходят на несколько секунд вперёд.',
@@ -81,3 +80,8 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     ],
   },
 };
+
+/** The terminal's texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useTerminalStrings(): typeof TERMINAL_EN {
+  return useInLang(TERMINAL_EN, TERMINAL_RU);
+}
