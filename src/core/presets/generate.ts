@@ -1,4 +1,5 @@
 import { JourneyError } from '../errors';
+import { count, type PluralForms } from '../i18n/plural';
 import type { MachineSpec, PodSpec, Topology } from '../model/topology';
 
 /**
@@ -39,12 +40,20 @@ function checkSize(nodes: number, podsPerNode: number): void {
   }
   if (nodes * podsPerNode > maxPods) {
     const most = Math.floor(maxPods / nodes);
+    const total = nodes * podsPerNode;
+    const ru = (n: number, forms: PluralForms) => count('ru', n, forms);
     throw new JourneyError({
-      en: `pods: ${nodes} nodes × ${podsPerNode} pods = ${nodes * podsPerNode} pods, over Kubernetes' limit of ${maxPods} pods in a cluster; with ${nodes} nodes ask for at most ${most} pods per node`,
-      ru: `pods: ${nodes} нод × ${podsPerNode} подов = ${nodes * podsPerNode} подов, больше предела Kubernetes в ${maxPods} подов на кластер; при ${nodes} нодах можно не больше ${most} подов на ноде`,
+      en: `pods: ${nodes} nodes × ${podsPerNode} pods = ${total} pods, over Kubernetes' limit of ${maxPods} pods in a cluster; with ${nodes} nodes ask for at most ${most} pods per node`,
+      ru: `pods: ${ru(nodes, NODES_RU)} × ${ru(podsPerNode, PODS_RU)} = ${ru(total, PODS_RU)}, больше предела Kubernetes в ${maxPods} подов на кластер; при ${ru(nodes, NODES_PREP_RU)} можно не больше ${ru(most, PODS_GEN_RU)} на ноде`,
     });
   }
 }
+
+// «5000 нод × 31 под», «при 5000 нодах», «не больше 30 подов».
+const NODES_RU: PluralForms = { one: 'нода', few: 'ноды', many: 'нод', other: 'ноды' };
+const NODES_PREP_RU: PluralForms = { one: 'ноде', few: 'нодах', many: 'нодах', other: 'нодах' };
+const PODS_RU: PluralForms = { one: 'под', few: 'пода', many: 'подов', other: 'пода' };
+const PODS_GEN_RU: PluralForms = { one: 'пода', few: 'подов', many: 'подов', other: 'пода' };
 
 /**
  * A cluster shaped like the seed lab, at any size Kubernetes supports (`K8S_LIMITS`): N nodes on
