@@ -1,6 +1,6 @@
 import { JourneyError, K8S_LIMITS, decodeLabLink, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
-import type { LabParams } from '../store/link';
+import { rememberGenerated, type LabParams } from '../store/link';
 import { findScenario } from '../store/presets';
 import { isCniStoryId, type CniStoryId } from '../core/presets/cniStoryIds';
 import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
@@ -159,6 +159,7 @@ export function parseUrlParams(search: string): UrlParams {
       try {
         out.topology = generateCluster({ nodes, podsPerNode: pods });
         out.lab = { nodes, pods };
+        rememberGenerated(out.topology, out.lab);
       } catch (e) {
         if (!(e instanceof JourneyError)) throw e;
         errors.push(e.text);

@@ -215,6 +215,11 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
           {!editing && !cni && <PacketLayer scene={scene} />}
         </g>
       </svg>
+      {overview && (
+        <p className="overview-note" data-testid="overview-note">
+          {t.anySize.overview.note(overview.tiles.length, overview.tiles.reduce((n, tile) => n + tile.pods, 0))}
+        </p>
+      )}
       <p id={descId} className="sr-only">
         {t.anySize.canvas.label}
       </p>
@@ -230,7 +235,6 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
           // Before the journey starts, the hint lies over the legend's place.
           <div className={`strip-left${starting ? ' is-starting' : ''}`}>
             <Legend />
-            {overview && <p className="overview-note" data-testid="overview-note">{t.anySize.overview.note(overview.tiles.length, topology.machines.reduce((n, m) => n + (m.pods?.length ?? 0), 0))}</p>}
             {starting && <StartHint view={view} canvas={size} source={sourceNs ? (layout.namespaces[sourceNs]?.box ?? null) : null} machines={layout.machines.map((m) => m.box)} top={top} />}
           </div>
         )}
