@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCluster, runJourney, seedTopology } from '../core';
 import { layoutTopology } from './layout';
 import { measureMachine } from './measureMachine';
-import { journeyMachines, needsOverview, openMachines, OVERVIEW_MACHINES, overviewLayout, tileRange } from './overview';
+import { clipTile, journeyMachines, needsOverview, openMachines, OVERVIEW_MACHINES, overviewLayout, placedMachine, tileRange } from './overview';
 
 describe('the overview of a Kubernetes-sized lab', () => {
   it('is used only above 150 machines or 3,000 namespaces: classroom labs keep their drawing', () => {
@@ -44,9 +44,11 @@ describe('the overview of a Kubernetes-sized lab', () => {
     if (!first) throw new Error('no tile');
     // A view of the first cell and a bit of the next ones.
     const r = tileRange(ov, { x: 0, y: 0, w: ov.cellW * 1.5, h: ov.cellH * 0.5 });
-    expect(r).toEqual({ c0: 0, c1: 1, r0: 0, r1: 0 });
+    expect(r).toMatchObject({ c0: 0, c1: 1, r0: 0, r1: 0 });
+    expect(r.x1).toBeLessThanOrEqual(0);
+    expect(r.x2).toBeGreaterThanOrEqual(ov.cellW * 1.5);
     const all = tileRange(ov, { x: -1e6, y: -1e6, w: 1e9, h: 1e9 });
-    expect(all).toEqual({ c0: 0, c1: ov.cols - 1, r0: 0, r1: ov.rows - 1 });
+    expect(all).toMatchObject({ c0: 0, c1: ov.cols - 1, r0: 0, r1: ov.rows - 1 });
   });
 
   it('opens the machines a journey works in, not the 5,000 that ignore its flooded ARP requests', () => {
@@ -66,4 +68,22 @@ describe('the overview of a Kubernetes-sized lab', () => {
     expect(layout.ifaces['node5000/eth0']?.at.y).toBe((tile?.box.y ?? 0) + (tile?.box.h ?? 0));
     expect(layout.links.filter((l) => l.kind === 'veth')).toHaveLength(2 + 2);
   }, 120_000);
+
+  it('cuts a long machine to the pods in view, with their veths and host ends, keeping its NICs and bridge', () => {
+    const t = generateCluster({ nodes: 200, podsPerNode: 110 });
+    const ov = overviewLayout(t).overview;
+    const tile = ov?.tiles[0];
+    const m = t.machines[0];
+    if (!tile || !m) throw new Error('no tile');
+    const whole = placedMachine(m, tile);
+    const pod5 = whole.placed.machine.pods[4];
+    const pod8 = whole.placed.machine.pods[7];
+    if (!pod5 || !pod8) throw new Error('no pods');
+    const cut = clipTile(whole, pod5.box.x + 1, pod8.box.x + 1);
+    expect(cut.placed.machine.pods.map((p) => p.ns)).toEqual(['pod1-5', 'pod1-6', 'pod1-7', 'pod1-8']);
+    expect(cut.links.map((l) => l.id).sort()).toEqual(['veth:node1/veth1-5', 'veth:node1/veth1-6', 'veth:node1/veth1-7', 'veth:node1/veth1-8']);
+    expect(cut.placed.machine.root.ifaces).toEqual(['node1/cni0', 'node1/veth1-5', 'node1/veth1-6', 'node1/veth1-7', 'node1/veth1-8', 'node1/eth0']);
+    expect(cut.placed.machine.bridges[0]?.ports).toHaveLength(4);
+    expect(clipTile(whole, pod5.box.x + 2, pod8.box.x + 2)).toBe(cut);
+  });
 });

@@ -113,6 +113,51 @@ export function placedMachine(m: MachineSpec, tile: TileLayout): PlacedTile {
   return entry;
 }
 
+const clipped = new WeakMap<PlacedTile, Map<string, PlacedTile>>();
+
+/**
+ * A placed machine cut to the pods that meet the columns `x1`..`x2` (drawing units), with the
+ * interfaces and veth pairs that belong to them; its NICs and bridges stay. A node with 110 pods is
+ * some 18,000 units wide: close up, the camera shows a dozen of them. The same object for the same
+ * pods, so the drawing redraws only when other pods come into view. Small machines are returned whole.
+ */
+export function clipTile(tile: PlacedTile, x1: number, x2: number): PlacedTile {
+  const pods = tile.placed.machine.pods;
+  if (pods.length <= CLIP_PODS) return tile;
+  let first = pods.findIndex((p) => p.box.x + p.box.w >= x1);
+  if (first < 0) first = pods.length;
+  let last = first - 1;
+  while (last + 1 < pods.length && (pods[last + 1]?.box.x ?? Infinity) <= x2) last++;
+  const key = `${first}:${last}`;
+  let byKey = clipped.get(tile);
+  if (!byKey) clipped.set(tile, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const shown = pods.slice(first, last + 1);
+  const names = new Set(shown.map((p) => p.ns));
+  const m = tile.placed.machine;
+  // A host end of a veth goes with its pod; the machine's own other devices stay.
+  const keep = (id: string): boolean => {
+    const peer = tile.ifaces[id]?.peer;
+    return peer === undefined || names.has(peer.slice(0, peer.indexOf('/')));
+  };
+  const root = { ...m.root, ifaces: m.root.ifaces.filter(keep) };
+  const machine = { ...m, root, pods: shown, bridges: m.bridges.map((b) => ({ ...b, ports: b.ports.filter(keep) })) };
+  const ids = new Set([...root.ifaces, ...shown.flatMap((p) => p.ifaces)]);
+  const ifaces: Record<string, IfaceLayout> = {};
+  for (const id of ids) {
+    const l = tile.ifaces[id];
+    if (l) ifaces[id] = l;
+  }
+  const links = tile.links.filter((l) => ids.has(l.id.slice('veth:'.length)));
+  const out: PlacedTile = { placed: { machine, ifaces: Object.values(ifaces) }, ifaces, links };
+  byKey.set(key, out);
+  return out;
+}
+
+/** Machines with more pods than this are cut to the pods in view (see {@link clipTile}). */
+const CLIP_PODS = 16;
+
 /**
  * The machines a journey works in: those of every namespace with an event other than hearing a
  * broadcast it ignores (a frame in, then `arp-other-target`), so an ARP request flooded to 5,000
@@ -156,20 +201,29 @@ export function openMachines(layout: TopologyLayout, t: Topology, names: readonl
   return { ...layout, machines, ifaces, namespaces, links };
 }
 
-/** The grid cells in view: columns c0..c1 and rows r0..r1, inclusive (empty when c0 > c1 or r0 > r1). */
+/**
+ * The grid cells in view: columns c0..c1 and rows r0..r1, inclusive (empty when c0 > c1 or r0 > r1),
+ * and the columns `x1`..`x2` (drawing units) a long machine is cut to (`clipTile`): the view rounded
+ * out to a power of two of half its width, so a pan or a zoom changes them only now and then.
+ */
 export interface TileRange {
   c0: number;
   c1: number;
   r0: number;
   r1: number;
+  x1: number;
+  x2: number;
 }
 
 /** The cells of the grid that meet `view` (drawing units): only their machines are drawn. */
 export function tileRange(ov: OverviewLayout, view: Box): TileRange {
+  const q = 2 ** Math.ceil(Math.log2(Math.max(256, view.w / 2)));
   return {
     c0: Math.max(0, Math.floor((view.x - M.margin) / ov.cellW)),
     c1: Math.min(ov.cols - 1, Math.floor((view.x + view.w - M.margin) / ov.cellW)),
     r0: Math.max(0, Math.floor((view.y - M.margin) / ov.cellH)),
     r1: Math.min(ov.rows - 1, Math.floor((view.y + view.h - M.margin) / ov.cellH)),
+    x1: Math.floor(view.x / q) * q,
+    x2: Math.ceil((view.x + view.w) / q) * q,
   };
 }

@@ -1,12 +1,12 @@
 import { memo, useMemo } from 'react';
 import type { Topology } from '../../core';
 import type { OverviewLayout, TileLayout } from '../../geometry/layoutTypes';
-import { placedMachine, tileRange, type TileRange } from '../../geometry/overview';
+import { clipTile, placedMachine, tileRange, type TileRange } from '../../geometry/overview';
 import { useStrings } from '../i18n/useStrings';
 import { MachineBox, type MachineBoxProps } from './MachineBox';
 
 /** Scale from which the machines in view are drawn in full (their pods, veths and labels). */
-export const DETAIL_K = 0.25;
+export const DETAIL_K = 0.4;
 /** On-screen height (px) of a tile's text from which tiles are drawn one by one with their name and pod count. */
 const LABEL_PX = 9;
 
@@ -80,7 +80,7 @@ function OverviewTilesView({ overview, topology, range, lod, opened, ...box }: O
       {tiles.map((s) => {
         const m = topology.machines[byName.get(s.name) ?? -1];
         if (!m) return null;
-        const p = placedMachine(m, s);
+        const p = clipTile(placedMachine(m, s), range.x1, range.x2);
         return <MachineBox key={s.name} machine={p.placed.machine} ifaces={p.ifaces} links={p.links} {...box} />;
       })}
     </g>

@@ -23,5 +23,7 @@ export function useTileRange(ov: OverviewLayout | undefined, t: ZoomTransform, s
   const c1 = r?.c1 ?? -1;
   const r0 = r?.r0 ?? -1;
   const r1 = r?.r1 ?? -1;
-  return useMemo(() => (c0 < 0 ? null : { c0, c1, r0, r1 }), [c0, c1, r0, r1]);
+  const x1 = r?.x1 ?? 0;
+  const x2 = r?.x2 ?? 0;
+  return useMemo(() => (c0 < 0 ? null : { c0, c1, r0, r1, x1, x2 }), [c0, c1, r0, r1, x1, x2]);
 }
