@@ -137,6 +137,8 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const overview = layout.overview;
   const range = useTileRange(overview, transform, size);
   const openedSet = useMemo(() => new Set(opened), [opened]);
+  const overviewLod = overview ? lodOf(overview, transform.k) : null;
+  const farOverview = overviewLod === 'marks';
   const cniFocus = cni ? cniFocusOf(cni) : null;
   const activeNs = cniFocus ? cniFocus.ns : (ev?.ns ?? null);
   const activeIface = cniFocus ? cniFocus.iface : ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
@@ -201,9 +203,10 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
           <Segments segments={layout.segments} links={outer} />
           {overview && range && (
-            <OverviewTiles overview={overview} topology={topology} range={range} lod={lodOf(overview, transform.k)} opened={openedSet} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
+            <OverviewTiles overview={overview} topology={topology} range={range} lod={overviewLod ?? 'marks'} opened={openedSet} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           )}
-          {layout.machines.map((m) => (
+          {/* From far an overview's opened machines are marks of their own (OverviewTiles), not specks of drawing. */}
+          {!farOverview && layout.machines.map((m) => (
             <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selection={editing ? selection : NO_SELECTION} editing={editing} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
           {editing && (

@@ -33,6 +33,11 @@ export function lodOf(overview: OverviewLayout, k: number): OverviewTilesProps['
   return sample && fontOf(sample) * k >= LABEL_PX ? 'tiles' : 'marks';
 }
 
+/** A tile's box as path data. */
+function markOf(s: TileLayout): string {
+  return `M${s.box.x},${s.box.y}h${s.box.w}v${s.box.h}h${-s.box.w}z`;
+}
+
 function tilesOf(overview: OverviewLayout, r: TileRange, opened: ReadonlySet<string>): TileLayout[] {
   const out: TileLayout[] = [];
   for (let row = r.r0; row <= r.r1; row++) {
@@ -54,8 +59,15 @@ function OverviewTilesView({ overview, topology, range, lod, opened, ...box }: O
   const t = useStrings();
   const tiles = useMemo(() => tilesOf(overview, range, opened), [overview, range, opened]);
   if (lod === 'marks') {
-    const d = tiles.map((s) => `M${s.box.x},${s.box.y}h${s.box.w}v${s.box.h}h${-s.box.w}z`).join('');
-    return <path className="overview-marks" d={d} data-testid="overview-marks" data-tiles={tiles.length} />;
+    const d = tiles.map(markOf).join('');
+    // The journey's machines stand out: from far, their own drawing is a speck.
+    const open = overview.tiles.filter((s) => opened.has(s.name)).map(markOf).join('');
+    return (
+      <g>
+        <path className="overview-marks" d={d} data-testid="overview-marks" data-tiles={tiles.length} />
+        <path className="overview-open" d={open} />
+      </g>
+    );
   }
   if (lod === 'tiles') {
     return (
