@@ -37,5 +37,5 @@ describe('events are plain data', () => {
       for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
     };
     for (const r of journeys) walk(r, 'result');
-  });
+  }, 30_000); // walks every namespace's tables of every journey: a guard for a loaded machine, not a speed check
 });

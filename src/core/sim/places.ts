@@ -4,7 +4,7 @@ import { formatIp, ZERO_MAC } from '../net/ipv4';
 import type { CompiledNs } from './compile';
 import { LO } from './loopback';
 import { lazyRecord } from '../lazyRecord';
-import type { World } from './world';
+import type { Ns, World } from './world';
 
 /** The loopback device every namespace has. */
 const LO_PLACE: IfacePlace = Object.freeze({ kind: 'loopback' as const, mac: ZERO_MAC, addrs: Object.freeze([]) as unknown as string[] });
@@ -25,9 +25,20 @@ export function placesOf(world: World, events: readonly HopEvent[]): Record<stri
   }
   const out: Record<string, Place> = {};
   for (const ns of world.builtNamespaces()) {
-    if (names.has(ns.name)) out[ns.name] = { machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces: ifacePlaces(ns.compiled) };
+    if (names.has(ns.name)) out[ns.name] = placeOf(ns);
   }
   return out;
+}
+
+const placeCache = new WeakMap<CompiledNs, Place>();
+
+/** A namespace's place, shared by every journey while its spec and machine stay (frozen: never changed). */
+function placeOf(ns: Ns): Place {
+  const hit = placeCache.get(ns.compiled);
+  if (hit && hit.machine === ns.machine && hit.role === ns.role && hit.pod === ns.isPod) return hit;
+  const place: Place = Object.freeze({ machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces: ifacePlaces(ns.compiled) });
+  placeCache.set(ns.compiled, place);
+  return place;
 }
 
 const cache = new WeakMap<CompiledNs, Record<string, IfacePlace>>();
