@@ -47,6 +47,7 @@ test('5,000 nodes and 150,000 pods: an overview that opens the journey’s machi
   await page.getByTestId('fit').click();
   const marks = page.getByTestId('overview-marks');
   await expect(marks).toHaveAttribute('data-tiles', '4998');
+  await expect(page.getByTestId('overview-open')).toHaveAttribute('data-tiles', '3');
   await expect(page.locator('[data-machine]')).toHaveCount(0);
   await expect(page.locator('[data-tile]')).toHaveCount(0);
 

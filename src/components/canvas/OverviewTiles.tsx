@@ -61,11 +61,11 @@ function OverviewTilesView({ overview, topology, range, lod, opened, ...box }: O
   if (lod === 'marks') {
     const d = tiles.map(markOf).join('');
     // The journey's machines stand out: from far, their own drawing is a speck.
-    const open = overview.tiles.filter((s) => opened.has(s.name)).map(markOf).join('');
+    const openTiles = overview.tiles.filter((s) => opened.has(s.name));
     return (
       <g>
         <path className="overview-marks" d={d} data-testid="overview-marks" data-tiles={tiles.length} />
-        <path className="overview-open" d={open} />
+        <path className="overview-open" d={openTiles.map(markOf).join('')} data-testid="overview-open" data-tiles={openTiles.length} />
       </g>
     );
   }
