@@ -35,7 +35,6 @@ test('5,000 nodes and 150,000 pods: an overview that opens the journey’s machi
   await page.goto('/?nodes=5000&pods=30&lang=en');
   await expect(page.getByTestId('play')).toBeEnabled({ timeout: 180_000 });
   await expect(page.getByTestId('link-error')).toHaveCount(0);
-  await expect(page.getByTestId('overview-note')).toHaveText('Overview of 5,001 machines and 150,000 pods: zoom in to see the machines in full. The journey\'s machines are open.');
   // Following the packet, the journey's machines are drawn in full: its source's and destination's
   // nodes and the router between them; none of the 4,998 nodes that only ignored its ARP requests.
   await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-follow', 'true');
@@ -44,7 +43,10 @@ test('5,000 nodes and 150,000 pods: an overview that opens the journey’s machi
   await expect(page.locator('[data-machine="router"]')).toHaveCount(1);
   await expect(page.locator('[data-ns="pod1-1"]')).toBeVisible();
   // The whole lab: one path of marks for the 4,998 other machines; no machine or tile in the page.
+  // Close up, no note covers the drawing; from far, it says what the overview is.
+  await expect(page.getByTestId('overview-note')).toHaveCount(0);
   await page.getByTestId('fit').click();
+  await expect(page.getByTestId('overview-note')).toHaveText('Overview of 5,001 machines and 150,000 pods: zoom in to see the machines in full. The journey\'s machines are open.');
   const marks = page.getByTestId('overview-marks');
   await expect(marks).toHaveAttribute('data-tiles', '4998');
   await expect(page.getByTestId('overview-open')).toHaveAttribute('data-tiles', '3');
@@ -79,8 +81,9 @@ test('5,000 nodes and 150,000 pods: an overview that opens the journey’s machi
   expect(await full.count()).toBeLessThan(20);
   await expect(full.first().locator('.pod-box').first()).toBeVisible();
 
-  // Russian, through the language switch.
+  // Russian, through the language switch, from far again.
   await page.getByTestId('lang-ru').click();
+  await page.getByTestId('fit').click();
   await expect(page.getByTestId('overview-note')).toHaveText('Обзор 5 001 машины и 150 000 подов: приблизьте схему, чтобы увидеть машины целиком. Машины, через которые идёт пакет, раскрыты.');
 });
 

@@ -218,7 +218,8 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
           {!editing && !cni && <PacketLayer scene={scene} />}
         </g>
       </svg>
-      {overview && (
+      {/* Said from far; close up (following the packet) it would only cover the drawing. */}
+      {overview && overviewLod !== 'full' && (
         <p className="overview-note" data-testid="overview-note">
           {t.anySize.overview.note(overview.tiles.length, overview.tiles.reduce((n, tile) => n + tile.pods, 0))}
         </p>
