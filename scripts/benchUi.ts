@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { build, preview } from 'vite';
 import { benchEdit } from './benchEdit';
+import { benchScaleUi } from './benchScale';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = 'reports/bench-dist';
@@ -173,7 +174,13 @@ export async function benchUi(onlySizes = false): Promise<Record<string, unknown
     const cluster = await playAndSample(page, `${base}?nodes=20&pods=10`, '4', 21, 200);
     show('playing 20 x 10 pods at 4x:', cluster);
     const edit = await benchEdit(browser, base);
-    return { ...sizes, seed1x: seed, cluster20x10at4x: cluster, edit };
+    const scale = await benchScaleUi(browser, base);
+    for (const s of scale) {
+      const f = (x: { workP95Ms: number; intervalP95Ms: number; late: number; frames: number }) =>
+        `work p95 ${x.workP95Ms.toFixed(1)} ms, interval p95 ${x.intervalP95Ms.toFixed(1)} ms, ${x.late} of ${x.frames} frames late`;
+      console.log(`overview ${String(s.nodes).padStart(5)} x ${s.pods}: Play after ${s.playMs} ms, overview painted after ${s.overviewMs} ms; pan: ${f(s.pan)}; zoom: ${f(s.zoom)} (target p95 <= 16.7)`);
+    }
+    return { ...sizes, seed1x: seed, cluster20x10at4x: cluster, edit, scale };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

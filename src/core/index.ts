@@ -22,7 +22,7 @@ export { specProblemTexts, type SpecProblem } from './i18n/specErrors';
 export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
-export { generateCluster, type ClusterOptions } from './presets/generate';
+export { K8S_LIMITS, generateCluster, type ClusterOptions } from './presets/generate';
 export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
