@@ -64,7 +64,7 @@ test.describe('the live checks', () => {
     const error = page.getByTestId('checks').locator('li').first();
     await expect(error.locator('.check-kind')).toHaveText('Ошибка');
     await expect(error).toContainText('адрес 10.10.10.1 есть и у интерфейса pod1/eth0 в той же сети второго уровня');
-    await expect(error.locator('.check-fix-what')).toHaveText('pod2: сменить адрес eth0 с 10.10.10.1/24 на 10.10.10.2/24');
+    await expect(error.locator('.check-fix-what')).toHaveText('pod2: сменить адрес интерфейса eth0 с 10.10.10.1/24 на 10.10.10.2/24');
     const warning = page.getByTestId('checks').locator('li').nth(1);
     await expect(warning).toContainText('машина node2 не пересылает пакеты (ip_forward=0)');
     await expect(warning.locator('.check-fix-what')).toHaveText('node2: включить ip_forward');

@@ -34,7 +34,7 @@ test.describe('the CNI story', () => {
     await expect(page.getByTestId('cni-panel')).toHaveAttribute('data-op', 'ADD');
     await expect(page.getByTestId('cni-counter')).toHaveText('Event 1 of 38');
     await expect(text(page)).toContainText("The runtime creates pod1's network namespace /var/run/netns/pod1");
-    await expect(page.getByTestId('cni-correction')).toContainText('Since Kubernetes 1.24 the container runtime');
+    await expect(page.getByTestId('cni-correction')).toContainText('Only with Docker\'s dockershim, removed in Kubernetes 1.24, did the kubelet call the plugins itself');
     // A fresh node: no cni0, and the pod's namespace is there with nothing in it yet.
     await expect(cni0(page)).toHaveCount(0);
     await expect(page.locator('[data-testid="network-canvas"] g[data-ns="pod1"]')).toHaveCount(1);
@@ -108,7 +108,7 @@ test.describe('the CNI story', () => {
   test('in Russian', async ({ page }) => {
     await openStory(page, 'cni-add-second-pod', 'ru');
     await expect(page.getByTestId('cni-counter')).toHaveText('Событие 1 из 31');
-    await stepUntil(page, /уже есть: плагин bridge берёт его/);
+    await stepUntil(page, /уже есть: плагин bridge использует его/);
     await expect(page.getByTestId('cni-correction')).toContainText('Мост cni0 уже на месте');
     await page.getByTestId('cni-last').click();
     await expect(page.getByTestId('cni-exit-code')).toHaveText('код возврата 0');

@@ -105,7 +105,7 @@ test.describe('the lab editor', () => {
     await page.keyboard.press('Enter');
     // Tab into the drawing to node1 and select it with Enter.
     const node1 = page.locator('[data-pin="node1"]');
-    for (let k = 0; k < 40 && !(await node1.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
+    for (let k = 0; k < 60 && !(await node1.evaluate((el) => el === document.activeElement)); k++) await page.keyboard.press('Tab');
     await expect(node1).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('selection')).toContainText('node1');

@@ -150,6 +150,24 @@ test('load opens a scenario’s lab and journey, or answers with an error naming
   expect(`Event 1 of ${step.events}`).not.toBe(before);
 });
 
+test('a scenario named by the address or by an attribute opens, its catalogue loaded on demand first', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The listener scenario: pod3 listens on tcp/80, and the journey is a TCP handshake.
+  await page.goto('/embed.html?preset=tcp-handshake-listener&controls=minimal');
+  await expect(page.getByTestId('step-count')).toHaveText(/^Event 1 of \d+$/);
+  await expect(page.locator('[data-testid="network-canvas"]')).toContainText('tcp/80');
+  // A page of its own holding one element that names the same scenario.
+  await page.route('**/one-element.html', (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>one</title><script type="module" src="./packet-journey.js"></script><packet-journey preset="tcp-handshake-listener" controls="minimal"></packet-journey>' }),
+  );
+  await page.goto('/one-element.html');
+  const el = page.locator('packet-journey');
+  await expect(el.getByTestId('step-count')).toHaveText(/^Event 1 of \d+$/);
+  await expect(el.locator('[data-testid="network-canvas"]')).toContainText('tcp/80');
+  expect(errors).toEqual([]);
+});
+
 test('the reveal.js example: each fragment advances one hop, and back', async ({ page }) => {
   await page.goto('/examples/reveal/index.html');
   await collect(page);

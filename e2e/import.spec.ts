@@ -33,7 +33,7 @@ test.describe('importing a cluster', () => {
     await expect(page.getByTestId('import-counts')).toHaveText('3 nodes, 3 pods with their own network, 11 hostNetwork, 1 not placed');
     const summary = page.getByTestId('import-summary');
     await expect(summary).toContainText('pasted text, line 15: kubectl get pods: 15 pods.');
-    await expect(summary).toContainText('CNI: Flannel, by kube-flannel/kube-flannel-ds.');
+    await expect(summary).toContainText('CNI: Flannel, recognised by kube-flannel/kube-flannel-ds.');
     await expect(summary).toContainText('default/nginx-748c667d99-zk8mj (Pending) is listed but not placed');
     await expect(page.getByTestId('import-mode')).toHaveValue('');
     await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Flannel, VXLAN backend');

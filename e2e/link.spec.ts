@@ -15,6 +15,8 @@ test.describe('the address is the state', () => {
     await page.getByTestId('next').click();
     await page.getByTestId('next').click();
     await page.getByTestId('lang-ru').click();
+    // The switch waits for the Russian narrator (it loads per language): read the event once it speaks Russian.
+    await expect(page.getByTestId('step-count')).toHaveText(/^Событие 3 из \d+$/);
     const before = await readStep(page);
     expect(before.step).toBe(3);
     const url = await addressSays(page, /lang=ru&.*step=3/);

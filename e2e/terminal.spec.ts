@@ -36,7 +36,7 @@ test.describe('the cluster terminal', () => {
     await expect(log).toContainText('daemonset.apps/kube-flannel-ds restarted');
     const note = page.getByTestId('terminal-restart');
     await expect(note).toContainText('flannel.1');
-    await expect(note).toContainText('CNI plugin runs only when a pod is created or deleted');
+    await expect(note).toContainText('CNI plugin runs only when a pod with its own network namespace is created or deleted, and the restart touched none');
 
     // History: the arrow brings the last command back.
     await page.getByTestId('terminal-input').focus();

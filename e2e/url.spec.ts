@@ -11,9 +11,9 @@ test('a link opens a given cluster, journey, language and step', async ({ page }
 });
 
 test('a link with mistakes names each one, in the page language, and still opens a working journey', async ({ page }) => {
-  await page.goto('/?lang=en&nodes=99&to=nosuch&ttl=2&speed=3&colour=red');
+  await page.goto('/?lang=en&nodes=9999&to=nosuch&ttl=2&speed=3&colour=red');
   const banner = page.getByTestId('link-error');
-  await expect(banner).toContainText('?nodes=99: the number of nodes must be a whole number from 1 to 20');
+  await expect(banner).toContainText('?nodes=9999: the number of nodes must be a whole number from 1 to 5000');
   await expect(banner).toContainText('?to=nosuch: “nosuch” is neither a pod or machine of this lab nor an IPv4 address');
   await expect(banner).toContainText('?speed=3: the speed must be one of 0.25, 0.5, 1, 2, 4');
   await expect(banner).toContainText('Unknown link parameter “?colour”');
@@ -24,7 +24,7 @@ test('a link with mistakes names each one, in the page language, and still opens
   await expect(page.getByTestId('step-count')).toHaveText(/^Event 1 of \d+$/);
   await expect(page.getByTestId('play')).toBeEnabled();
   await page.getByTestId('lang-ru').click();
-  await expect(banner).toContainText('?nodes=99: число нод должно быть целым числом от 1 до 20. Показан учебный стенд.');
+  await expect(banner).toContainText('?nodes=9999: число нод должно быть целым числом от 1 до 5000. Показан учебный стенд.');
   await expect(banner).toContainText('Неизвестный параметр ссылки «?colour»');
   await page.getByTestId('link-error-close').click();
   await expect(banner).toHaveCount(0);

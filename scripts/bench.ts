@@ -1,14 +1,23 @@
 /**
- * `npm run bench`: speed is measured here, never in tests. Prints a table and writes
+ * `npm run bench`: speed and size are measured here, never in tests. Prints a table and writes
  * reports/bench.json: the engine's figures (benchCore.ts), then the browser's (benchUi.ts).
+ * `npm run bench -- sizes` measures only the pages' first loads (reports/bench-sizes.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { benchColdSeed, benchHostile, benchLeanSeed, benchResimulate, benchThroughput } from './benchCore';
 import { benchUi } from './benchUi';
+import { benchScaleEngine, SCALE_SIZES } from './benchScale';
 
 async function main(): Promise<void> {
   const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), loadavg: loadavg() };
+  // `npm run bench -- sizes`: only the first loads' sizes (a build and a browser, about a minute).
+  if (process.argv.includes('sizes')) {
+    report.ui = await benchUi(true);
+    mkdirSync('reports', { recursive: true });
+    writeFileSync('reports/bench-sizes.json', JSON.stringify(report, null, 2));
+    return;
+  }
   // The lean reference first, in a process that has run nothing else (see benchLeanSeed).
   const lean = benchLeanSeed(3);
   const thr = benchThroughput(3);
@@ -25,6 +34,14 @@ async function main(): Promise<void> {
   report.hostile = hostile;
   const w = hostile.worst;
   console.log(`hostile labs, worst journey: ${w.worstMs.toFixed(1)} ms (${w.name}: ${w.events} events${w.halted ? ', halted at the budget' : ''}; ${hostile.cases.length} labs, every journey within ${hostile.maxEvents} events)`);
+  report.scale = SCALE_SIZES.map(([nodes, pods]) => {
+    const s = benchScaleEngine(nodes, pods);
+    console.log(
+      `${String(nodes).padStart(5)} nodes x ${pods} pods (${nodes * pods} pods): build ${s.buildMs.toFixed(0)} ms (${s.buildCpuMs.toFixed(0)} CPU), first journey ${s.firstMs.toFixed(0)} ms (${s.firstCpuMs.toFixed(0)} CPU, ${s.events} events), ` +
+        `next journey after a one-machine change ${s.nextMs.toFixed(1)} ms (${s.nextCpuMs.toFixed(1)} CPU, median; target < 16)`,
+    );
+    return s;
+  });
   report.ui = await benchUi();
   mkdirSync('reports', { recursive: true });
   writeFileSync('reports/bench.json', JSON.stringify(report, null, 2));

@@ -42,7 +42,7 @@ function clusterMissingRoute(nodes: number, podsPerNode: number): { topology: To
 }
 
 /** Starts sampling frames in the page; `stop` returns what was sampled since. */
-async function startSampling(page: Page): Promise<void> {
+export async function startSampling(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __pjBench: { costs: number[]; intervals: number[]; long: number[]; on: boolean } };
     const s = { costs: [] as number[], intervals: [] as number[], long: [] as number[], on: true };
@@ -70,7 +70,7 @@ async function startSampling(page: Page): Promise<void> {
   });
 }
 
-async function stopSampling(page: Page): Promise<{ costs: number[]; intervals: number[]; long: number[] }> {
+export async function stopSampling(page: Page): Promise<{ costs: number[]; intervals: number[]; long: number[] }> {
   return page.evaluate(async () => {
     const s = (window as unknown as { __pjBench: { costs: number[]; intervals: number[]; long: number[]; on: boolean } }).__pjBench;
     await new Promise((r) => setTimeout(r, 50));
@@ -79,7 +79,7 @@ async function stopSampling(page: Page): Promise<{ costs: number[]; intervals: n
   });
 }
 
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+export const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
 
 /** Opens `url` in edit mode and checks the page drew the lab asked for. */
 async function openInEdit(page: Page, url: string, machines: number): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * Browser figures for `npm run bench`, measured in headless Debian Chromium on a production build:
- * the gzip size of the JavaScript the first page loads, frame times while a journey plays, and the
+ * the gzip size of the JavaScript each page loads first (the first page, the embed, the element,
+ * beside issue 11's targets), frame times while a journey plays, and the
  * editor's figures (benchEdit.ts: frame times during a drag, the time from an edit to the new journey).
  * Frame times are rAF deltas sampled in the page (main-thread cost; headless Chromium paces rAF at
  * 60 Hz itself, so 16.7 ms is the floor).
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { build, preview } from 'vite';
 import { benchEdit } from './benchEdit';
+import { benchScaleUi } from './benchScale';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = 'reports/bench-dist';
@@ -100,8 +102,57 @@ function show(name: string, s: FrameStats): void {
   console.log(`${name.padEnd(27)} p95 ${s.p95Ms.toFixed(1)} ms, mean ${s.meanMs.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms, ${s.frames} frames in 5 s, ${s.longTasks} long tasks (target p95 <= 20 ms)`);
 }
 
-/** Builds the app into reports/, serves it, and measures it in Chromium. */
-export async function benchUi(): Promise<Record<string, unknown>> {
+/** Issue 11's size targets, KiB of gzip JavaScript in a page's first load. */
+export const SIZE_TARGETS = { firstPage: 150, embed: 130, element: 130 } as const;
+
+/** One figure against its target, as the report prints it. */
+function sized(name: string, j: LoadedJs, target: number | null): string {
+  const verdict = target === null ? '' : ` | target <= ${target} KiB: ${j.gzipBytes <= target * 1024 ? 'met' : `not met, ${((j.gzipBytes - target * 1024) / 1024).toFixed(1)} KiB over`}`;
+  return `${name.padEnd(27)} ${kib(j)}${verdict}`;
+}
+
+/**
+ * A page holding one `<packet-journey>` and nothing else: what a page that adds the element pays
+ * for it. Served by the browser itself (the build has no such page).
+ */
+const ONE_ELEMENT_PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>one element</title><script type="module" src="./packet-journey.js"></script></head><body><packet-journey controls="minimal"></packet-journey></body></html>';
+
+/**
+ * The JavaScript of each page's first load (the first page in English and in Russian, the embed,
+ * one `<packet-journey>`, and the two-element example, whose second element speaks Russian),
+ * printed beside issue 11's targets; each in a page of its own, so nothing comes from the cache.
+ */
+async function benchSizes(browser: Browser, base: string): Promise<Record<string, LoadedJs>> {
+  const measure = async (url: string, width: number, height: number, keep?: (url: string) => boolean, setup?: (page: Page) => Promise<unknown>): Promise<LoadedJs> => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    try {
+      await setup?.(page);
+      return await firstLoadJs(page, url, base, keep);
+    } finally {
+      await page.close();
+    }
+  };
+  const first = await measure(base, 1280, 720);
+  console.log(sized('first page JavaScript:', first, SIZE_TARGETS.firstPage));
+  const firstRu = await measure(`${base}?lang=ru`, 1280, 720);
+  console.log(sized('  the same in Russian:', firstRu, SIZE_TARGETS.firstPage));
+  // The embed for slides: what a deck loads for one player.
+  const embed = await measure(`${base}embed.html`, 960, 540);
+  console.log(sized("embed's first load:", embed, SIZE_TARGETS.embed));
+  const oneUrl = `${base}one-element.html`;
+  const element = await measure(oneUrl, 1280, 720, undefined, (page) => page.route(oneUrl, (r) => r.fulfill({ contentType: 'text/html', body: ONE_ELEMENT_PAGE })));
+  console.log(sized('<packet-journey>, one:', element, SIZE_TARGETS.element));
+  // The example's own script is not the element's.
+  const example = await measure(`${base}examples/web-component.html`, 1280, 720, (url) => !url.endsWith('/examples/web-component.js'));
+  console.log(sized('  two, en and ru (example):', example, null));
+  return { firstPageJs: first, firstPageRuJs: firstRu, embedFirstLoadJs: embed, elementJs: element, elementExampleJs: example };
+}
+
+/**
+ * Builds the app into reports/, serves it, and measures it in Chromium; with `onlySizes`, only the
+ * first loads' sizes (`npm run bench -- sizes`).
+ */
+export async function benchUi(onlySizes = false): Promise<Record<string, unknown>> {
   if (!existsSync(CHROMIUM)) {
     console.log(`browser figures skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     return { skipped: `no Chromium at ${CHROMIUM}` };
@@ -115,26 +166,21 @@ export async function benchUi(): Promise<Record<string, unknown>> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const base = `http://127.0.0.1:${PORT}/`;
-    const first = await firstLoadJs(page, base, base);
-    console.log(`first page JavaScript:      ${kib(first)} (target <= 200 KB)`);
-    // The embed for slides and the <packet-journey> element: what a deck or a page loads for one player.
-    const embedPage = await browser.newPage({ viewport: { width: 960, height: 540 } });
-    const embed = await firstLoadJs(embedPage, `${base}embed.html`, base);
-    console.log(`embed's first load:         ${kib(embed)} (target <= 130 KB)`);
-    // The example page's own script is not the element's.
-    await embedPage.close();
-    // A page of its own (a context of its own: nothing cached from the embed).
-    const elementPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const element = await firstLoadJs(elementPage, `${base}examples/web-component.html`, base, (url) => !url.endsWith('/examples/web-component.js'));
-    console.log(`<packet-journey> bundle:    ${kib(element)} (target <= 130 KB)`);
-    await elementPage.close();
+    const sizes = await benchSizes(browser, base);
+    if (onlySizes) return sizes;
     const seed = await playAndSample(page, base, '1', 3, 4);
     show('playing the seed at 1x:', seed);
     // 20 nodes plus the router: 21 machines, 200 pods.
     const cluster = await playAndSample(page, `${base}?nodes=20&pods=10`, '4', 21, 200);
     show('playing 20 x 10 pods at 4x:', cluster);
     const edit = await benchEdit(browser, base);
-    return { firstPageJs: first, embedFirstLoadJs: embed, elementJs: element, seed1x: seed, cluster20x10at4x: cluster, edit };
+    const scale = await benchScaleUi(browser, base);
+    for (const s of scale) {
+      const f = (x: { workP95Ms: number; intervalP95Ms: number; late: number; frames: number }) =>
+        `work p95 ${x.workP95Ms.toFixed(1)} ms, interval p95 ${x.intervalP95Ms.toFixed(1)} ms, ${x.late} of ${x.frames} frames late`;
+      console.log(`overview ${String(s.nodes).padStart(5)} x ${s.pods}: Play after ${s.playMs} ms, overview painted after ${s.overviewMs} ms; pan: ${f(s.pan)}; zoom: ${f(s.zoom)} (target p95 <= 16.7)`);
+    }
+    return { ...sizes, seed1x: seed, cluster20x10at4x: cluster, edit, scale };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runJourney, seedTopology, SCENARIOS, tellEvent, type FrameEvent, type JourneyResult } from '../src/core';
+import { runJourney, seedTopology, tellEvent, type FrameEvent, type JourneyResult } from '../src/core';
+import { SCENARIOS } from '../src/core/presets/scenarios';
 import { journeyPcapng } from '../src/core/export/pcapng';
 
 /*

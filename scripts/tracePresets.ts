@@ -2,7 +2,8 @@ import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets
 import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
 import { minikubeCilium } from '../src/core/presets/minikubeCilium';
-import { seedCalicoStylePod1, seedHostGw, seedTopology, seedVxlan, seedWithListeners, seedWithRedirects, type Topology } from '../src/core/index';
+import { seedHostGw, seedTopology, seedVxlan, type Topology } from '../src/core/index';
+import { seedCalicoStylePod1, seedWithListeners, seedWithRedirects } from '../src/core/presets/scenarios';
 
 /**
  * The labs `npm run trace -- --preset NAME` can run, by name. A Map, so only these names are found:

@@ -4,21 +4,29 @@ import { EmbedApp } from './app/Embed';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
 import { loadNarrator } from './core';
+import { loadScenariosFor } from './store/presets';
 import './app/app.css';
 
 // embed.html: the player for slides and pages (docs/embed-api.md). Its own entry, so its first load
 // holds no journey form, editor or library.
 const el = document.getElementById('root');
 if (!el) throw new Error('embed.html has no #root element');
-const { embed, link } = parseEmbedParams(window.location.search);
 const parent = window.parent !== window ? window.parent : null;
 const peer: EmbedPeer | null = parent ? { post: (m, origin) => parent.postMessage(m, origin) } : null;
 const root = el;
-// The narrator speaks one language at a time (core/i18n/narrators.ts): the embed's own first.
-void loadNarrator(link.lang ?? 'en').then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <EmbedApp link={link} embed={embed} peer={peer} />
-    </StrictMode>,
-  ),
-);
+const search = window.location.search;
+// The scenarios' catalogue only when the address names one (store/presets.ts), read before the address.
+// A catalogue that fails to load leaves the scenario unknown, said as for a wrong name, not a blank frame.
+void loadScenariosFor(search)
+  .catch(() => undefined)
+  .then(() => {
+    const { embed, link } = parseEmbedParams(search);
+    // The narrator speaks one language at a time (core/i18n/narrators.ts): the embed's own first.
+    return loadNarrator(link.lang ?? 'en').then(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <EmbedApp link={link} embed={embed} peer={peer} />
+        </StrictMode>,
+      ),
+    );
+  });

@@ -5,12 +5,16 @@ import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './a
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
 import { loadNarrator } from './core';
+import { SCENARIOS } from './core/presets/scenarios';
+import { registerScenarios } from './store/presets';
 import './app/app.css';
 
 const el = document.getElementById('root');
 if (!el) throw new Error('index.html has no #root element');
 const root = el;
 const search = window.location.search;
+// The page's Scenario list shows every scenario: its catalogue comes with the first load.
+registerScenarios(SCENARIOS);
 const params = parseUrlParams(search);
 
 function render(start?: StartedLab): void {

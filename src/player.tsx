@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './app/Embed';
 import { parseEmbedParams } from './app/embedParams';
 import { loadNarrator } from './core';
+import { SCENARIOS } from './core/presets/scenarios';
+import { registerScenarios } from './store/presets';
 import './app/app.css';
 
 // player.html: the offline page (one self-contained file, built by vite.offline.ts). The app's
@@ -24,6 +26,8 @@ function writtenLink(): string | null {
   }
 }
 
+// One file that plays from disk: the catalogue is inlined, read before the link that may name one.
+registerScenarios(SCENARIOS);
 const q = new URLSearchParams(writtenLink() ?? window.location.search);
 q.set('controls', 'full');
 // No deck around the page: the arrow keys are the player's.

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { hasNarrator, loadNarrator } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import type { AppStore } from '../store/createAppStore';
+import { hasScenarios, loadScenarios } from '../store/presets';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedStep } from '../store/embedApi';
 import { AppStoreProvider } from '../store/StoreContext';
 import { createEmbedStore, usePrintStill } from './Embed';
@@ -65,6 +66,8 @@ export function definePacketJourney(css: readonly string[]): void {
     #queued = false;
     /** How many times the player was opened: a new key, so React starts it afresh. */
     #opened = 0;
+    /** The scenarios' catalogue failed to load: open without it rather than wait for it again. */
+    #noCatalog = false;
 
     connectedCallback(): void {
       if (!this.shadowRoot) {
@@ -155,6 +158,18 @@ export function definePacketJourney(css: readonly string[]): void {
       for (const name of ELEMENT_ATTRIBUTES) {
         const v = this.getAttribute(name);
         if (v !== null) q.set(name, v);
+      }
+      // The scenarios' catalogue only when the attributes name one (store/presets.ts), read before them;
+      // one that fails to load leaves the scenario unknown, said as for a wrong name.
+      if (q.has('preset') && !hasScenarios() && !this.#noCatalog) {
+        void loadScenarios()
+          .catch(() => {
+            this.#noCatalog = true;
+          })
+          .then(() => {
+            if (this.isConnected) this.#render();
+          });
+        return;
       }
       const { embed, link } = parseEmbedParams(`?${q.toString()}`);
       // The narrator speaks one language at a time (core/i18n/narrators.ts): open once it is here.

@@ -2,6 +2,7 @@ import type { Bilingual } from '../core';
 import type { AppStore } from '../store/createAppStore';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedCommand, type EmbedError, type EmbedJourney } from '../store/embedApi';
 import type { EmbedOptions } from './embedParams';
+import { hasScenarios, loadScenarios } from '../store/presets';
 import { parseUrlParams } from './urlParams';
 
 /*
@@ -92,6 +93,18 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
     if (step) send('step', { ...step });
   };
 
+  /** Commands waiting behind a `load` that waits for the scenarios' catalogue. */
+  let queue: Promise<void> | null = null;
+  const answer = (c: EmbedCommand) => {
+    if (c.type === 'get') return sendStep();
+    const before = store.getState();
+    const err = c.type === 'load' ? load(store, c) : applyEmbedCommand(store.getState(), c);
+    const after = store.getState();
+    if (err) sendError(err, c.type);
+    // A command that leaves the player where it was is answered too (a change is told by the store's subscriber).
+    else if (after.index === before.index && after.result === before.result) sendStep();
+  };
+
   const onMessage = (e: MessageEvent) => {
     if (e.source !== win.parent || win.parent === win) return;
     if (!originAllowed(e.origin, allowed)) return;
@@ -100,13 +113,13 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
     const type = (e.data as { type?: unknown }).type;
     if (!read.ok) return sendError(read.error, type);
     const c = read.command;
-    if (c.type === 'get') return sendStep();
-    const before = store.getState();
-    const err = c.type === 'load' ? load(store, c) : applyEmbedCommand(store.getState(), c);
-    const after = store.getState();
-    if (err) sendError(err, c.type);
-    // A command that leaves the player where it was is answered too (a change is told by the store's subscriber).
-    else if (after.index === before.index && after.result === before.result) sendStep();
+    // A `load` of a scenario waits for the scenarios' catalogue (store/presets.ts); the commands
+    // after it wait behind it, so they are carried out in the order they came.
+    if (queue || (c.type === 'load' && c.preset !== undefined && !hasScenarios())) {
+      queue = (queue ?? loadScenarios().catch(() => undefined)).then(() => answer(c));
+      return;
+    }
+    answer(c);
   };
   win.addEventListener('message', onMessage);
 

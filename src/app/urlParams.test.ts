@@ -26,18 +26,18 @@ describe('parseUrlParams', () => {
   });
 
   it('names every bad value in both languages and falls back to its default', () => {
-    const p = parseUrlParams('?from=pod9&to=10.10.300.1&ttl=999&count=0&proto=sctp&warm=yes&lang=de&theme=pink&step=-3&nodes=99&pods=0&speed=3&follow=2&panels=x');
+    const p = parseUrlParams('?from=pod9&to=10.10.300.1&ttl=999&count=0&proto=sctp&warm=yes&lang=de&theme=pink&step=-3&nodes=9999&pods=0&speed=3&follow=2&panels=x');
     expect(p.topology).toBeUndefined();
     expect(p.spec).toEqual({ from: 'pod1', to: 'pod3', proto: 'icmp', count: 1, ttl: 64, warm: false });
     expect(p.lang).toBeUndefined();
     expect(p.step).toBeUndefined();
     expect(p.speed).toBeUndefined();
     const en = p.linkErrors.map((e) => e.en);
-    for (const name of ['from=pod9', 'to=10.10.300.1', 'ttl=999', 'count=0', 'proto=sctp', 'warm=yes', 'lang=de', 'theme=pink', 'step=-3', 'nodes=99', 'pods=0', 'speed=3', 'follow=2', 'panels=x']) {
+    for (const name of ['from=pod9', 'to=10.10.300.1', 'ttl=999', 'count=0', 'proto=sctp', 'warm=yes', 'lang=de', 'theme=pink', 'step=-3', 'nodes=9999', 'pods=0', 'speed=3', 'follow=2', 'panels=x']) {
       expect(en.filter((m) => m.startsWith(`?${name}:`)), name).toHaveLength(1);
     }
-    expect(en.find((m) => m.startsWith('?nodes=99'))).toBe('?nodes=99: the number of nodes must be a whole number from 1 to 20. Showing the seed lab.');
-    expect(p.linkErrors.find((e) => e.en.startsWith('?nodes=99'))?.ru).toBe('?nodes=99: число нод должно быть целым числом от 1 до 20. Показан учебный стенд.');
+    expect(en.find((m) => m.startsWith('?nodes=9999'))).toBe('?nodes=9999: the number of nodes must be a whole number from 1 to 5000. Showing the seed lab.');
+    expect(p.linkErrors.find((e) => e.en.startsWith('?nodes=9999'))?.ru).toBe('?nodes=9999: число нод должно быть целым числом от 1 до 5000. Показан учебный стенд.');
     expect(p.linkErrors.find((e) => e.en.startsWith('?count=0'))).toEqual({
       en: '?count=0: the number of packets must be a whole number from 1 to 10.',
       ru: '?count=0: число пакетов должно быть целым числом от 1 до 10.',
@@ -73,7 +73,7 @@ describe('parseUrlParams', () => {
     expect(p.linkErrors.map((e) => e.en)).toEqual(['?port=80: ICMP has no ports, so the port was ignored: add proto=udp or proto=tcp.']);
   });
 
-  it('builds a generated cluster of the asked size, up to 20 nodes of 20 pods', () => {
+  it('builds a generated cluster of the asked size', () => {
     const p = parseUrlParams('?nodes=6&pods=3');
     expect(p.topology?.machines.filter((m) => m.role === 'node')).toHaveLength(6);
     expect(p.topology?.machines[0]?.pods).toHaveLength(3);
@@ -82,8 +82,23 @@ describe('parseUrlParams', () => {
     expect(big.speed).toBe(4);
     expect(big.topology?.machines.flatMap((m) => m.pods ?? [])).toHaveLength(200);
     expect(parseUrlParams('?nodes=20&pods=20').topology?.machines.flatMap((m) => m.pods ?? [])).toHaveLength(400);
-    expect(parseUrlParams('?nodes=21').linkErrors).toHaveLength(1);
-    expect(parseUrlParams('?nodes=2&pods=21').linkErrors).toHaveLength(1);
+    expect(parseUrlParams('?nodes=5001').linkErrors).toHaveLength(1);
+    expect(parseUrlParams('?nodes=2&pods=111').linkErrors).toHaveLength(1);
+  });
+
+  it('builds clusters up to Kubernetes’ limits and refuses more pods than 150,000 in both languages', () => {
+    const p = parseUrlParams('?nodes=5000&pods=30');
+    expect(p.linkErrors).toEqual([]);
+    expect(p.lab).toEqual({ nodes: 5000, pods: 30 });
+    expect(p.topology?.machines).toHaveLength(5001);
+    const over = parseUrlParams('?nodes=5000&pods=31');
+    expect(over.topology).toBeUndefined();
+    expect(over.linkErrors).toEqual([
+      {
+        en: "pods: 5000 nodes × 31 pods = 155000 pods, over Kubernetes' limit of 150000 pods in a cluster; with 5000 nodes ask for at most 30 pods per node",
+        ru: 'pods: 5000 нод × 31 под = 155000 подов, больше предела Kubernetes в 150000 подов на кластер; при 5000 нодах можно не больше 30 подов на ноде',
+      },
+    ]);
   });
 
   it('checks names against the lab it opens', () => {

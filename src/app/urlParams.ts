@@ -1,6 +1,6 @@
-import { JourneyError, decodeLabLink, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
+import { JourneyError, K8S_LIMITS, decodeLabLink, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
-import type { LabParams } from '../store/link';
+import { rememberGenerated, type LabParams } from '../store/link';
 import { findScenario } from '../store/presets';
 import { isCniStoryId, type CniStoryId } from '../core/presets/cniStoryIds';
 import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
@@ -43,9 +43,13 @@ export interface UrlParams extends OpenOptions {
   brokenLab?: { raw: string; problems: Problem[] };
 }
 
-/** Largest generated cluster a link may ask for (20 × 20 = 400 pods): beyond it the drawing is a blur. */
-export const MAX_NODES = 20;
-export const MAX_PODS = 20;
+/**
+ * Largest generated cluster a link may ask for: Kubernetes' own limits (5,000 nodes, 110 pods per
+ * node, 150,000 pods in all; generateCluster refuses a product above that in both languages). A
+ * lab that large is drawn as an overview (geometry/overview.ts).
+ */
+export const MAX_NODES = K8S_LIMITS.nodes;
+export const MAX_PODS = K8S_LIMITS.podsPerNode;
 
 /** Every parameter the player understands, in the order the help lists them. */
 export const KNOWN_PARAMS = ['lab', 'preset', 'nodes', 'pods', 'from', 'to', 'proto', 'port', 'count', 'ttl', 'size', 'warm', 'lang', 'theme', 'step', 'speed', 'follow', 'panels', 'future'] as const;
@@ -155,6 +159,7 @@ export function parseUrlParams(search: string): UrlParams {
       try {
         out.topology = generateCluster({ nodes, podsPerNode: pods });
         out.lab = { nodes, pods };
+        rememberGenerated(out.topology, out.lab);
       } catch (e) {
         if (!(e instanceof JourneyError)) throw e;
         errors.push(e.text);

@@ -41,5 +41,5 @@ describe('events are plain data', () => {
     };
     for (const r of journeys) walk(r, 'result');
     expect(bad).toEqual([]);
-  });
+  }, 30_000); // walks every namespace's tables of every journey: a guard for a loaded machine, not a speed check
 });

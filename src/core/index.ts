@@ -12,7 +12,8 @@ export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
-export { SCENARIOS, seedWithRedirects, seedWithListeners, seedCalicoStylePod1, type Scenario } from './presets/scenarios';
+// The scenarios' catalogue is not re-exported: the embed and the element load it on demand (store/presets.ts).
+export type { Scenario } from './presets/scenarios';
 export { seedVxlan, seedHostGw } from './presets/datapathScenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
@@ -21,7 +22,7 @@ export { specProblemTexts, type SpecProblem } from './i18n/specErrors';
 export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
-export { generateCluster, type ClusterOptions } from './presets/generate';
+export { K8S_LIMITS, generateCluster, type ClusterOptions } from './presets/generate';
 export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';

@@ -1,5 +1,6 @@
 import type { HopEvent } from './events';
 import type { FdbRow, JourneyResult, NetState, NsTables, RouteRow } from './journey';
+import { overlayRecord } from './lazyRecord';
 
 /**
  * A learned path MTU as `ip route show cache` lists it (`expires` counts down from `expiresS`; the
@@ -18,13 +19,15 @@ export function pmtuRow(dst: string, via: string | null, dev: string, mtu: numbe
  * Namespaces untouched by the fold share their objects with `result.initial`.
  */
 export function stateAt(result: Pick<JourneyResult, 'initial' | 'events'>, index: number): NetState {
-  const state: NetState = { ns: { ...result.initial.ns }, segments: { ...result.initial.segments } };
+  // Only the namespaces the fold changes are copied; the others are read through to the snapshot.
+  const changed = new Map<string, NsTables>();
+  const state: NetState = { ns: overlayRecord(result.initial.ns, changed), segments: { ...result.initial.segments } };
   const copied = new Set<string>();
   const own = (ns: string): NsTables | undefined => {
     const t = state.ns[ns];
     if (!t || copied.has(ns)) return t;
     const c: NsTables = { routes: t.routes, neigh: t.neigh.map((r) => ({ ...r })), fdb: Object.fromEntries(Object.entries(t.fdb).map(([k, v]) => [k, v.map((r) => ({ ...r }))])) };
-    state.ns[ns] = c;
+    changed.set(ns, c);
     copied.add(ns);
     return c;
   };

@@ -3,6 +3,7 @@ import { measureMachine, type MachineSize } from './measureMachine';
 import { METRICS as M, textW } from './metrics';
 import { nicsOnly, placeMachine } from './placeMachine';
 import { polylineD } from './paths';
+import { needsOverview, overviewArrangement, overviewLayout } from './overview';
 import { ifaceId, type Arrangement, type Box, type IfaceLayout, type LinkLayout, type MachineLayout, type NsLayout, type SegmentLayout, type TopologyLayout } from './layoutTypes';
 
 /**
@@ -58,9 +59,11 @@ interface RowPlan {
  * L2 segment; a segment reaching several rows gets a vertical trunk on the left joining its lanes.
  * In a facing arrangement the machines with NICs only (routers, hosts) sit in a second row under
  * the first row's band, their NICs rising to it, so a lab like the seed one is less wide.
- * Pure: same topology and options, same drawing.
+ * Pure: same topology and options, same drawing. A Kubernetes-sized lab (`needsOverview`) is drawn
+ * as an overview of tiles instead (overview.ts), whatever the options.
  */
 export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyLayout {
+  if (needsOverview(t)) return overviewLayout(t);
   const arrangement = usable(t, opts.arrangement) ?? defaultArrangement(t);
   const segIds = segmentIds(t);
   const sizes = new Map(t.machines.map((m) => [m.name, measureOnce(m)]));
@@ -323,6 +326,7 @@ export function fitLayout(t: Topology, w: number, h: number, maxK = Infinity): T
 
 /** The arrangement {@link fitLayout} lays out, chosen without laying anything out. */
 export function fitArrangement(t: Topology, w: number, h: number, maxK = Infinity): Arrangement {
+  if (needsOverview(t)) return overviewArrangement(t);
   const base = defaultArrangement(t);
   if (w <= 0 || h <= 0) return base;
   const sizes = new Map(t.machines.map((m) => [m.name, measureOnce(m)]));

@@ -115,7 +115,33 @@ export interface TopologyLayout {
   rowOf: Record<string, number>;
   /** How the machines were arranged (see `layoutTopology`). */
   arrangement: Arrangement;
+  /**
+   * A Kubernetes-sized lab's overview (overview.ts): every machine as a tile; then `machines`,
+   * `ifaces`, `namespaces` and `links` hold only the machines opened in full.
+   */
+  overview?: OverviewLayout;
 }
+
+/** One machine as a tile of the overview: its real drawing's box, in its grid cell. */
+export interface TileLayout {
+  name: string;
+  role: MachineRole;
+  /** Pods on the machine, written on the tile. */
+  pods: number;
+  box: Box;
+}
+
+/** The overview's grid (TopologyLayout's `overview`). */
+export interface OverviewLayout {
+  /** Every machine, in topology order (cell `i` is column `i % cols`, row `floor(i / cols)`). */
+  tiles: TileLayout[];
+  cols: number;
+  rows: number;
+  /** A cell, gap included: the largest machine plus `M.machineGap` each way. */
+  cellW: number;
+  cellH: number;
+}
+
 
 /**
  * How machines are arranged: in rows of `cols` (each row followed by its lane band, segments spanning

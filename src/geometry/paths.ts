@@ -1,13 +1,16 @@
-import { line } from 'd3';
+import { pathRound } from 'd3';
 import type { Point, TopologyLayout } from './layoutTypes';
 
-const polyline = line<Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
-
-/** SVG path data for a polyline through `points`. */
+/**
+ * SVG path data for a polyline through `points`, exactly as d3-shape's `line()` writes it (its
+ * linear curve on a `pathRound(3)` path, a lone point closed): d3-path alone, as d3-shape's module
+ * brings its curves' factories (calls Rollup must keep) into the first page.
+ */
 export function polylineD(points: Point[]): string {
-  return polyline(points) ?? '';
+  const path = pathRound(3);
+  points.forEach((p, k) => (k === 0 ? path.moveTo(p.x, p.y) : path.lineTo(p.x, p.y)));
+  if (points.length === 1) path.closePath();
+  return path.toString();
 }
 
 /** Drop consecutive duplicate points, so animations do not pause on a zero-length leg. */

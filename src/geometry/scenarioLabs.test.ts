@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../core';
+import { SCENARIOS } from '../core/presets/scenarios';
 import { overlapArea } from './camera';
 import { layoutTopology } from './layout';
 

@@ -22,6 +22,16 @@ const sameCache = new WeakMap<Topology, Map<string, boolean>>();
  * edited one: then a short parameter opens it again; otherwise the link carries it whole. Cached
  * per topology object and key: links are built at every step, labs change only with an edit.
  */
+/**
+ * Says that `t` is the generated cluster of `lab`'s size, as made for a `?nodes=&pods=` link: the
+ * link then repeats the size without comparing a 150,000-pod lab with a second one, text to text.
+ */
+export function rememberGenerated(t: Topology, lab: LabParams): void {
+  let byKey = sameCache.get(t);
+  if (!byKey) sameCache.set(t, (byKey = new Map()));
+  byKey.set(`lab:${lab.nodes}x${lab.pods}`, true);
+}
+
 function isLab(t: Topology, key: string, make: () => Topology): boolean {
   let byKey = sameCache.get(t);
   if (!byKey) sameCache.set(t, (byKey = new Map()));

@@ -1,10 +1,41 @@
-import { SCENARIOS, type Scenario } from '../core';
+import type { Scenario } from '../core';
+
+/*
+ * The kernel-verified scenarios' catalogue (`core/presets/scenarios.ts`): their labs are some
+ * 10 KiB of gzip JavaScript, so the embed and the <packet-journey> element load it only when one is
+ * asked for (`?preset=`, the `preset` attribute, a `load` command), before they read what asks.
+ * The app's page, whose Scenario list shows them all, registers it at once, and so do tests
+ * (test-setup.ts).
+ */
+
+let catalog: readonly Scenario[] | null = null;
+
+/** Makes the scenarios available at once (the app's page, the offline page, tests). */
+export function registerScenarios(list: readonly Scenario[]): void {
+  catalog = list;
+}
+
+/** Whether the catalogue is here, so {@link findScenario} knows every scenario. */
+export function hasScenarios(): boolean {
+  return catalog !== null;
+}
+
+/** Loads the catalogue (once); resolves when {@link findScenario} knows every scenario. */
+export async function loadScenarios(): Promise<void> {
+  if (catalog === null) catalog = (await import('../core/presets/scenarios')).SCENARIOS;
+}
+
+/** Loads the catalogue when the link parameters in `search` (`?preset=…`) ask for a scenario; resolves at once otherwise. */
+export function loadScenariosFor(search: string): Promise<void> {
+  return new URLSearchParams(search).has('preset') ? loadScenarios() : Promise.resolve();
+}
 
 /**
  * The kernel-verified scenario with this id (`?preset=` in links, the scenario picker), or
- * undefined. Each call of its `topology()` builds a fresh lab, so loading one never shares objects
- * with another app on the page.
+ * undefined, which it also is before the catalogue is loaded: read a `preset` only after
+ * {@link loadScenarios} (or {@link loadScenariosFor}) resolved. Each call of its `topology()` builds
+ * a fresh lab, so loading one never shares objects with another app on the page.
  */
 export function findScenario(id: string): Scenario | undefined {
-  return SCENARIOS.find((s) => s.id === id);
+  return catalog?.find((s) => s.id === id);
 }

@@ -10,6 +10,9 @@ import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { Legend } from './Legend';
+import { lodOf, OverviewTiles } from './OverviewTiles';
+import { openedMachines, useTileRange } from './useOverview';
+import { openMachines } from '../../geometry/overview';
 import { MachineBox } from './MachineBox';
 import { PacketLayer } from './PacketLayer';
 import { PinActions } from './PinActions';
@@ -80,7 +83,8 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const t = useStrings();
   // A CNI story draws the lab as its events so far left it (the slice computed each step's drawing).
   const cni = useAppStore((s) => s.cni);
-  const layout = useAppStore((s) => (s.cni ? (s.cni.layouts[s.cni.index] ?? s.layout) : s.layout));
+  const base = useAppStore((s) => (s.cni ? (s.cni.layouts[s.cni.index] ?? s.layout) : s.layout));
+  const topology = useAppStore((s) => s.topology);
   const ev = useAppStore((s) => (s.cni ? null : selectEvent(s)));
   const events = useAppStore((s) => (s.cni ? undefined : s.result?.events));
   const index = useAppStore((s) => s.index);
@@ -90,6 +94,9 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const setFollow = useAppStore((s) => s.setFollow);
   const pinnedNs = useAppStore((s) => s.pinnedNs);
   const togglePin = useAppStore((s) => s.togglePin);
+  // A Kubernetes-sized lab is an overview of tiles: the journey's machines and the pinned one open in full.
+  const opened = useMemo(() => (base.overview ? openedMachines(topology, events ?? [], pinnedNs) : NO_SELECTION), [base, topology, events, pinnedNs]);
+  const layout = useMemo(() => openMachines(base, topology, opened), [base, topology, opened]);
   const setStage = useAppStore((s) => s.setStage);
   const editing = useAppStore((s) => s.mode === 'edit');
   const selected = useAppStore((s) => s.selected);
@@ -127,6 +134,11 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
     top,
   });
   const view = { x: transform.x, y: transform.y, k: transform.k };
+  const overview = layout.overview;
+  const range = useTileRange(overview, transform, size);
+  const openedSet = useMemo(() => new Set(opened), [opened]);
+  const overviewLod = overview ? lodOf(overview, transform.k) : null;
+  const farOverview = overviewLod === 'marks';
   const cniFocus = cni ? cniFocusOf(cni) : null;
   const activeNs = cniFocus ? cniFocus.ns : (ev?.ns ?? null);
   const activeIface = cniFocus ? cniFocus.iface : ev && (ev.type === 'frame' || (ev.type === 'drop' && ev.iface !== undefined)) ? `${ev.ns}/${ev.iface ?? ''}` : null;
@@ -190,7 +202,11 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
       >
         <g ref={cameraRef} transform={transform.toString()} data-testid="camera" data-scale={transform.k.toFixed(3)} className={editing ? 'is-editing' : undefined}>
           <Segments segments={layout.segments} links={outer} />
-          {layout.machines.map((m) => (
+          {overview && range && (
+            <OverviewTiles overview={overview} topology={topology} range={range} lod={overviewLod ?? 'marks'} opened={openedSet} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
+          )}
+          {/* From far an overview's opened machines are marks of their own (OverviewTiles), not specks of drawing. */}
+          {!farOverview && layout.machines.map((m) => (
             <MachineBox key={m.name} machine={m} ifaces={layout.ifaces} links={inner.get(m.name) ?? []} activeNs={editing ? null : activeNs} activeIface={editing ? null : activeIface} pinnedNs={editing ? null : pinnedNs} selection={editing ? selection : NO_SELECTION} editing={editing} onPin={editing ? pick : togglePin} onMenu={onMenu} onTabToActions={toActions} tabStop={tabStop} />
           ))}
           {editing && (
@@ -199,9 +215,15 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
             </Suspense>
           )}
           {/* Editing, the drawing shows the lab only: the packet comes back in play mode. */}
-          {!editing && !cni && <PacketLayer />}
+          {!editing && !cni && <PacketLayer scene={scene} />}
         </g>
       </svg>
+      {/* Said from far; close up (following the packet) it would only cover the drawing. */}
+      {overview && overviewLod !== 'full' && (
+        <p className="overview-note" data-testid="overview-note">
+          {t.anySize.overview.note(overview.tiles.length, overview.tiles.reduce((n, tile) => n + tile.pods, 0))}
+        </p>
+      )}
       <p id={descId} className="sr-only">
         {t.anySize.canvas.label}
       </p>

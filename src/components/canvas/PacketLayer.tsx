@@ -1,18 +1,16 @@
-import { useMemo } from 'react';
-import { packetSceneAt } from '../../geometry/packetScene';
+import type { PacketScene } from '../../geometry/packetScene';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { PacketGlyph } from './PacketGlyph';
 
-/** The packet(s) of the current step, and the drop mark if the step is a drop. */
-export function PacketLayer() {
+/**
+ * The packet(s) of the current step, and the drop mark if the step is a drop: `scene` is the
+ * canvas's (computed on the layout it draws, an overview's opened machines included).
+ */
+export function PacketLayer({ scene }: { scene: PacketScene | null }) {
   const t = useStrings();
-  const layout = useAppStore((s) => s.layout);
-  const events = useAppStore((s) => s.result?.events);
-  const index = useAppStore((s) => s.index);
   const speed = useAppStore((s) => s.speed);
-  const scene = useMemo(() => (events ? packetSceneAt(layout, events, index) : null), [layout, events, index]);
   if (!scene) return null;
   // The flight takes most of a step, so at any speed the packet lands before the next step begins.
   const duration = Math.min(0.9, (0.7 * stepMs(speed)) / 1000);

@@ -3,6 +3,11 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import { FIT_MAX, fitView, followView, type View, type Viewport } from '../../geometry/camera';
 import type { Box, Point } from '../../geometry/layoutTypes';
 
+
+/** Zoom limits of an ordinary lab; an overview may zoom out further (see the effect in useZoom). */
+const MIN_K = 0.15;
+const MAX_K = 8;
+
 /**
  * Room kept free of the drawing when fitting, in screen pixels: the strip at the top holds the
  * legend (left) and the zoom buttons (right), and is measured (`top` is its least height, a legend
@@ -99,7 +104,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
     const svg = svgRef.current;
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.15, 8])
+      .scaleExtent([MIN_K, MAX_K])
       // d3's default filter, less a press with Shift: Shift+drag draws the editor's selection box.
       .filter((e: MouseEvent) => (!e.ctrlKey || e.type === 'wheel') && !e.button && !(e.shiftKey && e.type === 'mousedown'))
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
@@ -115,6 +120,12 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
       sel.interrupt().on('.zoom', null);
     };
   }, [svgRef]);
+
+  // A Kubernetes-sized overview fits only far below the usual 0.15: zooming out stops at half the fit.
+  useEffect(() => {
+    const vp = viewport();
+    if (vp) behaviour.current?.scaleExtent([Math.min(MIN_K, whole(vp).k / 2), MAX_K]);
+  }, [viewport, whole, size]);
 
   const { follow, focus, focusAt, animate, moveMs } = opts;
   const fx = focus?.x;

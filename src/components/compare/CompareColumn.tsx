@@ -5,7 +5,7 @@ import { createAppStore, type AppStore } from '../../store/createAppStore';
 import { AppStoreProvider } from '../../store/StoreContext';
 import type { Lang, Theme } from '../../store/types';
 import { EmbedShell } from '../embed/EmbedShell';
-import { STRINGS } from '../i18n/strings';
+import { COMPARE } from '../i18n/compareStrings';
 
 /** Props of {@link CompareColumn}. */
 export interface CompareColumnProps {
@@ -33,7 +33,7 @@ function sideStore(lab: Topology, spec: JourneySpec, lang: Lang, theme: Theme): 
  * its own (its own store: the two sides never share state), or why the lab cannot take the mode.
  */
 export function CompareColumn({ side, choices, value, current, onChange, spec, lang, theme, onStore, onUse }: CompareColumnProps) {
-  const t = STRINGS[lang].compare;
+  const t = COMPARE[lang];
   const choice = choices.find((c) => c.key === value);
   const lab = choice?.lab ?? null;
   const [store, setStore] = useState<AppStore | null>(null);

@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { datapathChoices, datapathKey, type DatapathKey } from '../../core/compare/choices';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
 import { Icon } from '../player/icons';
 import { CompareColumn } from './CompareColumn';
 import { FiguresTable } from './FiguresTable';
 import './compare.css';
+import { useCompareStrings } from '../i18n/compareStrings';
 
 /** Props of {@link CompareDialog}. */
 export interface CompareDialogProps {
@@ -28,7 +28,7 @@ function otherMode(keys: readonly { key: DatapathKey; lab: unknown }[], current:
  * through the edit gate); the journey stays the same. Modal: Escape or the close button ends it.
  */
 export function CompareDialog({ onClose }: CompareDialogProps) {
-  const t = useStrings().compare;
+  const t = useCompareStrings();
   const main = useAppStoreApi();
   const topology = useAppStore((s) => s.topology);
   const spec = useAppStore((s) => s.result?.spec ?? null);

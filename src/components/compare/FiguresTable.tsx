@@ -4,6 +4,7 @@ import { journeyFigures, type JourneyFigures } from '../../core/compare/figures'
 import type { AppStore } from '../../store/createAppStore';
 import type { Lang } from '../../store/types';
 import { STRINGS } from '../i18n/strings';
+import { COMPARE } from '../i18n/compareStrings';
 
 /**
  * The figures of a side's journey, recomputed when its result changes (never per step). A side
@@ -31,7 +32,7 @@ export interface FiguresTableProps {
  * encapsulation, ARP lookups, time and outcome. A figure that differs is marked.
  */
 export function FiguresTable({ left, right, heads, lang, standIn }: FiguresTableProps) {
-  const t = STRINGS[lang].compare;
+  const t = COMPARE[lang];
   const drops = STRINGS[lang].drops;
   const a = useFigures(left, standIn);
   const b = useFigures(right, standIn);

@@ -3,10 +3,12 @@ import { formatProblem, problemSeverity, type Problem } from '../../core';
 import { applyFix, autoConfigure, fixText, labChecks, routeTail, type LabCheck, type LabFix } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
 import type { Lang } from '../../store/types';
+import { useInspectorStrings } from '../i18n/inspectorStrings';
 import { useStrings } from '../i18n/useStrings';
 import { EditHistory } from './EditToolbar';
 import { Inspector } from './Inspector';
 import { CniOfferNote } from './CniOfferNote';
+import { useEditorStrings } from '../i18n/editorStrings';
 
 /** One line of the checks list: a problem, where it is, and its fix when one is clear. */
 export interface CheckRow {
@@ -58,7 +60,8 @@ export function checkRows(checks: readonly LabCheck[], lang: Lang, words: { rout
  */
 export function ChecksPanel() {
   const t = useStrings();
-  const e = t.editor;
+  const e = useEditorStrings();
+  const inspector = useInspectorStrings();
   const lang = useAppStore((s) => s.lang);
   const topology = useAppStore((s) => s.topology);
   const selected = useAppStore((s) => s.selected);
@@ -72,7 +75,7 @@ export function ChecksPanel() {
   const checks = labChecks(topology);
   const rows = useMemo(() => checkRows(checks, lang, { route: e.checkRoute, routes: e.checkRoutes }), [checks, lang, e.checkRoute, e.checkRoutes]);
   const fixable = rows.some((r) => r.fix);
-  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? t.inspector.actions[lastEdit.label] ?? lastEdit.label)) : '';
+  const status = lastEdit ? (lastEdit.how === 'undo' ? e.undone : lastEdit.how === 'redo' ? e.redone : e.done(e.actions[lastEdit.label] ?? inspector.actions[lastEdit.label] ?? lastEdit.label)) : '';
   return (
     <aside className={`side editor-side${selected !== null ? ' has-inspector' : ''}`} data-testid="editor-panel">
       <section className="panel edit-selection">

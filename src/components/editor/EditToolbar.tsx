@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
 import { useEditActions, type PaletteKind } from './useEditActions';
+import { useEditorStrings } from '../i18n/editorStrings';
 
 /** Props of {@link EditToolbar}. */
 export interface EditToolbarProps {
@@ -22,8 +22,7 @@ const KINDS: PaletteKind[] = ['node', 'pod', 'router', 'segment'];
  * real mouse drag and a touch work alike; the ghost under the pointer lets events through.
  */
 export function EditToolbar({ svg, toDrawing }: EditToolbarProps) {
-  const t = useStrings();
-  const e = t.editor;
+  const e = useEditorStrings();
   const act = useEditActions();
   /** A palette item let go over the drawing: a machine where it fell, a pod or segment on the machine under it. */
   const onDrop = useCallback((kind: PaletteKind, cx: number, cy: number) => {
@@ -105,7 +104,7 @@ export function EditToolbar({ svg, toDrawing }: EditToolbarProps) {
 
 /** Undo, Redo and Delete (of the selection), at the head of the editor's panel. */
 export function EditHistory() {
-  const e = useStrings().editor;
+  const e = useEditorStrings();
   const act = useEditActions();
   const canUndo = useAppStore((s) => s.canUndo);
   const canRedo = useAppStore((s) => s.canRedo);

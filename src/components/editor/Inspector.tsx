@@ -2,7 +2,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Topology } from '../../core';
 import { findNs, podSubnetOf, renameNamespace, setPodSubnet, type NsPlace } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { useInspectorStrings } from '../i18n/inspectorStrings';
 import { TextField } from './InspectorField';
 import { InspectorInterfaces } from './InspectorInterfaces';
 import { InspectorRoutes } from './InspectorRoutes';
@@ -42,7 +42,7 @@ function keepKeys(e: KeyboardEvent<HTMLElement>): void {
  * with the reason beside it, in the UI's language, and the lab is unchanged.
  */
 export function Inspector() {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const topology = useAppStore((s) => s.topology);
   const selected = useAppStore((s) => s.selected);
   const count = useAppStore((s) => s.selection.length);

@@ -2,7 +2,7 @@ import type { EtherIface, IfaceSpec } from '../../core';
 import { useId, useState } from 'react';
 import { addressesFromText, linkToSegment, removeNic, renameInterface, setAddresses, setMac, type NsPlace } from '../../core/editing';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { useInspectorStrings, type INSPECTOR_EN } from '../i18n/inspectorStrings';
 import { Fact, Reason, TextField } from './InspectorField';
 import type { LabCommit, Refusal } from './useInspectorEdit';
 
@@ -13,7 +13,7 @@ export interface SectionProps {
 }
 
 /** What an interface is linked to, as the inspector says it. */
-function linkText(t: ReturnType<typeof useStrings>['inspector'], i: IfaceSpec, all: readonly IfaceSpec[]): string {
+function linkText(t: typeof INSPECTOR_EN, i: IfaceSpec, all: readonly IfaceSpec[]): string {
   if (i.kind === 'ether') return t.linkSegment(i.segment);
   if (i.kind === 'vxlan') return t.linkVxlan(i.vni, i.port, i.dev);
   if (i.kind === 'veth') return [t.linkPeer(`${i.peer.ns}/${i.peer.iface}`), i.master ? t.linkPort(i.master) : ''].filter(Boolean).join('; ');
@@ -26,7 +26,7 @@ function linkText(t: ReturnType<typeof useStrings>['inspector'], i: IfaceSpec, a
  * subnet) stays beside it with its reason.
  */
 function SegmentSelect({ place, commit, iface, index }: CardProps & { iface: EtherIface }) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const segments = useAppStore((s) => s.topology.segments);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const id = useId();
@@ -54,7 +54,7 @@ function SegmentSelect({ place, commit, iface, index }: CardProps & { iface: Eth
 
 /** Deletes a NIC (`removeNic`: its routes go with it, and an emptied segment), one undo step. */
 function RemoveNic({ place, commit, iface }: CardProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   return (
     <button type="button" className="ns-remove-nic" title={t.removeNicHelp} data-testid={`iface-remove-${iface.name}`}
       onClick={() => commit('removeNic', (x) => removeNic(x, { ns: place.ns.name, iface: iface.name }))}>
@@ -71,7 +71,7 @@ interface CardProps extends SectionProps {
 
 /** One interface as a folding card; its fields are built only while it is open (a node may have hundreds of veths). */
 function IfaceCard({ place, commit, iface: i, index: k }: CardProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const [open, setOpen] = useState(k === 0);
   const nsName = place.ns.name;
   const at = `${place.path}.interfaces[${k}]`;

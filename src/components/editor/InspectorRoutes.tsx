@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { RouteSpec } from '../../core';
 import { addRoute, deleteRoute, routeInput, routeLine, updateRoute, type NsPlace, type RouteInput } from '../../core/editing';
-import { useStrings } from '../i18n/useStrings';
+import { useInspectorStrings } from '../i18n/inspectorStrings';
 import { Reason } from './InspectorField';
 import type { SectionProps } from './InspectorInterfaces';
 import { useDraft, type LabCommit, type Refusal } from './useInspectorEdit';
@@ -25,7 +25,7 @@ interface RowProps {
 
 /** One route as an editable row: destination, gateway, device, metric, and its delete button; the reason of a refusal under it. */
 function RouteRow({ place, commit, route, index, onDelete }: RowProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const id = useId();
   const row = routeInput(route);
   const n = index + 1;
@@ -80,7 +80,7 @@ const EMPTY: RouteInput = { dst: '', via: '', dev: '', metric: '' };
 
 /** The row that adds a route: typed like the others, added with its button or Enter; Escape empties it. */
 function NewRoute({ place, commit }: SectionProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const id = useId();
   const [row, setRow] = useState<RouteInput>(EMPTY);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -161,7 +161,7 @@ function NewRoute({ place, commit }: SectionProps) {
  * table starts afresh when a row comes or goes, so a refusal never sticks to another route.
  */
 export function InspectorRoutes({ place, commit }: SectionProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const id = useId();
   const routes = place.ns.routes ?? [];
   const body = useRef<HTMLTableSectionElement>(null);

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { IFACE_SYSCTL_KEYS, setIfaceSysctl, setNsSysctl, sysctlsOf, type ShownSysctl, type SysctlReading } from '../../core/editing';
-import { useStrings } from '../i18n/useStrings';
+import { useInspectorStrings } from '../i18n/inspectorStrings';
 import { Reason, TextField } from './InspectorField';
 import type { SectionProps } from './InspectorInterfaces';
 import type { Refusal } from './useInspectorEdit';
@@ -21,7 +21,7 @@ interface EntryProps {
 
 /** One sysctl: a checkbox, or for rp_filter a select of its three modes. */
 function Entry({ id, name, label, reading, effect, describedBy, set, testId }: EntryProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const control =
     name === 'rp_filter' ? (
       <select id={id} value={String(reading.value)} onChange={(e) => set(Number(e.target.value))} aria-label={label} aria-describedby={describedBy} data-testid={testId}>
@@ -60,7 +60,7 @@ interface IfaceSysctlsProps {
 
 /** One interface's own sysctls, folded; its entries are built only while it is open. */
 function IfaceSysctls({ iface, n, own, uid, describe, onOff, set, reason }: IfaceSysctlsProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const [open, setOpen] = useState(false);
   return (
     <details className="ns-iface" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid={`sysctl-iface-${n}`}>
@@ -97,7 +97,7 @@ function IfaceSysctls({ iface, n, own, uid, describe, onOff, set, reason }: Ifac
  * on when `all` overrides it. Every change is one undo step.
  */
 export function InspectorSysctls({ place, commit }: SectionProps) {
-  const t = useStrings().inspector;
+  const t = useInspectorStrings();
   const uid = useId();
   const [refusal, setRefusal] = useState<{ where: string; problems: Refusal } | null>(null);
   const ns = place.ns;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedTopology, type Topology } from '../../core';
 import { addNode, addPod, labChecks } from '../../core/editing';
-import { STRINGS } from '../i18n/strings';
+import { EDITOR_EN, EDITOR_RU } from '../i18n/editorStrings';
 import { checkRows } from './ChecksPanel';
 
 function withNode3Pods(): Topology {
@@ -10,7 +10,7 @@ function withNode3Pods(): Topology {
   return addPod(t, 'node3').topology;
 }
 
-const rows = (t: Topology, lang: 'en' | 'ru') => checkRows(labChecks(t), lang, { route: STRINGS[lang].editor.checkRoute, routes: STRINGS[lang].editor.checkRoutes });
+const rows = (t: Topology, lang: 'en' | 'ru') => checkRows(labChecks(t), lang, { route: (lang === 'ru' ? EDITOR_RU : EDITOR_EN).checkRoute, routes: (lang === 'ru' ? EDITOR_RU : EDITOR_EN).checkRoutes });
 
 describe('the checks panel rows', () => {
   it('the seed lab has none', () => {

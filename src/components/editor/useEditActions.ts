@@ -4,8 +4,8 @@ import { addNode, addPod, addRouter, addSegment, clipboardEmpty, copyNamespaces,
 import type { TopologyLayout } from '../../geometry/layoutTypes';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStoreApi } from '../../store/StoreContext';
-import { STRINGS } from '../i18n/strings';
 import type { CniOffer } from '../../store/slices/cniSlice';
+import { EDITOR_EN, EDITOR_RU } from '../i18n/editorStrings';
 
 /** What the palette can add. */
 export type PaletteKind = 'node' | 'pod' | 'router' | 'segment';
@@ -29,8 +29,8 @@ export interface EditActions {
 }
 
 /** Both languages' sentence for a refusal the UI words itself. */
-function both(pick: (t: (typeof STRINGS)['en']['editor']) => string) {
-  return { en: pick(STRINGS.en.editor), ru: pick(STRINGS.ru.editor) };
+function both(pick: (t: typeof EDITOR_EN) => string) {
+  return { en: pick(EDITOR_EN), ru: pick(EDITOR_RU) };
 }
 
 /** The machine a namespace belongs to (itself for a machine), or null. */

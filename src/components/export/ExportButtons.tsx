@@ -1,9 +1,9 @@
 import './handout.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { tellEvent } from '../../core';
 import { pictureFileName } from '../../core/export/picture';
 import type { AppState } from '../../store/appState';
-import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
+import { useAppStoreApi } from '../../store/StoreContext';
 import { useExportStrings, type EXPORTS_EN } from '../i18n/exportStrings';
 import { downloadBytes } from '../library/download';
 import { Handout } from './Handout';
@@ -11,16 +11,16 @@ import { offlinePage } from './offlinePage';
 import { drawingPng, drawingSvg, pictureLink, utf8, type SvgPicture } from './svgPicture';
 
 /*
- * The export buttons beside the link and capture buttons: this event as an SVG or PNG picture with
- * the lab inside, the printable handout, the offline page. One lazy chunk: the first page does not carry them.
+ * The export menu's items, beside the link and capture buttons: this event as an SVG or PNG picture
+ * with the lab inside, the printable handout, the offline page. One lazy chunk, fetched when the
+ * menu's button (`ExportMenu.tsx`, on the first page) is pointed at or focused.
  */
 
-/** Icons in the player's style (24-unit paths), after Material Design's "ios_share", "image", "print" and "offline_pin" (Apache 2.0). */
+/** Icons in the player's style (24-unit paths), after Material Design's "image", "print" and "offline_pin" (Apache 2.0). */
 const PATHS = {
   svg: 'M21 19V5c0-1.1-.9-2-2-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2zM8.5 13.5l2.5 3.01L14.5 12l4.5 6H5l3.5-4.5z',
   png: 'M4 4h16v16H4zM6 6v12h12V6zM7 16l3-4 2 2.5 2-2.5 3 4z',
   handout: 'M19 8H5c-1.66 0-3 1.34-3 3v6h4v4h12v-4h4v-6c0-1.66-1.34-3-3-3zm-3 11H8v-5h8v5zm3-7c-.55 0-1-.45-1-1s.45-1 1-1 1 .45 1 1-.45 1-1 1zm-1-9H6v4h12V3z',
-  menu: 'M16 5l-1.42 1.42-1.59-1.59V16h-1.98V4.83L9.42 6.42 8 5l4-4 4 4zm4 5v11c0 1.1-.9 2-2 2H6c-1.11 0-2-.9-2-2V10c0-1.11.89-2 2-2h3v2H6v11h12V10h-3V8h3c1.1 0 2 .89 2 2z',
   offline: 'M12 2C6.5 2 2 6.5 2 12s4.5 10 10 10 10-4.5 10-10S17.5 2 12 2zm5 16H7v-2h10v2zm-6.7-4L7 10.7l1.4-1.4 1.9 1.9 5.3-5.3L17 7.3 10.3 14z',
 } as const;
 
@@ -44,18 +44,27 @@ export function stepPicture(from: Element | null, s: AppState, t: typeof EXPORTS
   return { pic, link, name: (ext) => pictureFileName(r.spec.from, r.spec.to, s.index + 1, ext) };
 }
 
-/** The export menu (see the file's comment): one button beside the link buttons, its four items above it; `note` says what went wrong. */
-export default function ExportButtons() {
+/** What the menu's button shares with its items (`ExportMenu.tsx`). */
+export interface ExportItemsProps {
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  /** The list's id, named by the button's `aria-controls`. */
+  menuId: string;
+  /** The menu's name, the button's label. */
+  label: string;
+  /** The menu's whole span: a press outside it closes the menu; the picture is of the app around it. */
+  at: RefObject<HTMLSpanElement | null>;
+  /** The button, where the focus goes back when the menu closes. */
+  opener: RefObject<HTMLButtonElement | null>;
+}
+
+/** The export menu's items (see the file's comment), above the button; `note` says what went wrong. */
+export default function ExportItems({ open, setOpen, menuId, label, at, opener }: ExportItemsProps) {
   const t = useExportStrings();
   const store = useAppStoreApi();
-  const ready = useAppStore((s) => s.result !== null);
   const [handout, setHandout] = useState(false);
   const [note, setNote] = useState('');
-  const at = useRef<HTMLSpanElement>(null);
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
   const list = useRef<HTMLDivElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const close = () => {
     setOpen(false);
     opener.current?.focus();
@@ -69,7 +78,7 @@ export default function ExportButtons() {
     };
     document.addEventListener('pointerdown', away);
     return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
+  }, [open, at, setOpen]);
   const run = (job: () => Promise<void>) => {
     setNote('');
     job().catch((e: unknown) => setNote(e instanceof Error && e.message === 'offline-missing' ? t.offlineMissing : t.failed));
@@ -96,16 +105,13 @@ export default function ExportButtons() {
     { id: 'offline', act: offline },
   ] as const;
   return (
-    <span className="export-buttons" ref={at}>
-      <button type="button" className="ctl" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} aria-label={t.menu} title={t.menu} disabled={!ready} onClick={() => setOpen(!open)} ref={opener} data-testid="export-menu">
-        <Glyph d={PATHS.menu} />
-      </button>
+    <>
       {open && (
         <div
           className="export-list"
           id={menuId}
           role="menu"
-          aria-label={t.menu}
+          aria-label={label}
           ref={list}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -141,7 +147,7 @@ export default function ExportButtons() {
         {note}
       </span>
       {handout && <Handout onClose={() => setHandout(false)} />}
-    </span>
+    </>
   );
 }
 

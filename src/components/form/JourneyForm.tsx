@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import type { Topology } from '../../core';
 import { namespaceNames, type DraftField } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
 import { defaultSize, MAX_COUNT, MAX_SIZE } from '../../store/specDraft';
@@ -14,6 +15,27 @@ export interface JourneyFormProps {
    * @default false
    */
   pickerFirst?: boolean;
+}
+
+/** Above this many pods the lists hold only the pods of the chosen endpoints' machines. */
+export const FORM_PODS_MAX = 2000;
+
+/**
+ * The pods the From and To lists offer: all of them, or in a Kubernetes-sized lab (150,000 pods
+ * would be 300,000 options, seconds to draw) the pods of the machines the endpoints are on, named
+ * in `machines`: choosing a machine from the list then offers its pods. The chosen ones are always listed.
+ */
+export function listedPods(t: Topology, pods: string[], endpoints: string[]): { pods: string[]; machines: string[] | null } {
+  if (pods.length <= FORM_PODS_MAX) return { pods, machines: null };
+  const machines: string[] = [];
+  const out: string[] = [];
+  for (const m of t.machines) {
+    const mine = m.pods ?? [];
+    if (!endpoints.includes(m.name) && !mine.some((p) => endpoints.includes(p.name))) continue;
+    machines.push(m.name);
+    for (const p of mine) out.push(p.name);
+  }
+  return { pods: out, machines };
 }
 
 /**
@@ -54,12 +76,13 @@ export function JourneyForm({ pickerFirst = false }: JourneyFormProps) {
     onBlur: () => touchField(field),
   });
   const names = namespaceNames(topology);
+  const listed = listedPods(topology, names.pods, [draft.from, draft.to]);
   const errorOf = (f: DraftField) => errors.find((e) => e.field === f);
   const invalid = (f: DraftField) => (errorOf(f) ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-errors` } : {});
   const nsOptions = (
     <>
-      <optgroup label={t.form.pods}>
-        {names.pods.map((n) => (
+      <optgroup label={listed.machines ? `${t.form.pods}: ${listed.machines.join(', ')}` : t.form.pods}>
+        {listed.pods.map((n) => (
           <option key={n} value={n}>
             {n}
           </option>

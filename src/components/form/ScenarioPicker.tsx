@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { SCENARIOS, type Scenario } from '../../core';
+import type { Scenario } from '../../core';
+import { SCENARIOS } from '../../core/presets/scenarios';
 import { CNI_STORY_IDS, isCniStoryId } from '../../core/presets/cniStoryIds';
 import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../core';
+import { SCENARIOS } from '../../core/presets/scenarios';
 import { STRINGS } from '../i18n/strings';
 import { groupsOf, groupScenarios } from './scenarioGroups';
 

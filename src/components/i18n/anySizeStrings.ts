@@ -11,6 +11,14 @@ const PORTS_RU: PluralForms = { one: 'порт', few: 'порта', many: 'по�
 const HOSTS_EN: PluralForms = { one: 'host ignores it', other: 'hosts ignore it' };
 // The verb agrees with the number too: «21 хост его игнорирует», «3 хоста его игнорируют».
 const HOSTS_RU: PluralForms = { one: 'хост его игнорирует', few: 'хоста его игнорируют', many: 'хостов его игнорируют', other: 'хоста его игнорируют' };
+const PODS_EN: PluralForms = { one: 'pod', other: 'pods' };
+const PODS_RU: PluralForms = { one: 'под', few: 'пода', many: 'подов', other: 'пода' };
+// «Обзор 21 машины и 150 000 подов»: after «обзор» both stand in the genitive.
+const PODS_GEN_RU: PluralForms = { one: 'пода', few: 'подов', many: 'подов', other: 'пода' };
+const MACHINES_EN: PluralForms = { one: 'machine', other: 'machines' };
+const MACHINES_RU: PluralForms = { one: 'машины', few: 'машин', many: 'машин', other: 'машины' };
+/** A number as its language groups thousands: 150,000 and 150 000. */
+const big = (lang: 'en' | 'ru', n: number): string => n.toLocaleString(lang === 'en' ? 'en-US' : 'ru-RU');
 const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
 const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
 
@@ -61,6 +69,13 @@ export const anySizeEn = {
       'a proxy-ARP answer waits half of proxy_delay (Linux: a random time below it); frame lengths are not shown.',
     ],
     close: 'Close',
+  },
+  overview: {
+    /** A machine's tile in the overview of a large lab: its pod count. */
+    pods: (n: number) => `${big('en', n)} ${plural('en', n, PODS_EN)}`,
+    /** Under the overview: what it is and how to see more. */
+    note: (machines: number, pods: number) =>
+      `Overview of ${big('en', machines)} ${plural('en', machines, MACHINES_EN)} and ${big('en', pods)} ${plural('en', pods, PODS_EN)}: zoom in to see the machines in full. The journey's machines are open.`,
   },
   canvas: {
     /** The drawing as one Tab stop: what the arrow keys do inside it. */
@@ -113,6 +128,10 @@ export const anySizeRu: AnySizeStrings = {
       'ответ proxy ARP задерживается ровно на половину proxy_delay (в Linux — на случайное время меньше proxy_delay); длины кадров не показываются.',
     ],
     close: 'Закрыть',
+  },
+  overview: {
+    pods: (n) => `${big('ru', n)} ${plural('ru', n, PODS_RU)}`,
+    note: (machines, pods) => `Обзор ${big('ru', machines)} ${plural('ru', machines, MACHINES_RU)} и ${big('ru', pods)} ${plural('ru', pods, PODS_GEN_RU)}: приблизьте схему, чтобы увидеть машины целиком. Машины, через которые идёт пакет, раскрыты.`,
   },
   canvas: {
     label: 'Схема — один элемент в порядке перехода по Tab: стрелками можно переходить между машинами и подами, Enter или пробел закрепляет их таблицы.',

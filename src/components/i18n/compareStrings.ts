@@ -1,12 +1,13 @@
 import type { DatapathKey } from '../../core/compare/choices';
+import type { Lang } from '../../store/types';
+import { useInLang } from './useStrings';
 
 /**
  * The compare view's texts (issue 10, point 4): the same packet under two datapath modes side by
- * side, its figures, and applying a mode to the lab. `strings.ts` holds them as `compare`.
+ * side, its figures, and applying a mode to the lab. They load with the compare dialog
+ * (`useCompareStrings`); the button's own are in `onDemandStrings.ts`.
  */
 export const COMPARE_EN = {
-  button: 'Compare modes',
-  buttonHelp: 'Play this packet under two datapath modes side by side: routed, Flannel host-gw, Flannel VXLAN, Calico, Calico VXLAN',
   title: (journey: string) => `The same packet under two datapath modes: ${journey}`,
   close: 'Close the comparison',
   mode: 'Datapath mode',
@@ -56,8 +57,6 @@ export const COMPARE_EN = {
 
 /** The Russian texts; the same shape as {@link COMPARE_EN}. */
 export const COMPARE_RU: typeof COMPARE_EN = {
-  button: 'Сравнить режимы',
-  buttonHelp: 'Проиграть этот пакет в двух режимах пути данных рядом: маршрутизация, Flannel host-gw, Flannel VXLAN, Calico, Calico VXLAN',
   title: (journey: string) => `Один и тот же пакет в двух режимах пути данных: ${journey}`,
   close: 'Закрыть сравнение',
   mode: 'Режим пути данных',
@@ -88,7 +87,7 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     devices: 'Пройденные устройства',
     frames: 'Сколько кадров несли пакет',
     source: 'Байт у отправителя (Ethernet 14 + IP)',
-    wire: 'Самый большой кадр в линии',
+    wire: 'Самый большой кадр на пути',
     overhead: 'Сколько байт добавил путь данных',
     encapsulation: 'Инкапсуляция',
     arp: 'ARP-запросов понадобилось',
@@ -101,6 +100,14 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   dropped: (reason: string) => `отброшен: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, порт UDP ${port}`,
   overheadVxlan: (n: number) => `${n} (внешний IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14)`,
-  microseconds: (us: string) => `${us} мкс (в симуляции)`,
+  microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };
+
+/** The compare view's texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useCompareStrings(): typeof COMPARE_EN {
+  return useInLang(COMPARE_EN, COMPARE_RU);
+}
+
+/** The compare view's texts by language, for a column that shows its own language. */
+export const COMPARE: Record<Lang, typeof COMPARE_EN> = { en: COMPARE_EN, ru: COMPARE_RU };

@@ -1,10 +1,11 @@
+import { useInLang } from './useStrings';
+
 /**
- * The editor's texts (edit mode, palette, checks, undo), in both languages; `strings.ts` holds them
- * as `editor`. Edit labels (`actions`) name what an undo step did, for the announcement.
+ * The editor's texts (edit mode, palette, checks, undo), in both languages. Only edit mode's lazy
+ * chunks use them (`useEditorStrings`); the Edit button's own are in `onDemandStrings.ts`. Edit
+ * labels (`actions`) name what an undo step did, for the announcement.
  */
 export const EDITOR_EN = {
-  mode: 'Edit',
-  modeHelp: 'Edit the lab: add, move and delete machines and pods',
   palette: 'Add to the lab',
   addNode: 'Add node',
   addPod: 'Add pod',
@@ -46,7 +47,6 @@ export const EDITOR_EN = {
   done: (what: string) => `Done: ${what}.`,
   undone: 'Undone.',
   redone: 'Redone.',
-  selectHelp: 'Enter selects it; then arrows move it and Delete removes it.',
   actions: {
     addNode: 'node added',
     addPod: 'pod added',
@@ -65,8 +65,6 @@ export const EDITOR_EN = {
 
 /** The editor's texts in Russian: the same shape as {@link EDITOR_EN}. */
 export const EDITOR_RU: typeof EDITOR_EN = {
-  mode: 'Правка',
-  modeHelp: 'Правка стенда: добавлять, перемещать и удалять машины и поды',
   palette: 'Добавить на стенд',
   addNode: 'Добавить ноду',
   addPod: 'Добавить под',
@@ -108,7 +106,6 @@ export const EDITOR_RU: typeof EDITOR_EN = {
   done: (what) => `Готово: ${what}.`,
   undone: 'Отменено.',
   redone: 'Повторено.',
-  selectHelp: 'Enter выбирает; затем стрелки двигают, а Delete удаляет.',
   actions: {
     addNode: 'нода добавлена',
     addPod: 'под добавлен',
@@ -124,3 +121,8 @@ export const EDITOR_RU: typeof EDITOR_EN = {
     paste: 'вставлено',
   },
 };
+
+/** The editor's texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useEditorStrings(): typeof EDITOR_EN {
+  return useInLang(EDITOR_EN, EDITOR_RU);
+}

@@ -9,7 +9,6 @@ import { useAppStore } from '../../store/StoreContext';
 
 
 export const EXPORTS_EN = {
-  menu: 'Save or print: pictures of this event, handout, offline page',
   /** The menu's items as listed; the longer texts above are their tooltips. */
   items: { svg: 'Picture (SVG)', png: 'Picture (PNG)', handout: 'Handout to print', offline: 'Offline page (HTML)' },
   svg: 'Save this event as an SVG picture (the lab is inside: drop the file on the page to open it again)',
@@ -52,19 +51,18 @@ export const EXPORTS_EN = {
 };
 
 export const EXPORTS_RU: typeof EXPORTS_EN = {
-  menu: 'Сохранить или напечатать: рисунки этого события, раздаточный материал, офлайн-страницу',
   items: { svg: 'Рисунок (SVG)', png: 'Рисунок (PNG)', handout: 'Материал для печати', offline: 'Офлайн-страница (HTML)' },
   svg: 'Сохранить это событие как рисунок SVG (стенд внутри: перетащите файл на страницу, чтобы снова его открыть)',
   png: 'Сохранить это событие как рисунок PNG (стенд внутри: перетащите файл на страницу, чтобы снова его открыть)',
   handout: 'Раздаточный материал для печати: по каждой главе рисунок, объяснение и изменившиеся таблицы',
-  offline: 'Сохранить офлайн-страницу: один файл HTML, который показывает этот путь без сети',
+  offline: 'Сохранить офлайн-страницу: один файл HTML, который показывает этот путь пакета без сети',
   offlineMissing: 'В этой сборке приложения нет офлайн-страницы: соберите его заново (npm run build).',
   failed: 'Браузер не смог создать файл.',
   pictureTitle: (journey, n, total) => `Путь пакета: ${journey}, событие ${n} из ${total}`,
   drop: {
     hint: 'Перетащите сюда рисунок, сохранённый приложением, или файл стенда, чтобы открыть стенд',
     notPicture: (name) => `«${name}» не рисунок SVG или PNG. Перетащите рисунок, сохранённый кнопкой SVG или PNG; стенд на экране не изменился.`,
-    noLab: (name) => `В «${name}» нет стенда: его несут только рисунки, сохранённые кнопкой SVG или PNG (а некоторые редакторы его удаляют). Стенд на экране не изменился.`,
+    noLab: (name) => `В «${name}» нет стенда: стенд есть только в рисунках, сохранённых кнопкой SVG или PNG (а некоторые редакторы его удаляют). Стенд на экране не изменился.`,
     badLab: (name, why) => `Стенд из «${name}» не открывается: ${why} Стенд на экране не изменился.`,
     opened: (name, n) => `Открыт стенд из «${name}», событие ${n}.`,
     imported: (name) => `Стенд из «${name}» сохранён в «Моих стендах» и открыт.`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../core/i18n/ru/glossary';
 import { IMPORT_EN, IMPORT_RU } from './importStrings';
-import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
+import { ON_DEMAND_EN, ON_DEMAND_RU } from './onDemandStrings';
 
 /*
  * The import dialog's texts load with the dialog, apart from `STRINGS`: the rules of
@@ -17,7 +17,7 @@ function texts(t: typeof IMPORT_EN): { key: string; text: string }[] {
   });
 }
 
-const LATIN_OK = new Set(['kubectl', 'minikube', 'ip', 'j', 'bridge', 'fdb', 'addr', 'route', 'neigh', 'get', 'nodes', 'pods', 'ds', 'o', 'wide', 'A', 'json', 'node', 'list', 'NODE', 'NAME', 'JSON', 'datapath', 'hostNetwork']);
+const LATIN_OK = new Set(['kubectl', 'minikube', 'ip', 'j', 'bridge', 'fdb', 'addr', 'route', 'neigh', 'get', 'nodes', 'pods', 'ds', 'o', 'wide', 'A', 'json', 'node', 'list', 'NODE', 'NAME', 'JSON', 'hostNetwork']);
 
 describe('the import dialog\'s texts', () => {
   it('have one shape in both languages', () => {
@@ -28,13 +28,13 @@ describe('the import dialog\'s texts', () => {
 
   it('English has no Cyrillic; Russian follows the glossary with Latin only for the tools\' words', () => {
     expect(texts(IMPORT_EN).filter(({ text }) => /[а-яё]/i.test(text))).toEqual([]);
-    const ru = [...texts(IMPORT_RU), { key: 'button', text: LIBRARY_RU.importCluster }, { key: 'help', text: LIBRARY_RU.importClusterHelp }];
+    const ru = [...texts(IMPORT_RU), { key: 'button', text: ON_DEMAND_RU.library.importCluster }, { key: 'help', text: ON_DEMAND_RU.library.importClusterHelp }];
     for (const { key, text } of ru) {
       for (const g of GLOSSARY_RU) expect(text, `${key} (${g.concept})`).not.toMatch(g.avoid);
       expect(text, key).not.toMatch(/шаг/i);
     }
     const bad = ru.flatMap(({ key, text }) => (text.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((w) => !LATIN_OK.has(w)).map((w) => `${key}: ${w}`));
     expect(bad).toEqual([]);
-    expect(LIBRARY_EN.importCluster).toBe('Import a cluster…');
+    expect(ON_DEMAND_EN.library.importCluster).toBe('Import a cluster…');
   });
 });

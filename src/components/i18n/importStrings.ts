@@ -33,17 +33,17 @@ export const IMPORT_EN = {
 export const IMPORT_RU: typeof IMPORT_EN = {
   title: 'Импорт кластера',
   intro:
-    'Вставьте то, что печатают kubectl, minikube и ip на вашем кластере, можно несколько выводов сразу: kubectl get nodes -o wide, kubectl get pods -A -o wide, kubectl get ds -A (или то же с -o json), minikube node list, а для каждой ноды ip -j addr, ip -j route, ip -j neigh, bridge -j fdb. Над каждым выводом оставьте строку с командой (или строку «# node: NAME» над таблицами ноды).',
+    'Вставьте то, что печатают kubectl, minikube и ip в вашем кластере, можно несколько выводов сразу: kubectl get nodes -o wide, kubectl get pods -A -o wide, kubectl get ds -A (или то же с -o json), minikube node list, а для каждой ноды ip -j addr, ip -j route, ip -j neigh, bridge -j fdb. Над каждым выводом оставьте строку с командой (или строку «# node: NAME» над таблицами ноды).',
   paste: 'Вывод для импорта',
   placeholder: '$ minikube node list\nminikube\t192.168.67.2\n…\n$ kubectl get pods -A -o wide\nNAMESPACE   NAME   READY   STATUS …',
   files: 'Добавить файлы…',
   filesHelp: 'Сохранённые выводы, один файл или несколько (текст или JSON)',
   removeFile: (name: string) => `Убрать ${name}`,
-  mode: 'Режим datapath',
-  modeDetected: (mode: string) => `Как найдено: ${mode}`,
+  mode: 'Режим пути данных',
+  modeDetected: (mode: string) => `Обнаружен: ${mode}`,
   modePick: 'Выберите режим…',
   summary: 'Что будет импортировано',
-  nothingYet: 'Вставьте вывод или добавьте файл: сводка появится здесь, пока вы печатаете.',
+  nothingYet: 'Вставьте вывод или добавьте файл: сводка появится здесь по мере ввода.',
   counts: (nodes: number, pods: number, host: number, notPlaced: number) =>
     `нод: ${nodes}, подов со своей сетью: ${pods}, в сети ноды (hostNetwork): ${host}, не размещено: ${notPlaced}`,
   importIt: 'Импортировать как новый стенд',

@@ -1,6 +1,9 @@
+import { useAppStore } from '../../store/StoreContext';
+
 /**
  * The inspector's texts (edit mode: the selected machine or pod, its interfaces, routes and
- * sysctls), in both languages; `strings.ts` holds them as `inspector`. The sysctl explanations say
+ * sysctls), in both languages. Only the editor's lazy chunks use them, so they load with it
+ * (`useInspectorStrings`), not with the first page's `STRINGS`; `strings.test.ts` checks them with the rest. The sysctl explanations say
  * what each switch does in the kernel (ip-sysctl.rst), short enough for the side panel.
  */
 export const INSPECTOR_EN = {
@@ -156,3 +159,9 @@ export const INSPECTOR_RU: typeof INSPECTOR_EN = {
     sysctl: 'параметр sysctl задан',
   },
 };
+
+/** The inspector's texts in this app's current language. */
+export function useInspectorStrings(): typeof INSPECTOR_EN {
+  const lang = useAppStore((s) => s.lang);
+  return lang === 'ru' ? INSPECTOR_RU : INSPECTOR_EN;
+}

@@ -1,11 +1,12 @@
+import { useInLang } from './useStrings';
+
 /**
  * The texts of keeping labs (issue 9, "never lose work"): "My labs", the presets beside them,
  * export and import, and what is said when storage refuses or a stored or linked lab does not read.
- * `strings.ts` holds them as `library`.
+ * They load with the dialog and the banner (`useLibraryStrings`); the button's own and the names
+ * the first page gives labs are in `onDemandStrings.ts`.
  */
 export const LIBRARY_EN = {
-  button: 'My labs',
-  buttonHelp: 'My labs: keep, open, import and export labs',
   title: 'My labs',
   close: 'Close',
   /** The lab open now and whether it is kept. */
@@ -19,8 +20,6 @@ export const LIBRARY_EN = {
   newLabHelp: 'Start an empty lab in My labs and build it in the editor',
   importFile: 'Import a lab file…',
   importHelp: 'Read a lab file (JSON) or a picture saved by Packet Journey (SVG, PNG) and keep its lab as a new lab in My labs',
-  importCluster: 'Import a cluster…',
-  importClusterHelp: 'Build a lab from your cluster: paste what kubectl, minikube and ip -j print',
   exportOpen: 'Export the open lab',
   exportHelp: (version: number) => `Download the open lab as a lab file (JSON, format version ${version})`,
   mine: 'Kept in this browser',
@@ -28,9 +27,6 @@ export const LIBRARY_EN = {
   listFailed: 'My labs cannot be read: this browser does not let the page keep labs.',
   presets: 'Presets (read-only)',
   presetsHelp: 'Open one to play it, or copy it into My labs to edit it.',
-  seedLab: 'Seed lab',
-  /** The name a lab's first edit keeps it under, so it never reads like the read-only preset it came from. */
-  edited: (title: string) => `${title} (edited)`,
   seedLabHelp: 'The course lab: two nodes with two pods each, and a router',
   changed: 'Changed',
   never: 'date unknown',
@@ -75,8 +71,6 @@ export const LIBRARY_EN = {
 
 /** The same texts in Russian: the same shape as {@link LIBRARY_EN}. */
 export const LIBRARY_RU: typeof LIBRARY_EN = {
-  button: 'Мои стенды',
-  buttonHelp: 'Мои стенды: хранить, открывать, импортировать и экспортировать стенды',
   title: 'Мои стенды',
   close: 'Закрыть',
   openNow: 'Открыт:',
@@ -89,8 +83,6 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
   newLabHelp: 'Создать пустой стенд в «Моих стендах» и собрать его в редакторе',
   importFile: 'Импорт файла стенда…',
   importHelp: 'Прочитать файл стенда (JSON) или рисунок, сохранённый приложением (SVG, PNG), и сохранить его стенд как новый в «Моих стендах»',
-  importCluster: 'Импорт кластера…',
-  importClusterHelp: 'Собрать стенд из вашего кластера: вставьте то, что печатают kubectl, minikube и ip -j',
   exportOpen: 'Экспорт открытого стенда',
   exportHelp: (version) => `Скачать открытый стенд файлом (JSON, версия формата ${version})`,
   mine: 'Хранятся в этом браузере',
@@ -98,8 +90,6 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
   listFailed: 'Не удаётся прочитать «Мои стенды»: этот браузер не даёт странице хранить стенды.',
   presets: 'Готовые стенды (только просмотр)',
   presetsHelp: 'Откройте, чтобы посмотреть путь пакета, или скопируйте в «Мои стенды», чтобы изменить.',
-  seedLab: 'Учебный стенд',
-  edited: (title) => `${title} (изменённый)`,
   seedLabHelp: 'Стенд курса: две ноды, на каждой по два пода, и маршрутизатор',
   changed: 'Изменён',
   never: 'дата неизвестна',
@@ -121,8 +111,8 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
   removeLab: (name) => `Удалить ${name}`,
   confirmRemove: (name) => `Удалить «${name}» навсегда? Отменить это нельзя.`,
   keep: 'Оставить',
-  copyToMine: 'Копировать в мои стенды',
-  copyLab: (name) => `Копировать в мои стенды: ${name}`,
+  copyToMine: 'Копировать в «Мои стенды»',
+  copyLab: (name) => `Копировать в «Мои стенды»: ${name}`,
   imported: (name) => `Стенд «${name}» импортирован: он сохранён в «Моих стендах» и открыт.`,
   migrated: (name, version) => `Стенд «${name}» импортирован и переведён из версии формата ${version}: он сохранён в «Моих стендах» и открыт.`,
   importFailed: (file) => `Файл «${file}» не импортирован, ничего не изменено:`,
@@ -140,3 +130,8 @@ export const LIBRARY_RU: typeof LIBRARY_EN = {
     close: 'Закрыть',
   },
 };
+
+/** My labs' texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useLibraryStrings(): typeof LIBRARY_EN {
+  return useInLang(LIBRARY_EN, LIBRARY_RU);
+}

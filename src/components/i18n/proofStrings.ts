@@ -24,13 +24,13 @@ export const PROOF_EN = {
     neigh: 'The neighbour table (ARP cache) of this interface: the address, its MAC and the entry’s state.',
     fdb: 'The bridge’s forwarding database: which port a MAC address sits behind.',
     'vxlan-fdb': 'The VXLAN device’s FDB entry flanneld programmed: which node’s address a MAC is sent to.',
-    forwarding: 'The TTL goes down only on a machine that forwards: ip_forward must be 1.',
+    forwarding: 'The TTL goes down only on a machine that forwards the packet: forwarding must be on for the interface it came in on, and ip_forward = 1 turns it on for all interfaces.',
     'vxlan-device': 'The VXLAN device with its VNI and the UDP port it sends to and listens on.',
     'rp-filter': 'The reverse-path filter in force on this interface is the higher of the two values (1 strict, 2 loose).',
   } satisfies Record<ProofKind, string>,
   viaHostVeth: (pod: string, node: string, iface: string) =>
     `A pod’s frames are captured on its node: ${iface} on ${node} is the host end of ${pod}’s veth, and carries the same frames (pod images rarely ship tcpdump).`,
-  ages: 'On a real machine the entry keeps ageing: REACHABLE for about 30 s (base_reachable_time), then STALE.',
+  ages: 'On a real machine the entry keeps ageing: it stays REACHABLE for a random 15–45 s (half to one and a half times base_reachable_time, 30 s), then turns STALE.',
 };
 
 export const PROOF_RU: typeof PROOF_EN = {
@@ -45,16 +45,16 @@ export const PROOF_RU: typeof PROOF_EN = {
   why: {
     frame: 'tcpdump печатает кадр, проходящий через этот интерфейс: MAC-адреса, затем то, что кадр несёт.',
     route: 'ip route get задаёт FIB ядра тот же вопрос, что и это событие, и печатает выбранный маршрут.',
-    neigh: 'Таблица соседей (ARP-кеш) этого интерфейса: адрес, его MAC и состояние записи.',
+    neigh: 'Таблица соседей (ARP-кэш) этого интерфейса: адрес, его MAC и состояние записи.',
     fdb: 'Таблица пересылки моста (FDB): за каким портом находится MAC-адрес.',
     'vxlan-fdb': 'Запись FDB устройства VXLAN, которую добавил flanneld: на адрес какой ноды отправлять кадры для этого MAC.',
-    forwarding: 'TTL уменьшается только на машине, которая пересылает пакеты: ip_forward должен быть равен 1.',
+    forwarding: 'TTL уменьшается только на машине, которая пересылает пакет: пересылка должна быть включена на интерфейсе, через который он пришёл, а ip_forward = 1 включает её на всех интерфейсах.',
     'vxlan-device': 'Устройство VXLAN с его VNI и UDP-портом, на который оно отправляет и на котором слушает.',
     'rp-filter': 'На интерфейсе действует большее из двух значений фильтра обратного пути (1 — строгий, 2 — нестрогий).',
   },
   viaHostVeth: (pod, node, iface) =>
-    `Кадры пода захватывают на его ноде: ${iface} на машине ${node} — хостовый конец veth-пары пода ${pod}, через него идут те же кадры (в образах подов tcpdump обычно нет).`,
-  ages: 'На настоящей машине запись продолжает стареть: REACHABLE около 30 с (base_reachable_time), затем STALE.',
+    `Кадры пода захватывают на его ноде: интерфейс ${iface} на машине ${node} — конец veth-пары пода ${pod} на стороне ноды, через него идут те же кадры (в образах подов tcpdump обычно нет).`,
+  ages: 'На настоящей машине запись продолжает стареть: она остаётся REACHABLE случайное время от 15 до 45 с (от половины до полутора base_reachable_time, равного 30 с), затем переходит в STALE.',
 };
 
 /** The block's texts in the app's current language. */

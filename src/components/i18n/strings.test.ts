@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../core/i18n/ru/glossary';
 import { plural, type PluralForms } from '../../core/i18n/plural';
 import { EXPORTS_EN, EXPORTS_RU } from './exportStrings';
+import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
+import { COMPARE_EN, COMPARE_RU } from './compareStrings';
+import { EDITOR_EN, EDITOR_RU } from './editorStrings';
+import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
+import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
 import { STRINGS, type EventTypeKey } from './strings';
 
-/** Every table of texts: the app's, and the exports' (held by their lazy chunk, not by STRINGS). */
-const ALL = { en: { ...STRINGS.en, exports: EXPORTS_EN }, ru: { ...STRINGS.ru, exports: EXPORTS_RU } };
+/**
+ * Every table of texts: the app's, and those held by their lazy chunks, not by STRINGS (the
+ * exports, the inspector, and the editor's, My labs', the terminal's and the compare view's beyond
+ * their buttons).
+ */
+const ALL = {
+  en: { ...STRINGS.en, exports: EXPORTS_EN, inspector: INSPECTOR_EN, editorPanel: EDITOR_EN, libraryDialog: LIBRARY_EN, terminalPanel: TERMINAL_EN, compareDialog: COMPARE_EN },
+  ru: { ...STRINGS.ru, exports: EXPORTS_RU, inspector: INSPECTOR_RU, editorPanel: EDITOR_RU, libraryDialog: LIBRARY_RU, terminalPanel: TERMINAL_RU, compareDialog: COMPARE_RU },
+};
 
 /** Counts that exercise every Russian plural form, including the 11–14 exception and 21/22/25. */
 const NS = [1, 2, 5, 11, 21, 22, 25];

@@ -5,15 +5,11 @@ import type { Lang } from '../../store/types';
 import { anySizeEn, anySizeRu } from './anySizeStrings';
 import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
 import { CNI_EN, CNI_RU } from './cniStrings';
-import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { EMBED_EN, EMBED_RU } from './embedStrings';
-import { INSPECTOR_EN, INSPECTOR_RU } from './inspectorStrings';
-import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
-import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
+import { ON_DEMAND_EN, ON_DEMAND_RU } from './onDemandStrings';
 
 /** «байт» agrees with its number (1 байт, 2 байта, 5 байт). */
 const BYTES_RU: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
-import { COMPARE_EN, COMPARE_RU } from './compareStrings';
 import { logEn, logRu } from './logStrings';
 
 /**
@@ -41,12 +37,8 @@ const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', m
 
 const en = {
   appTitle: 'Packet Journey',
-  editor: EDITOR_EN,
+  ...ON_DEMAND_EN,
   canvasEdit: CANVAS_EDIT_EN,
-  inspector: INSPECTOR_EN,
-  library: LIBRARY_EN,
-  terminal: TERMINAL_EN,
-  compare: COMPARE_EN,
   cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   controls: {
@@ -203,6 +195,8 @@ const en = {
     /** The embedded frame's title, for screen readers on the slide; `journey` is "pod1 → pod3". */
     embedTitle: (n: number, journey: string) => `Packet Journey: ${journey}, event ${n}`,
     capture: 'Download the journey’s frames for Wireshark (.pcapng), each with its explanation as a comment',
+    /** The export menu's button (its items load with the export chunk, `exportStrings.ts`). */
+    exportMenu: 'Save or print: pictures of this event, handout, offline page',
   },
   /** Journeys of any size: folded floods, chapters, hidden future, about the lab (issue 8, item 8). */
   anySize: anySizeEn,
@@ -215,12 +209,8 @@ export type Strings = typeof en;
 
 const ru: Strings = {
   appTitle: 'Путь пакета',
-  editor: EDITOR_RU,
+  ...ON_DEMAND_RU,
   canvasEdit: CANVAS_EDIT_RU,
-  inspector: INSPECTOR_RU,
-  library: LIBRARY_RU,
-  terminal: TERMINAL_RU,
-  compare: COMPARE_RU,
   cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
   controls: {
@@ -369,6 +359,7 @@ const ru: Strings = {
     close: 'Закрыть',
     embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
     capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
+    exportMenu: 'Сохранить или напечатать: рисунки этого события, раздаточный материал, офлайн-страницу',
   },
   anySize: anySizeRu,
   embed: EMBED_RU,

@@ -1,12 +1,13 @@
+import { useInLang } from './useStrings';
+
 /**
  * The cluster terminal's texts (issue 10, point 5): the panel, what it says itself (a command it
  * does not know, `minikube start` on the running cluster), and what a DaemonSet restart changes in
  * the datapath. The commands' own output is the tools' and stays as they print it. Words between
- * backticks are shown as code. `strings.ts` holds them as `terminal`.
+ * backticks are shown as code. They load with the panel (`useTerminalStrings`); the button's own
+ * are in `onDemandStrings.ts`.
  */
 export const TERMINAL_EN = {
-  button: 'Terminal',
-  buttonHelp: (cluster: string) => `A terminal on the ${cluster} cluster: kubectl and minikube as in the notes`,
   title: (cluster: string) => `Terminal: ${cluster} cluster`,
   close: 'Close the terminal',
   intro: 'Type a command or pick one from the notes. The answers are built from this lab, as the tools print them; the clock moves a few seconds with each command.',
@@ -24,7 +25,7 @@ export const TERMINAL_EN = {
       'Each new agent restores its endpoints from `/var/run/cilium/state` and finds its BPF maps pinned in `/sys/fs/bpf`; it compiles and attaches the programs again (`cil_from_container` on every `lxc` device, `cil_from_overlay` on `cilium_vxlan`), with the same identities.',
     ],
     unchanged: [
-      'Every pod\'s address, its `lxc` device, `cilium_host` and `cilium_vxlan`: cilium-cni runs only when a pod is created or deleted.',
+      'Every pod\'s address, its `lxc` device, `cilium_host` and `cilium_vxlan`: cilium-cni runs only when a pod with its own network namespace is created or deleted, and the restart touched none: the agent pods use the node\'s network (`hostNetwork`), so no CNI call is made for them.',
       'The packets: the programs and maps stay in the kernel while the agent is away, so pods keep talking (a pod created meanwhile waits for the agent). Play the journey again: it is the same, frame for frame.',
     ],
   },
@@ -37,7 +38,7 @@ export const TERMINAL_EN = {
     ],
     stays: 'Stays as it was',
     unchanged: [
-      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod is created or deleted, and no other pod was.',
+      'Every pod\'s address, its veth, `cni0` and the routes: the CNI plugin runs only when a pod with its own network namespace is created or deleted, and the restart touched none: flannel\'s pods use the node\'s network (`hostNetwork`), so no CNI call is made for them.',
       'The packets: the datapath is in the kernel (`cni0`, the routing table, `flannel.1`), not in flanneld, so pods keep talking while flanneld restarts. Play the journey again: it is the same, frame for frame.',
     ],
   },
@@ -55,8 +56,6 @@ export const TERMINAL_EN = {
 
 /** The Russian texts; the same shape as {@link TERMINAL_EN}. */
 export const TERMINAL_RU: typeof TERMINAL_EN = {
-  button: 'Терминал',
-  buttonHelp: (cluster: string) => `Терминал кластера ${cluster}: kubectl и minikube, как в конспекте`,
   title: (cluster: string) => `Терминал: кластер ${cluster}`,
   close: 'Закрыть терминал',
   intro: 'Введите команду или выберите одну из конспекта. Ответы строятся по этому стенду так, как их печатают сами программы; с каждой командой часы кластера уходят на несколько секунд вперёд.',
@@ -73,7 +72,7 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
       'Новый агент восстанавливает свои конечные точки из `/var/run/cilium/state` и находит свои карты BPF закреплёнными в `/sys/fs/bpf`; он заново компилирует и подключает программы (`cil_from_container` на каждом устройстве `lxc`, `cil_from_overlay` на `cilium_vxlan`) с теми же идентификаторами безопасности.',
     ],
     unchanged: [
-      'Адрес каждого пода, его устройство `lxc`, `cilium_host` и `cilium_vxlan`: cilium-cni вызывается только при создании и удалении пода.',
+      'Адрес каждого пода, его устройство `lxc`, `cilium_host` и `cilium_vxlan`: cilium-cni вызывается только при создании и удалении пода со своим сетевым пространством имён, а таких подов перезапуск не затронул: поды агента работают в сети ноды (`hostNetwork`), и для них CNI не вызывается.',
       'Пакеты: программы и карты остаются в ядре, пока агента нет, поэтому поды продолжают обмениваться пакетами (под, созданный в это время, ждёт агента). Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },
@@ -82,12 +81,12 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     changes: 'Меняется',
     changed: [
       'В шаблон подов DaemonSet добавляется аннотация `kubectl.kubernetes.io/restartedAt`, и контроллер заменяет поды по одной ноде за раз (`maxUnavailable` 1): у подов новые имена, AGE отсчитывается с нуля. IP-адрес остаётся прежним — это адрес самой ноды: поды flannel работают в сети ноды (`hostNetwork`).',
-      'Новый flanneld находит в ядре устройство `flannel.1` с теми же VNI, портом и локальным адресом и оставляет его (`ensureLink` в файле `device.go` из flannel), поэтому MAC-адрес VTEP в записях соседей и FDB других нод остаётся верным. Затем он заново записывает те же маршруты, записи соседей и FDB, а в `subnet.env` — те же строки.',
+      'Новый flanneld находит в ядре устройство `flannel.1` с теми же VNI, портом и локальным адресом и оставляет его (`ensureLink` в файле `device.go` из flannel), поэтому MAC-адрес VTEP в таблицах соседей и FDB других нод остаётся верным. Затем он заново вносит те же маршруты и записи в таблицы соседей и FDB, а в `subnet.env` — те же строки.',
     ],
     stays: 'Остаётся как было',
     unchanged: [
-      'Адрес каждого пода, его veth, `cni0` и маршруты: CNI-плагин вызывается только при создании и удалении пода, а ни один под не пересоздавался.',
-      'Пакеты: путь данных проходит в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
+      'Адрес каждого пода, его veth, `cni0` и маршруты: плагин CNI вызывается только при создании и удалении пода со своим сетевым пространством имён, а таких подов перезапуск не затронул: поды flannel работают в сети ноды (`hostNetwork`), и для них CNI не вызывается.',
+      'Пакеты: путь данных реализован в ядре (`cni0`, таблица маршрутизации, `flannel.1`), а не во flanneld, поэтому поды продолжают обмениваться пакетами, пока flanneld перезапускается. Проиграйте путь пакета снова: он тот же, кадр за кадром.',
     ],
   },
   restartCalico: {
@@ -101,3 +100,8 @@ export const TERMINAL_RU: typeof TERMINAL_EN = {
     ],
   },
 };
+
+/** The terminal's texts in this app's current language (they load with its chunk; the button's are in `STRINGS`). */
+export function useTerminalStrings(): typeof TERMINAL_EN {
+  return useInLang(TERMINAL_EN, TERMINAL_RU);
+}

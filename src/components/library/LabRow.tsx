@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { LabSummary } from '../../store/shelf';
-import { useStrings } from '../i18n/useStrings';
+import { useLibraryStrings } from '../i18n/libraryStrings';
 
 /** What a row asks the dialog to do with its lab. */
 export interface LabRowActions {
@@ -28,7 +28,7 @@ export interface LabRowProps {
  * voice control alike.
  */
 export function LabRow({ lab, current, date, actions }: LabRowProps) {
-  const t = useStrings().library;
+  const t = useLibraryStrings();
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
   const [name, setName] = useState(lab.name);
   const [error, setError] = useState(false);

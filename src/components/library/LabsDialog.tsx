@@ -6,12 +6,13 @@ import { useHost } from '../../store/link';
 import { selectOpenEntry } from '../../store/slices/shelfSlice';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { EXPORTS_EN, EXPORTS_RU } from '../i18n/exportStrings';
-import { useStrings } from '../i18n/useStrings';
 import { downloadText, fileNameOf, nameOfFile } from './download';
 import { openLabName } from './labName';
 import { LabRow, type LabRowActions } from './LabRow';
 import { PresetList } from './PresetList';
 import { ProblemList } from './ProblemList';
+import { useLibraryStrings } from '../i18n/libraryStrings';
+import { STRINGS } from '../i18n/strings';
 
 // The cluster import (and the CNI model it builds with) loads when it is asked for.
 const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -50,7 +51,7 @@ function emptyLab(name: string): Topology {
  */
 export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) {
   const keeper = use(keeperPromise);
-  const t = useStrings().library;
+  const t = useLibraryStrings();
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
   const { readLink } = useHost();
@@ -183,7 +184,7 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const copyPreset = (sc: Scenario | null) =>
     once(async () => {
       if (sc) await keeper?.create(sc.title[lang], sc.topology(), sc.journey);
-      else await keeper?.create(t.seedLab, seedTopology());
+      else await keeper?.create(STRINGS[lang].library.seedLab, seedTopology());
       close();
     });
   const dropEntry = (lab: LabSummary) =>
@@ -214,8 +215,8 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
           {t.importFile}
         </button>
         <input ref={file} type="file" accept={readLink ? '.json,application/json,.svg,image/svg+xml,.png,image/png' : '.json,application/json'} hidden onChange={importFile} data-testid="lab-import-file" />
-        <button type="button" onClick={() => setImporting(true)} title={t.importClusterHelp} data-testid="lab-import-cluster">
-          {t.importCluster}
+        <button type="button" onClick={() => setImporting(true)} title={STRINGS[lang].library.importClusterHelp} data-testid="lab-import-cluster">
+          {STRINGS[lang].library.importCluster}
         </button>
         <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
           {t.exportOpen}

@@ -1,8 +1,10 @@
 import { useId, useMemo } from 'react';
-import { SCENARIOS, type Scenario } from '../../core';
+import type { Scenario } from '../../core';
+import { SCENARIOS } from '../../core/presets/scenarios';
 import { useAppStore } from '../../store/StoreContext';
 import { groupScenarios } from '../form/scenarioGroups';
 import { useStrings } from '../i18n/useStrings';
+import { useLibraryStrings } from '../i18n/libraryStrings';
 
 /** Props of {@link PresetList}. */
 export interface PresetListProps {
@@ -14,7 +16,7 @@ export interface PresetListProps {
 
 /** One preset: its title and two buttons naming it. */
 function PresetRow({ title, help, onOpen, onCopy }: { title: string; help?: string; onOpen: () => void; onCopy: () => void }) {
-  const t = useStrings().library;
+  const t = useLibraryStrings();
   return (
     <li className="lab-row preset-row" data-testid="preset-row">
       <div className="lab-row-head">
@@ -40,6 +42,7 @@ function PresetRow({ title, help, onOpen, onCopy }: { title: string; help?: stri
  */
 export function PresetList({ open, copy }: PresetListProps) {
   const t = useStrings();
+  const lib = useLibraryStrings();
   const lang = useAppStore((s) => s.lang);
   const groups = useMemo(() => groupScenarios(SCENARIOS), []);
   const helpId = useId();
@@ -47,10 +50,10 @@ export function PresetList({ open, copy }: PresetListProps) {
   return (
     <>
       <p id={helpId} className="labs-help">
-        {t.library.presetsHelp}
+        {lib.presetsHelp}
       </p>
       <ul className="lab-list" aria-describedby={helpId}>
-        <PresetRow title={seed} help={t.library.seedLabHelp} onOpen={() => open(null)} onCopy={() => copy(null)} />
+        <PresetRow title={seed} help={lib.seedLabHelp} onOpen={() => open(null)} onCopy={() => copy(null)} />
       </ul>
       {groups.map((g) => (
         <details key={g.key} className="preset-group" open={g.key === 'seed'}>

@@ -1,8 +1,8 @@
 import { useKeeperHost, type ShelfTrouble } from '../../store/shelf';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
 import { downloadText, fileNameOf } from './download';
 import { ProblemList } from './ProblemList';
+import { useLibraryStrings } from '../i18n/libraryStrings';
 
 /**
  * What the user must hear of about kept labs, above the drawing until closed: storage refused (said
@@ -10,7 +10,7 @@ import { ProblemList } from './ProblemList';
  * autosave to delete). The page always opens: the seed lab stands in for a lab that does not read.
  */
 export function TroubleBanner() {
-  const t = useStrings().library;
+  const t = useLibraryStrings();
   const lang = useAppStore((s) => s.lang);
   const troubles = useAppStore((s) => s.shelf.troubles);
   const dismiss = useAppStore((s) => s.dismissTrouble);

@@ -1,15 +1,13 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { tellEvent } from '../../core';
 import type { AppState } from '../../store/appState';
 import { embedCode, stepLink, useHost } from '../../store/link';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
+import { ExportMenu } from '../export/ExportMenu';
 import { useStrings } from '../i18n/useStrings';
 import { Icon } from './icons';
 
 type Kind = 'link' | 'embed';
-
-/** Pictures, handout and offline page: one lazy chunk, so the first page does not carry them. */
-const ExportButtons = lazy(() => import('../export/ExportButtons'));
 
 /**
  * The journey on screen as a pcapng file for Wireshark, every frame's comment the narrator's
@@ -92,9 +90,7 @@ export function ShareButtons() {
       <button type="button" className="ctl" aria-label={t.share.capture} title={t.share.capture} disabled={!ready} onClick={() => void downloadCapture(store.getState())} data-testid="download-pcapng">
         <Icon name="capture" />
       </button>
-      <Suspense fallback={null}>
-        <ExportButtons />
-      </Suspense>
+      <ExportMenu />
       <span className={`share-status${copied ? ' is-shown' : ''}`} role="status" data-testid="copy-status">
         {copied === 'link' ? t.share.copiedLink : copied === 'embed' ? t.share.copiedEmbed : ''}
       </span>

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { humanDuration } from '../../core/cluster/humanDuration';
 import { notesCommands, runCommand, startTerminal, type TerminalReply, type TerminalState } from '../../core/cluster/terminal';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
 import { codeSpans } from './codeSpans';
+import { useTerminalStrings } from '../i18n/terminalStrings';
 
 /** One command and what came of it, as the panel shows it. */
 interface Entry {
@@ -25,7 +25,7 @@ export interface TerminalPanelProps {
  * enter its history; the answers read the store's current lab, so an edit shows at once.
  */
 export function TerminalPanel({ onClose }: TerminalPanelProps) {
-  const t = useStrings().terminal;
+  const t = useTerminalStrings();
   const lab = useAppStore((s) => s.topology);
   const cluster = lab.cluster;
   const id = useId();
@@ -125,7 +125,7 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
 }
 
 function EntryView({ entry }: { entry: Entry }) {
-  const t = useStrings().terminal;
+  const t = useTerminalStrings();
   const { reply } = entry;
   // What a restart changes depends on the CNI whose DaemonSet it is: calico-node, cilium, or flannel's.
   const restarted = reply.kind === 'output' ? reply.restarted?.name : undefined;

@@ -98,7 +98,7 @@ function applyAddr(t: Topology, node: string, links: readonly IpLink[], notes: I
     }
   }
   notes.push(note('ip-applied', { node, table: 'addr', confirmed, added: 0 }));
-  if (absent.length > 0) notes.push(note('ip-iface-absent', { node, ifaces: absent.join('; ') }));
+  if (absent.length > 0) notes.push(note('ip-iface-absent', { node, ifaces: absent.join('; '), count: absent.length }));
   if (veths > 0) notes.push(note('ip-veth-unmatched', { node, count: veths }));
   return t;
 }

@@ -143,7 +143,7 @@ describe('a minikube Flannel cluster as one JSON list, with minikube-m02\'s own 
 
   it('adds the default route, and lists what the lab does not hold', () => {
     expect(m('minikube-m02')?.routes).toContainEqual({ dst: 'default', via: '192.168.49.1', dev: 'eth0' });
-    expect(of(r.notes, 'ip-iface-absent')).toEqual([{ node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16)' }]);
+    expect(of(r.notes, 'ip-iface-absent')).toEqual([{ node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16)', count: 1 }]);
     expect(of(r.notes, 'ip-route-skipped')).toEqual([{ node: 'minikube-m02', route: '172.17.0.0/16 dev docker0', why: 'dev' }]);
     expect(of(r.notes, 'ip-neigh-dynamic')).toEqual([{ node: 'minikube-m02', count: 3 }]);
     expect(of(r.notes, 'ip-veth-unmatched')).toEqual([{ node: 'minikube-m02', count: 1 }]);
@@ -170,6 +170,7 @@ describe('a kind cluster with kindnet', () => {
     const t = r.topology;
     if (!t) throw new Error(JSON.stringify(r.notes.filter((n) => n.code !== 'block')));
     expect(t.cluster?.tool).toBe('kind');
+    expect(of(r.notes, 'segment')).toEqual([{ cidr: '172.18.0.0/16', tool: 'kind' }]);
     expect(t.machines.map((m) => [m.name, m.interfaces[0]?.addresses?.[0], m.cni?.podCidr])).toEqual([
       ['kind-control-plane', '172.18.0.3/16', '10.244.0.0/24'],
       ['kind-worker', '172.18.0.2/16', '10.244.1.0/24'],

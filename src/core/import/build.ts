@@ -62,7 +62,7 @@ export function firstJourney(t: Topology): { from: string; to: string } | null {
   return from !== undefined && to !== undefined ? { from, to } : null;
 }
 
-/** Docker gives a container the MAC 02:42 followed by its IPv4 address (minikube's and kind's nodes are containers). */
+/** Docker up to 27 gave a container the MAC 02:42 followed by its IPv4 address (minikube's and kind's nodes are containers); 28.0 picks random ones (moby#48808), which only ip -j addr tells. */
 function dockerMac(ip: string): string {
   return `02:42:${ip.split('.').map((b) => Number(b).toString(16).padStart(2, '0')).join(':')}`;
 }
@@ -196,7 +196,7 @@ export function importCluster(sources: readonly ImportSource[], options: ImportO
     segments: [...segments].map(([net, id]) => ({ id, label: net })),
     ...(spec.cni !== 'bridge' ? { datapath: spec } : {}),
   };
-  for (const net of segments.keys()) notes.push(note('segment', { cidr: net }));
+  for (const net of segments.keys()) notes.push(note('segment', { cidr: net, tool: plan.tool }));
   if (plan.nodes.some((n) => !externalLink(assigned.byNode.get(n.name), n.ip)?.mac)) notes.push(note('macs-assumed', { rule: plan.tool === 'kubernetes' ? 'address' : 'docker' }));
   t = placePods(t, plan, mode, notes);
   try {

@@ -66,8 +66,8 @@ export type ImportNoteParams = {
   'node-ip-kind': { node: string; ip: string };
   /** A node's address from a hostNetwork pod on it (kube-proxy shares its node's address). */
   'node-ip-from-pod': { node: string; ip: string; pod: string };
-  /** The nodes share one layer-2 network (`cidr`), as minikube's and kind's Docker network. */
-  segment: { cidr: string };
+  /** The nodes share one layer-2 network (`cidr`): a Docker bridge for minikube and kind (`tool`), only assumed from the addresses for any other cluster. */
+  segment: { cidr: string; tool: string };
   /** A node's pod subnet inferred from its pods' addresses. */
   'pod-cidr-from-pods': { node: string; cidr: string };
   /** A node's pod subnet taken from its cni0 in `ip -j addr`. */
@@ -84,7 +84,7 @@ export type ImportNoteParams = {
   'name-shortened': { pod: string; ns: string };
   /** No time was given: the nodes joined a minute apart, the pods a second apart. */
   'times-assumed': Record<string, never>;
-  /** The eth0 MACs as Docker derives them from the address (minikube, kind) or made up from it. */
+  /** The eth0 MACs as Docker up to 27 derived them from the address (minikube, kind; 28.0 picks random ones, moby#48808) or made up from it. */
   'macs-assumed': { rule: string };
 
   // --- Listed, not placed.
@@ -98,8 +98,8 @@ export type ImportNoteParams = {
   'pod-ip-refused': { pod: string; ip: string; got: string };
   /** Output of a command the import does not read. */
   'block-skipped': { command: string };
-  /** Interfaces of a node the lab does not model (`ifaces`: name and addresses). */
-  'ip-iface-absent': { node: string; ifaces: string };
+  /** Interfaces of a node the lab does not model (`ifaces`: name and addresses, joined; `count`: how many). */
+  'ip-iface-absent': { node: string; ifaces: string; count: number };
   /** Veth host ends the node output cannot tie to a pod (the pod side's ifindex is missing). */
   'ip-veth-unmatched': { node: string; count: number };
   /** An interface address that differs from the lab's (kept as the cluster's objects say). */

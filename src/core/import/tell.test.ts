@@ -15,13 +15,13 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   binary: [{ bytes: 1 }, { bytes: 5 }],
   'json-truncated': [{ startLine: 2 }],
   'json-invalid': [{ column: 15, found: '","' }, { column: 7, found: 'end' }],
-  'json-unknown': [{ what: 'kind Service' }],
+  'json-unknown': [{ what: 'kind Service' }, ...['array', 'object', 'string', 'number', 'boolean'].map((what) => ({ what }))],
   'ip-not-json': [{ command: 'ip addr' }, { command: 'bridge fdb' }],
   unrecognised: [{ text: 'hello there' }],
   'row-short': [{ missing: 'ROLES, AGE' }],
-  'table-columns': [{ table: 'pods', columns: 'IP, NODE', flag: '-o wide' }],
+  'table-columns': [{ table: 'pods', columns: 'IP, NODE', flag: '-o wide' }, { table: 'pods', columns: 'NODE', flag: '-o wide' }],
   'field-missing': [{}],
-  'field-invalid': [{ got: '10.244.1', expected: 'IPv4' }],
+  'field-invalid': ['IPv4', 'IPv4 prefix', 'IPv4 CIDR', 'MAC'].map((expected) => ({ got: '10.244.1', expected })),
   'no-nodes': [{}],
   'ip-node-unknown': [{ command: 'ip -j route' }],
   'ip-node-missing': [{ node: 'laptop', nodes: 'minikube, minikube-m02' }],
@@ -41,7 +41,7 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'node-ip-minikube': [{ node: 'minikube-m02', ip: '192.168.49.3' }],
   'node-ip-kind': [{ node: 'kind-worker', ip: '172.18.0.3' }],
   'node-ip-from-pod': [{ node: 'minikube', ip: '192.168.67.2', pod: 'kube-system/kube-proxy-hcg7d' }],
-  segment: [{ cidr: '192.168.49.0/24' }],
+  segment: [{ cidr: '192.168.49.0/24', tool: 'minikube' }, { cidr: '172.18.0.0/16', tool: 'kind' }, { cidr: '10.0.1.0/24', tool: 'kubernetes' }],
   'pod-cidr-from-pods': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
   'pod-cidr-from-ip': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
   'pod-cidr-assumed': [{ node: 'minikube', cidr: '10.244.0.0/24' }],
@@ -56,7 +56,7 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'pod-outside-subnet': [{ pod: 'default/web-2', ip: '10.1.2.3', cidr: '10.244.1.0/24' }],
   'pod-ip-refused': [{ pod: 'default/web-2', ip: '10.244.1.1', got: '' }, { pod: 'default/web-2', ip: '10.244.1.1', got: '10.244.1.3' }],
   'block-skipped': [{ command: 'kubectl rollout restart ds kube-flannel-ds -n kube-flannel' }],
-  'ip-iface-absent': [{ node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16)' }],
+  'ip-iface-absent': [{ node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16)', count: 1 }, { node: 'minikube-m02', ifaces: 'docker0 (172.17.0.1/16); cni0 (10.244.1.1/24)', count: 2 }],
   'ip-veth-unmatched': [1, 2, 5].map((count) => ({ node: 'minikube-m02', count })),
   'ip-addr-differs': [{ node: 'minikube-m02', iface: 'eth0', lab: '192.168.49.3/24', real: '192.168.49.3/16' }],
   'ip-route-skipped': ['dev', 'type', 'refused'].map((why) => ({ node: 'minikube-m02', route: '172.17.0.0/16 dev docker0', why })),
@@ -78,9 +78,11 @@ function texts(lang: 'en' | 'ru'): { code: string; text: string }[] {
 export const IMPORT_LATIN_OK = new Set([
   'kubectl', 'minikube', 'ip', 'j', 'bridge', 'fdb', 'addr', 'route', 'neigh', 'get', 'nodes', 'pods', 'ds', 'o', 'json', 'wide', 'A', 'node', 'list', 'ssh', 'n', 'NODE', 'NAME',
   'JSON', 'DaemonSet', 'CNI', 'ADD', 'IPv4', 'IP', 'INTERNAL', 'ROLES', 'MAC', 'FDB', 'ARP', 'VXLAN', 'VTEP', 'Docker', 'Flannel', 'Calico', 'Cilium', 'Weave', 'Net', 'kindnet', 'kind',
-  'datapath', 'host', 'gw', 'vxlan', 'hostNetwork', 'podCIDR', 'IPAM', 'kube', 'controller', 'manager', 'control', 'plane', 'flannel', 'cni0', 'eth0', 'exec', 'POD', 'cat', 'sys', 'class',
+  'host', 'gw', 'vxlan', 'hostNetwork', 'podCIDR', 'IPAM', 'kube', 'controller', 'manager', 'control', 'plane', 'flannel', 'cni0', 'eth0', 'exec', 'POD', 'cat', 'sys', 'class',
   'net', 'iflink', 'veth', 'Linux', 'unicast', 'CIDR', 'rollout', 'restart', 'system', 'proxy', 'hcg7d', 'default', 'web', 'docker0', 'laptop', 'a1', 'b1', 'x', 'pod', 'ip', 'kinds',
   'minikube-m02', 'm02', 'AGE', 'node1', 'node3', 'Pending', 'hello', 'there', 'items', 'metadata', 'name', 'ab12c', 'x2x7q', 'd9f8c6b5', 'dev', 'via', 'calico', 'weave', 'worker', 'paste', 'apiVersion', 'Service',
+  // minikube's driver and a cloud's network by their own names; kube-flannel's net-conf.json and its Network field.
+  'docker', 'VPC', 'conf', 'Network',
 ]);
 
 describe('the import\'s sentences', () => {
@@ -96,6 +98,14 @@ describe('the import\'s sentences', () => {
     expect(noteKind('host-network')).toBe('skipped');
   });
 
+  it('calls the nodes one Docker bridge only for minikube and kind; for any other cluster a shared subnet is an assumption', () => {
+    const segment = (tool: string, lang: 'en' | 'ru') => tellNote({ code: 'segment', params: { cidr: '10.0.1.0/24', tool } }, lang);
+    expect(segment('kind', 'en')).toBe('The nodes share one layer-2 network, 10.0.1.0/24: the Docker network kind runs them on is one bridge.');
+    expect(segment('kubernetes', 'en')).toMatch(/^The nodes with addresses in 10\.0\.1\.0\/24 are taken to share one layer-2 network \(in a cloud VPC .* host-gw usually fails there\)\.$/);
+    expect(segment('kubernetes', 'ru')).not.toMatch(/Docker/);
+    expect(segment('minikube', 'ru')).toContain('сеть Docker, в которой их запускает minikube, — это один мост');
+  });
+
   it('English has no Cyrillic', () => {
     expect(texts('en').filter(({ text }) => /[а-яё]/i.test(text))).toEqual([]);
   });
@@ -109,7 +119,19 @@ describe('the import\'s sentences', () => {
     const words = (t: string) => t.replace(/\d+(\.\d+){3}(\/\d+)?|([0-9a-f]{2}:){5}[0-9a-f]{2}/g, '').match(/[A-Za-z][A-Za-z0-9_]*/g) ?? [];
     const bad = ru.flatMap(({ code, text }) => words(text).filter((w) => !IMPORT_LATIN_OK.has(w)).map((w) => `${code}: ${w}`));
     expect(bad).toEqual([]);
-    expect(tellNote({ code: 'host-network', params: { pods: 'p', count: 11 } }, 'ru')).toMatch(/^11 подов живут/);
-    expect(tellNote({ code: 'ip-veth-unmatched', params: { node: 'n', count: 2 } }, 'ru')).toContain('2 хостовых конца veth');
+    expect(tellNote({ code: 'host-network', params: { pods: 'p', count: 11 } }, 'ru')).toMatch(/^11 подов работают в сети своей ноды \(hostNetwork\): они показаны/);
+    expect(tellNote({ code: 'host-network', params: { pods: 'p', count: 1 } }, 'ru')).toMatch(/^1 под работает .*: он показан в терминале, но собственного сетевого пространства имён у него нет/);
+    expect(tellNote({ code: 'ip-veth-unmatched', params: { node: 'n', count: 2 } }, 'ru')).toContain('2 конца veth на стороне ноды не сопоставлены с подами');
+    expect(tellNote({ code: 'ip-veth-unmatched', params: { node: 'n', count: 21 } }, 'ru')).toContain('21 конец veth на стороне ноды не сопоставлен с подом');
+    expect(tellNote({ code: 'ip-neigh-dynamic', params: { node: 'n', count: 1 } }, 'ru')).toContain('1 запись ARP-таблицы, которую ядро узнало само, не перенесена');
+    expect(tellNote({ code: 'ip-fdb-skipped', params: { node: 'n', count: 5 } }, 'ru')).toContain('5 записей FDB не перенесены');
+    // What a field expected, and a JSON value's shape, in Russian words: the code names them in English.
+    expect(tellNote({ code: 'field-invalid', params: { got: 'x', expected: 'IPv4 CIDR' } }, 'ru')).toBe('Ожидается подсеть IPv4 в записи CIDR, а здесь «x».');
+    expect(tellNote({ code: 'json-unknown', params: { what: 'array' } }, 'ru')).toMatch(/^Этот JSON \(массив\) не похож/);
+    expect(tellNote({ code: 'table-columns', params: { table: 'pods', columns: 'NODE', flag: '-o wide' } }, 'ru')).toMatch(/^В таблице pods нет столбца NODE:/);
+    // The character JSON.parse stopped at, in Russian quotes rather than JSON's; the command each table came from.
+    expect(tellNote({ code: 'json-invalid', params: { column: 15, found: '","' } }, 'ru')).toBe('Это некорректный JSON: неожиданный символ «,» в столбце 15.');
+    expect(tellNote({ code: 'ip-applied', params: { node: 'm02', table: 'fdb', confirmed: 2, added: 0 } }, 'ru')).toBe('Нода m02, bridge -j fdb: уже как в стенде — 2, добавлено — 0.');
+    expect(tellNote({ code: 'ip-applied', params: { node: 'm02', table: 'route', confirmed: 4, added: 1 } }, 'en')).toBe('m02, ip -j route: 4 already as in the lab, 1 added.');
   });
 });

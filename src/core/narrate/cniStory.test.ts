@@ -57,6 +57,14 @@ describe('the CNI narrator', () => {
     expect(tellCniEvent(s, created, 'ru', 'short')).toBe('Плагин bridge создаёт мост cni0');
     const start = at(s, (e) => e.type === 'ipam' && e.op === 'start');
     expect(tellCniEvent(s, start, 'en')).toMatch(/nothing reserved yet in this network/);
+    // CNI spec §4: bridge hands host-local its own stdin unchanged; only flannel builds a new configuration (for bridge).
+    const toIpam = at(s, (e) => e.type === 'exec' && e.caller.by === 'plugin' && e.plugin === 'host-local');
+    expect(tellCniEvent(s, toIpam, 'en')).toMatch(/with the same environment and the same configuration on stdin \(host-local reads its ipam section\)$/);
+    const toBridge = at(s, (e) => e.type === 'exec' && e.caller.by === 'plugin' && e.plugin === 'bridge');
+    expect(tellCniEvent(s, toBridge, 'ru')).toMatch(/на stdin — конфигурация, которую составил плагин flannel$/);
+    // isGateway is flannel's default for bridge; hairpinMode and isDefaultGateway come from the conflist (kube-flannel.yml's delegate).
+    const delegated = at(s, (e) => e.type === 'delegate');
+    expect(tellCniEvent(s, delegated, 'en')).toMatch(/isGateway, flannel's own default for bridge; hairpinMode and isDefaultGateway from the conflist's delegate section$/);
     expect(tellCniOutcome(s, 'en')).toBe('pod1 has its network on node1: 10.10.10.2/24 on eth0, gateway 10.10.10.1 (38 events).');
     expect(tellCniOutcome(s, 'ru')).toBe('У пода pod1 есть сеть на ноде node1: 10.10.10.2/24 на eth0, шлюз 10.10.10.1 (38 событий).');
   });
@@ -116,6 +124,11 @@ const LATIN_OK = new Set([
   'daemonset', 'kube-flannel', 'link', 'type', 'set', 'master', 'dev', 'via', 'default', 'isgateway', 'isdefaultgateway', 'hairpin', 'hairpinmode', 'service', 'subnet.env', 'flannel_subnet', 'last_reserved_ip', 'id', 'iptables', 'nat',
   // Calico's plugin, its IPAM, its hash and the kernel's proxy ARP, by their own names.
   'calico', 'calico-ipam', 'cali', 'sha1', 'proxy', 'portmap',
+  // Where a plugin's error goes (the reference library skel, the runtime's libcni, the spec's stderr), the dockershim and
+  // Docker it served, and the delegate configuration's keys as flannel writes them (ipMasq; the conflist's delegate section).
+  'skel', 'libcni', 'stderr', 'dockershim', 'docker', 'ipmasq', 'conflist', 'delegate',
+  // IPv6 duplicate address detection by its RFC 4862 name (accept_dad).
+  'dad',
 ]);
 /** Names and values: lab names, devices, paths, addresses, sysctls, the error the plugin printed. */
 const IDENT = /^(pod\d+|node\d+|cni0|cbr0|eth\d+|veth[0-9a-f]{8}|cali[0-9a-f]{11}|k8s-pod-network\.pod\d+|last_reserved_ip\.\d+)$/i;

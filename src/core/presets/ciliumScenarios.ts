@@ -18,7 +18,7 @@ export function seedCilium(): Topology {
     name: 'seed-cilium',
     description: {
       en: 'The seed\'s two nodes on one segment under Cilium in tunnel mode: no bridge, each pod a /32 behind its lxc device, whose eBPF answers its ARP and forwards its packets; cilium_vxlan (UDP 8472) carries them between nodes.',
-      ru: 'Две ноды из исходной лаборатории в одном сегменте под Cilium в туннельном режиме: моста нет, каждый под — адрес /32 за своим устройством lxc, программа eBPF которого отвечает на его ARP и пересылает его пакеты; между нодами их несёт cilium_vxlan (UDP 8472).',
+      ru: 'Две ноды исходного стенда в одном сегменте под Cilium в туннельном режиме: моста нет, каждый под — адрес /32 за своим устройством lxc, программа eBPF которого отвечает на его ARP и пересылает его пакеты; между нодами их несёт cilium_vxlan (UDP 8472).',
     },
   };
 }
@@ -31,7 +31,7 @@ export function seedCiliumNative(): Topology {
     name: 'seed-cilium-native',
     description: {
       en: 'The seed\'s two nodes on one segment under Cilium with native routing: no tunnel; each node routes the other\'s pod CIDR via that node\'s address, and eBPF delivers to local pods.',
-      ru: 'Две ноды из исходной лаборатории в одном сегменте под Cilium без туннеля: каждая нода маршрутизирует подсеть подов другой через адрес этой ноды, а программа eBPF доставляет пакеты своим подам.',
+      ru: 'Две ноды исходного стенда в одном сегменте под Cilium без туннеля: маршрут к подсети подов соседней ноды у каждой идёт через адрес самой соседней ноды, а программа eBPF доставляет пакеты своим подам.',
     },
   };
 }

@@ -30,7 +30,7 @@ export function seedVxlan(): Topology {
     name: 'seed-vxlan',
     description: {
       en: 'The seed\'s two nodes on one segment under Flannel VXLAN: flannel.1 on each node, VNI 1, UDP port 8472, MTU 1450.',
-      ru: 'Две ноды из исходной лаборатории в одном сегменте под Flannel VXLAN: flannel.1 на каждой ноде, VNI 1, порт UDP 8472, MTU 1450.',
+      ru: 'Две ноды исходного стенда в одном сегменте под Flannel VXLAN: flannel.1 на каждой ноде, VNI 1, порт UDP 8472, MTU 1450.',
     },
   };
 }
@@ -43,7 +43,7 @@ export function seedHostGw(): Topology {
     name: 'seed-host-gw',
     description: {
       en: 'The seed\'s two nodes on one segment under Flannel host-gw: each routes the other\'s pod subnet via the other node\'s address.',
-      ru: 'Две ноды из исходной лаборатории в одном сегменте под Flannel host-gw: каждая маршрутизирует подсеть подов другой через адрес этой ноды.',
+      ru: 'Две ноды исходного стенда в одном сегменте под Flannel host-gw: маршрут к подсети подов соседней ноды у каждой идёт через адрес самой соседней ноды.',
     },
   };
 }
@@ -83,7 +83,7 @@ export const DATAPATH_SCENARIOS: readonly Scenario[] = [
     id: 'flannel-host-gw-cold-ping-pod1-pod3',
     title: {
       en: 'Flannel host-gw: first ping pod1 → pod3, routed via node2\'s own address',
-      ru: 'Flannel host-gw: первый ping pod1 → pod3 через адрес самой node2',
+      ru: 'Flannel host-gw: первый ping pod1 → pod3 через адрес самой ноды node2',
     },
     topology: seedHostGw,
     journey: { from: 'pod1', to: 'pod3' },

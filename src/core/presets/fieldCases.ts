@@ -305,7 +305,7 @@ export const FIELD_SCENARIOS: readonly Scenario[] = [
     id: 'fib-replace-connected-loop',
     title: {
       en: 'node1 replaces its connected route to its pods with one via the router: the echo request from pod3 loops between node1 and the router until its TTL runs out',
-      ru: 'node1 заменяет подключённый маршрут к своим подам маршрутом через маршрутизатор: эхо-запрос от pod3 ходит по кругу между node1 и маршрутизатором, пока не истечёт TTL',
+      ru: 'Нода node1 заменяет маршрут к сети своих подов, подключённой напрямую, маршрутом через маршрутизатор: эхо-запрос от pod3 ходит по кругу между node1 и маршрутизатором, пока не истечёт TTL',
     },
     topology: () => seedNode1Routes('seed-replace-connected', [{ dst: '10.10.10.0/24', via: '172.16.100.254', dev: 'eth0', op: 'replace' }]),
     journey: { from: 'pod3', to: 'pod1' },

@@ -6,8 +6,9 @@ import type { Scenario } from './scenarios';
 /*
  * The notes' cluster: `minikube start --nodes 3 --cni flannel` with the docker driver. minikube
  * makes one Docker network per profile (192.168.49.0/24 first, stepping by 9 when taken: the
- * notes got 192.168.67.0/24), node i gets the gateway's address + i, and Docker derives a
- * container's MAC from its address (02:42 followed by the four address bytes). kube-controller-
+ * notes got 192.168.67.0/24), node i gets the gateway's address + i, and Docker up to 27 derived a
+ * container's MAC from its address (02:42 followed by the four address bytes; Docker Engine 28.0
+ * gives bridge-network containers random MACs and a gratuitous ARP, moby#48808). kube-controller-
  * manager hands each node a /24 of 10.244.0.0/16 in join order (networking-facts §7). The lab's
  * pods are coredns on the control plane and two pods of our own, pod-a and pod-b, on the workers.
  */
@@ -98,8 +99,8 @@ export const MINIKUBE_SCENARIOS: readonly Scenario[] = [
   {
     id: 'flannel-minikube-ping-pod-a-pod-b',
     title: {
-      en: 'minikube, 3 nodes, Flannel (the notes\' cluster): ping pod-a → pod-b across nodes, through flannel.1; its terminal answers kubectl',
-      ru: 'minikube, 3 ноды, Flannel (кластер из конспекта): ping pod-a → pod-b между нодами через flannel.1; в терминале отвечает kubectl',
+      en: 'minikube, 3 nodes, Flannel (the notes\' cluster): ping pod-a → pod-b across nodes, through flannel.1; its terminal takes kubectl commands',
+      ru: 'minikube, 3 ноды, Flannel (кластер из конспекта): ping pod-a → pod-b между нодами через flannel.1; в терминале работают команды kubectl',
     },
     topology: minikubeFlannel,
     journey: { from: 'pod-a', to: 'pod-b' },

@@ -59,8 +59,8 @@ export const MINIKUBE_CILIUM_SCENARIOS: readonly Scenario[] = [
   {
     id: 'cilium-minikube-ping-pod-a-pod-b',
     title: {
-      en: 'minikube, 3 nodes, Cilium (the notes\' cluster, --cni cilium): ping pod-a → pod-b through cilium_vxlan; its terminal answers kubectl',
-      ru: 'minikube, 3 ноды, Cilium (кластер из конспекта, --cni cilium): ping pod-a → pod-b через cilium_vxlan; в терминале отвечает kubectl',
+      en: 'minikube, 3 nodes, Cilium (the notes\' cluster, --cni cilium): ping pod-a → pod-b through cilium_vxlan; its terminal takes kubectl commands',
+      ru: 'minikube, 3 ноды, Cilium (кластер из конспекта, --cni cilium): ping pod-a → pod-b через cilium_vxlan; в терминале работают команды kubectl',
     },
     topology: minikubeCilium,
     journey: { from: 'pod-a', to: 'pod-b' },

@@ -162,7 +162,9 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
     sim.emit({ type: 'drop', pkt, ns: ns.name, iface: dev.name, reason: 'arp-martian', spa: arp.spa, tpa: arp.tpa, martian: 'target', seq: sim.seq, t: sim.now });
     return;
   }
-  const table = neighTable(ns, dev.name);
+  // Read without creating: a node hearing a broadcast that is not for it keeps no table (5,000 nodes on a segment).
+  const existing = ns.neigh.get(dev.name);
+  const table = (): Map<number, Neigh> => existing ?? neighTable(ns, dev.name);
   // A duplicate address probe (sender 0.0.0.0): answered when it asks for one of our addresses, never learned.
   if (sip === 0) {
     if (arp.op === 'request' && ns.localAddrs.has(tip)) xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
@@ -184,9 +186,9 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
         if (route === null) {
           // neigh_event_ns(): a request for one of our addresses teaches us the asker (STALE), so our
           // reply, and the asker's next packets to us, need no ARP of their own.
-          updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', true, true);
+          updateFromArp(sim, dev, table(), sip, arp.sha, 'STALE', true, true);
           xmit(sim, dev, arpReply(dev, arp, sip, tip, sim.nextPacket()));
-        } else proxyReply(sim, dev, table, arp, sip, tip, route, unicastToUs, pkt);
+        } else proxyReply(sim, dev, table(), arp, sip, tip, route, unicastToUs, pkt);
         return;
       }
       // Unanswered: the reason the route lookup gave. An entry we already have for the sender is
@@ -199,12 +201,12 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
       } else {
         sim.emit({ type: 'drop', pkt, ns: name, iface: dev.name, reason: 'arp-martian', spa: arp.spa, tpa: arp.tpa, martian: 'sender', seq: sim.seq, t: sim.now });
       }
-      const known = table.get(sip);
-      if (known) updateFromArp(sim, dev, table, sip, arp.sha, 'STALE', sim.t > known.updated + LOCKTIME, false);
+      const known = existing?.get(sip);
+      if (known) updateFromArp(sim, dev, table(), sip, arp.sha, 'STALE', sim.t > known.updated + LOCKTIME, false);
       return;
     }
   }
-  const n = table.get(sip);
+  const n = existing?.get(sip);
   if (!n) {
     // arp_process() ends in consume_skb(): a normal end, not a drop.
     sim.emit({ type: 'consume', ns: ns.name, iface: dev.name, reason: arp.op === 'request' ? 'arp-other-target' : 'arp-unsolicited', pkt, seq: sim.seq, t: sim.now });
@@ -212,7 +214,7 @@ export function arpRcv(sim: Sim, dev: Iface, frame: WireFrame, unicastToUs: bool
   }
   const state: NeighState = arp.op === 'reply' && unicastToUs ? 'REACHABLE' : 'STALE';
   const override = sim.t > n.updated + LOCKTIME;
-  updateFromArp(sim, dev, table, sip, arp.sha, state, override, false);
+  updateFromArp(sim, dev, table(), sip, arp.sha, state, override, false);
 }
 
 /** arp_fwd_proxy() said yes: learn the asker, then answer with our own MAC, at once or after proxy_delay. */

@@ -72,7 +72,7 @@ function ipcacheOf(index: TopologyIndex): Map<number, Endpoint> {
   const hit = ipcaches.get(index);
   if (hit) return hit;
   const out = new Map<number, Endpoint>();
-  for (const [name, entry] of index.specs) {
+  for (const [name, entry] of index.specs.entries()) {
     if (entry.isPod) continue;
     const nic = entry.spec.interfaces.find((i) => i.kind === 'ether' && i.master === undefined && (i.addresses ?? []).length > 0);
     const nodeIp = parseCidr(nic?.addresses?.[0] ?? '')?.ip ?? 0;

@@ -5,10 +5,9 @@ import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
 import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
-import { compileNs } from './compile';
 import { vxlanXmit, type TunnelKey } from './vxlan';
 import { bpfIngress } from './bpfCilium';
-import type { Bridge, Iface, Segment, TopologyIndex } from './world';
+import type { Bridge, Iface, Segment } from './world';
 
 /*
  * Layer 2: veth pairs, Linux bridges and the L2 segment's switch. Frame events are emitted where
@@ -67,20 +66,6 @@ function emitFdb(sim: Sim, scope: FdbEvent['scope'], ns: string, bridge: string,
  */
 export const STORM_COPIES = 16;
 
-/** Switches (bridges and segments) per topology index: a loop-free flood crosses each at most once. */
-const switchCounts = new WeakMap<TopologyIndex, number>();
-
-function switchCount(sim: Sim): number {
-  const index = sim.world.index;
-  let n = switchCounts.get(index);
-  if (n === undefined) {
-    n = index.segments.size;
-    for (const entry of index.specs.values()) n += compileNs(entry.spec).bridgePorts.size;
-    switchCounts.set(index, n);
-  }
-  return n;
-}
-
 /**
  * Counts one more crossing of a bridge or switch by `frame`. Returns false, after logging the cut,
  * once the frame has gone round a loop STORM_COPIES times too often: then nothing forwards it.
@@ -89,7 +74,7 @@ function switchCount(sim: Sim): number {
 function crossing(sim: Sim, frame: WireFrame, ns: string, bridge: string, iface: string): boolean {
   const n = ++frame.l2;
   if (n <= sim.world.segments.size) return true;
-  if (sim.l2Free < 0) sim.l2Free = switchCount(sim);
+  if (sim.l2Free < 0) sim.l2Free = sim.world.index.switches;
   if (n <= sim.l2Free + STORM_COPIES) return true;
   sim.emit({ type: 'drop', ns, iface, reason: 'l2-loop', pkt: frame.pkt, bridge, copies: n, seq: sim.seq, t: sim.now });
   return false;

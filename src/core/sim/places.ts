@@ -3,7 +3,8 @@ import type { IfacePlace, Place } from '../journey';
 import { formatIp, ZERO_MAC } from '../net/ipv4';
 import type { CompiledNs } from './compile';
 import { LO } from './loopback';
-import type { World } from './world';
+import { lazyRecord } from '../lazyRecord';
+import type { Ns, World } from './world';
 
 /** The loopback device every namespace has. */
 const LO_PLACE: IfacePlace = Object.freeze({ kind: 'loopback' as const, mac: ZERO_MAC, addrs: Object.freeze([]) as unknown as string[] });
@@ -24,23 +25,41 @@ export function placesOf(world: World, events: readonly HopEvent[]): Record<stri
   }
   const out: Record<string, Place> = {};
   for (const ns of world.builtNamespaces()) {
-    if (names.has(ns.name)) out[ns.name] = { machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces: ifacePlaces(ns.compiled) };
+    if (names.has(ns.name)) out[ns.name] = placeOf(ns);
   }
   return out;
+}
+
+const placeCache = new WeakMap<CompiledNs, Place>();
+
+/** A namespace's place, shared by every journey while its spec and machine stay (frozen: never changed). */
+function placeOf(ns: Ns): Place {
+  const hit = placeCache.get(ns.compiled);
+  if (hit && hit.machine === ns.machine && hit.role === ns.role && hit.pod === ns.isPod) return hit;
+  const place: Place = Object.freeze({ machine: ns.machine, role: ns.role, pod: ns.isPod, ifaces: ifacePlaces(ns.compiled) });
+  placeCache.set(ns.compiled, place);
+  return place;
 }
 
 const cache = new WeakMap<CompiledNs, Record<string, IfacePlace>>();
 
 /**
  * A namespace's devices as places. Everything in them comes from the (immutable) spec, so they are
- * built once per compiled namespace and shared by every journey's result, frozen so that a stray
- * edit throws instead of changing other results.
+ * made once per compiled namespace and shared by every journey's result, read-only so that a
+ * stray edit throws instead of changing other results. Each device is made when first read
+ * (`lazyRecord`): an ARP broadcast touches every node of a 5,000-node segment, and the narrator
+ * reads one NIC of each.
  */
 function ifacePlaces(c: CompiledNs): Record<string, IfacePlace> {
   const hit = cache.get(c);
   if (hit) return hit;
-  const ifaces: Record<string, IfacePlace> = {};
-  for (const ci of c.ifaces) {
+  const names = (): string[] => [...c.ifaces.map((ci) => ci.name), LO];
+  const read = (name: string): IfacePlace | undefined => {
+    // Every namespace has lo; the topology never lists it (validation refuses the name).
+    if (name === LO) return LO_PLACE;
+    const i = c.ifaceIndex.get(name);
+    const ci = i === undefined ? undefined : c.ifaces[i];
+    if (!ci) return undefined;
     const s = ci.spec;
     const place: IfacePlace = { kind: s.kind, mac: ci.mac, addrs: Object.freeze(ci.addrs.map((a) => `${formatIp(a.ip)}/${a.prefix}`)) as string[] };
     if (s.master !== undefined) place.master = s.master;
@@ -50,10 +69,9 @@ function ifacePlaces(c: CompiledNs): Record<string, IfacePlace> {
     }
     // Validation guarantees the segment exists (unknown-segment).
     if (s.kind === 'ether') place.segment = s.segment;
-    ifaces[ci.name] = Object.freeze(place);
-  }
-  // Every namespace has lo; the topology never lists it (validation refuses the name).
-  ifaces[LO] = LO_PLACE;
-  cache.set(c, Object.freeze(ifaces));
+    return Object.freeze(place);
+  };
+  const ifaces = lazyRecord(names, read);
+  cache.set(c, ifaces);
   return ifaces;
 }

@@ -1,5 +1,6 @@
 import type { NetState, NsTables } from '../journey';
 import { formatIp } from '../net/ipv4';
+import { lazyRecord } from '../lazyRecord';
 import { pmtuRow } from '../state';
 import { compileNs } from './compile';
 import { PMTU_EXPIRES_S } from './fragment';
@@ -8,17 +9,22 @@ import type { Ns, World } from './world';
 
 /**
  * The tables of every namespace and segment as they are now: what the UI shows before step one.
- * Namespaces nothing has reached yet share their compiled (cached, never mutated) initial tables,
- * so no namespace is built just to be shown.
+ * The namespaces built so far are read now; the others (all but a few in a large lab) are a
+ * `lazyRecord` over their compiled (cached, never mutated) initial tables, read when someone
+ * looks, so nothing is built or compiled just to be shown.
  */
 export function snapshot(world: World): NetState {
-  const state: NetState = { ns: {}, segments: {} };
-  const built = new Map<string, Ns>();
-  for (const ns of world.builtNamespaces()) built.set(ns.name, ns);
-  for (const [name, entry] of world.index.specs) {
-    const ns = built.get(name);
-    state.ns[name] = ns ? tablesOf(ns) : compileNs(entry.spec).tables;
-  }
+  const now = new Map<string, NsTables>();
+  for (const ns of world.builtNamespaces()) now.set(ns.name, tablesOf(ns));
+  const specs = world.index.specs;
+  const names = function* (): Iterable<string> {
+    for (const [name] of specs.entries()) yield name;
+  };
+  const read = (name: string): NsTables | undefined => {
+    const entry = specs.get(name);
+    return entry ? (now.get(name) ?? compileNs(entry.spec).tables) : undefined;
+  };
+  const state: NetState = { ns: lazyRecord(names, read), segments: {} };
   for (const seg of world.segments.values()) {
     state.segments[seg.id] = [...seg.fdb].map(([mac, port]) => ({ mac, port: `${port.ns.name}/${port.name}`, local: false }));
   }

@@ -1,7 +1,8 @@
 import type { NeighState } from '../events';
-import type { BpfAttach, IfaceSpec, MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
+import type { BpfAttach, IfaceSpec, MachineRole } from '../model/topology';
 import { formatIp, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
+import type { TopologyIndex } from './topologyIndex';
 import type { Packet } from './packet';
 import type { DefragQueues } from './fragment';
 
@@ -12,6 +13,7 @@ import type { DefragQueues } from './fragment';
  */
 
 export type { EffectiveConf } from './compile';
+export { indexTopology, type NsEntry, type TopologyIndex } from './topologyIndex';
 
 /** An interface at run time. */
 export interface Iface {
@@ -107,90 +109,6 @@ export interface Ns {
   defrag: DefragQueues | null;
   /** Next ephemeral source port. */
   nextPort: number;
-}
-
-/** A namespace's spec and where it lives. */
-export interface NsEntry {
-  spec: NamespaceSpec;
-  machine: string;
-  role: MachineRole;
-  isPod: boolean;
-}
-
-/** Where each namespace is in the topology, and who owns each address. Read-only: runs share it. */
-export interface TopologyIndex {
-  specs: ReadonlyMap<string, NsEntry>;
-  addrOwner: ReadonlyMap<number, string>;
-  segments: ReadonlyMap<string, readonly { ns: string; iface: string }[]>;
-}
-
-interface MachineIndex {
-  specs: [string, NsEntry][];
-  addrs: [number, string][];
-  ports: [string, { ns: string; iface: string }][];
-}
-
-const machineIndexCache = new WeakMap<MachineSpec, MachineIndex>();
-
-/** One machine's share of the index, cached by identity like the compile and validation caches. */
-function machineIndex(m: MachineSpec): MachineIndex {
-  const hit = machineIndexCache.get(m);
-  if (hit) return hit;
-  const out: MachineIndex = { specs: [], addrs: [], ports: [] };
-  const add = (spec: NamespaceSpec, name: string, isPod: boolean): void => {
-    out.specs.push([name, { spec, machine: m.name, role: m.role, isPod }]);
-    for (const ip of compileNs(spec).localAddrs) out.addrs.push([ip, name]);
-    for (const i of spec.interfaces) if (i.kind === 'ether') out.ports.push([i.segment, { ns: name, iface: i.name }]);
-  };
-  add(m, m.name, false);
-  for (const p of m.pods ?? []) add(p, p.name, true);
-  machineIndexCache.set(m, out);
-  return out;
-}
-
-/** An index with what it was built from: the machine objects and the segment ids, in order. */
-interface IndexEntry {
-  machines: readonly MachineSpec[];
-  segmentIds: readonly string[];
-  index: TopologyIndex;
-}
-
-const indexCache = new WeakMap<Topology, IndexEntry>();
-
-/**
- * Indexes a (valid) topology from per-machine fragments, so an edit re-indexes one machine. The
- * whole index is kept per topology object too, for as long as that object still lists the same
- * machine objects and segment ids (the top level is not frozen, so this is checked, not assumed):
- * the app re-runs journeys on an unchanged topology with every click.
- */
-export function indexTopology(topology: Topology): TopologyIndex {
-  const hit = indexCache.get(topology);
-  if (hit && sameList(hit.machines, topology.machines) && sameIds(hit.segmentIds, topology.segments)) return hit.index;
-  const specs = new Map<string, NsEntry>();
-  const addrOwner = new Map<number, string>();
-  const segments = new Map<string, { ns: string; iface: string }[]>();
-  for (const s of topology.segments) segments.set(s.id, []);
-  for (const m of topology.machines) {
-    const f = machineIndex(m);
-    for (const [name, entry] of f.specs) specs.set(name, entry);
-    for (const [ip, name] of f.addrs) if (!addrOwner.has(ip)) addrOwner.set(ip, name);
-    for (const [seg, ref] of f.ports) segments.get(seg)?.push(ref);
-  }
-  const index: TopologyIndex = { specs, addrOwner, segments };
-  indexCache.set(topology, { machines: [...topology.machines], segmentIds: topology.segments.map((s) => s.id), index });
-  return index;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameIds(ids: readonly string[], segments: readonly { id: string }[]): boolean {
-  if (ids.length !== segments.length) return false;
-  for (let i = 0; i < ids.length; i++) if (ids[i] !== segments[i]?.id) return false;
-  return true;
 }
 
 /** The network at run time: namespaces built on first use, segments, and the topology index. */

@@ -37,18 +37,28 @@ export const cniEn: CniCatalog = {
       }
       const ipam: Record<string, string> = { ADD: 'to allocate the address', DEL: 'to release the address', CHECK: 'to check the reservation' };
       const why = e.plugin === 'host-local' ? `${e.caller.plugin} asks its IPAM plugin ${ipam[cmd] ?? `for ${cmd}`}, ` : '';
-      return told(`${e.caller.plugin} runs ${e.plugin} (${cmd})`, `${why}with the same environment and a configuration of its own on stdin`);
+      // CNI spec §4: a plugin hands its IPAM plugin the same environment and the whole stdin it got;
+      // only a meta-plugin (flannel) builds a new configuration for the plugin it delegates to.
+      const stdin = e.caller.plugin === 'flannel'
+        ? `with the same environment and, on stdin, the configuration ${e.caller.plugin} built`
+        : `with the same environment and the same configuration on stdin${e.plugin === 'host-local' ? ' (host-local reads its ipam section)' : ''}`;
+      return told(`${e.caller.plugin} runs ${e.plugin} (${cmd})`, `${why}${stdin}`);
     },
     exit: (e, c) => {
       if (e.exitCode !== 0) {
         const err = /"msg":\s*"([^"]*)"/.exec(e.stdout)?.[1] ?? '';
-        return told(`${e.plugin} exits with 1: error ${e.code ?? '?'}, «${err}»`, `the error goes to stdout as JSON (code, msg), as the spec says${e.code === 999 ? '; 999 is the reference library\'s code for an error the plugin gives without one of its own' : ''}`);
+        return told(`${e.plugin} exits with 1: error ${e.code ?? '?'}, «${err}»`, `the error goes to stdout as JSON (code, msg): the reference library (skel) prints it there and the runtime's libcni reads it there, though the spec's overview says stderr${e.code === 999 ? '; 999 is the reference library\'s code for an error the plugin gives without one of its own' : ''}`);
       }
       if (e.stdout === '') return told(`${e.plugin} exits with 0`, `${c.op} succeeded; ${c.op} prints nothing`);
       const ip = /"address":\s*"([^"]+)"/.exec(e.stdout)?.[1];
       return told(`${e.plugin} exits with 0 and prints its result`, `on stdout, for ${c.caller === '' ? 'the runtime' : c.caller}${ip !== undefined ? `: ${ip}` : ''}`);
     },
-    delegate: (e) => told(`${e.plugin} builds the configuration for ${e.to}`, 'from subnet.env: isGateway, host-local over the node\'s subnet, the MTU'),
+    delegate: (e) => {
+      // hairpinMode and isDefaultGateway are never flannel's own: they come from the conflist's delegate section.
+      const listed = ['hairpinMode', 'isDefaultGateway'].filter((k) => e.conf.includes(`"${k}"`));
+      const fromList = listed.length > 0 ? `; ${listed.join(' and ')} from the conflist's delegate section` : '';
+      return told(`${e.plugin} builds the configuration for ${e.to}`, `from subnet.env: host-local over the node's subnet with a route to the cluster network, the MTU, ipMasq (off when flanneld masquerades itself)${e.to === 'bridge' ? '; isGateway, flannel\'s own default for bridge' : ''}${fromList}`);
+    },
     file: (e, c) => {
       const p = e.path;
       if (p === '/run/flannel/subnet.env') return told(`flannel reads ${p}`, `flanneld wrote it: this node's pod subnet FLANNEL_SUBNET=${subnetOf(e.content)}, the cluster network, the MTU. flannel itself creates no device`);
@@ -95,7 +105,7 @@ export const cniEn: CniCatalog = {
           if (e.kind === 'bridge' && e.set === true) return told(`bridge pins ${e.name}'s MAC at ${e.mac ?? '?'}`, 'with isGateway it sets the MAC the bridge had when it was created, explicitly: from now on it no longer follows the ports as pods come and go');
           return told(`${e.name}'s MAC is now ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'a bridge whose MAC was never set takes the lowest MAC among its ports' : '');
         case 'hairpin':
-          return told(`Hairpin mode is ${e.on === false ? 'off' : 'on'} on ${e.name} (hairpinMode)`, 'a frame may leave by the port it came in, so a pod can reach itself through a Service');
+          return told(`Hairpin mode on ${e.name}: ${e.on === false ? 'off' : 'on'} (hairpinMode)`, 'a frame may leave by the port it came in, so a pod can reach itself through a Service');
         case 'promisc':
           return told(`${e.name}: promiscuous mode ${e.on === false ? 'off' : 'on'}`);
         case 'mtu':
@@ -203,8 +213,8 @@ export const cniEn: CniCatalog = {
   },
   corrections: {
     'runtime-not-kubelet': () => ({
-      short: 'Since Kubernetes 1.24 the runtime (containerd, CRI-O), not the kubelet, calls the plugin.',
-      long: 'Since Kubernetes 1.24 the container runtime (containerd, CRI-O), not the kubelet, creates the pod\'s network namespace and runs the CNI plugins; the kubelet only asks the runtime for a pod sandbox over CRI.',
+      short: 'The runtime (containerd, CRI-O), not the kubelet, calls the plugin; only the dockershim, removed in Kubernetes 1.24, had the kubelet do it.',
+      long: 'The container runtime (containerd, CRI-O), not the kubelet, creates the pod\'s network namespace and runs the CNI plugins; the kubelet only asks the runtime for a pod sandbox over CRI. Only with Docker\'s dockershim, removed in Kubernetes 1.24, did the kubelet call the plugins itself.',
     }),
     'flannel-creates-nothing': (f) => ({
       short: `flannel creates no device: it only writes bridge's configuration.`,
@@ -223,7 +233,7 @@ export const cniEn: CniCatalog = {
       long: `A bridge needs no address to switch frames. ${f.bridge} gets ${f.address ?? 'one'} because the configuration says isGateway: the bridge becomes the pods' gateway, their way into ${f.node}'s routing table.`,
     }),
     'host-local-round-robin': () => ({
-      short: 'host-local: one file per address, round-robin from last_reserved_ip.',
+      short: 'host-local: one file per address, round-robin, starting after last_reserved_ip.',
       long: 'host-local keeps one file per allocated address and hands addresses out round-robin, starting after last_reserved_ip: an address freed a moment ago is not reused at once.',
     }),
     'freed-not-reused': () => ({

@@ -24,20 +24,26 @@ const BLOCKS: Record<string, (k: number) => string> = {
   'bridge-fdb': (k) => `bridge -j fdb: ${n(k, 'FDB entry', 'FDB entries')}`,
 };
 
+/** The command whose output was applied (`table`: addr, route, neigh or fdb). */
+const command = (table: string) => (table === 'fdb' ? 'bridge -j fdb' : `ip -j ${table}`);
+
 /** The datapath modes by their keys. */
 export const IMPORT_MODES_EN: Record<string, string> = {
   'flannel-vxlan': 'Flannel, VXLAN backend',
   'flannel-host-gw': 'Flannel, host-gw backend',
-  bridge: 'bridge plugin, no routes between nodes',
+  bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
 
 const ROUTE_WHY: Record<string, string> = {
-  dev: 'its device is not in the lab',
+  dev: 'its interface is not in the lab',
   type: 'the lab holds unicast routes only',
   refused: 'Linux would refuse it in the lab as built',
 };
+
+/** What a field should have held (`expected` comes from the code as a short name). */
+const EXPECTED: Record<string, string> = { IPv4: 'an IPv4 address', 'IPv4 prefix': 'an IPv4 prefix', 'IPv4 CIDR': 'an IPv4 subnet in CIDR form', MAC: 'a MAC address' };
 
 /** The import's sentences in English. */
 export const importNotesEn: ImportCatalog = {
@@ -52,7 +58,7 @@ export const importNotesEn: ImportCatalog = {
     'row-short': ({ missing }) => `This row has fewer cells than its header: ${missing} missing. Copy the table again, whole lines.`,
     'table-columns': ({ table, columns, flag }) => `This ${table} table has no ${columns} column${columns.includes(',') ? 's' : ''}: print it with ${flag} (kubectl get ${table} -A ${flag}).`,
     'field-missing': () => 'Required, but missing.',
-    'field-invalid': ({ got, expected }) => `Expected ${expected}, got "${got}".`,
+    'field-invalid': ({ got, expected }) => `Expected ${EXPECTED[expected] ?? expected}, got "${got}".`,
     'no-nodes': () => 'No node found: paste kubectl get nodes (or minikube node list), or pods with their NODE column.',
     'ip-node-unknown': ({ command }) => `Which node is this ${command} output from? Paste it under the command that printed it (minikube ssh -n NODE -- ${command}) or under a line "# node: NAME".`,
     'ip-node-missing': ({ node, nodes }) => `"${node}" is not a node of this cluster (its nodes: ${nodes}).`,
@@ -63,34 +69,37 @@ export const importNotesEn: ImportCatalog = {
         ? 'No CNI found among the DaemonSets or pods: choose the datapath mode the lab should have.'
         : `${CNIS[detected] ?? detected} was found, but this build has no datapath mode for it yet: choose one of the modes it has.`,
     'datapath-refused': ({ mode, node, other }) =>
-      `${IMPORT_MODES_EN[mode] ?? mode} needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
+      `The mode "${IMPORT_MODES_EN[mode] ?? mode}" needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
     'lab-invalid': ({ problems }) => `The lab built from this input is not valid (${problems}). This is a fault of the import; please report it with your input.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (node ${node})` : ''}.`,
-    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, by ${from}.`,
+    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, recognised by ${from}.`,
     datapath: ({ mode, chosen }) => `Datapath mode: ${IMPORT_MODES_EN[mode] ?? mode}${chosen ? ' (your choice)' : ''}.`,
-    'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${table}: ${confirmed} already as in the lab, ${added} added.`,
+    'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${command(table)}: ${confirmed} already as in the lab, ${added} added.`,
     'ip-mac': ({ node, iface, mac }) => `${node}: ${iface} has MAC ${mac}, as ip -j addr shows.`,
-    'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule (its Docker network 192.168.49.0/24, the gateway's address plus the node's index).`,
+    'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule for the docker driver: the cluster's network is 192.168.49.0/24 when that is free (else 192.168.58.0/24, 192.168.67.0/24, …), and a node's address is the gateway's plus the node's index. Check with minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `${node}: address ${ip}, that of ${pod}, which shares its node's network (hostNetwork).`,
-    segment: ({ cidr }) => `The nodes share one layer-2 network, ${cidr} (minikube's and kind's Docker network is one bridge).`,
+    segment: ({ cidr, tool }) =>
+      tool === 'minikube' || tool === 'kind'
+        ? `The nodes share one layer-2 network, ${cidr}: the Docker network ${tool} runs them on is one bridge.`
+        : `The nodes with addresses in ${cidr} are taken to share one layer-2 network (in a cloud VPC a subnet is routed, not switched, and host-gw usually fails there).`,
     'pod-cidr-from-pods': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its pods' addresses (no podCIDR was given).`,
     'pod-cidr-from-ip': ({ node, cidr }) => `${node}: pod subnet ${cidr}, from its cni0 in ip -j addr.`,
     'pod-cidr-assumed': ({ node, cidr }) => `${node}: pod subnet ${cidr}, the next /24 of the pod network in join order (kube-controller-manager's node IPAM).`,
-    'cluster-network': ({ cidr, from }) => `Pod network ${cidr}${from === 'default' ? ", minikube's default (no pod address or podCIDR was given)" : ', the /16 holding the pods'}.`,
+    'cluster-network': ({ cidr, from }) => `Pod network ${cidr}${from === 'default' ? ", the usual default (minikube's, kind's, and the Network in kube-flannel's net-conf.json): no pod address or podCIDR was given" : ', the /16 holding the pods'}.`,
     'control-plane-assumed': ({ node }) => `${node} taken for the control plane (no ROLES column or label said which node is).`,
     'flannel-backend': ({ backend, from }) =>
       `Flannel backend ${backend}${from === 'default' ? ", kube-flannel's default (paste ip -j addr of a node to check: flannel.1 means vxlan)" : from === 'flannel.1' ? ', as flannel.1 in ip -j addr shows' : ', as the nodes\' routes show'}.`,
     'name-shortened': ({ pod, ns }) => `${pod} is named ${ns} in the lab (network namespace names there have at most 31 characters and are unique).`,
     'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
     'macs-assumed': ({ rule }) =>
-      rule === 'docker' ? "Nodes' MACs as Docker derives them from their address (02:42 and the address), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
-    'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of their own: ${pods}.`,
+      rule === 'docker' ? "Nodes' MACs as Docker up to 27 derived them from the address (02:42 and the address; Docker 28 and later picks random ones), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",
+    'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of ${k === 1 ? 'its' : 'their'} own: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `${pod} (${status}) is listed but not placed: it has no network of its own on a node.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `${pod} (${ip}) is not placed: its address is outside its node's pod subnet ${cidr}.`,
     'pod-ip-refused': ({ pod, ip, got }) => `${pod} is not placed: the CNI ADD could not give it ${ip}${got !== '' ? ` (${got})` : ''}.`,
     'block-skipped': ({ command }) => `Output of "${command}" skipped: the import does not read it.`,
-    'ip-iface-absent': ({ node, ifaces }) => `${node}: not in the lab: ${ifaces}.`,
+    'ip-iface-absent': ({ node, ifaces, count: k }) => `${node}: ${k === 1 ? 'interface' : 'interfaces'} not in the lab: ${ifaces}.`,
     'ip-veth-unmatched': ({ node, count: k }) =>
       `${node}: ${n(k, 'veth host end', 'veth host ends')} not tied to a pod (the node's side does not name the pod; kubectl exec POD -- cat /sys/class/net/eth0/iflink would).`,
     'ip-addr-differs': ({ node, iface, lab, real }) => `${node}: ${iface} has ${real} on the node and ${lab} in the lab (kept as kubectl says).`,
@@ -101,6 +110,6 @@ export const importNotesEn: ImportCatalog = {
   },
   where: ({ source, line, field }) => [source === 'paste' ? 'pasted text' : source, line > 0 ? `line ${line}` : '', field].filter((x) => x !== '').join(', '),
   kinds: { error: 'Fix first', recognised: 'Recognised', assumed: 'Assumed', skipped: 'Listed, not placed' },
-  description: ({ nodes, pods, mode }) => `Imported cluster: ${n(nodes, 'node', 'nodes')}, ${n(pods, 'pod', 'pods')} with their own network, ${IMPORT_MODES_EN[mode] ?? mode}.`,
+  description: ({ nodes, pods, mode }) => `Imported cluster: ${n(nodes, 'node', 'nodes')}, ${n(pods, 'pod with its own network', 'pods with their own network')}, ${IMPORT_MODES_EN[mode] ?? mode}.`,
   modes: IMPORT_MODES_EN,
 };

@@ -1,5 +1,4 @@
 import type { LanguageCatalog } from '../catalog';
-import { cliEn } from './cli';
 import { problemListEn, problemsEn } from './problems';
 import { specErrorsEn } from './specErrors';
 
@@ -8,5 +7,4 @@ export const catalogEn: LanguageCatalog = {
   specErrors: specErrorsEn,
   problems: problemsEn,
   problemList: problemListEn,
-  cli: cliEn,
 };

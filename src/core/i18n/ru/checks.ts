@@ -1,5 +1,9 @@
 import type { CheckCatalog } from '../problems';
+import { count, type PluralForms } from '../plural';
 import { routeTail } from '../routeWords';
+
+/** «байт» agrees with its number. */
+const BYTES: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
 
 /*
  * Russian sentences of the editor's design checks (labChecks), and their fixes as short imperative
@@ -23,7 +27,7 @@ export const checksRu: CheckCatalog = {
       `машина ${machine} не пересылает пакеты (ip_forward=0), хотя они должны проходить через неё (это маршрутизатор, на ней есть поды или она чей-то шлюз): ` +
       'Linux отбрасывает их молча, без ICMP-ошибки',
     'iface-forwarding-off': ({ machine, iface }) =>
-      `машина ${machine} пересылает пакеты (ip_forward=1), но не те, что приходят через ${iface} (net.ipv4.conf.${iface}.forwarding=0): ` +
+      `машина ${machine} пересылает пакеты (ip_forward=1), но не те, что приходят через интерфейс ${iface} (net.ipv4.conf.${iface}.forwarding=0): ` +
       'Linux решает по интерфейсу, через который пакет пришёл, и отбрасывает такие пакеты молча, без ICMP-ошибки',
     'duplicate-ip': ({ address, other }) =>
       `адрес ${address} есть и у интерфейса ${other} в той же сети второго уровня: ARP-запрос о нём получают оба хоста, и спрашивающий запоминает первый ответ ` +
@@ -51,11 +55,11 @@ export const checksRu: CheckCatalog = {
       `${iface} — единственный интерфейс в сегменте ${segment}: кадры, которые он отправляет, никто не получает, поэтому ARP через него остаётся без ответа, ` +
       'а пакеты, направленные через него, отбрасываются. Подключите к этому сегменту другую машину или удалите интерфейс (кнопка «Удалить» в свойствах)',
     'route-no-link': ({ dev, dst }) =>
-      `маршрут к ${dst} ведёт через ${dev}, а в сети этого интерфейса нет других хостов (мост без портов): на ARP-запросы никто не отвечает, ` +
+      `маршрут к ${dst} ведёт через интерфейс ${dev}, а в сети этого интерфейса нет других хостов (мост без портов): на ARP-запросы никто не отвечает, ` +
       `и пакеты отбрасываются, а их источнику возвращается ICMP «хост недостижим». Направьте маршрут к ${dst} через интерфейс, за которым эти хосты действительно есть`,
     'vxlan-underlay-mtu': ({ iface, mtu, dev, underlay, fits }) =>
-      `У ${iface} MTU ${mtu}, но каждый его пакет выходит из ${dev} на 50 байт длиннее (внешний IPv4 — 20, UDP — 8, VXLAN — 8 и внутренний заголовок Ethernet — 14), а ${dev} пропускает не больше ${underlay}: ` +
-      `самые большие пакеты не помещаются и фрагментируются или отбрасываются. Задайте ${iface} MTU не больше ${fits}, как делает flannel (MTU нижележащей сети − 50)`,
+      `У устройства ${iface} MTU ${mtu}, но каждый его пакет выходит из интерфейса ${dev} на 50 байт длиннее (внешний IPv4 — 20, UDP — 8, VXLAN — 8 и внутренний заголовок Ethernet — 14), а ${dev} пропускает не больше ${count('ru', underlay, BYTES)}: ` +
+      `самые большие пакеты не помещаются и фрагментируются или отбрасываются. Задайте устройству ${iface} MTU не больше ${fits}, как делает flannel (MTU нижележащей сети − 50)`,
     'calico-gateway-unrouted': ({ node }) =>
       `у ноды ${node} нет маршрута к 169.254.1.1 через другой интерфейс (нет маршрута по умолчанию): поды запрашивают по ARP этот шлюз, а нода отвечает через proxy ARP только за адреса, которые отправила бы в другой интерфейс, ` +
       `поэтому каждый под ноды ${node} ждёт ответа, который не придёт, и его пакеты отбрасываются. Добавьте ноде ${node} маршрут по умолчанию, как у любой настоящей ноды`,
@@ -64,11 +68,11 @@ export const checksRu: CheckCatalog = {
     'calico-pod-gateway': ({ pod, gw }) =>
       `маршрут по умолчанию пода ${pod} идёт через ${gw}, а не через 169.254.1.1, как его задаёт плагин Calico: нода ответит на ARP про ${gw}, только если направляет ${gw} в другой интерфейс (proxy ARP), и не ответит совсем, если ${gw} находится за собственной парой veth пода`,
     'pod-mtu-over-overlay': ({ pod, iface, mtu, overlay, limit }) =>
-      `У ${iface} пода ${pod} MTU ${mtu}, но пакеты к другим нодам уходят через ${overlay} с MTU ${limit}: пакет полного размера нода фрагментирует, ` +
-      `а с флагом DF отбрасывает и отправляет поду ${pod} ICMP «fragmentation needed». Flannel задаёт подам FLANNEL_MTU, здесь ${limit}`,
+      `У интерфейса ${iface} пода ${pod} MTU ${mtu}, но пакеты к другим нодам уходят через устройство ${overlay} с MTU ${limit}: пакет полного размера нода фрагментирует, ` +
+      `а с флагом DF отбрасывает и отправляет поду ${pod} ICMP «нужна фрагментация» (fragmentation needed). Flannel задаёт подам FLANNEL_MTU, здесь ${limit}`,
     'vxlan-port-mismatch': ({ iface, port, machine, theirs }) =>
       `${iface} отправляет кадры машине ${machine} в UDP-датаграммах на порт ${port}, а VXLAN-устройство машины ${machine} с этим VNI слушает порт ${theirs}: ` +
-      `порт ${port} там никто не слушает, поэтому ${machine} отвечает на каждую датаграмму ICMP «port unreachable», и поды друг друга не слышат. Задайте всем нодам один порт (в Linux по умолчанию 8472)`,
+      `порт ${port} там никто не слушает, поэтому машина ${machine} отвечает на каждую датаграмму ICMP «порт недостижим», и поды друг друга не слышат. Задайте всем нодам один порт (в Linux по умолчанию 8472)`,
     'vxlan-vni-mismatch': ({ iface, vni, machine, theirs }) =>
       `${iface} отправляет машине ${machine} кадры с VNI ${vni}, а у VXLAN-устройств машины ${machine} VNI ${theirs}: ядро там не находит устройства с VNI ${vni} и отбрасывает каждый кадр. ` +
       'Дайте устройствам, которые обмениваются кадрами, один VNI (flannel использует 1)',
@@ -80,13 +84,13 @@ export const checksRu: CheckCatalog = {
       case 'change-route':
         return `${f.machine}: изменить маршрут ${f.from.dst} на «${f.to.dst} ${routeTail(f.to)}»`;
       case 'enable-forwarding':
-        return f.iface === undefined ? `${f.machine}: включить ip_forward` : `${f.machine}: включить forwarding на ${f.iface}`;
+        return f.iface === undefined ? `${f.machine}: включить ip_forward` : `${f.machine}: включить пересылку (forwarding) на интерфейсе ${f.iface}`;
       case 'set-address':
-        return `${f.machine}: сменить адрес ${f.iface} с ${f.from} на ${f.to}`;
+        return `${f.machine}: сменить адрес интерфейса ${f.iface} с ${f.from} на ${f.to}`;
       case 'set-mac':
-        return `${f.machine}: сменить MAC-адрес ${f.iface} с ${f.from} на ${f.to}`;
+        return `${f.machine}: сменить MAC-адрес интерфейса ${f.iface} с ${f.from} на ${f.to}`;
       case 'set-master':
-        return `${f.machine}: сделать ${f.iface} портом моста ${f.master}`;
+        return `${f.machine}: сделать интерфейс ${f.iface} портом моста ${f.master}`;
     }
   },
 };

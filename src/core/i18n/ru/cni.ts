@@ -33,23 +33,33 @@ export const cniRu: CniCatalog = {
     exec: (e) => {
       const cmd = e.env.CNI_COMMAND ?? '?';
       if (e.caller.by === 'runtime') {
-        const prev = e.stdin.includes('"prevResult"') ? ' и prevResult — результат, сохранённый при ADD' : '';
+        const prev = e.stdin.includes('"prevResult"') ? ', а также prevResult (результатом, сохранённым при ADD)' : '';
         return told(`Среда выполнения запускает плагин ${e.plugin}: CNI_COMMAND=${cmd}`, `CNI_CONTAINERID=${e.env.CNI_CONTAINERID ?? ''}, CNI_NETNS=${e.env.CNI_NETNS ?? ''}, CNI_IFNAME=${e.env.CNI_IFNAME ?? ''}; конфигурация сети приходит на stdin, с полями name и cniVersion${prev}`);
       }
       const ipam: Record<string, string> = { ADD: 'выдать адрес', DEL: 'освободить адрес', CHECK: 'проверить резервирование' };
       const why = e.plugin === 'host-local' ? `плагин ${e.caller.plugin} поручает своему плагину IPAM ${ipam[cmd] ?? cmd}; ` : '';
-      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}то же окружение, своя конфигурация на stdin`);
+      // Спецификация CNI, §4: плагину IPAM передаются то же окружение и весь полученный stdin;
+      // новую конфигурацию составляет только метаплагин (flannel) для того, кому передаёт работу.
+      const stdin = e.caller.plugin === 'flannel'
+        ? `окружение то же, а на stdin — конфигурация, которую составил плагин ${e.caller.plugin}`
+        : `окружение то же, и на stdin та же конфигурация${e.plugin === 'host-local' ? ' (host-local читает из неё раздел ipam)' : ''}`;
+      return told(`Плагин ${e.caller.plugin} запускает плагин ${e.plugin} (${cmd})`, `${why}${stdin}`);
     },
     exit: (e, c) => {
       if (e.exitCode !== 0) {
         const err = /"msg":\s*"([^"]*)"/.exec(e.stdout)?.[1] ?? '';
-        return told(`Плагин ${e.plugin} завершается с кодом 1: ошибка ${e.code ?? '?'}, «${err}»`, `ошибка уходит в stdout в виде JSON (code, msg), как требует спецификация${e.code === 999 ? '; 999 — код эталонной библиотеки для ошибки, у которой нет своего кода' : ''}`);
+        return told(`Плагин ${e.plugin} завершается с кодом 1: ошибка ${e.code ?? '?'}, «${err}»`, `ошибка уходит в stdout в виде JSON (code, msg): туда её печатает эталонная библиотека (skel) и оттуда её читает libcni в среде выполнения, хотя в обзоре спецификации сказано про stderr${e.code === 999 ? '; 999 — код эталонной библиотеки для ошибки, у которой нет своего кода' : ''}`);
       }
       if (e.stdout === '') return told(`Плагин ${e.plugin} завершается с кодом 0`, `${c.op} прошёл успешно; ${c.op} ничего не печатает`);
       const ip = /"address":\s*"([^"]+)"/.exec(e.stdout)?.[1];
       return told(`Плагин ${e.plugin} завершается с кодом 0 и печатает результат`, `в stdout, для ${c.caller === '' ? 'среды выполнения' : `плагина ${c.caller}`}${ip !== undefined ? `: ${ip}` : ''}`);
     },
-    delegate: (e) => told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, 'по subnet.env: isGateway, host-local по подсети ноды, MTU'),
+    delegate: (e) => {
+      // hairpinMode и isDefaultGateway flannel сам не ставит никогда: они из раздела delegate в conflist.
+      const listed = ['hairpinMode', 'isDefaultGateway'].filter((k) => e.conf.includes(`"${k}"`));
+      const fromList = listed.length > 0 ? `; ${listed.join(' и ')} ${listed.length > 1 ? 'берутся' : 'берётся'} из раздела delegate в conflist` : '';
+      return told(`Плагин ${e.plugin} составляет конфигурацию для плагина ${e.to}`, `по subnet.env — host-local по подсети ноды с маршрутом к сети кластера, MTU, ipMasq (выключен, если маскарадингом занимается сам flanneld)${e.to === 'bridge' ? '; isGateway для bridge flannel ставит сам' : ''}${fromList}`);
+    },
     file: (e, c) => {
       const p = e.path;
       if (p === '/run/flannel/subnet.env') return told(`Плагин flannel читает ${p}`, `его записал flanneld: подсеть подов этой ноды FLANNEL_SUBNET=${subnetOf(e.content)}, сеть кластера, MTU. Сам flannel не создаёт ни одного устройства`);
@@ -82,7 +92,7 @@ export const cniRu: CniCatalog = {
           if (e.kind === 'veth') return told(`Интерфейс ${e.name} появляется на ноде ${c.node}: это конец пары, идущей к ${e.peer?.name ?? 'eth0'} пода ${c.pod}`, `MAC ${e.mac ?? '?'}`);
           return told(`Интерфейс ${e.name} создан в пространстве имён ${at}`);
         case 'exists':
-          return told(`Мост ${e.name} уже есть: плагин bridge берёт его`, 'его создал ADD первого пода; плагин проверяет, что это мост, и продолжает');
+          return told(`Мост ${e.name} уже есть: плагин bridge использует его`, 'его создал ADD первого пода; плагин проверяет, что это мост, и продолжает');
         case 'del':
           return e.ns !== HOST_NS ? told(`Плагин bridge удаляет ${e.name} в поде ${c.pod}`, 'удаление одного конца пары veth удаляет и другой: конец на ноде исчезает тоже') : told(`Интерфейса ${e.name} на ноде ${c.node} больше нет`, 'второй конец пары ушёл вместе с ним');
         case 'up':
@@ -96,7 +106,7 @@ export const cniRu: CniCatalog = {
           if (e.kind === 'bridge' && e.set === true) return told(`Плагин bridge закрепляет MAC моста ${e.name}: ${e.mac ?? '?'}`, 'с isGateway он явно задаёт мосту тот MAC, который был у него при создании: теперь MAC не меняется, когда поды приходят и уходят');
           return told(`MAC интерфейса ${e.name} теперь ${e.mac ?? '?'}`, e.kind === 'bridge' ? 'мост, которому MAC не задан, берёт наименьший MAC среди своих портов' : '');
         case 'hairpin':
-          return told(`Режим hairpin ${e.on === false ? 'выключен' : 'включён'} на ${e.name} (hairpinMode)`, 'кадр может уйти через тот же порт, через который пришёл, так что под достучится до себя через Service');
+          return told(`Режим hairpin на порту ${e.name}: ${e.on === false ? 'выключен' : 'включён'} (hairpinMode)`, 'кадр может уйти через тот же порт, через который пришёл, так что под сможет обратиться к самому себе через Service');
         case 'promisc':
           return told(`Неразборчивый режим ${e.on === false ? 'выключен' : 'включён'} на ${e.name}`);
         case 'mtu':
@@ -129,8 +139,8 @@ export const cniRu: CniCatalog = {
       const at = e.ns === HOST_NS ? `Нода ${c.node}` : `Под ${c.pod}`;
       if (e.key === 'net.ipv4.ip_forward') return told(`${at}: net.ipv4.ip_forward = ${e.value}`, e.was === e.value ? 'пересылка уже была включена' : `было ${e.was}; isGateway включает пересылку, и нода маршрутизирует пакеты между своими подами и остальной сетью`);
       if (e.key.endsWith('.accept_ra')) return told(`${at}: ${e.key} = ${e.value}`, 'объявления маршрутизаторов IPv6 на этом устройстве не принимаются');
-      if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'при включении интерфейс объявит свой адрес самопроизвольным (gratuitous) ARP');
-      if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'проверки IPv6-адреса на дубликат на этом устройстве не будет');
+      if (e.key.endsWith('.arp_notify')) return told(`${at}: ${e.key} = ${e.value}`, 'при включении интерфейс объявит свой адрес анонсирующим (gratuitous) ARP-запросом');
+      if (e.key.endsWith('.accept_dad')) return told(`${at}: ${e.key} = ${e.value}`, 'обнаружение дублирующихся адресов IPv6 (DAD) на этом устройстве отключено');
       if (e.key.endsWith('.proxy_arp')) return told(`${at}: ${e.key} = ${e.value}`, 'нода отвечает на ARP на этом устройстве за адреса, которые она отправила бы через другое, и отвечает MAC-адресом самого устройства: так под получает ответ на ARP-запрос про 169.254.1.1');
       if (e.key.endsWith('.proxy_delay')) return told(`${at}: ${e.key} = ${e.value}`, 'ответ proxy ARP уходит сразу; иначе ядро ждало бы до 0,8 с');
       if (e.key.endsWith('.forwarding')) return told(`${at}: ${e.key} = ${e.value}`, 'пакеты, пришедшие из пода, можно пересылать');
@@ -143,7 +153,7 @@ export const cniRu: CniCatalog = {
         case 'start':
           return told(`Плагин host-local ищет свободный адрес в ${e.rangeSet}, начиная с ${e.first}`, e.from === 'last-reserved' ? `это адрес после last_reserved_ip (${e.last ?? '?'}): выдача по кругу, а не наименьший свободный` : e.from === 'requested' ? 'этот адрес запросила среда выполнения' : 'в этой сети ещё ничего не зарезервировано: поиск идёт с начала диапазона');
         case 'skip':
-          return told(`Адрес ${e.ip} пропущен`, e.why === 'gateway' ? 'это шлюз' : 'файл говорит, что он уже зарезервирован');
+          return told(`Адрес ${e.ip} пропущен`, e.why === 'gateway' ? 'это шлюз' : 'по файлу видно, что он уже зарезервирован');
         case 'reserve':
           return told(`Плагин host-local резервирует ${e.ip} за контейнером ${e.containerId}`, `интерфейс ${e.ifname}, шлюз ${e.gateway}`);
         case 'release':
@@ -204,8 +214,8 @@ export const cniRu: CniCatalog = {
   },
   corrections: {
     'runtime-not-kubelet': () => ({
-      short: 'С Kubernetes 1.24 плагин вызывает среда выполнения (containerd, CRI-O), а не kubelet.',
-      long: 'С Kubernetes 1.24 сетевое пространство имён пода создаёт и плагины CNI запускает среда выполнения контейнеров (containerd, CRI-O), а не kubelet; kubelet лишь просит её по CRI создать песочницу пода.',
+      short: 'Плагин вызывает среда выполнения (containerd, CRI-O), а не kubelet; kubelet вызывал его сам только через dockershim, удалённый в Kubernetes 1.24.',
+      long: 'Сетевое пространство имён пода создаёт и плагины CNI запускает среда выполнения контейнеров (containerd, CRI-O), а не kubelet; kubelet лишь просит её по CRI создать песочницу пода. Сам kubelet вызывал плагины только при работе с Docker через dockershim, удалённый в Kubernetes 1.24.',
     }),
     'flannel-creates-nothing': (f) => ({
       short: 'Плагин flannel не создаёт устройств: он лишь составляет конфигурацию для bridge.',
@@ -221,10 +231,10 @@ export const cniRu: CniCatalog = {
     }),
     'bridge-gateway-ip': (f) => ({
       short: `У моста ${f.bridge} есть IP, потому что с isGateway он шлюз для подов.`,
-      long: `Чтобы передавать кадры, мосту адрес не нужен. ${f.bridge} получает ${f.address ?? 'адрес'}, потому что в конфигурации стоит isGateway: мост становится шлюзом подов, их входом в таблицу маршрутизации ноды ${f.node}.`,
+      long: `Чтобы передавать кадры, мосту адрес не нужен. Мост ${f.bridge} получает ${f.address ?? 'адрес'}, потому что в конфигурации стоит isGateway: мост становится шлюзом подов, их входом в таблицу маршрутизации ноды ${f.node}.`,
     }),
     'host-local-round-robin': () => ({
-      short: 'host-local: по файлу на адрес, выдача по кругу от last_reserved_ip.',
+      short: 'Плагин host-local: по файлу на адрес, выдача по кругу после last_reserved_ip.',
       long: 'Плагин host-local хранит по файлу на каждый выданный адрес и выдаёт адреса по кругу, начиная после last_reserved_ip: только что освобождённый адрес сразу не выдаётся.',
     }),
     'freed-not-reused': () => ({

@@ -25,83 +25,108 @@ const BLOCKS: Record<string, (k: number) => string> = {
   'bridge-fdb': (k) => `bridge -j fdb: ${n(k, 'запись', 'записи', 'записей')} FDB`,
 };
 
-/** Режимы datapath по ключам. */
+/** Команда, чей вывод применён (`table`: addr, route, neigh или fdb). */
+const command = (table: string) => (table === 'fdb' ? 'bridge -j fdb' : `ip -j ${table}`);
+
+/** Режимы пути данных по ключам. */
 export const IMPORT_MODES_RU: Record<string, string> = {
   'flannel-vxlan': 'Flannel, бэкенд VXLAN',
   'flannel-host-gw': 'Flannel, бэкенд host-gw',
-  bridge: 'плагин bridge, без маршрутов между нодами',
+  bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
 
 const ROUTE_WHY: Record<string, string> = {
-  dev: 'его устройства нет в стенде',
-  type: 'стенд хранит только маршруты unicast',
-  refused: 'Linux отказал бы в нём в собранном стенде',
+  dev: 'его интерфейса нет в стенде',
+  type: 'в стенде бывают только маршруты типа unicast',
+  refused: 'в собранном стенде Linux не принял бы такой маршрут',
 };
+
+/** Символ без кавычек JSON (`found` приходит как строка JSON: `","`), чтобы в тексте стояли русские кавычки. */
+function unquote(found: string): string {
+  try {
+    const s: unknown = JSON.parse(found);
+    return typeof s === 'string' ? s : found;
+  } catch {
+    return found;
+  }
+}
+
+/** Что ожидалось в поле (`expected` приходит из кода по-английски). */
+const EXPECTED: Record<string, string> = { IPv4: 'адрес IPv4', 'IPv4 prefix': 'префикс IPv4 (адрес/длина)', 'IPv4 CIDR': 'подсеть IPv4 в записи CIDR', MAC: 'MAC-адрес' };
+
+/** Какой JSON прочитан (`what`: его вид верхнего уровня, как его называет JavaScript, или «kind …»). */
+const JSON_SHAPES: Record<string, string> = { array: 'массив', object: 'объект', string: 'строка', number: 'число', boolean: 'логическое значение' };
 
 /** Фразы импорта по-русски. */
 export const importNotesRu: ImportCatalog = {
   notes: {
     empty: () => 'Импортировать нечего: вставьте вывод kubectl, minikube или ip -j либо выберите файлы.',
-    binary: ({ bytes }) => `Это не текст (${n(bytes, 'байт', 'байта', 'байтов')}, каких в тексте не бывает): выберите сохранённый вывод команды, а не двоичный файл.`,
+    binary: ({ bytes }) => `Это не текст (${n(bytes, 'байт, какого', 'байта, каких', 'байтов, каких')} в тексте не бывает): выберите сохранённый вывод команды, а не двоичный файл.`,
     'json-truncated': ({ startLine }) => `JSON, который начинается в строке ${startLine}, не закрыт: его обрезали при копировании. Скопируйте вывод целиком ещё раз.`,
-    'json-invalid': ({ column, found }) => `Это некорректный JSON: ${found === 'end' ? 'текст обрывается' : `неожиданный символ ${found}`} в столбце ${column}.`,
-    'json-unknown': ({ what }) => `Этот JSON (${what}) не похож на вывод kubectl get nodes, pods или ds -o json, ip -j или bridge -j.`,
+    'json-invalid': ({ column, found }) => `Это некорректный JSON: ${found === 'end' ? 'текст обрывается' : `неожиданный символ «${unquote(found)}»`} в столбце ${column}.`,
+    'json-unknown': ({ what }) => `Этот JSON (${JSON_SHAPES[what] ?? what}) не похож на вывод kubectl get nodes, pods или ds -o json, ip -j или bridge -j.`,
     'ip-not-json': ({ command }) => `Это текстовый вывод ${command}; импорт читает его JSON: запустите с -j (${command.replace(/^(ip|bridge) /, '$1 -j ')}).`,
     unrecognised: ({ text }) => `«${text}» — начало вывода, которого импорт не знает (kubectl get nodes/pods/ds, minikube node list, ip -j addr/route/neigh, bridge -j fdb).`,
     'row-short': ({ missing }) => `В строке меньше ячеек, чем в заголовке: не хватает ${missing}. Скопируйте таблицу ещё раз, строками целиком.`,
-    'table-columns': ({ table, columns, flag }) => `В таблице ${table} нет столбцов ${columns}: выведите её с ${flag} (kubectl get ${table} -A ${flag}).`,
+    'table-columns': ({ table, columns, flag }) => `В таблице ${table} нет ${columns.includes(',') ? 'столбцов' : 'столбца'} ${columns}: выведите её с ${flag} (kubectl get ${table} -A ${flag}).`,
     'field-missing': () => 'Обязательное поле отсутствует.',
-    'field-invalid': ({ got, expected }) => `Ожидался ${expected}, а здесь «${got}».`,
+    'field-invalid': ({ got, expected }) => `Ожидается ${EXPECTED[expected] ?? expected}, а здесь «${got}».`,
     'no-nodes': () => 'Не найдено ни одной ноды: вставьте kubectl get nodes (или minikube node list) либо поды со столбцом NODE.',
     'ip-node-unknown': ({ command }) => `С какой ноды этот вывод ${command}? Вставьте его под командой, которая его напечатала (minikube ssh -n NODE -- ${command}), или под строкой «# node: NAME».`,
     'ip-node-missing': ({ node, nodes }) => `«${node}» — не нода этого кластера (его ноды: ${nodes}).`,
     'node-no-ip': ({ node }) => `Нет адреса у ноды ${node}: вставьте kubectl get nodes -o wide (столбец INTERNAL-IP) или JSON ноды.`,
-    'node-ip-twice': ({ ip, a, b }) => `У нод ${a} и ${b} один адрес ${ip}.`,
+    'node-ip-twice': ({ ip, a, b }) => `У нод ${a} и ${b} один и тот же адрес ${ip}.`,
     'pick-datapath': ({ detected }) =>
       detected === ''
-        ? 'Ни среди DaemonSet, ни среди подов CNI не найден: выберите режим datapath для стенда.'
-        : `Найден ${CNIS[detected] ?? detected}, но режима datapath для него в этой версии пока нет: выберите один из имеющихся.`,
+        ? 'Ни среди DaemonSet, ни среди подов CNI не найден: выберите режим пути данных для стенда.'
+        : `Найден ${CNIS[detected] ?? detected}, но режима пути данных для него в этой версии пока нет: выберите один из имеющихся.`,
     'datapath-refused': ({ mode, node, other }) =>
       `Режиму «${IMPORT_MODES_RU[mode] ?? mode}» нужны ноды в одной сети второго уровня, а нода ${node} не в сети ноды ${other}: выберите бэкенд VXLAN.`,
     'lab-invalid': ({ problems }) => `Стенд, собранный из этих данных, некорректен (${problems}). Это ошибка импорта; сообщите о ней, приложив входные данные.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (нода ${node})` : ''}.`,
-    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, по объекту ${from}.`,
-    datapath: ({ mode, chosen }) => `Режим datapath: ${IMPORT_MODES_RU[mode] ?? mode}${chosen ? ' (ваш выбор)' : ''}.`,
-    'ip-applied': ({ node, table, confirmed, added }) => `Нода ${node}, ${table}: совпало со стендом ${confirmed}, добавлено ${added}.`,
+    'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni} (опознан по ${from}).`,
+    datapath: ({ mode, chosen }) => `Режим пути данных: ${IMPORT_MODES_RU[mode] ?? mode}${chosen ? ' (ваш выбор)' : ''}.`,
+    'ip-applied': ({ node, table, confirmed, added }) => `Нода ${node}, ${command(table)}: уже как в стенде — ${confirmed}, добавлено — ${added}.`,
     'ip-mac': ({ node, iface, mac }) => `Нода ${node}: у интерфейса ${iface} MAC ${mac}, как показывает ip -j addr.`,
-    'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube (его сеть Docker 192.168.49.0/24, адрес шлюза плюс номер ноды).`,
+    'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube для драйвера docker: сеть кластера — 192.168.49.0/24, если она свободна (иначе 192.168.58.0/24, 192.168.67.0/24, …), а адрес ноды — адрес шлюза плюс её номер. Проверьте командой minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `Нода ${node}: адрес ${ip} в сети Docker кластера kind, по порядку нод (их выбирает Docker; проверьте kubectl get nodes -o wide).`,
-    'node-ip-from-pod': ({ node, ip, pod }) => `Нода ${node}: адрес ${ip}, как у пода ${pod}, который живёт в сети своей ноды (hostNetwork).`,
-    segment: ({ cidr }) => `Ноды в одной сети второго уровня ${cidr} (сеть Docker у minikube и kind — один мост).`,
+    'node-ip-from-pod': ({ node, ip, pod }) => `Нода ${node}: адрес ${ip}, как у пода ${pod}, который работает в сети своей ноды (hostNetwork).`,
+    segment: ({ cidr, tool }) =>
+      tool === 'minikube' || tool === 'kind'
+        ? `Ноды находятся в одной сети второго уровня ${cidr}: сеть Docker, в которой их запускает ${tool}, — это один мост.`
+        : `Считается, что ноды с адресами из ${cidr} находятся в одной сети второго уровня (в облачной VPC подсеть маршрутизируется, а не коммутируется, и host-gw там обычно не работает).`,
     'pod-cidr-from-pods': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} по адресам её подов (podCIDR не был дан).`,
     'pod-cidr-from-ip': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} по её cni0 из ip -j addr.`,
-    'pod-cidr-assumed': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} — следующая /24 сети подов по порядку присоединения (node IPAM в kube-controller-manager).`,
-    'cluster-network': ({ cidr, from }) => `Сеть подов ${cidr}${from === 'default' ? ' — значение minikube по умолчанию (ни адресов подов, ни podCIDR не было)' : ' — /16, в которой лежат поды'}.`,
-    'control-plane-assumed': ({ node }) => `Управляющей нодой (control plane) принята нода ${node}: ни столбец ROLES, ни метка этого не сказали.`,
+    'pod-cidr-assumed': ({ node, cidr }) => `Нода ${node}: подсеть подов ${cidr} — следующая подсеть /24 из сети подов в порядке присоединения нод (node IPAM в kube-controller-manager).`,
+    'cluster-network': ({ cidr, from }) => `Сеть подов ${cidr}${from === 'default' ? ' — обычное значение по умолчанию (у minikube, kind и в Network из net-conf.json kube-flannel): ни адресов подов, ни podCIDR не было' : ' — сеть /16, в которой лежат адреса подов'}.`,
+    'control-plane-assumed': ({ node }) => `Управляющей нодой (control plane) принята нода ${node}: ни столбец ROLES, ни метки на это не указывают.`,
     'flannel-backend': ({ backend, from }) =>
-      `Бэкенд Flannel — ${backend}${from === 'default' ? ' по умолчанию в kube-flannel (проверьте по ip -j addr любой ноды: flannel.1 значит vxlan)' : from === 'flannel.1' ? ', как показывает flannel.1 в ip -j addr' : ', как показывают маршруты нод'}.`,
+      `Бэкенд Flannel — ${backend}${from === 'default' ? ' по умолчанию в kube-flannel (проверьте по ip -j addr любой ноды: наличие flannel.1 означает бэкенд vxlan)' : from === 'flannel.1' ? ', как показывает flannel.1 в ip -j addr' : ', как показывают маршруты нод'}.`,
     'name-shortened': ({ pod, ns }) => `Под ${pod} в стенде называется ${ns}: имена сетевых пространств имён там не длиннее 31 символа и не повторяются.`,
-    'times-assumed': () => 'Ни возраста, ни времени создания не дано: ноды присоединились с разницей 20 с, поды — с разницей в секунду.',
+    'times-assumed': () => 'Не указаны ни возраст, ни время создания: ноды присоединились с разницей 20 с, поды — с разницей в секунду.',
     'macs-assumed': ({ rule }) =>
-      rule === 'docker' ? 'MAC нод — как их выводит Docker из адреса (02:42 и адрес), где ip -j addr их не дал.' : 'MAC нод составлены из их адресов, где ip -j addr их не дал.',
-    'host-network': ({ pods, count: k }) => `${n(k, 'под живёт', 'пода живут', 'подов живут')} в сети своей ноды (hostNetwork): они есть в терминале, но своего сетевого пространства имён у них нет: ${pods}.`,
+      rule === 'docker' ? 'MAC-адреса нод построены так, как Docker до версии 27 включительно выводил их из IP-адреса (02:42 и четыре байта адреса; Docker 28 и новее выбирает их случайно), — там, где ip -j addr их не дал.' : 'MAC нод составлены из их адресов, где ip -j addr их не дал.',
+    'host-network': ({ pods, count: k }) =>
+      `${n(k, 'под работает', 'пода работают', 'подов работают')} в сети своей ноды (hostNetwork): ${k === 1 ? 'он показан' : 'они показаны'} в терминале, но собственного сетевого пространства имён у ${k === 1 ? 'него' : 'них'} нет: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `Под ${pod} (${status}) перечислен, но не размещён: своей сети на ноде у него нет.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `Под ${pod} (${ip}) не размещён: его адрес вне подсети подов его ноды ${cidr}.`,
-    'pod-ip-refused': ({ pod, ip, got }) => `Под ${pod} не размещён: CNI ADD не смог выдать ему ${ip}${got !== '' ? ` (${got})` : ''}.`,
+    'pod-ip-refused': ({ pod, ip, got }) => `Под ${pod} не размещён: операция ADD плагина CNI не смогла выдать ему адрес ${ip}${got !== '' ? ` (${got})` : ''}.`,
     'block-skipped': ({ command }) => `Вывод «${command}» пропущен: импорт его не читает.`,
-    'ip-iface-absent': ({ node, ifaces }) => `Нода ${node}: нет в стенде: ${ifaces}.`,
+    'ip-iface-absent': ({ node, ifaces, count: k }) => (k === 1 ? `Нода ${node}: интерфейса ${ifaces} нет в стенде.` : `Нода ${node}: этих интерфейсов нет в стенде: ${ifaces}.`),
     'ip-veth-unmatched': ({ node, count: k }) =>
-      `Нода ${node}: ${n(k, 'хостовый конец veth', 'хостовых конца veth', 'хостовых концов veth')} не привязаны к подам (со стороны ноды под не назван; это скажет kubectl exec POD -- cat /sys/class/net/eth0/iflink).`,
+      `Нода ${node}: ${n(k, 'конец veth на стороне ноды не сопоставлен с подом', 'конца veth на стороне ноды не сопоставлены с подами', 'концов veth на стороне ноды не сопоставлены с подами')} (по данным ноды не видно, к какому поду ${k === 1 ? 'он ведёт' : 'они ведут'}; это покажет kubectl exec POD -- cat /sys/class/net/eth0/iflink).`,
     'ip-addr-differs': ({ node, iface, lab, real }) => `Нода ${node}: у интерфейса ${iface} на ноде ${real}, а в стенде ${lab} (оставлено как в kubectl).`,
     'ip-route-skipped': ({ node, route, why }) => `Нода ${node}: маршрут ${route} не добавлен: ${ROUTE_WHY[why] ?? why}.`,
     'ip-route-lab-only': ({ node, route }) => `Нода ${node}: в стенде есть маршрут ${route}, а в таблице ноды его нет.`,
-    'ip-neigh-dynamic': ({ node, count: k }) => `Нода ${node}: ${n(k, 'запись', 'записи', 'записей')} ARP-таблицы, выученные ядром, не сохранены: путь пакета начинается с холодными или тёплыми кэшами.`,
-    'ip-fdb-skipped': ({ node, count: k }) => `Нода ${node}: ${n(k, 'запись', 'записи', 'записей')} FDB не сохранены (собственные MAC портов, групповые, выученные; стенд хранит удалённые VTEP для VXLAN).`,
+    'ip-neigh-dynamic': ({ node, count: k }) =>
+      `Нода ${node}: ${n(k, 'запись ARP-таблицы, которую ядро узнало само, не перенесена', 'записи ARP-таблицы, которые ядро узнало само, не перенесены', 'записей ARP-таблицы, которые ядро узнало само, не перенесены')} в стенд: путь пакета начинается с пустыми или заполненными кэшами.`,
+    'ip-fdb-skipped': ({ node, count: k }) =>
+      `Нода ${node}: ${n(k, 'запись FDB не перенесена', 'записи FDB не перенесены', 'записей FDB не перенесены')} в стенд (собственные MAC портов, групповые и изученные мостом; стенд хранит только записи удалённых VTEP устройства VXLAN).`,
   },
   where: ({ source, line, field }) => [source === 'paste' ? 'вставленный текст' : source, line > 0 ? `строка ${line}` : '', field].filter((x) => x !== '').join(', '),
-  kinds: { error: 'Сначала исправьте', recognised: 'Распознано', assumed: 'Принято по умолчанию', skipped: 'Перечислено, но не размещено' },
+  kinds: { error: 'Сначала исправьте', recognised: 'Распознано', assumed: 'Допущения', skipped: 'Перечислено, но не размещено' },
   description: ({ nodes, pods, mode }) => `Импортированный кластер: ${n(nodes, 'нода', 'ноды', 'нод')}, ${n(pods, 'под', 'пода', 'подов')} со своей сетью, ${IMPORT_MODES_RU[mode] ?? mode}.`,
   modes: IMPORT_MODES_RU,
 };

@@ -1,5 +1,4 @@
 import type { LanguageCatalog } from '../catalog';
-import { cliRu } from './cli';
 import { problemListRu, problemsRu } from './problems';
 import { specErrorsRu } from './specErrors';
 
@@ -8,5 +7,4 @@ export const catalogRu: LanguageCatalog = {
   specErrors: specErrorsRu,
   problems: problemsRu,
   problemList: problemListRu,
-  cli: cliRu,
 };

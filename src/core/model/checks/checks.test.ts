@@ -330,7 +330,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
   // ICMP errors as tcpdump prints them.
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
-  'fragmentation', 'needed', 'port',
+  'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
   'proxy', 'proxy_arp', 'BIRD']);
 
@@ -361,5 +361,12 @@ describe('what the findings say, in English and Russian', () => {
     expect(text('duplicate-ip')).toMatch(/keeps the first answer.*martian source.*Give one of them another address/);
     expect(text('gateway-absent')).toMatch(/nobody answers the ARP request.*host unreachable.*Name as gateway/);
     expect(text('forwarding-off')).toMatch(/drops them silently, without an ICMP error/);
+  });
+
+  it('Russian names ICMP errors by the glossary and puts a declinable word before a Latin name it declines', () => {
+    const ru = (code: ProblemCode): string => formatProblem(all.find((c) => c.problem.code === code)?.problem ?? { path: '', code, params: {} }, 'ru');
+    expect(ru('vxlan-port-mismatch')).toMatch(/поэтому машина \S+ отвечает на каждую датаграмму ICMP «порт недостижим»/);
+    expect(ru('pod-mtu-over-overlay')).toMatch(/У интерфейса \S+ пода .* ICMP «нужна фрагментация» \(fragmentation needed\)/);
+    expect(ru('vxlan-underlay-mtu')).toMatch(/У устройства \S+ MTU .* из интерфейса \S+ на 50 байт длиннее .* пропускает не больше \d+ байт(а)?: .* Задайте устройству /);
   });
 });

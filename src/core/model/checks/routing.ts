@@ -1,6 +1,7 @@
 import { problem } from '../../i18n/problems';
 import { formatIp, networkOf, parseCidr } from '../../net/ipv4';
 import { indexTopology, lookupRoute, World } from '../../sim/world';
+import { compileNs, type CompiledNs } from '../../sim/compile';
 import type { LabCheck } from '../labChecks';
 import type { MachineSpec, Topology } from '../topology';
 import { labFacts, neighboursOf, subnetText, type LabFacts } from './facts';
@@ -104,6 +105,15 @@ function holders(t: Topology, x: Target): MachineSpec[] {
 }
 
 /**
+ * Whether a namespace has a default route whose device exists: lookupRoute() then finds a route for every
+ * destination, so no subnet can be unrouted there. Skipping such namespaces keeps the checks linear
+ * in a 150,000-pod lab (each pod against each of 5,000 pod subnets was 750 million lookups).
+ */
+function routesEverything(c: CompiledNs): boolean {
+  return c.routes.some((r) => r.prefix === 0 && c.ifaceIndex.has(r.devName));
+}
+
+/**
  * Machines without a route to a pod subnet (`subnet-unrouted`) or a segment's subnet
  * (`segment-unrouted`): packets to it, from the machine or forwarded by it, are dropped with "no
  * route" (ICMP net unreachable to their source). The fix routes it via a machine that holds the
@@ -114,6 +124,7 @@ export function unroutedMachines(t: Topology, world = new World(indexTopology(t)
   const all = targets(t);
   const out: LabCheck[] = [];
   t.machines.forEach((m, k) => {
+    if (routesEverything(compileNs(m))) return;
     const ns = world.ns(m.name);
     // A namespace without an address sends nothing of its own (a pure switch): nothing to route.
     if (!ns || ns.compiled.localAddrs.length === 0) return;
@@ -143,9 +154,13 @@ export function unroutedPods(t: Topology, world = new World(indexTopology(t)), f
   const out: LabCheck[] = [];
   for (const pod of facts.spaces) {
     if (!pod.isPod) continue;
+    // A default route on a device it has matches every target: nothing can be missing (most pods),
+    // and the namespace need not even be built.
+    if (routesEverything(compileNs(pod.spec))) continue;
     const ns = world.ns(pod.name);
+    if (!ns) continue;
     const mine = pod.ifaces.flatMap((f) => f.addrs);
-    const missing = ns && mine.length > 0 ? all.find((x) => !mine.some((a) => networkOf(a.ip, x.prefix) === x.net) && lookupRoute(ns, x.probe) === null) : undefined;
+    const missing = mine.length > 0 ? all.find((x) => !mine.some((a) => networkOf(a.ip, x.prefix) === x.net) && lookupRoute(ns, x.probe) === null) : undefined;
     if (!missing) continue;
     const check: LabCheck = { problem: problem(`${pod.at}.routes`, 'pod-unrouted', { pod: pod.name, subnet: subnetText(missing.net, missing.prefix) }) };
     for (const f of pod.ifaces) {

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * What the first load of each page may not carry (issue 11's size targets, `npm run bench`): the
+ * modules reached from an entry by static imports, as the bundler follows them into the chunks the
+ * page loads before it draws. `import()` starts a chunk of its own, loaded on first use; a type-only
+ * import is erased. The build's chunks follow these edges, so a module missing here is missing there.
+ */
+
+const ROOT = join(import.meta.dirname, '..');
+const ENTRIES = { 'the first page': 'src/main.tsx', 'the embed': 'src/embed.tsx', '<packet-journey>': 'src/element.tsx' } as const;
+
+/** A module's static imports that survive compilation (`import type` goes; `import { type A }` stays, as verbatimModuleSyntax keeps it). */
+function staticImports(file: string): string[] {
+  const src = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false);
+  const out: string[] = [];
+  for (const st of src.statements) {
+    if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier)) out.push(st.moduleSpecifier.text);
+    if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) out.push(st.moduleSpecifier.text);
+  }
+  return out;
+}
+
+/** A relative specifier's file, as the bundler resolves it; a package's name for a bare one. */
+function resolve(from: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
+  // A query (`?inline`) asks the bundler for another form of the same file.
+  const base = join(dirname(from), spec.split('?')[0] ?? spec);
+  const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((f) => existsSync(join(ROOT, f)) && !f.endsWith('/') && /\.\w+$/.test(f));
+  if (!found) throw new Error(`${from}: cannot resolve ${spec}`);
+  return relative(ROOT, join(ROOT, found));
+}
+
+/** Every module and package an entry reaches by static imports. */
+function firstLoad(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const todo = [entry];
+  for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (!f.startsWith('src/') || !/\.tsx?$/.test(f)) continue;
+    for (const spec of staticImports(f)) todo.push(resolve(f, spec));
+  }
+  return seen;
+}
+
+/** What loads on first use, and why it must not come with any page's first load. */
+const ON_DEMAND: Record<string, string> = {
+  'src/components/editor/EditToolbar.tsx': 'the editor loads when Edit is pressed',
+  'src/components/editor/EditLayer.tsx': 'the editor loads when Edit is pressed',
+  'src/components/editor/ChecksPanel.tsx': 'the checks and the inspector load with the editor',
+  'src/components/editor/Inspector.tsx': 'the inspector loads with the editor',
+  'src/components/editor/useEditActions.ts': 'edit actions load with the editor (or the first editing key)',
+  'src/core/editing.ts': 'the editor’s core (lab edits, checks) loads with the editor',
+  'src/core/model/labChecks.ts': 'the design checks load with the editor',
+  'src/components/export/ExportButtons.tsx': 'pictures, handout and offline page load when the export menu is reached',
+  'src/core/export/pcapng.ts': 'the pcapng writer loads on the first capture download',
+  'src/components/library/LabsDialog.tsx': 'My labs loads when its button is pressed',
+  'src/app/keeping.ts': 'IndexedDB and the keeper load after the first draw',
+  'src/components/terminal/TerminalPanel.tsx': 'the cluster terminal loads when opened',
+  'src/core/cluster/terminal.ts': 'the cluster terminal loads when opened',
+  'src/components/compare/CompareDialog.tsx': 'the compare view loads when opened',
+  'src/components/import/ImportDialog.tsx': 'the cluster import (its readers and the CNI model it builds with) loads when opened',
+  'src/core/import/index.ts': 'the cluster import loads when opened',
+  'src/components/cni/CniStoryPanel.tsx': 'a CNI story loads when chosen',
+  'src/core/presets/cniStories.ts': 'the CNI scenarios (they run the CNI model) load when one is chosen',
+  'src/core/model/podNetwork.ts': 'the CNI model (addPod) loads with the editor or a CNI story',
+  'src/components/canvas/MovingGlyph.tsx': 'the moving packet (motion) loads when a packet first moves',
+  motion: 'motion loads with the first moving packet',
+  'idb-keyval': 'IndexedDB loads with the keeper',
+  'src/core/i18n/en/narrator.ts': 'the narrator’s prose loads per language',
+  'src/core/i18n/ru/narrator.ts': 'the narrator’s prose loads per language',
+  'src/core/i18n/en/cli.ts': 'the trace command’s messages are the command’s own',
+  'src/components/i18n/editorStrings.ts': 'the editor’s texts load with it',
+  'src/components/i18n/inspectorStrings.ts': 'the inspector’s texts load with it',
+  'src/components/i18n/libraryStrings.ts': 'My labs’ texts load with its dialog',
+  'src/components/i18n/terminalStrings.ts': 'the terminal’s texts load with it',
+  'src/components/i18n/compareStrings.ts': 'the compare view’s texts load with it',
+  'src/components/i18n/exportStrings.ts': 'the exports’ texts load with them',
+};
+
+/** What only the app's page carries from the start, and why the players for other pages do not. */
+const APP_ONLY: Record<string, string> = {
+  'src/core/presets/scenarios.ts': 'the embed and the element load the scenarios’ labs only when asked for one; the app’s Scenario list shows them all',
+  'src/components/form/JourneyForm.tsx': 'the journey form is the app’s',
+  'src/components/panels/SidePanels.tsx': 'the side panels are the app’s',
+};
+
+describe('each page’s first load', () => {
+  for (const [page, entry] of Object.entries(ENTRIES)) {
+    it(`${page} (${entry}) leaves every on-demand feature to its own chunk`, () => {
+      const loaded = firstLoad(entry);
+      // The walk reaches the player itself: a guard that walks nothing would pass anything.
+      expect(loaded.has('src/components/canvas/NetworkCanvas.tsx')).toBe(true);
+      expect(loaded.has('react-dom')).toBe(true);
+      const notHere = entry === ENTRIES['the first page'] ? ON_DEMAND : { ...ON_DEMAND, ...APP_ONLY };
+      const carried = Object.keys(notHere).filter((m) => loaded.has(m));
+      expect(carried.map((m) => `${m}: ${notHere[m] ?? ''}`)).toEqual([]);
+    });
+  }
+
+  it('the app’s page carries what it shows at once: the Scenario list’s catalogue', () => {
+    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarios.ts')).toBe(true);
+  });
+
+  it('names only modules that exist', () => {
+    for (const m of Object.keys({ ...ON_DEMAND, ...APP_ONLY }).filter((k) => k.startsWith('src/'))) expect(existsSync(join(ROOT, m)), m).toBe(true);
+  });
+});
