@@ -40,11 +40,11 @@ export function buildSeedCalico(encapsulation: 'none' | 'vxlan'): Topology {
     description: encapsulation === 'none'
       ? {
           en: 'The seed\'s two nodes under Calico without encapsulation: no bridge, each pod on a cali* veth with a /32, its gateway 169.254.1.1 answered by proxy ARP; each node routes the other\'s /26 block via the other node\'s address, as BIRD learns it over BGP. The router is only the nodes\' default gateway.',
-          ru: 'Две ноды из исходной лаборатории под Calico без инкапсуляции: моста нет, каждый под подключён своей парой cali* с адресом /32, его шлюз 169.254.1.1 отвечает через proxy ARP; каждая нода направляет блок /26 другой ноды через адрес этой ноды, как BIRD узнаёт его по BGP. Маршрутизатор нужен нодам лишь как шлюз по умолчанию.',
+          ru: 'Две ноды исходного стенда под Calico без инкапсуляции: моста нет, каждый под подключён своей парой cali* с адресом /32, его шлюз 169.254.1.1 отвечает через proxy ARP; каждая нода направляет блок /26 другой ноды через адрес этой ноды, как BIRD узнаёт его по BGP. Маршрутизатор нужен нодам лишь как шлюз по умолчанию.',
         }
       : {
           en: 'The seed\'s two nodes under Calico VXLAN: pods on cali* veths with /32s and the gateway 169.254.1.1; vxlan.calico on each node (VNI 4096, UDP port 4789, MTU 1450) carries the other node\'s block. The router is only the nodes\' default gateway.',
-          ru: 'Две ноды из исходной лаборатории под Calico VXLAN: поды на парах cali* с адресами /32 и шлюзом 169.254.1.1; на каждой ноде vxlan.calico (VNI 4096, порт UDP 4789, MTU 1450) переносит блок другой ноды. Маршрутизатор нужен нодам лишь как шлюз по умолчанию.',
+          ru: 'Две ноды исходного стенда под Calico VXLAN: поды на парах cali* с адресами /32 и шлюзом 169.254.1.1; на каждой ноде vxlan.calico (VNI 4096, порт UDP 4789, MTU 1450) переносит блок другой ноды. Маршрутизатор нужен нодам лишь как шлюз по умолчанию.',
         },
     machines: seed.machines.map((m) => (m.role === 'node' ? freshSeedNode(m) : { ...m, routes: (m.routes ?? []).filter((r) => !r.dst.startsWith('10.10.')) })),
     datapath: { ...spec, encapsulation: 'none' },
@@ -73,7 +73,7 @@ export function buildMinikubeCalico(): Topology {
     name: 'minikube-calico',
     description: {
       en: 'The notes\' cluster with Calico: minikube start --nodes 3 --cni calico (docker driver). minikube\'s manifest sets IP-in-IP Always; this lab runs Calico without encapsulation (no IPIP device here), so BIRD\'s routes carry the pod packets as they are.',
-      ru: 'Кластер из конспекта с Calico: minikube start --nodes 3 --cni calico (драйвер docker). В манифесте minikube включён IP-in-IP (Always); здесь Calico работает без инкапсуляции (устройства IPIP в лаборатории нет), и маршруты BIRD переносят пакеты подов как есть.',
+      ru: 'Кластер из конспекта с Calico: minikube start --nodes 3 --cni calico (драйвер docker). В манифесте minikube включён IP-in-IP (Always); здесь Calico работает без инкапсуляции (устройства IPIP на стенде нет), и маршруты BIRD переносят пакеты подов как есть.',
     },
     machines: [
       ...NODES.map((n, i) => ({ ...minikubeNode(n, i), routes: [{ dst: 'default', via: '192.168.67.1', dev: 'eth0' }] })),
