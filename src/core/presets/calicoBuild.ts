@@ -85,7 +85,7 @@ export function buildMinikubeCalico(): Topology {
         sysctls: { ip_forward: true },
       },
     ],
-    segments: [{ id: 'minikube', label: '192.168.67.0/24 (minikube\'s Docker network)' }],
+    segments: [{ id: 'minikube', label: '192.168.67.0/24' }],
     datapath: spec,
     cluster: minikubeCalicoClusterSpec(),
   };

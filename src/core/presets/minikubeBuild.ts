@@ -27,7 +27,7 @@ export function buildMinikubeFlannel(): Topology {
       ru: 'Кластер из конспекта: minikube start --nodes 3 --cni flannel (драйвер docker).',
     },
     machines: NODES.map(minikubeNode),
-    segments: [{ id: 'minikube', label: '192.168.67.0/24 (minikube\'s Docker network)' }],
+    segments: [{ id: 'minikube', label: '192.168.67.0/24' }],
     datapath: { cni: 'flannel', backend: 'vxlan', network: '10.244.0.0/16' },
     cluster: minikubeClusterSpec(),
   };

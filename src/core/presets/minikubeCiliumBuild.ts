@@ -21,7 +21,7 @@ export function buildMinikubeCilium(): Topology {
       ru: 'Кластер из конспекта под Cilium: minikube start --nodes 3 --cni cilium (драйвер docker; Cilium 1.16, туннельный режим, VXLAN).',
     },
     machines: NODES.map(minikubeNode),
-    segments: [{ id: 'minikube', label: '192.168.67.0/24 (minikube\'s Docker network)' }],
+    segments: [{ id: 'minikube', label: '192.168.67.0/24' }],
     cluster: minikubeCiliumClusterSpec(),
   };
   t = setDatapath(t, { cni: 'cilium', routing: 'tunnel' });
