@@ -1,6 +1,5 @@
-import { lazy, Suspense, useRef, useState } from 'react';
-import type { Keeper } from '../../store/keeper';
-import { useKeeperHost } from '../../store/shelf';
+import { lazy } from 'react';
+import { KeeperDialogButton } from './KeeperDialogButton';
 import { useStrings } from '../i18n/useStrings';
 
 // The dialog, the import's core and the CNI model it builds with load on the first click.
@@ -17,28 +16,14 @@ const ICON = 'M13 22h8v-7h-3v-4h-5V9h3V2H8v7h3v2H6v4H3v7h8v-7H8v-2h8v2h-3z';
  */
 export function ImportButton() {
   const t = useStrings().library;
-  const host = useKeeperHost();
-  const [keeper, setKeeper] = useState<Promise<Keeper | null> | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  if (!host) return null;
-  const open = () => setKeeper(host.load().catch(() => null));
-  const close = () => {
-    setKeeper(null);
-    button.current?.focus();
-  };
   return (
-    <div className="labs import-anchor">
-      <button ref={button} type="button" className="ctl labs-btn" aria-haspopup="dialog" onClick={open} title={t.importClusterHelp} data-testid="import-cluster">
-        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d={ICON} fill="currentColor" />
-        </svg>
-        <span className="sr-only">{t.importCluster}</span>
-      </button>
-      {keeper && (
-        <Suspense fallback={null}>
-          <ImportDialog keeper={keeper} onClose={close} onImported={() => setKeeper(null)} />
-        </Suspense>
-      )}
-    </div>
+    <KeeperDialogButton
+      icon={ICON}
+      label={t.importCluster}
+      title={t.importClusterHelp}
+      testId="import-cluster"
+      className="import-anchor"
+      dialog={(keeper, close, done) => <ImportDialog keeper={keeper} onClose={close} onImported={done} />}
+    />
   );
 }

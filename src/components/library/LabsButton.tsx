@@ -1,6 +1,5 @@
-import { lazy, Suspense, useRef, useState } from 'react';
-import type { Keeper } from '../../store/keeper';
-import { useKeeperHost } from '../../store/shelf';
+import { lazy } from 'react';
+import { KeeperDialogButton } from './KeeperDialogButton';
 import { useStrings } from '../i18n/useStrings';
 import './library.css';
 
@@ -17,28 +16,5 @@ const FOLDER = 'M20 6h-8l-2-2H4c-1.1 0-1.99.9-1.99 2L2 18c0 1.1.9 2 2 2h16c1.1 0
  */
 export function LabsButton() {
   const t = useStrings().library;
-  const host = useKeeperHost();
-  const [keeper, setKeeper] = useState<Promise<Keeper | null> | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  if (!host) return null;
-  const open = () => setKeeper(host.load().catch(() => null));
-  const close = () => {
-    setKeeper(null);
-    button.current?.focus();
-  };
-  return (
-    <div className="labs">
-      <button ref={button} type="button" className="ctl labs-btn" aria-haspopup="dialog" onClick={open} title={t.buttonHelp} data-testid="my-labs">
-        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d={FOLDER} fill="currentColor" />
-        </svg>
-        <span className="sr-only">{t.button}</span>
-      </button>
-      {keeper && (
-        <Suspense fallback={null}>
-          <LabsDialog keeper={keeper} onClose={close} />
-        </Suspense>
-      )}
-    </div>
-  );
+  return <KeeperDialogButton icon={FOLDER} label={t.button} title={t.buttonHelp} testId="my-labs" dialog={(keeper, close) => <LabsDialog keeper={keeper} onClose={close} />} />;
 }
