@@ -9,9 +9,10 @@ describe('stateAt', () => {
   it('before the first event is the initial snapshot: routes, no learned entries, bridge-local FDB rows', () => {
     const s = stateAt(r, -1);
     expect(s.ns.pod1?.neigh).toEqual([]);
+    // Table main as `ip route` dumps it: the trie's key order, default (0.0.0.0/0) first.
     expect(s.ns.pod1?.routes.map((x) => x.text)).toEqual([
-      '10.10.10.0/24 dev eth0 proto kernel scope link src 10.10.10.1',
       'default via 10.10.10.254 dev eth0',
+      '10.10.10.0/24 dev eth0 proto kernel scope link src 10.10.10.1',
       'local 10.10.10.1 dev eth0 table local proto kernel scope host src 10.10.10.1',
       'broadcast 10.10.10.255 dev eth0 table local proto kernel scope link src 10.10.10.1',
     ]);

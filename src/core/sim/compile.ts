@@ -161,8 +161,10 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     if (!c) continue;
     const via = r.via !== undefined ? parseIp(r.via) : null;
     const src = r.src !== undefined ? parseIp(r.src) : null;
-    const dst = r.dst === 'default' ? 'default' : `${formatIp(networkOf(c.ip, c.prefix))}/${c.prefix}`;
-    const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
+    // As `ip route` prints it (iproute2 print_route): a host route without its /32, and `scope link`
+    // for a route with no gateway (the scope `ip route add` gives it, RT_SCOPE_LINK).
+    const dst = r.dst === 'default' ? 'default' : c.prefix === 32 ? formatIp(c.ip) : `${formatIp(networkOf(c.ip, c.prefix))}/${c.prefix}`;
+    const text = [dst, via !== null ? `via ${formatIp(via)}` : null, `dev ${r.dev}`, via === null ? 'scope link' : null, r.onlink ? 'onlink' : null, src !== null ? `src ${formatIp(src)}` : null, r.metric ? `metric ${r.metric}` : null]
       .filter(Boolean)
       .join(' ');
     const ownGateway = via !== null && ifaces.some((i) => i.name === r.dev && i.addrs.some((a) => a.ip === via));
@@ -263,5 +265,9 @@ function initialTables(ifaces: CompiledIface[], routes: CompiledRoute[], localRo
   const local = [...localRoutes.map(routeRow), ...broadcastRouteRows(ifaces)];
   const key = (row: RouteRow): number => parseIp(row.dst.split('/')[0] ?? '') ?? 0;
   local.sort((a, b) => key(a) - key(b));
-  return { routes: [...routes.map(routeRow), ...local], neigh, fdb };
+  // Table main as `ip route` dumps it: the trie's key order (default first), a longer prefix before a
+  // shorter one of the same key (fib_insert_alias() orders a leaf's aliases by suffix length), and
+  // routes of one prefix in the order the FIB keeps them (the sort is stable).
+  const main = [...routes].sort((a, b) => (a.net >>> 0) - (b.net >>> 0) || b.prefix - a.prefix).map(routeRow);
+  return { routes: [...main, ...local], neigh, fdb };
 }
