@@ -1,6 +1,6 @@
 import { nameSuffix } from '../cluster/podNames';
 import MINIKUBE_FLANNEL_LAB from './minikube-flannel.lab.json';
-import type { ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
+import type { ClusterDaemonSetSpec, ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
 import type { Scenario } from './scenarios';
 
 /*
@@ -44,11 +44,19 @@ export function minikubeNode(n: (typeof NODES)[number], index: number): MachineS
 }
 
 /**
- * The cluster's hostNetwork and DaemonSet pods, and its own pods, as the API server lists them:
- * the control plane's, coredns, pod-a and pod-b, kube-proxy on every node, and (`cni` flannel) the
- * kube-flannel-ds pods; a Cilium cluster lists its own (minikubeCilium.ts).
+ * The pods of DaemonSet `name` in `namespace`: one on every node, each made a second after both
+ * its node and `from` (seconds, when what it waits for was there) as kubectl's ages show them.
  */
-export function clusterPods(cni: 'flannel' | 'none' = 'flannel'): ClusterPodSpec[] {
+export function daemonSetPods(namespace: string, name: string, from: number): ClusterPodSpec[] {
+  return NODES.map((n) => ({ namespace, name: `${name}-${nameSuffix(`${name}/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, from) + 1, daemonSet: name }));
+}
+
+/**
+ * The notes' cluster as the API server knows it five minutes after it started, under a CNI: its
+ * DaemonSets beside kube-proxy, and its pods (`cni`) beside what every CNI's cluster lists: the
+ * control plane's, coredns, pod-a and pod-b, kube-proxy on every node.
+ */
+export function minikubeSpec(daemonSets: readonly ClusterDaemonSetSpec[], cni: readonly ClusterPodSpec[]): ClusterSpec {
   const cp = 'minikube';
   const pods: ClusterPodSpec[] = [
     { namespace: 'kube-system', name: `etcd-${cp}`, node: cp, createdAt: 2 },
@@ -59,28 +67,23 @@ export function clusterPods(cni: 'flannel' | 'none' = 'flannel'): ClusterPodSpec
     { namespace: 'kube-system', name: COREDNS, node: cp, createdAt: 14, ns: COREDNS },
     { namespace: 'default', name: 'pod-a', node: 'minikube-m02', createdAt: 240, ns: 'pod-a' },
     { namespace: 'default', name: 'pod-b', node: 'minikube-m03', createdAt: 245, ns: 'pod-b' },
+    ...daemonSetPods('kube-system', 'kube-proxy', 13),
+    ...cni,
   ];
-  for (const n of NODES) {
-    pods.push({ namespace: 'kube-system', name: `kube-proxy-${nameSuffix(`kube-proxy/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 13) + 1, daemonSet: 'kube-proxy' });
-    if (cni === 'flannel') pods.push({ namespace: 'kube-flannel', name: `kube-flannel-ds-${nameSuffix(`kube-flannel-ds/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'kube-flannel-ds' });
-  }
-  return pods;
-}
-
-/** What the control plane knows of the notes' cluster, five minutes after it started. */
-export function minikubeClusterSpec(): ClusterSpec {
   return {
     tool: 'minikube',
     profile: 'minikube',
     kubernetesVersion: MINIKUBE_K8S_VERSION,
     now: 300,
-    nodes: NODES.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.name === 'minikube' ? { controlPlane: true } : {}) })),
-    daemonSets: [
-      { namespace: 'kube-flannel', name: 'kube-flannel-ds', createdAt: 4 },
-      { namespace: 'kube-system', name: 'kube-proxy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 1 },
-    ],
-    pods: clusterPods(),
+    nodes: NODES.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.name === cp ? { controlPlane: true } : {}) })),
+    daemonSets: [...daemonSets, { namespace: 'kube-system', name: 'kube-proxy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 1 }],
+    pods,
   };
+}
+
+/** What the control plane knows of the notes' cluster (`--cni flannel`), five minutes after it started. */
+export function minikubeClusterSpec(): ClusterSpec {
+  return minikubeSpec([{ namespace: 'kube-flannel', name: 'kube-flannel-ds', createdAt: 4 }], daemonSetPods('kube-flannel', 'kube-flannel-ds', 4));
 }
 
 /**

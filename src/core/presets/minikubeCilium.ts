@@ -1,7 +1,7 @@
 import { nameSuffix } from '../cluster/podNames';
 import MINIKUBE_CILIUM_LAB from './minikube-cilium.lab.json';
-import type { ClusterPodSpec, ClusterSpec, Topology } from '../model/topology';
-import { clusterPods, MINIKUBE_K8S_VERSION, NODES } from './minikube';
+import type { ClusterSpec, Topology } from '../model/topology';
+import { daemonSetPods, minikubeSpec } from './minikube';
 import type { Scenario } from './scenarios';
 
 /*
@@ -18,31 +18,20 @@ import type { Scenario } from './scenarios';
 /** The operator's ReplicaSet name, as a Deployment names it (pod-template-hash). */
 const OPERATOR = `cilium-operator-${nameSuffix('cilium-operator/rs').slice(0, 5)}${nameSuffix('cilium-operator/rs2')}`;
 
-function ciliumPods(): ClusterPodSpec[] {
-  const pods = clusterPods('none');
-  for (const n of NODES) {
-    pods.push({ namespace: 'kube-system', name: `cilium-${nameSuffix(`cilium/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'cilium' });
-    pods.push({ namespace: 'kube-system', name: `cilium-envoy-${nameSuffix(`cilium-envoy/${n.name}/1`)}`, node: n.name, createdAt: Math.max(n.joinedAt, 4) + 1, daemonSet: 'cilium-envoy' });
-  }
-  pods.push({ namespace: 'kube-system', name: `${OPERATOR}-${nameSuffix('cilium-operator/minikube')}`, node: 'minikube', createdAt: 5 });
-  return pods;
-}
-
 /** What the control plane knows of the notes' cluster under Cilium, five minutes after it started. */
 export function minikubeCiliumClusterSpec(): ClusterSpec {
-  return {
-    tool: 'minikube',
-    profile: 'minikube',
-    kubernetesVersion: MINIKUBE_K8S_VERSION,
-    now: 300,
-    nodes: NODES.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.name === 'minikube' ? { controlPlane: true } : {}) })),
-    daemonSets: [
-      { namespace: 'kube-system', name: 'cilium', nodeSelector: 'kubernetes.io/os=linux', createdAt: 4 },
-      { namespace: 'kube-system', name: 'cilium-envoy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 4 },
-      { namespace: 'kube-system', name: 'kube-proxy', nodeSelector: 'kubernetes.io/os=linux', createdAt: 1 },
+  const linux = 'kubernetes.io/os=linux';
+  return minikubeSpec(
+    [
+      { namespace: 'kube-system', name: 'cilium', nodeSelector: linux, createdAt: 4 },
+      { namespace: 'kube-system', name: 'cilium-envoy', nodeSelector: linux, createdAt: 4 },
     ],
-    pods: ciliumPods(),
-  };
+    [
+      ...daemonSetPods('kube-system', 'cilium', 4),
+      ...daemonSetPods('kube-system', 'cilium-envoy', 4),
+      { namespace: 'kube-system', name: `${OPERATOR}-${nameSuffix('cilium-operator/minikube')}`, node: 'minikube', createdAt: 5 },
+    ],
+  );
 }
 
 /**
