@@ -136,8 +136,7 @@ function withPosition(m: MachineSpec, at: LabPoint | undefined): MachineSpec {
  * and ip_forward on. Null when the segment or the pod subnets are full.
  */
 export function addNode(topology: Topology, at?: LabPoint): LabEdit | null {
-  if (topology.datapath?.cni === 'flannel') return flannelJoin(topology, at);
-  if (topology.datapath?.cni === 'calico') return calicoJoin(topology, at);
+  if (topology.datapath?.cni === 'flannel' || topology.datapath?.cni === 'calico') return clusterJoin(topology, at);
   const seg = firstSegment(topology);
   const name = freeName('node', namespaceNames(topology));
   const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
@@ -198,16 +197,21 @@ export function addSegment(topology: Topology, machine: string): LabEdit | null 
 }
 
 /**
- * A new node joining a Flannel lab, as on a real cluster: eth0 on the first segment, its lease (the
- * next free /24 of the cluster network, `cni.podCidr`) and no cni0 until its first pod; then
- * flanneld's program runs again on every node (setDatapath), so the others learn its subnet.
+ * A new node joining a Flannel or Calico lab, as on a real cluster: eth0 on the first segment, a
+ * default route via that segment's router (Calico's proxy ARP for 169.254.1.1 needs one), no bridge
+ * until its first pod. Flannel gives it its lease (the next free /24 of the cluster network,
+ * `cni.podCidr`) and flanneld's program runs again on every node (setDatapath), so the others learn
+ * its subnet; a Calico node claims a block with its first pod, and calico-node's program runs again
+ * on every node (Felix, BIRD or the VXLAN tunnel to it).
  */
-function flannelJoin(topology: Topology, at: LabPoint | undefined): LabEdit | null {
+function clusterJoin(topology: Topology, at: LabPoint | undefined): LabEdit | null {
   const seg = firstSegment(topology);
+  const dp = seg.t.datapath;
   const name = freeName('node', namespaceNames(topology));
   const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
-  const lease = freeLease(seg.t);
-  if (!eth0 || lease === null || seg.t.datapath?.cni !== 'flannel') return null;
+  if (!eth0 || (dp?.cni !== 'flannel' && dp?.cni !== 'calico')) return null;
+  const lease = dp.cni === 'flannel' ? freeLease(seg.t) : null;
+  if (dp.cni === 'flannel' && lease === null) return null;
   const router = routerOn(seg.t, seg.id);
   const node: MachineSpec = {
     name,
@@ -216,33 +220,10 @@ function flannelJoin(topology: Topology, at: LabPoint | undefined): LabEdit | nu
     ...(router ? { routes: [{ dst: 'default', via: router, dev: 'eth0' }] } : {}),
     sysctls: { ip_forward: true },
     pods: [],
-    cni: { podCidr: `${formatIp(lease)}/24` },
+    ...(lease !== null ? { cni: { podCidr: `${formatIp(lease)}/24` } } : {}),
   };
   const joined = { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] };
-  return { topology: setDatapath(joined, seg.t.datapath), name };
-}
-
-/**
- * A new node joining a Calico lab: eth0 on the first segment, its default route (proxy ARP for
- * 169.254.1.1 needs one), no bridge and no block until its first pod claims one; then calico-node's
- * program runs again on every node (Felix, BIRD or the VXLAN tunnel to it).
- */
-function calicoJoin(topology: Topology, at: LabPoint | undefined): LabEdit | null {
-  const seg = firstSegment(topology);
-  const name = freeName('node', namespaceNames(topology));
-  const eth0 = nicOn(seg.t, seg.id, seg.net, seg.prefix, 'eth0');
-  if (!eth0 || seg.t.datapath?.cni !== 'calico') return null;
-  const router = routerOn(seg.t, seg.id);
-  const node: MachineSpec = {
-    name,
-    role: 'node',
-    interfaces: [eth0],
-    ...(router ? { routes: [{ dst: 'default', via: router, dev: 'eth0' }] } : {}),
-    sysctls: { ip_forward: true },
-    pods: [],
-  };
-  const joined = { ...seg.t, machines: [...seg.t.machines, withPosition(node, at)] };
-  return { topology: programCalico(joined, seg.t.datapath), name };
+  return { topology: dp.cni === 'flannel' ? setDatapath(joined, dp) : programCalico(joined, dp), name };
 }
 
 /** The Flannel cluster network: the lab's, or the /16 holding its first node's lease. */
