@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { datapathChoices, datapathKey, type DatapathKey } from '../../core/compare/choices';
 import type { AppStore } from '../../store/createAppStore';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
@@ -7,6 +7,7 @@ import { CompareColumn } from './CompareColumn';
 import { FiguresTable } from './FiguresTable';
 import './compare.css';
 import { useCompareStrings } from '../i18n/compareStrings';
+import { useModal } from '../useModal';
 
 /** Props of {@link CompareDialog}. */
 export interface CompareDialogProps {
@@ -40,11 +41,7 @@ export function CompareDialog({ onClose }: CompareDialogProps) {
   const [left, setLeft] = useState<DatapathKey>(current);
   const [right, setRight] = useState<DatapathKey>(() => otherMode(choices, current));
   const [stores, setStores] = useState<{ left: AppStore | null; right: AppStore | null }>({ left: null, right: null });
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
+  const dialog = useModal();
   const onLeft = useCallback((s: AppStore | null) => setStores((x) => ({ ...x, left: s })), []);
   const onRight = useCallback((s: AppStore | null) => setStores((x) => ({ ...x, right: s })), []);
   const both = (f: (s: AppStore) => void) => {

@@ -1,9 +1,10 @@
-import { use, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { use, useDeferredValue, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { IMPORT_MODES, importCatalog, importCluster, noteKind, tellSummary, tellNote, tellWhere, type ImportMode, type ImportSource } from '../../core/import';
 import type { Keeper } from '../../store/keeper';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { useImportStrings } from '../i18n/importStrings';
 import './import.css';
+import { useModal } from '../useModal';
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
@@ -31,20 +32,13 @@ export function ImportDialog({ keeper: keeperPromise, onClose, onImported }: Imp
   const [mode, setMode] = useState<ImportMode | ''>('');
   const [busy, setBusy] = useState(false);
   const [trouble, setTrouble] = useState('');
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const fileInput = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const pasteId = useId();
   const errorsId = useId();
   const modeId = useId();
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (typeof d.showModal === 'function') {
-      if (!d.open) d.showModal();
-    } else d.setAttribute('open', '');
-  }, []);
 
   // The summary follows the input as it is typed, a render behind when typing is fast.
   const sources = useMemo(() => [{ name: 'paste', text }, ...files], [text, files]);

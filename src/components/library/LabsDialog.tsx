@@ -13,6 +13,7 @@ import { PresetList } from './PresetList';
 import { ProblemList } from './ProblemList';
 import { useLibraryStrings } from '../i18n/libraryStrings';
 import { STRINGS } from '../i18n/strings';
+import { useModal } from '../useModal';
 
 // The cluster import (and the CNI model it builds with) loads when it is asked for.
 const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -65,7 +66,7 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const [importing, setImporting] = useState(false);
   // The import dialog waits on the keeper as this one does; one promise, or `use` would suspend on every render.
   const keeperNow = useMemo(() => Promise.resolve(keeper), [keeper]);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const file = useRef<HTMLInputElement>(null);
   const mineHeading = useRef<HTMLHeadingElement>(null);
   const busy = useRef(false);
@@ -75,14 +76,6 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const date = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
   const time = useMemo(() => new Intl.DateTimeFormat(lang, { timeStyle: 'medium' }), [lang]);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    // jsdom has no showModal: the tests see an open dialog all the same.
-    if (typeof d.showModal === 'function') {
-      if (!d.open) d.showModal();
-    } else d.setAttribute('open', '');
-  }, []);
   useEffect(() => {
     if (!keeper) return;
     let live = true;
