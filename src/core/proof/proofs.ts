@@ -191,6 +191,11 @@ export function proofOf(result: JourneyResult, index: number, t: Topology): Proo
   }
 }
 
+/** `minikube ssh` onto `node`, with `-p PROFILE` when the profile is not minikube's default. */
+function minikubeSsh(c: NonNullable<Topology['cluster']>, node: string): string {
+  return `minikube${c.profile === 'minikube' ? '' : ` -p ${c.profile}`} ssh -n ${node} --`;
+}
+
 /**
  * The whole line to type for `p` on the real machines: in a cluster lab, a node as its tool reaches
  * it (`minikube ssh -n NODE --`, with `-p PROFILE` when the profile is not minikube's default;
@@ -210,8 +215,7 @@ export function proofCommand(p: Proof, t: Topology): string {
       // its own ssh (user docker, passwordless sudo); any other cluster's by ssh to the node.
       if (c.tool === 'kind') return `docker exec ${node.name} ${p.command}`;
       if (c.tool === 'kubernetes') return `ssh ${node.name} ${sudo}${p.command}`;
-      const profile = c.profile === 'minikube' ? '' : ` -p ${c.profile}`;
-      return `minikube${profile} ssh -n ${node.name} -- ${sudo}${p.command}`;
+      return `${minikubeSsh(c, node.name)} ${sudo}${p.command}`;
     }
   }
   return `sudo ip netns exec ${p.ns} ${p.command}`;
@@ -224,6 +228,5 @@ export function proofCommand(p: Proof, t: Topology): string {
 export function tcpdumpInstall(p: Proof, t: Topology): string | null {
   const c = t.cluster;
   if (!c || c.tool !== 'minikube' || !p.command.startsWith('tcpdump') || !c.nodes.some((n) => n.name === p.ns)) return null;
-  const profile = c.profile === 'minikube' ? '' : ` -p ${c.profile}`;
-  return `minikube${profile} ssh -n ${p.ns} -- 'sudo apt-get update && sudo apt-get install -y tcpdump'`;
+  return `${minikubeSsh(c, p.ns)} 'sudo apt-get update && sudo apt-get install -y tcpdump'`;
 }
