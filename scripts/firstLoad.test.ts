@@ -80,11 +80,12 @@ const ON_DEMAND: Record<string, string> = {
   'src/components/i18n/terminalStrings.ts': 'the terminal’s texts load with it',
   'src/components/i18n/compareStrings.ts': 'the compare view’s texts load with it',
   'src/components/i18n/exportStrings.ts': 'the exports’ texts load with them',
+  'src/core/presets/scenarios.ts': 'the scenarios’ labs load when one is chosen or named by the address; the Scenario list reads their index',
 };
 
 /** What only the app's page carries from the start, and why the players for other pages do not. */
 const APP_ONLY: Record<string, string> = {
-  'src/core/presets/scenarios.ts': 'the embed and the element load the scenarios’ labs only when asked for one; the app’s Scenario list shows them all',
+  'src/core/presets/scenarioIndex.ts': 'the embed and the element have no Scenario list',
   'src/components/form/JourneyForm.tsx': 'the journey form is the app’s',
   'src/components/panels/SidePanels.tsx': 'the side panels are the app’s',
 };
@@ -102,8 +103,8 @@ describe('each page’s first load', () => {
     });
   }
 
-  it('the app’s page carries what it shows at once: the Scenario list’s catalogue', () => {
-    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarios.ts')).toBe(true);
+  it('the app’s page carries what it shows at once: the Scenario list’s index', () => {
+    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarioIndex.ts')).toBe(true);
   });
 
   it('names only modules that exist', () => {
