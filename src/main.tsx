@@ -5,6 +5,7 @@ import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './a
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
 import { loadNarrator } from './core';
+import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
 import './app/app.css';
 
@@ -26,8 +27,9 @@ function render(start?: StartedLab): void {
 
 // The Scenario list shows the scenarios' index (core/presets/scenarioIndex.ts); their labs load when
 // one is chosen, or here before the first paint when the address names one (?preset=). A catalogue
-// that fails to load leaves the scenario unknown, said as for a wrong name.
-const catalogue = loadScenariosFor(search).catch(() => undefined);
+// that fails to load leaves the scenario unknown, said as for a wrong name. A lab in the address
+// (?lab=) is read through the lab file's schema, loaded for it alone (store/labReader.ts).
+const catalogue = Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search)]);
 // A link opens what it says; the bare address opens the lab last worked on (see app/lastLab.ts),
 // read before the first paint so the seed lab never flashes first. Storage that does not answer
 // in time opens the seed lab rather than nothing.

@@ -27,8 +27,10 @@ export { TopologyEditError } from './model/editError';
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
 export type { ProblemPlace } from './model/checks/place';
-export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
-export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
+// Reading lab files and lab links loads the zod schema: import them from './model/labFile' and
+// './model/labLinkRead' where untrusted input is read (lazily on the pages), never from here.
+export type { LabFileResult } from './model/labFile';
+export { encodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { samePositionsAside } from './model/samePositions';
 export type { LabEdit, LabPoint } from './model/labEdits';
 export type { IfaceRef, LinkResult } from './model/linkEdits';

@@ -1,5 +1,6 @@
 import { lazy, Suspense, use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { LAB_FORMAT_VERSION, seedTopology, writeLabFile, type Problem, type Scenario, type Topology } from '../../core';
+import { LAB_FORMAT_VERSION, writeLabFile } from '../../core/model/labFile';
+import { seedTopology, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
 import type { LabSummary } from '../../store/shelf';
 import { useHost } from '../../store/link';
