@@ -83,6 +83,8 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/presets/scenarios.ts': 'the scenarios’ labs load when one is chosen or named by the address; the Scenario list reads their index',
   'src/core/model/schema.ts': 'the topology’s zod schema loads with the first untrusted lab (a link’s, a file, storage, the editor): the pages’ own labs need no shape check',
   'src/core/model/labFile.ts': 'lab files and a link’s lab are read through the schema, loaded when one is read (store/labReader.ts)',
+  'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
+  'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
 };
 
 /** What the app's page and the embed leave out too; <packet-journey>'s command methods answer at once, so it reads commands with zod from the start. */

@@ -4,6 +4,8 @@ import { isGroupMac, networkOf, parseCidr, parseIp, parseMac, ZERO_MAC } from '.
 import { LINUX } from './linux';
 import { IFNAME, ifnameKernel, isIfaceName, isNsName, NS_NAME } from './names';
 import { registerShapeChecks } from './shapes';
+// What the schema finds is told in both languages: the problems' sentences load with it.
+import '../i18n/catalogs';
 
 /*
  * The shape of a topology file as a zod schema: which fields exist, their types, which values are
