@@ -42,6 +42,18 @@ function nodeOfCommand(cmd: string): string | undefined {
   return /\bnode\/([\w.-]+)/.exec(cmd)?.[1];
 }
 
+/**
+ * `minikube start`'s flags that say what cluster it made (cmd/minikube/cmd/start_flags.go):
+ * `--cni` (auto, bridge, calico, cilium, flannel, kindnet, or a manifest's path) and `--nodes`
+ * (`-n`, default 1). Null when the command is not `minikube start`.
+ */
+export function readMinikubeStart(cmd: string): { cni?: string; nodes?: number } | null {
+  if (!/\bminikube\s+start\b/.test(cmd)) return null;
+  const cni = /(?:^|\s)--cni(?:=|\s+)(\S+)/.exec(cmd)?.[1];
+  const nodes = /(?:^|\s)(?:--nodes|-n)(?:=|\s+)(\d+)\b/.exec(cmd)?.[1];
+  return { ...(cni !== undefined ? { cni } : {}), ...(nodes !== undefined ? { nodes: Number(nodes) } : {}) };
+}
+
 /** A command line's context, or null when the line is no command. */
 function commandLine(text: string): Context | null {
   const t = text.trim();
@@ -221,6 +233,11 @@ function readSource(src: ImportSource, facts: ClusterFacts, notes: ImportNote[])
       flush();
       ctx = cmd;
       if (/\bminikube\b/.test(cmd.command ?? '')) facts.minikube = true;
+      const start = readMinikubeStart(cmd.command ?? '');
+      if (start) {
+        facts.minikubeStart = { ...start, source: src.name, line: n + 1 };
+        notes.push(note('minikube-start', { cni: start.cni ?? '', nodes: start.nodes ?? 0 }, { source: src.name, line: n + 1 }));
+      }
       continue;
     }
     if ((t.startsWith('[') || t.startsWith('{')) && run.length === 0) {
