@@ -154,10 +154,16 @@ type IpKindName = 'addr' | 'route' | 'neigh' | 'fdb';
 /** Reads a run of non-JSON lines under one context. */
 function readLines(lines: Line[], ctx: Context, src: ImportSource, facts: ClusterFacts, notes: ImportNote[]): void {
   if (lines.length === 0) return;
-  const first = lines[0] as Line;
+  let first = lines[0] as Line;
   if (ctx.foreign) {
-    notes.push(note('block-skipped', { command: ctx.command ?? '' }, { source: src.name, line: first.n }));
-    return;
+    // A table pasted under another command's output without its own command line (the notes'
+    // `minikube start` above `kubectl get nodes`): read from its header on.
+    const at = lines.findIndex((l) => tableHeader(l.text) !== null);
+    const list = at < 0 && lines.length > 0 ? readMinikubeList(lines) : null;
+    if (at !== 0 && list === null) notes.push(note('block-skipped', { command: ctx.command ?? '' }, { source: src.name, line: first.n }));
+    if (at < 0 && list === null) return;
+    lines = at < 0 ? lines : lines.slice(at);
+    first = lines[0] as Line;
   }
   const ipText = ipTextCommand(first.text.trim());
   if (ipText !== null) {
