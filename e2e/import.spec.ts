@@ -89,4 +89,35 @@ test.describe('importing a cluster', () => {
     expect((await readStep(page)).packets).toEqual([{ kind: 'reply', at: 'pod-a', from: 'pod-a/eth0' }]);
     expect((await readStep(page)).explanation).toContain('Эхо-ответ доходит до ping в pod-a');
   });
+
+  test('a minikube Calico cluster keeps its pods\' addresses and plays a ping across nodes', async ({ page }) => {
+    await openApp(page, 'en');
+    await page.getByTestId('import-cluster').click();
+    await page.getByTestId('import-paste').fill(fixture('minikube-calico.txt'));
+    await expect(page.getByTestId('import-counts')).toHaveText('3 nodes, 4 pods with their own network, 11 hostNetwork, 1 not placed');
+    const summary = page.getByTestId('import-summary');
+    await expect(summary).toContainText('minikube start with 3 nodes and --cni calico');
+    await expect(summary).toContainText('CNI: Calico, recognised by kube-system/calico-node.');
+    await expect(summary).toContainText('Calico encapsulation: IP-in-IP (tunl0), as tunl0 in ip -j addr shows.');
+    await expect(summary).toContainText('minikube-m02: Calico block 10.244.205.192/26, affine to it');
+    await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Calico, no encapsulation (BGP routes via the other node)');
+    await page.getByTestId('import-go').click();
+    await expect(page.locator('[data-machine="minikube-m03"]')).toBeVisible();
+    await page.getByTestId('step-count').click();
+    await page.keyboard.press('Home');
+    expect((await readStep(page)).tag).toBe('nginx-748c667d99-4kx2m · send');
+    await playToEnd(page);
+    expect((await readStep(page)).packets).toEqual([{ kind: 'reply', at: 'nginx-748c667d99-4kx2m', from: 'nginx-748c667d99-4kx2m/eth0' }]);
+
+    // The terminal shows the cluster as pasted: -o wide's columns, RESTARTS, the pending pod.
+    await page.getByTestId('terminal-button').click();
+    const log = page.getByTestId('terminal-log');
+    await page.getByTestId('terminal-input').fill('kubectl get nodes -o wide');
+    await page.keyboard.press('Enter');
+    await expect(log.locator('pre.terminal-output').last()).toContainText(/minikube-m02\s+Ready\s+<none>\s+11m\s+v1\.26\.3\s+192\.168\.49\.3\s+<none>\s+Ubuntu 20\.04\.5 LTS\s+6\.1\.0-21-amd64\s+docker:\/\/23\.0\.2/);
+    await page.getByTestId('terminal-input').fill('kubectl get pods -A');
+    await page.keyboard.press('Enter');
+    await expect(log.locator('pre.terminal-output').last()).toContainText(/nginx-748c667d99-w9rjd\s+0\/1\s+Pending/);
+    await expect(log.locator('pre.terminal-output').last()).toContainText(/calico-kube-controllers-7bdbfc669-2hq8w\s+1\/1\s+Running\s+2 \(10m ago\)/);
+  });
 });

@@ -68,4 +68,48 @@ test.describe('the cluster terminal', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('terminal-log')).toContainText('Этот стенд и есть кластер');
   });
+
+  for (const { lang, width, height } of [{ lang: 'en', width: 1280, height: 720 }, { lang: 'ru', width: 800, height: 600 }] as const) {
+    test(`long lines scroll sideways at ${width}x${height} (${lang}): the NODE column of a grep is reached by keys and by the button`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openApp(page, lang);
+      await page.goto(`${PRESET}&lang=${lang}`);
+      await page.getByTestId('terminal-button').click();
+      await page.getByTestId('terminal-input').fill('kubectl get pods -A -o wide | grep flannel');
+      await page.keyboard.press('Enter');
+      const log = page.getByTestId('terminal-log');
+      await expect(log.locator('pre.terminal-output')).toContainText('minikube-m02');
+      const before = await page.getByTestId('step-count').textContent();
+      // Where the NODE value of minikube-m02's row is drawn, against the output's visible box.
+      const nodeSeen = () => log.evaluate((box) => {
+        const pre = box.querySelector('pre.terminal-output');
+        const text = pre?.firstChild;
+        if (!pre || !text) return null;
+        const at = (text.textContent ?? '').indexOf('minikube-m02');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 'minikube-m02'.length);
+        const r = range.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return r.left >= b.left && r.right <= b.right;
+      });
+      expect(await nodeSeen()).toBe(false);
+      await expect(page.getByTestId('terminal-sideways')).toBeVisible();
+      await expect(page.getByTestId('terminal-left')).toBeDisabled();
+
+      // The keyboard: the output takes focus and the arrows scroll it, not the player.
+      await log.focus();
+      for (let k = 0; k < 40 && !(await nodeSeen()); k++) await page.keyboard.press('ArrowRight');
+      expect(await nodeSeen()).toBe(true);
+      await expect(page.getByTestId('step-count')).toHaveText(before ?? '');
+      await expect(page.getByTestId('terminal-left')).toBeEnabled();
+      await page.screenshot({ path: test.info().outputPath(`terminal-scrolled-${lang}-${width}.png`) });
+
+      // The mouse: back to the start with ◀, then ▶ until the column shows.
+      while (await page.getByTestId('terminal-left').isEnabled()) await page.getByTestId('terminal-left').click();
+      expect(await nodeSeen()).toBe(false);
+      for (let k = 0; k < 5 && !(await nodeSeen()); k++) await page.getByTestId('terminal-right').click();
+      expect(await nodeSeen()).toBe(true);
+    });
+  }
 });

@@ -36,6 +36,15 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [line, setLine] = useState('');
   const [recall, setRecall] = useState<number | null>(null);
+  // Long lines are not wrapped (a terminal keeps kubectl's columns): the output scrolls sideways,
+  // and what is cut off on either side is shown, with buttons and keys to reach it.
+  const [cut, setCut] = useState({ left: false, right: false });
+  const measure = () => {
+    const l = log.current;
+    if (!l) return;
+    const next = { left: l.scrollLeft > 1, right: l.scrollLeft + l.clientWidth < l.scrollWidth - 1 };
+    setCut((old) => (old.left === next.left && old.right === next.right ? old : next));
+  };
 
   useEffect(() => {
     const d = dialog.current;
@@ -44,7 +53,12 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
   }, []);
   useEffect(() => {
     log.current?.scrollTo({ top: log.current.scrollHeight });
+    measure();
   }, [entries]);
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
 
   if (!cluster || !state) return null;
   const history = entries.map((e) => e.command);
@@ -74,6 +88,16 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
     setRecall(next === history.length ? null : next);
     setLine(history[next] ?? '');
   };
+  // The output's own keys scroll it (the browser's default for a focused scroll box), not the player.
+  const onLogKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (SCROLL_KEYS.has(e.key)) e.stopPropagation();
+  };
+  const slide = (dir: -1 | 1) => {
+    const l = log.current;
+    if (!l) return;
+    l.scrollBy({ left: dir * Math.max(80, l.clientWidth * 0.6) });
+    measure();
+  };
   const onDialogKey = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
@@ -97,11 +121,32 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
           </button>
         ))}
       </div>
-      <div className="terminal-log" ref={log} aria-live="polite" data-testid="terminal-log" tabIndex={0}>
+      <div
+        className={`terminal-log${cut.left ? ' is-cut-left' : ''}${cut.right ? ' is-cut-right' : ''}`}
+        ref={log}
+        role="region"
+        aria-label={t.output}
+        aria-live="polite"
+        data-testid="terminal-log"
+        tabIndex={0}
+        onKeyDown={onLogKey}
+        onScroll={measure}
+      >
         {entries.map((e) => (
           <EntryView key={e.id} entry={e} />
         ))}
       </div>
+      {(cut.left || cut.right) && (
+        <div className="terminal-sideways" data-testid="terminal-sideways">
+          <button type="button" onClick={() => slide(-1)} disabled={!cut.left} aria-label={t.left} title={t.left} data-testid="terminal-left">
+            ◀
+          </button>
+          <span>{t.wider}</span>
+          <button type="button" onClick={() => slide(1)} disabled={!cut.right} aria-label={t.right} title={t.right} data-testid="terminal-right">
+            ▶
+          </button>
+        </div>
+      )}
       <form className="terminal-prompt" onSubmit={onSubmit}>
         <label htmlFor={`${id}-line`} className="sr-only">
           {t.prompt}
@@ -123,6 +168,9 @@ export function TerminalPanel({ onClose }: TerminalPanelProps) {
     </dialog>
   );
 }
+
+/** Keys that move a focused scroll box: kept from the player's shortcuts while the output has focus. */
+const SCROLL_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', ' ']);
 
 function EntryView({ entry }: { entry: Entry }) {
   const t = useTerminalStrings();

@@ -1,4 +1,4 @@
-import type { ClusterDaemonSetSpec, ClusterSpec, Topology } from '../model/topology';
+import type { ClusterDaemonSetSpec, ClusterNodeSpec, ClusterSpec, Topology } from '../model/topology';
 import { nameSuffix } from './podNames';
 
 /*
@@ -20,6 +20,8 @@ export interface NodeRow {
   ip: string;
   controlPlane: boolean;
   joinedAt: number;
+  /** The ClusterSpec's node, for the columns only the control plane knows (absent for a node the lab gained). */
+  spec?: ClusterNodeSpec;
 }
 
 /** One pod as kubectl shows it at the view's moment. */
@@ -29,11 +31,14 @@ export interface PodRow {
   node: string;
   ip: string;
   createdAt: number;
-  /** `Running`, or the phase a new pod passes through first. */
-  status: 'Running' | `Init:0/${number}` | 'PodInitializing' | 'ContainerCreating';
+  /** `Running`, the phase a new pod passes through first, or the STATUS pasted for a pod the lab does not hold (`Pending`). */
+  status: string;
   ready: number;
   containers: number;
   daemonSet?: string;
+  restarts: number;
+  /** When a container last restarted (seconds since the control plane registered). */
+  lastRestartAt?: number;
 }
 
 /**
@@ -75,7 +80,7 @@ export function nodeRows(t: Topology, c: ClusterSpec): NodeRow[] {
   const rows: NodeRow[] = [];
   for (const n of c.nodes) {
     const ip = firstAddress(t, n.name);
-    if (ip !== undefined && t.machines.some((m) => m.name === n.name)) rows.push({ name: n.name, ip, controlPlane: n.controlPlane === true, joinedAt: n.joinedAt });
+    if (ip !== undefined && t.machines.some((m) => m.name === n.name)) rows.push({ name: n.name, ip, controlPlane: n.controlPlane === true, joinedAt: n.joinedAt, spec: n });
   }
   // Nodes the lab gained after the cluster was described (the editor's "add node") joined at that moment.
   for (const m of t.machines) {
@@ -106,6 +111,15 @@ export function podRows(t: Topology, c: ClusterSpec, rollouts: readonly Rollout[
   const listed = new Set<string>();
   for (const p of c.pods) {
     if (p.createdAt > now) continue;
+    if (p.status !== undefined) {
+      // A pod the lab does not hold (pending, finished, refused by the ADD): as kubectl showed it.
+      const containers = p.containers ?? 1;
+      rows.push({
+        namespace: p.namespace, name: p.name, node: p.node === '' ? '<none>' : p.node, ip: p.ip ?? '<none>', createdAt: p.createdAt, status: p.status,
+        ready: p.status === 'Running' ? containers : 0, containers, restarts: p.restarts ?? 0, ...(p.lastRestartAt !== undefined ? { lastRestartAt: p.lastRestartAt } : {}),
+      });
+      continue;
+    }
     let ip: string | undefined;
     let node = p.node;
     if (p.ns !== undefined) {
@@ -119,6 +133,7 @@ export function podRows(t: Topology, c: ClusterSpec, rollouts: readonly Rollout[
     }
     if (ip === undefined) continue;
     let { name, createdAt } = p;
+    let restarted = true;
     if (p.daemonSet !== undefined) {
       const index = nodes.findIndex((n) => n.name === p.node);
       let generation = 1;
@@ -128,19 +143,22 @@ export function podRows(t: Topology, c: ClusterSpec, rollouts: readonly Rollout[
         if (at > now) continue;
         generation++;
         createdAt = at;
+        restarted = false;
         name = `${p.daemonSet}-${nameSuffix(`${p.daemonSet}/${p.node}/${generation}`)}`;
       }
     }
     const containers = p.containers ?? 1;
     const ph = phase(now - createdAt, p.daemonSet);
-    rows.push({ namespace: p.namespace, name, node, ip, createdAt, status: ph.status, ready: ph.ready * containers, containers, ...(p.daemonSet !== undefined ? { daemonSet: p.daemonSet } : {}) });
+    // A pod a rollout replaced is a new pod: its containers have not restarted.
+    const restarts = restarted ? { restarts: p.restarts ?? 0, ...(p.lastRestartAt !== undefined ? { lastRestartAt: p.lastRestartAt } : {}) } : { restarts: 0 };
+    rows.push({ namespace: p.namespace, name, node, ip, createdAt, status: ph.status, ready: ph.ready * containers, containers, ...(p.daemonSet !== undefined ? { daemonSet: p.daemonSet } : {}), ...restarts });
   }
   // Pods the lab gained after the cluster was described (the editor's "add pod"): in `default`.
   for (const [pod, on] of labPods) {
     if (listed.has(pod)) continue;
     const ip = firstAddress(t, pod);
     if (ip === undefined || !nodeIp.has(on)) continue;
-    rows.push({ namespace: 'default', name: pod, node: on, ip, createdAt: c.now, status: 'Running', ready: 1, containers: 1 });
+    rows.push({ namespace: 'default', name: pod, node: on, ip, createdAt: c.now, status: 'Running', ready: 1, containers: 1, restarts: 0 });
   }
   // The API server lists objects in the order of their storage keys, /registry/pods/<namespace>/<name>.
   return rows.sort((a, b) => byKey(a.namespace, b.namespace) || byKey(a.name, b.name));

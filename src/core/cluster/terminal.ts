@@ -1,5 +1,5 @@
 import type { ClusterSpec, Topology } from '../model/topology';
-import { byKey, daemonSetRows, nodeRows, podRows, replacedAt, type PodRow, type Rollout } from './clusterView';
+import { byKey, daemonSetRows, nodeRows, podRows, replacedAt, type NodeRow, type PodRow, type Rollout } from './clusterView';
 import { humanDuration } from './humanDuration';
 import { tabwrite } from './tabwriter';
 
@@ -114,13 +114,31 @@ function noResources(f: Flags): TerminalReply {
   return out([f.allNamespaces ? 'No resources found' : `No resources found in ${f.namespace} namespace.`]);
 }
 
-function getNodes(t: Topology, c: ClusterSpec, now: number): TerminalReply {
+/**
+ * -o wide's node columns (kubectl's printNode): INTERNAL-IP from the lab, the rest as the cluster
+ * reported it. What nobody told the lab prints `<unknown>`, as kubectl prints an empty nodeInfo
+ * field; EXTERNAL-IP is `<none>` on minikube's and kind's nodes, whose kubelets report only an
+ * InternalIP and a Hostname.
+ */
+function wideNodeCells(n: NodeRow, c: ClusterSpec): string[] {
+  const external = n.spec?.externalIp ?? (c.tool === 'kubernetes' ? '<unknown>' : '<none>');
+  return [n.ip, external, n.spec?.osImage ?? '<unknown>', n.spec?.kernelVersion ?? '<unknown>', n.spec?.containerRuntime ?? '<unknown>'];
+}
+
+function getNodes(t: Topology, c: ClusterSpec, now: number, wide: boolean): TerminalReply {
   const rows = nodeRows(t, c).filter((n) => n.joinedAt <= now).sort((a, b) => byKey(a.name, b.name));
-  return out(tabwrite([['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'], ...rows.map((n) => [n.name, 'Ready', n.controlPlane ? 'control-plane' : '<none>', humanDuration(now - n.joinedAt), c.kubernetesVersion])]));
+  const header = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
+  const body = rows.map((n) => [n.name, 'Ready', n.controlPlane ? 'control-plane' : '<none>', humanDuration(now - n.joinedAt), n.spec?.version ?? c.kubernetesVersion, ...(wide ? wideNodeCells(n, c) : [])]);
+  return out(tabwrite([header, ...body]));
+}
+
+/** RESTARTS as kubectl prints it: the count, and how long ago the last restart was when known (`1 (3m ago)`). */
+function restartsCell(p: PodRow, now: number): string {
+  return p.restarts > 0 && p.lastRestartAt !== undefined ? `${p.restarts} (${humanDuration(Math.max(0, now - p.lastRestartAt))} ago)` : `${p.restarts}`;
 }
 
 function podCells(p: PodRow, now: number, wide: boolean, withNs: boolean): string[] {
-  const cells = [p.name, `${p.ready}/${p.containers}`, p.status, '0', humanDuration(now - p.createdAt)];
+  const cells = [p.name, `${p.ready}/${p.containers}`, p.status, restartsCell(p, now), humanDuration(now - p.createdAt)];
   if (wide) cells.push(p.ip, p.node, '<none>', '<none>');
   return withNs ? [p.namespace, ...cells] : cells;
 }
@@ -177,7 +195,7 @@ function kubectl(t: Topology, c: ClusterSpec, s: TerminalState, args: readonly s
     const what = RESOURCES[f.words[0] ?? ''];
     if (f.words.length !== 1) return f.words.length === 0 ? { reply: out(['error: you must specify the type of resource to get.'], 1), state: s } : null;
     if (what === undefined) return { reply: out([`error: the server doesn't have a resource type "${f.words[0] ?? ''}"`], 1), state: s };
-    if (what === 'nodes') return { reply: getNodes(t, c, s.now), state: s };
+    if (what === 'nodes') return { reply: getNodes(t, c, s.now, f.wide), state: s };
     return { reply: what === 'pods' ? getPods(t, c, s, f) : getDaemonSets(t, c, s, f), state: s };
   }
   if (verb === 'rollout' && (f.words[0] === 'restart' || f.words[0] === 'status')) {

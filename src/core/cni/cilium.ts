@@ -35,14 +35,19 @@ function loadConf(stdin: string): { cniVersion: string } {
   return { cniVersion: typeof v.cniVersion === 'string' ? v.cniVersion : '0.3.1' };
 }
 
-/** IPAMAllocate as the lab's agent answers it: the lowest address of the pod CIDR nobody on the node holds. */
-function allocate(h: PluginHost): { ip: string; prefix: number; router: string } {
+/**
+ * IPAMAllocate as the lab's agent answers it: the address it already holds for this owner (the
+ * container ID) when it holds one, else the lowest address of the pod CIDR nobody on the node holds.
+ */
+function allocate(h: PluginHost, owner: string): { ip: string; prefix: number; router: string } {
   const agent = h.kernel.node.agent;
   if (!agent) throw new Error(T.ciliumNoAgent);
   const cidr = parseCidr(agent.podCidr);
   if (!cidr) throw new Error(T.ciliumNoAgent);
   const taken = new Set<string>([agent.router]);
   for (const n of Object.values(h.kernel.node.namespaces)) for (const l of n.links) for (const a of l.addresses) taken.add(a.split('/')[0] ?? a);
+  const held = agent.held?.[owner];
+  if (held !== undefined) return { ip: held, prefix: cidr.prefix, router: agent.router };
   const net = networkOf(cidr.ip, cidr.prefix);
   const size = 2 ** (32 - cidr.prefix);
   for (let ip = net + 1; ip < net + size - 1; ip++) {
@@ -58,7 +63,7 @@ export const ciliumCni: Plugin = {
   add(a: CmdArgs, h: PluginHost): string {
     const k = h.kernel;
     const conf = loadConf(a.stdin);
-    const addr = allocate(h);
+    const addr = allocate(h, a.containerId);
     if (!k.hasNetns(a.netns)) throw new Error(T.openNetns(a.netns));
     const [cont, host] = k.addVeth(a.netns, a.ifname, HOST_NS, lxcHostName(a.containerId), 1500);
     k.setUp(HOST_NS, host, true);

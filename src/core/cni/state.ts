@@ -93,6 +93,13 @@ export interface NodeState {
 export interface CiliumAgentState {
   podCidr: string;
   router: string;
+  /**
+   * Addresses the agent's IPAM already holds for an owner (container ID → IPv4), allocated with
+   * AllocateIP(ip, owner) (pkg/ipam/allocator.go) as its endpoint restore does after a restart:
+   * IPAMAllocate for that owner answers with it. How a lab rebuilt from a real cluster keeps the
+   * pods' addresses; absent: the agent hands out the lowest free one.
+   */
+  held?: Record<string, string>;
 }
 
 /** A fresh namespace as `ip netns add` makes it: only `lo`, down. */

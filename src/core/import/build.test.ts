@@ -76,8 +76,13 @@ describe('importing the notes\' minikube cluster from its tables', () => {
     const nodes = runCommand(t, t.cluster, { ...s, now: s.now - 3 }, 'kubectl get nodes').reply;
     expect(nodes.kind === 'output' && nodes.text).toContain('minikube-m02   Ready    <none>          8m24s   v1.26.3');
     const pods = runCommand(t, t.cluster, s, 'kubectl get pods -A -o wide | grep nginx').reply;
-    expect(pods.kind === 'output' && pods.text.split('\n')).toHaveLength(2);
+    // The two running pods, and the pending one as kubectl listed it (review item 10).
+    expect(pods.kind === 'output' && pods.text.split('\n')).toHaveLength(3);
     expect(pods.kind === 'output' && pods.text).toContain('10.244.2.2');
+    expect(pods.kind === 'output' && pods.text).toMatch(/nginx-748c667d99-zk8mj\s+0\/1\s+Pending\s+0\s+3m15s\s+<none>\s+<none>/);
+    // RESTARTS as pasted, its age moving with the terminal's clock.
+    const sp = runCommand(t, t.cluster, s, 'kubectl get pods -n kube-system | grep storage').reply;
+    expect(sp.kind === 'output' && sp.text).toMatch(/storage-provisioner\s+1\/1\s+Running\s+1 \(8m12s ago\)\s+8m55s/);
     const list = runCommand(t, t.cluster, s, 'minikube node list').reply;
     expect(list.kind === 'output' && list.text).toBe('minikube\t192.168.67.2\nminikube-m02\t192.168.67.3\nminikube-m03\t192.168.67.4');
   });

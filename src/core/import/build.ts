@@ -2,14 +2,14 @@ import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
 import { setDatapath } from '../model/datapath';
 import { TopologyEditError } from '../model/editError';
 import { macFor } from '../model/labEdits';
-import { addPod } from '../model/podNetwork';
-import { FLANNEL_NETWORK_NAME } from '../model/podCniFlannel';
 import { validateTopology } from '../model/validate';
 import { formatProblem } from '../i18n/problems';
-import type { ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
+import type { ClusterNodeSpec, ClusterPodSpec, ClusterSpec, MachineSpec, Topology } from '../model/topology';
 import { applyIpTables, assignIpBlocks, externalLink } from './applyIp';
-import { datapathOfCni, detectCni, modeSpec, type DetectedCni, type ImportMode } from './cni';
+import { cniOfMinikubeFlag, datapathOfCni, detectCni, modeSpec, type DetectedCni, type ImportMode, type ModeEvidence } from './cni';
+import { modeEvidence } from './evidence';
 import { note, noteKind, type ImportNote } from './notes';
+import { calicoFinish, calicoGateway, ciliumCidrs, ciliumRouters, placePods } from './place';
 import { readSources } from './read';
 import { resolveCluster, type ClusterPlan } from './resolve';
 import { importCatalog } from './tell';
@@ -77,7 +77,8 @@ function machinesOf(plan: ClusterPlan, mode: ImportMode, ipOf: ReadonlyMap<strin
     segments.set(net, segment);
     const mac = link?.mac ?? (plan.tool === 'kubernetes' ? macFor(ipNum) : dockerMac(n.ip));
     const eth0 = { kind: 'ether' as const, name: link?.ifname ?? 'eth0', mac, addresses: [`${n.ip}/${n.prefix}`], segment, ...(link?.mtu !== undefined && link.mtu !== 1500 ? { mtu: link.mtu } : {}) };
-    const m: MachineSpec = { name: n.name, role: 'node', interfaces: [eth0], routes: [], sysctls: { ip_forward: true }, pods: [], cni: { podCidr: n.podCidr } };
+    // Calico does not read the node's podCIDR: its pods' addresses come from the pool's blocks.
+    const m: MachineSpec = { name: n.name, role: 'node', interfaces: [eth0], routes: [], sysctls: { ip_forward: true }, pods: [], ...(mode === 'calico' || mode === 'calico-vxlan' ? {} : { cni: { podCidr: n.podCidr } }) };
     if (mode !== 'bridge') return m;
     // The bridge plugin's own network: cni0 with the subnet's first address, the pods' gateway.
     const c = parseCidr(n.podCidr) as { ip: number; prefix: number };
@@ -86,67 +87,48 @@ function machinesOf(plan: ClusterPlan, mode: ImportMode, ipOf: ReadonlyMap<strin
   });
 }
 
-/** Each pod in its namespace, oldest first (host-local's cursor ends where the node's last pod left it). */
-function placePods(t: Topology, plan: ClusterPlan, mode: ImportMode, notes: ImportNote[]): Topology {
-  const network = mode === 'bridge' ? 'cni0' : FLANNEL_NETWORK_NAME;
-  const pods = plan.pods.filter((p) => p.place === 'namespace').map((p, k) => ({ p, k })).sort((a, b) => a.p.createdAt - b.p.createdAt || a.k - b.k);
-  for (const { p } of pods) {
-    const node = plan.nodes.find((n) => n.name === p.fact.node);
-    const ip = p.fact.ip ?? '';
-    const want = parseIp(ip) as number;
-    const c = parseCidr(node?.podCidr ?? '');
-    if (!node || !c || networkOf(want, c.prefix) !== networkOf(c.ip, c.prefix)) {
-      notes.push(note('pod-outside-subnet', { pod: `${p.fact.namespace}/${p.fact.name}`, ip, cidr: node?.podCidr ?? '' }));
-      p.place = 'none';
-      continue;
-    }
-    const before = t.machines.find((m) => m.name === node.name) as MachineSpec;
-    const cursor: MachineSpec = { ...before, cni: { ...before.cni, lastReservedIp: { ...before.cni?.lastReservedIp, [network]: formatIp(want - 1) } } };
-    const ready = { ...t, machines: t.machines.map((m) => (m === before ? cursor : m)) };
-    try {
-      const added = addPod(ready, node.name, { name: p.ns });
-      const got = added.address.split('/')[0] ?? '';
-      if (got !== ip) throw new Error(got);
-      t = added.topology;
-    } catch (e) {
-      const got = e instanceof TopologyEditError ? formatProblem({ ...(e.problems[0] ?? { code: 'invalid', params: { got: '' } }), path: '' }, 'en') : e instanceof Error ? e.message : '';
-      notes.push(note('pod-ip-refused', { pod: `${p.fact.namespace}/${p.fact.name}`, ip, got }));
-      p.place = 'none';
-    }
-  }
-  return t;
+/** A node as the control plane lists it: the lab's facts and, when the input gave them, -o wide's. */
+function nodeSpecOf(n: ClusterPlan['nodes'][number], version: string): ClusterNodeSpec {
+  return {
+    name: n.name, joinedAt: n.joinedAt, ...(n.controlPlane ? { controlPlane: true } : {}),
+    ...(n.version !== undefined && n.version !== version ? { version: n.version } : {}),
+    ...(n.externalIp !== undefined ? { externalIp: n.externalIp } : {}),
+    ...(n.osImage !== undefined ? { osImage: n.osImage } : {}),
+    ...(n.kernelVersion !== undefined ? { kernelVersion: n.kernelVersion } : {}),
+    ...(n.containerRuntime !== undefined ? { containerRuntime: n.containerRuntime } : {}),
+  };
 }
 
-/** What the control plane knows: nodes, DaemonSets, every pod kubectl lists that the lab has. */
+/**
+ * What the control plane knows: nodes, DaemonSets, every pod kubectl listed. A pod the lab does
+ * not hold (pending, finished, or refused by the ADD) keeps its STATUS, IP and node as pasted, so
+ * `kubectl get pods` shows what the cluster showed; RESTARTS travel with every pod.
+ */
 function clusterSpecOf(plan: ClusterPlan): ClusterSpec {
   const cp = plan.nodes.find((n) => n.controlPlane);
   const dsNames = plan.daemonSets.map((d) => d.name);
-  const pods: ClusterPodSpec[] = plan.pods.filter((p) => p.place !== 'none').map((p) => {
+  const pods: ClusterPodSpec[] = plan.pods.map((p) => {
     const ds = p.fact.daemonSet ?? dsNames.find((d) => p.fact.name.length === d.length + 6 && p.fact.name.startsWith(`${d}-`));
     return {
       namespace: p.fact.namespace, name: p.fact.name, node: p.fact.node ?? '', createdAt: p.createdAt,
       ...(p.place === 'namespace' ? { ns: p.ns } : {}),
+      ...(p.place === 'none' ? { status: p.fact.status || 'Unknown', ...(p.fact.ip !== undefined ? { ip: p.fact.ip } : {}) } : {}),
       ...(ds !== undefined ? { daemonSet: ds } : {}),
       ...(p.fact.containers !== undefined && p.fact.containers >= 1 && p.fact.containers <= 100 ? { containers: p.fact.containers } : {}),
+      ...(p.fact.restarts !== undefined && p.fact.restarts > 0 ? { restarts: p.fact.restarts } : {}),
+      ...(p.lastRestartAt !== undefined && (p.fact.restarts ?? 0) > 0 ? { lastRestartAt: p.lastRestartAt } : {}),
     };
   });
+  const version = cp?.version ?? plan.nodes.find((n) => n.version !== undefined)?.version ?? 'v0.0.0';
   return {
     tool: plan.tool,
     profile: plan.profile,
-    kubernetesVersion: cp?.version ?? plan.nodes.find((n) => n.version !== undefined)?.version ?? 'v0.0.0',
+    kubernetesVersion: version,
     now: plan.now,
-    nodes: plan.nodes.map((n) => ({ name: n.name, joinedAt: n.joinedAt, ...(n.controlPlane ? { controlPlane: true } : {}) })),
+    nodes: plan.nodes.map((n) => nodeSpecOf(n, version)),
     daemonSets: plan.daemonSets,
     pods,
   };
-}
-
-/** Flannel's backend as the node tables show it: flannel.1 means vxlan, routes to pod subnets via node addresses host-gw. */
-function flannelBackend(plan: ClusterPlan, ipOf: ReadonlyMap<string, IpBlock[]>): 'vxlan' | 'host-gw' | undefined {
-  const blocks = [...ipOf.values()].flat();
-  if (blocks.some((b) => b.table.kind === 'addr' && b.table.links.some((l) => l.ifname === 'flannel.1'))) return 'vxlan';
-  const hostGw = blocks.some((b) => b.table.kind === 'route' && b.table.routes.some((r) => plan.nodes.some((n) => n.podCidr === r.dst && n.ip === r.gateway)));
-  return hostGw ? 'host-gw' : undefined;
 }
 
 function counts(plan: ClusterPlan | null): ImportOutcome['counts'] {
@@ -159,48 +141,99 @@ function counts(plan: ClusterPlan | null): ImportOutcome['counts'] {
   };
 }
 
+/** The CNI the input names: its DaemonSets or pods, else a `minikube start --cni` line (a disagreement is said; what runs wins). */
+function cniOf(facts: ReturnType<typeof readSources>['facts'], notes: ImportNote[]): DetectedCni | null {
+  const detected = detectCni(facts.daemonSets, facts.pods);
+  const start = facts.minikubeStart;
+  const flag = start?.cni !== undefined ? cniOfMinikubeFlag(start.cni) : null;
+  if (!start || start.cni === undefined || flag === null) return detected;
+  if (!detected) return { cni: flag, from: `minikube start --cni ${start.cni}` };
+  if (detected.cni !== flag) notes.push(note('cni-conflict', { flag: start.cni, detected: detected.cni }, { source: start.source, line: start.line }));
+  return detected;
+}
+
+/** The remark that says how the detected CNI's own mode was told (node tables, or its manifest's default). */
+function modeNote(mode: ImportMode, evidence: ModeEvidence): ImportNote | null {
+  if (mode === 'flannel-vxlan' || mode === 'flannel-host-gw') return note('flannel-backend', { backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', from: evidence.flannel?.from ?? 'default' });
+  if (mode === 'calico' || mode === 'calico-vxlan') {
+    const encap = evidence.calico?.encap ?? 'ipip';
+    return note('calico-encapsulation', { encap, from: evidence.calico?.from ?? 'default', modelled: encap !== 'ipip' });
+  }
+  if (mode === 'cilium-tunnel' || mode === 'cilium-native') return note('cilium-routing', { routing: mode === 'cilium-native' ? 'native' : 'tunnel', from: evidence.cilium?.from ?? 'default' });
+  return null;
+}
+
+/** Remarks about node pod subnets that a CNI with its own IPAM does not use (Calico's blocks; Cilium's cluster-pool says its own). */
+const POD_CIDR_NOTES = new Set<string>(['pod-cidr-from-pods', 'pod-cidr-from-ip', 'pod-cidr-assumed']);
+
+/**
+ * The lab's machines with every pod placed and the CNI's agents' program on the nodes: by
+ * host-local's cursor then `setDatapath` (bridge, Flannel); under Calico with the gateway the
+ * proxy ARP needs, calico-ipam's AssignIP, then calico-node's program; under Cilium its devices
+ * on the empty nodes (each node's cluster-pool CIDR and router IP), then the agent's AllocateIP.
+ * @throws TopologyEditError when the mode's agent refuses the nodes (`hostgw-no-l2`, …).
+ */
+function buildLab(base: Topology, plan: ClusterPlan, mode: ImportMode, ipOf: ReadonlyMap<string, IpBlock[]>, notes: ImportNote[]): Topology {
+  const spec = modeSpec(mode, plan.network);
+  if (spec.cni === 'calico') {
+    const t = calicoGateway({ ...base, datapath: spec }, plan, ipOf, notes);
+    return calicoFinish(placePods(t, plan, 'calico', false, notes), spec, notes);
+  }
+  if (spec.cni === 'cilium') {
+    const t = ciliumRouters(setDatapath(base, spec), plan, ipOf, notes);
+    return placePods(t, plan, 'cilium', false, notes);
+  }
+  // kube-flannel's list runs the ADD when the lab's datapath says Flannel (podCniFlannel.ts).
+  const ready: Topology = spec.cni === 'flannel' ? { ...base, datapath: spec } : base;
+  return setDatapath(placePods(ready, plan, 'cursor', mode === 'bridge', notes), spec);
+}
+
 /**
  * Reads the sources and builds the lab they describe. Never throws: every problem is a remark
  * naming the source, line or field (`noteKind` 'error'), and then `topology` is null.
  */
 export function importCluster(sources: readonly ImportSource[], options: ImportOptions = {}): ImportOutcome {
   const read = readSources(sources);
-  const notes = [...read.notes];
-  const detected = detectCni(read.facts.daemonSets, read.facts.pods);
+  let notes = [...read.notes];
+  const detected = cniOf(read.facts, notes);
   const fail = (plan: ClusterPlan | null, mode: ImportMode | null): ImportOutcome => ({ topology: null, notes, detected, mode, counts: counts(plan), journey: null });
   if (notes.some((n) => noteKind(n.code) === 'error')) return fail(null, options.mode ?? null);
   const resolved = resolveCluster(read.facts);
   notes.push(...resolved.notes);
   const plan = resolved.plan;
   if (!plan) return fail(null, options.mode ?? null);
+  const start = read.facts.minikubeStart;
+  if (start?.nodes !== undefined && start.nodes !== plan.nodes.length) notes.push(note('minikube-nodes-differ', { flag: start.nodes, found: plan.nodes.length }, { source: start.source, line: start.line }));
   const assigned = assignIpBlocks(read.facts.ip, plan.nodes);
   notes.push(...assigned.notes);
   if (detected) notes.push(note('cni-detected', { cni: detected.cni, from: detected.from }));
-  const backend = flannelBackend(plan, assigned.byNode);
-  const fromCni = detected ? datapathOfCni(detected.cni, backend) : null;
+  const evidence = modeEvidence(plan, assigned.byNode);
+  const fromCni = detected ? datapathOfCni(detected.cni, evidence) : null;
   const mode = options.mode ?? fromCni;
   if (mode === null) {
     notes.push(note('pick-datapath', { detected: detected?.cni ?? '' }));
     return fail(plan, null);
   }
   notes.push(note('datapath', { mode, chosen: options.mode !== undefined && options.mode !== fromCni }));
-  if (mode !== 'bridge' && options.mode === undefined) notes.push(note('flannel-backend', { backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', from: backend === undefined ? 'default' : backend === 'vxlan' ? 'flannel.1' : 'routes' }));
+  const told = options.mode === undefined ? modeNote(mode, evidence) : null;
+  if (told) notes.push(told);
   if (notes.some((n) => noteKind(n.code) === 'error')) return fail(plan, mode);
+  const family = modeSpec(mode, plan.network).cni;
+  if (family === 'calico' || family === 'cilium') notes = notes.filter((n) => !POD_CIDR_NOTES.has(n.code));
+  if (family === 'cilium') ciliumCidrs(plan, notes);
 
   const segments = new Map<string, string>();
-  const spec = modeSpec(mode, plan.network);
-  let t: Topology = {
+  const base: Topology = {
     version: 1,
     name: plan.profile,
     machines: machinesOf(plan, mode, assigned.byNode, segments),
     segments: [...segments].map(([net, id]) => ({ id, label: net })),
-    ...(spec.cni !== 'bridge' ? { datapath: spec } : {}),
   };
   for (const net of segments.keys()) notes.push(note('segment', { cidr: net, tool: plan.tool }));
   if (plan.nodes.some((n) => !externalLink(assigned.byNode.get(n.name), n.ip)?.mac)) notes.push(note('macs-assumed', { rule: plan.tool === 'kubernetes' ? 'address' : 'docker' }));
-  t = placePods(t, plan, mode, notes);
+  let t: Topology;
   try {
-    t = setDatapath(t, spec);
+    t = buildLab(base, plan, mode, assigned.byNode, notes);
   } catch (e) {
     const p = e instanceof TopologyEditError ? e.problems[0] : undefined;
     const params = (p?.params ?? {}) as { node?: string; other?: string };

@@ -10,8 +10,8 @@ import type { DaemonSetFact, PodFact } from './types';
  * networking-facts §7). A table, so a CNI is one more row.
  */
 
-/** A CNI the import can recognise. */
-export type DetectedCniName = 'flannel' | 'calico' | 'cilium' | 'weave' | 'kindnet';
+/** A CNI the import can recognise (`bridge`: minikube's bridge CNI, named only by `minikube start --cni bridge`). */
+export type DetectedCniName = 'flannel' | 'calico' | 'cilium' | 'weave' | 'kindnet' | 'bridge';
 
 /** One row of the table: a CNI and the names of its DaemonSet and of that DaemonSet's pods. */
 export interface CniSign {
@@ -49,34 +49,55 @@ export function detectCni(daemonSets: readonly DaemonSetFact[], pods: readonly P
 }
 
 /**
- * The datapath modes this build has, as the lab names them: the keys the import offers when the
- * detected CNI has no mode of its own here (the user picks), each with its spec. Other CNIs join
- * here when their datapath exists (the compare view's keys, src/core/compare/choices.ts).
+ * The datapath modes this build has, as the lab and the compare view name them
+ * (src/core/compare/choices.ts): what a detected CNI selects, and what the user may pick instead.
+ * Weave Net, kindnet and Calico's IP-in-IP join when their datapaths exist here.
  */
-export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'bridge'] as const;
+export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'bridge'] as const;
 
 /** A datapath mode key the import can set. */
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
-/** The spec of a mode key, for a cluster network (`10.244.0.0/16`). */
+/**
+ * The spec of a mode key, for a cluster network (`10.244.0.0/16`): Flannel's `Network`, Calico's
+ * pool (CALICO_IPV4POOL_CIDR unset: kubeadm's podSubnet, networking-facts §4.2).
+ */
 export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   if (mode === 'bridge') return { cni: 'bridge' };
+  if (mode === 'calico' || mode === 'calico-vxlan') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : 'vxlan', pool: network };
+  if (mode === 'cilium-tunnel' || mode === 'cilium-native') return { cni: 'cilium', routing: mode === 'cilium-native' ? 'native' : 'tunnel' };
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
 }
 
-/** The mode key of a spec; null for a datapath the import does not build (Calico's, Cilium's). */
-export function modeOf(spec: DatapathSpec): ImportMode | null {
-  if (spec.cni === 'bridge') return 'bridge';
-  if (spec.cni !== 'flannel') return null;
-  return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
+/** What the pasted node tables show of a CNI's mode, and what showed it. */
+export interface ModeEvidence {
+  /** Flannel's backend: flannel.1 means vxlan, routes to pod subnets via node addresses host-gw. */
+  flannel?: { backend: 'vxlan' | 'host-gw'; from: 'flannel.1' | 'routes' };
+  /** Calico's encapsulation: vxlan.calico, an addressed tunl0, or BIRD's routes. */
+  calico?: { encap: 'ipip' | 'vxlan' | 'none'; from: 'tunl0' | 'vxlan.calico' | 'routes' };
+  /** Cilium's routing: cilium_vxlan means tunnel; cilium_host without it, or routes to other nodes' pod CIDRs, native. */
+  cilium?: { routing: 'tunnel' | 'native'; from: 'cilium_vxlan' | 'cilium_host' | 'routes' };
 }
 
 /**
  * The datapath a detected CNI selects in this build, or null when it has none here (the user is
- * asked, told what was detected). Flannel's backend comes from the node tables when pasted
- * (`backend`), else kube-flannel.yml's default, vxlan.
+ * asked, told what was detected): Flannel's backend, Calico's encapsulation and Cilium's routing
+ * as the node tables show them, else their manifests' defaults (kube-flannel.yml: vxlan; minikube's
+ * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3).
+ * Calico's IP-in-IP has no device here: such a cluster gets Calico without encapsulation, whose
+ * BIRD routes carry the blocks the same way on one layer-2 network (said in the summary).
  */
-export function datapathOfCni(cni: DetectedCniName, backend: 'vxlan' | 'host-gw' | undefined): ImportMode | null {
-  if (cni === 'flannel') return backend === 'host-gw' ? 'flannel-host-gw' : 'flannel-vxlan';
+export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): ImportMode | null {
+  if (cni === 'flannel') return evidence.flannel?.backend === 'host-gw' ? 'flannel-host-gw' : 'flannel-vxlan';
+  if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : 'calico';
+  if (cni === 'cilium') return evidence.cilium?.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
+  if (cni === 'bridge') return 'bridge';
   return null;
+}
+
+/** The CNI a `minikube start --cni` value names (cmd/minikube/cmd/start_flags.go; `true` is kindnet), or null (auto, a manifest's path). */
+export function cniOfMinikubeFlag(flag: string): DetectedCniName | null {
+  const f = flag.toLowerCase();
+  if (f === 'true') return 'kindnet';
+  return (['flannel', 'calico', 'cilium', 'kindnet', 'bridge'] as const).find((c) => c === f) ?? null;
 }

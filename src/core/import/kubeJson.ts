@@ -69,8 +69,12 @@ function readNode(o: Obj, path: string, at: { source: string; line: number }, ou
   const podCidr = str(obj(o.spec).podCIDR);
   if (podCidr !== undefined && !parseCidr(podCidr)) out.notes.push(note('field-invalid', { got: podCidr, expected: 'IPv4 CIDR' }, { ...at, field: `${pre(path)}spec.podCIDR` }));
   const labels = obj(meta.labels);
-  const version = str(obj(status.nodeInfo).kubeletVersion);
+  const info = obj(status.nodeInfo);
+  const version = str(info.kubeletVersion);
   const when = created(meta);
+  // kubectl's -o wide columns come from here (printers.go printNode); an empty one prints `<unknown>`, no ExternalIP `<none>`.
+  const external = Array.isArray(status.addresses) ? (str(addresses.find((a) => a.type === 'ExternalIP')?.address) ?? '<none>') : undefined;
+  const wide = { osImage: str(info.osImage), kernelVersion: str(info.kernelVersion), containerRuntime: str(info.containerRuntimeVersion) };
   out.nodes.push({
     name,
     ...(internal !== undefined ? { ip: internal } : {}),
@@ -78,7 +82,43 @@ function readNode(o: Obj, path: string, at: { source: string; line: number }, ou
     controlPlane: 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels,
     ...(version !== undefined ? { version } : {}),
     ...(when ? { at: when } : {}),
+    ...(external !== undefined ? { externalIp: external } : {}),
+    ...Object.fromEntries(Object.entries(wide).filter(([, v]) => v !== undefined)),
   });
+}
+
+/**
+ * Cilium's CiliumNode (cilium.io/v2, `kubectl get ciliumnodes -o json`), named as its node: the
+ * cluster-pool CIDR the operator gave it (`spec.ipam.podCIDRs`, what the agent allocates pod
+ * addresses from, not the Node's `spec.podCIDR`) and its CiliumInternalIP (the router IP on
+ * cilium_host), from `spec.addresses`.
+ */
+function readCiliumNode(o: Obj, path: string, at: { source: string; line: number }, out: JsonRead): void {
+  const name = str(obj(o.metadata).name);
+  if (name === undefined) {
+    out.notes.push(note('field-missing', {}, { ...at, field: `${pre(path)}metadata.name` }));
+    return;
+  }
+  const spec = obj(o.spec);
+  const cidrs = Array.isArray(obj(spec.ipam).podCIDRs) ? (obj(spec.ipam).podCIDRs as unknown[]).map(str) : [];
+  const podCidr = cidrs.find((c) => c !== undefined && parseCidr(c) !== null);
+  const addresses = Array.isArray(spec.addresses) ? spec.addresses.map(obj) : [];
+  const router = str(addresses.find((a) => a.type === 'CiliumInternalIP' && parseIp(str(a.ip) ?? '') !== null)?.ip);
+  const internal = str(addresses.find((a) => a.type === 'InternalIP' && parseIp(str(a.ip) ?? '') !== null)?.ip);
+  out.nodes.push({ name, ...(internal !== undefined ? { ip: internal } : {}), cilium: { ...(podCidr !== undefined ? { podCidr } : {}), ...(router !== undefined ? { router } : {}) } });
+}
+
+/** kubectl's RESTARTS of a pod: the containers' restart counts summed, and the newest `lastState.terminated.finishedAt` (printers.go printPod). */
+function restartsOf(status: Obj): { restarts?: number; lastRestart?: Moment } {
+  if (!Array.isArray(status.containerStatuses)) return {};
+  let restarts = 0;
+  let last = -Infinity;
+  for (const c of status.containerStatuses.map(obj)) {
+    if (typeof c.restartCount === 'number') restarts += c.restartCount;
+    const finished = Date.parse(str(obj(obj(c.lastState).terminated).finishedAt) ?? '');
+    if (Number.isFinite(finished)) last = Math.max(last, finished);
+  }
+  return { restarts, ...(Number.isFinite(last) ? { lastRestart: { kind: 'created' as const, ms: last } } : {}) };
 }
 
 function readPod(o: Obj, path: string, at: { source: string; line: number }, out: JsonRead): void {
@@ -108,6 +148,7 @@ function readPod(o: Obj, path: string, at: { source: string; line: number }, out
     ...(Array.isArray(spec.containers) ? { containers: spec.containers.length } : {}),
     ...(ds !== undefined ? { daemonSet: ds } : {}),
     ...(when ? { at: when } : {}),
+    ...restartsOf(status),
   });
 }
 
@@ -154,10 +195,11 @@ export function readKubeJson(v: Obj, source: string, line: number): JsonRead {
     if (kind === 'Node') readNode(o, path, at, out);
     else if (kind === 'Pod') readPod(o, path, at, out);
     else if (kind === 'DaemonSet') readDaemonSet(o, path, at, out);
+    else if (kind === 'CiliumNode') readCiliumNode(o, path, at, out);
     else others.add(kind ?? 'object');
   }
   const kinds = [out.nodes.length > 0, out.pods.length > 0, out.daemonSets.length > 0].filter(Boolean).length;
-  if (kinds === 1) out.kind = out.nodes.length > 0 ? 'nodes-json' : out.pods.length > 0 ? 'pods-json' : 'daemonsets-json';
+  if (kinds === 1) out.kind = out.nodes.length > 0 ? (out.nodes.every((n) => n.cilium !== undefined) ? 'ciliumnodes-json' : 'nodes-json') : out.pods.length > 0 ? 'pods-json' : 'daemonsets-json';
   const found = out.nodes.length + out.pods.length + out.daemonSets.length;
   // An empty List (`kubectl get pods -o json` with no pods) is read, not refused; a List of only other kinds is.
   if (found === 0 && !(list && items.length === 0) && out.notes.length === 0) {

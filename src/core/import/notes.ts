@@ -58,6 +58,10 @@ export type ImportNoteParams = {
   'ip-applied': { node: string; table: string; confirmed: number; added: number };
   /** A MAC address taken from `ip -j addr` (an interface the lab made with another). */
   'ip-mac': { node: string; iface: string; mac: string };
+  /** A `minikube start` line: its `--cni` (empty: not given) and `--nodes` (0: not given). */
+  'minikube-start': { cni: string; nodes: number };
+  /** The /26 blocks of Calico's pool that hold a node's pods, claimed by affinity for it (`blocks`: joined). */
+  'calico-blocks': { node: string; blocks: string };
 
   // --- Assumed.
   /** A node's address by minikube's rule (its Docker network's gateway + the node's index). */
@@ -82,6 +86,22 @@ export type ImportNoteParams = {
   'flannel-backend': { backend: string; from: string };
   /** A pod's name longer than the lab allows, shortened for its namespace (`ns`). */
   'name-shortened': { pod: string; ns: string };
+  /** `minikube start --nodes N` and the node count of the output disagree (`found` nodes built). */
+  'minikube-nodes-differ': { flag: number; found: number };
+  /** `minikube start --cni X` and the DaemonSets name different CNIs: what runs (the DaemonSets) wins. */
+  'cni-conflict': { flag: string; detected: string };
+  /** Calico's encapsulation (`encap`: ipip, vxlan, none; `from`: tunl0, vxlan.calico, routes, default; `modelled`: this build has that mode). */
+  'calico-encapsulation': { encap: string; from: string; modelled: boolean };
+  /** The nodes' default gateway, which Calico's proxy ARP for 169.254.1.1 needs (`from`: routes, docker, subnet). */
+  'calico-gateway': { ip: string; from: string };
+  /** Cilium's routing mode (`from`: cilium_vxlan, routes, default). */
+  'cilium-routing': { routing: string; from: string };
+  /** A node's cluster-pool CIDR (`from`: ciliumnode, pods, podcidr). */
+  'cilium-pod-cidr': { node: string; cidr: string; from: string };
+  /** A node's router IP on cilium_host (`from`: ciliumnode, cilium_host, lowest). */
+  'cilium-router': { node: string; ip: string; from: string };
+  /** A node's age is younger than its oldest pod (outputs taken at different moments): it joined when that pod was made (`pod`). */
+  'ages-adjusted': { node: string; pod: string };
   /** No time was given: the nodes joined a minute apart, the pods a second apart. */
   'times-assumed': Record<string, never>;
   /** The eth0 MACs as Docker up to 27 derived them from the address (minikube, kind; 28.0 picks random ones, moby#48808) or made up from it. */
@@ -137,10 +157,11 @@ const ERRORS = new Set<ImportNoteCode>([
   'field-missing', 'field-invalid', 'no-nodes', 'ip-node-unknown', 'ip-node-missing', 'node-no-ip', 'node-ip-twice', 'pick-datapath',
   'datapath-refused', 'lab-invalid',
 ]);
-const RECOGNISED = new Set<ImportNoteCode>(['block', 'cni-detected', 'datapath', 'ip-applied', 'ip-mac']);
+const RECOGNISED = new Set<ImportNoteCode>(['block', 'cni-detected', 'datapath', 'ip-applied', 'ip-mac', 'minikube-start', 'calico-blocks']);
 const ASSUMED = new Set<ImportNoteCode>([
   'node-ip-minikube', 'node-ip-kind', 'node-ip-from-pod', 'segment', 'pod-cidr-from-pods', 'pod-cidr-from-ip', 'pod-cidr-assumed',
   'cluster-network', 'control-plane-assumed', 'flannel-backend', 'name-shortened', 'times-assumed', 'macs-assumed',
+  'minikube-nodes-differ', 'cni-conflict', 'calico-encapsulation', 'calico-gateway', 'cilium-routing', 'cilium-pod-cidr', 'cilium-router', 'ages-adjusted',
 ]);
 
 /** What kind of remark a code is. */

@@ -28,9 +28,12 @@ describe('kubectl tables', () => {
     const t = NOTES.split('$ kubectl get pods -A -o wide\n')[1] ?? '';
     const { read } = readTable(lines(t.trim()), 'paste');
     const sp = read.pods.find((p) => p.name === 'storage-provisioner');
-    expect(sp).toEqual({ namespace: 'kube-system', name: 'storage-provisioner', status: 'Running', node: 'minikube', ip: '192.168.67.2', containers: 1, at: { kind: 'age', s: 532 } });
+    expect(sp).toEqual({ namespace: 'kube-system', name: 'storage-provisioner', status: 'Running', node: 'minikube', ip: '192.168.67.2', containers: 1, at: { kind: 'age', s: 532 }, restarts: 1, lastRestart: { kind: 'age', s: 489 } });
     const wide = readTable(lines('NAME       STATUS   ROLES           AGE   VERSION   INTERNAL-IP    EXTERNAL-IP   OS-IMAGE             KERNEL-VERSION      CONTAINER-RUNTIME\nminikube   Ready    control-plane   5m    v1.28.3   192.168.49.2   <none>        Ubuntu 22.04.3 LTS   6.1.0-21-amd64      docker://24.0.7'), 'paste');
-    expect(wide.read.nodes).toEqual([{ name: 'minikube', ip: '192.168.49.2', controlPlane: true, version: 'v1.28.3', at: { kind: 'age', s: 300 } }]);
+    expect(wide.read.nodes).toEqual([{
+      name: 'minikube', ip: '192.168.49.2', controlPlane: true, version: 'v1.28.3', at: { kind: 'age', s: 300 },
+      externalIp: '<none>', osImage: 'Ubuntu 22.04.3 LTS', kernelVersion: '6.1.0-21-amd64', containerRuntime: 'docker://24.0.7',
+    }]);
   });
 
   it('a pods table without IP and NODE is refused with the flag that prints them', () => {
@@ -45,14 +48,17 @@ describe('kubectl tables', () => {
 
   it('headerless pod rows, as grep leaves them', () => {
     const pods = readHeaderlessPods(lines('kube-flannel   kube-flannel-ds-7tqhd   1/1     Running   2 (3m ago)   8m5s    192.168.67.4   minikube-m03   <none>           <none>'));
-    expect(pods).toEqual([{ namespace: 'kube-flannel', name: 'kube-flannel-ds-7tqhd', status: 'Running', containers: 1, ip: '192.168.67.4', node: 'minikube-m03', at: { kind: 'age', s: 485 } }]);
+    expect(pods).toEqual([{ namespace: 'kube-flannel', name: 'kube-flannel-ds-7tqhd', status: 'Running', containers: 1, ip: '192.168.67.4', node: 'minikube-m03', at: { kind: 'age', s: 485 }, restarts: 2, lastRestart: { kind: 'age', s: 180 } }]);
   });
 });
 
 describe('kubectl JSON', () => {
   it('a List of nodes, pods and DaemonSets, with podCIDR, InternalIP, hostNetwork and owners', () => {
     const r = readKubeJson(JSON.parse(MINIKUBE_JSON) as Record<string, unknown>, 'f', 1);
-    expect(r.nodes[1]).toEqual({ name: 'minikube-m02', ip: '192.168.49.3', podCidr: '10.244.1.0/24', controlPlane: false, version: 'v1.28.3', at: { kind: 'created', ms: Date.parse('2024-05-14T10:00:21Z') } });
+    expect(r.nodes[1]).toEqual({
+      name: 'minikube-m02', ip: '192.168.49.3', podCidr: '10.244.1.0/24', controlPlane: false, version: 'v1.28.3', at: { kind: 'created', ms: Date.parse('2024-05-14T10:00:21Z') },
+      externalIp: '<none>', osImage: 'Ubuntu 22.04.3 LTS', containerRuntime: 'docker://24.0.7',
+    });
     expect(r.pods.find((p) => p.name === 'kube-proxy-b8r6m')).toMatchObject({ hostNetwork: true, daemonSet: 'kube-proxy', node: 'minikube-m02' });
     expect(r.daemonSets.map((d) => d.nodeSelector)).toEqual([undefined, 'kubernetes.io/os=linux']);
   });

@@ -42,6 +42,18 @@ function nodeOfCommand(cmd: string): string | undefined {
   return /\bnode\/([\w.-]+)/.exec(cmd)?.[1];
 }
 
+/**
+ * `minikube start`'s flags that say what cluster it made (cmd/minikube/cmd/start_flags.go):
+ * `--cni` (auto, bridge, calico, cilium, flannel, kindnet, or a manifest's path) and `--nodes`
+ * (`-n`, default 1). Null when the command is not `minikube start`.
+ */
+export function readMinikubeStart(cmd: string): { cni?: string; nodes?: number } | null {
+  if (!/\bminikube\s+start\b/.test(cmd)) return null;
+  const cni = /(?:^|\s)--cni(?:=|\s+)(\S+)/.exec(cmd)?.[1];
+  const nodes = /(?:^|\s)(?:--nodes|-n)(?:=|\s+)(\d+)\b/.exec(cmd)?.[1];
+  return { ...(cni !== undefined ? { cni } : {}), ...(nodes !== undefined ? { nodes: Number(nodes) } : {}) };
+}
+
 /** A command line's context, or null when the line is no command. */
 function commandLine(text: string): Context | null {
   const t = text.trim();
@@ -142,10 +154,16 @@ type IpKindName = 'addr' | 'route' | 'neigh' | 'fdb';
 /** Reads a run of non-JSON lines under one context. */
 function readLines(lines: Line[], ctx: Context, src: ImportSource, facts: ClusterFacts, notes: ImportNote[]): void {
   if (lines.length === 0) return;
-  const first = lines[0] as Line;
+  let first = lines[0] as Line;
   if (ctx.foreign) {
-    notes.push(note('block-skipped', { command: ctx.command ?? '' }, { source: src.name, line: first.n }));
-    return;
+    // A table pasted under another command's output without its own command line (the notes'
+    // `minikube start` above `kubectl get nodes`): read from its header on.
+    const at = lines.findIndex((l) => tableHeader(l.text) !== null);
+    const list = at < 0 && lines.length > 0 ? readMinikubeList(lines) : null;
+    if (at !== 0 && list === null) notes.push(note('block-skipped', { command: ctx.command ?? '' }, { source: src.name, line: first.n }));
+    if (at < 0 && list === null) return;
+    lines = at < 0 ? lines : lines.slice(at);
+    first = lines[0] as Line;
   }
   const ipText = ipTextCommand(first.text.trim());
   if (ipText !== null) {
@@ -221,6 +239,11 @@ function readSource(src: ImportSource, facts: ClusterFacts, notes: ImportNote[])
       flush();
       ctx = cmd;
       if (/\bminikube\b/.test(cmd.command ?? '')) facts.minikube = true;
+      const start = readMinikubeStart(cmd.command ?? '');
+      if (start) {
+        facts.minikubeStart = { ...start, source: src.name, line: n + 1 };
+        notes.push(note('minikube-start', { cni: start.cni ?? '', nodes: start.nodes ?? 0 }, { source: src.name, line: n + 1 }));
+      }
       continue;
     }
     if ((t.startsWith('[') || t.startsWith('{')) && run.length === 0) {

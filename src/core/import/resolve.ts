@@ -24,6 +24,13 @@ export interface PlannedNode {
   /** Seconds since the control plane registered. */
   joinedAt: number;
   version?: string;
+  /** What `kubectl get nodes -o wide` prints beyond the lab's own facts, when the input gave it. */
+  externalIp?: string;
+  osImage?: string;
+  kernelVersion?: string;
+  containerRuntime?: string;
+  /** Cilium's CiliumNode for it: cluster-pool CIDR and router IP. */
+  cilium?: { podCidr?: string; router?: string };
 }
 
 /** A pod and where it goes. */
@@ -33,6 +40,8 @@ export interface PlannedPod {
   ns: string;
   createdAt: number;
   place: 'namespace' | 'host' | 'none';
+  /** When a container last restarted (seconds since the control plane registered), when RESTARTS said. */
+  lastRestartAt?: number;
 }
 
 /** The cluster as the builder takes it. */
@@ -82,6 +91,8 @@ function mergeNodes(facts: ClusterFacts): NodeFact[] {
     if (old.podCidr === undefined && n.podCidr !== undefined) old.podCidr = n.podCidr;
     if (n.controlPlane === true) old.controlPlane = true;
     if (old.version === undefined && n.version !== undefined) old.version = n.version;
+    for (const k of ['externalIp', 'osImage', 'kernelVersion', 'containerRuntime'] as const) if (old[k] === undefined && n[k] !== undefined) old[k] = n[k];
+    if (n.cilium) old.cilium = { ...old.cilium, ...n.cilium };
     if (n.at && (!old.at || (old.at.kind === 'age' && n.at.kind === 'created'))) old.at = n.at;
   };
   facts.nodes.forEach(add);
@@ -139,7 +150,8 @@ export function resolveCluster(facts: ClusterFacts): { plan: ClusterPlan | null;
 
   // Times: everything as seconds before the output, then since the control plane registered.
   const podFacts = facts.pods;
-  const ages = agesOf([...nodes.map((n) => n.at), ...podFacts.map((p) => p.at), ...facts.daemonSets.map((d) => d.at)]);
+  const ages = agesOf([...nodes.map((n) => n.at), ...podFacts.map((p) => p.at), ...facts.daemonSets.map((d) => d.at), ...podFacts.map((p) => p.lastRestart)]);
+  const restartAge = (k: number) => ages[nodes.length + podFacts.length + facts.daemonSets.length + k];
   const anyTime = ages.some((a) => a !== undefined);
   const cpAge = ages[nodes.indexOf(cp)] ?? Math.max(0, ...ages.filter((a): a is number => a !== undefined));
   const now = anyTime ? Math.max(cpAge, ...ages.filter((a): a is number => a !== undefined)) : 300;
@@ -178,6 +190,11 @@ export function resolveCluster(facts: ClusterFacts): { plan: ClusterPlan | null;
       name: n.name, ip, prefix, podCidr: n.podCidr ?? '', controlPlane: n === cp,
       joinedAt: n === cp ? 0 : since(age, Math.min(now, 20 * k)),
       ...(n.version !== undefined ? { version: n.version } : {}),
+      ...(n.externalIp !== undefined ? { externalIp: n.externalIp } : {}),
+      ...(n.osImage !== undefined ? { osImage: n.osImage } : {}),
+      ...(n.kernelVersion !== undefined ? { kernelVersion: n.kernelVersion } : {}),
+      ...(n.containerRuntime !== undefined ? { containerRuntime: n.containerRuntime } : {}),
+      ...(n.cilium !== undefined ? { cilium: n.cilium } : {}),
     });
   });
   if (notes.some((x) => x.code === 'node-no-ip' || x.code === 'node-ip-twice')) return { plan: null, notes };
@@ -185,9 +202,14 @@ export function resolveCluster(facts: ClusterFacts): { plan: ClusterPlan | null;
   // Pods: where each goes.
   const nodeIp = new Map(planned.map((n) => [n.name, n.ip]));
   const used = new Set(planned.map((n) => n.name));
-  const pods: PlannedPod[] = podFacts.map((p, k) => {
+  const pods: PlannedPod[] = podFacts.map((p, k): PlannedPod => {
     const age = ages[nodes.length + k];
     const createdAt = since(age, Math.min(now, 60 + k));
+    const restarted = restartAge(k);
+    if (restarted !== undefined) return { ...placePod(p, createdAt), lastRestartAt: since(restarted, createdAt) };
+    return placePod(p, createdAt);
+  });
+  function placePod(p: PodFact, createdAt: number): PlannedPod {
     const host = p.hostNetwork === true || (p.node !== undefined && p.ip !== undefined && p.ip === nodeIp.get(p.node));
     if (p.node === undefined || !nodeIp.has(p.node) || NOT_RUNNING.test(p.status) || (p.ip === undefined && !host)) return { fact: p, ns: '', createdAt, place: 'none' };
     if (host) return { fact: p, ns: '', createdAt, place: 'host' };
@@ -195,7 +217,18 @@ export function resolveCluster(facts: ClusterFacts): { plan: ClusterPlan | null;
     used.add(ns);
     if (ns !== p.name) notes.push(note('name-shortened', { pod: `${p.namespace}/${p.name}`, ns }));
     return { fact: p, ns, createdAt, place: 'namespace' };
-  });
+  }
+
+  // A node registers before any pod is scheduled on it, so it is never younger than its oldest pod.
+  // Outputs copied at different moments (a node table, then pods twenty minutes later) break that:
+  // the node is taken to have joined when its oldest pod was made, and said so. Invented times
+  // (no AGE pasted) follow the same rule silently, so the terminal never shows the impossible.
+  for (const n of planned) {
+    const oldest = pods.filter((p) => p.fact.node === n.name).reduce<PlannedPod | null>((a, p) => (a === null || p.createdAt < a.createdAt ? p : a), null);
+    if (!oldest || oldest.createdAt >= n.joinedAt) continue;
+    if (ages[nodes.findIndex((x) => x.name === n.name)] !== undefined) notes.push(note('ages-adjusted', { node: n.name, pod: `${oldest.fact.namespace}/${oldest.fact.name}` }));
+    n.joinedAt = oldest.createdAt;
+  }
 
   // Pod subnets: the node's podCIDR, else its pods' /24, else its cni0's, else the next free /24.
   const podIps = (node: string) => pods.filter((p) => p.place === 'namespace' && p.fact.node === node).map((p) => parseIp(p.fact.ip ?? '') as number);

@@ -90,9 +90,17 @@ function age(text: string | undefined): Moment | undefined {
   return s === null ? undefined : { kind: 'age', s };
 }
 
-/** `<none>` and empty cells as absent. */
+/** RESTARTS as kubectl prints it: `0`, or `1 (3m ago)` with the age of the last restart (printers.go printPod). */
+export function parseRestarts(text: string | undefined): Pick<PodFact, 'restarts' | 'lastRestart'> {
+  const m = /^(\d+)(?: \((\S+) ago\))?$/.exec(text ?? '');
+  if (!m) return {};
+  const ago = m[2] !== undefined ? parseAge(m[2]) : null;
+  return { restarts: Number(m[1]), ...(ago !== null ? { lastRestart: { kind: 'age' as const, s: ago } } : {}) };
+}
+
+/** `<none>`, `<unknown>` and empty cells as absent. */
 function value(text: string | undefined): string | undefined {
-  return text === undefined || text === '' || text === '<none>' ? undefined : text;
+  return text === undefined || text === '' || text === '<none>' || text === '<unknown>' ? undefined : text;
 }
 
 /** The DaemonSet a pod's name says it belongs to: `kube-proxy-x7k2p` → `kube-proxy` (a DaemonSet pod is its name and 5 characters). */
@@ -113,6 +121,11 @@ function readRow(kind: TableKind, cells: Record<string, string>, line: number, n
       controlPlane: /control-plane|master/.test(roles),
       ...(value(cells.VERSION) !== undefined ? { version: cells.VERSION } : {}),
       ...(a ? { at: a } : {}),
+      // -o wide's columns, kept to print them back; EXTERNAL-IP's `<none>` is a fact (no ExternalIP address).
+      ...(cells['EXTERNAL-IP'] !== undefined ? { externalIp: cells['EXTERNAL-IP'] } : 'OS-IMAGE' in cells ? { externalIp: '<none>' } : {}),
+      ...(value(cells['OS-IMAGE']) !== undefined ? { osImage: cells['OS-IMAGE'] } : {}),
+      ...(value(cells['KERNEL-VERSION']) !== undefined ? { kernelVersion: cells['KERNEL-VERSION'] } : {}),
+      ...(value(cells['CONTAINER-RUNTIME']) !== undefined ? { containerRuntime: cells['CONTAINER-RUNTIME'] } : {}),
     });
     return;
   }
@@ -130,6 +143,7 @@ function readRow(kind: TableKind, cells: Record<string, string>, line: number, n
       ...(ip !== undefined && parseIp(ip) !== null ? { ip } : {}),
       ...(ready ? { containers: Number(ready[2]) } : {}),
       ...(a ? { at: a } : {}),
+      ...parseRestarts(cells.RESTARTS),
     });
     return;
   }
@@ -211,6 +225,7 @@ export function readHeaderlessPods(lines: readonly Line[]): PodFact[] | null {
       ...(parseIp(ip) !== null ? { ip } : {}),
       ...(node !== '<none>' ? { node } : {}),
       ...(a ? { at: a } : {}),
+      ...parseRestarts(m[6]),
     });
   }
   return pods.length > 0 ? pods : null;

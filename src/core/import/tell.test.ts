@@ -31,13 +31,26 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'datapath-refused': [{ mode: 'flannel-host-gw', node: 'node3', other: 'node1' }],
   'lab-invalid': [{ problems: 'x' }],
   block: [
-    ...['nodes-json', 'pods-json', 'daemonsets-json', 'list-json', 'nodes-table', 'pods-table', 'daemonsets-table', 'minikube-nodes'].map((kind) => ({ kind, count: 3, node: '' })),
+    ...['nodes-json', 'pods-json', 'daemonsets-json', 'ciliumnodes-json', 'list-json', 'nodes-table', 'pods-table', 'daemonsets-table', 'minikube-nodes'].map((kind) => ({ kind, count: 3, node: '' })),
     ...['ip-addr', 'ip-route', 'ip-neigh', 'bridge-fdb'].flatMap((kind) => [1, 2, 5, 21].map((count) => ({ kind, count, node: 'minikube-m02' }))),
   ],
-  'cni-detected': [{ cni: 'flannel', from: 'kube-flannel/kube-flannel-ds' }, { cni: 'weave', from: 'kube-system/weave-net' }],
+  'cni-detected': [{ cni: 'flannel', from: 'kube-flannel/kube-flannel-ds' }, { cni: 'weave', from: 'kube-system/weave-net' }, { cni: 'bridge', from: 'minikube start --cni bridge' }],
   datapath: IMPORT_MODES.map((mode) => ({ mode, chosen: mode === 'bridge' })),
   'ip-applied': [{ node: 'minikube-m02', table: 'route', confirmed: 4, added: 1 }],
   'ip-mac': [{ node: 'minikube-m02', iface: 'flannel.1', mac: '6a:7e:1b:0f:92:4c' }],
+  'minikube-start': [{ cni: 'calico', nodes: 3 }, { cni: 'cilium', nodes: 0 }, { cni: '', nodes: 1 }, { cni: '', nodes: 0 }],
+  'calico-blocks': [{ node: 'minikube', blocks: '10.244.120.64/26' }, { node: 'minikube', blocks: '10.244.120.64/26, 10.244.120.128/26' }],
+  'minikube-nodes-differ': [{ flag: 3, found: 2 }, { flag: 1, found: 3 }],
+  'cni-conflict': [{ flag: 'calico', detected: 'flannel' }],
+  'calico-encapsulation': [
+    { encap: 'ipip', from: 'default', modelled: false }, { encap: 'ipip', from: 'tunl0', modelled: false }, { encap: 'ipip', from: 'routes', modelled: false },
+    { encap: 'vxlan', from: 'vxlan.calico', modelled: true }, { encap: 'none', from: 'routes', modelled: true },
+  ],
+  'calico-gateway': ['routes', 'docker', 'subnet'].map((from) => ({ ip: '192.168.49.1', from })),
+  'cilium-routing': [{ routing: 'tunnel', from: 'default' }, { routing: 'tunnel', from: 'cilium_vxlan' }, { routing: 'native', from: 'cilium_host' }, { routing: 'native', from: 'routes' }],
+  'cilium-pod-cidr': ['ciliumnode', 'pods', 'podcidr'].map((from) => ({ node: 'minikube-m02', cidr: '10.244.1.0/24', from })),
+  'cilium-router': ['ciliumnode', 'cilium_host', 'lowest'].map((from) => ({ node: 'minikube-m02', ip: '10.244.1.1', from })),
+  'ages-adjusted': [{ node: 'minikube-m02', pod: 'kube-system/kube-proxy-hcg7d' }],
   'node-ip-minikube': [{ node: 'minikube-m02', ip: '192.168.49.3' }],
   'node-ip-kind': [{ node: 'kind-worker', ip: '172.18.0.3' }],
   'node-ip-from-pod': [{ node: 'minikube', ip: '192.168.67.2', pod: 'kube-system/kube-proxy-hcg7d' }],
@@ -83,6 +96,9 @@ export const IMPORT_LATIN_OK = new Set([
   'minikube-m02', 'm02', 'AGE', 'node1', 'node3', 'Pending', 'hello', 'there', 'items', 'metadata', 'name', 'ab12c', 'x2x7q', 'd9f8c6b5', 'dev', 'via', 'calico', 'weave', 'worker', 'paste', 'apiVersion', 'Service',
   // minikube's driver and a cloud's network by their own names; kube-flannel's net-conf.json and its Network field.
   'docker', 'VPC', 'conf', 'Network',
+  // Calico's and Cilium's own words: BGP and BIRD, UDP ports, eBPF, their devices, manifest keys and objects.
+  'BGP', 'BIRD', 'UDP', 'eBPF', 'cilium_vxlan', 'cilium_host', 'tunl0', 'IPIP', 'in', 'CALICO_IPV4POOL_IPIP', 'Always', 'yaml', 'routing', 'mode', 'tunnel', 'native',
+  'cluster', 'pool', 'ipv4', 'mask', 'size', 'spec', 'podCIDRs', 'CiliumNode', 'CiliumInternalIP', 'ciliumnodes', 'start', 'cni', 'ipam', 'cilium',
 ]);
 
 describe('the import\'s sentences', () => {

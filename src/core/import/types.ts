@@ -26,6 +26,14 @@ export interface NodeFact {
   /** The kubelet's version as kubectl prints it (`v1.26.3`). */
   version?: string;
   at?: Moment;
+  /** `status.addresses` of type ExternalIP (EXTERNAL-IP); `<none>` when the node's addresses were given and have none. */
+  externalIp?: string;
+  /** `status.nodeInfo.osImage` (OS-IMAGE), `kernelVersion` (KERNEL-VERSION), `containerRuntimeVersion` (CONTAINER-RUNTIME). */
+  osImage?: string;
+  kernelVersion?: string;
+  containerRuntime?: string;
+  /** Cilium's CiliumNode of the same name: `spec.ipam.podCIDRs[0]` (cluster-pool's per-node CIDR) and the CiliumInternalIP (cilium_host's router IP). */
+  cilium?: { podCidr?: string; router?: string };
 }
 
 /** A pod as kubectl described it. */
@@ -45,6 +53,10 @@ export interface PodFact {
   /** The DaemonSet that owns it (`metadata.ownerReferences`; from a table, by its name). */
   daemonSet?: string;
   at?: Moment;
+  /** RESTARTS: the containers' restarts (`status.containerStatuses[].restartCount` summed). */
+  restarts?: number;
+  /** When a container last restarted, as RESTARTS' `(3m ago)` or the newest `lastState.terminated.finishedAt`. */
+  lastRestart?: Moment;
 }
 
 /** A DaemonSet as kubectl described it. */
@@ -123,7 +135,7 @@ export interface IpBlock {
 
 /** The kinds of block the reader recognises. */
 export type BlockKind =
-  | 'nodes-json' | 'pods-json' | 'daemonsets-json' | 'list-json'
+  | 'nodes-json' | 'pods-json' | 'daemonsets-json' | 'ciliumnodes-json' | 'list-json'
   | 'nodes-table' | 'pods-table' | 'daemonsets-table' | 'minikube-nodes'
   | 'ip-addr' | 'ip-route' | 'ip-neigh' | 'bridge-fdb';
 
@@ -135,4 +147,16 @@ export interface ClusterFacts {
   ip: IpBlock[];
   /** A `minikube node list` (or a minikube command) was in the input. */
   minikube: boolean;
+  /** A `minikube start` line: its `--cni` and `--nodes` (`-n`), where it is. */
+  minikubeStart?: MinikubeStart;
+}
+
+/** What a pasted `minikube start` line says of the cluster it made. */
+export interface MinikubeStart {
+  /** `--cni` as written (`flannel`, `calico`, `cilium`, `kindnet`, `bridge`, `auto`, …). */
+  cni?: string;
+  /** `--nodes` / `-n` (minikube's default is 1). */
+  nodes?: number;
+  source: string;
+  line: number;
 }

@@ -39,7 +39,8 @@ export interface AddPodOptions {
   /**
    * An address asked for, passed as CNI_ARGS `IP=` (host-local and calico-ipam both honour it;
    * Calico's plugin passes it for a pod annotated `cni.projectcalico.org/ipAddrs`): how a pod keeps
-   * its address when the lab changes CNI.
+   * its address when the lab changes CNI. Under Cilium, whose plugin reads no `IP=`, the node's
+   * agent holds it for the pod instead (CiliumAgentState.held).
    */
   ip?: string;
   /** The pod's Kubernetes namespace and name, as the runtime passes them in CNI_ARGS; default `default` and the lab's name. Calico names the host end after them. */
@@ -152,7 +153,7 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   };
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;
-  if (setup.agent) node.agent = setup.agent;
+  if (setup.agent) node.agent = options.ip !== undefined ? { ...setup.agent, held: { [name]: options.ip } } : setup.agent;
   const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');

@@ -215,11 +215,15 @@ export const clusterSchema = z.strictObject({
   profile: nonEmpty,
   kubernetesVersion: nonEmpty,
   now: clusterSeconds,
-  nodes: z.array(z.strictObject({ name: nonEmpty, joinedAt: clusterSeconds, controlPlane: z.optional(z.boolean()) })),
+  nodes: z.array(z.strictObject({
+    name: nonEmpty, joinedAt: clusterSeconds, controlPlane: z.optional(z.boolean()), version: z.optional(nonEmpty),
+    externalIp: z.optional(nonEmpty), osImage: z.optional(nonEmpty), kernelVersion: z.optional(nonEmpty), containerRuntime: z.optional(nonEmpty),
+  })),
   daemonSets: z.array(z.strictObject({ namespace: nonEmpty, name: nonEmpty, nodeSelector: z.optional(z.string()), createdAt: clusterSeconds })),
   pods: z.array(z.strictObject({
-    namespace: nonEmpty, name: nonEmpty, node: nonEmpty, createdAt: clusterSeconds,
+    namespace: nonEmpty, name: nonEmpty, node: z.string(), createdAt: clusterSeconds,
     ns: z.optional(z.string()), daemonSet: z.optional(z.string()), containers: z.optional(intIn(1, 100)),
+    status: z.optional(nonEmpty), ip: z.optional(nonEmpty), restarts: z.optional(intIn(0, 1_000_000)), lastRestartAt: z.optional(clusterSeconds),
   })),
 });
 /** The lab's datapath mode (see DatapathSpec), told apart by `cni`. */

@@ -265,6 +265,17 @@ export interface ClusterNodeSpec {
   /** When the node registered (seconds since the control plane did). */
   joinedAt: number;
   controlPlane?: boolean;
+  /** The node's kubelet version, when it differs from or is known beyond `kubernetesVersion`. */
+  version?: string;
+  /**
+   * What `kubectl get nodes -o wide` prints beyond the lab (status.addresses ExternalIP,
+   * status.nodeInfo): known only when imported from output that showed it; absent prints
+   * `<unknown>` (EXTERNAL-IP: `<none>` for minikube's and kind's nodes, which have none).
+   */
+  externalIp?: string;
+  osImage?: string;
+  kernelVersion?: string;
+  containerRuntime?: string;
 }
 
 /** A DaemonSet: one pod on every node it selects. */
@@ -280,9 +291,16 @@ export interface ClusterDaemonSetSpec {
 export interface ClusterPodSpec {
   namespace: string;
   name: string;
-  /** The node it runs on. */
+  /** The node it runs on; empty for a pod not scheduled yet. */
   node: string;
   createdAt: number;
+  /** kubectl's STATUS for a pod the lab does not hold (`Pending`, `Completed`, …); absent: Running. */
+  status?: string;
+  /** The IP kubectl showed for a pod the lab does not hold (absent: `<none>`). */
+  ip?: string;
+  /** RESTARTS: how many times its containers restarted, and when last (seconds since the control plane registered). */
+  restarts?: number;
+  lastRestartAt?: number;
   /** The lab pod (network namespace) it is; absent for a hostNetwork pod, which has its node's IP. */
   ns?: string;
   /** The DaemonSet that owns it. */

@@ -11,6 +11,7 @@ const n = (k: number, one: string, other: string) => count('en', k, { one, other
 
 const BLOCKS: Record<string, (k: number) => string> = {
   'nodes-json': (k) => `kubectl JSON: ${n(k, 'node', 'nodes')}`,
+  'ciliumnodes-json': (k) => `kubectl JSON: ${n(k, 'CiliumNode', 'CiliumNodes')}`,
   'pods-json': (k) => `kubectl JSON: ${n(k, 'pod', 'pods')}`,
   'daemonsets-json': (k) => `kubectl JSON: ${n(k, 'DaemonSet', 'DaemonSets')}`,
   'list-json': (k) => `kubectl JSON list: ${n(k, 'object', 'objects')}`,
@@ -31,10 +32,14 @@ const command = (table: string) => (table === 'fdb' ? 'bridge -j fdb' : `ip -j $
 export const IMPORT_MODES_EN: Record<string, string> = {
   'flannel-vxlan': 'Flannel, VXLAN backend',
   'flannel-host-gw': 'Flannel, host-gw backend',
+  calico: 'Calico, no encapsulation (BGP routes via the other node)',
+  'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+  'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
+  'cilium-native': 'Cilium, native routing (eBPF)',
   bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',
 };
 
-const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
+const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: "minikube's bridge CNI" };
 
 const ROUTE_WHY: Record<string, string> = {
   dev: 'its interface is not in the lab',
@@ -69,13 +74,16 @@ export const importNotesEn: ImportCatalog = {
         ? 'No CNI found among the DaemonSets or pods: choose the datapath mode the lab should have.'
         : `${CNIS[detected] ?? detected} was found, but this build has no datapath mode for it yet: choose one of the modes it has.`,
     'datapath-refused': ({ mode, node, other }) =>
-      `The mode "${IMPORT_MODES_EN[mode] ?? mode}" needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose the VXLAN backend.`,
+      `The mode "${IMPORT_MODES_EN[mode] ?? mode}" needs the nodes on one layer-2 network, and ${node} is not on ${other}'s: choose a mode that tunnels (VXLAN).`,
     'lab-invalid': ({ problems }) => `The lab built from this input is not valid (${problems}). This is a fault of the import; please report it with your input.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (node ${node})` : ''}.`,
     'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni}, recognised by ${from}.`,
     datapath: ({ mode, chosen }) => `Datapath mode: ${IMPORT_MODES_EN[mode] ?? mode}${chosen ? ' (your choice)' : ''}.`,
     'ip-applied': ({ node, table, confirmed, added }) => `${node}, ${command(table)}: ${confirmed} already as in the lab, ${added} added.`,
     'ip-mac': ({ node, iface, mac }) => `${node}: ${iface} has MAC ${mac}, as ip -j addr shows.`,
+    'minikube-start': ({ cni, nodes }) =>
+      `minikube start${nodes > 0 ? ` with ${n(nodes, 'node', 'nodes')}` : ''}${cni !== '' ? `${nodes > 0 ? ' and' : ' with'} --cni ${cni}` : ''}${cni !== '' ? ': it names the CNI when no DaemonSet does' : ''}.`,
+    'calico-blocks': ({ node, blocks }) => `${node}: Calico block${blocks.includes(',') ? 's' : ''} ${blocks}, affine to it (the /26 of the pool holding its pods' addresses, claimed by calico-ipam when it assigned them).`,
     'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule for the docker driver: the cluster's network is 192.168.49.0/24 when that is free (else 192.168.58.0/24, 192.168.67.0/24, …), and a node's address is the gateway's plus the node's index. Check with minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `${node}: address ${ip}, that of ${pod}, which shares its node's network (hostNetwork).`,
@@ -91,6 +99,22 @@ export const importNotesEn: ImportCatalog = {
     'flannel-backend': ({ backend, from }) =>
       `Flannel backend ${backend}${from === 'default' ? ", kube-flannel's default (paste ip -j addr of a node to check: flannel.1 means vxlan)" : from === 'flannel.1' ? ', as flannel.1 in ip -j addr shows' : ', as the nodes\' routes show'}.`,
     'name-shortened': ({ pod, ns }) => `${pod} is named ${ns} in the lab (network namespace names there have at most 31 characters and are unique).`,
+    'minikube-nodes-differ': ({ flag, found }) => `minikube start asked for ${n(flag, 'node', 'nodes')}, the output shows ${found}: the lab has the ${found} it shows (nodes added or deleted since, or part of the output not pasted).`,
+    'cni-conflict': ({ flag, detected }) => `minikube start said --cni ${flag}, but the DaemonSets run ${CNIS[detected] ?? detected}: the lab follows what runs.`,
+    'calico-encapsulation': ({ encap, from, modelled }) => {
+      const how = from === 'default' ? "the manifest's default (CALICO_IPV4POOL_IPIP Always in calico.yaml and minikube's copy; paste a node's ip -j addr to check: an addressed tunl0 means IP-in-IP, vxlan.calico VXLAN)" : from === 'routes' ? "as BIRD's routes in ip -j route show" : `as ${from} in ip -j addr shows`;
+      const what = encap === 'ipip' ? 'IP-in-IP (tunl0)' : encap === 'vxlan' ? 'VXLAN (vxlan.calico)' : 'none';
+      return `Calico encapsulation: ${what}, ${how}.${modelled ? '' : " This build has no IP-in-IP device: the lab runs Calico without encapsulation, whose BIRD routes carry the blocks the same way on one network (the packets lack tunl0's 20-byte outer header)."}`;
+    },
+    'calico-gateway': ({ ip, from }) =>
+      `The nodes' default gateway ${ip}${from === 'routes' ? ', from ip -j route' : from === 'docker' ? ", the Docker network's gateway" : ', the first address of the nodes\' subnet (assumed)'}: Calico needs it, as the node answers the pods' ARP for 169.254.1.1 (proxy ARP) only for an address it routes.`,
+    'cilium-routing': ({ routing, from }) =>
+      `Cilium routing mode: ${routing}${from === 'default' ? ", Cilium's default (routing-mode: tunnel in minikube's manifest; paste a node's ip -j addr to check: cilium_vxlan means tunnel)" : from === 'routes' ? ", as the routes to the other nodes' pod CIDRs show" : `, as ${from} in ip -j addr shows`}.`,
+    'cilium-pod-cidr': ({ node, cidr, from }) =>
+      `${node}: Cilium's cluster-pool CIDR ${cidr}${from === 'ciliumnode' ? ', from its CiliumNode (spec.ipam.podCIDRs)' : from === 'pods' ? ", the /24 holding its pods (cluster-pool-ipv4-mask-size 24; the operator's CIDRs need not be the Node's podCIDR)" : ", its podCIDR (paste kubectl get ciliumnodes -o json to check)"}.`,
+    'cilium-router': ({ node, ip, from }) =>
+      `${node}: router IP ${ip} on cilium_host${from === 'ciliumnode' ? ' (the CiliumNode\'s CiliumInternalIP)' : from === 'cilium_host' ? ', as ip -j addr shows' : ', the lowest address of its CIDR no pod holds (assumed; the agent picks it from the CIDR)'}.`,
+    'ages-adjusted': ({ node, pod }) => `${node} is younger in the pasted output than its pod ${pod}: the outputs were taken at different moments, so the node is taken to have joined when that pod was made.`,
     'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
     'macs-assumed': ({ rule }) =>
       rule === 'docker' ? "Nodes' MACs as Docker up to 27 derived them from the address (02:42 and the address; Docker 28 and later picks random ones), where ip -j addr gave none." : "Nodes' MACs made up from their address, where ip -j addr gave none.",

@@ -12,6 +12,7 @@ const n = (k: number, one: string, few: string, many: string) => count('ru', k, 
 
 const BLOCKS: Record<string, (k: number) => string> = {
   'nodes-json': (k) => `JSON из kubectl: ${n(k, 'нода', 'ноды', 'нод')}`,
+  'ciliumnodes-json': (k) => `JSON из kubectl: ${n(k, 'объект', 'объекта', 'объектов')} CiliumNode`,
   'pods-json': (k) => `JSON из kubectl: ${n(k, 'под', 'пода', 'подов')}`,
   'daemonsets-json': (k) => `JSON из kubectl: ${n(k, 'DaemonSet', 'DaemonSet', 'DaemonSet')}`,
   'list-json': (k) => `список JSON из kubectl: ${n(k, 'объект', 'объекта', 'объектов')}`,
@@ -32,10 +33,14 @@ const command = (table: string) => (table === 'fdb' ? 'bridge -j fdb' : `ip -j $
 export const IMPORT_MODES_RU: Record<string, string> = {
   'flannel-vxlan': 'Flannel, бэкенд VXLAN',
   'flannel-host-gw': 'Flannel, бэкенд host-gw',
+  calico: 'Calico без инкапсуляции (маршруты BGP через другую ноду)',
+  'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+  'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
+  'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
   bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',
 };
 
-const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet' };
+const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: 'CNI bridge из minikube' };
 
 const ROUTE_WHY: Record<string, string> = {
   dev: 'его интерфейса нет в стенде',
@@ -83,13 +88,16 @@ export const importNotesRu: ImportCatalog = {
         ? 'Ни среди DaemonSet, ни среди подов CNI не найден: выберите режим пути данных для стенда.'
         : `Найден ${CNIS[detected] ?? detected}, но режима пути данных для него в этой версии пока нет: выберите один из имеющихся.`,
     'datapath-refused': ({ mode, node, other }) =>
-      `Режиму «${IMPORT_MODES_RU[mode] ?? mode}» нужны ноды в одной сети второго уровня, а нода ${node} не в сети ноды ${other}: выберите бэкенд VXLAN.`,
+      `Режиму «${IMPORT_MODES_RU[mode] ?? mode}» нужны ноды в одной сети второго уровня, а нода ${node} не в сети ноды ${other}: выберите режим с туннелем (VXLAN).`,
     'lab-invalid': ({ problems }) => `Стенд, собранный из этих данных, некорректен (${problems}). Это ошибка импорта; сообщите о ней, приложив входные данные.`,
     block: ({ kind, count: k, node }) => `${(BLOCKS[kind] ?? ((c: number) => `${kind}: ${c}`))(k)}${node !== '' ? ` (нода ${node})` : ''}.`,
     'cni-detected': ({ cni, from }) => `CNI: ${CNIS[cni] ?? cni} (опознан по ${from}).`,
     datapath: ({ mode, chosen }) => `Режим пути данных: ${IMPORT_MODES_RU[mode] ?? mode}${chosen ? ' (ваш выбор)' : ''}.`,
     'ip-applied': ({ node, table, confirmed, added }) => `Нода ${node}, ${command(table)}: уже как в стенде — ${confirmed}, добавлено — ${added}.`,
     'ip-mac': ({ node, iface, mac }) => `Нода ${node}: у интерфейса ${iface} MAC ${mac}, как показывает ip -j addr.`,
+    'minikube-start': ({ cni, nodes }) =>
+      `Команда minikube start${nodes > 0 ? `: ${n(nodes, 'нода', 'ноды', 'нод')}` : ''}${cni !== '' ? `${nodes > 0 ? ',' : ':'} --cni ${cni} — по этому флагу определяется CNI, если его не называет ни один DaemonSet` : ''}.`,
+    'calico-blocks': ({ node, blocks }) => `Нода ${node}: ${blocks.includes(',') ? 'блоки' : 'блок'} Calico ${blocks} с привязкой к ней (подсети /26 пула, в которых лежат адреса её подов; calico-ipam занял их, когда выдавал эти адреса).`,
     'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube для драйвера docker: сеть кластера — 192.168.49.0/24, если она свободна (иначе 192.168.58.0/24, 192.168.67.0/24, …), а адрес ноды — адрес шлюза плюс её номер. Проверьте командой minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `Нода ${node}: адрес ${ip} в сети Docker кластера kind, по порядку нод (их выбирает Docker; проверьте kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `Нода ${node}: адрес ${ip}, как у пода ${pod}, который работает в сети своей ноды (hostNetwork).`,
@@ -105,6 +113,22 @@ export const importNotesRu: ImportCatalog = {
     'flannel-backend': ({ backend, from }) =>
       `Бэкенд Flannel — ${backend}${from === 'default' ? ' по умолчанию в kube-flannel (проверьте по ip -j addr любой ноды: наличие flannel.1 означает бэкенд vxlan)' : from === 'flannel.1' ? ', как показывает flannel.1 в ip -j addr' : ', как показывают маршруты нод'}.`,
     'name-shortened': ({ pod, ns }) => `Под ${pod} в стенде называется ${ns}: имена сетевых пространств имён там не длиннее 31 символа и не повторяются.`,
+    'minikube-nodes-differ': ({ flag, found }) => `Команда minikube start просила ${n(flag, 'ноду', 'ноды', 'нод')}, а в выводе их ${found}: в стенде столько нод, сколько в выводе (ноды добавили или удалили позже либо вставили не весь вывод).`,
+    'cni-conflict': ({ flag, detected }) => `В minikube start указано --cni ${flag}, но по DaemonSet работает ${CNIS[detected] ?? detected}: стенд следует тому, что работает.`,
+    'calico-encapsulation': ({ encap, from, modelled }) => {
+      const how = from === 'default' ? 'как по умолчанию в манифесте (CALICO_IPV4POOL_IPIP Always в calico.yaml и его копии в minikube; проверьте по ip -j addr любой ноды: tunl0 с адресом означает IP-in-IP, vxlan.calico — VXLAN)' : from === 'routes' ? 'как показывают маршруты BIRD в ip -j route' : `как показывает ${from} в ip -j addr`;
+      const what = encap === 'ipip' ? 'IP-in-IP (tunl0)' : encap === 'vxlan' ? 'VXLAN (vxlan.calico)' : 'нет';
+      return `Инкапсуляция Calico: ${what}, ${how}.${modelled ? '' : ' Устройства IP-in-IP в этой версии нет: стенд работает с Calico без инкапсуляции, и маршруты BIRD так же ведут к блокам в одной сети (у пакетов нет внешнего заголовка tunl0 в 20 байт).'}`;
+    },
+    'calico-gateway': ({ ip, from }) =>
+      `Шлюз по умолчанию для нод — ${ip}${from === 'routes' ? ', из ip -j route' : from === 'docker' ? ', шлюз сети Docker' : ', первый адрес подсети нод (допущение)'}: он нужен Calico, потому что на ARP-запрос пода о 169.254.1.1 нода отвечает (proxy ARP) только за адрес, к которому у неё есть маршрут.`,
+    'cilium-routing': ({ routing, from }) =>
+      `Режим маршрутизации Cilium: ${routing}${from === 'default' ? ', по умолчанию в Cilium (routing-mode: tunnel в манифесте minikube; проверьте по ip -j addr любой ноды: cilium_vxlan означает tunnel)' : from === 'routes' ? ', как показывают маршруты к подсетям подов других нод' : `, как показывает ${from} в ip -j addr`}.`,
+    'cilium-pod-cidr': ({ node, cidr, from }) =>
+      `Нода ${node}: подсеть cluster-pool в Cilium — ${cidr}${from === 'ciliumnode' ? ', из её объекта CiliumNode (spec.ipam.podCIDRs)' : from === 'pods' ? ' — подсеть /24, в которой лежат её поды (cluster-pool-ipv4-mask-size 24; подсети от оператора Cilium не обязаны совпадать с podCIDR ноды)' : ' — её podCIDR (проверьте по kubectl get ciliumnodes -o json)'}.`,
+    'cilium-router': ({ node, ip, from }) =>
+      `Нода ${node}: адрес маршрутизатора ${ip} на cilium_host${from === 'ciliumnode' ? ' (CiliumInternalIP из объекта CiliumNode)' : from === 'cilium_host' ? ', как показывает ip -j addr' : ' — наименьший адрес её подсети, не занятый подами (допущение; агент выбирает его из подсети)'}.`,
+    'ages-adjusted': ({ node, pod }) => `Во вставленном выводе нода ${node} моложе своего пода ${pod}: выводы сняты в разное время, поэтому считается, что нода присоединилась, когда создавался этот под.`,
     'times-assumed': () => 'Не указаны ни возраст, ни время создания: ноды присоединились с разницей 20 с, поды — с разницей в секунду.',
     'macs-assumed': ({ rule }) =>
       rule === 'docker' ? 'MAC-адреса нод построены так, как Docker до версии 27 включительно выводил их из IP-адреса (02:42 и четыре байта адреса; Docker 28 и новее выбирает их случайно), — там, где ip -j addr их не дал.' : 'MAC нод составлены из их адресов, где ip -j addr их не дал.',
