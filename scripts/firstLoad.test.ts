@@ -84,6 +84,7 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/model/schema.ts': 'the topology’s zod schema loads with the first untrusted lab (a link’s, a file, storage, the editor): the pages’ own labs need no shape check',
   'src/core/model/labFile.ts': 'lab files and a link’s lab are read through the schema, loaded when one is read (store/labReader.ts)',
   'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
+  'src/components/canvas/zoomBehaviour.ts': 'd3-zoom (with d3-selection, -transition, -interpolate, -color, -drag, -timer) loads with the first gesture over the drawing, zoom button or animated camera move; the drawing is placed without it',
   'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
 };
 
