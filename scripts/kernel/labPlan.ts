@@ -216,6 +216,10 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
         if (ifc.local !== undefined) cmd.push('local', ifc.local);
         cmd.push('dev', ifc.dev, ifc.learning === true ? 'learning' : 'nolearning');
         tunnels.push(cmd);
+      } else if (ifc.kind === 'openvswitch') {
+        // An OVS kernel datapath is made over generic netlink by its user-space owner (Weave Net's
+        // weaver), not by `ip link`: such labs are `unrecorded: 'ovs'`, never planned.
+        throw new Error(`${name}/${ifc.name}: an Open vSwitch datapath cannot be built by ip link`);
       } else {
         const seg = segIndex.get(ifc.segment);
         if (seg === undefined) throw new Error(`${name}/${ifc.name}: unknown segment ${ifc.segment}`);
