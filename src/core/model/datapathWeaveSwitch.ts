@@ -22,7 +22,8 @@ function podNames(t: Topology): { node: string; name: string }[] {
  * `t` switched into or out of Weave Net (`spec` or `t.datapath` is `weave`): the pods re-created
  * by addPod under the new mode's CNI, in the lab's order. Out of Weave they are wired first under
  * Flannel VXLAN (the bridge plugin makes cni0 on each node's lease), then the lab is switched to
- * `spec` by setDatapath (bridge, host-gw, Cilium) or switchDatapath (Calico).
+ * `spec` by setDatapath (bridge, host-gw, Cilium) or switchDatapath (Calico); nodes that kept cni0
+ * from before Weave get their pods back from the bridge plugin on it instead.
  * @throws TopologyEditError as addPod, setDatapath and switchDatapath do (e.g. `hostgw-no-l2`).
  */
 export function switchWeave(t: Topology, spec: DatapathSpec): Topology {
@@ -43,9 +44,13 @@ export function switchWeave(t: Topology, spec: DatapathSpec): Topology {
   }
   const { datapath: _weave, ...rest } = t;
   const bare: Topology = { ...rest, machines: t.machines.map((m) => (m.role === 'node' && runsWeave(m) ? withoutWeaveDevices(withoutPods(m)) : m)) };
-  const via: DatapathSpec = spec.cni === 'flannel' ? spec : { cni: 'flannel', backend: 'vxlan' };
-  const underFlannel = readd(setDatapath(bare, via), pods);
-  if (spec.cni === 'flannel') return underFlannel;
-  if (spec.cni === 'calico') return switchDatapath(underFlannel, spec);
-  return setDatapath(underFlannel, spec);
+  // Nodes that kept their cni0 from before Weave get their pods from the bridge plugin on it (Flannel's
+  // ADD would refuse a cni0 whose address is not its lease's first: "already has an IP address
+  // different from"); fresh nodes under Flannel VXLAN, whose bridge plugin makes cni0.
+  const kept = bare.machines.filter((m) => m.role === 'node').every((m) => m.interfaces.some((i) => i.kind === 'bridge' && (i.addresses ?? []).length > 0));
+  const via: DatapathSpec = kept ? { cni: 'bridge' } : spec.cni === 'flannel' ? spec : { cni: 'flannel', backend: 'vxlan' };
+  const wired = readd(setDatapath(bare, via), pods);
+  if (spec.cni === via.cni && (spec.cni !== 'flannel' || (via.cni === 'flannel' && spec.backend === via.backend))) return wired;
+  if (spec.cni === 'calico') return switchDatapath(wired, spec);
+  return setDatapath(wired, spec);
 }
