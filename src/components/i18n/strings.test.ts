@@ -75,6 +75,8 @@ const LATIN_OK = new Set([
   'calico', 'cali', 'Felix', 'BIRD', 'vxlan', 'ipam', 'proxy_arp', 'persist', 'graceful', 'Init', 'init',
   // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
   'Cilium', 'eBPF', 'cilium_vxlan',
+  // Weave Net by its own name, its router process and the Open vSwitch datapath it programs (OVS).
+  'Weave', 'Net', 'OVS', 'weaver',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
