@@ -22,8 +22,8 @@ function vniText(o: OvsMsg['outs'][number]): string {
 /** Sentences for the `ovs` and `in-vport` messages. */
 export const ovsEventsEn: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = {
   'in-vport': (m) => ({
-    short: `${m.datapath}, the Open vSwitch datapath, takes ${sum(m.f)} from its port ${m.iface}.`,
-    why: `${m.iface} is a port (vport) of the kernel datapath ${m.datapath}, not of a bridge and not of ${m.ns}'s IP stack: the datapath matches the frame against its flow table. Nothing routes it, so its TTL stays as the pod sent it.`,
+    short: `${m.datapath}, an Open vSwitch datapath, takes ${sum(m.f)} from its port ${m.iface}.`,
+    why: `${m.iface} is a port (vport) of ${m.datapath}, an Open vSwitch datapath in ${m.ns}'s kernel, not of a bridge and not of its IP stack: the datapath matches the frame against its flow table. Nothing routes it, so its TTL stays as the pod sent it.`,
   }),
   ovs: (m) => {
     const tunnel = m.tunnel ? ` (tunnel VNI ${m.tunnel.vni} from ${m.tunnel.src})` : '';
@@ -31,7 +31,7 @@ export const ovsEventsEn: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = 
     if (m.action === 'miss') {
       return {
         short: `${m.datapath} on ${m.node} has no flow for this frame${tunnel}: the kernel sends it up to weaver.`,
-        why: `The Open vSwitch datapath is a flow table in the kernel, filled from user space. Weave's flows match the in port ${m.iface}${m.tunnel ? ', the tunnel\'s id and source' : ''} and the Ethernet source ${m.src} and destination ${m.dst}. No flow matches yet, so the kernel queues the packet to the weaver process as an upcall (ovs_dp_upcall). This first packet takes the slow path through user space; later ones with the same addresses do not.`,
+        why: `The Open vSwitch datapath is a flow table in the kernel, filled from user space. Weave's flows match the in port ${m.iface}${m.tunnel ? ', the tunnel\'s id and source' : ''} and the Ethernet source ${m.src} and destination ${m.dst}. No flow matches yet, so the kernel queues the packet to the weaver process as an upcall (ovs_dp_upcall). This first packet takes the slow path through user space; later ones with the same addresses do not. (Weave Net's fastdp as it was: the project has been dormant since 2022-11.)`,
       };
     }
     if (m.action === 'hit') {
