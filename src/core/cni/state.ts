@@ -97,6 +97,8 @@ export interface WeaveRouterState {
   range: string;
   start: number;
   end: number;
+  /** Addresses of the range other peers hold (the lab's stand-in for the ring's record of who owns what). */
+  held?: number[];
 }
 
 /**

@@ -79,7 +79,7 @@ function allocate(h: PluginHost, id: string): { ip: string; prefix: number } {
   const net = r.ip >>> 0;
   const first = Math.max(router.start, net + 1);
   const last = Math.min(router.end - 1, net + 2 ** (32 - r.prefix) - 2);
-  const taken = new Set<number>();
+  const taken = new Set<number>(router.held ?? []);
   for (const n of Object.values(h.kernel.node.namespaces)) for (const l of n.links) for (const a of l.addresses) {
     const c = parseCidr(a);
     if (c) taken.add(c.ip >>> 0);

@@ -140,3 +140,19 @@ describe('switching into and out of Weave Net', () => {
     expect(delivered(switchDatapath(seedWeave(), { cni: 'cilium', routing: 'tunnel' }))).toBe(true);
   });
 });
+
+describe('a node joining a Weave lab', () => {
+  it('launches weave-net on it without taking an address another peer holds, and its new pod reaches the others', async () => {
+    const { addNode } = await import('./labEdits');
+    const joined = addNode(seedWeave());
+    if (!joined) throw new Error('no node added');
+    const node3 = joined.topology.machines.find((m) => m.name === joined.name);
+    expect(node3?.interfaces.map((i) => i.name)).toEqual(expect.arrayContaining(['weave', 'datapath', 'vethwe-bridge', 'vethwe-datapath', 'vxlan-6784']));
+    const withPod = addPod(joined.topology, joined.name, { name: 'pod5' }).topology;
+    const all = withPod.machines.flatMap((m) => [m, ...(m.pods ?? [])]).flatMap((ns) => ns.interfaces.flatMap((i) => i.addresses ?? [])).filter((a) => a.startsWith('10.'));
+    expect(new Set(all).size).toBe(all.length);
+    expect(validateTopology(withPod)).toEqual([]);
+    const r = runJourney(withPod, { from: 'pod5', to: 'pod1' });
+    expect(r.events.some((e) => e.type === 'deliver' && e.ns === 'pod1')).toBe(true);
+  });
+});

@@ -196,10 +196,15 @@ export function runsWeave(m: MachineSpec): boolean {
  */
 export function launchWeave(t: Topology): Topology {
   const nodes = weaveNodes(t);
+  // Every address the lab holds: a node launched later must not expose one another peer has.
+  const taken = new Set<number>();
+  for (const m of t.machines) for (const a of addressesOf(m)) taken.add(a);
   const machines = t.machines.map((m): MachineSpec => {
     const n = nodes.find((x) => x.name === m.name);
     if (!n || runsWeave(m)) return m;
-    return { ...m, interfaces: [...m.interfaces, ...weaveDevices(n, addressesOf(m))] };
+    const devices = weaveDevices(n, taken);
+    for (const d of devices) for (const a of d.addresses ?? []) taken.add((parseCidr(a)?.ip ?? 0) >>> 0);
+    return { ...m, interfaces: [...m.interfaces, ...devices] };
   });
   return { ...t, machines, datapath: { cni: 'weave' } };
 }

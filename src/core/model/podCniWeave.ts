@@ -1,7 +1,7 @@
 import type { Json } from '../cni/goJson';
 import type { ConfList } from '../cni/runtime';
 import type { WeaveRouterState } from '../cni/state';
-import { runsWeave, WEAVE_RANGE, weaveNodes } from './datapathWeave';
+import { addressesOf, runsWeave, WEAVE_RANGE, weaveNodes } from './datapathWeave';
 import type { MachineSpec, Topology } from './topology';
 
 /*
@@ -25,5 +25,9 @@ export function weaveConfList(): ConfList {
 export function weaveRouterOf(t: Topology, machine: MachineSpec): WeaveRouterState | null {
   if (t.datapath?.cni !== 'weave' || !runsWeave(machine)) return null;
   const n = weaveNodes(t).find((x) => x.name === machine.name);
-  return n ? { range: WEAVE_RANGE, start: n.start, end: n.end } : null;
+  if (!n) return null;
+  // A node that joined later gets a share of a ring split again (weaveNodes); the addresses other
+  // peers already hold stay theirs, as the ring's owners would keep them.
+  const held = t.machines.filter((m) => m.name !== machine.name).flatMap((m) => [...addressesOf(m)]);
+  return { range: WEAVE_RANGE, start: n.start, end: n.end, held };
 }
