@@ -70,7 +70,7 @@ const LATIN_OK = new Set([
   // actions, the upcall to user space, the mesh's short IDs and the weave source's own comment, by their names.
   'weave', 'net', 'weaver', 'open', 'vswitch', 'ovs', 'datapath', 'vport', 'fastdp', 'upcall', 'set', 'tunnel', 'short', 'id',
   'vxlan-6784', 'vethwe-bridge', 'vethwe-datapath', 'router', 'fastdp.go', 'not', 'a', 'real', 'broadcast', 'so', 'don\'t', 'create', 'flow', 'rule', 'esp',
-  'fastdatapath.bridge', 'extractpeers', 'tunnelidfor',
+  'extractpeers', 'tunnelidfor',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lxc[0-9a-f]{12}|vethwepl[0-9a-z]{1,7}|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

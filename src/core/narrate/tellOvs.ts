@@ -10,7 +10,7 @@ import type { Msg } from './messages';
  * to user space, ovs_execute_actions runs a flow's actions) or weaver's (router/fastdp.go: the
  * vport's miss handler, which calls FastDatapath.bridge or, on the VXLAN vport, extractPeers).
  */
-const OVS_FN: Record<OvsEvent['action'], string> = { miss: 'ovs_dp_upcall', upcall: 'FastDatapath.bridge', hit: 'ovs_execute_actions' };
+const OVS_FN: Record<OvsEvent['action'], string> = { miss: 'ovs_dp_upcall', upcall: '', hit: 'ovs_execute_actions' };
 
 /** The message of an `ovs` event and the function that decided it. */
 export function ovsMessage(e: OvsEvent): { msg: Msg; fn: string } {
@@ -22,7 +22,8 @@ export function ovsMessage(e: OvsEvent): { msg: Msg; fn: string } {
       k: 'ovs', node: e.ns, datapath: e.datapath, iface: e.iface, action: e.action, src: e.src, dst: e.dst, broadcast: isGroupMac(e.dst),
       tunnel: e.tunnel ?? null, learnedMac: e.learned?.mac ?? '', learnedAt: e.learned?.at ?? '', install: e.install === true, flood: e.flood === true, outs,
     },
-    fn: e.action === 'upcall' && e.tunnel ? 'extractPeers' : OVS_FN[e.action],
+    // weaver's decision is user space, not the kernel: its sentence cites router/fastdp.go itself.
+    fn: OVS_FN[e.action],
   };
 }
 
