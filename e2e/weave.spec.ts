@@ -25,7 +25,7 @@ for (const lang of ['en', 'ru'] as const) {
     : {
       scenario: 'Сценарий', log: 'Журнал событий', detailed: 'Подробно', group: 'Weave Net, история: путь данных OVS и VXLAN (без записи на ядре)',
       miss: /^datapath \(vethwe-datapath\): потока нет: вопрос к weaver$/,
-      upcall: /^datapath \(vethwe-datapath\): weaver: VXLAN к node2, VNI \d+, поток установлен$/,
+      upcall: /^datapath \(vethwe-datapath\): weaver: VXLAN к машине node2, VNI \d+, поток установлен$/,
       hit: /^datapath \(vxlan-6784\): поток: vethwe-datapath$/,
       why: /short ID/, vni: /^VXLAN, VNI \d+, порт UDP 6784$/, vxlan: 'VXLAN, VNI 1, порт UDP 8472', overhead: /^50 /,
     };

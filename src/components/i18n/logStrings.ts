@@ -236,7 +236,7 @@ export const logRu: LogStrings = {
     miss: () => 'потока нет: вопрос к weaver',
     upcall: (out, install) => `weaver: ${out}${install ? ', поток установлен' : ', без потока'}`,
     hit: (out) => `поток: ${out}`,
-    tunnel: (peer, vni) => `VXLAN к ${peer}, VNI ${vni}`,
+    tunnel: (peer, vni) => `VXLAN к машине ${peer}, VNI ${vni}`,
     drop: 'отброшен',
   },
   dropped: (reason) => `Отброшен: ${reason}`,

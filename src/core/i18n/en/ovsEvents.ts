@@ -14,6 +14,12 @@ function where(m: OvsMsg): string {
   return m.outs.map((o) => (o.peer !== '' ? `${o.port} with set(tunnel) to ${o.peer} (${o.dst}), VNI ${o.vni}` : o.port)).join(', ');
 }
 
+/** The same, short: a tunnel as `port → node`. */
+function whereShort(m: OvsMsg): string {
+  if (m.outs.length === 0) return 'nowhere: the packet is dropped';
+  return m.outs.map((o) => (o.peer !== '' ? `${o.port} → ${o.peer}, VNI ${o.vni}` : o.port)).join(', ');
+}
+
 /** The VNI's arithmetic: the two short IDs it packs. */
 function vniText(o: OvsMsg['outs'][number]): string {
   return `VNI ${o.vni} = ${o.srcPeer} + ${o.dstPeer} × 4096: the sending peer's short ID in the low 12 bits, the receiving peer's in the next 12`;
@@ -36,7 +42,7 @@ export const ovsEventsEn: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = 
     }
     if (m.action === 'hit') {
       return {
-        short: `${m.datapath} on ${m.node} finds a flow${tunnel}: it sends the frame to ${where(m)}, without asking weaver.`,
+        short: `${m.datapath} on ${m.node} has a flow${tunnel}: ${whereShort(m)}, without asking weaver.`,
         why: `weaver installed this flow when the first frame with these addresses missed. The kernel now runs its actions alone (ovs_execute_actions), which is what makes fastdp fast: no copy to user space.${first ? ` The tunnel key sets the outer destination ${first.dst} and ${vniText(first)} (router/fastdp.go tunnelIDFor).` : ''}`,
       };
     }
@@ -48,7 +54,7 @@ export const ovsEventsEn: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = 
         ? `${m.broadcast ? 'It is a broadcast' : `It does not know ${m.dst} yet`}, so it sends the frame out of every port but the one it came in on: ${where(m)}.${m.install ? ' It installs a flow for this broadcast.' : ' A destination it does not know gets no flow ("Not a real broadcast, so don\'t create a flow rule"), so the next such frame asks again.'}`
         : `It knows ${m.dst}: ${where(m)}. It installs that flow, so the next frame with these addresses stays in the kernel.`;
     return {
-      short: `weaver answers the upcall: ${m.flood ? 'flood' : 'forward'} to ${where(m)}${m.install ? '; flow installed' : ''}.`,
+      short: `weaver answers the upcall: ${m.flood ? 'flood' : 'forward'} to ${whereShort(m)}${m.install ? '; flow installed' : ''}.`,
       why: `weaver, Weave Net's router process, runs the miss handler of ${m.iface} (router/fastdp.go).${peers}${learned} ${verdict}${first ? ` For the tunnel it sets the outer destination ${first.dst}, TTL 64, and ${vniText(first)}.` : ''}`,
     };
   },

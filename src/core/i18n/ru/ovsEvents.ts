@@ -11,7 +11,13 @@ type OvsMsg = Parameters<NarratorCatalog['events']['ovs']>[0];
 /** Куда действия потока отправляют кадр. */
 function where(m: OvsMsg): string {
   if (m.outs.length === 0) return 'никуда: пакет теряется';
-  return m.outs.map((o) => (o.peer !== '' ? `${o.port} с set(tunnel) к ${o.peer} (${o.dst}), VNI ${o.vni}` : o.port)).join(', ');
+  return m.outs.map((o) => (o.peer !== '' ? `${o.port} с set(tunnel) к машине ${o.peer} (${o.dst}), VNI ${o.vni}` : o.port)).join(', ');
+}
+
+/** The same, short: a tunnel as `port → node`. */
+function whereShort(m: OvsMsg): string {
+  if (m.outs.length === 0) return 'никуда: пакет теряется';
+  return m.outs.map((o) => (o.peer !== '' ? `${o.port} → ${o.peer}, VNI ${o.vni}` : o.port)).join(', ');
 }
 
 /** Арифметика VNI: два коротких идентификатора в одном числе. */
@@ -36,11 +42,11 @@ export const ovsEventsRu: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = 
     }
     if (m.action === 'hit') {
       return {
-        short: `Путь данных ${m.datapath} на машине ${m.node} находит поток${tunnel} и отправляет кадр: ${where(m)} — без обращения к weaver.`,
+        short: `Путь данных ${m.datapath} на машине ${m.node} находит поток${tunnel}: ${whereShort(m)}, без обращения к weaver.`,
         why: `weaver установил этот поток, когда первый кадр с этими адресами не нашёл подходящего. Теперь ядро выполняет действия потока само (ovs_execute_actions) — в этом и состоит скорость fastdp: копии в пространство пользователя нет.${first ? ` Ключ туннеля задаёт внешний адрес назначения ${first.dst} и ${vniText(first)} (router/fastdp.go, tunnelIDFor).` : ''}`,
       };
     }
-    const learned = m.learnedMac !== '' ? ` Он запоминает, что ${m.learnedMac} находится за ${m.learnedAt}.` : '';
+    const learned = m.learnedMac !== '' ? ` Он запоминает, что ${m.learnedMac} находится за ${m.tunnel ? 'машиной' : 'портом'} ${m.learnedAt}.` : '';
     const peers = m.tunnel ? ` VNI называет отправляющего участника (short ID ${m.tunnel.srcPeer}) и этого (${m.tunnel.dstPeer}) (extractPeers).` : '';
     const verdict = m.outs.length === 0
       ? 'VNI называет участника, которого weaver не знает, поэтому поток не устанавливается, а пакет теряется.'
@@ -48,7 +54,7 @@ export const ovsEventsRu: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = 
         ? `${m.broadcast ? 'Это широковещательный кадр' : `Адрес ${m.dst} ему ещё неизвестен`}, поэтому кадр уходит во все порты, кроме входного: ${where(m)}.${m.install ? ' Для этого широковещательного кадра он устанавливает поток.' : ' Для неизвестного получателя поток не устанавливается («Not a real broadcast, so don\'t create a flow rule»), и следующий такой кадр снова уйдёт к weaver.'}`
         : `Адрес ${m.dst} ему известен: ${where(m)}. Он устанавливает поток, и следующий кадр с этими адресами останется в ядре.`;
     return {
-      short: `weaver отвечает на upcall: ${m.flood ? 'рассылка' : 'пересылка'} — ${where(m)}${m.install ? '; поток установлен' : ''}.`,
+      short: `weaver отвечает на upcall: ${m.flood ? 'рассылка' : 'пересылка'} — ${whereShort(m)}${m.install ? '; поток установлен' : ''}.`,
       why: `weaver, процесс-маршрутизатор Weave Net, выполняет обработчик промахов порта ${m.iface} (router/fastdp.go).${peers}${learned} ${verdict}${first ? ` Для туннеля он задаёт внешний адрес назначения ${first.dst}, TTL 64 и ${vniText(first)}.` : ''}`,
     };
   },
