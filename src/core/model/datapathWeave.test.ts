@@ -156,3 +156,13 @@ describe('a node joining a Weave lab', () => {
     expect(r.events.some((e) => e.type === 'deliver' && e.ns === 'pod1')).toBe(true);
   });
 });
+
+describe('checking a Weave step on real Linux', () => {
+  it('shows fastdp\'s vport as a collect_md device (`external`), not with the packet\'s VNI as its id', async () => {
+    const { proofOf } = await import('../proof/proofs');
+    const t = seedWeave();
+    const r = runJourney(t, { from: 'pod1', to: 'pod3' });
+    const at = r.events.findIndex((e) => e.type === 'vxlan' && e.action === 'encap');
+    expect(proofOf(r, at, t)).toMatchObject({ command: 'ip -d link show vxlan-6784', expect: ['vxlan', 'external', 'dstport 6784'] });
+  });
+});
