@@ -166,3 +166,16 @@ describe('checking a Weave step on real Linux', () => {
     expect(proofOf(r, at, t)).toMatchObject({ command: 'ip -d link show vxlan-6784', expect: ['vxlan', 'external', 'dstport 6784'] });
   });
 });
+
+describe('the Weave journey\'s chapters', () => {
+  it('tell the datapath\'s decision on each node, claim no router hop or gateway ARP, and correct nothing that did not happen', async () => {
+    const { chaptersOf } = await import('../narrate/chapters');
+    const r = runJourney(seedWeave(), { from: 'pod1', to: 'pod3' });
+    const chapters = chaptersOf(r);
+    expect(chapters.map((c) => c.facts.kind)).toEqual(['origin', 'enter-root', 'bridge', 'ovs', 'encap', 'leave', 'decap', 'ovs', 'into-pod', 'answer']);
+    expect(chapters[0]?.facts).toMatchObject({ kind: 'origin', via: 'connected', gw: null });
+    expect(chapters.find((c) => c.facts.kind === 'ovs')?.facts).toMatchObject({ ns: 'node1', action: 'upcall', peer: 'node2' });
+    expect(chapters.some((c) => c.facts.kind === 'router' || c.facts.kind === 'route')).toBe(false);
+    expect(chapters.filter((c) => c.correction !== undefined)).toEqual([]);
+  });
+});
