@@ -1,7 +1,7 @@
 import type { Scenario } from '../../core';
 
 /** A group of the scenario picker; its name is `strings.form.groups[key]`. */
-export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'calico' | 'cilium' | 'cases' | 'other';
+export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'calico' | 'cilium' | 'weave' | 'cases' | 'other';
 
 /**
  * Which scenarios each group holds, by id, in the order the picker lists the groups. The patterns
@@ -25,6 +25,7 @@ export const GROUP_PATTERNS: readonly (readonly [Exclude<ScenarioGroupKey, 'othe
   ['flannel', /^flannel-/],
   ['calico', /^calico-/],
   ['cilium', /^cilium-/],
+  ['weave', /^weave-/],
   ['cases', /^case-/],
 ];
 
