@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { buildMinikubeCalico, buildSeedCalico } from '../src/core/presets/calicoBuild';
 import { buildMinikubeFlannel } from '../src/core/presets/minikubeBuild';
 import { buildMinikubeCilium } from '../src/core/presets/minikubeCiliumBuild';
+import { buildSeedWeave } from '../src/core/presets/weaveBuild';
 import type { Topology } from '../src/core/index';
 import { indexOfScenarios } from '../src/core/presets/scenarioIndex';
 import { SCENARIOS } from '../src/core/presets/scenarios';
@@ -19,6 +20,7 @@ const labs: [string, () => Topology][] = [
   ['src/core/presets/seed-calico-vxlan.lab.json', () => buildSeedCalico('vxlan')],
   ['src/core/presets/minikube-calico.lab.json', buildMinikubeCalico],
   ['src/core/presets/minikube-cilium.lab.json', buildMinikubeCilium],
+  ['src/core/presets/seed-weave.lab.json', buildSeedWeave],
 ];
 for (const [out, build] of labs) {
   writeFileSync(out, `${JSON.stringify(build(), null, 1)}\n`);

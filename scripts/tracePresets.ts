@@ -2,6 +2,7 @@ import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets
 import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
 import { minikubeCilium } from '../src/core/presets/minikubeCilium';
+import { seedWeave } from '../src/core/presets/weaveScenarios';
 import { seedTopology, type Topology } from '../src/core/index';
 import { seedHostGw, seedVxlan } from '../src/core/presets/datapathScenarios';
 import { seedCalicoStylePod1, seedWithListeners, seedWithRedirects } from '../src/core/presets/scenarios';
@@ -24,6 +25,7 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-cilium', seedCilium],
   ['seed-cilium-native', seedCiliumNative],
   ['minikube-cilium', minikubeCilium],
+  ['seed-weave', seedWeave],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

@@ -79,9 +79,9 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const unknown = (args.only ?? []).filter((id) => !SCENARIOS.some((s) => s.id === id));
   if (unknown.length > 0) throw new Error(`unknown scenario id(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
-  // A scenario whose datapath is eBPF (Cilium's) cannot be reproduced by the lab's namespaces.
+  // A scenario whose datapath is eBPF (Cilium's) or an OVS datapath (Weave's) cannot be reproduced by the lab's namespaces.
   const unrecordable = SCENARIOS.filter((s) => s.unrecorded !== undefined && args.only?.includes(s.id));
-  if (unrecordable.length > 0) throw new Error(`not recordable here (${unrecordable.map((s) => `${s.id}: ${s.unrecorded ?? ''}`).join(', ')}): the lab runs no eBPF`);
+  if (unrecordable.length > 0) throw new Error(`not recordable here (${unrecordable.map((s) => `${s.id}: ${s.unrecorded ?? ''}`).join(', ')}): the lab runs no eBPF and builds no Open vSwitch datapath`);
   const chosen = SCENARIOS.filter((s) => s.unrecorded === undefined && (!args.only || args.only.includes(s.id)));
   const statuses: Record<string, RecordStatus> = {};
   const fixtures = new URL('../../fixtures/kernel/', import.meta.url);

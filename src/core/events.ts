@@ -13,11 +13,13 @@ import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 import type { VxlanEvent } from './vxlanEvents';
 import type { BpfEvent } from './bpfEvents';
+import type { OvsEvent } from './ovsEvents';
 
 export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 export type { VxlanEvent } from './vxlanEvents';
 export type { BpfEvent } from './bpfEvents';
+export type { OvsEvent, OvsOutput } from './ovsEvents';
 
 /** A text in each of the app's languages (bad-input errors carry one). */
 export type Bilingual = Texts;
@@ -349,6 +351,7 @@ export type HopEvent =
   | PmtuEvent
   | VxlanEvent
   | BpfEvent
+  | OvsEvent
   | HaltEvent;
 
 /** The `type` tags, for filters. */

@@ -81,7 +81,7 @@ export interface NetState {
  * namespace also has `lo` (kind `loopback`, MAC all zero), where traffic to its own addresses goes.
  */
 export interface IfacePlace {
-  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'loopback';
+  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'openvswitch' | 'loopback';
   mac: string;
   /** Addresses as `10.10.10.254/24` (none listed for lo: its 127.0.0.1/8 is every namespace's). */
   addrs: string[];
@@ -92,6 +92,8 @@ export interface IfacePlace {
   peerNs?: string;
   /** For an ether NIC: the L2 segment it is plugged into. */
   segment?: string;
+  /** The OVS datapath it is a vport of (Weave Net's fastdp). */
+  vport?: string;
 }
 
 /** A namespace the journey touched: whose it is and what its devices are. */

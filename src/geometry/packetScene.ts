@@ -77,6 +77,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'pmtu':
     case 'vxlan':
     case 'bpf':
+    case 'ovs':
     case 'halt':
       return carried(layout, events, i);
     default:

@@ -1,5 +1,5 @@
 /** A group of the scenario picker; its name is `strings.form.groups[key]`. */
-export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'calico' | 'cilium' | 'cases' | 'other';
+export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'calico' | 'cilium' | 'weave' | 'cases' | 'other';
 
 /**
  * Which scenarios each group holds, by id, in the order the picker lists the groups. The patterns
@@ -23,6 +23,7 @@ export const GROUP_PATTERNS: readonly (readonly [Exclude<ScenarioGroupKey, 'othe
   ['flannel', /^flannel-/],
   ['calico', /^calico-/],
   ['cilium', /^cilium-/],
+  ['weave', /^weave-/],
   ['cases', /^case-/],
 ];
 

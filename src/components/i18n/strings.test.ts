@@ -75,6 +75,8 @@ const LATIN_OK = new Set([
   'calico', 'cali', 'Felix', 'BIRD', 'vxlan', 'ipam', 'proxy_arp', 'persist', 'graceful', 'Init', 'init',
   // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
   'Cilium', 'eBPF', 'cilium_vxlan',
+  // Weave Net by its own name, its router process and the Open vSwitch datapath it programs (OVS).
+  'Weave', 'Net', 'OVS', 'weaver',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
@@ -125,10 +127,10 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, ovs: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
-      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF)/i);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF|OVS)/i);
     }
     expect(STRINGS.en.types.consume).toBe('ignored');
     expect(STRINGS.ru.types.consume).toBe('проигнорирован');

@@ -37,6 +37,12 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
           : e.action === 'encap' ? b.encap(e.remote ?? '', e.identity ?? 0) : b['to-stack']();
       return `${e.iface} ${e.prog}: ${what}`;
     }
+    case 'ovs': {
+      const o = t.ovsLines;
+      const outs = (e.out ?? []).map((x) => ('tunnel' in x ? o.tunnel(x.tunnel.peer, x.tunnel.vni) : x.port)).join(', ') || o.drop;
+      const what = e.action === 'miss' ? o.miss() : e.action === 'upcall' ? o.upcall(outs, e.install === true) : o.hit(outs);
+      return `${e.datapath} (${e.iface}): ${what}`;
+    }
     case 'halt':
       return t.halts[e.reason](e.limit);
     default:

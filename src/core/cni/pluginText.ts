@@ -13,6 +13,14 @@ export const PLUGIN_TEXT = {
   // cilium/cilium plugins/cilium-cni/cmd/cmd.go (Add): the agent's API unreachable, its IPAM empty.
   ciliumNoAgent: 'unable to connect to Cilium agent: failed to create cilium agent client after 30.000000 seconds timeout: Get "http:///var/run/cilium/cilium.sock/v1/config": dial unix /var/run/cilium/cilium.sock: connect: no such file or directory',
   ciliumIpamFull: (pool: string) => `unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  no more available IPs in pool ${goQuote(pool)}`,
+  // weaveworks/weave plugin/net/cni.go (CmdAdd) and its weaveapi client (api/ipam.go AllocateIP).
+  weaveNoGateway: 'Gateway functionality not supported',
+  weaveNoMasq: 'IP Masquerading functionality not supported',
+  weaveAllocate: (err: string) => `unable to allocate IP address: ${err}`,
+  weaveNoRouter: (id: string) => `Post "http://127.0.0.1:6784/ip/${id}": dial tcp 127.0.0.1:6784: connect: connection refused`,
+  // Weave's allocator would wait for another peer to donate space; the lab's peers have none to give.
+  weaveNoSpace: (range: string) => `no free address in this peer's part of ${range}`,
+  weaveNoBridge: (bridge: string) => `bridge "${bridge}" not present; did you launch weave?`,
   // cni pkg/skel (skel.go getCmdArgsFromEnv, validateConfig, pluginMain)
   envMissing: (names: readonly string[]) => `required env variables [${names.join(',')}] missing`,
   unknownCommand: (cmd: string) => `unknown CNI_COMMAND: ${cmd}`,

@@ -4,6 +4,7 @@ import { calicoIpam } from './calicoIpam';
 import type { CniEvent, CniEventBody } from './events';
 import { flannel } from './flannel';
 import { ciliumCni } from './cilium';
+import { weaveNet } from './weave';
 import { hostLocal } from './hostLocal';
 import { portmap } from './portmap';
 import { Kernel, type Entropy } from './kernel';
@@ -17,8 +18,8 @@ import type { CniEnv, PluginOutput } from './types';
  * the runtime (runtime.ts) both go through here; the input state is never changed.
  */
 
-/** The plugins installed on every node: bridge, host-local, flannel, portmap, calico, calico-ipam and cilium-cni, by type name. */
-export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, calico, 'calico-ipam': calicoIpam, 'cilium-cni': ciliumCni };
+/** The plugins installed on every node: bridge, host-local, flannel, portmap, calico, calico-ipam, cilium-cni and weave-net, by type name. */
+export const PLUGINS: PluginRegistry = { bridge, 'host-local': hostLocal, flannel, portmap, calico, 'calico-ipam': calicoIpam, 'cilium-cni': ciliumCni, 'weave-net': weaveNet };
 
 /** What one execution did. */
 export interface PluginRun extends PluginOutput {

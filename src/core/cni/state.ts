@@ -83,6 +83,22 @@ export interface NodeState {
   datastore?: Record<string, string>;
   /** The Cilium agent running on the node, which cilium-cni asks over its API socket; absent on a node without Cilium. */
   agent?: CiliumAgentState;
+  /** Weave Net's router (weaver) on the node, whose IPAM weave-net asks over HTTP; absent on a node without Weave Net. */
+  weave?: WeaveRouterState;
+}
+
+/**
+ * What the weaver process's IPAM knows that weave-net's CNI plugin asks for (weaveapi
+ * AllocateIP, plugin/ipam/cni.go): the allocation range (IPALLOC_RANGE) and the share of it this
+ * peer owns, [start, end) as numbers (model/datapathWeave.ts weaveNodes). The addresses it has
+ * handed out are the ones the node's namespaces hold.
+ */
+export interface WeaveRouterState {
+  range: string;
+  start: number;
+  end: number;
+  /** Addresses of the range other peers hold (the lab's stand-in for the ring's record of who owns what). */
+  held?: number[];
 }
 
 /**

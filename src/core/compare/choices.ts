@@ -12,12 +12,13 @@ import type { DatapathSpec, Topology } from '../model/topology';
 
 /**
  * A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`,
- * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `cilium-tunnel`, `cilium-native`.
+ * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `cilium-tunnel`, `cilium-native`,
+ * `weave` (Weave Net's fastdp, historical).
  */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native';
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native' | 'weave';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'weave'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -34,12 +35,14 @@ export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
   if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : 'calico';
   if (spec?.cni === 'cilium') return spec.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
+  if (spec?.cni === 'weave') return 'weave';
   return 'bridge';
 }
 
 /** The spec of mode `key` for lab `t`, keeping the lab's cluster network (Flannel) or pool (Calico) when it names one. */
 export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
   if (key === 'bridge') return { cni: 'bridge' };
+  if (key === 'weave') return { cni: 'weave' };
   if (key === 'calico' || key === 'calico-vxlan') {
     const pool = t.datapath?.cni === 'calico' ? t.datapath.pool : undefined;
     return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : 'vxlan', ...(pool !== undefined ? { pool } : {}) };

@@ -88,6 +88,15 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
         case 'encap': return `bpf ${e.prog} ${e.iface}: tunnel key remote ${e.remote ?? '?'} vni ${e.identity ?? '?'}, redirect to ${e.dev ?? '?'}`;
         default: return `bpf ${e.prog} ${e.iface}: to stack`;
       }
+    case 'ovs': {
+      // As `ovs-dpctl dump-flows` writes a flow's match and actions, with weaver's upcall verdict.
+      const tun = e.tunnel ? `tunnel(tun_id=${e.tunnel.vni},src=${e.tunnel.src}),` : '';
+      const acts = (e.out ?? []).map((o) => ('tunnel' in o ? `set(tunnel(tun_id=${o.tunnel.vni},dst=${o.tunnel.dst})),${o.port}` : o.port)).join(',') || 'drop';
+      const match = `${tun}in_port(${e.iface}),eth(src=${e.src},dst=${e.dst})`;
+      if (e.action === 'miss') return `ovs ${e.datapath} miss ${match}: upcall to weaver`;
+      if (e.action === 'hit') return `ovs ${e.datapath} hit ${match}, actions:${acts}`;
+      return `ovs ${e.datapath} upcall ${match}${e.learned ? ` learn ${e.learned.mac} at ${e.learned.at}` : ''}, ${e.install === true ? 'install' : 'no flow'} actions:${acts}`;
+    }
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;
     default:

@@ -60,6 +60,7 @@ export type ProblemParams = {
   'link-bridge': { iface: string };
   /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
   'link-vxlan': { iface: string; dev: string };
+  'link-ovs': { iface: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */
@@ -106,6 +107,10 @@ export type ProblemParams = {
   'calico-pod-gateway': { pod: string; gw: string };
   'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
   'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
+  /** Design check (warning): Weave's MTU on `node` plus VXLAN's 50 bytes is more than its underlay `dev` carries. */
+  'weave-underlay-mtu': { node: string; mtu: number; dev: string; underlay: number; fits: number };
+  /** Design check: `node`'s fastdp VXLAN vport `iface` listens on `port`, where its peers send to `expected`. */
+  'weave-port-mismatch': { node: string; iface: string; port: number; expected: number };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -219,7 +224,7 @@ export interface Problem {
 export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
-  | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch'
+  | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch' | 'weave-underlay-mtu' | 'weave-port-mismatch'
   | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
@@ -284,7 +289,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
-  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway',
+  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */

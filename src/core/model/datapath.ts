@@ -153,6 +153,8 @@ export function setDatapath(from: Topology, spec: DatapathSpec): Topology {
   // does that through addPod, so this module, which the first page loads, stays free of the CNI model.
   if (from.datapath?.cni === 'calico' && spec.cni === 'calico') return programCalico(from, spec);
   if (from.datapath?.cni === 'calico' || spec.cni === 'calico') throw new Error(`datapath-rewire: ${from.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
+  // Weave Net's pods live on its own flat network from its own IPAM: re-created the same way.
+  if (from.datapath?.cni === 'weave' || spec.cni === 'weave') throw new Error(`datapath-rewire: ${from.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
   // Cilium's lab is rebuilt from the bridge mode both ways (model/datapathCilium.ts).
   const t = from.datapath?.cni === 'cilium' ? leaveCilium(from) : from;
   if (spec.cni === 'cilium') return enterCilium(setDatapath(t, { cni: 'bridge' }), spec.routing);

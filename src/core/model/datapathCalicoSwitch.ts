@@ -3,6 +3,7 @@ import { TopologyEditError } from './editError';
 import { calicoNodes, calicoPool, calicoPoolCidr, programCalico, withoutCalicoProgram, type CalicoSpec } from './datapathCalico';
 import { setDatapath } from './datapath';
 import { addPod } from './podNetwork';
+import { switchWeave } from './datapathWeaveSwitch';
 import type { DatapathSpec, MachineSpec, Topology } from './topology';
 
 /*
@@ -16,14 +17,14 @@ import type { DatapathSpec, MachineSpec, Topology } from './topology';
  */
 
 /** A pod to re-create: its node, its name, its IPv4 address when it had one. */
-interface PodToAdd {
+export interface PodToAdd {
   node: string;
   name: string;
   ip?: string;
 }
 
 /** A machine without its pods: their namespaces, their host ends, and the routes and neighbour entries through those ends. */
-function withoutPods(m: MachineSpec): MachineSpec {
+export function withoutPods(m: MachineSpec): MachineSpec {
   const pods = new Set((m.pods ?? []).map((p) => p.name));
   const ends = new Set(m.interfaces.filter((i) => i.kind === 'veth' && pods.has(i.peer.ns)).map((i) => i.name));
   const out: MachineSpec = {
@@ -38,7 +39,8 @@ function withoutPods(m: MachineSpec): MachineSpec {
   return out;
 }
 
-function podsOf(t: Topology): PodToAdd[] {
+/** Every pod of the lab with its node and address, in the lab's order. */
+export function podsOf(t: Topology): PodToAdd[] {
   return t.machines.flatMap((m) => (m.pods ?? []).map((p) => {
     const a = p.interfaces.flatMap((i) => i.addresses ?? [])[0];
     const ip = a === undefined ? undefined : parseCidr(a)?.ip === undefined ? undefined : a.split('/')[0];
@@ -47,7 +49,7 @@ function podsOf(t: Topology): PodToAdd[] {
 }
 
 /** Each pod added again under the lab's datapath, its address asked for first, any address if refused (another mode's IPAM may not grant it). */
-function readd(t: Topology, pods: readonly PodToAdd[]): Topology {
+export function readd(t: Topology, pods: readonly PodToAdd[]): Topology {
   let lab = t;
   for (const p of pods) {
     if (p.ip !== undefined) {
@@ -72,6 +74,8 @@ function readd(t: Topology, pods: readonly PodToAdd[]): Topology {
  *   nodes that never had one).
  */
 export function switchDatapath(t: Topology, spec: DatapathSpec): Topology {
+  // Weave Net re-creates the pods both ways, on its own flat network (datapathWeaveSwitch.ts).
+  if (t.datapath?.cni === 'weave' || spec.cni === 'weave') return switchWeave(t, spec);
   const fromCalico = t.datapath?.cni === 'calico';
   if (fromCalico === (spec.cni === 'calico')) return setDatapath(t, spec);
   const pods = podsOf(t);

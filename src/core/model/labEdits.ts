@@ -1,6 +1,7 @@
 import { broadcastOf, formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { flannelNodes, setDatapath } from './datapath';
 import { programCalico } from './datapathCalico';
+import { launchWeave } from './datapathWeave';
 import type { EtherIface, IfaceSpec, MachineSpec, RouteSpec, Topology } from './topology';
 
 export { samePositionsAside } from './samePositions';
@@ -157,7 +158,8 @@ export function addNode(topology: Topology, at?: LabPoint): LabEdit | null {
   // Under Cilium the agent on the new node sets up its devices (its router IP: the subnet's .254),
   // and in native routing every node learns the new pod subnet: Cilium is applied again to all.
   const dp = seg.t.datapath;
-  return { topology: dp?.cni === 'cilium' ? setDatapath(joined, dp) : joined, name };
+  // Under Weave Net the new node launches weave-net: its bridge, datapath and vports (datapathWeave.ts).
+  return { topology: dp?.cni === 'cilium' ? setDatapath(joined, dp) : dp?.cni === 'weave' ? launchWeave(joined) : joined, name };
 }
 
 /** A new router: eth0 on the first segment with its next free address, ip_forward on. Null when the segment is full. */

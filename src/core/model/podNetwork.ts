@@ -12,6 +12,9 @@ import { calicoConfList, calicoConfMtu, calicoDatastore } from './podCniCalico';
 import { programCalico } from './datapathCalico';
 import { CILIUM_NETWORK_NAME } from '../cni/cilium';
 import { ciliumAgentOf, ciliumConfList, withEndpoint } from './podCniCilium';
+import { WEAVE_NETWORK_NAME } from '../cni/weave';
+import type { WeaveRouterState } from '../cni/state';
+import { weaveConfList, weaveRouterOf } from './podCniWeave';
 import type { MachineSpec, PodSpec, Topology } from './topology';
 
 export { TopologyEditError };
@@ -82,6 +85,8 @@ interface PodSetup {
   datastore?: Record<string, string>;
   /** Under Cilium: what the node's agent knows (no bridge, no host-local). */
   agent?: CiliumAgentState;
+  /** Under Weave Net: what the node's weaver knows (its IPAM, no host-local). */
+  weave?: WeaveRouterState;
 }
 
 /**
@@ -97,6 +102,8 @@ function podSetup(topology: Topology, machine: MachineSpec, index: number, optio
   }
   const agent = options.bridge === undefined ? ciliumAgentOf(topology, machine) : null;
   if (agent) return { conflist: ciliumConfList(), network: CILIUM_NETWORK_NAME, files: {}, bridge: '', agent };
+  const weave = options.bridge === undefined ? weaveRouterOf(topology, machine) : null;
+  if (weave) return { conflist: weaveConfList(), network: WEAVE_NETWORK_NAME, files: {}, bridge: 'weave', weave };
   const lease = dp?.cni === 'flannel' && options.bridge === undefined ? flannelLease(machine) : null;
   if (dp?.cni === 'flannel' && lease) {
     const env = subnetEnv(flannelNetwork(topology, lease), lease, flannelMtu(machine, dp.backend));
@@ -154,6 +161,7 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;
   if (setup.agent) node.agent = options.ip !== undefined ? { ...setup.agent, held: { [name]: options.ip } } : setup.agent;
+  if (setup.weave) node.weave = setup.weave;
   const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');

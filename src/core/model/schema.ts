@@ -144,6 +144,8 @@ const ifaceBase = {
     z.strictObject({ prog: z.literal('cil_from_overlay') }),
     z.strictObject({ prog: z.literal('cil_from_netdev') }),
   ])),
+  // The OVS datapath this device is a vport of (topology.ts IfaceBase.vport; Weave Net's fastdp).
+  vport: z.optional(z.string()),
 };
 
 const vethSchema = z.strictObject({ kind: z.literal('veth'), ...ifaceBase, peer: z.strictObject({ ns: z.string(), iface: z.string() }) });
@@ -156,8 +158,11 @@ const vxlanSchema = z.strictObject({
   vni: intIn(0, 16777215), port: intIn(1, 65535), local: z.optional(ip), dev: z.string(), learning: z.optional(z.boolean()), external: z.optional(z.boolean()),
 });
 
-/** One interface: a veth, an Ethernet NIC on a segment, a bridge or a VXLAN device, told apart by `kind`. */
-export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema]);
+// An Open vSwitch kernel datapath (topology.ts OvsDatapathIface).
+const ovsSchema = z.strictObject({ kind: z.literal('openvswitch'), ...ifaceBase });
+
+/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device or an OVS datapath, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema]);
 
 export const routeSchema = z.strictObject({
   dst: routeDst,
@@ -232,6 +237,7 @@ export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']) }),
+  z.strictObject({ cni: z.literal('weave') }),
 ]);
 
 const topologyFields = {

@@ -63,6 +63,12 @@ interface IfaceBase {
   mtu?: number;
   /** An eBPF program at the device's tc ingress hook (Cilium's), which sees every frame the device receives before the stack does. */
   bpf?: BpfAttach;
+  /**
+   * The Open vSwitch kernel datapath (an `openvswitch` device of the same namespace) this device is
+   * a port (vport) of, as `ip link` shows it (`master datapath`): what the device receives goes to
+   * that datapath's flow table, not to a bridge or the stack (Weave Net's fastdp, sim/ovs.ts).
+   */
+  vport?: string;
 }
 
 /**
@@ -121,8 +127,19 @@ export interface VxlanIface extends IfaceBase {
   external?: boolean;
 }
 
+/**
+ * An Open vSwitch kernel datapath (net/openvswitch, `ip -d link` kind `openvswitch`), as Weave Net's
+ * fastdp creates it (weaveworks/weave common/odp/odp.go CreateDatapath): not a Linux bridge but a
+ * flow table in the kernel, whose ports are the devices naming it in `vport`. A frame with no flow
+ * goes up to a user-space process (the weaver router), which installs one (sim/ovs.ts). Its own
+ * netdev is the datapath's internal port, which the lab sends nothing through.
+ */
+export interface OvsDatapathIface extends IfaceBase {
+  kind: 'openvswitch';
+}
+
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -341,6 +358,14 @@ export type DatapathSpec =
       cni: 'cilium';
       /** `routing-mode`: `tunnel` (cilium_vxlan, Cilium's default) or `native` (the nodes route pod subnets; auto-direct-node-routes). */
       routing: CiliumRouting;
+    }
+  | {
+      /**
+       * Weave Net (model/datapathWeave.ts; dormant since 2022-11, shown as history): the bridge
+       * `weave` joined to the OVS datapath `datapath` by vethwe-bridge/vethwe-datapath, fastdp's
+       * VXLAN vport `vxlan-6784`; every pod on one flat network, 10.32.0.0/12.
+       */
+      cni: 'weave';
     };
 
 /**

@@ -32,7 +32,7 @@ describe('VXLAN devices, their FDB and the datapath mode', () => {
     const bad = { ...flannel, dev: 'eth9', vni: 16777216, port: 0, local: 'me', learning: 'no' };
     const fdb = [{ mac: mac(3), dev: 'eth0', dst: '172.16.100.2' }, { mac: 'ff:ff:ff:ff:ff:ff', dev: 'flannel.1', dst: '172.16.100.2' }, { mac: mac(3), dev: 'nope', dst: 'x' }];
     expect(lines(host([bad], { fdb }, { datapath: { cni: 'kube-router' } }))).toEqual([
-      'datapath.cni: expected "bridge", "flannel", "calico" or "cilium", got "kube-router"',
+      'datapath.cni: expected "bridge", "flannel", "calico", "cilium" or "weave", got "kube-router"',
       'machines[0].interfaces[1].vni: expected a whole number from 0 to 16777215, got 16777216',
       'machines[0].interfaces[1].port: expected a whole number from 1 to 65535, got 0',
       'machines[0].interfaces[1].local: expected an IPv4 address, got "me"',

@@ -118,6 +118,13 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'encap', ns: e.ns, dev: e.iface, remote: e.remote, port: e.port, vni: e.vni });
       continue;
     }
+    // Weave's OVS datapath: weaver's answer to the first packet's flow miss, or a flow it hits.
+    if (e.type === 'ovs' && e.pkt === main && e.action !== 'miss') {
+      const o = e.out?.[0];
+      const tunnel = o && 'tunnel' in o ? o.tunnel : null;
+      push(i, { kind: 'ovs', ns: e.ns, datapath: e.datapath, action: e.action, peer: tunnel?.peer ?? null, vni: tunnel?.vni ?? null, port: o?.port ?? '' });
+      continue;
+    }
     // (A VXLAN datagram's own route, to the node itself, is not the packet's: its destination differs.)
     if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && e.dst === dstIp && (last()?.kind === 'enter-root' || last()?.kind === 'bridge' || last()?.kind === 'decap')) {
       // From this route on: a VXLAN datagram's own route (to the node itself) may come before it.

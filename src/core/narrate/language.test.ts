@@ -5,6 +5,7 @@ import { tellChapters, tellEvent, tellOutcome } from './index';
 import { runJourney } from '../index';
 import { DATAPATH_SCENARIOS } from '../presets/datapathScenarios';
 import { CILIUM_SCENARIOS } from '../presets/ciliumScenarios';
+import { WEAVE_SCENARIOS } from '../presets/weaveScenarios';
 import { journeySet } from './journeySet';
 
 /*
@@ -16,8 +17,8 @@ import { journeySet } from './journeySet';
 /** Every distinct text the narrator produced for the set, per language; `short` holds the projector level. */
 function corpus(): { en: Set<string>; ru: Set<string>; short: { en: Set<string>; ru: Set<string> } } {
   const out = { en: new Set<string>(), ru: new Set<string>(), short: { en: new Set<string>(), ru: new Set<string>() } };
-  // The generated set, and the Flannel and Cilium datapath scenarios (VXLAN's and eBPF's own sentences).
-  for (const r of [...journeySet(), ...[...DATAPATH_SCENARIOS, ...CILIUM_SCENARIOS].map((s) => runJourney(s.topology(), s.journey))]) {
+  // The generated set, and the Flannel, Cilium and Weave datapath scenarios (VXLAN's, eBPF's and OVS's own sentences).
+  for (const r of [...journeySet(), ...[...DATAPATH_SCENARIOS, ...CILIUM_SCENARIOS, ...WEAVE_SCENARIOS].map((s) => runJourney(s.topology(), s.journey))]) {
     for (const lang of ['en', 'ru'] as const) {
       for (let i = 0; i < r.events.length; i++) {
         const short = tellEvent(r, i, lang, 'short');
@@ -65,9 +66,14 @@ const LATIN_OK = new Set([
   'conntrack', 'kube-proxy',
   // Cilium, the in-kernel programs it runs, the tc hook they sit on, its endpoint cache and security identity, by their own names.
   'cilium', 'ebpf', 'bpf', 'tc', 'ipcache', 'identity', 'security', 'fixme', 'send', 'lxc', 'collect_md', 'ctx_act_ok',
+  // Weave Net, its router process and its devices, the Open vSwitch kernel datapath, its ports and flow
+  // actions, the upcall to user space, the mesh's short IDs and the weave source's own comment, by their names.
+  'weave', 'net', 'weaver', 'open', 'vswitch', 'ovs', 'datapath', 'vport', 'fastdp', 'upcall', 'set', 'tunnel', 'short', 'id',
+  'vxlan-6784', 'vethwe-bridge', 'vethwe-datapath', 'router', 'fastdp.go', 'not', 'a', 'real', 'broadcast', 'so', 'don\'t', 'create', 'flow', 'rule', 'esp',
+  'extractpeers', 'tunnelidfor',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
-const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lxc[0-9a-f]{12}|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
+const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lxc[0-9a-f]{12}|vethwepl[0-9a-z]{1,7}|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;
 
 function latinWords(text: string): string[] {
   const stripped = text

@@ -1,4 +1,4 @@
-import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState } from '../events';
+import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState, OvsEvent } from '../events';
 
 /*
  * What the narrator can say about one event, as plain data: a kind and the facts its sentence
@@ -9,6 +9,9 @@ import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState } from
 /** Headers a summary can describe (a frame, or a packet before it has an Ethernet header). */
 export type Headers = Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'arp'>;
 
+/** Who set a VXLAN packet's tunnel key on a collect_md device: Cilium's eBPF, Weave's OVS flow; null: the device's FDB. */
+export type TunnelKeyer = 'bpf' | 'ovs' | null;
+
 /** Every message the narrator tells about a single event. */
 export type Msg =
   // Fragmentation (fragment.ts): a cut, a fragment held or a packet rebuilt, a path MTU learned.
@@ -17,14 +20,26 @@ export type Msg =
   | { k: 'defrag'; ns: string; held: number; done: boolean; len: number; offset: number }
   | { k: 'pmtu'; ns: string; dst: string; dev: string; mtu: number; from: number; expiresS: number }
   // VXLAN (vxlan.ts): a frame sent through the device, its FDB lookup, encapsulation and decapsulation.
-  /** `keyed`: a collect_md device (Cilium's cilium_vxlan) whose tunnel key a BPF program set, rather than flanneld's entries. */
-  | { k: 'out-vxlan'; ns: string; iface: string; f: Headers; keyed: boolean }
+  /**
+   * `keyed`: who set the tunnel key of a collect_md device, rather than flanneld's entries: a BPF
+   * program (Cilium's cilium_vxlan) or an OVS flow (Weave Net's vxlan-6784); null for an FDB.
+   */
+  | { k: 'out-vxlan'; ns: string; iface: string; f: Headers; keyed: TunnelKeyer }
   /** `learn`: with learning on, a received frame's source MAC learned against the outer source (vxlan_snoop). */
   | { k: 'vxlan-fdb'; ns: string; dev: string; mac: string; remote: string; defaultEntry: boolean; learn: boolean }
-  | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number; keyed: boolean }
+  | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number; keyed: TunnelKeyer }
   // Cilium's eBPF (bpfCilium.ts): what a tc ingress program decided; `node` is the namespace it runs in.
   | { k: 'bpf'; node: string; iface: string; prog: BpfEvent['prog']; action: BpfEvent['action']; pod: string; tpa: string; mac: string; endpoint: string; ttlFrom: number; ttlTo: number; remote: string; identity: number | null; dev: string }
-  | { k: 'vxlan-decap'; ns: string; dev: string; vni: number; remote: string; port: number; innerLen: number; outerLen: number }
+  /** `vport`: the OVS datapath the device hands the frame to (Weave Net's vxlan-6784), or '' when the stack routes it. */
+  | { k: 'vxlan-decap'; ns: string; dev: string; vni: number; remote: string; port: number; innerLen: number; outerLen: number; vport: string }
+  // Weave Net's OVS datapath (ovs.ts): a flow miss, weaver's upcall, a flow hit; `node` is the namespace it runs in.
+  | {
+    k: 'ovs'; node: string; datapath: string; iface: string; action: OvsEvent['action']; src: string; dst: string; broadcast: boolean;
+    tunnel: { vni: number; src: string; srcPeer: number; dstPeer: number } | null; learnedMac: string; learnedAt: string; install: boolean; flood: boolean;
+    outs: { port: string; peer: string; dst: string; vni: number; srcPeer: number; dstPeer: number }[];
+  }
+  /** A frame received on a vport of an OVS datapath: the datapath takes it, not the stack. */
+  | { k: 'in-vport'; ns: string; iface: string; datapath: string; f: Headers }
   // Frames, where tcpdump -p sees them.
   | { k: 'out-veth'; ns: string; iface: string; peer: string; f: Headers; repeat: boolean }
   | { k: 'out-nic'; ns: string; iface: string; segment: string; f: Headers }

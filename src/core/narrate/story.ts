@@ -32,6 +32,12 @@ export type ChapterFacts =
   | { kind: 'encap'; ns: string; dev: string; remote: string; port: number; vni: number }
   /** A machine takes a VXLAN datagram in on `iface`, and its VXLAN device `dev` unwraps the packet. */
   | { kind: 'decap'; ns: string; iface: string; dev: string }
+  /**
+   * Weave's OVS datapath `datapath` decides on the first packet: weaver answers its upcall and
+   * installs a flow (`upcall`), or a flow it installed earlier matches (`hit`); `peer` and `vni`
+   * when the frame goes into the tunnel, `port` the local vport otherwise.
+   */
+  | { kind: 'ovs'; ns: string; datapath: string; action: 'upcall' | 'hit'; peer: string | null; vni: number | null; port: string }
   /** A router receives it. */
   | { kind: 'router'; ns: string; result: VisitResult; dev: string | null; nexthop: string | null; reason: DropReason | null }
   /** A machine receives it on its uplink. */

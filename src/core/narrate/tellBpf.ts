@@ -1,6 +1,6 @@
 import type { BpfEvent } from '../events';
 import type { JourneyResult } from '../journey';
-import type { Msg } from './messages';
+import type { Msg, TunnelKeyer } from './messages';
 
 /*
  * The narrator's view of Cilium's eBPF (sim/bpfCilium.ts): the message of a `bpf` event, and
@@ -27,11 +27,15 @@ export function bpfMessage(e: BpfEvent): { msg: Msg; fn: string } {
   };
 }
 
-/** Whether a BPF program handed packet `pkt` to a tunnel device of `ns` with its key, before event `index`. */
-export function keyedBefore(result: JourneyResult, pkt: number, ns: string, index: number): boolean {
+/**
+ * Who handed packet `pkt` to a tunnel device of `ns` with its key, just before event `index`: a
+ * BPF program (`bpf`), an OVS flow with set(tunnel) (`ovs`), or nobody (null: the device's FDB).
+ */
+export function keyedBefore(result: JourneyResult, pkt: number, ns: string, index: number): TunnelKeyer {
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const x = result.events[i];
-    if (x?.type === 'bpf' && x.action === 'encap' && x.pkt === pkt && x.ns === ns) return true;
+    if (x?.type === 'bpf' && x.action === 'encap' && x.pkt === pkt && x.ns === ns) return 'bpf';
+    if (x?.type === 'ovs' && x.action !== 'miss' && x.pkt === pkt && x.ns === ns && (x.out ?? []).some((o) => 'tunnel' in o)) return 'ovs';
   }
-  return false;
+  return null;
 }

@@ -4,6 +4,7 @@ import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
 import { bpfMessage, keyedBefore } from './tellBpf';
+import { ovsMessage, vportAfter } from './tellOvs';
 import { BROADCAST_FN, DROP_FN } from './dropFns';
 
 /*
@@ -166,6 +167,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
     return { k: 'out-nic', ns: e.ns, iface: e.iface, segment: iface?.segment ?? '', f };
   }
   if (iface?.master) return { k: 'in-port', ns: e.ns, iface: e.iface, bridge: iface.master, f };
+  if (iface?.vport !== undefined) return { k: 'in-vport', ns: e.ns, iface: e.iface, datapath: iface.vport, f };
   if (iface?.kind === 'bridge') return { k: 'in-up', ns: e.ns, bridge: e.iface, f };
   let arp: 'own' | 'known' | null = null;
   if (e.arp?.op === 'request') {
@@ -369,9 +371,11 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           msg: { k: 'vxlan-encap', ns: e.ns, dev: e.iface, underlay: e.dev, vni: e.vni, local: e.local, remote: e.remote, port: e.port, sport: e.sport, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu, keyed: keyedBefore(result, e.pkt, e.ns, index) },
           fn: 'vxlan_xmit_one',
         }
-        : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'vxlan_rcv' };
+        : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
     case 'bpf':
       return bpfMessage(e);
+    case 'ovs':
+      return ovsMessage(e);
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };

@@ -4,6 +4,7 @@ import { CALICO_SCENARIOS } from './calicoPresets';
 import { DATAPATH_SCENARIOS } from './datapathScenarios';
 import { CILIUM_SCENARIOS } from './ciliumScenarios';
 import { MINIKUBE_CILIUM_SCENARIOS } from './minikubeCilium';
+import { WEAVE_SCENARIOS } from './weaveScenarios';
 import { FIELD_SCENARIOS } from './fieldCases';
 import { MINIKUBE_SCENARIOS } from './minikube';
 import { MTU_SCENARIOS } from './mtuScenarios';
@@ -23,10 +24,11 @@ export interface Scenario {
   journey: JourneySpec;
   /**
    * Why the kernel lab cannot record this scenario, when it cannot: `ebpf`, the datapath is eBPF
-   * programs (Cilium's) that the recorder's namespaces do not load. Such a scenario has no fixture
-   * (a test checks), and its engine frames rest on the cited sources instead.
+   * programs (Cilium's) that the recorder's namespaces do not load; `ovs`, it is an Open vSwitch
+   * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills. Such a
+   * scenario has no fixture (a test checks), and its engine frames rest on the cited sources instead.
    */
-  unrecorded?: 'ebpf';
+  unrecorded?: 'ebpf' | 'ovs';
 }
 
 /** The seed lab with the router's `send_redirects` left at the Linux default (on). */
@@ -169,4 +171,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ...CALICO_SCENARIOS,
   ...CILIUM_SCENARIOS,
   ...MINIKUBE_CILIUM_SCENARIOS,
+  ...WEAVE_SCENARIOS,
 ];

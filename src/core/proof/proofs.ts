@@ -178,8 +178,13 @@ export function proofOf(result: JourneyResult, index: number, t: Topology): Proo
     }
     case 'ttl':
       return { kind: 'forwarding', ns: e.ns, command: 'sysctl net.ipv4.ip_forward', root: false, expect: ['net.ipv4.ip_forward = 1'] };
-    case 'vxlan':
-      return { kind: 'vxlan-device', ns: e.ns, command: `ip -d link show ${e.iface}`, root: false, expect: [`vxlan id ${e.vni}`, `dstport ${e.port}`] };
+    case 'vxlan': {
+      // A collect_md device (Cilium's cilium_vxlan, Weave's vxlan-6784) has no VNI of its own: each
+      // packet's comes with its tunnel key, and `ip -d link` shows the device as `external`.
+      const spec = t.machines.flatMap((m) => [m, ...(m.pods ?? [])]).find((n) => n.name === e.ns)?.interfaces.find((i) => i.name === e.iface);
+      const external = spec?.kind === 'vxlan' && spec.external === true;
+      return { kind: 'vxlan-device', ns: e.ns, command: `ip -d link show ${e.iface}`, root: false, expect: external ? ['vxlan', 'external', `dstport ${e.port}`] : [`vxlan id ${e.vni}`, `dstport ${e.port}`] };
+    }
     case 'drop':
       // The mode in force is the higher of conf/all and conf/<dev> (IN_DEV_RPFILTER): one line shows it.
       if (e.reason === 'rp-filter' && e.iface && e.rpFilter !== undefined) {

@@ -7,6 +7,7 @@ import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
 import { vxlanXmit, type TunnelKey } from './vxlan';
 import { bpfIngress } from './bpfCilium';
+import { ovsReceive } from './ovs';
 import type { Bridge, Iface, Segment } from './world';
 
 /*
@@ -118,6 +119,11 @@ export function xmitTunnel(sim: Sim, dev: Iface, frame: WireFrame, key: TunnelKe
 export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number): void {
   emitFrame(sim, dev, 'in', wire, frame);
   if (dev.bpf !== null && bpfIngress(sim, dev, frame)) return;
+  // A vport of an OVS datapath hands what it receives to the datapath (netdev_frame_hook).
+  if (dev.vport !== null) {
+    ovsReceive(sim, dev, frame);
+    return;
+  }
   if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire);
   else hostRx(sim, dev, frame);
 }

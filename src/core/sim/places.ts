@@ -63,6 +63,7 @@ function ifacePlaces(c: CompiledNs): Record<string, IfacePlace> {
     const s = ci.spec;
     const place: IfacePlace = { kind: s.kind, mac: ci.mac, addrs: Object.freeze(ci.addrs.map((a) => `${formatIp(a.ip)}/${a.prefix}`)) as string[] };
     if (s.master !== undefined) place.master = s.master;
+    if (s.vport !== undefined) place.vport = s.vport;
     if (s.kind === 'veth') {
       place.peer = `${s.peer.ns}/${s.peer.iface}`;
       place.peerNs = s.peer.ns;

@@ -36,6 +36,8 @@ export interface Iface {
   mtu: number;
   /** The eBPF program at its tc ingress hook (Cilium's, sim/bpfCilium.ts), or null: most devices have none. */
   bpf: BpfAttach | null;
+  /** The OVS datapath it is a vport of (Weave Net's fastdp, sim/ovs.ts), or null. */
+  vport: string | null;
 }
 
 /** A route at run time: its compiled form, bound to the device it leaves by. */
@@ -233,7 +235,7 @@ export class IfaceTable {
       ns: this.ns, name: ci.name, path: `${this.ns.name}/${ci.name}`, kind: s.kind, mac: ci.mac, addrs: ci.addrs, master: null, bridge: null,
       peerRef: s.kind === 'veth' ? s.peer : null, peer: undefined,
       segment: s.kind === 'ether' ? (this.segments.get(s.segment) ?? null) : null,
-      conf: ci.conf, mtu: ci.mtu, bpf: s.bpf ?? null,
+      conf: ci.conf, mtu: ci.mtu, bpf: s.bpf ?? null, vport: s.vport ?? null,
     };
     if (s.kind === 'bridge') iface.bridge = { dev: iface, ports: [], fdb: new Map() };
     this.built[i] = iface;

@@ -69,6 +69,12 @@ export const checksEn: CheckCatalog = {
     'vxlan-vni-mismatch': ({ iface, vni, machine, theirs }) =>
       `${iface} sends frames with VNI ${vni} to ${machine}, whose VXLAN devices have VNI ${theirs}: the kernel there finds no device for VNI ${vni} and drops every frame. ` +
       'Give the devices that talk to each other one VNI (flannel uses 1)',
+    'weave-underlay-mtu': ({ node, mtu, dev, underlay, fits }) =>
+      `Weave Net's MTU on ${node} is ${mtu}, and fastdp wraps each frame in 50 more bytes of VXLAN, but ${dev} carries only ${underlay}: weave sets DF on the outer packet, so a full-size frame is dropped, ` +
+      `its heartbeats never arrive and the connection falls back to sleeve, weave's slower user-space encapsulation. Set WEAVE_MTU to at most ${fits} (Weave's default 1376 leaves room on any 1426-byte path)`,
+    'weave-port-mismatch': ({ node, iface, port, expected }) =>
+      `${iface} on ${node} listens on UDP ${port}, but Weave's peers send fastdp's datagrams to UDP ${expected} (weave's port 6783 + 1): no socket takes them there, so ${node} answers each with ICMP port unreachable, ` +
+      `as a firewall dropping UDP ${expected} would leave it; fastdp cannot work between these peers. Open UDP ${expected} (and 6783) between the nodes and keep the vport on ${expected}`,
   },
   fix: (f) => {
     switch (f.kind) {

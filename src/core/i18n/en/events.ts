@@ -4,6 +4,7 @@ import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
 import { vxlanEventsEn } from './vxlanEvents';
 import { bpfEventsEn } from './bpfEvents';
+import { ovsEventsEn } from './ovsEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -55,6 +56,7 @@ export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
   ...vxlanEventsEn,
   ...bpfEventsEn,
+  ...ovsEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },

@@ -60,6 +60,12 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   },
   'resolve-dst': (c) => c.failed ? `${c.ns} asks by ARP for the MAC of ${c.target}: nobody answers` : `${c.ns} asks by ARP for the MAC of ${c.target} (through ${c.dev})`,
   'into-pod': (c) => `The packet crosses ${c.iface} into ${c.pod}`,
+  ovs: (c) => {
+    const where = c.peer !== null ? `into ${c.port} to ${c.peer}, VNI ${c.vni ?? '?'}` : `out of ${c.port}`;
+    return c.action === 'upcall'
+      ? `${c.ns}'s OVS datapath has no flow: weaver installs one and sends the packet ${where}`
+      : `${c.ns}'s OVS datapath has a flow: the packet goes ${where}`;
+  },
   answer: (c) => {
     const lost = c.lost ? `, but it never gets back: ${c.lost.reason === 'neigh-failed' ? `nobody answers ARP for ${c.lost.nexthop ?? '?'}` : DROP[c.lost.reason]}` : '';
     if (c.cause === 'echo-reply') return c.lost ? `${c.ns} answers${lost}` : `${c.ns} answers: the echo reply travels back`;

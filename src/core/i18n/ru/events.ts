@@ -4,6 +4,7 @@ import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
 import { vxlanEventsRu } from './vxlanEvents';
 import { bpfEventsRu } from './bpfEvents';
+import { ovsEventsRu } from './ovsEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -61,6 +62,7 @@ export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
   ...vxlanEventsRu,
   ...bpfEventsRu,
+  ...ovsEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },

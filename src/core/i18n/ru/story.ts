@@ -66,6 +66,12 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   },
   'resolve-dst': (c) => c.failed ? `${c.ns} выясняет по ARP MAC-адрес ${c.target}: ответа нет` : `${c.ns} выясняет по ARP MAC-адрес ${c.target} (через ${c.dev})`,
   'into-pod': (c) => `Пакет проходит через ${c.iface} в ${c.pod}`,
+  ovs: (c) => {
+    const where = c.peer !== null ? `в ${c.port} к машине ${c.peer}, VNI ${c.vni ?? '?'}` : `через ${c.port}`;
+    return c.action === 'upcall'
+      ? `В пути данных OVS на машине ${c.ns} нет потока: weaver устанавливает поток и отправляет пакет ${where}`
+      : `В пути данных OVS на машине ${c.ns} есть поток: пакет уходит ${where}`;
+  },
   answer: (c) => {
     const lost = c.lost ? `, но ответ не доходит: ${c.lost.reason === 'neigh-failed' ? `на ARP о ${c.lost.nexthop ?? '?'} никто не отвечает` : DROP[c.lost.reason]}` : '';
     if (c.cause === 'echo-reply') return c.lost ? `${c.ns} отвечает${lost}` : `${c.ns} отвечает: эхо-ответ идёт обратно`;

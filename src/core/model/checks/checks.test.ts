@@ -3,6 +3,7 @@ import { GLOSSARY_RU } from '../../i18n/ru/glossary';
 import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { seedCalico } from '../../presets/calicoPresets';
+import { seedWeave } from '../../presets/weaveScenarios';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
 import { namespaceOf } from '../../presets/seedVariants';
@@ -219,6 +220,24 @@ const CASES: Case[] = [
     path: 'machines[0].fdb[1]', place: { ns: 'minikube', iface: 'flannel.1' }, fix: null,
   },
   {
+    code: 'weave-underlay-mtu', what: 'Weave\'s datapath at 1480 over a 1500-byte eth0',
+    lab: () => {
+      const t = seedWeave();
+      for (const m of t.machines) for (const i of m.interfaces) if (i.name === 'datapath') i.mtu = 1480;
+      return t;
+    },
+    path: 'machines[0].interfaces[2].mtu', place: { ns: 'node1', iface: 'datapath' }, fix: null,
+  },
+  {
+    code: 'weave-port-mismatch', what: 'node2\'s fastdp vport on IANA\'s 4789 where its peer sends to 6784',
+    lab: () => {
+      const t = seedWeave();
+      (iface(machine(t, 'node2'), 'vxlan-6784') as VxlanIface).port = 4789;
+      return t;
+    },
+    path: 'machines[1].interfaces[5].port', place: { ns: 'node2', iface: 'vxlan-6784' }, fix: null,
+  },
+  {
     code: 'calico-bgp-no-l2', what: 'Calico without encapsulation with node2 on a segment of its own',
     lab: () => {
       const t = seedCalico();
@@ -284,7 +303,7 @@ describe('every check on a lab with its fault', () => {
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
     const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
-      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch'];
+      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'weave-port-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');
@@ -327,6 +346,9 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'ip', 'link', 'set', 'master', 'net', 'ipv', 'conf', 'via', 'dev', 'default', 'onlink', 'multicast', 'unicast', 'arp_ignore',
   // The error a program gets, as strerror(ENETUNREACH) prints it.
   'Network', 'is', 'unreachable',
+  // Weave Net by its names: the project, its fast datapath and its fallback (sleeve), its setting
+  // WEAVE_MTU, the heartbeats its router sends.
+  'Weave', 'Net', 'weave', 'fastdp', 'sleeve', 'WEAVE_MTU', 'heartbeat',
   // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
   // ICMP errors as tcpdump prints them.
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',

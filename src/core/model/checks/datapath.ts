@@ -4,6 +4,7 @@ import type { LabCheck } from '../labChecks';
 import type { IfaceSpec, Topology, VxlanIface } from '../topology';
 import { VXLAN_OVERHEAD } from '../datapath';
 import { labFacts, type IfaceFact, type LabFacts, type NsFact } from './facts';
+import { weaveChecks } from './datapathWeave';
 
 /*
  * Checks that know the lab's CNI and datapath mode (`topology.datapath`) and its VXLAN devices:
@@ -53,7 +54,8 @@ export function vxlanMtus(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[
   const out: LabCheck[] = [];
   for (const ns of facts.spaces) {
     for (const f of ns.ifaces) {
-      if (f.spec.kind !== 'vxlan') continue;
+      // An OVS datapath's VXLAN vport is not what limits its frames: the datapath's MTU is (weaveMtus).
+      if (f.spec.kind !== 'vxlan' || f.spec.vport !== undefined) continue;
       const under = mtuOf(ns.byName.get(f.spec.dev)?.spec);
       const mtu = vxlanMtu(ns, f.spec);
       if (mtu + VXLAN_OVERHEAD > under) out.push({ problem: problem(`${f.path}.mtu`, 'vxlan-underlay-mtu', { iface: f.spec.name, mtu, dev: f.spec.dev, underlay: under, fits: under - VXLAN_OVERHEAD }) });
@@ -110,5 +112,5 @@ function ownerOf(facts: LabFacts, dst: string): NsFact | undefined {
 
 /** Every datapath check, errors and warnings as their codes say. */
 export function datapathChecks(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
-  return [...hostGwAcrossRouter(t, facts), ...vxlanMtus(t, facts), ...podMtusOverVxlan(t, facts), ...vxlanPeers(t, facts)];
+  return [...hostGwAcrossRouter(t, facts), ...vxlanMtus(t, facts), ...podMtusOverVxlan(t, facts), ...vxlanPeers(t, facts), ...weaveChecks(t, facts)];
 }

@@ -100,6 +100,10 @@ export function labFacts(t: Topology): LabFacts {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   const firstOnSegment = new Map<string, number>();
+  // Weave Net's fastdp: a vport is in its OVS datapath's network, and the datapaths' VXLAN vports
+  // carry every frame to every peer (router/fastdp.go floods a broadcast to all), so all of them
+  // make one layer-2 network across the nodes: the flat 10.32.0.0/12 of every `weave` bridge.
+  let firstTunnelVport: number | undefined;
   for (const f of all) {
     const s = f.spec;
     if (s.kind === 'veth') {
@@ -112,6 +116,14 @@ export function labFacts(t: Topology): LabFacts {
     }
     const master = s.master === undefined ? undefined : f.ns.byName.get(s.master);
     if (master?.spec.kind === 'bridge') join(f.link, master.link);
+    const dp = s.vport === undefined ? undefined : f.ns.byName.get(s.vport);
+    if (dp?.spec.kind === 'openvswitch') {
+      join(f.link, dp.link);
+      if (s.kind === 'vxlan') {
+        if (firstTunnelVport === undefined) firstTunnelVport = f.link;
+        else join(f.link, firstTunnelVport);
+      }
+    }
   }
   const links = new Map<number, IfaceFact[]>();
   const owners = new Map<number, IfaceFact[]>();
