@@ -80,11 +80,23 @@ const ON_DEMAND: Record<string, string> = {
   'src/components/i18n/terminalStrings.ts': 'the terminal’s texts load with it',
   'src/components/i18n/compareStrings.ts': 'the compare view’s texts load with it',
   'src/components/i18n/exportStrings.ts': 'the exports’ texts load with them',
+  'src/core/presets/scenarios.ts': 'the scenarios’ labs load when one is chosen or named by the address; the Scenario list reads their index',
+  'src/core/model/schema.ts': 'the topology’s zod schema loads with the first untrusted lab (a link’s, a file, storage, the editor): the pages’ own labs need no shape check',
+  'src/core/model/labFile.ts': 'lab files and a link’s lab are read through the schema, loaded when one is read (store/labReader.ts)',
+  'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
+  'src/components/canvas/zoomBehaviour.ts': 'd3-zoom (with d3-selection, -transition, -interpolate, -color, -drag, -timer) loads with the first gesture over the drawing, zoom button or animated camera move; the drawing is placed without it',
+  'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
+};
+
+/** What the app's page and the embed leave out too; <packet-journey>'s command methods answer at once, so it reads commands with zod from the start. */
+const NOT_IN_FRAMES: Record<string, string> = {
+  zod: 'zod reads untrusted input only: a link’s lab, a file, storage, the editor’s values, an embed’s first message',
+  'src/store/embedMessages.ts': 'the embed reads postMessage commands with the first message that says it is ours',
 };
 
 /** What only the app's page carries from the start, and why the players for other pages do not. */
 const APP_ONLY: Record<string, string> = {
-  'src/core/presets/scenarios.ts': 'the embed and the element load the scenarios’ labs only when asked for one; the app’s Scenario list shows them all',
+  'src/core/presets/scenarioIndex.ts': 'the embed and the element have no Scenario list',
   'src/components/form/JourneyForm.tsx': 'the journey form is the app’s',
   'src/components/panels/SidePanels.tsx': 'the side panels are the app’s',
 };
@@ -96,17 +108,17 @@ describe('each page’s first load', () => {
       // The walk reaches the player itself: a guard that walks nothing would pass anything.
       expect(loaded.has('src/components/canvas/NetworkCanvas.tsx')).toBe(true);
       expect(loaded.has('react-dom')).toBe(true);
-      const notHere = entry === ENTRIES['the first page'] ? ON_DEMAND : { ...ON_DEMAND, ...APP_ONLY };
+      const notHere = entry === ENTRIES['the first page'] ? { ...ON_DEMAND, ...NOT_IN_FRAMES } : entry === ENTRIES['the embed'] ? { ...ON_DEMAND, ...APP_ONLY, ...NOT_IN_FRAMES } : { ...ON_DEMAND, ...APP_ONLY };
       const carried = Object.keys(notHere).filter((m) => loaded.has(m));
       expect(carried.map((m) => `${m}: ${notHere[m] ?? ''}`)).toEqual([]);
     });
   }
 
-  it('the app’s page carries what it shows at once: the Scenario list’s catalogue', () => {
-    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarios.ts')).toBe(true);
+  it('the app’s page carries what it shows at once: the Scenario list’s index', () => {
+    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarioIndex.ts')).toBe(true);
   });
 
   it('names only modules that exist', () => {
-    for (const m of Object.keys({ ...ON_DEMAND, ...APP_ONLY }).filter((k) => k.startsWith('src/'))) expect(existsSync(join(ROOT, m)), m).toBe(true);
+    for (const m of Object.keys({ ...ON_DEMAND, ...APP_ONLY, ...NOT_IN_FRAMES }).filter((k) => k.startsWith('src/'))) expect(existsSync(join(ROOT, m)), m).toBe(true);
   });
 });

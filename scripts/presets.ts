@@ -4,12 +4,15 @@ import { buildMinikubeFlannel } from '../src/core/presets/minikubeBuild';
 import { buildMinikubeCilium } from '../src/core/presets/minikubeCiliumBuild';
 import { buildSeedWeave } from '../src/core/presets/weaveBuild';
 import type { Topology } from '../src/core/index';
+import { indexOfScenarios } from '../src/core/presets/scenarioIndex';
+import { SCENARIOS } from '../src/core/presets/scenarios';
 
 /*
  * `npm run presets`: writes the labs the scenario catalogue keeps as data, from their builders
  * (the one path: addPod's CNI ADD, setDatapath). Run it after changing the CNI model, the datapath
  * transforms or a builder; src/core/presets/minikube.test.ts and calicoPresets.test.ts fail until
- * the data is current.
+ * the data is current. It also writes the scenarios' index (ids, titles, lab names, journeys) the
+ * app's first page lists without loading the catalogue (scenarioIndex.test.ts checks it).
  */
 const labs: [string, () => Topology][] = [
   ['src/core/presets/minikube-flannel.lab.json', buildMinikubeFlannel],
@@ -23,3 +26,6 @@ for (const [out, build] of labs) {
   writeFileSync(out, `${JSON.stringify(build(), null, 1)}\n`);
   console.log(`wrote ${out}`);
 }
+const INDEX = 'src/core/presets/scenario-index.json';
+writeFileSync(INDEX, `${JSON.stringify(indexOfScenarios(SCENARIOS), null, 1)}\n`);
+console.log(`wrote ${INDEX}`);

@@ -4,6 +4,8 @@
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
 import '../src/core/i18n/allNarrators';
+// A topology file is untrusted input: validation checks its shapes with the schema loaded.
+import '../src/core/model/schema';
 import { readFileSync, statSync } from 'node:fs';
 import { JourneyError, formatJsonl, formatProblem, formatText, problemSeverity, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';

@@ -3,7 +3,8 @@ import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
 import { minikubeCilium } from '../src/core/presets/minikubeCilium';
 import { seedWeave } from '../src/core/presets/weaveScenarios';
-import { seedHostGw, seedTopology, seedVxlan, type Topology } from '../src/core/index';
+import { seedTopology, type Topology } from '../src/core/index';
+import { seedHostGw, seedVxlan } from '../src/core/presets/datapathScenarios';
 import { seedCalicoStylePod1, seedWithListeners, seedWithRedirects } from '../src/core/presets/scenarios';
 
 /**

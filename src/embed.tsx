@@ -4,6 +4,7 @@ import { EmbedApp } from './app/Embed';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
 import { loadNarrator } from './core';
+import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
 import './app/app.css';
 
@@ -17,8 +18,8 @@ const root = el;
 const search = window.location.search;
 // The scenarios' catalogue only when the address names one (store/presets.ts), read before the address.
 // A catalogue that fails to load leaves the scenario unknown, said as for a wrong name, not a blank frame.
-void loadScenariosFor(search)
-  .catch(() => undefined)
+// A lab in the address (?lab=) is read through the lab file's schema, loaded for it alone (store/labReader.ts).
+void Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search)])
   .then(() => {
     const { embed, link } = parseEmbedParams(search);
     // The narrator speaks one language at a time (core/i18n/narrators.ts): the embed's own first.

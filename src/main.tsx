@@ -5,19 +5,18 @@ import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './a
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
 import { loadNarrator } from './core';
-import { SCENARIOS } from './core/presets/scenarios';
-import { registerScenarios } from './store/presets';
+import { loadLabReaderFor } from './store/labReader';
+import { loadScenariosFor } from './store/presets';
 import './app/app.css';
 
 const el = document.getElementById('root');
 if (!el) throw new Error('index.html has no #root element');
 const root = el;
 const search = window.location.search;
-// The page's Scenario list shows every scenario: its catalogue comes with the first load.
-registerScenarios(SCENARIOS);
-const params = parseUrlParams(search);
 
 function render(start?: StartedLab): void {
+  // The scenarios' catalogue is here when the address names one (read below, before the address).
+  const params = parseUrlParams(search);
   const opened = start?.topology ? { topology: start.topology } : {};
   createRoot(root).render(
     <StrictMode>
@@ -26,11 +25,17 @@ function render(start?: StartedLab): void {
   );
 }
 
+// The Scenario list shows the scenarios' index (core/presets/scenarioIndex.ts); their labs load when
+// one is chosen, or here before the first paint when the address names one (?preset=). A catalogue
+// that fails to load leaves the scenario unknown, said as for a wrong name. A lab in the address
+// (?lab=) is read through the lab file's schema, loaded for it alone (store/labReader.ts).
+const catalogue = Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search)]);
 // A link opens what it says; the bare address opens the lab last worked on (see app/lastLab.ts),
 // read before the first paint so the seed lab never flashes first. Storage that does not answer
 // in time opens the seed lab rather than nothing.
 // The narrator speaks one language at a time (core/i18n/narrators.ts): the page's own first.
-const narrator = loadNarrator(params.lang ?? initialLang());
+const asked = new URLSearchParams(search).get('lang');
+const narrator = Promise.all([loadNarrator(asked === 'en' || asked === 'ru' ? asked : initialLang()), catalogue]);
 if (opensLastLab(search) && hasAutosave()) {
   const waited = new Promise<StartedLab>((resolve) => setTimeout(() => resolve({ troubles: [] }), RESTORE_WAIT_MS));
   const restored = import('./app/keeping').then((m) => m.restoreLab());

@@ -5,6 +5,8 @@ import { parseEmbedParams } from './app/embedParams';
 import { loadNarrator } from './core';
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
+import { decodeLabLink } from './core/model/labLinkRead';
+import { registerLabReader } from './store/labReader';
 import './app/app.css';
 
 // player.html: the offline page (one self-contained file, built by vite.offline.ts). The app's
@@ -28,6 +30,8 @@ function writtenLink(): string | null {
 
 // One file that plays from disk: the catalogue is inlined, read before the link that may name one.
 registerScenarios(SCENARIOS);
+// …and so is the lab reader: the written link carries the lab.
+registerLabReader(decodeLabLink);
 const q = new URLSearchParams(writtenLink() ?? window.location.search);
 q.set('controls', 'full');
 // No deck around the page: the arrow keys are the player's.

@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 // Tests tell journeys in both languages without waiting for a language to load.
 import './core/i18n/allNarrators';
+// …validate every shape, as the pages do once untrusted input arrives (core/model/shapes.ts)…
+import './core/model/schema';
 // …and open any scenario without loading the catalogue first.
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
+import { decodeLabLink } from './core/model/labLinkRead';
+import { registerLabReader } from './store/labReader';
 
 registerScenarios(SCENARIOS);
+registerLabReader(decodeLabLink);

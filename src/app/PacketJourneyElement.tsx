@@ -3,8 +3,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { hasNarrator, loadNarrator } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import type { AppStore } from '../store/createAppStore';
+import { hasLabReader, loadLabReader } from '../store/labReader';
 import { hasScenarios, loadScenarios } from '../store/presets';
-import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedStep } from '../store/embedApi';
+import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedStep } from '../store/embedApi';
+// The command methods answer at once, so the element reads commands with zod from the start.
+import { parseEmbedMessage } from '../store/embedMessages';
 import { AppStoreProvider } from '../store/StoreContext';
 import { createEmbedStore, usePrintStill } from './Embed';
 import { EMBED_PARAMS, parseEmbedParams, type EmbedOptions } from './embedParams';
@@ -161,6 +164,13 @@ export function definePacketJourney(css: readonly string[]): void {
       }
       // The scenarios' catalogue only when the attributes name one (store/presets.ts), read before them;
       // one that fails to load leaves the scenario unknown, said as for a wrong name.
+      // A lab attribute is read through the lab file's schema, loaded for it alone (store/labReader.ts).
+      if (q.has('lab') && !hasLabReader()) {
+        void loadLabReader().then(() => {
+          if (this.isConnected) this.#render();
+        });
+        return;
+      }
       if (q.has('preset') && !hasScenarios() && !this.#noCatalog) {
         void loadScenarios()
           .catch(() => {

@@ -1,7 +1,9 @@
 import type { Bilingual } from '../core';
 import type { AppStore } from '../store/createAppStore';
-import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedCommand, type EmbedError, type EmbedJourney } from '../store/embedApi';
+import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedCommand, type EmbedError, type EmbedJourney } from '../store/embedApi';
+import type { parseEmbedMessage } from '../store/embedMessages';
 import type { EmbedOptions } from './embedParams';
+import { hasLabReader, loadLabReader } from '../store/labReader';
 import { hasScenarios, loadScenarios } from '../store/presets';
 import { parseUrlParams } from './urlParams';
 
@@ -44,6 +46,11 @@ export function parentOrigin(win: Window): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whether a message says it is this API's (its `source`); reading it says the rest. */
+function isOurs(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { source?: unknown }).source === EMBED_SOURCE;
 }
 
 /** Opens the lab and journey of a `load` command, through the same reading as links; the refusal otherwise. */
@@ -93,8 +100,10 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
     if (step) send('step', { ...step });
   };
 
-  /** Commands waiting behind a `load` that waits for the scenarios' catalogue. */
+  /** Commands waiting behind the messages' reader or a `load` that waits for the scenarios' catalogue. */
   let queue: Promise<void> | null = null;
+  /** The messages' reader (zod), loaded with the first message that passes the origin check. */
+  let parse: typeof parseEmbedMessage | null = null;
   const answer = (c: EmbedCommand) => {
     if (c.type === 'get') return sendStep();
     const before = store.getState();
@@ -108,15 +117,38 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
   const onMessage = (e: MessageEvent) => {
     if (e.source !== win.parent || win.parent === win) return;
     if (!originAllowed(e.origin, allowed)) return;
-    const read = parseEmbedMessage(e.data);
-    if (read === null) return;
-    const type = (e.data as { type?: unknown }).type;
-    if (!read.ok) return sendError(read.error, type);
-    const c = read.command;
-    // A `load` of a scenario waits for the scenarios' catalogue (store/presets.ts); the commands
-    // after it wait behind it, so they are carried out in the order they came.
-    if (queue || (c.type === 'load' && c.preset !== undefined && !hasScenarios())) {
-      queue = (queue ?? loadScenarios().catch(() => undefined)).then(() => answer(c));
+    const data: unknown = e.data;
+    // Pages and their extensions post many messages: only one that looks like ours loads the reader;
+    // the messages after it wait behind it, so they are read in the order they came.
+    if (parse === null) {
+      if (!isOurs(data)) return;
+      // A chunk that fails to load (the network went) drops this message, never the ones after it.
+      queue = Promise.all([queue, import('../store/embedMessages')])
+        .then(([, m]) => {
+          parse = m.parseEmbedMessage;
+          readMessage(data);
+        })
+        .catch(() => undefined);
+      return;
+    }
+    if (queue) queue = queue.then(() => readMessage(data));
+    else readMessage(data);
+  };
+  const readMessage = (data: unknown) => {
+    const got = parse?.(data) ?? null;
+    if (got === null) return;
+    const type = (data as { type?: unknown }).type;
+    if (!got.ok) return sendError(got.error, type);
+    const c = got.command;
+    // A `load` of a scenario waits for the scenarios' catalogue (store/presets.ts), one of a lab for
+    // the lab reader (store/labReader.ts); the commands after it wait behind it, so they are carried
+    // out in the order they came.
+    const scenarios = c.type === 'load' && c.preset !== undefined && !hasScenarios();
+    const lab = c.type === 'load' && c.lab !== undefined && !hasLabReader();
+    if (queue || scenarios || lab) {
+      queue = Promise.all([queue, scenarios ? loadScenarios().catch(() => undefined) : undefined, lab ? loadLabReader() : undefined])
+        .then(() => answer(c))
+        .catch(() => undefined);
       return;
     }
     answer(c);

@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { readLabFile, writeLabFile, type Topology } from '../core';
+import type { Topology } from '../core';
+import { readLabFile, writeLabFile } from '../core/model/labFile';
 import type { AutosavedLab, LabShelf, LabSummary, OpenedLab } from '../store/shelf';
 
 /*

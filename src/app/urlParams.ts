@@ -1,6 +1,7 @@
-import { JourneyError, K8S_LIMITS, decodeLabLink, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
+import { JourneyError, K8S_LIMITS, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
 import { rememberGenerated, type LabParams } from '../store/link';
+import { readLabLink } from '../store/labReader';
 import { findScenario } from '../store/presets';
 import { isCniStoryId, type CniStoryId } from '../core/presets/cniStoryIds';
 import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
@@ -110,7 +111,8 @@ export function parseUrlParams(search: string): UrlParams {
   // A whole lab in the link (an edited one) comes before any other way of choosing one.
   const labRaw = get('lab');
   if (labRaw !== null) {
-    const read = decodeLabLink(labRaw);
+    // The page loaded the reader before reading an address with a lab (store/labReader.ts).
+    const read = readLabLink(labRaw);
     if (read.ok) {
       out.topology = read.topology;
       for (const other of ['preset', 'nodes', 'pods'] as const) {

@@ -4,6 +4,8 @@
  * index: the app loads the editor on demand, and a bundler keeps whatever only this entry reaches
  * out of the player's first page (a module the index re-exported would be shared with it).
  */
+// Edits carry values typed by hand: validation checks their shapes with the schema loaded (model/shapes.ts).
+import './model/schema';
 export { addPod, TopologyEditError, type AddPodOptions, type AddedPod } from './model/podNetwork';
 export { labChecks, applyFix, autoConfigure, fixText, type LabCheck, type LabFix } from './model/labChecks';
 export { problemPlace, type ProblemPlace } from './model/checks/place';

@@ -14,7 +14,6 @@ export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
 // The scenarios' catalogue is not re-exported: the embed and the element load it on demand (store/presets.ts).
 export type { Scenario } from './presets/scenarios';
-export { seedVxlan, seedHostGw } from './presets/datapathScenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
 export { hasNarrator, loadNarrator } from './i18n/narrators';
@@ -23,12 +22,14 @@ export { plural, count } from './i18n/plural';
 export { parseIp, parseCidr, formatIp, parseMac } from './net/ipv4';
 export { formatText, formatJsonl, tcpdumpLine, type Lang, type Explain } from './format/text';
 export { K8S_LIMITS, generateCluster, type ClusterOptions } from './presets/generate';
-export { TopologyEditError } from './model/editError';
+// TopologyEditError is the editor's ('./editing'): it loads the problems' sentences (i18n/catalogs.ts).
 export type { AddPodOptions, AddedPod } from './model/podNetwork';
 export type { LabCheck, LabFix } from './model/labChecks';
 export type { ProblemPlace } from './model/checks/place';
-export { readLabFile, writeLabFile, LAB_FORMAT_VERSION, type LabFileResult } from './model/labFile';
-export { encodeLabLink, decodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
+// Reading lab files and lab links loads the zod schema: import them from './model/labFile' and
+// './model/labLinkRead' where untrusted input is read (lazily on the pages), never from here.
+export type { LabFileResult } from './model/labFile';
+export { encodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
 export { samePositionsAside } from './model/samePositions';
 export type { LabEdit, LabPoint } from './model/labEdits';
 export type { IfaceRef, LinkResult } from './model/linkEdits';

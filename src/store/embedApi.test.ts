@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runJourney, seedTopology, stateAt, tellChapters } from '../core';
 import { createAppStore } from './createAppStore';
-import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, parseEmbedMessage, type EmbedCommand } from './embedApi';
+import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedCommand } from './embedApi';
+import { parseEmbedMessage } from './embedMessages';
 import { selectSteps } from './selectors';
 
 const API = { source: EMBED_SOURCE, version: EMBED_VERSION } as const;

@@ -1,4 +1,5 @@
-import { readLabFile, type JourneySpec, type Problem, type Topology } from '../core';
+import { readLabFile } from '../core/model/labFile';
+import type { JourneySpec, Problem, Topology } from '../core';
 import type { AppState } from './appState';
 import type { AppStore } from './createAppStore';
 import type { LabShelf, LabSummary, OpenedLab } from './shelf';

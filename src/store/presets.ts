@@ -4,8 +4,9 @@ import type { Scenario } from '../core';
  * The kernel-verified scenarios' catalogue (`core/presets/scenarios.ts`): their labs are some
  * 10 KiB of gzip JavaScript, so the embed and the <packet-journey> element load it only when one is
  * asked for (`?preset=`, the `preset` attribute, a `load` command), before they read what asks.
- * The app's page, whose Scenario list shows them all, registers it at once, and so do tests
- * (test-setup.ts).
+ * The app's page lists them from their index (`core/presets/scenarioIndex.ts`) and loads the
+ * catalogue when one is chosen, or before its first paint when the address names one. Tests and
+ * the offline page register it at once (test-setup.ts, player.tsx).
  */
 
 let catalog: readonly Scenario[] | null = null;
@@ -23,6 +24,16 @@ export function hasScenarios(): boolean {
 /** Loads the catalogue (once); resolves when {@link findScenario} knows every scenario. */
 export async function loadScenarios(): Promise<void> {
   if (catalog === null) catalog = (await import('../core/presets/scenarios')).SCENARIOS;
+}
+
+/**
+ * Runs `then` with every scenario known: at once when the catalogue is here (so a choice made
+ * after it loaded acts in the same event, as tests expect), else once it has loaded; a catalogue
+ * that fails to load leaves the choice undone.
+ */
+export function withScenarios(then: () => void): void {
+  if (catalog !== null) then();
+  else loadScenarios().then(then, () => undefined);
 }
 
 /** Loads the catalogue when the link parameters in `search` (`?preset=…`) ask for a scenario; resolves at once otherwise. */

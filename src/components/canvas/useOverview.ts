@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { ZoomTransform } from 'd3';
 import type { HopEvent, Topology } from '../../core';
 import { machineOf } from '../../geometry/layout';
 import type { OverviewLayout } from '../../geometry/layoutTypes';
@@ -17,7 +16,7 @@ export function openedMachines(t: Topology, events: readonly HopEvent[], pinnedN
  * measured). The same object while the same cells are in view, so the tiles redraw only when the
  * view reaches other cells, not at every frame of a pan.
  */
-export function useTileRange(ov: OverviewLayout | undefined, t: ZoomTransform, size: { w: number; h: number }): TileRange | null {
+export function useTileRange(ov: OverviewLayout | undefined, t: { k: number; x: number; y: number }, size: { w: number; h: number }): TileRange | null {
   const r = ov && size.w > 0 ? tileRange(ov, { x: -t.x / t.k, y: -t.y / t.k, w: size.w / t.k, h: size.h / t.k }) : null;
   const c0 = r?.c0 ?? -1;
   const c1 = r?.c1 ?? -1;

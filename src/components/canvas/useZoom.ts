@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { FIT_MAX, fitView, followView, type View, type Viewport } from '../../geometry/camera';
 import type { Box, Point } from '../../geometry/layoutTypes';
-
+import type { ZoomCamera } from './zoomBehaviour';
 
 /** Zoom limits of an ordinary lab; an overview may zoom out further (see the effect in useZoom). */
 const MIN_K = 0.15;
@@ -23,7 +22,7 @@ export function freeViewport(w: number, h: number, top: number = CANVAS_INSET.to
 /** What {@link useZoom} gives the canvas. */
 export interface ZoomApi {
   /** The current pan and zoom, to put on the content group as a transform. */
-  transform: ZoomTransform;
+  transform: CameraTransform;
   zoomBy: (factor: number) => void;
   /** Scale and centre the content in the viewport. */
   fit: () => void;
@@ -52,16 +51,76 @@ export interface ZoomOptions {
 }
 
 /**
+ * The camera as the canvas draws it: d3-zoom's `ZoomTransform` once the behaviour is loaded, the
+ * same shape before (`k`, `x`, `y`, `invert`, and `toString` as an SVG transform).
+ */
+export interface CameraTransform {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+  /** The drawing's point under the screen point `p` (svg pixels). */
+  invert(p: [number, number]): [number, number];
+  toString(): string;
+}
+
+/** A camera placed without d3-zoom (before its chunk arrives), written as d3 writes its transforms. */
+class StillCamera implements CameraTransform {
+  constructor(
+    readonly k: number,
+    readonly x: number,
+    readonly y: number,
+  ) {}
+  invert(p: [number, number]): [number, number] {
+    return [(p[0] - this.x) / this.k, (p[1] - this.y) / this.k];
+  }
+  toString(): string {
+    return `translate(${this.x},${this.y}) scale(${this.k})`;
+  }
+}
+
+/** Gestures that reach the svg before d3-zoom is loaded: kept, and handed to it once it is. */
+type Early = { kind: 'wheel'; e: WheelEvent } | { kind: 'mousedown'; e: MouseEvent } | { kind: 'touchstart'; e: TouchEvent };
+
+/**
+ * The same gesture again, for d3-zoom's listeners on the svg only: it does not bubble, so the page's
+ * own handlers do not see it twice.
+ */
+function again(g: Early): Event {
+  const e = g.e;
+  const keys = { ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: false, cancelable: true, view: e.view };
+  if (g.kind === 'touchstart') return new TouchEvent('touchstart', { ...keys, touches: [...g.e.touches], targetTouches: [...g.e.targetTouches], changedTouches: [...g.e.changedTouches] });
+  const m = g.e;
+  const mouse = { ...keys, clientX: m.clientX, clientY: m.clientY, screenX: m.screenX, screenY: m.screenY, button: m.button, buttons: m.buttons };
+  if (g.kind === 'wheel') return new WheelEvent('wheel', { ...mouse, deltaX: g.e.deltaX, deltaY: g.e.deltaY, deltaZ: g.e.deltaZ, deltaMode: g.e.deltaMode });
+  return new MouseEvent('mousedown', mouse);
+}
+
+/**
  * d3-zoom on the canvas's `<svg>` (its only target; React renders everything inside). The content
  * (what is drawn, in drawing units) is
  * fitted on mount, when the content's size changes and when the viewport is resized, until the user
  * pans or zooms by hand. While following, every step moves the camera to the step's machines, at a
  * legible scale whatever the size of the canvas (see `followView`).
+ *
+ * d3-zoom and the d3 modules under it are a chunk of their own (./zoomBehaviour.ts): the first
+ * drawing is placed without them, and they load with the first gesture over the drawing (the
+ * pointer entering it, a wheel, a press, a touch), the first zoom button or the first animated
+ * camera move (no focus listener: Chromium makes an svg with one a Tab stop of its own). A wheel,
+ * press or touch that arrives before them is handed to them when they are here (a press already
+ * released is not), and an animated move waits for them.
  */
 export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, opts: ZoomOptions): ZoomApi {
-  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [transform, setTransform] = useState<CameraTransform>(() => new StillCamera(1, 0, 0));
   const [size, setSize] = useState({ w: 0, h: 0 });
-  const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const camera = useRef<ZoomCamera | null>(null);
+  const loading = useRef<Promise<void> | null>(null);
+  /** Where the camera is (drawing placed), for the behaviour to start from. */
+  const at = useRef<View>({ x: 0, y: 0, k: 1 });
+  const placed = useRef(false);
+  /** An animated move asked for while the behaviour loads: the last one is made once it is here. */
+  const pending = useRef<{ v: View; ms: number } | null>(null);
+  const early = useRef<Early[]>([]);
+  const extent = useRef<[number, number]>([MIN_K, MAX_K]);
   const touched = useRef(false);
   const onUser = useRef(opts.onUserZoom);
   const onViewport = useRef(opts.onViewport);
@@ -70,18 +129,54 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
     onViewport.current = opts.onViewport;
   }, [opts.onUserZoom, opts.onViewport]);
 
+  /** Loads d3-zoom (once) and puts it on the svg where the camera is; hands it what waited. */
+  const load = useCallback((): Promise<void> => {
+    loading.current ??= import('./zoomBehaviour').then(
+      (m) => {
+        const svg = svgRef.current;
+        if (!svg || camera.current) return;
+        camera.current = m.attachZoom(svg, at.current, extent.current, (t, byUser) => {
+          if (byUser) {
+            touched.current = true;
+            onUser.current();
+          }
+          at.current = { x: t.x, y: t.y, k: t.k };
+          setTransform(t);
+        });
+        const move = pending.current;
+        pending.current = null;
+        if (move) camera.current.go(move.v, move.ms);
+        const waited = early.current;
+        early.current = [];
+        for (const g of waited) svg.dispatchEvent(again(g));
+      },
+      () => {
+        // The chunk did not come (the network went): the next gesture asks again.
+        loading.current = null;
+      },
+    );
+    return loading.current;
+  }, [svgRef]);
+
   /** Move the camera to `v`, animated over `ms` or at once. */
   const go = useCallback(
     (v: View, ms: number) => {
-      const svg = svgRef.current;
-      const z = behaviour.current;
-      if (!svg || !z) return;
-      const t = zoomIdentity.translate(v.x, v.y).scale(v.k);
-      const sel = select(svg);
-      if (ms > 0) sel.transition().duration(ms).call(z.transform, t);
-      else sel.interrupt().call(z.transform, t);
+      const first = !placed.current;
+      placed.current = true;
+      if (camera.current) return camera.current.go(v, ms);
+      // The first placement is never animated (a resize places it again at once right after), nor
+      // is a move to where the camera already is (the layout settling on the measured stage).
+      const still = Math.abs(v.x - at.current.x) < 0.5 && Math.abs(v.y - at.current.y) < 0.5 && Math.abs(v.k - at.current.k) < 1e-3;
+      if (ms > 0 && !first && !still) {
+        pending.current = { v, ms };
+        void load();
+        return;
+      }
+      pending.current = null;
+      at.current = v;
+      setTransform(new StillCamera(v.k, v.x, v.y));
     },
-    [svgRef],
+    [load],
   );
 
   const top = opts.top ?? CANVAS_INSET.top;
@@ -100,31 +195,63 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
     touched.current = false;
   }, [viewport, whole, go]);
 
+  // Until d3-zoom is here, the drawing listens for the gestures that need it.
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const z = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([MIN_K, MAX_K])
-      // d3's default filter, less a press with Shift: Shift+drag draws the editor's selection box.
-      .filter((e: MouseEvent) => (!e.ctrlKey || e.type === 'wheel') && !e.button && !(e.shiftKey && e.type === 'mousedown'))
-      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
-        if (e.sourceEvent) {
-          touched.current = true;
-          onUser.current();
-        }
-        setTransform(e.transform);
-      });
-    behaviour.current = z;
-    const sel = select(svg).call(z).on('dblclick.zoom', null);
-    return () => {
-      sel.interrupt().on('.zoom', null);
+    const wake = () => void load();
+    const keep = (g: Early) => {
+      if (camera.current) return;
+      early.current.push(g);
+      wake();
     };
-  }, [svgRef]);
+    const onWheel = (e: WheelEvent) => {
+      if (camera.current || !e.isTrusted) return;
+      // d3-zoom keeps the page from scrolling under the drawing: so does the wait for it.
+      e.preventDefault();
+      keep({ kind: 'wheel', e });
+    };
+    // Only presses d3-zoom takes (its filter, zoomBehaviour.ts): a Shift press is the editor's box.
+    const onDown = (e: MouseEvent) => {
+      if (e.isTrusted && e.button === 0 && !e.ctrlKey && !e.shiftKey) keep({ kind: 'mousedown', e });
+    };
+    const onTouch = (e: TouchEvent) => {
+      if (e.isTrusted) keep({ kind: 'touchstart', e });
+    };
+    // A press or touch that ended before d3-zoom came was a click or a tap, not a pan.
+    const onUp = () => {
+      if (!camera.current) early.current = early.current.filter((g) => g.kind === 'wheel');
+    };
+    svg.addEventListener('pointerenter', wake);
+    svg.addEventListener('wheel', onWheel, { passive: false });
+    svg.addEventListener('mousedown', onDown);
+    svg.addEventListener('touchstart', onTouch, { passive: true });
+    window.addEventListener('mouseup', onUp);
+    window.addEventListener('touchend', onUp);
+    return () => {
+      svg.removeEventListener('pointerenter', wake);
+      svg.removeEventListener('wheel', onWheel);
+      svg.removeEventListener('mousedown', onDown);
+      svg.removeEventListener('touchstart', onTouch);
+      window.removeEventListener('mouseup', onUp);
+      window.removeEventListener('touchend', onUp);
+    };
+  }, [svgRef, load]);
+
+  useEffect(
+    () => () => {
+      camera.current?.detach();
+      camera.current = null;
+    },
+    [],
+  );
 
   // A Kubernetes-sized overview fits only far below the usual 0.15: zooming out stops at half the fit.
   useEffect(() => {
     const vp = viewport();
-    if (vp) behaviour.current?.scaleExtent([Math.min(MIN_K, whole(vp).k / 2), MAX_K]);
+    if (!vp) return;
+    extent.current = [Math.min(MIN_K, whole(vp).k / 2), MAX_K];
+    camera.current?.scaleExtent(extent.current[0], extent.current[1]);
   }, [viewport, whole, size]);
 
   const { follow, focus, focusAt, animate, moveMs } = opts;
@@ -168,14 +295,13 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, o
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const svg = svgRef.current;
-      const z = behaviour.current;
-      if (!svg || !z) return;
+      if (!svgRef.current) return;
       touched.current = true;
       onUser.current();
-      select(svg).interrupt().call(z.scaleBy, factor);
+      if (camera.current) camera.current.scaleBy(factor);
+      else void load().then(() => camera.current?.scaleBy(factor));
     },
-    [svgRef],
+    [svgRef, load],
   );
 
   return { transform, zoomBy, fit, size };

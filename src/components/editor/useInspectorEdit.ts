@@ -1,5 +1,6 @@
 import { useCallback, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import { TopologyEditError, type Problem, type Topology } from '../../core';
+import type { Problem, Topology } from '../../core';
+import { TopologyEditError } from '../../core/editing';
 import { useAppStoreApi } from '../../store/StoreContext';
 
 /** Why an edit was refused: the problems of its TopologyEditError, told in the reader's language when shown. */

@@ -1,4 +1,5 @@
 import { readPictureLink } from '../../core/export/picture';
+import { loadLabReader } from '../../store/labReader';
 import { JourneyError, type Bilingual, type JourneySpec, type Problem, type Topology } from '../../core';
 import type { AppStore } from '../../store/createAppStore';
 import type { LinkRead } from '../../store/link';
@@ -34,6 +35,8 @@ export async function readPicture(store: AppStore, file: File, parse: (query: st
   const name = file.name;
   const read = readPictureLink(new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return { ok: false, result: { kind: read.reason === 'no-lab' ? 'noLab' : 'notPicture', name } };
+  // The picture's link carries a lab: read through the lab file's schema (store/labReader.ts).
+  await loadLabReader();
   const link = parse(read.link);
   if (link.brokenLab || !link.topology) return { ok: false, result: { kind: 'badLab', name, why: link.linkErrors[0] ?? { en: '', ru: '' } } };
   const topology = link.topology;

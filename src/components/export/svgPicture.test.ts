@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLabLink, runJourney, seedTopology, stateAt } from '../../core';
+import { runJourney, seedTopology, stateAt } from '../../core';
+import { decodeLabLink } from '../../core/model/labLinkRead';
 import { createAppStore } from '../../store/createAppStore';
 import { SEED_SPEC } from '../../store/defaultSpec';
 import { pictureLink } from './svgPicture';

@@ -1,30 +1,20 @@
 import { useMemo } from 'react';
-import type { Scenario } from '../../core';
-import { SCENARIOS } from '../../core/presets/scenarios';
 import { CNI_STORY_IDS, isCniStoryId } from '../../core/presets/cniStoryIds';
+import { SCENARIO_INDEX } from '../../core/presets/scenarioIndex';
+import { withScenarios } from '../../store/presets';
 import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { groupScenarios } from './scenarioGroups';
 
-/** Name of each scenario's lab, built once: the picker compares it with the lab shown. */
-const labNames = new Map<string, string>();
-function labName(s: Scenario): string {
-  let name = labNames.get(s.id);
-  if (name === undefined) {
-    name = s.topology().name;
-    labNames.set(s.id, name);
-  }
-  return name;
-}
-
 /**
  * Every kernel-verified scenario, grouped by what it shows, one click (or a few keys) away: a native
  * `<select>` with an `<optgroup>` per group, each option the scenario's one-line title. Choosing one
  * loads its lab and journey at the first event. It shows the scenario the journey on screen is (so
  * the seed journey shows as the first ping), or "Your own journey" once a field changed it; choosing
- * the scenario again then brings it back.
+ * the scenario again then brings it back. It lists the scenarios' index (titles, lab names and
+ * journeys, no labs); the catalogue with the labs loads when one is chosen.
  */
 export function ScenarioPicker() {
   const t = useStrings();
@@ -37,8 +27,8 @@ export function ScenarioPicker() {
   const storyId = useAppStore((s) => s.cni?.story.id ?? null);
   const openCniStory = useAppStore((s) => s.openCniStory);
   const closeCniStory = useAppStore((s) => s.closeCniStory);
-  const groups = useMemo(() => groupScenarios(SCENARIOS), []);
-  const current = spec && !edited ? SCENARIOS.find((s) => labName(s) === topology.name && sameJourney(s.journey, spec)) : undefined;
+  const groups = useMemo(() => groupScenarios(SCENARIO_INDEX), []);
+  const current = spec && !edited ? SCENARIO_INDEX.find((s) => s.lab === topology.name && sameJourney(s.journey, spec)) : undefined;
   const value = storyId ?? current?.id ?? '';
   return (
     <label className="scenario-pick">
@@ -53,7 +43,8 @@ export function ScenarioPicker() {
             if (isCniStoryId(id)) void openCniStory(id);
             else if (id !== '') {
               closeCniStory();
-              loadScenario(id);
+              // The labs come with the catalogue, fetched on the first choice (store/presets.ts).
+              withScenarios(() => loadScenario(id));
             }
           }}
           data-testid="scenario"

@@ -1,5 +1,3 @@
-import type { Scenario } from '../../core';
-
 /** A group of the scenario picker; its name is `strings.form.groups[key]`. */
 export type ScenarioGroupKey = 'seed' | 'listen' | 'proxyArp' | 'redirects' | 'arp' | 'ttl' | 'rpFilter' | 'loopback' | 'routing' | 'mtu' | 'tcpRetries' | 'broadcast' | 'flannel' | 'calico' | 'cilium' | 'weave' | 'cases' | 'other';
 
@@ -35,9 +33,9 @@ export function groupsOf(id: string): ScenarioGroupKey[] {
 }
 
 /** The picker's groups in their order, each with its scenarios in `SCENARIOS` order; empty groups left out. */
-export function groupScenarios(scenarios: readonly Scenario[]): { key: ScenarioGroupKey; scenarios: Scenario[] }[] {
+export function groupScenarios<S extends { id: string }>(scenarios: readonly S[]): { key: ScenarioGroupKey; scenarios: S[] }[] {
   const keys: ScenarioGroupKey[] = [...GROUP_PATTERNS.map(([key]) => key), 'other'];
-  const by = new Map<ScenarioGroupKey, Scenario[]>(keys.map((k) => [k, []]));
+  const by = new Map<ScenarioGroupKey, S[]>(keys.map((k) => [k, []]));
   for (const s of scenarios) by.get(groupsOf(s.id)[0] ?? 'other')?.push(s);
   return keys.map((key) => ({ key, scenarios: by.get(key) ?? [] })).filter((g) => g.scenarios.length > 0);
 }

@@ -1,8 +1,10 @@
 import { lazy, Suspense, use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { LAB_FORMAT_VERSION, seedTopology, writeLabFile, type Problem, type Scenario, type Topology } from '../../core';
+import { LAB_FORMAT_VERSION, writeLabFile } from '../../core/model/labFile';
+import { seedTopology, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
 import type { LabSummary } from '../../store/shelf';
 import { useHost } from '../../store/link';
+import { withScenarios } from '../../store/presets';
 import { selectOpenEntry } from '../../store/slices/shelfSlice';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { EXPORTS_EN, EXPORTS_RU } from '../i18n/exportStrings';
@@ -170,7 +172,8 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
     downloadText(fileNameOf(openLabName(s)), writeLabFile(s.topology));
   };
   const openPreset = (sc: Scenario | null) => {
-    if (sc) store.getState().loadScenario(sc.id);
+    // The picker may not have fetched the catalogue yet; this chunk holds it, so it loads at once.
+    if (sc) withScenarios(() => store.getState().loadScenario(sc.id));
     else store.getState().openLab(seedTopology());
     close();
   };

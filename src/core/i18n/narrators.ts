@@ -5,8 +5,9 @@ import type { Lang } from './lang';
  * The narrator's prose, one language at a time: it is most of what the core says (every event,
  * chapter and correction), so the player's page loads only the language it shows and fetches the
  * other when the reader switches (`loadNarrator`). Node programs and tests register every language
- * at once (`./allNarrators.ts`). The other catalogues (problems, request errors, the CLI's) stay
- * loaded: bad-input errors are built in both languages at once.
+ * at once (`./allNarrators.ts`). The other catalogues hold both languages, as bad-input errors are
+ * built in both at once: request errors load with every page, the problems' sentences with what
+ * raises a problem (`./catalogs.ts`), the CLI's with the trace command.
  */
 
 /** How each language's narrator is fetched: TypeScript refuses a language without one. */

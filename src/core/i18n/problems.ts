@@ -1,4 +1,3 @@
-import { CATALOGS } from './catalogs';
 import type { Lang } from './lang';
 import type { LabFix } from '../model/labChecks';
 
@@ -249,6 +248,18 @@ export function registerCheckCatalogs(catalogs: Readonly<Record<Lang, CheckCatal
   checkCatalogs = catalogs;
 }
 
+/** The problems' sentences of each language, once ./catalogs.ts registered them. */
+let problemCatalogs: Readonly<Partial<Record<Lang, { problems: ProblemCatalog; problemList: ProblemListCatalog }>>> = {};
+
+/**
+ * Makes {@link formatProblem} read the problems' sentences: ./catalogs.ts calls it when it loads.
+ * Whatever raises a problem loads it (the zod schema, which validates untrusted input, and
+ * TopologyEditError), so the pages, whose own labs raise none, do not carry the sentences.
+ */
+export function registerProblemCatalogs(catalogs: Readonly<Record<Lang, { problems: ProblemCatalog; problemList: ProblemListCatalog }>>): void {
+  problemCatalogs = catalogs;
+}
+
 /** The sentences around a list of problems, in one language. */
 export interface ProblemListCatalog {
   /** The tail of a shortened list: "and 11 more problems". */
@@ -355,10 +366,11 @@ function preview(v: unknown, depth: number): string {
 /**
  * The problem as one line in `lang`: `path: sentence`, the sentence from that language's
  * catalogue (a design check's from the checks' catalogue, registered with the editor). A code no
- * catalogue knows (data from an older version) is shown as the code itself.
+ * catalogue knows (data from an older version, or a catalogue not registered: see
+ * {@link registerProblemCatalogs}) is shown as the code itself.
  */
 export function formatProblem(p: Problem, lang: Lang): string {
-  const problems = CATALOGS[lang].problems;
+  const problems = problemCatalogs[lang]?.problems ?? {};
   const checks = checkCatalogs[lang]?.problems;
   const catalog = (Object.hasOwn(problems, p.code) ? problems : checks && Object.hasOwn(checks, p.code) ? checks : null) as Record<string, (params: Record<string, string | number>) => string> | null;
   const say = catalog?.[p.code];
@@ -378,11 +390,12 @@ export const PROBLEMS_LISTED = 10;
 export function problemsText(problems: readonly Problem[], lang: Lang): string {
   const shownList = problems.slice(0, PROBLEMS_LISTED).map((p) => formatProblem(p, lang));
   const rest = problems.length - shownList.length;
-  if (rest > 0) shownList.push(CATALOGS[lang].problemList.more(rest));
+  if (rest > 0) shownList.push(problemCatalogs[lang]?.problemList.more(rest) ?? `+${rest}`);
   return shownList.join('; ');
 }
 
 /** The message of a journey refused for an invalid topology, in `lang` ("Invalid topology: …"). */
 export function invalidTopologyText(problems: readonly Problem[], lang: Lang): string {
-  return CATALOGS[lang].problemList.invalidTopology(problemsText(problems, lang));
+  const list = problemsText(problems, lang);
+  return problemCatalogs[lang]?.problemList.invalidTopology(list) ?? list;
 }

@@ -1,6 +1,7 @@
-import { CATALOGS } from './catalogs';
+import { specErrorsEn } from './en/specErrors';
+import { specErrorsRu } from './ru/specErrors';
 import { JourneyError } from '../errors';
-import { LANGS, type Texts } from './lang';
+import { LANGS, type Lang, type Texts } from './lang';
 
 /**
  * What can be wrong with a journey's request (JourneySpec) or its endpoints, as plain data. The
@@ -24,9 +25,12 @@ export type SpecProblem =
 export type SpecErrorCatalog = { [C in SpecProblem['code']]: (p: Extract<SpecProblem, { code: C }>) => string };
 
 /** The problem told in every language. */
+/** Request errors are told in both languages at once (a bad form value, a link's), so both load with every page. */
+const SPEC_ERRORS: Record<Lang, SpecErrorCatalog> = { en: specErrorsEn, ru: specErrorsRu };
+
 export function specProblemTexts(p: SpecProblem): Texts {
   const out = {} as Texts;
-  for (const lang of LANGS) out[lang] = (CATALOGS[lang].specErrors[p.code] as (x: SpecProblem) => string)(p);
+  for (const lang of LANGS) out[lang] = (SPEC_ERRORS[lang][p.code] as (x: SpecProblem) => string)(p);
   return out;
 }
 

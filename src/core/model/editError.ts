@@ -1,5 +1,7 @@
 import { JourneyError } from '../errors';
 import { problemsText, type Problem } from '../i18n/problems';
+// A refusal is told in both languages: the problems' sentences load with it (i18n/catalogs.ts).
+import '../i18n/catalogs';
 
 /**
  * An edit the topology refuses, with its problems (path, code) and their sentences in both

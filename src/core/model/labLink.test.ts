@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../i18n/problems';
 import { generateCluster } from '../presets/generate';
 import { seedTopology } from '../presets/seed';
-import { decodeLabLink, encodeLabLink, MAX_LAB_LINK_CHARS } from './labLink';
+import { encodeLabLink, MAX_LAB_LINK_CHARS } from './labLink';
+import { decodeLabLink } from './labLinkRead';
 import { addPod } from './podNetwork';
 
 describe('a lab in a link', () => {

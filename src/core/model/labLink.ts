@@ -1,6 +1,4 @@
 import * as lzString from 'lz-string';
-import { problem } from '../i18n/problems';
-import { readLabFile, type LabFileResult } from './labFile';
 import type { Topology } from './topology';
 
 /*
@@ -32,15 +30,4 @@ export function labLinkText(encoded: string): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The lab a link parameter carries, read like a lab file (version, migration, validation), or why
- * not: `link-corrupt` when it does not decompress to text (cut short by a chat tool, mistyped), or
- * is longer than MAX_LAB_LINK_CHARS. Never throws.
- */
-export function decodeLabLink(encoded: string): LabFileResult {
-  const text = labLinkText(encoded);
-  if (text === null) return { ok: false, problems: [problem('lab', 'link-corrupt', { chars: encoded.length })] };
-  return readLabFile(text);
 }

@@ -1,7 +1,9 @@
 import { problem, shown, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
 import { LINUX } from './linux';
 import { TopologyEditError } from './podNetwork';
-import { ifnameKernel, isIfaceName, isNsName } from './schema';
+import { ifnameKernel, isIfaceName, isNsName } from './names';
+// The inspector's values are typed by hand: validation checks their shapes (./shapes.ts).
+import './schema';
 import type { IfaceSpec, MachineSpec, NamespaceSpec, PodSpec, Topology } from './topology';
 import { validateTopology } from './validate';
 import { nsPaths } from './renames';

@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import { problem, shown, type Problem, type ProblemCode, type ProblemParams } from '../i18n/problems';
 import { isGroupMac, networkOf, parseCidr, parseIp, parseMac, ZERO_MAC } from '../net/ipv4';
 import { LINUX } from './linux';
+import { IFNAME, ifnameKernel, isIfaceName, isNsName, NS_NAME } from './names';
+import { registerShapeChecks } from './shapes';
+// What the schema finds is told in both languages: the problems' sentences load with it.
+import '../i18n/catalogs';
 
 /*
  * The shape of a topology file as a zod schema: which fields exist, their types, which values are
@@ -49,41 +53,10 @@ function field<T>(check: (v: unknown) => FieldProblem | null, json: JsonFragment
 
 const MAC_PATTERN = '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$';
 
-const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
-const NS_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,30}$/;
-
-/** UTF-8 length of a string, as the kernel counts IFNAMSIZ. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
-/** What `ip link add NAME` answers for a name Linux refuses too (our rule is narrower). */
-export function ifnameKernel(name: string): string | undefined {
-  if (name === '' || /[\s/]/.test(name)) return name.length <= 64 ? LINUX.badIfname(name) : undefined;
-  if (utf8Length(name) > 15) return LINUX.nameTooLong;
-  if (name === '.' || name === '..' || name.includes(':')) return LINUX.invalidArgument;
-  return undefined;
-}
-
 const ifaceName = field<string>((v) =>
   typeof v === 'string' && isIfaceName(v) ? null : { code: 'iface-name', params: { got: shown(v), kernel: typeof v === 'string' ? ifnameKernel(v) : undefined } },
   { type: 'string', pattern: IFNAME.source, description: 'Interface name, at most 15 characters (IFNAMSIZ)' },
 );
-
-/** Whether an interface name follows the naming rule (1-15 letters, digits, `_`, `.`, `-`; not `.` or `..`). */
-export function isIfaceName(name: string): boolean {
-  return IFNAME.test(name) && name !== '.' && name !== '..';
-}
-
-/** Whether a pod or machine name follows the naming rule (1-31 characters, starting with a letter or digit). */
-export function isNsName(name: string): boolean {
-  return NS_NAME.test(name);
-}
 
 const nsName = field<string>((v) => (typeof v === 'string' && isNsName(v) ? null : { code: 'ns-name', params: { got: shown(v) } }), {
   type: 'string', pattern: NS_NAME.source, description: 'Pod or machine name, unique in the topology',
@@ -362,3 +335,11 @@ export function schemaProblems(schema: z.ZodMiniType, value: unknown): Problem[]
   }
   return out;
 }
+
+// Importing this module is what lets validation check shapes (./shapes.ts): the pages load it with
+// their first untrusted input (a link's lab, a file, storage, the editor), never for their own labs.
+registerShapeChecks({
+  topology: (v) => schemaProblems(topologyShellSchema, v),
+  machine: (v) => schemaProblems(machineShellSchema, v),
+  pod: (v) => schemaProblems(podSchema, v),
+});

@@ -1,6 +1,6 @@
 import { problem, under, type Problem } from '../i18n/problems';
 import { checkPeer, clip, isObject, machineFacts, type IfaceFact, type MachineFacts, type NsFacts } from './validateFacts';
-import { schemaProblems, topologyShellSchema } from './schema';
+import { shapeProblems } from './shapes';
 import type { NamespaceSpec, Topology } from './topology';
 
 /*
@@ -35,7 +35,7 @@ interface Space {
 
 function topologyErrors(input: unknown): Problem[] {
   if (!isObject(input)) return [problem('topology', 'topology-not-object', {})];
-  const errors = schemaProblems(topologyShellSchema, input);
+  const errors = shapeProblems('topology', input);
   if (!Array.isArray(input.segments) || !Array.isArray(input.machines)) return errors;
 
   const segments = new Set<string>();

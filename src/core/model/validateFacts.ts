@@ -1,10 +1,10 @@
-import type * as z from 'zod/mini';
 import { problem, under, type Problem } from '../i18n/problems';
 import { formatIp, isLoopback, networkOf, parseCidr, parseIp, parseMac } from '../net/ipv4';
 import { freezeSpec } from './freeze';
 import { LINUX } from './linux';
 import { vxlanProblems } from './validateVxlan';
-import { isNsName, machineShellSchema, podSchema, schemaProblems } from './schema';
+import { isNsName } from './names';
+import { shapeProblems, type ShapeChecks } from './shapes';
 
 /*
  * The per-namespace and per-machine layer of validation (see validate.ts): what one namespace or
@@ -74,8 +74,8 @@ interface DevRouting {
   link: PrefixSet;
 }
 
-function nsFacts(ns: Loose, schema: z.ZodMiniType): NsFacts {
-  const errors = schemaProblems(schema, ns);
+function nsFacts(ns: Loose, kind: keyof ShapeChecks): NsFacts {
+  const errors = shapeProblems(kind, ns);
   const warnings: Problem[] = [];
   const ifaces = new Map<string, IfaceFact>();
   const nsName = typeof ns.name === 'string' ? ns.name : undefined;
@@ -226,7 +226,7 @@ const podCache = new WeakMap<object, NsFacts>();
 function podFacts(pod: Loose): NsFacts {
   const hit = podCache.get(pod);
   if (hit) return hit;
-  const facts = nsFacts(pod, podSchema);
+  const facts = nsFacts(pod, 'pod');
   podCache.set(freezeSpec(pod), facts);
   return facts;
 }
@@ -249,7 +249,7 @@ export function machineFacts(m: Loose): MachineFacts {
       if (f.peer) out.external.push({ from: name, ifName, peer: f.peer, path: at });
     }
   };
-  addNs(m, '', nsFacts(m, machineShellSchema));
+  addNs(m, '', nsFacts(m, 'machine'));
   listOf(m.pods).forEach((p, j) => (isObject(p) ? addNs(p, `pods[${j}].`, podFacts(p)) : out.errors.push(problem(`pods[${j}]`, 'not-object', {}))));
   // A pod's veth usually pairs with its own machine's root namespace: settle those here, once.
   out.external = out.external.filter((v) => {
