@@ -174,6 +174,9 @@ const en = {
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
+    /** The button that opens a chapter's correction in a window of its own where the caption is too small for it. */
+    correctionRead: 'Read it all',
+    correctionClose: 'Close',
     filter: 'Show',
     noEvents: 'No event matches the filter.',
     local: 'local',
@@ -339,6 +342,8 @@ const ru: Strings = {
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,
+    correctionRead: 'Читать целиком',
+    correctionClose: 'Закрыть',
     filter: 'Показать',
     noEvents: 'Под фильтр не подходит ни одно событие.',
     local: 'локальная',
