@@ -222,6 +222,25 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     await expect(count).toHaveText(`Событие ${before.step + 1} из ${before.total}`);
     await offline.getByTestId('play').click();
     await expect.poll(async () => Number((await count.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 }).toBeGreaterThan(before.step + 2);
+    await offline.getByTestId('pause').click();
+
+    // The whole player, as on the app's page (teacher review, item 7): both levels of explanation,
+    // the packet's headers, the tables, the notes-vs-Linux corrections, and the other language,
+    // whose narrator is in the file too.
+    await offline.getByRole('button', { name: 'Подробно' }).click();
+    await expect(offline.getByRole('button', { name: 'Подробно' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(offline.getByTestId('explanation')).toContainText('(в ядре:');
+    await expect(offline.getByTestId('inspector')).toContainText('MAC источника');
+    await expect(offline.getByTestId('tables').locator('tr').first()).toBeVisible();
+    await offline.getByTestId('chapter-4').click();
+    await expect(offline.getByTestId('correction')).toContainText('мост как коммутатор сам ARP-запросов не отправляет');
+    await offline.getByTestId('lang-en').click();
+    await expect(offline.getByTestId('correction')).toContainText('A bridge, as a switch, never sends ARP');
+    await expect(count).toHaveText(/^Event \d+ of \d+$/);
+    await expect(offline.getByTestId('explanation')).toContainText('(kernel:');
+    await offline.getByRole('button', { name: 'Short' }).click();
+    await expect(offline.getByTestId('explanation')).not.toContainText('(kernel:');
+    await offline.screenshot({ path: info.outputPath('offline-en-1280.png') });
     expect(failed).toEqual([]);
     await offline.close();
   });
