@@ -44,7 +44,8 @@ export function stepPicture(from: Element | null, s: AppState, t: typeof EXPORTS
   // The caption says which event this is, in which chapter, and what happens (teacher review, item 16).
   const chapters = tellChapters(r, s.lang);
   const chapter = chapters[chapterIndexAt(chapters, s.index)];
-  const head = chapter ? t.pictureCaption(s.index + 1, r.events.length, chapter.n, chapter.title) : t.pictureTitle(journey, s.index + 1, r.events.length);
+  const event = t.pictureEvent(s.index + 1, r.events.length);
+  const head = chapter ? `${event} · ${t.pictureChapter(chapter.n, chapter.title)}` : event;
   const pic = drawingSvg(svg, { title: t.pictureTitle(journey, s.index + 1, r.events.length), desc, link, caption: { head, text: desc } });
   return { pic, link, name: (ext) => pictureFileName(r.spec.from, r.spec.to, s.index + 1, ext) };
 }
