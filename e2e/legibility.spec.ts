@@ -87,3 +87,36 @@ test.describe('cluster labs at 1280×720 read like the seed lab', () => {
     await expectLegible(page, 'seed lab');
   });
 });
+
+test.describe('the "Press Play" hint leaves the drawing clear (teacher review, item 14)', () => {
+  for (const lang of ['en', 'ru'] as const) {
+    for (const [w, h] of [[1280, 720], [960, 540], [800, 600]] as const) {
+      test(`${lang}, ${w}×${h}: it stays in its strip over no machine, and still says the whole sentence to screen readers`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await openApp(page, lang);
+        const hint = page.getByTestId('hint');
+        await expect(hint).toBeVisible();
+        await expect(hint).toContainText(lang === 'en' ? 'Press Play or → to go through the packet’s journey event by event' : 'чтобы пройти путь пакета событие за событием');
+        // Its final place is settled in layout effects; poll until no machine box is under it.
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const hint = document.querySelector('[data-testid="hint"]');
+              const r = hint?.getBoundingClientRect();
+              const strip = hint?.parentElement?.getBoundingClientRect();
+              if (!r || !strip) return ['no hint'];
+              // It stays in the strip the drawing is fitted under (a line of it is a few pixels taller than the legend), and off every machine.
+              const spills = r.bottom > strip.bottom + 8 ? ['below the strip'] : [];
+              return [...spills, ...[...document.querySelectorAll('[data-machine] .machine-box')]
+                .filter((b) => {
+                  const m = b.getBoundingClientRect();
+                  return Math.min(r.right, m.right) - Math.max(r.left, m.left) > 0 && Math.min(r.bottom, m.bottom) - Math.max(r.top, m.top) > 0;
+                })
+                .map((b) => b.closest('[data-machine]')?.getAttribute('data-machine') ?? '?')];
+            }),
+          )
+          .toEqual([]);
+      });
+    }
+  }
+});

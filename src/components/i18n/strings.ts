@@ -41,6 +41,8 @@ const en = {
   canvasEdit: CANVAS_EDIT_EN,
   cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
+  /** The hint where the whole sentence would wrap over the drawing (the whole one stays for screen readers). */
+  hintShort: 'Press Play or →',
   controls: {
     label: 'Playback',
     play: 'Play',
@@ -216,6 +218,7 @@ const ru: Strings = {
   canvasEdit: CANVAS_EDIT_RU,
   cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
+  hintShort: 'Нажмите «Воспроизвести» или →',
   controls: {
     label: 'Воспроизведение',
     play: 'Воспроизвести',
