@@ -120,3 +120,20 @@ test.describe('the "Press Play" hint leaves the drawing clear (teacher review, i
     }
   }
 });
+
+test('following in a 960×540 embed, the next hop the text names is in view (teacher review, item 15)', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const [step, device] of [[22, 'router/eth0'], [40, 'node2/eth0']] as const) {
+    await page.goto(`/embed.html?lang=en&step=${step}`);
+    await expect(page.getByTestId('network-canvas')).toHaveAttribute('data-follow', 'true');
+    await expect(page.getByTestId('explanation')).toContainText(`the next hop is ${device === 'router/eth0' ? '172.16.100.254' : '172.16.100.2'}`);
+    const inView = async () => {
+      const area = await page.getByTestId('network-canvas').boundingBox();
+      const label = await page.locator(`[data-label-for="${device}"]`).boundingBox();
+      if (!area || !label) return false;
+      return label.x >= area.x && label.y >= area.y && label.x + label.width <= area.x + area.width && label.y + label.height <= area.y + area.height;
+    };
+    await expect.poll(inView, `event ${step}: ${device} in view`).toBe(true);
+  }
+});

@@ -33,7 +33,7 @@ describe('packetSceneAt on the seed ping', () => {
       expect(p && Math.hypot(p.x - at.x, p.y - at.y)).toBeGreaterThan(30);
     }
     // The decisions after it (TTL, neighbour) keep it there.
-    const ttl = indexOf((e, k) => k > i && e.type === 'ttl' && e.ns === 'node1');
+    const ttl = events.findIndex((e, k) => k > i && e.type === 'ttl' && e.ns === 'node1');
     expect(packetSceneAt(layout, events, ttl).glyphs[0]?.points.at(-1)).toEqual(at);
   });
 
