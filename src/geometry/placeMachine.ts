@@ -118,7 +118,8 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
     const x = ethers.length > 1 ? x0 + size.w / 2 + (k - (ethers.length - 1) / 2) * step : spread(x0, size.w, 1, 0);
     const at = { x: Math.min(Math.max(x, x0 + NIC_GAP / 2), x0 + size.w - NIC_GAP / 2), y: up ? y0 : y0 + size.h };
     const w = ifaceLabelW(e, wrap);
-    const labelBox = { x: at.x - w / 2, y: up ? y0 + 8 : y0 + size.h - zone + 8, w, h: (wrap ? 3 : 2) * M.line };
+    // Under the bottom edge's NICs the label ends 12 units above the edge: the packet resting on a NIC (18 units high, centred on it) leaves its MAC line clear.
+    const labelBox = { x: at.x - w / 2, y: up ? y0 + 8 : y0 + size.h - zone + 4, w, h: (wrap ? 3 : 2) * M.line };
     ifaces.push(iface(m.name, e, at, up ? 'root-top' : 'root-bottom', labelBox, wrap));
   });
 
