@@ -31,6 +31,18 @@ async function dropFile(page: Page, name: string, type: string, bytes: Buffer): 
   );
 }
 
+/**
+ * Console errors the page logs from now on: an export must log none, in particular no refused inline
+ * style (the page's CSP is `style-src 'self'`; teacher review, item 17).
+ */
+function consoleErrors(page: Page): string[] {
+  const out: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') out.push(m.text());
+  });
+  return out;
+}
+
 /** Steps forward `n` times with the player's Next button. */
 async function forward(page: Page, n: number): Promise<void> {
   for (let k = 0; k < n; k++) await page.getByTestId('next').click();
@@ -58,8 +70,10 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
 
   test('the SVG of an event is valid SVG holding the drawing’s labels, and dropping it back opens the same lab and event', async ({ page }, info) => {
     await openApp(page);
+    const errors = consoleErrors(page);
     await forward(page, 6);
     const before = await readStep(page);
+    const chapter = await page.getByTestId('chapter-now').textContent();
     const labels = await page.locator('[data-testid="network-canvas"] text').evaluateAll((els) =>
       els.filter((e) => e.getClientRects().length > 0).map((e) => e.textContent ?? '').filter((s) => s.trim() !== ''),
     );
@@ -84,6 +98,12 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     expect(parsed.link).toMatch(/^lab=[^&]+&from=pod1&to=pod3&/);
     expect(parsed.link).toContain(`&step=${before.step}`);
     expect(parsed.title).toContain(`event ${before.step} of ${before.total}`);
+    // The caption under the drawing is part of the picture: the event, its chapter, its short text.
+    const caption = parsed.texts.join(' ');
+    expect(caption).toContain(`Event ${before.step} of ${before.total} · ${chapter ?? '?'}`);
+    const short = await page.evaluate(() => document.querySelector('[data-testid="explanation"] .explain-text')?.textContent ?? '');
+    for (const word of short.split(' ').slice(0, 6)) expect(caption).toContain(word);
+    expect(errors).toEqual([]);
 
     // Another lab and journey on screen, then the picture dropped on the page.
     await page.goto('/?preset=ttl-1');
@@ -101,9 +121,11 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
 
   test('the PNG holds the lab in an iTXt chunk: it is a picture browsers draw, and dropping it back opens the event', async ({ page }, info) => {
     await openApp(page, 'ru');
+    const errors = consoleErrors(page);
     await forward(page, 9);
     const before = await readStep(page);
     const { name, bytes } = await download(page, 'export-png', info.outputPath('step.png'));
+    expect(errors).toEqual([]);
     expect(name).toBe(`packet-journey-pod1-pod3-step-${before.step}.png`);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.includes(Buffer.from('iTXtpacket-journey\0'))).toBe(true);
@@ -166,10 +188,12 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
   for (const lang of ['en', 'ru'] as const) {
     test(`the handout in ${lang}: a block per chapter with its picture, explanation and tables; printing shows the handout alone`, async ({ page }) => {
       await openApp(page, lang);
+      const errors = consoleErrors(page);
       const chapters = await page.locator('[data-testid="toc-list"] button[data-testid^="toc-"]').count();
       await choose(page, 'export-handout');
       const handout = page.getByTestId('handout');
       await expect(handout).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+      expect(errors).toEqual([]);
       const blocks = handout.getByTestId('handout-chapter');
       const n = await blocks.count();
       expect(n).toBeGreaterThan(3);
@@ -222,6 +246,25 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     await expect(count).toHaveText(`Событие ${before.step + 1} из ${before.total}`);
     await offline.getByTestId('play').click();
     await expect.poll(async () => Number((await count.textContent())?.match(/\d+/)?.[0] ?? 0), { timeout: 10_000 }).toBeGreaterThan(before.step + 2);
+    await offline.getByTestId('pause').click();
+
+    // The whole player, as on the app's page (teacher review, item 7): both levels of explanation,
+    // the packet's headers, the tables, the notes-vs-Linux corrections, and the other language,
+    // whose narrator is in the file too.
+    await offline.getByRole('button', { name: 'Подробно' }).click();
+    await expect(offline.getByRole('button', { name: 'Подробно' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(offline.getByTestId('explanation')).toContainText('(в ядре:');
+    await expect(offline.getByTestId('inspector')).toContainText('MAC источника');
+    await expect(offline.getByTestId('tables').locator('tr').first()).toBeVisible();
+    await offline.getByTestId('chapter-4').click();
+    await expect(offline.getByTestId('correction')).toContainText('мост как коммутатор сам ARP-запросов не отправляет');
+    await offline.getByTestId('lang-en').click();
+    await expect(offline.getByTestId('correction')).toContainText('A bridge, as a switch, never sends ARP');
+    await expect(count).toHaveText(/^Event \d+ of \d+$/);
+    await expect(offline.getByTestId('explanation')).toContainText('(kernel:');
+    await offline.getByRole('button', { name: 'Short' }).click();
+    await expect(offline.getByTestId('explanation')).not.toContainText('(kernel:');
+    await offline.screenshot({ path: info.outputPath('offline-en-1280.png') });
     expect(failed).toEqual([]);
     await offline.close();
   });

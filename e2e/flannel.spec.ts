@@ -17,9 +17,12 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(picker.locator(`optgroup[label="${T.group}"] option[value="${id}"]`)).toHaveCount(1);
     }
     await picker.selectOption('flannel-vxlan-cold-ping-pod1-pod3');
-    // flannel.1 is drawn on both nodes, with its /32.
-    await expect(page.getByText('flannel.1 10.10.10.0/32')).toBeVisible();
-    await expect(page.getByText('flannel.1 10.10.11.0/32')).toBeVisible();
+    // flannel.1 is drawn on both nodes, with its /32 under its name (the NIC row is as wide as the pods).
+    for (const [node, addr] of [['node1', '10.10.10.0/32'], ['node2', '10.10.11.0/32']] as const) {
+      const lines = page.locator(`[data-label-for="${node}/flannel.1"] > tspan.label-main`);
+      await expect(lines).toHaveText(['flannel.1', addr]);
+      await expect(lines.last()).toBeVisible();
+    }
     await page.getByRole('tab', { name: T.log }).click();
     const rows = page.locator('[data-testid="log-list"] [role="option"] .log-text');
     await expect(rows.filter({ hasText: T.encap })).toHaveCount(1);

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EmbedApp } from './app/Embed';
-import { parseEmbedParams } from './app/embedParams';
+import { App } from './app/App';
+import { initialLang } from './app/preferences';
+import { parseUrlParams } from './app/urlParams';
 import { loadNarrator } from './core';
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
@@ -10,9 +11,13 @@ import { registerLabReader } from './store/labReader';
 import './app/app.css';
 
 // player.html: the offline page (one self-contained file, built by vite.offline.ts). The app's
-// "Save an offline page" writes the lab, journey and event into it as a JSON string in
+// "Offline page (HTML)" writes the lab, journey and event into it as a JSON string in
 // <script type="application/json" id="pj-lab"> (link parameters, as `?lab=…&from=…`); without one,
-// the page's own address is read. The embed's player with full controls, keys its own.
+// the page's own address is read. It is the whole player, as the app's page is (teacher review,
+// item 7): the language switch, both levels of explanation, the notes-vs-Linux corrections, the
+// tables and the packet's headers; every lazy chunk, both narrators among them, is inlined in this
+// one file, so all of it works from disk. It keeps no labs and writes no address: a file has no
+// origin of its own to keep them in, and its address stays the file's.
 const el = document.getElementById('root');
 if (!el) throw new Error('player.html has no #root element');
 
@@ -32,18 +37,13 @@ function writtenLink(): string | null {
 registerScenarios(SCENARIOS);
 // …and so is the lab reader: the written link carries the lab.
 registerLabReader(decodeLabLink);
-const q = new URLSearchParams(writtenLink() ?? window.location.search);
-q.set('controls', 'full');
-// No deck around the page: the arrow keys are the player's.
-q.set('keys', 'none');
-const { embed, link } = parseEmbedParams(`?${q.toString()}`);
+const written = writtenLink();
+const params = parseUrlParams(written !== null ? `?${written.replace(/^\?/, '')}` : window.location.search);
 const root = el;
-// The narrator speaks one language at a time (core/i18n/narrators.ts): the page's own first (inlined
-// in this file like every chunk, so it loads from disk too).
-void loadNarrator(link.lang ?? 'en').then(() =>
+void loadNarrator(params.lang ?? initialLang()).then(() =>
   createRoot(root).render(
     <StrictMode>
-      <EmbedApp link={link} embed={embed} peer={null} />
+      <App globalKeys persist={false} {...params} />
     </StrictMode>,
   ),
 );

@@ -120,7 +120,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
   useEffect(() => fitPanels(!compact), [compact, fitPanels]);
   const caption = (
     <div className="caption" tabIndex={0}>
-      <ExplainPanel />
+      <ExplainPanel inCaption />
     </div>
   );
   const cls = ['pj-app', panels || story ? '' : 'no-panels', compact ? 'is-compact' : '', editing ? 'is-editing' : '', story ? 'is-cni-story' : ''].filter(Boolean).join(' ');

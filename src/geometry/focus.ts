@@ -1,3 +1,4 @@
+import type { HopEvent } from '../core';
 import type { Box, Point, TopologyLayout } from './layoutTypes';
 import type { PacketScene } from './packetScene';
 
@@ -26,12 +27,36 @@ function union(boxes: Box[]): Box | null {
 const pointBox = (p: Point): Box => ({ x: p.x, y: p.y, w: 0, h: 0 });
 
 /**
+ * Addresses an event names besides where its packet is, which its text talks about: a route's next
+ * hop ("the next hop is 172.16.100.254"), a neighbour entry's address.
+ */
+export function namedAddresses(ev: HopEvent | undefined): string[] {
+  if (ev?.type === 'route' && ev.nexthop !== undefined) return [ev.nexthop];
+  if (ev?.type === 'neigh') return [ev.ip];
+  return [];
+}
+
+/** The drawn interface holding `ip`, as its anchor and its label: the device the text names. */
+function deviceBox(layout: TopologyLayout, ip: string): Box | null {
+  for (const l of Object.values(layout.ifaces)) {
+    if (l.addresses.some((a) => a === ip || a.startsWith(`${ip}/`))) return union([l.labelBox, pointBox(l.at)]);
+  }
+  return null;
+}
+
+/**
  * What the camera shows when it follows the packet: every machine the step's packets leave from or
  * arrive at (a hop between machines shows both; a broadcast on a segment shows every machine it
- * reaches), the path they travel, and the drop mark with its label. Null when nothing moves.
+ * reaches), the path they travel, the drop mark with its label, and the devices (interface and
+ * label) holding the addresses the event names (`named`, see {@link namedAddresses}: a route's next
+ * hop is in view when the text names it; teacher review, item 15). Null when nothing moves.
  */
-export function focusBox(layout: TopologyLayout, scene: PacketScene): Box | null {
+export function focusBox(layout: TopologyLayout, scene: PacketScene, named: readonly string[] = []): Box | null {
   const boxes: Box[] = [];
+  for (const ip of named) {
+    const b = deviceBox(layout, ip);
+    if (b) boxes.push(b);
+  }
   for (const g of scene.glyphs) {
     for (const id of [g.from, g.to]) {
       const b = machineBoxOf(layout, id);

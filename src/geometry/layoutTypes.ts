@@ -33,6 +33,8 @@ export interface IfaceLayout {
   labelBox: Box;
   /** For a veth end: the id of the other end. */
   peer?: string;
+  /** The addresses are on a line of their own under the name (a node's NIC row, `MachineSize.nicWrap`). */
+  wrap?: true;
 }
 
 /** A namespace box: a pod, or a machine's root namespace (which is the machine box itself). */

@@ -7,18 +7,39 @@ export function ifaceTitle(i: IfaceSpec): string {
   return addrs.length > 0 ? `${i.name} ${addrs.join(' ')}` : i.name;
 }
 
-/** Width of an interface's two-line label (name+addresses, then MAC in the small font). */
-export function ifaceLabelW(i: IfaceSpec): number {
-  return Math.max(textW(ifaceTitle(i)), smallTextW(i.mac));
+/**
+ * Width of an interface's label: name and addresses on one line, then the MAC in the small font;
+ * `wrapped`, the addresses go on a line of their own under the name (a node's NIC row, see
+ * {@link measureMachine}).
+ */
+export function ifaceLabelW(i: IfaceSpec, wrapped = false): number {
+  if (!wrapped) return Math.max(textW(ifaceTitle(i)), smallTextW(i.mac));
+  return Math.max(textW(i.name), textW((i.addresses ?? []).join(' ')), smallTextW(i.mac));
+}
+
+/** Room between two NICs' labels on a machine's NIC row. */
+export const NIC_GAP = 10;
+
+/** Room between the outer NICs' labels and the machine's sides. */
+const NIC_EDGE = 6;
+
+/**
+ * Distance between the anchors of a machine's NICs: the even spread over the machine's width
+ * (`w / (n + 1)`) when that holds the widest label, or else the widest label and a gap, the row
+ * centred (placeMachine). Units: drawing units.
+ */
+export function nicSpacing(w: number, n: number, widest: number): number {
+  return Math.max(w / (n + 1), widest + NIC_GAP);
 }
 
 /** Size of a pod box: a title line, then two lines per interface. */
 export function measurePod(p: PodSpec): { w: number; h: number } {
   const n = Math.max(1, p.interfaces.length);
   // The title line also holds the listening ports (`tcp/80 udp/53`), drawn after the name, and
-  // keeps clear of the top-right corner where a send or delivery draws the packet (`nsPoint`).
+  // keeps clear of the top-right corner where a send or delivery draws the packet (`nsPoint`), so
+  // the packet never covers a long pod name (teacher review, item 14).
   const ports = (p.listeners ?? []).map((l) => `${l.proto}/${l.port}`).join(' ');
-  const widest = Math.max(textW(p.name) + 8 + (ports ? 10 + textW(ports) + 30 : 0), ...p.interfaces.map(ifaceLabelW));
+  const widest = Math.max(textW(p.name) + 8 + (ports ? 10 + textW(ports) : 0) + 24, ...p.interfaces.map((i) => ifaceLabelW(i)));
   return { w: Math.max(M.podMinW, Math.ceil(widest + 16)), h: 28 + n * 2 * M.line + 6 };
 }
 
@@ -48,6 +69,12 @@ export interface MachineSize {
   podsH: number;
   /** Room right of the last pod (none since host-end labels sit under their pods; kept for callers). */
   podsExtra: number;
+  /**
+   * The NICs' addresses are written on a line of their own under their names: a node with several
+   * NICs (eth0 and flannel.1) is then as narrow as its pods, so a cluster's drawing is as legible as
+   * the seed lab's (teacher review, item 5).
+   */
+  nicWrap: boolean;
 }
 
 /**
@@ -67,21 +94,24 @@ export function measureMachine(m: MachineSpec): MachineSize {
   });
   const podsW = pods.reduce((s, p) => s + p.w, 0) + Math.max(0, pods.length - 1) * M.podGap;
   const podsH = pods.reduce((h, p) => Math.max(h, p.h), 0);
-  // NICs are spread evenly (w / (n + 1) apart, see placeMachine's spread) with their labels centred
-  // on them: two or more need that spacing to hold the widest label, or neighbours overlap.
-  const widestEther = ethers.reduce((w, e) => Math.max(w, ifaceLabelW(e) + 20), 0);
-  const etherW = ethers.length > 1 ? (ethers.length + 1) * widestEther - 2 * M.pad : widestEther;
+  // NICs sit side by side with their labels centred on them (nicSpacing): the row is as wide as n
+  // of the widest label with a gap each. With two or more NICs wider than the rest of the machine,
+  // the addresses wrap under the names when that makes the machine narrower.
   const bridgeW = bridges.reduce((w, b) => Math.max(w, ifaceLabelW(b) + 40), 0);
   const portsW = ports.length * 130;
   const podsExtra = 0;
-  const w = Math.ceil(
-    Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, etherW + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 130),
-  );
+  const rest = Math.max(M.machineMinW, podsW + podsExtra + 2 * M.pad, bridgeW + 2 * M.pad, portsW + 2 * M.pad, textW(m.name) + 130);
+  const nicRowW = (wrapped: boolean) => {
+    const widest = ethers.reduce((w, e) => Math.max(w, ifaceLabelW(e, wrapped)), 0);
+    return ethers.length > 1 ? ethers.length * widest + (ethers.length - 1) * NIC_GAP + 2 * NIC_EDGE : widest + 20 + 2 * M.pad;
+  };
+  const nicWrap = ethers.length > 1 && nicRowW(false) > rest && nicRowW(true) < nicRowW(false);
+  const w = Math.ceil(Math.max(rest, ethers.length > 0 ? nicRowW(nicWrap) : 0));
   let h = M.titleH;
   if (pods.length > 0) h += podsH + M.vethZone;
   else if (ports.length > 0) h += M.vethZone;
   if (bridges.length > 0) h += bridges.length * (8 + M.bridgeZone);
   else if (ports.length > 0) h += 16;
-  h += M.etherZone;
-  return { w, h: Math.ceil(h), pods, podsW, podsH, podsExtra };
+  h += M.etherZone + (nicWrap ? M.line : 0);
+  return { w, h: Math.ceil(h), pods, podsW, podsH, podsExtra, nicWrap };
 }

@@ -14,6 +14,29 @@ function indexOf(pred: (e: HopEvent) => boolean): number {
 }
 
 describe('packetSceneAt on the seed ping', () => {
+  it('rests a routing decision on what cni0 passed up beside the bridge\'s label, clear of the pods\' ports (teacher review, item 14)', () => {
+    const i = indexOf((e) => e.type === 'route' && e.ns === 'node1' && e.iif === 'cni0');
+    const g = packetSceneAt(layout, events, i).glyphs[0];
+    const at = g?.points.at(-1);
+    const cni0 = layout.ifaces['node1/cni0'];
+    const node1 = layout.namespaces.node1?.box;
+    if (!at || !cni0 || !node1) throw new Error('no glyph, cni0 or node1');
+    expect(g?.to).toBe('node1/cni0');
+    // On the label's first line, beside it, inside node1.
+    const glyph = { x: at.x - 13, y: at.y - 9, w: 26, h: 18 };
+    expect(glyph.y).toBeGreaterThanOrEqual(cni0.labelBox.y - 2);
+    expect(glyph.x >= cni0.labelBox.x + cni0.labelBox.w || glyph.x + glyph.w <= cni0.labelBox.x).toBe(true);
+    expect(glyph.x >= node1.x && glyph.x + glyph.w <= node1.x + node1.w).toBe(true);
+    // Far from every port on the bar.
+    for (const port of ['node1/veth-pod1', 'node1/veth-pod2']) {
+      const p = layout.ifaces[port]?.at;
+      expect(p && Math.hypot(p.x - at.x, p.y - at.y)).toBeGreaterThan(30);
+    }
+    // The decisions after it (TTL, neighbour) keep it there.
+    const ttl = events.findIndex((e, k) => k > i && e.type === 'ttl' && e.ns === 'node1');
+    expect(packetSceneAt(layout, events, ttl).glyphs[0]?.points.at(-1)).toEqual(at);
+  });
+
   it('starts in pod1 when ping sends', () => {
     const s = packetSceneAt(layout, events, 0);
     expect(s.glyphs).toHaveLength(1);

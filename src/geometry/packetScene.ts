@@ -93,9 +93,31 @@ function carried(layout: TopologyLayout, events: readonly HopEvent[], i: number)
   const ev = events[i];
   if (!ev) return null;
   const prev = i > 0 ? placeAt(layout, events, i - 1) : null;
-  if (prev && nsOfPlace(prev.id) === ev.ns) return prev;
+  if (prev && nsOfPlace(prev.id) === ev.ns) return atBridgeDevice(layout, prev);
   return nsPlace(layout, ev.ns) ?? prev;
 }
+
+/**
+ * A decision taken on a packet a bridge passed up to its own device (the node routes what came in
+ * on cni0): the packet rests beside the bridge's label, where the device is named, rather than on
+ * the bar's end, which is next to the last pod's port and would read as that pod's (teacher
+ * review, item 14). Beside the label's first line on its right, or on its left when the machine
+ * has no room there; other places are kept as they are.
+ */
+function atBridgeDevice(layout: TopologyLayout, p: Place): Place {
+  const l = layout.ifaces[p.id];
+  const box = l ? layout.namespaces[l.ns]?.box : undefined;
+  if (!l || !box || l.placement !== 'bridge-self') return p;
+  const y = l.labelBox.y + 8;
+  const right = l.labelBox.x + l.labelBox.w + GLYPH_HALF_W + 6;
+  if (right + GLYPH_HALF_W <= box.x + box.w - 4) return { id: p.id, at: { x: right, y } };
+  const left = l.labelBox.x - GLYPH_HALF_W - 6;
+  if (left - GLYPH_HALF_W >= box.x + 4) return { id: p.id, at: { x: left, y } };
+  return p;
+}
+
+/** Half the packet glyph's width (PacketGlyph draws it 26 units wide). */
+const GLYPH_HALF_W = 13;
 
 /** The kind of packet being handled at event `i`: that of the nearest frame, send or delivery before it. */
 export function kindAt(events: readonly HopEvent[], i: number): PacketKind {
@@ -124,7 +146,10 @@ function portPlace(layout: TopologyLayout, ev: FdbEvent, port: string): Place | 
 
 function crossing(layout: TopologyLayout, from: Place, to: Place): Point[] {
   const pts = crossingPoints(layout, from.id, to.id);
-  return pts.length > 0 ? pts : [from.at, to.at];
+  if (pts.length === 0) return [from.at, to.at];
+  // A packet resting off its interface's anchor (beside a bridge's label) goes there first.
+  const first = pts[0];
+  return first && (first.x !== from.at.x || first.y !== from.at.y) ? [from.at, ...pts] : pts;
 }
 
 /** The frame events that received what an `out` frame sent. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { seedTopology, type Topology } from '../core';
+import { seedVxlan } from '../core/presets/datapathScenarios';
+import { minikubeFlannel } from '../core/presets/minikube';
 import { SCENARIOS } from '../core/presets/scenarios';
-import { overlapArea } from './camera';
-import { layoutTopology } from './layout';
+import { FIT_MAX, fitView, overlapArea } from './camera';
+import { fitLayout, layoutTopology } from './layout';
+import type { Box } from './layoutTypes';
+import { textW } from './metrics';
+import { nsPoint } from './paths';
 
 describe('every scenario’s lab, as the picker opens it', () => {
   it('draws no interface label over another', () => {
@@ -21,3 +27,53 @@ describe('every scenario’s lab, as the picker opens it', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('cluster labs use the canvas (teacher review, item 5)', () => {
+  /** The drawing's area at 1280×720 with the panels shown (the stage under the header). */
+  const stage = { w: 854, h: 386 };
+  const scaleOf = (t: Topology) => {
+    const l = fitLayout(t, stage.w, stage.h, FIT_MAX);
+    return fitView(l.bounds, { x: 0, y: 0, ...stage }, FIT_MAX).k;
+  };
+
+  it('draws the Flannel labs and the notes’ minikube cluster about as large as the seed lab', () => {
+    const seed = scaleOf(seedTopology());
+    for (const t of [seedVxlan(), minikubeFlannel()]) expect(scaleOf(t), t.name).toBeGreaterThanOrEqual(seed * 0.95);
+  });
+
+  it('puts the three minikube nodes in one row, their NIC labels wrapped to the width of what they hold', () => {
+    const l = fitLayout(minikubeFlannel(), stage.w, stage.h, FIT_MAX);
+    expect(l.arrangement).toEqual({ kind: 'rows', cols: 3 });
+    expect(l.ifaces['minikube-m02/flannel.1']?.wrap).toBe(true);
+    // The seed lab's single NICs keep their one-line label.
+    expect(layoutTopology(seedTopology()).ifaces['node1/eth0']?.wrap).toBeUndefined();
+  });
+
+  it('keeps every NIC label inside its machine and the packet’s resting place clear of a pod’s name', () => {
+    const bad: string[] = [];
+    const seen = new Set<string>();
+    for (const s of SCENARIOS) {
+      const t = s.topology();
+      if (seen.has(t.name)) continue;
+      seen.add(t.name);
+      const l = layoutTopology(t);
+      for (const m of l.machines) {
+        for (const id of m.root.ifaces) {
+          const f = l.ifaces[id];
+          if (f && (f.placement === 'root-bottom' || f.placement === 'root-top') && !inside(f.labelBox, m.box)) bad.push(`${t.name}: ${id} label outside ${m.name}`);
+        }
+        for (const p of m.pods) {
+          const at = nsPoint(l, p.ns);
+          // The name is written from the box's left edge plus 8, in the main font.
+          const name = { x: p.box.x + 8, y: p.box.y + 4, w: textW(p.ns), h: 16 };
+          if (at && overlapArea(name, { x: at.x - 12, y: at.y - 8, w: 24, h: 16 }) > 0) bad.push(`${t.name}: the packet covers ${p.ns}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+function inside(a: Box, b: Box): boolean {
+  return a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
+}

@@ -35,6 +35,23 @@ function splitPrefix(a: string): [string, string] {
   return k < 0 ? [a, ''] : [a.slice(0, k), a.slice(k)];
 }
 
+/** An interface's addresses, space-separated, each prefix in its own tspan (the level of detail hides them). */
+function Addresses({ l }: { l: IfaceLayout }) {
+  return (
+    <>
+      {l.addresses.map((a, k) => {
+        const [ip, prefix] = splitPrefix(a);
+        return (
+          <tspan key={a}>
+            {`${k > 0 ? ' ' : ''}${ip}`}
+            {prefix && <tspan className="label-prefix">{prefix}</tspan>}
+          </tspan>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * Name, addresses and MAC of an interface, at its label box. The MAC line and the prefixes carry
  * their own classes: the drawing's level of detail (`data-lod` on the svg) hides them when the text
@@ -46,19 +63,23 @@ function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
   const x = anchorMiddle ? l.labelBox.x + l.labelBox.w / 2 : l.labelBox.x;
   return (
     <text className={`iface-label${small ? ' is-port' : ''}${active ? ' is-active' : ''}`} textAnchor={anchorMiddle ? 'middle' : 'start'} data-label-for={l.id}>
-      <tspan x={x} y={l.labelBox.y + 12} className={small ? 'label-small' : 'label-main'}>
-        {l.name}
-        {l.addresses.map((a) => {
-          const [ip, prefix] = splitPrefix(a);
-          return (
-            <tspan key={a}>
-              {` ${ip}`}
-              {prefix && <tspan className="label-prefix">{prefix}</tspan>}
-            </tspan>
-          );
-        })}
-      </tspan>
-      <tspan x={x} y={l.labelBox.y + 12 + (small ? 13 : M.line)} className="label-mac">
+      {l.wrap ? (
+        <>
+          <tspan x={x} y={l.labelBox.y + 12} className="label-main">
+            {l.name}
+          </tspan>
+          <tspan x={x} y={l.labelBox.y + 12 + M.line} className="label-main">
+            <Addresses l={l} />
+          </tspan>
+        </>
+      ) : (
+        <tspan x={x} y={l.labelBox.y + 12} className={small ? 'label-small' : 'label-main'}>
+          {l.name}
+          {l.addresses.length > 0 && ' '}
+          <Addresses l={l} />
+        </tspan>
+      )}
+      <tspan x={x} y={l.labelBox.y + 12 + (small ? 13 : (l.wrap ? 2 : 1) * M.line)} className="label-mac">
         {l.mac}
       </tspan>
     </text>

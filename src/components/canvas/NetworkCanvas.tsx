@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { lodFor } from '../../geometry/camera';
-import { focusBox, packetAt } from '../../geometry/focus';
+import { focusBox, namedAddresses, packetAt } from '../../geometry/focus';
 import type { Box, LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
 import { cniFocusOf } from '../../store/slices/cniSlice';
@@ -115,7 +115,8 @@ export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
   const narrow = useAppStore((s) => (s.stage?.w ?? Infinity) < STORY_ZOOM_BELOW_PX);
   const storyMachine = narrow ? cni?.story.machine : undefined;
   const storyBox = useMemo(() => (storyMachine !== undefined ? (layout.machines.find((m) => m.name === storyMachine)?.box ?? null) : null), [layout, storyMachine]);
-  const focus = useMemo(() => storyBox ?? (follow && scene ? focusBox(layout, scene) : null), [storyBox, follow, layout, scene]);
+  const named = useMemo(() => namedAddresses(events?.[index]), [events, index]);
+  const focus = useMemo(() => storyBox ?? (follow && scene ? focusBox(layout, scene, named) : null), [storyBox, follow, layout, scene, named]);
   const focusAt = useMemo(() => (follow && scene ? packetAt(scene) : null), [follow, scene]);
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);

@@ -16,16 +16,21 @@ export interface StartHintProps {
   top: number;
 }
 
-/** How the hint is shown: in the canvas's top strip (with or without its line of keys), elsewhere, or not at all. */
-type Fit = { where: 'strip'; keys: boolean } | { where: 'at'; at: Point } | { where: 'none' };
+/**
+ * How the hint is shown: in the canvas's top strip (with or without its line of keys, the whole
+ * sentence or its short form), elsewhere, or not at all.
+ */
+type Fit = { where: 'strip'; keys: boolean; short: boolean } | { where: 'at'; at: Point } | { where: 'none' };
 
-const FIRST: Fit = { where: 'strip', keys: true };
+const FIRST: Fit = { where: 'strip', keys: true, short: false };
 
 /**
  * "Press Play…", before the journey starts. It lies over the legend's place in the top strip (the
  * legend keeps the strip's height, hidden, so the drawing does not move when play starts), which the
  * drawing is fitted under; its line of keys shows only when it fits there without covering a
- * machine (otherwise it stays for screen readers). Should the sentence alone still reach the
+ * machine (otherwise it stays for screen readers). A sentence that wraps over the drawing gives way
+ * to its short form ("Press Play or →"; the whole one stays for screen readers), so the hint never
+ * covers the top of the machines (teacher review, item 14). Should it still reach a machine or the
  * journey's start (a tiny canvas), it moves to wherever keeps the start clear, or is not shown.
  */
 export function StartHint({ view, canvas, source, machines, top }: StartHintProps) {
@@ -45,12 +50,15 @@ export function StartHint({ view, canvas, source, machines, top }: StartHintProp
     const src = source && onScreen(source, view);
     const hitsStart = src !== null && overlapArea(box, { x: src.x - 6, y: src.y - 6, w: src.w + 12, h: src.h + 12 }) > 0;
     const hitsLab = machines.some((m) => overlapArea(box, onScreen(m, view)) > 0);
+    // Wrapped, it reaches down over the drawing fitted under the strip (one line is a few pixels taller than the legend it covers, and that is all).
+    const strip = el.parentElement?.getBoundingClientRect();
+    const spills = strip !== undefined && r.bottom > strip.bottom + 8;
     let next: Fit | null = null;
-    if (fit.keys && (hitsStart || hitsLab)) next = { where: 'strip', keys: false };
-    else if (!fit.keys && hitsStart) {
+    if (fit.keys && (hitsStart || hitsLab)) next = { where: 'strip', keys: false, short: false };
+    else if (!fit.short && (hitsStart || hitsLab || spills)) next = { where: 'strip', keys: false, short: true };
+    else if (hitsStart) {
       const at = placeNote({ w: box.w, h: box.h }, canvas, src, machines.map((m) => onScreen(m, view)), top);
       // Positioned inside the strip, which sits `strip` pixels into the canvas.
-      const strip = el.parentElement?.getBoundingClientRect();
       next = at ? { where: 'at', at: { x: at.x - (strip ? strip.left - ar.left : 0), y: at.y - (strip ? strip.top - ar.top : 0) } } : { where: 'none' };
     }
     if (next) setState({ key, fit: next });
@@ -58,7 +66,14 @@ export function StartHint({ view, canvas, source, machines, top }: StartHintProp
   const floating = fit.where === 'at' ? { position: 'absolute' as const, left: fit.at.x, top: fit.at.y } : {};
   return (
     <p ref={ref} className={`hint${fit.where === 'at' ? ' is-floating' : ''}`} data-testid="hint" style={{ ...floating, ...(fit.where === 'none' ? { visibility: 'hidden' as const } : {}) }}>
-      {t.hint}
+      {fit.where === 'strip' && fit.short ? (
+        <>
+          <span aria-hidden="true">{t.hintShort}</span>
+          <span className="sr-only">{t.hint}</span>
+        </>
+      ) : (
+        t.hint
+      )}
       <span className={`hint-keys${fit.where === 'strip' && fit.keys ? '' : ' sr-only'}`} data-testid="hint-keys">
         {t.controls.keys}
       </span>

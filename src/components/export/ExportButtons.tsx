@@ -1,8 +1,9 @@
 import './handout.css';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { tellEvent } from '../../core';
+import { tellChapters, tellEvent } from '../../core';
 import { pictureFileName } from '../../core/export/picture';
 import type { AppState } from '../../store/appState';
+import { chapterIndexAt } from '../../store/selectors';
 import { useAppStoreApi } from '../../store/StoreContext';
 import { useExportStrings, type EXPORTS_EN } from '../i18n/exportStrings';
 import { downloadBytes } from '../library/download';
@@ -40,7 +41,12 @@ export function stepPicture(from: Element | null, s: AppState, t: typeof EXPORTS
   if (!r || !svg || link === null) return null;
   const journey = `${r.spec.from} → ${r.spec.to}`;
   const desc = r.events[s.index] ? tellEvent(r, s.index, s.lang, 'short') : '';
-  const pic = drawingSvg(svg, { title: t.pictureTitle(journey, s.index + 1, r.events.length), desc, link });
+  // The caption says which event this is, in which chapter, and what happens (teacher review, item 16).
+  const chapters = tellChapters(r, s.lang);
+  const chapter = chapters[chapterIndexAt(chapters, s.index)];
+  const event = t.pictureEvent(s.index + 1, r.events.length);
+  const head = chapter ? `${event} · ${t.pictureChapter(chapter.n, chapter.title)}` : event;
+  const pic = drawingSvg(svg, { title: t.pictureTitle(journey, s.index + 1, r.events.length), desc, link, caption: { head, text: desc } });
   return { pic, link, name: (ext) => pictureFileName(r.spec.from, r.spec.to, s.index + 1, ext) };
 }
 

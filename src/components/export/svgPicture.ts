@@ -2,6 +2,7 @@ import { encodeLabLink } from '../../core';
 import { PICTURE_KEYWORD, svgMetadata } from '../../core/export/picture';
 import { withPngText } from '../../core/export/png';
 import { linkParams, type LinkState } from '../../store/link';
+import { captionBand, type PictureCaption } from './pictureCaption';
 
 /*
  * The drawing of a step as a file that stands alone: the canvas's SVG cloned with every style it
@@ -40,30 +41,48 @@ function genericFont(family: string): string {
   return /mono|courier|consol|menlo/i.test(family) ? 'monospace' : 'sans-serif';
 }
 
-/** Copies `from`'s computed look onto `to` as a style attribute; false when `from` is not drawn at all. */
+/** A computed `transform-origin` ("12px 8px") as numbers. */
+function originOf(cs: CSSStyleDeclaration): [number, number] {
+  const [ox = 0, oy = 0] = cs.transformOrigin.split(' ').map((v) => parseFloat(v) || 0);
+  return [ox, oy];
+}
+
+/**
+ * Copies `from`'s computed look onto `to` as SVG presentation attributes (`fill="…"`), never as a
+ * `style` attribute: the page's Content-Security-Policy (`style-src 'self'`) refuses inline styles,
+ * and setting one, even on a detached clone, logs a violation per element (teacher review, item 17).
+ * A picture has no stylesheet, so the attributes are what it is drawn with. False when `from` is
+ * not drawn at all.
+ */
 function inlineStyle(from: Element, to: Element): boolean {
   const cs = getComputedStyle(from);
   if (cs.display === 'none') return false;
-  const parts: string[] = [];
   const add = (list: readonly (readonly [string, string | null])[]) => {
     for (const [name, initial] of list) {
       const v = cs.getPropertyValue(name);
-      if (v && v !== initial) parts.push(`${name}:${v}`);
+      if (v && v !== initial) to.setAttribute(name, v);
     }
   };
   add(PAINT);
-  // A transform attribute travels with the clone; one set by the animation (an inline style) is written out.
+  // A transform set by the animation (motion writes it into the element's style) becomes the
+  // transform attribute, its origin folded in; one that is already an attribute travels with the clone.
   if ((from as SVGElement).style?.transform && cs.transform !== 'none') {
-    parts.push(`transform:${cs.transform}`, `transform-origin:${cs.transformOrigin}`, `transform-box:${cs.getPropertyValue('transform-box') || 'view-box'}`);
+    let [ox, oy] = originOf(cs);
+    if (cs.getPropertyValue('transform-box') === 'fill-box' && from instanceof SVGGraphicsElement) {
+      const b = from.getBBox();
+      ox += b.x;
+      oy += b.y;
+    }
+    to.setAttribute('transform', `translate(${ox} ${oy}) ${cs.transform} translate(${-ox} ${-oy})`);
   }
   if (from.localName === 'text' || from.localName === 'tspan') {
     add(TEXT);
-    parts.push(`font-family:${genericFont(cs.fontFamily)}`);
+    to.setAttribute('font-family', genericFont(cs.fontFamily));
   }
-  to.setAttribute('style', parts.join(';'));
   for (const a of [...to.attributes]) {
-    // Interaction and screen-reader attributes mean nothing in a picture; classes would need the stylesheet.
-    if (a.name === 'tabindex' || a.name === 'role' || a.name === 'class' || a.name.startsWith('aria-') || a.name.startsWith('data-')) to.removeAttribute(a.name);
+    // Interaction and screen-reader attributes mean nothing in a picture; classes would need the
+    // stylesheet; a style attribute is written out above.
+    if (a.name === 'tabindex' || a.name === 'role' || a.name === 'class' || a.name === 'style' || a.name.startsWith('aria-') || a.name.startsWith('data-')) to.removeAttribute(a.name);
   }
   return true;
 }
@@ -76,6 +95,8 @@ export interface PictureInfo {
   link: string;
   /** Cut the picture to what is drawn (plus a margin) instead of the canvas as it stands. @default false */
   crop?: boolean;
+  /** Written under the drawing, part of the picture: the event, its chapter and its text. @default none */
+  caption?: PictureCaption;
 }
 
 /** Margin around the drawing of a cropped picture, in CSS pixels. */
@@ -118,13 +139,20 @@ export function drawingSvg(svg: SVGSVGElement, info: PictureInfo): SvgPicture {
   };
   walk(svg, clone);
   for (const a of [...clone.attributes]) clone.removeAttribute(a.name);
+  const doc = svg.ownerDocument;
+  const page = svg.closest('.pj-app') ?? svg.parentElement;
+  const drawingH = height;
+  if (info.caption) {
+    const band = captionBand(doc, x, y + drawingH, width, info.caption, page ? getComputedStyle(page).color : '#1b1f24');
+    clone.append(band.el);
+    height += band.h;
+  }
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
   clone.setAttribute('font-family', 'sans-serif');
   clone.setAttribute('role', 'img');
-  const doc = svg.ownerDocument;
   const el = (name: string, text?: string) => {
     const e = doc.createElementNS(SVG_NS, name);
     if (text !== undefined) e.textContent = text;
@@ -132,7 +160,6 @@ export function drawingSvg(svg: SVGSVGElement, info: PictureInfo): SvgPicture {
   };
   // The canvas shows the page's background through the svg: the file paints its own.
   const bg = el('rect');
-  const page = svg.closest('.pj-app') ?? svg.parentElement;
   bg.setAttribute('x', String(x));
   bg.setAttribute('y', String(y));
   bg.setAttribute('width', String(width));

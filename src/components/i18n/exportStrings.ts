@@ -19,6 +19,9 @@ export const EXPORTS_EN = {
   failed: 'The browser could not make the file.',
   /** A picture's title; `journey` is "pod1 → pod3". */
   pictureTitle: (journey: string, n: number, total: number) => `Packet Journey: ${journey}, event ${n} of ${total}`,
+  /** The first line of the caption under a picture: the event, then its chapter (`pictureChapter`), joined by " · ". */
+  pictureEvent: (n: number, total: number) => `Event ${n} of ${total}`,
+  pictureChapter: (chapter: number, title: string) => `Chapter ${chapter}: ${title}`,
   drop: {
     hint: 'Drop a picture saved by Packet Journey, or a lab file, to open its lab',
     notPicture: (name: string) => `“${name}” is not an SVG or PNG picture. Drop a picture saved with the SVG or PNG button; the lab on screen is unchanged.`,
@@ -59,6 +62,8 @@ export const EXPORTS_RU: typeof EXPORTS_EN = {
   offlineMissing: 'В этой сборке приложения нет офлайн-страницы: соберите его заново (npm run build).',
   failed: 'Браузер не смог создать файл.',
   pictureTitle: (journey, n, total) => `Путь пакета: ${journey}, событие ${n} из ${total}`,
+  pictureEvent: (n, total) => `Событие ${n} из ${total}`,
+  pictureChapter: (chapter, title) => `Глава ${chapter}: ${title}`,
   drop: {
     hint: 'Перетащите сюда рисунок, сохранённый приложением, или файл стенда, чтобы открыть стенд',
     notPicture: (name) => `«${name}» не рисунок SVG или PNG. Перетащите рисунок, сохранённый кнопкой SVG или PNG; стенд на экране не изменился.`,

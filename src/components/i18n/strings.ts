@@ -41,6 +41,8 @@ const en = {
   canvasEdit: CANVAS_EDIT_EN,
   cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
+  /** The hint where the whole sentence would wrap over the drawing (the whole one stays for screen readers). */
+  hintShort: 'Press Play or →',
   controls: {
     label: 'Playback',
     play: 'Play',
@@ -175,6 +177,9 @@ const en = {
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
+    /** The button that opens a chapter's correction in a window of its own where the caption is too small for it. */
+    correctionRead: 'Read it all',
+    correctionClose: 'Close',
     filter: 'Show',
     noEvents: 'No event matches the filter.',
     local: 'local',
@@ -214,6 +219,7 @@ const ru: Strings = {
   canvasEdit: CANVAS_EDIT_RU,
   cni: CNI_RU,
   hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
+  hintShort: 'Нажмите «Воспроизвести» или →',
   controls: {
     label: 'Воспроизведение',
     play: 'Воспроизвести',
@@ -341,6 +347,8 @@ const ru: Strings = {
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,
+    correctionRead: 'Читать целиком',
+    correctionClose: 'Закрыть',
     filter: 'Показать',
     noEvents: 'Под фильтр не подходит ни одно событие.',
     local: 'локальная',

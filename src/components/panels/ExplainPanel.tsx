@@ -5,17 +5,24 @@ import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../
 import { useAppStore } from '../../store/StoreContext';
 import { KIND_VAR } from '../i18n/strings';
 import { useStrings } from '../i18n/useStrings';
+import { CorrectionBox, CorrectionRead } from './CorrectionBox';
 import { eventLine } from './eventLine';
 import { foldLine } from './foldLine';
 
 /** "Check it on real Linux": its own chunk, loaded after the first paint. */
 const ProofBlock = lazy(() => import('../proof/ProofBlock'));
 
+/** Props of {@link ExplainPanel}. */
+export interface ExplainPanelProps {
+  /** Drawn in the caption under the drawing (a small screen, or the panels hidden), a few lines high. @default false */
+  inCaption?: boolean;
+}
+
 /**
  * What happens at this event, told by the core's narrator in the app's language, at the chosen
  * level (one line for a projector, or with the reasons); announced to screen readers as it changes.
  */
-export function ExplainPanel() {
+export function ExplainPanel({ inCaption = false }: ExplainPanelProps) {
   const t = useStrings();
   const headingId = useId();
   const lang = useAppStore((s) => s.lang);
@@ -52,15 +59,18 @@ export function ExplainPanel() {
   const kind = ev && (ev.type === 'frame' || ev.type === 'send' || ev.type === 'deliver') ? ev.kind : null;
   return (
     <section className="panel explain" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel-title">
-        {t.panels.explain}
-        {ev && (
-          <span className="event-tag">
-            {kind && <span className="dot" style={{ background: KIND_VAR[kind] }} aria-hidden="true" />}
-            {ev.ns} · {t.types[ev.type]}
-          </span>
-        )}
-      </h2>
+      <div className="explain-head">
+        <h2 id={headingId} className="panel-title">
+          {t.panels.explain}
+          {ev && (
+            <span className="event-tag">
+              {kind && <span className="dot" style={{ background: KIND_VAR[kind] }} aria-hidden="true" />}
+              {ev.ns} · {t.types[ev.type]}
+            </span>
+          )}
+        </h2>
+        {inCaption && correction && chapter && <CorrectionRead n={chapter.n} text={correction} />}
+      </div>
       {panels && (
       <div className="level-switch seg-buttons" role="group" aria-label={t.panels.level}>
         {(['short', 'detailed'] as const).map((l) => (
@@ -76,24 +86,14 @@ export function ExplainPanel() {
         {ev && <p className="explain-text">{text}</p>}
         {ev && !(fold && !isOpen) && <p className="explain-line">{eventLine(ev, t, lang)}</p>}
         {fold && isOpen && foldNote}
-        {correction && atStart && chapter && (
-          <div className="correction is-start" data-testid="correction" data-start="true">
-            <p className="correction-title">{t.panels.correctionAt(chapter.n)}</p>
-            <p>{correction}</p>
-          </div>
-        )}
+        {correction && atStart && chapter && <CorrectionBox n={chapter.n} text={correction} atStart />}
         {isLast && result && (
           <p className="outcome" data-testid="outcome">
             <strong>{t.panels.outcome}:</strong> {tellOutcome(result, lang)}
           </p>
         )}
       </div>
-      {correction && !atStart && chapter && (
-        <details className="correction is-later" data-testid="correction" data-start="false">
-          <summary>{t.panels.correctionAt(chapter.n)}</summary>
-          <p>{correction}</p>
-        </details>
-      )}
+      {correction && !atStart && chapter && <CorrectionBox n={chapter.n} text={correction} atStart={false} />}
       {ev && level === 'detailed' && (
         <Suspense fallback={null}>
           <ProofBlock />

@@ -50,8 +50,10 @@ export function ChapterToc({ chapters, current }: ChapterTocProps) {
   const hasMarks = chapters.some((c) => c.correction);
   return (
     <div className="toc">
-      <button ref={button} type="button" className="toc-btn" aria-expanded={open} aria-controls={`${id}-toc`} onClick={() => setOpen(!open)} data-testid="toc">
-        {t.anySize.toc.show}
+      {/* On a small screen the button is an icon, so the chapter's title beside it keeps its room. */}
+      <button ref={button} type="button" className="toc-btn" aria-label={t.anySize.toc.show} title={t.anySize.toc.show} aria-expanded={open} aria-controls={`${id}-toc`} onClick={() => setOpen(!open)} data-testid="toc">
+        <span className="toc-icon" aria-hidden="true">☰</span>
+        <span className="toc-label">{t.anySize.toc.show}</span>
         <span aria-hidden="true"> {open ? '▾' : '▴'}</span>
       </button>
       <div id={`${id}-toc`} className="toc-popover" hidden={!open} onKeyDown={onKeyDown} data-testid="toc-list">

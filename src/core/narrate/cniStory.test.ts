@@ -178,3 +178,15 @@ describe('the CNI narrator reads well in both languages', () => {
     for (const s of Object.values(stories)) for (let i = 0; i < s.events.length; i++) for (const lang of ['en', 'ru'] as const) expect(tellCniEvent(s, i, lang, 'short').length).toBeLessThanOrEqual(160);
   });
 });
+
+describe('the first pod\'s address under flannel against the notes\' (teacher review, item 18)', () => {
+  it('says, where host-local skips the gateway, why pod1 gets .2 here and .1 in the seed lab', () => {
+    const s = stories['cni-add-first-pod'];
+    const k = at(s, (e) => e.type === 'ipam' && e.op === 'skip' && e.why === 'gateway');
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(tellCniEvent(s, k, 'en', 'short')).toBe('10.10.10.1 is skipped: it is the gateway, the bridge\'s address');
+    expect(tellCniEvent(s, k, 'en')).toMatch(/first pod gets the next address\. The seed lab's pod1 at \.1 with its gateway at \.254 are the course notes' own static addresses/);
+    expect(tellCniEvent(s, k, 'ru')).toMatch(/первый под получает следующий адрес\. В стенде по умолчанию у pod1 адрес \.1, а шлюз \.254: это статические адреса из конспекта/);
+    expect(tellCniOutcome(s, 'en')).toMatch(/10\.10\.10\.2\/24 on eth0, gateway 10\.10\.10\.1/);
+  });
+});

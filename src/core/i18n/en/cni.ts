@@ -152,7 +152,10 @@ export const cniEn: CniCatalog = {
         case 'start':
           return told(`host-local looks for a free address in ${e.rangeSet}, from ${e.first}`, e.from === 'last-reserved' ? `the address after last_reserved_ip (${e.last ?? '?'}): round-robin, not the lowest free one` : e.from === 'requested' ? 'the address the runtime asked for' : 'nothing reserved yet in this network: it starts at the range\'s start');
         case 'skip':
-          return told(`${e.ip} is skipped`, e.why === 'gateway' ? 'it is the gateway' : 'a file says it is reserved already');
+          // Why the first pod is .2 here when the notes' pod1 is .1 (teacher review, item 18).
+          return e.why === 'gateway'
+            ? told(`${e.ip} is skipped: it is the gateway, the bridge's address`, 'host-local never hands out the gateway, which isGateway gives to the bridge, so the first pod gets the next address. The seed lab\'s pod1 at .1 with its gateway at .254 are the course notes\' own static addresses, not host-local\'s')
+            : told(`${e.ip} is skipped`, 'a file says it is reserved already');
         case 'reserve':
           return told(`host-local reserves ${e.ip} for ${e.containerId}`, `interface ${e.ifname}, gateway ${e.gateway}`);
         case 'release':
