@@ -24,6 +24,32 @@ interface Target {
   segment?: string;
 }
 
+/** One machine's share of the targets: its pod subnets, then its NICs' subnets (cached by the machine object). */
+const shares = new WeakMap<MachineSpec, { pods: Target[]; nics: Target[] }>();
+
+function shareOf(m: MachineSpec): { pods: Target[]; nics: Target[] } {
+  const hit = shares.get(m);
+  if (hit) return hit;
+  const out: { pods: Target[]; nics: Target[] } = { pods: [], nics: [] };
+  const pods = (m.pods ?? []).flatMap((p) => p.interfaces.flatMap((i) => (i.addresses ?? []).map((a) => parseCidr(a)?.ip ?? -1)));
+  for (const i of m.interfaces) {
+    const c = i.kind === 'bridge' ? parseCidr(i.addresses?.[0] ?? '') : null;
+    // A pod subnet is a bridge's subnet that pods have addresses in.
+    if (c && c.prefix < 32 && pods.some((ip) => ip >= 0 && networkOf(ip, c.prefix) === networkOf(c.ip, c.prefix))) {
+      out.pods.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, node: m.name });
+    }
+  }
+  for (const i of m.interfaces) {
+    if (i.kind !== 'ether') continue;
+    for (const a of i.addresses ?? []) {
+      const c = parseCidr(a);
+      if (c && c.prefix < 32) out.nics.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, segment: i.segment });
+    }
+  }
+  shares.set(m, out);
+  return out;
+}
+
 /** Every node's pod subnet (a bridge's first address, in whose subnet pods have addresses), then every segment's subnets. */
 function targets(t: Topology): Target[] {
   const out: Target[] = [];
@@ -34,25 +60,8 @@ function targets(t: Topology): Target[] {
     seen.add(key);
     out.push(x);
   };
-  for (const m of t.machines) {
-    const pods = (m.pods ?? []).flatMap((p) => p.interfaces.flatMap((i) => (i.addresses ?? []).map((a) => parseCidr(a)?.ip ?? -1)));
-    for (const i of m.interfaces) {
-      const c = i.kind === 'bridge' ? parseCidr(i.addresses?.[0] ?? '') : null;
-      // A pod subnet is a bridge's subnet that pods have addresses in.
-      if (c && c.prefix < 32 && pods.some((ip) => ip >= 0 && networkOf(ip, c.prefix) === networkOf(c.ip, c.prefix))) {
-        add({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, node: m.name });
-      }
-    }
-  }
-  for (const m of t.machines) {
-    for (const i of m.interfaces) {
-      if (i.kind !== 'ether') continue;
-      for (const a of i.addresses ?? []) {
-        const c = parseCidr(a);
-        if (c && c.prefix < 32) add({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, segment: i.segment });
-      }
-    }
-  }
+  for (const m of t.machines) for (const x of shareOf(m).pods) add(x);
+  for (const m of t.machines) for (const x of shareOf(m).nics) add(x);
   return out;
 }
 
