@@ -3,14 +3,14 @@ import type { Lang } from '../i18n/lang';
 import { problemSeverity, registerCheckCatalogs, type Problem } from '../i18n/problems';
 import { parseCidr } from '../net/ipv4';
 import { indexTopology, World } from '../sim/world';
-import { duplicateAddresses, outsideSubnet, podSubnetOverlap } from './checks/addressing';
+import { duplicateAddresses, podSubnetOverlap } from './checks/addressing';
 import { changedMachines, labFacts, sameShape, type LabFacts } from './checks/facts';
 import { problemPlace, type ProblemPlace } from './checks/place';
 import { forwardingChecks, routeRefusalFix } from './checks/forwarding';
 import { datapathChecks } from './checks/datapath';
 import { calicoChecks } from './checks/datapathCalico';
-import { absentGateways, aloneOnSegment, detachedVeths, routesNowhere } from './checks/links';
-import { unroutedMachines, unroutedPods } from './checks/routing';
+import { aloneOnSegment } from './checks/links';
+import { spaceChecks } from './checks/incremental';
 import { macFor } from './labEdits';
 import { samePositionsAside } from './samePositions';
 import type { IfaceSpec, MachineSpec, NamespaceSpec, RouteSpec, Topology } from './topology';
@@ -74,10 +74,10 @@ export function labChecks(topology: Topology): readonly LabCheck[] {
     const facts = labFacts(topology);
     const world = new World(indexTopology(topology));
     const kept = shapeChecks(topology, facts);
+    const each = spaceChecks(topology, facts, world);
     found.push(
-      ...kept.duplicates, ...outsideSubnet(topology, facts), ...kept.overlaps,
-      ...absentGateways(topology, facts), ...detachedVeths(topology, facts), ...kept.alone, ...routesNowhere(topology, facts),
-      ...forwardingChecks(topology, facts), ...unroutedMachines(topology, world), ...unroutedPods(topology, world, facts), ...datapathChecks(topology, facts), ...calicoChecks(topology, world, facts),
+      ...kept.duplicates, ...each.outside, ...kept.overlaps, ...each.absent, ...each.detached, ...kept.alone, ...each.nowhere,
+      ...forwardingChecks(topology, facts), ...each.machines, ...each.pods, ...datapathChecks(topology, facts), ...calicoChecks(topology, world, facts),
     );
   }
   const before = new Set(errors.map((p) => `${p.path} ${p.code}`));

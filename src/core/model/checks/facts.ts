@@ -38,6 +38,8 @@ export interface NsFact {
   at: string;
   machine: MachineSpec;
   machineIndex: number;
+  /** Its position in `LabFacts.spaces`. */
+  pos: number;
   spec: NamespaceSpec;
   isPod: boolean;
   ifaces: IfaceFact[];
@@ -54,6 +56,12 @@ export interface LabFacts {
   links: ReadonlyMap<number, IfaceFact[]>;
   /** Which interfaces hold each address. */
   owners: ReadonlyMap<number, IfaceFact[]>;
+  /**
+   * For facts layered over others (`labFacts` after an edit of machines of the same shape): those
+   * facts, the positions in `spaces` made anew, and the links their interfaces are on. Every other
+   * namespace is the same object in both.
+   */
+  edit?: { base: LabFacts; spaces: readonly number[]; links: ReadonlySet<number> };
 }
 
 /**
@@ -190,6 +198,8 @@ function layeredFacts(base: { machines: readonly MachineSpec[]; facts: LabFacts 
   const links = new LayeredMap(old.links);
   const owners = new LayeredMap(old.owners);
   const copied = new Set<unknown>();
+  const replaced: number[] = [];
+  const touched = new Set<number>();
   const swap = <K>(map: LayeredMap<K, IfaceFact[]>, key: K, from: IfaceFact, to: IfaceFact): void => {
     const list = map.get(key);
     if (!list) return;
@@ -209,12 +219,14 @@ function layeredFacts(base: { machines: readonly MachineSpec[]; facts: LabFacts 
     [m, ...(m.pods ?? [])].forEach((spec, k) => {
       const before = spaces[at + k];
       if (!before || before.machineIndex !== i) return;
-      const ns: NsFact = { name: before.name, at: before.at, machine: m, machineIndex: i, spec, isPod: before.isPod, ifaces: [], byName: new Map(), routes: [] };
+      const ns: NsFact = { name: before.name, at: before.at, machine: m, machineIndex: i, pos: before.pos, spec, isPod: before.isPod, ifaces: [], byName: new Map(), routes: [] };
+      replaced.push(before.pos);
       before.ifaces.forEach((f, n) => {
         const g: IfaceFact = { ns, spec: spec.interfaces[n] as IfaceSpec, index: f.index, path: f.path, addrs: f.addrs, link: f.link };
         ns.ifaces.push(g);
         if (!ns.byName.has(g.spec.name)) ns.byName.set(g.spec.name, g);
         swap(links, f.link, f, g);
+        touched.add(f.link);
         for (const a of f.addrs) swap(owners, a.ip, f, g);
       });
       (spec.routes ?? []).forEach((r, k2) => ns.routes.push({ spec: r, k: k2, via: r.via === undefined ? null : parseIp(r.via) }));
@@ -222,7 +234,7 @@ function layeredFacts(base: { machines: readonly MachineSpec[]; facts: LabFacts 
       if (byName.get(ns.name) === before) byName.set(ns.name, ns);
     });
   }
-  return { spaces, byName, links, owners };
+  return { spaces, byName, links, owners, edit: { base: old, spaces: replaced, links: touched } };
 }
 
 /** The facts of `t` from scratch. */
@@ -231,7 +243,7 @@ function fullFacts(t: Topology): LabFacts {
   const byName = new Map<string, NsFact>();
   const all: IfaceFact[] = [];
   const addNs = (spec: NamespaceSpec, name: string, at: string, machine: MachineSpec, machineIndex: number, isPod: boolean): void => {
-    const ns: NsFact = { name, at, machine, machineIndex, spec, isPod, ifaces: [], byName: new Map(), routes: [] };
+    const ns: NsFact = { name, at, machine, machineIndex, pos: spaces.length, spec, isPod, ifaces: [], byName: new Map(), routes: [] };
     spec.interfaces.forEach((i, index) => {
       const addrs: AddrFact[] = [];
       (i.addresses ?? []).forEach((text, n) => {
