@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     const s = benchScaleEngine(nodes, pods);
     console.log(
       `${String(nodes).padStart(5)} nodes x ${pods} pods (${nodes * pods} pods): build ${s.buildMs.toFixed(0)} ms (${s.buildCpuMs.toFixed(0)} CPU), first journey ${s.firstMs.toFixed(0)} ms (${s.firstCpuMs.toFixed(0)} CPU, ${s.events} events), ` +
-        `next journey after a one-machine change ${s.nextMs.toFixed(1)} ms (${s.nextCpuMs.toFixed(1)} CPU, median; target < 16)`,
+        `next journey after a one-machine change ${s.nextMs.toFixed(1)} ms (${s.nextCpuMs.toFixed(1)} CPU, median; target < 16), ` +
+        `live checks after a one-machine change ${s.checksNextMs.toFixed(0)} ms (${s.checksNextCpuMs.toFixed(0)} CPU, median; first run ${s.checksFirstCpuMs.toFixed(0)} CPU)`,
     );
     return s;
   });

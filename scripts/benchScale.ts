@@ -2,12 +2,14 @@
  * Kubernetes-sized labs for `npm run bench` (issue 12, point 4): generated clusters of 250, 1,000
  * and 5,000 nodes (27,500, 110,000 and 150,000 pods; Kubernetes' limits are 5,000 nodes, 150,000
  * pods, 110 per node). In Node: building the lab, the first journey (validation, index, world), and
- * the next journey after a one-machine change. In Chromium: the time to the overview's first paint
+ * the next journey after a one-machine change, and the editor's live checks after a one-machine
+ * change (labChecks, after a first run on the lab). In Chromium: the time to the overview's first paint
  * and the frame times while the real mouse pans and the wheel zooms it (the frame sampling of
  * benchEdit.ts: main-thread work per frame, and the intervals between frames).
  */
 import type { Browser, Page } from 'playwright-core';
 import { generateCluster, runJourney, type Topology } from '../src/core/index';
+import { labChecks } from '../src/core/model/labChecks';
 import { cpuMs, median } from './benchCore';
 import { p95, startSampling, stopSampling } from './benchEdit';
 
@@ -31,6 +33,10 @@ export interface ScaleEngine {
   nextMs: number;
   nextCpuMs: number;
   nextEvents: number;
+  /** The live checks: a first run on the lab, then the median over edits of a run after one machine's routes changed. */
+  checksFirstCpuMs: number;
+  checksNextMs: number;
+  checksNextCpuMs: number;
 }
 
 /** The lab with machine `i`'s routes replaced by a copy with one more route (the store's kind of edit). */
@@ -66,7 +72,23 @@ export function benchScaleEngine(nodes: number, pods: number, edits = 20): Scale
     wall.push(performance.now() - w);
     cpu.push(cpuMs() - c);
   }
-  return { nodes, pods, events: first.events.length, buildMs, buildCpuMs, firstMs, firstCpuMs, nextMs: median(wall), nextCpuMs: median(cpu), nextEvents };
+  c = cpuMs();
+  labChecks(t);
+  const checksFirstCpuMs = cpuMs() - c;
+  const checkWall: number[] = [];
+  const checkCpu: number[] = [];
+  for (let k = 0; k < Math.min(edits, 10); k++) {
+    t = editMachine(t, 1 + (k % Math.min(50, nodes - 1)), 100 + k);
+    c = cpuMs();
+    w = performance.now();
+    labChecks(t);
+    checkWall.push(performance.now() - w);
+    checkCpu.push(cpuMs() - c);
+  }
+  return {
+    nodes, pods, events: first.events.length, buildMs, buildCpuMs, firstMs, firstCpuMs, nextMs: median(wall), nextCpuMs: median(cpu), nextEvents,
+    checksFirstCpuMs, checksNextMs: median(checkWall), checksNextCpuMs: median(checkCpu),
+  };
 }
 
 /** One size's browser figures. */

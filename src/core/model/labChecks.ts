@@ -3,17 +3,17 @@ import type { Lang } from '../i18n/lang';
 import { problemSeverity, registerCheckCatalogs, type Problem } from '../i18n/problems';
 import { parseCidr } from '../net/ipv4';
 import { indexTopology, World } from '../sim/world';
-import { duplicateAddresses, outsideSubnet, podSubnetOverlap } from './checks/addressing';
-import { labFacts } from './checks/facts';
+import { duplicateAddresses, podSubnetOverlap } from './checks/addressing';
+import { changedMachines, labFacts, sameShape, type LabFacts } from './checks/facts';
 import { problemPlace, type ProblemPlace } from './checks/place';
 import { forwardingChecks, routeRefusalFix } from './checks/forwarding';
 import { datapathChecks } from './checks/datapath';
 import { calicoChecks } from './checks/datapathCalico';
-import { absentGateways, aloneOnSegment, detachedVeths, routesNowhere } from './checks/links';
-import { unroutedMachines, unroutedPods } from './checks/routing';
+import { aloneOnSegment } from './checks/links';
+import { spaceChecks } from './checks/incremental';
 import { macFor } from './labEdits';
 import { samePositionsAside } from './samePositions';
-import type { IfaceSpec, NamespaceSpec, RouteSpec, Topology } from './topology';
+import type { IfaceSpec, MachineSpec, NamespaceSpec, RouteSpec, Topology } from './topology';
 import { validateTopology, validateTopologyWarnings } from './validate';
 
 /*
@@ -73,10 +73,11 @@ export function labChecks(topology: Topology): readonly LabCheck[] {
   if (errors.length === 0) {
     const facts = labFacts(topology);
     const world = new World(indexTopology(topology));
+    const kept = shapeChecks(topology, facts);
+    const each = spaceChecks(topology, facts, world);
     found.push(
-      ...duplicateAddresses(topology, facts), ...outsideSubnet(topology, facts), ...podSubnetOverlap(topology, facts),
-      ...absentGateways(topology, facts), ...detachedVeths(topology, facts), ...aloneOnSegment(topology, facts), ...routesNowhere(topology, facts),
-      ...forwardingChecks(topology, facts), ...unroutedMachines(topology, world), ...unroutedPods(topology, world, facts), ...datapathChecks(topology, facts), ...calicoChecks(topology, world, facts),
+      ...kept.duplicates, ...each.outside, ...kept.overlaps, ...each.absent, ...each.detached, ...kept.alone, ...each.nowhere,
+      ...forwardingChecks(topology, facts), ...each.machines, ...each.pods, ...datapathChecks(topology, facts), ...calicoChecks(topology, world, facts),
     );
   }
   const before = new Set(errors.map((p) => `${p.path} ${p.code}`));
@@ -88,6 +89,34 @@ export function labChecks(topology: Topology): readonly LabCheck[] {
   cache.set(topology, sorted);
   last = { t: topology, checks: sorted };
   return sorted;
+}
+
+/** The checks that read only the lab's shape (links, addresses, names, roles, pods), and the lab they were made for. */
+interface ShapeChecks {
+  machines: readonly MachineSpec[];
+  segments: Topology['segments'];
+  duplicates: LabCheck[];
+  overlaps: LabCheck[];
+  alone: LabCheck[];
+}
+
+let lastShape: ShapeChecks | undefined;
+
+/**
+ * Duplicate addresses, overlapping pod subnets and NICs alone on their segment: for a lab that
+ * replaces a few machines of the last one checked by machines of the same shape (`sameShape`: an
+ * edit of routes, sysctls, MACs…), the last findings, which read nothing such an edit changes
+ * (the free addresses their fixes take come from the addresses alone); else found anew.
+ */
+function shapeChecks(t: Topology, facts: LabFacts): ShapeChecks {
+  const base = lastShape;
+  const changed = base && base.segments === t.segments ? changedMachines(base.machines, t) : undefined;
+  if (base && changed && changed.every((i) => sameShape(base.machines[i] as MachineSpec, t.machines[i] as MachineSpec))) {
+    lastShape = { ...base, machines: [...t.machines] };
+    return lastShape;
+  }
+  lastShape = { machines: [...t.machines], segments: t.segments, duplicates: duplicateAddresses(t, facts), overlaps: podSubnetOverlap(t, facts), alone: aloneOnSegment(t, facts) };
+  return lastShape;
 }
 
 /** Whether `c`'s fix removes its own problem (for a refusal) and brings no new refusal. */

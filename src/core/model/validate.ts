@@ -180,15 +180,68 @@ export function validateTopologyWarnings(input: unknown): Problem[] {
   }
 }
 
+/**
+ * The last warnings found: the machines they were found in, each machine's own warnings, and those
+ * across machines (layer-2 loops and MACs), which read only names and interfaces' layer-2 facts.
+ */
+let lastWarnings: { machines: readonly unknown[]; own: Problem[][]; cross: Problem[] } | undefined;
+
+/**
+ * The warnings of `machines` as a few replacements in the last warned-about list whose names and
+ * interfaces' layer-2 facts (kind, MAC, peer, segment, master, addressed) are unchanged: the
+ * replaced machines' own warnings anew, the rest as they were. Undefined for any other change.
+ */
+function warningsAfterFewChanges(machines: readonly unknown[]): Problem[] | undefined {
+  const last = lastWarnings;
+  if (!last || last.machines.length !== machines.length) return undefined;
+  const own = last.own.slice();
+  let changes = 0;
+  for (let i = 0; i < machines.length; i++) {
+    const m = machines[i];
+    const old = last.machines[i];
+    if (m === old) continue;
+    if (++changes > QUICK_CHANGES || !isObject(m) || !isObject(old)) return undefined;
+    const a = machineFacts(old);
+    const b = machineFacts(m);
+    if (!sameLayer2(a, b)) return undefined;
+    own[i] = b.warnings.map((w) => under(`machines[${i}].`, w));
+  }
+  lastWarnings = { machines: [...machines], own, cross: last.cross };
+  return [...own.flat(), ...last.cross];
+}
+
+/** Whether two machines' facts name the same namespaces and interfaces with the same layer-2 facts. */
+function sameLayer2(a: MachineFacts, b: MachineFacts): boolean {
+  if (a.names.length !== b.names.length) return false;
+  return a.names.every((n, k) => {
+    const o = b.names[k];
+    if (!o || o.name !== n.name || o.path !== n.path || o.facts.ifaces.size !== n.facts.ifaces.size) return false;
+    const theirs = [...o.facts.ifaces];
+    return [...n.facts.ifaces].every(([name, x], j) => {
+      const [oname, y] = theirs[j] ?? [];
+      return oname === name && y !== undefined && x.kind === y.kind && x.index === y.index && x.mac === y.mac && x.peer?.ns === y.peer?.ns && x.peer?.iface === y.peer?.iface &&
+        x.segment === y.segment && x.master === y.master && x.addressed === y.addressed;
+    });
+  });
+}
+
 function topologyWarnings(input: unknown): Problem[] {
   if (!isObject(input) || !Array.isArray(input.machines)) return [];
+  const quick = warningsAfterFewChanges(input.machines);
+  if (quick) return quick;
   const out: Problem[] = [];
+  const own: Problem[][] = [];
   const spaces: Space[] = [];
   const byName = new Map<string, Space>();
   input.machines.forEach((m: unknown, i: number) => {
+    own[i] = [];
     if (!isObject(m)) return;
     const f = machineFacts(m);
-    for (const w of f.warnings) out.push(under(`machines[${i}].`, w));
+    for (const w of f.warnings) {
+      const p = under(`machines[${i}].`, w);
+      out.push(p);
+      own[i]?.push(p);
+    }
     for (const n of f.names) {
       if (byName.has(n.name)) continue;
       const space = { name: n.name, at: `machines[${i}].${n.path}`, facts: n.facts };
@@ -282,6 +335,7 @@ function topologyWarnings(input: unknown): Problem[] {
   }
   found.sort((a, b) => a.id - b.id);
   for (const f of found) out.push(f.p);
+  lastWarnings = { machines: [...input.machines], own, cross: out.slice(own.reduce((n, w) => n + w.length, 0)) };
   return out;
 }
 

@@ -1,9 +1,9 @@
 import { onTimer } from './arp';
 import type { Sim } from './engine';
 import type { WireFrame } from './packet';
-import { rx, segmentRx } from './link';
+import { hear, rx, segmentRx } from './link';
 import { onRto, type TcpConn } from './transport';
-import type { Iface, Neigh, Segment } from './world';
+import type { Iface, Neigh, PortRef, Segment } from './world';
 
 /**
  * What the engine's queue holds: plain records rather than closures. A cold journey queues a few
@@ -13,6 +13,8 @@ import type { Iface, Neigh, Segment } from './world';
 export type Action =
   /** A frame arrives on `dev` (the far end of a veth, or a NIC the segment's switch sent it to). */
   | { op: 'rx'; dev: Iface; frame: WireFrame; wire: number }
+  /** A frame the segment flooded reaches one of its NICs, named, not built (hear.ts). */
+  | { op: 'hear'; ref: PortRef; frame: WireFrame; wire: number }
   /** A frame sent by `from` reaches its segment's switch. */
   | { op: 'switch'; seg: Segment; from: Iface; frame: WireFrame; wire: number }
   /** A neighbour entry's timer fires; stale if the entry was re-armed since (token differs). */
@@ -27,6 +29,9 @@ export function perform(sim: Sim, a: Action): void {
   switch (a.op) {
     case 'rx':
       rx(sim, a.dev, a.frame, a.wire);
+      return;
+    case 'hear':
+      hear(sim, a.ref, a.frame, a.wire);
       return;
     case 'switch':
       segmentRx(sim, a.seg, a.from, a.frame, a.wire);

@@ -8,7 +8,8 @@ import type { WireFrame } from './packet';
 import { vxlanXmit, type TunnelKey } from './vxlan';
 import { bpfIngress } from './bpfCilium';
 import { ovsReceive } from './ovs';
-import type { Bridge, Iface, Segment } from './world';
+import { hearQuietly, portPath } from './hear';
+import type { Bridge, Iface, PortRef, Segment } from './world';
 
 /*
  * Layer 2: veth pairs, Linux bridges and the L2 segment's switch. Frame events are emitted where
@@ -22,8 +23,11 @@ import type { Bridge, Iface, Segment } from './world';
  * header once a frame carries it (forwarding copies the packet to change its TTL, see withTtl).
  */
 function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
-  const ns = dev.ns.name;
-  const iface = dev.name;
+  logFrame(sim, dev.ns.name, dev.name, dir, wire, f);
+}
+
+/** `emitFrame` for a device named by its namespace and name (a NIC hearing a flood quietly, hear.ts). */
+function logFrame(sim: Sim, ns: string, iface: string, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
   let e: FrameEvent;
   if (encap) {
@@ -214,24 +218,52 @@ export function segmentRx(sim: Sim, seg: Segment, from: Iface, frame: WireFrame,
     emitFdb(sim, 'segment', seg.id, seg.id, 'learn', src, [from.path], from.path, frame.pkt);
   }
   const known = seg.fdb.get(dst);
-  // Forward to the known port, or flood to every other NIC on the segment in topology order.
+  if (known) {
+    // Forward to the known port (a frame back out of its own port goes nowhere).
+    const names = known === from ? [] : [known.path];
+    emitFdb(sim, 'segment', seg.id, seg.id, 'forward', dst, names, from.path, frame.pkt);
+    if (known !== from) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: known, frame, wire });
+    return;
+  }
+  if (sim.world.hearEvery) return floodBuilt(sim, seg, from, frame, wire);
+  // Flood to every other NIC on the segment in topology order. Each is reached now (where its
+  // namespace used to be built) and hears the frame later, quietly when that changes nothing there.
+  sim.world.reachAll(seg.portRefs);
+  const targets: PortRef[] = [];
+  const names: string[] = [];
+  const fromNs = from.ns.name;
+  for (const ref of seg.portRefs) {
+    if (ref.iface === from.name && ref.ns === fromNs) continue;
+    targets.push(ref);
+    names.push(portPath(ref));
+  }
+  emitFdb(sim, 'segment', seg.id, seg.id, 'flood', dst, names, from.path, frame.pkt);
+  for (const ref of targets) sim.after(WIRE_DELAY_NS, { op: 'hear', ref, frame, wire });
+}
+
+/** The flood as it was before quiet hearing: every NIC's namespace built at once, each NIC receiving through rx(). */
+function floodBuilt(sim: Sim, seg: Segment, from: Iface, frame: WireFrame, wire: number): void {
   const targets: Iface[] = [];
   const names: string[] = [];
-  if (known) {
-    if (known !== from) {
-      targets.push(known);
-      names.push(known.path);
-    }
-  } else {
-    for (const ref of seg.portRefs) {
-      const p = sim.world.port(ref);
-      if (!p || p === from) continue;
-      targets.push(p);
-      names.push(p.path);
-    }
+  for (const ref of seg.portRefs) {
+    const p = sim.world.port(ref);
+    if (!p || p === from) continue;
+    targets.push(p);
+    names.push(p.path);
   }
-  emitFdb(sim, 'segment', seg.id, seg.id, known ? 'forward' : 'flood', dst, names, from.path, frame.pkt);
+  emitFdb(sim, 'segment', seg.id, seg.id, 'flood', frame.eth.dst, names, from.path, frame.pkt);
   for (const p of targets) sim.after(WIRE_DELAY_NS, { op: 'rx', dev: p, frame, wire });
+}
+
+/** A flooded frame reaches the NIC `ref`: quietly when that changes nothing there (hear.ts), else through rx(). */
+export function hear(sim: Sim, ref: PortRef, frame: WireFrame, wire: number): void {
+  if (hearQuietly(sim, ref, frame, wire, logIn)) return;
+  const dev = sim.world.port(ref);
+  if (dev) rx(sim, dev, frame, wire);
+}
+
+function logIn(sim: Sim, ns: string, iface: string, wire: number, f: WireFrame): void {
+  logFrame(sim, ns, iface, 'in', wire, f);
 }
 
 /** The host accepts frames to its MAC or broadcast (PACKET_HOST/BROADCAST); others are PACKET_OTHERHOST and dropped. */

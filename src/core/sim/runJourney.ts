@@ -102,12 +102,14 @@ function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: n
 /**
  * Runs a journey on a topology and returns its event log. Deterministic: the same topology and
  * spec always give the same events. Throws an Error whose message names what is wrong in either.
+ * `options.hearEvery` builds every NIC a segment floods instead of letting quiet ones hear without
+ * their namespace (hear.ts): the same result, slower; tests compare the two.
  */
-export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult {
+export function runJourney(topology: Topology, spec: JourneySpec, options: { hearEvery?: boolean } = {}): JourneyResult {
   const errors = validateTopology(topology);
   if (errors.length > 0) throw new JourneyError({ en: invalidTopologyText(errors, 'en'), ru: invalidTopologyText(errors, 'ru') });
   const s = normalizeSpec(spec);
-  const world = new World(indexTopology(topology));
+  const world = new World(indexTopology(topology), options.hearEvery ?? false);
   const src = world.ns(s.from);
   if (!src) throw specError({ code: 'from-unknown', name: s.from });
   const dst = resolveDestination(world, s.to);
@@ -128,7 +130,9 @@ export function runJourney(topology: Topology, spec: JourneySpec): JourneyResult
   sim.runUntil(start + duration);
   const events = sim.events;
   const pending: JourneyResult['pending'] = [];
-  for (const ns of world.builtNamespaces()) {
+  // Packets still waiting for a neighbour, by namespace in the order the journey reached them.
+  const holding = [...world.builtNamespaces()].filter((ns) => [...ns.neigh.values()].some((table) => [...table.values()].some((n) => n.queue.length > 0)));
+  for (const ns of world.inReachOrder(holding)) {
     for (const [iface, table] of ns.neigh) {
       for (const n of table.values()) for (const q of n.queue) pending.push({ ns: ns.name, iface, nexthop: n.ipText, pkt: q.packet.id });
     }

@@ -1,5 +1,6 @@
 import type { MachineRole, MachineSpec, NamespaceSpec, Topology } from '../model/topology';
 import { parseCidr } from '../net/ipv4';
+import type { HearFacts } from './hear';
 
 /*
  * Where each namespace of a topology is, who owns each address, and which NICs each segment has.
@@ -26,19 +27,32 @@ export interface NsDirectory {
   entries(): Iterable<[string, NsEntry]>;
 }
 
+/**
+ * A NIC plugged into a segment: its namespace and name, and the namespace's entry (what a flood
+ * reads to tell whether hearing a frame can change anything there, hear.ts). One object per NIC
+ * and machine object, so what is learnt about it lasts as long as the machine does.
+ */
+export interface PortRef {
+  ns: string;
+  iface: string;
+  entry: NsEntry;
+  /** What a flood needs to know about the NIC, read from the spec on the first flood (hear.ts). */
+  facts: HearFacts | undefined;
+}
+
 /** Where each namespace is in the topology, and who owns each address. Read-only: runs share it. */
 export interface TopologyIndex {
   specs: NsDirectory;
   /** The namespace that has `ip` (the first in topology order when several have it). */
   addrOwner: { get(ip: number): string | undefined };
-  segments: ReadonlyMap<string, readonly { ns: string; iface: string }[]>;
+  segments: ReadonlyMap<string, readonly PortRef[]>;
   /** Bridges and segments: a loop-free flood crosses each at most once (link.ts). */
   switches: number;
 }
 
 interface Fragment {
   specs: [string, NsEntry][];
-  ports: [string, { ns: string; iface: string }][];
+  ports: [string, PortRef][];
   bridges: number;
   /** Each address with the namespace that has it, in topology order (made on first use). */
   addrs: [number, string][] | undefined;
@@ -52,9 +66,10 @@ function fragmentOf(m: MachineSpec): Fragment {
   if (hit) return hit;
   const out: Fragment = { specs: [], ports: [], bridges: 0, addrs: undefined };
   const add = (spec: NamespaceSpec, name: string, isPod: boolean): void => {
-    out.specs.push([name, { spec, machine: m.name, role: m.role, isPod }]);
+    const entry: NsEntry = { spec, machine: m.name, role: m.role, isPod };
+    out.specs.push([name, entry]);
     for (const i of spec.interfaces) {
-      if (i.kind === 'ether') out.ports.push([i.segment, { ns: name, iface: i.name }]);
+      if (i.kind === 'ether') out.ports.push([i.segment, { ns: name, iface: i.name, entry, facts: undefined }]);
       else if (i.kind === 'bridge') out.bridges++;
     }
   };
@@ -84,6 +99,9 @@ function addrsOf(f: Fragment): [number, string][] {
 interface Full {
   machines: readonly MachineSpec[];
   names: Map<string, NsEntry>;
+  segments: ReadonlyMap<string, readonly PortRef[]>;
+  segmentIds: readonly string[];
+  switches: number;
   /** The first owner of each address and its machine's position; `many` lists addresses several namespaces have. */
   owners: { first: Map<number, { name: string; pos: number }>; many: Set<number> } | undefined;
 }
@@ -102,8 +120,8 @@ function ownersOf(full: Full): NonNullable<Full['owners']> {
   return full.owners;
 }
 
-function segmentsOf(topology: Topology): { segments: Map<string, { ns: string; iface: string }[]>; switches: number } {
-  const segments = new Map<string, { ns: string; iface: string }[]>();
+function segmentsOf(topology: Topology): { segments: Map<string, PortRef[]>; switches: number } {
+  const segments = new Map<string, PortRef[]>();
   for (const s of topology.segments) segments.set(s.id, []);
   let bridges = 0;
   for (const m of topology.machines) {
@@ -117,8 +135,8 @@ function segmentsOf(topology: Topology): { segments: Map<string, { ns: string; i
 function fullIndex(topology: Topology): { full: Full; index: TopologyIndex } {
   const names = new Map<string, NsEntry>();
   for (const m of topology.machines) for (const [name, entry] of fragmentOf(m).specs) names.set(name, entry);
-  const full: Full = { machines: [...topology.machines], names, owners: undefined };
   const { segments, switches } = segmentsOf(topology);
+  const full: Full = { machines: [...topology.machines], names, segments, segmentIds: topology.segments.map((x) => x.id), switches, owners: undefined };
   const specs: NsDirectory = { get: (n) => names.get(n), has: (n) => names.has(n), entries: () => names.entries() };
   const addrOwner = { get: (ip: number) => ownersOf(full).first.get(ip)?.name };
   return { full, index: { specs, addrOwner, segments, switches } };
@@ -170,8 +188,37 @@ function layered(full: Full, topology: Topology): TopologyIndex | undefined {
       return best?.name;
     },
   };
-  const { segments, switches } = segmentsOf(topology);
+  const { segments, switches } = (sameIds(full.segmentIds, topology.segments) ? layeredSegments(full, changed, ms) : undefined) ?? segmentsOf(topology);
   return { specs, addrOwner, segments, switches };
+}
+
+/**
+ * The segments of `full` with the NICs of the machines at `changed` replaced by theirs in `ms`, when
+ * each changed machine has the same NICs on the same segments as before and as many bridges (an
+ * edit of routes, addresses or sysctls): a copy of the touched segments' lists instead of a walk
+ * over every machine. Undefined when a machine's NICs changed. (The caller checks the segment ids.)
+ */
+function layeredSegments(full: Full, changed: readonly number[], ms: readonly MachineSpec[]): { segments: Map<string, readonly PortRef[]>; switches: number } | undefined {
+  const segments = new Map(full.segments);
+  const copied = new Set<string>();
+  for (const i of changed) {
+    const before = fragmentOf(full.machines[i] as MachineSpec);
+    const after = fragmentOf(ms[i] as MachineSpec);
+    if (before.bridges !== after.bridges || before.ports.length !== after.ports.length) return undefined;
+    for (let k = 0; k < after.ports.length; k++) {
+      const [seg, ref] = after.ports[k] as [string, PortRef];
+      const [oldSeg, old] = before.ports[k] as [string, PortRef];
+      if (seg !== oldSeg || ref.ns !== old.ns || ref.iface !== old.iface) return undefined;
+      const list = segments.get(seg);
+      const at = list ? list.indexOf(old) : -1;
+      if (!list || at < 0) continue;
+      const own = copied.has(seg) ? (list as PortRef[]) : [...list];
+      copied.add(seg);
+      own[at] = ref;
+      segments.set(seg, own);
+    }
+  }
+  return { segments, switches: full.switches };
 }
 
 /** The first namespace in topology order that has `ip`, by walking every machine (addresses several have). */

@@ -2,7 +2,7 @@ import type { NeighState } from '../events';
 import type { BpfAttach, IfaceSpec, MachineRole } from '../model/topology';
 import { formatIp, networkOf } from '../net/ipv4';
 import { compileNs, type CompiledIface, type CompiledNs, type CompiledRoute, type EffectiveConf } from './compile';
-import type { TopologyIndex } from './topologyIndex';
+import type { NsEntry, PortRef, TopologyIndex } from './topologyIndex';
 import type { Packet } from './packet';
 import type { DefragQueues } from './fragment';
 
@@ -13,7 +13,7 @@ import type { DefragQueues } from './fragment';
  */
 
 export type { EffectiveConf } from './compile';
-export { indexTopology, type NsEntry, type TopologyIndex } from './topologyIndex';
+export { indexTopology, type NsEntry, type PortRef, type TopologyIndex } from './topologyIndex';
 
 /** An interface at run time. */
 export interface Iface {
@@ -74,7 +74,7 @@ export interface Bridge {
 export interface Segment {
   id: string;
   /** The NICs plugged in, by namespace and name, in topology order. */
-  portRefs: readonly { ns: string; iface: string }[];
+  portRefs: readonly PortRef[];
   fdb: Map<string, Iface>;
 }
 
@@ -117,10 +117,21 @@ export interface Ns {
 export class World {
   readonly index: TopologyIndex;
   readonly segments = new Map<string, Segment>();
+  /** Deliver every flood by building each NIC's namespace (no quiet hearing, hear.ts): tests compare the two. */
+  readonly hearEvery: boolean;
   private built = new Map<string, Ns>();
+  /**
+   * What reached namespaces, in order: a namespace built (its name and entry), or a segment's NICs
+   * (its port list, shared with the index) when a flood reached them all, built or only hearing it
+   * quietly (hear.ts). Places and pending packets keep the order of first reach; a flood's
+   * thousands of NICs are ordered only when someone asks (`reachedOrder`).
+   */
+  private reachLog: ({ name: string; entry: NsEntry } | readonly PortRef[])[] = [];
+  private order: { at: number; entries: Map<string, NsEntry>; flooded: boolean } | undefined;
 
-  constructor(index: TopologyIndex) {
+  constructor(index: TopologyIndex, hearEvery = false) {
     this.index = index;
+    this.hearEvery = hearEvery;
     for (const [id, portRefs] of index.segments) this.segments.set(id, { id, portRefs, fdb: new Map() });
   }
 
@@ -129,9 +140,54 @@ export class World {
     return this.built.get(name) ?? this.materialise(name);
   }
 
-  /** Namespaces built so far (the ones the journey touched). */
+  /** The namespace called `name` if it has been built, without building it. */
+  builtNs(name: string): Ns | undefined {
+    return this.built.get(name);
+  }
+
+  /** Notes that a flood reached every NIC of `ports` (where each one's namespace used to be built). */
+  reachAll(ports: readonly PortRef[]): void {
+    this.reachLog.push(ports);
+  }
+
+  /** Namespaces built so far (the ones the journey touched), in the order they were built. */
   builtNamespaces(): IterableIterator<Ns> {
     return this.built.values();
+  }
+
+  /** `list` (built namespaces) in the order the journey first reached them. */
+  inReachOrder(list: Ns[]): Ns[] {
+    if (list.length < 2) return list;
+    const { entries, flooded } = this.reachedOrder();
+    // Without a flood, namespaces were reached as they were built.
+    if (!flooded) return list;
+    const at = new Map<string, number>();
+    let k = 0;
+    for (const name of entries.keys()) at.set(name, k++);
+    return [...list].sort((a, b) => (at.get(a.name) ?? 0) - (at.get(b.name) ?? 0));
+  }
+
+  /** Every namespace reached so far, built or not, with its index entry, in the order first reached. */
+  reachedEntries(): ReadonlyMap<string, NsEntry> {
+    return this.reachedOrder().entries;
+  }
+
+  private reachedOrder(): { entries: Map<string, NsEntry>; flooded: boolean } {
+    const log = this.reachLog;
+    if (this.order?.at === log.length) return this.order;
+    const entries = new Map<string, NsEntry>();
+    let flooded = false;
+    for (const r of log) {
+      if (Array.isArray(r)) {
+        flooded = true;
+        for (const ref of r as readonly PortRef[]) if (!entries.has(ref.ns)) entries.set(ref.ns, ref.entry);
+      } else {
+        const one = r as { name: string; entry: NsEntry };
+        if (!entries.has(one.name)) entries.set(one.name, one.entry);
+      }
+    }
+    this.order = { at: log.length, entries, flooded };
+    return this.order;
   }
 
   /** The other end of a veth (resolved once: every frame on the veth asks). */
@@ -143,7 +199,7 @@ export class World {
   }
 
   /** A NIC plugged into a segment. */
-  port(ref: { ns: string; iface: string }): Iface | null {
+  port(ref: PortRef): Iface | null {
     return this.ns(ref.ns)?.ifaces.get(ref.iface) ?? null;
   }
 
@@ -173,6 +229,7 @@ export class World {
     };
     ns.ifaces = new IfaceTable(ns, this.segments);
     this.built.set(name, ns);
+    this.reachLog.push({ name, entry });
     for (const p of c.permanent) {
       const dev = ns.ifaces.get(p.dev);
       if (!dev) continue;

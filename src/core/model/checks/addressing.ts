@@ -57,21 +57,26 @@ export function duplicateAddresses(t: Topology, facts: LabFacts = labFacts(t)): 
  */
 export function outsideSubnet(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
   const out: LabCheck[] = [];
-  for (const on of facts.links.values()) {
-    const addressed = on.filter((f) => f.addrs.length > 0);
-    if (new Set(addressed.map((f) => f.ns)).size < 2) continue;
-    const reach = linkReach(on);
-    for (const f of addressed) {
-      const first = f.addrs[0];
-      if (!first || f.spec.master !== undefined || f.addrs.some((a) => reach(a.ip, f))) continue;
-      const others = addressed.filter((o) => o.ns !== f.ns);
-      const subnets = [...new Set(others.flatMap((o) => o.addrs.filter((a) => a.prefix < 32).map((a) => subnetText(a.ip, a.prefix))))];
-      const only = subnets.length === 1 ? others.flatMap((o) => o.addrs).find((a) => a.prefix < 32) : undefined;
-      const check: LabCheck = { problem: problem(`${f.path}.addresses[${first.n}]`, 'address-outside-subnet', { address: first.text, subnets: subnets.join(', ') }) };
-      const fix = only ? readdress(t, f, first.text, networkOf(only.ip, only.prefix), only.prefix) : undefined;
-      if (fix) check.fix = fix;
-      out.push(check);
-    }
+  for (const on of facts.links.values()) out.push(...outsideSubnetOn(t, on));
+  return out;
+}
+
+/** {@link outsideSubnet} on one link (its interfaces in topology order): reads their addresses and device routes. */
+export function outsideSubnetOn(t: Topology, on: readonly IfaceFact[]): LabCheck[] {
+  const out: LabCheck[] = [];
+  const addressed = on.filter((f) => f.addrs.length > 0);
+  if (new Set(addressed.map((f) => f.ns)).size < 2) return out;
+  const reach = linkReach(on);
+  for (const f of addressed) {
+    const first = f.addrs[0];
+    if (!first || f.spec.master !== undefined || f.addrs.some((a) => reach(a.ip, f))) continue;
+    const others = addressed.filter((o) => o.ns !== f.ns);
+    const subnets = [...new Set(others.flatMap((o) => o.addrs.filter((a) => a.prefix < 32).map((a) => subnetText(a.ip, a.prefix))))];
+    const only = subnets.length === 1 ? others.flatMap((o) => o.addrs).find((a) => a.prefix < 32) : undefined;
+    const check: LabCheck = { problem: problem(`${f.path}.addresses[${first.n}]`, 'address-outside-subnet', { address: first.text, subnets: subnets.join(', ') }) };
+    const fix = only ? readdress(t, f, first.text, networkOf(only.ip, only.prefix), only.prefix) : undefined;
+    if (fix) check.fix = fix;
+    out.push(check);
   }
   return out;
 }

@@ -45,20 +45,23 @@ export function aloneOnSegment(t: Topology, facts: LabFacts = labFacts(t)): LabC
  * whose subnet holds the pod's address (`ip link set veth… master cni0`), when there is one.
  */
 export function detachedVeths(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  return facts.spaces.flatMap((ns) => detachedVethsIn(facts, ns));
+}
+
+/** {@link detachedVeths} of one namespace: reads its own interfaces and routes, and its pods' addresses. */
+export function detachedVethsIn(facts: LabFacts, ns: NsFact): LabCheck[] {
   const out: LabCheck[] = [];
-  for (const ns of facts.spaces) {
-    if (ns.isPod) continue;
-    for (const f of ns.ifaces) {
-      const s = f.spec;
-      const pod = detachedFrom(facts, f);
-      if (s.kind !== 'veth' || !pod) continue;
-      const podAddrs = pod.ifaces.find((i) => i.spec.name === s.peer.iface)?.addrs ?? [];
-      const bridges = ns.ifaces.filter((b) => b.spec.kind === 'bridge' && b.addrs.some((a) => podAddrs.some((p) => covers(a, p.ip))));
-      const check: LabCheck = { problem: problem(`${f.path}`, 'veth-detached', { iface: s.name, pod: pod.name }) };
-      const [bridge] = bridges;
-      if (bridge && bridges.length === 1) check.fix = { kind: 'set-master', machine: ns.name, iface: s.name, master: bridge.spec.name };
-      out.push(check);
-    }
+  if (ns.isPod) return out;
+  for (const f of ns.ifaces) {
+    const s = f.spec;
+    const pod = detachedFrom(facts, f);
+    if (s.kind !== 'veth' || !pod) continue;
+    const podAddrs = pod.ifaces.find((i) => i.spec.name === s.peer.iface)?.addrs ?? [];
+    const bridges = ns.ifaces.filter((b) => b.spec.kind === 'bridge' && b.addrs.some((a) => podAddrs.some((p) => covers(a, p.ip))));
+    const check: LabCheck = { problem: problem(`${f.path}`, 'veth-detached', { iface: s.name, pod: pod.name }) };
+    const [bridge] = bridges;
+    if (bridge && bridges.length === 1) check.fix = { kind: 'set-master', machine: ns.name, iface: s.name, master: bridge.spec.name };
+    out.push(check);
   }
   return out;
 }
@@ -74,14 +77,17 @@ function detachedFrom(facts: LabFacts, f: IfaceFact): NsFact | undefined {
 
 /** Static routes through a bridge (or another non-NIC device) whose link holds no other namespace. */
 export function routesNowhere(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  return facts.spaces.flatMap((ns) => routesNowhereIn(facts, ns));
+}
+
+/** {@link routesNowhere} of one namespace: reads its own routes and the links of its interfaces. */
+export function routesNowhereIn(facts: LabFacts, ns: NsFact): LabCheck[] {
   const out: LabCheck[] = [];
-  for (const ns of facts.spaces) {
-    for (const r of ns.routes) {
-      const f = ns.byName.get(r.spec.dev);
-      // A VXLAN device reaches its peers through its underlay, not a link of its own.
-      if (!f || f.spec.kind === 'ether' || f.spec.kind === 'vxlan' || neighboursOf(facts, f).length > 0) continue;
-      out.push({ problem: problem(`${ns.at}.routes[${r.k}].dev`, 'route-no-link', { dev: r.spec.dev, dst: r.spec.dst }) });
-    }
+  for (const r of ns.routes) {
+    const f = ns.byName.get(r.spec.dev);
+    // A VXLAN device reaches its peers through its underlay, not a link of its own.
+    if (!f || f.spec.kind === 'ether' || f.spec.kind === 'vxlan' || neighboursOf(facts, f).length > 0) continue;
+    out.push({ problem: problem(`${ns.at}.routes[${r.k}].dev`, 'route-no-link', { dev: r.spec.dev, dst: r.spec.dst }) });
   }
   return out;
 }
@@ -129,29 +135,37 @@ function linkSummary(facts: LabFacts, link: number): LinkSummary {
  * clear, is the one forwarding host on the link (or the one router among several).
  */
 export function absentGateways(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
+  return facts.spaces.flatMap((ns) => absentGatewaysIn(facts, ns));
+}
+
+/**
+ * {@link absentGateways} of one namespace: reads its own routes, neighbours and addresses, and what
+ * the links of its interfaces hold (addresses, who proxies, who forwards, detached pods).
+ */
+export function absentGatewaysIn(facts: LabFacts, ns: NsFact): LabCheck[] {
   const out: LabCheck[] = [];
-  for (const ns of facts.spaces) {
-    const own = new Set(ns.ifaces.flatMap((f) => f.addrs.map((a) => a.ip)));
-    for (const r of ns.routes) {
-      const f = ns.byName.get(r.spec.dev);
-      if (r.via === null || !f || own.has(r.via) || f.spec.master !== undefined) continue;
-      const via = r.via;
-      if ((ns.spec.neighbours ?? []).some((n) => n.dev === f.spec.name && n.ip === formatIp(via))) continue;
-      // Another host on the link has the gateway, answers ARP for others, or is a pod cut off by
-      // its detached veth (detachedVeths names the cause, and its fix). Asked of the link's summary:
-      // a router with a route per node on a 5,000-node segment would otherwise compare 25 million pairs.
-      const link = linkSummary(facts, f.link);
-      if (link.addrs.has(via) || link.proxying.some((o) => o !== f.ns) || link.detached.some((o) => o !== f.ns)) continue;
-      const others = neighboursOf(facts, f);
-      const check: LabCheck = { problem: problem(`${ns.at}.routes[${r.k}].via`, 'gateway-absent', { via: formatIp(via), dev: f.spec.name }) };
-      // First the host that owns the destination itself, on a link this namespace shares with it
-      // (a node whose cable moved to another segment); else the one forwarding host on this link.
-      const owner = ownerOnLink(facts, ns, r.spec.dst);
-      const gw = owner ? null : gatewayOn(others, f);
-      if (owner) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: owner.via, dev: owner.dev } } satisfies LabFix;
-      else if (gw) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: gw } } satisfies LabFix;
-      out.push(check);
-    }
+  let own: Set<number> | undefined;
+  for (const r of ns.routes) {
+    const f = ns.byName.get(r.spec.dev);
+    if (r.via === null || !f || f.spec.master !== undefined) continue;
+    own ??= new Set(ns.ifaces.flatMap((g) => g.addrs.map((a) => a.ip)));
+    if (own.has(r.via)) continue;
+    const via = r.via;
+    if ((ns.spec.neighbours ?? []).some((n) => n.dev === f.spec.name && n.ip === formatIp(via))) continue;
+    // Another host on the link has the gateway, answers ARP for others, or is a pod cut off by
+    // its detached veth (detachedVeths names the cause, and its fix). Asked of the link's summary:
+    // a router with a route per node on a 5,000-node segment would otherwise compare 25 million pairs.
+    const link = linkSummary(facts, f.link);
+    if (link.addrs.has(via) || link.proxying.some((o) => o !== f.ns) || link.detached.some((o) => o !== f.ns)) continue;
+    const others = neighboursOf(facts, f);
+    const check: LabCheck = { problem: problem(`${ns.at}.routes[${r.k}].via`, 'gateway-absent', { via: formatIp(via), dev: f.spec.name }) };
+    // First the host that owns the destination itself, on a link this namespace shares with it
+    // (a node whose cable moved to another segment); else the one forwarding host on this link.
+    const owner = ownerOnLink(facts, ns, r.spec.dst);
+    const gw = owner ? null : gatewayOn(others, f);
+    if (owner) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: owner.via, dev: owner.dev } } satisfies LabFix;
+    else if (gw) check.fix = { kind: 'change-route', machine: ns.name, from: r.spec, to: { ...r.spec, via: gw } } satisfies LabFix;
+    out.push(check);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { indexTopology, lookupRoute, World } from '../../sim/world';
 import { compileNs, type CompiledNs } from '../../sim/compile';
 import type { LabCheck } from '../labChecks';
 import type { MachineSpec, Topology } from '../topology';
-import { labFacts, neighboursOf, subnetText, type LabFacts } from './facts';
+import { labFacts, neighboursOf, subnetText, type LabFacts, type NsFact } from './facts';
 import { gatewayOn } from './links';
 
 /*
@@ -14,7 +14,7 @@ import { gatewayOn } from './links';
  */
 
 /** A subnet the rest of the lab must reach: a node's pod subnet, or a segment's. */
-interface Target {
+export interface Target {
   net: number;
   prefix: number;
   /** An address inside it to look routes up for: the pods' gateway, or a NIC's address. */
@@ -22,6 +22,32 @@ interface Target {
   /** The node whose pods it holds, or the segment it is on. */
   node?: string;
   segment?: string;
+}
+
+/** One machine's share of the targets: its pod subnets, then its NICs' subnets (cached by the machine object). */
+const shares = new WeakMap<MachineSpec, { pods: Target[]; nics: Target[] }>();
+
+function shareOf(m: MachineSpec): { pods: Target[]; nics: Target[] } {
+  const hit = shares.get(m);
+  if (hit) return hit;
+  const out: { pods: Target[]; nics: Target[] } = { pods: [], nics: [] };
+  const pods = (m.pods ?? []).flatMap((p) => p.interfaces.flatMap((i) => (i.addresses ?? []).map((a) => parseCidr(a)?.ip ?? -1)));
+  for (const i of m.interfaces) {
+    const c = i.kind === 'bridge' ? parseCidr(i.addresses?.[0] ?? '') : null;
+    // A pod subnet is a bridge's subnet that pods have addresses in.
+    if (c && c.prefix < 32 && pods.some((ip) => ip >= 0 && networkOf(ip, c.prefix) === networkOf(c.ip, c.prefix))) {
+      out.pods.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, node: m.name });
+    }
+  }
+  for (const i of m.interfaces) {
+    if (i.kind !== 'ether') continue;
+    for (const a of i.addresses ?? []) {
+      const c = parseCidr(a);
+      if (c && c.prefix < 32) out.nics.push({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, segment: i.segment });
+    }
+  }
+  shares.set(m, out);
+  return out;
 }
 
 /** Every node's pod subnet (a bridge's first address, in whose subnet pods have addresses), then every segment's subnets. */
@@ -34,25 +60,8 @@ function targets(t: Topology): Target[] {
     seen.add(key);
     out.push(x);
   };
-  for (const m of t.machines) {
-    const pods = (m.pods ?? []).flatMap((p) => p.interfaces.flatMap((i) => (i.addresses ?? []).map((a) => parseCidr(a)?.ip ?? -1)));
-    for (const i of m.interfaces) {
-      const c = i.kind === 'bridge' ? parseCidr(i.addresses?.[0] ?? '') : null;
-      // A pod subnet is a bridge's subnet that pods have addresses in.
-      if (c && c.prefix < 32 && pods.some((ip) => ip >= 0 && networkOf(ip, c.prefix) === networkOf(c.ip, c.prefix))) {
-        add({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, node: m.name });
-      }
-    }
-  }
-  for (const m of t.machines) {
-    for (const i of m.interfaces) {
-      if (i.kind !== 'ether') continue;
-      for (const a of i.addresses ?? []) {
-        const c = parseCidr(a);
-        if (c && c.prefix < 32) add({ net: networkOf(c.ip, c.prefix), prefix: c.prefix, probe: c.ip, segment: i.segment });
-      }
-    }
-  }
+  for (const m of t.machines) for (const x of shareOf(m).pods) add(x);
+  for (const m of t.machines) for (const x of shareOf(m).nics) add(x);
   return out;
 }
 
@@ -122,25 +131,36 @@ function routesEverything(c: CompiledNs): boolean {
  */
 export function unroutedMachines(t: Topology, world = new World(indexTopology(t))): LabCheck[] {
   const all = targets(t);
+  return t.machines.flatMap((m, k) => unroutedMachine(t, world, all, m, k));
+}
+
+/**
+ * {@link unroutedMachines} of machine `m` at position `k`, with the lab's targets: its findings read
+ * its own routes; their fixes read the other machines' addresses, sysctls and routes (a forwarder).
+ */
+export function unroutedMachine(t: Topology, world: World, all: readonly Target[], m: MachineSpec, k: number): LabCheck[] {
   const out: LabCheck[] = [];
-  t.machines.forEach((m, k) => {
-    if (routesEverything(compileNs(m))) return;
-    const ns = world.ns(m.name);
-    // A namespace without an address sends nothing of its own (a pure switch): nothing to route.
-    if (!ns || ns.compiled.localAddrs.length === 0) return;
-    for (const x of all) {
-      if (x.node === m.name || lookupRoute(ns, x.probe) !== null) continue;
-      const subnet = subnetText(x.net, x.prefix);
-      const link = holders(t, x).filter((h) => h !== m).map((h) => sharedLink(m, h)).find((l) => l !== null) ?? viaForwarder(t, world, m, x.probe);
-      const p = x.node !== undefined
-        ? problem(`machines[${k}].routes`, 'subnet-unrouted', { machine: m.name, subnet, node: x.node })
-        : problem(`machines[${k}].routes`, 'segment-unrouted', { machine: m.name, subnet, segment: x.segment ?? '' });
-      const check: LabCheck = { problem: p };
-      if (link) check.fix = { kind: 'add-route', machine: m.name, route: { dst: subnet, via: link.via, dev: link.dev } };
-      out.push(check);
-    }
-  });
+  if (routesEverything(compileNs(m))) return out;
+  const ns = world.ns(m.name);
+  // A namespace without an address sends nothing of its own (a pure switch): nothing to route.
+  if (!ns || ns.compiled.localAddrs.length === 0) return out;
+  for (const x of all) {
+    if (x.node === m.name || lookupRoute(ns, x.probe) !== null) continue;
+    const subnet = subnetText(x.net, x.prefix);
+    const link = holders(t, x).filter((h) => h !== m).map((h) => sharedLink(m, h)).find((l) => l !== null) ?? viaForwarder(t, world, m, x.probe);
+    const p = x.node !== undefined
+      ? problem(`machines[${k}].routes`, 'subnet-unrouted', { machine: m.name, subnet, node: x.node })
+      : problem(`machines[${k}].routes`, 'segment-unrouted', { machine: m.name, subnet, segment: x.segment ?? '' });
+    const check: LabCheck = { problem: p };
+    if (link) check.fix = { kind: 'add-route', machine: m.name, route: { dst: subnet, via: link.via, dev: link.dev } };
+    out.push(check);
+  }
   return out;
+}
+
+/** The subnets every namespace must reach (see `targets`), for the checks of one namespace at a time. */
+export function routingTargets(t: Topology): readonly Target[] {
+  return targets(t);
 }
 
 /**
@@ -151,26 +171,27 @@ export function unroutedMachines(t: Topology, world = new World(indexTopology(t)
  */
 export function unroutedPods(t: Topology, world = new World(indexTopology(t)), facts: LabFacts = labFacts(t)): LabCheck[] {
   const all = targets(t);
-  const out: LabCheck[] = [];
-  for (const pod of facts.spaces) {
-    if (!pod.isPod) continue;
-    // A default route on a device it has matches every target: nothing can be missing (most pods),
-    // and the namespace need not even be built.
-    if (routesEverything(compileNs(pod.spec))) continue;
-    const ns = world.ns(pod.name);
-    if (!ns) continue;
-    const mine = pod.ifaces.flatMap((f) => f.addrs);
-    const missing = mine.length > 0 ? all.find((x) => !mine.some((a) => networkOf(a.ip, x.prefix) === x.net) && lookupRoute(ns, x.probe) === null) : undefined;
-    if (!missing) continue;
-    const check: LabCheck = { problem: problem(`${pod.at}.routes`, 'pod-unrouted', { pod: pod.name, subnet: subnetText(missing.net, missing.prefix) }) };
-    for (const f of pod.ifaces) {
-      const gw = f.addrs.length > 0 ? gatewayOn(neighboursOf(facts, f), f) : null;
-      if (gw) {
-        check.fix = { kind: 'add-route', machine: pod.name, route: { dst: 'default', via: gw, dev: f.spec.name } };
-        break;
-      }
+  return facts.spaces.flatMap((pod) => unroutedPod(world, facts, all, pod));
+}
+
+/** {@link unroutedPods} of one namespace (none unless a pod): reads its own routes and addresses, and who forwards on its links. */
+export function unroutedPod(world: World, facts: LabFacts, all: readonly Target[], pod: NsFact): LabCheck[] {
+  if (!pod.isPod) return [];
+  // A default route on a device it has matches every target: nothing can be missing (most pods),
+  // and the namespace need not even be built.
+  if (routesEverything(compileNs(pod.spec))) return [];
+  const ns = world.ns(pod.name);
+  if (!ns) return [];
+  const mine = pod.ifaces.flatMap((f) => f.addrs);
+  const missing = mine.length > 0 ? all.find((x) => !mine.some((a) => networkOf(a.ip, x.prefix) === x.net) && lookupRoute(ns, x.probe) === null) : undefined;
+  if (!missing) return [];
+  const check: LabCheck = { problem: problem(`${pod.at}.routes`, 'pod-unrouted', { pod: pod.name, subnet: subnetText(missing.net, missing.prefix) }) };
+  for (const f of pod.ifaces) {
+    const gw = f.addrs.length > 0 ? gatewayOn(neighboursOf(facts, f), f) : null;
+    if (gw) {
+      check.fix = { kind: 'add-route', machine: pod.name, route: { dst: 'default', via: gw, dev: f.spec.name } };
+      break;
     }
-    out.push(check);
   }
-  return out;
+  return [check];
 }
