@@ -2,7 +2,7 @@ import { loadArgs } from './args';
 import { goParse } from './goDecode';
 import { goCompact, isObject } from './goJson';
 import { KernelError } from './kernel';
-import { delegate, type CmdArgs, type Plugin, type PluginHost } from './plugin';
+import { delContainerLink, delegate, type CmdArgs, type Plugin, type PluginHost } from './plugin';
 import { PLUGIN_TEXT as T } from './pluginText';
 import { sha1Hex } from './sha1';
 import { HOST_NS } from './state';
@@ -157,9 +157,8 @@ export const calico: Plugin = {
     const { namespace, pod } = k8sArgs(a);
     // CmdDelK8s: release the IPAM allocation, clean up the namespace's interface (its host end goes with it), delete the endpoint.
     delegate(h, conf.ipamType, 'DEL', a.stdin);
-    const k = h.kernel;
-    if (a.netns !== '' && k.hasNetns(a.netns) && k.link(a.netns, a.ifname)) k.delLink(a.netns, a.ifname);
-    k.dsDel(`/calico/resources/v3/projectcalico.org/workloadendpoints/${namespace}/${wepName(conf.nodename, pod, a.ifname)}`);
+    delContainerLink(a, h);
+    h.kernel.dsDel(`/calico/resources/v3/projectcalico.org/workloadendpoints/${namespace}/${wepName(conf.nodename, pod, a.ifname)}`);
   },
 
   check(): void {

@@ -2,7 +2,7 @@ import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { goParse } from './goDecode';
 import { isObject } from './goJson';
 import { lxcHostName } from './ciliumName';
-import type { CmdArgs, Plugin, PluginHost } from './plugin';
+import { delContainerLink, type CmdArgs, type Plugin, type PluginHost } from './plugin';
 import { PLUGIN_TEXT as T } from './pluginText';
 import { HOST_NS } from './state';
 import { CNI_ERR, CniError, type CniResult } from './types';
@@ -83,8 +83,7 @@ export const ciliumCni: Plugin = {
 
   del(a: CmdArgs, h: PluginHost): void {
     loadConf(a.stdin);
-    if (a.netns === '' || !h.kernel.hasNetns(a.netns)) return;
-    if (h.kernel.link(a.netns, a.ifname)) h.kernel.delLink(a.netns, a.ifname);
+    delContainerLink(a, h);
   },
 
   check(a: CmdArgs): void {

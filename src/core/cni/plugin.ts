@@ -194,3 +194,14 @@ export function delegate(h: PluginHost, type: string, command: string, stdin: st
   const parsed = goParse(out.stdout);
   return readResult(parsed.ok ? parsed.value : (null as Json));
 }
+
+/**
+ * DEL's interface clean-up for plugins that own one container interface (Calico, Cilium, Weave Net):
+ * deletes `a.ifname` in `a.netns` when both still exist, and does nothing otherwise, since DEL must
+ * succeed when the namespace is already gone (CNI SPEC.md §"DEL"; ip.DelLinkByName in each plugin's
+ * cmdDel). The host end of the veth goes with it, as the kernel deletes both ends of a pair.
+ */
+export function delContainerLink(a: CmdArgs, h: PluginHost): void {
+  const k = h.kernel;
+  if (a.netns !== '' && k.hasNetns(a.netns) && k.link(a.netns, a.ifname)) k.delLink(a.netns, a.ifname);
+}

@@ -1,7 +1,7 @@
 import { formatIp, parseCidr } from '../net/ipv4';
 import { goParse } from './goDecode';
 import { isObject } from './goJson';
-import type { CmdArgs, Plugin, PluginHost } from './plugin';
+import { delContainerLink, type CmdArgs, type Plugin, type PluginHost } from './plugin';
 import { PLUGIN_TEXT as T } from './pluginText';
 import { HOST_NS } from './state';
 import { CNI_ERR, CniError, type CniResult } from './types';
@@ -130,8 +130,7 @@ export const weaveNet: Plugin = {
 
   del(a: CmdArgs, h: PluginHost): void {
     loadConf(a.stdin);
-    if (a.netns === '' || !h.kernel.hasNetns(a.netns)) return;
-    if (h.kernel.link(a.netns, a.ifname)) h.kernel.delLink(a.netns, a.ifname);
+    delContainerLink(a, h);
   },
 
   check(a: CmdArgs): void {
