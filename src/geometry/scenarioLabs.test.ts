@@ -9,14 +9,20 @@ import type { Box } from './layoutTypes';
 import { textW } from './metrics';
 import { nsPoint } from './paths';
 
+/** Each scenario's lab once (several scenarios share a lab), as the picker opens it. */
+function scenarioLabs(): Topology[] {
+  const byName = new Map<string, Topology>();
+  for (const s of SCENARIOS) {
+    const t = s.topology();
+    if (!byName.has(t.name)) byName.set(t.name, t);
+  }
+  return [...byName.values()];
+}
+
 describe('every scenario’s lab, as the picker opens it', () => {
   it('draws no interface label over another', () => {
     const bad: string[] = [];
-    const seen = new Set<string>();
-    for (const s of SCENARIOS) {
-      const t = s.topology();
-      if (seen.has(t.name)) continue;
-      seen.add(t.name);
+    for (const t of scenarioLabs()) {
       const labels = Object.values(layoutTopology(t).ifaces);
       labels.forEach((a, i) =>
         labels.slice(i + 1).forEach((b) => {
@@ -51,11 +57,7 @@ describe('cluster labs use the canvas (teacher review, item 5)', () => {
 
   it('keeps every NIC label inside its machine and the packet’s resting place clear of a pod’s name', () => {
     const bad: string[] = [];
-    const seen = new Set<string>();
-    for (const s of SCENARIOS) {
-      const t = s.topology();
-      if (seen.has(t.name)) continue;
-      seen.add(t.name);
+    for (const t of scenarioLabs()) {
       const l = layoutTopology(t);
       for (const m of l.machines) {
         for (const id of m.root.ifaces) {
