@@ -6,7 +6,7 @@ import type { AppStore } from '../store/createAppStore';
 import { hasLabReader, loadLabReader } from '../store/labReader';
 import { hasScenarios, loadScenarios } from '../store/presets';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedStep } from '../store/embedApi';
-// The command methods answer at once, so the element reads commands with zod from the start.
+// The command methods answer at once, so the element loads the commands' reader (plain code, no zod) from the start.
 import { parseEmbedMessage } from '../store/embedMessages';
 import { AppStoreProvider } from '../store/StoreContext';
 import { createEmbedStore, usePrintStill } from './Embed';
