@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 // Tests tell journeys in both languages without waiting for a language to load.
 import './core/i18n/allNarrators';
+// …and draw the interface in both languages (components/i18n/langStrings.ts)…
+import './components/i18n/allStrings';
 // …validate every shape, as the pages do once untrusted input arrives (core/model/shapes.ts)…
 import './core/model/schema';
 // …and open any scenario without loading the catalogue first.
