@@ -34,11 +34,12 @@ test('opens in Russian when the browser prefers it', async ({ browser }) => {
 
 /**
  * Texts only one language's tables hold: the interface's hint (components/i18n/strings.ts and
- * ru/strings.ts) and a drop reason of the narrator (core/i18n/<lang>/story.ts).
+ * ru/strings.ts), a drop reason of the narrator (core/i18n/<lang>/story.ts) and a scenario's title
+ * (core/presets/scenario-titles.<lang>.json).
  */
 const ONLY_IN = {
-  en: ['Press Play or → to go through the packet’s journey event by event', 'the reverse path filter on its ARP'],
-  ru: ['Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием', 'фильтр обратного пути для ARP'],
+  en: ['Press Play or → to go through the packet’s journey event by event', 'the reverse path filter on its ARP', 'First ping pod1 → pod3 (empty caches, other node)'],
+  ru: ['Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием', 'фильтр обратного пути для ARP', 'Первый ping pod1 → pod3 (кэши пусты, другая нода)'],
 } as const;
 
 for (const [lang, other] of [['en', 'ru'], ['ru', 'en']] as const) {
@@ -59,6 +60,7 @@ for (const [lang, other] of [['en', 'ru'], ['ru', 'en']] as const) {
     await expect(page.locator('.pj-app')).toHaveAttribute('lang', other);
     await expect(page.getByTestId('play')).toHaveAttribute('aria-label', other === 'ru' ? 'Воспроизвести' : 'Play');
     await expect(page.getByTestId('step-count')).toHaveText(other === 'ru' ? /^Событие 2 из \d+$/ : /^Event 2 of \d+$/);
+    await expect(page.getByTestId('scenario').locator('option:checked')).toHaveText(ONLY_IN[other][2]);
     await expect.poll(() => ONLY_IN[other].every(has)).toBe(true);
   });
 }

@@ -75,6 +75,8 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/i18n/ru/narrator.ts': 'the narrator’s prose loads per language',
   'src/components/i18n/strings.ts': 'the interface’s texts load per language (components/i18n/langStrings.ts)',
   'src/components/i18n/ru/strings.ts': 'the interface’s texts load per language (components/i18n/langStrings.ts)',
+  'src/core/presets/scenario-titles.en.json': 'the scenarios’ titles load per language (core/presets/scenarioTitles.ts)',
+  'src/core/presets/scenario-titles.ru.json': 'the scenarios’ titles load per language (core/presets/scenarioTitles.ts)',
   'src/core/i18n/en/cli.ts': 'the trace command’s messages are the command’s own',
   'src/components/i18n/editorStrings.ts': 'the editor’s texts load with it',
   'src/components/i18n/inspectorStrings.ts': 'the inspector’s texts load with it',

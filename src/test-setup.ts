@@ -7,9 +7,14 @@ import './components/i18n/allStrings';
 import './core/model/schema';
 // …and open any scenario without loading the catalogue first.
 import { SCENARIOS } from './core/presets/scenarios';
+import { titlesOfScenarios } from './core/presets/scenarioIndex';
+import { registerScenarioTitles } from './core/presets/scenarioTitles';
 import { registerScenarios } from './store/presets';
 import { decodeLabLink } from './core/model/labLinkRead';
 import { registerLabReader } from './store/labReader';
 
 registerScenarios(SCENARIOS);
+// The Scenario list's titles in both languages, as the page loads them with its language.
+registerScenarioTitles('en', titlesOfScenarios(SCENARIOS, 'en'));
+registerScenarioTitles('ru', titlesOfScenarios(SCENARIOS, 'ru'));
 registerLabReader(decodeLabLink);
