@@ -43,7 +43,8 @@ export interface AddPodOptions {
    * An address asked for, passed as CNI_ARGS `IP=` (host-local and calico-ipam both honour it;
    * Calico's plugin passes it for a pod annotated `cni.projectcalico.org/ipAddrs`): how a pod keeps
    * its address when the lab changes CNI. Under Cilium, whose plugin reads no `IP=`, the node's
-   * agent holds it for the pod instead (CiliumAgentState.held).
+   * agent holds it for the pod instead (CiliumAgentState.held); under Weave Net, whose IPAM reads
+   * none either, the node's weaver owns it for the pod's container ID (WeaveRouterState.owned).
    */
   ip?: string;
   /** The pod's Kubernetes namespace and name, as the runtime passes them in CNI_ARGS; default `default` and the lab's name. Calico names the host end after them. */
@@ -118,6 +119,11 @@ function podSetup(topology: Topology, machine: MachineSpec, index: number, optio
   return { conflist: labConfList(bridge, formatIp(gwCidr.ip), subnet), files: {}, bridge: bridge.name };
 }
 
+/** A pod sandbox's ID as a container runtime gives it (64 hex digits), seeded by node and pod so the same edit gives the same lab. */
+function sandboxId(node: string, pod: string): string {
+  return seededEntropy(`sandbox/${node}/${pod}`).bytes(32, 'veth-name').map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Every namespace name of the topology (machines and pods). */
 function namespaceNames(t: Topology): Set<string> {
   const names = new Set<string>();
@@ -151,17 +157,20 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   const setup = podSetup(topology, machine, index, options);
   const { conflist } = setup;
   const ifname = options.ifname ?? 'eth0';
-  // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name.
+  // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name, except
+  // under Weave Net, whose host end is named after the ID's first 7 characters (net/veth.go): pods
+  // of one ReplicaSet share those, so there the ID is 64 hex digits as containerd's are, seeded.
+  const containerId = setup.weave ? sandboxId(machineName, name) : name;
   const attachment: Attachment = {
-    containerId: name,
+    containerId,
     netns: podNetnsPath(name),
     ifname,
-    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', options.k8s?.namespace ?? 'default'], ['K8S_POD_NAME', options.k8s?.name ?? name], ['K8S_POD_INFRA_CONTAINER_ID', name], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
+    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', options.k8s?.namespace ?? 'default'], ['K8S_POD_NAME', options.k8s?.name ?? name], ['K8S_POD_INFRA_CONTAINER_ID', containerId], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
   };
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;
   if (setup.agent) node.agent = options.ip !== undefined ? { ...setup.agent, held: { [name]: options.ip } } : setup.agent;
-  if (setup.weave) node.weave = setup.weave;
+  if (setup.weave) node.weave = options.ip !== undefined ? { ...setup.weave, owned: { [containerId]: options.ip } } : setup.weave;
   const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
