@@ -124,14 +124,19 @@ function sandboxId(node: string, pod: string): string {
   return seededEntropy(`sandbox/${node}/${pod}`).bytes(32, 'veth-name').map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Every namespace name of the topology (machines and pods). */
-function namespaceNames(t: Topology): Set<string> {
-  const names = new Set<string>();
-  for (const m of t.machines) {
-    names.add(m.name);
-    for (const p of m.pods ?? []) names.add(p.name);
-  }
-  return names;
+/** Each machine's namespace names (its own and its pods'), by machine object: an import adds thousands of pods one by one. */
+const machineNames = new WeakMap<MachineSpec, Set<string>>();
+
+/** Whether a namespace of the topology (a machine or a pod) has `name`; one set per machine, made once per machine object. */
+function nameTaken(t: Topology, name: string): boolean {
+  return t.machines.some((m) => {
+    let names = machineNames.get(m);
+    if (!names) {
+      names = new Set([m.name, ...(m.pods ?? []).map((p) => p.name)]);
+      machineNames.set(m, names);
+    }
+    return names.has(name);
+  });
 }
 
 /**
@@ -147,13 +152,12 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   const index = topology.machines.findIndex((m) => m.name === machineName);
   const machine = topology.machines[index];
   if (!machine) throw new TopologyEditError([{ path: 'machines', code: 'unknown-machine', params: { name: machineName } }]);
-  const names = namespaceNames(topology);
   let name = options.name;
   if (name === undefined) {
     const pods = topology.machines.reduce((s, m) => s + (m.pods?.length ?? 0), 0);
-    for (let n = pods + 1; name === undefined; n++) if (!names.has(`pod${n}`)) name = `pod${n}`;
+    for (let n = pods + 1; name === undefined; n++) if (!nameTaken(topology, `pod${n}`)) name = `pod${n}`;
   }
-  if (names.has(name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
+  if (nameTaken(topology, name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
   const setup = podSetup(topology, machine, index, options);
   const { conflist } = setup;
   const ifname = options.ifname ?? 'eth0';
@@ -171,7 +175,8 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   if (setup.datastore) node.datastore = setup.datastore;
   if (setup.agent) node.agent = options.ip !== undefined ? { ...setup.agent, held: { [name]: options.ip } } : setup.agent;
   if (setup.weave) node.weave = options.ip !== undefined ? { ...setup.weave, owned: { [containerId]: options.ip } } : setup.weave;
-  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  // The node state is made for this run alone (nodeOfMachine): handed over, not copied.
+  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`), { owned: true });
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
     if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: setup.bridge, range: full.rangeSet } }]);
