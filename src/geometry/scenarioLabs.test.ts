@@ -47,6 +47,17 @@ describe('cluster labs use the canvas (teacher review, item 5)', () => {
     for (const t of [seedVxlan(), minikubeFlannel()]) expect(scaleOf(t), t.name).toBeGreaterThanOrEqual(seed * 0.95);
   });
 
+  it('draws every scenario’s lab about as large as the seed lab, Weave’s and Cilium’s nodes of four and five NICs too', () => {
+    const seed = scaleOf(seedTopology());
+    const small = scenarioLabs()
+      .map((t) => ({ name: t.name, k: scaleOf(t) }))
+      .filter((x) => x.k < seed * 0.95)
+      .map((x) => x.name);
+    // Still smaller today (e2e/legibility.spec.ts names the same ones): the seed with a third
+    // segment, and two minikube clusters whose long pod names or four NICs fill the row.
+    expect(small).toEqual(['seed-narrow-wan', 'seed-rp-filter-node2', 'seed-rp-filter-router', 'minikube-calico', 'minikube-cilium']);
+  });
+
   it('puts the three minikube nodes in one row, their NIC labels wrapped to the width of what they hold', () => {
     const l = fitLayout(minikubeFlannel(), stage.w, stage.h, FIT_MAX);
     expect(l.arrangement).toEqual({ kind: 'rows', cols: 3 });

@@ -95,7 +95,9 @@ function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
 function Leader({ l }: { l: IfaceLayout }) {
   if (!l.raised) return null;
   const top = l.placement === 'root-top';
-  const y2 = top ? l.labelBox.y : l.labelBox.y + l.labelBox.h + 1;
+  // Under the label's last line (the MAC, a line higher when a wrapped label has no addresses), just below its baseline.
+  const lines = l.wrap && l.addresses.length > 0 ? 3 : 2;
+  const y2 = top ? l.labelBox.y : l.labelBox.y + 12 + (lines - 1) * M.line + 5;
   return <line className="nic-leader" x1={l.at.x} x2={l.at.x} y1={l.at.y} y2={y2} data-leader-for={l.id} />;
 }
 
