@@ -160,3 +160,15 @@ for (const lang of ['en', 'ru'] as const) {
     }
   });
 }
+
+test('the picker shows "ping -M dont" as itself, not as its DF twin on the same lab (teacher review 2)', async ({ page }) => {
+  await openApp(page, 'en');
+  const picker = page.getByTestId('scenario');
+  for (const id of ['mtu-fragment-router-dont', 'mtu-frag-needed-router', 'mtu-fragment-router-dont']) {
+    await picker.selectOption(id);
+    await expect(picker).toHaveValue(id);
+  }
+  // And from a link.
+  await page.goto('/?preset=mtu-fragment-router-dont&lang=en');
+  await expect(page.getByTestId('scenario')).toHaveValue('mtu-fragment-router-dont');
+});
