@@ -42,9 +42,10 @@ async function expectLegible(page: Page, what: string): Promise<void> {
   const lines = await labelLines(page);
   // Enough lines that the median means something (the field cases' two-host labs draw about ten).
   expect(lines.length, what).toBeGreaterThan(8);
-  expect(median(lines), `${what}: label heights ${lines.join(', ')}`).toBeGreaterThanOrEqual(14);
+  // Heights come back as 13.99997 for a 14 px line under a scaled drawing: a hundredth of a pixel is float noise.
+  expect(median(lines), `${what}: label heights ${lines.join(', ')}`).toBeGreaterThanOrEqual(14 - 0.01);
   const fonts = await renderedFonts(page);
-  expect(fonts[0]?.px ?? 0, `${what}: smallest font, on "${fonts[0]?.text ?? ''}"`).toBeGreaterThanOrEqual(12);
+  expect(fonts[0]?.px ?? 0, `${what}: smallest font, on "${fonts[0]?.text ?? ''}"`).toBeGreaterThanOrEqual(12 - 0.01);
   // The whole lab is in view: every machine's box inside the drawing's area.
   const clipped = await page.evaluate(() => {
     const area = document.querySelector('[data-testid="network-canvas"]')?.getBoundingClientRect();
@@ -71,8 +72,15 @@ test.describe('every preset lab at 1280×720 reads like the seed lab (teacher re
     for (const preset of oneScenarioPerLab) {
       await page.goto(`/?preset=${preset}&lang=en&step=3`);
       await expect(page.getByTestId('step-count')).toBeVisible();
-      // Every lab is measured, and the list names all those below the standard at once.
-      await expectLegible(page, preset).catch((e: unknown) => failed.push(String(e instanceof Error ? e.message : e).split('\n')[0] ?? preset));
+      await expect(page.locator('[data-machine]').first()).toBeVisible();
+      // Every lab is measured, and the list names all those below the standard at once; a lab just
+      // opened is measured again after a moment before it counts (its first fit may still be settling).
+      await expectLegible(page, preset)
+        .catch(async () => {
+          await page.waitForTimeout(500);
+          await expectLegible(page, preset);
+        })
+        .catch((e: unknown) => failed.push(String(e instanceof Error ? e.message : e).split('\n').slice(0, 4).join(' ') || preset));
     }
     // Below the standard today, each by a little, and fixed nowhere yet (teacher review 2, left for
     // later): the seed with a third segment (median line 13.9 px), and the two minikube clusters
