@@ -49,7 +49,7 @@ async function pick(page: Page, id: string): Promise<void> {
 
 for (const lang of ['en', 'ru'] as const) {
   for (const [w, h] of SIZES) {
-    test(`${lang}, ${w}×${h}: every scenario keeps the header one row`, async ({ page }) => {
+    test(`${lang}, ${w}×${h}: every scenario keeps the header one row and the page no wider than the window`, async ({ page }) => {
       test.setTimeout(180_000);
       await page.setViewportSize({ width: w, height: h });
       await openApp(page, lang);
@@ -60,10 +60,25 @@ for (const lang of ['en', 'ru'] as const) {
         await pick(page, id);
         const now = await headerRows(page);
         if (now.rows !== 1 || now.height > seed.height + 1) bad.push(`${id}: ${now.rows} rows, ${now.height} px (seed ${seed.height})`);
+        // Nor does anything push the page sideways (the routing loop's 69 chapter marks did).
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (wide > 0) bad.push(`${id}: the page is ${wide} px wider than the window`);
       }
       expect(bad).toEqual([]);
     });
   }
+
+  test(`${lang}: 69 chapters are thin marks, each clickable, inside the timeline`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`/?preset=fib-replace-connected-loop&lang=${lang}`);
+    const marks = page.getByTestId('chapter-marks');
+    await expect(marks).toHaveClass(/is-many/);
+    const row = await marks.boundingBox();
+    const last = await page.getByTestId('chapter-69').boundingBox();
+    expect(row && last && last.x + last.width <= row.x + row.width + 0.5 && last.width >= 3, 'the last chapter is in the row').toBe(true);
+    await page.getByTestId('chapter-69').click();
+    await expect(page.getByTestId('chapter-69')).toHaveAttribute('aria-current', 'step');
+  });
 
   test(`${lang}: a title the picker cuts is whole in its tooltip`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
