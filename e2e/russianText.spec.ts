@@ -97,7 +97,11 @@ test('Russian mode shows no English: player, popovers, dialogs, every CNI, the s
     await p.getByRole('tab', { name: 'Журнал событий' }).click();
   })));
   for (const preset of ['flannel-minikube-ping-pod-a-pod-b', 'calico-minikube-ping-pod-a-pod-b', 'cilium-minikube-ping-pod-a-pod-b', 'weave-cold-ping-pod1-pod3', 'flannel-vxlan-cold-ping-pod1-pod3', 'mtu-pmtu-learned', 'tcp-handshake-listener']) {
-    found.push(...(await scan(page, `/?preset=${preset}&lang=ru&step=30`)));
+    // Each lab with its "About this lab" open, where its own description is.
+    found.push(...(await scan(page, `/?preset=${preset}&lang=ru&step=30`, async (p) => {
+      await p.getByTestId('about').click();
+      await expect(p.getByTestId('about-note')).toBeVisible();
+    })));
   }
   found.push(...(await scan(page, '/?preset=flannel-vxlan-cold-ping-pod1-pod3&lang=ru', async (p) => {
     await p.getByTestId('compare-modes').click();
