@@ -18,7 +18,7 @@ const RU_LATIN_OK = new Set([
   'var', 'run', 'etc', 'add', 'del', 'via', 'dev', 'src', 'append', 'prepend', 'connect', 'm', 'x', 'e', 'i',
   // tools, products and projects
   'Linux', 'Ethernet', 'EtherType', 'Flannel', 'flannel', 'flanneld', 'Calico', 'calico', 'Cilium', 'cilium', 'Weave', 'Net', 'weaver', 'Kubernetes',
-  'Docker', 'containerd', 'kubelet', 'dockershim', 'iptables', 'nftables', 'kube-proxy', 'host-local', 'host-gw', 'Wireshark', 'tshark', 'reveal.js', 'Marp',
+  'Docker', 'containerd', 'kubelet', 'dockershim', 'iptables', 'nftables', 'kube-proxy', 'host-local', 'host-gw', 'Wireshark', 'tshark', 'reveal.js', 'Marp', 'Geneve',
   // keys named in the hints and tooltips, file formats, the language switch's own name
   'Tab', 'Enter', 'Home', 'End', 'Esc', 'Escape', 'Shift', 'Ctrl', 'Delete', 'C', 'V', 'Y', 'Z', 'F', 'P', 'iframe', 'pcapng', 'English', 'seq', 'tcp', 'udp',
   // the CNI configuration's own keys, quoted in the story; the notes' cluster's pods in its scenarios' titles

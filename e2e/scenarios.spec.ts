@@ -172,3 +172,14 @@ test('the picker shows "ping -M dont" as itself, not as its DF twin on the same 
   await page.goto('/?preset=mtu-fragment-router-dont&lang=en');
   await expect(page.getByTestId('scenario')).toHaveValue('mtu-fragment-router-dont');
 });
+
+test('"About this lab" does not deny the VXLAN a Flannel lab shows, nor claim a kernel check for Weave (teacher review 2)', async ({ page }) => {
+  for (const [lang, vxlan, unchecked] of [['en', 'of the overlays only VXLAN', 'cannot run there'], ['ru', 'из оверлейных сетей есть только VXLAN', 'там не запускаются']] as const) {
+    await page.goto(`/?preset=weave-cold-ping-pod1-pod3&lang=${lang}`);
+    await page.getByTestId('about').click();
+    const note = page.getByTestId('about-note');
+    await expect(note).toContainText(vxlan);
+    await expect(note).toContainText(unchecked);
+    await expect(note).not.toContainText(lang === 'en' ? 'no VXLAN' : 'нет IPv6, многоадресной рассылки, VXLAN');
+  }
+});
