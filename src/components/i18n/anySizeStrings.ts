@@ -47,14 +47,14 @@ export const anySizeEn = {
   },
   about: {
     title: 'About this lab',
-    intro: 'The lab behaves as Linux does where it matters for the journey, and every frame is checked against a real kernel. It leaves out or simplifies:',
+    intro: 'The lab behaves as Linux does where it matters for the journey, and every scenario a kernel can run is checked frame by frame against a real one (Cilium\'s eBPF and Weave Net\'s OVS datapath cannot run there). It leaves out or simplifies:',
     items: [
       'no iptables or nftables: no kube-proxy Services, no masquerade (NAT);',
-      'IPv4 only: no IPv6, no multicast, no VXLAN or other overlays;',
+      'IPv4 only: no IPv6, no multicast destinations; of the overlays only VXLAN (Flannel, Calico, Cilium, Weave Net), not IP-in-IP, Geneve or WireGuard;',
       'fragments are reassembled as Linux does, but an incomplete packet is never timed out (Linux gives up after 30 s);',
       'in the course lab the pods\' gateway is 10.10.10.254, not .1 as host-local IPAM would choose by default, because the notes give pod1 the address .1;',
       'the course lab\'s router has send_redirects off; Linux\'s default is on, and traffic from the nodes would then get ICMP redirects (see the redirect scenarios);',
-      'real clusters route pod traffic without a separate router: flannel host-gw or Calico with BGP put "10.10.11.0/24 via 172.16.100.2" on the nodes themselves, and flannel\'s default VXLAN backend wraps packets in UDP port 8472;',
+      'the course lab joins its nodes through a router; real clusters route pod traffic on the nodes themselves: flannel host-gw or Calico with BGP put "10.10.11.0/24 via 172.16.100.2" there, and flannel\'s default VXLAN backend wraps packets in UDP port 8472 (see their scenarios);',
       'TCP shows the handshake (SYN, SYN-ACK, ACK) or RST, not the data after it;',
       'ARP timers are fixed: reachable_time is its 30 s base (Linux picks 15–45 s at random);',
       'an accepted ICMP redirect is explained but not applied to later packets;',

@@ -103,6 +103,8 @@ const LATIN_OK = new Set([
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
   // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
   'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
+  // "About this lab": the overlays it does not model, by their own names (IP-in-IP as RFC 2003 and Calico write it).
+  'in', 'Geneve', 'WireGuard',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
