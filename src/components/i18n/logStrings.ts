@@ -64,6 +64,7 @@ export const logEn = {
     vxlan: 'VXLAN',
     bpf: 'eBPF',
     ovs: 'OVS',
+    wireguard: 'WireGuard',
     halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
@@ -95,6 +96,8 @@ export const logEn = {
     'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
     'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
+    'wg-no-peer': 'no WireGuard peer for this address',
+    'wg-src-not-allowed': 'source not in the WireGuard peer\'s AllowedIPs',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -119,6 +122,16 @@ export const logEn = {
     'local-delivery': (pod: string, from: number, to: number) => `into ${pod}, TTL ${from} → ${to}`,
     encap: (remote: string, vni: number) => `tunnel to ${remote}, VNI ${vni}`,
     'to-stack': () => 'to the host\'s stack',
+    'to-wireguard': (dev: string) => `redirected to ${dev} for encryption`,
+  },
+  /** WireGuard (a `wireguard` event): staged, handshake messages, session, encryption and decryption (bytes). */
+  wgLines: {
+    stage: (peer: string) => `waits for a session with ${peer}`,
+    initiation: (send: boolean, peer: string) => (send ? `handshake initiation to ${peer} (148 bytes)` : `handshake initiation from ${peer}`),
+    response: (send: boolean, peer: string) => (send ? `handshake response to ${peer} (92 bytes)` : `handshake response from ${peer}`),
+    session: (peer: string, n: number) => `session with ${peer}: ${count('en', n, { one: 'staged packet leaves', other: 'staged packets leave' })}`,
+    encrypt: (peer: string, inner: number, outer: number, counter: number) => `to ${peer}: ${inner} bytes encrypted in ${outer}, counter ${counter}`,
+    decrypt: (peer: string, inner: number, counter: number) => `from ${peer}: ${inner} bytes decrypted, counter ${counter}`,
   },
   /** Weave Net's OVS datapath (an `ovs` event): no flow (miss), weaver's answer (upcall), a flow's actions (hit); `out` names the ports or the tunnel. */
   ovsLines: {
@@ -181,6 +194,7 @@ export const logRu: LogStrings = {
     vxlan: 'VXLAN',
     bpf: 'eBPF',
     ovs: 'OVS',
+    wireguard: 'WireGuard',
     halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
@@ -211,6 +225,8 @@ export const logRu: LogStrings = {
     'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
     'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
+    'wg-no-peer': 'у WireGuard нет пира для этого адреса',
+    'wg-src-not-allowed': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',
@@ -231,6 +247,15 @@ export const logRu: LogStrings = {
     'local-delivery': (pod, from, to) => `в ${pod}, TTL ${from} → ${to}`,
     encap: (remote, vni) => `в туннель к ${remote}, VNI ${vni}`,
     'to-stack': () => 'в стек хоста',
+    'to-wireguard': (dev) => `перенаправлен на устройство ${dev} для шифрования`,
+  },
+  wgLines: {
+    stage: (peer) => `ждёт сеанса с нодой ${peer}`,
+    initiation: (send, peer) => (send ? `начало рукопожатия к ноде ${peer} (148 байт)` : `начало рукопожатия от ноды ${peer}`),
+    response: (send, peer) => (send ? `ответ рукопожатия ноде ${peer} (92 байта)` : `ответ рукопожатия от ноды ${peer}`),
+    session: (peer, n) => `сеанс с нодой ${peer}: ${count('ru', n, { one: 'отложенный пакет уходит', few: 'отложенных пакета уходят', many: 'отложенных пакетов уходят', other: 'отложенного пакета уходят' })}`,
+    encrypt: (peer, inner, outer, counter) => `ноде ${peer}: ${inner} байт зашифрованы в ${outer}, счётчик ${counter}`,
+    decrypt: (peer, inner, counter) => `от ноды ${peer}: ${inner} байт расшифрованы, счётчик ${counter}`,
   },
   ovsLines: {
     miss: () => 'потока нет: вопрос к weaver',
