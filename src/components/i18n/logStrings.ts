@@ -130,8 +130,8 @@ export const logEn = {
     initiation: (send: boolean, peer: string) => (send ? `handshake initiation to ${peer} (148 bytes)` : `handshake initiation from ${peer}`),
     response: (send: boolean, peer: string) => (send ? `handshake response to ${peer} (92 bytes)` : `handshake response from ${peer}`),
     session: (peer: string, n: number) => `session with ${peer}: ${count('en', n, { one: 'staged packet leaves', other: 'staged packets leave' })}`,
-    encrypt: (peer: string, inner: number, outer: number, counter: number) => `to ${peer}: ${inner} bytes encrypted in ${outer}, counter ${counter}`,
-    decrypt: (peer: string, inner: number, counter: number) => `from ${peer}: ${inner} bytes decrypted, counter ${counter}`,
+    encrypt: (peer: string, inner: number, outer: number) => `to ${peer}: ${inner} bytes encrypted in ${outer}`,
+    decrypt: (peer: string, inner: number) => `from ${peer}: ${inner} bytes decrypted`,
   },
   /** Weave Net's OVS datapath (an `ovs` event): no flow (miss), weaver's answer (upcall), a flow's actions (hit); `out` names the ports or the tunnel. */
   ovsLines: {
@@ -254,8 +254,8 @@ export const logRu: LogStrings = {
     initiation: (send, peer) => (send ? `начало рукопожатия к ноде ${peer} (148 байт)` : `начало рукопожатия от ноды ${peer}`),
     response: (send, peer) => (send ? `ответ рукопожатия ноде ${peer} (92 байта)` : `ответ рукопожатия от ноды ${peer}`),
     session: (peer, n) => `сеанс с нодой ${peer}: ${count('ru', n, { one: 'отложенный пакет уходит', few: 'отложенных пакета уходят', many: 'отложенных пакетов уходят', other: 'отложенного пакета уходят' })}`,
-    encrypt: (peer, inner, outer, counter) => `ноде ${peer}: ${inner} байт зашифрованы в ${outer}, счётчик ${counter}`,
-    decrypt: (peer, inner, counter) => `от ноды ${peer}: ${inner} байт расшифрованы, счётчик ${counter}`,
+    encrypt: (peer, inner, outer) => `для ноды ${peer}: ${inner} байт зашифрованы в ${outer}`,
+    decrypt: (peer, inner) => `от ноды ${peer}: ${inner} байт расшифрованы`,
   },
   ovsLines: {
     miss: () => 'потока нет: вопрос к weaver',

@@ -77,6 +77,8 @@ const LATIN_OK = new Set([
   'Cilium', 'eBPF', 'cilium_vxlan',
   // Weave Net by its own name, its router process and the Open vSwitch datapath it programs (OVS).
   'Weave', 'Net', 'OVS', 'weaver',
+  // WireGuard by its own name and its peers' AllowedIPs, as `wg show` prints them.
+  'WireGuard', 'AllowedIPs',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),

@@ -51,7 +51,7 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
         : e.action === 'initiation' ? w.initiation(send, e.peer)
           : e.action === 'response' ? w.response(send, e.peer)
             : e.action === 'session' ? w.session(e.peer, e.staged ?? 0)
-              : e.action === 'encrypt' ? w.encrypt(e.peer, e.innerLen ?? 0, e.outerLen ?? 0, e.counter ?? 0) : w.decrypt(e.peer, e.innerLen ?? 0, e.counter ?? 0);
+              : e.action === 'encrypt' ? w.encrypt(e.peer, e.innerLen ?? 0, e.outerLen ?? 0) : w.decrypt(e.peer, e.innerLen ?? 0);
       return `${e.iface}: ${what}`;
     }
     case 'halt':

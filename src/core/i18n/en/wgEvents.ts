@@ -12,11 +12,11 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** Sentences for the `wg`, `out-wg` and `in-wg` messages. */
 export const wgEventsEn: Pick<NarratorCatalog['events'], 'wg' | 'out-wg' | 'in-wg'> = {
   'out-wg': (m) => ({
-    short: `${cap(sum(m.f))} goes into ${m.iface} on ${m.ns}: tcpdump there shows it as a bare IP packet, with no Ethernet header.`,
+    short: `${cap(sum(m.f))} goes into ${m.iface} on ${m.ns}: tcpdump there sees a bare IP packet, no Ethernet.`,
     why: `${m.iface} is a WireGuard device, a layer-3 device: it has no MAC address, and tcpdump reads it as link-type RAW. What it is given here is still in the clear${m.tunnel ? ': in tunnel mode, the whole VXLAN datagram, pod packet inside (Cilium encrypts after encapsulating, since 1.15)' : ''}. It never reached the wire of eth0: Cilium's program at eth0's egress took it first.`,
   }),
   'in-wg': (m) => ({
-    short: `${cap(sum(m.f))} comes out of ${m.iface} on ${m.ns}, decrypted: tcpdump on ${m.iface} sees it in the clear.`,
+    short: `${cap(sum(m.f))} comes out of ${m.iface} on ${m.ns}, decrypted: tcpdump there sees it in the clear.`,
     why: `After decryption the packet is received on ${m.iface} as if it had arrived there (napi_gro_receive), again without an Ethernet header; Cilium's cil_from_wireguard runs at the device's tc ingress and delivers it${m.tunnel ? ' (here a VXLAN datagram for this node, so the stack takes it to the VXLAN socket)' : ' to the pod when it is one of this node\'s'}. Between the two nodes only ciphertext travelled.`,
   }),
   wg: (m) => {
