@@ -10,8 +10,8 @@ import type { EventBase } from './events';
  * (drivers/net/wireguard/messages.h): its type (1 handshake initiation, 2 handshake response,
  * 4 transport data), the sender's index (handshakes), the receiver's index (response and data) and,
  * for data, the 64-bit nonce counter. `len` is the whole UDP payload: 148, 92, or 16 bytes of
- * header + the encrypted, padded packet + the 16-byte Poly1305 tag. Everything after the header is
- * ciphertext: no event shows the packet it carries.
+ * header + the encrypted, padded packet + the 16-byte Poly1305 tag; `opaque` how many of those bytes
+ * come after the readable fields (keys, ciphertext, tags): no event shows what they carry.
  */
 export interface WireguardHeader {
   type: 'initiation' | 'response' | 'data';
@@ -19,6 +19,7 @@ export interface WireguardHeader {
   receiver?: number;
   counter?: number;
   len: number;
+  opaque: number;
 }
 
 /**

@@ -51,7 +51,7 @@ function wgLine(w: NonNullable<Frame['wireguard']>): string {
   const hex = (n: number | undefined): string => `0x${(n ?? 0).toString(16).padStart(8, '0')}`;
   if (w.type === 'initiation') return `WireGuard Handshake Initiation, sender ${hex(w.sender)}`;
   if (w.type === 'response') return `WireGuard Handshake Response, sender ${hex(w.sender)}, receiver ${hex(w.receiver)}`;
-  return `WireGuard Transport Data, receiver ${hex(w.receiver)}, counter ${w.counter ?? 0}, ${w.len - 16} bytes of ciphertext`;
+  return `WireGuard Transport Data, receiver ${hex(w.receiver)}, counter ${w.counter ?? 0}, ${w.opaque} bytes of ciphertext`;
 }
 
 function unreach(code: number, q: NonNullable<Frame['icmp']>['quote']): string {

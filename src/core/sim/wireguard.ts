@@ -1,6 +1,6 @@
 import type { WireguardHeader } from '../events';
 import type { MachineSpec } from '../model/topology';
-import { WG_INITIATION_LEN, WG_OUTER_IP_UDP, WG_RESPONSE_LEN, wgDataLen, wgPadded, wgPeers, type WgPeer } from '../model/wireguard';
+import { WG_DATA_HEADER, WG_INITIATION_LEN, WG_OUTER_IP_UDP, WG_RESPONSE_LEN, wgDataLen, wgPadded, wgPeers, type WgPeer } from '../model/wireguard';
 import { formatIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { ciliumEndpoint } from './bpfCilium';
@@ -161,7 +161,7 @@ export function wgXmit(sim: Sim, wg: Iface, frame: WireFrame, mtu = wg.mtu): voi
   st.initiated.set(key, sender);
   const pkt = sim.nextPacket();
   sim.emit({ type: 'wireguard', action: 'initiation', dir: 'send', ns: ns.name, iface: wg.name, pkt, peer: peer.node, endpoint: peer.endpoint, sender, seq: sim.seq, t: sim.now });
-  udpOut(sim, wg, peer.ip, pkt, 'request', { type: 'initiation', sender, len: WG_INITIATION_LEN }, undefined);
+  udpOut(sim, wg, peer.ip, pkt, 'request', { type: 'initiation', sender, len: WG_INITIATION_LEN, opaque: WG_INITIATION_LEN - 8 }, undefined);
 }
 
 /** encrypt_packet + wg_socket_send_skb_to_peer for one packet with an established session. */
@@ -172,7 +172,7 @@ function encryptOut(sim: Sim, wg: Iface, peer: WgPeer, allowed: string, session:
   const payload = wgDataLen(innerLen, mtu);
   const outerLen = WG_OUTER_IP_UDP + payload;
   sim.emit({ type: 'wireguard', action: 'encrypt', ns: wg.ns.name, iface: wg.name, pkt: frame.pkt, peer: peer.node, endpoint: peer.endpoint, allowed, receiver: session.remoteIndex, counter, innerLen, padded, outerLen, mtu, seq: sim.seq, t: sim.now });
-  udpOut(sim, wg, peer.ip, frame.pkt, frame.kind, { type: 'data', receiver: session.remoteIndex, counter, len: payload }, frame);
+  udpOut(sim, wg, peer.ip, frame.pkt, frame.kind, { type: 'data', receiver: session.remoteIndex, counter, len: payload, opaque: payload - WG_DATA_HEADER }, frame);
 }
 
 /** A WireGuard message leaves the node: UDP 51871 → the peer's port, routed by the node's table. */
@@ -226,7 +226,7 @@ export function wgRcv(sim: Sim, ns: Ns, p: Packet): boolean {
     st.sessions.set(key, { remoteIndex: header.sender ?? 0, localIndex: local, counter: 0, confirmed: false });
     const pkt = sim.nextPacket();
     sim.emit({ type: 'wireguard', action: 'response', dir: 'send', ns: ns.name, iface: wg.name, pkt, peer: peer.node, endpoint: peer.endpoint, sender: local, receiver: header.sender ?? 0, seq: sim.seq, t: sim.now });
-    udpOut(sim, wg, peer.ip, pkt, 'reply', { type: 'response', sender: local, receiver: header.sender ?? 0, len: WG_RESPONSE_LEN }, undefined);
+    udpOut(sim, wg, peer.ip, pkt, 'reply', { type: 'response', sender: local, receiver: header.sender ?? 0, len: WG_RESPONSE_LEN, opaque: WG_RESPONSE_LEN - 12 }, undefined);
     return true;
   }
   if (header.type === 'response') {
