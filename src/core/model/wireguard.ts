@@ -88,11 +88,11 @@ export function wgPeers(machines: readonly MachineSpec[], node: string, routing:
   const out: WgPeer[] = [];
   for (const m of machines) {
     if (m === self) continue;
-    const dev = wgDeviceOf(m);
     const ip = nodeIp(m);
-    if (!dev || ip === null) continue;
+    if (!wgDeviceOf(m) || ip === null) continue;
     const allowed = [ip, ...(routing === 'native' ? endpointIps(m) : [])];
-    out.push({ node: m.name, endpoint: `${formatIp(ip)}:${dev.listenPort}`, ip, allowedIps: allowed.map((a) => `${formatIp(a)}/32`) });
+    // The endpoint's port is Cilium's constant (updatePeer: types.ListenPort), whatever the peer's device listens on.
+    out.push({ node: m.name, endpoint: `${formatIp(ip)}:${WG_PORT}`, ip, allowedIps: allowed.map((a) => `${formatIp(a)}/32`) });
   }
   return out;
 }

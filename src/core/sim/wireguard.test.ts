@@ -74,6 +74,18 @@ describe('WireGuard under Cilium, native routing', () => {
   });
 });
 
+describe('a node whose cilium_wg0 listens elsewhere than 51871 (as if a firewall dropped UDP 51871)', () => {
+  it('answers the handshake with ICMP port unreachable; the first packet never leaves its staged queue', () => {
+    const t = seedCiliumWireguard();
+    const machines = t.machines.map((m) => (m.name !== 'node2' ? m : { ...m, interfaces: m.interfaces.map((i) => (i.kind === 'wireguard' ? { ...i, listenPort: 51820 } : i)) }));
+    const r = runJourney({ ...t, machines }, { from: 'pod1', to: 'pod3' });
+    const drop = of(r.events, 'drop').find((e) => e.ns === 'node2');
+    expect([drop?.reason, drop?.port]).toEqual(['port-unreachable', 51871]);
+    expect(of(r.events, 'wireguard').map((e) => `${e.ns} ${e.action}`)).toEqual(['node1 stage', 'node1 initiation']);
+    expect(r.events.some((e) => e.type === 'deliver' && e.ns === 'pod3')).toBe(false);
+  });
+});
+
 describe('peers derived as Cilium\'s agent derives them', () => {
   it('tunnel mode: each peer allows only its node\'s address', () => {
     const t = seedCiliumWireguard();

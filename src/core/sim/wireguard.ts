@@ -1,6 +1,6 @@
 import type { WireguardHeader } from '../events';
 import type { MachineSpec } from '../model/topology';
-import { WG_DATA_HEADER, WG_INITIATION_LEN, WG_OUTER_IP_UDP, WG_RESPONSE_LEN, wgDataLen, wgPadded, wgPeers, type WgPeer } from '../model/wireguard';
+import { WG_DATA_HEADER, WG_INITIATION_LEN, WG_OUTER_IP_UDP, WG_PORT, WG_RESPONSE_LEN, wgDataLen, wgPadded, wgPeers, type WgPeer } from '../model/wireguard';
 import { formatIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { ciliumEndpoint } from './bpfCilium';
@@ -189,11 +189,12 @@ function udpOut(sim: Sim, wg: Iface, dst: number, pkt: number, kind: WireFrame['
   const nhText = route.gwText ?? dstText;
   sim.emit({ type: 'route', pkt, ns: ns.name, dst: dstText, direction: 'output', route: route.text, result: 'send', nexthop: nhText, dev: route.dev.name, match: routeMatch(route), ...routeFacts(route), seq: sim.seq, t: sim.now });
   const local = selectSource(route, dst) ?? 0;
+  // From the device's own port to the peer's endpoint, always Cilium's 51871 (agent.go updatePeer).
   const spec = ns.compiled.ifaces[ns.compiled.ifaceIndex.get(wg.name) ?? -1]?.spec;
-  const port = spec?.kind === 'wireguard' ? spec.listenPort : 0;
+  const sport = spec?.kind === 'wireguard' ? spec.listenPort : WG_PORT;
   const len = WG_OUTER_IP_UDP + header.len;
   const outer: Packet = {
-    ipv4: { src: formatIp(local), dst: dstText, ttl: ns.defaultTtl, proto: 'udp' }, icmp: undefined, udp: { sport: port, dport: port }, tcp: undefined,
+    ipv4: { src: formatIp(local), dst: dstText, ttl: ns.defaultTtl, proto: 'udp' }, icmp: undefined, udp: { sport, dport: WG_PORT }, tcp: undefined,
     kind, s: local, d: dst, id: pkt, len, df: false, encap: { wireguard: header, frame },
   };
   const mtu = route.dev.mtu;

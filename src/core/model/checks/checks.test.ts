@@ -4,13 +4,14 @@ import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from 
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { seedCalico } from '../../presets/calicoPresets';
 import { seedWeave } from '../../presets/weaveScenarios';
+import { seedCiliumWireguard } from '../../presets/ciliumScenarios';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
 import { namespaceOf } from '../../presets/seedVariants';
 import { applyFix, fixText, labChecks } from '../labChecks';
 import { addNode, addSegment } from '../labEdits';
 import { addPod } from '../podNetwork';
-import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface } from '../topology';
+import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface, WireguardIface } from '../topology';
 import { flannelHostGwLab, flannelVxlanLab } from './datapathCases';
 import type { ProblemPlace } from './place';
 
@@ -229,6 +230,24 @@ const CASES: Case[] = [
     path: 'machines[0].interfaces[2].mtu', place: { ns: 'node1', iface: 'datapath' }, fix: null,
   },
   {
+    code: 'wg-port-mismatch', what: 'node2\'s cilium_wg0 on WireGuard\'s usual 51820 where Cilium\'s agents send to 51871',
+    lab: () => {
+      const t = seedCiliumWireguard();
+      (iface(machine(t, 'node2'), 'cilium_wg0') as WireguardIface).listenPort = 51820;
+      return t;
+    },
+    path: 'machines[1].interfaces[4].listenPort', place: { ns: 'node2', iface: 'cilium_wg0' }, fix: null,
+  },
+  {
+    code: 'wg-underlay-mtu', what: 'cilium_wg0 at 1500 over a 1500-byte eth0',
+    lab: () => {
+      const t = seedCiliumWireguard();
+      for (const m of t.machines) for (const i of m.interfaces) if (i.name === 'cilium_wg0') i.mtu = 1500;
+      return t;
+    },
+    path: 'machines[0].interfaces[4].mtu', place: { ns: 'node1', iface: 'cilium_wg0' }, fix: null,
+  },
+  {
     code: 'weave-port-mismatch', what: 'node2\'s fastdp vport on IANA\'s 4789 where its peer sends to 6784',
     lab: () => {
       const t = seedWeave();
@@ -303,7 +322,7 @@ describe('every check on a lab with its fault', () => {
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
     const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
-      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'weave-port-mismatch'];
+      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'weave-port-mismatch', 'wg-port-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');
@@ -349,6 +368,8 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   // Weave Net by its names: the project, its fast datapath and its fallback (sleeve), its setting
   // WEAVE_MTU, the heartbeats its router sends.
   'Weave', 'Net', 'weave', 'fastdp', 'sleeve', 'WEAVE_MTU', 'heartbeat',
+  // Cilium and WireGuard by their own names.
+  'Cilium', 'WireGuard', 'IP',
   // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
   // ICMP errors as tcpdump prints them.
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
