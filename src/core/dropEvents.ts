@@ -74,7 +74,7 @@ export type DropReason =
    * A decrypted packet's source is not in the AllowedIPs of the peer it came from
    * (wg_packet_consume_data_done: "Packet has unallowed src IP"); `nexthop` the peer's endpoint.
    */
-  | 'wg-src-not-allowed';
+  | 'wg-unallowed-src';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {

@@ -97,7 +97,7 @@ export const logEn = {
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
     'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
     'wg-no-peer': 'no WireGuard peer for this address',
-    'wg-src-not-allowed': 'source not in the WireGuard peer\'s AllowedIPs',
+    'wg-unallowed-src': 'source not in the WireGuard peer\'s AllowedIPs',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -226,7 +226,7 @@ export const logRu: LogStrings = {
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
     'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
     'wg-no-peer': 'у WireGuard нет пира для этого адреса',
-    'wg-src-not-allowed': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
+    'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',

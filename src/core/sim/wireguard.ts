@@ -252,7 +252,7 @@ export function wgRcv(sim: Sim, ns: Ns, p: Packet): boolean {
   const allowed = peer.allowedIps.includes(`${formatIp(inner.s)}/32`) ? `${formatIp(inner.s)}/32` : undefined;
   sim.emit({ type: 'wireguard', action: 'decrypt', ns: ns.name, iface: wg.name, pkt: p.id, peer: peer.node, endpoint: peer.endpoint, counter: header.counter ?? 0, innerLen: inner.len, ...(allowed ? { allowed } : {}), seq: sim.seq, t: sim.now });
   if (!allowed) {
-    sim.emit({ type: 'drop', ns: ns.name, iface: wg.name, reason: 'wg-src-not-allowed', pkt: p.id, ...(inner.ipv4 ? { ipv4: inner.ipv4 } : {}), nexthop: peer.endpoint, seq: sim.seq, t: sim.now });
+    sim.emit({ type: 'drop', ns: ns.name, iface: wg.name, reason: 'wg-unallowed-src', pkt: p.id, ...(inner.ipv4 ? { ipv4: inner.ipv4 } : {}), nexthop: peer.endpoint, seq: sim.seq, t: sim.now });
     return true;
   }
   rx(sim, wg, rawFrame(inner), sim.nextWire());

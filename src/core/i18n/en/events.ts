@@ -339,7 +339,7 @@ export const eventsEn: NarratorCatalog['events'] = {
         short: `${m.iface ?? '?'} on ${m.ns} drops ${what}: no WireGuard peer has ${x.nexthop ?? '?'} in its AllowedIPs.`,
         why: 'Sending, wg_xmit looks the destination up in the peers\' AllowedIPs and, finding none, frees the packet (-ENOKEY) and answers ICMP host unreachable; receiving, a message from an endpoint no peer has is ignored. Cilium\'s agent keeps the peers in step with the cluster\'s nodes (and, under native routing, their pods).',
       };
-      case 'wg-src-not-allowed': return {
+      case 'wg-unallowed-src': return {
         short: `${m.iface ?? '?'} on ${m.ns} drops the decrypted packet: its source ${x.src ?? '?'} is not in the AllowedIPs of the peer at ${x.nexthop ?? '?'}.`,
         why: 'wg_packet_consume_data_done checks that the peer a packet came from is the one its source address routes to ("Packet has unallowed src IP"): AllowedIPs are a routing table on the way out and an access list on the way in.',
       };

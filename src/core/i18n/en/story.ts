@@ -11,7 +11,7 @@ const DROP: Record<DropReason, string> = {
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
   'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
-  'wg-no-peer': 'no WireGuard peer has the address in its AllowedIPs', 'wg-src-not-allowed': 'its source is not in the WireGuard peer\'s AllowedIPs',
+  'wg-no-peer': 'no WireGuard peer has the address in its AllowedIPs', 'wg-unallowed-src': 'its source is not in the WireGuard peer\'s AllowedIPs',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;

@@ -347,7 +347,7 @@ export const eventsRu: NarratorCatalog['events'] = {
         short: `Устройство ${m.iface ?? '?'} на ноде ${m.ns} отбрасывает пакет: ни у одного пира WireGuard адреса ${x.nexthop ?? '?'} нет в AllowedIPs.`,
         why: 'При отправке wg_xmit ищет адрес назначения в AllowedIPs пиров и, не найдя, освобождает пакет (-ENOKEY) и отвечает ICMP host unreachable; при приёме сообщение с конечной точки, которой нет ни у одного пира, игнорируется. Агент Cilium поддерживает список пиров в соответствии с нодами кластера (а без туннеля — и с их подами).',
       };
-      case 'wg-src-not-allowed': return {
+      case 'wg-unallowed-src': return {
         short: `Устройство ${m.iface ?? '?'} на ноде ${m.ns} отбрасывает расшифрованный пакет: адрес отправителя ${x.src ?? '?'} не входит в AllowedIPs пира с конечной точкой ${x.nexthop ?? '?'}.`,
         why: 'wg_packet_consume_data_done проверяет, что пакет пришёл от того пира, к которому ведёт адрес его отправителя («Packet has unallowed src IP»): на выходе AllowedIPs работают как таблица маршрутизации, на входе — как список доступа.',
       };

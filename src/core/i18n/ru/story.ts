@@ -12,7 +12,7 @@ const DROP: Record<DropReason, string> = {
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
   'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
   'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
-  'wg-no-peer': 'ни у одного пира WireGuard этого адреса нет в AllowedIPs', 'wg-src-not-allowed': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
+  'wg-no-peer': 'ни у одного пира WireGuard этого адреса нет в AllowedIPs', 'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
