@@ -11,6 +11,7 @@ import { ON_DEMAND_EN, ON_DEMAND_RU } from './onDemandStrings';
 /** «байт» agrees with its number (1 байт, 2 байта, 5 байт). */
 const BYTES_RU: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
 import { logEn, logRu } from './logStrings';
+import { WG_PANEL_EN, WG_PANEL_RU } from './wgPanelStrings';
 
 /**
  * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
@@ -174,18 +175,7 @@ const en = {
     encapBytes: (ip: number, inner: number) =>
       `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
       `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
-    /** A WireGuard message: its readable header, the opaque rest, and how its length adds up. */
-    wgType: 'Message type',
-    wgTypes: { initiation: '1, handshake initiation', response: '2, handshake response', data: '4, transport data' },
-    wgSender: 'Sender index',
-    wgReceiver: 'Receiver index',
-    wgCounter: 'Counter (nonce)',
-    wgOpaque: (ip: number, opaque: number, data: boolean) =>
-      data
-        ? `${ip} bytes of outer IP = IPv4 20 + UDP 8 + WireGuard header 16 + ${opaque - 16} bytes of ciphertext (the packet padded to a multiple of 16) + tag 16. ` +
-          'The packet inside is not shown: on the wire it is opaque without the keys. Cilium sets cilium_wg0\'s MTU to the NIC\'s minus 80 (1500 − 80 = 1420).'
-        : `${ip} bytes of outer IP = IPv4 20 + UDP 8 + ${ip - 28} bytes of handshake message, ${opaque} of them keys and MACs no tool can read.`,
-    rawDevice: 'No Ethernet header: this device is layer 3 (WireGuard), tcpdump captures the IP packet alone (link-type RAW).',
+    ...WG_PANEL_EN,
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
@@ -356,17 +346,7 @@ const ru: Strings = {
     encapBytes: (ip, inner) =>
       `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
       `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
-    wgType: 'Тип сообщения',
-    wgTypes: { initiation: '1, начало рукопожатия', response: '2, ответ на рукопожатие', data: '4, данные' },
-    wgSender: 'Индекс отправителя',
-    wgReceiver: 'Индекс получателя',
-    wgCounter: 'Счётчик (nonce)',
-    wgOpaque: (ip, opaque, data) =>
-      data
-        ? `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + заголовок WireGuard 16 + шифртекст ${opaque - 16} (пакет, дополненный до кратного 16 размера) + метка 16. ` +
-          'Пакет внутри не показан: на проводе без ключей он непрозрачен. Cilium задаёт устройству cilium_wg0 MTU на 80 меньше, чем у сетевого интерфейса (1500 − 80 = 1420).'
-        : `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + сообщение рукопожатия ${ip - 28}, из них ${opaque} — ключи и коды проверки, которые не прочесть никаким инструментом.`,
-    rawDevice: 'Заголовка Ethernet нет: это устройство третьего уровня (WireGuard), tcpdump захватывает один IP-пакет (link-type RAW).',
+    ...WG_PANEL_RU,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,

@@ -1,3 +1,5 @@
+import type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium';
+
 /**
  * The topology a user edits and the engine runs: plain JSON-serialisable data.
  *
@@ -41,7 +43,7 @@ export interface NamespaceSysctls {
 }
 
 /** Fields every interface has. */
-interface IfaceBase {
+export interface IfaceBase {
   /** Interface name inside its namespace, e.g. `eth0`, `cni0`, `veth-pod1`. */
   name: string;
   /**
@@ -70,20 +72,6 @@ interface IfaceBase {
    */
   vport?: string;
 }
-
-/**
- * Cilium's tc ingress programs (Documentation/network/ebpf/intro.rst; bpf/bpf_lxc.c, bpf_overlay.c,
- * bpf_host.c), as the engine runs them (sim/bpfCilium.ts): `cil_from_container` on a pod's host-side
- * `lxc*` veth, with the pod's security identity (the number policy and the tunnel's VNI carry);
- * `cil_from_overlay` on `cilium_vxlan`; `cil_from_netdev` on the node's NIC (native routing);
- * `cil_from_wireguard` on `cilium_wg0` (bpf/bpf_wireguard.c: what WireGuard decrypted, delivered to a
- * local endpoint or left to the stack).
- */
-export type BpfAttach =
-  | { prog: 'cil_from_container'; identity: number }
-  | { prog: 'cil_from_overlay' }
-  | { prog: 'cil_from_netdev' }
-  | { prog: 'cil_from_wireguard' };
 
 /** One end of a veth pair; `peer` names the other end. Both ends must name each other. */
 export interface VethIface extends IfaceBase {
@@ -141,21 +129,7 @@ export interface OvsDatapathIface extends IfaceBase {
   kind: 'openvswitch';
 }
 
-/**
- * A WireGuard device (drivers/net/wireguard, `ip link add NAME type wireguard`), as Cilium's agent
- * creates it (pkg/wireguard/agent/agent.go init: `cilium_wg0`, ListenPort 51871): a layer-3 device
- * (ARPHRD_NONE, `link/none`: no Ethernet header, no MAC, so `mac` is 00:00:00:00:00:00 and tcpdump
- * reads it as LINKTYPE_RAW). What is routed or redirected into it is encrypted for the peer whose
- * AllowedIPs hold the destination and sent as a UDP datagram from `listenPort` to the peer's
- * endpoint; what arrives on that port is decrypted and received on the device. The peers are not
- * part of the lab: Cilium's agent derives them from the cluster's nodes and ipcache, and so does
- * the lab (model/wireguard.ts wgPeers).
- */
-export interface WireguardIface extends IfaceBase {
-  kind: 'wireguard';
-  /** The UDP port of the device's socket (`ListenPort`); Cilium's is 51871 (pkg/wireguard/types ListenPort). */
-  listenPort: number;
-}
+export type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium';
 
 /** Any interface. */
 export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface | WireguardIface;
@@ -399,9 +373,6 @@ export type DatapathSpec =
  * modelled: the engine has no IPIP device.
  */
 export type CalicoEncapsulation = 'none' | 'vxlan';
-
-/** Cilium's routing modes (docs.cilium.io network/concepts/routing). */
-export type CiliumRouting = 'tunnel' | 'native';
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';

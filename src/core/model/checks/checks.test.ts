@@ -4,14 +4,14 @@ import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from 
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { seedCalico } from '../../presets/calicoPresets';
 import { seedWeave } from '../../presets/weaveScenarios';
-import { seedCiliumWireguard } from '../../presets/ciliumScenarios';
+import { WIREGUARD_CHECK_CASES } from './wireguardCases';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
 import { namespaceOf } from '../../presets/seedVariants';
 import { applyFix, fixText, labChecks } from '../labChecks';
 import { addNode, addSegment } from '../labEdits';
 import { addPod } from '../podNetwork';
-import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface, WireguardIface } from '../topology';
+import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface } from '../topology';
 import { flannelHostGwLab, flannelVxlanLab } from './datapathCases';
 import type { ProblemPlace } from './place';
 
@@ -230,24 +230,6 @@ const CASES: Case[] = [
     path: 'machines[0].interfaces[2].mtu', place: { ns: 'node1', iface: 'datapath' }, fix: null,
   },
   {
-    code: 'wg-port-mismatch', what: 'node2\'s cilium_wg0 on WireGuard\'s usual 51820 where Cilium\'s agents send to 51871',
-    lab: () => {
-      const t = seedCiliumWireguard();
-      (iface(machine(t, 'node2'), 'cilium_wg0') as WireguardIface).listenPort = 51820;
-      return t;
-    },
-    path: 'machines[1].interfaces[4].listenPort', place: { ns: 'node2', iface: 'cilium_wg0' }, fix: null,
-  },
-  {
-    code: 'wg-underlay-mtu', what: 'cilium_wg0 at 1500 over a 1500-byte eth0',
-    lab: () => {
-      const t = seedCiliumWireguard();
-      for (const m of t.machines) for (const i of m.interfaces) if (i.name === 'cilium_wg0') i.mtu = 1500;
-      return t;
-    },
-    path: 'machines[0].interfaces[4].mtu', place: { ns: 'node1', iface: 'cilium_wg0' }, fix: null,
-  },
-  {
     code: 'weave-port-mismatch', what: 'node2\'s fastdp vport on IANA\'s 4789 where its peer sends to 6784',
     lab: () => {
       const t = seedWeave();
@@ -294,6 +276,7 @@ const CASES: Case[] = [
     },
     path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
   },
+  ...WIREGUARD_CHECK_CASES,
 ];
 
 const key = (c: { problem: { path: string; code: string } }): string => `${c.problem.code} ${c.problem.path}`;
