@@ -112,12 +112,14 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
     case 'wireguard': {
       // As `wg show` and the kernel's debug messages name them: peer, indices, counter, sizes.
       const at = `wireguard ${e.iface} peer ${e.peer} (${e.endpoint})`;
+      // Indices in hex, as Wireshark and the tcpdump line above print them.
+      const ix = (n: number | undefined): string => (n === undefined ? '?' : `0x${n.toString(16).padStart(8, '0')}`);
       switch (e.action) {
         case 'stage': return `${at}: no session, packet staged (${e.staged ?? 1} waiting)${e.allowed ? `, allowed-ips ${e.allowed}` : ''}`;
-        case 'initiation': return `${at}: handshake initiation ${e.dir === 'send' ? 'sent' : 'received'}, sender ${e.sender ?? '?'}`;
-        case 'response': return `${at}: handshake response ${e.dir === 'send' ? 'sent' : 'received'}, sender ${e.sender ?? '?'} receiver ${e.receiver ?? '?'}`;
+        case 'initiation': return `${at}: handshake initiation ${e.dir === 'send' ? 'sent' : 'received'}, sender ${ix(e.sender)}`;
+        case 'response': return `${at}: handshake response ${e.dir === 'send' ? 'sent' : 'received'}, sender ${ix(e.sender)} receiver ${ix(e.receiver)}`;
         case 'session': return `${at}: keypair created, ${e.staged ?? 0} staged packets sent`;
-        case 'encrypt': return `${at}: encrypt ${e.innerLen ?? 0} bytes (padded ${e.padded ?? 0}) allowed-ips ${e.allowed ?? '?'}, receiver ${e.receiver ?? '?'} counter ${e.counter ?? 0} → ${e.outerLen ?? 0} bytes`;
+        case 'encrypt': return `${at}: encrypt ${e.innerLen ?? 0} bytes (padded ${e.padded ?? 0}) allowed-ips ${e.allowed ?? '?'}, receiver ${ix(e.receiver)} counter ${e.counter ?? 0} → ${e.outerLen ?? 0} bytes`;
         default: return `${at}: decrypt counter ${e.counter ?? 0} → ${e.innerLen ?? 0} bytes, src allowed-ips ${e.allowed ?? 'none'}`;
       }
     }
