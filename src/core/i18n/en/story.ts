@@ -47,6 +47,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   leave: (c) => `The packet leaves ${c.ns} through ${c.iface}`,
   encap: (c) => `${c.ns}'s ${c.dev} wraps the packet in VXLAN (VNI ${c.vni}): a UDP datagram to port ${c.port} of ${c.remote}`,
   decap: (c) => `${c.ns} receives the datagram on ${c.iface}, and ${c.dev} takes the packet out of it`,
+  encrypt: (c) => `${c.ns}'s ${c.dev} ${c.handshake ? `first shakes hands with ${c.peer}, then ` : ''}encrypts the ${c.tunnel ? 'VXLAN datagram' : 'packet'} for ${c.peer}: a ${c.outerLen}-byte UDP datagram to port 51871`,
+  decrypt: (c) => `${c.ns} receives the WireGuard datagram on ${c.iface}, and ${c.dev} decrypts the packet`,
   router: (c) => {
     const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
     if (c.result === 'forward') return `${who} forwards the packet to ${c.nexthop ?? '?'}`;

@@ -53,6 +53,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
   encap: (c) => `Устройство ${c.dev} на машине ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}) — в UDP-датаграмму на порт ${c.port} хоста ${c.remote}`,
   decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
+  encrypt: (c) => `Устройство ${c.dev} на ноде ${c.ns} ${c.handshake ? `сначала проводит рукопожатие с нодой ${c.peer}, затем ` : ''}шифрует ${c.tunnel ? 'датаграмму VXLAN' : 'пакет'} для ноды ${c.peer}: UDP-датаграмма в ${c.outerLen} байт на порт 51871`,
+  decrypt: (c) => `Нода ${c.ns} принимает датаграмму WireGuard на интерфейсе ${c.iface}, и устройство ${c.dev} расшифровывает пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;
