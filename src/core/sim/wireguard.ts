@@ -121,7 +121,8 @@ export function wgEgress(sim: Sim, dev: Iface, frame: WireFrame): boolean {
     // Native routing: a pod's packet to a pod of a node with a key; the host's own traffic stays clear.
     const dst = ciliumEndpoint(sim.world.index, frame.d);
     const src = ciliumEndpoint(sim.world.index, frame.s);
-    if (!dst || !src || dst.node === dev.ns.name || !src.node) return false;
+    // (The source must be a pod: identity_is_cluster and not the host's, unless node-to-node encryption is on.)
+    if (!dst || !src || dst.node === dev.ns.name) return false;
     const remote = sim.world.index.specs.get(dst.node)?.spec;
     if (!remote || !remote.interfaces.some((i) => i.kind === 'wireguard')) return false;
     identity = src.identity;
