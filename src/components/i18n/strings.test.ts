@@ -7,7 +7,8 @@ import { COMPARE_EN, COMPARE_RU } from './compareStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
-import { STRINGS, type EventTypeKey } from './strings';
+import { STRINGS } from './allStrings';
+import type { EventTypeKey } from './strings';
 
 /**
  * Every table of texts: the app's, and those held by their lazy chunks, not by STRINGS (the

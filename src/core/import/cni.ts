@@ -51,9 +51,9 @@ export function detectCni(daemonSets: readonly DaemonSetFact[], pods: readonly P
 /**
  * The datapath modes this build has, as the lab and the compare view name them
  * (src/core/compare/choices.ts): what a detected CNI selects, and what the user may pick instead.
- * Weave Net, kindnet and Calico's IP-in-IP join when their datapaths exist here.
+ * kindnet and Calico's IP-in-IP join when their datapaths exist here.
  */
-export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'bridge'] as const;
+export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave'] as const;
 
 /** A datapath mode key the import can set. */
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -64,6 +64,7 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
  */
 export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   if (mode === 'bridge') return { cni: 'bridge' };
+  if (mode === 'weave') return { cni: 'weave' };
   if (mode === 'calico' || mode === 'calico-vxlan') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : 'vxlan', pool: network };
   if (mode === 'cilium-tunnel' || mode === 'cilium-native') return { cni: 'cilium', routing: mode === 'cilium-native' ? 'native' : 'tunnel' };
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
@@ -77,13 +78,16 @@ export interface ModeEvidence {
   calico?: { encap: 'ipip' | 'vxlan' | 'none'; from: 'tunl0' | 'vxlan.calico' | 'routes' };
   /** Cilium's routing: cilium_vxlan means tunnel; cilium_host without it, or routes to other nodes' pod CIDRs, native. */
   cilium?: { routing: 'tunnel' | 'native'; from: 'cilium_vxlan' | 'cilium_host' | 'routes' };
+  /** Weave Net's datapath: the OVS datapath `datapath` means fastdp; the `weave` bridge without it, sleeve. */
+  weave?: { fastdp: boolean; from: 'datapath' | 'weave' };
 }
 
 /**
  * The datapath a detected CNI selects in this build, or null when it has none here (the user is
  * asked, told what was detected): Flannel's backend, Calico's encapsulation and Cilium's routing
  * as the node tables show them, else their manifests' defaults (kube-flannel.yml: vxlan; minikube's
- * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3).
+ * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3);
+ * Weave Net's fastdp (its default where the kernel has Open vSwitch, networking-facts §6).
  * Calico's IP-in-IP has no device here: such a cluster gets Calico without encapsulation, whose
  * BIRD routes carry the blocks the same way on one layer-2 network (said in the summary).
  */
@@ -92,6 +96,7 @@ export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): Imp
   if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : 'calico';
   if (cni === 'cilium') return evidence.cilium?.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   if (cni === 'bridge') return 'bridge';
+  if (cni === 'weave') return 'weave';
   return null;
 }
 
