@@ -1,6 +1,6 @@
 import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets/calicoPresets';
 import { minikubeFlannel } from '../src/core/presets/minikube';
-import { seedCilium, seedCiliumNative } from '../src/core/presets/ciliumScenarios';
+import { seedCilium, seedCiliumNative, seedCiliumNativeWireguard, seedCiliumWireguard } from '../src/core/presets/ciliumScenarios';
 import { minikubeCilium } from '../src/core/presets/minikubeCilium';
 import { seedWeave } from '../src/core/presets/weaveScenarios';
 import { seedTopology, type Topology } from '../src/core/index';
@@ -26,6 +26,8 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['seed-cilium-native', seedCiliumNative],
   ['minikube-cilium', minikubeCilium],
   ['seed-weave', seedWeave],
+  ['seed-cilium-wireguard', seedCiliumWireguard],
+  ['seed-cilium-native-wireguard', seedCiliumNativeWireguard],
 ]);
 
 /** The preset names in the order the usage and errors list them. */

@@ -221,6 +221,10 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
         // weaver), not by `ip link`: the plan leaves it out, and the recorder refuses such labs
         // (`unrecorded: 'ovs'`), as it leaves Cilium's programs out and refuses its labs.
         continue;
+      } else if (ifc.kind === 'wireguard') {
+        // This kernel has no WireGuard module (the lab cannot create the device): left out, and
+        // Cilium's WireGuard labs are refused by the recorder (`unrecorded: 'wireguard'`).
+        continue;
       } else {
         const seg = segIndex.get(ifc.segment);
         if (seg === undefined) throw new Error(`${name}/${ifc.name}: unknown segment ${ifc.segment}`);

@@ -6,7 +6,7 @@ import type { EventBase } from './events';
  */
 
 /** The tc ingress programs the engine runs (topology.ts BpfAttach). */
-export type BpfProg = 'cil_from_container' | 'cil_from_overlay' | 'cil_from_netdev';
+export type BpfProg = 'cil_from_container' | 'cil_from_overlay' | 'cil_from_netdev' | 'cil_from_wireguard' | 'cil_to_netdev';
 
 /**
  * A Cilium program decided what becomes of a frame received on `iface`:
@@ -22,13 +22,16 @@ export type BpfProg = 'cil_from_container' | 'cil_from_overlay' | 'cil_from_netd
  *   (encap.h encap_and_redirect_lxc); the TTL is left as it is.
  * - `to-stack`: nothing for the program to do (native routing, or a destination outside the
  *   cluster): the frame goes on up the host's stack (CTX_ACT_OK), where the kernel routes it.
+ * - `to-wireguard`: cil_to_netdev at the NIC's tc egress (bpf_host.c → wg_maybe_redirect_to_encrypt,
+ *   bpf/lib/wireguard.h) redirects a packet bound for a remote node's pod, or any VXLAN datagram
+ *   (ctx_is_overlay), to `dev` (cilium_wg0) before it leaves: tcpdump on the NIC never sees it.
  * `identity` is the packet's source identity where the program knows it: its own endpoint's, or
  * the tunnel key's VNI on cilium_vxlan.
  */
 export interface BpfEvent extends EventBase {
   type: 'bpf';
   prog: BpfProg;
-  action: 'arp-reply' | 'local-delivery' | 'encap' | 'to-stack';
+  action: 'arp-reply' | 'local-delivery' | 'encap' | 'to-stack' | 'to-wireguard';
   pkt: number;
   iface: string;
   tpa?: string;

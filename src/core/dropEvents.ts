@@ -63,7 +63,18 @@ export type DropReason =
    * Cilium's BPF forwarded a packet whose TTL was 1 or 0: ipv4_l3() (bpf/lib/l3.h) drops it as
    * DROP_INVALID without an ICMP Time Exceeded (the code's "FIXME: Send ICMP TTL").
    */
-  | 'bpf-ttl';
+  | 'bpf-ttl'
+  /**
+   * WireGuard found no peer for a packet: on sending, none whose AllowedIPs hold the destination
+   * (wg_xmit: "No peer has allowed IPs matching", -ENOKEY, then ICMP host unreachable); on receiving,
+   * a handshake or data message from an endpoint no peer has (`nexthop` the address looked up).
+   */
+  | 'wg-no-peer'
+  /**
+   * A decrypted packet's source is not in the AllowedIPs of the peer it came from
+   * (wg_packet_consume_data_done: "Packet has unallowed src IP"); `nexthop` the peer's endpoint.
+   */
+  | 'wg-unallowed-src';
 
 /** A packet or frame was dropped (the kernel's kfree_skb with an SKB_DROP_REASON; see DropReason for ARP). */
 export interface DropEvent extends EventBase {

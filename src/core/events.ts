@@ -12,12 +12,14 @@ import type { Texts } from './i18n/lang';
 import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 import type { VxlanEvent } from './vxlanEvents';
+import type { WgEvent, WireguardHeader } from './wgEvents';
 import type { BpfEvent } from './bpfEvents';
 import type { OvsEvent } from './ovsEvents';
 
 export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 export type { VxlanEvent } from './vxlanEvents';
+export type { WgEvent, WireguardHeader } from './wgEvents';
 export type { BpfEvent } from './bpfEvents';
 export type { OvsEvent, OvsOutput } from './ovsEvents';
 
@@ -94,6 +96,10 @@ export interface VxlanHeader {
 /**
  * A whole frame: each layer present when the frame carries it. A VXLAN datagram carries its outer
  * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`.
+ * A WireGuard datagram carries its outer layers and the message's cleartext header, `wireguard`:
+ * the packet inside is ciphertext, never shown. `raw`: the frame was seen on a device without a
+ * link-layer header (a WireGuard device: tcpdump's LINKTYPE_RAW), so `eth` (all zero) is not on the
+ * wire.
  */
 export interface Frame {
   eth: EthHeader;
@@ -104,6 +110,8 @@ export interface Frame {
   tcp?: TcpHeader;
   vxlan?: VxlanHeader;
   inner?: Frame;
+  wireguard?: WireguardHeader;
+  raw?: true;
 }
 
 /** What a frame is, for colouring and filtering. */
@@ -352,6 +360,7 @@ export type HopEvent =
   | VxlanEvent
   | BpfEvent
   | OvsEvent
+  | WgEvent
   | HaltEvent;
 
 /** The `type` tags, for filters. */

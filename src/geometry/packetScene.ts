@@ -78,6 +78,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'vxlan':
     case 'bpf':
     case 'ovs':
+    case 'wireguard':
     case 'halt':
       return carried(layout, events, i);
     default:

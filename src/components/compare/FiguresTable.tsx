@@ -46,8 +46,10 @@ export function FiguresTable({ left, right, heads, lang, standIn }: FiguresTable
       case 'frames': return String(f.frames);
       case 'source': return String(f.bytesAtSource);
       case 'wire': return String(f.bytesOnWire);
-      case 'overhead': return f.encapsulations.length > 0 && f.overheadBytes === 50 ? t.overheadVxlan(50) : String(f.overheadBytes);
-      case 'encapsulation': return f.encapsulations.length === 0 ? t.none : f.encapsulations.map((e) => t.vxlan(e.vni, e.port)).join('; ');
+      case 'overhead':
+        if (f.wireguard) return t.overheadWireguard(f.overheadBytes, f.wireguard.added, f.wireguard.padding, f.encapsulations.some((e) => e.kind === 'vxlan'));
+        return f.encapsulations.length > 0 && f.overheadBytes === 50 ? t.overheadVxlan(50) : String(f.overheadBytes);
+      case 'encapsulation': return f.encapsulations.length === 0 ? t.none : f.encapsulations.map((e) => (e.kind === 'vxlan' ? t.vxlan(e.vni, e.port) : t.wireguard(e.port))).join('; ');
       case 'arp': return String(f.arpResolutions);
       case 'time': return f.deliveredAfterNs === null ? t.notDelivered : t.microseconds((f.deliveredAfterNs / 1000).toLocaleString(lang));
       case 'outcome': return f.outcome.delivered ? t.delivered : t.dropped(f.outcome.reason ? drops[f.outcome.reason as keyof typeof drops] : '?');

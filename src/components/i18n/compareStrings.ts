@@ -20,6 +20,8 @@ export const COMPARE_EN = {
     'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, native routing (eBPF)',
     weave: 'Weave Net, historical (OVS datapath, vxlan-6784, UDP 6784)',
+    'cilium-tunnel-wg': 'Cilium, tunnel + WireGuard (cilium_vxlan inside cilium_wg0, UDP 51871)',
+    'cilium-native-wg': 'Cilium, native routing + WireGuard (cilium_wg0, UDP 51871)',
   } satisfies Record<DatapathKey, string>,
   current: '(this lab)',
   refused: 'This lab cannot take this mode:',
@@ -52,6 +54,9 @@ export const COMPARE_EN = {
   dropped: (reason: string) => `dropped: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, UDP port ${port}`,
   overheadVxlan: (n: number) => `${n} (outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14)`,
+  wireguard: (port: number) => `WireGuard, UDP port ${port} (encrypted: only its header is readable)`,
+  overheadWireguard: (n: number, wg: number, padding: number, vxlan: boolean) =>
+    `${n} (${vxlan ? 'VXLAN 50, then ' : ''}WireGuard ${wg}: outer IPv4 20 + UDP 8 + header 16 + tag 16 + padding ${padding} to a multiple of 16)`,
   microseconds: (us: string) => `${us} µs (simulated)`,
   noPacket: 'No packet was sent: the journey was refused.',
 };
@@ -70,6 +75,8 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
     weave: 'Weave Net, история (путь данных OVS, vxlan-6784, UDP 6784)',
+    'cilium-tunnel-wg': 'Cilium, туннель + WireGuard (cilium_vxlan внутри cilium_wg0, UDP 51871)',
+    'cilium-native-wg': 'Cilium без туннеля + WireGuard (cilium_wg0, UDP 51871)',
   },
   current: '(этот стенд)',
   refused: 'В этом режиме стенд работать не может:',
@@ -102,6 +109,9 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   dropped: (reason: string) => `отброшен: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, порт UDP ${port}`,
   overheadVxlan: (n: number) => `${n} (внешний IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14)`,
+  wireguard: (port: number) => `WireGuard, порт UDP ${port} (шифрование: читается только заголовок)`,
+  overheadWireguard: (n: number, wg: number, padding: number, vxlan: boolean) =>
+    `${n} (${vxlan ? 'VXLAN 50, затем ' : ''}WireGuard ${wg}: внешний IPv4 20 + UDP 8 + заголовок 16 + метка 16 + дополнение ${padding} до кратного 16)`,
   microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };

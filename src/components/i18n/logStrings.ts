@@ -63,6 +63,7 @@ export const logEn = {
     vxlan: 'VXLAN',
     bpf: 'eBPF',
     ovs: 'OVS',
+    wireguard: 'WireGuard',
     halt: 'stopped',
   } satisfies Record<EventTypeKey, string>,
   frame: { in: 'in', out: 'out', unreachable: 'no route' },
@@ -94,6 +95,8 @@ export const logEn = {
     'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
     'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
+    'wg-no-peer': 'no WireGuard peer for this address',
+    'wg-unallowed-src': 'source not in the WireGuard peer\'s AllowedIPs',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
@@ -118,6 +121,16 @@ export const logEn = {
     'local-delivery': (pod: string, from: number, to: number) => `into ${pod}, TTL ${from} → ${to}`,
     encap: (remote: string, vni: number) => `tunnel to ${remote}, VNI ${vni}`,
     'to-stack': () => 'to the host\'s stack',
+    'to-wireguard': (dev: string) => `redirected to ${dev} for encryption`,
+  },
+  /** WireGuard (a `wireguard` event): staged, handshake messages, session, encryption and decryption (bytes). */
+  wgLines: {
+    stage: (peer: string) => `waits for a session with ${peer}`,
+    initiation: (send: boolean, peer: string) => (send ? `handshake initiation to ${peer} (148 bytes)` : `handshake initiation from ${peer}`),
+    response: (send: boolean, peer: string) => (send ? `handshake response to ${peer} (92 bytes)` : `handshake response from ${peer}`),
+    session: (peer: string, n: number) => `session with ${peer}: ${count('en', n, { one: 'staged packet leaves', other: 'staged packets leave' })}`,
+    encrypt: (peer: string, inner: number, outer: number) => `to ${peer}: ${inner} bytes encrypted in ${outer}`,
+    decrypt: (peer: string, inner: number) => `from ${peer}: ${inner} bytes decrypted`,
   },
   /** Weave Net's OVS datapath (an `ovs` event): no flow (miss), weaver's answer (upcall), a flow's actions (hit); `out` names the ports or the tunnel. */
   ovsLines: {

@@ -75,9 +75,13 @@ const LATIN_OK = new Set([
   // calico-ipam, the sysctl it sets, BIRD's configuration words, kubectl's Init:0/3 and init containers.
   'calico', 'cali', 'Felix', 'BIRD', 'vxlan', 'ipam', 'proxy_arp', 'persist', 'graceful', 'Init', 'init',
   // Cilium by its own name, the in-kernel programs it runs (eBPF) and its tunnel device.
-  'Cilium', 'eBPF', 'cilium_vxlan',
+  'Cilium', 'eBPF', 'cilium_vxlan', 'cilium_wg0',
   // Weave Net by its own name, its router process and the Open vSwitch datapath it programs (OVS).
   'Weave', 'Net', 'OVS', 'weaver',
+  // WireGuard by its own name and its peers' AllowedIPs, as `wg show` prints them.
+  'WireGuard', 'AllowedIPs',
+  // The nonce its data messages count with, and tcpdump with the link type it gives a device without Ethernet (link-type RAW).
+  'nonce', 'tcpdump', 'link', 'type', 'RAW',
   // Key caps the editor names (Shift for larger steps, Ctrl+Z, Ctrl+Y, Delete).
   'Shift', 'Z', 'Y', 'Delete',
   // The inspector: the sysctl tool and what it sets as the kernel names it (conf/all, forwarding),
@@ -130,10 +134,10 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, ovs: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, ovs: true, wireguard: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
-      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF|OVS)/i);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF|OVS|WireGuard)/i);
     }
     expect(STRINGS.en.types.consume).toBe('ignored');
     expect(STRINGS.ru.types.consume).toBe('проигнорирован');

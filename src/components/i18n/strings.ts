@@ -7,6 +7,7 @@ import { EMBED_EN } from './embedStrings';
 import { ON_DEMAND_EN } from './onDemandStrings';
 import { logEn } from './logStrings';
 import { PAST_END } from './pastEnd';
+import { WG_PANEL_EN } from './wgPanelStrings';
 
 /**
  * Every text of the interface, in English here and in Russian in `ru/strings.ts`, which must have
@@ -168,6 +169,7 @@ const en = {
     encapBytes: (ip: number, inner: number) =>
       `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
       `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
+    ...WG_PANEL_EN,
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,

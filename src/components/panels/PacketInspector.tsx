@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { icmpName, type Frame, type HopEvent } from '../../core';
+import { icmpName, type Frame, type HopEvent, type WireguardHeader } from '../../core';
 import { changedFields, frameAtOrBefore, previousFrameOfPacket } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
@@ -16,7 +16,7 @@ const LAYER_TITLES: [keyof Layers, string][] = [
 ];
 
 /** The headers to show at this event, and which event they come from. */
-function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; inner?: Frame; len?: number } | null {
+function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; inner?: Frame; len?: number; wireguard?: WireguardHeader; raw?: true } | null {
   const ev = events[index];
   if (ev && (ev.type === 'send' || ev.type === 'deliver')) {
     // Before it has a frame (or once delivered) a packet is just its IP and upper headers.
@@ -27,7 +27,12 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
   if (!cur) return null;
   const prev = previousFrameOfPacket(events, cur.index, cur.frame);
   const f = cur.frame;
-  return { layers: f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}) };
+  // A WireGuard device has no link layer: its frames show no Ethernet header (the event's is all zero).
+  const { eth: _eth, ...l3 } = f;
+  return {
+    layers: f.raw ? l3 : f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}),
+    ...(f.wireguard ? { wireguard: f.wireguard } : {}), ...(f.raw ? { raw: true as const } : {}),
+  };
 }
 
 /** One list of layers (a frame's, or the frame a VXLAN datagram carries), each field marked when it changed at this hop. */
@@ -87,7 +92,38 @@ export function PacketInspector() {
         {h && h.at !== index && <span className="event-tag">{t.panels.fromEvent(h.at + 1)}</span>}
       </h2>
       {!h && <p className="muted">{t.panels.noFrame}</p>}
+      {h?.raw && <p className="muted raw-device" data-testid="raw-device">{t.panels.rawDevice}</p>}
       {h && <LayerList layers={h.layers} changed={h.changed} prefix="" />}
+      {h?.wireguard && (
+        <div className="layer" data-layer="wireguard">
+          <h3 className="layer-title">WireGuard</h3>
+          <dl>
+            <div className="field" data-field="wireguard.type">
+              <dt>{t.panels.wgType}</dt>
+              <dd>{t.panels.wgTypes[h.wireguard.type]}</dd>
+            </div>
+            {h.wireguard.sender !== undefined && (
+              <div className="field" data-field="wireguard.sender">
+                <dt>{t.panels.wgSender}</dt>
+                <dd>{`0x${h.wireguard.sender.toString(16).padStart(8, '0')}`}</dd>
+              </div>
+            )}
+            {h.wireguard.receiver !== undefined && (
+              <div className="field" data-field="wireguard.receiver">
+                <dt>{t.panels.wgReceiver}</dt>
+                <dd>{`0x${h.wireguard.receiver.toString(16).padStart(8, '0')}`}</dd>
+              </div>
+            )}
+            {h.wireguard.counter !== undefined && (
+              <div className="field" data-field="wireguard.counter">
+                <dt>{t.panels.wgCounter}</dt>
+                <dd>{h.wireguard.counter}</dd>
+              </div>
+            )}
+          </dl>
+          {h.len !== undefined && <p className="muted encap-bytes" data-testid="wg-bytes">{t.panels.wgOpaque(h.len, h.wireguard.opaque, h.wireguard.type === 'data')}</p>}
+        </div>
+      )}
       {h?.vxlan && (
         <div className="layer" data-layer="vxlan">
           <h3 className="layer-title">VXLAN</h3>

@@ -34,7 +34,8 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       const b = t.bpfLines;
       const what = e.action === 'arp-reply' ? b['arp-reply'](e.tpa ?? '', e.mac ?? '')
         : e.action === 'local-delivery' ? b['local-delivery'](e.pod ?? '', e.ttl?.from ?? 0, e.ttl?.to ?? 0)
-          : e.action === 'encap' ? b.encap(e.remote ?? '', e.identity ?? 0) : b['to-stack']();
+          : e.action === 'encap' ? b.encap(e.remote ?? '', e.identity ?? 0)
+            : e.action === 'to-wireguard' ? b['to-wireguard'](e.dev ?? '') : b['to-stack']();
       return `${e.iface} ${e.prog}: ${what}`;
     }
     case 'ovs': {
@@ -42,6 +43,16 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       const outs = (e.out ?? []).map((x) => ('tunnel' in x ? o.tunnel(x.tunnel.peer, x.tunnel.vni) : x.port)).join(', ') || o.drop;
       const what = e.action === 'miss' ? o.miss() : e.action === 'upcall' ? o.upcall(outs, e.install === true) : o.hit(outs);
       return `${e.datapath} (${e.iface}): ${what}`;
+    }
+    case 'wireguard': {
+      const w = t.wgLines;
+      const send = e.dir === 'send';
+      const what = e.action === 'stage' ? w.stage(e.peer)
+        : e.action === 'initiation' ? w.initiation(send, e.peer)
+          : e.action === 'response' ? w.response(send, e.peer)
+            : e.action === 'session' ? w.session(e.peer, e.staged ?? 0)
+              : e.action === 'encrypt' ? w.encrypt(e.peer, e.innerLen ?? 0, e.outerLen ?? 0) : w.decrypt(e.peer, e.innerLen ?? 0);
+      return `${e.iface}: ${what}`;
     }
     case 'halt':
       return t.halts[e.reason](e.limit);

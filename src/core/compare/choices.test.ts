@@ -12,7 +12,7 @@ describe('datapathChoices', () => {
   it('offers the seed lab routed as it is, under both Flannel backends, both Calico encapsulations, both Cilium routing modes and Weave Net (its nodes share a segment)', () => {
     const seed = seedTopology();
     const choices = datapathChoices(seed);
-    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true], ['cilium-tunnel', true], ['cilium-native', true], ['weave', true]]);
+    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true], ['cilium-tunnel', true], ['cilium-native', true], ['weave', true], ['cilium-tunnel-wg', true], ['cilium-native-wg', true]]);
     expect(choices[5]?.lab?.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
     expect(choices[5]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.map((i) => i.name)).toContain('cilium_vxlan');
     expect(choices[0]?.lab).toBe(seed);

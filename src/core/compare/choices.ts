@@ -13,12 +13,13 @@ import type { DatapathSpec, Topology } from '../model/topology';
 /**
  * A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`,
  * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `cilium-tunnel`, `cilium-native`,
- * `weave` (Weave Net's fastdp, historical).
+ * `weave` (Weave Net's fastdp, historical), `cilium-tunnel-wg` and `cilium-native-wg` (Cilium's modes
+ * with WireGuard encryption between nodes).
  */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native' | 'weave';
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native' | 'weave' | 'cilium-tunnel-wg' | 'cilium-native-wg';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'weave'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -34,6 +35,7 @@ export interface DatapathChoice {
 export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
   if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : 'calico';
+  if (spec?.cni === 'cilium' && spec.wireguard === true) return spec.routing === 'native' ? 'cilium-native-wg' : 'cilium-tunnel-wg';
   if (spec?.cni === 'cilium') return spec.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   if (spec?.cni === 'weave') return 'weave';
   return 'bridge';
@@ -48,6 +50,7 @@ export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
     return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : 'vxlan', ...(pool !== undefined ? { pool } : {}) };
   }
   if (key === 'cilium-tunnel' || key === 'cilium-native') return { cni: 'cilium', routing: key === 'cilium-native' ? 'native' : 'tunnel' };
+  if (key === 'cilium-tunnel-wg' || key === 'cilium-native-wg') return { cni: 'cilium', routing: key === 'cilium-native-wg' ? 'native' : 'tunnel', wireguard: true };
   const network = t.datapath?.cni === 'flannel' ? t.datapath.network : undefined;
   return { cni: 'flannel', backend: key === 'flannel-vxlan' ? 'vxlan' : 'host-gw', ...(network !== undefined ? { network } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flannelHostGwLab } from '../model/checks/datapathCases';
 import { seedTopology } from '../presets/seed';
-import { seedCilium } from '../presets/ciliumScenarios';
+import { seedCilium, seedCiliumNativeWireguard, seedCiliumWireguard } from '../presets/ciliumScenarios';
 import { runJourney } from '../sim/runJourney';
 import { journeyFigures } from './figures';
 
@@ -54,5 +54,16 @@ describe('figures under Cilium', () => {
     expect(f?.encapsulations).toEqual([{ kind: 'vxlan', vni: 256, port: 8472 }]);
     expect(f?.overheadBytes).toBe(50);
     expect(f?.devices.map((d) => `${d.ns}/${d.iface}`)).toEqual(['pod1/eth0', 'node1/lxc5ea618a82d38', 'node1/cilium_vxlan', 'node1/eth0', 'node2/eth0', 'node2/cilium_vxlan', 'pod3/eth0']);
+  });
+
+  it('adds WireGuard\'s 60 bytes and its padding to 16: 72 under native routing, 50 + 70 in tunnel mode', () => {
+    const native = journeyFigures(runJourney(seedCiliumNativeWireguard(), { from: 'pod1', to: 'pod3' }));
+    // The 84-byte ping padded to 96: + IPv4 20 + UDP 8 + header 16 + tag 16.
+    expect(native).toMatchObject({ bytesAtSource: 98, bytesOnWire: 170, overheadBytes: 72, wireguard: { added: 72, padding: 12 }, encapsulations: [{ kind: 'wireguard', port: 51871 }], hops: 2, ttlAtReceiver: 62 });
+    expect(native?.devices.map((d) => `${d.ns}/${d.iface}`)).toEqual(['pod1/eth0', 'node1/lxc5ea618a82d38', 'node1/cilium_wg0', 'node1/eth0', 'node2/eth0', 'node2/cilium_wg0', 'pod3/eth0']);
+    const tunnel = journeyFigures(runJourney(seedCiliumWireguard(), { from: 'pod1', to: 'pod3' }));
+    // The 134-byte VXLAN datagram padded to 144, then 60 bytes: 218 on the wire.
+    expect(tunnel).toMatchObject({ bytesOnWire: 218, overheadBytes: 120, wireguard: { added: 70, padding: 10 } });
+    expect(tunnel?.encapsulations).toEqual([{ kind: 'vxlan', vni: 256, port: 8472 }, { kind: 'wireguard', port: 51871 }]);
   });
 });

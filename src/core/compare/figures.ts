@@ -32,8 +32,13 @@ export interface JourneyFigures {
   bytesOnWire: number;
   /** bytesOnWire − bytesAtSource: what the datapath added (50 for VXLAN). */
   overheadBytes: number;
-  /** The encapsulations it went through: VXLAN's network identifier and UDP port, once each. */
-  encapsulations: { kind: 'vxlan'; vni: number; port: number }[];
+  /** The encapsulations it went through: VXLAN's network identifier and UDP port, WireGuard's port, once each. */
+  encapsulations: ({ kind: 'vxlan'; vni: number; port: number } | { kind: 'wireguard'; port: number })[];
+  /**
+   * WireGuard's share of the overhead (sim/wireguard.ts): the bytes it added around what it encrypted
+   * (outer IPv4 20 + UDP 8 + header 16 + tag 16 = 60, plus `padding` to a multiple of 16); null without it.
+   */
+  wireguard: { added: number; padding: number } | null;
   /** Neighbour lookups that had to ask by ARP (INCOMPLETE started), for any packet of the journey. */
   arpResolutions: number;
   /** Virtual time from its sending to its delivery, in ns; null when never delivered. */
@@ -42,9 +47,9 @@ export interface JourneyFigures {
   outcome: { delivered: true } | { delivered: false; reason: string | null };
 }
 
-/** Bytes of a frame on the wire: Ethernet header (14) and the IPv4 total length, or ARP's 28. */
+/** Bytes of a frame on the wire: Ethernet header (14, none on a WireGuard device) and the IPv4 total length, or ARP's 28. */
 export function frameBytes(f: FrameEvent): number {
-  return 14 + (f.len ?? (f.arp ? 28 : 0));
+  return (f.raw ? 0 : 14) + (f.len ?? (f.arp ? 28 : 0));
 }
 
 function carries(f: FrameEvent, pkt: number): boolean {
@@ -71,12 +76,15 @@ export function journeyFigures(result: JourneyResult): JourneyFigures | null {
     devices.push({ ns: f.ns, iface: f.iface });
   }
   const encapsulations: JourneyFigures['encapsulations'] = [];
-  for (const f of frames as readonly (FrameEvent & { vxlan?: { vni: number } })[]) {
+  for (const f of frames) {
+    const port = f.udp?.dport ?? 0;
+    if (f.wireguard && !encapsulations.some((x) => x.kind === 'wireguard' && x.port === port)) encapsulations.push({ kind: 'wireguard', port });
     const vni = f.vxlan?.vni;
     if (vni === undefined) continue;
-    const port = f.udp?.dport ?? 0;
-    if (!encapsulations.some((x) => x.vni === vni && x.port === port)) encapsulations.push({ kind: 'vxlan', vni, port });
+    if (!encapsulations.some((x) => x.kind === 'vxlan' && x.vni === vni && x.port === port)) encapsulations.push({ kind: 'vxlan', vni, port });
   }
+  const enc = events.find((e) => e.type === 'wireguard' && e.action === 'encrypt' && e.pkt === pkt);
+  const wireguard = enc?.type === 'wireguard' ? { added: (enc.outerLen ?? 0) - (enc.innerLen ?? 0), padding: (enc.padded ?? 0) - (enc.innerLen ?? 0) } : null;
   const deliver = events.find((e) => e.type === 'deliver' && e.pkt === pkt);
   const drop = events.find((e) => e.type === 'drop' && 'pkt' in e && e.pkt === pkt);
   const bytesAtSource = frames[0] ? frameBytes(frames[0]) : 0;
@@ -91,6 +99,7 @@ export function journeyFigures(result: JourneyResult): JourneyFigures | null {
     bytesOnWire,
     overheadBytes: bytesOnWire - bytesAtSource,
     encapsulations,
+    wireguard,
     arpResolutions: events.filter((e) => e.type === 'neigh' && e.cause === 'resolve').length,
     deliveredAfterNs: deliver ? deliver.t - send.t : null,
     outcome: deliver ? { delivered: true } : { delivered: false, reason: drop && drop.type === 'drop' ? drop.reason : null },

@@ -1,4 +1,4 @@
-import type { Frame, FrameEvent, HopEvent, IcmpHeader, Ipv4Header, SendEvent } from '../events';
+import type { Frame, FrameEvent, HopEvent, IcmpHeader, Ipv4Header, SendEvent, WireguardHeader } from '../events';
 import { parseIp } from '../net/ipv4';
 
 /*
@@ -11,6 +11,7 @@ import { parseIp } from '../net/ipv4';
  *  - UDP data is what the kernel lab's `echo x` sends ("x\n"), repeated to the size; to port 53
  *    with room for one, a DNS query of that size (see dnsQuery). The default 2-byte datagram to
  *    port 53 is not DNS, and Wireshark says so ("Malformed Packet: DNS"), as on the real capture;
+ *  - a WireGuard message shows its cleartext header and, after it, opaque bytes (wireguardBytes);
  *  - TCP uses Linux's SYN options (MSS, SACK permitted, timestamps, window scale)
  *    with fixed initial sequence numbers and timestamps.
  * An ICMP error quotes the erring packet's bytes as they were when it erred (its TTL then), up to
@@ -43,8 +44,9 @@ export function packetFacts(events: readonly HopEvent[]): Map<number, PacketFact
   };
   for (const e of events) {
     if (e.type === 'send') of(e.pkt).send = e;
-    // A VXLAN datagram shares its inner packet's id: its own bytes are built around the inner frame's.
-    if (e.type !== 'frame' || !e.ipv4 || e.vxlan) continue;
+    // A VXLAN or WireGuard datagram shares its inner packet's id: its own bytes are built around the
+    // inner frame's (VXLAN) or stand for them (WireGuard's ciphertext).
+    if (e.type !== 'frame' || !e.ipv4 || e.vxlan || e.wireguard) continue;
     const f = of(e.pkt);
     if (!f.first) f.first = e;
     // A fragment ends at its offset plus its data: the whole datagram is as long as the furthest end.
@@ -234,6 +236,7 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
     return b;
   }
   if (e.vxlan && e.inner && e.udp && e.ipv4) return vxlanBytes(e, e.ipv4, e.udp.sport, e.udp.dport, e.vxlan.vni, e.inner, facts);
+  if (e.wireguard && e.udp && e.ipv4) return wireguardBytes(e, e.ipv4, e.udp.sport, e.udp.dport, e.wireguard);
   const ip = e.ipv4;
   const f = facts.get(e.pkt);
   const len = e.len ?? f?.len ?? IP_HEADER;
@@ -279,5 +282,73 @@ function vxlanBytes(e: FrameEvent, ip: Ipv4Header, sport: number, dport: number,
   put32(b, u + 12, (vni << 8) >>> 0);
   b.set(innerBytes, u + UDP_VXLAN);
   put16(b, u + 6, inetChecksum(b, u, u + udpLen, pseudoSum(ip, udpLen)) || 0xffff);
+  return b;
+}
+
+/**
+ * Bytes standing for what WireGuard encrypted: the same for the same message (a hash of the packet
+ * id, counter and position), never the plaintext, which no capture shows without the keys.
+ */
+function opaque(b: Uint8Array, from: number, to: number, seed: number): void {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (let i = from; i < to; i++) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    h = (h ^ (h >>> 12) ^ i) >>> 0;
+    b[i] = h & 255;
+  }
+}
+
+function put32le(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 255;
+  b[at + 1] = (v >>> 8) & 255;
+  b[at + 2] = (v >>> 16) & 255;
+  b[at + 3] = (v >>> 24) & 255;
+}
+
+/**
+ * A WireGuard datagram (drivers/net/wireguard/messages.h, little-endian fields): Ethernet, the outer
+ * IPv4 header (no DF), UDP with its checksum (udp_tunnel_xmit_skb computes one), then the message:
+ * a handshake initiation (type 1, sender index, then 140 bytes of ephemeral key, encrypted static
+ * key and timestamp, mac1, and mac2 all zero without a cookie), a response (type 2, sender and
+ * receiver indices, 80 bytes of key material and macs) or transport data (type 4, receiver index,
+ * 64-bit counter, then ciphertext and the 16-byte tag). What follows the header is opaque bytes, as
+ * on the wire: the plaintext is never written. A fragment carries its slice of the datagram.
+ */
+function wireguardBytes(e: FrameEvent, ip: Ipv4Header, sport: number, dport: number, w: WireguardHeader): Uint8Array {
+  const udpLen = 8 + w.len;
+  const whole = new Uint8Array(udpLen);
+  put16(whole, 0, sport);
+  put16(whole, 2, dport);
+  put16(whole, 4, udpLen);
+  const m = 8;
+  const seed = (e.pkt * 0x01000193) ^ (w.counter ?? 0) ^ (w.sender ?? 0);
+  if (w.type === 'initiation') {
+    put32le(whole, m, 1);
+    put32le(whole, m + 4, w.sender ?? 0);
+    // Ephemeral key, encrypted static key and timestamp, mac1: opaque; mac2 (the last 16 bytes) zero.
+    opaque(whole, m + 8, m + w.len - 16, seed);
+  } else if (w.type === 'response') {
+    put32le(whole, m, 2);
+    put32le(whole, m + 4, w.sender ?? 0);
+    put32le(whole, m + 8, w.receiver ?? 0);
+    opaque(whole, m + 12, m + w.len - 16, seed);
+  } else {
+    put32le(whole, m, 4);
+    put32le(whole, m + 4, w.receiver ?? 0);
+    const counter = w.counter ?? 0;
+    put32le(whole, m + 8, counter >>> 0);
+    put32le(whole, m + 12, Math.floor(counter / 2 ** 32) >>> 0);
+    opaque(whole, m + 16, m + w.len, seed);
+  }
+  const datagram = IP_HEADER + udpLen;
+  put16(whole, 6, inetChecksum(whole, 0, udpLen, pseudoSum(ip, udpLen)) || 0xffff);
+  const len = e.len ?? datagram;
+  const from = ip.fragOffset ?? 0;
+  const b = new Uint8Array(ETH_HEADER + len);
+  putMac(b, 0, e.eth.dst);
+  putMac(b, 6, e.eth.src);
+  put16(b, 12, 0x0800);
+  ipHeader(b, ETH_HEADER, ip, len, e.pkt | 0x4000, false);
+  b.set(whole.subarray(from, from + len - IP_HEADER), ETH_HEADER + IP_HEADER);
   return b;
 }

@@ -6,7 +6,7 @@ import { concatBytes } from './bytes';
 /*
  * A journey as a pcapng capture (draft-ietf-opsawg-pcapng): a Section Header Block, one Interface
  * Description Block per interface the journey's frames were seen on (named `pod1/eth0`, as
- * `tcpdump -i` in that namespace), and one Enhanced Packet Block per frame event, with its
+ * `tcpdump -i` in that namespace; LINKTYPE_ETHERNET, or LINKTYPE_RAW for a WireGuard device), and one Enhanced Packet Block per frame event, with its
  * direction (epb_flags) and a comment (opt_comment) such as the narrator's sentence. Timestamps
  * are in nanoseconds (if_tsresol 9) from `startMs`, the journey's virtual clock added to it.
  */
@@ -24,6 +24,9 @@ const IF_DESCRIPTION = 3;
 const IF_TSRESOL = 9;
 const EPB_FLAGS = 2;
 const LINKTYPE_ETHERNET = 1;
+/** A device without a link-layer header (WireGuard's): the IP packet alone, as tcpdump captures it there. */
+const LINKTYPE_RAW = 101;
+const ETH_HEADER = 14;
 /** epb_flags bits 0-1: 01 inbound, 10 outbound. */
 const INBOUND = 1;
 const OUTBOUND = 2;
@@ -102,14 +105,15 @@ export function journeyPcapng(events: readonly HopEvent[], opts: PcapngOptions):
       ids.set(key, id);
       const idb = new Uint8Array(8);
       const v = new DataView(idb.buffer);
-      v.setUint16(0, LINKTYPE_ETHERNET, true);
+      v.setUint16(0, e.raw ? LINKTYPE_RAW : LINKTYPE_ETHERNET, true);
       v.setUint32(4, 262144, true);
       const desc = opts.describe?.(e.ns, e.iface) ?? null;
       const idbOpts = [option(IF_NAME, text.encode(key)), option(IF_TSRESOL, new Uint8Array([9]))];
       if (desc) idbOpts.push(option(IF_DESCRIPTION, text.encode(desc)));
       parts.push(block(IDB, idb, idbOpts));
     }
-    const bytes = frameBytes(e, facts);
+    // A raw frame's bytes are the IP packet: the all-zero Ethernet header the event keeps is not on the wire.
+    const bytes = e.raw ? frameBytes(e, facts).subarray(ETH_HEADER) : frameBytes(e, facts);
     const body = new Uint8Array(20 + bytes.length);
     const v = new DataView(body.buffer);
     const ts = startNs + BigInt(Math.round(e.t));

@@ -15,7 +15,8 @@ function time(ns: number): string {
 
 /** A frame in tcpdump's `-e -n` style. */
 export function tcpdumpLine(f: Frame): string {
-  const l2 = `${f.eth.src} > ${f.eth.dst}`;
+  // A device without a link-layer header (WireGuard's, LINKTYPE_RAW) shows the IP packet alone.
+  const l2 = f.raw ? 'raw' : `${f.eth.src} > ${f.eth.dst}`;
   if (f.arp) {
     const a = f.arp;
     return a.op === 'request'
@@ -38,9 +39,19 @@ export function tcpdumpLine(f: Frame): string {
   }
   // tcpdump -e -n decodes port 4789 as VXLAN by itself (8472 with -T vxlan), then the inner frame.
   if (f.udp && f.vxlan && f.inner) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: VXLAN, flags [I] (0x08), vni ${f.vxlan.vni}: ${tcpdumpLine(f.inner)}`;
+  // WireGuard: only the message's header is readable; after it, ciphertext (Wireshark's wg dissector reads as much).
+  if (f.udp && f.wireguard) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP, length ${f.wireguard.len}: ${wgLine(f.wireguard)}`;
   if (f.udp) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP`;
   if (f.tcp) return `${head}: ${ip.src}.${f.tcp.sport} > ${ip.dst}.${f.tcp.dport}: Flags [${f.tcp.flags}]`;
   return `${head}: ${ip.src} > ${ip.dst}`;
+}
+
+/** A WireGuard message's cleartext header, as Wireshark's dissector names its fields. */
+function wgLine(w: NonNullable<Frame['wireguard']>): string {
+  const hex = (n: number | undefined): string => `0x${(n ?? 0).toString(16).padStart(8, '0')}`;
+  if (w.type === 'initiation') return `WireGuard Handshake Initiation, sender ${hex(w.sender)}`;
+  if (w.type === 'response') return `WireGuard Handshake Response, sender ${hex(w.sender)}, receiver ${hex(w.receiver)}`;
+  return `WireGuard Transport Data, receiver ${hex(w.receiver)}, counter ${w.counter ?? 0}, ${w.opaque} bytes of ciphertext`;
 }
 
 function unreach(code: number, q: NonNullable<Frame['icmp']>['quote']): string {
@@ -86,6 +97,7 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
         case 'arp-reply': return `bpf ${e.prog} ${e.iface}: arp reply ${e.tpa ?? '?'} is-at ${e.mac ?? '?'}`;
         case 'local-delivery': return `bpf ${e.prog} ${e.iface}: deliver to ${e.pod ?? '?'} (${e.endpoint ?? '?'}), ttl ${e.ttl?.from ?? '?'} → ${e.ttl?.to ?? '?'}`;
         case 'encap': return `bpf ${e.prog} ${e.iface}: tunnel key remote ${e.remote ?? '?'} vni ${e.identity ?? '?'}, redirect to ${e.dev ?? '?'}`;
+        case 'to-wireguard': return `bpf ${e.prog} ${e.iface}: redirect to ${e.dev ?? '?'} (encrypt)`;
         default: return `bpf ${e.prog} ${e.iface}: to stack`;
       }
     case 'ovs': {
@@ -96,6 +108,20 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       if (e.action === 'miss') return `ovs ${e.datapath} miss ${match}: upcall to weaver`;
       if (e.action === 'hit') return `ovs ${e.datapath} hit ${match}, actions:${acts}`;
       return `ovs ${e.datapath} upcall ${match}${e.learned ? ` learn ${e.learned.mac} at ${e.learned.at}` : ''}, ${e.install === true ? 'install' : 'no flow'} actions:${acts}`;
+    }
+    case 'wireguard': {
+      // As `wg show` and the kernel's debug messages name them: peer, indices, counter, sizes.
+      const at = `wireguard ${e.iface} peer ${e.peer} (${e.endpoint})`;
+      // Indices in hex, as Wireshark and the tcpdump line above print them.
+      const ix = (n: number | undefined): string => (n === undefined ? '?' : `0x${n.toString(16).padStart(8, '0')}`);
+      switch (e.action) {
+        case 'stage': return `${at}: no session, packet staged (${e.staged ?? 1} waiting)${e.allowed ? `, allowed-ips ${e.allowed}` : ''}`;
+        case 'initiation': return `${at}: handshake initiation ${e.dir === 'send' ? 'sent' : 'received'}, sender ${ix(e.sender)}`;
+        case 'response': return `${at}: handshake response ${e.dir === 'send' ? 'sent' : 'received'}, sender ${ix(e.sender)} receiver ${ix(e.receiver)}`;
+        case 'session': return `${at}: keypair created, ${e.staged ?? 0} staged packets sent`;
+        case 'encrypt': return `${at}: encrypt ${e.innerLen ?? 0} bytes (padded ${e.padded ?? 0}) allowed-ips ${e.allowed ?? '?'}, receiver ${ix(e.receiver)} counter ${e.counter ?? 0} → ${e.outerLen ?? 0} bytes`;
+        default: return `${at}: decrypt counter ${e.counter ?? 0} → ${e.innerLen ?? 0} bytes, src allowed-ips ${e.allowed ?? 'none'}`;
+      }
     }
     case 'halt':
       return `HALT ${e.reason} budget ${e.limit} reached, ${e.pending} actions left`;

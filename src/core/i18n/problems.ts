@@ -61,6 +61,7 @@ export type ProblemParams = {
   /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
   'link-vxlan': { iface: string; dev: string };
   'link-ovs': { iface: string };
+  'link-wireguard': { iface: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */
@@ -111,6 +112,10 @@ export type ProblemParams = {
   'weave-underlay-mtu': { node: string; mtu: number; dev: string; underlay: number; fits: number };
   /** Design check: `node`'s fastdp VXLAN vport `iface` listens on `port`, where its peers send to `expected`. */
   'weave-port-mismatch': { node: string; iface: string; port: number; expected: number };
+  /** Design check: `node`'s WireGuard device `iface` listens on `port`, where its peers send to `expected` (51871). */
+  'wg-port-mismatch': { node: string; iface: string; port: number; expected: number };
+  /** Design check (warning): `node`'s WireGuard device MTU plus 80 bytes is more than its NIC `dev` carries. */
+  'wg-underlay-mtu': { node: string; iface: string; mtu: number; dev: string; underlay: number; fits: number };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -225,7 +230,8 @@ export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
   | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch' | 'weave-underlay-mtu' | 'weave-port-mismatch'
-  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway';
+  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway'
+  | 'wg-port-mismatch' | 'wg-underlay-mtu';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
@@ -290,6 +296,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
   'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu',
+  'wg-underlay-mtu',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */

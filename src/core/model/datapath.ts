@@ -157,7 +157,7 @@ export function setDatapath(from: Topology, spec: DatapathSpec): Topology {
   if (from.datapath?.cni === 'weave' || spec.cni === 'weave') throw new Error(`datapath-rewire: ${from.datapath?.cni ?? 'bridge'} → ${spec.cni}: use switchDatapath`);
   // Cilium's lab is rebuilt from the bridge mode both ways (model/datapathCilium.ts).
   const t = from.datapath?.cni === 'cilium' ? leaveCilium(from) : from;
-  if (spec.cni === 'cilium') return enterCilium(setDatapath(t, { cni: 'bridge' }), spec.routing);
+  if (spec.cni === 'cilium') return enterCilium(setDatapath(t, { cni: 'bridge' }), spec.routing, spec.wireguard === true);
   const nodes = flannelNodes(t);
   if (spec.cni === 'flannel' && spec.backend === 'host-gw') {
     const first = nodes[0];

@@ -3,7 +3,8 @@ import { lxcHostName } from '../cni/ciliumName';
 import { sha256Hex } from '../cni/sha256';
 import { formatIp, networkOf, parseCidr } from '../net/ipv4';
 import { TopologyEditError } from './editError';
-import type { CiliumRouting, EtherIface, IfaceSpec, MachineSpec, PodSpec, RouteSpec, Topology, VethIface, VxlanIface } from './topology';
+import type { CiliumRouting, EtherIface, IfaceSpec, MachineSpec, PodSpec, RouteSpec, Topology, VethIface, VxlanIface, WireguardIface } from './topology';
+import { WG_DEV, WG_PORT, wgMtu } from './wireguard';
 
 /*
  * Cilium as a lab's datapath, as pure transforms (the engine runs its eBPF: sim/bpfCilium.ts).
@@ -123,8 +124,12 @@ export function ciliumPod(p: PodSpec, lxc: string, router: string): PodSpec {
   return { ...p, interfaces, routes: [{ dst: `${router}/32`, dev }, { dst: 'default', via: router, dev }] };
 }
 
-/** The node devices Cilium creates: cilium_host/cilium_net, and cilium_vxlan in tunnel mode. */
-function nodeDevices(n: CiliumNode, routing: CiliumRouting): IfaceSpec[] {
+/**
+ * The node devices Cilium creates: cilium_host/cilium_net, cilium_vxlan in tunnel mode, and with
+ * WireGuard cilium_wg0 (model/wireguard.ts: MTU the NIC's minus 80, rp_filter off, cil_from_wireguard
+ * at its tc ingress).
+ */
+function nodeDevices(n: CiliumNode, routing: CiliumRouting, wireguard: boolean): IfaceSpec[] {
   const devs: IfaceSpec[] = [
     { kind: 'veth', name: CILIUM_HOST, mac: seededMac(`${CILIUM_HOST}/${n.name}`), addresses: [`${n.router}/32`], peer: { ns: n.name, iface: CILIUM_NET } },
     { kind: 'veth', name: CILIUM_NET, mac: seededMac(`${CILIUM_NET}/${n.name}`), peer: { ns: n.name, iface: CILIUM_HOST } },
@@ -136,6 +141,13 @@ function nodeDevices(n: CiliumNode, routing: CiliumRouting): IfaceSpec[] {
     };
     devs.push(vx);
   }
+  if (wireguard) {
+    const wg: WireguardIface = {
+      kind: 'wireguard', name: WG_DEV, mac: '00:00:00:00:00:00', mtu: wgMtu(n.nic.mtu ?? 1500), listenPort: WG_PORT,
+      sysctls: { rp_filter: 0 }, bpf: { prog: 'cil_from_wireguard' },
+    };
+    devs.push(wg);
+  }
   return devs;
 }
 
@@ -145,9 +157,9 @@ function nodeDevices(n: CiliumNode, routing: CiliumRouting): IfaceSpec[] {
  * their names, addresses and MACs but become /32s behind the router IP. The lab must not be under
  * Cilium already (setDatapath leaves it first). Throws TopologyEditError `cilium-native-no-l2`
  * when native routing is asked of nodes that share no segment (auto-direct-node-routes routes via
- * the other node's own address).
+ * the other node's own address). `wireguard`: transparent encryption on (cilium_wg0 on each node).
  */
-export function enterCilium(t: Topology, routing: CiliumRouting): Topology {
+export function enterCilium(t: Topology, routing: CiliumRouting, wireguard = false): Topology {
   const nodes = ciliumNodes(t);
   if (routing === 'native') {
     const first = nodes[0];
@@ -178,7 +190,7 @@ export function enterCilium(t: Topology, routing: CiliumRouting): Topology {
     if (routing === 'native') for (const o of nodes) if (o !== n) routes.push({ dst: o.podCidr, via: o.ip, dev: n.nic.name });
     const out: MachineSpec = {
       ...m,
-      interfaces: [...interfaces, ...nodeDevices(n, routing), ...lxcs],
+      interfaces: [...interfaces, ...nodeDevices(n, routing, wireguard), ...lxcs],
       sysctls: { ...m.sysctls, ip_forward: true },
       cni: { ...m.cni, podCidr: n.podCidr },
       pods: newPods,
@@ -188,7 +200,7 @@ export function enterCilium(t: Topology, routing: CiliumRouting): Topology {
     if (out.neighbours) out.neighbours = out.neighbours.filter((x) => !gone.has(x.dev));
     return out;
   });
-  return { ...t, machines, datapath: { cni: 'cilium', routing } };
+  return { ...t, machines, datapath: wireguard ? { cni: 'cilium', routing, wireguard } : { cni: 'cilium', routing } };
 }
 
 /**
@@ -203,7 +215,7 @@ export function leaveCilium(t: Topology): Topology {
     const n = nodes.find((x) => x.name === m.name);
     if (!n || !m.interfaces.some((i) => i.name === CILIUM_HOST)) return m;
     const prefix = n.podCidr.split('/')[1] ?? '24';
-    const cilium = new Set([CILIUM_HOST, CILIUM_NET, CILIUM_VXLAN, ...m.interfaces.filter((i) => i.bpf?.prog === 'cil_from_container').map((i) => i.name)]);
+    const cilium = new Set([CILIUM_HOST, CILIUM_NET, CILIUM_VXLAN, WG_DEV, ...m.interfaces.filter((i) => i.bpf?.prog === 'cil_from_container').map((i) => i.name)]);
     const hostEnds: IfaceSpec[] = [];
     const pods = (m.pods ?? []).map((p): PodSpec => {
       const podEnd = p.interfaces.find((i): i is VethIface => i.kind === 'veth' && i.peer.ns === m.name);

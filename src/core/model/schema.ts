@@ -143,6 +143,7 @@ const ifaceBase = {
     z.strictObject({ prog: z.literal('cil_from_container'), identity: intIn(0, 4294967295) }),
     z.strictObject({ prog: z.literal('cil_from_overlay') }),
     z.strictObject({ prog: z.literal('cil_from_netdev') }),
+    z.strictObject({ prog: z.literal('cil_from_wireguard') }),
   ])),
   // The OVS datapath this device is a vport of (topology.ts IfaceBase.vport; Weave Net's fastdp).
   vport: z.optional(z.string()),
@@ -161,8 +162,11 @@ const vxlanSchema = z.strictObject({
 // An Open vSwitch kernel datapath (topology.ts OvsDatapathIface).
 const ovsSchema = z.strictObject({ kind: z.literal('openvswitch'), ...ifaceBase });
 
-/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device or an OVS datapath, told apart by `kind`. */
-export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema]);
+// A WireGuard device (topology.ts WireguardIface): layer 3, so its MAC is the all-zero `link/none`.
+const wireguardSchema = z.strictObject({ kind: z.literal('wireguard'), ...ifaceBase, mac: anyMac, listenPort: intIn(1, 65535) });
+
+/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device, an OVS datapath or a WireGuard device, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema, wireguardSchema]);
 
 export const routeSchema = z.strictObject({
   dst: routeDst,
@@ -236,7 +240,7 @@ export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
-  z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']) }),
+  z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']), wireguard: z.optional(z.boolean()) }),
   z.strictObject({ cni: z.literal('weave') }),
 ]);
 

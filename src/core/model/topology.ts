@@ -1,3 +1,5 @@
+import type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium';
+
 /**
  * The topology a user edits and the engine runs: plain JSON-serialisable data.
  *
@@ -41,7 +43,7 @@ export interface NamespaceSysctls {
 }
 
 /** Fields every interface has. */
-interface IfaceBase {
+export interface IfaceBase {
   /** Interface name inside its namespace, e.g. `eth0`, `cni0`, `veth-pod1`. */
   name: string;
   /**
@@ -70,17 +72,6 @@ interface IfaceBase {
    */
   vport?: string;
 }
-
-/**
- * Cilium's tc ingress programs (Documentation/network/ebpf/intro.rst; bpf/bpf_lxc.c, bpf_overlay.c,
- * bpf_host.c), as the engine runs them (sim/bpfCilium.ts): `cil_from_container` on a pod's host-side
- * `lxc*` veth, with the pod's security identity (the number policy and the tunnel's VNI carry);
- * `cil_from_overlay` on `cilium_vxlan`; `cil_from_netdev` on the node's NIC (native routing).
- */
-export type BpfAttach =
-  | { prog: 'cil_from_container'; identity: number }
-  | { prog: 'cil_from_overlay' }
-  | { prog: 'cil_from_netdev' };
 
 /** One end of a veth pair; `peer` names the other end. Both ends must name each other. */
 export interface VethIface extends IfaceBase {
@@ -138,8 +129,10 @@ export interface OvsDatapathIface extends IfaceBase {
   kind: 'openvswitch';
 }
 
+export type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium';
+
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface | WireguardIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -358,6 +351,12 @@ export type DatapathSpec =
       cni: 'cilium';
       /** `routing-mode`: `tunnel` (cilium_vxlan, Cilium's default) or `native` (the nodes route pod subnets; auto-direct-node-routes). */
       routing: CiliumRouting;
+      /**
+       * Transparent encryption with WireGuard (`encryption.type=wireguard`, model/wireguard.ts): each
+       * node has `cilium_wg0` and pod traffic between nodes leaves as UDP 51871 datagrams; in tunnel
+       * mode the VXLAN datagram is what gets encrypted (Cilium ≥ 1.15). Absent: off.
+       */
+      wireguard?: boolean;
     }
   | {
       /**
@@ -374,9 +373,6 @@ export type DatapathSpec =
  * modelled: the engine has no IPIP device.
  */
 export type CalicoEncapsulation = 'none' | 'vxlan';
-
-/** Cilium's routing modes (docs.cilium.io network/concepts/routing). */
-export type CiliumRouting = 'tunnel' | 'native';
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';

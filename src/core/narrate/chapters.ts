@@ -96,6 +96,11 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       if (iface.kind === 'veth' && iface.peerNs !== undefined && places[iface.peerNs]?.pod) {
         push(i, { kind: 'enter-root', ns: e.ns, iface: e.iface });
         inRoot = e.ns;
+      } else if (iface.kind === 'ether' && e.wireguard) {
+        // The packet comes in encrypted: the datagram is for this machine, whose WireGuard device decrypts it.
+        const d = events.slice(i).find((x) => x.type === 'wireguard' && x.action === 'decrypt' && x.ns === e.ns && x.pkt === main);
+        push(i, { kind: 'decrypt', ns: e.ns, iface: e.iface, dev: d?.type === 'wireguard' ? d.iface : '?' });
+        inRoot = e.ns;
       } else if (iface.kind === 'ether' && e.vxlan) {
         // The packet comes in wrapped: the datagram is for this machine, whose VXLAN device unwraps it.
         const d = events.slice(i).find((x) => x.type === 'vxlan' && x.action === 'decap' && x.ns === e.ns && x.pkt === main);
@@ -118,6 +123,13 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'encap', ns: e.ns, dev: e.iface, remote: e.remote, port: e.port, vni: e.vni });
       continue;
     }
+    // WireGuard takes the packet: the chapter starts where it waits for a handshake, or is encrypted at once.
+    if (e.type === 'wireguard' && (e.action === 'stage' || (e.action === 'encrypt' && last()?.kind !== 'encrypt'))) {
+      const enc = events.slice(i).find((x) => x.type === 'wireguard' && x.action === 'encrypt' && x.ns === e.ns && x.pkt === main);
+      const tunnel = events.slice(Math.max(0, i - 2), i).some((x) => x.type === 'frame' && x.pkt === main && x.iface === e.iface && x.vxlan !== undefined);
+      push(i, { kind: 'encrypt', ns: e.ns, dev: e.iface, peer: e.peer, handshake: e.action === 'stage', outerLen: enc?.type === 'wireguard' ? (enc.outerLen ?? 0) : 0, tunnel });
+      continue;
+    }
     // Weave's OVS datapath: weaver's answer to the first packet's flow miss, or a flow it hits.
     if (e.type === 'ovs' && e.pkt === main && e.action !== 'miss') {
       const o = e.out?.[0];
@@ -135,7 +147,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     }
     if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {
       const l = last();
-      if (iface.kind === 'ether' && (l?.kind === 'route' || l?.kind === 'encap') && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
+      if (iface.kind === 'ether' && (l?.kind === 'route' || l?.kind === 'encap' || l?.kind === 'encrypt') && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
       else if (iface.kind === 'veth' && iface.peerNs !== undefined && iface.peerNs !== src && places[iface.peerNs]?.pod && l?.kind !== 'into-pod') {
         push(i, { kind: 'into-pod', ns: e.ns, iface: e.iface, pod: iface.peerNs });
       }

@@ -31,6 +31,8 @@ export const DROP_FN: Record<DropEvent['reason'], string> = {
   'vxlan-no-remote': 'vxlan_xmit',
   'vxlan-vni-unknown': 'vxlan_rcv',
   'bpf-ttl': 'ipv4_l3',
+  'wg-no-peer': 'wg_xmit',
+  'wg-unallowed-src': 'wg_packet_consume_data_done',
 };
 
 /** Where a packet to a broadcast address is left unanswered, by protocol. */

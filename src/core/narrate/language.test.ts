@@ -71,6 +71,9 @@ const LATIN_OK = new Set([
   'weave', 'net', 'weaver', 'open', 'vswitch', 'ovs', 'datapath', 'vport', 'fastdp', 'upcall', 'set', 'tunnel', 'short', 'id',
   'vxlan-6784', 'vethwe-bridge', 'vethwe-datapath', 'router', 'fastdp.go', 'not', 'a', 'real', 'broadcast', 'so', 'don\'t', 'create', 'flow', 'rule', 'esp',
   'extractpeers', 'tunnelidfor',
+  // WireGuard by its name, its peers' AllowedIPs, the Noise IK handshake, its cipher and tag, tcpdump's
+  // link type of a device without Ethernet, and the CiliumNode annotation that carries a node's key.
+  'wireguard', 'allowedips', 'noise', 'ik', 'chacha20-poly1305', 'poly1305', 'link-type', 'raw', 'network.cilium.io', 'wg-pub-key',
 ]);
 /** Names of the lab and identifiers (sysctls, kernel functions) are not words to translate. */
 const IDENT = /^(pod\d+|node\d+|router|cni0|eth\d+|veth-\S+|lxc[0-9a-f]{12}|vethwepl[0-9a-z]{1,7}|lan\d*|[a-z0-9]+(_[a-z0-9]+)+|net\.ipv4\.\S+)$/i;

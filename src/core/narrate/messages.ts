@@ -1,4 +1,4 @@
-import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState, OvsEvent } from '../events';
+import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState, OvsEvent, WgEvent } from '../events';
 
 /*
  * What the narrator can say about one event, as plain data: a kind and the facts its sentence
@@ -7,7 +7,7 @@ import type { BpfEvent, DropEvent, DropReason, Frame, IpProto, NeighState, OvsEv
  */
 
 /** Headers a summary can describe (a frame, or a packet before it has an Ethernet header). */
-export type Headers = Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'arp'>;
+export type Headers = Pick<Frame, 'ipv4' | 'icmp' | 'udp' | 'tcp' | 'arp' | 'wireguard'>;
 
 /** Who set a VXLAN packet's tunnel key on a collect_md device: Cilium's eBPF, Weave's OVS flow; null: the device's FDB. */
 export type TunnelKeyer = 'bpf' | 'ovs' | null;
@@ -37,6 +37,14 @@ export type Msg =
     k: 'ovs'; node: string; datapath: string; iface: string; action: OvsEvent['action']; src: string; dst: string; broadcast: boolean;
     tunnel: { vni: number; src: string; srcPeer: number; dstPeer: number } | null; learnedMac: string; learnedAt: string; install: boolean; flood: boolean;
     outs: { port: string; peer: string; dst: string; vni: number; srcPeer: number; dstPeer: number }[];
+  }
+  // WireGuard (sim/wireguard.ts): the plain packet leaving into or coming out of cilium_wg0 (no Ethernet), and the device's work.
+  /** `tunnel`: the packet is a VXLAN datagram (tunnel mode encrypts after encapsulating). */
+  | { k: 'out-wg'; ns: string; iface: string; f: Headers; tunnel: boolean }
+  | { k: 'in-wg'; ns: string; iface: string; f: Headers; tunnel: boolean }
+  | {
+    k: 'wg'; ns: string; iface: string; action: WgEvent['action']; dir: 'send' | 'receive' | null; peer: string; endpoint: string; allowed: string;
+    sender: number; receiver: number; counter: number; innerLen: number; padded: number; outerLen: number; mtu: number; staged: number; tunnel: boolean;
   }
   /** A frame received on a vport of an OVS datapath: the datapath takes it, not the stack. */
   | { k: 'in-vport'; ns: string; iface: string; datapath: string; f: Headers }

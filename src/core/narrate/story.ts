@@ -33,6 +33,13 @@ export type ChapterFacts =
   /** A machine takes a VXLAN datagram in on `iface`, and its VXLAN device `dev` unwraps the packet. */
   | { kind: 'decap'; ns: string; iface: string; dev: string }
   /**
+   * WireGuard device `dev` encrypts the packet (a VXLAN datagram when `tunnel`) for `peer`, after a
+   * handshake when `handshake` (no session yet), into a UDP datagram of `outerLen` bytes.
+   */
+  | { kind: 'encrypt'; ns: string; dev: string; peer: string; handshake: boolean; outerLen: number; tunnel: boolean }
+  /** A machine takes a WireGuard datagram in on `iface`, and its WireGuard device `dev` decrypts the packet. */
+  | { kind: 'decrypt'; ns: string; iface: string; dev: string }
+  /**
    * Weave's OVS datapath `datapath` decides on the first packet: weaver answers its upcall and
    * installs a flow (`upcall`), or a flow it installed earlier matches (`hit`); `peer` and `vni`
    * when the frame goes into the tunnel, `port` the local vport otherwise.

@@ -3,7 +3,7 @@ import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
-import { bpfMessage, keyedBefore } from './tellBpf';
+import { bpfMessage, keyedBefore, wgMessage } from './tellBpf';
 import { ovsMessage, vportAfter } from './tellOvs';
 import { BROADCAST_FN, DROP_FN } from './dropFns';
 
@@ -159,6 +159,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
+  if (iface?.kind === 'wireguard') return { k: e.dir === 'out' ? 'out-wg' : 'in-wg', ns: e.ns, iface: e.iface, f, tunnel: e.vxlan !== undefined };
   if (e.dir === 'out') {
     if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
@@ -374,6 +375,8 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
     case 'bpf':
       return bpfMessage(e);
+    case 'wireguard':
+      return wgMessage(result, e, index);
     case 'ovs':
       return ovsMessage(e);
     case 'halt':

@@ -36,6 +36,35 @@ export function seedCiliumNative(): Topology {
   };
 }
 
+/**
+ * `seed-cilium-wireguard`: tunnel mode with transparent encryption (model/wireguard.ts): cilium_wg0
+ * on each node; the VXLAN datagram is encrypted into a UDP 51871 datagram before it leaves.
+ */
+export function seedCiliumWireguard(): Topology {
+  const t = setDatapath(seedNodesOnly(), { cni: 'cilium', routing: 'tunnel', wireguard: true });
+  return {
+    ...t,
+    name: 'seed-cilium-wireguard',
+    description: {
+      en: 'The seed\'s two nodes under Cilium in tunnel mode with WireGuard: each node has cilium_wg0 (UDP 51871, MTU 1420); eBPF at eth0 hands every VXLAN datagram to it, and only an encrypted UDP datagram crosses the segment.',
+      ru: 'Две ноды исходного стенда под Cilium в туннельном режиме с WireGuard: у каждой ноды есть устройство cilium_wg0 (UDP 51871, MTU 1420); программа eBPF на интерфейсе eth0 передаёт ему каждую датаграмму VXLAN, и по сегменту идёт только зашифрованная датаграмма UDP.',
+    },
+  };
+}
+
+/** `seed-cilium-native-wireguard`: native routing with WireGuard: the pod's own packet is encrypted. */
+export function seedCiliumNativeWireguard(): Topology {
+  const t = setDatapath(seedNodesOnly(), { cni: 'cilium', routing: 'native', wireguard: true });
+  return {
+    ...t,
+    name: 'seed-cilium-native-wireguard',
+    description: {
+      en: 'The seed\'s two nodes under Cilium with native routing and WireGuard: the kernel routes the pod\'s packet towards the other node, eBPF at eth0 hands it to cilium_wg0, whose peer for that node lists the node\'s pods in its AllowedIPs.',
+      ru: 'Две ноды исходного стенда под Cilium без туннеля и с WireGuard: ядро направляет пакет пода к соседней ноде, программа eBPF на интерфейсе eth0 передаёт его устройству cilium_wg0, у которого в AllowedIPs пира этой ноды перечислены её поды.',
+    },
+  };
+}
+
 export const CILIUM_SCENARIOS: readonly Scenario[] = [
   {
     id: 'cilium-cold-ping-pod1-pod3',
@@ -76,5 +105,25 @@ export const CILIUM_SCENARIOS: readonly Scenario[] = [
     topology: seedCiliumNative,
     journey: { from: 'pod1', to: 'pod3' },
     unrecorded: 'ebpf',
+  },
+  {
+    id: 'cilium-wireguard-cold-ping-pod1-pod3',
+    title: {
+      en: 'Cilium (tunnel) + WireGuard: first ping pod1 → pod3: a handshake (148 + 92 bytes), then the VXLAN datagram leaves encrypted in UDP 51871',
+      ru: 'Cilium (туннель) + WireGuard: первый ping pod1 → pod3: сначала рукопожатие (148 + 92 байта), затем датаграмма VXLAN уходит зашифрованной в UDP 51871',
+    },
+    topology: seedCiliumWireguard,
+    journey: { from: 'pod1', to: 'pod3' },
+    unrecorded: 'wireguard',
+  },
+  {
+    id: 'cilium-native-wireguard-cold-ping-pod1-pod3',
+    title: {
+      en: 'Cilium, native routing + WireGuard: first ping pod1 → pod3: the pod\'s packet waits for the handshake, then crosses encrypted in UDP 51871',
+      ru: 'Cilium без туннеля + WireGuard: первый ping pod1 → pod3: пакет пода ждёт рукопожатия, затем идёт между нодами зашифрованным в UDP 51871',
+    },
+    topology: seedCiliumNativeWireguard,
+    journey: { from: 'pod1', to: 'pod3' },
+    unrecorded: 'wireguard',
   },
 ];

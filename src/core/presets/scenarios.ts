@@ -25,10 +25,12 @@ export interface Scenario {
   /**
    * Why the kernel lab cannot record this scenario, when it cannot: `ebpf`, the datapath is eBPF
    * programs (Cilium's) that the recorder's namespaces do not load; `ovs`, it is an Open vSwitch
-   * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills. Such a
+   * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills; `wireguard`,
+   * it needs WireGuard devices (Cilium's transparent encryption), which this kernel lab cannot create
+   * (no wireguard module), besides Cilium's eBPF. Such a
    * scenario has no fixture (a test checks), and its engine frames rest on the cited sources instead.
    */
-  unrecorded?: 'ebpf' | 'ovs';
+  unrecorded?: 'ebpf' | 'ovs' | 'wireguard';
 }
 
 /** The seed lab with the router's `send_redirects` left at the Linux default (on). */

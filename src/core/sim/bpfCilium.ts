@@ -172,17 +172,23 @@ export function bpfIngress(sim: Sim, dev: Iface, frame: WireFrame): boolean {
     emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, identity: attach.identity });
     return false;
   }
-  // cil_from_overlay and cil_from_netdev: deliver to a local endpoint, or leave it to the stack.
+  // cil_from_overlay, cil_from_netdev and cil_from_wireguard: deliver to a local endpoint, or leave it to the stack.
   if (!frame.ipv4) return false;
   const ep = cache.get(frame.d);
   // The tunnel key's VNI is the sender's identity; the ipcache entry of the source says the same.
-  const identity = attach.prog === 'cil_from_overlay' ? cache.get(frame.s)?.identity : undefined;
+  // cil_from_wireguard's resolve_srcid_ipv4 finds it in the ipcache by the source address.
+  const identity = attach.prog === 'cil_from_overlay' || attach.prog === 'cil_from_wireguard' ? cache.get(frame.s)?.identity : undefined;
   if (ep && ep.node === dev.ns.name) {
     localDelivery(sim, dev, frame, ep, identity);
     return true;
   }
   emit(sim, dev, { action: 'to-stack', pkt: frame.pkt, ...(identity !== undefined ? { identity } : {}) });
   return false;
+}
+
+/** The Cilium endpoint (pod, node, lxc, identity) that has address `ip` (numeric), from the lab's ipcache. */
+export function ciliumEndpoint(index: TopologyIndex, ip: number): Readonly<Endpoint> | undefined {
+  return ipcacheOf(index).get(ip);
 }
 
 /** Exported for tests: whether an address is a Cilium endpoint of the lab, and of which pod. */

@@ -92,6 +92,8 @@ export interface CompiledNs {
   fdb: { mac: string; dev: string; dst: number; dstText: string }[];
   ipForward: boolean;
   defaultTtl: number;
+  /** Whether the namespace has a WireGuard device (Cilium's cil_to_netdev then watches its NICs, sim/wireguard.ts). */
+  hasWireguard: boolean;
   listeners: Set<string>;
   /** The namespace's tables before anything happens (shared; never mutate). */
   tables: NsTables;
@@ -230,6 +232,7 @@ export function compileNs(spec: NamespaceSpec): CompiledNs {
     fdb,
     ipForward: spec.sysctls?.ip_forward ?? false,
     defaultTtl: spec.sysctls?.ip_default_ttl ?? 64,
+    hasWireguard: spec.interfaces.some((i) => i.kind === 'wireguard'),
     listeners: new Set((spec.listeners ?? []).map((l) => `${l.proto}/${l.port}`)),
     tables: initialTables(ifaces, routes, localRoutes, permanent),
   };

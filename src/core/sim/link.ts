@@ -8,6 +8,7 @@ import type { WireFrame } from './packet';
 import { vxlanXmit, type TunnelKey } from './vxlan';
 import { bpfIngress } from './bpfCilium';
 import { ovsReceive } from './ovs';
+import { wgEgress, wgXmit } from './wireguard';
 import { hearQuietly, portPath } from './hear';
 import type { Bridge, Iface, PortRef, Segment } from './world';
 
@@ -22,7 +23,22 @@ import type { Bridge, Iface, PortRef, Segment } from './world';
  * objects are shared with the frame and with the other events of its journey: nothing mutates a
  * header once a frame carries it (forwarding copies the packet to change its TTL, see withTtl).
  */
-function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
+export function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
+  if (dev.kind === 'wireguard') {
+    // No link-layer header on a WireGuard device (LINKTYPE_RAW): the IP packet alone, marked raw.
+    const { eth, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
+    const layers: Frame = { eth };
+    if (ipv4) layers.ipv4 = ipv4;
+    if (icmp) layers.icmp = icmp;
+    if (udp) layers.udp = udp;
+    if (tcp) layers.tcp = tcp;
+    if (encap?.vxlan) {
+      layers.vxlan = encap.vxlan;
+      layers.inner = encap.inner;
+    }
+    sim.emit({ type: 'frame', ns: dev.ns.name, iface: dev.name, dir, wire, kind, pkt, ...layers, raw: true, len, df, seq: sim.seq, t: sim.now });
+    return;
+  }
   logFrame(sim, dev.ns.name, dev.name, dir, wire, f);
 }
 
@@ -30,10 +46,14 @@ function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: Wir
 function logFrame(sim: Sim, ns: string, iface: string, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
   let e: FrameEvent;
-  if (encap) {
+  if (encap?.vxlan) {
     // A VXLAN datagram: its outer layers, then the VXLAN header and the frame it carries.
     const { vxlan, inner } = encap;
     e = ipv4 && udp ? { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, vxlan, inner, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
+  } else if (encap?.wireguard) {
+    // A WireGuard datagram: its outer layers and the message's cleartext header; the rest is ciphertext.
+    const wireguard = encap.wireguard;
+    e = ipv4 && udp ? { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, wireguard, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
   } else if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, len, df, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, len, df, seq: sim.seq, t: sim.now };
@@ -87,6 +107,12 @@ function crossing(sim: Sim, frame: WireFrame, ns: string, bridge: string, iface:
 
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports, a VXLAN device to its remote VTEP. */
 export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
+  // Cilium's cil_to_netdev at a NIC's tc egress may hand the frame to WireGuard before tcpdump's tap.
+  if (dev.kind === 'ether' && dev.ns.hasWireguard && wgEgress(sim, dev, frame)) return;
+  if (dev.kind === 'wireguard') {
+    wgXmit(sim, dev, frame);
+    return;
+  }
   const wire = sim.nextWire();
   if (dev.kind === 'vxlan') {
     emitFrame(sim, dev, 'out', wire, frame);

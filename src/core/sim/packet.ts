@@ -1,4 +1,4 @@
-import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader, VxlanHeader } from '../events';
+import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader, VxlanHeader, WireguardHeader } from '../events';
 import type { Sim } from './engine';
 import { tcpConnect } from './transport';
 
@@ -24,7 +24,7 @@ export interface Packet {
   /** IP total length in bytes (header included) and the Don't Fragment bit. */
   len: number;
   df: boolean;
-  /** A VXLAN datagram: the frame it carries (sim/vxlan.ts); undefined for any other packet. */
+  /** A VXLAN or WireGuard datagram: what it carries (sim/vxlan.ts, sim/wireguard.ts); undefined for any other packet. */
   encap: Encap | undefined;
 }
 
@@ -33,10 +33,26 @@ export interface Packet {
  * events show it (`inner`, plain layers) and once as the engine runs it (`frame`, for decapsulation).
  * Built once by the encapsulating device and shared by every event of the datagram; never changed.
  */
-export interface Encap {
+export type Encap = VxlanEncap | WgEncap;
+
+/** A VXLAN datagram's payload: see Encap. */
+export interface VxlanEncap {
   vxlan: VxlanHeader;
   inner: Frame;
   frame: WireFrame;
+  wireguard?: undefined;
+}
+
+/**
+ * A WireGuard datagram's payload (sim/wireguard.ts): the message's cleartext header, and for a data
+ * message the frame it encrypts, which only the receiving device reads back (events never show it:
+ * on the wire it is ciphertext). Handshake messages carry no frame.
+ */
+export interface WgEncap {
+  wireguard: WireguardHeader;
+  frame: WireFrame | undefined;
+  vxlan?: undefined;
+  inner?: undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
 import { vxlanRcv } from './vxlan';
+import { wgRcv } from './wireguard';
 import { lookupRoute, type Ns } from './world';
 
 /*
@@ -166,6 +167,8 @@ export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false):
   if (udp) {
     // A VXLAN device's socket takes datagrams to its port (vxlan_rcv).
     if (p.encap && vxlanRcv(sim, ns, p)) return;
+    // A WireGuard device's socket takes datagrams to its listen port (wg_receive).
+    if (p.encap?.wireguard && wgRcv(sim, ns, p)) return;
     if (ns.listeners.has(`udp/${udp.dport}`)) {
       emitDeliver(sim, ns, p, 'udp');
       return;

@@ -89,16 +89,16 @@ function plainFrame(f: WireFrame): Frame {
   if (f.icmp) out.icmp = f.icmp;
   if (f.udp) out.udp = f.udp;
   if (f.tcp) out.tcp = f.tcp;
-  if (f.encap) {
+  if (f.encap?.vxlan) {
     out.vxlan = f.encap.vxlan;
     out.inner = f.encap.inner;
-  }
+  } else if (f.encap?.wireguard) out.wireguard = f.encap.wireguard;
   return out;
 }
 
 /** The inner frame's length with its Ethernet header: an IPv4 packet's total length, or ARP's 28 bytes. */
 function frameLen(f: WireFrame): number {
-  return ETH_LEN + (f.ipv4 ? f.len : 28) + (f.encap ? UDP_VXLAN_LEN + IP_LEN : 0);
+  return ETH_LEN + (f.ipv4 ? f.len : 28) + (f.encap?.vxlan ? UDP_VXLAN_LEN + IP_LEN : 0);
 }
 
 /**
@@ -169,7 +169,7 @@ export function vxlanXmit(sim: Sim, dev: Iface, frame: WireFrame, key?: TunnelKe
 export function vxlanRcv(sim: Sim, ns: Ns, p: Packet): boolean {
   const udp = p.udp;
   const encap = p.encap;
-  if (!udp || !encap) return false;
+  if (!udp || !encap?.vxlan) return false;
   let socket = false;
   let dev: Iface | null = null;
   for (const ci of ns.compiled.ifaces) {

@@ -97,6 +97,8 @@ export interface Ns {
   /** Neighbour tables per device name, keyed by IP. */
   neigh: Map<string, Map<number, Neigh>>;
   defaultTtl: number;
+  /** See CompiledNs.hasWireguard. */
+  hasWireguard: boolean;
   listeners: Set<string>;
   /*
    * Created on first use (most namespaces a journey builds need none): per-peer ICMP error token
@@ -219,6 +221,7 @@ export class World {
       localAddrs: c.localAddrSet,
       neigh: new Map(),
       defaultTtl: c.defaultTtl,
+      hasWireguard: c.hasWireguard,
       listeners: c.listeners,
       icmpPeers: null,
       errorPeers: null,

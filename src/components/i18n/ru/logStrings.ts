@@ -49,6 +49,7 @@ export const logRu: LogStrings = {
     vxlan: 'VXLAN',
     bpf: 'eBPF',
     ovs: 'OVS',
+    wireguard: 'WireGuard',
     halt: 'остановлено',
   },
   frame: { in: 'вход', out: 'выход', unreachable: 'нет маршрута' },
@@ -79,6 +80,8 @@ export const logRu: LogStrings = {
     'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
     'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
+    'wg-no-peer': 'у WireGuard нет пира для этого адреса',
+    'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
   },
   consumes: {
     'arp-other-target': 'ARP-запрос о чужом адресе',
@@ -99,6 +102,15 @@ export const logRu: LogStrings = {
     'local-delivery': (pod, from, to) => `в ${pod}, TTL ${from} → ${to}`,
     encap: (remote, vni) => `в туннель к ${remote}, VNI ${vni}`,
     'to-stack': () => 'в стек хоста',
+    'to-wireguard': (dev) => `перенаправлен на устройство ${dev} для шифрования`,
+  },
+  wgLines: {
+    stage: (peer) => `ждёт сеанса с нодой ${peer}`,
+    initiation: (send, peer) => (send ? `начало рукопожатия к ноде ${peer} (148 байт)` : `начало рукопожатия от ноды ${peer}`),
+    response: (send, peer) => (send ? `ответ рукопожатия ноде ${peer} (92 байта)` : `ответ рукопожатия от ноды ${peer}`),
+    session: (peer, n) => `сеанс с нодой ${peer}: ${count('ru', n, { one: 'отложенный пакет уходит', few: 'отложенных пакета уходят', many: 'отложенных пакетов уходят', other: 'отложенного пакета уходят' })}`,
+    encrypt: (peer, inner, outer) => `для ноды ${peer}: ${inner} байт зашифрованы в ${outer}`,
+    decrypt: (peer, inner) => `от ноды ${peer}: ${inner} байт расшифрованы`,
   },
   ovsLines: {
     miss: () => 'потока нет: вопрос к weaver',

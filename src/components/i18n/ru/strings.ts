@@ -7,6 +7,7 @@ import { CNI_RU } from './cniStrings';
 import { EMBED_RU } from './embedStrings';
 import { logRu } from './logStrings';
 import { ON_DEMAND_RU } from './onDemandStrings';
+import { WG_PANEL_RU } from './wgPanelStrings';
 
 /** «байт» agrees with its number (1 байт, 2 байта, 5 байт). */
 const BYTES_RU: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
@@ -144,6 +145,7 @@ export const stringsRu: Strings = {
     encapBytes: (ip, inner) =>
       `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
       `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
+    ...WG_PANEL_RU,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,

@@ -25,6 +25,11 @@ export const bpfEventsEn: Pick<NarratorCatalog['events'], 'bpf'> = {
           short: `eBPF at ${m.iface}: the ipcache puts the destination behind ${m.remote}; into ${m.dev} with VNI ${m.identity ?? '?'}.`,
           why: `${who}. In tunnel mode the ipcache maps each pod's address to its security identity and its node's address. encap_and_redirect_lxc (bpf/lib/encap.h) sets that node as the packet's tunnel key, with the sending pod's identity (${m.identity ?? '?'}) as the VNI, and redirects it to ${m.dev}. ${m.node} has no route, no neighbour entry and no FDB entry for the remote pod; the TTL is left as it is and will be decremented once, by the receiving node's eBPF.`,
         };
+      case 'to-wireguard':
+        return {
+          short: `eBPF at ${m.iface}'s egress hands the packet to ${m.dev} before it leaves: it must cross to the other node encrypted.`,
+          why: `Cilium's cil_to_netdev runs at the tc egress hook of ${m.node}'s NIC, before tcpdump's tap there, so the clear packet never shows on ${m.iface}. wg_maybe_redirect_to_encrypt (bpf/lib/wireguard.h) redirects to ${m.dev} every VXLAN datagram (tunnel mode: the tunnel's traffic is encrypted, so the source identity travels too) and, under native routing, each packet from a pod to a pod of a node that announced a WireGuard key. The host's own traffic stays in the clear unless node-to-node encryption is on.${m.identity !== null ? ` The source's security identity is ${m.identity}.` : ''}`,
+        };
       default:
         return m.prog === 'cil_from_container'
           ? {

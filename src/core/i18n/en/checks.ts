@@ -75,6 +75,12 @@ export const checksEn: CheckCatalog = {
     'weave-port-mismatch': ({ node, iface, port, expected }) =>
       `${iface} on ${node} listens on UDP ${port}, but Weave's peers send fastdp's datagrams to UDP ${expected} (weave's port 6783 + 1): no socket takes them there, so ${node} answers each with ICMP port unreachable, ` +
       `as a firewall dropping UDP ${expected} would leave it; fastdp cannot work between these peers. Open UDP ${expected} (and 6783) between the nodes and keep the vport on ${expected}`,
+    'wg-port-mismatch': ({ node, iface, port, expected }) =>
+      `${iface} on ${node} listens on UDP ${port}, but Cilium's agents send every WireGuard message to port ${expected}: no socket takes them on ${node}, which answers each with ICMP port unreachable, ` +
+      `as a firewall dropping UDP ${expected} between the nodes would leave it. No handshake completes, and no pod traffic crosses to or from ${node}. Keep the device on ${expected} and let UDP ${expected} pass between every pair of nodes`,
+    'wg-underlay-mtu': ({ node, iface, mtu, dev, underlay, fits }) =>
+      `${iface} on ${node} has MTU ${mtu}, but WireGuard adds up to 80 bytes (outer IP, UDP, its 16-byte header, the 16-byte tag and padding to 16), and ${dev} carries only ${underlay}: ` +
+      `a full-size packet's encrypted datagram does not fit and leaves in IP fragments, slower and lost whole when one fragment is. Cilium sets it to the NIC's MTU minus 80: ${fits}`,
   },
   fix: (f) => {
     switch (f.kind) {

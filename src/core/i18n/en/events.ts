@@ -5,6 +5,7 @@ import { fragmentEventsEn } from './fragmentEvents';
 import { vxlanEventsEn } from './vxlanEvents';
 import { bpfEventsEn } from './bpfEvents';
 import { ovsEventsEn } from './ovsEvents';
+import { wgEventsEn } from './wgEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -57,6 +58,7 @@ export const eventsEn: NarratorCatalog['events'] = {
   ...vxlanEventsEn,
   ...bpfEventsEn,
   ...ovsEventsEn,
+  ...wgEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },
@@ -333,6 +335,14 @@ export const eventsEn: NarratorCatalog['events'] = {
         why: 'With learning off (flannel\'s nolearning) only the entries flanneld programmed exist: one per remote node, for its VTEP MAC.',
       };
       case 'bpf-ttl': return { short: `Cilium's eBPF at ${m.iface ?? '?'} drops the packet: its TTL has run out (${x.ttl ?? '?'}).`, why: 'ipv4_l3 (bpf/lib/l3.h) decrements the TTL itself and drops the packet when it would reach 0, without an ICMP Time Exceeded for IPv4 (the code says "FIXME: Send ICMP TTL"), so the sender hears nothing, unlike from a Linux router.' };
+      case 'wg-no-peer': return {
+        short: `${m.iface ?? '?'} on ${m.ns} drops ${what}: no WireGuard peer has ${x.nexthop ?? '?'} in its AllowedIPs.`,
+        why: 'Sending, wg_xmit looks the destination up in the peers\' AllowedIPs and, finding none, frees the packet (-ENOKEY) and answers ICMP host unreachable; receiving, a message from an endpoint no peer has is ignored. Cilium\'s agent keeps the peers in step with the cluster\'s nodes (and, under native routing, their pods).',
+      };
+      case 'wg-unallowed-src': return {
+        short: `${m.iface ?? '?'} on ${m.ns} drops the decrypted packet: its source ${x.src ?? '?'} is not in the AllowedIPs of the peer at ${x.nexthop ?? '?'}.`,
+        why: 'wg_packet_consume_data_done checks that the peer a packet came from is the one its source address routes to ("Packet has unallowed src IP"): AllowedIPs are a routing table on the way out and an access list on the way in.',
+      };
       case 'vxlan-vni-unknown': return { short: `${m.ns} drops the datagram: no VXLAN device here has VNI ${x.vni ?? '?'}.`, why: 'The VXLAN socket took the datagram by its port, but only a device with that VNI can take out the frame inside.' };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };

@@ -11,6 +11,7 @@ const DROP: Record<DropReason, string> = {
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
   'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
+  'wg-no-peer': 'no WireGuard peer has the address in its AllowedIPs', 'wg-unallowed-src': 'its source is not in the WireGuard peer\'s AllowedIPs',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;
@@ -46,6 +47,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   leave: (c) => `The packet leaves ${c.ns} through ${c.iface}`,
   encap: (c) => `${c.ns}'s ${c.dev} wraps the packet in VXLAN (VNI ${c.vni}): a UDP datagram to port ${c.port} of ${c.remote}`,
   decap: (c) => `${c.ns} receives the datagram on ${c.iface}, and ${c.dev} takes the packet out of it`,
+  encrypt: (c) => `${c.ns}'s ${c.dev} ${c.handshake ? `first shakes hands with ${c.peer}, then ` : ''}encrypts the ${c.tunnel ? 'VXLAN datagram' : 'packet'} for ${c.peer}: a ${c.outerLen}-byte UDP datagram to port 51871`,
+  decrypt: (c) => `${c.ns} receives the WireGuard datagram on ${c.iface}, and ${c.dev} decrypts the packet`,
   router: (c) => {
     const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
     if (c.result === 'forward') return `${who} forwards the packet to ${c.nexthop ?? '?'}`;

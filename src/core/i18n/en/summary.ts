@@ -36,6 +36,11 @@ export function summaryEn(f: Headers): string {
     const seq = f.icmp.seq !== undefined ? ` #${f.icmp.seq}` : '';
     return `ICMP ${icmpNameEn(f.icmp.type, f.icmp.code)}${seq} (${base}${first})`;
   }
+  if (f.udp && f.wireguard) {
+    const w = f.wireguard;
+    const what = w.type === 'initiation' ? 'handshake initiation' : w.type === 'response' ? 'handshake response' : 'encrypted data message';
+    return `the WireGuard ${what} ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
+  }
   if (f.udp) return `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
   if (f.tcp) return `TCP ${tcpFlagsEn(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
   return `the packet ${base}`;

@@ -5,6 +5,7 @@ import { fragmentEventsRu } from './fragmentEvents';
 import { vxlanEventsRu } from './vxlanEvents';
 import { bpfEventsRu } from './bpfEvents';
 import { ovsEventsRu } from './ovsEvents';
+import { wgEventsRu } from './wgEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -63,6 +64,7 @@ export const eventsRu: NarratorCatalog['events'] = {
   ...vxlanEventsRu,
   ...bpfEventsRu,
   ...ovsEventsRu,
+  ...wgEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },
@@ -340,6 +342,14 @@ export const eventsRu: NarratorCatalog['events'] = {
       case 'vxlan-no-remote': return {
         short: `${m.iface ?? '?'} отбрасывает кадр: в его FDB нет записи для ${x.dstMac ?? '?'} и нет записи по умолчанию, так что отправить его некуда.`,
         why: 'При выключенном обучении (nolearning у flannel) есть только записи, которые внёс flanneld: по одной на каждую удалённую ноду, для MAC её VTEP.',
+      };
+      case 'wg-no-peer': return {
+        short: `Устройство ${m.iface ?? '?'} на ноде ${m.ns} отбрасывает пакет: ни у одного пира WireGuard адреса ${x.nexthop ?? '?'} нет в AllowedIPs.`,
+        why: 'При отправке wg_xmit ищет адрес назначения в AllowedIPs пиров и, не найдя, освобождает пакет (-ENOKEY) и отвечает ICMP host unreachable; при приёме сообщение с конечной точки, которой нет ни у одного пира, игнорируется. Агент Cilium поддерживает список пиров в соответствии с нодами кластера (а без туннеля — и с их подами).',
+      };
+      case 'wg-unallowed-src': return {
+        short: `Устройство ${m.iface ?? '?'} на ноде ${m.ns} отбрасывает расшифрованный пакет: адрес отправителя ${x.src ?? '?'} не входит в AllowedIPs пира с конечной точкой ${x.nexthop ?? '?'}.`,
+        why: 'wg_packet_consume_data_done проверяет, что пакет пришёл от того пира, к которому ведёт адрес его отправителя («Packet has unallowed src IP»): на выходе AllowedIPs работают как таблица маршрутизации, на входе — как список доступа.',
       };
       case 'bpf-ttl': return { short: `Программа eBPF от Cilium на ${m.iface ?? '?'} отбрасывает пакет: его TTL истёк (${x.ttl ?? '?'}).`, why: 'ipv4_l3 («bpf/lib/l3.h») сама уменьшает TTL и отбрасывает пакет, когда он дошёл бы до 0, не отправляя ICMP Time Exceeded для IPv4 (в коде так и написано: «FIXME: Send ICMP TTL»), поэтому отправитель ничего не узнаёт — в отличие от маршрутизатора на Linux.' };
       case 'vxlan-vni-unknown': return { short: `${m.ns} отбрасывает датаграмму: ни у одного устройства VXLAN здесь нет VNI ${x.vni ?? '?'}.`, why: 'Сокет VXLAN принял датаграмму по номеру порта, но извлечь кадр может только устройство с этим VNI.' };

@@ -12,6 +12,7 @@ const DROP: Record<DropReason, string> = {
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
   'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
   'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
+  'wg-no-peer': 'ни у одного пира WireGuard этого адреса нет в AllowedIPs', 'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
@@ -52,6 +53,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
   encap: (c) => `Устройство ${c.dev} на машине ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}) — в UDP-датаграмму на порт ${c.port} хоста ${c.remote}`,
   decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
+  encrypt: (c) => `Устройство ${c.dev} на ноде ${c.ns} ${c.handshake ? `сначала проводит рукопожатие с нодой ${c.peer}, затем ` : ''}шифрует ${c.tunnel ? 'датаграмму VXLAN' : 'пакет'} для ноды ${c.peer}: UDP-датаграмма в ${c.outerLen} байт на порт 51871`,
+  decrypt: (c) => `Нода ${c.ns} принимает датаграмму WireGuard на интерфейсе ${c.iface}, и устройство ${c.dev} расшифровывает пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;

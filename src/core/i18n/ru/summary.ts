@@ -48,6 +48,11 @@ export function summaryRu(f: Headers): string {
     if (f.icmp.type === 8 || f.icmp.type === 0) return `ICMP ${f.icmp.type === 8 ? 'эхо-запрос' : 'эхо-ответ'}${seq} (${base}${first})`;
     return `пакет ICMP «${icmpShortRu(f.icmp.type, f.icmp.code)}» (${base}${first})`;
   }
+  if (f.udp && f.wireguard) {
+    const w = f.wireguard;
+    const what = w.type === 'initiation' ? 'с началом рукопожатия' : w.type === 'response' ? 'с ответом на рукопожатие' : 'с зашифрованными данными';
+    return `пакет WireGuard ${what} ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
+  }
   if (f.udp) return `пакет UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
   if (f.tcp) return `TCP-сегмент ${tcpFlagsRu(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
   return `пакет ${base}`;

@@ -4,6 +4,7 @@ import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from 
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { seedCalico } from '../../presets/calicoPresets';
 import { seedWeave } from '../../presets/weaveScenarios';
+import { WIREGUARD_CHECK_CASES } from './wireguardCases';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
 import { namespaceOf } from '../../presets/seedVariants';
@@ -275,6 +276,7 @@ const CASES: Case[] = [
     },
     path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
   },
+  ...WIREGUARD_CHECK_CASES,
 ];
 
 const key = (c: { problem: { path: string; code: string } }): string => `${c.problem.code} ${c.problem.path}`;
@@ -303,7 +305,7 @@ describe('every check on a lab with its fault', () => {
 
   it('covers every code the checks list can show, each at the severity its rule gives', () => {
     const errors: ProblemCode[] = ['duplicate-ip', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'duplicate-mac', 'no-such-dev', 'gateway-unreachable',
-      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'weave-port-mismatch'];
+      'hostgw-no-l2', 'calico-bgp-no-l2', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'weave-port-mismatch', 'wg-port-mismatch'];
     const covered = new Set(CASES.map((c) => c.code));
     for (const code of [...WARNING_CODES, ...errors]) expect(covered.has(code), code).toBe(true);
     for (const code of errors) expect(problemSeverity(code), code).toBe('error');
@@ -349,6 +351,8 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   // Weave Net by its names: the project, its fast datapath and its fallback (sleeve), its setting
   // WEAVE_MTU, the heartbeats its router sends.
   'Weave', 'Net', 'weave', 'fastdp', 'sleeve', 'WEAVE_MTU', 'heartbeat',
+  // Cilium and WireGuard by their own names.
+  'Cilium', 'WireGuard', 'IP',
   // The datapath checks: the overlay's layers and sizes, flannel's backends, daemon and variable, and
   // ICMP errors as tcpdump prints them.
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',

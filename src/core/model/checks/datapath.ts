@@ -5,6 +5,7 @@ import type { IfaceSpec, MachineSpec, Topology, VxlanIface } from '../topology';
 import { VXLAN_OVERHEAD } from '../datapath';
 import { labFacts, type IfaceFact, type LabFacts, type NsFact } from './facts';
 import { weaveChecks } from './datapathWeave';
+import { wireguardChecks } from './datapathWireguard';
 
 /*
  * Checks that know the lab's CNI and datapath mode (`topology.datapath`) and its VXLAN devices:
@@ -137,5 +138,5 @@ function ownerOf(facts: LabFacts, dst: string): NsFact | undefined {
 
 /** Every datapath check, errors and warnings as their codes say. */
 export function datapathChecks(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
-  return [...hostGwAcrossRouter(t, facts), ...vxlanMtus(t, facts), ...podMtusOverVxlan(t, facts), ...vxlanPeers(t, facts), ...weaveChecks(t, facts)];
+  return [...hostGwAcrossRouter(t, facts), ...vxlanMtus(t, facts), ...podMtusOverVxlan(t, facts), ...vxlanPeers(t, facts), ...weaveChecks(t, facts), ...wireguardChecks(t, facts)];
 }
