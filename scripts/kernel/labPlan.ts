@@ -221,6 +221,11 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
         // weaver), not by `ip link`: the plan leaves it out, and the recorder refuses such labs
         // (`unrecorded: 'ovs'`), as it leaves Cilium's programs out and refuses its labs.
         continue;
+      } else if (ifc.kind === 'ipip') {
+        // tunl0 is the ipip module's fallback device, made with the module in every namespace,
+        // never by `ip link add`; this kernel has no ipip module, and the recorder refuses such
+        // labs (`unrecorded: 'ipip'`).
+        continue;
       } else {
         const seg = segIndex.get(ifc.segment);
         if (seg === undefined) throw new Error(`${name}/${ifc.name}: unknown segment ${ifc.segment}`);

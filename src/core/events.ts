@@ -12,12 +12,14 @@ import type { Texts } from './i18n/lang';
 import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 import type { VxlanEvent } from './vxlanEvents';
+import type { IpipEvent } from './ipipEvents';
 import type { BpfEvent } from './bpfEvents';
 import type { OvsEvent } from './ovsEvents';
 
 export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 export type { VxlanEvent } from './vxlanEvents';
+export type { IpipEvent } from './ipipEvents';
 export type { BpfEvent } from './bpfEvents';
 export type { OvsEvent, OvsOutput } from './ovsEvents';
 
@@ -44,8 +46,8 @@ export interface ArpHeader {
   tpa: string;
 }
 
-/** IPv4 protocol carried, by name. */
-export type IpProto = 'icmp' | 'udp' | 'tcp';
+/** IPv4 protocol carried, by name: `ipip` is IPv4 in IPv4, protocol 4 (RFC 2003), an IPIP tunnel's outer header. */
+export type IpProto = 'icmp' | 'udp' | 'tcp' | 'ipip';
 
 /** IPv4 header fields that matter on the path. The IP id is not modelled (it is random per packet). */
 export interface Ipv4Header {
@@ -92,10 +94,22 @@ export interface VxlanHeader {
 }
 
 /**
+ * The mark of an IPv4-in-IPv4 packet (RFC 2003): the outer IPv4 header (protocol 4) is the whole
+ * encapsulation, so the mark carries nothing; the packet it holds is the frame's `inner`.
+ */
+export type IpipHeader = Record<string, never>;
+
+/**
  * A whole frame: each layer present when the frame carries it. A VXLAN datagram carries its outer
- * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`.
+ * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`; an
+ * IP-in-IP packet its outer Ethernet and IPv4 (protocol `ipip`), `ipip` and the packet it holds, `inner`.
  */
 export interface Frame {
+  /**
+   * `raw`: the packet has no link-layer header (an IPIP tunnel device, ARPHRD_TUNNEL: tcpdump's
+   * LINKTYPE_RAW); `eth` then holds zero MACs and is not on the wire.
+   */
+  raw?: true;
   eth: EthHeader;
   arp?: ArpHeader;
   ipv4?: Ipv4Header;
@@ -103,6 +117,7 @@ export interface Frame {
   udp?: UdpHeader;
   tcp?: TcpHeader;
   vxlan?: VxlanHeader;
+  ipip?: IpipHeader;
   inner?: Frame;
 }
 
@@ -350,6 +365,7 @@ export type HopEvent =
   | DefragEvent
   | PmtuEvent
   | VxlanEvent
+  | IpipEvent
   | BpfEvent
   | OvsEvent
   | HaltEvent;

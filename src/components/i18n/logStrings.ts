@@ -62,6 +62,7 @@ export const logEn = {
     defrag: 'reassembly',
     pmtu: 'path MTU',
     vxlan: 'VXLAN',
+    ipip: 'IP-in-IP',
     bpf: 'eBPF',
     ovs: 'OVS',
     halt: 'stopped',
@@ -94,6 +95,7 @@ export const logEn = {
     emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
     'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
+    'ip-noproto': 'nothing here handles its IP protocol (no IPIP tunnel)',
     'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
   } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
@@ -112,6 +114,11 @@ export const logEn = {
   vxlanLines: {
     encap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes in ${outer}`,
     decap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes out of ${outer}`,
+  },
+  /** Log lines of an IPIP tunnel's encapsulation and decapsulation (bytes, outer TTL). */
+  ipipLines: {
+    encap: (inner: number, outer: number, ttl: number) => `${inner} bytes in ${outer}, outer TTL ${ttl}`,
+    decap: (inner: number, outer: number, ttl: number) => `${inner} bytes out of ${outer}, outer TTL ${ttl}`,
   },
   /** Cilium's eBPF decisions (a `bpf` event): the ARP it answered, the pod it delivered to, the node it tunnels to, the stack. */
   bpfLines: {
@@ -179,6 +186,7 @@ export const logRu: LogStrings = {
     defrag: 'сборка',
     pmtu: 'MTU пути',
     vxlan: 'VXLAN',
+    ipip: 'IP-in-IP',
     bpf: 'eBPF',
     ovs: 'OVS',
     halt: 'остановлено',
@@ -210,6 +218,7 @@ export const logRu: LogStrings = {
     emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
     'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
+    'ip-noproto': 'здесь нет обработчика его протокола IP (нет туннеля IPIP)',
     'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
   },
   consumes: {
@@ -225,6 +234,10 @@ export const logRu: LogStrings = {
   vxlanLines: {
     encap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт в ${outer}`,
     decap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт из ${outer}`,
+  },
+  ipipLines: {
+    encap: (inner, outer, ttl) => `${inner} байт в ${outer}, внешний TTL ${ttl}`,
+    decap: (inner, outer, ttl) => `${inner} байт из ${outer}, внешний TTL ${ttl}`,
   },
   bpfLines: {
     'arp-reply': (ip, mac) => `ответ на ARP: ${ip} — это ${mac}`,

@@ -61,6 +61,8 @@ export type ProblemParams = {
   /** A link asked of a VXLAN device: it reaches its peers through its underlay device `dev`, not a cable. */
   'link-vxlan': { iface: string; dev: string };
   'link-ovs': { iface: string };
+  /** A link asked of an IPIP tunnel (tunl0): it reaches the other nodes in IPv4 packets the routing table sends out of a NIC. */
+  'link-ipip': { iface: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */

@@ -61,6 +61,7 @@ function nicOf(t: Topology, ref: IfaceRef): Found & { iface: EtherIface } {
   if (f.iface.kind === 'bridge') throw new TopologyEditError([{ path: f.path, code: 'link-bridge', params: { iface: name } }]);
   if (f.iface.kind === 'vxlan') throw new TopologyEditError([{ path: f.path, code: 'link-vxlan', params: { iface: name, dev: f.iface.dev } }]);
   if (f.iface.kind === 'openvswitch') throw new TopologyEditError([{ path: f.path, code: 'link-ovs', params: { iface: name } }]);
+  if (f.iface.kind === 'ipip') throw new TopologyEditError([{ path: f.path, code: 'link-ipip', params: { iface: name } }]);
   return { ...f, iface: f.iface };
 }
 

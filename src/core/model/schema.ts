@@ -161,8 +161,11 @@ const vxlanSchema = z.strictObject({
 // An Open vSwitch kernel datapath (topology.ts OvsDatapathIface).
 const ovsSchema = z.strictObject({ kind: z.literal('openvswitch'), ...ifaceBase });
 
-/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device or an OVS datapath, told apart by `kind`. */
-export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema]);
+// An IPv4-in-IPv4 tunnel, the ipip module's fallback tunl0 (topology.ts IpipIface).
+const ipipSchema = z.strictObject({ kind: z.literal('ipip'), ...ifaceBase });
+
+/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device, an OVS datapath or an IPIP tunnel, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema, ipipSchema]);
 
 export const routeSchema = z.strictObject({
   dst: routeDst,
@@ -235,7 +238,7 @@ export const clusterSchema = z.strictObject({
 export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
-  z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
+  z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan', 'ipip']), pool: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']) }),
   z.strictObject({ cni: z.literal('weave') }),
 ]);

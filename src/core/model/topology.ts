@@ -138,8 +138,22 @@ export interface OvsDatapathIface extends IfaceBase {
   kind: 'openvswitch';
 }
 
+/**
+ * An IPv4-in-IPv4 tunnel device (`ip -d link`: `ipip any remote any local any ttl inherit
+ * nopmtudisc`), as Calico uses it: `tunl0`, the fallback tunnel the ipip module creates in every
+ * namespace (ip_tunnel_init_net with zeroed parameters: no remote, no local, TTL 0 = inherit, no
+ * DF of its own). A packet routed through it leaves in an outer IPv4 header, protocol 4, to the
+ * route's gateway (ip_tunnel_xmit's NBMA case: rt_nexthop); IPv4 protocol 4 received by the
+ * namespace comes in on it (ipip_rcv → ip_tunnel_lookup, which falls back to tunl0). It has no
+ * link-layer header (ARPHRD_TUNNEL, `link/ipip 0.0.0.0`): tcpdump shows bare IP packets on it.
+ * `mac` is kept for the lab's tables only and never reaches a frame.
+ */
+export interface IpipIface extends IfaceBase {
+  kind: 'ipip';
+}
+
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface | IpipIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -347,7 +361,8 @@ export type DatapathSpec =
       /**
        * Calico (model/datapathCalico.ts): no bridge, each pod on a `cali*` veth with a /32 and the
        * placeholder gateway 169.254.1.1 answered by proxy ARP; each node's /26 blocks of the pool
-       * routed to it by BIRD (`none`) or through `vxlan.calico` (VXLAN, VNI 4096, UDP 4789).
+       * routed to it by BIRD (`none`), through `vxlan.calico` (VXLAN, VNI 4096, UDP 4789) or by
+       * BIRD through `tunl0` (`ipip`, IPv4 in IPv4, protocol 4).
        */
       cni: 'calico';
       encapsulation: CalicoEncapsulation;
@@ -370,10 +385,11 @@ export type DatapathSpec =
 
 /**
  * How Calico carries pod traffic between nodes: `none` (routes learned over BGP, the pod packet
- * itself on the wire; nodes must share a layer-2 network), `vxlan`. IP-in-IP (`tunl0`) is not
- * modelled: the engine has no IPIP device.
+ * itself on the wire; nodes must share a layer-2 network), `vxlan` (vxlan.calico, programmed by
+ * Felix), `ipip` (the pool's ipipMode Always: BIRD's routes through `tunl0`, 20 bytes of outer IPv4
+ * header; the manifest's CALICO_IPV4POOL_IPIP default).
  */
-export type CalicoEncapsulation = 'none' | 'vxlan';
+export type CalicoEncapsulation = 'none' | 'vxlan' | 'ipip';
 
 /** Cilium's routing modes (docs.cilium.io network/concepts/routing). */
 export type CiliumRouting = 'tunnel' | 'native';

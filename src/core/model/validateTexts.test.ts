@@ -96,6 +96,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'link-bridge': { iface: 'node1/cni0' },
   'link-vxlan': { iface: 'node1/flannel.1', dev: 'eth0' },
   'link-ovs': { iface: 'node1/datapath' },
+  'link-ipip': { iface: 'node1/tunl0' },
   'hostgw-no-l2': { node: 'node2', other: 'node1' },
   'calico-bgp-no-l2': { node: 'node2', other: 'node1' },
   'cilium-native-no-l2': { node: 'node2', other: 'node1' },
@@ -239,7 +240,7 @@ describe('topology problems in English and Russian', () => {
     expect(validateTopology(unwise())).toEqual([]);
     // `invalid` is the fallback for a zod issue the schema cannot raise today: never English. Edits
     // (addPod, linkEdits) and design checks (labChecks) raise the others: their own tests cover them.
-    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'link-ovs', 'hostgw-no-l2', 'calico-bgp-no-l2', 'cilium-native-no-l2', 'link-self', 'segment-full',
+    const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'link-ovs', 'link-ipip', 'hostgw-no-l2', 'calico-bgp-no-l2', 'cilium-native-no-l2', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
       'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu', 'weave-port-mismatch'];

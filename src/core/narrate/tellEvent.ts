@@ -155,10 +155,20 @@ function vethToldBefore(result: JourneyResult, index: number): boolean {
   return false;
 }
 
+/** The remote node the IPIP tunnel addresses packet `pkt` to: its `encap` event just after frame `index`. */
+function ipipRemoteAfter(result: JourneyResult, pkt: number, ns: string, index: number): string {
+  for (let i = index + 1; i < result.events.length && i <= index + 3; i++) {
+    const x = result.events[i] as HopEvent;
+    if (x.type === 'ipip' && x.action === 'encap' && x.pkt === pkt && x.ns === ns) return x.remote;
+  }
+  return '';
+}
+
 function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>, index: number): Msg {
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
+  if (iface?.kind === 'ipip') return e.dir === 'out' ? { k: 'out-ipip', ns: e.ns, iface: e.iface, f, via: ipipRemoteAfter(result, e.pkt, e.ns, index) } : { k: 'in-ipip', ns: e.ns, iface: e.iface, f };
   if (e.dir === 'out') {
     if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
@@ -355,7 +365,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       }
     }
     case 'drop':
-      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto ?? 'icmp']) : DROP_FN[e.reason] };
+      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto === 'udp' || e.ipv4?.proto === 'tcp' ? e.ipv4.proto : 'icmp']) : DROP_FN[e.reason] };
     case 'fragment': {
       const sender = e.local && result.events.some((x) => x.type === 'send' && x.pkt === e.pkt && x.cause === 'app') ? 'app' : 'kernel';
       const msg: Msg = { k: 'fragment', ns: e.ns, dev: e.dev, len: e.len, mtu: e.mtu, count: e.count, local: e.local, pmtu: e.pmtu, sender, step: Math.floor((e.mtu - 20) / 8) * 8 };
@@ -372,6 +382,10 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           fn: 'vxlan_xmit_one',
         }
         : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
+    case 'ipip':
+      return e.action === 'encap'
+        ? { msg: { k: 'ipip-encap', ns: e.ns, dev: e.iface, underlay: e.dev, local: e.local, remote: e.remote, ttl: e.ttl, df: e.df, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu }, fn: 'ip_tunnel_xmit' }
+        : { msg: { k: 'ipip-decap', ns: e.ns, dev: e.iface, underlay: e.dev, remote: e.remote, ttl: e.ttl, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'ipip_rcv' };
     case 'bpf':
       return bpfMessage(e);
     case 'ovs':

@@ -2,6 +2,7 @@ import type { Topology } from '../model/topology';
 import MINIKUBE_CALICO_LAB from './minikube-calico.lab.json';
 import SEED_CALICO_LAB from './seed-calico.lab.json';
 import SEED_CALICO_VXLAN_LAB from './seed-calico-vxlan.lab.json';
+import SEED_CALICO_IPIP_LAB from './seed-calico-ipip.lab.json';
 import type { Scenario } from './scenarios';
 
 /*
@@ -25,6 +26,11 @@ export function seedCalicoVxlan(): Topology {
   return copy(SEED_CALICO_VXLAN_LAB);
 }
 
+/** `seed-calico-ipip`: the seed's nodes under Calico IP-in-IP (tunl0, protocol 4). */
+export function seedCalicoIpip(): Topology {
+  return copy(SEED_CALICO_IPIP_LAB);
+}
+
 /** "minikube, 3 nodes, Calico": the notes' cluster with `--cni calico` (see buildMinikubeCalico). */
 export function minikubeCalico(): Topology {
   return copy(MINIKUBE_CALICO_LAB);
@@ -44,7 +50,7 @@ export function seedCalicoNoDefaultRoute(): Topology {
   };
 }
 
-/** The Calico scenarios, recorded on the kernel like every scenario. */
+/** The Calico scenarios, recorded on the kernel like every scenario but IP-in-IP's (this kernel has no ipip module). */
 export const CALICO_SCENARIOS: readonly Scenario[] = [
   {
     id: 'calico-cold-ping-pod1-pod3',
@@ -63,6 +69,16 @@ export const CALICO_SCENARIOS: readonly Scenario[] = [
     },
     topology: seedCalicoVxlan,
     journey: { from: 'pod1', to: 'pod3' },
+  },
+  {
+    id: 'calico-ipip-cold-ping-pod1-pod3',
+    title: {
+      en: 'Calico IP-in-IP: first ping pod1 → pod3, routed by BIRD into tunl0, which wraps it in an outer IPv4 header (protocol 4, 20 bytes) to node2',
+      ru: 'Calico IP-in-IP: первый ping pod1 → pod3; маршрут BIRD ведёт его в туннель tunl0, а тот вкладывает пакет во внешний заголовок IPv4 (протокол 4, 20 байт) к ноде node2',
+    },
+    topology: seedCalicoIpip,
+    journey: { from: 'pod1', to: 'pod3' },
+    unrecorded: 'ipip',
   },
   {
     id: 'calico-no-default-route',

@@ -25,10 +25,11 @@ export interface Scenario {
   /**
    * Why the kernel lab cannot record this scenario, when it cannot: `ebpf`, the datapath is eBPF
    * programs (Cilium's) that the recorder's namespaces do not load; `ovs`, it is an Open vSwitch
-   * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills. Such a
-   * scenario has no fixture (a test checks), and its engine frames rest on the cited sources instead.
+   * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills; `ipip`,
+   * it needs an IPIP tunnel (Calico's tunl0) and this kernel has no ipip module. Such a scenario has
+   * no fixture (a test checks), and its engine frames rest on the cited sources instead.
    */
-  unrecorded?: 'ebpf' | 'ovs';
+  unrecorded?: 'ebpf' | 'ovs' | 'ipip';
 }
 
 /** The seed lab with the router's `send_redirects` left at the Linux default (on). */

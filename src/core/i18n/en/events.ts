@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
 import { vxlanEventsEn } from './vxlanEvents';
+import { ipipEventsEn } from './ipipEvents';
 import { bpfEventsEn } from './bpfEvents';
 import { ovsEventsEn } from './ovsEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
@@ -55,6 +56,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
   ...vxlanEventsEn,
+  ...ipipEventsEn,
   ...bpfEventsEn,
   ...ovsEventsEn,
   'out-veth': (m) => m.repeat
@@ -334,6 +336,10 @@ export const eventsEn: NarratorCatalog['events'] = {
       };
       case 'bpf-ttl': return { short: `Cilium's eBPF at ${m.iface ?? '?'} drops the packet: its TTL has run out (${x.ttl ?? '?'}).`, why: 'ipv4_l3 (bpf/lib/l3.h) decrements the TTL itself and drops the packet when it would reach 0, without an ICMP Time Exceeded for IPv4 (the code says "FIXME: Send ICMP TTL"), so the sender hears nothing, unlike from a Linux router.' };
       case 'vxlan-vni-unknown': return { short: `${m.ns} drops the datagram: no VXLAN device here has VNI ${x.vni ?? '?'}.`, why: 'The VXLAN socket took the datagram by its port, but only a device with that VNI can take out the frame inside.' };
+      case 'ip-noproto': return {
+        short: `${m.ns} drops the IP-in-IP packet: it has no IPIP tunnel to take out the packet inside, and answers "protocol unreachable".`,
+        why: 'Protocol 4 is handled only where the ipip module is loaded, which also creates tunl0 (Calico\'s calico-node loads it in IP-in-IP mode). Without a handler, ip_local_deliver answers ICMP type 3 code 2 and drops the packet: a node outside the IP-in-IP mesh cannot unwrap it.',
+      };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

@@ -10,7 +10,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
-  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
+  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'ip-noproto': 'nothing there takes IP-in-IP', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
 };
 
 const WHAT = { ping: 'the echo request', udp: 'the UDP datagram', tcp: 'the SYN' } as const;

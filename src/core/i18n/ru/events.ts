@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
 import { vxlanEventsRu } from './vxlanEvents';
+import { ipipEventsRu } from './ipipEvents';
 import { bpfEventsRu } from './bpfEvents';
 import { ovsEventsRu } from './ovsEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
@@ -61,6 +62,7 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
   ...vxlanEventsRu,
+  ...ipipEventsRu,
   ...bpfEventsRu,
   ...ovsEventsRu,
   'out-veth': (m) => m.repeat
@@ -342,6 +344,10 @@ export const eventsRu: NarratorCatalog['events'] = {
         why: 'При выключенном обучении (nolearning у flannel) есть только записи, которые внёс flanneld: по одной на каждую удалённую ноду, для MAC её VTEP.',
       };
       case 'bpf-ttl': return { short: `Программа eBPF от Cilium на ${m.iface ?? '?'} отбрасывает пакет: его TTL истёк (${x.ttl ?? '?'}).`, why: 'ipv4_l3 («bpf/lib/l3.h») сама уменьшает TTL и отбрасывает пакет, когда он дошёл бы до 0, не отправляя ICMP Time Exceeded для IPv4 (в коде так и написано: «FIXME: Send ICMP TTL»), поэтому отправитель ничего не узнаёт — в отличие от маршрутизатора на Linux.' };
+      case 'ip-noproto': return {
+        short: `${m.ns} отбрасывает пакет IP-in-IP: туннеля IPIP, который извлёк бы вложенный пакет, здесь нет, и в ответ уходит «протокол недостижим».`,
+        why: 'Протокол 4 принимает только загруженный модуль ipip, он же создаёт туннель tunl0 (в режиме IP-in-IP его загружает calico-node). Без обработчика ip_local_deliver отвечает сообщением ICMP типа 3 с кодом 2 и отбрасывает пакет: нода вне сети IP-in-IP не может его распаковать.',
+      };
       case 'vxlan-vni-unknown': return { short: `${m.ns} отбрасывает датаграмму: ни у одного устройства VXLAN здесь нет VNI ${x.vni ?? '?'}.`, why: 'Сокет VXLAN принял датаграмму по номеру порта, но извлечь кадр может только устройство с этим VNI.' };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };

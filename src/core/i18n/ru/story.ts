@@ -11,7 +11,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
   'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
-  'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
+  'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'ip-noproto': 'там некому принять IP-in-IP', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
 };
 
 /** Что отправляется, в винительном и именительном падежах (отправляет что? — что не отправлено?). */
