@@ -17,6 +17,7 @@ export const COMPARE_EN = {
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
     calico: 'Calico (no bridge, BGP routes via the other node)',
     'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+    'calico-ipip': 'Calico IP-in-IP (tunl0, IP protocol 4)',
     'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, native routing (eBPF)',
     weave: 'Weave Net, historical (OVS datapath, vxlan-6784, UDP 6784)',
@@ -52,6 +53,8 @@ export const COMPARE_EN = {
   dropped: (reason: string) => `dropped: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, UDP port ${port}`,
   overheadVxlan: (n: number) => `${n} (outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14)`,
+  ipip: 'IP-in-IP (outer IPv4 header, protocol 4)',
+  overheadIpip: (n: number) => `${n} (outer IPv4 header 20, nothing else)`,
   microseconds: (us: string) => `${us} µs (simulated)`,
   noPacket: 'No packet was sent: the journey was refused.',
 };
@@ -67,6 +70,7 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
     calico: 'Calico (без моста, маршруты BGP через другую ноду)',
     'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+    'calico-ipip': 'Calico IP-in-IP (туннель tunl0, протокол IP 4)',
     'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
     weave: 'Weave Net, история (путь данных OVS, vxlan-6784, UDP 6784)',
@@ -102,6 +106,8 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   dropped: (reason: string) => `отброшен: ${reason}`,
   vxlan: (vni: number, port: number) => `VXLAN, VNI ${vni}, порт UDP ${port}`,
   overheadVxlan: (n: number) => `${n} (внешний IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14)`,
+  ipip: 'IP-in-IP (внешний заголовок IPv4, протокол 4)',
+  overheadIpip: (n: number) => `${n} (только внешний заголовок IPv4, 20)`,
   microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };

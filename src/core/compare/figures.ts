@@ -30,10 +30,10 @@ export interface JourneyFigures {
   bytesAtSource: number;
   /** Bytes of its largest frame on any wire (an encapsulating frame counts whole). */
   bytesOnWire: number;
-  /** bytesOnWire − bytesAtSource: what the datapath added (50 for VXLAN). */
+  /** bytesOnWire − bytesAtSource: what the datapath added (50 for VXLAN, 20 for IP-in-IP). */
   overheadBytes: number;
-  /** The encapsulations it went through: VXLAN's network identifier and UDP port, once each. */
-  encapsulations: { kind: 'vxlan'; vni: number; port: number }[];
+  /** The encapsulations it went through, once each: VXLAN's network identifier and UDP port, or IP-in-IP (protocol 4, nothing to tell apart). */
+  encapsulations: ({ kind: 'vxlan'; vni: number; port: number } | { kind: 'ipip' })[];
   /** Neighbour lookups that had to ask by ARP (INCOMPLETE started), for any packet of the journey. */
   arpResolutions: number;
   /** Virtual time from its sending to its delivery, in ns; null when never delivered. */
@@ -42,9 +42,9 @@ export interface JourneyFigures {
   outcome: { delivered: true } | { delivered: false; reason: string | null };
 }
 
-/** Bytes of a frame on the wire: Ethernet header (14) and the IPv4 total length, or ARP's 28. */
+/** Bytes of a frame on the wire: Ethernet header (14, none on a tunnel device: `raw`) and the IPv4 total length, or ARP's 28. */
 export function frameBytes(f: FrameEvent): number {
-  return 14 + (f.len ?? (f.arp ? 28 : 0));
+  return (f.raw ? 0 : 14) + (f.len ?? (f.arp ? 28 : 0));
 }
 
 function carries(f: FrameEvent, pkt: number): boolean {
@@ -72,10 +72,11 @@ export function journeyFigures(result: JourneyResult): JourneyFigures | null {
   }
   const encapsulations: JourneyFigures['encapsulations'] = [];
   for (const f of frames as readonly (FrameEvent & { vxlan?: { vni: number } })[]) {
+    if (f.ipip && !encapsulations.some((x) => x.kind === 'ipip')) encapsulations.push({ kind: 'ipip' });
     const vni = f.vxlan?.vni;
     if (vni === undefined) continue;
     const port = f.udp?.dport ?? 0;
-    if (!encapsulations.some((x) => x.vni === vni && x.port === port)) encapsulations.push({ kind: 'vxlan', vni, port });
+    if (!encapsulations.some((x) => x.kind === 'vxlan' && x.vni === vni && x.port === port)) encapsulations.push({ kind: 'vxlan', vni, port });
   }
   const deliver = events.find((e) => e.type === 'deliver' && e.pkt === pkt);
   const drop = events.find((e) => e.type === 'drop' && 'pkt' in e && e.pkt === pkt);

@@ -32,6 +32,9 @@ export type ChapterFacts =
   | { kind: 'encap'; ns: string; dev: string; remote: string; port: number; vni: number }
   /** A machine takes a VXLAN datagram in on `iface`, and its VXLAN device `dev` unwraps the packet. */
   | { kind: 'decap'; ns: string; iface: string; dev: string }
+  /** IP-in-IP: `dev` (tunl0) wraps the packet in an outer IPv4 header to the node `remote`; a node receives it on `iface` and `dev` unwraps it. */
+  | { kind: 'ipip-encap'; ns: string; dev: string; remote: string }
+  | { kind: 'ipip-decap'; ns: string; iface: string; dev: string }
   /**
    * Weave's OVS datapath `datapath` decides on the first packet: weaver answers its upcall and
    * installs a flow (`upcall`), or a flow it installed earlier matches (`hit`); `peer` and `vni`

@@ -46,6 +46,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   leave: (c) => `The packet leaves ${c.ns} through ${c.iface}`,
   encap: (c) => `${c.ns}'s ${c.dev} wraps the packet in VXLAN (VNI ${c.vni}): a UDP datagram to port ${c.port} of ${c.remote}`,
   decap: (c) => `${c.ns} receives the datagram on ${c.iface}, and ${c.dev} takes the packet out of it`,
+  'ipip-encap': (c) => `${c.ns}'s ${c.dev} wraps the packet in IP-in-IP: an outer IPv4 header, protocol 4, to ${c.remote}`,
+  'ipip-decap': (c) => `${c.ns} receives the IP-in-IP packet on ${c.iface}, and ${c.dev} takes the packet out of it`,
   router: (c) => {
     const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
     if (c.result === 'forward') return `${who} forwards the packet to ${c.nexthop ?? '?'}`;

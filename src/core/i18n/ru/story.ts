@@ -52,6 +52,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   leave: (c) => `Пакет покидает ${c.ns} через ${c.iface}`,
   encap: (c) => `Устройство ${c.dev} на машине ${c.ns} упаковывает пакет в VXLAN (VNI ${c.vni}) — в UDP-датаграмму на порт ${c.port} хоста ${c.remote}`,
   decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
+  'ipip-encap': (c) => `Туннель ${c.dev} на машине ${c.ns} упаковывает пакет в IP-in-IP — во внешний заголовок IPv4 с протоколом 4, адресованный хосту ${c.remote}`,
+  'ipip-decap': (c) => `${c.ns} принимает пакет IP-in-IP на интерфейсе ${c.iface}, и туннель ${c.dev} извлекает из него вложенный пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;
