@@ -74,9 +74,10 @@ export function buildSeedCalico(encapsulation: CalicoEncapsulation): Topology {
 
 /**
  * "minikube, 3 nodes, Calico": the notes' cluster started with `--cni calico`. minikube's manifest
- * (pkg/minikube/cni/calico.yaml) runs BIRD with IP-in-IP Always; the lab has no IPIP device, so
- * it runs without encapsulation, which BIRD's routes carry the same way on one Docker network (the
- * packets lose tunl0's 20-byte IPIP header, nothing else). The pool is kubeadm's podSubnet
+ * (pkg/minikube/cni/calico.yaml) runs BIRD with IP-in-IP Always (CALICO_IPV4POOL_IPIP); this lab,
+ * whose scenario the kernel lab records, runs without encapsulation (the recorder's kernel has no
+ * ipip module), which BIRD's routes carry the same way on one Docker network (the packets lack
+ * tunl0's 20-byte outer header). `minikubeCalicoIpip` (calicoPresets.ts) is the manifest's own mode. The pool is kubeadm's podSubnet
  * 10.244.0.0/16 (CALICO_IPV4POOL_CIDR is commented out in the manifest); each node claims its first
  * /26 block when its first pod comes. Pods: coredns and calico-kube-controllers on the control
  * plane, pod-a on minikube-m02 and pod-b on minikube-m03. The Docker network's gateway
@@ -89,8 +90,8 @@ export function buildMinikubeCalico(): Topology {
     version: 1,
     name: 'minikube-calico',
     description: {
-      en: 'The notes\' cluster with Calico: minikube start --nodes 3 --cni calico (docker driver). minikube\'s manifest sets IP-in-IP Always; this lab runs Calico without encapsulation (no IPIP device here), so BIRD\'s routes carry the pod packets as they are.',
-      ru: 'Кластер из конспекта с Calico: minikube start --nodes 3 --cni calico (драйвер docker). В манифесте minikube включён IP-in-IP (Always); здесь Calico работает без инкапсуляции (устройства IPIP на стенде нет), и маршруты BIRD переносят пакеты подов как есть.',
+      en: 'The notes\' cluster with Calico: minikube start --nodes 3 --cni calico (docker driver). minikube\'s manifest sets IP-in-IP Always (CALICO_IPV4POOL_IPIP); this lab, checked on a real kernel that has no ipip module, runs Calico without encapsulation, so BIRD\'s routes carry the pod packets as they are. Pick Calico IP-in-IP in the comparison (or its scenario) to see the manifest\'s own mode, tunl0.',
+      ru: 'Кластер из конспекта с Calico: minikube start --nodes 3 --cni calico (драйвер docker). В манифесте minikube включён IP-in-IP (Always, CALICO_IPV4POOL_IPIP); этот стенд сверен с настоящим ядром, где нет модуля ipip, поэтому Calico здесь работает без инкапсуляции, и маршруты BIRD переносят пакеты подов как есть. Выберите Calico IP-in-IP в сравнении (или его сценарий), чтобы увидеть режим самого манифеста с туннелем tunl0.',
     },
     machines: [
       ...NODES.map((n, i) => ({ ...minikubeNode(n, i), routes: [{ dst: 'default', via: '192.168.67.1', dev: 'eth0' }] })),

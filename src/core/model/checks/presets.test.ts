@@ -38,6 +38,9 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
   'calico-minikube-ping-pod-a-pod-b': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
   ],
+  'calico-minikube-ipip-ping-pod-a-pod-b': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
+  ],
   'case-shared-host-mac': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'field case F02: Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose' },
   ],
