@@ -2,7 +2,8 @@ import { blockOf, blockOrder, CALICO_BLOCK_SIZE, type CalicoPool } from '../cni/
 import { seededEntropy } from '../cni/entropy';
 import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
 import { TopologyEditError } from './editError';
-import type { CalicoEncapsulation, DatapathSpec, FdbSpec, IfaceSpec, IpipIface, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
+import type { CalicoEncapsulation, DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
+import type { IpipIface } from './ipipIface';
 
 /*
  * What Calico's daemons program on every node, as a pure transform of the lab (no CNI code: the

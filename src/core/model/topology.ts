@@ -5,6 +5,7 @@
  * of pods, each a namespace of its own. Namespace names are unique across the whole topology: a pod
  * is named by its pod name, a root namespace by its machine's name, exactly as `ns` appears in events.
  */
+import type { IpipIface } from './ipipIface';
 
 /** IPv4 sysctls of one interface (`net.ipv4.conf.<if>.*`). Missing keys take the namespace's `all`/defaults. */
 export interface IfaceSysctls {
@@ -41,7 +42,7 @@ export interface NamespaceSysctls {
 }
 
 /** Fields every interface has. */
-interface IfaceBase {
+export interface IfaceBase {
   /** Interface name inside its namespace, e.g. `eth0`, `cni0`, `veth-pod1`. */
   name: string;
   /**
@@ -136,20 +137,6 @@ export interface VxlanIface extends IfaceBase {
  */
 export interface OvsDatapathIface extends IfaceBase {
   kind: 'openvswitch';
-}
-
-/**
- * An IPv4-in-IPv4 tunnel device (`ip -d link`: `ipip any remote any local any ttl inherit
- * nopmtudisc`), as Calico uses it: `tunl0`, the fallback tunnel the ipip module creates in every
- * namespace (ip_tunnel_init_net with zeroed parameters: no remote, no local, TTL 0 = inherit, no
- * DF of its own). A packet routed through it leaves in an outer IPv4 header, protocol 4, to the
- * route's gateway (ip_tunnel_xmit's NBMA case: rt_nexthop); IPv4 protocol 4 received by the
- * namespace comes in on it (ipip_rcv → ip_tunnel_lookup, which falls back to tunl0). It has no
- * link-layer header (ARPHRD_TUNNEL, `link/ipip 0.0.0.0`): tcpdump shows bare IP packets on it.
- * `mac` is kept for the lab's tables only and never reaches a frame.
- */
-export interface IpipIface extends IfaceBase {
-  kind: 'ipip';
 }
 
 /** Any interface. */
@@ -361,8 +348,7 @@ export type DatapathSpec =
       /**
        * Calico (model/datapathCalico.ts): no bridge, each pod on a `cali*` veth with a /32 and the
        * placeholder gateway 169.254.1.1 answered by proxy ARP; each node's /26 blocks of the pool
-       * routed to it by BIRD (`none`), through `vxlan.calico` (VXLAN, VNI 4096, UDP 4789) or by
-       * BIRD through `tunl0` (`ipip`, IPv4 in IPv4, protocol 4).
+       * routed by BIRD (`none`), through `vxlan.calico` (VNI 4096, UDP 4789) or by BIRD through `tunl0` (`ipip`).
        */
       cni: 'calico';
       encapsulation: CalicoEncapsulation;
@@ -385,10 +371,8 @@ export type DatapathSpec =
 
 /**
  * How Calico carries pod traffic between nodes: `none` (routes learned over BGP, the pod packet
- * itself on the wire; nodes must share a layer-2 network), `vxlan` (vxlan.calico, programmed by
- * Felix), `ipip` (the pool's ipipMode Always: BIRD's routes through `tunl0`, 20 bytes of outer IPv4
- * header; the manifest's CALICO_IPV4POOL_IPIP default).
- */
+ * itself on the wire; nodes must share a layer-2 network), `vxlan`, `ipip` (ipipMode Always, the
+ * manifest's default: BIRD's routes through `tunl0`, 20 bytes of outer IPv4; model/ipipIface.ts). */
 export type CalicoEncapsulation = 'none' | 'vxlan' | 'ipip';
 
 /** Cilium's routing modes (docs.cilium.io network/concepts/routing). */

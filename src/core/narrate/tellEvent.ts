@@ -5,6 +5,7 @@ import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
 import { bpfMessage, keyedBefore } from './tellBpf';
 import { ovsMessage, vportAfter } from './tellOvs';
+import { ipipFrameMsg, ipipMessage } from './tellIpip';
 import { BROADCAST_FN, DROP_FN } from './dropFns';
 
 /*
@@ -155,20 +156,11 @@ function vethToldBefore(result: JourneyResult, index: number): boolean {
   return false;
 }
 
-/** The remote node the IPIP tunnel addresses packet `pkt` to: its `encap` event just after frame `index`. */
-function ipipRemoteAfter(result: JourneyResult, pkt: number, ns: string, index: number): string {
-  for (let i = index + 1; i < result.events.length && i <= index + 3; i++) {
-    const x = result.events[i] as HopEvent;
-    if (x.type === 'ipip' && x.action === 'encap' && x.pkt === pkt && x.ns === ns) return x.remote;
-  }
-  return '';
-}
-
 function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>, index: number): Msg {
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
-  if (iface?.kind === 'ipip') return e.dir === 'out' ? { k: 'out-ipip', ns: e.ns, iface: e.iface, f, via: ipipRemoteAfter(result, e.pkt, e.ns, index) } : { k: 'in-ipip', ns: e.ns, iface: e.iface, f };
+  if (iface?.kind === 'ipip') return ipipFrameMsg(result, e, index);
   if (e.dir === 'out') {
     if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
@@ -383,9 +375,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
         }
         : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
     case 'ipip':
-      return e.action === 'encap'
-        ? { msg: { k: 'ipip-encap', ns: e.ns, dev: e.iface, underlay: e.dev, local: e.local, remote: e.remote, ttl: e.ttl, df: e.df, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu }, fn: 'ip_tunnel_xmit' }
-        : { msg: { k: 'ipip-decap', ns: e.ns, dev: e.iface, underlay: e.dev, remote: e.remote, ttl: e.ttl, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'ipip_rcv' };
+      return ipipMessage(e);
     case 'bpf':
       return bpfMessage(e);
     case 'ovs':

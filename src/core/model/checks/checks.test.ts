@@ -276,14 +276,8 @@ const CASES: Case[] = [
     path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
   },
   {
-    code: 'calico-pod-mtu', what: 'a Calico IP-in-IP pod left at MTU 1500 while tunl0 carries 1480',
-    lab: () => {
-      const t = seedCalicoIpip();
-      const eth0 = pod(t, 'pod1').interfaces[0];
-      if (eth0) eth0.mtu = 1500;
-      return t;
-    },
-    path: 'machines[0].pods[0].interfaces[0].mtu', place: { ns: 'pod1' }, fix: null,
+    code: 'calico-pod-mtu', what: 'a Calico IP-in-IP pod left at MTU 1500 while tunl0 carries 1480', path: 'machines[0].pods[0].interfaces[0].mtu', place: { ns: 'pod1' }, fix: null,
+    lab: () => { const t = seedCalicoIpip(); iface(pod(t, 'pod1'), 'eth0').mtu = 1500; return t; },
   },
 ];
 
@@ -364,9 +358,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
   'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
-  'proxy', 'proxy_arp', 'BIRD',
-  // Calico's CNI setting for the pods' MTU ("0": detected from the host).
-  'veth_mtu']);
+  'proxy', 'proxy_arp', 'BIRD', 'veth_mtu']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
