@@ -101,7 +101,8 @@ const LATIN_OK = new Set([
   // The exports: picture and page formats by their own names, and the command that builds the offline page.
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
   // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
-  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
+  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',  // Calico's IP-in-IP: the encapsulation (IP-in-IP, IPIP) and its tunnel and underlay devices by their own names.
+  'in', 'IPIP', 'tunl0', 'eth0',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

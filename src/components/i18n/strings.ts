@@ -174,6 +174,9 @@ const en = {
     encapBytes: (ip: number, inner: number) =>
       `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
       `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
+    /** An IP-in-IP packet: the IPv4 packet it carries (no Ethernet inside), and the 20 bytes it adds. */
+    innerPacket: 'Inside: the IPv4 packet it carries (protocol 4)',
+    ipipBytes: (ip: number, inner: number) => `${ip} bytes of outer IP = outer IPv4 header 20 + inner packet ${inner}: 20 bytes more, which is why tunl0's MTU is eth0's minus 20 (1500 − 20 = 1480)`,
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
@@ -344,6 +347,8 @@ const ru: Strings = {
     encapBytes: (ip, inner) =>
       `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
       `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
+    innerPacket: 'Внутри: пакет IPv4, который он несёт (протокол 4)',
+    ipipBytes: (ip, inner) => `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: внешний заголовок IPv4 20 + внутренний пакет ${inner}. Это на 20 байт больше, поэтому MTU туннеля tunl0 на 20 меньше, чем у интерфейса eth0 (1500 − 20 = 1480)`,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,
