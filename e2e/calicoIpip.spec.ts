@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './player';
 
 /*
@@ -7,7 +7,7 @@ import { openApp } from './player';
  * the lab then switched by "use this mode", and the inspector showing the IPv4 packet inside the
  * outer header with its 20 bytes added up.
  */
-const figure = (page: import('@playwright/test').Page, row: string, column: 1 | 2) => page.locator(`[data-testid="compare-figures"] tr[data-row="${row}"] td`).nth(column - 1);
+const figure = (page: Page, row: string, column: 1 | 2) => page.locator(`[data-testid="compare-figures"] tr[data-row="${row}"] td`).nth(column - 1);
 
 for (const lang of ['en', 'ru'] as const) {
   const T = lang === 'en'
