@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJourney } from '../index';
-import { seedCalicoIpip } from '../presets/calicoPresets';
+import { CALICO_SCENARIOS, seedCalicoIpip } from '../presets/calicoPresets';
+import { GLOSSARY_RU } from '../i18n/ru/glossary';
 import { tellChapters, tellEvent, tellOutcome } from './index';
 
 describe('narration under Calico IP-in-IP', () => {
@@ -43,5 +44,15 @@ describe('narration under Calico IP-in-IP', () => {
     expect(all).not.toMatch(/VXLAN device|through tunl0, and the request/);
     // Only the two nodes' forwarding lowers it; the outer header's TTL is no hop of the packet's.
     expect(tellOutcome(r, 'en')).toContain('TTL: 64 → 63 (node1) → 62 (node2)');
+  });
+
+  it('reads by the Russian glossary in every IP-in-IP scenario, every event and chapter at both levels', () => {
+    for (const s of CALICO_SCENARIOS.filter((x) => x.unrecorded === 'ipip')) {
+      const j = runJourney(s.topology(), s.journey);
+      const ru = [...j.events.flatMap((_, i) => [tellEvent(j, i, 'ru', 'short'), tellEvent(j, i, 'ru', 'detailed')]), ...tellChapters(j, 'ru').flatMap((c) => [c.title, c.correction ?? '']), tellOutcome(j, 'ru')].join('\n');
+      for (const g of GLOSSARY_RU) expect(ru, `${s.id}: ${g.why}`).not.toMatch(g.avoid);
+      expect(ru, s.id).toMatch(/туннель tunl0/);
+      expect(j.events.some((e) => e.type === 'deliver' && e.ns === s.journey.to), s.id).toBe(true);
+    }
   });
 });
