@@ -79,7 +79,7 @@ export interface DropEvent extends EventBase {
   ipv4?: Ipv4Header;
   /** The packet dropped, when the drop is of a whole packet or ARP message. */
   pkt?: number;
-  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it. */
+  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it; frag-needed: `output` a tunnel's own outer packet (sim/ipip.ts). */
   direction?: 'output' | 'input';
   /** neigh-failed: the next hop that never answered. */
   nexthop?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HopEvent } from '../events';
-import { runJourney } from '../index';
+import { runJourney, tellEvent } from '../index';
 import { frameBytes, packetFacts } from '../export/packetBytes';
 import type { MachineSpec, Topology } from '../model/topology';
 import { seedCalicoIpip } from '../presets/calicoPresets';
@@ -85,5 +85,16 @@ describe('the IPIP tunnel (Calico\'s tunl0)', () => {
     expect(icmp?.icmp).toMatchObject({ type: 3, code: 2 });
     expect(icmp?.ipv4.dst).toBe('172.16.100.1');
     expect(of(r.events, 'deliver').some((e) => e.ns === 'pod3')).toBe(false);
+  });
+
+  it('drops its own outer packet when tunl0\'s MTU leaves no room for the 20 bytes and the inner packet has DF', () => {
+    const t = withMachine('node1', (m) => ({ ...m, interfaces: m.interfaces.map((i) => (i.kind === 'ipip' ? { ...i, mtu: 1500 } : i)), pods: (m.pods ?? []).map((p) => ({ ...p, interfaces: p.interfaces.map((i) => ({ ...i, mtu: 1500 })) })) }));
+    const r = runJourney(t, { from: 'pod1', to: 'pod3', size: 1472, pmtudisc: 'do' });
+    expect(of(r.events, 'ipip').find((e) => e.action === 'encap')).toMatchObject({ innerLen: 1500, outerLen: 1520 });
+    expect(of(r.events, 'drop').find((e) => e.reason === 'frag-needed')).toMatchObject({ ns: 'node1', iface: 'eth0', direction: 'output', len: 1520, mtu: 1500 });
+    expect(of(r.events, 'frame').some((e) => e.ns === 'node1' && e.iface === 'eth0' && (e.len ?? 0) > 1500)).toBe(false);
+    const i = r.events.findIndex((e) => e.type === 'drop' && e.reason === 'frag-needed');
+    expect(tellEvent(r, i, 'en', 'detailed')).toMatch(/drops the outer packet: 1520 bytes, more than eth0's MTU of 1500.*Give the tunnel an MTU of 1480/);
+    expect(tellEvent(r, i, 'ru', 'detailed')).toMatch(/отбрасывает внешний пакет: в нём 1520 байт, больше MTU интерфейса eth0 \(1500\).*Задайте туннелю MTU 1480/);
   });
 });

@@ -103,8 +103,11 @@ export function ipipXmit(sim: Sim, dev: Iface, nexthop: number, p: Packet): void
     encap: { vxlan: undefined, ipip: IPIP, inner: plainRaw(inner), frame: inner },
   };
   const mtu = route.dev.mtu;
-  if (len > mtu && !df) fragmentOut(sim, ns, route.dev, outer, mtu, false, false, false, (f) => neighOutput(sim, route.dev, hop, hopText, f));
-  else neighOutput(sim, route.dev, hop, hopText, outer);
+  if (len <= mtu) return neighOutput(sim, route.dev, hop, hopText, outer);
+  if (!df) return fragmentOut(sim, ns, route.dev, outer, mtu, false, false, false, (f) => neighOutput(sim, route.dev, hop, hopText, f));
+  // A tunl0 whose MTU leaves no room for the 20 bytes: the outer packet, DF copied from the inner
+  // one, is too big for the underlay, and ip_fragment refuses it (its ICMP goes to this node itself).
+  sim.emit({ type: 'drop', pkt: p.id, ns: ns.name, iface: route.dev.name, reason: 'frag-needed', ipv4: outer.ipv4, direction: 'output', len, mtu, seq: sim.seq, t: sim.now });
 }
 
 /** The namespace's IPIP tunnel (tunl0), if it has one. */

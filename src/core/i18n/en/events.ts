@@ -276,7 +276,10 @@ export const eventsEn: NarratorCatalog['events'] = {
         ? { short: `Nothing leaves ${m.ns}: the program gets "Network is unreachable" (ENETUNREACH) straight from the kernel.` }
         : { short: `${m.ns} drops ${what}: no route to ${x.dst ?? '?'}.`, why: `As a router it reports ICMP ${icmp(3, 0)} to the sender.` };
       case 'ttl-exceeded': return { short: `${m.ns} drops the packet: it arrived with TTL ${x.ttl ?? '?'}, and forwarding would bring it to 0.` };
-      case 'frag-needed': return {
+      case 'frag-needed': return x.direction === 'output' ? {
+        short: `${m.ns} drops the outer packet: ${x.len ?? '?'} bytes, more than ${m.iface ?? '?'}'s MTU of ${x.mtu ?? '?'}, and the DF bit it copied from the inner packet forbids fragmenting it.`,
+        why: `The tunnel's MTU leaves no room for its own 20-byte header: ip_fragment() refuses the packet it built, and no ICMP reaches the pod. Give the tunnel an MTU of ${(x.mtu ?? 20) - 20}, the underlay's less 20.`,
+      } : {
         short: `${m.ns} drops the packet: ${x.len ?? '?'} bytes, more than the next hop's MTU of ${x.mtu ?? '?'}, and DF forbids fragmenting it.`,
         why: `ip_forward() checks the length before lowering the TTL; ${m.ns} reports ICMP ${icmp(3, 4)} with MTU ${x.mtu ?? '?'} to the sender.`,
       };
