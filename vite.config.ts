@@ -80,8 +80,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     rollupOptions: {
       input: { main: 'index.html', embed: 'embed.html', 'packet-journey': 'src/element.tsx' },
-      // The web component keeps a name pages can write in a script tag; everything else is hashed.
-      output: { entryFileNames: (chunk) => (chunk.name === 'packet-journey' ? 'packet-journey.js' : 'assets/[name]-[hash].js') },
+      output: {
+        // The web component keeps a name pages can write in a script tag; everything else is hashed.
+        entryFileNames: (chunk) => (chunk.name === 'packet-journey' ? 'packet-journey.js' : 'assets/[name]-[hash].js'),
+        // What the three pages load at start and share (React, the engine, the drawing, the store)
+        // is one chunk, `player`: left to itself the bundler cut it into some twenty chunks by which
+        // lazy chunks share which module, and each page paid every chunk's imports, exports and
+        // gzip header (4 to 5 KiB of gzip per page, `npm run bench -- sizes`). Only modules some
+        // page loads at start go in (`$initial`): a feature no page loads at start stays lazy
+        // everywhere (the app's page does get the embed's small EmbedShell, which its compare view
+        // would load later).
+        codeSplitting: { groups: [{ name: 'player', tags: ['$initial'], minShareCount: 3 }] },
+      },
     },
   },
   test: {

@@ -31,3 +31,36 @@ test('opens in Russian when the browser prefers it', async ({ browser }) => {
   await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Воспроизвести');
   await ctx.close();
 });
+
+/**
+ * Texts only one language's tables hold: the interface's hint (components/i18n/strings.ts and
+ * ru/strings.ts), a drop reason of the narrator (core/i18n/<lang>/story.ts) and a scenario's title
+ * (core/presets/scenario-titles.<lang>.json).
+ */
+const ONLY_IN = {
+  en: ['Press Play or → to go through the packet’s journey event by event', 'the reverse path filter on its ARP', 'First ping pod1 → pod3 (empty caches, other node)'],
+  ru: ['Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием', 'фильтр обратного пути для ARP', 'Первый ping pod1 → pod3 (кэши пусты, другая нода)'],
+} as const;
+
+for (const [lang, other] of [['en', 'ru'], ['ru', 'en']] as const) {
+  test(`a page in ${lang} loads no ${other} text until the reader switches, then switches at once`, async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) void r.text().then((t) => scripts.push(t), () => undefined);
+    });
+    await openApp(page, lang);
+    await page.waitForLoadState('networkidle');
+    const has = (text: string) => scripts.some((s) => s.includes(text));
+    // The page's own language is in what it loaded (so a text written another way would fail here, not pass unseen)…
+    for (const t of ONLY_IN[lang]) expect(has(t), t).toBe(true);
+    // …and nothing of the other one.
+    for (const t of ONLY_IN[other]) expect(has(t), t).toBe(false);
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId(`lang-${other}`).click();
+    await expect(page.locator('.pj-app')).toHaveAttribute('lang', other);
+    await expect(page.getByTestId('play')).toHaveAttribute('aria-label', other === 'ru' ? 'Воспроизвести' : 'Play');
+    await expect(page.getByTestId('step-count')).toHaveText(other === 'ru' ? /^Событие 2 из \d+$/ : /^Event 2 of \d+$/);
+    await expect(page.getByTestId('scenario').locator('option:checked')).toHaveText(ONLY_IN[other][2]);
+    await expect.poll(() => ONLY_IN[other].every(has)).toBe(true);
+  });
+}

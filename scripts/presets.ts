@@ -4,8 +4,9 @@ import { buildMinikubeFlannel } from '../src/core/presets/minikubeBuild';
 import { buildMinikubeCilium } from '../src/core/presets/minikubeCiliumBuild';
 import { buildSeedWeave } from '../src/core/presets/weaveBuild';
 import type { Topology } from '../src/core/index';
-import { indexOfScenarios } from '../src/core/presets/scenarioIndex';
+import { indexOfScenarios, titlesOfScenarios } from '../src/core/presets/scenarioIndex';
 import { SCENARIOS } from '../src/core/presets/scenarios';
+import { LANGS } from '../src/core/i18n/lang';
 
 /*
  * `npm run presets`: writes the labs the scenario catalogue keeps as data, from their builders
@@ -30,3 +31,9 @@ for (const [out, build] of labs) {
 const INDEX = 'src/core/presets/scenario-index.json';
 writeFileSync(INDEX, `${JSON.stringify(indexOfScenarios(SCENARIOS), null, 1)}\n`);
 console.log(`wrote ${INDEX}`);
+// The titles, one file per language: a page loads its own language's (core/presets/scenarioTitles.ts).
+for (const lang of LANGS) {
+  const out = `src/core/presets/scenario-titles.${lang}.json`;
+  writeFileSync(out, `${JSON.stringify(titlesOfScenarios(SCENARIOS, lang), null, 1)}\n`);
+  console.log(`wrote ${out}`);
+}

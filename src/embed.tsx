@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './app/Embed';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
-import { loadNarrator } from './core';
+import { loadLanguage } from './core';
+import './components/i18n/langStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
 import './app/app.css';
@@ -22,8 +23,8 @@ const search = window.location.search;
 void Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search)])
   .then(() => {
     const { embed, link } = parseEmbedParams(search);
-    // The narrator speaks one language at a time (core/i18n/narrators.ts): the embed's own first.
-    return loadNarrator(link.lang ?? 'en').then(() =>
+    // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): the embed's own first.
+    return loadLanguage(link.lang ?? 'en').then(() =>
       createRoot(root).render(
         <StrictMode>
           <EmbedApp link={link} embed={embed} peer={peer} />

@@ -4,7 +4,8 @@ import { App } from './app/App';
 import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './app/lastLab';
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
-import { loadNarrator } from './core';
+import { loadLanguage } from './core';
+import './components/i18n/langStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
 import './app/app.css';
@@ -33,9 +34,9 @@ const catalogue = Promise.all([loadScenariosFor(search).catch(() => undefined), 
 // A link opens what it says; the bare address opens the lab last worked on (see app/lastLab.ts),
 // read before the first paint so the seed lab never flashes first. Storage that does not answer
 // in time opens the seed lab rather than nothing.
-// The narrator speaks one language at a time (core/i18n/narrators.ts): the page's own first.
+// The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): the page's own first.
 const asked = new URLSearchParams(search).get('lang');
-const narrator = Promise.all([loadNarrator(asked === 'en' || asked === 'ru' ? asked : initialLang()), catalogue]);
+const narrator = Promise.all([loadLanguage(asked === 'en' || asked === 'ru' ? asked : initialLang()), catalogue]);
 if (opensLastLab(search) && hasAutosave()) {
   const waited = new Promise<StartedLab>((resolve) => setTimeout(() => resolve({ troubles: [] }), RESTORE_WAIT_MS));
   const restored = import('./app/keeping').then((m) => m.restoreLab());

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initialLang } from './app/preferences';
 import { parseUrlParams } from './app/urlParams';
-import { loadNarrator } from './core';
+import { loadLanguage } from './core';
+import './components/i18n/langStrings';
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
 import { decodeLabLink } from './core/model/labLinkRead';
@@ -40,7 +41,7 @@ registerLabReader(decodeLabLink);
 const written = writtenLink();
 const params = parseUrlParams(written !== null ? `?${written.replace(/^\?/, '')}` : window.location.search);
 const root = el;
-void loadNarrator(params.lang ?? initialLang()).then(() =>
+void loadLanguage(params.lang ?? initialLang()).then(() =>
   createRoot(root).render(
     <StrictMode>
       <App globalKeys persist={false} {...params} />

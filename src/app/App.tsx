@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
-import { STRINGS } from '../components/i18n/strings';
+import { PAST_END } from '../components/i18n/pastEnd';
 import { createAppStore, type AppStore } from '../store/createAppStore';
 import type { JourneyEngine } from '../store/engine';
 import { HostProvider, linkParams, type Host } from '../store/link';
@@ -100,7 +100,7 @@ export function App({ topology, spec, globalKeys = false, persist = true, engine
     if (speed !== undefined) s.getState().setSpeed(speed);
     if (step !== undefined) {
       const n = s.getState().result?.events.length ?? 0;
-      if (step > n && n > 0) notices.push({ en: STRINGS.en.notices.pastEnd(step, n), ru: STRINGS.ru.notices.pastEnd(step, n) });
+      if (step > n && n > 0) notices.push({ en: PAST_END.en(step, n), ru: PAST_END.ru(step, n) });
       s.getState().reveal(step - 1);
     }
     if (notices.length > 0) s.setState({ notices });

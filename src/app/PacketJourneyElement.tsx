@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { hasNarrator, loadNarrator } from '../core';
+import { hasLanguage, loadLanguage } from '../core';
+import '../components/i18n/langStrings';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import type { AppStore } from '../store/createAppStore';
 import { hasLabReader, loadLabReader } from '../store/labReader';
 import { hasScenarios, loadScenarios } from '../store/presets';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedStep } from '../store/embedApi';
-// The command methods answer at once, so the element reads commands with zod from the start.
+// The command methods answer at once, so the element loads the commands' reader (plain code, no zod) from the start.
 import { parseEmbedMessage } from '../store/embedMessages';
 import { AppStoreProvider } from '../store/StoreContext';
 import { createEmbedStore, usePrintStill } from './Embed';
@@ -182,10 +183,10 @@ export function definePacketJourney(css: readonly string[]): void {
         return;
       }
       const { embed, link } = parseEmbedParams(`?${q.toString()}`);
-      // The narrator speaks one language at a time (core/i18n/narrators.ts): open once it is here.
+      // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): open once they are here.
       const lang = link.lang ?? 'en';
-      if (!hasNarrator(lang)) {
-        void loadNarrator(lang).then(() => {
+      if (!hasLanguage(lang)) {
+        void loadLanguage(lang).then(() => {
           if (this.isConnected) this.#render();
         });
         return;

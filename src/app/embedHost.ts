@@ -102,7 +102,7 @@ export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, p
 
   /** Commands waiting behind the messages' reader or a `load` that waits for the scenarios' catalogue. */
   let queue: Promise<void> | null = null;
-  /** The messages' reader (zod), loaded with the first message that passes the origin check. */
+  /** The messages' reader, loaded with the first message that passes the origin check. */
   let parse: typeof parseEmbedMessage | null = null;
   const answer = (c: EmbedCommand) => {
     if (c.type === 'get') return sendStep();

@@ -1,4 +1,4 @@
-import { STRINGS } from '../components/i18n/strings';
+import { stringsOf } from '../components/i18n/langStrings';
 import { useEffect, useState } from 'react';
 import type { Problem } from '../core';
 import { labTitle } from '../components/library/labName';
@@ -27,7 +27,7 @@ function keeperHost(store: AppStore, shelf: LabShelf | undefined): KeeperHost & 
         const mine = generation;
         loading = import('./keeping').then((m) => {
           // Kept as "Seed lab (edited)": never the same name as the read-only preset beside it.
-          const k = m.startKeeper(store, (s) => STRINGS[s.lang].library.edited(labTitle(s)), shelf);
+          const k = m.startKeeper(store, (s) => stringsOf(s.lang).library.edited(labTitle(s)), shelf);
           if (mine !== generation) k.stop();
           else keeper = k;
           return k;

@@ -53,16 +53,29 @@ function readCompact(el: HTMLElement): boolean | null {
 }
 
 /**
+ * Below this width the wide header folds the form too while it holds both optional fields (an IP
+ * address to reach and a UDP or TCP port): the full row would not fit beside the switches, and the
+ * header stays one row at every size (teacher review 2, `e2e/header.spec.ts`).
+ */
+export const FULL_FORM_PX = 1280;
+
+function readNarrowForFullForm(el: HTMLElement): boolean | null {
+  const w = el.getBoundingClientRect().width;
+  return w > 0 ? w < FULL_FORM_PX : null;
+}
+
+/**
  * The journey form folded into one button that says what the journey is ("pod1 → pod3 · ICMP
  * ping"); it opens the form (the form engineer's `JourneyForm`, its scenario picker first) under the header.
  * Escape closes it and gives the focus back to the button.
  */
-function JourneyFold() {
+function JourneyFold({ startOpen = false }: { startOpen?: boolean }) {
   const t = useStrings();
   const id = useId();
   const draft = useAppStore((s) => s.draft);
   const hasError = useAppStore((s) => s.errors.length > 0 || s.engineError !== null);
-  const [open, setOpen] = useState(false);
+  // Folded under the user's hands (the header's form just took an IP address and a port), it opens at once.
+  const [open, setOpen] = useState(startOpen);
   const button = useRef<HTMLButtonElement>(null);
   const to = draft.toKind === 'ip' ? draft.toIp || '?' : draft.to;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -115,6 +128,13 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
   const story = useAppStore((s) => s.cni !== null);
   const root = useRef<HTMLDivElement>(null);
   const compact = useCompact(root);
+  const narrowForFullForm = useMeasured(root, readNarrowForFullForm, false);
+  const crowded = useAppStore((s) => s.draft.toKind === 'ip' && s.draft.proto !== 'icmp');
+  const folded = compact || (crowded && narrowForFullForm);
+  // A fold the user's own change brought (the header's form just took an IP address and a port)
+  // opens its popover; one the page opened with stays closed.
+  const [crowdedAtStart] = useState(crowded);
+  const foldOpens = folded && !compact && !crowdedAtStart;
   usePlaybackTimer();
   useKeyboardShortcuts(root, globalKeys);
   useEffect(() => fitPanels(!compact), [compact, fitPanels]);
@@ -129,7 +149,7 @@ export function AppShell({ globalKeys = false }: AppShellProps) {
       <div className="pj-top">
         <header className="pj-header">
           <h1 className="pj-title">{t.appTitle}</h1>
-          {compact ? <JourneyFold /> : <JourneyForm />}
+          {folded ? <JourneyFold startOpen={foldOpens} /> : <JourneyForm />}
           <AboutLab />
           <ViewSwitches />
         </header>

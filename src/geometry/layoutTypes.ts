@@ -35,6 +35,11 @@ export interface IfaceLayout {
   peer?: string;
   /** The addresses are on a line of their own under the name (a node's NIC row, `MachineSize.nicWrap`). */
   wrap?: true;
+  /**
+   * The label sits a tier further from the machine's edge than its neighbours' (a staggered NIC
+   * row, `MachineSize.nicStagger`); a leader line joins it to its anchor on the edge.
+   */
+  raised?: true;
 }
 
 /** A namespace box: a pod, or a machine's root namespace (which is the machine box itself). */

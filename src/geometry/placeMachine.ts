@@ -1,5 +1,5 @@
 import type { IfaceSpec, MachineSpec, NamespaceSpec } from '../core';
-import { ifaceLabelW, measurePod, nicSpacing, NIC_GAP, rootIfaces, type MachineSize } from './measureMachine';
+import { ifaceLabelW, measurePod, nicSpacing, nicTierH, NIC_GAP, rootIfaces, type MachineSize } from './measureMachine';
 import { METRICS as M, smallTextW, textW } from './metrics';
 import { ifaceId, type BridgeLayout, type IfaceLayout, type MachineLayout, type NsLayout } from './layoutTypes';
 
@@ -9,9 +9,10 @@ export interface PlacedMachine {
   ifaces: IfaceLayout[];
 }
 
-function iface(ns: string, i: IfaceSpec, at: IfaceLayout['at'], placement: IfaceLayout['placement'], labelBox: IfaceLayout['labelBox'], wrap = false): IfaceLayout {
+function iface(ns: string, i: IfaceSpec, at: IfaceLayout['at'], placement: IfaceLayout['placement'], labelBox: IfaceLayout['labelBox'], wrap = false, raised = false): IfaceLayout {
   return {
     ...(wrap ? { wrap: true } : {}),
+    ...(raised ? { raised: true } : {}),
     id: ifaceId(ns, i.name),
     ns,
     name: i.name,
@@ -112,16 +113,21 @@ export function placeMachine(m: MachineSpec, x0: number, y0: number, size: Machi
 
   // Evenly spread when the machine is wide enough for that, else side by side from the centre.
   const wrap = size.nicWrap;
+  const stagger = size.nicStagger;
   const widest = ethers.reduce((w, e) => Math.max(w, ifaceLabelW(e, wrap)), 0);
-  const step = nicSpacing(size.w, ethers.length, widest);
+  const step = nicSpacing(size.w, ethers.length, widest, stagger);
   const zone = M.etherZone + (wrap ? M.line : 0);
+  const tier = stagger ? nicTierH(wrap) : 0;
   ethers.forEach((e, k) => {
     const x = ethers.length > 1 ? x0 + size.w / 2 + (k - (ethers.length - 1) / 2) * step : spread(x0, size.w, 1, 0);
     const at = { x: Math.min(Math.max(x, x0 + NIC_GAP / 2), x0 + size.w - NIC_GAP / 2), y: up ? y0 : y0 + size.h };
     const w = ifaceLabelW(e, wrap);
+    // Staggered, every other label (the second, fourth…) sits a tier further from the edge; the first stays by the edge.
+    const raised = stagger && k % 2 === 1;
+    const shift = raised ? tier : 0;
     // Under the bottom edge's NICs the label ends 12 units above the edge: the packet resting on a NIC (18 units high, centred on it) leaves its MAC line clear.
-    const labelBox = { x: at.x - w / 2, y: up ? y0 + 8 : y0 + size.h - zone + 4, w, h: (wrap ? 3 : 2) * M.line };
-    ifaces.push(iface(m.name, e, at, up ? 'root-top' : 'root-bottom', labelBox, wrap));
+    const labelBox = { x: at.x - w / 2, y: up ? y0 + 8 + shift : y0 + size.h - zone + 4 - shift, w, h: (wrap ? 3 : 2) * M.line };
+    ifaces.push(iface(m.name, e, at, up ? 'root-top' : 'root-bottom', labelBox, wrap, raised));
   });
 
   const rootIds = ifaces.filter((l) => l.ns === m.name).map((l) => l.id);

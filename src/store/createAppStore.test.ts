@@ -255,4 +255,19 @@ describe('scenarios', () => {
     s.getState().setDraft({ proto: 'udp' });
     expect(s.getState().result?.spec).toMatchObject({ proto: 'udp', size: 1400 });
   });
+
+  it('run "ping -M dont" and "ping -M do" as their titles say, and keep it when another field changes (teacher review 2)', () => {
+    const s = createAppStore({ engine: { runJourney, stateAt }, topology: seedTopology(), spec: { from: 'pod1', to: 'pod3' } });
+    s.getState().loadScenario('mtu-fragment-router-dont');
+    expect(s.getState().result?.spec.pmtudisc).toBe('dont');
+    // Without DF the router fragments the request: no "fragmentation needed" comes back.
+    const drops = (s.getState().result?.events ?? []).filter((e) => e.type === 'drop').map((e) => e.reason);
+    expect(drops).not.toContain('frag-needed');
+    expect((s.getState().result?.events ?? []).some((e) => e.type === 'fragment' && e.ns === 'router')).toBe(true);
+    s.getState().setDraft({ ttl: '30' });
+    expect(s.getState().result?.spec).toMatchObject({ ttl: 30, pmtudisc: 'dont' });
+    // The DF twin on the same lab is another journey, not "unchanged".
+    s.getState().loadScenario('mtu-frag-needed-router');
+    expect(s.getState().result?.spec.pmtudisc ?? 'want').toBe('want');
+  });
 });

@@ -18,9 +18,9 @@ export const EMBED_SOURCE = 'packet-journey';
 export const EMBED_VERSION = 1;
 
 /*
- * The commands' shapes and the reading of messages (zod) are ./embedMessages.ts: the embed loads
- * them with the first message (a deck that never posts one never loads zod); the types here are
- * theirs, erased in the build.
+ * The commands' shapes and the reading of messages (plain code, no zod) are ./embedMessages.ts:
+ * the embed loads them with the first message (a deck that never posts one never loads them); the
+ * types here are theirs, erased in the build.
  */
 
 export type { EmbedCommand, EmbedCommandType, EmbedJourney } from './embedMessages';

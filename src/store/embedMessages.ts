@@ -1,50 +1,119 @@
-import * as z from 'zod/mini';
 import { EMBED_SOURCE, EMBED_VERSION, type EmbedRead } from './embedApi';
 import type { Bilingual } from '../core';
 
 /*
  * Reading the embed's messages (postMessage API v1, docs/embed-api.md; ./embedApi.ts has the rest):
- * each command's shape as a zod (mini) schema, and the refusals a wrong message gets. Loaded with
- * the first message an embed receives, and by <packet-journey> for its command methods.
+ * each command's shape as a small table of field readers, and the refusals a wrong message gets.
+ * Loaded with the first message an embed receives, and by <packet-journey> for its command methods,
+ * which answer at once: so no zod here (it would be a quarter of the element's first load). The
+ * reading follows the zod (mini) `strictObject` it replaced: fields in the shape's order, nested
+ * shapes depth first, unknown keys after a shape's own fields, the first problem reported.
  */
 
-const whole = (lo: number) => z.int().check(z.gte(lo));
-const journeyShape = z.strictObject({
-  from: z.optional(z.string()),
-  to: z.optional(z.string()),
-  proto: z.optional(z.enum(['icmp', 'udp', 'tcp'])),
-  port: z.optional(whole(1)),
-  count: z.optional(whole(1)),
-  ttl: z.optional(whole(1)),
-  size: z.optional(whole(0)),
-  warm: z.optional(z.boolean()),
-});
-const envelope = { source: z.literal(EMBED_SOURCE), version: z.literal(EMBED_VERSION) };
+/** Checks one field's value (present or not: `undefined` is passed for a missing one). */
+type Field = (v: unknown) => boolean;
+/** A shape: each field's check, in the order problems are looked for. */
+type Shape = Record<string, Field | { nested: Shape; optional: true }>;
+
+/** A whole number (a safe integer, as zod's `int()`) of at least `lo`. */
+const whole = (lo: number) => (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= lo;
+const optional = (f: Field): Field => (v) => v === undefined || f(v);
+const literal = (x: unknown): Field => (v) => v === x;
+const isString: Field = (v) => typeof v === 'string';
+const PROTOS: readonly unknown[] = ['icmp', 'udp', 'tcp'];
+
+/** The journey a `load` command may carry (every field may be left out). */
+export interface EmbedJourney {
+  from?: string;
+  to?: string;
+  proto?: 'icmp' | 'udp' | 'tcp';
+  port?: number;
+  count?: number;
+  ttl?: number;
+  size?: number;
+  warm?: boolean;
+}
+
+const journeyShape: Shape = {
+  from: optional(isString),
+  to: optional(isString),
+  proto: optional((v) => PROTOS.includes(v)),
+  port: optional(whole(1)),
+  count: optional(whole(1)),
+  ttl: optional(whole(1)),
+  size: optional(whole(0)),
+  warm: optional((v) => typeof v === 'boolean'),
+};
+
+/** The fields every message carries (checked before its shape is). */
+interface Envelope {
+  source: typeof EMBED_SOURCE;
+  version: typeof EMBED_VERSION;
+}
+
+/** A command the player accepted, as plain data. */
+export type EmbedCommand = Envelope &
+  (
+    | /** Go to step `index` (0-based, a folded flood is one step) or to event `event` (1-based, as `?step=` counts). */
+    { type: 'goto'; index?: number; event?: number }
+    /** Go to the first step of chapter `chapter` (1-based, as the timeline numbers them). */
+    | { type: 'chapter'; chapter: number }
+    | { type: 'next' }
+    | { type: 'prev' }
+    | { type: 'play' }
+    | { type: 'pause' }
+    /** Back to the first step, paused. */
+    | { type: 'reset' }
+    /** Ask for a `step` event now (a page that arrives late learns where the player is). */
+    | { type: 'get' }
+    /** Open a lab (a scenario's id, or a `?lab=` link's text; neither: the lab shown) and a journey in it. */
+    | { type: 'load'; preset?: string; lab?: string; journey?: EmbedJourney }
+  );
+/** A command type of this API. */
+export type EmbedCommandType = EmbedCommand['type'];
+
+const envelope: Shape = { source: literal(EMBED_SOURCE), version: literal(EMBED_VERSION) };
+const command = (type: EmbedCommandType, fields: Shape = {}): Shape => ({ ...envelope, type: literal(type), ...fields });
 
 /** Each command's shape: the envelope, its `type`, its own fields and nothing else. */
-const COMMANDS = {
-  /** Go to step `index` (0-based, a folded flood is one step) or to event `event` (1-based, as `?step=` counts). */
-  goto: z.strictObject({ ...envelope, type: z.literal('goto'), index: z.optional(whole(0)), event: z.optional(whole(1)) }),
-  /** Go to the first step of chapter `chapter` (1-based, as the timeline numbers them). */
-  chapter: z.strictObject({ ...envelope, type: z.literal('chapter'), chapter: whole(1) }),
-  next: z.strictObject({ ...envelope, type: z.literal('next') }),
-  prev: z.strictObject({ ...envelope, type: z.literal('prev') }),
-  play: z.strictObject({ ...envelope, type: z.literal('play') }),
-  pause: z.strictObject({ ...envelope, type: z.literal('pause') }),
-  /** Back to the first step, paused. */
-  reset: z.strictObject({ ...envelope, type: z.literal('reset') }),
-  /** Ask for a `step` event now (a page that arrives late learns where the player is). */
-  get: z.strictObject({ ...envelope, type: z.literal('get') }),
-  /** Open a lab (a scenario's id, or a `?lab=` link's text; neither: the lab shown) and a journey in it. */
-  load: z.strictObject({ ...envelope, type: z.literal('load'), preset: z.optional(z.string()), lab: z.optional(z.string()), journey: z.optional(journeyShape) }),
-} as const;
+const COMMANDS: Record<EmbedCommandType, Shape> = {
+  goto: command('goto', { index: optional(whole(0)), event: optional(whole(1)) }),
+  chapter: command('chapter', { chapter: whole(1) }),
+  next: command('next'),
+  prev: command('prev'),
+  play: command('play'),
+  pause: command('pause'),
+  reset: command('reset'),
+  get: command('get'),
+  load: command('load', { preset: optional(isString), lab: optional(isString), journey: { nested: journeyShape, optional: true } }),
+};
 
-/** A command type of this API. */
-export type EmbedCommandType = keyof typeof COMMANDS;
-/** A command the player accepted, as plain data. */
-export type EmbedCommand = { [K in EmbedCommandType]: z.infer<(typeof COMMANDS)[K]> }[EmbedCommandType];
-/** The journey part of a `load` command. */
-export type EmbedJourney = z.infer<typeof journeyShape>;
+/** The first problem of `v` against `shape`: the field's path, and whether it is unknown (else missing or wrong). */
+function firstProblem(v: Record<string, unknown>, shape: Shape, at: string[] = []): { path: string[]; unknown: boolean } | null {
+  for (const [key, check] of Object.entries(shape)) {
+    const value = Object.hasOwn(v, key) ? v[key] : undefined;
+    if (typeof check === 'function') {
+      if (!check(value)) return { path: [...at, key], unknown: false };
+    } else if (value !== undefined) {
+      if (!isRecord(value)) return { path: [...at, key], unknown: false };
+      const inner = firstProblem(value, check.nested, [...at, key]);
+      if (inner) return inner;
+    }
+  }
+  const extra = Object.keys(v).find((k) => !Object.hasOwn(shape, k));
+  return extra === undefined ? null : { path: [...at, extra], unknown: true };
+}
+
+/** The fields of `v` that `shape` names (a copy: the command keeps nothing of the sender's objects). */
+function picked(v: Record<string, unknown>, shape: Shape): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(shape)) {
+    if (!Object.hasOwn(v, key)) continue;
+    const value = v[key];
+    out[key] = typeof check !== 'function' && isRecord(value) ? picked(value, check.nested) : value;
+  }
+  return out;
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,19 +141,19 @@ export function parseEmbedMessage(data: unknown): EmbedRead {
     const list = Object.keys(COMMANDS).join(', ');
     return { ok: false, error: { code: 'type', field: 'type', message: { en: `“${shown(type)}” is not a command; the commands are ${list}.`, ru: `«${shown(type)}» — не команда; команды: ${list}.` } } };
   }
-  const read = COMMANDS[type as EmbedCommandType].safeParse(data);
-  if (read.success) {
-    const command = read.data as EmbedCommand;
+  const shape = COMMANDS[type as EmbedCommandType];
+  const problem = firstProblem(data, shape);
+  if (problem === null) {
+    // The shape's fields were checked just above, each against the type's own field.
+    const command = picked(data, shape) as unknown as EmbedCommand;
     if (command.type === 'goto' && (command.index === undefined) === (command.event === undefined)) {
       return { ok: false, error: { code: 'field', field: 'index', message: { en: 'goto needs exactly one of index (0-based step) and event (1-based event number).', ru: 'команде goto нужно ровно одно из полей index (номер шага с 0) и event (номер события с 1).' } } };
     }
     return { ok: true, command };
   }
-  const issue = read.error.issues[0];
-  const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
-  const path = [...(issue?.path ?? []), ...keys.slice(0, 1)].map(String).join('.') || 'type';
+  const path = problem.path.join('.');
   const message: Bilingual =
-    keys.length > 0
+    problem.unknown
       ? { en: `${type} has no field “${path}”.`, ru: `у команды ${type} нет поля «${path}».` }
       : { en: `${type}: the field “${path}” is missing or has a wrong value.`, ru: `${type}: поле «${path}» отсутствует или имеет неверное значение.` };
   return { ok: false, error: { code: 'field', field: path, message } };

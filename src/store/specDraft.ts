@@ -26,6 +26,12 @@ export interface SpecDraft {
    * 2 s apart) so that editing another field keeps it; the form has no field for it. Null: 1000.
    */
   intervalMs: number | null;
+  /**
+   * `ping -M` (the socket's path MTU discovery), kept from the spec the draft came from like the
+   * interval: the scenarios "ping -M dont" and "ping -M do" lost it on the way through the draft
+   * and showed the default's journey under their titles (teacher review 2). Null: the default, want.
+   */
+  pmtudisc: NonNullable<JourneySpec['pmtudisc']> | null;
 }
 
 /** A form field a message is about. */
@@ -88,6 +94,7 @@ export function draftFromSpec(t: Topology, spec: JourneySpec): SpecDraft {
     size: spec.size === undefined ? '' : String(spec.size),
     clearCaches: !(spec.warm ?? false),
     intervalMs: spec.intervalMs ?? null,
+    pmtudisc: spec.pmtudisc ?? null,
   };
 }
 
@@ -143,6 +150,7 @@ export function parseDraft(t: Topology, d: SpecDraft): { spec: JourneySpec; erro
     ...(d.proto !== 'icmp' && port !== null ? { port } : {}),
     ...(size !== null ? { size } : {}),
     ...(d.intervalMs !== null ? { intervalMs: d.intervalMs } : {}),
+    ...(d.pmtudisc !== null ? { pmtudisc: d.pmtudisc } : {}),
   };
   return { spec, errors: [] };
 }
@@ -171,7 +179,7 @@ export function sameJourney(a: JourneySpec, b: JourneySpec): boolean {
   const norm = (s: JourneySpec) => {
     const proto = s.proto ?? 'icmp';
     const size = proto === 'tcp' ? 0 : (s.size ?? defaultSize(proto));
-    return [s.from, s.to.trim(), proto, proto === 'icmp' ? 0 : (s.port ?? (proto === 'udp' ? 53 : 80)), s.count ?? 1, s.ttl ?? 64, s.warm ?? false, s.intervalMs ?? 1000, size].join('|');
+    return [s.from, s.to.trim(), proto, proto === 'icmp' ? 0 : (s.port ?? (proto === 'udp' ? 53 : 80)), s.count ?? 1, s.ttl ?? 64, s.warm ?? false, s.intervalMs ?? 1000, size, s.pmtudisc ?? 'want'].join('|');
   };
   return norm(a) === norm(b);
 }

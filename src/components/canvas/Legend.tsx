@@ -1,5 +1,5 @@
 import type { PacketKind } from '../../core';
-import { KIND_VAR } from '../i18n/strings';
+import { KIND_VAR } from '../kindColours';
 import { useStrings } from '../i18n/useStrings';
 
 const KINDS: PacketKind[] = ['arp', 'request', 'reply', 'icmp-error'];

@@ -68,9 +68,11 @@ function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
           <tspan x={x} y={l.labelBox.y + 12} className="label-main">
             {l.name}
           </tspan>
-          <tspan x={x} y={l.labelBox.y + 12 + M.line} className="label-main">
-            <Addresses l={l} />
-          </tspan>
+          {l.addresses.length > 0 && (
+            <tspan x={x} y={l.labelBox.y + 12 + M.line} className="label-main">
+              <Addresses l={l} />
+            </tspan>
+          )}
         </>
       ) : (
         <tspan x={x} y={l.labelBox.y + 12} className={small ? 'label-small' : 'label-main'}>
@@ -79,11 +81,24 @@ function IfaceLabel({ l, active }: { l: IfaceLayout; active: boolean }) {
           <Addresses l={l} />
         </tspan>
       )}
-      <tspan x={x} y={l.labelBox.y + 12 + (small ? 13 : (l.wrap ? 2 : 1) * M.line)} className="label-mac">
+      <tspan x={x} y={l.labelBox.y + 12 + (small ? 13 : (l.wrap && l.addresses.length > 0 ? 2 : 1) * M.line)} className="label-mac">
         {l.mac}
       </tspan>
     </text>
   );
+}
+
+/**
+ * A raised label's leader: from its NIC on the machine's edge to the label, a tier away, through
+ * the gap its neighbours' labels leave (placeMachine's staggered NIC row).
+ */
+function Leader({ l }: { l: IfaceLayout }) {
+  if (!l.raised) return null;
+  const top = l.placement === 'root-top';
+  // Under the label's last line (the MAC, a line higher when a wrapped label has no addresses), just below its baseline.
+  const lines = l.wrap && l.addresses.length > 0 ? 3 : 2;
+  const y2 = top ? l.labelBox.y : l.labelBox.y + 12 + (lines - 1) * M.line + 5;
+  return <line className="nic-leader" x1={l.at.x} x2={l.at.x} y1={l.at.y} y2={y2} data-leader-for={l.id} />;
 }
 
 function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
@@ -220,6 +235,9 @@ function MachineBoxView({ machine, ifaces, links, activeNs, activeIface, pinnedN
         ))}
         {machine.bridges.map((b) => (
           <line key={b.id} className="bridge-bar" x1={b.x1} x2={b.x2} y1={b.y} y2={b.y} />
+        ))}
+        {own.map((l) => (
+          <Leader key={`leader:${l.id}`} l={l} />
         ))}
         {own.map((l) => (
           <IfaceLabel key={`label:${l.id}`} l={l} active={activeIface === l.id} />

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { PacketGlyph as Glyph } from '../../geometry/packetScene';
-import { KIND_VAR } from '../i18n/strings';
+import { KIND_VAR } from '../kindColours';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 /** Loaded the first time a packet moves (see MovingGlyph.tsx). */

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { journeyFigures, type JourneyFigures } from '../../core/compare/figures';
 import type { AppStore } from '../../store/createAppStore';
 import type { Lang } from '../../store/types';
-import { STRINGS } from '../i18n/strings';
+import { stringsOf } from '../i18n/langStrings';
 import { COMPARE } from '../i18n/compareStrings';
 
 /**
@@ -33,7 +33,7 @@ export interface FiguresTableProps {
  */
 export function FiguresTable({ left, right, heads, lang, standIn }: FiguresTableProps) {
   const t = COMPARE[lang];
-  const drops = STRINGS[lang].drops;
+  const drops = stringsOf(lang).drops;
   const a = useFigures(left, standIn);
   const b = useFigures(right, standIn);
   const cell = (f: JourneyFigures | null | undefined, row: keyof typeof t.rows): string => {

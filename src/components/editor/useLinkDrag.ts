@@ -5,7 +5,8 @@ import { linkInterfaces, linkToSegment } from '../../core/editing';
 import type { Point, TopologyLayout } from '../../geometry/layoutTypes';
 import { useAppStoreApi } from '../../store/StoreContext';
 import { useLatest } from './useLatest';
-import { STRINGS } from '../i18n/strings';
+import { CANVAS_EDIT_EN } from '../i18n/canvasEditStrings';
+import { CANVAS_EDIT_RU } from '../i18n/ru/canvasEditStrings';
 
 /** Drawing units the pointer must travel from a grip before the press is a drag (below, it stays a click). */
 const DRAG_MIN = 4;
@@ -94,7 +95,7 @@ export function useLinkDrag(grips: RefObject<SVGGElement | null>, camera: RefObj
         const st = store.getState();
         st.select(ref(sub.id).ns);
         if (over === null) {
-          st.refuse({ en: STRINGS.en.canvasEdit.cableMiss, ru: STRINGS.ru.canvasEdit.cableMiss });
+          st.refuse({ en: CANVAS_EDIT_EN.cableMiss, ru: CANVAS_EDIT_RU.cableMiss });
           return;
         }
         st.edit('link', cableEdit(sub.id, over));

@@ -59,7 +59,8 @@ export function JourneyForm({ pickerFirst = false }: JourneyFormProps) {
   const id = useId();
   const ipRef = useRef<HTMLInputElement>(null);
   // Choosing "IP address…" moves the cursor into the new field (never on page load).
-  const focusIp = useRef(false);
+  // So does a form that opens (the folded header's popover) with an IP address still to type.
+  const focusIp = useRef(draft.toKind === 'ip' && draft.toIp === '');
   useEffect(() => {
     if (focusIp.current && draft.toKind === 'ip') ipRef.current?.focus();
     focusIp.current = false;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CNI_STORY_IDS, isCniStoryId } from '../../core/presets/cniStoryIds';
 import { SCENARIO_INDEX } from '../../core/presets/scenarioIndex';
+import { scenarioTitlesOf } from '../../core/presets/scenarioTitles';
 import { withScenarios } from '../../store/presets';
 import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';
@@ -13,8 +14,8 @@ import { groupScenarios } from './scenarioGroups';
  * `<select>` with an `<optgroup>` per group, each option the scenario's one-line title. Choosing one
  * loads its lab and journey at the first event. It shows the scenario the journey on screen is (so
  * the seed journey shows as the first ping), or "Your own journey" once a field changed it; choosing
- * the scenario again then brings it back. It lists the scenarios' index (titles, lab names and
- * journeys, no labs); the catalogue with the labs loads when one is chosen.
+ * the scenario again then brings it back. It lists the scenarios' index (lab names and journeys, no
+ * labs) with the titles in the page's language; the catalogue with the labs loads when one is chosen.
  */
 export function ScenarioPicker() {
   const t = useStrings();
@@ -28,6 +29,8 @@ export function ScenarioPicker() {
   const openCniStory = useAppStore((s) => s.openCniStory);
   const closeCniStory = useAppStore((s) => s.closeCniStory);
   const groups = useMemo(() => groupScenarios(SCENARIO_INDEX), []);
+  // In the page's language, loaded with it (core/presets/scenarioTitles.ts).
+  const titles = scenarioTitlesOf(lang);
   const current = spec && !edited ? SCENARIO_INDEX.find((s) => s.lab === topology.name && sameJourney(s.journey, spec)) : undefined;
   const value = storyId ?? current?.id ?? '';
   return (
@@ -37,7 +40,7 @@ export function ScenarioPicker() {
         <select
           value={value}
           // The whole title on hover, since a narrow header cuts the shown one short.
-          title={storyId !== null && isCniStoryId(storyId) ? t.cni.titles[storyId] : current ? current.title[lang] : t.form.scenarioHelp}
+          title={storyId !== null && isCniStoryId(storyId) ? t.cni.titles[storyId] : current ? titles[current.id] : t.form.scenarioHelp}
           onChange={(e) => {
             const id = e.target.value;
             if (isCniStoryId(id)) void openCniStory(id);
@@ -62,7 +65,7 @@ export function ScenarioPicker() {
             <optgroup key={g.key} label={t.form.groups[g.key]}>
               {g.scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.title[lang]}
+                  {titles[s.id]}
                 </option>
               ))}
             </optgroup>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../core/presets/scenarios';
-import { STRINGS } from '../i18n/strings';
+import { STRINGS } from '../i18n/allStrings';
 import { groupsOf, groupScenarios } from './scenarioGroups';
 
 describe('scenario groups', () => {

@@ -6,9 +6,3 @@ export const CANVAS_EDIT_EN = {
   cableHelp: 'To link an interface, drag from its small circle to a segment’s line or to another machine’s NIC.',
   cableMiss: 'To link the interface, let the cable go on a segment’s line or on another machine’s NIC.',
 };
-
-/** The same texts in Russian: the shape of {@link CANVAS_EDIT_EN}. */
-export const CANVAS_EDIT_RU: typeof CANVAS_EDIT_EN = {
-  cableHelp: 'Чтобы подключить интерфейс, протяните кабель от его кружка к линии сегмента или к сетевому интерфейсу другой машины.',
-  cableMiss: 'Чтобы подключить интерфейс, отпустите кабель на линии сегмента или на сетевом интерфейсе другой машины.',
-};

@@ -15,14 +15,3 @@ export const CNI_EN = {
     'cni-check-fails': 'CHECK that fails (an address removed by hand)',
   } satisfies Record<CniStoryId, string>,
 };
-
-export const CNI_RU: typeof CNI_EN = {
-  group: 'CNI: как под получает сеть',
-  titles: {
-    'cni-add-first-pod': 'Создание пода на новой ноде (мост cni0 создаётся)',
-    'cni-add-second-pod': 'Второй под (cni0 уже есть; следующий адрес host-local)',
-    'cni-del': 'Удаление пода (DEL)',
-    'cni-del-netns-gone': 'DEL, когда пространства имён уже нет',
-    'cni-check-fails': 'CHECK, который не проходит (адрес удалён вручную)',
-  },
-};

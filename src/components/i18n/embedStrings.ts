@@ -11,9 +11,3 @@ export const EMBED_EN = {
   /** Shown instead of the controls when the page prints: the picture is of one event. */
   still: (n: number, total: number) => `Printed at event ${n} of ${total}`,
 };
-
-export const EMBED_RU: typeof EMBED_EN = {
-  region: (journey) => `Путь пакета: ${journey}`,
-  caption: 'Это событие',
-  still: (n, total) => `На печати — событие ${n} из ${total}`,
-};

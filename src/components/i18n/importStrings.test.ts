@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../core/i18n/ru/glossary';
 import { IMPORT_EN, IMPORT_RU } from './importStrings';
-import { ON_DEMAND_EN, ON_DEMAND_RU } from './onDemandStrings';
+import { ON_DEMAND_EN } from './onDemandStrings';
+import { ON_DEMAND_RU } from './ru/onDemandStrings';
 
 /*
  * The import dialog's texts load with the dialog, apart from `STRINGS`: the rules of

@@ -7,7 +7,8 @@ import { COMPARE_EN, COMPARE_RU } from './compareStrings';
 import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
-import { STRINGS, type EventTypeKey } from './strings';
+import { STRINGS } from './allStrings';
+import type { EventTypeKey } from './strings';
 
 /**
  * Every table of texts: the app's, and those held by their lazy chunks, not by STRINGS (the
@@ -101,8 +102,11 @@ const LATIN_OK = new Set([
   // The exports: picture and page formats by their own names, and the command that builds the offline page.
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
   // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
-  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',  // Calico's IP-in-IP: the encapsulation (IP-in-IP, IPIP) and its tunnel and underlay devices by their own names.
-  'in', 'IPIP', 'tunl0', 'eth0',
+  'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
+  // "About this lab": the overlays by their own names (IP-in-IP as RFC 2003 and Calico write it).
+  'in', 'Geneve', 'WireGuard',
+  // Calico's IP-in-IP: the encapsulation (IPIP) and its tunnel and underlay devices by their own names.
+  'IPIP', 'tunl0', 'eth0',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

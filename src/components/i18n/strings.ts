@@ -1,20 +1,17 @@
-import type { PacketKind } from '../../core';
 import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
-import type { Lang } from '../../store/types';
-import { anySizeEn, anySizeRu } from './anySizeStrings';
-import { CANVAS_EDIT_EN, CANVAS_EDIT_RU } from './canvasEditStrings';
-import { CNI_EN, CNI_RU } from './cniStrings';
-import { EMBED_EN, EMBED_RU } from './embedStrings';
-import { ON_DEMAND_EN, ON_DEMAND_RU } from './onDemandStrings';
-
-/** «байт» agrees with its number (1 байт, 2 байта, 5 байт). */
-const BYTES_RU: PluralForms = { one: 'байт', few: 'байта', many: 'байт', other: 'байта' };
-import { logEn, logRu } from './logStrings';
+import { anySizeEn } from './anySizeStrings';
+import { CANVAS_EDIT_EN } from './canvasEditStrings';
+import { CNI_EN } from './cniStrings';
+import { EMBED_EN } from './embedStrings';
+import { ON_DEMAND_EN } from './onDemandStrings';
+import { logEn } from './logStrings';
+import { PAST_END } from './pastEnd';
 
 /**
- * Every text of the interface. `ru` must have the same shape as `en`, so a string missing in one
- * language is a type error.
+ * Every text of the interface, in English here and in Russian in `ru/strings.ts`, which must have
+ * the same shape (`Strings`), so a string missing in one language is a type error. Each language
+ * loads on its own (`langStrings.ts`); tests and Node read both through `allStrings.ts`.
  *
  * Glossary (both languages say the same thing):
  * - event / «событие»: one entry of the journey's log; the counter, the buttons and the timeline
@@ -31,9 +28,6 @@ import { logEn, logRu } from './logStrings';
 export type { EventTypeKey } from './logStrings';
 
 const ROUTES_EN: PluralForms = { one: 'route', other: 'routes' };
-const ROUTES_RU: PluralForms = { one: 'маршрут', few: 'маршрута', many: 'маршрутов', other: 'маршрута' };
-const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
-const EVENTS_RU: PluralForms = { one: 'событие', few: 'события', many: 'событий', other: 'события' };
 
 const en = {
   appTitle: 'Packet Journey',
@@ -93,7 +87,7 @@ const en = {
     title: 'This link has mistakes; the rest of it was applied:',
     close: 'Close',
     /** `?step=` past the journey's end. */
-    pastEnd: (step: number, total: number) => `?step=${step}: this journey has ${count('en', total, EVENTS_EN)}; opened at the last one.`,
+    pastEnd: PAST_END.en,
   },
   kinds: { arp: 'ARP', request: 'Request', reply: 'Reply', 'icmp-error': 'ICMP error', decision: 'Kernel decisions' } satisfies Record<LogFilterKey, string>,
   form: {
@@ -216,177 +210,8 @@ const en = {
 /** The shape every language's strings have. */
 export type Strings = typeof en;
 
-const ru: Strings = {
-  appTitle: 'Путь пакета',
-  ...ON_DEMAND_RU,
-  canvasEdit: CANVAS_EDIT_RU,
-  cni: CNI_RU,
-  hint: 'Нажмите «Воспроизвести» или →, чтобы пройти путь пакета событие за событием',
-  hintShort: 'Нажмите «Воспроизвести» или →',
-  controls: {
-    label: 'Воспроизведение',
-    play: 'Воспроизвести',
-    pause: 'Пауза',
-    next: 'Следующее событие',
-    prev: 'Предыдущее событие',
-    first: 'Первое событие',
-    last: 'Последнее событие',
-    speed: 'Скорость',
-    timeline: 'Шкала событий',
-    chapters: 'Главы',
-    step: (n, total) => `Событие ${n} из ${total}`,
-    chapter: (n) => `Глава ${n}`,
-    keys: 'Клавиши: Пробел — пуск/пауза, ← → — предыдущее/следующее событие, Home/End — в начало/конец, F — следить за пакетом, P — панели',
-    hasCorrection: 'здесь конспект упрощает',
-  },
-  view: {
-    zoomIn: 'Приблизить',
-    zoomOut: 'Отдалить',
-    fit: 'Показать весь стенд',
-    follow: 'За пакетом',
-    followHelp: 'Приближать ту часть схемы, где происходит текущее событие (F)',
-    dark: 'Тёмная тема',
-    light: 'Светлая тема',
-    language: 'Язык',
-    panels: 'Панели',
-    panelsHelp: 'Показать или скрыть пакет, таблицы и журнал; без них схема занимает всю ширину (P)',
-    drawing: 'Схема сети: машины, поды, мосты и связи',
-    router: 'маршрутизатор',
-    node: 'нода',
-    host: 'хост',
-    pod: 'под',
-    pinHelp: 'Закрепить его таблицы на вкладке «Таблицы»',
-    unpinHelp: 'Открепить его таблицы',
-    pinActions: (ns) => `Действия для ${ns}`,
-    sendFrom: 'Отправить отсюда',
-    sendTo: 'Отправить сюда',
-    unpin: 'Открепить таблицы',
-    journey: 'Путь',
-    journeySummary: (route, proto) => `${route} · ${proto}`,
-    drawer: 'Панели: событие, пакет, таблицы и журнал',
-    drawerClose: 'Закрыть панели',
-  },
-  legend: { title: 'Пакеты', drop: 'Здесь отброшен' },
-  notices: {
-    title: 'В ссылке есть ошибки; остальное применено:',
-    close: 'Закрыть',
-    pastEnd: (step, total) => `?step=${step}: в этом пути ${count('ru', total, EVENTS_RU)}; открыто последнее.`,
-  },
-  kinds: { arp: 'ARP', request: 'Запрос', reply: 'Ответ', 'icmp-error': 'Ошибка ICMP', decision: 'Решения ядра' },
-  form: {
-    label: 'Путь',
-    from: 'Откуда',
-    to: 'Куда',
-    pods: 'Поды',
-    machines: 'Машины',
-    ipOption: 'IP-адрес…',
-    toIp: 'IP-адрес',
-    proto: 'Протокол',
-    icmp: 'ICMP ping',
-    udp: 'UDP',
-    tcp: 'TCP SYN',
-    port: 'Порт',
-    count: 'Пакетов',
-    countHelp: (max) => `Сколько пакетов отправить: от 1 до ${max}`,
-    ttl: 'TTL',
-    ttlHelp: 'TTL отправляемых пакетов: от 1 до 255',
-    clear: 'Очистить кэши',
-    clearHelp: 'Начать с пустых ARP-таблиц и таблиц FDB',
-    showing: 'Показан последний удачный путь.',
-    scenario: 'Сценарий',
-    scenarioHelp: 'Сценарий, проверенный на ядре Linux: выбор открывает его стенд и его путь',
-    scenarioNone: 'Свой путь',
-    size: 'Размер',
-    sizeHelp: (max) => `Байт данных в каждом пакете, как ping -s: от 0 до ${max}. Пусто — 56 для ping, 2 для UDP`,
-    groups: {
-      seed: 'Пути на учебном стенде',
-      listen: 'Прослушиваемые порты и TCP-рукопожатие',
-      proxyArp: 'Proxy ARP и поды /32 в стиле Calico',
-      redirects: 'Перенаправления ICMP',
-      arp: 'Сбои ARP и конфликты адресов',
-      ttl: 'TTL',
-      rpFilter: 'rp_filter',
-      loopback: 'Петлевой интерфейс (lo)',
-      routing: 'Порядок маршрутов в таблице',
-      mtu: 'MTU: пакет не помещается в следующий канал',
-      tcpRetries: 'Повторные передачи TCP SYN',
-      broadcast: 'Широковещательные пакеты',
-      flannel: 'Flannel: VXLAN и host-gw',
-      calico: 'Calico: без моста, proxy ARP, маршруты BGP, VXLAN или IP-in-IP',
-      cilium: 'Cilium: eBPF, туннель и маршрутизация без туннеля (без записи на ядре)',
-      weave: 'Weave Net, история: путь данных OVS и VXLAN (без записи на ядре)',
-      cases: 'Случаи из отчётов об ошибках',
-      other: 'Другие сценарии',
-    },
-  },
-  panels: {
-    explain: 'Это событие',
-    level: 'Объяснение',
-    levelShort: 'Кратко',
-    levelDetailed: 'Подробно',
-    packet: 'Пакет',
-    tables: 'Таблицы',
-    log: 'Журнал событий',
-    device: (ns) => `Таблицы ${ns}`,
-    pinned: (ns) => `Таблицы ${ns} (закреплены)`,
-    unpin: 'Открепить',
-    unpinHelp: 'Снова показывать таблицы того места, где происходит событие',
-    routes: 'Таблица маршрутизации',
-    neigh: 'ARP-таблица (кэш соседей)',
-    fdb: (name) => `Мост ${name}: FDB`,
-    segFdb: (name) => `Коммутатор ${name}: FDB`,
-    empty: 'пусто',
-    isNew: 'новая',
-    consulted: 'используется',
-    listens: (list) => `Слушает ${list}`,
-    changed: 'изменилось здесь',
-    noFrame: 'Кадра на проводе ещё нет: пакет пока внутри сетевого пространства имён.',
-    fromEvent: (n) => `Кадр события ${n}`,
-    vxlanVni: 'VNI (идентификатор сети)',
-    inner: 'Внутри: кадр, который он несёт',
-    encapBytes: (ip, inner) =>
-      `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
-      `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
-    innerPacket: 'Внутри: пакет IPv4, который он несёт (протокол 4)',
-    ipipBytes: (ip, inner) => `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: внешний заголовок IPv4 20 + внутренний пакет ${inner}. Это на 20 байт больше, поэтому MTU туннеля tunl0 на 20 меньше, чем у интерфейса eth0 (1500 − 20 = 1480)`,
-    outcome: 'Итог',
-    correction: 'Конспект и реальный Linux',
-    correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,
-    correctionRead: 'Читать целиком',
-    correctionClose: 'Закрыть',
-    filter: 'Показать',
-    noEvents: 'Под фильтр не подходит ни одно событие.',
-    local: 'локальная',
-    localRoutes: (n) => `Таблица local: ${count('ru', n, ROUTES_RU)} к собственным и широковещательным адресам`,
-    // Soft hyphens (\u00ad) let long Russian headers break inside narrow table columns.
-    cols: { dst: 'Назна\u00adчение', via: 'Шлюз', dev: 'Устрой\u00adство', proto: 'Кем добав\u00adлен (proto)', ip: 'IP', mac: 'MAC', state: 'Состо\u00adяние', iface: 'Интер\u00adфейс', port: 'Порт' },
-  },
-  ...logRu,
-  share: {
-    label: 'Ссылка на это событие',
-    copyLink: 'Скопировать ссылку на это событие',
-    copyEmbed: 'Скопировать код для встраивания (iframe для слайда)',
-    copiedLink: 'Ссылка скопирована',
-    copiedEmbed: 'Код для встраивания скопирован',
-    manualLink: 'Скопируйте ссылку',
-    manualEmbed: 'Скопируйте код для встраивания',
-    manualHelp: 'Браузер не дал странице скопировать текст. Текст выделен: нажмите Ctrl+C (или ⌘C).',
-    close: 'Закрыть',
-    embedTitle: (n, journey) => `Путь пакета: ${journey}, событие ${n}`,
-    capture: 'Скачать кадры путешествия для Wireshark (.pcapng), у каждого — объяснение в комментарии',
-    exportMenu: 'Сохранить или напечатать: рисунки этого события, раздаточный материал, офлайн-страницу',
-  },
-  anySize: anySizeRu,
-  embed: EMBED_RU,
-};
-
-/** The strings of each language. */
-export const STRINGS: Record<Lang, Strings> = { en, ru };
-
-/** Colour variable of each packet kind, shared by glyphs, legend and log. */
-export const KIND_VAR: Record<PacketKind, string> = {
-  arp: 'var(--kind-arp)',
-  request: 'var(--kind-request)',
-  reply: 'var(--kind-reply)',
-  'icmp-error': 'var(--kind-error)',
-};
+/**
+ * The English table. It loads on its own (`langStrings.ts`), as the Russian one does
+ * (`ru/strings.ts`): a page loads its language's texts only.
+ */
+export const stringsEn: Strings = en;

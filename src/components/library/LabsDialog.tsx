@@ -14,7 +14,7 @@ import { LabRow, type LabRowActions } from './LabRow';
 import { PresetList } from './PresetList';
 import { ProblemList } from './ProblemList';
 import { useLibraryStrings } from '../i18n/libraryStrings';
-import { STRINGS } from '../i18n/strings';
+import { stringsOf } from '../i18n/langStrings';
 import { useModal } from '../useModal';
 
 // The cluster import (and the CNI model it builds with) loads when it is asked for.
@@ -180,7 +180,7 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const copyPreset = (sc: Scenario | null) =>
     once(async () => {
       if (sc) await keeper?.create(sc.title[lang], sc.topology(), sc.journey);
-      else await keeper?.create(STRINGS[lang].library.seedLab, seedTopology());
+      else await keeper?.create(stringsOf(lang).library.seedLab, seedTopology());
       close();
     });
   const dropEntry = (lab: LabSummary) =>
@@ -211,8 +211,8 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
           {t.importFile}
         </button>
         <input ref={file} type="file" accept={readLink ? '.json,application/json,.svg,image/svg+xml,.png,image/png' : '.json,application/json'} hidden onChange={importFile} data-testid="lab-import-file" />
-        <button type="button" onClick={() => setImporting(true)} title={STRINGS[lang].library.importClusterHelp} data-testid="lab-import-cluster">
-          {STRINGS[lang].library.importCluster}
+        <button type="button" onClick={() => setImporting(true)} title={stringsOf(lang).library.importClusterHelp} data-testid="lab-import-cluster">
+          {stringsOf(lang).library.importCluster}
         </button>
         <button type="button" onClick={exportOpen} title={t.exportHelp(LAB_FORMAT_VERSION)} data-testid="lab-export-open">
           {t.exportOpen}

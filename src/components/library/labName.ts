@@ -1,7 +1,7 @@
 import type { AppState } from '../../store/appState';
 import { findScenario } from '../../store/presets';
 import { selectOpenEntry } from '../../store/slices/shelfSlice';
-import { STRINGS } from '../i18n/strings';
+import { stringsOf } from '../i18n/langStrings';
 
 /**
  * What the lab open now is called where no kept lab names it, in the app's language: "Seed lab"
@@ -10,7 +10,7 @@ import { STRINGS } from '../i18n/strings';
  * in My labs under this name.
  */
 export function labTitle(s: AppState): string {
-  if (s.baseTopology.name === 'seed') return STRINGS[s.lang].library.seedLab;
+  if (s.baseTopology.name === 'seed') return stringsOf(s.lang).library.seedLab;
   const scenario = s.preset !== null ? findScenario(s.preset) : undefined;
   return scenario ? scenario.title[s.lang] : s.baseTopology.name;
 }

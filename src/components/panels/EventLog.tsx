@@ -4,7 +4,7 @@ import type { HopEvent } from '../../core';
 import { floodFolds, type DisplayStep } from '../../store/floods';
 import { logFilterKey, selectSteps } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
-import { KIND_VAR } from '../i18n/strings';
+import { KIND_VAR } from '../kindColours';
 import { useStrings } from '../i18n/useStrings';
 import { eventLine } from './eventLine';
 import { foldLine } from './foldLine';

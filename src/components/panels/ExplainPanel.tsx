@@ -3,7 +3,7 @@ import { tellChapters, tellEvent, tellOutcome } from '../../core';
 import { floodFolds } from '../../store/floods';
 import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
-import { KIND_VAR } from '../i18n/strings';
+import { KIND_VAR } from '../kindColours';
 import { useStrings } from '../i18n/useStrings';
 import { CorrectionBox, CorrectionRead } from './CorrectionBox';
 import { eventLine } from './eventLine';

@@ -6,6 +6,9 @@ import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { ChapterToc } from './ChapterToc';
 
+/** More chapters than this and the marks are thin bars without numbers (16 numbered marks fit a 960 px footer). */
+export const MANY_CHAPTERS = 16;
+
 /**
  * A scrubbable step slider with the journey's chapters above it, each as wide as its share of the
  * steps (never too narrow to click); a chapter click seeks to its first step.
@@ -41,7 +44,8 @@ export function Timeline() {
           </span>
         )}
       </div>
-      <div className="chapter-marks" role="group" aria-label={t.controls.chapters}>
+      {/* A journey of many chapters (a packet looping until its TTL runs out: 69) draws them as thin marks without numbers, so the row never pushes the page sideways; the contents list them all. */}
+      <div className={`chapter-marks${chapters.length > MANY_CHAPTERS ? ' is-many' : ''}`} role="group" aria-label={t.controls.chapters} data-testid="chapter-marks">
         {chapters.map((c, k) => {
           const next = chapters[k + 1];
           const end = next ? next.start : n;

@@ -15,19 +15,19 @@ function goEscape(text: string): string {
   return text.replace(/[<>&\u2028\u2029\b\f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Drops `undefined` members (Go's omitempty on an absent pointer) without touching the order. */
-function defined(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
-}
+/*
+ * JSON.stringify drops `undefined` members itself (Go's omitempty on an absent pointer) without
+ * touching the order; only an absent value as a whole is written `null` here, as Go writes nil.
+ */
 
 /** `json.MarshalIndent(v, "", "    ")`: four spaces, no final newline. */
 export function goIndent(value: unknown): string {
-  return goEscape(JSON.stringify(defined(value), null, 4));
+  return goEscape(JSON.stringify(value ?? null, null, 4));
 }
 
 /** `json.Marshal(v)`: compact, no final newline. */
 export function goCompact(value: unknown): string {
-  return goEscape(JSON.stringify(defined(value)));
+  return goEscape(JSON.stringify(value ?? null));
 }
 
 /** A copy of `value` with every object's keys sorted, as Go marshals a `map[string]interface{}`. */

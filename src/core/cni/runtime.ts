@@ -104,9 +104,9 @@ interface Ctx {
   log: ReturnType<typeof eventLog>;
 }
 
-function begin(node: NodeState, entropy: Entropy): Ctx {
+function begin(node: NodeState, entropy: Entropy, owned = false): Ctx {
   const log = eventLog();
-  return { k: new Kernel(cloneNode(node), entropy, log.emit), log };
+  return { k: new Kernel(owned ? node : cloneNode(node), entropy, log.emit), log };
 }
 
 /** AddNetworkList: the plugins in order, each with the previous result; the final one cached. */
@@ -146,10 +146,12 @@ function delList(c: Ctx, list: ConfList, a: Attachment, cniPath: string): { erro
 
 /**
  * A pod sandbox's network coming up: the runtime creates the namespace at `a.netns`, then runs
- * ADD over the list; when that fails it runs DEL and removes the namespace again.
+ * ADD over the list; when that fails it runs DEL and removes the namespace again. `node` is left
+ * as it was (the run works on a copy) unless `options.owned` says the caller made it for this run
+ * alone and hands it over (addPod: an import runs thousands of ADDs).
  */
-export function podAdd(node: NodeState, list: ConfList, a: Attachment, cniPath: string, entropy: Entropy): RuntimeRun {
-  const c = begin(node, entropy);
+export function podAdd(node: NodeState, list: ConfList, a: Attachment, cniPath: string, entropy: Entropy, options: { owned?: boolean } = {}): RuntimeRun {
+  const c = begin(node, entropy, options.owned ?? false);
   c.k.netnsAdd(a.netns);
   const out = addList(c, list, a, cniPath);
   if (out.error) {

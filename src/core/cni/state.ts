@@ -99,6 +99,13 @@ export interface WeaveRouterState {
   end: number;
   /** Addresses of the range other peers hold (the lab's stand-in for the ring's record of who owns what). */
   held?: number[];
+  /**
+   * Addresses this peer's allocator already owns, by container ID (ipam/allocator.go `owned`, kept
+   * in weaver's database across restarts): AllocateIP for an ID that owns an address in the range
+   * answers with it (ipam/allocate.go Try → lookupOwned). How a lab rebuilt from a real cluster
+   * keeps the pods' addresses; absent: the lowest free address of the share.
+   */
+  owned?: Record<string, string>;
 }
 
 /**

@@ -17,7 +17,8 @@ import { printResult } from './version';
  * - getIP: with no `ipam.type`, weave's own IPAM: the plugin asks the local weaver over HTTP
  *   (plugin/ipam/cni.go Allocate → AllocateIP); the address comes with the range's prefix (/12),
  *   no gateway and no routes. The lab's weaver gives the lowest free address of its peer's share
- *   (ipam/space/space.go Allocate; NodeState.weave);
+ *   (ipam/space/space.go Allocate; NodeState.weave), or the one it already owns for the container
+ *   ID (ipam/allocate.go Try → lookupOwned; `WeaveRouterState.owned`);
  * - no routes and no gateway: the gateway is the bridge's address (net/bridge.go FindBridgeIP);
  *   when the bridge has none yet, the plugin allocates one for the ID "weave:expose" and exposes
  *   the bridge with it (c.weave.Expose), as `weave expose` would;
@@ -77,6 +78,9 @@ function allocate(h: PluginHost, id: string): { ip: string; prefix: number } {
   const r = parseCidr(router.range);
   if (!r) throw new Error(T.weaveAllocate(T.weaveNoSpace(router.range)));
   const net = r.ip >>> 0;
+  // lookupOwned: an address the allocator already owns for this ID, anywhere in the range.
+  const owned = parseCidr(`${router.owned?.[id] ?? ''}/32`);
+  if (owned && (owned.ip >>> (32 - r.prefix)) === (net >>> (32 - r.prefix))) return { ip: formatIp(owned.ip), prefix: r.prefix };
   const first = Math.max(router.start, net + 1);
   const last = Math.min(router.end - 1, net + 2 ** (32 - r.prefix) - 2);
   const taken = new Set<number>(router.held ?? []);

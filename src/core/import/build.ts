@@ -12,6 +12,7 @@ import { note, noteKind, type ImportNote } from './notes';
 import { calicoFinish, calicoGateway, ciliumCidrs, ciliumRouters, placePods } from './place';
 import { readSources } from './read';
 import { resolveCluster, type ClusterPlan } from './resolve';
+import { weaveLaunchImported } from './weave';
 import { importCatalog } from './tell';
 import type { ImportSource, IpBlock } from './types';
 
@@ -161,17 +162,19 @@ function modeNote(mode: ImportMode, evidence: ModeEvidence): ImportNote | null {
     return note('calico-encapsulation', { encap, from: evidence.calico?.from ?? 'default', modelled: true });
   }
   if (mode === 'cilium-tunnel' || mode === 'cilium-native') return note('cilium-routing', { routing: mode === 'cilium-native' ? 'native' : 'tunnel', from: evidence.cilium?.from ?? 'default' });
+  if (mode === 'weave') return note('weave-fastdp', { fastdp: evidence.weave?.fastdp ?? true, from: evidence.weave?.from ?? 'default' });
   return null;
 }
 
-/** Remarks about node pod subnets that a CNI with its own IPAM does not use (Calico's blocks; Cilium's cluster-pool says its own). */
+/** Remarks about node pod subnets that a CNI with its own IPAM does not use (Calico's blocks, Weave's ring; Cilium's cluster-pool says its own). */
 const POD_CIDR_NOTES = new Set<string>(['pod-cidr-from-pods', 'pod-cidr-from-ip', 'pod-cidr-assumed']);
 
 /**
  * The lab's machines with every pod placed and the CNI's agents' program on the nodes: by
  * host-local's cursor then `setDatapath` (bridge, Flannel); under Calico with the gateway the
  * proxy ARP needs, calico-ipam's AssignIP, then calico-node's program; under Cilium its devices
- * on the empty nodes (each node's cluster-pool CIDR and router IP), then the agent's AllocateIP.
+ * on the empty nodes (each node's cluster-pool CIDR and router IP), then the agent's AllocateIP;
+ * under Weave Net its launch on the empty nodes (peer names, shares, bridges), then weaver's IPAM.
  * @throws TopologyEditError when the mode's agent refuses the nodes (`hostgw-no-l2`, …).
  */
 function buildLab(base: Topology, plan: ClusterPlan, mode: ImportMode, ipOf: ReadonlyMap<string, IpBlock[]>, notes: ImportNote[]): Topology {
@@ -184,6 +187,7 @@ function buildLab(base: Topology, plan: ClusterPlan, mode: ImportMode, ipOf: Rea
     const t = ciliumRouters(setDatapath(base, spec), plan, ipOf, notes);
     return placePods(t, plan, 'cilium', false, notes);
   }
+  if (spec.cni === 'weave') return placePods(weaveLaunchImported(base, plan, ipOf, notes), plan, 'weave', false, notes);
   // kube-flannel's list runs the ADD when the lab's datapath says Flannel (podCniFlannel.ts).
   const ready: Topology = spec.cni === 'flannel' ? { ...base, datapath: spec } : base;
   return setDatapath(placePods(ready, plan, 'cursor', mode === 'bridge', notes), spec);
@@ -220,7 +224,7 @@ export function importCluster(sources: readonly ImportSource[], options: ImportO
   if (told) notes.push(told);
   if (notes.some((n) => noteKind(n.code) === 'error')) return fail(plan, mode);
   const family = modeSpec(mode, plan.network).cni;
-  if (family === 'calico' || family === 'cilium') notes = notes.filter((n) => !POD_CIDR_NOTES.has(n.code));
+  if (family === 'calico' || family === 'cilium' || family === 'weave') notes = notes.filter((n) => !POD_CIDR_NOTES.has(n.code));
   if (family === 'cilium') ciliumCidrs(plan, notes);
 
   const segments = new Map<string, string>();

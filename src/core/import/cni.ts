@@ -51,9 +51,9 @@ export function detectCni(daemonSets: readonly DaemonSetFact[], pods: readonly P
 /**
  * The datapath modes this build has, as the lab and the compare view name them
  * (src/core/compare/choices.ts): what a detected CNI selects, and what the user may pick instead.
- * Weave Net and kindnet join when their datapaths exist here.
+ * kindnet joins when its datapath exists here.
  */
-export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'bridge'] as const;
+export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave'] as const;
 
 /** A datapath mode key the import can set. */
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -64,6 +64,7 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
  */
 export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   if (mode === 'bridge') return { cni: 'bridge' };
+  if (mode === 'weave') return { cni: 'weave' };
   if (mode === 'calico' || mode === 'calico-vxlan' || mode === 'calico-ipip') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : mode === 'calico-vxlan' ? 'vxlan' : 'ipip', pool: network };
   if (mode === 'cilium-tunnel' || mode === 'cilium-native') return { cni: 'cilium', routing: mode === 'cilium-native' ? 'native' : 'tunnel' };
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
@@ -77,13 +78,16 @@ export interface ModeEvidence {
   calico?: { encap: 'ipip' | 'vxlan' | 'none'; from: 'tunl0' | 'vxlan.calico' | 'routes' };
   /** Cilium's routing: cilium_vxlan means tunnel; cilium_host without it, or routes to other nodes' pod CIDRs, native. */
   cilium?: { routing: 'tunnel' | 'native'; from: 'cilium_vxlan' | 'cilium_host' | 'routes' };
+  /** Weave Net's datapath: the OVS datapath `datapath` means fastdp; the `weave` bridge without it, sleeve. */
+  weave?: { fastdp: boolean; from: 'datapath' | 'weave' };
 }
 
 /**
  * The datapath a detected CNI selects in this build, or null when it has none here (the user is
  * asked, told what was detected): Flannel's backend, Calico's encapsulation and Cilium's routing
  * as the node tables show them, else their manifests' defaults (kube-flannel.yml: vxlan; minikube's
- * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3).
+ * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3);
+ * Weave Net's fastdp (its default where the kernel has Open vSwitch, networking-facts §6).
  * Calico with an addressed tunl0, BIRD's routes through tunl0, or no evidence at all gets IP-in-IP.
  */
 export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): ImportMode | null {
@@ -91,6 +95,7 @@ export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): Imp
   if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : evidence.calico?.encap === 'none' ? 'calico' : 'calico-ipip';
   if (cni === 'cilium') return evidence.cilium?.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   if (cni === 'bridge') return 'bridge';
+  if (cni === 'weave') return 'weave';
   return null;
 }
 

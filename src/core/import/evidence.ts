@@ -46,5 +46,8 @@ export function modeEvidence(plan: ClusterPlan, ipOf: ReadonlyMap<string, IpBloc
   if (has('cilium_vxlan')) out.cilium = { routing: 'tunnel', from: 'cilium_vxlan' };
   else if (has('cilium_host')) out.cilium = { routing: 'native', from: 'cilium_host' };
   else if (rs.some((r) => r.protocol !== 'bird' && inNetwork(plan.network, r.dst) && plan.nodes.some((n) => n.ip === r.gateway))) out.cilium = { routing: 'native', from: 'routes' };
+  // Weave Net (net/bridge.go): fastdp makes the OVS datapath `datapath` beside the bridge `weave`; sleeve only the bridge.
+  if (has('datapath')) out.weave = { fastdp: true, from: 'datapath' };
+  else if (has('weave')) out.weave = { fastdp: false, from: 'weave' };
   return out;
 }

@@ -60,9 +60,15 @@ function link(o: Obj): IpLink {
   };
 }
 
+/** A route's destination as a prefix: iproute2 prints a host route without its /32 (print_rt_dst: the length only when it is not the family's full one). */
+function routeDst(dst: string | undefined): string {
+  if (dst === undefined) return '';
+  return dst !== 'default' && !dst.includes('/') && parseIp(dst) !== null ? `${dst}/32` : dst;
+}
+
 function route(o: Obj): IpRoute {
   const flags = Array.isArray(o.flags) ? o.flags : [];
-  const out: IpRoute = { dst: str(o.dst) ?? '', onlink: flags.includes('onlink') };
+  const out: IpRoute = { dst: routeDst(str(o.dst)), onlink: flags.includes('onlink') };
   for (const k of ['gateway', 'dev', 'protocol', 'scope', 'prefsrc', 'type'] as const) {
     const v = str(o[k]);
     if (v !== undefined) out[k] = v;

@@ -100,6 +100,14 @@ export type ImportNoteParams = {
   'cilium-pod-cidr': { node: string; cidr: string; from: string };
   /** A node's router IP on cilium_host (`from`: ciliumnode, cilium_host, lowest). */
   'cilium-router': { node: string; ip: string; from: string };
+  /** Weave Net's datapath (`fastdp`: the OVS datapath; false: sleeve, not modelled, fastdp used) and what showed it (`from`: datapath, weave, default). */
+  'weave-fastdp': { fastdp: boolean; from: string };
+  /** A node's Weave peer name and its share of the allocation range (`from`: ip-addr, the bridge's MAC; pods, chosen so the share holds its pods; assumed). */
+  'weave-peer': { node: string; peer: string; share: string; from: string };
+  /** A node's `weave` bridge address, the pods' gateway (`from`: ip-addr; share, its share's first free address). */
+  'weave-bridge': { node: string; ip: string; from: string };
+  /** A pod outside the allocation range the lab's Weave has, given weaver's next address (`got`) instead. */
+  'pod-renumbered': { pod: string; ip: string; got: string; range: string };
   /** A node's age is younger than its oldest pod (outputs taken at different moments): it joined when that pod was made (`pod`). */
   'ages-adjusted': { node: string; pod: string };
   /** No time was given: the nodes joined a minute apart, the pods a second apart. */
@@ -162,6 +170,7 @@ const ASSUMED = new Set<ImportNoteCode>([
   'node-ip-minikube', 'node-ip-kind', 'node-ip-from-pod', 'segment', 'pod-cidr-from-pods', 'pod-cidr-from-ip', 'pod-cidr-assumed',
   'cluster-network', 'control-plane-assumed', 'flannel-backend', 'name-shortened', 'times-assumed', 'macs-assumed',
   'minikube-nodes-differ', 'cni-conflict', 'calico-encapsulation', 'calico-gateway', 'cilium-routing', 'cilium-pod-cidr', 'cilium-router', 'ages-adjusted',
+  'weave-fastdp', 'weave-peer', 'weave-bridge', 'pod-renumbered',
 ]);
 
 /** What kind of remark a code is. */

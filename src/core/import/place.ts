@@ -1,4 +1,4 @@
-import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
+import { formatIp, inPrefix, networkOf, parseCidr, parseIp } from '../net/ipv4';
 import { CALICO_IPIP_DEV, CALICO_VXLAN_DEV, calicoBlocks, calicoPool, programCalico, type CalicoSpec } from '../model/datapathCalico';
 import { CILIUM_HOST } from '../model/datapathCilium';
 import { TopologyEditError } from '../model/editError';
@@ -9,6 +9,7 @@ import type { MachineSpec, RouteSpec, Topology } from '../model/topology';
 import { note, type ImportNote } from './notes';
 import type { ClusterPlan, PlannedNode } from './resolve';
 import type { IpBlock } from './types';
+import { WEAVE_RANGE } from '../model/datapathWeave';
 
 /*
  * Each imported pod given its network by the CNI ADD on its node, keeping the address it has on
@@ -21,15 +22,25 @@ import type { IpBlock } from './types';
  *   are those of its pods, affine to it, as on the cluster;
  * - Cilium: the node's cluster-pool CIDR (the CiliumNode's `spec.ipam.podCIDRs`) and its agent's
  *   AllocateIP of the address for the pod (pkg/ipam/allocator.go), which IPAMAllocate then answers.
+ * - Weave Net: weaver's record of the address it owns for the pod's container ID (ipam/allocator.go
+ *   `owned`, which AllocateIP answers with: ipam/allocate.go lookupOwned); the nodes run Weave
+ *   before the first ADD (weave.ts). A pod outside the allocation range this build has
+ *   (10.32.0.0/12, when the user chose Weave for another CNI's cluster) gets weaver's next address.
  * Pods are added oldest first; one whose address the ADD cannot give is listed, not placed.
  */
 
 /** How a mode's CNI gives pods their addresses. */
-export type PlaceBy = 'cursor' | 'calico' | 'cilium';
+export type PlaceBy = 'cursor' | 'calico' | 'cilium' | 'weave';
 
-/** The subnet an imported pod must lie in on its node (null: any address of the pool, Calico). */
+/** Whether an address lies in Weave Net's allocation range (the lab's: IPALLOC_RANGE's default). */
+export function inWeaveRange(ip: number): boolean {
+  const r = parseCidr(WEAVE_RANGE);
+  return r !== null && inPrefix(ip, r.ip, r.prefix);
+}
+
+/** The subnet an imported pod must lie in on its node (null: any address of the pool, Calico, or of the range, Weave). */
 function subnetOf(node: PlannedNode, by: PlaceBy): string | null {
-  return by === 'calico' ? null : node.podCidr;
+  return by === 'calico' || by === 'weave' ? null : node.podCidr;
 }
 
 /** Places every pod planned for a namespace; returns the lab with them. */
@@ -53,10 +64,12 @@ export function placePods(t: Topology, plan: ClusterPlan, by: PlaceBy, bridgeMod
       const cursor: MachineSpec = { ...before, cni: { ...before.cni, lastReservedIp: { ...before.cni?.lastReservedIp, [network]: formatIp(want - 1) } } };
       ready = { ...t, machines: t.machines.map((m) => (m === before ? cursor : m)) };
     }
+    const renumber = by === 'weave' && !inWeaveRange(want);
     try {
-      const added = addPod(ready, node.name, { name: p.ns, k8s: { namespace: p.fact.namespace, name: p.fact.name }, ...(by !== 'cursor' ? { ip } : {}) });
+      const added = addPod(ready, node.name, { name: p.ns, k8s: { namespace: p.fact.namespace, name: p.fact.name }, ...(by !== 'cursor' && !renumber ? { ip } : {}) });
       const got = added.address.split('/')[0] ?? '';
-      if (got !== ip) throw new Error(got);
+      if (renumber) notes.push(note('pod-renumbered', { pod: `${p.fact.namespace}/${p.fact.name}`, ip, got, range: WEAVE_RANGE }));
+      else if (got !== ip) throw new Error(got);
       t = added.topology;
     } catch (e) {
       notes.push(note('pod-ip-refused', { pod: `${p.fact.namespace}/${p.fact.name}`, ip, got: refusal(e) }));
@@ -72,7 +85,7 @@ function refusal(e: unknown): string {
 }
 
 /** The pods planned for namespaces on a node, as addresses. */
-function podIpsOn(plan: ClusterPlan, node: string): number[] {
+export function podIpsOn(plan: ClusterPlan, node: string): number[] {
   return plan.pods.filter((p) => p.place === 'namespace' && p.fact.node === node).flatMap((p) => {
     const ip = parseIp(p.fact.ip ?? '');
     return ip === null ? [] : [ip];

@@ -68,13 +68,14 @@ export function tableHeader(text: string): Columns | null {
 /**
  * A row's cells under the header's columns. Each cell starts where its header does (tabwriter's
  * alignment); when a row does not line up (retyped, or tabs), cells are split at runs of two
- * spaces or more and must then be as many as the columns. Null when neither works.
+ * spaces or more, in the columns' order, so a row cut short lacks its last columns (named by the
+ * caller's `row-short`). Null for a blank row.
  */
 function rowCells(text: string, cols: Columns): string[] | null {
   const aligned = cols.starts.every((s, k) => k === 0 || text.length <= s || (text[s - 1] === ' ' && text[s] !== ' '));
   if (aligned) return cols.starts.map((s, k) => text.slice(s, cols.starts[k + 1] ?? text.length).trim());
   const loose = text.trim().split(/\t+|\s{2,}/);
-  return loose.length >= cols.names.length ? loose : null;
+  return loose.length > 0 && loose[0] !== '' ? loose : null;
 }
 
 /** kubectl's AGE (`36s`, `5m2s`, `3h20m`, `2d3h`, `45d`, `2y3d`) in seconds; null when it is not one. */

@@ -51,6 +51,10 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'cilium-pod-cidr': ['ciliumnode', 'pods', 'podcidr'].map((from) => ({ node: 'minikube-m02', cidr: '10.244.1.0/24', from })),
   'cilium-router': ['ciliumnode', 'cilium_host', 'lowest'].map((from) => ({ node: 'minikube-m02', ip: '10.244.1.1', from })),
   'ages-adjusted': [{ node: 'minikube-m02', pod: 'kube-system/kube-proxy-hcg7d' }],
+  'weave-fastdp': [{ fastdp: true, from: 'default' }, { fastdp: true, from: 'datapath' }, { fastdp: false, from: 'weave' }],
+  'weave-peer': ['ip-addr', 'pods', 'assumed'].map((from) => ({ node: 'minikube-m02', peer: '6e:2f:1a:5b:9c:04', share: '10.40.0.0/14', from })),
+  'weave-bridge': ['ip-addr', 'share'].map((from) => ({ node: 'minikube-m02', ip: '10.44.0.0', from })),
+  'pod-renumbered': [{ pod: 'default/web-2', ip: '10.244.1.5', got: '10.32.0.2', range: '10.32.0.0/12' }],
   'node-ip-minikube': [{ node: 'minikube-m02', ip: '192.168.49.3' }],
   'node-ip-kind': [{ node: 'kind-worker', ip: '172.18.0.3' }],
   'node-ip-from-pod': [{ node: 'minikube', ip: '192.168.67.2', pod: 'kube-system/kube-proxy-hcg7d' }],
@@ -99,6 +103,8 @@ export const IMPORT_LATIN_OK = new Set([
   // Calico's and Cilium's own words: BGP and BIRD, UDP ports, eBPF, their devices, manifest keys and objects.
   'BGP', 'BIRD', 'UDP', 'eBPF', 'cilium_vxlan', 'cilium_host', 'tunl0', 'IPIP', 'in', 'CALICO_IPV4POOL_IPIP', 'Always', 'yaml', 'routing', 'mode', 'tunnel', 'native',
   'cluster', 'pool', 'ipv4', 'mask', 'size', 'spec', 'podCIDRs', 'CiliumNode', 'CiliumInternalIP', 'ciliumnodes', 'start', 'cni', 'ipam', 'cilium',
+  // Weave Net's own words: its datapath modes, the kernel's Open vSwitch, its process and devices, the expose command.
+  'fastdp', 'sleeve', 'Open', 'vSwitch', 'datapath', 'weaver', 'local', 'expose',
 ]);
 
 describe('the import\'s sentences', () => {

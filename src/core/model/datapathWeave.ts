@@ -112,15 +112,33 @@ function subdivide(from: number, to: number, peers: readonly string[], out: Map<
 }
 
 /**
- * The nodes Weave Net runs on (role `node` with an addressed NIC), each with its peer name, its
- * short ID and its share of `range` (see the file comment), in the lab's order.
+ * The shares of `range` that `count` peers get on a fresh ring (ring.go subdivide), [start, end)
+ * in address order: the i-th goes to the i-th peer by sorted peer name.
  */
-export function weaveNodes(t: Topology, range: string = WEAVE_RANGE): WeaveNode[] {
+export function weaveShares(count: number, range: string = WEAVE_RANGE): [number, number][] {
+  const r = parseCidr(range);
+  if (!r || count <= 0) return [];
+  const keys = Array.from({ length: count }, (_, k) => String(k).padStart(8, '0'));
+  const out = new Map<string, [number, number]>();
+  const start = r.ip >>> 0;
+  subdivide(start, start + 2 ** (32 - r.prefix), keys, out);
+  return keys.map((k) => out.get(k) ?? [0, 0]);
+}
+
+/**
+ * The nodes Weave Net runs on (role `node` with an addressed NIC), each with its peer name, its
+ * short ID and its share of `range` (see the file comment), in the lab's order. A node that runs
+ * Weave already keeps its bridge's MAC as its peer name (the bridge is made with it); one that
+ * does not yet takes `peers`' name for it, else a seeded one.
+ */
+export function weaveNodes(t: Topology, range: string = WEAVE_RANGE, peers?: ReadonlyMap<string, string>): WeaveNode[] {
   const base = t.machines.flatMap((m) => {
     if (m.role !== 'node') return [];
     const nic = nicOf(m);
     const addr = parseCidr(nic?.addresses?.[0] ?? '');
-    return nic && addr ? [{ name: m.name, nic, ip: formatIp(addr.ip), peer: weaveMac(`weave-peer/${m.name}`) }] : [];
+    const bridge = runsWeave(m) ? m.interfaces.find((i) => i.kind === 'bridge' && i.name === WEAVE_BRIDGE) : undefined;
+    const peer = bridge?.mac ?? peers?.get(m.name) ?? weaveMac(`weave-peer/${m.name}`);
+    return nic && addr ? [{ name: m.name, nic, ip: formatIp(addr.ip), peer }] : [];
   });
   const r = parseCidr(range);
   const shares = new Map<string, [number, number]>();
@@ -189,15 +207,23 @@ export function runsWeave(m: MachineSpec): boolean {
   return m.interfaces.some((i) => i.kind === 'openvswitch' && i.name === WEAVE_DATAPATH);
 }
 
+/** What a launch may be told of the cluster it joins (an imported one): its peers' names, and addresses its pods already hold. */
+export interface WeaveLaunchOptions {
+  /** Peer names by node (the real `weave` bridges' MACs), for nodes not yet running Weave. */
+  peers?: ReadonlyMap<string, string>;
+  /** Addresses no bridge may be exposed at (pods that will be added with them). */
+  reserved?: Iterable<number>;
+}
+
 /**
  * The lab with weave-net started on every node that lacks it: Weave's devices added (see
  * weaveDevices), nothing else changed. Pods come later, through the CNI ADD (cni/weave.ts). The
  * datapath becomes `{ cni: 'weave' }`.
  */
-export function launchWeave(t: Topology): Topology {
-  const nodes = weaveNodes(t);
+export function launchWeave(t: Topology, options: WeaveLaunchOptions = {}): Topology {
+  const nodes = weaveNodes(t, WEAVE_RANGE, options.peers);
   // Every address the lab holds: a node launched later must not expose one another peer has.
-  const taken = new Set<number>();
+  const taken = new Set<number>(options.reserved ?? []);
   for (const m of t.machines) for (const a of addressesOf(m)) taken.add(a);
   const machines = t.machines.map((m): MachineSpec => {
     const n = nodes.find((x) => x.name === m.name);

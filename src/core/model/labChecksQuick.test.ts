@@ -69,6 +69,8 @@ const EDITS: readonly [string, Edit][] = [
     const drop = Math.floor(r() * (m.routes ?? []).length);
     return { ...m, routes: (m.routes ?? []).filter((_, k) => k !== drop) };
   }],
+  // edge, which has no pods and does not forward, becomes a gateway: forwarding-off on a machine the edit did not touch.
+  ['router: a route via edge', (m, r) => ({ ...m, routes: [...(m.routes ?? []), { dst: `10.201.${Math.floor(r() * 250)}.0/24`, via: '10.200.0.2', dev: 'eth1' }] })],
 ];
 
 /** Findings as text: problem, fix and place, in order. */
@@ -82,6 +84,7 @@ describe('live checks after edits of a few machines', () => {
     let t = lab();
     text(t);
     const seen = new Set<string>();
+    let edgeForwards = false;
     for (let step = 0; step < EDITS.length + 2; step++) {
       // One to three machines, each with one edit: every kind in turn, then random ones.
       const n = 1 + Math.floor(r() * 3);
@@ -98,10 +101,12 @@ describe('live checks after edits of a few machines', () => {
       const quick = text(t);
       const full = text(structuredClone(t));
       expect(quick, `step ${step}`).toEqual(full);
+      if (quick.some((q) => q.includes('"forwarding-off"') && q.includes('"machine":"edge"'))) edgeForwards = true;
       // The run from nothing replaced the caches' base: the same lab as new top-level objects over
       // the same machines makes it this one again, so the next edit is checked from here.
       text({ ...t });
     }
     expect(seen.size).toBe(EDITS.length);
+    expect(edgeForwards).toBe(true);
   }, 300_000);
 });

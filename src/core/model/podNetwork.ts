@@ -43,7 +43,8 @@ export interface AddPodOptions {
    * An address asked for, passed as CNI_ARGS `IP=` (host-local and calico-ipam both honour it;
    * Calico's plugin passes it for a pod annotated `cni.projectcalico.org/ipAddrs`): how a pod keeps
    * its address when the lab changes CNI. Under Cilium, whose plugin reads no `IP=`, the node's
-   * agent holds it for the pod instead (CiliumAgentState.held).
+   * agent holds it for the pod instead (CiliumAgentState.held); under Weave Net, whose IPAM reads
+   * none either, the node's weaver owns it for the pod's container ID (WeaveRouterState.owned).
    */
   ip?: string;
   /** The pod's Kubernetes namespace and name, as the runtime passes them in CNI_ARGS; default `default` and the lab's name. Calico names the host end after them. */
@@ -118,14 +119,24 @@ function podSetup(topology: Topology, machine: MachineSpec, index: number, optio
   return { conflist: labConfList(bridge, formatIp(gwCidr.ip), subnet), files: {}, bridge: bridge.name };
 }
 
-/** Every namespace name of the topology (machines and pods). */
-function namespaceNames(t: Topology): Set<string> {
-  const names = new Set<string>();
-  for (const m of t.machines) {
-    names.add(m.name);
-    for (const p of m.pods ?? []) names.add(p.name);
-  }
-  return names;
+/** A pod sandbox's ID as a container runtime gives it (64 hex digits), seeded by node and pod so the same edit gives the same lab. */
+function sandboxId(node: string, pod: string): string {
+  return seededEntropy(`sandbox/${node}/${pod}`).bytes(32, 'veth-name').map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Each machine's namespace names (its own and its pods'), by machine object: an import adds thousands of pods one by one. */
+const machineNames = new WeakMap<MachineSpec, Set<string>>();
+
+/** Whether a namespace of the topology (a machine or a pod) has `name`; one set per machine, made once per machine object. */
+function nameTaken(t: Topology, name: string): boolean {
+  return t.machines.some((m) => {
+    let names = machineNames.get(m);
+    if (!names) {
+      names = new Set([m.name, ...(m.pods ?? []).map((p) => p.name)]);
+      machineNames.set(m, names);
+    }
+    return names.has(name);
+  });
 }
 
 /**
@@ -141,28 +152,31 @@ export function addPod(topology: Topology, machineName: string, options: AddPodO
   const index = topology.machines.findIndex((m) => m.name === machineName);
   const machine = topology.machines[index];
   if (!machine) throw new TopologyEditError([{ path: 'machines', code: 'unknown-machine', params: { name: machineName } }]);
-  const names = namespaceNames(topology);
   let name = options.name;
   if (name === undefined) {
     const pods = topology.machines.reduce((s, m) => s + (m.pods?.length ?? 0), 0);
-    for (let n = pods + 1; name === undefined; n++) if (!names.has(`pod${n}`)) name = `pod${n}`;
+    for (let n = pods + 1; name === undefined; n++) if (!nameTaken(topology, `pod${n}`)) name = `pod${n}`;
   }
-  if (names.has(name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
+  if (nameTaken(topology, name)) throw new TopologyEditError([{ path: `machines[${index}].pods`, code: 'duplicate-name', params: { name, where: 'machines' } }]);
   const setup = podSetup(topology, machine, index, options);
   const { conflist } = setup;
   const ifname = options.ifname ?? 'eth0';
-  // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name.
+  // A Kubernetes runtime's CNI_ARGS; the lab's sandbox (container) ID is the pod's name, except
+  // under Weave Net, whose host end is named after the ID's first 7 characters (net/veth.go): pods
+  // of one ReplicaSet share those, so there the ID is 64 hex digits as containerd's are, seeded.
+  const containerId = setup.weave ? sandboxId(machineName, name) : name;
   const attachment: Attachment = {
-    containerId: name,
+    containerId,
     netns: podNetnsPath(name),
     ifname,
-    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', options.k8s?.namespace ?? 'default'], ['K8S_POD_NAME', options.k8s?.name ?? name], ['K8S_POD_INFRA_CONTAINER_ID', name], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
+    args: [['IgnoreUnknown', '1'], ['K8S_POD_NAMESPACE', options.k8s?.namespace ?? 'default'], ['K8S_POD_NAME', options.k8s?.name ?? name], ['K8S_POD_INFRA_CONTAINER_ID', containerId], ...(options.ip !== undefined ? [['IP', options.ip] as [string, string]] : [])],
   };
   const node = nodeOfMachine(machine, setup.network, setup.files);
   if (setup.datastore) node.datastore = setup.datastore;
   if (setup.agent) node.agent = options.ip !== undefined ? { ...setup.agent, held: { [name]: options.ip } } : setup.agent;
-  if (setup.weave) node.weave = setup.weave;
-  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`));
+  if (setup.weave) node.weave = options.ip !== undefined ? { ...setup.weave, owned: { [containerId]: options.ip } } : setup.weave;
+  // The node state is made for this run alone (nodeOfMachine): handed over, not copied.
+  const run = podAdd(node, conflist, attachment, LAB_CNI_PATH, seededEntropy(`${machineName}/${name}/${ifname}`), { owned: true });
   if (run.error || !run.result) {
     const full = run.events.find((e) => e.type === 'ipam' && e.op === 'full');
     if (full && full.type === 'ipam' && full.op === 'full') throw new TopologyEditError([{ path: `machines[${index}].interfaces`, code: 'pod-subnet-full', params: { bridge: setup.bridge, range: full.rangeSet } }]);

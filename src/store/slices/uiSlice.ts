@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState, UiSlice } from '../appState';
-import { hasNarrator, loadNarrator, type Bilingual, type Level } from '../../core';
+import { hasLanguage, loadLanguage, type Bilingual, type Level } from '../../core';
 import type { Lang, Theme } from '../types';
 
 /** The view-preferences slice. The app decides the initial language and theme (it reads the browser). */
@@ -15,14 +15,15 @@ export function createUiSlice(init: { lang: Lang; theme: Theme; follow: boolean;
     panels: init.panels,
     notices: init.notices,
     level: init.level ?? 'detailed',
-    // The narrator's prose loads per language: the switch waits for it, so nothing is ever told in a language not loaded.
+    // The narrator's prose and the interface's texts load per language (core/i18n/languages.ts): the
+    // switch waits for them, so nothing is ever drawn or told in a language not loaded.
     setLang: (lang) => {
-      if (hasNarrator(lang)) {
+      if (hasLanguage(lang)) {
         set({ lang, langWanted: null });
         return;
       }
       set({ langWanted: lang });
-      void loadNarrator(lang).then(
+      void loadLanguage(lang).then(
         // A later click may have asked for another language meanwhile: the last wish wins.
         () => set((s) => (s.langWanted === lang ? { lang, langWanted: null } : {})),
         () => set((s) => (s.langWanted === lang ? { langWanted: null } : {})),

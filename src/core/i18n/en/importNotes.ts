@@ -38,6 +38,7 @@ export const IMPORT_MODES_EN: Record<string, string> = {
   'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
   'cilium-native': 'Cilium, native routing (eBPF)',
   bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',
+  weave: 'Weave Net, fastdp (Open vSwitch datapath, VXLAN on UDP 6784)',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: "minikube's bridge CNI" };
@@ -115,6 +116,14 @@ export const importNotesEn: ImportCatalog = {
       `${node}: Cilium's cluster-pool CIDR ${cidr}${from === 'ciliumnode' ? ', from its CiliumNode (spec.ipam.podCIDRs)' : from === 'pods' ? ", the /24 holding its pods (cluster-pool-ipv4-mask-size 24; the operator's CIDRs need not be the Node's podCIDR)" : ", its podCIDR (paste kubectl get ciliumnodes -o json to check)"}.`,
     'cilium-router': ({ node, ip, from }) =>
       `${node}: router IP ${ip} on cilium_host${from === 'ciliumnode' ? ' (the CiliumNode\'s CiliumInternalIP)' : from === 'cilium_host' ? ', as ip -j addr shows' : ', the lowest address of its CIDR no pod holds (assumed; the agent picks it from the CIDR)'}.`,
+    'weave-fastdp': ({ fastdp, from }) =>
+      fastdp
+        ? `Weave Net datapath: fastdp (the kernel's Open vSwitch datapath, the device datapath, with VXLAN on UDP 6784)${from === 'datapath' ? ', as datapath in ip -j addr shows' : ", Weave Net's default where the kernel has Open vSwitch (paste a node's ip -j addr to check: a device named datapath means fastdp)"}.`
+        : "ip -j addr shows the bridge weave without the device datapath: Weave Net runs in sleeve mode there (the weaver process itself encapsulates packets in UDP 6783). This build has no sleeve mode: the lab runs fastdp, whose packets cross the same bridge and leave through vxlan-6784 instead.",
+    'weave-peer': ({ node, peer, share, from }) =>
+      `${node}: Weave peer ${peer}, with the share ${share} of the allocation range 10.32.0.0/12${from === 'ip-addr' ? " (the bridge weave's MAC in ip -j addr is the peer name, and the ring splits the range among the peers sorted by name)" : from === 'pods' ? ' (the share that holds its pods: the peer name is made up so that the split among the names in sorted order gives it that share)' : " (assumed: neither ip -j addr nor its pods show which; paste the node's ip -j addr to check)"}.`,
+    'weave-bridge': ({ node, ip, from }) =>
+      `${node}: the bridge weave has ${ip}, the pods' gateway${from === 'ip-addr' ? ', as ip -j addr shows' : ' (assumed: the first address of its share that no pod holds, as weave --local expose takes it at launch)'}.`,
     'ages-adjusted': ({ node, pod }) => `${node} is younger in the pasted output than its pod ${pod}: the outputs were taken at different moments, so the node is taken to have joined when that pod was made.`,
     'times-assumed': () => 'No ages or creation times were given: the nodes joined 20 s apart and the pods a second apart.',
     'macs-assumed': ({ rule }) =>
@@ -122,6 +131,7 @@ export const importNotesEn: ImportCatalog = {
     'host-network': ({ pods, count: k }) => `${n(k, 'pod shares its', 'pods share their')} node's network (hostNetwork): listed in the terminal, with no network namespace of ${k === 1 ? 'its' : 'their'} own: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `${pod} (${status}) is listed but not placed: it has no network of its own on a node.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `${pod} (${ip}) is not placed: its address is outside its node's pod subnet ${cidr}.`,
+    'pod-renumbered': ({ pod, ip, got, range }) => `${pod} has ${ip} on the cluster, outside ${range}, the allocation range of the lab's Weave Net: weaver gave it ${got} instead.`,
     'pod-ip-refused': ({ pod, ip, got }) => `${pod} is not placed: the CNI ADD could not give it ${ip}${got !== '' ? ` (${got})` : ''}.`,
     'block-skipped': ({ command }) => `Output of "${command}" skipped: the import does not read it.`,
     'ip-iface-absent': ({ node, ifaces, count: k }) => `${node}: ${k === 1 ? 'interface' : 'interfaces'} not in the lab: ${ifaces}.`,

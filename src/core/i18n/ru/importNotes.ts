@@ -39,6 +39,7 @@ export const IMPORT_MODES_RU: Record<string, string> = {
   'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
   'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
   bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',
+  weave: 'Weave Net, fastdp (путь данных Open vSwitch, VXLAN на UDP 6784)',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: 'CNI bridge из minikube' };
@@ -129,6 +130,14 @@ export const importNotesRu: ImportCatalog = {
       `Нода ${node}: подсеть cluster-pool в Cilium — ${cidr}${from === 'ciliumnode' ? ', из её объекта CiliumNode (spec.ipam.podCIDRs)' : from === 'pods' ? ' — подсеть /24, в которой лежат её поды (cluster-pool-ipv4-mask-size 24; подсети от оператора Cilium не обязаны совпадать с podCIDR ноды)' : ' — её podCIDR (проверьте по kubectl get ciliumnodes -o json)'}.`,
     'cilium-router': ({ node, ip, from }) =>
       `Нода ${node}: адрес маршрутизатора ${ip} на cilium_host${from === 'ciliumnode' ? ' (CiliumInternalIP из объекта CiliumNode)' : from === 'cilium_host' ? ', как показывает ip -j addr' : ' — наименьший адрес её подсети, не занятый подами (допущение; агент выбирает его из подсети)'}.`,
+    'weave-fastdp': ({ fastdp, from }) =>
+      fastdp
+        ? `Путь данных Weave Net — fastdp (путь данных Open vSwitch в ядре, устройство datapath, и VXLAN на UDP 6784)${from === 'datapath' ? ', как показывает устройство datapath в ip -j addr' : ' — так Weave Net работает по умолчанию, если в ядре есть Open vSwitch (проверьте по ip -j addr любой ноды: устройство datapath означает fastdp)'}.`
+        : 'ip -j addr показывает мост weave без устройства datapath: там Weave Net работает в режиме sleeve (процесс weaver сам упаковывает пакеты в UDP 6783). Режима sleeve в этой версии нет: стенд работает в режиме fastdp, его пакеты проходят тот же мост, а выходят через устройство vxlan-6784.',
+    'weave-peer': ({ node, peer, share, from }) =>
+      `Нода ${node}: пир Weave ${peer}, его доля диапазона адресов 10.32.0.0/12 — ${share}${from === 'ip-addr' ? ' (имя пира — это MAC моста weave в ip -j addr, а кольцо делит диапазон между пирами в порядке их имён)' : from === 'pods' ? ' (доля, в которой лежат её поды: имя пира подобрано так, чтобы деление между именами по порядку дало ей эту долю)' : ' (допущение: ни ip -j addr, ни поды не показывают, какая; проверьте по ip -j addr этой ноды)'}.`,
+    'weave-bridge': ({ node, ip, from }) =>
+      `Нода ${node}: у моста weave адрес ${ip}, это шлюз подов${from === 'ip-addr' ? ', как показывает ip -j addr' : ' (допущение: первый адрес её доли, не занятый подами, — его берёт weave --local expose при запуске)'}.`,
     'ages-adjusted': ({ node, pod }) => `Во вставленном выводе нода ${node} моложе своего пода ${pod}: выводы сняты в разное время, поэтому считается, что нода присоединилась, когда создавался этот под.`,
     'times-assumed': () => 'Не указаны ни возраст, ни время создания: ноды присоединились с разницей 20 с, поды — с разницей в секунду.',
     'macs-assumed': ({ rule }) =>
@@ -137,6 +146,7 @@ export const importNotesRu: ImportCatalog = {
       `${n(k, 'под работает', 'пода работают', 'подов работают')} в сети своей ноды (hostNetwork): ${k === 1 ? 'он показан' : 'они показаны'} в терминале, но собственного сетевого пространства имён у ${k === 1 ? 'него' : 'них'} нет: ${pods}.`,
     'pod-not-placed': ({ pod, status }) => `Под ${pod} (${status}) перечислен, но не размещён: своей сети на ноде у него нет.`,
     'pod-outside-subnet': ({ pod, ip, cidr }) => `Под ${pod} (${ip}) не размещён: его адрес вне подсети подов его ноды ${cidr}.`,
+    'pod-renumbered': ({ pod, ip, got, range }) => `У пода ${pod} в кластере адрес ${ip}, вне ${range} — диапазона адресов Weave Net в стенде: процесс weaver выдал ему адрес ${got}.`,
     'pod-ip-refused': ({ pod, ip, got }) => `Под ${pod} не размещён: операция ADD плагина CNI не смогла выдать ему адрес ${ip}${got !== '' ? ` (${got})` : ''}.`,
     'block-skipped': ({ command }) => `Вывод «${command}» пропущен: импорт его не читает.`,
     'ip-iface-absent': ({ node, ifaces, count: k }) => (k === 1 ? `Нода ${node}: интерфейса ${ifaces} нет в стенде.` : `Нода ${node}: этих интерфейсов нет в стенде: ${ifaces}.`),

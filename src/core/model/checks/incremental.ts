@@ -2,8 +2,8 @@ import type { World } from '../../sim/world';
 import type { LabCheck } from '../labChecks';
 import type { Topology } from '../topology';
 import { outsideSubnetOn } from './addressing';
-import type { LabFacts } from './facts';
-import { absentGatewaysIn, detachedVethsIn, routesNowhereIn } from './links';
+import { forwardsOn, type LabFacts } from './facts';
+import { absentGatewaysIn, detachedFrom, detachedVethsIn, proxies, routesNowhereIn } from './links';
 import { routingTargets, unroutedMachine, unroutedPod } from './routing';
 
 /*
@@ -13,7 +13,9 @@ import { routingTargets, unroutedMachine, unroutedPod } from './routing';
  * - routes through nothing and detached veths read the namespace alone: the replaced namespaces;
  * - absent gateways and unrouted pods also read what the links of their interfaces hold (who has
  *   which address, proxies, forwards, is cut off): also every namespace on a link the replaced
- *   namespaces' interfaces are on;
+ *   namespaces' interfaces are on; for absent gateways only when a replaced namespace proxies,
+ *   forwards or is cut off otherwise than before (`sameToNeighbours`: an edit of routes alone
+ *   leaves the 5,000 other nodes of a segment as they were);
  * - addresses outside their link's subnets are found per link: those links;
  * - unrouted machines: a machine's findings read its own routes and the lab's subnets (which a
  *   same-shape edit keeps), their fixes other machines' routes and sysctls: the replaced machines
@@ -35,6 +37,28 @@ interface Kept {
 }
 
 let kept: Kept | undefined;
+
+/**
+ * Whether each replaced namespace shows its links' other hosts what it showed before, as absent
+ * gateways read them (links.ts): the same sysctls (proxy_arp, forwarding, ip_forward), the same
+ * eBPF programs that answer ARP, and the same interfaces cut off (detachedFrom, which reads routes).
+ * A same-shape edit keeps every address, so who has which address on a link is unchanged.
+ */
+function sameToNeighbours(base: LabFacts, facts: LabFacts, changed: Iterable<number>): boolean {
+  for (const k of changed) {
+    const a = base.spaces[k];
+    const b = facts.spaces[k];
+    if (!a || !b || a.name !== b.name || a.ifaces.length !== b.ifaces.length) return false;
+    if (JSON.stringify(a.spec.sysctls ?? null) !== JSON.stringify(b.spec.sysctls ?? null)) return false;
+    const same = a.ifaces.every((f, j) => {
+      const g = b.ifaces[j];
+      return g !== undefined && forwardsOn(f) === forwardsOn(g) && proxies(f) === proxies(g) && JSON.stringify(f.spec.sysctls ?? null) === JSON.stringify(g.spec.sysctls ?? null) &&
+        (detachedFrom(base, f) === undefined) === (detachedFrom(facts, g) === undefined);
+    });
+    if (!same) return false;
+  }
+  return true;
+}
 
 /** The findings of `keys` anew over `old`'s (`compute` gives each key's list). */
 function redo(old: ByKey, keys: Iterable<number>, compute: (k: number) => LabCheck[]): ByKey {
@@ -95,7 +119,7 @@ export function spaceChecks(t: Topology, facts: LabFacts, world: World): Record<
     now = {
       facts,
       outside: redo(base.outside, edit.links, (link) => outsideSubnetOn(t, facts.links.get(link) ?? [])),
-      absent: redo(base.absent, nearby, (k) => absentGatewaysIn(facts, at(k))),
+      absent: redo(base.absent, sameToNeighbours(base.facts, facts, changed) ? changed : nearby, (k) => absentGatewaysIn(facts, at(k))),
       detached: redo(base.detached, changed, (k) => detachedVethsIn(facts, at(k))),
       nowhere: redo(base.nowhere, changed, (k) => routesNowhereIn(facts, at(k))),
       machines: redo(base.machines, machines, (k) => unroutedMachine(t, world, all, t.machines[k] as Topology['machines'][number], k)),

@@ -67,7 +67,7 @@ export function detachedVethsIn(facts: LabFacts, ns: NsFact): LabCheck[] {
 }
 
 /** The pod whose veth's host end `f` is, when `f` is attached to nothing: in no bridge, without addresses or routes. */
-function detachedFrom(facts: LabFacts, f: IfaceFact): NsFact | undefined {
+export function detachedFrom(facts: LabFacts, f: IfaceFact): NsFact | undefined {
   const s = f.spec;
   // A veth with an eBPF program at its ingress (Cilium's lxc) is attached: the program forwards what arrives.
   if (s.kind !== 'veth' || f.ns.isPod || s.master !== undefined || s.bpf !== undefined || f.addrs.length > 0 || f.ns.routes.some((r) => r.spec.dev === s.name)) return undefined;
@@ -96,7 +96,7 @@ export function routesNowhereIn(facts: LabFacts, ns: NsFact): LabCheck[] {
  * Whether an interface answers ARP for addresses it routes elsewhere (`proxy_arp`: `all` or its
  * own), or its eBPF program does (Cilium's cil_from_container answers any address but the pod's).
  */
-function proxies(f: IfaceFact): boolean {
+export function proxies(f: IfaceFact): boolean {
   return f.spec.sysctls?.proxy_arp === true || f.ns.spec.sysctls?.all?.proxy_arp === true || f.spec.bpf?.prog === 'cil_from_container';
 }
 
