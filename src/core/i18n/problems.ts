@@ -62,6 +62,8 @@ export type ProblemParams = {
   'link-vxlan': { iface: string; dev: string };
   'link-ovs': { iface: string };
   'link-wireguard': { iface: string };
+  /** A link asked of an IPIP tunnel (tunl0): it reaches the other nodes in IPv4 packets the routing table sends out of a NIC. */
+  'link-ipip': { iface: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */
@@ -106,6 +108,8 @@ export type ProblemParams = {
   'calico-proxy-arp-off': { node: string; iface: string; pod: string };
   /** Design check (warning): a pod of a Calico lab whose default route goes via `gw`, not 169.254.1.1. */
   'calico-pod-gateway': { pod: string; gw: string };
+  /** Design check (warning): Calico pod `pod`'s interface has MTU `mtu`, more than its node's tunnel `tunnel` (tunl0, vxlan.calico) carries, `limit`; `overhead` is the tunnel's bytes (20, 50). */
+  'calico-pod-mtu': { pod: string; iface: string; mtu: number; tunnel: string; limit: number; overhead: number };
   'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
   'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
   /** Design check (warning): Weave's MTU on `node` plus VXLAN's 50 bytes is more than its underlay `dev` carries. */
@@ -230,7 +234,7 @@ export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
   | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch' | 'weave-underlay-mtu' | 'weave-port-mismatch'
-  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway'
+  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway' | 'calico-pod-mtu'
   | 'wg-port-mismatch' | 'wg-underlay-mtu';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
@@ -295,7 +299,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
-  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu',
+  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu', 'calico-pod-mtu',
   'wg-underlay-mtu',
 ]);
 

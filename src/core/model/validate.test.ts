@@ -202,7 +202,7 @@ describe('the shape of a topology (zod schema)', () => {
     expect(validateTopology(t)).toEqual([
       '__proto__: unknown field "__proto__"',
       'machines[0].role: expected "node", "router" or "host", got "server"',
-      'machines[0].interfaces[0].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch" or "wireguard", got "tun"',
+      'machines[0].interfaces[0].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch", "ipip" or "wireguard", got "tun"',
       'machines[0].routes[0].metric: expected a whole number from 0 to 4294967295, got "NaN"',
       'machines[0].listeners[0].proto: expected "udp" or "tcp", got "sctp"',
       'machines[0].listeners[0].port: expected a whole number from 1 to 65535, got 0',
@@ -217,7 +217,7 @@ describe('the shape of a topology (zod schema)', () => {
     expect(validateTopology(t)).toEqual([
       'machines[0].interfaces[0].peer: required, but missing',
       'machines[0].interfaces[1].segment: required, but missing',
-      'machines[0].interfaces[2].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch" or "wireguard", got undefined',
+      'machines[0].interfaces[2].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch", "ipip" or "wireguard", got undefined',
     ]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../i18n/ru/glossary';
 import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
-import { seedCalico } from '../../presets/calicoPresets';
+import { seedCalico, seedCalicoIpip } from '../../presets/calicoPresets';
 import { seedWeave } from '../../presets/weaveScenarios';
 import { WIREGUARD_CHECK_CASES } from './wireguardCases';
 import { vethLoopLab } from '../../presets/hostile';
@@ -277,6 +277,10 @@ const CASES: Case[] = [
     path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
   },
   ...WIREGUARD_CHECK_CASES,
+  {
+    code: 'calico-pod-mtu', what: 'a Calico IP-in-IP pod left at MTU 1500 while tunl0 carries 1480', path: 'machines[0].pods[0].interfaces[0].mtu', place: { ns: 'pod1' }, fix: null,
+    lab: () => { const t = seedCalicoIpip(); iface(pod(t, 'pod1'), 'eth0').mtu = 1500; return t; },
+  },
 ];
 
 const key = (c: { problem: { path: string; code: string } }): string => `${c.problem.code} ${c.problem.path}`;
@@ -358,7 +362,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
   'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
-  'proxy', 'proxy_arp', 'BIRD']);
+  'proxy', 'proxy_arp', 'BIRD', 'veth_mtu']);
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
