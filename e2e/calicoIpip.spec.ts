@@ -56,3 +56,21 @@ test('the inspector shows an IP-in-IP packet: outer IPv4 with protocol ipip, the
   await expect(inner.locator('[data-layer="inner.eth"]')).toHaveCount(0);
   await expect(page.getByTestId('encap-bytes')).toHaveText(/^104 bytes of outer IP = outer IPv4 header 20 \+ inner packet 84: 20 bytes more, .*\(1500 − 20 = 1480\)$/);
 });
+
+test('tunl0 is drawn without a MAC, and its bare packet is said to come from an IP-in-IP tunnel, not WireGuard', async ({ page }) => {
+  await openApp(page, 'en');
+  await page.goto('/?preset=calico-ipip-cold-ping-pod1-pod3&step=14');
+  const note = page.getByTestId('raw-device');
+  await expect(note).toContainText('an IP-in-IP tunnel');
+  await expect(note).not.toContainText('WireGuard');
+  // No placeholder link-layer address on the drawing for a device that has none (link/ipip 0.0.0.0).
+  await expect(page.getByTestId('network-canvas').getByText('tunl0').first()).toBeVisible();
+  await expect(page.getByTestId('network-canvas').getByText('00:00:00:00:00:00')).toHaveCount(0);
+});
+
+test('cilium_wg0 is drawn without a MAC (link/none)', async ({ page }) => {
+  await openApp(page, 'en');
+  await page.goto('/?preset=cilium-wireguard-cold-ping-pod1-pod3&step=20');
+  await expect(page.getByTestId('network-canvas').getByText('cilium_wg0').first()).toBeVisible();
+  await expect(page.getByTestId('network-canvas').getByText('00:00:00:00:00:00')).toHaveCount(0);
+});

@@ -8,13 +8,21 @@ export function ifaceTitle(i: IfaceSpec): string {
 }
 
 /**
+ * The MAC drawn under an interface's name: none for a device without a link-layer address (an IPIP
+ * tunnel, `link/ipip 0.0.0.0`; a WireGuard device, `link/none`), whose MAC in the lab is a placeholder.
+ */
+export function drawnMac(i: IfaceSpec): string {
+  return i.kind === 'ipip' || i.kind === 'wireguard' ? '' : i.mac;
+}
+
+/**
  * Width of an interface's label: name and addresses on one line, then the MAC in the small font;
  * `wrapped`, the addresses go on a line of their own under the name (a node's NIC row, see
  * {@link measureMachine}).
  */
 export function ifaceLabelW(i: IfaceSpec, wrapped = false): number {
-  if (!wrapped) return Math.max(textW(ifaceTitle(i)), smallTextW(i.mac));
-  return Math.max(textW(i.name), textW((i.addresses ?? []).join(' ')), smallTextW(i.mac));
+  if (!wrapped) return Math.max(textW(ifaceTitle(i)), smallTextW(drawnMac(i)));
+  return Math.max(textW(i.name), textW((i.addresses ?? []).join(' ')), smallTextW(drawnMac(i)));
 }
 
 /** Room between two NICs' labels on a machine's NIC row. */

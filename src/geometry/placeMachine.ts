@@ -1,5 +1,5 @@
 import type { IfaceSpec, MachineSpec, NamespaceSpec } from '../core';
-import { ifaceLabelW, measurePod, nicSpacing, nicTierH, NIC_GAP, rootIfaces, type MachineSize } from './measureMachine';
+import { drawnMac, ifaceLabelW, measurePod, nicSpacing, nicTierH, NIC_GAP, rootIfaces, type MachineSize } from './measureMachine';
 import { METRICS as M, smallTextW, textW } from './metrics';
 import { ifaceId, type BridgeLayout, type IfaceLayout, type MachineLayout, type NsLayout } from './layoutTypes';
 
@@ -17,8 +17,9 @@ function iface(ns: string, i: IfaceSpec, at: IfaceLayout['at'], placement: Iface
     ns,
     name: i.name,
     kind: i.kind,
-    // An IPIP tunnel has no link-layer address (`link/ipip 0.0.0.0`): its placeholder MAC is not drawn.
-    mac: i.kind === 'ipip' ? '' : i.mac,
+    // An IPIP tunnel (`link/ipip 0.0.0.0`) and a WireGuard device (`link/none`) have no link-layer
+    // address: their placeholder MAC is not drawn.
+    mac: drawnMac(i),
     addresses: i.addresses ?? [],
     at,
     placement,

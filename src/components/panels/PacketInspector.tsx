@@ -16,7 +16,7 @@ const LAYER_TITLES: [keyof Layers, string][] = [
 ];
 
 /** The headers to show at this event, and which event they come from. */
-function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; ipip?: boolean; inner?: Frame; len?: number; wireguard?: WireguardHeader; raw?: true } | null {
+function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; ipip?: boolean; inner?: Frame; len?: number; wireguard?: WireguardHeader; raw?: { ns: string; iface: string } } | null {
   const ev = events[index];
   if (ev && (ev.type === 'send' || ev.type === 'deliver')) {
     // Before it has a frame (or once delivered) a packet is just its IP and upper headers.
@@ -27,11 +27,11 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
   if (!cur) return null;
   const prev = previousFrameOfPacket(events, cur.index, cur.frame);
   const f = cur.frame;
-  // A WireGuard device has no link layer: its frames show no Ethernet header (the event's is all zero).
+  // A WireGuard device or an IPIP tunnel has no link layer: its frames show no Ethernet header (the event's is all zero).
   const { eth: _eth, ...l3 } = f;
   return {
     layers: f.raw ? l3 : f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.ipip ? { ipip: true } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}),
-    ...(f.wireguard ? { wireguard: f.wireguard } : {}), ...(f.raw ? { raw: true as const } : {}),
+    ...(f.wireguard ? { wireguard: f.wireguard } : {}), ...(f.raw ? { raw: { ns: f.ns, iface: f.iface } } : {}),
   };
 }
 
@@ -90,6 +90,8 @@ export function PacketInspector() {
   const events = useAppStore((s) => s.result?.events);
   const index = useAppStore((s) => s.index);
   const h = events ? headersAt(events, index) : null;
+  const places = useAppStore((s) => s.result?.places);
+  const rawKind = h?.raw ? places?.[h.raw.ns]?.ifaces[h.raw.iface]?.kind : undefined;
   return (
     <section className="panel inspector" aria-labelledby={headingId} data-testid="inspector" tabIndex={0}>
       <h2 id={headingId} className="panel-title">
@@ -97,7 +99,7 @@ export function PacketInspector() {
         {h && h.at !== index && <span className="event-tag">{t.panels.fromEvent(h.at + 1)}</span>}
       </h2>
       {!h && <p className="muted">{t.panels.noFrame}</p>}
-      {h?.raw && <p className="muted raw-device" data-testid="raw-device">{t.panels.rawDevice}</p>}
+      {h?.raw && <p className="muted raw-device" data-testid="raw-device">{t.panels.rawDevice(rawKind === 'ipip')}</p>}
       {h && <LayerList layers={h.layers} changed={h.changed} prefix="" />}
       {h?.wireguard && (
         <div className="layer" data-layer="wireguard">
