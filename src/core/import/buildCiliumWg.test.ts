@@ -93,3 +93,29 @@ describe('a Cilium node in native routing with WireGuard', () => {
     expect(of(r.notes, 'cilium-wireguard')).toEqual([]);
   });
 });
+
+describe('WireGuard told by the CiliumNodes alone', () => {
+  /** The cluster's JSON with each CiliumNode's public key annotation, as the agent publishes it. */
+  const annotated = (key: string) => {
+    const text = CILIUM.replace(/("kind": "CiliumNode",\s*"metadata": \{)/g, `$1 "annotations": { "${key}": "mYk2oK0lX0Y3p9QJ1v5bU8cT6nW4rE7sA2dF0gH1jK8=" },`);
+    expect(text.split(key).length).toBe(4);
+    return text;
+  };
+
+  it('selects WireGuard from network.cilium.io/wg-pub-key (and the older io.cilium.network.wg-pub-key)', () => {
+    for (const key of ['network.cilium.io/wg-pub-key', 'io.cilium.network.wg-pub-key']) {
+      const r = importCluster([{ name: 'paste', text: annotated(key) }]);
+      expect(r.mode).toBe('cilium-tunnel-wg');
+      expect(of(r.notes, 'cilium-wireguard')).toEqual([{ from: 'ciliumnode' }]);
+    }
+    const r = importCluster([{ name: 'paste', text: annotated('network.cilium.io/wg-pub-key') }]);
+    const wg = r.notes.find((n) => n.code === 'cilium-wireguard');
+    if (!wg) throw new Error('no remark');
+    expect(tellNote(wg, 'en')).toContain('network.cilium.io/wg-pub-key');
+    expect(tellNote(wg, 'ru')).toContain('аннотация network.cilium.io/wg-pub-key');
+  });
+
+  it('ignores other annotations', () => {
+    expect(importCluster([{ name: 'paste', text: annotated('network.cilium.io/ipv4-cilium-host') }]).mode).toBe('cilium-tunnel');
+  });
+});

@@ -82,9 +82,10 @@ export interface ModeEvidence {
   cilium?: { routing: 'tunnel' | 'native'; from: 'cilium_vxlan' | 'cilium_host' | 'routes' };
   /**
    * Cilium's transparent encryption with WireGuard (`enable-wireguard`): the agent's `cilium_wg0`
-   * (pkg/wireguard/agent/agent.go init(); `link_type` none, MTU the NIC's minus 80) on any node.
+   * (pkg/wireguard/agent/agent.go init(); `link_type` none, MTU the NIC's minus 80) on any node,
+   * else a CiliumNode's WireGuard public key annotation (`network.cilium.io/wg-pub-key`).
    */
-  wireguard?: { from: 'cilium_wg0' };
+  wireguard?: { from: 'cilium_wg0' | 'ciliumnode' };
   /** Weave Net's datapath: the OVS datapath `datapath` means fastdp; the `weave` bridge without it, sleeve. */
   weave?: { fastdp: boolean; from: 'datapath' | 'weave' };
 }

@@ -50,6 +50,7 @@ export function modeEvidence(plan: ClusterPlan, ipOf: ReadonlyMap<string, IpBloc
   else if (rs.some((r) => r.protocol !== 'bird' && inNetwork(plan.network, r.dst) && plan.nodes.some((n) => n.ip === r.gateway))) out.cilium = { routing: 'native', from: 'routes' };
   // Cilium's WireGuard device: a link without a link layer (`link_type` none), whatever its MTU.
   if (has(WG_DEV)) out.wireguard = { from: 'cilium_wg0' };
+  else if (plan.nodes.some((n) => n.cilium?.wgPubKey === true)) out.wireguard = { from: 'ciliumnode' };
   // Weave Net (net/bridge.go): fastdp makes the OVS datapath `datapath` beside the bridge `weave`; sleeve only the bridge.
   if (has('datapath')) out.weave = { fastdp: true, from: 'datapath' };
   else if (has('weave')) out.weave = { fastdp: false, from: 'weave' };

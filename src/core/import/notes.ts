@@ -62,7 +62,7 @@ export type ImportNoteParams = {
   'minikube-start': { cni: string; nodes: number };
   /** The /26 blocks of Calico's pool that hold a node's pods, claimed by affinity for it (`blocks`: joined). */
   'calico-blocks': { node: string; blocks: string };
-  /** Cilium encrypts between nodes with WireGuard (`from`: cilium_wg0, the agent's device in a node's ip -j addr). */
+  /** Cilium encrypts between nodes with WireGuard (`from`: cilium_wg0, the agent's device in a node's ip -j addr; ciliumnode, a CiliumNode's wg-pub-key annotation). */
   'cilium-wireguard': { from: string };
 
   // --- Assumed.
