@@ -359,8 +359,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
   'proxy', 'proxy_arp', 'BIRD',
-  // WireGuard without its device: the drop's reason, the peers' AllowedIPs, the agent's log command and setting.
-  'AllowedIPs', 'wg', 'no', 'peer', 'cilium_wg', 'kubectl', 'n', 'kube', 'system', 'logs', 'cilium', 'wireguard', 'enable', 'eth']);
+  'AllowedIPs', 'wg', 'no', 'peer', 'cilium_wg', 'kubectl', 'n', 'kube', 'system', 'logs', 'cilium', 'wireguard', 'enable', 'eth']); // wg-no-device: drop, log command, setting
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));
