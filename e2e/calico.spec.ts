@@ -8,8 +8,8 @@ import { openApp } from './player';
  */
 for (const lang of ['en', 'ru'] as const) {
   const T = lang === 'en'
-    ? { scenario: 'Scenario', log: 'Event log', group: 'Calico: no bridge, proxy ARP, BGP routes or VXLAN', title: 'The same packet under two datapath modes: pod1 → pod3', vxlan: 'VXLAN, VNI 4096, UDP port 4789' }
-    : { scenario: 'Сценарий', log: 'Журнал событий', group: 'Calico: без моста, proxy ARP, маршруты BGP или VXLAN', title: 'Один и тот же пакет в двух режимах пути данных: pod1 → pod3', vxlan: /4096.*4789/ };
+    ? { scenario: 'Scenario', log: 'Event log', group: 'Calico: no bridge, proxy ARP, BGP routes, VXLAN or IP-in-IP', title: 'The same packet under two datapath modes: pod1 → pod3', vxlan: 'VXLAN, VNI 4096, UDP port 4789' }
+    : { scenario: 'Сценарий', log: 'Журнал событий', group: 'Calico: без моста, proxy ARP, маршруты BGP, VXLAN или IP-in-IP', title: 'Один и тот же пакет в двух режимах пути данных: pod1 → pod3', vxlan: /4096.*4789/ };
 
   test(`${lang}: the Calico scenario answers 169.254.1.1 by proxy ARP, and compares with Calico VXLAN`, async ({ page }) => {
     await openApp(page, lang);

@@ -126,7 +126,7 @@ test.describe('importing a cluster', () => {
     await expect(summary).toContainText('CNI: Calico, recognised by kube-system/calico-node.');
     await expect(summary).toContainText('Calico encapsulation: IP-in-IP (tunl0), as tunl0 in ip -j addr shows.');
     await expect(summary).toContainText('minikube-m02: Calico block 10.244.205.192/26, affine to it');
-    await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Calico, no encapsulation (BGP routes via the other node)');
+    await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Calico IP-in-IP (tunl0, BGP routes through it; the manifest\'s default)');
     await page.getByTestId('import-go').click();
     await expect(page.locator('[data-machine="minikube-m03"]')).toBeVisible();
     await page.getByTestId('step-count').click();

@@ -19,6 +19,7 @@ const labs: [string, () => Topology][] = [
   ['src/core/presets/minikube-flannel.lab.json', buildMinikubeFlannel],
   ['src/core/presets/seed-calico.lab.json', () => buildSeedCalico('none')],
   ['src/core/presets/seed-calico-vxlan.lab.json', () => buildSeedCalico('vxlan')],
+  ['src/core/presets/seed-calico-ipip.lab.json', () => buildSeedCalico('ipip')],
   ['src/core/presets/minikube-calico.lab.json', buildMinikubeCalico],
   ['src/core/presets/minikube-cilium.lab.json', buildMinikubeCilium],
   ['src/core/presets/seed-weave.lab.json', buildSeedWeave],

@@ -95,8 +95,8 @@ describe('npm run trace', () => {
       { args: [...run, '--colour', 'red'], en: /^trace: unknown option --colour; usage: npm run/, ru: /^trace: неизвестный параметр --colour; использование: npm run/ },
       {
         args: [...run, '--preset', '__proto__'],
-        en: /^trace: unknown preset "__proto__"; presets: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico, seed-cilium, seed-cilium-native, minikube-cilium, seed-weave, seed-cilium-wireguard, seed-cilium-native-wireguard$/,
-        ru: /^trace: неизвестный стенд «__proto__»; готовые стенды: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, minikube-calico, seed-cilium, seed-cilium-native, minikube-cilium, seed-weave, seed-cilium-wireguard, seed-cilium-native-wireguard$/,
+        en: /^trace: unknown preset "__proto__"; presets: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, seed-calico-ipip, minikube-calico, minikube-calico-ipip, seed-cilium, seed-cilium-native, minikube-cilium, seed-weave, seed-cilium-wireguard, seed-cilium-native-wireguard$/,
+        ru: /^trace: неизвестный стенд «__proto__»; готовые стенды: seed, seed-redirects, seed-listeners, seed-calico-pod1, seed-vxlan, seed-host-gw, minikube-flannel, seed-calico, seed-calico-vxlan, seed-calico-ipip, minikube-calico, minikube-calico-ipip, seed-cilium, seed-cilium-native, minikube-cilium, seed-weave, seed-cilium-wireguard, seed-cilium-native-wireguard$/,
       },
       { args: [...run, '--topology', notJson], en: /^trace: topology file .*notes\.json is not valid JSON \(line 2, column 3\)$/, ru: /^trace: файл топологии .*notes\.json не является корректным JSON \(строка 2, столбец 3\)$/ },
       {

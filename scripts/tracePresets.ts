@@ -1,4 +1,4 @@
-import { minikubeCalico, seedCalico, seedCalicoVxlan } from '../src/core/presets/calicoPresets';
+import { minikubeCalico, minikubeCalicoIpip, seedCalico, seedCalicoIpip, seedCalicoVxlan } from '../src/core/presets/calicoPresets';
 import { minikubeFlannel } from '../src/core/presets/minikube';
 import { seedCilium, seedCiliumNative, seedCiliumNativeWireguard, seedCiliumWireguard } from '../src/core/presets/ciliumScenarios';
 import { minikubeCilium } from '../src/core/presets/minikubeCilium';
@@ -21,7 +21,9 @@ export const PRESETS: ReadonlyMap<string, () => Topology> = new Map([
   ['minikube-flannel', minikubeFlannel],
   ['seed-calico', seedCalico],
   ['seed-calico-vxlan', seedCalicoVxlan],
+  ['seed-calico-ipip', seedCalicoIpip],
   ['minikube-calico', minikubeCalico],
+  ['minikube-calico-ipip', minikubeCalicoIpip],
   ['seed-cilium', seedCilium],
   ['seed-cilium-native', seedCiliumNative],
   ['minikube-cilium', minikubeCilium],

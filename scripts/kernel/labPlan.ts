@@ -224,6 +224,10 @@ export function planLab(topo: Topology, prefix: string): LabPlan {
       } else if (ifc.kind === 'wireguard') {
         // This kernel has no WireGuard module (the lab cannot create the device): left out, and
         // Cilium's WireGuard labs are refused by the recorder (`unrecorded: 'wireguard'`).
+      } else if (ifc.kind === 'ipip') {
+        // tunl0 is the ipip module's fallback device, made with the module in every namespace,
+        // never by `ip link add`; this kernel has no ipip module, and the recorder refuses such
+        // labs (`unrecorded: 'ipip'`).
         continue;
       } else {
         const seg = segIndex.get(ifc.segment);

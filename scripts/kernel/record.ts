@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   if (unknown.length > 0) throw new Error(`unknown scenario id(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   // A scenario whose datapath is eBPF (Cilium's) or an OVS datapath (Weave's) cannot be reproduced by the lab's namespaces.
   const unrecordable = SCENARIOS.filter((s) => s.unrecorded !== undefined && args.only?.includes(s.id));
-  if (unrecordable.length > 0) throw new Error(`not recordable here (${unrecordable.map((s) => `${s.id}: ${s.unrecorded ?? ''}`).join(', ')}): the lab runs no eBPF and builds no Open vSwitch datapath`);
+  if (unrecordable.length > 0) throw new Error(`not recordable here (${unrecordable.map((s) => `${s.id}: ${s.unrecorded ?? ''}`).join(', ')}): the lab runs no eBPF, builds no Open vSwitch datapath and has no ipip module for tunl0`);
   const chosen = SCENARIOS.filter((s) => s.unrecorded === undefined && (!args.only || args.only.includes(s.id)));
   const statuses: Record<string, RecordStatus> = {};
   const fixtures = new URL('../../fixtures/kernel/', import.meta.url);

@@ -60,6 +60,12 @@ export type DropReason =
   /** A datagram reached a VXLAN port of the namespace, but no VXLAN device there has its VNI (vxlan_rcv, SKB_DROP_REASON_VXLAN_VNI_NOT_FOUND). */
   | 'vxlan-vni-unknown'
   /**
+   * An IPv4 packet of a protocol nothing in the namespace handles reached local delivery: IP-in-IP
+   * (protocol 4) to a host without an IPIP tunnel (no ipip module, so no tunl0). ip_local_deliver_finish
+   * answers ICMP protocol unreachable (type 3 code 2) and drops it (SKB_DROP_REASON_IP_NOPROTO).
+   */
+  | 'ip-noproto'
+  /**
    * Cilium's BPF forwarded a packet whose TTL was 1 or 0: ipv4_l3() (bpf/lib/l3.h) drops it as
    * DROP_INVALID without an ICMP Time Exceeded (the code's "FIXME: Send ICMP TTL").
    */
@@ -84,7 +90,7 @@ export interface DropEvent extends EventBase {
   ipv4?: Ipv4Header;
   /** The packet dropped, when the drop is of a whole packet or ARP message. */
   pkt?: number;
-  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it. */
+  /** no-route: `output` a local program's send fails (ENETUNREACH), `input` a router drops it; frag-needed: `output` a tunnel's own outer packet (sim/ipip.ts). */
   direction?: 'output' | 'input';
   /** neigh-failed: the next hop that never answered. */
   nexthop?: string;

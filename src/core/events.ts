@@ -13,6 +13,7 @@ import type { DropEvent } from './dropEvents';
 import type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 import type { VxlanEvent } from './vxlanEvents';
 import type { WgEvent, WireguardHeader } from './wgEvents';
+import type { IpipEvent } from './ipipEvents';
 import type { BpfEvent } from './bpfEvents';
 import type { OvsEvent } from './ovsEvents';
 
@@ -20,6 +21,7 @@ export type { DropEvent, DropReason } from './dropEvents';
 export type { DefragEvent, FragmentEvent, PmtuEvent } from './fragmentEvents';
 export type { VxlanEvent } from './vxlanEvents';
 export type { WgEvent, WireguardHeader } from './wgEvents';
+export type { IpipEvent } from './ipipEvents';
 export type { BpfEvent } from './bpfEvents';
 export type { OvsEvent, OvsOutput } from './ovsEvents';
 
@@ -46,8 +48,8 @@ export interface ArpHeader {
   tpa: string;
 }
 
-/** IPv4 protocol carried, by name. */
-export type IpProto = 'icmp' | 'udp' | 'tcp';
+/** IPv4 protocol carried, by name: `ipip` is IPv4 in IPv4, protocol 4 (RFC 2003), an IPIP tunnel's outer header. */
+export type IpProto = 'icmp' | 'udp' | 'tcp' | 'ipip';
 
 /** IPv4 header fields that matter on the path. The IP id is not modelled (it is random per packet). */
 export interface Ipv4Header {
@@ -94,14 +96,24 @@ export interface VxlanHeader {
 }
 
 /**
+ * The mark of an IPv4-in-IPv4 packet (RFC 2003): the outer IPv4 header (protocol 4) is the whole
+ * encapsulation, so the mark carries nothing; the packet it holds is the frame's `inner`.
+ */
+export type IpipHeader = Record<string, never>;
+
+/**
  * A whole frame: each layer present when the frame carries it. A VXLAN datagram carries its outer
- * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`.
+ * layers (Ethernet, IPv4, UDP to the VXLAN port), `vxlan` and the frame it encapsulates, `inner`; an
+ * IP-in-IP packet its outer Ethernet and IPv4 (protocol `ipip`), `ipip` and the packet it holds, `inner`.
  * A WireGuard datagram carries its outer layers and the message's cleartext header, `wireguard`:
- * the packet inside is ciphertext, never shown. `raw`: the frame was seen on a device without a
- * link-layer header (a WireGuard device: tcpdump's LINKTYPE_RAW), so `eth` (all zero) is not on the
- * wire.
+ * the packet inside is ciphertext, never shown.
  */
 export interface Frame {
+  /**
+   * `raw`: the packet has no link-layer header (a WireGuard device, or an IPIP tunnel device,
+   * ARPHRD_TUNNEL: tcpdump's LINKTYPE_RAW); `eth` then holds zero MACs and is not on the wire.
+   */
+  raw?: true;
   eth: EthHeader;
   arp?: ArpHeader;
   ipv4?: Ipv4Header;
@@ -109,9 +121,9 @@ export interface Frame {
   udp?: UdpHeader;
   tcp?: TcpHeader;
   vxlan?: VxlanHeader;
+  ipip?: IpipHeader;
   inner?: Frame;
   wireguard?: WireguardHeader;
-  raw?: true;
 }
 
 /** What a frame is, for colouring and filtering. */
@@ -358,6 +370,7 @@ export type HopEvent =
   | DefragEvent
   | PmtuEvent
   | VxlanEvent
+  | IpipEvent
   | BpfEvent
   | OvsEvent
   | WgEvent

@@ -81,7 +81,7 @@ export interface NetState {
  * namespace also has `lo` (kind `loopback`, MAC all zero), where traffic to its own addresses goes.
  */
 export interface IfacePlace {
-  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'openvswitch' | 'wireguard' | 'loopback';
+  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'openvswitch' | 'wireguard' | 'ipip' | 'loopback';
   mac: string;
   /** Addresses as `10.10.10.254/24` (none listed for lo: its 127.0.0.1/8 is every namespace's). */
   addrs: string[];

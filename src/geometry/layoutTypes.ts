@@ -23,7 +23,7 @@ export interface IfaceLayout {
   id: string;
   ns: string;
   name: string;
-  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'openvswitch' | 'wireguard';
+  kind: 'veth' | 'ether' | 'bridge' | 'vxlan' | 'openvswitch' | 'wireguard' | 'ipip';
   mac: string;
   addresses: string[];
   /** Anchor: links start and end here, packet glyphs stop here. */

@@ -64,7 +64,7 @@ export function rootIfaces(m: MachineSpec): {
   // so do an Open vSwitch datapath (Weave's `datapath`, reached through its vports) and a veth pair
   // with both ends in the machine (Cilium's cilium_host/cilium_net, Weave's vethwe-*), the node's own.
   const own = (i: IfaceSpec) => i.kind === 'veth' && i.peer.ns === m.name;
-  const ethers = m.interfaces.filter((i) => ((i.kind === 'ether' || i.kind === 'vxlan' || i.kind === 'openvswitch' || i.kind === 'wireguard') && i.master === undefined) || own(i));
+  const ethers = m.interfaces.filter((i) => ((i.kind === 'ether' || i.kind === 'vxlan' || i.kind === 'openvswitch' || i.kind === 'wireguard' || i.kind === 'ipip') && i.master === undefined) || own(i));
   // Bridged NICs and every veth end to a pod sit on the port row, under the bridge bar when they have one.
   const ports = m.interfaces.filter((i) => (i.kind === 'veth' && !own(i)) || (i.kind === 'ether' && i.master !== undefined));
   return { bridges, ports, ethers };

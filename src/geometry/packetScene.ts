@@ -76,6 +76,7 @@ export function placeAt(layout: TopologyLayout, events: readonly HopEvent[], i: 
     case 'defrag':
     case 'pmtu':
     case 'vxlan':
+    case 'ipip':
     case 'bpf':
     case 'ovs':
     case 'wireguard':

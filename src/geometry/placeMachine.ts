@@ -17,7 +17,8 @@ function iface(ns: string, i: IfaceSpec, at: IfaceLayout['at'], placement: Iface
     ns,
     name: i.name,
     kind: i.kind,
-    mac: i.mac,
+    // An IPIP tunnel has no link-layer address (`link/ipip 0.0.0.0`): its placeholder MAC is not drawn.
+    mac: i.kind === 'ipip' ? '' : i.mac,
     addresses: i.addresses ?? [],
     at,
     placement,

@@ -116,7 +116,7 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
  * ports, and what activating it does (pin its tables, or select it in edit mode).
  */
 function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean, editing: boolean): string {
-  const list = ifaces.map((l) => [l.name, ...l.addresses, `MAC ${l.mac}`].join(' ')).join('; ');
+  const list = ifaces.map((l) => [l.name, ...l.addresses, ...(l.mac ? [`MAC ${l.mac}`] : [])].join(' ')).join('; ');
   const listens = n.listeners.length > 0 ? ` ${t.panels.listens(n.listeners.join(', '))}.` : '';
   const help = editing ? t.editor.selectHelp : pinned ? t.view.unpinHelp : t.view.pinHelp;
   return `${n.ns} ${kind}${list ? `: ${list}` : ''}.${listens} ${help}`;

@@ -48,8 +48,10 @@ export function FiguresTable({ left, right, heads, lang, standIn }: FiguresTable
       case 'wire': return String(f.bytesOnWire);
       case 'overhead':
         if (f.wireguard) return t.overheadWireguard(f.overheadBytes, f.wireguard.added, f.wireguard.padding, f.encapsulations.some((e) => e.kind === 'vxlan'));
-        return f.encapsulations.length > 0 && f.overheadBytes === 50 ? t.overheadVxlan(50) : String(f.overheadBytes);
-      case 'encapsulation': return f.encapsulations.length === 0 ? t.none : f.encapsulations.map((e) => (e.kind === 'vxlan' ? t.vxlan(e.vni, e.port) : t.wireguard(e.port))).join('; ');
+        if (f.encapsulations.some((e) => e.kind === 'vxlan') && f.overheadBytes === 50) return t.overheadVxlan(50);
+        if (f.encapsulations.some((e) => e.kind === 'ipip') && f.overheadBytes === 20) return t.overheadIpip(20);
+        return String(f.overheadBytes);
+      case 'encapsulation': return f.encapsulations.length === 0 ? t.none : f.encapsulations.map((e) => (e.kind === 'vxlan' ? t.vxlan(e.vni, e.port) : e.kind === 'ipip' ? t.ipip : t.wireguard(e.port))).join('; ');
       case 'arp': return String(f.arpResolutions);
       case 'time': return f.deliveredAfterNs === null ? t.notDelivered : t.microseconds((f.deliveredAfterNs / 1000).toLocaleString(lang));
       case 'outcome': return f.outcome.delivered ? t.delivered : t.dropped(f.outcome.reason ? drops[f.outcome.reason as keyof typeof drops] : '?');

@@ -50,7 +50,7 @@ export const anySizeEn = {
     intro: 'The lab behaves as Linux does where it matters for the journey, and every scenario a kernel can run is checked frame by frame against a real one (Cilium\'s eBPF and Weave Net\'s OVS datapath cannot run there). It leaves out or simplifies:',
     items: [
       'no iptables or nftables: no kube-proxy Services, no masquerade (NAT);',
-      'IPv4 only: no IPv6, no multicast destinations; of the overlays only VXLAN (Flannel, Calico, Cilium, Weave Net), not IP-in-IP, Geneve or WireGuard;',
+      'IPv4 only: no IPv6, no multicast destinations; of the overlays only VXLAN (Flannel, Calico, Cilium, Weave Net), IP-in-IP (Calico) and WireGuard encryption (Cilium: the handshake is shown, not keys or ciphertext), not Geneve;',
       'fragments are reassembled as Linux does, but an incomplete packet is never timed out (Linux gives up after 30 s);',
       'in the course lab the pods\' gateway is 10.10.10.254, not .1 as host-local IPAM would choose by default, because the notes give pod1 the address .1;',
       'the course lab\'s router has send_redirects off; Linux\'s default is on, and traffic from the nodes would then get ICMP redirects (see the redirect scenarios);',

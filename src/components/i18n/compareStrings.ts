@@ -17,6 +17,7 @@ export const COMPARE_EN = {
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
     calico: 'Calico (no bridge, BGP routes via the other node)',
     'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+    'calico-ipip': 'Calico IP-in-IP (tunl0, IP protocol 4)',
     'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, native routing (eBPF)',
     weave: 'Weave Net, historical (OVS datapath, vxlan-6784, UDP 6784)',
@@ -57,6 +58,8 @@ export const COMPARE_EN = {
   wireguard: (port: number) => `WireGuard, UDP port ${port} (encrypted: only its header is readable)`,
   overheadWireguard: (n: number, wg: number, padding: number, vxlan: boolean) =>
     `${n} (${vxlan ? 'VXLAN 50, then ' : ''}WireGuard ${wg}: outer IPv4 20 + UDP 8 + header 16 + tag 16 + padding ${padding} to a multiple of 16)`,
+  ipip: 'IP-in-IP (outer IPv4 header, protocol 4)',
+  overheadIpip: (n: number) => `${n} (outer IPv4 header 20, nothing else)`,
   microseconds: (us: string) => `${us} µs (simulated)`,
   noPacket: 'No packet was sent: the journey was refused.',
 };
@@ -72,6 +75,7 @@ export const COMPARE_RU: typeof COMPARE_EN = {
     'flannel-vxlan': 'Flannel VXLAN (flannel.1, UDP 8472)',
     calico: 'Calico (без моста, маршруты BGP через другую ноду)',
     'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+    'calico-ipip': 'Calico IP-in-IP (туннель tunl0, протокол IP 4)',
     'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
     'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
     weave: 'Weave Net, история (путь данных OVS, vxlan-6784, UDP 6784)',
@@ -112,6 +116,8 @@ export const COMPARE_RU: typeof COMPARE_EN = {
   wireguard: (port: number) => `WireGuard, порт UDP ${port} (шифрование: читается только заголовок)`,
   overheadWireguard: (n: number, wg: number, padding: number, vxlan: boolean) =>
     `${n} (${vxlan ? 'VXLAN 50, затем ' : ''}WireGuard ${wg}: внешний IPv4 20 + UDP 8 + заголовок 16 + метка 16 + дополнение ${padding} до кратного 16)`,
+  ipip: 'IP-in-IP (внешний заголовок IPv4, протокол 4)',
+  overheadIpip: (n: number) => `${n} (только внешний заголовок IPv4, 20)`,
   microseconds: (us: string) => `${us} мкс (модельное время)`,
   noPacket: 'Пакет не отправлен: путь отклонён.',
 };

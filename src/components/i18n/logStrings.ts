@@ -61,6 +61,7 @@ export const logEn = {
     defrag: 'reassembly',
     pmtu: 'path MTU',
     vxlan: 'VXLAN',
+    ipip: 'IP-in-IP',
     bpf: 'eBPF',
     ovs: 'OVS',
     wireguard: 'WireGuard',
@@ -94,6 +95,7 @@ export const logEn = {
     emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
     'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
     'vxlan-vni-unknown': 'no VXLAN device has this VNI',
+    'ip-noproto': 'nothing here handles its IP protocol (no IPIP tunnel)',
     'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
     'wg-no-peer': 'no WireGuard peer for this address',
     'wg-unallowed-src': 'source not in the WireGuard peer\'s AllowedIPs',
@@ -114,6 +116,11 @@ export const logEn = {
   vxlanLines: {
     encap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes in ${outer}`,
     decap: (vni: number, inner: number, outer: number) => `VNI ${vni}: ${inner} bytes out of ${outer}`,
+  },
+  /** Log lines of an IPIP tunnel's encapsulation and decapsulation (bytes, outer TTL). */
+  ipipLines: {
+    encap: (inner: number, outer: number, ttl: number) => `${inner} bytes in ${outer}, outer TTL ${ttl}`,
+    decap: (inner: number, outer: number, ttl: number) => `${inner} bytes out of ${outer}, outer TTL ${ttl}`,
   },
   /** Cilium's eBPF decisions (a `bpf` event): the ARP it answered, the pod it delivered to, the node it tunnels to, the stack. */
   bpfLines: {

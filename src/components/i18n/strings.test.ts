@@ -107,8 +107,10 @@ const LATIN_OK = new Set([
   'SVG', 'PNG', 'HTML', 'npm', 'run', 'build',
   // Cilium in the terminal: its init containers, its state and BPF directories, its programs, devices and CNI plugin by their own names.
   'init', 'var', 'cilium', 'state', 'BPF', 'sys', 'fs', 'bpf', 'cil_from_container', 'cil_from_overlay', 'lxc', 'cilium_host', 'cni',
-  // "About this lab": the overlays it does not model, by their own names (IP-in-IP as RFC 2003 and Calico write it).
+  // "About this lab": the overlays by their own names (IP-in-IP as RFC 2003 and Calico write it).
   'in', 'Geneve', 'WireGuard',
+  // Calico's IP-in-IP: the encapsulation (IPIP) and its tunnel and underlay devices by their own names.
+  'IPIP', 'tunl0', 'eth0',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */
@@ -134,10 +136,10 @@ describe('UI strings', () => {
   });
 
   it('label every event type of the log, and ignored frames', () => {
-    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, bpf: true, ovs: true, wireguard: true, halt: true };
+    const all: Record<EventTypeKey, true> = { frame: true, route: true, neigh: true, fdb: true, ttl: true, send: true, deliver: true, drop: true, consume: true, fragment: true, defrag: true, pmtu: true, vxlan: true, ipip: true, bpf: true, ovs: true, wireguard: true, halt: true };
     for (const k of Object.keys(all) as EventTypeKey[]) {
       expect(STRINGS.en.types[k], k).toMatch(/\w/);
-      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|eBPF|OVS|WireGuard)/i);
+      expect(STRINGS.ru.types[k], k).toMatch(/[а-яё]|^(ARP|FDB|TTL|VXLAN|IP-in-IP|eBPF|OVS|WireGuard)/i);
     }
     expect(STRINGS.en.types.consume).toBe('ignored');
     expect(STRINGS.ru.types.consume).toBe('проигнорирован');

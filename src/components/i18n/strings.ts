@@ -131,7 +131,7 @@ const en = {
       tcpRetries: 'TCP SYN retransmissions',
       broadcast: 'Broadcasts',
       flannel: 'Flannel: VXLAN and host-gw',
-      calico: 'Calico: no bridge, proxy ARP, BGP routes or VXLAN',
+      calico: 'Calico: no bridge, proxy ARP, BGP routes, VXLAN or IP-in-IP',
       cilium: 'Cilium: eBPF, tunnel and native routing (not kernel-recorded)',
       weave: 'Weave Net, historical: OVS datapath and VXLAN (not kernel-recorded)',
       cases: 'Cases from bug reports',
@@ -170,6 +170,9 @@ const en = {
       `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
       `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
     ...WG_PANEL_EN,
+    /** An IP-in-IP packet: the IPv4 packet it carries (no Ethernet inside), and the 20 bytes it adds. */
+    innerPacket: 'Inside: the IPv4 packet it carries (protocol 4)',
+    ipipBytes: (ip: number, inner: number) => `${ip} bytes of outer IP = outer IPv4 header 20 + inner packet ${inner}: 20 bytes more, which is why tunl0's MTU is eth0's minus 20 (1500 − 20 = 1480)`,
     outcome: 'Outcome',
     correction: 'Course notes vs. Linux',
     correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,

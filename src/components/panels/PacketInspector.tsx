@@ -4,7 +4,7 @@ import { changedFields, frameAtOrBefore, previousFrameOfPacket } from '../../sto
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 
-type Layers = Partial<Pick<Frame, 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp'>>;
+type Layers = Partial<Pick<Frame, 'raw' | 'eth' | 'arp' | 'ipv4' | 'icmp' | 'udp' | 'tcp'>>;
 
 const LAYER_TITLES: [keyof Layers, string][] = [
   ['eth', 'Ethernet'],
@@ -16,7 +16,7 @@ const LAYER_TITLES: [keyof Layers, string][] = [
 ];
 
 /** The headers to show at this event, and which event they come from. */
-function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; inner?: Frame; len?: number; wireguard?: WireguardHeader; raw?: true } | null {
+function headersAt(events: readonly HopEvent[], index: number): { layers: Layers; at: number; changed: Set<string>; vxlan?: { vni: number }; ipip?: boolean; inner?: Frame; len?: number; wireguard?: WireguardHeader; raw?: true } | null {
   const ev = events[index];
   if (ev && (ev.type === 'send' || ev.type === 'deliver')) {
     // Before it has a frame (or once delivered) a packet is just its IP and upper headers.
@@ -30,7 +30,7 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
   // A WireGuard device has no link layer: its frames show no Ethernet header (the event's is all zero).
   const { eth: _eth, ...l3 } = f;
   return {
-    layers: f.raw ? l3 : f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}),
+    layers: f.raw ? l3 : f, at: cur.index, changed: changedFields(f, prev), ...(f.vxlan ? { vxlan: f.vxlan } : {}), ...(f.ipip ? { ipip: true } : {}), ...(f.inner ? { inner: f.inner } : {}), ...(f.len !== undefined ? { len: f.len } : {}),
     ...(f.wireguard ? { wireguard: f.wireguard } : {}), ...(f.raw ? { raw: true as const } : {}),
   };
 }
@@ -43,7 +43,8 @@ function LayerList({ layers, changed, prefix }: { layers: Layers; changed: Reado
     <>
       {LAYER_TITLES.map(([key, title]) => {
         const layer = layers[key];
-        if (!layer) return null;
+        // A tunnel device's packet has no link layer (LINKTYPE_RAW): its placeholder Ethernet header is not shown.
+        if (!layer || (key === 'eth' && layers.raw)) return null;
         const rows = Object.entries(layer).filter(([, v]) => v !== undefined && typeof v !== 'object');
         return (
           <div key={key} className="layer" data-layer={`${prefix}${key}`}>
@@ -74,10 +75,14 @@ function LayerList({ layers, changed, prefix }: { layers: Layers; changed: Reado
 /** Outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14: what VXLAN adds to the packet it carries. */
 const VXLAN_OVERHEAD = 50;
 
+/** Outer IPv4 20: all that IP-in-IP adds (RFC 2003). */
+const IPIP_OVERHEAD = 20;
+
 /**
  * The packet's layers and fields, with the fields that changed at this hop marked. A VXLAN
  * datagram shows its outer layers, its VXLAN header, then the frame it carries as a nested list,
- * and how its length adds up (the 50 bytes behind the overlay's MTU).
+ * and how its length adds up (the 50 bytes behind the overlay's MTU); an IP-in-IP packet its outer
+ * layers, then the IPv4 packet it carries and its 20 bytes.
  */
 export function PacketInspector() {
   const headingId = useId();
@@ -137,9 +142,11 @@ export function PacketInspector() {
       )}
       {h?.inner && (
         <div className="inner-frame" data-testid="inner-frame">
-          <h3 className="layer-title">{t.panels.inner}</h3>
+          <h3 className="layer-title">{h.ipip ? t.panels.innerPacket : t.panels.inner}</h3>
           <LayerList layers={h.inner} changed={h.changed} prefix="inner." />
-          {h.len !== undefined && <p className="muted encap-bytes" data-testid="encap-bytes">{t.panels.encapBytes(h.len, h.len - VXLAN_OVERHEAD)}</p>}
+          {h.len !== undefined && (
+            <p className="muted encap-bytes" data-testid="encap-bytes">{h.ipip ? t.panels.ipipBytes(h.len, h.len - IPIP_OVERHEAD) : t.panels.encapBytes(h.len, h.len - VXLAN_OVERHEAD)}</p>
+          )}
         </div>
       )}
     </section>

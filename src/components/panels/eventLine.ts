@@ -30,6 +30,8 @@ export function eventLine(e: HopEvent, t: Strings, lang: Lang): string {
       return t.fragmentLines.pmtu(e.dst, e.mtu);
     case 'vxlan':
       return `${e.iface} ${e.action === 'encap' ? '→' : '←'} ${e.remote}: ${t.vxlanLines[e.action](e.vni, e.innerLen, e.outerLen)}`;
+    case 'ipip':
+      return `${e.iface} ${e.action === 'encap' ? '→' : '←'} ${e.remote}: ${t.ipipLines[e.action](e.innerLen, e.outerLen, e.ttl)}`;
     case 'bpf': {
       const b = t.bpfLines;
       const what = e.action === 'arp-reply' ? b['arp-reply'](e.tpa ?? '', e.mac ?? '')

@@ -9,12 +9,12 @@ import { flannelHostGwLab } from '../model/checks/datapathCases';
 import type { Topology } from '../model/topology';
 
 describe('datapathChoices', () => {
-  it('offers the seed lab routed as it is, under both Flannel backends, both Calico encapsulations, both Cilium routing modes and Weave Net (its nodes share a segment)', () => {
+  it('offers the seed lab routed as it is, under both Flannel backends, the three Calico encapsulations, both Cilium routing modes and Weave Net (its nodes share a segment)', () => {
     const seed = seedTopology();
     const choices = datapathChoices(seed);
-    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true], ['cilium-tunnel', true], ['cilium-native', true], ['weave', true], ['cilium-tunnel-wg', true], ['cilium-native-wg', true]]);
-    expect(choices[5]?.lab?.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
-    expect(choices[5]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.map((i) => i.name)).toContain('cilium_vxlan');
+    expect(choices.map((c) => [c.key, c.refusal === null])).toEqual([['bridge', true], ['flannel-host-gw', true], ['flannel-vxlan', true], ['calico', true], ['calico-vxlan', true], ['calico-ipip', true], ['cilium-tunnel', true], ['cilium-native', true], ['weave', true], ['cilium-tunnel-wg', true], ['cilium-native-wg', true]]);
+    expect(choices[6]?.lab?.datapath).toEqual({ cni: 'cilium', routing: 'tunnel' });
+    expect(choices[6]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.map((i) => i.name)).toContain('cilium_vxlan');
     expect(choices[0]?.lab).toBe(seed);
     expect(choices[2]?.lab?.machines.find((m) => m.name === 'node1')?.interfaces.some((i) => i.kind === 'vxlan' && i.name === 'flannel.1')).toBe(true);
     expect(choices[1]?.lab?.datapath).toEqual({ cni: 'flannel', backend: 'host-gw' });
@@ -59,6 +59,27 @@ describe('datapathChoices', () => {
     expect(vxlan?.machines.find((m) => m.name === 'node1')?.interfaces.find((i) => i.name === 'vxlan.calico')).toMatchObject({ kind: 'vxlan', vni: 4096, port: 4789, addresses: ['10.10.10.0/32'], mtu: 1450 });
   });
 
+  it('offers Calico IP-in-IP: tunl0 with the node\'s tunnel address and MTU 1480, BIRD\'s routes through it, pods at 1480, and back without leftovers', () => {
+    const calico = seedCalico();
+    const ipip = datapathChoices(calico).find((c) => c.key === 'calico-ipip')?.lab;
+    if (!ipip) throw new Error('Calico lab refused IP-in-IP');
+    expect(ipip.datapath).toEqual({ cni: 'calico', encapsulation: 'ipip', pool: '10.10.0.0/16' });
+    const node1 = ipip.machines.find((m) => m.name === 'node1');
+    expect(node1?.interfaces.find((i) => i.name === 'tunl0')).toMatchObject({ kind: 'ipip', addresses: ['10.10.10.0/32'], mtu: 1480 });
+    expect(node1?.routes).toContainEqual({ dst: '10.10.11.0/26', via: '172.16.100.2', dev: 'tunl0', onlink: true });
+    expect(node1?.routes?.some((r) => r.dst === '10.10.11.0/26' && r.dev === 'eth0')).toBe(false);
+    expect(node1?.pods?.flatMap((p) => p.interfaces.map((i) => i.mtu))).toEqual([1480, 1480]);
+    expect(datapathKey(ipip.datapath)).toBe('calico-ipip');
+    // Back to no encapsulation: tunl0 and its routes go, the pods' MTU is 1500 again (absent), as seed-calico has it.
+    const back = datapathChoices(ipip).find((c) => c.key === 'calico')?.lab;
+    expect(back).toEqual(calico);
+    // And to VXLAN: tunl0 gone, vxlan.calico takes the block's first free address.
+    const vxlan = datapathChoices(ipip).find((c) => c.key === 'calico-vxlan')?.lab;
+    const v1 = vxlan?.machines.find((m) => m.name === 'node1');
+    expect(v1?.interfaces.some((i) => i.kind === 'ipip')).toBe(false);
+    expect(v1?.interfaces.find((i) => i.name === 'vxlan.calico')).toMatchObject({ addresses: ['10.10.10.0/32'], mtu: 1450 });
+  });
+
   it('gives Calico\'s refusal without encapsulation when a node is on a segment of its own', () => {
     const apart: Topology = flannelHostGwLab((t) => {
       const m03 = t.machines.find((m) => m.name === 'minikube-m03');
@@ -70,6 +91,8 @@ describe('datapathChoices', () => {
     const choices = datapathChoices(apart);
     expect(choices.find((c) => c.key === 'calico')?.refusal?.map((p) => p.code)).toEqual(['calico-bgp-no-l2']);
     expect(choices.find((c) => c.key === 'calico-vxlan')?.refusal).toBeNull();
+    // IP-in-IP's outer packets go to the node addresses by the nodes' own routes: no shared segment needed.
+    expect(choices.find((c) => c.key === 'calico-ipip')?.refusal).toBeNull();
   });
 
   it('switches between Calico and Cilium both ways, the pods keeping their names and the ping delivered', () => {

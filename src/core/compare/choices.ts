@@ -12,14 +12,14 @@ import type { DatapathSpec, Topology } from '../model/topology';
 
 /**
  * A mode by a short key: `bridge` (routed by something outside the nodes), `flannel-host-gw`,
- * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `cilium-tunnel`, `cilium-native`,
+ * `flannel-vxlan`, `calico` (BGP, no encapsulation), `calico-vxlan`, `calico-ipip` (tunl0), `cilium-tunnel`, `cilium-native`,
  * `weave` (Weave Net's fastdp, historical), `cilium-tunnel-wg` and `cilium-native-wg` (Cilium's modes
  * with WireGuard encryption between nodes).
  */
-export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'cilium-tunnel' | 'cilium-native' | 'weave' | 'cilium-tunnel-wg' | 'cilium-native-wg';
+export type DatapathKey = 'bridge' | 'flannel-host-gw' | 'flannel-vxlan' | 'calico' | 'calico-vxlan' | 'calico-ipip' | 'cilium-tunnel' | 'cilium-native' | 'weave' | 'cilium-tunnel-wg' | 'cilium-native-wg';
 
 /** Every mode key, in the order the compare view lists them. */
-export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'];
+export const DATAPATH_KEYS: readonly DatapathKey[] = ['bridge', 'flannel-host-gw', 'flannel-vxlan', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'];
 
 /** One mode for a lab: the lab under it, or the refusal that says why not. */
 export interface DatapathChoice {
@@ -34,7 +34,7 @@ export interface DatapathChoice {
 /** The key of a lab's mode (absent: `bridge`). */
 export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
   if (spec?.cni === 'flannel') return spec.backend === 'vxlan' ? 'flannel-vxlan' : 'flannel-host-gw';
-  if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : 'calico';
+  if (spec?.cni === 'calico') return spec.encapsulation === 'vxlan' ? 'calico-vxlan' : spec.encapsulation === 'ipip' ? 'calico-ipip' : 'calico';
   if (spec?.cni === 'cilium' && spec.wireguard === true) return spec.routing === 'native' ? 'cilium-native-wg' : 'cilium-tunnel-wg';
   if (spec?.cni === 'cilium') return spec.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
   if (spec?.cni === 'weave') return 'weave';
@@ -45,9 +45,9 @@ export function datapathKey(spec: DatapathSpec | undefined): DatapathKey {
 export function datapathSpecOf(key: DatapathKey, t: Topology): DatapathSpec {
   if (key === 'bridge') return { cni: 'bridge' };
   if (key === 'weave') return { cni: 'weave' };
-  if (key === 'calico' || key === 'calico-vxlan') {
+  if (key === 'calico' || key === 'calico-vxlan' || key === 'calico-ipip') {
     const pool = t.datapath?.cni === 'calico' ? t.datapath.pool : undefined;
-    return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : 'vxlan', ...(pool !== undefined ? { pool } : {}) };
+    return { cni: 'calico', encapsulation: key === 'calico' ? 'none' : key === 'calico-vxlan' ? 'vxlan' : 'ipip', ...(pool !== undefined ? { pool } : {}) };
   }
   if (key === 'cilium-tunnel' || key === 'cilium-native') return { cni: 'cilium', routing: key === 'cilium-native' ? 'native' : 'tunnel' };
   if (key === 'cilium-tunnel-wg' || key === 'cilium-native-wg') return { cni: 'cilium', routing: key === 'cilium-native-wg' ? 'native' : 'tunnel', wireguard: true };

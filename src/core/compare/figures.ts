@@ -30,10 +30,10 @@ export interface JourneyFigures {
   bytesAtSource: number;
   /** Bytes of its largest frame on any wire (an encapsulating frame counts whole). */
   bytesOnWire: number;
-  /** bytesOnWire − bytesAtSource: what the datapath added (50 for VXLAN). */
+  /** bytesOnWire − bytesAtSource: what the datapath added (50 for VXLAN, 20 for IP-in-IP). */
   overheadBytes: number;
-  /** The encapsulations it went through: VXLAN's network identifier and UDP port, WireGuard's port, once each. */
-  encapsulations: ({ kind: 'vxlan'; vni: number; port: number } | { kind: 'wireguard'; port: number })[];
+  /** The encapsulations it went through: VXLAN's network identifier and UDP port, IP-in-IP (protocol 4, nothing to tell apart), WireGuard's port, once each. */
+  encapsulations: ({ kind: 'vxlan'; vni: number; port: number } | { kind: 'ipip' } | { kind: 'wireguard'; port: number })[];
   /**
    * WireGuard's share of the overhead (sim/wireguard.ts): the bytes it added around what it encrypted
    * (outer IPv4 20 + UDP 8 + header 16 + tag 16 = 60, plus `padding` to a multiple of 16); null without it.
@@ -47,7 +47,7 @@ export interface JourneyFigures {
   outcome: { delivered: true } | { delivered: false; reason: string | null };
 }
 
-/** Bytes of a frame on the wire: Ethernet header (14, none on a WireGuard device) and the IPv4 total length, or ARP's 28. */
+/** Bytes of a frame on the wire: Ethernet header (14, none on a device without a link layer: `raw`, a WireGuard device or tunl0) and the IPv4 total length, or ARP's 28. */
 export function frameBytes(f: FrameEvent): number {
   return (f.raw ? 0 : 14) + (f.len ?? (f.arp ? 28 : 0));
 }
@@ -79,6 +79,7 @@ export function journeyFigures(result: JourneyResult): JourneyFigures | null {
   for (const f of frames) {
     const port = f.udp?.dport ?? 0;
     if (f.wireguard && !encapsulations.some((x) => x.kind === 'wireguard' && x.port === port)) encapsulations.push({ kind: 'wireguard', port });
+    if (f.ipip && !encapsulations.some((x) => x.kind === 'ipip')) encapsulations.push({ kind: 'ipip' });
     const vni = f.vxlan?.vni;
     if (vni === undefined) continue;
     if (!encapsulations.some((x) => x.kind === 'vxlan' && x.vni === vni && x.port === port)) encapsulations.push({ kind: 'vxlan', vni, port });

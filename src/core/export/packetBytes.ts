@@ -44,9 +44,9 @@ export function packetFacts(events: readonly HopEvent[]): Map<number, PacketFact
   };
   for (const e of events) {
     if (e.type === 'send') of(e.pkt).send = e;
-    // A VXLAN or WireGuard datagram shares its inner packet's id: its own bytes are built around the
-    // inner frame's (VXLAN) or stand for them (WireGuard's ciphertext).
-    if (e.type !== 'frame' || !e.ipv4 || e.vxlan || e.wireguard) continue;
+    // A VXLAN datagram, IP-in-IP packet or WireGuard datagram shares its inner packet's id: its own
+    // bytes are built around the inner frame's (VXLAN, IP-in-IP) or stand for them (WireGuard's ciphertext).
+    if (e.type !== 'frame' || !e.ipv4 || e.vxlan || e.ipip || e.wireguard) continue;
     const f = of(e.pkt);
     if (!f.first) f.first = e;
     // A fragment ends at its offset plus its data: the whole datagram is as long as the furthest end.
@@ -84,7 +84,7 @@ function putMac(b: Uint8Array, at: number, mac: string): void {
   mac.split(':').forEach((h, k) => (b[at + k] = parseInt(h, 16)));
 }
 
-const PROTO = { icmp: 1, tcp: 6, udp: 17 } as const;
+const PROTO = { icmp: 1, tcp: 6, udp: 17, ipip: 4 } as const;
 
 /** The 20-byte IPv4 header (RFC 791) with its checksum, into `b` at `at`. */
 function ipHeader(b: Uint8Array, at: number, ip: Ipv4Header, len: number, id: number, df: boolean): void {
@@ -237,6 +237,7 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
   }
   if (e.vxlan && e.inner && e.udp && e.ipv4) return vxlanBytes(e, e.ipv4, e.udp.sport, e.udp.dport, e.vxlan.vni, e.inner, facts);
   if (e.wireguard && e.udp && e.ipv4) return wireguardBytes(e, e.ipv4, e.udp.sport, e.udp.dport, e.wireguard);
+  if (e.ipip && e.inner && e.ipv4) return ipipBytes(e, e.ipv4, e.inner, facts);
   const ip = e.ipv4;
   const f = facts.get(e.pkt);
   const len = e.len ?? f?.len ?? IP_HEADER;
@@ -249,6 +250,25 @@ export function frameBytes(e: FrameEvent, facts: Map<number, PacketFacts>): Uint
   const payload = (f.payload ??= transportBytes(f, facts, f.len - IP_HEADER));
   const from = ip.fragOffset ?? 0;
   b.set(payload.subarray(from, from + len - IP_HEADER), ETH_HEADER + IP_HEADER);
+  return b;
+}
+
+/**
+ * An IP-in-IP packet as it leaves the underlay: Ethernet, the outer IPv4 header (protocol 4, DF as
+ * the event says) and the inner IPv4 packet's own bytes, nothing between them (RFC 2003). The outer
+ * IP id is the packet's id with the top bit set.
+ */
+function ipipBytes(e: FrameEvent, ip: Ipv4Header, inner: Frame, facts: Map<number, PacketFacts>): Uint8Array {
+  const innerLen = (e.len ?? IP_HEADER * 2) - IP_HEADER;
+  const { ipip: _p, inner: _i, ...outer } = e;
+  const innerFrame: FrameEvent = { ...outer, ...inner, len: innerLen, df: e.df ?? false };
+  const innerPacket = frameBytes(innerFrame, facts).subarray(ETH_HEADER);
+  const b = new Uint8Array(ETH_HEADER + IP_HEADER + innerPacket.length);
+  putMac(b, 0, e.eth.dst);
+  putMac(b, 6, e.eth.src);
+  put16(b, 12, 0x0800);
+  ipHeader(b, ETH_HEADER, ip, IP_HEADER + innerPacket.length, e.pkt | 0x8000, e.df ?? false);
+  b.set(innerPacket, ETH_HEADER + IP_HEADER);
   return b;
 }
 

@@ -15,7 +15,7 @@ function time(ns: number): string {
 
 /** A frame in tcpdump's `-e -n` style. */
 export function tcpdumpLine(f: Frame): string {
-  // A device without a link-layer header (WireGuard's, LINKTYPE_RAW) shows the IP packet alone.
+  // A device without a link-layer header (WireGuard's, tunl0: LINKTYPE_RAW) shows the IP packet alone.
   const l2 = f.raw ? 'raw' : `${f.eth.src} > ${f.eth.dst}`;
   if (f.arp) {
     const a = f.arp;
@@ -41,6 +41,8 @@ export function tcpdumpLine(f: Frame): string {
   if (f.udp && f.vxlan && f.inner) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: VXLAN, flags [I] (0x08), vni ${f.vxlan.vni}: ${tcpdumpLine(f.inner)}`;
   // WireGuard: only the message's header is readable; after it, ciphertext (Wireshark's wg dissector reads as much).
   if (f.udp && f.wireguard) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP, length ${f.wireguard.len}: ${wgLine(f.wireguard)}`;
+  // IP-in-IP: tcpdump decodes protocol 4 as the IPv4 packet it holds.
+  if (f.ipip && f.inner) return `${head}: ${ip.src} > ${ip.dst}: IPIP (proto 4): ${tcpdumpLine(f.inner)}`;
   if (f.udp) return `${head}: ${ip.src}.${f.udp.sport} > ${ip.dst}.${f.udp.dport}: UDP`;
   if (f.tcp) return `${head}: ${ip.src}.${f.tcp.sport} > ${ip.dst}.${f.tcp.dport}: Flags [${f.tcp.flags}]`;
   return `${head}: ${ip.src} > ${ip.dst}`;
@@ -91,6 +93,11 @@ function decision(e: Exclude<HopEvent, FrameEvent>): string {
       return e.action === 'encap'
         ? `vxlan encap ${e.iface} vni ${e.vni}: ${e.local}.${e.sport} > ${e.remote}.${e.port} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`
         : `vxlan decap ${e.iface} vni ${e.vni}: ${e.remote}.${e.sport} > ${e.local}.${e.port} via ${e.dev}, ${e.outerLen} → ${e.innerLen} bytes`;
+    case 'ipip':
+      // The outer header as the tunnel builds or strips it: protocol 4, the outer TTL and DF, sizes in the direction of the work.
+      return e.action === 'encap'
+        ? `ipip encap ${e.iface}: ${e.local} > ${e.remote} proto 4 ttl ${e.ttl}${e.df ? ' DF' : ''} via ${e.dev}, ${e.innerLen} → ${e.outerLen} bytes`
+        : `ipip decap ${e.iface}: ${e.remote} > ${e.local} proto 4 ttl ${e.ttl}${e.df ? ' DF' : ''} via ${e.dev}, ${e.outerLen} → ${e.innerLen} bytes`;
     case 'bpf':
       // Cilium's program as `cilium monitor` would name its verdict, with the facts that decided it.
       switch (e.action) {

@@ -62,6 +62,8 @@ export type ProblemParams = {
   'link-vxlan': { iface: string; dev: string };
   'link-ovs': { iface: string };
   'link-wireguard': { iface: string };
+  /** A link asked of an IPIP tunnel (tunl0): it reaches the other nodes in IPv4 packets the routing table sends out of a NIC. */
+  'link-ipip': { iface: string };
   /** Flannel's host-gw asked of nodes that share no layer-2 segment: `node` cannot reach `other` directly. */
   'hostgw-no-l2': { node: string; other: string };
   /** Calico without encapsulation asked of nodes that share no layer-2 segment: BIRD's routes name `node` as next hop, which `other` cannot reach directly. */
@@ -106,6 +108,8 @@ export type ProblemParams = {
   'calico-proxy-arp-off': { node: string; iface: string; pod: string };
   /** Design check (warning): a pod of a Calico lab whose default route goes via `gw`, not 169.254.1.1. */
   'calico-pod-gateway': { pod: string; gw: string };
+  /** Design check (warning): Calico pod `pod`'s interface has MTU `mtu`, more than its node's tunnel `tunnel` (tunl0, vxlan.calico) carries, `limit`; `overhead` is the tunnel's bytes (20, 50). */
+  'calico-pod-mtu': { pod: string; iface: string; mtu: number; tunnel: string; limit: number; overhead: number };
   'vxlan-port-mismatch': { iface: string; port: number; machine: string; theirs: string };
   'vxlan-vni-mismatch': { iface: string; vni: number; machine: string; theirs: string };
   /** Design check (warning): Weave's MTU on `node` plus VXLAN's 50 bytes is more than its underlay `dev` carries. */
@@ -232,7 +236,7 @@ export type CheckCode =
   | 'subnet-unrouted' | 'segment-unrouted' | 'pod-unrouted' | 'forwarding-off' | 'iface-forwarding-off' | 'duplicate-ip' | 'address-reused'
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
   | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch' | 'weave-underlay-mtu' | 'weave-port-mismatch'
-  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway'
+  | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway' | 'calico-pod-mtu'
   | 'wg-port-mismatch' | 'wg-underlay-mtu'
   | 'wg-no-device';
 
@@ -298,7 +302,7 @@ export function problem<C extends ProblemCode>(path: string, code: C, params: Pr
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'port-address', 'shared-mac', 'duplicate-mac-unused', 'l2-loop', 'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off',
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
-  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu',
+  'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu', 'calico-pod-mtu',
   'wg-underlay-mtu',
   'wg-no-device',
 ]);
@@ -317,62 +321,7 @@ export function under(prefix: string, p: Problem): Problem {
   return { path: `${base}${p.path}`, code: p.code, params: p.params };
 }
 
-/** How many characters of a string {@link shown} keeps before it cuts with "…". */
-const SHOWN_STRING = 60;
-/** How many characters {@link shown} writes for an array or object before it cuts with "…". */
-const SHOWN_TEXT = 80;
-
-/**
- * How a value found in user input is shown in a problem: its JSON text (`"x"`, `2`, `null`), or
- * `undefined` when absent. A long string is cut (and stays a JSON string literal); an array or an
- * object is written two levels deep at most and cut at a few dozen characters, so a huge or
- * deeply nested value costs nothing and overflows no stack. Never throws.
- */
-export function shown(value: unknown): string {
-  try {
-    const text = preview(value, 2);
-    return text.length > SHOWN_TEXT && !text.startsWith('"') ? `${text.slice(0, SHOWN_TEXT - 1)}…` : text;
-  } catch {
-    return '…';
-  }
-}
-
-function preview(v: unknown, depth: number): string {
-  switch (typeof v) {
-    case 'undefined':
-      return 'undefined';
-    case 'string':
-      return JSON.stringify(v.length > SHOWN_STRING ? `${v.slice(0, SHOWN_STRING - 1)}…` : v);
-    case 'number':
-      return Number.isFinite(v) ? JSON.stringify(v) : String(v);
-    case 'boolean':
-      return String(v);
-    case 'bigint':
-      return `${v}n`;
-    case 'symbol':
-    case 'function':
-      return typeof v;
-    default:
-  }
-  if (v === null) return 'null';
-  const list = Array.isArray(v);
-  if (depth === 0) return list ? '[…]' : '{…}';
-  const parts: string[] = [];
-  let length = 0;
-  const keys = list ? [] : Object.keys(v as object);
-  const n = list ? (v as unknown[]).length : keys.length;
-  for (let i = 0; i < n; i++) {
-    if (length > SHOWN_TEXT) {
-      parts.push('…');
-      break;
-    }
-    const key = keys[i] ?? '';
-    const item = list ? preview((v as unknown[])[i], depth - 1) : `${preview(key, 0)}:${preview((v as Record<string, unknown>)[key], depth - 1)}`;
-    parts.push(item);
-    length += item.length + 1;
-  }
-  return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
-}
+export { shown } from './shownValue';
 
 /**
  * The problem as one line in `lang`: `path: sentence`, the sentence from that language's

@@ -90,7 +90,8 @@ function applyAddr(t: Topology, node: string, links: readonly IpLink[], notes: I
     const real = l.addresses.join(', ');
     if (lab !== real) notes.push(note('ip-addr-differs', { node, iface: l.ifname, lab: lab || '—', real: real || '—' }));
     else confirmed++;
-    if (l.mac !== undefined && l.mac !== iface.mac && l.mac !== '00:00:00:00:00:00') {
+    // An IPIP tunnel has no MAC (`link/ipip 0.0.0.0`): the lab's placeholder stays.
+    if (l.mac !== undefined && l.mac !== iface.mac && l.mac !== '00:00:00:00:00:00' && iface.kind !== 'ipip') {
       const old = iface.mac;
       t = withMachine(t, node, (mm) => ({ ...mm, interfaces: mm.interfaces.map((i) => (i === iface ? { ...i, mac: l.mac as string } : i)) }));
       if (iface.kind === 'vxlan') t = renameMac(t, old, l.mac);

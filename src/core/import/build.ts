@@ -163,9 +163,10 @@ function modeNotes(mode: ImportMode, evidence: ModeEvidence): ImportNote[] {
 /** The remark that says how the detected CNI's own mode was told (node tables, or its manifest's default). */
 function modeNote(mode: ImportMode, evidence: ModeEvidence): ImportNote | null {
   if (mode === 'flannel-vxlan' || mode === 'flannel-host-gw') return note('flannel-backend', { backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', from: evidence.flannel?.from ?? 'default' });
-  if (mode === 'calico' || mode === 'calico-vxlan') {
+  if (mode === 'calico' || mode === 'calico-vxlan' || mode === 'calico-ipip') {
     const encap = evidence.calico?.encap ?? 'ipip';
-    return note('calico-encapsulation', { encap, from: evidence.calico?.from ?? 'default', modelled: encap !== 'ipip' });
+    // Every Calico encapsulation has its mode now (IP-in-IP since tunl0 became a device here).
+    return note('calico-encapsulation', { encap, from: evidence.calico?.from ?? 'default', modelled: true });
   }
   if (mode.startsWith('cilium-')) return note('cilium-routing', { routing: mode.startsWith('cilium-native') ? 'native' : 'tunnel', from: evidence.cilium?.from ?? 'default' });
   if (mode === 'weave') return note('weave-fastdp', { fastdp: evidence.weave?.fastdp ?? true, from: evidence.weave?.from ?? 'default' });

@@ -33,14 +33,17 @@ describe('a minikube Calico cluster from its tables', () => {
   const r = importCluster([{ name: 'paste', text: CALICO }]);
   const t = r.topology;
 
-  it('selects Calico without asking, from calico-node, and says why not IP-in-IP', () => {
+  it('selects Calico IP-in-IP without asking, from calico-node and the addressed tunl0', () => {
     expect(r.detected).toEqual({ cni: 'calico', from: 'kube-system/calico-node' });
-    expect(r.mode).toBe('calico');
+    expect(r.mode).toBe('calico-ipip');
     expect(of(r.notes, 'minikube-start')).toEqual([{ cni: 'calico', nodes: 3 }]);
     expect(of(r.notes, 'minikube-nodes-differ')).toEqual([]);
-    expect(of(r.notes, 'calico-encapsulation')).toEqual([{ encap: 'ipip', from: 'tunl0', modelled: false }]);
+    expect(of(r.notes, 'calico-encapsulation')).toEqual([{ encap: 'ipip', from: 'tunl0', modelled: true }]);
     expect(of(r.notes, 'pick-datapath')).toEqual([]);
-    expect(t?.datapath).toEqual({ cni: 'calico', encapsulation: 'none', pool: '10.244.0.0/16' });
+    expect(t?.datapath).toEqual({ cni: 'calico', encapsulation: 'ipip', pool: '10.244.0.0/16' });
+    // tunl0 as the node's ip -j addr shows it: the block's first address, MTU 1480.
+    const m02 = t?.machines.find((m) => m.name === 'minikube-m02');
+    expect(m02?.interfaces.find((i) => i.name === 'tunl0')).toMatchObject({ kind: 'ipip', addresses: ['10.244.205.192/32'], mtu: 1480 });
   });
 
   it('gives every pod its cluster address through calico-ipam, on a cali veth named after the pod', () => {
@@ -63,8 +66,8 @@ describe('a minikube Calico cluster from its tables', () => {
     const m02 = t?.machines.find((m) => m.name === 'minikube-m02');
     expect(m02?.routes).toEqual(expect.arrayContaining([
       { dst: 'default', via: '192.168.49.1', dev: 'eth0' },
-      expect.objectContaining({ dst: '10.244.120.64/26', via: '192.168.49.2' }),
-      expect.objectContaining({ dst: '10.244.151.0/26', via: '192.168.49.4' }),
+      { dst: '10.244.120.64/26', via: '192.168.49.2', dev: 'tunl0', onlink: true },
+      { dst: '10.244.151.0/26', via: '192.168.49.4', dev: 'tunl0', onlink: true },
     ]));
     expect(of(r.notes, 'calico-gateway')).toEqual([{ ip: '192.168.49.1', from: 'routes' }]);
     // Calico does not read the node's podCIDR: no /24 is claimed for it.
@@ -161,7 +164,7 @@ describe('minikube start above the tables', () => {
     expect(of(r.notes, 'minikube-nodes-differ')).toEqual([{ flag: 2, found: 3 }]);
     const both = importCluster([{ name: 'paste', text: CALICO.replace('--cni calico', '--cni flannel') }]);
     expect(of(both.notes, 'cni-conflict')).toEqual([{ flag: 'flannel', detected: 'calico' }]);
-    expect(both.mode).toBe('calico');
+    expect(both.mode).toBe('calico-ipip');
   });
 });
 

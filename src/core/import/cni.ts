@@ -51,10 +51,10 @@ export function detectCni(daemonSets: readonly DaemonSetFact[], pods: readonly P
 /**
  * The datapath modes this build has, as the lab and the compare view name them
  * (src/core/compare/choices.ts): what a detected CNI selects, and what the user may pick instead.
- * kindnet and Calico's IP-in-IP join when their datapaths exist here. `cilium-tunnel-wg` and
- * `cilium-native-wg`: Cilium's routing modes with transparent encryption by WireGuard (cilium_wg0).
+ * kindnet joins when its datapath exists here. `cilium-tunnel-wg` and `cilium-native-wg`: Cilium's
+ * routing modes with transparent encryption by WireGuard (cilium_wg0).
  */
-export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'] as const;
+export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'] as const;
 
 /** A datapath mode key the import can set. */
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -66,7 +66,7 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   if (mode === 'bridge') return { cni: 'bridge' };
   if (mode === 'weave') return { cni: 'weave' };
-  if (mode === 'calico' || mode === 'calico-vxlan') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : 'vxlan', pool: network };
+  if (mode === 'calico' || mode === 'calico-vxlan' || mode === 'calico-ipip') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : mode === 'calico-vxlan' ? 'vxlan' : 'ipip', pool: network };
   if (mode === 'cilium-tunnel' || mode === 'cilium-native') return { cni: 'cilium', routing: mode === 'cilium-native' ? 'native' : 'tunnel' };
   if (mode === 'cilium-tunnel-wg' || mode === 'cilium-native-wg') return { cni: 'cilium', routing: mode === 'cilium-native-wg' ? 'native' : 'tunnel', wireguard: true };
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
@@ -96,13 +96,13 @@ export interface ModeEvidence {
  * as the node tables show them, else their manifests' defaults (kube-flannel.yml: vxlan; minikube's
  * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3);
  * Weave Net's fastdp (its default where the kernel has Open vSwitch, networking-facts §6); Cilium
- * with WireGuard when a node has cilium_wg0 (encryption is off by default: `enable-wireguard`).
- * Calico's IP-in-IP has no device here: such a cluster gets Calico without encapsulation, whose
- * BIRD routes carry the blocks the same way on one layer-2 network (said in the summary).
+ * with WireGuard when a node has cilium_wg0 or a CiliumNode its public key (encryption is off by
+ * default: `enable-wireguard`).
+ * Calico with an addressed tunl0, BIRD's routes through tunl0, or no evidence at all gets IP-in-IP.
  */
 export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): ImportMode | null {
   if (cni === 'flannel') return evidence.flannel?.backend === 'host-gw' ? 'flannel-host-gw' : 'flannel-vxlan';
-  if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : 'calico';
+  if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : evidence.calico?.encap === 'none' ? 'calico' : 'calico-ipip';
   if (cni === 'cilium') {
     const native = evidence.cilium?.routing === 'native';
     if (evidence.wireguard) return native ? 'cilium-native-wg' : 'cilium-tunnel-wg';

@@ -1,5 +1,5 @@
 import { formatIp, inPrefix, networkOf, parseCidr, parseIp } from '../net/ipv4';
-import { calicoBlocks, calicoPool, programCalico, type CalicoSpec } from '../model/datapathCalico';
+import { CALICO_IPIP_DEV, CALICO_VXLAN_DEV, calicoBlocks, calicoPool, programCalico, type CalicoSpec } from '../model/datapathCalico';
 import { CILIUM_HOST } from '../model/datapathCilium';
 import { TopologyEditError } from '../model/editError';
 import { addPod } from '../model/podNetwork';
@@ -172,9 +172,17 @@ export function calicoGateway(t: Topology, plan: ClusterPlan, ipOf: ReadonlyMap<
   return { ...t, machines: [...machines, gw] };
 }
 
-/** calico-node's program on every node (also those without pods), and the blocks each node holds, said. */
+/**
+ * calico-node's program on every node (also those without pods), and the blocks each node holds,
+ * said. The tunnel addresses the placement's own programs took go first: on the real node calico-node
+ * took its tunnel address before any pod, from the block its pods then filled (minikube-calico.txt:
+ * tunl0 10.244.205.192, the pod .193), so each is taken again as the first free address of the
+ * block that holds the node's pods, not from a block the lab's order of additions chose.
+ */
 export function calicoFinish(t: Topology, spec: CalicoSpec, notes: ImportNote[]): Topology {
-  const done = programCalico(t, spec);
+  const tunnels = new Set([CALICO_VXLAN_DEV, CALICO_IPIP_DEV]);
+  const bare: Topology = { ...t, machines: t.machines.map((m) => (m.role === 'node' && m.interfaces.some((i) => tunnels.has(i.name)) ? { ...m, interfaces: m.interfaces.filter((i) => !tunnels.has(i.name)) } : m)) };
+  const done = programCalico(bare, spec);
   for (const [node, blocks] of calicoBlocks(done, calicoPool(done, spec))) if (blocks.length > 0) notes.push(note('calico-blocks', { node, blocks: blocks.join(', ') }));
   return done;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedCalico, seedCalicoVxlan } from '../presets/calicoPresets';
+import { seedCalico, seedCalicoIpip, seedCalicoVxlan } from '../presets/calicoPresets';
 import { seedTopology } from '../presets/seed';
 import { runJourney } from '../sim/runJourney';
 import { switchDatapath } from './datapathCalicoSwitch';
-import { CALICO_VXLAN_DEV, calicoBlocks, calicoPool, calicoTunnelMac, programCalico } from './datapathCalico';
+import { CALICO_IPIP_DEV, CALICO_VXLAN_DEV, calicoBlocks, calicoIpipMac, calicoPool, calicoTunnelMac, programCalico } from './datapathCalico';
 import { TopologyEditError } from './editError';
 import { addNode, removeNamespace } from './labEdits';
 import { addPod } from './podNetwork';
@@ -38,11 +38,42 @@ describe('calico-node\'s program', () => {
     expect(node1.pods?.every((p) => p.interfaces[0]?.mtu === 1450)).toBe(true);
   });
 
+  it('under IP-in-IP gives each node tunl0 (kind ipip, its tunnel address, MTU 1480) and BIRD\'s routes via the remote node through it, onlink', () => {
+    const t = seedCalicoIpip();
+    const node1 = machine(t, 'node1');
+    expect(node1.interfaces.find((i) => i.name === CALICO_IPIP_DEV)).toEqual({ kind: 'ipip', name: 'tunl0', mac: calicoIpipMac('node1'), addresses: ['10.10.10.0/32'], mtu: 1480 });
+    expect(node1.routes).toContainEqual({ dst: '10.10.11.0/26', via: '172.16.100.2', dev: 'tunl0', onlink: true });
+    // No neighbour or FDB entry for the tunnel: IP-in-IP has no link layer to resolve.
+    expect(node1.neighbours?.every((n) => n.dev.startsWith('cali'))).toBe(true);
+    expect(node1.fdb).toBeUndefined();
+    expect(node1.pods?.every((p) => p.interfaces[0]?.mtu === 1480)).toBe(true);
+    expect(calicoPool(t).ipipMode).toBe('Always');
+    expect(validateTopology(t)).toEqual([]);
+  });
+
   it('switches between encapsulations both ways without leftovers, and is idempotent', () => {
     const none = seedCalico();
     const there = programCalico(none, { cni: 'calico', encapsulation: 'vxlan', pool: '10.10.0.0/16' });
     expect(programCalico(there, { cni: 'calico', encapsulation: 'none', pool: '10.10.0.0/16' })).toEqual(none);
     expect(programCalico(none, { cni: 'calico', encapsulation: 'none', pool: '10.10.0.0/16' })).toEqual(none);
+    const ipip = programCalico(none, { cni: 'calico', encapsulation: 'ipip', pool: '10.10.0.0/16' });
+    expect(ipip.machines).toEqual(seedCalicoIpip().machines);
+    expect(programCalico(ipip, { cni: 'calico', encapsulation: 'ipip', pool: '10.10.0.0/16' })).toEqual(ipip);
+    expect(programCalico(ipip, { cni: 'calico', encapsulation: 'none', pool: '10.10.0.0/16' })).toEqual(none);
+    // VXLAN → IP-in-IP → VXLAN: the other mode's device goes each time, and the lab comes back as it was.
+    const vxlan = seedCalicoVxlan();
+    const via = programCalico(vxlan, { cni: 'calico', encapsulation: 'ipip', pool: '10.10.0.0/16' });
+    expect(machine(via, 'node1').interfaces.map((i) => i.name)).not.toContain(CALICO_VXLAN_DEV);
+    expect(machine(via, 'node1').fdb).toBeUndefined();
+    expect(programCalico(via, { cni: 'calico', encapsulation: 'vxlan', pool: '10.10.0.0/16' })).toEqual(vxlan);
+  });
+
+  it('needs no shared segment for IP-in-IP: the outer packet is routed to the other node', () => {
+    const t = seedCalicoIpip();
+    const eth0 = machine(t, 'node2').interfaces[0];
+    if (eth0?.kind === 'ether') eth0.segment = 'other';
+    t.segments.push({ id: 'other' });
+    expect(() => programCalico(t, { cni: 'calico', encapsulation: 'ipip', pool: '10.10.0.0/16' })).not.toThrow();
   });
 
   it('refuses BGP routes across a router (calico-bgp-no-l2)', () => {

@@ -2,7 +2,8 @@ import { blockOf, blockOrder, CALICO_BLOCK_SIZE, type CalicoPool } from '../cni/
 import { seededEntropy } from '../cni/entropy';
 import { formatIp, networkOf, parseCidr, parseIp } from '../net/ipv4';
 import { TopologyEditError } from './editError';
-import type { DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
+import type { CalicoEncapsulation, DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, RouteSpec, Topology, VxlanIface } from './topology';
+import type { IpipIface } from './ipipIface';
 
 /*
  * What Calico's daemons program on every node, as a pure transform of the lab (no CNI code: the
@@ -22,7 +23,15 @@ import type { DatapathSpec, FdbSpec, IfaceSpec, MachineSpec, NeighbourSpec, Rout
  *   the node's tunnel address (calico-node allocates it from the node's block, node/pkg/allocateip),
  *   and for each remote node, in order, a permanent neighbour `<tunnel IP> lladdr <tunnel MAC>`, a
  *   permanent FDB entry `<tunnel MAC> dst <node IP>`, and a route to each of its blocks `via
- *   <tunnel IP> dev vxlan.calico onlink`. No BGP is needed.
+ *   <tunnel IP> dev vxlan.calico onlink`. No BGP is needed;
+ * - encapsulation `ipip` (the pool's ipipMode Always, minikube's manifest default): Felix brings up
+ *   `tunl0`, the ipip module's fallback tunnel (felix/dataplane/linux/ipip_mgr.go), with MTU the
+ *   NIC's minus 20 (int_dataplane.go ipipMTUOverhead) and the node's tunnel address as a /32
+ *   (calico-node's allocateip: handle `ipip-tunnel-addr-<node>`, the first free address of its
+ *   block); BIRD installs each remote block `via <node IP> dev tunl0 onlink` (confd's
+ *   bird_ipam.cfg.template, filter calico_kernel_programming: `krt_tunnel = "tunl0"` for a pool
+ *   with ipip_mode; Calico's BIRD then sets the device and the onlink flag), `proto bird`. The outer
+ *   packet goes to the node address by the node's own routes, so the nodes need not share a segment.
  * The pool: the spec's `pool`, else the /16 holding the first pod address found on a node.
  */
 
@@ -34,6 +43,20 @@ export const CALICO_VNI = 4096;
 export const CALICO_VXLAN_PORT = 4789;
 /** VXLAN's 50 bytes: outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14 (felix int_dataplane.go vxlanMTUOverhead). */
 export const CALICO_VXLAN_OVERHEAD = 50;
+/** The ipip module's fallback tunnel, which Felix configures (felix dataplanedefs IPIPIfaceName). */
+export const CALICO_IPIP_DEV = 'tunl0';
+/** IP-in-IP's 20 bytes: the outer IPv4 header alone (felix int_dataplane.go ipipMTUOverhead). */
+export const CALICO_IPIP_OVERHEAD = 20;
+
+/** The tunnel device of an encapsulation (none without one). */
+export function calicoTunnelDev(encapsulation: CalicoEncapsulation): string | null {
+  return encapsulation === 'vxlan' ? CALICO_VXLAN_DEV : encapsulation === 'ipip' ? CALICO_IPIP_DEV : null;
+}
+
+/** The bytes an encapsulation adds to each packet between nodes (the pods' MTU is the NIC's less this). */
+export function calicoOverhead(encapsulation: CalicoEncapsulation): number {
+  return encapsulation === 'vxlan' ? CALICO_VXLAN_OVERHEAD : encapsulation === 'ipip' ? CALICO_IPIP_OVERHEAD : 0;
+}
 
 /** The Calico datapath spec, narrowed. */
 export type CalicoSpec = Extract<DatapathSpec, { cni: 'calico' }>;
@@ -83,17 +106,20 @@ export function calicoPoolCidr(t: Topology, spec?: CalicoSpec): string {
 /** The lab's IP pool as calico-node creates it (natOutgoing on, the default /26 blocks). */
 export function calicoPool(t: Topology, spec?: CalicoSpec): CalicoPool {
   const enc = spec?.encapsulation ?? (t.datapath?.cni === 'calico' ? t.datapath.encapsulation : 'none');
-  return { cidr: calicoPoolCidr(t, spec), blockSize: CALICO_BLOCK_SIZE, ipipMode: 'Never', vxlanMode: enc === 'vxlan' ? 'Always' : 'Never', natOutgoing: true };
+  return { cidr: calicoPoolCidr(t, spec), blockSize: CALICO_BLOCK_SIZE, ipipMode: enc === 'ipip' ? 'Always' : 'Never', vxlanMode: enc === 'vxlan' ? 'Always' : 'Never', natOutgoing: true };
 }
 
-/** The addresses a node holds in the pool, tunnel address first, each with what holds it (a pod, or the tunnel). */
-export function calicoAllocations(m: MachineSpec, pool: CalicoPool): { ip: number; pod?: string }[] {
+/** The addresses a node holds in the pool, tunnel address first, each with what holds it (a pod, or the tunnel device `dev`). */
+export function calicoAllocations(m: MachineSpec, pool: CalicoPool): { ip: number; pod?: string; dev?: string }[] {
   const p = parseCidr(pool.cidr);
   if (!p) return [];
   const inPool = (ip: number): boolean => networkOf(ip, p.prefix) === p.ip;
-  const out: { ip: number; pod?: string }[] = [];
-  const tunnel = parseCidr(m.interfaces.find((i) => i.name === CALICO_VXLAN_DEV)?.addresses?.[0] ?? '');
-  if (tunnel && inPool(tunnel.ip)) out.push({ ip: tunnel.ip });
+  const out: { ip: number; pod?: string; dev?: string }[] = [];
+  // A node holds the tunnel address of its device (vxlan.calico or tunl0), whichever it has.
+  for (const dev of [CALICO_VXLAN_DEV, CALICO_IPIP_DEV]) {
+    const tunnel = parseCidr(m.interfaces.find((i) => i.name === dev)?.addresses?.[0] ?? '');
+    if (tunnel && inPool(tunnel.ip)) out.push({ ip: tunnel.ip, dev });
+  }
   for (const pod of m.pods ?? []) for (const ip of podIps(pod)) if (inPool(ip)) out.push({ ip, pod: pod.name });
   return out;
 }
@@ -117,11 +143,11 @@ export function calicoTunnelMac(node: string): string {
 }
 
 /**
- * The node's VXLAN tunnel address, as calico-node's allocateip picks it: the one it has, else the
+ * The node's tunnel address on `dev`, as calico-node's allocateip picks it: the one it has, else the
  * first free address of its first block, else the first address of the first block nobody holds.
  */
-function tunnelIp(t: Topology, m: MachineSpec, pool: CalicoPool, blocks: Map<string, string[]>): string | null {
-  const have = m.interfaces.find((i) => i.name === CALICO_VXLAN_DEV)?.addresses?.[0];
+function tunnelIp(t: Topology, m: MachineSpec, pool: CalicoPool, blocks: Map<string, string[]>, dev: string): string | null {
+  const have = m.interfaces.find((i) => i.name === dev)?.addresses?.[0];
   if (have !== undefined) return have.split('/')[0] ?? null;
   const used = new Set(calicoAllocations(m, pool).map((a) => a.ip));
   for (const b of blocks.get(m.name) ?? []) {
@@ -137,7 +163,7 @@ function tunnelIp(t: Topology, m: MachineSpec, pool: CalicoPool, blocks: Map<str
 /** What calico-node programs on one node (see the header). */
 export interface CalicoProgram {
   node: string;
-  device?: VxlanIface;
+  device?: VxlanIface | IpipIface;
   neighbours: NeighbourSpec[];
   fdb: FdbSpec[];
   routes: RouteSpec[];
@@ -155,20 +181,28 @@ function felixNeighbours(m: MachineSpec): NeighbourSpec[] {
   return out;
 }
 
+/** A seeded placeholder MAC for tunl0, which has none (`link/ipip 0.0.0.0`): the lab's interfaces all carry one. */
+export function calicoIpipMac(node: string): string {
+  const b = seededEntropy(`tunl0/${node}`).bytes(6, 'bridge-mac');
+  b[0] = ((b[0] ?? 0) & 0xfe) | 0x02;
+  return b.map((x) => x.toString(16).padStart(2, '0')).join(':');
+}
+
 /**
- * What calico-node programs on every node under `spec`, in its order: the VXLAN device (vxlan),
- * Felix's static ARP entries for local pods, then per remote node its neighbour, FDB entry and
- * block routes (vxlan), or its block routes (none). Pure.
+ * What calico-node programs on every node under `spec`, in its order: the tunnel device (vxlan,
+ * ipip), Felix's static ARP entries for local pods, then per remote node its neighbour, FDB entry
+ * and block routes (vxlan), or its block routes (none: via eth0; ipip: via tunl0 onlink). Pure.
  */
 export function calicoProgram(t: Topology, spec: CalicoSpec): CalicoProgram[] {
   const pool = calicoPool(t, spec);
   const nodes = calicoNodes(t);
   const blocks = calicoBlocks(t, pool);
   const tunnels = new Map<string, string>();
-  if (spec.encapsulation === 'vxlan') {
+  const tunnelDev = calicoTunnelDev(spec.encapsulation);
+  if (tunnelDev !== null) {
     for (const n of nodes) {
       const m = t.machines.find((x) => x.name === n.name) as MachineSpec;
-      const ip = tunnelIp(t, m, pool, blocks);
+      const ip = tunnelIp(t, m, pool, blocks, tunnelDev);
       if (ip === null) continue;
       tunnels.set(n.name, ip);
       const b = blockOf(pool, parseIp(ip) ?? 0);
@@ -183,6 +217,14 @@ export function calicoProgram(t: Topology, spec: CalicoSpec): CalicoProgram[] {
       return { node: n.name, neighbours: felix, fdb: [], routes: remote.flatMap((o) => (blocks.get(o.name) ?? []).map((b) => ({ dst: b, via: o.ip, dev: n.extDev }))) };
     }
     const own = tunnels.get(n.name);
+    if (spec.encapsulation === 'ipip') {
+      // BIRD's routes name the remote node itself as gateway, through tunl0 (onlink: no connected route covers it).
+      const tunl0: IpipIface | undefined = own === undefined ? undefined : { kind: 'ipip', name: CALICO_IPIP_DEV, mac: calicoIpipMac(n.name), addresses: [`${own}/32`], mtu: n.extMtu - CALICO_IPIP_OVERHEAD };
+      return {
+        node: n.name, ...(tunl0 ? { device: tunl0 } : {}), neighbours: felix, fdb: [],
+        routes: tunl0 ? remote.flatMap((o) => (blocks.get(o.name) ?? []).map((b) => ({ dst: b, via: o.ip, dev: CALICO_IPIP_DEV, onlink: true }))) : [],
+      };
+    }
     const device: VxlanIface | undefined = own === undefined ? undefined : {
       kind: 'vxlan', name: CALICO_VXLAN_DEV, mac: calicoTunnelMac(n.name), addresses: [`${own}/32`], mtu: n.extMtu - CALICO_VXLAN_OVERHEAD,
       vni: CALICO_VNI, port: CALICO_VXLAN_PORT, local: n.ip, dev: n.extDev,
@@ -198,7 +240,7 @@ export function calicoProgram(t: Topology, spec: CalicoSpec): CalicoProgram[] {
   });
 }
 
-/** A machine without what calico-node programmed: vxlan.calico and its entries, BIRD's block routes, Felix's ARP entries on cali* devices. */
+/** A machine without what calico-node programmed: vxlan.calico and its entries, tunl0 and its routes, BIRD's block routes, Felix's ARP entries on cali* devices. */
 export function withoutCalicoProgram(m: MachineSpec, t: Topology, pool: CalicoPool): MachineSpec {
   const p = parseCidr(pool.cidr);
   const nodeIps = new Set(calicoNodes(t).filter((n) => n.name !== m.name).map((n) => n.ip));
@@ -209,8 +251,8 @@ export function withoutCalicoProgram(m: MachineSpec, t: Topology, pool: CalicoPo
   const { fdb: _fdb, ...rest } = m;
   const out: MachineSpec = {
     ...rest,
-    interfaces: m.interfaces.filter((i) => i.name !== CALICO_VXLAN_DEV),
-    routes: (m.routes ?? []).filter((r) => r.dev !== CALICO_VXLAN_DEV && !isBird(r)),
+    interfaces: m.interfaces.filter((i) => i.name !== CALICO_VXLAN_DEV && i.name !== CALICO_IPIP_DEV),
+    routes: (m.routes ?? []).filter((r) => r.dev !== CALICO_VXLAN_DEV && r.dev !== CALICO_IPIP_DEV && !isBird(r)),
     neighbours: (m.neighbours ?? []).filter((n) => n.dev !== CALICO_VXLAN_DEV && !n.dev.startsWith('cali')),
   };
   const fdb = (m.fdb ?? []).filter((f) => f.dev !== CALICO_VXLAN_DEV);
@@ -220,10 +262,10 @@ export function withoutCalicoProgram(m: MachineSpec, t: Topology, pool: CalicoPo
   return out;
 }
 
-/** The MTU Calico's pods get (veth_mtu "0": calico-node's auto-detection): the NIC's, less 50 under VXLAN. */
+/** The MTU Calico's pods get (veth_mtu "0": calico-node's auto-detection): the NIC's, less 50 under VXLAN, less 20 under IP-in-IP. */
 export function calicoPodMtu(m: MachineSpec, encapsulation: CalicoSpec['encapsulation']): number {
   const eth = m.interfaces.find((i) => i.kind === 'ether');
-  return (eth?.mtu ?? 1500) - (encapsulation === 'vxlan' ? CALICO_VXLAN_OVERHEAD : 0);
+  return (eth?.mtu ?? 1500) - calicoOverhead(encapsulation);
 }
 
 /** Pods' interfaces and their cali* host ends at `mtu` (absent when 1500). */
@@ -252,8 +294,11 @@ export function programCalico(t: Topology, spec: CalicoSpec): Topology {
   }
   const pool = calicoPool(t, spec);
   const bare: Topology = { ...t, machines: t.machines.map((m) => (nodes.some((n) => n.name === m.name) ? withoutCalicoProgram(m, t, pool) : m)) };
-  // Under VXLAN the tunnel addresses a node has are kept (read from the lab as it was); without it they go.
-  const program = calicoProgram(spec.encapsulation === 'vxlan' ? t : bare, spec);
+  // A tunnel address a node has on the mode's own device is kept (read from the lab as it was);
+  // the other mode's device goes, and its address with it (calico-node releases it).
+  const dev = calicoTunnelDev(spec.encapsulation);
+  const kept: Topology = dev === null ? bare : { ...t, machines: t.machines.map((m) => (nodes.some((n) => n.name === m.name) ? { ...m, interfaces: m.interfaces.filter((i) => i.name === dev || (i.name !== CALICO_VXLAN_DEV && i.name !== CALICO_IPIP_DEV)) } : m)) };
+  const program = calicoProgram(kept, spec);
   const machines = bare.machines.map((m) => {
     const p = program.find((x) => x.node === m.name);
     if (!p) return m;

@@ -63,6 +63,7 @@ function nicOf(t: Topology, ref: IfaceRef): Found & { iface: EtherIface } {
   if (f.iface.kind === 'openvswitch') throw new TopologyEditError([{ path: f.path, code: 'link-ovs', params: { iface: name } }]);
   // A WireGuard device has no wire of its own either: its datagrams leave by the route to the peer.
   if (f.iface.kind === 'wireguard') throw new TopologyEditError([{ path: f.path, code: 'link-wireguard', params: { iface: name } }]);
+  if (f.iface.kind === 'ipip') throw new TopologyEditError([{ path: f.path, code: 'link-ipip', params: { iface: name } }]);
   return { ...f, iface: f.iface };
 }
 

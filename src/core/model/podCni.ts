@@ -45,7 +45,7 @@ export function labConfList(bridge: BridgeIface, gateway: string, subnet: string
 function netnsOf(ns: { interfaces: readonly IfaceSpec[]; routes?: readonly RouteSpec[] }, peerNs: (peer: { ns: string; iface: string }) => string | undefined): NetnsState {
   const n = freshNetns();
   ns.interfaces.forEach((i, k) => {
-    const l: LinkState = { index: k + 2, name: i.name, kind: i.kind === 'ether' || i.kind === 'vxlan' || i.kind === 'openvswitch' || i.kind === 'wireguard' ? 'device' : i.kind, mac: i.mac, macSet: true, mtu: i.mtu ?? 1500, up: true, addresses: [...(i.addresses ?? [])] };
+    const l: LinkState = { index: k + 2, name: i.name, kind: i.kind === 'ether' || i.kind === 'vxlan' || i.kind === 'openvswitch' || i.kind === 'wireguard' || i.kind === 'ipip' ? 'device' : i.kind, mac: i.mac, macSet: true, mtu: i.mtu ?? 1500, up: true, addresses: [...(i.addresses ?? [])] };
     if (i.kind === 'bridge') l.hadPorts = true;
     n.links.push(l);
   });

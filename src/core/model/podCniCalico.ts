@@ -2,7 +2,7 @@ import { affinityKey, blockKey, blockOf, CALICO_POOL_KEY, handleKey, newBlock, t
 import type { Json } from '../cni/goJson';
 import type { ConfList } from '../cni/runtime';
 import { parseCidr } from '../net/ipv4';
-import { calicoAllocations, calicoPool, calicoPodMtu, type CalicoSpec } from './datapathCalico';
+import { CALICO_IPIP_DEV, calicoAllocations, calicoPool, calicoPodMtu, type CalicoSpec } from './datapathCalico';
 import type { MachineSpec, Topology } from './topology';
 
 /*
@@ -51,9 +51,11 @@ export function calicoDatastore(t: Topology, spec: CalicoSpec): Record<string, s
         blocks.set(cidr, b);
         ds[affinityKey(m.name, cidr)] = JSON.stringify({ state: 'confirmed' });
       }
-      const handle = a.pod !== undefined ? `${CALICO_NETWORK_NAME}.${a.pod}` : `vxlan-tunnel-addr-${m.name}`;
+      // calico-node's allocateip: handle and attribute type per tunnel (node/pkg/allocateip, ipam.AttributeTypeVXLAN / AttributeTypeIPIP).
+      const ipip = a.dev === CALICO_IPIP_DEV;
+      const handle = a.pod !== undefined ? `${CALICO_NETWORK_NAME}.${a.pod}` : `${ipip ? 'ipip' : 'vxlan'}-tunnel-addr-${m.name}`;
       let idx = b.attributes.findIndex((x) => x.handle_id === handle);
-      if (idx < 0) idx = b.attributes.push({ handle_id: handle, secondary: a.pod !== undefined ? { namespace: 'default', node: m.name, pod: a.pod } : { node: m.name, type: 'vxlanTunnelAddress' } }) - 1;
+      if (idx < 0) idx = b.attributes.push({ handle_id: handle, secondary: a.pod !== undefined ? { namespace: 'default', node: m.name, pod: a.pod } : { node: m.name, type: ipip ? 'ipipTunnelAddress' : 'vxlanTunnelAddress' } }) - 1;
       const o = a.ip - (parseCidr(cidr)?.ip ?? a.ip);
       b.allocations[o] = idx;
       b.unallocated = b.unallocated.filter((x) => x !== o);

@@ -162,11 +162,14 @@ const vxlanSchema = z.strictObject({
 // An Open vSwitch kernel datapath (topology.ts OvsDatapathIface).
 const ovsSchema = z.strictObject({ kind: z.literal('openvswitch'), ...ifaceBase });
 
+// An IPv4-in-IPv4 tunnel, the ipip module's fallback tunl0 (topology.ts IpipIface).
+const ipipSchema = z.strictObject({ kind: z.literal('ipip'), ...ifaceBase });
+
 // A WireGuard device (topology.ts WireguardIface): layer 3, so its MAC is the all-zero `link/none`.
 const wireguardSchema = z.strictObject({ kind: z.literal('wireguard'), ...ifaceBase, mac: anyMac, listenPort: intIn(1, 65535) });
 
-/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device, an OVS datapath or a WireGuard device, told apart by `kind`. */
-export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema, wireguardSchema]);
+/** One interface: a veth, an Ethernet NIC on a segment, a bridge, a VXLAN device, an OVS datapath, an IPIP tunnel or a WireGuard device, told apart by `kind`. */
+export const ifaceSchema = z.discriminatedUnion('kind', [vethSchema, etherSchema, bridgeSchema, vxlanSchema, ovsSchema, ipipSchema, wireguardSchema]);
 
 export const routeSchema = z.strictObject({
   dst: routeDst,
@@ -239,7 +242,7 @@ export const clusterSchema = z.strictObject({
 export const datapathSchema = z.discriminatedUnion('cni', [
   z.strictObject({ cni: z.literal('bridge') }),
   z.strictObject({ cni: z.literal('flannel'), backend: z.enum(['host-gw', 'vxlan']), network: z.optional(routeDst) }),
-  z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan']), pool: z.optional(routeDst) }),
+  z.strictObject({ cni: z.literal('calico'), encapsulation: z.enum(['none', 'vxlan', 'ipip']), pool: z.optional(routeDst) }),
   z.strictObject({ cni: z.literal('cilium'), routing: z.enum(['tunnel', 'native']), wireguard: z.optional(z.boolean()) }),
   z.strictObject({ cni: z.literal('weave') }),
 ]);

@@ -7,6 +7,7 @@ import type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium'
  * of pods, each a namespace of its own. Namespace names are unique across the whole topology: a pod
  * is named by its pod name, a root namespace by its machine's name, exactly as `ns` appears in events.
  */
+import type { IpipIface } from './ipipIface';
 
 /** IPv4 sysctls of one interface (`net.ipv4.conf.<if>.*`). Missing keys take the namespace's `all`/defaults. */
 export interface IfaceSysctls {
@@ -132,7 +133,7 @@ export interface OvsDatapathIface extends IfaceBase {
 export type { BpfAttach, CiliumRouting, WireguardIface } from './topologyCilium';
 
 /** Any interface. */
-export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface | WireguardIface;
+export type IfaceSpec = VethIface | EtherIface | BridgeIface | VxlanIface | OvsDatapathIface | IpipIface | WireguardIface;
 
 /** A static route (`ip route add`). Connected routes come from addresses and are not listed here. */
 export interface RouteSpec {
@@ -340,7 +341,7 @@ export type DatapathSpec =
       /**
        * Calico (model/datapathCalico.ts): no bridge, each pod on a `cali*` veth with a /32 and the
        * placeholder gateway 169.254.1.1 answered by proxy ARP; each node's /26 blocks of the pool
-       * routed to it by BIRD (`none`) or through `vxlan.calico` (VXLAN, VNI 4096, UDP 4789).
+       * routed by BIRD (`none`), through `vxlan.calico` (VNI 4096, UDP 4789) or by BIRD through `tunl0` (`ipip`).
        */
       cni: 'calico';
       encapsulation: CalicoEncapsulation;
@@ -369,10 +370,9 @@ export type DatapathSpec =
 
 /**
  * How Calico carries pod traffic between nodes: `none` (routes learned over BGP, the pod packet
- * itself on the wire; nodes must share a layer-2 network), `vxlan`. IP-in-IP (`tunl0`) is not
- * modelled: the engine has no IPIP device.
- */
-export type CalicoEncapsulation = 'none' | 'vxlan';
+ * itself on the wire; nodes must share a layer-2 network), `vxlan`, `ipip` (ipipMode Always, the
+ * manifest's default: BIRD's routes through `tunl0`, 20 bytes of outer IPv4; model/ipipIface.ts). */
+export type CalicoEncapsulation = 'none' | 'vxlan' | 'ipip';
 
 /** Flannel's backends the lab models. */
 export type FlannelBackend = 'host-gw' | 'vxlan';

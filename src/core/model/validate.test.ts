@@ -1,54 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, problemSeverity, type Problem } from '../i18n/problems';
+import { formatProblem, type Problem } from '../i18n/problems';
 import { generateCluster } from '../presets/generate';
 import { seedCalicoStylePod1 } from '../presets/scenarios';
-import { seedTopology } from '../presets/seed';
-import bridgePortAddress from './cases/bridge-port-address.json';
 import fibDuplicateAdd from './cases/fib-duplicate-add.json';
-import sharedHostMac from './cases/shared-host-mac.json';
-import type { IfaceSpec, MachineSpec, NamespaceSpec, RouteSpec, Topology, VethIface } from './topology';
+import type { RouteSpec, VethIface } from './topology';
 import { validateTopology as validateProblems, validateTopologyWarnings } from './validate';
-
-function seed(): Topology {
-  return seedTopology();
-}
-
-/** The problems as English lines (`path: sentence`), the form these checks were written in. */
-function validateTopology(input: unknown): string[] {
-  return validateProblems(input).map((p) => formatProblem(p, 'en'));
-}
-
-function warnings(input: unknown): string[] {
-  return validateTopologyWarnings(input).map((p) => formatProblem(p, 'en'));
-}
-
-/** A copy of JSON data, as a file would give it. */
-function copy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** One host `a` on segment `lan`, with these interfaces and routes. */
-function host(interfaces: unknown[], extra: Record<string, unknown> = {}): unknown {
-  return { version: 1, name: 'x', segments: [{ id: 'lan' }], machines: [{ name: 'a', role: 'host', interfaces, ...extra }] };
-}
-
-const mac = (n: number): string => `02:00:00:00:00:${n.toString(16).padStart(2, '0')}`;
-
-/** node1 of the seed lab with its root namespace changed; the rest as it was. */
-function withNode1(change: (node1: MachineSpec) => MachineSpec): Topology {
-  const t = seed();
-  const [node1, ...rest] = t.machines;
-  if (!node1) throw new Error('seed changed');
-  return { ...t, machines: [change(node1), ...rest] };
-}
-
-function withRoutes(routes: RouteSpec[]): Topology {
-  return withNode1((n) => ({ ...n, routes }));
-}
-
-function withIfaces(change: (ifaces: IfaceSpec[]) => IfaceSpec[]): Topology {
-  return withNode1((n) => ({ ...n, interfaces: change(n.interfaces) }));
-}
+import { copy, host, mac, seed, validateTopology, warnings, withIfaces, withRoutes } from './validateTestKit';
 
 describe('validateTopology', () => {
   it('returns problems as JSON-safe data: path, code and the values the sentence needs', () => {
@@ -202,7 +159,7 @@ describe('the shape of a topology (zod schema)', () => {
     expect(validateTopology(t)).toEqual([
       '__proto__: unknown field "__proto__"',
       'machines[0].role: expected "node", "router" or "host", got "server"',
-      'machines[0].interfaces[0].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch" or "wireguard", got "tun"',
+      'machines[0].interfaces[0].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch", "ipip" or "wireguard", got "tun"',
       'machines[0].routes[0].metric: expected a whole number from 0 to 4294967295, got "NaN"',
       'machines[0].listeners[0].proto: expected "udp" or "tcp", got "sctp"',
       'machines[0].listeners[0].port: expected a whole number from 1 to 65535, got 0',
@@ -217,7 +174,7 @@ describe('the shape of a topology (zod schema)', () => {
     expect(validateTopology(t)).toEqual([
       'machines[0].interfaces[0].peer: required, but missing',
       'machines[0].interfaces[1].segment: required, but missing',
-      'machines[0].interfaces[2].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch" or "wireguard", got undefined',
+      'machines[0].interfaces[2].kind: expected "veth", "ether", "bridge", "vxlan", "openvswitch", "ipip" or "wireguard", got undefined',
     ]);
   });
 
@@ -347,91 +304,5 @@ describe('what Linux refuses, with its own answer', () => {
       ['machines[0].interfaces[3].mtu', 'Error: mtu less than device minimum.'],
       ['machines[0].sysctls.ip_default_ttl', 'sysctl: setting key "net.ipv4.ip_default_ttl": Invalid argument'],
     ]);
-  });
-});
-
-describe('what Linux accepts but is unwise: warnings, never errors', () => {
-  it('an address on a bridge port (field case bridge-port-address)', () => {
-    expect(validateTopology(bridgePortAddress)).toEqual([]);
-    const w = validateTopologyWarnings(bridgePortAddress);
-    expect(w.map((p) => [p.path, p.code, p.params.bridge])).toEqual([['machines[0].interfaces[1].addresses', 'port-address', 'br0']]);
-    expect(w.every((p) => problemSeverity(p.code) === 'warning')).toBe(true);
-  });
-
-  it('one MAC on several host-side veths, as Calico does (field case shared-host-mac)', () => {
-    expect(validateTopology(sharedHostMac)).toEqual([]);
-    expect(validateTopologyWarnings(sharedHostMac)).toEqual([
-      { path: 'machines[0].interfaces[2].mac', code: 'shared-mac', params: { mac: 'ee:ee:ee:ee:ee:ee', other: 'node1/cali1' } },
-    ]);
-  });
-
-  it('a MAC used twice in one layer-2 segment, but not a bridge sharing its port\'s MAC', () => {
-    // pod2's eth0 takes pod1's MAC: both hang off node1's cni0.
-    const t = seed();
-    const pod2 = t.machines[0]?.pods?.[1]?.interfaces[0];
-    if (!pod2) throw new Error('seed changed');
-    pod2.mac = '02:00:0a:0a:0a:01';
-    expect(validateTopology(t)).toEqual([]);
-    expect(warnings(t)).toEqual([
-      'machines[0].pods[1].interfaces[0].mac: 02:00:0a:0a:0a:01 is also used by pod1/eth0 on the same layer-2 segment; Linux accepts this, but bridges and switches then deliver frames for one to the other ' +
-        '(and a bridge takes frames for its port\'s MAC as its own); give one of them another MAC',
-    ]);
-    // Two NICs on one segment.
-    const lan = seed();
-    const eth0 = lan.machines[2]?.interfaces[0];
-    if (!eth0) throw new Error('seed changed');
-    eth0.mac = '02:00:ac:10:64:01';
-    expect(validateTopologyWarnings(lan).map((p) => [p.path, p.code, p.params.other])).toEqual([['machines[2].interfaces[0].mac', 'duplicate-mac', 'node1/eth0']]);
-    // A bridge with its port's MAC is what Linux does by default: no warning.
-    const own = withIfaces((ifs) => ifs.map((i) => (i.name === 'cni0' ? { ...i, mac: '02:01:0a:0a:0a:01' } : i)));
-    expect(validateTopologyWarnings(own)).toEqual([]);
-    // The same MAC on separate links of separate namespaces is nothing to Linux.
-    const far = seed();
-    const pod3 = far.machines[2]?.pods?.[0]?.interfaces[0];
-    if (!pod3) throw new Error('seed changed');
-    pod3.mac = '02:00:0a:0a:0a:01';
-    expect(validateTopologyWarnings(far)).toEqual([]);
-  });
-
-  it('a loop at layer 2: a veth pair in one bridge, two NICs of a bridge on one segment', () => {
-    const pair = host([
-      { kind: 'bridge', name: 'br0', mac: mac(1), addresses: ['10.0.0.1/24'] },
-      { kind: 'veth', name: 'v1', mac: mac(2), master: 'br0', peer: { ns: 'a', iface: 'v2' } },
-      { kind: 'veth', name: 'v2', mac: mac(3), master: 'br0', peer: { ns: 'a', iface: 'v1' } },
-    ]);
-    expect(validateTopology(pair)).toEqual([]);
-    expect(validateTopologyWarnings(pair).map((p) => [p.path, p.code])).toEqual([['machines[0].interfaces[2].master', 'l2-loop']]);
-    const nics = host([
-      { kind: 'bridge', name: 'br0', mac: mac(1) },
-      { kind: 'ether', name: 'e1', mac: mac(2), master: 'br0', segment: 'lan' },
-      { kind: 'ether', name: 'e2', mac: mac(3), master: 'br0', segment: 'lan' },
-    ]);
-    expect(validateTopology(nics)).toEqual([]);
-    expect(validateTopologyWarnings(nics).map((p) => [p.path, p.code])).toEqual([['machines[0].interfaces[2].segment', 'l2-loop']]);
-  });
-});
-
-describe('incremental validation', () => {
-  it('re-validates a 2,000-pod cluster after one pod changed in a few milliseconds', () => {
-    const t = generateCluster({ nodes: 100, podsPerNode: 20 });
-    expect(validateProblems(t)).toEqual([]);
-    const times: number[] = [];
-    let current = t;
-    for (let n = 0; n < 21; n++) {
-      const i = n % 100;
-      const m = current.machines[i] as MachineSpec;
-      const pods = m.pods ?? [];
-      const pod = pods[5] as NamespaceSpec & { name: string };
-      const edited = { ...pod, listeners: [{ proto: 'tcp' as const, port: 1000 + n }] };
-      const machine = { ...m, pods: pods.map((p, j) => (j === 5 ? edited : p)) };
-      current = { ...current, machines: current.machines.map((x, j) => (j === i ? machine : x)) };
-      const start = performance.now();
-      const problems = validateProblems(current);
-      times.push(performance.now() - start);
-      expect(problems).toEqual([]);
-    }
-    times.sort((a, b) => a - b);
-    // The median, generous for a loaded CI machine; the figure itself is about 0.5 ms.
-    expect(times[10]).toBeLessThan(5);
   });
 });

@@ -46,6 +46,6 @@ describe('VXLAN devices, their FDB and the datapath mode', () => {
   });
 
   it('names a Calico datapath without its encapsulation', () => {
-    expect(lines(host([], {}, { datapath: { cni: 'calico' } }))).toContain('datapath.encapsulation: expected "none" or "vxlan", got undefined');
+    expect(lines(host([], {}, { datapath: { cni: 'calico' } }))).toContain('datapath.encapsulation: expected "none", "vxlan" or "ipip", got undefined');
   });
 });

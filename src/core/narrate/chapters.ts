@@ -106,6 +106,11 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
         const d = events.slice(i).find((x) => x.type === 'vxlan' && x.action === 'decap' && x.ns === e.ns && x.pkt === main);
         push(i, { kind: 'decap', ns: e.ns, iface: e.iface, dev: d?.type === 'vxlan' ? d.iface : '?' });
         inRoot = e.ns;
+      } else if (iface.kind === 'ether' && e.ipip) {
+        // IP-in-IP: the outer packet is for this machine, whose IPIP tunnel unwraps it.
+        const d = events.slice(i).find((x) => x.type === 'ipip' && x.action === 'decap' && x.ns === e.ns && x.pkt === main);
+        push(i, { kind: 'ipip-decap', ns: e.ns, iface: e.iface, dev: d?.type === 'ipip' ? d.iface : '?' });
+        inRoot = e.ns;
       } else if (iface.kind === 'ether') {
         const v = visit(events, e.ns, main, i);
         const facts = { ns: e.ns, result: v.result, dev: v.route?.dev ?? null, reason: v.reason };
@@ -130,6 +135,10 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       push(i, { kind: 'encrypt', ns: e.ns, dev: e.iface, peer: e.peer, handshake: e.action === 'stage', outerLen: enc?.type === 'wireguard' ? (enc.outerLen ?? 0) : 0, tunnel });
       continue;
     }
+    if (e.type === 'ipip' && e.action === 'encap' && e.pkt === main) {
+      push(i, { kind: 'ipip-encap', ns: e.ns, dev: e.iface, remote: e.remote });
+      continue;
+    }
     // Weave's OVS datapath: weaver's answer to the first packet's flow miss, or a flow it hits.
     if (e.type === 'ovs' && e.pkt === main && e.action !== 'miss') {
       const o = e.out?.[0];
@@ -138,7 +147,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
       continue;
     }
     // (A VXLAN datagram's own route, to the node itself, is not the packet's: its destination differs.)
-    if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && e.dst === dstIp && (last()?.kind === 'enter-root' || last()?.kind === 'bridge' || last()?.kind === 'decap')) {
+    if (e.type === 'route' && e.direction === 'input' && e.ns === inRoot && e.dst === dstIp && (last()?.kind === 'enter-root' || last()?.kind === 'bridge' || last()?.kind === 'decap' || last()?.kind === 'ipip-decap')) {
       // From this route on: a VXLAN datagram's own route (to the node itself) may come before it.
       const v = visit(events, e.ns, main, i);
       const resolves = events.some((x) => x.type === 'neigh' && x.ns === e.ns && x.pkt === main && x.cause === 'resolve' && x.ip === e.nexthop);
@@ -147,7 +156,7 @@ export function chaptersOf(result: JourneyResult): StoryChapter[] {
     }
     if (e.type === 'frame' && e.dir === 'out' && iface && !place.pod) {
       const l = last();
-      if (iface.kind === 'ether' && (l?.kind === 'route' || l?.kind === 'encap' || l?.kind === 'encrypt') && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
+      if (iface.kind === 'ether' && (l?.kind === 'route' || l?.kind === 'encap' || l?.kind === 'encrypt' || l?.kind === 'ipip-encap') && l.ns === e.ns) push(i, { kind: 'leave', ns: e.ns, iface: e.iface });
       else if (iface.kind === 'veth' && iface.peerNs !== undefined && iface.peerNs !== src && places[iface.peerNs]?.pod && l?.kind !== 'into-pod') {
         push(i, { kind: 'into-pod', ns: e.ns, iface: e.iface, pod: iface.peerNs });
       }
@@ -266,7 +275,8 @@ function correctionOf(result: JourneyResult, c: ChapterFacts, start: number, end
       const bridge = result.events.slice(0, start).reverse().find((e) => e.type === 'fdb' && e.ns === c.ns && e.pkt === main);
       const origin = result.events.slice(0, start);
       const askedGateway = origin.some((e) => e.type === 'neigh' && e.ns === result.spec.from && e.cause === 'resolve' && e.pkt === main);
-      return base('bridge-no-arp', { nexthop: c.nexthop, dev: c.dev, spa: spaOf(c.ns, c.nexthop), bridge: bridge?.type === 'fdb' ? bridge.bridge : null, askedGateway });
+      // The device that asks is the one the resolution ran on (an IPIP tunnel's outer packet asks through the NIC).
+      return base('bridge-no-arp', { nexthop: c.nexthop, dev: r.iface, spa: spaOf(c.ns, c.nexthop), bridge: bridge?.type === 'fdb' ? bridge.bridge : null, askedGateway });
     }
     case 'leave': {
       const r = result.events.find((e): e is RouteEvent => e.type === 'route' && e.ns === c.ns && e.pkt === main && e.result === 'forward');

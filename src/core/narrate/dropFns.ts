@@ -30,6 +30,7 @@ export const DROP_FN: Record<DropEvent['reason'], string> = {
   emsgsize: 'ip_append_data',
   'vxlan-no-remote': 'vxlan_xmit',
   'vxlan-vni-unknown': 'vxlan_rcv',
+  'ip-noproto': 'ip_protocol_deliver_rcu',
   'bpf-ttl': 'ipv4_l3',
   'wg-no-peer': 'wg_xmit',
   'wg-unallowed-src': 'wg_packet_consume_data_done',

@@ -28,6 +28,12 @@ export type Msg =
   /** `learn`: with learning on, a received frame's source MAC learned against the outer source (vxlan_snoop). */
   | { k: 'vxlan-fdb'; ns: string; dev: string; mac: string; remote: string; defaultEntry: boolean; learn: boolean }
   | { k: 'vxlan-encap'; ns: string; dev: string; underlay: string; vni: number; local: string; remote: string; port: number; sport: number; innerLen: number; outerLen: number; mtu: number; keyed: TunnelKeyer }
+  // IP-in-IP (ipip.ts): a packet routed into tunl0, its outer header put on or taken off, the inner packet arriving on tunl0.
+  /** `via`: the route's gateway, the remote node the outer header will be addressed to. */
+  | { k: 'out-ipip'; ns: string; iface: string; f: Headers; via: string }
+  | { k: 'ipip-encap'; ns: string; dev: string; underlay: string; local: string; remote: string; ttl: number; df: boolean; innerLen: number; outerLen: number; mtu: number }
+  | { k: 'ipip-decap'; ns: string; dev: string; underlay: string; remote: string; ttl: number; innerLen: number; outerLen: number }
+  | { k: 'in-ipip'; ns: string; iface: string; f: Headers }
   // Cilium's eBPF (bpfCilium.ts): what a tc ingress program decided; `node` is the namespace it runs in.
   | { k: 'bpf'; node: string; iface: string; prog: BpfEvent['prog']; action: BpfEvent['action']; pod: string; tpa: string; mac: string; endpoint: string; ttlFrom: number; ttlTo: number; remote: string; identity: number | null; dev: string }
   /** `vport`: the OVS datapath the device hands the frame to (Weave Net's vxlan-6784), or '' when the stack routes it. */

@@ -32,6 +32,9 @@ export type ChapterFacts =
   | { kind: 'encap'; ns: string; dev: string; remote: string; port: number; vni: number }
   /** A machine takes a VXLAN datagram in on `iface`, and its VXLAN device `dev` unwraps the packet. */
   | { kind: 'decap'; ns: string; iface: string; dev: string }
+  /** IP-in-IP: `dev` (tunl0) wraps the packet in an outer IPv4 header to the node `remote`; a node receives it on `iface` and `dev` unwraps it. */
+  | { kind: 'ipip-encap'; ns: string; dev: string; remote: string }
+  | { kind: 'ipip-decap'; ns: string; iface: string; dev: string }
   /**
    * WireGuard device `dev` encrypts the packet (a VXLAN datagram when `tunnel`) for `peer`, after a
    * handshake when `handshake` (no session yet), into a UDP datagram of `outerLen` bytes.

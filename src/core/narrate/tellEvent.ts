@@ -5,6 +5,7 @@ import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
 import { bpfMessage, keyedBefore, wgMessage } from './tellBpf';
 import { ovsMessage, vportAfter } from './tellOvs';
+import { ipipFrameMsg, ipipMessage } from './tellIpip';
 import { BROADCAST_FN, DROP_FN } from './dropFns';
 
 /*
@@ -160,6 +161,7 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
   if (iface?.kind === 'wireguard') return { k: e.dir === 'out' ? 'out-wg' : 'in-wg', ns: e.ns, iface: e.iface, f, tunnel: e.vxlan !== undefined };
+  if (iface?.kind === 'ipip') return ipipFrameMsg(result, e, index);
   if (e.dir === 'out') {
     if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
@@ -356,7 +358,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
       }
     }
     case 'drop':
-      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto ?? 'icmp']) : DROP_FN[e.reason] };
+      return { msg: dropMsg(result, e, index), fn: e.reason === 'broadcast-ignored' ? (e.direction === 'output' ? 'tcp_v4_connect' : BROADCAST_FN[e.ipv4?.proto === 'udp' || e.ipv4?.proto === 'tcp' ? e.ipv4.proto : 'icmp']) : DROP_FN[e.reason] };
     case 'fragment': {
       const sender = e.local && result.events.some((x) => x.type === 'send' && x.pkt === e.pkt && x.cause === 'app') ? 'app' : 'kernel';
       const msg: Msg = { k: 'fragment', ns: e.ns, dev: e.dev, len: e.len, mtu: e.mtu, count: e.count, local: e.local, pmtu: e.pmtu, sender, step: Math.floor((e.mtu - 20) / 8) * 8 };
@@ -373,6 +375,8 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
           fn: 'vxlan_xmit_one',
         }
         : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
+    case 'ipip':
+      return ipipMessage(e);
     case 'bpf':
       return bpfMessage(e);
     case 'wireguard':

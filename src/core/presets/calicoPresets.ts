@@ -1,7 +1,9 @@
+import { setDatapath } from '../model/datapath';
 import type { Topology } from '../model/topology';
 import MINIKUBE_CALICO_LAB from './minikube-calico.lab.json';
 import SEED_CALICO_LAB from './seed-calico.lab.json';
 import SEED_CALICO_VXLAN_LAB from './seed-calico-vxlan.lab.json';
+import SEED_CALICO_IPIP_LAB from './seed-calico-ipip.lab.json';
 import type { Scenario } from './scenarios';
 
 /*
@@ -25,9 +27,32 @@ export function seedCalicoVxlan(): Topology {
   return copy(SEED_CALICO_VXLAN_LAB);
 }
 
+/** `seed-calico-ipip`: the seed's nodes under Calico IP-in-IP (tunl0, protocol 4). */
+export function seedCalicoIpip(): Topology {
+  return copy(SEED_CALICO_IPIP_LAB);
+}
+
 /** "minikube, 3 nodes, Calico": the notes' cluster with `--cni calico` (see buildMinikubeCalico). */
 export function minikubeCalico(): Topology {
   return copy(MINIKUBE_CALICO_LAB);
+}
+
+/**
+ * "minikube, 3 nodes, Calico IP-in-IP": the same cluster in its manifest's own mode
+ * (CALICO_IPV4POOL_IPIP Always): calico-node's program for IP-in-IP on the recorded lab (tunl0 with
+ * the first address of each node's block, MTU 1480; BIRD's routes through tunl0 onlink; pods at 1480).
+ */
+export function minikubeCalicoIpip(): Topology {
+  const t = minikubeCalico();
+  const pool = t.datapath?.cni === 'calico' ? t.datapath.pool : undefined;
+  return {
+    ...setDatapath(t, { cni: 'calico', encapsulation: 'ipip', ...(pool !== undefined ? { pool } : {}) }),
+    name: 'minikube-calico-ipip',
+    description: {
+      en: 'The notes\' cluster with Calico as minikube\'s manifest runs it: IP-in-IP Always. Each node has tunl0 (MTU 1480, an address from its own block), BIRD routes the other nodes\' blocks through it, and each packet between nodes travels inside an outer IPv4 header, protocol 4, from node to node.',
+      ru: 'Кластер из конспекта с Calico в том виде, в каком его запускает манифест minikube: IP-in-IP Always. На каждой ноде есть туннель tunl0 (MTU 1480, адрес из собственного блока), BIRD направляет через него блоки других нод, и каждый пакет между нодами идёт внутри внешнего заголовка IPv4 с протоколом 4 от ноды к ноде.',
+    },
+  };
 }
 
 /**
@@ -44,7 +69,7 @@ export function seedCalicoNoDefaultRoute(): Topology {
   };
 }
 
-/** The Calico scenarios, recorded on the kernel like every scenario. */
+/** The Calico scenarios, recorded on the kernel like every scenario but IP-in-IP's (this kernel has no ipip module). */
 export const CALICO_SCENARIOS: readonly Scenario[] = [
   {
     id: 'calico-cold-ping-pod1-pod3',
@@ -65,6 +90,16 @@ export const CALICO_SCENARIOS: readonly Scenario[] = [
     journey: { from: 'pod1', to: 'pod3' },
   },
   {
+    id: 'calico-ipip-cold-ping-pod1-pod3',
+    title: {
+      en: 'Calico IP-in-IP: first ping pod1 → pod3, routed by BIRD into tunl0, which wraps it in an outer IPv4 header (protocol 4, 20 bytes) to node2',
+      ru: 'Calico IP-in-IP: первый ping pod1 → pod3; маршрут BIRD ведёт его в туннель tunl0, а тот вкладывает пакет во внешний заголовок IPv4 (протокол 4, 20 байт) к ноде node2',
+    },
+    topology: seedCalicoIpip,
+    journey: { from: 'pod1', to: 'pod3' },
+    unrecorded: 'ipip',
+  },
+  {
     id: 'calico-no-default-route',
     title: {
       en: 'Calico on nodes without a default route: pod1 ARPs for 169.254.1.1 and node1 never answers, as proxy ARP needs a route for it',
@@ -81,5 +116,15 @@ export const CALICO_SCENARIOS: readonly Scenario[] = [
     },
     topology: minikubeCalico,
     journey: { from: 'pod-a', to: 'pod-b' },
+  },
+  {
+    id: 'calico-minikube-ipip-ping-pod-a-pod-b',
+    title: {
+      en: 'minikube, 3 nodes, Calico IP-in-IP (the manifest\'s default): ping pod-a → pod-b, through tunl0 in an outer IPv4 header from minikube-m02 to minikube-m03',
+      ru: 'minikube, 3 ноды, Calico IP-in-IP (значение манифеста по умолчанию): ping pod-a → pod-b через туннель tunl0 во внешнем заголовке IPv4 от minikube-m02 к minikube-m03',
+    },
+    topology: minikubeCalicoIpip,
+    journey: { from: 'pod-a', to: 'pod-b' },
+    unrecorded: 'ipip',
   },
 ];

@@ -27,10 +27,11 @@ export interface Scenario {
    * programs (Cilium's) that the recorder's namespaces do not load; `ovs`, it is an Open vSwitch
    * kernel datapath (Weave Net's fastdp) that only its user-space owner creates and fills; `wireguard`,
    * it needs WireGuard devices (Cilium's transparent encryption), which this kernel lab cannot create
-   * (no wireguard module), besides Cilium's eBPF. Such a
+   * (no wireguard module), besides Cilium's eBPF; `ipip`, it needs an IPIP tunnel (Calico's tunl0) and
+   * this kernel has no ipip module. Such a
    * scenario has no fixture (a test checks), and its engine frames rest on the cited sources instead.
    */
-  unrecorded?: 'ebpf' | 'ovs' | 'wireguard';
+  unrecorded?: 'ebpf' | 'ovs' | 'wireguard' | 'ipip';
 }
 
 /** The seed lab with the router's `send_redirects` left at the Linux default (on). */

@@ -48,8 +48,7 @@ export function wgEventProof(e: WgEvent, t: Topology): Proof | null {
 /**
  * The proof of a frame WireGuard concerns, or null for any other frame: a datagram on the NIC
  * (its `wireguard` header), or a packet on the WireGuard device (`raw`).
- * `base` is the generic frame proof (filter and fragments), which a raw frame keeps without its
- * link-layer line.
+ * `base` is the generic frame proof (filter and fragments, without a link layer for a raw frame).
  */
 export function wgFrameProof(e: FrameEvent, base: Proof): Proof | null {
   const ip = e.ipv4;
@@ -57,7 +56,8 @@ export function wgFrameProof(e: FrameEvent, base: Proof): Proof | null {
     return { ...base, kind: 'wg-datagram', command: `tcpdump -ni ${e.iface} udp port ${e.udp.dport}`, expect: [`${ip.src}.${e.udp.sport} > ${ip.dst}.${e.udp.dport}: UDP`] };
   }
   if (e.raw && e.iface === WG_DEV) {
-    return { ...base, kind: 'wg-frame', command: base.command.replace('tcpdump -eni', 'tcpdump -ni'), expect: base.expect.slice(1) };
+    // frameFragments already leaves out the link layer of a raw frame; `-e` would print nothing for it.
+    return { ...base, kind: 'wg-frame', command: base.command.replace('tcpdump -eni', 'tcpdump -ni') };
   }
   return null;
 }

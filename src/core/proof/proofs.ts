@@ -61,6 +61,8 @@ const EPHEMERAL = 32768;
 function filterOf(f: FrameEvent): { filter: string; vxlanPort?: number } {
   if (f.arp) return { filter: 'arp' };
   if (f.vxlan && f.udp) return { filter: `udp port ${f.udp.dport}`, vxlanPort: f.udp.dport };
+  // IP-in-IP: the outer header's protocol 4 (its inner ICMP is no filter's `icmp`).
+  if (f.ipip) return { filter: 'ip proto 4' };
   if (f.icmp) return { filter: 'icmp' };
   // The server's port: the client's is ephemeral, another on every run.
   if (f.udp) return { filter: `udp port ${f.udp.sport >= EPHEMERAL ? f.udp.dport : f.udp.sport}` };
@@ -73,6 +75,11 @@ function filterOf(f: FrameEvent): { filter: string; vxlanPort?: number } {
  * fragments that do not depend on ids, ports picked at random or lengths the lab leaves out.
  */
 export function frameFragments(f: FrameEvent | Omit<FrameEvent, 'type' | 'seq' | 't' | 'ns' | 'iface' | 'dir' | 'wire' | 'kind' | 'pkt'>): string[] {
+  // A tunnel device's packet has no link layer (LINKTYPE_RAW): tcpdump prints no MACs for it.
+  if (f.raw) {
+    const { raw: _raw, ...linked } = f;
+    return frameFragments(linked).slice(1);
+  }
   const l2 = `${f.eth.src} > ${f.eth.dst}`;
   if (f.arp) {
     const a = f.arp;
@@ -85,6 +92,8 @@ export function frameFragments(f: FrameEvent | Omit<FrameEvent, 'type' | 'seq' |
     // only the destination side is the same on every machine.
     return [l2, `> ${ip.dst}.${f.udp.dport}: VXLAN, flags [I] (0x08), vni ${f.vxlan.vni}`, ...frameFragments(f.inner).slice(1)];
   }
+  // IP-in-IP: tcpdump prints the outer addresses, then decodes the IPv4 packet inside (print-ip.c).
+  if (f.ipip && f.inner) return [l2, `${ip.src} > ${ip.dst}:`, ...frameFragments(f.inner)];
   if (f.icmp) return [l2, `${ip.src} > ${ip.dst}: ICMP ${icmpWhat(f.icmp)}`];
   const ports = f.udp ?? f.tcp;
   if (ports) {

@@ -4,6 +4,7 @@ import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { routeFacts, validateSource } from './ip';
 import { xmit } from './link';
+import { ipipXmit } from './ipip';
 import { arpFrame, ipFrame, type Packet, type WireFrame } from './packet';
 import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh, type Route } from './world';
 
@@ -26,6 +27,8 @@ const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', '
  * `nhText` is the next hop as text, which the caller has already shown in its route event.
  */
 export function neighOutput(sim: Sim, dev: Iface, nexthop: number, nhText: string, packet: Packet): void {
+  // An IPIP tunnel resolves nothing (IFF_NOARP, no header_ops): its xmit takes the next hop as the outer destination.
+  if (dev.kind === 'ipip') return ipipXmit(sim, dev, nexthop, packet);
   const table = neighTable(dev.ns, dev.name);
   let n = table.get(nexthop);
   if (!n || n.state === 'FAILED') {

@@ -46,14 +46,17 @@ export function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number,
 function logFrame(sim: Sim, ns: string, iface: string, dir: 'in' | 'out', wire: number, f: WireFrame): void {
   const { eth, arp, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
   let e: FrameEvent;
-  if (encap?.vxlan) {
-    // A VXLAN datagram: its outer layers, then the VXLAN header and the frame it carries.
-    const { vxlan, inner } = encap;
-    e = ipv4 && udp ? { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, vxlan, inner, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
-  } else if (encap?.wireguard) {
+  if (encap?.wireguard) {
     // A WireGuard datagram: its outer layers and the message's cleartext header; the rest is ciphertext.
     const wireguard = encap.wireguard;
     e = ipv4 && udp ? { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, wireguard, len, df, seq: sim.seq, t: sim.now } : { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
+  } else if (encap) {
+    // A VXLAN datagram: its outer layers, then the VXLAN header and the frame it carries; an
+    // IP-in-IP packet: its outer layers, the mark, and the packet it holds (a fragment: its outer layers only).
+    const { vxlan, ipip, inner } = encap;
+    if (ipv4 && udp && vxlan) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, vxlan, inner, len, df, seq: sim.seq, t: sim.now };
+    else if (ipv4 && ipip && ipv4.fragOffset === undefined) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, ipip, inner, len, df, seq: sim.seq, t: sim.now };
+    else e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ...(ipv4 ? { ipv4 } : {}), len, df, seq: sim.seq, t: sim.now };
   } else if (arp && !ipv4 && !icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, arp, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && icmp && !udp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, icmp, len, df, seq: sim.seq, t: sim.now };
   else if (ipv4 && !arp && udp && !icmp && !tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, eth, ipv4, udp, len, df, seq: sim.seq, t: sim.now };

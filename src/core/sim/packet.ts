@@ -1,4 +1,4 @@
-import type { ArpHeader, EthHeader, Frame, IcmpHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader, VxlanHeader, WireguardHeader } from '../events';
+import type { ArpHeader, EthHeader, Frame, IcmpHeader, IpipHeader, Ipv4Header, PacketKind, SendEvent, TcpHeader, UdpHeader, VxlanHeader, WireguardHeader } from '../events';
 import type { Sim } from './engine';
 import { tcpConnect } from './transport';
 
@@ -24,20 +24,23 @@ export interface Packet {
   /** IP total length in bytes (header included) and the Don't Fragment bit. */
   len: number;
   df: boolean;
-  /** A VXLAN or WireGuard datagram: what it carries (sim/vxlan.ts, sim/wireguard.ts); undefined for any other packet. */
+  /** A VXLAN datagram, an IP-in-IP packet or a WireGuard datagram: what it carries (sim/vxlan.ts, sim/ipip.ts, sim/wireguard.ts); undefined for any other packet. */
   encap: Encap | undefined;
 }
 
 /**
- * What a VXLAN datagram carries after its UDP header: the VXLAN header and the inner frame, once as
- * events show it (`inner`, plain layers) and once as the engine runs it (`frame`, for decapsulation).
- * Built once by the encapsulating device and shared by every event of the datagram; never changed.
+ * What a VXLAN datagram carries after its UDP header (the VXLAN header and the inner frame), or an
+ * IP-in-IP packet after its outer IPv4 header (the `ipip` mark and the inner packet, as a raw frame),
+ * once as events show it (`inner`, plain layers) and once as the engine runs it (`frame`, for
+ * decapsulation). Exactly one of `vxlan` and `ipip` is set. Built once by the encapsulating device and
+ * shared by every event of the packet; never changed.
  */
-export type Encap = VxlanEncap | WgEncap;
+export type Encap = TunnelEncap | WgEncap;
 
-/** A VXLAN datagram's payload: see Encap. */
-export interface VxlanEncap {
-  vxlan: VxlanHeader;
+/** A VXLAN datagram's or IP-in-IP packet's payload: see Encap. */
+export interface TunnelEncap {
+  vxlan: VxlanHeader | undefined;
+  ipip: IpipHeader | undefined;
   inner: Frame;
   frame: WireFrame;
   wireguard?: undefined;
@@ -52,6 +55,7 @@ export interface WgEncap {
   wireguard: WireguardHeader;
   frame: WireFrame | undefined;
   vxlan?: undefined;
+  ipip?: undefined;
   inner?: undefined;
 }
 

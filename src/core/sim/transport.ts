@@ -8,6 +8,7 @@ import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
 import { vxlanRcv } from './vxlan';
 import { wgRcv } from './wireguard';
+import { ipipRcv } from './ipip';
 import { lookupRoute, type Ns } from './world';
 
 /*
@@ -178,6 +179,8 @@ export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false):
     return;
   }
   if (p.tcp) tcpRcv(sim, ns, p, p.tcp);
+  // IPv4 in IPv4 (protocol 4): the ipip module's handler (ipip_rcv).
+  else if (p.ipv4.proto === 'ipip') ipipRcv(sim, ns, p);
 }
 
 /**

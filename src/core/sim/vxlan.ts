@@ -89,10 +89,12 @@ function plainFrame(f: WireFrame): Frame {
   if (f.icmp) out.icmp = f.icmp;
   if (f.udp) out.udp = f.udp;
   if (f.tcp) out.tcp = f.tcp;
-  if (f.encap?.vxlan) {
-    out.vxlan = f.encap.vxlan;
+  if (f.encap?.wireguard) out.wireguard = f.encap.wireguard;
+  else if (f.encap) {
+    if (f.encap.vxlan) out.vxlan = f.encap.vxlan;
+    if (f.encap.ipip) out.ipip = f.encap.ipip;
     out.inner = f.encap.inner;
-  } else if (f.encap?.wireguard) out.wireguard = f.encap.wireguard;
+  }
   return out;
 }
 
@@ -153,7 +155,7 @@ export function vxlanXmit(sim: Sim, dev: Iface, frame: WireFrame, key?: TunnelKe
   const outer: Packet = {
     ipv4: { src: localText, dst: dstText, ttl: ns.defaultTtl, proto: 'udp' }, icmp: undefined, udp: { sport, dport: spec.port }, tcp: undefined,
     kind: frame.kind, s: local, d: remote.dst, id: frame.pkt, len, df: false,
-    encap: { vxlan: { vni }, inner: plainFrame(frame), frame },
+    encap: { vxlan: { vni }, ipip: undefined, inner: plainFrame(frame), frame },
   };
   // Without DF, an outer packet too big for the underlay leaves in fragments (ip_fragment).
   const mtu = route.dev.mtu;
@@ -177,7 +179,7 @@ export function vxlanRcv(sim: Sim, ns: Ns, p: Packet): boolean {
     if (s.kind !== 'vxlan' || s.port !== udp.dport) continue;
     socket = true;
     // A collect_md (external) device takes any VNI and hands it on as metadata.
-    if (s.vni === encap.vxlan.vni || s.external === true) {
+    if (s.vni === encap.vxlan?.vni || s.external === true) {
       dev = ns.ifaces.get(s.name) ?? null;
       break;
     }

@@ -47,6 +47,7 @@ export const logRu: LogStrings = {
     defrag: 'сборка',
     pmtu: 'MTU пути',
     vxlan: 'VXLAN',
+    ipip: 'IP-in-IP',
     bpf: 'eBPF',
     ovs: 'OVS',
     wireguard: 'WireGuard',
@@ -79,6 +80,7 @@ export const logRu: LogStrings = {
     emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
     'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
     'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
+    'ip-noproto': 'здесь нет обработчика его протокола IP (нет туннеля IPIP)',
     'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
     'wg-no-peer': 'у WireGuard нет пира для этого адреса',
     'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
@@ -96,6 +98,10 @@ export const logRu: LogStrings = {
   vxlanLines: {
     encap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт в ${outer}`,
     decap: (vni, inner, outer) => `VNI ${vni}: ${inner} байт из ${outer}`,
+  },
+  ipipLines: {
+    encap: (inner, outer, ttl) => `${inner} байт в ${outer}, внешний TTL ${ttl}`,
+    decap: (inner, outer, ttl) => `${inner} байт из ${outer}, внешний TTL ${ttl}`,
   },
   bpfLines: {
     'arp-reply': (ip, mac) => `ответ на ARP: ${ip} — это ${mac}`,

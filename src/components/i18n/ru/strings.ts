@@ -110,7 +110,7 @@ export const stringsRu: Strings = {
       tcpRetries: 'Повторные передачи TCP SYN',
       broadcast: 'Широковещательные пакеты',
       flannel: 'Flannel: VXLAN и host-gw',
-      calico: 'Calico: без моста, proxy ARP, маршруты BGP или VXLAN',
+      calico: 'Calico: без моста, proxy ARP, маршруты BGP, VXLAN или IP-in-IP',
       cilium: 'Cilium: eBPF, туннель и маршрутизация без туннеля (без записи на ядре)',
       weave: 'Weave Net, история: путь данных OVS и VXLAN (без записи на ядре)',
       cases: 'Случаи из отчётов об ошибках',
@@ -146,6 +146,8 @@ export const stringsRu: Strings = {
       `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: IPv4 20 + UDP 8 + VXLAN 8 + внутренний Ethernet 14 + внутренний пакет ${inner}. Это на 50 байт больше самого пакета, ` +
       `поэтому MTU VXLAN-устройства на 50 меньше, чем у нижележащего интерфейса (1500 − 50 = 1450)`,
     ...WG_PANEL_RU,
+    innerPacket: 'Внутри: пакет IPv4, который он несёт (протокол 4)',
+    ipipBytes: (ip, inner) => `Внешний IP-пакет — ${count('ru', ip, BYTES_RU)}: внешний заголовок IPv4 20 + внутренний пакет ${inner}. Это на 20 байт больше, поэтому MTU туннеля tunl0 на 20 меньше, чем у интерфейса eth0 (1500 − 20 = 1480)`,
     outcome: 'Итог',
     correction: 'Конспект и реальный Linux',
     correctionAt: (n) => `Конспект и реальный Linux, глава ${n}`,

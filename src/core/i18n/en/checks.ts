@@ -60,6 +60,9 @@ export const checksEn: CheckCatalog = {
       `proxy_arp is off on ${iface}, the host end of ${pod}: ${node} no longer answers ${pod}'s ARP request for its gateway 169.254.1.1, which no interface owns, so ${pod} cannot send anything. Calico's plugin sets proxy_arp=1 there`,
     'calico-pod-gateway': ({ pod, gw }) =>
       `${pod}'s default route goes via ${gw}, not via 169.254.1.1 as Calico's plugin sets it: its node answers the ARP for ${gw} only if it routes ${gw} out of another interface (proxy ARP), and not at all if ${gw} is behind ${pod}'s own veth`,
+    'calico-pod-mtu': ({ pod, iface, mtu, tunnel, limit, overhead }) =>
+      `${iface} of ${pod} has MTU ${mtu}, but its packets to pods on other nodes leave through ${tunnel}, whose MTU is ${limit} (the NIC's less the tunnel's ${overhead} bytes): ` +
+      `a full-size packet with DF set is dropped by the node, which sends ${pod} an ICMP "fragmentation needed", and one without DF is fragmented. Calico gives pods the tunnel's MTU (veth_mtu "0": detected, ${limit} here)`,
     'pod-mtu-over-overlay': ({ pod, iface, mtu, overlay, limit }) =>
       `${iface} of ${pod} has MTU ${mtu}, but its packets to other nodes leave through ${overlay}, whose MTU is ${limit}: a full-size packet is fragmented by the node, ` +
       `or, when it has DF set, dropped, and an ICMP "fragmentation needed" goes back to ${pod}. Flannel gives pods FLANNEL_MTU, ${limit} here`,

@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
 import { vxlanEventsEn } from './vxlanEvents';
+import { ipipEventsEn } from './ipipEvents';
 import { bpfEventsEn } from './bpfEvents';
 import { ovsEventsEn } from './ovsEvents';
 import { wgEventsEn } from './wgEvents';
@@ -56,6 +57,7 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
   ...vxlanEventsEn,
+  ...ipipEventsEn,
   ...bpfEventsEn,
   ...ovsEventsEn,
   ...wgEventsEn,
@@ -276,7 +278,10 @@ export const eventsEn: NarratorCatalog['events'] = {
         ? { short: `Nothing leaves ${m.ns}: the program gets "Network is unreachable" (ENETUNREACH) straight from the kernel.` }
         : { short: `${m.ns} drops ${what}: no route to ${x.dst ?? '?'}.`, why: `As a router it reports ICMP ${icmp(3, 0)} to the sender.` };
       case 'ttl-exceeded': return { short: `${m.ns} drops the packet: it arrived with TTL ${x.ttl ?? '?'}, and forwarding would bring it to 0.` };
-      case 'frag-needed': return {
+      case 'frag-needed': return x.direction === 'output' ? {
+        short: `${m.ns} drops the outer packet: ${x.len ?? '?'} bytes, more than ${m.iface ?? '?'}'s MTU of ${x.mtu ?? '?'}, and the DF bit it copied from the inner packet forbids fragmenting it.`,
+        why: `The tunnel's MTU leaves no room for its own 20-byte header: ip_fragment() refuses the packet it built, and no ICMP reaches the pod. Give the tunnel an MTU of ${(x.mtu ?? 20) - 20}, the underlay's less 20.`,
+      } : {
         short: `${m.ns} drops the packet: ${x.len ?? '?'} bytes, more than the next hop's MTU of ${x.mtu ?? '?'}, and DF forbids fragmenting it.`,
         why: `ip_forward() checks the length before lowering the TTL; ${m.ns} reports ICMP ${icmp(3, 4)} with MTU ${x.mtu ?? '?'} to the sender.`,
       };
@@ -344,6 +349,10 @@ export const eventsEn: NarratorCatalog['events'] = {
         why: 'wg_packet_consume_data_done checks that the peer a packet came from is the one its source address routes to ("Packet has unallowed src IP"): AllowedIPs are a routing table on the way out and an access list on the way in.',
       };
       case 'vxlan-vni-unknown': return { short: `${m.ns} drops the datagram: no VXLAN device here has VNI ${x.vni ?? '?'}.`, why: 'The VXLAN socket took the datagram by its port, but only a device with that VNI can take out the frame inside.' };
+      case 'ip-noproto': return {
+        short: `${m.ns} drops the IP-in-IP packet: it has no IPIP tunnel to take out the packet inside, and answers "protocol unreachable".`,
+        why: 'Protocol 4 is handled only where the ipip module is loaded, which also creates tunl0 (Calico\'s calico-node loads it in IP-in-IP mode). Without a handler, ip_local_deliver answers ICMP type 3 code 2 and drops the packet: a node outside the IP-in-IP mesh cannot unwrap it.',
+      };
       case 'martian': return { short: `${m.ns} drops the packet: 127.0.0.0/8 belongs to each host's own loopback, so a packet from or to it arriving on ${m.iface ?? '?'} is a "martian".`, why: 'route_localnet is off.' };
       default: return { short: `${m.ns} drops ${what} (${m.reason}).` };
     }

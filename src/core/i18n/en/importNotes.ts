@@ -34,6 +34,7 @@ export const IMPORT_MODES_EN: Record<string, string> = {
   'flannel-host-gw': 'Flannel, host-gw backend',
   calico: 'Calico, no encapsulation (BGP routes via the other node)',
   'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+  'calico-ipip': 'Calico IP-in-IP (tunl0, BGP routes through it; the manifest\'s default)',
   'cilium-tunnel': 'Cilium, tunnel (eBPF, cilium_vxlan, UDP 8472)',
   'cilium-native': 'Cilium, native routing (eBPF)',
   bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',

@@ -57,6 +57,8 @@ export const problemsEn: ProblemCatalog = {
     `${iface} is an Open vSwitch datapath, a flow table inside its machine: its ports (vports) are devices of the machine, it is not itself plugged into a segment; link a NIC (eth0, eth1, …) instead`,
   'link-wireguard': ({ iface }) =>
     `${iface} is a WireGuard device: it has no Ethernet link, its encrypted UDP datagrams leave by the route to each peer's endpoint (usually eth0), so it takes no cable; link a NIC (eth0, eth1, …) instead`,
+  'link-ipip': ({ iface }) =>
+    `${iface} is an IP-in-IP tunnel: what it sends leaves inside a new IPv4 header (protocol 4) that the routing table sends out of a NIC, so it takes no cable; link a NIC (eth0, eth1, …) instead`,
   'hostgw-no-l2': ({ node, other }) =>
     `flannel's host-gw backend needs direct layer-2 reachability between nodes: it routes each pod subnet via the other node's own address, and ${node} is not on ${other}'s segment; use the vxlan backend, or put the nodes on one segment`,
   'calico-bgp-no-l2': ({ node, other }) =>

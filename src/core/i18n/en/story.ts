@@ -10,7 +10,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'the ICMP rate limit', 'bridge-no-port': 'no port to switch to', martian: 'a martian address', 'iface-down': 'the interface is down',
   'local-source': 'a forged local source', 'arp-rp-filter': 'the reverse path filter on its ARP', 'arp-local-source': 'ARP from its own address', 'arp-martian': 'a martian address in ARP',
   'l2-loop': 'an L2 loop', 'broadcast-ignored': 'it was sent to a broadcast address', 'connect-timeout': 'connect() gave up', emsgsize: 'larger than the MTU, and DF is demanded',
-  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
+  'vxlan-no-remote': 'its VXLAN device knows no VTEP for the destination MAC', 'vxlan-vni-unknown': 'no VXLAN device has its VNI', 'ip-noproto': 'nothing there takes IP-in-IP', 'bpf-ttl': 'Cilium\'s eBPF found its TTL run out',
   'wg-no-peer': 'no WireGuard peer has the address in its AllowedIPs', 'wg-unallowed-src': 'its source is not in the WireGuard peer\'s AllowedIPs',
 };
 
@@ -49,6 +49,8 @@ export const chaptersEn: NarratorCatalog['chapters'] = {
   decap: (c) => `${c.ns} receives the datagram on ${c.iface}, and ${c.dev} takes the packet out of it`,
   encrypt: (c) => `${c.ns}'s ${c.dev} ${c.handshake ? `first shakes hands with ${c.peer}, then ` : ''}encrypts the ${c.tunnel ? 'VXLAN datagram' : 'packet'} for ${c.peer}: a ${c.outerLen}-byte UDP datagram to port 51871`,
   decrypt: (c) => `${c.ns} receives the WireGuard datagram on ${c.iface}, and ${c.dev} decrypts the packet`,
+  'ipip-encap': (c) => `${c.ns}'s ${c.dev} wraps the packet in IP-in-IP: an outer IPv4 header, protocol 4, to ${c.remote}`,
+  'ipip-decap': (c) => `${c.ns} receives the IP-in-IP packet on ${c.iface}, and ${c.dev} takes the packet out of it`,
   router: (c) => {
     const who = c.ns === 'router' ? 'The router' : `The router ${c.ns}`;
     if (c.result === 'forward') return `${who} forwards the packet to ${c.nexthop ?? '?'}`;

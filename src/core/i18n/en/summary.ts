@@ -43,6 +43,7 @@ export function summaryEn(f: Headers): string {
   }
   if (f.udp) return `UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
   if (f.tcp) return `TCP ${tcpFlagsEn(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
+  if (ip.proto === 'ipip') return `the IP-in-IP packet ${base}`;
   return `the packet ${base}`;
 }
 

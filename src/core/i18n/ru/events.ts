@@ -3,6 +3,7 @@ import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
 import { vxlanEventsRu } from './vxlanEvents';
+import { ipipEventsRu } from './ipipEvents';
 import { bpfEventsRu } from './bpfEvents';
 import { ovsEventsRu } from './ovsEvents';
 import { wgEventsRu } from './wgEvents';
@@ -62,6 +63,7 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
   ...vxlanEventsRu,
+  ...ipipEventsRu,
   ...bpfEventsRu,
   ...ovsEventsRu,
   ...wgEventsRu,
@@ -285,7 +287,10 @@ export const eventsRu: NarratorCatalog['events'] = {
         ? { short: `Из ${m.ns} ничего не уходит: программа сразу получает от ядра «Network is unreachable» (ENETUNREACH).` }
         : { short: `${m.ns} отбрасывает ${what}: нет маршрута до ${x.dst ?? '?'}.`, why: `Как маршрутизатор он сообщит об этом отправителю: ICMP «${icmp(3, 0)}».` };
       case 'ttl-exceeded': return { short: `${m.ns} отбрасывает пакет: он пришёл с TTL ${x.ttl ?? '?'}, и после пересылки TTL обнулился бы.` };
-      case 'frag-needed': return {
+      case 'frag-needed': return x.direction === 'output' ? {
+        short: `${m.ns} отбрасывает внешний пакет: в нём ${x.len ?? '?'} байт, больше MTU интерфейса ${m.iface ?? '?'} (${x.mtu ?? '?'}), а бит DF, скопированный из вложенного пакета, запрещает фрагментацию.`,
+        why: `MTU туннеля не оставляет места для его собственного заголовка в 20 байт: ip_fragment() отказывается от собранного пакета, и до пода ICMP не доходит. Задайте туннелю MTU ${(x.mtu ?? 20) - 20} — на 20 меньше, чем у нижележащего интерфейса.`,
+      } : {
         short: `${m.ns} отбрасывает пакет: в нём ${x.len ?? '?'} байт, больше MTU следующего хопа (${x.mtu ?? '?'}), а DF запрещает фрагментацию.`,
         why: `ip_forward() проверяет длину до уменьшения TTL; ${m.ns} сообщает отправителю ICMP «${icmp(3, 4)}» с MTU ${x.mtu ?? '?'}.`,
       };
@@ -352,6 +357,10 @@ export const eventsRu: NarratorCatalog['events'] = {
         why: 'wg_packet_consume_data_done проверяет, что пакет пришёл от того пира, к которому ведёт адрес его отправителя («Packet has unallowed src IP»): на выходе AllowedIPs работают как таблица маршрутизации, на входе — как список доступа.',
       };
       case 'bpf-ttl': return { short: `Программа eBPF от Cilium на ${m.iface ?? '?'} отбрасывает пакет: его TTL истёк (${x.ttl ?? '?'}).`, why: 'ipv4_l3 («bpf/lib/l3.h») сама уменьшает TTL и отбрасывает пакет, когда он дошёл бы до 0, не отправляя ICMP Time Exceeded для IPv4 (в коде так и написано: «FIXME: Send ICMP TTL»), поэтому отправитель ничего не узнаёт — в отличие от маршрутизатора на Linux.' };
+      case 'ip-noproto': return {
+        short: `${m.ns} отбрасывает пакет IP-in-IP: туннеля IPIP, который извлёк бы вложенный пакет, здесь нет, и в ответ уходит «протокол недостижим».`,
+        why: 'Протокол 4 принимает только загруженный модуль ipip, он же создаёт туннель tunl0 (в режиме IP-in-IP его загружает calico-node). Без обработчика ip_local_deliver отвечает сообщением ICMP типа 3 с кодом 2 и отбрасывает пакет: нода вне сети IP-in-IP не может его распаковать.',
+      };
       case 'vxlan-vni-unknown': return { short: `${m.ns} отбрасывает датаграмму: ни у одного устройства VXLAN здесь нет VNI ${x.vni ?? '?'}.`, why: 'Сокет VXLAN принял датаграмму по номеру порта, но извлечь кадр может только устройство с этим VNI.' };
       case 'martian': return { short: `${m.ns} отбрасывает пакет: 127.0.0.0/8 принадлежит собственному интерфейсу lo каждого хоста, поэтому такой пакет, пришедший на ${m.iface ?? '?'}, — «марсианский».`, why: 'route_localnet выключен.' };
       default: return { short: `${m.ns} отбрасывает ${what} (${m.reason}).` };

@@ -35,6 +35,7 @@ export const IMPORT_MODES_RU: Record<string, string> = {
   'flannel-host-gw': 'Flannel, бэкенд host-gw',
   calico: 'Calico без инкапсуляции (маршруты BGP через другую ноду)',
   'calico-vxlan': 'Calico VXLAN (vxlan.calico, UDP 4789)',
+  'calico-ipip': 'Calico IP-in-IP (туннель tunl0, маршруты BGP через него; значение манифеста по умолчанию)',
   'cilium-tunnel': 'Cilium, туннель (eBPF, cilium_vxlan, UDP 8472)',
   'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
   bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',

@@ -11,7 +11,7 @@ const DROP: Record<DropReason, string> = {
   'icmp-rate-limited': 'ограничение частоты ICMP', 'bridge-no-port': 'некуда коммутировать', martian: '«марсианский» адрес', 'iface-down': 'интерфейс выключен',
   'local-source': 'поддельный локальный адрес отправителя', 'arp-rp-filter': 'фильтр обратного пути для ARP', 'arp-local-source': 'ARP с собственного адреса', 'arp-martian': '«марсианский» адрес в ARP',
   'l2-loop': 'петля второго уровня', 'broadcast-ignored': 'адрес назначения широковещательный', 'connect-timeout': 'connect() исчерпал попытки', emsgsize: 'пакет больше MTU, а DF обязателен',
-  'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
+  'vxlan-no-remote': 'устройство VXLAN не знает VTEP для MAC-адреса назначения', 'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI', 'ip-noproto': 'там некому принять IP-in-IP', 'bpf-ttl': 'программа eBPF от Cilium нашла его TTL истёкшим',
   'wg-no-peer': 'ни у одного пира WireGuard этого адреса нет в AllowedIPs', 'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
 };
 
@@ -55,6 +55,8 @@ export const chaptersRu: NarratorCatalog['chapters'] = {
   decap: (c) => `${c.ns} принимает датаграмму на ${c.iface}, и ${c.dev} извлекает из неё пакет`,
   encrypt: (c) => `Устройство ${c.dev} на ноде ${c.ns} ${c.handshake ? `сначала проводит рукопожатие с нодой ${c.peer}, затем ` : ''}шифрует ${c.tunnel ? 'датаграмму VXLAN' : 'пакет'} для ноды ${c.peer}: UDP-датаграмма в ${c.outerLen} байт на порт 51871`,
   decrypt: (c) => `Нода ${c.ns} принимает датаграмму WireGuard на интерфейсе ${c.iface}, и устройство ${c.dev} расшифровывает пакет`,
+  'ipip-encap': (c) => `Туннель ${c.dev} на машине ${c.ns} упаковывает пакет в IP-in-IP — во внешний заголовок IPv4 с протоколом 4, адресованный хосту ${c.remote}`,
+  'ipip-decap': (c) => `${c.ns} принимает пакет IP-in-IP на интерфейсе ${c.iface}, и туннель ${c.dev} извлекает из него вложенный пакет`,
   router: (c) => {
     const who = c.ns === 'router' ? 'Маршрутизатор' : `Маршрутизатор ${c.ns}`;
     if (c.result === 'forward') return `${who} пересылает пакет к ${c.nexthop ?? '?'}`;

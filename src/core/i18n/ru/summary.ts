@@ -55,6 +55,7 @@ export function summaryRu(f: Headers): string {
   }
   if (f.udp) return `пакет UDP ${ip.src}:${f.udp.sport} → ${ip.dst}:${f.udp.dport} (TTL ${ip.ttl}${first})`;
   if (f.tcp) return `TCP-сегмент ${tcpFlagsRu(f.tcp.flags)} ${ip.src}:${f.tcp.sport} → ${ip.dst}:${f.tcp.dport} (TTL ${ip.ttl}${first})`;
+  if (ip.proto === 'ipip') return `пакет IP-in-IP ${base}`;
   return `пакет ${base}`;
 }
 

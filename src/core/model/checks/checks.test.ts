@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GLOSSARY_RU } from '../../i18n/ru/glossary';
 import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
-import { seedCalico } from '../../presets/calicoPresets';
 import { seedWeave } from '../../presets/weaveScenarios';
+import { CALICO_CHECK_CASES } from './calicoCases';
 import { WIREGUARD_CHECK_CASES } from './wireguardCases';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
@@ -238,44 +238,7 @@ const CASES: Case[] = [
     },
     path: 'machines[1].interfaces[5].port', place: { ns: 'node2', iface: 'vxlan-6784' }, fix: null,
   },
-  {
-    code: 'calico-bgp-no-l2', what: 'Calico without encapsulation with node2 on a segment of its own',
-    lab: () => {
-      const t = seedCalico();
-      Object.assign(iface(machine(t, 'node2'), 'eth0'), { segment: 'elsewhere' });
-      t.segments.push({ id: 'elsewhere' });
-      return t;
-    },
-    path: 'machines[2]', place: { ns: 'node2' }, fix: null,
-  },
-  {
-    code: 'calico-gateway-unrouted', what: 'a Calico node without its default route: proxy ARP cannot answer for 169.254.1.1',
-    lab: () => {
-      const t = seedCalico();
-      machine(t, 'node1').routes = (machine(t, 'node1').routes ?? []).filter((r) => r.dst !== 'default');
-      return t;
-    },
-    path: 'machines[0].routes', place: { ns: 'node1' }, fix: null,
-  },
-  {
-    code: 'calico-proxy-arp-off', what: 'proxy_arp off on pod1\'s cali* host end',
-    lab: () => {
-      const t = seedCalico();
-      const end = machine(t, 'node1').interfaces[1];
-      if (end) end.sysctls = { ...end.sysctls, proxy_arp: false };
-      return t;
-    },
-    path: 'machines[0].interfaces[1].sysctls.proxy_arp', place: { ns: 'node1' }, fix: null,
-  },
-  {
-    code: 'calico-pod-gateway', what: 'a Calico pod whose default route names 10.10.10.254',
-    lab: () => {
-      const t = seedCalico();
-      pod(t, 'pod1').routes = [{ dst: '169.254.1.1/32', dev: 'eth0' }, { dst: '10.10.10.254/32', dev: 'eth0' }, { dst: 'default', via: '10.10.10.254', dev: 'eth0' }];
-      return t;
-    },
-    path: 'machines[0].pods[0].routes[2].via', place: { ns: 'pod1' }, fix: null,
-  },
+  ...CALICO_CHECK_CASES,
   ...WIREGUARD_CHECK_CASES,
 ];
 
@@ -358,7 +321,7 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
   'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
-  'proxy', 'proxy_arp', 'BIRD',
+  'proxy', 'proxy_arp', 'BIRD', 'veth_mtu',
   'AllowedIPs', 'wg', 'no', 'peer', 'cilium_wg', 'kubectl', 'n', 'kube', 'system', 'logs', 'cilium', 'wireguard', 'enable', 'eth']); // wg-no-device: drop, log command, setting
 
 describe('what the findings say, in English and Russian', () => {

@@ -2,6 +2,7 @@ import { problem } from '../../i18n/problems';
 import { lookupRoute, type World } from '../../sim/world';
 import type { LabCheck } from '../labChecks';
 import type { Topology } from '../topology';
+import { calicoOverhead, calicoTunnelDev } from '../datapathCalico';
 import { labFacts, type LabFacts } from './facts';
 
 /*
@@ -17,7 +18,10 @@ import { labFacts, type LabFacts } from './facts';
  * - a pod whose default route names another gateway than 169.254.1.1 is not wired Calico's way;
  * - without encapsulation, BIRD's routes name each remote node as the next hop, so a node that
  *   shares no layer-2 network with the first node is unreachable by them (the error switchDatapath
- *   refuses a switch with, `calico-bgp-no-l2`, here for a lab already in that mode).
+ *   refuses a switch with, `calico-bgp-no-l2`, here for a lab already in that mode);
+ * - with encapsulation, a pod whose interface MTU passes its node's tunnel's (tunl0: the NIC's less
+ *   20; vxlan.calico: less 50) sends full-size packets the node cannot forward whole (ip_forward:
+ *   DF set, ICMP fragmentation needed; else ip_fragment), `calico-pod-mtu`.
  * The node's own route lookup is the engine's (lookupRoute), so the check agrees with the journey.
  */
 
@@ -45,6 +49,17 @@ export function calicoChecks(t: Topology, world: World, facts: LabFacts = labFac
       const i = f.spec;
       if (i.kind !== 'veth' || i.master !== undefined || !i.name.startsWith('cali')) continue;
       if (!all && i.sysctls?.proxy_arp !== true) out.push({ problem: problem(`${f.path}.sysctls.proxy_arp`, 'calico-proxy-arp-off', { node: ns.name, iface: i.name, pod: i.peer.ns }) });
+    }
+  }
+  const tunnelName = calicoTunnelDev(t.datapath.encapsulation);
+  for (const ns of tunnelName === null ? [] : facts.spaces) {
+    if (!ns.isPod) continue;
+    const tunnel = facts.byName.get(ns.machine.name)?.byName.get(tunnelName as string);
+    if (!tunnel) continue;
+    const limit = tunnel.spec.mtu ?? 1500;
+    for (const f of ns.ifaces) {
+      const mtu = f.spec.mtu ?? 1500;
+      if (mtu > limit) out.push({ problem: problem(`${f.path}.mtu`, 'calico-pod-mtu', { pod: ns.name, iface: f.spec.name, mtu, tunnel: tunnelName as string, limit, overhead: calicoOverhead(t.datapath.encapsulation) }) });
     }
   }
   for (const ns of facts.spaces) {

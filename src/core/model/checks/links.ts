@@ -85,8 +85,8 @@ export function routesNowhereIn(facts: LabFacts, ns: NsFact): LabCheck[] {
   const out: LabCheck[] = [];
   for (const r of ns.routes) {
     const f = ns.byName.get(r.spec.dev);
-    // A VXLAN device reaches its peers through its underlay, not a link of its own.
-    if (!f || f.spec.kind === 'ether' || f.spec.kind === 'vxlan' || neighboursOf(facts, f).length > 0) continue;
+    // A VXLAN device or an IPIP tunnel reaches its peers through its underlay, not a link of its own.
+    if (!f || f.spec.kind === 'ether' || f.spec.kind === 'vxlan' || f.spec.kind === 'ipip' || neighboursOf(facts, f).length > 0) continue;
     out.push({ problem: problem(`${ns.at}.routes[${r.k}].dev`, 'route-no-link', { dev: r.spec.dev, dst: r.spec.dst }) });
   }
   return out;
@@ -147,7 +147,8 @@ export function absentGatewaysIn(facts: LabFacts, ns: NsFact): LabCheck[] {
   let own: Set<number> | undefined;
   for (const r of ns.routes) {
     const f = ns.byName.get(r.spec.dev);
-    if (r.via === null || !f || f.spec.master !== undefined) continue;
+    // An IPIP tunnel never ARPs: its gateway becomes the outer packet's destination, routed like any other.
+    if (r.via === null || !f || f.spec.master !== undefined || f.spec.kind === 'ipip') continue;
     own ??= new Set(ns.ifaces.flatMap((g) => g.addrs.map((a) => a.ip)));
     if (own.has(r.via)) continue;
     const via = r.via;

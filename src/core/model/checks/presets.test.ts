@@ -25,6 +25,10 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
     { finding: 'shared-mac machines[2].interfaces[2].mac', why: 'the same on node2' },
   ],
+  'calico-ipip-cold-ping-pod1-pod3': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
+    { finding: 'shared-mac machines[2].interfaces[2].mac', why: 'the same on node2' },
+  ],
   'calico-no-default-route': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (node1\'s second pod)' },
     { finding: 'shared-mac machines[1].interfaces[2].mac', why: 'the same on node2' },
@@ -32,6 +36,9 @@ const EXPECTED: Record<string, { finding: string; why: string }[]> = {
     { finding: 'calico-gateway-unrouted machines[1].routes', why: 'the same on node2' },
   ],
   'calico-minikube-ping-pod-a-pod-b': [
+    { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
+  ],
+  'calico-minikube-ipip-ping-pod-a-pod-b': [
     { finding: 'shared-mac machines[0].interfaces[2].mac', why: 'Calico gives every host-side veth ee:ee:ee:ee:ee:ee on purpose (coredns and calico-kube-controllers on minikube)' },
   ],
   'case-shared-host-mac': [
