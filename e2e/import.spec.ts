@@ -90,6 +90,32 @@ test.describe('importing a cluster', () => {
     expect((await readStep(page)).explanation).toContain('Эхо-ответ доходит до ping в pod-a');
   });
 
+  test('a minikube Cilium cluster with WireGuard: detected from cilium_wg0, and its handshake checked with wg show', async ({ page }) => {
+    await openApp(page, 'en');
+    await page.getByTestId('import-cluster').click();
+    await page.getByTestId('import-files').setInputFiles([
+      { name: 'minikube-cilium.json', mimeType: 'application/json', buffer: Buffer.from(fixture('minikube-cilium.json')) },
+      { name: 'm02.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('minikube-cilium-wg-m02-ip.txt')) },
+    ]);
+    const summary = page.getByTestId('import-summary');
+    await expect(summary).toContainText('Transparent encryption with WireGuard is on (enable-wireguard), as cilium_wg0 in ip -j addr shows');
+    await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Cilium, tunnel, encrypted with WireGuard (cilium_wg0, UDP 51871)');
+    await page.getByTestId('import-go').click();
+    await expect(page.locator('[data-machine="minikube-m02"]')).toBeVisible();
+
+    // The handshake's first message, and what proves it on the node: the peer in wg show.
+    await page.getByRole('button', { name: 'Detailed', exact: true }).click();
+    await page.getByRole('tab', { name: 'Event log' }).click();
+    await page.locator('[data-testid="log-list"] [role="option"]').filter({ hasText: /handshake initiation to/ }).first().click();
+    const proof = page.getByTestId('proof');
+    await proof.locator('summary').click();
+    await expect(page.getByTestId('proof-command')).toHaveText(/^minikube ssh -n minikube(-m0\d)? -- sudo wg show cilium_wg0$/);
+    await expect(page.getByTestId('proof-expect').first()).toHaveText('listening port: 51871');
+    await expect(page.getByTestId('proof-install')).toContainText('sudo apt-get install -y wireguard-tools');
+    await page.getByTestId('lang-ru').click();
+    await expect(proof).toContainText('wg show перечисляет пиров устройства WireGuard');
+  });
+
   test('a minikube Calico cluster keeps its pods\' addresses and plays a ping across nodes', async ({ page }) => {
     await openApp(page, 'en');
     await page.getByTestId('import-cluster').click();

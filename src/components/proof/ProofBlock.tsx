@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { proofCommand, proofOf, tcpdumpInstall } from '../../core/proof';
+import { proofCommand, proofOf, tcpdumpInstall, wgInstall } from '../../core/proof';
 import { useHost } from '../../store/link';
 import { useAppStore } from '../../store/StoreContext';
 import { useProofStrings } from '../i18n/proofStrings';
@@ -20,6 +20,7 @@ export default function ProofBlock() {
   if (!proof) return null;
   const line = proofCommand(proof, topology);
   const install = tcpdumpInstall(proof, topology);
+  const installWg = wgInstall(proof, topology);
   const copy = () => {
     if (!copyText) return;
     copyText(line).then(() => setCopied(line), () => setCopied(null));
@@ -51,6 +52,11 @@ export default function ProofBlock() {
       {install && (
         <p className="proof-why" data-testid="proof-install">
           {t.installTcpdump} <code className="proof-command">{install}</code>
+        </p>
+      )}
+      {installWg && (
+        <p className="proof-why" data-testid="proof-install">
+          {t.installWg} <code className="proof-command">{installWg}</code>
         </p>
       )}
       {topology.cluster && <p className="proof-why">{t.ownValues}</p>}

@@ -120,6 +120,8 @@ export type ProblemParams = {
   'wg-port-mismatch': { node: string; iface: string; port: number; expected: number };
   /** Design check (warning): `node`'s WireGuard device MTU plus 80 bytes is more than its NIC `dev` carries. */
   'wg-underlay-mtu': { node: string; iface: string; mtu: number; dev: string; underlay: number; fits: number };
+  /** Design check (warning): Cilium node `node` of a WireGuard lab has no WireGuard device, so `peers` (the nodes that have one) list no peer for it; `routing`: tunnel or native. */
+  'wg-no-device': { node: string; peers: string; routing: string };
   /** A lab file that is not JSON: where the parser stopped (line and column from 1; 0 when unknown), or the character it refused. */
   'file-not-json': { line: number; column: number; token: string };
   /** A lab file whose `version` is missing, not a whole number, or one no migration starts from. */
@@ -235,7 +237,8 @@ export type CheckCode =
   | 'address-outside-subnet' | 'pod-subnets-overlap' | 'gateway-absent' | 'veth-detached' | 'link-alone' | 'route-no-link'
   | 'vxlan-underlay-mtu' | 'pod-mtu-over-overlay' | 'vxlan-port-mismatch' | 'vxlan-vni-mismatch' | 'weave-underlay-mtu' | 'weave-port-mismatch'
   | 'calico-gateway-unrouted' | 'calico-proxy-arp-off' | 'calico-pod-gateway' | 'calico-pod-mtu'
-  | 'wg-port-mismatch' | 'wg-underlay-mtu';
+  | 'wg-port-mismatch' | 'wg-underlay-mtu'
+  | 'wg-no-device';
 
 /** A sentence per problem code but the design checks', in one language: what a catalogue under `./<lang>/` provides. */
 export type ProblemCatalog = { readonly [C in Exclude<ProblemCode, CheckCode>]: (params: ProblemParams[C]) => string };
@@ -301,6 +304,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'address-reused', 'veth-detached', 'link-alone', 'route-no-link', 'vxlan-underlay-mtu', 'pod-mtu-over-overlay',
   'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'weave-underlay-mtu', 'calico-pod-mtu',
   'wg-underlay-mtu',
+  'wg-no-device',
 ]);
 
 /** Whether a problem refuses the topology (`error`) or only advises (`warning`). */

@@ -153,6 +153,13 @@ function cniOf(facts: ReturnType<typeof readSources>['facts'], notes: ImportNote
   return detected;
 }
 
+/** The remarks that say how the detected CNI's own mode was told (node tables, or its manifest's default). */
+function modeNotes(mode: ImportMode, evidence: ModeEvidence): ImportNote[] {
+  const told = modeNote(mode, evidence);
+  const wg = (mode === 'cilium-tunnel-wg' || mode === 'cilium-native-wg') && evidence.wireguard ? [note('cilium-wireguard', { from: evidence.wireguard.from })] : [];
+  return [...(told ? [told] : []), ...wg];
+}
+
 /** The remark that says how the detected CNI's own mode was told (node tables, or its manifest's default). */
 function modeNote(mode: ImportMode, evidence: ModeEvidence): ImportNote | null {
   if (mode === 'flannel-vxlan' || mode === 'flannel-host-gw') return note('flannel-backend', { backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', from: evidence.flannel?.from ?? 'default' });
@@ -161,7 +168,7 @@ function modeNote(mode: ImportMode, evidence: ModeEvidence): ImportNote | null {
     // Every Calico encapsulation has its mode now (IP-in-IP since tunl0 became a device here).
     return note('calico-encapsulation', { encap, from: evidence.calico?.from ?? 'default', modelled: true });
   }
-  if (mode === 'cilium-tunnel' || mode === 'cilium-native') return note('cilium-routing', { routing: mode === 'cilium-native' ? 'native' : 'tunnel', from: evidence.cilium?.from ?? 'default' });
+  if (mode.startsWith('cilium-')) return note('cilium-routing', { routing: mode.startsWith('cilium-native') ? 'native' : 'tunnel', from: evidence.cilium?.from ?? 'default' });
   if (mode === 'weave') return note('weave-fastdp', { fastdp: evidence.weave?.fastdp ?? true, from: evidence.weave?.from ?? 'default' });
   return null;
 }
@@ -220,8 +227,7 @@ export function importCluster(sources: readonly ImportSource[], options: ImportO
     return fail(plan, null);
   }
   notes.push(note('datapath', { mode, chosen: options.mode !== undefined && options.mode !== fromCni }));
-  const told = options.mode === undefined ? modeNote(mode, evidence) : null;
-  if (told) notes.push(told);
+  if (options.mode === undefined) notes.push(...modeNotes(mode, evidence));
   if (notes.some((n) => noteKind(n.code) === 'error')) return fail(plan, mode);
   const family = modeSpec(mode, plan.network).cni;
   if (family === 'calico' || family === 'cilium' || family === 'weave') notes = notes.filter((n) => !POD_CIDR_NOTES.has(n.code));

@@ -51,9 +51,10 @@ export function detectCni(daemonSets: readonly DaemonSetFact[], pods: readonly P
 /**
  * The datapath modes this build has, as the lab and the compare view name them
  * (src/core/compare/choices.ts): what a detected CNI selects, and what the user may pick instead.
- * kindnet joins when its datapath exists here.
+ * kindnet joins when its datapath exists here. `cilium-tunnel-wg` and `cilium-native-wg`: Cilium's
+ * routing modes with transparent encryption by WireGuard (cilium_wg0).
  */
-export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave'] as const;
+export const IMPORT_MODES = ['flannel-vxlan', 'flannel-host-gw', 'calico', 'calico-vxlan', 'calico-ipip', 'cilium-tunnel', 'cilium-native', 'bridge', 'weave', 'cilium-tunnel-wg', 'cilium-native-wg'] as const;
 
 /** A datapath mode key the import can set. */
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -67,6 +68,7 @@ export function modeSpec(mode: ImportMode, network: string): DatapathSpec {
   if (mode === 'weave') return { cni: 'weave' };
   if (mode === 'calico' || mode === 'calico-vxlan' || mode === 'calico-ipip') return { cni: 'calico', encapsulation: mode === 'calico' ? 'none' : mode === 'calico-vxlan' ? 'vxlan' : 'ipip', pool: network };
   if (mode === 'cilium-tunnel' || mode === 'cilium-native') return { cni: 'cilium', routing: mode === 'cilium-native' ? 'native' : 'tunnel' };
+  if (mode === 'cilium-tunnel-wg' || mode === 'cilium-native-wg') return { cni: 'cilium', routing: mode === 'cilium-native-wg' ? 'native' : 'tunnel', wireguard: true };
   return { cni: 'flannel', backend: mode === 'flannel-vxlan' ? 'vxlan' : 'host-gw', network };
 }
 
@@ -78,6 +80,12 @@ export interface ModeEvidence {
   calico?: { encap: 'ipip' | 'vxlan' | 'none'; from: 'tunl0' | 'vxlan.calico' | 'routes' };
   /** Cilium's routing: cilium_vxlan means tunnel; cilium_host without it, or routes to other nodes' pod CIDRs, native. */
   cilium?: { routing: 'tunnel' | 'native'; from: 'cilium_vxlan' | 'cilium_host' | 'routes' };
+  /**
+   * Cilium's transparent encryption with WireGuard (`enable-wireguard`): the agent's `cilium_wg0`
+   * (pkg/wireguard/agent/agent.go init(); `link_type` none, MTU the NIC's minus 80) on any node,
+   * else a CiliumNode's WireGuard public key annotation (`network.cilium.io/wg-pub-key`).
+   */
+  wireguard?: { from: 'cilium_wg0' | 'ciliumnode' };
   /** Weave Net's datapath: the OVS datapath `datapath` means fastdp; the `weave` bridge without it, sleeve. */
   weave?: { fastdp: boolean; from: 'datapath' | 'weave' };
 }
@@ -87,13 +95,19 @@ export interface ModeEvidence {
  * asked, told what was detected): Flannel's backend, Calico's encapsulation and Cilium's routing
  * as the node tables show them, else their manifests' defaults (kube-flannel.yml: vxlan; minikube's
  * and calico's calico.yaml: IP-in-IP Always; Cilium: tunnel, networking-facts §3.4, §4.2, §5.3);
- * Weave Net's fastdp (its default where the kernel has Open vSwitch, networking-facts §6).
+ * Weave Net's fastdp (its default where the kernel has Open vSwitch, networking-facts §6); Cilium
+ * with WireGuard when a node has cilium_wg0 or a CiliumNode its public key (encryption is off by
+ * default: `enable-wireguard`).
  * Calico with an addressed tunl0, BIRD's routes through tunl0, or no evidence at all gets IP-in-IP.
  */
 export function datapathOfCni(cni: DetectedCniName, evidence: ModeEvidence): ImportMode | null {
   if (cni === 'flannel') return evidence.flannel?.backend === 'host-gw' ? 'flannel-host-gw' : 'flannel-vxlan';
   if (cni === 'calico') return evidence.calico?.encap === 'vxlan' ? 'calico-vxlan' : evidence.calico?.encap === 'none' ? 'calico' : 'calico-ipip';
-  if (cni === 'cilium') return evidence.cilium?.routing === 'native' ? 'cilium-native' : 'cilium-tunnel';
+  if (cni === 'cilium') {
+    const native = evidence.cilium?.routing === 'native';
+    if (evidence.wireguard) return native ? 'cilium-native-wg' : 'cilium-tunnel-wg';
+    return native ? 'cilium-native' : 'cilium-tunnel';
+  }
   if (cni === 'bridge') return 'bridge';
   if (cni === 'weave') return 'weave';
   return null;

@@ -1,4 +1,5 @@
 import { networkOf, parseCidr } from '../net/ipv4';
+import { WG_DEV } from '../model/wireguard';
 import type { ModeEvidence } from './cni';
 import type { ClusterPlan } from './resolve';
 import type { IpBlock, IpLink, IpRoute } from './types';
@@ -10,7 +11,8 @@ import type { IpBlock, IpLink, IpRoute } from './types';
  * (IP-in-IP; the ipip module makes tunl0 on any host, only Calico gives it an address from its
  * pool) or BIRD's routes (`proto bird`, over tunl0 or straight via the other node); Cilium's
  * `cilium_vxlan` (tunnel), or `cilium_host` without it and routes to the other nodes' CIDRs via
- * their addresses (native, auto-direct-node-routes).
+ * their addresses (native, auto-direct-node-routes); Cilium's WireGuard device `cilium_wg0`
+ * (transparent encryption, pkg/wireguard/agent).
  */
 
 function links(blocks: readonly IpBlock[]): IpLink[] {
@@ -46,6 +48,9 @@ export function modeEvidence(plan: ClusterPlan, ipOf: ReadonlyMap<string, IpBloc
   if (has('cilium_vxlan')) out.cilium = { routing: 'tunnel', from: 'cilium_vxlan' };
   else if (has('cilium_host')) out.cilium = { routing: 'native', from: 'cilium_host' };
   else if (rs.some((r) => r.protocol !== 'bird' && inNetwork(plan.network, r.dst) && plan.nodes.some((n) => n.ip === r.gateway))) out.cilium = { routing: 'native', from: 'routes' };
+  // Cilium's WireGuard device: a link without a link layer (`link_type` none), whatever its MTU.
+  if (has(WG_DEV)) out.wireguard = { from: 'cilium_wg0' };
+  else if (plan.nodes.some((n) => n.cilium?.wgPubKey === true)) out.wireguard = { from: 'ciliumnode' };
   // Weave Net (net/bridge.go): fastdp makes the OVS datapath `datapath` beside the bridge `weave`; sleeve only the bridge.
   if (has('datapath')) out.weave = { fastdp: true, from: 'datapath' };
   else if (has('weave')) out.weave = { fastdp: false, from: 'weave' };

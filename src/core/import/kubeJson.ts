@@ -91,8 +91,13 @@ function readNode(o: Obj, path: string, at: { source: string; line: number }, ou
  * Cilium's CiliumNode (cilium.io/v2, `kubectl get ciliumnodes -o json`), named as its node: the
  * cluster-pool CIDR the operator gave it (`spec.ipam.podCIDRs`, what the agent allocates pod
  * addresses from, not the Node's `spec.podCIDR`) and its CiliumInternalIP (the router IP on
- * cilium_host), from `spec.addresses`.
+ * cilium_host), from `spec.addresses`; the WireGuard public key the agent publishes in its
+ * annotations when transparent encryption is on (pkg/annotation WireguardPubKey,
+ * `network.cilium.io/wg-pub-key`; `io.cilium.network.wg-pub-key` before Cilium 1.14).
  */
+/** The annotation that carries a node's WireGuard public key, by Cilium's current and earlier names. */
+const WG_PUB_KEY_ANNOTATIONS = ['network.cilium.io/wg-pub-key', 'io.cilium.network.wg-pub-key'];
+
 function readCiliumNode(o: Obj, path: string, at: { source: string; line: number }, out: JsonRead): void {
   const name = str(obj(o.metadata).name);
   if (name === undefined) {
@@ -105,7 +110,9 @@ function readCiliumNode(o: Obj, path: string, at: { source: string; line: number
   const addresses = Array.isArray(spec.addresses) ? spec.addresses.map(obj) : [];
   const router = str(addresses.find((a) => a.type === 'CiliumInternalIP' && parseIp(str(a.ip) ?? '') !== null)?.ip);
   const internal = str(addresses.find((a) => a.type === 'InternalIP' && parseIp(str(a.ip) ?? '') !== null)?.ip);
-  out.nodes.push({ name, ...(internal !== undefined ? { ip: internal } : {}), cilium: { ...(podCidr !== undefined ? { podCidr } : {}), ...(router !== undefined ? { router } : {}) } });
+  const annotations = obj(obj(o.metadata).annotations);
+  const wg = WG_PUB_KEY_ANNOTATIONS.some((k) => (str(annotations[k]) ?? '') !== '');
+  out.nodes.push({ name, ...(internal !== undefined ? { ip: internal } : {}), cilium: { ...(podCidr !== undefined ? { podCidr } : {}), ...(router !== undefined ? { router } : {}), ...(wg ? { wgPubKey: true } : {}) } });
 }
 
 /** kubectl's RESTARTS of a pod: the containers' restart counts summed, and the newest `lastState.terminated.finishedAt` (printers.go printPod). */

@@ -62,6 +62,8 @@ export type ImportNoteParams = {
   'minikube-start': { cni: string; nodes: number };
   /** The /26 blocks of Calico's pool that hold a node's pods, claimed by affinity for it (`blocks`: joined). */
   'calico-blocks': { node: string; blocks: string };
+  /** Cilium encrypts between nodes with WireGuard (`from`: cilium_wg0, the agent's device in a node's ip -j addr; ciliumnode, a CiliumNode's wg-pub-key annotation). */
+  'cilium-wireguard': { from: string };
 
   // --- Assumed.
   /** A node's address by minikube's rule (its Docker network's gateway + the node's index). */
@@ -165,7 +167,8 @@ const ERRORS = new Set<ImportNoteCode>([
   'field-missing', 'field-invalid', 'no-nodes', 'ip-node-unknown', 'ip-node-missing', 'node-no-ip', 'node-ip-twice', 'pick-datapath',
   'datapath-refused', 'lab-invalid',
 ]);
-const RECOGNISED = new Set<ImportNoteCode>(['block', 'cni-detected', 'datapath', 'ip-applied', 'ip-mac', 'minikube-start', 'calico-blocks']);
+const RECOGNISED = new Set<ImportNoteCode>(['block', 'cni-detected', 'datapath', 'ip-applied', 'ip-mac', 'minikube-start', 'calico-blocks',
+  'cilium-wireguard']);
 const ASSUMED = new Set<ImportNoteCode>([
   'node-ip-minikube', 'node-ip-kind', 'node-ip-from-pod', 'segment', 'pod-cidr-from-pods', 'pod-cidr-from-ip', 'pod-cidr-assumed',
   'cluster-network', 'control-plane-assumed', 'flannel-backend', 'name-shortened', 'times-assumed', 'macs-assumed',

@@ -29,8 +29,8 @@ export interface PlannedNode {
   osImage?: string;
   kernelVersion?: string;
   containerRuntime?: string;
-  /** Cilium's CiliumNode for it: cluster-pool CIDR and router IP. */
-  cilium?: { podCidr?: string; router?: string };
+  /** Cilium's CiliumNode for it: cluster-pool CIDR, router IP, a WireGuard public key published. */
+  cilium?: { podCidr?: string; router?: string; wgPubKey?: boolean };
 }
 
 /** A pod and where it goes. */

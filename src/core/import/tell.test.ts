@@ -40,6 +40,7 @@ const SAMPLES: { [C in ImportNoteCode]: ImportNoteParams[C][] } = {
   'ip-mac': [{ node: 'minikube-m02', iface: 'flannel.1', mac: '6a:7e:1b:0f:92:4c' }],
   'minikube-start': [{ cni: 'calico', nodes: 3 }, { cni: 'cilium', nodes: 0 }, { cni: '', nodes: 1 }, { cni: '', nodes: 0 }],
   'calico-blocks': [{ node: 'minikube', blocks: '10.244.120.64/26' }, { node: 'minikube', blocks: '10.244.120.64/26, 10.244.120.128/26' }],
+  'cilium-wireguard': [{ from: 'cilium_wg0' }, { from: 'ciliumnode' }],
   'minikube-nodes-differ': [{ flag: 3, found: 2 }, { flag: 1, found: 3 }],
   'cni-conflict': [{ flag: 'calico', detected: 'flannel' }],
   'calico-encapsulation': [
@@ -105,6 +106,8 @@ export const IMPORT_LATIN_OK = new Set([
   'cluster', 'pool', 'ipv4', 'mask', 'size', 'spec', 'podCIDRs', 'CiliumNode', 'CiliumInternalIP', 'ciliumnodes', 'start', 'cni', 'ipam', 'cilium',
   // Weave Net's own words: its datapath modes, the kernel's Open vSwitch, its process and devices, the expose command.
   'fastdp', 'sleeve', 'Open', 'vSwitch', 'datapath', 'weaver', 'local', 'expose',
+  // Cilium's transparent encryption: WireGuard, its device and the cilium-config key enable-wireguard.
+  'WireGuard', 'cilium_wg0', 'enable', 'wireguard', 'network', 'io', 'wg', 'pub', 'key',
 ]);
 
 describe('the import\'s sentences', () => {

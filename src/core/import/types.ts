@@ -32,8 +32,12 @@ export interface NodeFact {
   osImage?: string;
   kernelVersion?: string;
   containerRuntime?: string;
-  /** Cilium's CiliumNode of the same name: `spec.ipam.podCIDRs[0]` (cluster-pool's per-node CIDR) and the CiliumInternalIP (cilium_host's router IP). */
-  cilium?: { podCidr?: string; router?: string };
+  /**
+   * Cilium's CiliumNode of the same name: `spec.ipam.podCIDRs[0]` (cluster-pool's per-node CIDR),
+   * the CiliumInternalIP (cilium_host's router IP) and whether it publishes a WireGuard public key
+   * (the `network.cilium.io/wg-pub-key` annotation: transparent encryption is on).
+   */
+  cilium?: { podCidr?: string; router?: string; wgPubKey?: boolean };
 }
 
 /** A pod as kubectl described it. */

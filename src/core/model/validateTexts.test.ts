@@ -61,6 +61,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'weave-port-mismatch': { node: 'node2', iface: 'vxlan-6784', port: 4789, expected: 6784 },
   'wg-port-mismatch': { node: 'node2', iface: 'cilium_wg0', port: 51820, expected: 51871 },
   'wg-underlay-mtu': { node: 'node1', iface: 'cilium_wg0', mtu: 1500, dev: 'eth0', underlay: 1500, fits: 1420 },
+  'wg-no-device': { node: 'node2', peers: 'node1, node3', routing: 'tunnel' },
   'duplicate-name': { name: 'pod1', where: 'machines[0].pods[0]' },
   'unknown-segment': { id: 'wan' },
   'peer-ns-missing': { ns: 'ghost' },
@@ -247,7 +248,8 @@ describe('topology problems in English and Russian', () => {
     const elsewhere = ['link-corrupt', 'file-not-json', 'file-version', 'file-version-future', 'unknown-machine', 'pod-no-bridge', 'pod-subnet-full', 'cni-add-failed', 'link-veth', 'link-bridge', 'link-vxlan', 'link-ovs', 'link-wireguard', 'link-ipip', 'hostgw-no-l2', 'calico-bgp-no-l2', 'cilium-native-no-l2', 'link-self', 'segment-full',
       'address-holds-gateway', 'address-holds-src', 'route-holds-gateway',
       'subnet-unrouted', 'segment-unrouted', 'pod-unrouted', 'forwarding-off', 'iface-forwarding-off', 'duplicate-ip', 'address-reused', 'address-outside-subnet', 'pod-subnets-overlap', 'gateway-absent', 'veth-detached', 'link-alone', 'route-no-link',
-      'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'calico-pod-mtu', 'weave-underlay-mtu', 'weave-port-mismatch', 'wg-port-mismatch', 'wg-underlay-mtu'];
+      'vxlan-underlay-mtu', 'pod-mtu-over-overlay', 'vxlan-port-mismatch', 'vxlan-vni-mismatch', 'calico-gateway-unrouted', 'calico-proxy-arp-off', 'calico-pod-gateway', 'calico-pod-mtu', 'weave-underlay-mtu', 'weave-port-mismatch', 'wg-port-mismatch', 'wg-underlay-mtu',
+      'wg-no-device'];
     expect([...CODES].filter((c) => !problems.some((p) => p.code === c) && !elsewhere.includes(c))).toEqual(['invalid']);
     for (const p of problems) expect(problemSeverity(p.code), p.code).toBe(WARNING_CODES.has(p.code) ? 'warning' : 'error');
     expect(validateTopology(broken()).every((p) => problemSeverity(p.code) === 'error')).toBe(true);

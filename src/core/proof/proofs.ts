@@ -1,6 +1,7 @@
 import type { FrameEvent, HopEvent, RouteEvent } from '../events';
 import type { JourneyResult } from '../journey';
 import type { Topology } from '../model/topology';
+import { wgEventProof, wgFrameProof } from './proofWg';
 
 /*
  * "Prove it on the real machines": for an event of a journey, the command that shows the same fact
@@ -12,7 +13,8 @@ import type { Topology } from '../model/topology';
  */
 
 /** What a proof looks at, so the UI can say why the output shows it. */
-export type ProofKind = 'frame' | 'route' | 'neigh' | 'fdb' | 'vxlan-fdb' | 'forwarding' | 'vxlan-device' | 'rp-filter';
+export type ProofKind = 'frame' | 'route' | 'neigh' | 'fdb' | 'vxlan-fdb' | 'forwarding' | 'vxlan-device' | 'rp-filter'
+  | 'wg-peer' | 'wg-status' | 'wg-datagram' | 'wg-frame';
 
 /** A command to run in one namespace and what its output proves. */
 export interface Proof {
@@ -35,6 +37,11 @@ export interface Proof {
   viaHostVeth?: { node: string; iface: string };
   /** kind `neigh`: the state the event left, which ages on the real machine (REACHABLE → STALE after about 30 s). */
   state?: string;
+  /**
+   * A command of Cilium's agent (`cilium-dbg`), run in the agent's pod on node `ns` (kube-system,
+   * DaemonSet cilium) rather than in the node's shell: its client talks to that node's agent.
+   */
+  agent?: true;
 }
 
 /** The earliest IPv4 source the log shows for packet `pkt`, for `ip route get … from`. */
@@ -159,7 +166,7 @@ export function proofOf(result: JourneyResult, index: number, t: Topology): Proo
       const decode = vxlanPort !== undefined && vxlanPort !== 4789 ? ' -T vxlan' : '';
       const host = hostVeth(t, e.ns, e.iface);
       const proof: Proof = { kind: 'frame', ns: host ? host.node : e.ns, command: `tcpdump -eni ${host ? host.iface : e.iface}${decode} ${filter}`, root: true, expect: frameFragments(e) };
-      return host ? { ...proof, viaHostVeth: host } : proof;
+      return host ? { ...proof, viaHostVeth: host } : (wgFrameProof(e, proof) ?? proof);
     }
     case 'route': {
       const expect = routeExpect(e);
@@ -194,6 +201,8 @@ export function proofOf(result: JourneyResult, index: number, t: Topology): Proo
       const external = spec?.kind === 'vxlan' && spec.external === true;
       return { kind: 'vxlan-device', ns: e.ns, command: `ip -d link show ${e.iface}`, root: false, expect: external ? ['vxlan', 'external', `dstport ${e.port}`] : [`vxlan id ${e.vni}`, `dstport ${e.port}`] };
     }
+    case 'wireguard':
+      return wgEventProof(e, t);
     case 'drop':
       // The mode in force is the higher of conf/all and conf/<dev> (IN_DEV_RPFILTER): one line shows it.
       if (e.reason === 'rp-filter' && e.iface && e.rpFilter !== undefined) {
@@ -219,6 +228,12 @@ function minikubeSsh(c: NonNullable<Topology['cluster']>, node: string): string 
  */
 export function proofCommand(p: Proof, t: Topology): string {
   const c = t.cluster;
+  if (p.agent) {
+    // The node's own agent pod where the cluster lists it; else any (ds/cilium picks one: right for
+    // a summary every node shares, such as the mode and the number of peers).
+    const pod = c?.pods.find((x) => x.node === p.ns && x.daemonSet === 'cilium');
+    return `kubectl -n kube-system exec ${pod ? pod.name : 'ds/cilium'} -- ${p.command}`;
+  }
   if (c) {
     const pod = c.pods.find((x) => x.ns === p.ns);
     if (pod) return `kubectl exec -n ${pod.namespace} ${pod.name} -- ${p.command}`;
@@ -243,4 +258,15 @@ export function tcpdumpInstall(p: Proof, t: Topology): string | null {
   const c = t.cluster;
   if (!c || c.tool !== 'minikube' || !p.command.startsWith('tcpdump') || !c.nodes.some((n) => n.name === p.ns)) return null;
   return `${minikubeSsh(c, p.ns)} 'sudo apt-get update && sudo apt-get install -y tcpdump'`;
+}
+
+/**
+ * The one-time install of `wg` (Debian's and Ubuntu's package wireguard-tools) on a minikube node,
+ * for a `wg show` proof: the kernel module is what Cilium needs, the command-line tool is not part
+ * of it and a node image need not ship it. Null for any other proof or lab.
+ */
+export function wgInstall(p: Proof, t: Topology): string | null {
+  const c = t.cluster;
+  if (!c || c.tool !== 'minikube' || !p.command.startsWith('wg ') || !c.nodes.some((n) => n.name === p.ns)) return null;
+  return `${minikubeSsh(c, p.ns)} 'sudo apt-get update && sudo apt-get install -y wireguard-tools'`;
 }

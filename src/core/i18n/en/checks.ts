@@ -84,6 +84,12 @@ export const checksEn: CheckCatalog = {
     'wg-underlay-mtu': ({ node, iface, mtu, dev, underlay, fits }) =>
       `${iface} on ${node} has MTU ${mtu}, but WireGuard adds up to 80 bytes (outer IP, UDP, its 16-byte header, the 16-byte tag and padding to 16), and ${dev} carries only ${underlay}: ` +
       `a full-size packet's encrypted datagram does not fit and leaves in IP fragments, slower and lost whole when one fragment is. Cilium sets it to the NIC's MTU minus 80: ${fits}`,
+    'wg-no-device': ({ node, peers, routing }) =>
+      `${node} has no cilium_wg0 in a lab with WireGuard encryption: its agent publishes no public key, so the WireGuard devices of ${peers} list no peer for ${node}. ` +
+      (routing === 'native'
+        ? `Its pods' packets to and from the other nodes cross unencrypted, on eth0 for anyone on the path to read. `
+        : `Each of them still hands every VXLAN datagram for ${node} to its cilium_wg0, which finds no peer with ${node}'s address in its AllowedIPs and drops it (wg-no-peer): no pod elsewhere reaches a pod on ${node}, and none of its pods gets an answer. `) +
+      `On a real cluster the agent on ${node} failed to make the device: its log says why (kubectl -n kube-system logs of the cilium pod on ${node}); the kernel needs the wireguard module (Linux 5.6 or later), and the agent must have been restarted after enable-wireguard was set`,
   },
   fix: (f) => {
     switch (f.kind) {

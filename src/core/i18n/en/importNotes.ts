@@ -39,6 +39,8 @@ export const IMPORT_MODES_EN: Record<string, string> = {
   'cilium-native': 'Cilium, native routing (eBPF)',
   bridge: 'bridge plugin only, no routes to the other nodes\' pod subnets',
   weave: 'Weave Net, fastdp (Open vSwitch datapath, VXLAN on UDP 6784)',
+  'cilium-tunnel-wg': 'Cilium, tunnel, encrypted with WireGuard (cilium_wg0, UDP 51871)',
+  'cilium-native-wg': 'Cilium, native routing, encrypted with WireGuard (cilium_wg0, UDP 51871)',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: "minikube's bridge CNI" };
@@ -86,6 +88,8 @@ export const importNotesEn: ImportCatalog = {
     'minikube-start': ({ cni, nodes }) =>
       `minikube start${nodes > 0 ? ` with ${n(nodes, 'node', 'nodes')}` : ''}${cni !== '' ? `${nodes > 0 ? ' and' : ' with'} --cni ${cni}` : ''}${cni !== '' ? ': it names the CNI when no DaemonSet does' : ''}.`,
     'calico-blocks': ({ node, blocks }) => `${node}: Calico block${blocks.includes(',') ? 's' : ''} ${blocks}, affine to it (the /26 of the pool holding its pods' addresses, claimed by calico-ipam when it assigned them).`,
+    'cilium-wireguard': ({ from }) =>
+      `Transparent encryption with WireGuard is on (enable-wireguard), as ${from === 'ciliumnode' ? "the CiliumNodes' annotation network.cilium.io/wg-pub-key (each node's public key)" : `${from} in ip -j addr`} shows: traffic between pods on different nodes leaves each node encrypted, as UDP 51871 datagrams between the nodes' addresses.`,
     'node-ip-minikube': ({ node, ip }) => `${node}: address ${ip}, by minikube's rule for the docker driver: the cluster's network is 192.168.49.0/24 when that is free (else 192.168.58.0/24, 192.168.67.0/24, …), and a node's address is the gateway's plus the node's index. Check with minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `${node}: address ${ip} on kind's Docker network, in node order (Docker picks them; check with kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `${node}: address ${ip}, that of ${pod}, which shares its node's network (hostNetwork).`,

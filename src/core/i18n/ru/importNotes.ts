@@ -40,6 +40,8 @@ export const IMPORT_MODES_RU: Record<string, string> = {
   'cilium-native': 'Cilium, маршрутизация без туннеля (eBPF)',
   bridge: 'только плагин bridge, без маршрутов к подсетям подов других нод',
   weave: 'Weave Net, fastdp (путь данных Open vSwitch, VXLAN на UDP 6784)',
+  'cilium-tunnel-wg': 'Cilium, туннель с шифрованием WireGuard (интерфейс cilium_wg0, UDP 51871)',
+  'cilium-native-wg': 'Cilium, маршрутизация без туннеля с шифрованием WireGuard (интерфейс cilium_wg0, UDP 51871)',
 };
 
 const CNIS: Record<string, string> = { flannel: 'Flannel', calico: 'Calico', cilium: 'Cilium', weave: 'Weave Net', kindnet: 'kindnet', bridge: 'CNI bridge из minikube' };
@@ -100,6 +102,8 @@ export const importNotesRu: ImportCatalog = {
     'minikube-start': ({ cni, nodes }) =>
       `Команда minikube start${nodes > 0 ? `: ${n(nodes, 'нода', 'ноды', 'нод')}` : ''}${cni !== '' ? `${nodes > 0 ? ',' : ':'} --cni ${cni} — по этому флагу определяется CNI, если его не называет ни один DaemonSet` : ''}.`,
     'calico-blocks': ({ node, blocks }) => `Нода ${node}: ${blocks.includes(',') ? 'блоки' : 'блок'} Calico ${blocks} с привязкой к ней (подсети /26 пула, в которых лежат адреса её подов; calico-ipam занял их, когда выдавал эти адреса).`,
+    'cilium-wireguard': ({ from }) =>
+      `Прозрачное шифрование WireGuard включено (enable-wireguard), как показывает ${from === 'ciliumnode' ? 'аннотация network.cilium.io/wg-pub-key объектов CiliumNode (открытый ключ каждой ноды)' : `интерфейс ${from} в ip -j addr`}: трафик между подами на разных нодах покидает ноду зашифрованным, в датаграммах UDP 51871 между адресами нод.`,
     'node-ip-minikube': ({ node, ip }) => `Нода ${node}: адрес ${ip} по правилу minikube для драйвера docker: сеть кластера — 192.168.49.0/24, если она свободна (иначе 192.168.58.0/24, 192.168.67.0/24, …), а адрес ноды — адрес шлюза плюс её номер. Проверьте командой minikube node list.`,
     'node-ip-kind': ({ node, ip }) => `Нода ${node}: адрес ${ip} в сети Docker кластера kind, по порядку нод (их выбирает Docker; проверьте kubectl get nodes -o wide).`,
     'node-ip-from-pod': ({ node, ip, pod }) => `Нода ${node}: адрес ${ip}, как у пода ${pod}, который работает в сети своей ноды (hostNetwork).`,

@@ -321,7 +321,8 @@ const LATIN_OK = new Set(['ARP', 'ICMP', 'MAC', 'Linux', 'Calico', 'STP', 'marti
   'MTU', 'UDP', 'VXLAN', 'IPv', 'Ethernet', 'Flannel', 'flannel', 'flanneld', 'gw', 'vxlan', 'FLANNEL_MTU', 'DF', 'VNI',
   'fragmentation', 'needed',
   // Calico's checks: the kernel's proxy ARP and its sysctl.
-  'proxy', 'proxy_arp', 'BIRD', 'veth_mtu']);
+  'proxy', 'proxy_arp', 'BIRD', 'veth_mtu',
+  'AllowedIPs', 'wg', 'no', 'peer', 'cilium_wg', 'kubectl', 'n', 'kube', 'system', 'logs', 'cilium', 'wireguard', 'enable', 'eth']); // wg-no-device: drop, log command, setting
 
 describe('what the findings say, in English and Russian', () => {
   const all = CASES.flatMap((c) => labChecks(c.lab()).filter((x) => x.problem.code === c.code));

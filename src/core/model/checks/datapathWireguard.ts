@@ -14,13 +14,27 @@ import { labFacts, type LabFacts } from './facts';
  * - WireGuard adds up to 80 bytes (mtu.WireguardOverhead: MESSAGE_MINIMUM_LENGTH 32, UDP 8, outer
  *   IPv6 40), so Cilium sets cilium_wg0's MTU to the NIC's minus 80: a larger one lets encrypted
  *   datagrams outgrow the NIC, and they leave in IP fragments (WireGuard sends without DF)
- *   (`wg-underlay-mtu`, a warning).
+ *   (`wg-underlay-mtu`, a warning);
+ * - a Cilium node (cilium_host) without cilium_wg0: its agent publishes no public key, so no other
+ *   node's device lists it as a peer (agent.go updatePeer runs only for a node with a key; the lab's
+ *   wgPeers skips it the same way). In tunnel mode the others still hand every VXLAN datagram for it
+ *   to their cilium_wg0, which finds no peer and drops it (sim/wireguard.ts wgXmit: `wg-no-peer`,
+ *   wg_xmit's -ENOKEY); in native routing the lab sends its pods' packets in clear instead, as
+ *   cil_to_netdev encrypts only for a node with a key (`wg-no-device`, a warning: the device is the
+ *   agent's, so the fix is on the node, not in the lab's fields).
  */
 
 /** Nodes whose WireGuard device listens elsewhere than 51871, or has too little room under its NIC. */
 export function wireguardChecks(t: Topology, facts: LabFacts = labFacts(t)): LabCheck[] {
   if (t.datapath?.cni !== 'cilium' || t.datapath.wireguard !== true) return [];
   const out: LabCheck[] = [];
+  const nodes = facts.spaces.filter((ns) => !ns.isPod && ns.ifaces.some((f) => f.spec.name === 'cilium_host'));
+  const keyed = nodes.filter((ns) => ns.ifaces.some((f) => f.spec.kind === 'wireguard')).map((ns) => ns.name);
+  for (const ns of nodes) {
+    if (ns.ifaces.some((f) => f.spec.kind === 'wireguard') || keyed.length === 0) continue;
+    const k = t.machines.findIndex((m) => m.name === ns.name);
+    out.push({ problem: problem(`machines[${k}].interfaces`, 'wg-no-device', { node: ns.name, peers: keyed.join(', '), routing: t.datapath.routing }) });
+  }
   for (const ns of facts.spaces) {
     if (ns.isPod) continue;
     const wg = ns.ifaces.find((f) => f.spec.kind === 'wireguard');

@@ -15,6 +15,12 @@ function withWg(change: (wg: { listenPort: number; mtu?: number }, node: string)
   return t;
 }
 
+/** The seed under Cilium's tunnel mode with WireGuard (or `lab`), node2 without its WireGuard device. */
+export function withoutWg(lab: () => Topology = seedCiliumWireguard): Topology {
+  const t = lab();
+  return { ...t, machines: t.machines.map((m) => (m.name === 'node2' ? { ...m, interfaces: m.interfaces.filter((i) => i.kind !== 'wireguard') } : m)) };
+}
+
 /** Cases in checks.test.ts's shape. */
 export const WIREGUARD_CHECK_CASES: { code: ProblemCode; what: string; lab: () => Topology; path: string; place: Partial<ProblemPlace>; fix: string | null }[] = [
   {
@@ -26,5 +32,10 @@ export const WIREGUARD_CHECK_CASES: { code: ProblemCode; what: string; lab: () =
     code: 'wg-underlay-mtu', what: 'cilium_wg0 at 1500 over a 1500-byte eth0',
     lab: () => withWg((wg) => void (wg.mtu = 1500)),
     path: 'machines[0].interfaces[4].mtu', place: { ns: 'node1', iface: 'cilium_wg0' }, fix: null,
+  },
+  {
+    code: 'wg-no-device', what: 'node2 without cilium_wg0 (its agent made none), so node1 lists no peer for it',
+    lab: withoutWg,
+    path: 'machines[1].interfaces', place: { ns: 'node2' }, fix: null,
   },
 ];
