@@ -17,6 +17,7 @@ export type { Scenario } from './presets/scenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';
 export { LANGS, isLang, type Texts } from './i18n/lang';
 export { hasNarrator, loadNarrator } from './i18n/narrators';
+export { perLanguage, type PerLanguage } from './i18n/perLanguage';
 export { addLanguagePart, hasLanguage, loadLanguage, type LanguagePart } from './i18n/languages';
 export { specProblemTexts, type SpecProblem } from './i18n/specErrors';
 export { plural, count } from './i18n/plural';

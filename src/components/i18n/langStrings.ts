@@ -1,4 +1,4 @@
-import { addLanguagePart } from '../../core';
+import { addLanguagePart, perLanguage } from '../../core';
 import type { Lang } from '../../store/types';
 import type { Strings } from './strings';
 
@@ -11,37 +11,25 @@ import type { Strings } from './strings';
  * (`allStrings.ts`).
  */
 
-/** How each language's table is fetched: TypeScript refuses a language without one. */
-const LOADERS: Record<Lang, () => Promise<Strings>> = {
+/** Each language's table, fetched on demand (TypeScript refuses a language without a loader). */
+const STRINGS_BY_LANG = perLanguage<Strings>('strings', {
   en: () => import('./strings').then((m) => m.stringsEn),
   ru: () => import('./ru/strings').then((m) => m.stringsRu),
-};
-
-const loaded: Partial<Record<Lang, Strings>> = {};
+});
 
 /** Makes `lang`'s table available at once (tests and Node, through allStrings.ts). */
-export function registerStrings(lang: Lang, strings: Strings): void {
-  loaded[lang] = strings;
-}
+export const registerStrings: (lang: Lang, strings: Strings) => void = STRINGS_BY_LANG.register;
 
 /** Whether `lang`'s table is loaded. */
-export function hasStrings(lang: Lang): boolean {
-  return loaded[lang] !== undefined;
-}
+export const hasStrings: (lang: Lang) => boolean = STRINGS_BY_LANG.has;
 
 /** Loads `lang`'s table (once); resolves when its texts can be drawn. */
-export async function loadStrings(lang: Lang): Promise<void> {
-  if (loaded[lang] === undefined) loaded[lang] = await LOADERS[lang]();
-}
+export const loadStrings: (lang: Lang) => Promise<void> = STRINGS_BY_LANG.load;
 
 /**
  * The interface's texts in `lang`.
- * @throws Error when they are not loaded yet: the pages await `loadLanguage` (core) before they render, and the store's language switch waits for it.
+ * @throws Error `strings-not-loaded` when they are not loaded yet: the pages await `loadLanguage` (core) before they render, and the store's language switch waits for it.
  */
-export function stringsOf(lang: Lang): Strings {
-  const s = loaded[lang];
-  if (!s) throw new Error(`strings-not-loaded: ${lang} (await loadLanguage('${lang}') first)`);
-  return s;
-}
+export const stringsOf: (lang: Lang) => Strings = STRINGS_BY_LANG.of;
 
 addLanguagePart({ has: hasStrings, load: loadStrings });

@@ -1,5 +1,6 @@
 import type { NarratorCatalog } from '../narrate/catalog';
 import type { Lang } from './lang';
+import { perLanguage } from './perLanguage';
 
 /*
  * The narrator's prose, one language at a time: it is most of what the core says (every event,
@@ -10,35 +11,23 @@ import type { Lang } from './lang';
  * raises a problem (`./catalogs.ts`), the CLI's with the trace command.
  */
 
-/** How each language's narrator is fetched: TypeScript refuses a language without one. */
-const LOADERS: Record<Lang, () => Promise<NarratorCatalog>> = {
+/** Each language's narrator, fetched on demand (TypeScript refuses a language without a loader). */
+const NARRATORS = perLanguage<NarratorCatalog>('narrator', {
   en: () => import('./en/narrator').then((m) => m.narratorEn),
   ru: () => import('./ru/narrator').then((m) => m.narratorRu),
-};
-
-const loaded: Partial<Record<Lang, NarratorCatalog>> = {};
+});
 
 /** Makes `lang`'s narrator available at once (Node programs and tests, through allNarrators.ts). */
-export function registerNarrator(lang: Lang, narrator: NarratorCatalog): void {
-  loaded[lang] = narrator;
-}
+export const registerNarrator: (lang: Lang, narrator: NarratorCatalog) => void = NARRATORS.register;
 
 /** Whether `lang`'s narrator is loaded, so text in that language can be told now. */
-export function hasNarrator(lang: Lang): boolean {
-  return loaded[lang] !== undefined;
-}
+export const hasNarrator: (lang: Lang) => boolean = NARRATORS.has;
 
 /** Loads `lang`'s narrator (once); resolves when text in that language can be told. */
-export async function loadNarrator(lang: Lang): Promise<void> {
-  if (loaded[lang] === undefined) loaded[lang] = await LOADERS[lang]();
-}
+export const loadNarrator: (lang: Lang) => Promise<void> = NARRATORS.load;
 
 /**
  * The narrator of a language.
- * @throws Error when it is not loaded yet: await {@link loadNarrator} first (the app does before it renders).
+ * @throws Error `narrator-not-loaded` when it is not loaded yet: await {@link loadNarrator} first (the app does before it renders).
  */
-export function narratorOf(lang: Lang): NarratorCatalog {
-  const n = loaded[lang];
-  if (!n) throw new Error(`narrator-not-loaded: ${lang} (await loadNarrator('${lang}') first)`);
-  return n;
-}
+export const narratorOf: (lang: Lang) => NarratorCatalog = NARRATORS.of;

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang';
 import { addLanguagePart } from '../i18n/languages';
+import { perLanguage } from '../i18n/perLanguage';
 
 /*
  * The scenarios' titles, one language at a time (`scenario-titles.<lang>.json`, written by
@@ -12,37 +13,25 @@ import { addLanguagePart } from '../i18n/languages';
 /** A scenario's title by its id. */
 export type ScenarioTitles = Readonly<Record<string, string>>;
 
-/** How each language's titles are fetched: TypeScript refuses a language without them. */
-const LOADERS: Record<Lang, () => Promise<ScenarioTitles>> = {
+/** Each language's titles, fetched on demand (TypeScript refuses a language without a loader). */
+const TITLES = perLanguage<ScenarioTitles>('scenario-titles', {
   en: () => import('./scenario-titles.en.json').then((m) => m.default),
   ru: () => import('./scenario-titles.ru.json').then((m) => m.default),
-};
-
-const loaded: Partial<Record<Lang, ScenarioTitles>> = {};
+});
 
 /** Makes `lang`'s titles available at once (tests, from the catalogue). */
-export function registerScenarioTitles(lang: Lang, titles: ScenarioTitles): void {
-  loaded[lang] = titles;
-}
+export const registerScenarioTitles: (lang: Lang, titles: ScenarioTitles) => void = TITLES.register;
 
 /** Whether `lang`'s titles are loaded. */
-export function hasScenarioTitles(lang: Lang): boolean {
-  return loaded[lang] !== undefined;
-}
+export const hasScenarioTitles: (lang: Lang) => boolean = TITLES.has;
 
 /** Loads `lang`'s titles (once). */
-export async function loadScenarioTitles(lang: Lang): Promise<void> {
-  if (loaded[lang] === undefined) loaded[lang] = await LOADERS[lang]();
-}
+export const loadScenarioTitles: (lang: Lang) => Promise<void> = TITLES.load;
 
 /**
  * The scenarios' titles in `lang`.
- * @throws Error when they are not loaded yet: the app's page awaits `loadLanguage` before it renders, and a language switch waits for it.
+ * @throws Error `scenario-titles-not-loaded` when they are not loaded yet: the app's page awaits `loadLanguage` before it renders, and a language switch waits for it.
  */
-export function scenarioTitlesOf(lang: Lang): ScenarioTitles {
-  const t = loaded[lang];
-  if (!t) throw new Error(`scenario-titles-not-loaded: ${lang} (await loadLanguage('${lang}') first)`);
-  return t;
-}
+export const scenarioTitlesOf: (lang: Lang) => ScenarioTitles = TITLES.of;
 
 addLanguagePart({ has: hasScenarioTitles, load: loadScenarioTitles });
