@@ -35,6 +35,16 @@ function headersAt(events: readonly HopEvent[], index: number): { layers: Layers
   };
 }
 
+/** One header field of a tunnel's layer (WireGuard, VXLAN): its label and value. */
+function Field({ id, label, value }: { id: string; label: string; value: string | number }) {
+  return (
+    <div className="field" data-field={id}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
 /** One list of layers (a frame's, or the frame a VXLAN datagram carries), each field marked when it changed at this hop. */
 function LayerList({ layers, changed, prefix }: { layers: Layers; changed: ReadonlySet<string>; prefix: string }) {
   const t = useStrings();
@@ -105,27 +115,15 @@ export function PacketInspector() {
         <div className="layer" data-layer="wireguard">
           <h3 className="layer-title">WireGuard</h3>
           <dl>
-            <div className="field" data-field="wireguard.type">
-              <dt>{t.panels.wgType}</dt>
-              <dd>{t.panels.wgTypes[h.wireguard.type]}</dd>
-            </div>
+            <Field id="wireguard.type" label={t.panels.wgType} value={t.panels.wgTypes[h.wireguard.type]} />
             {h.wireguard.sender !== undefined && (
-              <div className="field" data-field="wireguard.sender">
-                <dt>{t.panels.wgSender}</dt>
-                <dd>{`0x${h.wireguard.sender.toString(16).padStart(8, '0')}`}</dd>
-              </div>
+              <Field id="wireguard.sender" label={t.panels.wgSender} value={`0x${h.wireguard.sender.toString(16).padStart(8, '0')}`} />
             )}
             {h.wireguard.receiver !== undefined && (
-              <div className="field" data-field="wireguard.receiver">
-                <dt>{t.panels.wgReceiver}</dt>
-                <dd>{`0x${h.wireguard.receiver.toString(16).padStart(8, '0')}`}</dd>
-              </div>
+              <Field id="wireguard.receiver" label={t.panels.wgReceiver} value={`0x${h.wireguard.receiver.toString(16).padStart(8, '0')}`} />
             )}
             {h.wireguard.counter !== undefined && (
-              <div className="field" data-field="wireguard.counter">
-                <dt>{t.panels.wgCounter}</dt>
-                <dd>{h.wireguard.counter}</dd>
-              </div>
+              <Field id="wireguard.counter" label={t.panels.wgCounter} value={h.wireguard.counter} />
             )}
           </dl>
           {h.len !== undefined && <p className="muted encap-bytes" data-testid="wg-bytes">{t.panels.wgOpaque(h.len, h.wireguard.opaque, h.wireguard.type === 'data')}</p>}
@@ -135,10 +133,7 @@ export function PacketInspector() {
         <div className="layer" data-layer="vxlan">
           <h3 className="layer-title">VXLAN</h3>
           <dl>
-            <div className="field" data-field="vxlan.vni">
-              <dt>{t.panels.vxlanVni}</dt>
-              <dd>{h.vxlan.vni}</dd>
-            </div>
+            <Field id="vxlan.vni" label={t.panels.vxlanVni} value={h.vxlan.vni} />
           </dl>
         </div>
       )}
