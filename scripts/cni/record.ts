@@ -31,6 +31,25 @@ if (!prefix || !/^pjcni[0-9]+-$/.test(prefix) || !work) {
 const DATA_DIR = '/var/lib/cni/networks';
 const run = (cmd: string, argv: string[]): string => execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** The ifindexes, in their peers' namespace, of the veths in namespace `ns` (`link_index` of `ip -j link`). */
+function peerIndexes(ns: string): number[] {
+  const links = JSON.parse(run('ip', ['-n', ns, '-j', 'link'])) as { link_index?: number; link_netnsid?: number }[];
+  return links.flatMap((l) => (l.link_netnsid !== undefined && l.link_index !== undefined ? [l.link_index] : []));
+}
+
+/**
+ * Waits (polling, up to 10 s) until none of `indexes` is a link of namespace `ns` any more.
+ * @throws Error when they are still there after 10 s.
+ */
+function awaitGone(ns: string, indexes: readonly number[]): void {
+  for (let tries = 0; tries < 200; tries++) {
+    const links = JSON.parse(run('ip', ['-n', ns, '-j', 'link'])) as { ifindex: number }[];
+    if (!links.some((l) => indexes.includes(l.ifindex))) return;
+    spawnSync('sleep', ['0.05']);
+  }
+  throw new Error(`links ${indexes.join(', ')} of ${ns} still there 10 s after their peers' namespace was deleted`);
+}
+
 /** The fixture's form of one step, with what the reference printed. */
 type RecordedStep = Step & { stdin?: string; stdout?: string; stderr?: string; exitCode?: number } & { snapshot?: unknown };
 
@@ -50,7 +69,12 @@ function recordCase(c: CniCase, index: number): void {
   const outputs: string[] = [];
   for (const step of c.steps) {
     if ('netns' in step) {
+      // The host ends whose peers live in a namespace about to be deleted: they vanish only when the
+      // kernel's cleanup_net (net/core/net_namespace.c, a workqueue) has torn the namespace down,
+      // after `ip netns del` returns, so the recording waits for that settled state.
+      const hostEnds = step.netns === 'del' ? peerIndexes(nsName(step.name)) : [];
       run('ip', ['netns', step.netns, nsName(step.name)]);
+      if (hostEnds.length > 0) awaitGone(node, hostEnds);
       if (step.netns === 'add') live.add(step.name);
       else live.delete(step.name);
       steps.push(step);
