@@ -1,10 +1,11 @@
-import type { EthHeader, Frame, FrameEvent, IpipHeader, Ipv4Header } from '../events';
+import type { EthHeader, Frame, IpipHeader } from '../events';
 import { formatIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import type { Sim } from './engine';
 import { fragmentOut } from './fragment';
 import { icmpError } from './icmp';
 import { ipRcv, routeFacts } from './ip';
+import { emitFrame } from './link';
 import type { Packet, WireFrame } from './packet';
 import { lookupRoute, routeMatch, selectSource, type Iface, type Ns } from './world';
 
@@ -56,20 +57,6 @@ function plainRaw(f: WireFrame): Frame {
   return out;
 }
 
-/** Logs the raw frame (always IPv4: the tunnel carries nothing else) as tcpdump -p on the tunnel device shows it, one literal per transport layer. */
-function emitRaw(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
-  const { icmp, udp, tcp, kind, pkt, len, df } = f;
-  const ipv4 = f.ipv4 as Ipv4Header;
-  const ns = dev.ns.name;
-  const iface = dev.name;
-  let e: FrameEvent;
-  if (icmp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, raw: true, eth: RAW_ETH, ipv4, icmp, len, df, seq: sim.seq, t: sim.now };
-  else if (udp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, raw: true, eth: RAW_ETH, ipv4, udp, len, df, seq: sim.seq, t: sim.now };
-  else if (tcp) e = { type: 'frame', ns, iface, dir, wire, kind, pkt, raw: true, eth: RAW_ETH, ipv4, tcp, len, df, seq: sim.seq, t: sim.now };
-  else e = { type: 'frame', ns, iface, dir, wire, kind, pkt, raw: true, eth: RAW_ETH, ipv4, len, df, seq: sim.seq, t: sim.now };
-  sim.emit(e);
-}
-
 /**
  * ipip_tunnel_xmit: packet `p`, routed out of the IPIP device `dev` to next hop `nexthop` (the
  * route's gateway), is seen leaving the device, then goes out in an outer IPv4 header, or is dropped
@@ -78,7 +65,7 @@ function emitRaw(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireF
 export function ipipXmit(sim: Sim, dev: Iface, nexthop: number, p: Packet): void {
   const ns = dev.ns;
   const inner = rawFrame(p);
-  emitRaw(sim, dev, 'out', sim.nextWire(), inner);
+  emitFrame(sim, dev, 'out', sim.nextWire(), inner);
   const dstText = formatIp(nexthop);
   const route = lookupRoute(ns, nexthop);
   // ip_route_output_key failed (tx_carrier_errors), or the outer packet would loop into the tunnel itself (collisions).
@@ -133,6 +120,6 @@ export function ipipRcv(sim: Sim, ns: Ns, p: Packet): void {
   // The underlay device it came in on: the one whose addresses hold the outer destination.
   const underlay = ns.compiled.ifaces.find((ci) => ci.addrs.some((a) => a.ip === p.d))?.name ?? '';
   sim.emit({ type: 'ipip', action: 'decap', pkt: p.id, ns: ns.name, iface: dev.name, dev: underlay, local: p.ipv4.dst, remote: p.ipv4.src, ttl: p.ipv4.ttl, df: p.df, innerLen: inner.len, outerLen: p.len, mtu: dev.mtu, seq: sim.seq, t: sim.now });
-  emitRaw(sim, dev, 'in', sim.nextWire(), inner);
+  emitFrame(sim, dev, 'in', sim.nextWire(), inner);
   ipRcv(sim, dev, inner, inner.pkt);
 }

@@ -24,8 +24,8 @@ import type { Bridge, Iface, PortRef, Segment } from './world';
  * header once a frame carries it (forwarding copies the packet to change its TTL, see withTtl).
  */
 export function emitFrame(sim: Sim, dev: Iface, dir: 'in' | 'out', wire: number, f: WireFrame): void {
-  if (dev.kind === 'wireguard') {
-    // No link-layer header on a WireGuard device (LINKTYPE_RAW): the IP packet alone, marked raw.
+  if (dev.kind === 'wireguard' || dev.kind === 'ipip') {
+    // No link-layer header on a WireGuard device or an IPIP tunnel (LINKTYPE_RAW): the IP packet alone, marked raw.
     const { eth, ipv4, icmp, udp, tcp, kind, pkt, len, df, encap } = f;
     const layers: Frame = { eth };
     if (ipv4) layers.ipv4 = ipv4;
