@@ -9,13 +9,15 @@ import type { ProblemPlace } from './place';
  * IP-in-IP) with one fault, where the finding points and its fix (none is clear for these).
  */
 
-function node(t: Topology, name: string): MachineSpec {
+/** The lab's machine `name`; throws when there is none. */
+export function node(t: Topology, name: string): MachineSpec {
   const m = t.machines.find((x) => x.name === name);
   if (!m) throw new Error(`no ${name}`);
   return m;
 }
 
-function find(ns: { interfaces: IfaceSpec[] }, name: string): IfaceSpec {
+/** The interface `name` of a namespace; throws when there is none. */
+export function find(ns: { interfaces: IfaceSpec[] }, name: string): IfaceSpec {
   const i = ns.interfaces.find((x) => x.name === name);
   if (!i) throw new Error(`no ${name}`);
   return i;

@@ -3,7 +3,7 @@ import { GLOSSARY_RU } from '../../i18n/ru/glossary';
 import { formatProblem, problemSeverity, WARNING_CODES, type ProblemCode } from '../../i18n/problems';
 import { bridgePortAddressLab, sharedAddressLab, sharedHostMacLab } from '../../presets/fieldCases';
 import { seedWeave } from '../../presets/weaveScenarios';
-import { CALICO_CHECK_CASES } from './calicoCases';
+import { CALICO_CHECK_CASES, find as iface, node as machine } from './calicoCases';
 import { WIREGUARD_CHECK_CASES } from './wireguardCases';
 import { vethLoopLab } from '../../presets/hostile';
 import { seedTopology } from '../../presets/seed';
@@ -11,7 +11,7 @@ import { namespaceOf } from '../../presets/seedVariants';
 import { applyFix, fixText, labChecks } from '../labChecks';
 import { addNode, addSegment } from '../labEdits';
 import { addPod } from '../podNetwork';
-import type { IfaceSpec, MachineSpec, PodSpec, Topology, VxlanIface } from '../topology';
+import type { PodSpec, Topology, VxlanIface } from '../topology';
 import { flannelHostGwLab, flannelVxlanLab } from './datapathCases';
 import type { ProblemPlace } from './place';
 
@@ -26,18 +26,6 @@ function seedWith(change: (t: Topology) => void): Topology {
   const t = seedTopology();
   change(t);
   return t;
-}
-
-function machine(t: Topology, name: string): MachineSpec {
-  const m = t.machines.find((x) => x.name === name);
-  if (!m) throw new Error(`no ${name}`);
-  return m;
-}
-
-function iface(ns: { interfaces: IfaceSpec[] }, name: string): IfaceSpec {
-  const i = ns.interfaces.find((x) => x.name === name);
-  if (!i) throw new Error(`no ${name}`);
-  return i;
 }
 
 const pod = (t: Topology, name: string): PodSpec => namespaceOf(t, name) as PodSpec;
