@@ -43,7 +43,7 @@ export interface AppShellProps {
 export const COMPACT_BELOW_PX = 1100;
 
 /** The app's size class, from its own width; wide until measured (and in tests without layout). */
-function useCompact(root: RefObject<HTMLElement | null>): boolean {
+function useCompact(root: RefObject<HTMLElement>): boolean {
   return useMeasured(root, readCompact, false);
 }
 

@@ -6,7 +6,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * (no layout yet), which keeps the previous value; pass a function defined outside the component so
  * the observer is not re-attached on every render.
  */
-export function useMeasured<E extends Element, T>(ref: RefObject<E | null>, read: (el: E) => T | null, initial: T): T {
+export function useMeasured<E extends Element, T>(ref: RefObject<E>, read: (el: E) => T | null, initial: T): T {
   const [value, setValue] = useState<T>(initial);
   useLayoutEffect(() => {
     const el = ref.current;

@@ -4,7 +4,7 @@ import { useEffect, useRef, type RefObject } from 'react';
  * A `<dialog>` shown modal once mounted (Tab stays inside, Escape fires `cancel`): the ref to put on
  * it. jsdom has no showModal: there the dialog is simply open, so component tests see it all the same.
  */
-export function useModal(): RefObject<HTMLDialogElement | null> {
+export function useModal(): RefObject<HTMLDialogElement> {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;

@@ -39,7 +39,7 @@ const STORY_ZOOM_BELOW_PX = 720;
 const NO_SELECTION: readonly string[] = [];
 
 /** Height the drawing leaves free at the top for the strip of legend and buttons: its bottom edge, plus a gap. */
-function useStripHeight(ref: RefObject<HTMLDivElement | null>): number {
+function useStripHeight(ref: RefObject<HTMLDivElement>): number {
   return useMeasured(ref, readStripHeight, CANVAS_INSET.top);
 }
 

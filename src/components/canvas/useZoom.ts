@@ -109,7 +109,7 @@ function again(g: Early): Event {
  * press or touch that arrives before them is handed to them when they are here (a press already
  * released is not), and an animated move waits for them.
  */
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>, content: Box, opts: ZoomOptions): ZoomApi {
+export function useZoom(svgRef: RefObject<SVGSVGElement>, content: Box, opts: ZoomOptions): ZoomApi {
   const [transform, setTransform] = useState<CameraTransform>(() => new StillCamera(1, 0, 0));
   const [size, setSize] = useState({ w: 0, h: 0 });
   const camera = useRef<ZoomCamera | null>(null);

@@ -14,7 +14,7 @@ const HIT_W = 20;
  * and the target under the pointer outlined. The grips are not focusable: the inspector links an
  * interface by keyboard.
  */
-export function CableLayer({ layout, draft, layer }: { layout: TopologyLayout; draft: CableDraft | null; layer: RefObject<SVGGElement | null> }) {
+export function CableLayer({ layout, draft, layer }: { layout: TopologyLayout; draft: CableDraft | null; layer: RefObject<SVGGElement> }) {
   const target = draft?.target?.startsWith('iface:') ? layout.ifaces[draft.target.slice('iface:'.length)]?.at : undefined;
   const overSegment = draft?.target?.startsWith('segment:') ? draft.target.slice('segment:'.length) : null;
   return (

@@ -7,9 +7,9 @@ import { useMachineDrag } from './useMachineDrag';
 
 /** Props of {@link EditLayer}. */
 export interface EditLayerProps {
-  svg: RefObject<SVGSVGElement | null>;
+  svg: RefObject<SVGSVGElement>;
   /** The camera group: drags measure in its drawing units. */
-  camera: RefObject<SVGGElement | null>;
+  camera: RefObject<SVGGElement>;
   layout: TopologyLayout;
   /** While a machine moves: the drawing's extent when the move began (the camera holds it), else null. */
   onFrozen: (box: Box | null) => void;

@@ -6,7 +6,7 @@ import { useEditorStrings } from '../i18n/editorStrings';
 /** Props of {@link EditToolbar}. */
 export interface EditToolbarProps {
   /** The drawing's svg: a palette item let go over it is added there. */
-  svg: RefObject<SVGSVGElement | null>;
+  svg: RefObject<SVGSVGElement>;
   /** A point of the svg (pixels from its corner) in drawing units: the camera's inverse. */
   toDrawing: (x: number, y: number) => [number, number];
 }

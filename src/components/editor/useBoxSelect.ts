@@ -33,7 +33,7 @@ function boxOf(a: { x: number; y: number }, b: { x: number; y: number }): Box {
  * drawing units (d3-drag on the `svg`; d3-zoom leaves presses with Shift alone): what it holds joins
  * the selection when it is let go. Returns the box while it is drawn.
  */
-export function useBoxSelect(svg: RefObject<SVGSVGElement | null>, camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): Box | null {
+export function useBoxSelect(svg: RefObject<SVGSVGElement>, camera: RefObject<SVGGElement>, layout: TopologyLayout, enabled: boolean): Box | null {
   const store = useAppStoreApi();
   const [box, setBox] = useState<Box | null>(null);
   const layoutRef = useLatest(layout);

@@ -54,7 +54,7 @@ export function cableEdit(from: string, target: string): (t: Topology) => Topolo
  * refusal (a veth end, a bridge) is the core's sentence, kept in `editError`; let go over nothing,
  * the user is told where a cable goes. Returns the cable while it is drawn, for the canvas to draw.
  */
-export function useLinkDrag(grips: RefObject<SVGGElement | null>, camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): CableDraft | null {
+export function useLinkDrag(grips: RefObject<SVGGElement>, camera: RefObject<SVGGElement>, layout: TopologyLayout, enabled: boolean): CableDraft | null {
   const store = useAppStoreApi();
   const [draft, setDraft] = useState<CableDraft | null>(null);
   const layoutRef = useLatest(layout);

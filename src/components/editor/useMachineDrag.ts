@@ -27,7 +27,7 @@ interface Subject {
  * Returns, while a machine moves, the drawing's extent when the move began: the camera fits that,
  * not the growing drawing, so the machine stays under the pointer. Null otherwise.
  */
-export function useMachineDrag(camera: RefObject<SVGGElement | null>, layout: TopologyLayout, enabled: boolean): Box | null {
+export function useMachineDrag(camera: RefObject<SVGGElement>, layout: TopologyLayout, enabled: boolean): Box | null {
   const store = useAppStoreApi();
   const [frozen, setFrozen] = useState<Box | null>(null);
   const layoutRef = useLatest(layout);

@@ -59,9 +59,9 @@ export interface ExportItemsProps {
   /** The menu's name, the button's label. */
   label: string;
   /** The menu's whole span: a press outside it closes the menu; the picture is of the app around it. */
-  at: RefObject<HTMLSpanElement | null>;
+  at: RefObject<HTMLSpanElement>;
   /** The button, where the focus goes back when the menu closes. */
-  opener: RefObject<HTMLButtonElement | null>;
+  opener: RefObject<HTMLButtonElement>;
 }
 
 /** The export menu's items (see the file's comment), above the button; `note` says what went wrong. */

@@ -1,4 +1,4 @@
-import { use, useDeferredValue, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { IMPORT_MODES, importCatalog, importCluster, noteKind, tellSummary, tellNote, tellWhere, type ImportMode, type ImportSource } from '../../core/import';
 import type { Keeper } from '../../store/keeper';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
@@ -9,7 +9,7 @@ import { useModal } from '../useModal';
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
   /** The keeper that keeps the new lab (null: storage failed; the lab opens without being kept). */
-  keeper: Promise<Keeper | null>;
+  keeper: Keeper | null;
   /** The dialog closed without importing (Escape, Cancel). */
   onClose: () => void;
   /** A lab was imported and opened. */
@@ -22,8 +22,7 @@ export interface ImportDialogProps {
  * beside the input, in the user's language. Import keeps the lab as a new lab in My labs and opens
  * it with a ping between two pods on different nodes; the lab open before stays as it was.
  */
-export function ImportDialog({ keeper: keeperPromise, onClose, onImported }: ImportDialogProps) {
-  const keeper = use(keeperPromise);
+export function ImportDialog({ keeper, onClose, onImported }: ImportDialogProps) {
   const t = useImportStrings();
   const lang = useAppStore((s) => s.lang);
   const store = useAppStoreApi();

@@ -12,8 +12,8 @@ export interface KeeperDialogButtonProps {
   testId: string;
   /** Extra class of the wrapper (`labs` always). */
   className?: string;
-  /** The dialog (lazy): the keeper as it loads, and how to close (the focus returns to the button). */
-  dialog: (keeper: Promise<Keeper | null>, close: () => void, done: () => void) => ReactNode;
+  /** The dialog (lazy): the loaded keeper (null: its code or storage could not load), and how to close (the focus returns to the button). */
+  dialog: (keeper: Keeper | null, close: () => void, done: () => void) => ReactNode;
 }
 
 /**
@@ -23,12 +23,18 @@ export interface KeeperDialogButtonProps {
  */
 export function KeeperDialogButton({ icon, label, title, testId, className, dialog }: KeeperDialogButtonProps) {
   const host = useKeeperHost();
-  const [keeper, setKeeper] = useState<Promise<Keeper | null> | null>(null);
+  // Open once the keeper is here (a box, as a null keeper still opens the dialog, which says so).
+  const [opened, setOpened] = useState<{ keeper: Keeper | null } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   if (!host) return null;
-  const open = () => setKeeper(host.load().catch(() => null));
+  const open = () => {
+    void host
+      .load()
+      .catch(() => null)
+      .then((keeper) => setOpened({ keeper }));
+  };
   const close = () => {
-    setKeeper(null);
+    setOpened(null);
     button.current?.focus();
   };
   return (
@@ -39,7 +45,7 @@ export function KeeperDialogButton({ icon, label, title, testId, className, dial
         </svg>
         <span className="sr-only">{label}</span>
       </button>
-      {keeper && <Suspense fallback={null}>{dialog(keeper, close, () => setKeeper(null))}</Suspense>}
+      {opened && <Suspense fallback={null}>{dialog(opened.keeper, close, () => setOpened(null))}</Suspense>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, use, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { LAB_FORMAT_VERSION, writeLabFile } from '../../core/model/labFile';
 import { seedTopology, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
@@ -23,7 +23,7 @@ const ImportDialog = lazy(() => import('../import/ImportDialog').then((m) => ({ 
 /** Props of {@link LabsDialog}. */
 export interface LabsDialogProps {
   /** The keeper (null: its code or storage could not load; the dialog says so and offers the presets). */
-  keeper: Promise<Keeper | null>;
+  keeper: Keeper | null;
   /** The dialog closed (Escape, Close, or a lab opened). */
   onClose: () => void;
 }
@@ -52,8 +52,7 @@ function emptyLab(name: string): Topology {
  * of the open lab. A modal `<dialog>`: Tab stays inside, Escape closes it, and the focus goes back
  * to the button that opened it. The app's keys do not act while it is open.
  */
-export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) {
-  const keeper = use(keeperPromise);
+export function LabsDialog({ keeper, onClose }: LabsDialogProps) {
   const t = useLibraryStrings();
   const store = useAppStoreApi();
   const lang = useAppStore((s) => s.lang);
@@ -66,8 +65,6 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
   const [labs, setLabs] = useState<LabSummary[] | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const [importing, setImporting] = useState(false);
-  // The import dialog waits on the keeper as this one does; one promise, or `use` would suspend on every render.
-  const keeperNow = useMemo(() => Promise.resolve(keeper), [keeper]);
   const dialog = useModal();
   const file = useRef<HTMLInputElement>(null);
   const mineHeading = useRef<HTMLHeadingElement>(null);
@@ -243,7 +240,7 @@ export function LabsDialog({ keeper: keeperPromise, onClose }: LabsDialogProps) 
       )}
       {importing && (
         <Suspense fallback={null}>
-          <ImportDialog keeper={keeperNow} onClose={() => setImporting(false)} onImported={close} />
+          <ImportDialog keeper={keeper} onClose={() => setImporting(false)} onImported={close} />
         </Suspense>
       )}
       <div className="labs-columns">

@@ -54,7 +54,7 @@ function editKey(editActionsOf: typeof EditActionsOf, store: Parameters<typeof E
  * the page body when `global` is set (the stand-alone page); embeds on a slide deck then each keep
  * their own keys.
  */
-export function useKeyboardShortcuts(root: RefObject<HTMLElement | null>, global: boolean): void {
+export function useKeyboardShortcuts(root: RefObject<HTMLElement>, global: boolean): void {
   const store = useAppStoreApi();
   // The editor's actions load with edit mode (their own chunk); until then its keys do nothing.
   const editing = useAppStore((s) => s.mode === 'edit');
