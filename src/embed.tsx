@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EmbedApp } from './app/Embed';
+import { loadFullControlsFor } from './components/embed/FullControlsSlot';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
 import { loadLanguage } from './core';
@@ -19,8 +20,9 @@ const root = el;
 const search = window.location.search;
 // The scenarios' catalogue only when the address names one (store/presets.ts), read before the address.
 // A catalogue that fails to load leaves the scenario unknown, said as for a wrong name, not a blank frame.
-// A lab in the address (?lab=) is read through the lab file's schema, loaded for it alone (store/labReader.ts).
-void Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search)])
+// A lab in the address (?lab=) is read through the lab file's schema, loaded for it alone (store/labReader.ts);
+// the full controls (?controls=full) load beside them, so the footer is drawn with the first frame.
+void Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search), loadFullControlsFor(search).catch(() => undefined)])
   .then(() => {
     const { embed, link } = parseEmbedParams(search);
     // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): the embed's own first.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { runJourney, seedTopology, stateAt } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
-import { createAppStore, type AppStore } from '../store/createAppStore';
+import { createPlayerStore, type PlayerStore } from '../store/createPlayerStore';
 import type { JourneyEngine } from '../store/engine';
 import { findScenario } from '../store/presets';
 import { completeSpec } from '../store/specDraft';
@@ -18,13 +18,13 @@ const engine: JourneyEngine = { runJourney, stateAt };
  * `parseEmbedParams`): the drawing follows the packet unless `follow=0`, the side panels are never
  * shown, and what was wrong with the address goes to the page as an `error` event and is said on the frame until closed.
  */
-export function createEmbedStore(link: UrlParams): AppStore {
+export function createEmbedStore(link: UrlParams): PlayerStore {
   const t = link.topology ?? seedTopology();
   const own = link.preset !== undefined ? findScenario(link.preset)?.journey : undefined;
   const fallback = own ? completeSpec(t, own) : defaultSpec(t);
   const init = { engine, topology: t, lang: link.lang ?? 'en', theme: link.theme ?? 'light', preset: link.preset ?? null, follow: link.follow ?? true, panels: false } as const;
-  let s = createAppStore({ ...init, notices: [...link.linkErrors], spec: link.spec ?? fallback });
-  if (!s.getState().result && link.spec) s = createAppStore({ ...init, notices: [...link.linkErrors], spec: fallback });
+  let s = createPlayerStore({ ...init, notices: [...link.linkErrors], spec: link.spec ?? fallback });
+  if (!s.getState().result && link.spec) s = createPlayerStore({ ...init, notices: [...link.linkErrors], spec: fallback });
   if (link.speed !== undefined) s.getState().setSpeed(link.speed);
   if (link.step !== undefined) s.getState().reveal(link.step - 1);
   return s;

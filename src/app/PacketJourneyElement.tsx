@@ -3,7 +3,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { hasLanguage, loadLanguage } from '../core';
 import '../components/i18n/langStrings';
 import { EmbedShell } from '../components/embed/EmbedShell';
-import type { AppStore } from '../store/createAppStore';
+import { hasFullControls, loadFullControls } from '../components/embed/FullControlsSlot';
+import type { PlayerStore } from '../store/createPlayerStore';
 import { hasLabReader, loadLabReader } from '../store/labReader';
 import { hasScenarios, loadScenarios } from '../store/presets';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedStep } from '../store/embedApi';
@@ -45,7 +46,7 @@ function adoptedSheets(css: readonly string[]): CSSStyleSheet[] {
   return sheets;
 }
 
-function Player({ store, embed }: { store: AppStore; embed: EmbedOptions }) {
+function Player({ store, embed }: { store: PlayerStore; embed: EmbedOptions }) {
   const still = usePrintStill(embed.still);
   return (
     <AppStoreProvider store={store}>
@@ -64,7 +65,7 @@ export function definePacketJourney(css: readonly string[]): void {
   class PacketJourneyElement extends HTMLElement {
     static observedAttributes = ELEMENT_ATTRIBUTES;
     #root: Root | null = null;
-    #store: AppStore | null = null;
+    #store: PlayerStore | null = null;
     #unsubscribe: (() => void) | null = null;
     #mount: HTMLDivElement | null = null;
     #queued = false;
@@ -72,6 +73,8 @@ export function definePacketJourney(css: readonly string[]): void {
     #opened = 0;
     /** The scenarios' catalogue failed to load: open without it rather than wait for it again. */
     #noCatalog = false;
+    /** The full controls' chunk failed to load: open without waiting for it again. */
+    #noFull = false;
 
     connectedCallback(): void {
       if (!this.shadowRoot) {
@@ -170,6 +173,18 @@ export function definePacketJourney(css: readonly string[]): void {
         void loadLabReader().then(() => {
           if (this.isConnected) this.#render();
         });
+        return;
+      }
+      // The full controls (controls="full") load before the player opens, so its footer is drawn with it.
+      // Ones that fail to load come with their chunk later (FullControlsSlot), rather than being waited for again.
+      if (q.get('controls') === 'full' && !hasFullControls() && !this.#noFull) {
+        void loadFullControls()
+          .catch(() => {
+            this.#noFull = true;
+          })
+          .then(() => {
+            if (this.isConnected) this.#render();
+          });
         return;
       }
       if (q.has('preset') && !hasScenarios() && !this.#noCatalog) {

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../core';
-import type { AppStore } from '../store/createAppStore';
+import type { PlayerStore } from '../store/createPlayerStore';
 import { applyEmbedCommand, EMBED_SOURCE, EMBED_VERSION, embedStep, type EmbedCommand, type EmbedError, type EmbedJourney } from '../store/embedApi';
 import type { parseEmbedMessage } from '../store/embedMessages';
 import type { EmbedOptions } from './embedParams';
@@ -54,7 +54,7 @@ function isOurs(data: unknown): boolean {
 }
 
 /** Opens the lab and journey of a `load` command, through the same reading as links; the refusal otherwise. */
-function load(store: AppStore, c: Extract<EmbedCommand, { type: 'load' }>): EmbedError | null {
+function load(store: PlayerStore, c: Extract<EmbedCommand, { type: 'load' }>): EmbedError | null {
   const q = new URLSearchParams();
   if (c.lab !== undefined) q.set('lab', c.lab);
   else if (c.preset !== undefined) q.set('preset', c.preset);
@@ -81,7 +81,7 @@ function load(store: AppStore, c: Extract<EmbedCommand, { type: 'load' }>): Embe
  * windows on `opts.channel`. What was wrong with the embed's address (`linkErrors`) follows `ready`
  * as `error` events (code `link`). Returns the function that disconnects it all.
  */
-export function connectEmbed(store: AppStore, opts: EmbedOptions, win: Window, peer: EmbedPeer | null, linkErrors: readonly Bilingual[] = []): () => void {
+export function connectEmbed(store: PlayerStore, opts: EmbedOptions, win: Window, peer: EmbedPeer | null, linkErrors: readonly Bilingual[] = []): () => void {
   const allowed = allowedOrigins(win.location.origin, opts.origins);
   const parent = parentOrigin(win);
   // Events go to the embedding page's own origin when it is allowed; to '*' only when '*' is.

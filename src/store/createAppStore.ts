@@ -4,14 +4,9 @@ import type { Bilingual, JourneySpec, Level, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import type { HistoryState } from './editState';
-import { createCanvasSlice } from './slices/canvasSlice';
+import { playerSlices } from './playerSlices';
 import { createCniSlice } from './slices/cniSlice';
 import { createEditSlice } from './slices/editSlice';
-import { createJourneySlice } from './slices/journeySlice';
-import { createPlaybackSlice } from './slices/playbackSlice';
-import { createShelfSlice } from './slices/shelfSlice';
-import { createStepsSlice } from './slices/stepsSlice';
-import { createUiSlice } from './slices/uiSlice';
 import type { Lang, Theme } from './types';
 
 /** What one app instance starts from. */
@@ -44,26 +39,14 @@ export type AppStore = StoreApi<AppState> & { temporal: StoreApi<TemporalState<H
 export const HISTORY_LIMIT = 200;
 
 /**
- * Create the store of one app instance. Never a module singleton: two embeds on one slide deck
- * each get their own.
+ * Create the store of one app instance with the editor and its undo history. Never a module
+ * singleton: two compare columns, or a handout's pictures, each get their own. The players for
+ * other pages, which never edit, use `createPlayerStore` (no zundo, no editor in their first load).
  */
 export function createAppStore(init: AppStoreInit): AppStore {
   const slices: StateCreator<AppState> = (...a) => ({
-    ...createJourneySlice({ engine: init.engine, topology: init.topology, spec: init.spec, preset: init.preset ?? null })(...a),
-    ...createPlaybackSlice(...a),
-    ...createUiSlice({
-      lang: init.lang ?? 'en',
-      theme: init.theme ?? 'light',
-      // A big cluster drawn whole is unreadable: show where the packet is instead.
-      follow: init.follow ?? init.topology.machines.length > 4,
-      panels: init.panels ?? true,
-      notices: init.notices ?? [],
-      level: init.level ?? 'detailed',
-    })(...a),
-    ...createCanvasSlice({ panelsChosen: init.panels !== undefined })(...a),
-    ...createStepsSlice({ hideFuture: init.hideFuture ?? false })(...a),
+    ...playerSlices(init)(...a),
     ...createEditSlice({ topology: init.topology })(...a),
-    ...createShelfSlice()(...a),
     ...createCniSlice(...a),
   });
   // The history holds the lab only, and records only inside the edit gate (see `EditSlice.edit`),

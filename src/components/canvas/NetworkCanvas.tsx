@@ -4,7 +4,7 @@ import { lodFor } from '../../geometry/camera';
 import { focusBox, namedAddresses, packetAt } from '../../geometry/focus';
 import type { Box, LinkLayout, TopologyLayout } from '../../geometry/layoutTypes';
 import { packetSceneAt } from '../../geometry/packetScene';
-import { cniFocusOf } from '../../store/slices/cniSlice';
+import { cniFocusOf } from '../../store/cniFocus';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';

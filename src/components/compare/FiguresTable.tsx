@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { journeyFigures, type JourneyFigures } from '../../core/compare/figures';
-import type { AppStore } from '../../store/createAppStore';
+import type { PlayerStore } from '../../store/createPlayerStore';
 import type { Lang } from '../../store/types';
 import { stringsOf } from '../i18n/langStrings';
 import { COMPARE } from '../i18n/compareStrings';
@@ -10,20 +10,20 @@ import { COMPARE } from '../i18n/compareStrings';
  * The figures of a side's journey, recomputed when its result changes (never per step). A side
  * without a store (a refused mode) reads `standIn` and ignores it: hooks run the same every render.
  */
-function useFigures(store: AppStore | null, standIn: AppStore): JourneyFigures | null | undefined {
+function useFigures(store: PlayerStore | null, standIn: PlayerStore): JourneyFigures | null | undefined {
   const result = useStore(store ?? standIn, (s) => (store ? s.result : null));
   return useMemo(() => (result ? journeyFigures(result) : undefined), [result]);
 }
 
 /** Props of {@link FiguresTable}. */
 export interface FiguresTableProps {
-  left: AppStore | null;
-  right: AppStore | null;
+  left: PlayerStore | null;
+  right: PlayerStore | null;
   /** Column headings: the two modes' names. */
   heads: [string, string];
   lang: Lang;
   /** A store to stand in for a missing side (the dialog's main store: never read). */
-  standIn: AppStore;
+  standIn: PlayerStore;
 }
 
 /**

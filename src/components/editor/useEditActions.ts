@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Topology } from '../../core';
 import { addNode, addPod, addRouter, addSegment, clipboardEmpty, copyNamespaces, moveMachine, pasteNamespaces, pinPositions, removeNamespace, type LabPoint } from '../../core/editing';
 import type { TopologyLayout } from '../../geometry/layoutTypes';
-import type { AppStore } from '../../store/createAppStore';
+import type { PlayerStore } from '../../store/createPlayerStore';
 import { useAppStoreApi } from '../../store/StoreContext';
 import type { CniOffer } from '../../store/slices/cniSlice';
 import { EDITOR_EN, EDITOR_RU } from '../i18n/editorStrings';
@@ -61,7 +61,7 @@ const DROP_GAP = 24;
  * A machine dropped over others moves right, past each box it covers, in the same undo step (a
  * merge): nothing a class needs to read is hidden under a new machine.
  */
-function clearOthers(store: AppStore, name: string, label: string): void {
+function clearOthers(store: PlayerStore, name: string, label: string): void {
   for (let round = 0; round < store.getState().layout.machines.length; round++) {
     const { layout, edit } = store.getState();
     const me = layout.machines.find((m) => m.name === name)?.box;
@@ -72,7 +72,7 @@ function clearOthers(store: AppStore, name: string, label: string): void {
   }
 }
 
-function actions(store: AppStore): EditActions {
+function actions(store: PlayerStore): EditActions {
   const s = () => store.getState();
   const created = (name: string) => s().select(name);
   return {
@@ -177,7 +177,7 @@ function actions(store: AppStore): EditActions {
 
 /** The editor's actions for this app's store. */
 export function useEditActions(): EditActions {
-  const store = useAppStoreApi() as AppStore;
+  const store = useAppStoreApi();
   return useMemo(() => actions(store), [store]);
 }
 

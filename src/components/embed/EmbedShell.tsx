@@ -6,11 +6,10 @@ import { useAppStore } from '../../store/StoreContext';
 import { NetworkCanvas } from '../canvas/NetworkCanvas';
 import { StillContext } from '../canvas/usePrefersReducedMotion';
 import { useStrings } from '../i18n/useStrings';
-import { Controls } from '../player/Controls';
 import { Icon } from '../player/icons';
-import { Timeline } from '../player/Timeline';
 import { useKeyboardShortcuts } from '../player/useKeyboardShortcuts';
 import { usePlaybackTimer } from '../player/usePlaybackTimer';
+import { FullControlsSlot } from './FullControlsSlot';
 import './embed.css';
 import { Notices } from '../Notices';
 
@@ -110,12 +109,7 @@ export function EmbedShell({ controls, caption, still, globalKeys = true }: Embe
         </div>
         {caption && <Caption />}
         {shown === 'minimal' && <MinimalControls />}
-        {shown === 'full' && (
-          <footer className="pj-footer">
-            <Controls />
-            <Timeline />
-          </footer>
-        )}
+        {shown === 'full' && <FullControlsSlot />}
         {still && (
           <p className="embed-still" data-testid="still">
             {t.embed.still(index + 1, n)}

@@ -1,7 +1,7 @@
 import { readPictureLink } from '../../core/export/picture';
 import { loadLabReader } from '../../store/labReader';
 import { JourneyError, type Bilingual, type JourneySpec, type Problem, type Topology } from '../../core';
-import type { AppStore } from '../../store/createAppStore';
+import type { PlayerStore } from '../../store/createPlayerStore';
 import type { LinkRead } from '../../store/link';
 import type { KeeperHost } from '../../store/shelf';
 import { nameOfFile } from '../library/download';
@@ -31,7 +31,7 @@ export type PictureRead =
  * `iTXt` chunk, read as a link's parameters), and tries the journey on it: a journey that cannot
  * run is refused here, before anything on screen changes. Never throws.
  */
-export async function readPicture(store: AppStore, file: File, parse: (query: string) => LinkRead): Promise<PictureRead> {
+export async function readPicture(store: PlayerStore, file: File, parse: (query: string) => LinkRead): Promise<PictureRead> {
   const name = file.name;
   const read = readPictureLink(new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return { ok: false, result: { kind: read.reason === 'no-lab' ? 'noLab' : 'notPicture', name } };
@@ -62,7 +62,7 @@ export async function isLabFile(file: File): Promise<boolean> {
  * My labs and opened, as My labs' Import does (`keeper` null: nothing is kept, the file is refused
  * as not a picture). Anything else changes nothing and says why.
  */
-export async function openPicture(store: AppStore, file: File, parse: (query: string) => LinkRead, keeper: KeeperHost | null = null): Promise<DropResult> {
+export async function openPicture(store: PlayerStore, file: File, parse: (query: string) => LinkRead, keeper: KeeperHost | null = null): Promise<DropResult> {
   const name = file.name;
   if (keeper && (await isLabFile(file))) {
     const k = await keeper.load();
