@@ -102,6 +102,24 @@ const NOT_IN_FRAMES: Record<string, string> = {
   'src/store/embedMessages.ts': 'the embed reads postMessage commands with the first message that says it is ours',
 };
 
+/** What the players for other pages (the embed, <packet-journey>) leave out, though the app's page loads it at start. */
+const NOT_IN_PLAYERS: Record<string, string> = {
+  'src/store/createAppStore.ts': 'the players never edit: their store (createPlayerStore) has no editor slice and no undo history',
+  'src/store/slices/editSlice.ts': 'the players never edit: the editor’s slice (edit gate, afterTopology) is the app’s',
+  zundo: 'the players keep no undo history',
+  'src/store/slices/cniSlice.ts': 'the players play no CNI story',
+  'src/components/player/Controls.tsx': 'the full controls load only for controls=full (components/embed/FullControlsSlot.tsx)',
+  'src/components/player/Timeline.tsx': 'the timeline loads only with the full controls',
+  'src/components/player/ShareButtons.tsx': 'the link buttons load only with the full controls',
+  'src/components/player/ChapterToc.tsx': 'the chapters’ contents load only with the full controls',
+  'src/components/export/ExportMenu.tsx': 'the export menu loads only with the full controls',
+  'src/components/i18n/useStrings.ts': 'the players read the player’s texts (usePlayerStrings); useStrings needs the panels’ table',
+  'src/components/i18n/panelStrings.ts': 'the panels’ texts (form, side panels, log) are the app’s: the players never show them',
+  'src/components/i18n/logStrings.ts': 'the log’s and the inspector’s texts are in the panels’ table',
+  'src/components/i18n/anySizeAppStrings.ts': 'the hidden future and the note on the lab are the app’s panels’',
+  'src/components/i18n/wgPanelStrings.ts': 'the WireGuard header’s texts belong to the packet panel',
+};
+
 /** What only the app's page carries from the start, and why the players for other pages do not. */
 const APP_ONLY: Record<string, string> = {
   'src/core/presets/scenarioIndex.ts': 'the embed and the element have no Scenario list',
@@ -116,7 +134,7 @@ describe('each page’s first load', () => {
       // The walk reaches the player itself: a guard that walks nothing would pass anything.
       expect(loaded.has('src/components/canvas/NetworkCanvas.tsx')).toBe(true);
       expect(loaded.has('react-dom')).toBe(true);
-      const notHere = entry === ENTRIES['the first page'] ? { ...ON_DEMAND, ...NO_ZOD, ...NOT_IN_FRAMES } : entry === ENTRIES['the embed'] ? { ...ON_DEMAND, ...APP_ONLY, ...NO_ZOD, ...NOT_IN_FRAMES } : { ...ON_DEMAND, ...APP_ONLY, ...NO_ZOD };
+      const notHere = entry === ENTRIES['the first page'] ? { ...ON_DEMAND, ...NO_ZOD, ...NOT_IN_FRAMES } : entry === ENTRIES['the embed'] ? { ...ON_DEMAND, ...APP_ONLY, ...NOT_IN_PLAYERS, ...NO_ZOD, ...NOT_IN_FRAMES } : { ...ON_DEMAND, ...APP_ONLY, ...NOT_IN_PLAYERS, ...NO_ZOD };
       const carried = Object.keys(notHere).filter((m) => loaded.has(m));
       expect(carried.map((m) => `${m}: ${notHere[m] ?? ''}`)).toEqual([]);
     });
@@ -126,7 +144,12 @@ describe('each page’s first load', () => {
     expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarioIndex.ts')).toBe(true);
   });
 
+  it('the app’s page carries what the players leave out: the editor’s store, the full controls, the panels’ texts (as a language part)', () => {
+    const app = firstLoad(ENTRIES['the first page']);
+    for (const m of ['src/store/createAppStore.ts', 'src/components/player/Timeline.tsx', 'src/components/i18n/panelLangStrings.ts']) expect(app.has(m), m).toBe(true);
+  });
+
   it('names only modules that exist', () => {
-    for (const m of Object.keys({ ...ON_DEMAND, ...APP_ONLY, ...NO_ZOD, ...NOT_IN_FRAMES }).filter((k) => k.startsWith('src/'))) expect(existsSync(join(ROOT, m)), m).toBe(true);
+    for (const m of Object.keys({ ...ON_DEMAND, ...APP_ONLY, ...NOT_IN_PLAYERS, ...NO_ZOD, ...NOT_IN_FRAMES }).filter((k) => k.startsWith('src/'))) expect(existsSync(join(ROOT, m)), m).toBe(true);
   });
 });

@@ -4,12 +4,16 @@ import { App } from './app/App';
 import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './app/lastLab';
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
-import { loadLanguage } from './core';
+import { addLanguagePart, loadLanguage } from './core';
 import './components/i18n/langStrings';
+import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
 import './app/app.css';
 
+// The app's page shows its panels, form and log: their texts are a part of every language here
+// (the embed and the element never load them, components/i18n/panelLangStrings.ts).
+addLanguagePart(PANEL_STRINGS_PART);
 const el = document.getElementById('root');
 if (!el) throw new Error('index.html has no #root element');
 const root = el;

@@ -3,8 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initialLang } from './app/preferences';
 import { parseUrlParams } from './app/urlParams';
-import { loadLanguage } from './core';
+import { addLanguagePart, loadLanguage } from './core';
 import './components/i18n/langStrings';
+import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
 import { decodeLabLink } from './core/model/labLinkRead';
@@ -19,6 +20,8 @@ import './app/app.css';
 // tables and the packet's headers; every lazy chunk, both narrators among them, is inlined in this
 // one file, so all of it works from disk. It keeps no labs and writes no address: a file has no
 // origin of its own to keep them in, and its address stays the file's.
+// The whole player shows its panels: their texts are a part of every language (panelLangStrings.ts).
+addLanguagePart(PANEL_STRINGS_PART);
 const el = document.getElementById('root');
 if (!el) throw new Error('player.html has no #root element');
 

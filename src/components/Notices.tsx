@@ -1,9 +1,9 @@
 import { useAppStore } from '../store/StoreContext';
-import { useStrings } from './i18n/useStrings';
+import { usePlayerStrings } from './i18n/usePlayerStrings';
 
 /** What was wrong with how the app was opened (a link's bad parameters), until the user closes it. */
 export function Notices() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const lang = useAppStore((s) => s.lang);
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotices);

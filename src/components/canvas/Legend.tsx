@@ -1,12 +1,12 @@
 import type { PacketKind } from '../../core';
 import { KIND_VAR } from '../kindColours';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 const KINDS: PacketKind[] = ['arp', 'request', 'reply', 'icmp-error'];
 
 /** What the packet colours mean. */
 export function Legend() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   return (
     <div className="legend" aria-label={t.legend.title} role="group">
       <span className="legend-title">{t.legend.title}</span>

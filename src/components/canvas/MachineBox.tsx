@@ -1,7 +1,7 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { IfaceLayout, LinkLayout, MachineLayout, NsLayout } from '../../geometry/layoutTypes';
 import { METRICS as M } from '../../geometry/metrics';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 /** Props of {@link MachineBox}. */
 export interface MachineBoxProps {
@@ -115,7 +115,7 @@ function Anchor({ l, active }: { l: IfaceLayout; active: boolean }) {
  * the accessible name starts with the visible label, "node1 node"), its interfaces, listening
  * ports, and what activating it does (pin its tables, or select it in edit mode).
  */
-function nsLabel(t: ReturnType<typeof useStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean, editing: boolean): string {
+function nsLabel(t: ReturnType<typeof usePlayerStrings>, n: NsLayout, kind: string, ifaces: IfaceLayout[], pinned: boolean, editing: boolean): string {
   const list = ifaces.map((l) => [l.name, ...l.addresses, ...(l.mac ? [`MAC ${l.mac}`] : [])].join(' ')).join('; ');
   const listens = n.listeners.length > 0 ? ` ${t.panels.listens(n.listeners.join(', '))}.` : '';
   const help = editing ? t.editor.selectHelp : pinned ? t.view.unpinHelp : t.view.pinHelp;
@@ -191,7 +191,7 @@ function PodBox({ pod, active, pinned, selected, label, handlers, tabbable }: { 
 function MachineBoxView({ machine, ifaces, links, activeNs, activeIface, pinnedNs, selection = NONE, editing = false, onPin, onMenu, onTabToActions, tabStop }: MachineBoxProps) {
   const isSelected = (ns: string) => selection.includes(ns);
   const handlers = { onPin, onMenu, onTabToActions };
-  const t = useStrings();
+  const t = usePlayerStrings();
   const { box } = machine;
   const of = (ids: string[]) => ids.map((id) => ifaces[id]).filter((l) => l !== undefined);
   const own = [...of(machine.root.ifaces), ...machine.pods.flatMap((p) => of(p.ifaces))];

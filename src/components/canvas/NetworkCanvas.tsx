@@ -8,7 +8,7 @@ import { cniFocusOf } from '../../store/cniFocus';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { selectEvent } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { Legend } from './Legend';
 import { lodOf, OverviewTiles } from './OverviewTiles';
 import { openedMachines, useTileRange } from './useOverview';
@@ -80,7 +80,7 @@ export interface NetworkCanvasProps {
  * as much as their size allows (see `lodFor`), and a click on a machine or pod pins its tables.
  */
 export function NetworkCanvas({ embedded = false }: NetworkCanvasProps = {}) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   // A CNI story draws the lab as its events so far left it (the slice computed each step's drawing).
   const cni = useAppStore((s) => s.cni);
   const base = useAppStore((s) => (s.cni ? (s.cni.layouts[s.cni.index] ?? s.layout) : s.layout));

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { Topology } from '../../core';
 import type { OverviewLayout, TileLayout } from '../../geometry/layoutTypes';
 import { clipTile, placedMachine, tileRange, type TileRange } from '../../geometry/overview';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { MachineBox, type MachineBoxProps } from './MachineBox';
 
 /** Scale from which the machines in view are drawn in full (their pods, veths and labels). */
@@ -56,7 +56,7 @@ function tilesOf(overview: OverviewLayout, r: TileRange, opened: ReadonlySet<str
  * when the cells in view or the level of detail change, not at every frame of a pan.
  */
 function OverviewTilesView({ overview, topology, range, lod, opened, ...box }: OverviewTilesProps) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const tiles = useMemo(() => tilesOf(overview, range, opened), [overview, range, opened]);
   if (lod === 'marks') {
     const d = tiles.map(markOf).join('');

@@ -1,7 +1,7 @@
 import type { PacketScene } from '../../geometry/packetScene';
 import { stepMs } from '../../store/slices/playbackSlice';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { PacketGlyph } from './PacketGlyph';
 
 /**
@@ -9,7 +9,7 @@ import { PacketGlyph } from './PacketGlyph';
  * canvas's (computed on the layout it draws, an overview's opened machines included).
  */
 export function PacketLayer({ scene }: { scene: PacketScene | null }) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const speed = useAppStore((s) => s.speed);
   if (!scene) return null;
   // The flight takes most of a step, so at any speed the packet lands before the next step begins.

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { onScreen, type View } from '../../geometry/camera';
 import type { Box } from '../../geometry/layoutTypes';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 /** Props of {@link PinActions}. */
 export interface PinActionsProps {
@@ -22,7 +22,7 @@ export interface PinActionsProps {
  * keyboard, Tab on the pinned box comes here next (see `MachineBox`), Escape goes back.
  */
 export function PinActions({ ns, box, view, canvas, onLeave }: PinActionsProps) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const draft = useAppStore((s) => s.draft);
   const setDraft = useAppStore((s) => s.setDraft);
   const unpin = useAppStore((s) => s.unpin);

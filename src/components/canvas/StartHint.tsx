@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { onScreen, overlapArea, placeNote, type View } from '../../geometry/camera';
 import type { Box, Point } from '../../geometry/layoutTypes';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 /** Props of {@link StartHint}. */
 export interface StartHintProps {
@@ -34,7 +34,7 @@ const FIRST: Fit = { where: 'strip', keys: true, short: false };
  * journey's start (a tiny canvas), it moves to wherever keeps the start clear, or is not shown.
  */
 export function StartHint({ view, canvas, source, machines, top }: StartHintProps) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const ref = useRef<HTMLParagraphElement>(null);
   // Try again from the most generous form whenever the canvas, the view or the language changes.
   const key = `${canvas.w}x${canvas.h}|${view.x.toFixed(0)},${view.y.toFixed(0)},${view.k.toFixed(3)}|${t.hint}`;

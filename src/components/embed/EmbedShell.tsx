@@ -5,7 +5,7 @@ import { selectAtEnd } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
 import { NetworkCanvas } from '../canvas/NetworkCanvas';
 import { StillContext } from '../canvas/usePrefersReducedMotion';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { Icon } from '../player/icons';
 import { useKeyboardShortcuts } from '../player/useKeyboardShortcuts';
 import { usePlaybackTimer } from '../player/usePlaybackTimer';
@@ -32,7 +32,7 @@ export interface EmbedShellProps {
 
 /** Previous, play/pause and next, with the counter: the least a slide needs. */
 function MinimalControls() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const s = useAppStore(useShallow((st) => ({ index: st.index, n: st.result?.events.length ?? 0, playing: st.playing, prev: st.prev, next: st.next, play: st.play, pause: st.pause, atEnd: selectAtEnd(st) })));
   return (
     <div className="embed-controls controls" role="group" aria-label={t.controls.label}>
@@ -60,7 +60,7 @@ function MinimalControls() {
 
 /** This event in one line, in the app's language; announced to screen readers as it changes. */
 function Caption() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const lang = useAppStore((s) => s.lang);
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);
@@ -79,7 +79,7 @@ function Caption() {
  * Still (printing), it draws the event as it stands, without controls.
  */
 export function EmbedShell({ controls, caption, still, globalKeys = true }: EmbedShellProps) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const lang = useAppStore((s) => s.lang);
   const theme = useAppStore((s) => s.theme);
   const spec = useAppStore((s) => s.result?.spec);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 /*
  * The export menu's button, on the first page; its items, what they do (pictures, handout, offline
@@ -21,7 +21,7 @@ const MENU_PATH = 'M16 5l-1.42 1.42-1.59-1.59V16h-1.98V4.83L9.42 6.42 8 5l4-4 4 
 
 /** The export menu beside the link buttons: one button, its items above it once open. */
 export function ExportMenu() {
-  const t = useStrings().share;
+  const t = usePlayerStrings().share;
   const ready = useAppStore((s) => s.result !== null);
   const [open, setOpen] = useState(false);
   // Mounted from the first open on, so the items' status line and handout outlive the menu.

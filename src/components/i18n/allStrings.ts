@@ -1,5 +1,8 @@
 import type { Lang } from '../../store/types';
 import { registerStrings } from './langStrings';
+import { mergeStrings, registerPanelStrings } from './panelLangStrings';
+import { panelStringsEn } from './panelStrings';
+import { panelStringsRu } from './ru/panelStrings';
 import { stringsRu } from './ru/strings';
 import { stringsEn, type Strings } from './strings';
 
@@ -9,6 +12,8 @@ import { stringsEn, type Strings } from './strings';
  */
 registerStrings('en', stringsEn);
 registerStrings('ru', stringsRu);
+registerPanelStrings('en', panelStringsEn);
+registerPanelStrings('ru', panelStringsRu);
 
-/** The texts of each language. */
-export const STRINGS: Record<Lang, Strings> = { en: stringsEn, ru: stringsRu };
+/** The texts of each language: the player's table and the panels', as `useStrings` reads them. */
+export const STRINGS: Record<Lang, Strings> = { en: mergeStrings(stringsEn, panelStringsEn), ru: mergeStrings(stringsRu, panelStringsRu) };

@@ -1,10 +1,11 @@
-import type { DropReason, FdbEvent, HopEvent, HopEventType } from '../../core';
+import type { FdbEvent, HopEvent, HopEventType } from '../../core';
 import { count, type PluralForms } from '../../core/i18n/plural';
 
 /*
  * The texts of the event log and the packet inspector: header field names, event types, drop and
- * ignore reasons, fragmentation lines. Spread into STRINGS (strings.ts), so they are read as
- * `t.fields`, `t.drops`… like every other string.
+ * ignore reasons, fragmentation lines. Spread into the panels' table (panelStrings.ts), so they
+ * are read as `t.fields`, `t.types`… like every other string; the drop reasons, which the drawing
+ * shows too, are in the player's (dropsStrings.ts).
  */
 
 /** Event types the UI labels: every type of the core's log, and `consume` (a frame ignored without error). */
@@ -15,7 +16,7 @@ type ConsumeReason = Extract<HopEvent, { type: 'consume' }> extends { reason: in
 
 const EVENTS_EN: PluralForms = { one: 'event', other: 'events' };
 
-/** English log and inspector texts. */
+/** The rest of the log's and the inspector's texts, in English: the app's panels only (`panelStrings.ts`). */
 export const logEn = {
   fields: {
     'eth.src': 'Source MAC',
@@ -71,35 +72,6 @@ export const logEn = {
   fdbActions: { learn: 'learns', forward: 'forwards', flood: 'floods', local: 'passes up' } satisfies Record<FdbEvent['action'], string>,
   /** The journey stopped at the simulator's budget (a `halt` event): of events, or of queued actions. */
   halts: { events: (n: number) => `the simulator's limit: ${count('en', n, EVENTS_EN)}`, actions: (n: number) => `the simulator's limit: ${count('en', n, { one: 'action', other: 'actions' })}` },
-  drops: {
-    'no-route': 'no route to the destination',
-    'ttl-exceeded': 'TTL exceeded',
-    'frag-needed': 'too big for the next hop (DF set)',
-    'neigh-failed': 'ARP got no answer',
-    'not-for-us': 'not addressed to this host',
-    'forwarding-disabled': 'forwarding is off (ip_forward=0)',
-    'rp-filter': 'reverse-path filter (rp_filter)',
-    'port-unreachable': 'port unreachable',
-    'tcp-no-listener': 'nothing listens on that TCP port',
-    'icmp-rate-limited': 'ICMP error suppressed by the rate limit',
-    'bridge-no-port': 'the bridge has no port to send it to',
-    martian: 'martian address (127.0.0.0/8 from outside)',
-    'iface-down': 'the interface is down',
-    'local-source': 'source is one of this host\'s own addresses',
-    'arp-rp-filter': 'ARP left unanswered: reverse-path filter (rp_filter)',
-    'arp-local-source': 'ARP left unanswered: the sender is one of this host\'s addresses',
-    'arp-martian': 'ARP with a martian address',
-    'broadcast-ignored': 'sent to a broadcast address: nothing answers',
-    'l2-loop': 'went round an L2 loop: the simulator stops copying it',
-    'connect-timeout': 'connect() gave up after its SYN retransmissions',
-    emsgsize: 'larger than the MTU, and DF is demanded (EMSGSIZE)',
-    'vxlan-no-remote': 'the VXLAN device has no FDB entry for this MAC',
-    'vxlan-vni-unknown': 'no VXLAN device has this VNI',
-    'ip-noproto': 'nothing here handles its IP protocol (no IPIP tunnel)',
-    'bpf-ttl': 'TTL ran out in Cilium\'s eBPF (no ICMP is sent)',
-    'wg-no-peer': 'no WireGuard peer for this address',
-    'wg-unallowed-src': 'source not in the WireGuard peer\'s AllowedIPs',
-  } satisfies Record<DropReason, string>,
   /** Why a frame was ignored: Linux consumed it without error (consume_skb), so it is no drop. */
   consumes: {
     'arp-other-target': 'ARP request for another address',
@@ -147,7 +119,6 @@ export const logEn = {
     tunnel: (peer: string, vni: number) => `VXLAN to ${peer}, VNI ${vni}`,
     drop: 'dropped',
   },
-  dropped: (reason: string) => `Dropped: ${reason}`,
   ignored: (reason: string) => `Ignored: ${reason}`,
 };
 

@@ -8,6 +8,10 @@ import { EDITOR_EN, EDITOR_RU } from './editorStrings';
 import { LIBRARY_EN, LIBRARY_RU } from './libraryStrings';
 import { TERMINAL_EN, TERMINAL_RU } from './terminalStrings';
 import { STRINGS } from './allStrings';
+import { panelStringsEn } from './panelStrings';
+import { panelStringsRu } from './ru/panelStrings';
+import { stringsRu } from './ru/strings';
+import { stringsEn } from './strings';
 import type { EventTypeKey } from './strings';
 
 /**
@@ -133,6 +137,19 @@ describe('UI strings', () => {
 
   it('have the same shape in both languages', () => {
     expect(shape(ALL.ru)).toEqual(shape(ALL.en));
+  });
+
+  it('split into the player’s table and the panels’, each of one shape in both languages, no text in both', () => {
+    expect(shape(stringsRu)).toEqual(shape(stringsEn));
+    expect(shape(panelStringsRu)).toEqual(shape(panelStringsEn));
+    const player = new Set(walk(stringsEn).map((x) => x.path));
+    expect(walk(panelStringsEn).filter((x) => player.has(x.path)).map((x) => x.path)).toEqual([]);
+    // The merged table holds every text of both (the objects both have, `panels` and `anySize`, merged).
+    expect(walk(STRINGS.en).length).toBe(walk(stringsEn).length + walk(panelStringsEn).length);
+    expect(STRINGS.en.panels.listens('tcp/80')).toBe('Listens on tcp/80');
+    expect(STRINGS.en.panels.routes).toBe('Routing table');
+    expect(STRINGS.ru.anySize.about.title).toBe('О стенде');
+    expect(STRINGS.ru.anySize.toc.title).toBe('Главы');
   });
 
   it('label every event type of the log, and ignored frames', () => {

@@ -1,17 +1,16 @@
-import { count, type PluralForms } from '../../core/i18n/plural';
 import type { LogFilterKey } from '../../store/appState';
 import { anySizeEn } from './anySizeStrings';
-import { CANVAS_EDIT_EN } from './canvasEditStrings';
-import { CNI_EN } from './cniStrings';
 import { EMBED_EN } from './embedStrings';
 import { ON_DEMAND_EN } from './onDemandStrings';
-import { logEn } from './logStrings';
+import { dropsEn } from './dropsStrings';
 import { PAST_END } from './pastEnd';
-import { WG_PANEL_EN } from './wgPanelStrings';
+import type { PanelStrings } from './panelStrings';
 
 /**
- * Every text of the interface, in English here and in Russian in `ru/strings.ts`, which must have
- * the same shape (`Strings`), so a string missing in one language is a type error. Each language
+ * The texts of the player, in English here and in Russian in `ru/strings.ts`, which must have the
+ * same shape (`PlayerStrings`), so a string missing in one language is a type error: what the
+ * embed and <packet-journey> show (drawing, controls, caption, notices). The app's panels, form
+ * and log have their own table (`panelStrings.ts`), which only the app's page loads. Each language
  * loads on its own (`langStrings.ts`); tests and Node read both through `allStrings.ts`.
  *
  * Glossary (both languages say the same thing):
@@ -28,13 +27,9 @@ import { WG_PANEL_EN } from './wgPanelStrings';
 
 export type { EventTypeKey } from './logStrings';
 
-const ROUTES_EN: PluralForms = { one: 'route', other: 'routes' };
-
 const en = {
   appTitle: 'Packet Journey',
   ...ON_DEMAND_EN,
-  canvasEdit: CANVAS_EDIT_EN,
-  cni: CNI_EN,
   hint: 'Press Play or → to go through the packet’s journey event by event',
   /** The hint where the whole sentence would wrap over the drawing (the whole one stays for screen readers). */
   hintShort: 'Press Play or →',
@@ -91,101 +86,12 @@ const en = {
     pastEnd: PAST_END.en,
   },
   kinds: { arp: 'ARP', request: 'Request', reply: 'Reply', 'icmp-error': 'ICMP error', decision: 'Kernel decisions' } satisfies Record<LogFilterKey, string>,
-  form: {
-    label: 'Journey',
-    from: 'From',
-    to: 'To',
-    pods: 'Pods',
-    machines: 'Machines',
-    ipOption: 'IP address…',
-    toIp: 'IP address',
-    proto: 'Protocol',
-    icmp: 'ICMP ping',
-    udp: 'UDP',
-    tcp: 'TCP SYN',
-    port: 'Port',
-    count: 'Packets',
-    countHelp: (max: number) => `How many packets to send: 1 to ${max}`,
-    ttl: 'TTL',
-    ttlHelp: 'TTL of the packets sent: 1 to 255',
-    clear: 'Clear caches',
-    clearHelp: 'Start with empty ARP tables and FDBs',
-    showing: 'Showing the last journey that worked.',
-    scenario: 'Scenario',
-    scenarioHelp: 'A scenario checked against the Linux kernel: choosing one opens its lab and its journey',
-    scenarioNone: 'Your own journey',
-    size: 'Size',
-    sizeHelp: (max: number) => `Bytes of data in each packet, as ping -s: 0 to ${max}. Empty: 56 for ping, 2 for UDP`,
-    /** Groups of the scenario picker (see `form/scenarioGroups.ts`). */
-    groups: {
-      seed: 'Journeys in the seed lab',
-      listen: 'Listening ports and the TCP handshake',
-      proxyArp: 'Proxy ARP and Calico-style /32 pods',
-      redirects: 'ICMP redirects',
-      arp: 'ARP failures and duplicate addresses',
-      ttl: 'TTL',
-      rpFilter: 'rp_filter',
-      loopback: 'Loopback (lo)',
-      routing: 'Routing table order',
-      mtu: 'MTU: too big for the next link',
-      tcpRetries: 'TCP SYN retransmissions',
-      broadcast: 'Broadcasts',
-      flannel: 'Flannel: VXLAN and host-gw',
-      calico: 'Calico: no bridge, proxy ARP, BGP routes, VXLAN or IP-in-IP',
-      cilium: 'Cilium: eBPF, tunnel and native routing (not kernel-recorded)',
-      weave: 'Weave Net, historical: OVS datapath and VXLAN (not kernel-recorded)',
-      cases: 'Cases from bug reports',
-      other: 'Other scenarios',
-    },
-  },
+  /** The ports a namespace listens on, said by its box on the drawing (the tables panel says it too). */
   panels: {
-    explain: 'This event',
-    level: 'Explanation',
-    levelShort: 'Short',
-    levelDetailed: 'Detailed',
-    packet: 'Packet',
-    tables: 'Tables',
-    log: 'Event log',
-    device: (ns: string) => `Tables of ${ns}`,
-    /** Title of the tables of a namespace pinned from the drawing. */
-    pinned: (ns: string) => `Tables of ${ns} (pinned)`,
-    unpin: 'Unpin',
-    unpinHelp: 'Show the tables of each event’s namespace again',
-    routes: 'Routing table',
-    neigh: 'ARP table (neighbour cache)',
-    fdb: (name: string) => `Bridge ${name}: FDB`,
-    segFdb: (name: string) => `Switch ${name}: FDB`,
-    empty: 'empty',
-    isNew: 'new',
-    consulted: 'used now',
     /** The ports a program listens on in this namespace, as `tcp/80, udp/53`. */
     listens: (list: string) => `Listens on ${list}`,
-    changed: 'changed here',
-    noFrame: 'No frame on the wire yet: the packet is still inside the network namespace.',
-    fromEvent: (n: number) => `Frame of event ${n}`,
-    /** An encapsulated frame: its VXLAN header, the frame it carries, and the bytes it adds. */
-    vxlanVni: 'VNI (network identifier)',
-    inner: 'Inside: the frame it carries',
-    encapBytes: (ip: number, inner: number) =>
-      `${ip} bytes of outer IP = IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 + inner packet ${inner}: 50 bytes more than the packet itself, ` +
-      `which is why the VXLAN device's MTU is its underlay's minus 50 (1500 − 50 = 1450)`,
-    ...WG_PANEL_EN,
-    /** An IP-in-IP packet: the IPv4 packet it carries (no Ethernet inside), and the 20 bytes it adds. */
-    innerPacket: 'Inside: the IPv4 packet it carries (protocol 4)',
-    ipipBytes: (ip: number, inner: number) => `${ip} bytes of outer IP = outer IPv4 header 20 + inner packet ${inner}: 20 bytes more, which is why tunl0's MTU is eth0's minus 20 (1500 − 20 = 1480)`,
-    outcome: 'Outcome',
-    correction: 'Course notes vs. Linux',
-    correctionAt: (n: number) => `Course notes vs. Linux, chapter ${n}`,
-    /** The button that opens a chapter's correction in a window of its own where the caption is too small for it. */
-    correctionRead: 'Read it all',
-    correctionClose: 'Close',
-    filter: 'Show',
-    noEvents: 'No event matches the filter.',
-    local: 'local',
-    localRoutes: (n: number) => `Local table: ${count('en', n, ROUTES_EN)} to this namespace’s own and broadcast addresses`,
-    cols: { dst: 'Destination', via: 'Gateway', dev: 'Device', proto: 'Added by (proto)', ip: 'IP', mac: 'MAC', state: 'State', iface: 'Interface', port: 'Port' },
   },
-  ...logEn,
+  ...dropsEn,
   /** Links to this event and embed code for a slide (issue 8). */
   share: {
     label: 'Link to this event',
@@ -209,11 +115,15 @@ const en = {
   embed: EMBED_EN,
 };
 
-/** The shape every language's strings have. */
-export type Strings = typeof en;
+/** The shape of every language's player table: what the players for other pages show (embed, <packet-journey>). */
+export type PlayerStrings = typeof en;
+
+/** Every text of the interface: the player's table and the app's panels' (`panelStrings.ts`), as the app's page reads them. */
+export type Strings = PlayerStrings & PanelStrings;
 
 /**
- * The English table. It loads on its own (`langStrings.ts`), as the Russian one does
- * (`ru/strings.ts`): a page loads its language's texts only.
+ * The English player table. It loads on its own (`langStrings.ts`), as the Russian one does
+ * (`ru/strings.ts`): a page loads its language's texts only; the app's page loads the panels'
+ * table beside it (`panelLangStrings.ts`).
  */
-export const stringsEn: Strings = en;
+export const stringsEn: PlayerStrings = en;

@@ -1,11 +1,18 @@
+import { use } from 'react';
 import { useAppStore } from '../../store/StoreContext';
-import { stringsOf } from './langStrings';
+import { appStringsOf, hasPanelStrings, loadPanelStrings } from './panelLangStrings';
 import type { Strings } from './strings';
 
-/** The interface strings in this app's current language (loaded before the store shows that language). */
+/**
+ * Every text of the interface in this app's current language: the player's and the app's panels'
+ * (loaded before the store shows that language, as importing this module makes the panels' table a
+ * part of every language). A component of a page that never loaded them (a lazy chunk in the embed)
+ * waits for them in its Suspense boundary rather than failing.
+ */
 export function useStrings(): Strings {
   const lang = useAppStore((s) => s.lang);
-  return stringsOf(lang);
+  if (!hasPanelStrings(lang)) use(loadPanelStrings(lang));
+  return appStringsOf(lang);
 }
 
 /**

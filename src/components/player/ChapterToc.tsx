@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ToldChapter } from '../../core';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 
 /** Props of {@link ChapterToc}. */
 export interface ChapterTocProps {
@@ -17,7 +17,7 @@ export interface ChapterTocProps {
  * Escape closes and gives the focus back to the button.
  */
 export function ChapterToc({ chapters, current }: ChapterTocProps) {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const id = useId();
   // A chapter may begin on an event a folded flood hides: its jump opens that flood.
   const reveal = useAppStore((s) => s.reveal);

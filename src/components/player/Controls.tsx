@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../../store/appState';
 import { selectAtEnd } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { Icon, type IconName } from './icons';
 import { ShareButtons } from './ShareButtons';
 
@@ -17,7 +17,7 @@ function Btn({ label, testId, onClick, disabled, icon }: { label: string; testId
 
 /** Play, pause, step, first, last and speed; then the link and embed buttons. */
 export function Controls() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   // One shallow-compared pick: the buttons need these and nothing else re-renders them.
   const s = useAppStore(
     useShallow((st) => ({

@@ -4,7 +4,7 @@ import type { AppState } from '../../store/appState';
 import { embedCode, stepLink, useHost } from '../../store/link';
 import { useAppStore, useAppStoreApi } from '../../store/StoreContext';
 import { ExportMenu } from '../export/ExportMenu';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { Icon } from './icons';
 
 type Kind = 'link' | 'embed';
@@ -34,7 +34,7 @@ const CONFIRM_MS = 2500;
  * Hidden when the page that mounts the app gives no address to link to.
  */
 export function ShareButtons() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const host = useHost();
   const store = useAppStoreApi();
   const ready = useAppStore((s) => s.result !== null);

@@ -3,7 +3,7 @@ import { tellChapters } from '../../core';
 import { stepPosition, stepSpan } from '../../store/floods';
 import { chapterIndexAt, selectSteps } from '../../store/selectors';
 import { useAppStore } from '../../store/StoreContext';
-import { useStrings } from '../i18n/useStrings';
+import { usePlayerStrings } from '../i18n/usePlayerStrings';
 import { ChapterToc } from './ChapterToc';
 
 /** More chapters than this and the marks are thin bars without numbers (16 numbered marks fit a 960 px footer). */
@@ -14,7 +14,7 @@ export const MANY_CHAPTERS = 16;
  * steps (never too narrow to click); a chapter click seeks to its first step.
  */
 export function Timeline() {
-  const t = useStrings();
+  const t = usePlayerStrings();
   const lang = useAppStore((s) => s.lang);
   const result = useAppStore((s) => s.result);
   const index = useAppStore((s) => s.index);

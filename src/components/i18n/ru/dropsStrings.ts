@@ -1,0 +1,35 @@
+import type { DropsStrings } from '../dropsStrings';
+
+/** Why a packet was dropped, in Russian (the player's table). */
+export const dropsRu: DropsStrings = {
+  drops: {
+    'no-route': 'нет маршрута до назначения',
+    'ttl-exceeded': 'истёк TTL',
+    'frag-needed': 'слишком велик для следующего хопа, а фрагментация запрещена',
+    'neigh-failed': 'ARP-запрос остался без ответа',
+    'not-for-us': 'адресован не этому хосту',
+    'forwarding-disabled': 'пересылка выключена (ip_forward=0)',
+    'rp-filter': 'фильтр обратного пути (rp_filter)',
+    'port-unreachable': 'порт недостижим',
+    'tcp-no-listener': 'этот TCP-порт никто не слушает',
+    'icmp-rate-limited': 'ошибка ICMP подавлена ограничением частоты',
+    'bridge-no-port': 'мосту некуда отправить кадр',
+    martian: '«марсианский» адрес (127.0.0.0/8 снаружи)',
+    'iface-down': 'интерфейс выключен',
+    'local-source': 'адрес отправителя — собственный адрес хоста',
+    'arp-rp-filter': 'ARP без ответа: фильтр обратного пути (rp_filter)',
+    'arp-local-source': 'ARP без ответа: отправитель — адрес этого хоста',
+    'arp-martian': 'ARP с «марсианским» адресом',
+    'broadcast-ignored': 'адресован на широковещательный адрес: ответа нет',
+    'l2-loop': 'прошёл по петле второго уровня: симулятор перестаёт его копировать',
+    'connect-timeout': 'попытки соединения исчерпаны: повторы SYN без ответа',
+    emsgsize: 'больше MTU, а DF обязателен (EMSGSIZE)',
+    'vxlan-no-remote': 'у устройства VXLAN нет записи FDB для этого MAC',
+    'vxlan-vni-unknown': 'ни у одного устройства VXLAN нет такого VNI',
+    'ip-noproto': 'здесь нет обработчика его протокола IP (нет туннеля IPIP)',
+    'bpf-ttl': 'TTL истёк в программе eBPF от Cilium (ICMP не отправляется)',
+    'wg-no-peer': 'у WireGuard нет пира для этого адреса',
+    'wg-unallowed-src': 'адрес отправителя не входит в AllowedIPs пира WireGuard',
+  },
+  dropped: (reason) => `Отброшен: ${reason}`,
+};
