@@ -8,7 +8,8 @@ import { loadLanguage } from './core';
 import './components/i18n/langStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
-import './app/app.css';
+// The player's stylesheet only: an embed draws none of the app's chrome (app.css).
+import './app/player.css';
 
 // embed.html: the player for slides and pages (docs/embed-api.md). Its own entry, so its first load
 // holds no journey form, editor or library.

@@ -9,6 +9,7 @@ import './components/i18n/langStrings';
 import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
+import './app/player.css';
 import './app/app.css';
 
 // The app's page shows its panels, form and log: their texts are a part of every language here

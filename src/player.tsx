@@ -10,6 +10,7 @@ import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
 import { decodeLabLink } from './core/model/labLinkRead';
 import { registerLabReader } from './store/labReader';
+import './app/player.css';
 import './app/app.css';
 
 // player.html: the offline page (one self-contained file, built by vite.offline.ts). The app's

@@ -31,7 +31,7 @@ export const ELEMENT_ATTRIBUTES: readonly string[] = [...KNOWN_PARAMS, ...EMBED_
 /** The player's stylesheets as text, adopted by each element's shadow root. */
 let sheets: CSSStyleSheet[] | null = null;
 
-/** The shadow root's styles: the app's and the embed's, parsed once for every element on the page. */
+/** The shadow root's styles: the player's and the embed's, parsed once for every element on the page. */
 function adoptedSheets(css: readonly string[]): CSSStyleSheet[] {
   if (!sheets) {
     const host = new CSSStyleSheet();
@@ -56,7 +56,7 @@ function Player({ store, embed }: { store: PlayerStore; embed: EmbedOptions }) {
 }
 
 /**
- * Defines `<packet-journey>` (once; a second call is a no-op), styled by `css` (the app's and the
+ * Defines `<packet-journey>` (once; a second call is a no-op), styled by `css` (the player's and the
  * embed's stylesheets as text).
  */
 export function definePacketJourney(css: readonly string[]): void {
