@@ -118,6 +118,8 @@ const NOT_IN_PLAYERS: Record<string, string> = {
   'src/components/i18n/logStrings.ts': 'the log’s and the inspector’s texts are in the panels’ table',
   'src/components/i18n/anySizeAppStrings.ts': 'the hidden future and the note on the lab are the app’s panels’',
   'src/components/i18n/wgPanelStrings.ts': 'the WireGuard header’s texts belong to the packet panel',
+  'src/store/link.tsx': 'the players write links only from the link buttons (full controls); the address reader needs store/sameLab.ts alone',
+  'lz-string': 'a lab link is compressed by the link buttons and read by the lab reader (store/labReader.ts), both loaded on demand',
 };
 
 /** What only the app's page carries from the start, and why the players for other pages do not. */

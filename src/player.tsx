@@ -8,7 +8,7 @@ import './components/i18n/langStrings';
 import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { SCENARIOS } from './core/presets/scenarios';
 import { registerScenarios } from './store/presets';
-import { decodeLabLink } from './core/model/labLinkRead';
+import { decodeLabLink, labLinkText } from './core/model/labLinkRead';
 import { registerLabReader } from './store/labReader';
 import './app/player.css';
 import './app/app.css';
@@ -41,7 +41,7 @@ function writtenLink(): string | null {
 // One file that plays from disk: the catalogue is inlined, read before the link that may name one.
 registerScenarios(SCENARIOS);
 // …and so is the lab reader: the written link carries the lab.
-registerLabReader(decodeLabLink);
+registerLabReader(decodeLabLink, labLinkText);
 const written = writtenLink();
 const params = parseUrlParams(written !== null ? `?${written.replace(/^\?/, '')}` : window.location.search);
 const root = el;

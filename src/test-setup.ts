@@ -10,11 +10,11 @@ import { SCENARIOS } from './core/presets/scenarios';
 import { titlesOfScenarios } from './core/presets/scenarioIndex';
 import { registerScenarioTitles } from './core/presets/scenarioTitles';
 import { registerScenarios } from './store/presets';
-import { decodeLabLink } from './core/model/labLinkRead';
+import { decodeLabLink, labLinkText } from './core/model/labLinkRead';
 import { registerLabReader } from './store/labReader';
 
 registerScenarios(SCENARIOS);
 // The Scenario list's titles in both languages, as the page loads them with its language.
 registerScenarioTitles('en', titlesOfScenarios(SCENARIOS, 'en'));
 registerScenarioTitles('ru', titlesOfScenarios(SCENARIOS, 'ru'));
-registerLabReader(decodeLabLink);
+registerLabReader(decodeLabLink, labLinkText);

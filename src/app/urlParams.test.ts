@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLabLink, runJourney, seedTopology, stateAt } from '../core';
+import { runJourney, seedTopology, stateAt } from '../core';
+import { encodeLabLink } from '../core/model/labLink';
 import { addPod } from '../core/editing';
 import { createAppStore } from '../store/createAppStore';
 import { defaultFollow, embedCode, linkParams, stepLink } from '../store/link';

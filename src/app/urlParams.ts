@@ -1,7 +1,7 @@
-import { JourneyError, K8S_LIMITS, generateCluster, labLinkText, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
+import { JourneyError, K8S_LIMITS, generateCluster, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
-import { rememberGenerated, type LabParams } from '../store/link';
-import { readLabLink } from '../store/labReader';
+import { rememberGenerated, type LabParams } from '../store/sameLab';
+import { labLinkTextOf, readLabLink } from '../store/labReader';
 import { findScenario } from '../store/presets';
 import { isCniStoryId, type CniStoryId } from '../core/presets/cniStoryIds';
 import { completeSpec, isIpv4, MAX_COUNT, MAX_SIZE, namespaceNames } from '../store/specDraft';
@@ -120,7 +120,7 @@ export function parseUrlParams(search: string): UrlParams {
         if (v !== null) errors.push(bad(other, v, 'the link carries a lab of its own (?lab=), so this was ignored.', 'в ссылке есть свой стенд (?lab=), поэтому этот параметр пропущен.'));
       }
     } else {
-      out.brokenLab = { raw: labLinkText(labRaw) ?? labRaw, problems: read.problems };
+      out.brokenLab = { raw: labLinkTextOf(labRaw) ?? labRaw, problems: read.problems };
       const en = problemsText(read.problems, 'en');
       const ru = problemsText(read.problems, 'ru');
       errors.push({ en: `?lab=: ${en}. Showing the seed lab.`, ru: `?lab=: ${ru}. Показан учебный стенд.` });

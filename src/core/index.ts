@@ -31,7 +31,8 @@ export type { ProblemPlace } from './model/checks/place';
 // Reading lab files and lab links loads the zod schema: import them from './model/labFile' and
 // './model/labLinkRead' where untrusted input is read (lazily on the pages), never from here.
 export type { LabFileResult } from './model/labFile';
-export { encodeLabLink, labLinkText, MAX_LAB_LINK_CHARS } from './model/labLink';
+// Writing and reading lab links (lz-string) are not re-exported either: './model/labLink' where a
+// link is written (the link buttons, pictures), './model/labLinkRead' where one is read.
 export { samePositionsAside } from './model/samePositions';
 export type { LabEdit, LabPoint } from './model/labEdits';
 export type { IfaceRef, LinkResult } from './model/linkEdits';

@@ -8,16 +8,23 @@ import type { LabFileResult } from '../core';
  */
 
 type Reader = (encoded: string) => LabFileResult;
+/** A link parameter's text (the lab file's JSON, decompressed), or null when it does not decompress. */
+type TextOf = (encoded: string) => string | null;
 let reader: Reader | null = null;
+let textOf: TextOf | null = null;
 
-/** Makes the reader available at once (tests, the offline page). */
-export function registerLabReader(read: Reader): void {
+/** Makes the reader, and what gives a link's text, available at once (tests, the offline page). */
+export function registerLabReader(read: Reader, text: TextOf): void {
   reader = read;
+  textOf = text;
 }
 
 /** Loads the reader (once); resolves when {@link readLabLink} can read. */
 export async function loadLabReader(): Promise<void> {
-  if (reader === null) reader = (await import('../core/model/labLinkRead')).decodeLabLink;
+  if (reader === null) {
+    const m = await import('../core/model/labLinkRead');
+    registerLabReader(m.decodeLabLink, m.labLinkText);
+  }
 }
 
 /** Loads the reader when the link parameters in `search` carry a lab (`?lab=`); resolves at once otherwise. */
@@ -38,4 +45,14 @@ export function hasLabReader(): boolean {
 export function readLabLink(encoded: string): LabFileResult {
   if (reader === null) throw new Error('readLabLink: the lab reader is not loaded (await loadLabReader() first)');
   return reader(encoded);
+}
+
+/**
+ * The text a link parameter carries (the lab file's JSON), or null when it does not decompress:
+ * what the pages show and offer to download of a lab that does not read. Once {@link loadLabReader}
+ * resolved, as {@link readLabLink}.
+ */
+export function labLinkTextOf(encoded: string): string | null {
+  if (textOf === null) throw new Error('labLinkTextOf: the lab reader is not loaded (await loadLabReader() first)');
+  return textOf(encoded);
 }

@@ -1,46 +1,17 @@
-import { encodeLabLink, generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
+import { generateCluster, seedTopology, type Bilingual, type JourneySpec, type Topology } from '../core';
+// Writing a lab into a link brings lz-string: this module loads with the app's page and the link buttons, never with a player's first paint.
+import { encodeLabLink } from '../core/model/labLink';
 import { findScenario } from './presets';
 import { createContext, useContext } from 'react';
 import type { AppState } from './appState';
+import { isLab, type LabParams } from './sameLab';
 import { defaultSize } from './specDraft';
 
-/** Size of a generated cluster (`?nodes=N&pods=M`): a link to it repeats the size, not the topology. */
-export interface LabParams {
-  nodes: number;
-  pods: number;
-}
+export type { LabParams } from './sameLab';
 
 /** Whether the camera follows the packet when nothing asks otherwise: for labs of more than 4 machines. */
 export function defaultFollow(t: Topology): boolean {
   return t.machines.length > 4;
-}
-
-const sameCache = new WeakMap<Topology, Map<string, boolean>>();
-
-/**
- * Whether `t` is still the lab `key` names (the seed, a scenario's, a generated cluster's), not an
- * edited one: then a short parameter opens it again; otherwise the link carries it whole. Cached
- * per topology object and key: links are built at every step, labs change only with an edit.
- */
-/**
- * Says that `t` is the generated cluster of `lab`'s size, as made for a `?nodes=&pods=` link: the
- * link then repeats the size without comparing a 150,000-pod lab with a second one, text to text.
- */
-export function rememberGenerated(t: Topology, lab: LabParams): void {
-  let byKey = sameCache.get(t);
-  if (!byKey) sameCache.set(t, (byKey = new Map()));
-  byKey.set(`lab:${lab.nodes}x${lab.pods}`, true);
-}
-
-function isLab(t: Topology, key: string, make: () => Topology): boolean {
-  let byKey = sameCache.get(t);
-  if (!byKey) sameCache.set(t, (byKey = new Map()));
-  let hit = byKey.get(key);
-  if (hit === undefined) {
-    hit = JSON.stringify(t) === JSON.stringify(make());
-    byKey.set(key, hit);
-  }
-  return hit;
 }
 
 /** What a link is built from: the journey shown (never a half-typed draft), the step and the view. */

@@ -1,4 +1,4 @@
-import { encodeLabLink } from '../../core';
+import { encodeLabLink } from '../../core/model/labLink';
 import { PICTURE_KEYWORD, svgMetadata } from '../../core/export/picture';
 import { withPngText } from '../../core/export/png';
 import { linkParams, type LinkState } from '../../store/link';

@@ -2,6 +2,9 @@ import { problem } from '../i18n/problems';
 import { readLabFile, type LabFileResult } from './labFile';
 import { labLinkText } from './labLink';
 
+// The text a link carries, for a lab that does not read (the pages keep it to show and download).
+export { labLinkText } from './labLink';
+
 /*
  * Reading a lab out of a link: apart from ./labLink.ts (writing links, on every page) because it
  * reads like a lab file, through the zod schema, which pages load only when a link carries a lab.
