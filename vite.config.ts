@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { staticReach } from './scripts/staticReach';
 
 /**
  * The built app's Content-Security-Policy: only its own scripts, styles and images (data: for the
@@ -67,6 +68,26 @@ function offlinePlayer(): Plugin {
   };
 }
 
+const ROOT = dirname(new URL(import.meta.url).pathname);
+/** What the players for other pages load before they draw, and what the app's page does (`scripts/staticReach.ts`); walked at the first build's first question, not when tests load this file. */
+let starts: { players: Set<string>; app: Set<string> } | null = null;
+
+/**
+ * Whether the module `id` (an absolute path) may go into the shared `player` chunk: one of the
+ * players' own modules or packages, or a package below them (react-dom's scheduler), never what
+ * only the app's page loads at start.
+ */
+function atPlayersStart(id: string): boolean {
+  // The players' start: their entries, and the per-language chunks they await before drawing.
+  const playerStarts = ['src/embed.tsx', 'src/element.tsx', 'src/components/i18n/strings.ts', 'src/components/i18n/ru/strings.ts'];
+  starts ??= { players: new Set(playerStarts.flatMap((e) => [...staticReach(ROOT, e)])), app: staticReach(ROOT, 'src/main.tsx') };
+  const { players, app } = starts;
+  const rel = id.startsWith(ROOT) ? id.slice(ROOT.length + 1).split('?')[0] ?? '' : id;
+  const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(rel)?.[1]?.replace('\\', '/');
+  if (pkg !== undefined) return players.has(pkg) || !app.has(pkg);
+  return !rel.startsWith('src/') || players.has(rel) || !app.has(rel);
+}
+
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), revealForExample(), offlinePlayer()],
   // Relative asset paths so the built app also works from a sub-folder or a slide deck's iframe.
@@ -90,7 +111,10 @@ export default defineConfig({
         // page loads at start go in (`$initial`): a feature no page loads at start stays lazy
         // everywhere (the app's page does get the embed's small EmbedShell, which its compare view
         // would load later).
-        codeSplitting: { groups: [{ name: 'player', tags: ['$initial'], minShareCount: 3 }] },
+        // It takes only what a player for other pages (the embed, the element) loads at start: a
+        // module the app's page alone loads at start and its lazy chunks share (lab links with
+        // lz-string, the panels' texts' loader) would otherwise ride in every page's `player`.
+        codeSplitting: { groups: [{ name: 'player', tags: ['$initial'], minShareCount: 3, test: atPlayersStart }] },
       },
     },
   },

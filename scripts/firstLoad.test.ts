@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { staticReach } from './staticReach';
 
 /*
  * What the first load of each page may not carry (issue 11's size targets, `npm run bench`): the
@@ -11,41 +11,10 @@ import { describe, expect, it } from 'vitest';
  */
 
 const ROOT = join(import.meta.dirname, '..');
-const ENTRIES = { 'the first page': 'src/main.tsx', 'the embed': 'src/embed.tsx', '<packet-journey>': 'src/element.tsx' } as const;
-
-/** A module's static imports that survive compilation (`import type` goes; `import { type A }` stays, as verbatimModuleSyntax keeps it). */
-function staticImports(file: string): string[] {
-  const src = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, false);
-  const out: string[] = [];
-  for (const st of src.statements) {
-    if (ts.isImportDeclaration(st) && !st.importClause?.isTypeOnly && ts.isStringLiteral(st.moduleSpecifier)) out.push(st.moduleSpecifier.text);
-    if (ts.isExportDeclaration(st) && !st.isTypeOnly && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) out.push(st.moduleSpecifier.text);
-  }
-  return out;
-}
-
-/** A relative specifier's file, as the bundler resolves it; a package's name for a bare one. */
-function resolve(from: string, spec: string): string {
-  if (!spec.startsWith('.')) return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec);
-  // A query (`?inline`) asks the bundler for another form of the same file.
-  const base = join(dirname(from), spec.split('?')[0] ?? spec);
-  const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((f) => existsSync(join(ROOT, f)) && !f.endsWith('/') && /\.\w+$/.test(f));
-  if (!found) throw new Error(`${from}: cannot resolve ${spec}`);
-  return relative(ROOT, join(ROOT, found));
-}
-
 /** Every module and package an entry reaches by static imports. */
-function firstLoad(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const todo = [entry];
-  for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
-    if (seen.has(f)) continue;
-    seen.add(f);
-    if (!f.startsWith('src/') || !/\.tsx?$/.test(f)) continue;
-    for (const spec of staticImports(f)) todo.push(resolve(f, spec));
-  }
-  return seen;
-}
+const firstLoad = (entry: string): Set<string> => staticReach(ROOT, entry);
+
+const ENTRIES = { 'the first page': 'src/main.tsx', 'the embed': 'src/embed.tsx', '<packet-journey>': 'src/element.tsx' } as const;
 
 /** What loads on first use, and why it must not come with any page's first load. */
 const ON_DEMAND: Record<string, string> = {
