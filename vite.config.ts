@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { staticReach } from './scripts/staticReach';
+import { staticReach } from './scripts/staticReach.ts';
 
 /**
  * The built app's Content-Security-Policy: only its own scripts, styles and images (data: for the

@@ -25,7 +25,7 @@ export const hasPanelStrings: (lang: Lang) => boolean = PANEL_STRINGS_BY_LANG.ha
 
 const loading = new Map<Lang, Promise<void>>();
 
-/** Loads `lang`'s panels' table (once; the same promise while it loads, so React's `use` can wait for it). */
+/** Loads `lang`'s panels' table (once; the same promise while it loads). */
 export function loadPanelStrings(lang: Lang): Promise<void> {
   let p = loading.get(lang);
   if (!p) {

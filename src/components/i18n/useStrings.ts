@@ -1,17 +1,16 @@
-import { use } from 'react';
 import { useAppStore } from '../../store/StoreContext';
-import { appStringsOf, hasPanelStrings, loadPanelStrings } from './panelLangStrings';
+import { appStringsOf } from './panelLangStrings';
 import type { Strings } from './strings';
 
 /**
  * Every text of the interface in this app's current language: the player's and the app's panels'
- * (loaded before the store shows that language, as importing this module makes the panels' table a
- * part of every language). A component of a page that never loaded them (a lazy chunk in the embed)
- * waits for them in its Suspense boundary rather than failing.
+ * (both loaded before the store shows that language on the app's pages, whose entries add the
+ * panels' table to every language). Only the app's components read it: what the embed and the
+ * element draw reads `usePlayerStrings`, as they never load the panels' table.
+ * @throws Error `panel-strings-not-loaded` on a page that did not add the panels' table (`PANEL_STRINGS_PART`).
  */
 export function useStrings(): Strings {
   const lang = useAppStore((s) => s.lang);
-  if (!hasPanelStrings(lang)) use(loadPanelStrings(lang));
   return appStringsOf(lang);
 }
 
