@@ -90,6 +90,22 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
   'src/components/canvas/zoomBehaviour.ts': 'd3-zoom (with d3-selection, -transition, -interpolate, -color, -drag, -timer) loads with the first gesture over the drawing, zoom button or animated camera move; the drawing is placed without it',
   'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
+  'src/core/sim/vxlan.ts': 'the VXLAN device is a datapath pack, loaded with the first lab that has one (core/packs.ts)',
+  'src/core/sim/wireguard.ts': 'WireGuard is a datapath pack, loaded with the first lab that has the device (core/packs.ts)',
+  'src/core/sim/ipip.ts': 'the IPIP tunnel is a datapath pack, loaded with the first lab that has tunl0 (core/packs.ts)',
+  'src/core/sim/ovs.ts': 'Weave’s OVS datapath is a datapath pack, loaded with the first lab that has a vport (core/packs.ts)',
+  'src/core/sim/bpfCilium.ts': 'Cilium’s eBPF is a datapath pack, loaded with the first lab that attaches a program (core/packs.ts)',
+  'src/core/allPacks.ts': 'every pack at once is for Node programs and tests',
+  'src/core/i18n/en/vxlanEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/wgEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/ipipEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/ovsEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/bpfEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/vxlanEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/wgEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/ipipEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/ovsEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/bpfEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
 };
 
 /** What no page loads first: zod reads a lab from outside; commands are read by plain code. */
