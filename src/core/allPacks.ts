@@ -15,9 +15,15 @@ import { ovsPack } from './sim/ovs';
 import { registerPack } from './sim/packs';
 import { vxlanPack } from './sim/vxlan';
 import { wireguardPack } from './sim/wireguard';
+import { registerPackTeller } from './narrate/packTellers';
+import { bpfTeller } from './narrate/tellBpf';
+import { ipipTeller } from './narrate/tellIpip';
+import { ovsTeller } from './narrate/tellOvs';
+import { vxlanTeller } from './narrate/tellVxlan';
+import { wireguardTeller } from './narrate/tellWg';
 
 /*
- * Every datapath pack (sim/packs.ts), engine and sentences in every language, registered on
+ * Every datapath pack (sim/packs.ts), engine, message choosers and sentences in every language, registered on
  * import: for Node programs (the trace command, the benchmarks, the kernel recorder) and the tests,
  * which run and tell any lab without waiting. The player's pages load packs on demand instead
  * (core/packs.ts `loadPacks`).
@@ -27,6 +33,11 @@ registerPack('wireguard', wireguardPack);
 registerPack('ipip', ipipPack);
 registerPack('ovs', ovsPack);
 registerPack('bpf', bpfPack);
+registerPackTeller('vxlan', vxlanTeller);
+registerPackTeller('wireguard', wireguardTeller);
+registerPackTeller('ipip', ipipTeller);
+registerPackTeller('ovs', ovsTeller);
+registerPackTeller('bpf', bpfTeller);
 registerPackNarration('vxlan', 'en', vxlanEventsEn);
 registerPackNarration('vxlan', 'ru', vxlanEventsRu);
 registerPackNarration('wireguard', 'en', wgEventsEn);

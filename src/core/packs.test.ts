@@ -23,9 +23,10 @@ async function freshPage(langs: readonly ('en' | 'ru')[]) {
   const narrators = await import('./i18n/narrators');
   const languages = await import('./i18n/languages');
   const told = await import('./i18n/packNarration');
+  const tellers = await import('./narrate/packTellers');
   if (langs.includes('en')) narrators.registerNarrator('en', (await import('./i18n/en/narrator')).narratorEn);
   if (langs.includes('ru')) narrators.registerNarrator('ru', (await import('./i18n/ru/narrator')).narratorRu);
-  return { ...packs, ...run, ...narrate, ...languages, ...told };
+  return { ...packs, ...run, ...narrate, ...languages, ...told, ...tellers };
 }
 
 describe('datapath packs', () => {
@@ -86,6 +87,12 @@ describe('datapath packs', () => {
     const result = runJourney(lab, spec);
     const ipip = result.events.findIndex((e) => e.type === 'ipip');
     expect(ipip).toBeGreaterThan(0);
-    expect(() => page.tellEvent(result, ipip, 'en')).toThrow(/ipip-narration-not-loaded/);
+    // Neither the pack's choice of messages nor its sentences are here: the pack is named.
+    expect(() => page.tellEvent(result, ipip, 'en')).toThrow(/packs-not-loaded: ipip/);
+    // Its choosers alone are not enough: the sentences are named.
+    page.registerPackTeller('ipip', (await import('./narrate/tellIpip')).ipipTeller);
+    expect(() => page.tellEvent(result, ipip, 'en')).toThrow(/ipip-narration-not-loaded: en/);
+    await page.loadPacks(['ipip']);
+    expect(page.tellEvent(result, ipip, 'en')).toBe(tellEvent(result, ipip, 'en'));
   });
 });

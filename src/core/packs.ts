@@ -1,20 +1,20 @@
 import { hasPacksNarration, loadPackNarration } from './i18n/packNarration';
 import type { Topology } from './model/topology';
+import { hasPackTeller, loadPackTellers } from './narrate/packTellers';
 import { loadEnginePacks, missingEnginePacks, packsOf, type PackKind } from './sim/packs';
 
 /*
  * The one gate of the datapath packs (sim/packs.ts): what a lab needs that is not here yet, and
- * the load of both halves of a pack, the engine's part and its sentences in every language the
- * page holds (i18n/packNarration.ts). The store awaits it before it runs a lab that needs packs.
+ * the load of a pack's three parts: the engine's, the narrator's choice of messages
+ * (narrate/packTellers.ts) and their sentences in every language the page holds (i18n/packNarration.ts). The store awaits it before it runs a lab that needs packs.
  */
 
 export { PACK_KINDS, PacksMissingError, packsOf, type PackKind } from './sim/packs';
 
-/** The packs `topology` needs whose engine part or sentences are not here yet (empty: it can run and be told now). */
+/** The packs `topology` needs with a part not here yet (empty: it can run and be told now). */
 export function missingPacks(topology: Topology): PackKind[] {
   const engine = missingEnginePacks(topology);
-  const told = packsOf(topology).filter((k) => !engine.includes(k) && !hasPacksNarration([k]));
-  return engine.length === 0 && told.length === 0 ? [] : [...engine, ...told];
+  return packsOf(topology).filter((k) => engine.includes(k) || !hasPackTeller(k) || !hasPacksNarration([k]));
 }
 
 /**
@@ -23,7 +23,7 @@ export function missingPacks(topology: Topology): PackKind[] {
  */
 export async function loadPacks(kinds: readonly PackKind[]): Promise<void> {
   if (kinds.length === 0) return;
-  await Promise.all([loadEnginePacks(kinds), loadPackNarration(kinds)]);
+  await Promise.all([loadEnginePacks(kinds), loadPackTellers(kinds), loadPackNarration(kinds)]);
 }
 
 /** Loads whatever packs `topology` needs (nothing when all are here). */
