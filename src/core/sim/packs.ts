@@ -53,7 +53,8 @@ export class PacksMissingError extends Error {
   readonly kinds: readonly PackKind[];
 
   constructor(kinds: readonly PackKind[]) {
-    super(`packs-not-loaded: ${kinds.join(', ')} (await loadPacks(missingPacks(topology)) first)`);
+    // A code and data, no prose (the engine holds none): the pages never show it, they await the packs first.
+    super(`packs-not-loaded: ${kinds.join(',')}`);
     this.name = 'PacksMissingError';
     this.kinds = kinds;
   }
