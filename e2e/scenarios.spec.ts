@@ -44,6 +44,8 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(page.locator('[data-listeners="pod1"]')).toHaveCount(0);
 
       await page.getByRole('tab', { name: T.log }).click();
+      // The log's chunk loads when its tab is first reached.
+      await expect(page.getByTestId('log-list')).toBeVisible();
       const sends = await logRows(page, /\[(S|S\.|\.)\]/);
       const first = (flags: string, ns: string, type: string) => sends.find((r) => r.text.includes(`[${flags}]`) && r.ns === ns && r.type === type);
       const syn = first('S', 'pod1', T.send);

@@ -184,6 +184,10 @@ const en = {
     local: 'local',
     localRoutes: (n: number) => `Local table: ${count('en', n, ROUTES_EN)} to this namespace’s own and broadcast addresses`,
     cols: { dst: 'Destination', via: 'Gateway', dev: 'Device', proto: 'Added by (proto)', ip: 'IP', mac: 'MAC', state: 'State', iface: 'Interface', port: 'Port' },
+    /** "Check it on real Linux", folded under the explanation: its commands and their texts load when it is opened (components/proof). */
+    proof: 'Check it on real Linux',
+    /** The same for a lab that models a Kubernetes cluster (the commands go through minikube ssh, kubectl exec). */
+    proofCluster: 'Check it on the real cluster',
   },
   ...logEn,
   /** Links to this event and embed code for a slide (issue 8). */

@@ -159,6 +159,8 @@ export const stringsRu: Strings = {
     localRoutes: (n) => `Таблица local: ${count('ru', n, ROUTES_RU)} к собственным и широковещательным адресам`,
     // Soft hyphens (\u00ad) let long Russian headers break inside narrow table columns.
     cols: { dst: 'Назна\u00adчение', via: 'Шлюз', dev: 'Устрой\u00adство', proto: 'Кем добав\u00adлен (proto)', ip: 'IP', mac: 'MAC', state: 'Состо\u00adяние', iface: 'Интер\u00adфейс', port: 'Порт' },
+    proof: 'Проверить на настоящем Linux',
+    proofCluster: 'Проверить на настоящем кластере',
   },
   ...logRu,
   share: {
