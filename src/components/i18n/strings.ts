@@ -114,6 +114,12 @@ const en = {
     scenario: 'Scenario',
     scenarioHelp: 'A scenario checked against the Linux kernel: choosing one opens its lab and its journey',
     scenarioNone: 'Your own journey',
+    /**
+     * The title of the scenario the bare page opens on (the seed lab's first ping, `OPENING_SCENARIO`
+     * in form/useScenarioTitles.ts): the other titles load when the picker is first used. The same
+     * words as the catalogue's (scenarios.ts), which a test keeps equal.
+     */
+    openingScenario: 'First ping pod1 → pod3 (empty caches, other node)',
     size: 'Size',
     sizeHelp: (max: number) => `Bytes of data in each packet, as ping -s: 0 to ${max}. Empty: 56 for ping, 2 for UDP`,
     /** Groups of the scenario picker (see `form/scenarioGroups.ts`). */

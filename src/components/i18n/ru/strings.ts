@@ -94,6 +94,7 @@ export const stringsRu: Strings = {
     scenario: 'Сценарий',
     scenarioHelp: 'Сценарий, проверенный на ядре Linux: выбор открывает его стенд и его путь',
     scenarioNone: 'Свой путь',
+    openingScenario: 'Первый ping pod1 → pod3 (кэши пусты, другая нода)',
     size: 'Размер',
     sizeHelp: (max) => `Байт данных в каждом пакете, как ping -s: от 0 до ${max}. Пусто — 56 для ping, 2 для UDP`,
     groups: {
