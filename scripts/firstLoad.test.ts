@@ -111,6 +111,11 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/i18n/ru/ipipEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
   'src/core/i18n/ru/ovsEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
   'src/core/i18n/ru/bpfEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/components/panels/EventLog.tsx': 'the event log loads when its tab is reached: the side panel opens on the tables',
+  'src/components/proof/ProofBlock.tsx': '“Check it on real Linux” is drawn folded (ProofFold); its commands load when it is opened',
+  'src/core/proof/proofs.ts': 'the proofs’ commands load when “Check it on real Linux” is opened; the fold asks proofShown.ts alone',
+  'src/core/proof/proofWg.ts': 'the WireGuard proofs load with the other proofs, when “Check it on real Linux” is opened',
+  'src/components/i18n/proofStrings.ts': 'the proofs’ texts load with them; the fold’s title is in STRINGS',
 };
 
 /** What no page loads first: zod reads a lab from outside; commands are read by plain code. */
@@ -143,8 +148,12 @@ describe('each page’s first load', () => {
     });
   }
 
-  it('the app’s page carries what it shows at once: the Scenario list’s index', () => {
-    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarioIndex.ts')).toBe(true);
+  it('the app’s page carries what it shows at once: the Scenario list’s index, the proof’s fold', () => {
+    const loaded = firstLoad(ENTRIES['the first page']);
+    expect(loaded.has('src/core/presets/scenarioIndex.ts')).toBe(true);
+    // The fold is drawn with the explanation (no jump when its commands arrive), only its inside waits.
+    expect(loaded.has('src/components/proof/ProofFold.tsx')).toBe(true);
+    expect(loaded.has('src/core/proof/proofShown.ts')).toBe(true);
   });
 
   it('names only modules that exist', () => {
