@@ -268,4 +268,30 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     expect(failed).toEqual([]);
     await offline.close();
   });
+
+  test('the offline page of a VXLAN lab carries its datapath pack: from file:// it tells the encapsulation in both languages', async ({ page, context }, info) => {
+    await openApp(page, 'en');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('flannel-vxlan-cold-ping-pod1-pod3');
+    await expect(page.locator('[data-label-for="node1/flannel.1"]')).toBeVisible();
+    const path = info.outputPath('offline-vxlan.html');
+    await download(page, 'export-offline', path);
+    const offline = await context.newPage();
+    const failed: string[] = [];
+    offline.on('requestfailed', (r) => failed.push(r.url()));
+    offline.on('pageerror', (e) => failed.push(e.message));
+    await offline.emulateMedia({ reducedMotion: 'reduce' });
+    await offline.goto(`file://${path}`);
+    await offline.getByRole('tab', { name: 'Event log' }).click();
+    const rows = offline.locator('[data-testid="log-list"] [role="option"] .log-text');
+    await expect(rows.filter({ hasText: /flannel\.1 → 172\.16\.100\.2: VNI 1: 98 bytes in 134/ })).toHaveCount(1);
+    await rows.filter({ hasText: /flannel\.1 → 172\.16\.100\.2/ }).first().click();
+    await offline.getByRole('button', { name: 'Detailed', exact: true }).click();
+    await expect(offline.getByTestId('explanation')).toContainText('14 + 8 + 8 + 20 = 50');
+    // The other language's sentences of the pack come with the switch, from the same file.
+    await offline.getByTestId('lang-ru').click();
+    await expect(offline.getByTestId('explanation')).toContainText('14 + 8 + 8 + 20 = 50');
+    await expect(offline.getByTestId('explanation')).toContainText('(в ядре:');
+    expect(failed).toEqual([]);
+    await offline.close();
+  });
 });

@@ -14,6 +14,8 @@ const fixture = (name: string) => readFileSync(new URL(`../src/core/import/fixtu
 
 /** Plays the journey to its last event and returns what the counter says. */
 async function playToEnd(page: Page): Promise<void> {
+  // The journey comes a moment after the lab when its datapath pack loads first (core/packs.ts).
+  await expect(page.getByTestId('step-count')).not.toHaveText(/ (of|из) 0$/);
   await page.getByTestId('step-count').click();
   await page.keyboard.press('End');
   const s = await readStep(page);
@@ -129,6 +131,8 @@ test.describe('importing a cluster', () => {
     await expect(page.getByTestId('import-mode').locator('option').first()).toHaveText('As detected: Calico IP-in-IP (tunl0, BGP routes through it; the manifest\'s default)');
     await page.getByTestId('import-go').click();
     await expect(page.locator('[data-machine="minikube-m03"]')).toBeVisible();
+    // Its IP-in-IP pack loads with the lab (core/packs.ts): the journey follows, from its first event.
+    await expect(page.locator('.explain .event-tag')).toHaveText('nginx-748c667d99-4kx2m · send');
     await page.getByTestId('step-count').click();
     await page.keyboard.press('Home');
     expect((await readStep(page)).tag).toBe('nginx-748c667d99-4kx2m · send');

@@ -9,13 +9,19 @@ test.describe('proof on real machines', () => {
   test('the seed lab: a namespace command, the fragments to look for, in both languages', async ({ page }) => {
     await openApp(page);
     await page.getByRole('button', { name: 'Detailed', exact: true }).click();
-    // Step to pod1's route lookup (the journey's first events: ping's send, then the route).
-    const command = page.getByTestId('proof-command');
-    for (let k = 0; k < 6 && !((await command.count()) > 0 && (await command.textContent())?.includes('ip route get')); k++) await page.getByTestId('next').click();
-    expect((await readStep(page)).step).toBeLessThan(6);
+    // ping's own send shows no proof; pod1's route lookup (the next events) does, folded.
     const proof = page.getByTestId('proof');
-    await proof.locator('summary').click();
+    await expect(proof).toHaveCount(0);
+    for (let k = 0; k < 6 && (await proof.count()) === 0; k++) await page.getByTestId('next').click();
     await expect(proof.locator('summary')).toHaveText('Check it on real Linux');
+    // Folded, the commands are not there yet: they load when it is opened.
+    const command = page.getByTestId('proof-command');
+    await expect(command).toHaveCount(0);
+    await proof.locator('summary').click();
+    await expect(command).toHaveCount(1);
+    // Opened, it stays open from step to step: on to pod1's route lookup.
+    for (let k = 0; k < 6 && !(await command.textContent())?.includes('ip route get'); k++) await page.getByTestId('next').click();
+    expect((await readStep(page)).step).toBeLessThan(6);
     await expect(page.getByTestId('proof-command')).toHaveText('sudo ip netns exec pod1 ip route get 10.10.11.1');
     await expect(page.getByTestId('proof-expect')).toHaveText(['10.10.11.1 via 10.10.10.254 dev eth0']);
     await page.getByTestId('lang-ru').click();

@@ -44,6 +44,8 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(page.locator('[data-listeners="pod1"]')).toHaveCount(0);
 
       await page.getByRole('tab', { name: T.log }).click();
+      // The log's chunk loads when its tab is first reached.
+      await expect(page.getByTestId('log-list')).toBeVisible();
       const sends = await logRows(page, /\[(S|S\.|\.)\]/);
       const first = (flags: string, ns: string, type: string) => sends.find((r) => r.text.includes(`[${flags}]`) && r.ns === ns && r.type === type);
       const syn = first('S', 'pod1', T.send);
@@ -182,4 +184,25 @@ test('"About this lab" does not deny the VXLAN a Flannel lab shows, nor claim a 
     await expect(note).toContainText(unchecked);
     await expect(note).not.toContainText(lang === 'en' ? 'no VXLAN' : 'нет IPv6, многоадресной рассылки, VXLAN');
   }
+});
+
+test('the titles load with the picker’s first use: the first page shows the opening scenario’s, the list all of them once reached', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  const titlesFetched = () => fetched.filter((u) => /scenario-titles\.(en|ru)-/.test(u));
+  await openApp(page, 'en');
+  await page.waitForLoadState('networkidle');
+  const picker = page.getByTestId('scenario');
+  // The first page: the scenario on screen by its title (from the interface's texts), no titles' file.
+  await expect(picker.locator('option:checked')).toHaveText('First ping pod1 → pod3 (empty caches, other node)');
+  await expect(picker).toHaveAttribute('title', 'First ping pod1 → pod3 (empty caches, other node)');
+  expect(titlesFetched()).toEqual([]);
+  // The pointer reaching the list fetches them, before it can open.
+  await picker.hover();
+  await expect(picker.locator(`option[value="${LISTENER}"]`)).toHaveText('TCP connect to a listening port on pod3: SYN, SYN-ACK, ACK');
+  expect(titlesFetched()).toHaveLength(1);
+  // From now on they are part of the language: a switch shows the list in Russian at once.
+  await page.getByTestId('lang-ru').click();
+  await expect(picker.locator(`option[value="${LISTENER}"]`)).toHaveText('TCP-подключение к слушающему порту pod3: SYN, SYN-ACK, ACK');
+  expect(titlesFetched()).toHaveLength(2);
 });

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { generateCluster, runJourney, seedTopology, type FrameEvent, type Topology } from '../src/core/index';
+// Every datapath pack, registered at once (a Node program waits for nothing).
+import '../src/core/allPacks';
 import { leanJourney, leanNet } from './benchLean';
 import { HOSTILE_CASES } from '../src/core/presets/hostile';
 import { MAX_EVENTS } from '../src/core/sim/engine';

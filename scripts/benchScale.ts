@@ -9,6 +9,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { generateCluster, runJourney, type Topology } from '../src/core/index';
+// Every datapath pack, registered at once (a Node program waits for nothing).
+import '../src/core/allPacks';
 import { labChecks } from '../src/core/model/labChecks';
 import { cpuMs, median } from './benchCore';
 import { p95, startSampling, stopSampling } from './benchEdit';

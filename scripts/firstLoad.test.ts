@@ -59,6 +59,32 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
   'src/components/canvas/zoomBehaviour.ts': 'd3-zoom (with d3-selection, -transition, -interpolate, -color, -drag, -timer) loads with the first gesture over the drawing, zoom button or animated camera move; the drawing is placed without it',
   'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
+  'src/core/sim/vxlan.ts': 'the VXLAN device is a datapath pack, loaded with the first lab that has one (core/packs.ts)',
+  'src/core/sim/wireguard.ts': 'WireGuard is a datapath pack, loaded with the first lab that has the device (core/packs.ts)',
+  'src/core/sim/ipip.ts': 'the IPIP tunnel is a datapath pack, loaded with the first lab that has tunl0 (core/packs.ts)',
+  'src/core/sim/ovs.ts': 'Weave’s OVS datapath is a datapath pack, loaded with the first lab that has a vport (core/packs.ts)',
+  'src/core/sim/bpfCilium.ts': 'Cilium’s eBPF is a datapath pack, loaded with the first lab that attaches a program (core/packs.ts)',
+  'src/core/allPacks.ts': 'every pack at once is for Node programs and tests',
+  'src/core/narrate/tellVxlan.ts': 'the narrator’s choice of a datapath pack’s messages loads with the pack (narrate/packTellers.ts)',
+  'src/core/narrate/tellWg.ts': 'the narrator’s choice of a datapath pack’s messages loads with the pack (narrate/packTellers.ts)',
+  'src/core/narrate/tellIpip.ts': 'the narrator’s choice of a datapath pack’s messages loads with the pack (narrate/packTellers.ts)',
+  'src/core/narrate/tellOvs.ts': 'the narrator’s choice of a datapath pack’s messages loads with the pack (narrate/packTellers.ts)',
+  'src/core/narrate/tellBpf.ts': 'the narrator’s choice of a datapath pack’s messages loads with the pack (narrate/packTellers.ts)',
+  'src/core/i18n/en/vxlanEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/wgEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/ipipEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/ovsEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/en/bpfEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/vxlanEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/wgEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/ipipEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/ovsEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/core/i18n/ru/bpfEvents.ts': 'a datapath pack’s sentences load with the pack, one language at a time (i18n/packNarration.ts)',
+  'src/components/panels/EventLog.tsx': 'the event log loads when its tab is reached: the side panel opens on the tables',
+  'src/components/proof/ProofBlock.tsx': '“Check it on real Linux” is drawn folded (ProofFold); its commands load when it is opened',
+  'src/core/proof/proofs.ts': 'the proofs’ commands load when “Check it on real Linux” is opened; the fold asks proofShown.ts alone',
+  'src/core/proof/proofWg.ts': 'the WireGuard proofs load with the other proofs, when “Check it on real Linux” is opened',
+  'src/components/i18n/proofStrings.ts': 'the proofs’ texts load with them; the fold’s title is in STRINGS',
 };
 
 /** What no page loads first: zod reads a lab from outside; commands are read by plain code. */
@@ -111,8 +137,12 @@ describe('each page’s first load', () => {
     });
   }
 
-  it('the app’s page carries what it shows at once: the Scenario list’s index', () => {
-    expect(firstLoad(ENTRIES['the first page']).has('src/core/presets/scenarioIndex.ts')).toBe(true);
+  it('the app’s page carries what it shows at once: the Scenario list’s index, the proof’s fold', () => {
+    const loaded = firstLoad(ENTRIES['the first page']);
+    expect(loaded.has('src/core/presets/scenarioIndex.ts')).toBe(true);
+    // The fold is drawn with the explanation (no jump when its commands arrive), only its inside waits.
+    expect(loaded.has('src/components/proof/ProofFold.tsx')).toBe(true);
+    expect(loaded.has('src/core/proof/proofShown.ts')).toBe(true);
   });
 
   it('the app’s page carries what the players leave out: the editor’s store, the full controls, the panels’ texts (as a language part)', () => {

@@ -4,6 +4,8 @@
  * stderr, `trace: ` and the problem in the `--lang` asked for, exit code 2.
  */
 import '../src/core/i18n/allNarrators';
+// Every datapath pack, registered at once (a Node program waits for nothing).
+import '../src/core/allPacks';
 // A topology file is untrusted input: validation checks its shapes with the schema loaded.
 import '../src/core/model/schema';
 import { readFileSync, statSync } from 'node:fs';

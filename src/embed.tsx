@@ -4,7 +4,7 @@ import { EmbedApp } from './app/Embed';
 import { loadFullControlsFor } from './components/embed/FullControlsSlot';
 import type { EmbedPeer } from './app/embedHost';
 import { parseEmbedParams } from './app/embedParams';
-import { loadLanguage } from './core';
+import { loadLanguage, loadPacksFor } from './core';
 import './components/i18n/langStrings';
 import { loadLabReaderFor } from './store/labReader';
 import { loadScenariosFor } from './store/presets';
@@ -26,8 +26,9 @@ const search = window.location.search;
 void Promise.all([loadScenariosFor(search).catch(() => undefined), loadLabReaderFor(search), loadFullControlsFor(search).catch(() => undefined)])
   .then(() => {
     const { embed, link } = parseEmbedParams(search);
-    // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): the embed's own first.
-    return loadLanguage(link.lang ?? 'en').then(() =>
+    // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): the embed's own first;
+    // the datapath packs its lab needs (core/packs.ts) beside them. A pack that fails to load is said by the store's gate.
+    return Promise.all([loadLanguage(link.lang ?? 'en'), link.topology ? loadPacksFor(link.topology).catch(() => undefined) : undefined]).then(() =>
       createRoot(root).render(
         <StrictMode>
           <EmbedApp link={link} embed={embed} peer={peer} />

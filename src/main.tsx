@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { hasAutosave, opensLastLab, RESTORE_WAIT_MS, type StartedLab } from './app/lastLab';
 import { parseUrlParams } from './app/urlParams';
 import { initialLang } from './app/preferences';
-import { addLanguagePart, loadLanguage } from './core';
+import { addLanguagePart, loadLanguage, loadPacksFor } from './core';
 import './components/i18n/langStrings';
 import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { loadLabReaderFor } from './store/labReader';
@@ -24,6 +24,13 @@ function render(start?: StartedLab): void {
   // The scenarios' catalogue is here when the address names one (read below, before the address).
   const params = parseUrlParams(search);
   const opened = start?.topology ? { topology: start.topology } : {};
+  // The datapath packs of the first lab (core/packs.ts) before the first paint; one that fails to load is said by the store's gate.
+  const first = start?.topology ?? params.topology;
+  if (first) void loadPacksFor(first).then(() => paint(params, opened, start), () => paint(params, opened, start));
+  else paint(params, opened, start);
+}
+
+function paint(params: ReturnType<typeof parseUrlParams>, opened: { topology?: NonNullable<StartedLab['topology']> }, start?: StartedLab): void {
   createRoot(root).render(
     <StrictMode>
       <App globalKeys syncUrl {...params} {...opened} labs={start ? { start } : {}} />

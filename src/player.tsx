@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initialLang } from './app/preferences';
 import { parseUrlParams } from './app/urlParams';
-import { addLanguagePart, loadLanguage } from './core';
+import { addLanguagePart, loadLanguage, loadPacksFor } from './core';
 import './components/i18n/langStrings';
 import { PANEL_STRINGS_PART } from './components/i18n/panelLangStrings';
 import { SCENARIOS } from './core/presets/scenarios';
@@ -45,7 +45,8 @@ registerLabReader(decodeLabLink, labLinkText);
 const written = writtenLink();
 const params = parseUrlParams(written !== null ? `?${written.replace(/^\?/, '')}` : window.location.search);
 const root = el;
-void loadLanguage(params.lang ?? initialLang()).then(() =>
+// The datapath packs the lab needs (core/packs.ts, inlined in this file) come with the language.
+void Promise.all([loadLanguage(params.lang ?? initialLang()), params.topology ? loadPacksFor(params.topology).catch(() => undefined) : undefined]).then(() =>
   createRoot(root).render(
     <StrictMode>
       <App globalKeys persist={false} {...params} />

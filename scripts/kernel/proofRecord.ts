@@ -12,6 +12,8 @@ import { proofOf } from '../../src/core/proof/proofs';
 import type { ProofFixture } from '../../src/core/proof/proofFixture';
 import type { Scenario } from '../../src/core/presets/scenarios';
 import { runJourney } from '../../src/core/sim/runJourney';
+// Every datapath pack, registered at once (a Node program waits for nothing).
+import '../../src/core/allPacks';
 import { run } from './lab';
 import type { LabPlan } from './labPlan';
 

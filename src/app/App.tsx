@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
+import { loadPacks, missingPacks, runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { PAST_END } from '../components/i18n/pastEnd';
 import { createAppStore, type AppStore } from '../store/createAppStore';
@@ -22,7 +22,7 @@ import type { UrlParams } from './urlParams';
 export { SEED_SPEC } from './defaultSpec';
 
 /** The real simulator, as the store consumes it. */
-export const coreEngine: JourneyEngine = { runJourney, stateAt };
+export const coreEngine: JourneyEngine = { runJourney, stateAt, missingPacks, loadPacks };
 
 /** Props of {@link App}: what to open with, plus how the app is hosted. */
 export interface AppProps extends OpenOptions {

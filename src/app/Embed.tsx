@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { runJourney, seedTopology, stateAt } from '../core';
+import { loadPacks, missingPacks, runJourney, seedTopology, stateAt } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import { createPlayerStore, type PlayerStore } from '../store/createPlayerStore';
 import type { JourneyEngine } from '../store/engine';
@@ -11,7 +11,7 @@ import { connectEmbed, type EmbedPeer } from './embedHost';
 import type { EmbedOptions } from './embedParams';
 import type { UrlParams } from './urlParams';
 
-const engine: JourneyEngine = { runJourney, stateAt };
+const engine: JourneyEngine = { runJourney, stateAt, missingPacks, loadPacks };
 
 /**
  * The store of one embedded player, opened as its address says (`UrlParams` from

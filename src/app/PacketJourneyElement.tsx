@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { hasLanguage, loadLanguage } from '../core';
+import { hasLanguage, loadLanguage, loadPacksFor, missingPacks } from '../core';
 import '../components/i18n/langStrings';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import { hasFullControls, loadFullControls } from '../components/embed/FullControlsSlot';
@@ -75,6 +75,8 @@ export function definePacketJourney(css: readonly string[]): void {
     #noCatalog = false;
     /** The full controls' chunk failed to load: open without waiting for it again. */
     #noFull = false;
+    /** A datapath pack failed to load: open anyway (the store's gate says so) rather than wait for it again. */
+    #noPacks = false;
 
     connectedCallback(): void {
       if (!this.shadowRoot) {
@@ -204,6 +206,17 @@ export function definePacketJourney(css: readonly string[]): void {
         void loadLanguage(lang).then(() => {
           if (this.isConnected) this.#render();
         });
+        return;
+      }
+      // …and so do the datapath packs its lab needs (core/packs.ts); one that fails to load is said by the store's gate.
+      if (link.topology && !this.#noPacks && missingPacks(link.topology).length > 0) {
+        void loadPacksFor(link.topology)
+          .catch(() => {
+            this.#noPacks = true;
+          })
+          .then(() => {
+            if (this.isConnected) this.#render();
+          });
         return;
       }
       this.#unsubscribe?.();

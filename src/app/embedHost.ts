@@ -75,6 +75,18 @@ function load(store: PlayerStore, c: Extract<EmbedCommand, { type: 'load' }>): E
   return null;
 }
 
+/** Resolves once the store's lab has its datapath packs (the store's gate: `packsPending` false). */
+function packsHere(store: PlayerStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (!store.getState().packsPending) return resolve();
+    const off = store.subscribe((s) => {
+      if (s.packsPending) return;
+      off();
+      resolve();
+    });
+  });
+}
+
 /**
  * Connects an embedded app's store to the page around it: reads `message` events from `win`,
  * posts `ready`, `step`, `finished`, `error` and `key` events through `peer`, and syncs with other
@@ -104,14 +116,26 @@ export function connectEmbed(store: PlayerStore, opts: EmbedOptions, win: Window
   let queue: Promise<void> | null = null;
   /** The messages' reader, loaded with the first message that passes the origin check. */
   let parse: typeof parseEmbedMessage | null = null;
-  const answer = (c: EmbedCommand) => {
-    if (c.type === 'get') return sendStep();
+  const answer = (c: EmbedCommand): Promise<void> | undefined => {
+    if (c.type === 'get') {
+      sendStep();
+      return undefined;
+    }
     const before = store.getState();
     const err = c.type === 'load' ? load(store, c) : applyEmbedCommand(store.getState(), c);
     const after = store.getState();
+    if (!err && after.packsPending) {
+      // The new lab's datapath packs are loading (the store's gate): its answer, and the commands
+      // after it, wait for them; the journey's first step is told by the store's subscriber.
+      return packsHere(store).then(() => {
+        const loaded = store.getState();
+        if (loaded.engineError) sendError({ code: 'load', field: 'journey', message: loaded.engineError }, c.type);
+      });
+    }
     if (err) sendError(err, c.type);
     // A command that leaves the player where it was is answered too (a change is told by the store's subscriber).
     else if (after.index === before.index && after.result === before.result) sendStep();
+    return undefined;
   };
 
   const onMessage = (e: MessageEvent) => {
@@ -151,7 +175,8 @@ export function connectEmbed(store: PlayerStore, opts: EmbedOptions, win: Window
         .catch(() => undefined);
       return;
     }
-    answer(c);
+    const waiting = answer(c);
+    if (waiting) queue = waiting.catch(() => undefined);
   };
   win.addEventListener('message', onMessage);
 

@@ -10,6 +10,7 @@ export { validateTopology, validateTopologyWarnings } from './model/validate';
 export { formatProblem, problemsText, problemSeverity, type Problem, type ProblemCode } from './i18n/problems';
 export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
+export { loadPacks, loadPacksFor, missingPacks, packsOf, PACK_KINDS, PacksMissingError, type PackKind } from './packs';
 export { stateAt } from './state';
 export { seedTopology } from './presets/seed';
 // The scenarios' catalogue is not re-exported: the embed and the element load it on demand (store/presets.ts).

@@ -55,6 +55,13 @@ export interface JourneySlice {
    * nothing pinned. False (and nothing changes) for an unknown id or a journey the engine refuses.
    */
   loadScenario: (id: string) => boolean;
+  /**
+   * The lab shown needs datapath packs that are still loading (core/packs.ts): no journey yet, no
+   * error; the store's one gate (`createAppStore`) runs the draft again once they are here.
+   */
+  packsPending: boolean;
+  /** The gate's call once the packs are here: the draft run on the lab shown, from its first event. */
+  afterPacks: () => void;
 }
 
 /** Pause in typing after which the typed journey is applied. */

@@ -4,6 +4,7 @@ import type { Bilingual, JourneySpec, Level, Topology } from '../core';
 import type { AppState } from './appState';
 import type { JourneyEngine } from './engine';
 import type { HistoryState } from './editState';
+import { gatePacks } from './packsGate';
 import { playerSlices } from './playerSlices';
 import { createCniSlice } from './slices/cniSlice';
 import { createEditSlice } from './slices/editSlice';
@@ -60,5 +61,6 @@ export function createAppStore(init: AppStoreInit): AppStore {
     }),
   ) as unknown as AppStore;
   store.temporal.getState().pause();
+  gatePacks(store);
   return store;
 }

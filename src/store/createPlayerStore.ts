@@ -2,6 +2,7 @@ import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { AppState } from './appState';
 import type { AppStoreInit } from './createAppStore';
 import type { EditSlice } from './editState';
+import { gatePacks } from './packsGate';
 import { playerSlices } from './playerSlices';
 import type { CniSlice } from './slices/cniSlice';
 
@@ -61,8 +62,12 @@ const noCniStory: StateCreator<AppState, [], [], CniSlice> = () => ({
 
 /**
  * Create the store of one player that never edits (see above): the same state as `createAppStore`'s,
- * with the editor's and the CNI story's slices inert and no undo history.
+ * with the editor's and the CNI story's slices inert and no undo history; the datapath packs' gate as
+ * the app's (`gatePacks`).
  */
 export function createPlayerStore(init: AppStoreInit): PlayerStore {
-  return createStore<AppState>()((...a) => ({ ...playerSlices(init)(...a), ...viewOnlyEdit(init)(...a), ...noCniStory(...a) }));
+  const store = createStore<AppState>()((...a) => ({ ...playerSlices(init)(...a), ...viewOnlyEdit(init)(...a), ...noCniStory(...a) }));
+  // A lab whose datapath packs are not loaded waits for them, as in the app's store.
+  gatePacks(store);
+  return store;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatProblem, runJourney, stateAt, type JourneySpec, type Topology } from '../../core';
+import { formatProblem, loadPacks, missingPacks, runJourney, stateAt, type JourneySpec, type Topology } from '../../core';
 import type { DatapathChoice, DatapathKey } from '../../core/compare/choices';
 import { createAppStore, type AppStore } from '../../store/createAppStore';
 import { AppStoreProvider } from '../../store/StoreContext';
@@ -25,7 +25,7 @@ export interface CompareColumnProps {
 
 /** A store of its own for one side: the lab in this mode, the same journey, following the packet. */
 function sideStore(lab: Topology, spec: JourneySpec, lang: Lang, theme: Theme): AppStore {
-  return createAppStore({ engine: { runJourney, stateAt }, topology: lab, spec, lang, theme, follow: true, panels: false });
+  return createAppStore({ engine: { runJourney, stateAt, missingPacks, loadPacks }, topology: lab, spec, lang, theme, follow: true, panels: false });
 }
 
 /**

@@ -42,7 +42,12 @@ export async function readPicture(store: PlayerStore, file: File, parse: (query:
   const topology = link.topology;
   const spec = link.spec ? completeSpec(topology, link.spec) : defaultSpec(topology);
   try {
-    store.getState().engine.runJourney(topology, spec);
+    // The lab's datapath packs first (core/packs.ts): the store's gate would wait for them too, but
+    // the journey is tried here, before anything on screen changes.
+    const engine = store.getState().engine;
+    const missing = engine.missingPacks?.(topology) ?? [];
+    if (missing.length > 0) await engine.loadPacks?.(missing);
+    engine.runJourney(topology, spec);
   } catch (e) {
     const why = e instanceof JourneyError ? e.text : { en: String(e), ru: String(e) };
     return { ok: false, result: { kind: 'badLab', name, why } };

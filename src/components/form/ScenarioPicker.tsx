@@ -1,13 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { CNI_STORY_IDS, isCniStoryId } from '../../core/presets/cniStoryIds';
 import { SCENARIO_INDEX } from '../../core/presets/scenarioIndex';
-import { scenarioTitlesOf } from '../../core/presets/scenarioTitles';
-import { withScenarios } from '../../store/presets';
+import { findScenario, withScenarios } from '../../store/presets';
 import { selectLabEdited } from '../../store/slices/editSlice';
 import { sameJourney } from '../../store/specDraft';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
 import { groupScenarios } from './scenarioGroups';
+import { OPENING_SCENARIO, useScenarioTitles } from './useScenarioTitles';
 
 /**
  * Every kernel-verified scenario, grouped by what it shows, one click (or a few keys) away: a native
@@ -16,6 +16,10 @@ import { groupScenarios } from './scenarioGroups';
  * the seed journey shows as the first ping), or "Your own journey" once a field changed it; choosing
  * the scenario again then brings it back. It lists the scenarios' index (lab names and journeys, no
  * labs) with the titles in the page's language; the catalogue with the labs loads when one is chosen.
+ * The titles load when the pointer or the focus first reaches the list (a few milliseconds, before
+ * it can open); until then the scenario on screen shows its title from what is here (the opening
+ * scenario's in the interface's texts, a linked scenario's in the catalogue its link loaded), and
+ * the others their journey.
  */
 export function ScenarioPicker() {
   const t = useStrings();
@@ -29,9 +33,15 @@ export function ScenarioPicker() {
   const openCniStory = useAppStore((s) => s.openCniStory);
   const closeCniStory = useAppStore((s) => s.closeCniStory);
   const groups = useMemo(() => groupScenarios(SCENARIO_INDEX), []);
-  // In the page's language, loaded with it (core/presets/scenarioTitles.ts).
-  const titles = scenarioTitlesOf(lang);
+  // In the page's language, loaded on the list's first use (core/presets/scenarioTitles.ts).
+  const { titles, want } = useScenarioTitles(lang);
+  const titleOf = (id: string): string | undefined => titles?.[id] ?? (id === OPENING_SCENARIO ? t.form.openingScenario : findScenario(id)?.title[lang]);
   const current = spec && !edited ? SCENARIO_INDEX.find((s) => s.lab === topology.name && sameJourney(s.journey, spec)) : undefined;
+  const currentTitle = current && titleOf(current.id);
+  // A scenario on screen whose title only the titles' file holds (a link's journey, a lab reopened): fetched at once.
+  useEffect(() => {
+    if (current && currentTitle === undefined) want();
+  }, [current, currentTitle, want]);
   const value = storyId ?? current?.id ?? '';
   return (
     <label className="scenario-pick">
@@ -40,7 +50,9 @@ export function ScenarioPicker() {
         <select
           value={value}
           // The whole title on hover, since a narrow header cuts the shown one short.
-          title={storyId !== null && isCniStoryId(storyId) ? t.cni.titles[storyId] : current ? titles[current.id] : t.form.scenarioHelp}
+          title={storyId !== null && isCniStoryId(storyId) ? t.cni.titles[storyId] : current ? currentTitle : t.form.scenarioHelp}
+          onPointerEnter={want}
+          onFocus={want}
           onChange={(e) => {
             const id = e.target.value;
             if (isCniStoryId(id)) void openCniStory(id);
@@ -65,7 +77,7 @@ export function ScenarioPicker() {
             <optgroup key={g.key} label={t.form.groups[g.key]}>
               {g.scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {titles[s.id]}
+                  {titleOf(s.id) ?? `${s.journey.from} → ${s.journey.to}`}
                 </option>
               ))}
             </optgroup>

@@ -42,6 +42,12 @@ const en = {
     scenario: 'Scenario',
     scenarioHelp: 'A scenario checked against the Linux kernel: choosing one opens its lab and its journey',
     scenarioNone: 'Your own journey',
+    /**
+     * The title of the scenario the bare page opens on (the seed lab's first ping, `OPENING_SCENARIO`
+     * in form/useScenarioTitles.ts): the other titles load when the picker is first used. The same
+     * words as the catalogue's (scenarios.ts), which a test keeps equal.
+     */
+    openingScenario: 'First ping pod1 → pod3 (empty caches, other node)',
     size: 'Size',
     sizeHelp: (max: number) => `Bytes of data in each packet, as ping -s: 0 to ${max}. Empty: 56 for ping, 2 for UDP`,
     /** Groups of the scenario picker (see `form/scenarioGroups.ts`). */
@@ -110,6 +116,10 @@ const en = {
     local: 'local',
     localRoutes: (n: number) => `Local table: ${count('en', n, ROUTES_EN)} to this namespace’s own and broadcast addresses`,
     cols: { dst: 'Destination', via: 'Gateway', dev: 'Device', proto: 'Added by (proto)', ip: 'IP', mac: 'MAC', state: 'State', iface: 'Interface', port: 'Port' },
+    /** "Check it on real Linux", folded under the explanation: its commands and their texts load when it is opened (components/proof). */
+    proof: 'Check it on real Linux',
+    /** The same for a lab that models a Kubernetes cluster (the commands go through minikube ssh, kubectl exec). */
+    proofCluster: 'Check it on the real cluster',
   },
   ...logEn,
   /** The log's hidden future and the note on what the lab simplifies (issue 8, item 8). */

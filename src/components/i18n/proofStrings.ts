@@ -3,12 +3,13 @@ import { useAppStore } from '../../store/StoreContext';
 
 /*
  * The texts of "Check it on real Linux" (components/proof), in their own table: they load with that
- * block, after the first paint. The Russian table has the English one's shape (TypeScript).
+ * block's commands, when a reader opens it (its title is the page's: `panels.proof` in `STRINGS`).
+ * The Russian table has the English one's shape (TypeScript).
  */
 
 export const PROOF_EN = {
-  title: 'Check it on real Linux',
-  titleCluster: 'Check it on the real cluster',
+  /** Opened at an event whose lab names a peer its node's WireGuard device does not list (core/proof/proofShown.ts). */
+  none: 'No command on a real machine shows this step: the event names a WireGuard peer that this node’s list of peers does not have.',
   run: 'Run:',
   shows: 'Its output shows:',
   copy: 'Copy',
@@ -40,8 +41,7 @@ export const PROOF_EN = {
 };
 
 export const PROOF_RU: typeof PROOF_EN = {
-  title: 'Проверить на настоящем Linux',
-  titleCluster: 'Проверить на настоящем кластере',
+  none: 'Ни одна команда на настоящей машине не покажет этот шаг: событие называет пира WireGuard, которого нет в списке пиров этой ноды.',
   run: 'Команда:',
   shows: 'В её выводе есть:',
   copy: 'Копировать',

@@ -115,6 +115,8 @@ const LATIN_OK = new Set([
   'in', 'Geneve', 'WireGuard',
   // Calico's IP-in-IP: the encapsulation (IPIP) and its tunnel and underlay devices by their own names.
   'IPIP', 'tunl0', 'eth0',
+  // The opening scenario's title in the picker (form.openingScenario): the seed lab's pods by name.
+  'pod3',
 ]);
 
 /** Nouns the interface counts, with their Russian forms: a number before one of them must agree. */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { tellChapters, tellEvent, tellOutcome } from '../../core';
 import { floodFolds } from '../../store/floods';
 import { chapterIndexAt, selectAtEnd, selectEvent, selectUnfolded } from '../../store/selectors';
@@ -8,9 +8,7 @@ import { useStrings } from '../i18n/useStrings';
 import { CorrectionBox, CorrectionRead } from './CorrectionBox';
 import { eventLine } from './eventLine';
 import { foldLine } from './foldLine';
-
-/** "Check it on real Linux": its own chunk, loaded after the first paint. */
-const ProofBlock = lazy(() => import('../proof/ProofBlock'));
+import { ProofFold } from '../proof/ProofFold';
 
 /** Props of {@link ExplainPanel}. */
 export interface ExplainPanelProps {
@@ -94,11 +92,8 @@ export function ExplainPanel({ inCaption = false }: ExplainPanelProps) {
         )}
       </div>
       {correction && !atStart && chapter && <CorrectionBox n={chapter.n} text={correction} atStart={false} />}
-      {ev && level === 'detailed' && (
-        <Suspense fallback={null}>
-          <ProofBlock />
-        </Suspense>
-      )}
+      {/* Folded: its commands load when it is opened (components/proof/ProofFold.tsx). */}
+      {ev && level === 'detailed' && <ProofFold />}
     </section>
   );
 }

@@ -1,9 +1,38 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/StoreContext';
 import { useStrings } from '../i18n/useStrings';
-import { EventLog } from './EventLog';
+import type { EventLog } from './EventLog';
 import { ExplainPanel } from './ExplainPanel';
 import { TablesPanel } from './TablesPanel';
+
+/*
+ * The event log is behind a tab the page opens on the tables: its chunk is fetched when the pointer
+ * or the focus reaches its tab (so a click finds it there), or when the tab is chosen, never with
+ * the first page (scripts/firstLoad.test.ts).
+ */
+type EventLogModule = { EventLog: typeof EventLog };
+let eventLogModule: EventLogModule | null = null;
+let eventLogLoading: Promise<EventLogModule> | null = null;
+
+/** Starts fetching the event log's chunk (once); the module is kept for the next render. */
+function loadEventLog(): Promise<EventLogModule> {
+  eventLogLoading ??= import('./EventLog').then((m) => (eventLogModule = m));
+  return eventLogLoading;
+}
+
+const LazyEventLog = lazy(() => loadEventLog().then((m) => ({ default: m.EventLog })));
+
+/** The log: at once when its chunk is here (no fallback frame), else after it arrives, in a box of the same kind meanwhile. */
+function EventLogTab() {
+  // Read once per mount: a module that arrives later re-renders through Suspense.
+  const [ready] = useState(() => eventLogModule);
+  if (ready) return <ready.EventLog />;
+  return (
+    <Suspense fallback={<div className="event-log" aria-busy="true" data-testid="event-log-loading" />}>
+      <LazyEventLog />
+    </Suspense>
+  );
+}
 
 /** The side column: this step's explanation, then the tables or the event log. */
 export function SidePanels() {
@@ -49,6 +78,8 @@ export function SidePanels() {
               className="tab"
               onClick={() => setTab(x.id)}
               onKeyDown={onTabKey}
+              onPointerEnter={x.id === 'log' ? () => void loadEventLog() : undefined}
+              onFocus={x.id === 'log' ? () => void loadEventLog() : undefined}
               data-testid={`tab-${x.id}`}
             >
               {x.label}
@@ -58,7 +89,7 @@ export function SidePanels() {
         {/* The tables' panel is focusable so keyboard users can scroll long tables (axe: scrollable-region-focusable);
             the log's list is a Tab stop of its own. */}
         <div role="tabpanel" id={`${uid}-tabpanel-${tab}`} aria-labelledby={`${uid}-tab-${tab}`} className="tabpanel" tabIndex={tab === 'tables' ? 0 : undefined}>
-          {tab === 'tables' ? <TablesPanel /> : <EventLog />}
+          {tab === 'tables' ? <TablesPanel /> : <EventLogTab />}
         </div>
       </section>
     </aside>

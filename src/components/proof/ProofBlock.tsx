@@ -5,9 +5,9 @@ import { useAppStore } from '../../store/StoreContext';
 import { useProofStrings } from '../i18n/proofStrings';
 
 /**
- * "Check it on real Linux" under the explanation: the command that shows this event's fact on real
- * machines (the cluster's own way in when the lab models one: `minikube ssh`, `kubectl exec`), and
- * what its output contains. Nothing when no command shows the event. Its own lazy chunk.
+ * The inside of "Check it on real Linux" (`ProofFold` draws it folded): the command that shows this
+ * event's fact on real machines (the cluster's own way in when the lab models one: `minikube ssh`,
+ * `kubectl exec`), and what its output contains. Its own lazy chunk, loaded when a reader opens it.
  */
 export default function ProofBlock() {
   const t = useProofStrings();
@@ -17,7 +17,7 @@ export default function ProofBlock() {
   const { copyText } = useHost();
   const [copied, setCopied] = useState<string | null>(null);
   const proof = useMemo(() => (result ? proofOf(result, index, topology) : null), [result, index, topology]);
-  if (!proof) return null;
+  if (!proof) return <p className="proof-why">{t.none}</p>;
   const line = proofCommand(proof, topology);
   const install = tcpdumpInstall(proof, topology);
   const installWg = wgInstall(proof, topology);
@@ -26,8 +26,7 @@ export default function ProofBlock() {
     copyText(line).then(() => setCopied(line), () => setCopied(null));
   };
   return (
-    <details className="proof" data-testid="proof">
-      <summary>{topology.cluster ? t.titleCluster : t.title}</summary>
+    <>
       <p className="proof-row">
         <span className="proof-label">{t.run}</span> <code className="proof-command" data-testid="proof-command">{line}</code>
         {copyText && (
@@ -60,6 +59,6 @@ export default function ProofBlock() {
         </p>
       )}
       {topology.cluster && <p className="proof-why">{t.ownValues}</p>}
-    </details>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import type { Headers, Msg, MsgKind, Told } from './messages';
+import type { Headers, Msg, Told } from './messages';
+import type { BaseMsgKind } from './packMessages';
 import type { ChapterFacts, ChapterKind, CorrectionCode, CorrectionFacts, OutcomeFacts } from './story';
 
 /**
@@ -15,8 +16,8 @@ export interface NarratorCatalog {
   icmpName: (type: number, code: number) => string;
   /** How the detailed level cites the kernel function that did it; `modelled` for the lab's switch, which is no host's kernel. */
   kernel: (fn: string, modelled: boolean) => string;
-  /** Every event message. */
-  events: { [K in MsgKind]: (m: Extract<Msg, { k: K }>) => Told };
+  /** Every event message but the datapath packs' (their sentences load with each pack: i18n/packNarration.ts). */
+  events: { [K in BaseMsgKind]: (m: Extract<Msg, { k: K }>) => Told };
   /** Chapter titles. */
   chapters: { [K in ChapterKind]: (c: Extract<ChapterFacts, { kind: K }>) => string };
   /** Corrections of the course notes: two lines for a projector, or the whole argument. */

@@ -1,11 +1,13 @@
 import type { JourneyResult } from '../journey';
 import type { Lang } from '../i18n/lang';
 import { narratorOf } from '../i18n/narrators';
+import { packNarrationOf } from '../i18n/packNarration';
+import { packOfMsg } from './packMessages';
 import { chaptersOf } from './chapters';
 import { outcomeOf } from './outcome';
 import type { StoryChapter, OutcomeFacts } from './story';
 import { messageOf } from './tellEvent';
-import type { Headers } from './messages';
+import type { Headers, Told } from './messages';
 
 export type { StoryChapter, OutcomeFacts, ChapterFacts, CorrectionFacts, CorrectionCode } from './story';
 export type { NarratorCatalog } from './catalog';
@@ -49,7 +51,10 @@ export function storyOf(result: JourneyResult): Story {
 export function tellEvent(result: JourneyResult, index: number, lang: Lang, level: Level = 'detailed'): string {
   const cat = narratorOf(lang);
   const { msg, fn } = messageOf(result, index);
-  const told = (cat.events[msg.k] as (m: typeof msg) => { short: string; why?: string })(msg);
+  // A datapath pack's message is told by the pack's own sentences (loaded with the pack).
+  const pack = packOfMsg(msg.k);
+  const table = pack === null ? cat.events : packNarrationOf(pack, lang);
+  const told = ((table as Record<string, unknown>)[msg.k] as (m: typeof msg) => Told)(msg);
   if (level === 'short') return told.short;
   // No function to cite for the engine's own limit (a halt).
   const cite = fn ? ` ${cat.kernel(fn, msg.k.startsWith('seg-'))}` : '';

@@ -1,11 +1,10 @@
-import type { BpfEvent, WgEvent } from '../events';
-import type { JourneyResult } from '../journey';
-import type { Msg, TunnelKeyer } from './messages';
+import type { BpfEvent } from '../events';
+import type { Msg } from './messages';
+import type { PackTellers } from './packTellers';
 
 /*
- * The narrator's view of Cilium's eBPF (sim/bpfCilium.ts): the message of a `bpf` event, and
- * whether a frame a VXLAN device sent was keyed by a BPF program (cilium_vxlan, collect_md) rather
- * than by the FDB entries a daemon programmed (flannel.1). Kept apart so tellEvent.ts stays short.
+ * The narrator's view of Cilium's eBPF (sim/bpfCilium.ts): the message of a `bpf` event. A part
+ * of the eBPF datapath pack (packTellers.ts), loaded with it.
  */
 
 /**
@@ -19,33 +18,6 @@ const STACK_FN: Record<BpfEvent['prog'], string> = {
   cil_from_container: 'ipv4_forward_to_destination', cil_from_overlay: 'handle_ipv4', cil_from_netdev: 'handle_ipv4', cil_from_wireguard: 'handle_ipv4_cont', cil_to_netdev: 'cil_to_netdev',
 };
 
-/** The kernel function of drivers/net/wireguard behind each WireGuard event (send.c, receive.c, noise.c). */
-const WG_FN: Record<WgEvent['action'], { send: string; receive: string }> = {
-  stage: { send: 'wg_packet_send_staged_packets', receive: 'wg_packet_send_staged_packets' },
-  initiation: { send: 'wg_packet_send_handshake_initiation', receive: 'wg_noise_handshake_consume_initiation' },
-  response: { send: 'wg_packet_send_handshake_response', receive: 'wg_noise_handshake_consume_response' },
-  session: { send: 'wg_noise_handshake_begin_session', receive: 'wg_noise_handshake_begin_session' },
-  encrypt: { send: 'encrypt_packet', receive: 'encrypt_packet' },
-  decrypt: { send: 'decrypt_packet', receive: 'wg_packet_consume_data_done' },
-};
-
-/** The message of a `wireguard` event; `tunnel` when the packet it carries is a VXLAN datagram (tunnel mode). */
-export function wgMessage(result: JourneyResult, e: WgEvent, index: number): { msg: Msg; fn: string } {
-  // The packet's frame on the device, just before (sending) or just after (receiving): a VXLAN datagram or a pod's packet.
-  let tunnel = false;
-  for (let i = Math.max(0, index - 3); i < Math.min(result.events.length, index + 3); i++) {
-    const x = result.events[i];
-    if (x?.type === 'frame' && x.pkt === e.pkt && x.iface === e.iface && x.vxlan !== undefined) tunnel = true;
-  }
-  return {
-    msg: {
-      k: 'wg', ns: e.ns, iface: e.iface, action: e.action, dir: e.dir ?? null, peer: e.peer, endpoint: e.endpoint, allowed: e.allowed ?? '',
-      sender: e.sender ?? 0, receiver: e.receiver ?? 0, counter: e.counter ?? 0, innerLen: e.innerLen ?? 0, padded: e.padded ?? 0, outerLen: e.outerLen ?? 0, mtu: e.mtu ?? 0, staged: e.staged ?? 0, tunnel,
-    },
-    fn: WG_FN[e.action][e.dir ?? 'send'],
-  };
-}
-
 /** The message of a `bpf` event and the function of cilium/cilium's bpf/ tree that decided it. */
 export function bpfMessage(e: BpfEvent): { msg: Msg; fn: string } {
   const fn = e.action === 'to-stack' ? STACK_FN[e.prog] : BPF_FN[e.action];
@@ -58,15 +30,5 @@ export function bpfMessage(e: BpfEvent): { msg: Msg; fn: string } {
   };
 }
 
-/**
- * Who handed packet `pkt` to a tunnel device of `ns` with its key, just before event `index`: a
- * BPF program (`bpf`), an OVS flow with set(tunnel) (`ovs`), or nobody (null: the device's FDB).
- */
-export function keyedBefore(result: JourneyResult, pkt: number, ns: string, index: number): TunnelKeyer {
-  for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
-    const x = result.events[i];
-    if (x?.type === 'bpf' && x.action === 'encap' && x.pkt === pkt && x.ns === ns) return 'bpf';
-    if (x?.type === 'ovs' && x.action !== 'miss' && x.pkt === pkt && x.ns === ns && (x.out ?? []).some((o) => 'tunnel' in o)) return 'ovs';
-  }
-  return null;
-}
+/** The eBPF pack's teller, registered by packTellers.ts's loader (or core/allPacks.ts). */
+export const bpfTeller: PackTellers['bpf'] = { event: bpfMessage };

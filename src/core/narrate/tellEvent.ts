@@ -3,9 +3,7 @@ import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { FibFacts, Headers, Msg } from './messages';
 import { isDeviceRoute } from './chapters';
-import { bpfMessage, keyedBefore, wgMessage } from './tellBpf';
-import { ovsMessage, vportAfter } from './tellOvs';
-import { ipipFrameMsg, ipipMessage } from './tellIpip';
+import { packTeller } from './packTellers';
 import { BROADCAST_FN, DROP_FN } from './dropFns';
 
 /*
@@ -160,10 +158,11 @@ function frameMsg(result: JourneyResult, e: Extract<HopEvent, { type: 'frame' }>
   const iface = result.places[e.ns]?.ifaces[e.iface];
   const f: Frame = e;
   if (iface?.kind === 'loopback') return { k: 'in-lo', ns: e.ns, f };
-  if (iface?.kind === 'wireguard') return { k: e.dir === 'out' ? 'out-wg' : 'in-wg', ns: e.ns, iface: e.iface, f, tunnel: e.vxlan !== undefined };
-  if (iface?.kind === 'ipip') return ipipFrameMsg(result, e, index);
+  // The datapath packs' devices are told by the pack's own choosers (packTellers.ts).
+  if (iface?.kind === 'wireguard') return packTeller('wireguard').frame(e);
+  if (iface?.kind === 'ipip') return packTeller('ipip').frame(result, e, index);
   if (e.dir === 'out') {
-    if (iface?.kind === 'vxlan') return { k: 'out-vxlan', ns: e.ns, iface: e.iface, f, keyed: keyedBefore(result, e.pkt, e.ns, index) };
+    if (iface?.kind === 'vxlan') return packTeller('vxlan').frameOut(result, e, index);
     if (iface?.kind === 'bridge') return { k: 'out-bridge-dev', ns: e.ns, bridge: e.iface, f, broadcast: isGroupMac(e.eth.dst) };
     if (iface?.master) return { k: 'out-port', ns: e.ns, iface: e.iface, bridge: iface.master, peer: iface.peer ?? '', f };
     if (iface?.kind === 'veth') return { k: 'out-veth', ns: e.ns, iface: e.iface, peer: iface.peer ?? '', f, repeat: vethToldBefore(result, index) };
@@ -276,10 +275,7 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     case 'neigh':
       return { msg: neighMsg(result, e, index), fn: e.cause === 'timer' || e.cause === 'failed' ? 'neigh_timer_handler' : e.cause === 'reply' || e.cause === 'update' || e.cause === 'learn-asker' ? 'arp_process' : '__neigh_event_send' };
     case 'fdb': {
-      if (e.scope === 'vxlan') {
-        const learn = e.action === 'learn';
-        return { msg: { k: 'vxlan-fdb', ns: e.ns, dev: e.bridge, mac: e.mac, remote: e.remote ?? '', defaultEntry: e.defaultEntry === true, learn }, fn: learn ? 'vxlan_snoop' : 'vxlan_find_mac' };
-      }
+      if (e.scope === 'vxlan') return packTeller('vxlan').fdb(e);
       if (e.scope === 'segment') {
         if (e.action === 'learn') return { msg: { k: 'seg-learn', segment: e.bridge, mac: e.mac, machine: (e.ports[0] ?? '').split('/')[0] ?? '' }, fn: 'br_fdb_update' };
         const to = e.ports.map((p) => p.split('/')[0] ?? p);
@@ -369,20 +365,15 @@ export function messageOf(result: JourneyResult, index: number): { msg: Msg; fn:
     case 'pmtu':
       return { msg: { k: 'pmtu', ns: e.ns, dst: e.dst, dev: e.dev, mtu: e.mtu, from: e.from, expiresS: e.expiresS }, fn: '__ip_rt_update_pmtu' };
     case 'vxlan':
-      return e.action === 'encap'
-        ? {
-          msg: { k: 'vxlan-encap', ns: e.ns, dev: e.iface, underlay: e.dev, vni: e.vni, local: e.local, remote: e.remote, port: e.port, sport: e.sport, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu, keyed: keyedBefore(result, e.pkt, e.ns, index) },
-          fn: 'vxlan_xmit_one',
-        }
-        : { msg: { k: 'vxlan-decap', ns: e.ns, dev: e.iface, vni: e.vni, remote: e.remote, port: e.port, innerLen: e.innerLen, outerLen: e.outerLen, vport: vportAfter(result, e.ns, e.iface) }, fn: 'vxlan_rcv' };
+      return packTeller('vxlan').event(result, e, index);
     case 'ipip':
-      return ipipMessage(e);
+      return packTeller('ipip').event(e);
     case 'bpf':
-      return bpfMessage(e);
+      return packTeller('bpf').event(e);
     case 'wireguard':
-      return wgMessage(result, e, index);
+      return packTeller('wireguard').event(result, e, index);
     case 'ovs':
-      return ovsMessage(e);
+      return packTeller('ovs').event(e);
     case 'halt':
       // The engine's own limit, not the kernel's: no function to cite.
       return { msg: { k: 'halt', reason: e.reason, limit: e.limit, pending: e.pending }, fn: '' };

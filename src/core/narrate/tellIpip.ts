@@ -1,6 +1,7 @@
 import type { FrameEvent, HopEvent, IpipEvent } from '../events';
 import type { JourneyResult } from '../journey';
 import type { Msg } from './messages';
+import type { PackTellers } from './packTellers';
 
 /*
  * The narrator's view of the IPIP tunnel (sim/ipip.ts): the message of an `ipip` event and of a
@@ -27,3 +28,6 @@ export function ipipMessage(e: IpipEvent): { msg: Msg; fn: string } {
     ? { msg: { k: 'ipip-encap', ns: e.ns, dev: e.iface, underlay: e.dev, local: e.local, remote: e.remote, ttl: e.ttl, df: e.df, innerLen: e.innerLen, outerLen: e.outerLen, mtu: e.mtu }, fn: 'ip_tunnel_xmit' }
     : { msg: { k: 'ipip-decap', ns: e.ns, dev: e.iface, underlay: e.dev, remote: e.remote, ttl: e.ttl, innerLen: e.innerLen, outerLen: e.outerLen }, fn: 'ipip_rcv' };
 }
+
+/** The IP-in-IP pack's teller, registered by packTellers.ts's loader (or core/allPacks.ts). */
+export const ipipTeller: PackTellers['ipip'] = { frame: ipipFrameMsg, event: ipipMessage };

@@ -1,11 +1,11 @@
 import type { OvsEvent } from '../events';
-import type { JourneyResult } from '../journey';
 import { isGroupMac } from '../net/ipv4';
 import type { Msg } from './messages';
+import type { PackTellers } from './packTellers';
 
 /*
  * The narrator's view of Weave Net's OVS datapath (sim/ovs.ts): the message of an `ovs` event,
- * and which datapath a VXLAN device hands its frames to. The function named for each step is the
+ * a part of the OVS datapath pack (packTellers.ts), loaded with it. The function named for each step is the
  * kernel's (net/openvswitch: ovs_dp_process_packet looks the flow up, ovs_dp_upcall queues a miss
  * to user space, ovs_execute_actions runs a flow's actions) or weaver's (router/fastdp.go: the
  * vport's miss handler, which calls FastDatapath.bridge or, on the VXLAN vport, extractPeers).
@@ -27,7 +27,5 @@ export function ovsMessage(e: OvsEvent): { msg: Msg; fn: string } {
   };
 }
 
-/** The OVS datapath that takes what the device `iface` of `ns` receives, from the journey's places; '' when none does. */
-export function vportAfter(result: JourneyResult, ns: string, iface: string): string {
-  return result.places[ns]?.ifaces[iface]?.vport ?? '';
-}
+/** The OVS datapath pack's teller, registered by packTellers.ts's loader (or core/allPacks.ts). */
+export const ovsTeller: PackTellers['ovs'] = { event: ovsMessage };

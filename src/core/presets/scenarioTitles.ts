@@ -4,10 +4,11 @@ import { perLanguage } from '../i18n/perLanguage';
 
 /*
  * The scenarios' titles, one language at a time (`scenario-titles.<lang>.json`, written by
- * `npm run presets` from the catalogue): the app's Scenario list shows them in the page's language,
- * so they are a part of the language (../i18n/languages.ts), loaded with the narrator and the
- * interface's texts and before a switch shows the other language. Registered by importing this
- * module: only the app's page, which has the list, loads them. Tests register them from the catalogue.
+ * `npm run presets` from the catalogue): the app's Scenario list shows them in the page's language.
+ * They load when the list is first used ({@link wantScenarioTitles}: the first page shows only the
+ * title of the scenario on screen, which the interface's texts or the catalogue already hold), and
+ * from then on they are a part of the language (../i18n/languages.ts): a switch shows the other
+ * language only once its titles are here too. Tests register them from the catalogue.
  */
 
 /** A scenario's title by its id. */
@@ -34,4 +35,15 @@ export const loadScenarioTitles: (lang: Lang) => Promise<void> = TITLES.load;
  */
 export const scenarioTitlesOf: (lang: Lang) => ScenarioTitles = TITLES.of;
 
-addLanguagePart({ has: hasScenarioTitles, load: loadScenarioTitles });
+/** The titles as a part of the language, once the list has been used. */
+const PART = { has: hasScenarioTitles, load: loadScenarioTitles };
+
+/**
+ * Loads `lang`'s titles for the Scenario list's first use, and makes them a part of the language
+ * from then on, so a later switch of language waits for the other language's titles as well.
+ * @throws (rejects) when the chunk fails to load; a later call tries again.
+ */
+export function wantScenarioTitles(lang: Lang): Promise<void> {
+  addLanguagePart(PART);
+  return loadScenarioTitles(lang);
+}

@@ -1,6 +1,7 @@
-import type { FrameEvent, HopEvent, RouteEvent } from '../events';
+import type { FrameEvent } from '../events';
 import type { JourneyResult } from '../journey';
 import type { Topology } from '../model/topology';
+import { routeExpect, sourceOf } from './proofShown';
 import { wgEventProof, wgFrameProof } from './proofWg';
 
 /*
@@ -42,16 +43,6 @@ export interface Proof {
    * DaemonSet cilium) rather than in the node's shell: its client talks to that node's agent.
    */
   agent?: true;
-}
-
-/** The earliest IPv4 source the log shows for packet `pkt`, for `ip route get … from`. */
-function sourceOf(events: readonly HopEvent[], upto: number, pkt: number): string | undefined {
-  for (let k = upto; k >= 0; k--) {
-    const e = events[k];
-    if (!e) continue;
-    if ((e.type === 'frame' || e.type === 'send') && e.pkt === pkt && e.ipv4) return e.ipv4.src;
-  }
-  return undefined;
 }
 
 /** The first port of Linux's default ip_local_port_range (32768 60999): a client's source port. */
@@ -135,20 +126,6 @@ function hostVeth(t: Topology, ns: string, iface: string): { node: string; iface
     }
   }
   return null;
-}
-
-/** What `ip route get` prints of a routing decision (iproute2's ip/iproute.c print_route). */
-function routeExpect(e: RouteEvent): string[] | null {
-  switch (e.result) {
-    case 'local': return [`local ${e.dst}`];
-    case 'unreachable': return ['Network is unreachable'];
-    case 'send':
-    case 'forward':
-      if (!e.dev) return null;
-      if (e.match === 'gateway' || e.match === 'default') return [`${e.dst} via ${e.nexthop ?? ''} dev ${e.dev}`];
-      return [`${e.dst} dev ${e.dev}`];
-    default: return null;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { SEC, type Sim } from './engine';
 import { icmpError } from './icmp';
 import { routeFacts, validateSource } from './ip';
 import { xmit } from './link';
-import { ipipXmit } from './ipip';
+import { pack } from './packs';
 import { arpFrame, ipFrame, type Packet, type WireFrame } from './packet';
 import { lookupRoute, neighTable, routeMatch, selectSource, type Iface, type Neigh, type Route } from './world';
 
@@ -28,7 +28,7 @@ const VALID: ReadonlySet<NeighState> = new Set(['REACHABLE', 'STALE', 'DELAY', '
  */
 export function neighOutput(sim: Sim, dev: Iface, nexthop: number, nhText: string, packet: Packet): void {
   // An IPIP tunnel resolves nothing (IFF_NOARP, no header_ops): its xmit takes the next hop as the outer destination.
-  if (dev.kind === 'ipip') return ipipXmit(sim, dev, nexthop, packet);
+  if (dev.kind === 'ipip') return pack('ipip').xmit(sim, dev, nexthop, packet);
   const table = neighTable(dev.ns, dev.name);
   let n = table.get(nexthop);
   if (!n || n.state === 'FAILED') {

@@ -2,6 +2,7 @@ import type { BpfEvent } from '../events';
 import type { VxlanIface } from '../model/topology';
 import { BROADCAST_MAC, formatIp, parseCidr, parseIp } from '../net/ipv4';
 import { WIRE_DELAY_NS, type Sim } from './engine';
+import type { PackHooks } from './packs';
 import { xmit, xmitTunnel } from './link';
 import { arpFrame, ipFrame, kindOf, withTtl, type Packet, type WireFrame } from './packet';
 import type { Iface, TopologyIndex } from './world';
@@ -196,3 +197,6 @@ export function endpointPod(index: TopologyIndex, ip: string): string | null {
   const n = parseIp(ip);
   return n === null ? null : (ipcacheOf(index).get(n)?.pod ?? null);
 }
+
+/** Cilium's eBPF pack's hooks, registered by packs.ts's loader (or core/allPacks.ts). */
+export const bpfPack: PackHooks['bpf'] = { ingress: bpfIngress };

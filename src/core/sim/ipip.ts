@@ -2,6 +2,7 @@ import type { EthHeader, Frame, IpipHeader } from '../events';
 import { formatIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import type { Sim } from './engine';
+import type { PackHooks } from './packs';
 import { fragmentOut } from './fragment';
 import { icmpError } from './icmp';
 import { ipRcv, routeFacts } from './ip';
@@ -123,3 +124,6 @@ export function ipipRcv(sim: Sim, ns: Ns, p: Packet): void {
   emitFrame(sim, dev, 'in', sim.nextWire(), inner);
   ipRcv(sim, dev, inner, inner.pkt);
 }
+
+/** The IP-in-IP pack's hooks, registered by packs.ts's loader (or core/allPacks.ts). */
+export const ipipPack: PackHooks['ipip'] = { xmit: ipipXmit, rcv: ipipRcv };

@@ -5,10 +5,8 @@ import { WIRE_DELAY_NS, type Sim } from './engine';
 import { ipRcv } from './ip';
 import { broadcastRcv, takenAsBroadcast } from './broadcast';
 import type { WireFrame } from './packet';
-import { vxlanXmit, type TunnelKey } from './vxlan';
-import { bpfIngress } from './bpfCilium';
-import { ovsReceive } from './ovs';
-import { wgEgress, wgXmit } from './wireguard';
+import type { TunnelKey } from './vxlan';
+import { pack } from './packs';
 import { hearQuietly, portPath } from './hear';
 import type { Bridge, Iface, PortRef, Segment } from './world';
 
@@ -111,15 +109,15 @@ function crossing(sim: Sim, frame: WireFrame, ns: string, bridge: string, iface:
 /** Transmits a frame on a device: a veth hands it to its peer, a NIC to its segment, a bridge to its ports, a VXLAN device to its remote VTEP. */
 export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
   // Cilium's cil_to_netdev at a NIC's tc egress may hand the frame to WireGuard before tcpdump's tap.
-  if (dev.kind === 'ether' && dev.ns.hasWireguard && wgEgress(sim, dev, frame)) return;
+  if (dev.kind === 'ether' && dev.ns.hasWireguard && pack('wireguard').egress(sim, dev, frame)) return;
   if (dev.kind === 'wireguard') {
-    wgXmit(sim, dev, frame);
+    pack('wireguard').xmit(sim, dev, frame);
     return;
   }
   const wire = sim.nextWire();
   if (dev.kind === 'vxlan') {
     emitFrame(sim, dev, 'out', wire, frame);
-    vxlanXmit(sim, dev, frame);
+    pack('vxlan').xmit(sim, dev, frame);
     return;
   }
   if (dev.bridge) {
@@ -142,7 +140,7 @@ export function xmit(sim: Sim, dev: Iface, frame: WireFrame): void {
  */
 export function xmitTunnel(sim: Sim, dev: Iface, frame: WireFrame, key: TunnelKey): void {
   emitFrame(sim, dev, 'out', sim.nextWire(), frame);
-  vxlanXmit(sim, dev, frame, key);
+  pack('vxlan').xmit(sim, dev, frame, key);
 }
 
 /**
@@ -151,10 +149,10 @@ export function xmitTunnel(sim: Sim, dev: Iface, frame: WireFrame, key: TunnelKe
  */
 export function rx(sim: Sim, dev: Iface, frame: WireFrame, wire: number): void {
   emitFrame(sim, dev, 'in', wire, frame);
-  if (dev.bpf !== null && bpfIngress(sim, dev, frame)) return;
+  if (dev.bpf !== null && pack('bpf').ingress(sim, dev, frame)) return;
   // A vport of an OVS datapath hands what it receives to the datapath (netdev_frame_hook).
   if (dev.vport !== null) {
-    ovsReceive(sim, dev, frame);
+    pack('ovs').receive(sim, dev, frame);
     return;
   }
   if (dev.master) bridgeRx(sim, dev.master, dev, frame, wire);

@@ -3,6 +3,7 @@ import { peersOfVni, weaveNodes, weaveVni } from '../model/datapathWeave';
 import type { MachineSpec, Topology } from '../model/topology';
 import { isGroupMac, parseIp } from '../net/ipv4';
 import type { Sim } from './engine';
+import type { PackHooks } from './packs';
 import { xmit, xmitTunnel } from './link';
 import type { WireFrame } from './packet';
 import type { Iface, Ns, TopologyIndex } from './world';
@@ -190,3 +191,6 @@ export function ovsReceive(sim: Sim, dev: Iface, frame: WireFrame): void {
   });
   execute(sim, ns, frame, decision.out);
 }
+
+/** The OVS datapath pack's hooks, registered by packs.ts's loader (or core/allPacks.ts). */
+export const ovsPack: PackHooks['ovs'] = { receive: ovsReceive };

@@ -12,6 +12,7 @@ import { snapshot } from './snapshot';
 import { indexTopology, lookupRoute, selectSource, World, type Ns } from './world';
 import { placesOf } from './places';
 import { perform } from './actions';
+import { missingEnginePacks, PacksMissingError } from './packs';
 
 /** A JourneySpec with every default filled in. */
 export type NormalizedSpec = JourneyResult['spec'];
@@ -104,10 +105,14 @@ function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: n
  * spec always give the same events. Throws an Error whose message names what is wrong in either.
  * `options.hearEvery` builds every NIC a segment floods instead of letting quiet ones hear without
  * their namespace (hear.ts): the same result, slower; tests compare the two.
+ * @throws PacksMissingError (before anything runs) when the lab needs datapath packs that are not
+ * loaded (sim/packs.ts: await `loadPacks(missingPacks(topology))` first): an encapsulation is never skipped.
  */
 export function runJourney(topology: Topology, spec: JourneySpec, options: { hearEvery?: boolean } = {}): JourneyResult {
   const errors = validateTopology(topology);
   if (errors.length > 0) throw new JourneyError({ en: invalidTopologyText(errors, 'en'), ru: invalidTopologyText(errors, 'ru') });
+  const missing = missingEnginePacks(topology);
+  if (missing.length > 0) throw new PacksMissingError(missing);
   const s = normalizeSpec(spec);
   const world = new World(indexTopology(topology), options.hearEvery ?? false);
   const src = world.ns(s.from);

@@ -6,9 +6,7 @@ import { defrag, learnPmtu } from './fragment';
 import { icmpError } from './icmp';
 import { ipOutput } from './ip';
 import { emitSend, type Packet } from './packet';
-import { vxlanRcv } from './vxlan';
-import { wgRcv } from './wireguard';
-import { ipipRcv } from './ipip';
+import { pack } from './packs';
 import { lookupRoute, type Ns } from './world';
 
 /*
@@ -167,9 +165,9 @@ export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false):
   const udp = p.udp;
   if (udp) {
     // A VXLAN device's socket takes datagrams to its port (vxlan_rcv).
-    if (p.encap && vxlanRcv(sim, ns, p)) return;
+    if (p.encap?.vxlan && pack('vxlan').rcv(sim, ns, p)) return;
     // A WireGuard device's socket takes datagrams to its listen port (wg_receive).
-    if (p.encap?.wireguard && wgRcv(sim, ns, p)) return;
+    if (p.encap?.wireguard && pack('wireguard').rcv(sim, ns, p)) return;
     if (ns.listeners.has(`udp/${udp.dport}`)) {
       emitDeliver(sim, ns, p, 'udp');
       return;
@@ -180,7 +178,7 @@ export function deliverLocal(sim: Sim, ns: Ns, frag: Packet, broadcast = false):
   }
   if (p.tcp) tcpRcv(sim, ns, p, p.tcp);
   // IPv4 in IPv4 (protocol 4): the ipip module's handler (ipip_rcv).
-  else if (p.ipv4.proto === 'ipip') ipipRcv(sim, ns, p);
+  else if (p.ipv4.proto === 'ipip') pack('ipip').rcv(sim, ns, p);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { VxlanIface } from '../model/topology';
 import { formatIp, parseIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import type { Sim } from './engine';
+import type { PackHooks } from './packs';
 import { fragmentOut } from './fragment';
 import { routeFacts } from './ip';
 import { rx } from './link';
@@ -206,3 +207,6 @@ export function vxlanRcv(sim: Sim, ns: Ns, p: Packet): boolean {
   rx(sim, dev, inner, sim.nextWire());
   return true;
 }
+
+/** The VXLAN pack's hooks, registered by packs.ts's loader (or core/allPacks.ts). */
+export const vxlanPack: PackHooks['vxlan'] = { xmit: vxlanXmit, rcv: vxlanRcv };

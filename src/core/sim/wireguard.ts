@@ -5,6 +5,7 @@ import { formatIp, ZERO_MAC } from '../net/ipv4';
 import { neighOutput } from './arp';
 import { ciliumEndpoint } from './bpfCilium';
 import type { Sim } from './engine';
+import type { PackHooks } from './packs';
 import { fragmentOut } from './fragment';
 import { routeFacts } from './ip';
 import { emitFrame, rx } from './link';
@@ -259,3 +260,6 @@ export function wgRcv(sim: Sim, ns: Ns, p: Packet): boolean {
   rx(sim, wg, rawFrame(inner), sim.nextWire());
   return true;
 }
+
+/** The WireGuard pack's hooks, registered by packs.ts's loader (or core/allPacks.ts). */
+export const wireguardPack: PackHooks['wireguard'] = { egress: wgEgress, xmit: (sim, wg, frame) => wgXmit(sim, wg, frame), rcv: wgRcv };

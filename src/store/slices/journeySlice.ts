@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { JourneyError, specProblemTexts, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
+import { JourneyError, PacksMissingError, specProblemTexts, type Bilingual, type JourneyResult, type JourneySpec, type NetState, type Topology } from '../../core';
 import { FIT_MAX } from '../../geometry/camera';
 import { fitArrangement, layoutTopology } from '../../geometry/layout';
 import { DRAFT_PAUSE_MS, type AppState, type JourneySlice } from '../appState';
@@ -16,14 +16,19 @@ export interface JourneyInit {
   preset?: string | null;
 }
 
-/** A journey run: its result, or the engine's refusal in both languages. */
-export type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual };
+/**
+ * A journey run: its result, or the engine's refusal in both languages, or neither while the lab's
+ * datapath packs load (the store's gate runs it again when they are here: `afterPacks`).
+ */
+export type RunOutcome = { result: JourneyResult; engineError: null } | { result: null; engineError: Bilingual } | { result: null; engineError: null };
 
 /** Run a journey; a refusal becomes a bilingual message (an internal error is logged, never shown raw). */
 export function run(engine: JourneyEngine, topology: Topology, spec: JourneySpec): RunOutcome {
   try {
     return { result: engine.runJourney(topology, spec), engineError: null };
   } catch (e) {
+    // Packs still loading: nothing to show yet, and nothing wrong (createAppStore's gate waits for them).
+    if (e instanceof PacksMissingError) return { result: null, engineError: null };
     // A JourneyError says what is wrong in both languages. Anything else is a bug: its message is
     // for developers (the console), never shown to the user, who gets a plain bilingual sentence.
     if (!(e instanceof JourneyError)) console.error('Packet Journey: internal error while simulating', spec, e);
@@ -113,6 +118,18 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
       pending: false,
       runs: 1,
       preset: init.preset ?? null,
+      packsPending: false,
+      afterPacks: () => {
+        stop();
+        const s = get();
+        const parsed = parseDraft(s.topology, s.draft);
+        if (!parsed.spec) {
+          set({ packsPending: false });
+          return;
+        }
+        const out = run(s.engine, s.topology, parsed.spec);
+        set({ packsPending: false, result: out.result, engineError: out.engineError, errors: [], pending: false, index: 0, playing: false, runs: s.runs + 1 });
+      },
       loadScenario: (id) => {
         const scenario = findScenario(id);
         if (!scenario) return false;
@@ -120,7 +137,8 @@ export function createJourneySlice(init: JourneyInit): StateCreator<AppState, []
         const spec = completeSpec(topology, scenario.journey);
         const s = get();
         const out = run(s.engine, topology, spec);
-        if (!out.result) return false;
+        // A lab whose packs are loading opens now and plays when they are here (afterPacks).
+        if (!out.result && out.engineError !== null) return false;
         stop();
         // Another lab: the undo history of the one before does not apply to it.
         (api as { temporal?: { getState: () => { clear: () => void } } }).temporal?.getState().clear();

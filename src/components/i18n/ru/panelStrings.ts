@@ -37,6 +37,7 @@ export const panelStringsRu: PanelStrings = {
     scenario: 'Сценарий',
     scenarioHelp: 'Сценарий, проверенный на ядре Linux: выбор открывает его стенд и его путь',
     scenarioNone: 'Свой путь',
+    openingScenario: 'Первый ping pod1 → pod3 (кэши пусты, другая нода)',
     size: 'Размер',
     sizeHelp: (max) => `Байт данных в каждом пакете, как ping -s: от 0 до ${max}. Пусто — 56 для ping, 2 для UDP`,
     groups: {
@@ -101,6 +102,8 @@ export const panelStringsRu: PanelStrings = {
     localRoutes: (n) => `Таблица local: ${count('ru', n, ROUTES_RU)} к собственным и широковещательным адресам`,
     // Soft hyphens (\u00ad) let long Russian headers break inside narrow table columns.
     cols: { dst: 'Назна\u00adчение', via: 'Шлюз', dev: 'Устрой\u00adство', proto: 'Кем добав\u00adлен (proto)', ip: 'IP', mac: 'MAC', state: 'Состо\u00adяние', iface: 'Интер\u00adфейс', port: 'Порт' },
+    proof: 'Проверить на настоящем Linux',
+    proofCluster: 'Проверить на настоящем кластере',
   },
   ...logRu,
   anySize: anySizeAppRu,

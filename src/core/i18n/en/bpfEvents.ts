@@ -1,12 +1,12 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 
 /*
  * English sentences for Cilium's eBPF decisions (sim/bpfCilium.ts, cilium/cilium's bpf/ tree);
- * spread into the events catalogue.
+ * a part of its datapath pack, loaded with it (i18n/packNarration.ts).
  */
 
 /** Sentences for the `bpf` message. */
-export const bpfEventsEn: Pick<NarratorCatalog['events'], 'bpf'> = {
+export const bpfEventsEn: PackNarration<'bpf'> = {
   bpf: (m) => {
     const who = `Cilium's eBPF program ${m.prog} at ${m.iface}`;
     switch (m.action) {

@@ -2,11 +2,6 @@ import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsEn } from './fragmentEvents';
-import { vxlanEventsEn } from './vxlanEvents';
-import { ipipEventsEn } from './ipipEvents';
-import { bpfEventsEn } from './bpfEvents';
-import { ovsEventsEn } from './ovsEvents';
-import { wgEventsEn } from './wgEvents';
 import { icmpNameEn as icmp, summaryEn as sum } from './summary';
 
 /*
@@ -56,11 +51,6 @@ function ignoredWhy(i: NonNullable<Extract<Msg, { k: 'neigh-failed' }>['ignoredB
 /** English texts of every event message. */
 export const eventsEn: NarratorCatalog['events'] = {
   ...fragmentEventsEn,
-  ...vxlanEventsEn,
-  ...ipipEventsEn,
-  ...bpfEventsEn,
-  ...ovsEventsEn,
-  ...wgEventsEn,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} leaves ${m.ns} through ${m.iface}.`, why: `${m.iface} is one end of a veth pair: whatever enters one end comes out of the other, here ${m.peer}.` },

@@ -1,13 +1,13 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { summaryEn as sum } from './summary';
 
 /*
  * English sentences for the IPIP tunnel (sim/ipip.ts): the packet routed into tunl0, its outer
- * header put on and taken off, the inner packet arriving on tunl0; spread into the events catalogue.
+ * header put on and taken off, the inner packet arriving on tunl0; a part of its datapath pack, loaded with it (i18n/packNarration.ts).
  */
 
 /** Sentences for the IP-in-IP messages. */
-export const ipipEventsEn: Pick<NarratorCatalog['events'], 'out-ipip' | 'ipip-encap' | 'ipip-decap' | 'in-ipip'> = {
+export const ipipEventsEn: PackNarration<'ipip'> = {
   'out-ipip': (m) => ({
     short: `${m.ns} sends ${sum(m.f)} into ${m.iface}, its IP-in-IP tunnel${m.via !== '' ? `, toward the node ${m.via}` : ''}.`,
     why: `BIRD's route for the destination's block says "via ${m.via || 'the remote node'} dev ${m.iface} onlink": the gateway is the remote node itself, and ${m.iface} needs no neighbour entry for it, as a tunnel has no link-layer addresses (no ARP, no MACs). tcpdump on ${m.iface} shows the bare IP packet as routing left it, its TTL already lowered by this node.`,

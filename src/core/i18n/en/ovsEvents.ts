@@ -1,12 +1,13 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { Msg } from '../../narrate/messages';
+import type { PackNarration } from '../../narrate/packMessages';
 import { summaryEn as sum } from './summary';
 
 /*
  * English sentences for Weave Net's fast datapath (sim/ovs.ts: the Open vSwitch kernel datapath and
- * the weaver process; weaveworks/weave router/fastdp.go); spread into the events catalogue.
+ * the weaver process; weaveworks/weave router/fastdp.go); a part of its datapath pack, loaded with it (i18n/packNarration.ts).
  */
 
-type OvsMsg = Parameters<NarratorCatalog['events']['ovs']>[0];
+type OvsMsg = Extract<Msg, { k: 'ovs' }>;
 
 /** Where the actions send the frame, as a reader would say it. */
 function where(m: OvsMsg): string {
@@ -26,7 +27,7 @@ function vniText(o: OvsMsg['outs'][number]): string {
 }
 
 /** Sentences for the `ovs` and `in-vport` messages. */
-export const ovsEventsEn: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = {
+export const ovsEventsEn: PackNarration<'ovs'> = {
   'in-vport': (m) => ({
     short: `${m.datapath}, an Open vSwitch datapath, takes ${sum(m.f)} from its port ${m.iface}.`,
     why: `${m.iface} is a port (vport) of ${m.datapath}, an Open vSwitch datapath in ${m.ns}'s kernel, not of a bridge and not of its IP stack: the datapath matches the frame against its flow table. Nothing routes it, so its TTL stays as the pod sent it.`,

@@ -1,13 +1,13 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { summaryEn as sum } from './summary';
 
 /*
  * English sentences for the VXLAN device (sim/vxlan.ts): the frame handed to it, its FDB lookup,
- * encapsulation and decapsulation; spread into the events catalogue.
+ * encapsulation and decapsulation; a part of its datapath pack, loaded with it (i18n/packNarration.ts).
  */
 
 /** Sentences for the VXLAN messages. */
-export const vxlanEventsEn: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan-fdb' | 'vxlan-encap' | 'vxlan-decap'> = {
+export const vxlanEventsEn: PackNarration<'vxlan'> = {
   'out-vxlan': (m) => m.keyed === 'ovs' ? {
     short: `${m.ns} sends ${sum(m.f)} through ${m.iface}, with the tunnel key the OVS flow set.`,
     why: `tcpdump on ${m.iface} shows the frame as the pod sent it: its MACs are still the two pods' own and its TTL is unchanged, because nothing routed it. ${m.iface} is fastdp's VXLAN vport (UDP 6784, weave's port 6783 plus 1), a collect_md device: the flow's set(tunnel) action gave this packet its remote node and VNI.`,

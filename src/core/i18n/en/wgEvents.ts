@@ -1,16 +1,16 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { count } from '../plural';
 import { summaryEn as sum } from './summary';
 
 /*
  * English sentences for WireGuard as Cilium uses it (sim/wireguard.ts: drivers/net/wireguard,
- * cilium/cilium pkg/wireguard and bpf/lib/wireguard.h); spread into the events catalogue.
+ * cilium/cilium pkg/wireguard and bpf/lib/wireguard.h); a part of its datapath pack, loaded with it (i18n/packNarration.ts).
  */
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Sentences for the `wg`, `out-wg` and `in-wg` messages. */
-export const wgEventsEn: Pick<NarratorCatalog['events'], 'wg' | 'out-wg' | 'in-wg'> = {
+export const wgEventsEn: PackNarration<'wireguard'> = {
   'out-wg': (m) => ({
     short: `${cap(sum(m.f))} goes into ${m.iface} on ${m.ns}: tcpdump there sees a bare IP packet, no Ethernet.`,
     why: `${m.iface} is a WireGuard device, a layer-3 device: it has no MAC address, and tcpdump reads it as link-type RAW. What it is given here is still in the clear${m.tunnel ? ': in tunnel mode, the whole VXLAN datagram, pod packet inside (Cilium encrypts after encapsulating, since 1.15)' : ''}. It never reached the wire of eth0: Cilium's program at eth0's egress took it first.`,

@@ -1,12 +1,12 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 
 /*
  * Русские фразы о решениях программ eBPF от Cilium (sim/bpfCilium.ts, каталог bpf/ в
- * cilium/cilium); входят в каталог событий.
+ * cilium/cilium); входят в набор своего датапаса и загружаются вместе с ним (i18n/packNarration.ts).
  */
 
 /** Фразы для сообщения `bpf`. */
-export const bpfEventsRu: Pick<NarratorCatalog['events'], 'bpf'> = {
+export const bpfEventsRu: PackNarration<'bpf'> = {
   bpf: (m) => {
     const who = `Программа eBPF ${m.prog} от Cilium на ${m.iface}`;
     switch (m.action) {

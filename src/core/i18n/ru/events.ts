@@ -2,11 +2,6 @@ import type { NarratorCatalog } from '../../narrate/catalog';
 import type { FibFacts, Msg } from '../../narrate/messages';
 import { count } from '../plural';
 import { fragmentEventsRu } from './fragmentEvents';
-import { vxlanEventsRu } from './vxlanEvents';
-import { ipipEventsRu } from './ipipEvents';
-import { bpfEventsRu } from './bpfEvents';
-import { ovsEventsRu } from './ovsEvents';
-import { wgEventsRu } from './wgEvents';
 import { icmpShortRu as icmp, summaryRu as sum } from './summary';
 
 /*
@@ -62,11 +57,6 @@ const remoteBroadcast = (ns: string, dst: string, needless: string): string =>
 /** Русские тексты всех сообщений о событиях. */
 export const eventsRu: NarratorCatalog['events'] = {
   ...fragmentEventsRu,
-  ...vxlanEventsRu,
-  ...ipipEventsRu,
-  ...bpfEventsRu,
-  ...ovsEventsRu,
-  ...wgEventsRu,
   'out-veth': (m) => m.repeat
     ? { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface} (→ ${m.peer}).` }
     : { short: `${cap(sum(m.f))} покидает ${m.ns} через ${m.iface}.`, why: `${m.iface} — конец пары veth: всё, что входит в один конец, выходит из другого, здесь — из ${m.peer}.` },

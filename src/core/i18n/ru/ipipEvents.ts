@@ -1,4 +1,4 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { count, type PluralForms } from '../plural';
 import { summaryRu as sum } from './summary';
 
@@ -7,11 +7,11 @@ const BYTES: PluralForms = { one: 'байт', few: 'байта', many: 'байт
 
 /*
  * Русские фразы о туннеле IPIP (sim/ipip.ts): пакет, направленный в tunl0, внешний заголовок,
- * который на него надевают и снимают, вложенный пакет на tunl0; входят в каталог событий.
+ * который на него надевают и снимают, вложенный пакет на tunl0; входят в набор своего датапаса и загружаются вместе с ним (i18n/packNarration.ts).
  */
 
 /** Фразы для сообщений IP-in-IP. */
-export const ipipEventsRu: Pick<NarratorCatalog['events'], 'out-ipip' | 'ipip-encap' | 'ipip-decap' | 'in-ipip'> = {
+export const ipipEventsRu: PackNarration<'ipip'> = {
   'out-ipip': (m) => ({
     short: `${m.ns} отправляет ${sum(m.f)} в туннель IP-in-IP ${m.iface}${m.via !== '' ? ` — к ноде ${m.via}` : ''}.`,
     why: `Маршрут BIRD к блоку назначения гласит «via ${m.via || 'удалённая нода'} dev ${m.iface} onlink»: шлюз — сама удалённая нода, и записи в таблице соседей для неё туннелю ${m.iface} не нужно, ведь у туннеля нет адресов канального уровня (ни ARP, ни MAC-адресов). tcpdump на ${m.iface} показывает голый IP-пакет таким, каким его оставила маршрутизация, с TTL, уже уменьшенным этой нодой.`,

@@ -1,12 +1,13 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { Msg } from '../../narrate/messages';
+import type { PackNarration } from '../../narrate/packMessages';
 import { summaryRu as sum } from './summary';
 
 /*
  * Русские фразы о быстром пути Weave Net (sim/ovs.ts: datapath Open vSwitch в ядре и процесс
- * weaver; weaveworks/weave router/fastdp.go); входят в каталог событий.
+ * weaver; weaveworks/weave router/fastdp.go); входят в набор своего датапаса и загружаются вместе с ним (i18n/packNarration.ts).
  */
 
-type OvsMsg = Parameters<NarratorCatalog['events']['ovs']>[0];
+type OvsMsg = Extract<Msg, { k: 'ovs' }>;
 
 /** Куда действия потока отправляют кадр. */
 function where(m: OvsMsg): string {
@@ -26,7 +27,7 @@ function vniText(o: OvsMsg['outs'][number]): string {
 }
 
 /** Фразы для сообщений `ovs` и `in-vport`. */
-export const ovsEventsRu: Pick<NarratorCatalog['events'], 'ovs' | 'in-vport'> = {
+export const ovsEventsRu: PackNarration<'ovs'> = {
   'in-vport': (m) => ({
     short: `Путь данных Open vSwitch ${m.datapath} забирает ${sum(m.f)} со своего порта ${m.iface}.`,
     why: `${m.iface} — порт (vport) пути данных Open vSwitch ${m.datapath} в ядре машины ${m.ns}, а не порт моста и не интерфейс её IP-стека: кадр сверяется с таблицей потоков. Маршрутизации нет, поэтому TTL остаётся таким, каким его отправил под.`,

@@ -1,4 +1,4 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { count, type PluralForms } from '../plural';
 import { summaryRu as sum } from './summary';
 
@@ -7,11 +7,11 @@ const BYTES: PluralForms = { one: 'байт', few: 'байта', many: 'байт
 
 /*
  * Русские фразы об устройстве VXLAN (sim/vxlan.ts): кадр, переданный ему, поиск в его FDB,
- * инкапсуляция и декапсуляция; входят в каталог событий.
+ * инкапсуляция и декапсуляция; входят в набор своего датапаса и загружаются вместе с ним (i18n/packNarration.ts).
  */
 
 /** Фразы для сообщений VXLAN. */
-export const vxlanEventsRu: Pick<NarratorCatalog['events'], 'out-vxlan' | 'vxlan-fdb' | 'vxlan-encap' | 'vxlan-decap'> = {
+export const vxlanEventsRu: PackNarration<'vxlan'> = {
   'out-vxlan': (m) => m.keyed === 'ovs' ? {
     short: `${m.ns} отправляет ${sum(m.f)} через ${m.iface} с ключом туннеля из потока OVS.`,
     why: `tcpdump на ${m.iface} показывает кадр таким, каким его отправил под: MAC-адреса в нём всё ещё адреса двух подов, TTL не изменён, потому что маршрутизации не было. ${m.iface} — порт VXLAN быстрого пути Weave (UDP 6784: порт weave 6783 плюс один), устройство в режиме collect_md: удалённую ноду и VNI этому пакету задало действие set(tunnel) потока.`,

@@ -1,16 +1,16 @@
-import type { NarratorCatalog } from '../../narrate/catalog';
+import type { PackNarration } from '../../narrate/packMessages';
 import { count } from '../plural';
 import { summaryRu as sum } from './summary';
 
 /*
  * Русские фразы о WireGuard в Cilium (sim/wireguard.ts: drivers/net/wireguard,
- * pkg/wireguard и bpf/lib/wireguard.h в cilium/cilium); входят в каталог событий.
+ * pkg/wireguard и bpf/lib/wireguard.h в cilium/cilium); входят в набор своего датапаса и загружаются вместе с ним (i18n/packNarration.ts).
  */
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Фразы для сообщений `wg`, `out-wg` и `in-wg`. */
-export const wgEventsRu: Pick<NarratorCatalog['events'], 'wg' | 'out-wg' | 'in-wg'> = {
+export const wgEventsRu: PackNarration<'wireguard'> = {
   'out-wg': (m) => ({
     short: `${cap(sum(m.f))} входит в устройство ${m.iface} на ноде ${m.ns}: tcpdump видит там IP-пакет без Ethernet.`,
     why: `Устройство ${m.iface} — это WireGuard, устройство третьего уровня: MAC-адреса у него нет, и tcpdump читает его как link-type RAW. Сюда пакет попадает ещё открытым${m.tunnel ? ': в туннельном режиме это вся датаграмма VXLAN с пакетом пода внутри (начиная с версии 1.15 Cilium шифрует после инкапсуляции)' : ''}. На провод интерфейса eth0 он так и не попал: раньше его перехватила программа Cilium на выходе eth0.`,
