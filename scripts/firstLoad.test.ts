@@ -59,6 +59,7 @@ const ON_DEMAND: Record<string, string> = {
   'src/core/i18n/catalogs.ts': 'the problems’ sentences load with what raises a problem (the schema, TopologyEditError): the pages’ own labs raise none',
   'src/components/canvas/zoomBehaviour.ts': 'd3-zoom (with d3-selection, -transition, -interpolate, -color, -drag, -timer) loads with the first gesture over the drawing, zoom button or animated camera move; the drawing is placed without it',
   'src/core/model/editError.ts': 'an edit’s refusal loads with the code that refuses (the editor, the compare view, the import)',
+  'src/core/model/validate.ts': 'the validator loads with the first lab from outside (a link, a file, storage, an edit): core/packs.ts’s “validation” part; our own labs are vouched valid (model/vouch.ts)',
   'src/core/sim/vxlan.ts': 'the VXLAN device is a datapath pack, loaded with the first lab that has one (core/packs.ts)',
   'src/core/sim/wireguard.ts': 'WireGuard is a datapath pack, loaded with the first lab that has the device (core/packs.ts)',
   'src/core/sim/ipip.ts': 'the IPIP tunnel is a datapath pack, loaded with the first lab that has tunl0 (core/packs.ts)',

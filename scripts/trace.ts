@@ -9,7 +9,8 @@ import '../src/core/allPacks';
 // A topology file is untrusted input: validation checks its shapes with the schema loaded.
 import '../src/core/model/schema';
 import { readFileSync, statSync } from 'node:fs';
-import { JourneyError, formatJsonl, formatProblem, formatText, problemSeverity, runJourney, validateTopology, validateTopologyWarnings, type Topology } from '../src/core/index';
+import { JourneyError, formatJsonl, formatProblem, formatText, problemSeverity, runJourney, type Topology } from '../src/core/index';
+import { validateTopology, validateTopologyWarnings } from '../src/core/model/validate';
 import { cliTexts, type TextPosition } from '../src/core/i18n/cli';
 import { jsonFault } from '../src/core/model/labFile';
 import { LANGS, type Lang } from '../src/core/i18n/lang';

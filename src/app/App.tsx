@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { loadPacks, missingPacks, runJourney, samePositionsAside, seedTopology, stateAt, type Bilingual } from '../core';
+import { loadPacks, missingPacks, runJourney, samePositionsAside, seedLab, stateAt, type Bilingual } from '../core';
 import { AppShell } from '../components/AppShell';
 import { PAST_END } from '../components/i18n/pastEnd';
 import { createAppStore, type AppStore } from '../store/createAppStore';
@@ -81,7 +81,7 @@ function copyToClipboard(text: string): Promise<void> {
 export function App({ topology, spec, globalKeys = false, persist = true, engine = coreEngine, lang, theme, step, speed, follow, panels, hideFuture, linkErrors = [], lab, preset, cniStory, syncUrl = false, linkBase, labs, brokenLab }: AppProps) {
   const [host] = useState<Host>(() => ({ linkBase: linkBase ?? (syncUrl ? pageBase() : null), lab: lab ?? null, copyText: copyToClipboard, readLink: parseUrlParams }));
   const [store] = useState<AppStore>(() => {
-    const t = topology ?? seedTopology();
+    const t = topology ?? seedLab();
     const notices = [...linkErrors];
     const init = {
       engine, topology: t, lang: lang ?? initialLang(), theme: theme ?? initialTheme(), preset: preset ?? null,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadPacks, missingPacks, runJourney, seedTopology, stateAt } from '../core';
+import { loadPacks, missingPacks, runJourney, seedLab, stateAt } from '../core';
 import { EmbedShell } from '../components/embed/EmbedShell';
 import { createPlayerStore, type PlayerStore } from '../store/createPlayerStore';
 import type { JourneyEngine } from '../store/engine';
@@ -19,7 +19,7 @@ const engine: JourneyEngine = { runJourney, stateAt, missingPacks, loadPacks };
  * shown, and what was wrong with the address goes to the page as an `error` event and is said on the frame until closed.
  */
 export function createEmbedStore(link: UrlParams): PlayerStore {
-  const t = link.topology ?? seedTopology();
+  const t = link.topology ?? seedLab();
   const own = link.preset !== undefined ? findScenario(link.preset)?.journey : undefined;
   const fallback = own ? completeSpec(t, own) : defaultSpec(t);
   const init = { engine, topology: t, lang: link.lang ?? 'en', theme: link.theme ?? 'light', preset: link.preset ?? null, follow: link.follow ?? true, panels: false } as const;

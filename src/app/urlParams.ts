@@ -1,4 +1,4 @@
-import { JourneyError, K8S_LIMITS, generateCluster, problemsText, seedTopology, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
+import { JourneyError, K8S_LIMITS, generateCluster, problemsText, seedLab, type Bilingual, type JourneySpec, type Problem, type Topology } from '../core';
 import { SPEEDS } from '../store/appState';
 import { rememberGenerated, type LabParams } from '../store/sameLab';
 import { labLinkTextOf, readLabLink } from '../store/labReader';
@@ -170,7 +170,7 @@ export function parseUrlParams(search: string): UrlParams {
   }
 
   // The journey: any journey parameter overrides the default journey of this lab (a scenario's own).
-  const lab = out.topology ?? seedTopology();
+  const lab = out.topology ?? seedLab();
   const base = scenario ? completeSpec(lab, scenario.journey) : defaultSpec(lab);
   const names = namespaceNames(lab);
   const isNs = (v: string) => names.pods.includes(v) || names.machines.includes(v);

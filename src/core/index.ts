@@ -6,13 +6,12 @@ export type * from './events';
 export type * from './journey';
 export type * from './model/topology';
 export { SETTLE_MS, journeyDurationMs } from './journey';
-export { validateTopology, validateTopologyWarnings } from './model/validate';
 export { formatProblem, problemsText, problemSeverity, type Problem, type ProblemCode } from './i18n/problems';
 export { JourneyError } from './errors';
 export { runJourney, normalizeSpec } from './sim/runJourney';
-export { loadPacks, loadPacksFor, missingPacks, packsOf, PACK_KINDS, PacksMissingError, type PackKind } from './packs';
+export { loadPacks, loadPacksFor, missingPacks, packsOf, PACK_KINDS, PacksMissingError, type PackKind, type PartKind } from './packs';
 export { stateAt } from './state';
-export { seedTopology } from './presets/seed';
+export { seedLab, seedTopology } from './presets/seed';
 // The scenarios' catalogue is not re-exported: the embed and the element load it on demand (store/presets.ts).
 export type { Scenario } from './presets/scenarios';
 export { tellEvent, tellChapters, tellOutcome, storyOf, describeHeaders, icmpName, type Level, type ToldChapter, type Story } from './narrate/index';

@@ -14,9 +14,14 @@ import { tellEvent } from './narrate/index';
  * so the page's side runs on fresh copies of the core's modules (vi.resetModules), which start with none.
  */
 
-/** Fresh copies of the modules a page holds, with no pack registered and only `langs`' narrators. */
-async function freshPage(langs: readonly ('en' | 'ru')[]) {
+/**
+ * Fresh copies of the modules a page holds, with no pack registered and only `langs`' narrators;
+ * the validator too unless `validator` is false (the labs built outside the fresh copies are not
+ * vouched for in them, as a lab from outside is not).
+ */
+async function freshPage(langs: readonly ('en' | 'ru')[], validator = true) {
   vi.resetModules();
+  if (validator) await import('./model/validate');
   const packs = await import('./packs');
   const run = await import('./sim/runJourney');
   const narrate = await import('./narrate/index');
@@ -26,8 +31,29 @@ async function freshPage(langs: readonly ('en' | 'ru')[]) {
   const tellers = await import('./narrate/packTellers');
   if (langs.includes('en')) narrators.registerNarrator('en', (await import('./i18n/en/narrator')).narratorEn);
   if (langs.includes('ru')) narrators.registerNarrator('ru', (await import('./i18n/ru/narrator')).narratorRu);
-  return { ...packs, ...run, ...narrate, ...languages, ...told, ...tellers };
+  const seed = await import('./presets/seed');
+  return { ...packs, ...run, ...narrate, ...languages, ...told, ...tellers, ...seed };
 }
+
+describe('the validator, a part loaded like a pack', () => {
+  it('a lab from outside waits for the validator; our own labs, vouched valid, run without it', async () => {
+    const page = await freshPage(['en'], false);
+    const spec = { from: 'pod1', to: 'pod3' };
+    // The page's own seed lab is vouched for: it needs nothing and runs.
+    expect(page.missingPacks(page.seedLab())).toEqual([]);
+    expect(page.runJourney(page.seedLab(), spec).events.at(-1)?.type).toBe('deliver');
+    // The same lab read from outside (a link, a file, storage) is not: it is refused, naming the part.
+    const outside = structuredClone(seedTopology());
+    expect(page.missingPacks(outside)).toEqual(['validation']);
+    expect(() => page.runJourney(outside, spec)).toThrow(expect.objectContaining({ kinds: ['validation'] }));
+    await page.loadPacks(page.missingPacks(outside));
+    expect(page.missingPacks(outside)).toEqual([]);
+    expect(page.runJourney(outside, spec).events).toEqual(runJourney(seedTopology(), spec).events);
+    // And a broken lab from outside is refused by the validator, as before (codes: this fresh page holds no problems' sentences).
+    const broken = { ...outside, machines: [...outside.machines, ...outside.machines.slice(0, 1)] };
+    expect(() => page.runJourney(broken, spec)).toThrow(expect.objectContaining({ text: expect.objectContaining({ en: expect.stringContaining('duplicate-name') }) }));
+  });
+});
 
 describe('datapath packs', () => {
   it('a lab needs the packs of its devices, and the seed lab none', () => {

@@ -1,4 +1,4 @@
-import type { JourneyResult, JourneySpec, NetState, PackKind, Topology } from '../core';
+import type { JourneyResult, JourneySpec, NetState, PartKind, Topology } from '../core';
 
 /**
  * The two engine calls the app needs, injected into the store so tests can run the UI on a small
@@ -13,7 +13,7 @@ export interface JourneyEngine {
    * The datapath packs `topology` needs that are not loaded yet (core/packs.ts); absent: the engine
    * needs none (a test's hand-written one). The store's gate waits for them before it runs the lab.
    */
-  missingPacks?(topology: Topology): readonly PackKind[];
+  missingPacks?(topology: Topology): readonly PartKind[];
   /** Loads datapath packs (engine and sentences); rejects when a chunk fails to load. */
-  loadPacks?(kinds: readonly PackKind[]): Promise<void>;
+  loadPacks?(kinds: readonly PartKind[]): Promise<void>;
 }

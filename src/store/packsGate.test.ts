@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packsOf, PacksMissingError, runJourney, seedTopology, stateAt, type PackKind, type Topology } from '../core';
+import { packsOf, PacksMissingError, runJourney, seedTopology, stateAt, type PartKind, type Topology } from '../core';
 import { seedVxlan } from '../core/presets/datapathScenarios';
 import { createAppStore } from './createAppStore';
 import type { JourneyEngine } from './engine';
@@ -12,7 +12,7 @@ import type { JourneyEngine } from './engine';
 /** The real engine behind a page's registry that holds no pack until `arrive()`; `fail()` loses the chunk. */
 function pagedEngine() {
   let loaded = false;
-  const asked: PackKind[][] = [];
+  const asked: PartKind[][] = [];
   let settle: { arrive: () => void; fail: () => void } = { arrive: () => undefined, fail: () => undefined };
   const engine: JourneyEngine = {
     runJourney(t, spec) {

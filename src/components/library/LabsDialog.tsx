@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { LAB_FORMAT_VERSION, writeLabFile } from '../../core/model/labFile';
-import { seedTopology, type Problem, type Scenario, type Topology } from '../../core';
+import { seedLab, type Problem, type Scenario, type Topology } from '../../core';
 import type { Keeper } from '../../store/keeper';
 import type { LabSummary } from '../../store/shelf';
 import { useHost } from '../../store/link';
@@ -171,13 +171,13 @@ export function LabsDialog({ keeper, onClose }: LabsDialogProps) {
   const openPreset = (sc: Scenario | null) => {
     // The picker may not have fetched the catalogue yet; this chunk holds it, so it loads at once.
     if (sc) withScenarios(() => store.getState().loadScenario(sc.id));
-    else store.getState().openLab(seedTopology());
+    else store.getState().openLab(seedLab());
     close();
   };
   const copyPreset = (sc: Scenario | null) =>
     once(async () => {
       if (sc) await keeper?.create(sc.title[lang], sc.topology(), sc.journey);
-      else await keeper?.create(stringsOf(lang).library.seedLab, seedTopology());
+      else await keeper?.create(stringsOf(lang).library.seedLab, seedLab());
       close();
     });
   const dropEntry = (lab: LabSummary) =>

@@ -2,6 +2,9 @@ import { problem, under, type Problem } from '../i18n/problems';
 import { checkPeer, clip, isObject, machineFacts, type IfaceFact, type MachineFacts, type NsFacts } from './validateFacts';
 import { shapeProblems } from './shapes';
 import type { NamespaceSpec, Topology } from './topology';
+import { registerValidator, vouchedLists } from './vouch';
+
+export { vouchValid } from './vouch';
 
 /*
  * Topology validation for user input (files, the editor). Every problem is reported as data with
@@ -108,29 +111,10 @@ function ownersOf(machines: readonly unknown[]): Map<string, number> {
   return owner;
 }
 
-/** Labs our own builders made, valid by construction (tests validate them): the machine and segment lists they were made with. */
-const vouched = new WeakMap<object, { machines: readonly unknown[]; segments: readonly unknown[] }>();
-
-/**
- * Marks `t`, just built by one of this code base's own builders (`generateCluster`), as valid
- * without checking it: its first journey then skips the walk over every namespace (a second at
- * Kubernetes' 150,000 pods), and validation records it as the last valid lab (which machine owns
- * each name is listed when an edit first asks), so that an edit of a few machines is checked as
- * usual (the quick path). Never for a lab from outside (a
- * file, a link, a paste, storage): those are validated in full. Freezes the lab's top level and
- * its machine list, as validation would. Returns `t`.
- */
-export function vouchValid<T extends Topology>(t: T): T {
-  Object.freeze(t.machines);
-  Object.freeze(t.segments);
-  vouched.set(Object.freeze(t), { machines: t.machines, segments: t.segments });
-  return t;
-}
-
 /** Whether `input` is a vouched lab still holding the lists it was vouched with; records it as the last valid one. */
 function isVouched(input: Record<string, unknown>): boolean {
-  const v = vouched.get(input);
-  if (!v || v.machines !== input.machines || v.segments !== input.segments) return false;
+  const v = vouchedLists(input);
+  if (!v) return false;
   if (lastValid?.machines.length === v.machines.length && lastValid.machines.every((m, i) => m === v.machines[i])) return true;
   const segments = new Set<string>();
   for (const seg of v.segments) if (isObject(seg) && typeof seg.id === 'string') segments.add(seg.id);
@@ -396,3 +380,6 @@ function nameOf(n: L2Node): string {
 
 /** The namespace type the checks above accept, re-exported for callers that build topologies. */
 export type { NamespaceSpec, Topology };
+
+// Loading this module is what makes labs from outside runnable (vouch.ts, core/packs.ts's `validation`).
+registerValidator(validateTopology);

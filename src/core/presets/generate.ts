@@ -1,7 +1,7 @@
 import { JourneyError } from '../errors';
 import { count, type PluralForms } from '../i18n/plural';
 import type { MachineSpec, PodSpec, Topology } from '../model/topology';
-import { vouchValid } from '../model/validate';
+import { vouchValid } from '../model/vouch';
 
 /**
  * Kubernetes' documented limits for one cluster ("Considerations for large clusters"): at most

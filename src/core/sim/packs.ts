@@ -16,6 +16,12 @@ import type { Iface, Ns } from './world';
 /** A datapath pack: the engine's device or program it holds. */
 export type PackKind = 'vxlan' | 'wireguard' | 'ipip' | 'ovs' | 'bpf';
 
+/**
+ * What a lab may need loaded before it runs: a datapath pack, or `validation` (the validator, for a
+ * lab that is not vouched valid: model/vouch.ts).
+ */
+export type PartKind = PackKind | 'validation';
+
 /** Every pack, in the order errors and loads name them. */
 export const PACK_KINDS: readonly PackKind[] = ['vxlan', 'wireguard', 'ipip', 'ovs', 'bpf'];
 
@@ -50,9 +56,9 @@ export function hasEnginePack(kind: PackKind): boolean {
  * not the user's: the pages load a lab's packs before running it). `kinds` names them.
  */
 export class PacksMissingError extends Error {
-  readonly kinds: readonly PackKind[];
+  readonly kinds: readonly PartKind[];
 
-  constructor(kinds: readonly PackKind[]) {
+  constructor(kinds: readonly PartKind[]) {
     // A code and data, no prose (the engine holds none): the pages never show it, they await the packs first.
     super(`packs-not-loaded: ${kinds.join(',')}`);
     this.name = 'PacksMissingError';

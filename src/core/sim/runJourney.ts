@@ -2,7 +2,7 @@ import { journeyDurationMs, type JourneyResult, type JourneySpec } from '../jour
 import { specError } from '../i18n/specErrors';
 import { JourneyError } from '../errors';
 import { invalidTopologyText } from '../i18n/problems';
-import { validateTopology } from '../model/validate';
+import { runProblems } from '../model/vouch';
 import type { Topology } from '../model/topology';
 import { formatIp, isLoopback, LOOPBACK, parseIp } from '../net/ipv4';
 import { MS, Sim } from './engine';
@@ -106,10 +106,13 @@ function schedule(sim: Sim, src: Ns, dst: number, spec: NormalizedSpec, start: n
  * `options.hearEvery` builds every NIC a segment floods instead of letting quiet ones hear without
  * their namespace (hear.ts): the same result, slower; tests compare the two.
  * @throws PacksMissingError (before anything runs) when the lab needs datapath packs that are not
- * loaded (sim/packs.ts: await `loadPacks(missingPacks(topology))` first): an encapsulation is never skipped.
+ * loaded (sim/packs.ts: await `loadPacks(missingPacks(topology))` first): an encapsulation is never
+ * skipped; or, for a lab not vouched valid (model/vouch.ts), when the validator is not loaded.
  */
 export function runJourney(topology: Topology, spec: JourneySpec, options: { hearEvery?: boolean } = {}): JourneyResult {
-  const errors = validateTopology(topology);
+  // A vouched lab (the seed, a scenario's, a generated cluster) needs no validator; any other does.
+  const errors = runProblems(topology);
+  if (errors === null) throw new PacksMissingError(['validation', ...missingEnginePacks(topology)]);
   if (errors.length > 0) throw new JourneyError({ en: invalidTopologyText(errors, 'en'), ru: invalidTopologyText(errors, 'ru') });
   const missing = missingEnginePacks(topology);
   if (missing.length > 0) throw new PacksMissingError(missing);
