@@ -93,4 +93,21 @@ describe('the datapath packs gate', () => {
     expect(s.getState().engineError?.en).toMatch(/could not load the code of this lab's datapath \(vxlan\)/);
     expect(s.getState().engineError?.ru).toMatch(/не удалось загрузить код/i);
   });
+
+  it('a validator that never arrives (a lab from a link) is said as the check it is, not as a datapath', async () => {
+    const engine: JourneyEngine = {
+      runJourney: () => {
+        throw new PacksMissingError(['validation']);
+      },
+      stateAt,
+      missingPacks: () => ['validation'],
+      loadPacks: () => Promise.reject(new Error('chunk lost')),
+    };
+    const s = createAppStore({ engine, topology: structuredClone(seedTopology()), spec: { from: 'pod1', to: 'pod3' } });
+    await tick();
+    expect(s.getState().packsPending).toBe(false);
+    expect(s.getState().engineError?.en).toMatch(/could not load the code that checks this lab/);
+    expect(s.getState().engineError?.en).not.toMatch(/datapath/);
+    expect(s.getState().engineError?.ru).toMatch(/проверяет стенд/);
+  });
 });

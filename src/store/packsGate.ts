@@ -4,7 +4,15 @@ import type { AppState } from './appState';
 
 /** Said when a pack's chunk did not arrive (the network lost it): opening the lab again tries again. */
 function packsFailed(kinds: readonly string[]): Bilingual {
-  const names = kinds.join(', ');
+  const packs = kinds.filter((k) => k !== 'validation');
+  const names = packs.join(', ');
+  // The validator alone (a lab from a link, a file or storage) is not a datapath: said as what it does.
+  if (packs.length === 0) {
+    return {
+      en: 'The simulator could not load the code that checks this lab before it runs: check the connection and open the lab again.',
+      ru: 'Симулятору не удалось загрузить код, который проверяет стенд перед запуском: проверьте соединение и откройте стенд снова.',
+    };
+  }
   return {
     en: `The simulator could not load the code of this lab's datapath (${names}): check the connection and open the lab again.`,
     ru: `Симулятору не удалось загрузить код для режима сети этого стенда (${names}): проверьте соединение и откройте стенд снова.`,
