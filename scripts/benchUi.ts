@@ -73,6 +73,11 @@ export interface LoadedJs {
   gzipBytes: number;
   rawBytes: number;
   files: string[];
+  /**
+   * The stylesheets the same load fetched, gzip bytes: not in the targets (which count JavaScript),
+   * printed beside them so a page cannot look lighter by moving CSS out of its scripts.
+   */
+  cssGzipBytes?: number;
   /** What weighs most, in gzip bytes (estimated from the source maps: sizeBreakdown.ts): packages and our folders, then modules. */
   top?: { packages: [string, number][]; modules: [string, number][] };
 }
@@ -102,7 +107,15 @@ function showTop(j: LoadedJs): void {
  */
 async function firstLoadJs(page: Page, url: string, base: string, keep: (url: string) => boolean = () => true): Promise<LoadedJs> {
   const js: { url: string; raw: number; gzip: number }[] = [];
+  let css = 0;
   const onResponse = (r: Response) => {
+    if (r.url().endsWith('.css') && r.status() < 300) {
+      r.body().then(
+        (b) => (css += gzipSync(b, { level: 9 }).length),
+        () => undefined,
+      );
+      return;
+    }
     if (!r.url().endsWith('.js') || r.status() >= 300 || !keep(r.url())) return;
     // A body can vanish when the page navigates on; such a response is not part of the first load.
     r.body().then(
@@ -114,11 +127,12 @@ async function firstLoadJs(page: Page, url: string, base: string, keep: (url: st
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
   page.off('response', onResponse);
-  return { gzipBytes: js.reduce((a, f) => a + f.gzip, 0), rawBytes: js.reduce((a, f) => a + f.raw, 0), files: js.map((f) => f.url.replace(base, '')) };
+  return { gzipBytes: js.reduce((a, f) => a + f.gzip, 0), rawBytes: js.reduce((a, f) => a + f.raw, 0), files: js.map((f) => f.url.replace(base, '')), cssGzipBytes: css };
 }
 
 function kib(j: LoadedJs): string {
-  return `${(j.gzipBytes / 1024).toFixed(1)} KiB gzip (${(j.rawBytes / 1024).toFixed(0)} KiB raw, ${j.files.length} files)`;
+  const css = j.cssGzipBytes === undefined ? '' : `; CSS ${(j.cssGzipBytes / 1024).toFixed(1)} KiB gzip beside it`;
+  return `${(j.gzipBytes / 1024).toFixed(1)} KiB gzip (${(j.rawBytes / 1024).toFixed(0)} KiB raw, ${j.files.length} files${css})`;
 }
 
 function show(name: string, s: FrameStats): void {

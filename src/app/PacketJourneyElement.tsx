@@ -28,22 +28,40 @@ import { KNOWN_PARAMS } from './urlParams';
 /** Attributes the element reads: the embed's own and every link parameter, except those that only make sense for a frame. */
 export const ELEMENT_ATTRIBUTES: readonly string[] = [...KNOWN_PARAMS, ...EMBED_PARAMS.filter((p) => p !== 'origins' && p !== 'keys' && p !== 'id' && p !== 'channel')];
 
-/** The player's stylesheets as text, adopted by each element's shadow root. */
-let sheets: CSSStyleSheet[] | null = null;
+/** The host's own rules, adopted by each element's shadow root (made once for the page). */
+let hostSheet: CSSStyleSheet | null = null;
 
-/** The shadow root's styles: the player's and the embed's, parsed once for every element on the page. */
-function adoptedSheets(css: readonly string[]): CSSStyleSheet[] {
-  if (!sheets) {
-    const host = new CSSStyleSheet();
-    // The element is a block of its own size (16:9 unless the page sets a height), never the page's.
-    host.replaceSync(':host { display: block; position: relative; aspect-ratio: 16 / 9; min-height: 270px; contain: content; } :host([hidden]) { display: none; } .pj-root { position: absolute; inset: 0; }');
-    sheets = [host, ...css.map((text) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(text);
-      return s;
-    })];
+/** The element's own box: a block of its own size (16:9 unless the page sets a height), never the page's. */
+function hostRules(): CSSStyleSheet {
+  if (!hostSheet) {
+    hostSheet = new CSSStyleSheet();
+    hostSheet.replaceSync(':host { display: block; position: relative; aspect-ratio: 16 / 9; min-height: 270px; contain: content; } :host([hidden]) { display: none; } .pj-root { position: absolute; inset: 0; }');
   }
-  return sheets;
+  return hostSheet;
+}
+
+/**
+ * Links the player's stylesheets (the same files embed.html links, so a page with both fetches them
+ * once) into `shadow`; resolves when each has loaded or failed (the player then opens unstyled
+ * rather than never). Files, not text in the script: CSS is not JavaScript to parse, and the
+ * element's first load stays small (issue 11).
+ */
+function linkStyles(shadow: ShadowRoot, urls: readonly string[]): Promise<void> {
+  const links = urls.map((href) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    return link;
+  });
+  const loaded = links.map(
+    (link) =>
+      new Promise<void>((done) => {
+        link.addEventListener('load', () => done(), { once: true });
+        link.addEventListener('error', () => done(), { once: true });
+      }),
+  );
+  shadow.append(...links);
+  return Promise.all(loaded).then(() => undefined);
 }
 
 function Player({ store, embed }: { store: PlayerStore; embed: EmbedOptions }) {
@@ -56,10 +74,10 @@ function Player({ store, embed }: { store: PlayerStore; embed: EmbedOptions }) {
 }
 
 /**
- * Defines `<packet-journey>` (once; a second call is a no-op), styled by `css` (the player's and the
- * embed's stylesheets as text).
+ * Defines `<packet-journey>` (once; a second call is a no-op), styled by the stylesheets at
+ * `cssUrls` (the player's and the embed's, absolute URLs beside the script).
  */
-export function definePacketJourney(css: readonly string[]): void {
+export function definePacketJourney(cssUrls: readonly string[]): void {
   if (customElements.get('packet-journey')) return;
 
   class PacketJourneyElement extends HTMLElement {
@@ -77,11 +95,17 @@ export function definePacketJourney(css: readonly string[]): void {
     #noFull = false;
     /** A datapath pack failed to load: open anyway (the store's gate says so) rather than wait for it again. */
     #noPacks = false;
+    /** The stylesheets linked into the shadow root have loaded (or failed): the player may open. */
+    #styled = false;
+    #styles: Promise<void> | null = null;
 
     connectedCallback(): void {
       if (!this.shadowRoot) {
         const shadow = this.attachShadow({ mode: 'open' });
-        shadow.adoptedStyleSheets = adoptedSheets(css);
+        shadow.adoptedStyleSheets = [hostRules()];
+        this.#styles = linkStyles(shadow, cssUrls).then(() => {
+          this.#styled = true;
+        });
         this.#mount = document.createElement('div');
         this.#mount.className = 'pj-root';
         shadow.append(this.#mount);
@@ -163,6 +187,13 @@ export function definePacketJourney(css: readonly string[]): void {
 
     /** (Re)opens the player as the attributes say: a new store, so nothing of the last one stays. */
     #render(): void {
+      // Opened once its stylesheets are here, so the drawing never shows unstyled for a moment.
+      if (!this.#styled) {
+        void this.#styles?.then(() => {
+          if (this.isConnected) this.#render();
+        });
+        return;
+      }
       const q = new URLSearchParams();
       for (const name of ELEMENT_ATTRIBUTES) {
         const v = this.getAttribute(name);
