@@ -21,10 +21,12 @@ import { ipipTeller } from './narrate/tellIpip';
 import { ovsTeller } from './narrate/tellOvs';
 import { vxlanTeller } from './narrate/tellVxlan';
 import { wireguardTeller } from './narrate/tellWg';
+// The validator too (model/vouch.ts): Node programs run labs from files and builders nobody vouched for.
+import './model/validate';
 
 /*
- * Every datapath pack (sim/packs.ts), engine, message choosers and sentences in every language, registered on
- * import: for Node programs (the trace command, the benchmarks, the kernel recorder) and the tests,
+ * Every datapath pack (sim/packs.ts), engine, message choosers and sentences in every language, and
+ * the validator (the `validation` part: model/vouch.ts), registered on import: for Node programs (the trace command, the benchmarks, the kernel recorder) and the tests,
  * which run and tell any lab without waiting. The player's pages load packs on demand instead
  * (core/packs.ts `loadPacks`).
  */
