@@ -127,6 +127,8 @@ test.describe('the seed journey, pod1 → pod3', () => {
     await openApp(page);
     await page.getByRole('tab', { name: 'Event log' }).click();
     const rows = page.locator('.log-row');
+    // The log loads when its tab is first reached: count its rows once it is drawn.
+    await expect(rows.first()).toBeVisible();
     const all = await rows.count();
     await page.getByTestId('filter-decision').click();
     await page.getByTestId('filter-arp').click();

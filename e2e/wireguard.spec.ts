@@ -38,6 +38,8 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(picker.locator(`optgroup[label="${T.group}"] option[value="${id}"]`)).toHaveCount(1);
     }
     await picker.selectOption('cilium-cold-ping-pod1-pod3');
+    // The list shows the scenario once its lab and journey are here (the catalogue and the lab's datapath packs load first).
+    await expect(picker).toHaveValue('cilium-cold-ping-pod1-pod3');
 
     // The same packet: Cilium's tunnel beside tunnel + WireGuard, then native routing + WireGuard.
     await page.getByTestId('compare-modes').click();
