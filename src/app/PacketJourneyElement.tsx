@@ -185,13 +185,23 @@ export function definePacketJourney(cssUrls: readonly string[]): void {
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     }
 
+    /**
+     * Opens the player again once `loading` has loaded, if the element is still on the page. With
+     * `failed`, a load that fails runs it (it marks the load, so the next open does not wait for it
+     * again) and opens too; without, a failed load opens nothing (no retry loop).
+     */
+    #renderAfter(loading: Promise<unknown>, failed?: () => void): void {
+      const settled = failed ? loading.catch(failed) : loading;
+      void settled.then(() => {
+        if (this.isConnected) this.#render();
+      });
+    }
+
     /** (Re)opens the player as the attributes say: a new store, so nothing of the last one stays. */
     #render(): void {
       // Opened once its stylesheets are here, so the drawing never shows unstyled for a moment.
       if (!this.#styled) {
-        void this.#styles?.then(() => {
-          if (this.isConnected) this.#render();
-        });
+        this.#renderAfter(this.#styles ?? Promise.resolve());
         return;
       }
       const q = new URLSearchParams();
@@ -203,51 +213,35 @@ export function definePacketJourney(cssUrls: readonly string[]): void {
       // one that fails to load leaves the scenario unknown, said as for a wrong name.
       // A lab attribute is read through the lab file's schema, loaded for it alone (store/labReader.ts).
       if (q.has('lab') && !hasLabReader()) {
-        void loadLabReader().then(() => {
-          if (this.isConnected) this.#render();
-        });
+        this.#renderAfter(loadLabReader());
         return;
       }
       // The full controls (controls="full") load before the player opens, so its footer is drawn with it.
       // Ones that fail to load come with their chunk later (FullControlsSlot), rather than being waited for again.
       if (q.get('controls') === 'full' && !hasFullControls() && !this.#noFull) {
-        void loadFullControls()
-          .catch(() => {
-            this.#noFull = true;
-          })
-          .then(() => {
-            if (this.isConnected) this.#render();
-          });
+        this.#renderAfter(loadFullControls(), () => {
+          this.#noFull = true;
+        });
         return;
       }
       if (q.has('preset') && !hasScenarios() && !this.#noCatalog) {
-        void loadScenarios()
-          .catch(() => {
-            this.#noCatalog = true;
-          })
-          .then(() => {
-            if (this.isConnected) this.#render();
-          });
+        this.#renderAfter(loadScenarios(), () => {
+          this.#noCatalog = true;
+        });
         return;
       }
       const { embed, link } = parseEmbedParams(`?${q.toString()}`);
       // The narrator and the interface's texts come one language at a time (core/i18n/languages.ts): open once they are here.
       const lang = link.lang ?? 'en';
       if (!hasLanguage(lang)) {
-        void loadLanguage(lang).then(() => {
-          if (this.isConnected) this.#render();
-        });
+        this.#renderAfter(loadLanguage(lang));
         return;
       }
       // …and so do the datapath packs its lab needs (core/packs.ts); one that fails to load is said by the store's gate.
       if (link.topology && !this.#noPacks && missingPacks(link.topology).length > 0) {
-        void loadPacksFor(link.topology)
-          .catch(() => {
-            this.#noPacks = true;
-          })
-          .then(() => {
-            if (this.isConnected) this.#render();
-          });
+        this.#renderAfter(loadPacksFor(link.topology), () => {
+          this.#noPacks = true;
+        });
         return;
       }
       this.#unsubscribe?.();
