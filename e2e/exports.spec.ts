@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { openApp, readStep } from './player';
 
 /** Opens the export menu and picks `testId`'s item. */
@@ -44,6 +44,17 @@ function consoleErrors(page: Page): string[] {
 }
 
 /** Steps forward `n` times with the player's Next button. */
+/** The offline file at `path` opened from disk in a new page, with every failed request and page error it meets. */
+async function openOffline(context: BrowserContext, path: string): Promise<{ offline: Page; failed: string[] }> {
+  const offline = await context.newPage();
+  const failed: string[] = [];
+  offline.on('requestfailed', (r) => failed.push(r.url()));
+  offline.on('pageerror', (e) => failed.push(e.message));
+  await offline.emulateMedia({ reducedMotion: 'reduce' });
+  await offline.goto(`file://${path}`);
+  return { offline, failed };
+}
+
 async function forward(page: Page, n: number): Promise<void> {
   for (let k = 0; k < n; k++) await page.getByTestId('next').click();
 }
@@ -233,12 +244,7 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     expect(html).toContain('<script type="application/json" id="pj-lab">');
     // Opened from disk there is no Content-Type header: the charset must be declared in the first 1024 bytes.
     expect(Buffer.byteLength(html.slice(0, html.indexOf('<meta charset="UTF-8"')))).toBeLessThan(1000);
-    const offline = await context.newPage();
-    const failed: string[] = [];
-    offline.on('requestfailed', (r) => failed.push(r.url()));
-    offline.on('pageerror', (e) => failed.push(e.message));
-    await offline.emulateMedia({ reducedMotion: 'reduce' });
-    await offline.goto(`file://${path}`);
+    const { offline, failed } = await openOffline(context, path);
     const count = offline.getByTestId('step-count');
     await expect(count).toHaveText(`Событие ${before.step} из ${before.total}`);
     await expect(offline.locator('[data-testid="network-canvas"] [data-packet]').first()).toBeAttached();
@@ -275,12 +281,7 @@ test.describe('classroom exports: pictures, handout, offline page', () => {
     await expect(page.locator('[data-label-for="node1/flannel.1"]')).toBeVisible();
     const path = info.outputPath('offline-vxlan.html');
     await download(page, 'export-offline', path);
-    const offline = await context.newPage();
-    const failed: string[] = [];
-    offline.on('requestfailed', (r) => failed.push(r.url()));
-    offline.on('pageerror', (e) => failed.push(e.message));
-    await offline.emulateMedia({ reducedMotion: 'reduce' });
-    await offline.goto(`file://${path}`);
+    const { offline, failed } = await openOffline(context, path);
     await offline.getByRole('tab', { name: 'Event log' }).click();
     const rows = offline.locator('[data-testid="log-list"] [role="option"] .log-text');
     await expect(rows.filter({ hasText: /flannel\.1 → 172\.16\.100\.2: VNI 1: 98 bytes in 134/ })).toHaveCount(1);
